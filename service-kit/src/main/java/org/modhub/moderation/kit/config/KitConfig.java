@@ -1,0 +1,82 @@
+package org.modhub.moderation.kit.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Settings of the shared infrastructure every service runs: outbox relay, consumers, timers.
+ * The polling periods are scheduler expressions read directly by {@code @Scheduled}:
+ * {@code kit.outbox.poll-every} (default {@code 0.1s}) and {@code kit.timers.poll-every} ({@code 1s}).
+ */
+@ConfigMapping(prefix = "kit")
+public interface KitConfig {
+
+    /** The outbox relay that publishes committed events to Kafka. */
+    Outbox outbox();
+
+    /** Idempotent consumers of Kafka topics. */
+    Consumer consumer();
+
+    /** Due-time timers. */
+    Timers timers();
+
+    interface Outbox {
+        /** Whether this replica runs the relay at all (tests switch it off to inspect rows). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Rows published per round. */
+        @WithDefault("200")
+        int batchSize();
+
+        /** First wait after a failed round; doubles up to {@link #maxBackoff()}. */
+        @WithDefault("500ms")
+        Duration initialBackoff();
+
+        /** Longest wait between rounds while Kafka is unreachable. */
+        @WithDefault("15s")
+        Duration maxBackoff();
+
+        /** How long one replica holds the relay lease; another takes over when it lapses. */
+        @WithDefault("30s")
+        Duration leaseDuration();
+
+        /** Published rows older than this are deleted. */
+        @WithDefault("7d")
+        Duration retention();
+    }
+
+    interface Consumer {
+        /** Attempts for a failing message before it goes to the dead-letter topic. */
+        @WithDefault("4")
+        int maxAttempts();
+
+        /** First wait between attempts; doubles each time. */
+        @WithDefault("200ms")
+        Duration initialBackoff();
+
+        /** Longest wait between attempts. */
+        @WithDefault("3s")
+        Duration maxBackoff();
+    }
+
+    interface Timers {
+        /** Whether this replica fires timers. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Timers fired per round at most (each in its own transaction). */
+        @WithDefault("100")
+        int batchSize();
+
+        /** Attempts before a failing timer is parked as dead (and logged) instead of retried. */
+        @WithDefault("10")
+        int maxAttempts();
+
+        /** Delay before retrying a timer whose handler failed; doubles per attempt. */
+        @WithDefault("5s")
+        Duration retryBackoff();
+    }
+}

@@ -1,0 +1,80 @@
+package org.modhub.moderation.kit.inbox;
+
+import java.util.function.Function;
+
+import org.modhub.moderation.contracts.event.EventCodec;
+import org.modhub.moderation.contracts.event.EventEnvelope;
+import org.modhub.moderation.kit.config.KitConfig;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Consumer side of "no lost work". A service's {@code @Incoming} method hands each raw Kafka value
+ * here with the handler that applies it. The event id is recorded in {@code kit_processed_event}
+ * in the same transaction as the handler's changes, so a redelivered event changes nothing. A
+ * failing handler is retried with backoff a bounded number of times; after that, or at once for a
+ * {@link PoisonMessageException}, the returned Uni fails and the connector's dead-letter strategy
+ * ({@code failure-strategy=dead-letter-queue}) moves the message aside with the reason, so the
+ * partition moves on.
+ */
+@ApplicationScoped
+public class IdempotentConsumer {
+
+    private final EventCodec codec;
+    private final KitConfig.Consumer config;
+    private final MeterRegistry registry;
+
+    public IdempotentConsumer(EventCodec codec, KitConfig config, MeterRegistry registry) {
+        this.codec = codec;
+        this.config = config.consumer();
+        this.registry = registry;
+    }
+
+    /**
+     * Applies {@code handler} to the event in {@code rawValue} once for {@code consumer}.
+     *
+     * @param consumer a stable name of the consuming logic, e.g. {@code review.reporting-events}
+     * @return completes when the event was applied or had been applied before
+     */
+    public Uni<Void> consume(String consumer, String rawValue, Function<EventEnvelope, Uni<Void>> handler) {
+        EventEnvelope envelope;
+        try {
+            envelope = codec.decode(rawValue);
+        } catch (RuntimeException e) {
+            registry.counter("kit.consumer.poison", "consumer", consumer).increment();
+            return Uni.createFrom().failure(new PoisonMessageException("Unreadable event: " + e.getMessage(), e));
+        }
+        return applyOnce(consumer, envelope, handler)
+                .onFailure(failure -> !(failure instanceof PoisonMessageException))
+                .retry()
+                .withBackOff(config.initialBackoff(), config.maxBackoff())
+                .atMost(Math.max(0, config.maxAttempts() - 1))
+                .onFailure().invoke(failure -> {
+                    registry.counter("kit.consumer.dead-lettered", "consumer", consumer).increment();
+                    Log.errorf("Event %s (%s) could not be applied by %s and goes to the dead-letter topic: %s",
+                            envelope.id(), envelope.type(), consumer, failure.toString());
+                });
+    }
+
+    private Uni<Void> applyOnce(String consumer, EventEnvelope envelope, Function<EventEnvelope, Uni<Void>> handler) {
+        return Panache.withTransaction(() -> Panache.getSession()
+                .chain(s -> s.createNativeQuery("INSERT INTO kit_processed_event (consumer, event_id, event_type) "
+                        + "VALUES (:consumer, :id, :type) ON CONFLICT DO NOTHING")
+                        .setParameter("consumer", consumer)
+                        .setParameter("id", envelope.id())
+                        .setParameter("type", envelope.type())
+                        .executeUpdate())
+                .chain(inserted -> {
+                    if (inserted == 0) {
+                        registry.counter("kit.consumer.duplicates", "consumer", consumer).increment();
+                        Log.debugf("Event %s already applied by %s; skipped", envelope.id(), consumer);
+                        return Uni.createFrom().voidItem();
+                    }
+                    return handler.apply(envelope);
+                }));
+    }
+}

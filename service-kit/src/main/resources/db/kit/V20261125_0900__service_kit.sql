@@ -5,7 +5,7 @@
 -- Transactional outbox: written in the same transaction as the state change it announces.
 CREATE TABLE kit_outbox (
     id            BIGSERIAL PRIMARY KEY,            -- publication order
-    event_id      UUID        NOT NULL UNIQUE,      -- the CloudEvent id, stable across re-sends
+    event_id      TEXT        NOT NULL UNIQUE,      -- the CloudEvent id, stable across re-sends
     topic         TEXT        NOT NULL,
     message_key   TEXT,
     payload       TEXT        NOT NULL,             -- the CloudEvent, structured JSON

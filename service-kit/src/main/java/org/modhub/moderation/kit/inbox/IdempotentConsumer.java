@@ -3,6 +3,7 @@ package org.modhub.moderation.kit.inbox;
 import java.util.function.Function;
 
 import org.modhub.moderation.contracts.event.EventCodec;
+import org.modhub.moderation.contracts.event.EventDecodingException;
 import org.modhub.moderation.contracts.event.EventEnvelope;
 import org.modhub.moderation.kit.config.KitConfig;
 
@@ -17,7 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * here with the handler that applies it. The event id is recorded in {@code kit_processed_event}
  * in the same transaction as the handler's changes, so a redelivered event changes nothing. A
  * failing handler is retried with backoff a bounded number of times; after that, or at once for a
- * {@link PoisonMessageException}, the returned Uni fails and the connector's dead-letter strategy
+ * {@link PoisonMessageException} or an event whose data does not fit its type, the returned Uni fails and the connector's dead-letter strategy
  * ({@code failure-strategy=dead-letter-queue}) moves the message aside with the reason, so the
  * partition moves on.
  */
@@ -49,7 +50,7 @@ public class IdempotentConsumer {
             return Uni.createFrom().failure(new PoisonMessageException("Unreadable event: " + e.getMessage(), e));
         }
         return applyOnce(consumer, envelope, handler)
-                .onFailure(failure -> !(failure instanceof PoisonMessageException))
+                .onFailure(failure -> !isPermanent(failure))
                 .retry()
                 .withBackOff(config.initialBackoff(), config.maxBackoff())
                 .atMost(Math.max(0, config.maxAttempts() - 1))
@@ -58,6 +59,11 @@ public class IdempotentConsumer {
                     Log.errorf("Event %s (%s) could not be applied by %s and goes to the dead-letter topic: %s",
                             envelope.id(), envelope.type(), consumer, failure.toString());
                 });
+    }
+
+    /** Failures that no retry can mend: the event itself is unusable. */
+    private static boolean isPermanent(Throwable failure) {
+        return failure instanceof PoisonMessageException || failure instanceof EventDecodingException;
     }
 
     private Uni<Void> applyOnce(String consumer, EventEnvelope envelope, Function<EventEnvelope, Uni<Void>> handler) {

@@ -1,7 +1,5 @@
 package org.modhub.moderation.kit.outbox;
 
-import java.util.UUID;
-
 import org.modhub.moderation.contracts.event.EventCodec;
 import org.modhub.moderation.contracts.event.EventEnvelope;
 import org.modhub.moderation.contracts.event.EventPayload;
@@ -26,18 +24,19 @@ public class Outbox {
 
     /**
      * Wraps the payload in a CloudEvent from {@code source} and queues it for {@code topic}, keyed
-     * by the payload's subject so all events about one subject stay in order.
+     * by the payload's partition key (its subject, by default) so all events about one subject
+     * stay in order.
      *
      * @return the queued envelope (its id is the CloudEvent id consumers deduplicate on)
      */
     public Uni<EventEnvelope> publish(String topic, String source, EventPayload payload) {
         EventEnvelope envelope = EventEnvelope.of(source, payload);
-        return enqueue(topic, envelope.subject(), UUID.fromString(envelope.id()), codec.encode(envelope))
+        return enqueue(topic, envelope.partitionkey(), envelope.id(), codec.encode(envelope))
                 .replaceWith(envelope);
     }
 
     /** Queues an already encoded message. Must run inside the caller's open transaction. */
-    public Uni<Void> enqueue(String topic, String key, UUID eventId, String json) {
+    public Uni<Void> enqueue(String topic, String key, String eventId, String json) {
         return Panache.currentTransaction()
                 .onItem().ifNull().failWith(() -> new IllegalStateException(
                         "Outbox writes must join the caller's transaction (use @WithTransaction)"))

@@ -235,7 +235,7 @@ public class ProblemMappers {
     }
 
     private RestResponse<String> respond(ProblemDetail problem) {
-        return RestResponse.ResponseBuilder.create(problem.status(), write(problem))
+        return RestResponse.ResponseBuilder.<String> create(problem.status(), write(problem))
                 .type(ProblemDetail.MEDIA_TYPE)
                 .build();
     }

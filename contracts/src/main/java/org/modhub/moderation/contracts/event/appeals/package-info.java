@@ -1,0 +1,2 @@
+/** Payloads of {@code appeals.events}, published by appeals-service (internal complaints, DSA Art. 20). */
+package org.modhub.moderation.contracts.event.appeals;

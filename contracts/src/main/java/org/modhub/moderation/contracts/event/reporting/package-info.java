@@ -1,0 +1,2 @@
+/** Payloads of {@code reporting.events}, published by reporting-service. */
+package org.modhub.moderation.contracts.event.reporting;

@@ -1,0 +1,451 @@
+package org.modhub.moderation.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.modhub.moderation.devstack.internal.FileTrees;
+import org.modhub.moderation.devstack.internal.RemoteControl;
+
+/**
+ * PostgreSQL, Kafka and SMTP/IMAP for the services, started together, plus the development
+ * key pair; {@link #config(String)} is what a service needs to use them.
+ * <p>
+ * Tests use {@link #shared()}: one stack per JVM, started on first use and stopped by a
+ * shutdown hook. The launcher uses {@link #start(DevStackOptions)} with fixed ports and
+ * persistent state.
+ */
+public final class DevStack implements AutoCloseable {
+
+    /** Prefix of the mail keys in {@link #config(String)}: {@code devstack.mail.<mailbox>.user} etc. */
+    public static final String MAIL_CONFIG_PREFIX = "devstack.mail.";
+
+    private static final Logger LOG = Logger.getLogger(DevStack.class.getName());
+    /** Coordinates handed across class loaders only, never read from the environment. */
+    static final String CONTROLLABLE_KEY = "devstack.internal.controllable";
+    static final String PRIVATE_KEY_KEY = "devstack.internal.jwt-private-key";
+
+    private static DevStack shared;
+
+    private final PostgresServer postgres;
+    private final KafkaServer kafka;
+    private final MailServer mail;
+    private final JwtKeys jwtKeys;
+    private final TokenMinter tokens;
+    private final Path tempDir;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private DevStack(PostgresServer postgres, KafkaServer kafka, MailServer mail, JwtKeys jwtKeys, Path tempDir) {
+        this.postgres = postgres;
+        this.kafka = kafka;
+        this.mail = mail;
+        this.jwtKeys = jwtKeys;
+        this.tokens = new TokenMinter(jwtKeys);
+        this.tempDir = tempDir;
+    }
+
+    /**
+     * The stack of this JVM, started on first use with {@link DevStackOptions#forTests()} and
+     * stopped by a shutdown hook. Quarkus runs tests in class loaders of their own, and restarts
+     * the application (with a new class loader) per test profile; all of them get a view of the
+     * single stack owned by the copy of this class in the system class loader, so one JVM never
+     * runs two brokers.
+     */
+    public static synchronized DevStack shared() {
+        if (shared == null) {
+            Class<?> owner = ownerBridge();
+            shared = owner == SharedStackBridge.class ? startShared() : attach(owner);
+        }
+        return shared;
+    }
+
+    /** Starts a stack; the caller closes it. */
+    public static DevStack start(DevStackOptions options) {
+        long startedAt = System.nanoTime();
+        Map<String, String> env = options.env();
+        RemoteControl control = options.control();
+        Set<String> controllable = Set.of(env.getOrDefault(CONTROLLABLE_KEY, "").split(","));
+        boolean externalPostgres = present(env, DevStackEnv.PG_HOST);
+        boolean externalKafka = present(env, DevStackEnv.KAFKA_BOOTSTRAP);
+        boolean externalMail = present(env, DevStackEnv.SMTP_HOST) || present(env, DevStackEnv.IMAP_HOST);
+
+        Path tempDir = null;
+        boolean embeddedServer = !externalPostgres || !externalKafka;
+        if ((!externalPostgres && options.postgresDataDir() == null) || (!externalKafka && options.kafkaDir() == null)
+                || (embeddedServer && options.logDir() == null)) {
+            try {
+                tempDir = Files.createTempDirectory("devstack-");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create a temporary directory", e);
+            }
+        }
+        Path logDir = options.logDir() != null ? options.logDir() : tempDir == null ? null : tempDir.resolve("logs");
+        Path temp = tempDir;
+
+        CompletableFuture<PostgresServer> postgres = async("postgres", () -> {
+            if (!externalPostgres) {
+                Path data = options.postgresDataDir() != null ? options.postgresDataDir() : temp.resolve("pg");
+                return PostgresServer.startEmbedded(options.postgresPort(), data, logDir.resolve("postgres.log"));
+            }
+            String host = env.get(DevStackEnv.PG_HOST);
+            int port = intOf(env, DevStackEnv.PG_PORT, 5432);
+            String user = env.getOrDefault(DevStackEnv.PG_USER, DevStackDefaults.POSTGRES_USER);
+            String password = env.getOrDefault(DevStackEnv.PG_PASSWORD, DevStackDefaults.POSTGRES_PASSWORD);
+            return control != null && controllable.contains("postgres")
+                    ? PostgresServer.remote(host, port, user, password, action -> control.invoke("postgres", action))
+                    : PostgresServer.external(host, port, user, password);
+        });
+        CompletableFuture<KafkaServer> kafka = async("kafka", () -> {
+            if (!externalKafka) {
+                Path dir = options.kafkaDir() != null ? options.kafkaDir() : temp.resolve("kafka");
+                return KafkaServer.startEmbedded(options.kafkaPort(), options.kafkaControllerPort(), dir,
+                        logDir.resolve("kafka.log"));
+            }
+            String bootstrap = env.get(DevStackEnv.KAFKA_BOOTSTRAP);
+            return control != null && controllable.contains("kafka")
+                    ? KafkaServer.remote(bootstrap, action -> control.invoke("kafka", action))
+                    : KafkaServer.external(bootstrap);
+        });
+        CompletableFuture<MailServer> mail = async("mail", () -> {
+            if (!externalMail) {
+                Map<String, String> passwords = options.mailPasswords() != null ? options.mailPasswords()
+                        : MailServer.randomPasswords();
+                return MailServer.startEmbedded(options.smtpPort(), options.imapPort(), options.mailDomain(), passwords);
+            }
+            String smtpHost = env.getOrDefault(DevStackEnv.SMTP_HOST, env.get(DevStackEnv.IMAP_HOST));
+            String imapHost = env.getOrDefault(DevStackEnv.IMAP_HOST, smtpHost);
+            int smtpPort = intOf(env, DevStackEnv.SMTP_PORT, DevStackDefaults.SMTP_PORT);
+            int imapPort = intOf(env, DevStackEnv.IMAP_PORT, DevStackDefaults.IMAP_PORT);
+            String domain = options.mailDomain();
+            Map<String, String> passwords = new LinkedHashMap<>();
+            for (String mailbox : MailServer.MAILBOXES) {
+                // Default: the address itself, the password GreenMail gives users it creates.
+                passwords.put(mailbox, env.getOrDefault(DevStackEnv.mailPassword(mailbox), mailbox + "@" + domain));
+            }
+            return control != null && controllable.contains("mail")
+                    ? MailServer.remote(smtpHost, smtpPort, imapHost, imapPort, domain, passwords,
+                            action -> control.invoke("mail", action))
+                    : MailServer.external(smtpHost, smtpPort, imapHost, imapPort, domain, passwords);
+        });
+        CompletableFuture<JwtKeys> keys = async("jwt", () -> options.jwtKeys() != null ? options.jwtKeys()
+                : options.jwtDir() != null ? JwtKeys.loadOrCreate(options.jwtDir()) : JwtKeys.generate());
+
+        List<CompletableFuture<?>> all = List.of(postgres, kafka, mail, keys);
+        try {
+            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            // Stop whatever did start before reporting the failure.
+            all.forEach(future -> future.thenAccept(DevStack::closeQuietly));
+            FileTrees.deleteQuietly(tempDir);
+            throw failure("the development stack did not start", all);
+        }
+
+        DevStack stack = new DevStack(postgres.join(), kafka.join(), mail.join(), keys.join(), tempDir);
+        if (options.createResources()) {
+            try {
+                List<CompletableFuture<?>> resources = new ArrayList<>();
+                for (String database : options.databases()) {
+                    resources.add(async("db-" + database, () -> {
+                        stack.postgres.ensureDatabase(database);
+                        return database;
+                    }));
+                }
+                resources.add(async("topics", () -> {
+                    stack.kafka.ensureTopics();
+                    return "topics";
+                }));
+                try {
+                    CompletableFuture.allOf(resources.toArray(CompletableFuture[]::new)).join();
+                } catch (CompletionException e) {
+                    throw failure("the development stack started but databases or topics could not be created", resources);
+                }
+            } catch (RuntimeException e) {
+                stack.close();
+                throw e;
+            }
+        }
+        LOG.info(() -> String.format("devstack ready in %d ms: %s; %s; %s", (System.nanoTime() - startedAt) / 1_000_000,
+                stack.postgres, stack.kafka, stack.mail));
+        return stack;
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public KafkaServer kafka() {
+        return kafka;
+    }
+
+    public MailServer mail() {
+        return mail;
+    }
+
+    public JwtKeys jwtKeys() {
+        return jwtKeys;
+    }
+
+    public TokenMinter tokens() {
+        return tokens;
+    }
+
+    /** A token for {@code subject} with these roles ({@code groups}), valid for an hour. */
+    public String token(String subject, String... groups) {
+        return tokens.mint(subject, Arrays.asList(groups));
+    }
+
+    /**
+     * The configuration a service's tests need (its database is created if missing):
+     * <ul>
+     * <li>{@code quarkus.datasource.username}, {@code .password}, {@code .reactive.url}
+     * ({@code postgresql://host:port/<service>}), {@code .jdbc.url}</li>
+     * <li>{@code kafka.bootstrap.servers}</li>
+     * <li>{@code quarkus.mailer.host}, {@code .port}, {@code .from}, {@code .username}, {@code .password},
+     * {@code .start-tls=DISABLED}, {@code .mock=false}</li>
+     * <li>{@code devstack.mail.domain}, {@code devstack.mail.smtp.host/port}, {@code devstack.mail.imap.host/port},
+     * and per mailbox (safety, dmca, legal, noreply) {@code devstack.mail.<mailbox>.address/user/password}</li>
+     * <li>{@code mp.jwt.verify.publickey} (PEM), {@code mp.jwt.verify.issuer}, {@code mp.jwt.verify.audiences}</li>
+     * <li>{@code smallrye.jwt.sign.key} (private PEM), {@code smallrye.jwt.new-token.issuer},
+     * {@code smallrye.jwt.new-token.audience}: {@code Jwt.upn(..).groups(..).sign()} works in tests</li>
+     * </ul>
+     */
+    public Map<String, String> config(String service) {
+        Map<String, String> config = commonConfig(service);
+        config.put("mp.jwt.verify.publickey", jwtKeys.publicKeyPem());
+        config.put("smallrye.jwt.sign.key", jwtKeys.privateKeyPem());
+        config.put("smallrye.jwt.new-token.issuer", tokens.issuer());
+        config.put("smallrye.jwt.new-token.audience", tokens.audience());
+        return java.util.Collections.unmodifiableMap(config);
+    }
+
+    /**
+     * The configuration of a running service (the launcher's): as {@link #config(String)} without
+     * the signing key, and with {@code mp.jwt.verify.publickey.location} (a file) where the keys
+     * live on disk.
+     */
+    public Map<String, String> serviceConfig(String service) {
+        Map<String, String> config = commonConfig(service);
+        Optional<Path> publicKeyFile = jwtKeys.publicKeyFile();
+        if (publicKeyFile.isPresent()) {
+            config.put("mp.jwt.verify.publickey.location", publicKeyFile.get().toString());
+        } else {
+            config.put("mp.jwt.verify.publickey", jwtKeys.publicKeyPem());
+        }
+        return java.util.Collections.unmodifiableMap(config);
+    }
+
+    /**
+     * The {@code DEVSTACK_*} variables that make another JVM use this stack as external
+     * infrastructure (what {@code Launcher infra --env-file} writes).
+     */
+    public Map<String, String> externalEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put(DevStackEnv.PG_HOST, postgres.host());
+        env.put(DevStackEnv.PG_PORT, Integer.toString(postgres.port()));
+        env.put(DevStackEnv.PG_USER, postgres.username());
+        env.put(DevStackEnv.PG_PASSWORD, postgres.password());
+        env.put(DevStackEnv.KAFKA_BOOTSTRAP, kafka.bootstrapServers());
+        env.put(DevStackEnv.SMTP_HOST, mail.smtpHost());
+        env.put(DevStackEnv.SMTP_PORT, Integer.toString(mail.smtpPort()));
+        env.put(DevStackEnv.IMAP_HOST, mail.imapHost());
+        env.put(DevStackEnv.IMAP_PORT, Integer.toString(mail.imapPort()));
+        env.put(DevStackEnv.MAIL_DOMAIN, mail.domain());
+        for (String mailbox : MailServer.MAILBOXES) {
+            env.put(DevStackEnv.mailPassword(mailbox), mail.password(mailbox));
+        }
+        return env;
+    }
+
+    /** Stops what this stack started (mail, Kafka, PostgreSQL) and deletes its temporary files. */
+    @Override
+    public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
+        closeQuietly(mail);
+        closeQuietly(kafka);
+        closeQuietly(postgres);
+        FileTrees.deleteQuietly(tempDir);
+    }
+
+    private Map<String, String> commonConfig(String service) {
+        postgres.ensureDatabase(service);
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("quarkus.datasource.username", postgres.username());
+        config.put("quarkus.datasource.password", postgres.password());
+        config.put("quarkus.datasource.reactive.url", postgres.reactiveUrl(service));
+        config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(service));
+        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        config.put("quarkus.mailer.host", mail.smtpHost());
+        config.put("quarkus.mailer.port", Integer.toString(mail.smtpPort()));
+        config.put("quarkus.mailer.from", mail.sender());
+        config.put("quarkus.mailer.username", mail.sender());
+        config.put("quarkus.mailer.password", mail.password(DevStackDefaults.SENDER_MAILBOX));
+        config.put("quarkus.mailer.start-tls", "DISABLED");
+        config.put("quarkus.mailer.mock", "false");
+        config.put(MAIL_CONFIG_PREFIX + "domain", mail.domain());
+        config.put(MAIL_CONFIG_PREFIX + "smtp.host", mail.smtpHost());
+        config.put(MAIL_CONFIG_PREFIX + "smtp.port", Integer.toString(mail.smtpPort()));
+        config.put(MAIL_CONFIG_PREFIX + "imap.host", mail.imapHost());
+        config.put(MAIL_CONFIG_PREFIX + "imap.port", Integer.toString(mail.imapPort()));
+        for (String mailbox : MailServer.MAILBOXES) {
+            config.put(MAIL_CONFIG_PREFIX + mailbox + ".address", mail.address(mailbox));
+            config.put(MAIL_CONFIG_PREFIX + mailbox + ".user", mail.address(mailbox));
+            config.put(MAIL_CONFIG_PREFIX + mailbox + ".password", mail.password(mailbox));
+        }
+        config.put("mp.jwt.verify.issuer", tokens.issuer());
+        config.put("mp.jwt.verify.audiences", tokens.audience());
+        return config;
+    }
+
+    /** What another class loader's copy of this class needs to attach to this stack. */
+    Map<String, String> coordinates() {
+        Map<String, String> coordinates = new LinkedHashMap<>(externalEnvironment());
+        List<String> controllable = new ArrayList<>();
+        if (postgres.isControllable()) {
+            controllable.add("postgres");
+        }
+        if (kafka.isControllable()) {
+            controllable.add("kafka");
+        }
+        if (mail.isControllable()) {
+            controllable.add("mail");
+        }
+        coordinates.put(CONTROLLABLE_KEY, String.join(",", controllable));
+        coordinates.put(PRIVATE_KEY_KEY, jwtKeys.privateKeyPem());
+        return coordinates;
+    }
+
+    void control(String component, String action) {
+        switch (component) {
+            case "postgres" -> postgres.control(action);
+            case "kafka" -> kafka.control(action);
+            case "mail" -> mail.control(action);
+            default -> throw new IllegalArgumentException("unknown component " + component);
+        }
+    }
+
+    private static DevStack startShared() {
+        DevStack stack = start(DevStackOptions.forTests());
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "devstack-shutdown"));
+        return stack;
+    }
+
+    /** The bridge class in the system class loader, or ours if that is the same or unreachable. */
+    private static Class<?> ownerBridge() {
+        try {
+            return Class.forName(SharedStackBridge.class.getName(), true, ClassLoader.getSystemClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return SharedStackBridge.class;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static DevStack attach(Class<?> owner) {
+        try {
+            Method coordinatesMethod = owner.getMethod("coordinates");
+            Method controlMethod = owner.getMethod("control", String.class, String.class);
+            Map<String, String> coordinates = (Map<String, String>) invoke(coordinatesMethod);
+            RemoteControl control = (component, action) -> invoke(controlMethod, component, action);
+            LOG.fine(() -> "attaching to the stack owned by " + owner.getClassLoader());
+            return start(DevStackOptions.builder()
+                    .env(coordinates)
+                    .mailDomain(coordinates.get(DevStackEnv.MAIL_DOMAIN))
+                    .jwtKeys(JwtKeys.fromPrivateKeyPem(coordinates.get(PRIVATE_KEY_KEY)))
+                    .createResources(false)
+                    .control(control)
+                    .build());
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("incompatible devstack versions on the class path", e);
+        }
+    }
+
+    private static Object invoke(Method method, Object... args) {
+        try {
+            return method.invoke(null, args);
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final Executor STARTER = task -> Thread.ofPlatform().name("devstack-start").daemon().start(task);
+
+    private static <T> CompletableFuture<T> async(String name, Supplier<T> task) {
+        return CompletableFuture.supplyAsync(() -> {
+            Thread.currentThread().setName("devstack-start-" + name);
+            return task.get();
+        }, STARTER);
+    }
+
+    private static RuntimeException failure(String message, Collection<CompletableFuture<?>> futures) {
+        IllegalStateException failure = new IllegalStateException(message);
+        for (CompletableFuture<?> future : futures) {
+            if (future.isCompletedExceptionally()) {
+                future.exceptionally(error -> {
+                    failure.addSuppressed(error instanceof CompletionException && error.getCause() != null
+                            ? error.getCause() : error);
+                    return null;
+                });
+            }
+        }
+        if (failure.getSuppressed().length > 0) {
+            Throwable first = failure.getSuppressed()[0];
+            return new IllegalStateException(message + ": " + first.getMessage(), first);
+        }
+        return failure;
+    }
+
+    private static void closeQuietly(Object component) {
+        if (component instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "stopping " + component + " failed", e);
+            }
+        }
+    }
+
+    private static boolean present(Map<String, String> env, String key) {
+        String value = env.get(key);
+        return value != null && !value.isBlank();
+    }
+
+    private static int intOf(Map<String, String> env, String key, int fallback) {
+        String value = env.get(key);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " is not a port number: " + value);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.modhub.moderation.devstack;
+
+import java.util.Locale;
+
+/**
+ * Environment variables the stack reads. The {@code DEVSTACK_PG_*}, {@code DEVSTACK_KAFKA_*},
+ * {@code DEVSTACK_SMTP_*}, {@code DEVSTACK_IMAP_*} and {@code DEVSTACK_MAIL_*} variables point at
+ * EXTERNAL infrastructure: when a group is set, that component is not started, only its databases,
+ * topics or nothing are created. The {@code DEVSTACK_PORT_*} variables only move the launcher's
+ * own servers and services to other ports.
+ */
+public final class DevStackEnv {
+
+    /** Host of an external PostgreSQL; its presence switches PostgreSQL to external. */
+    public static final String PG_HOST = "DEVSTACK_PG_HOST";
+    /** Port of the external PostgreSQL (default 5432). */
+    public static final String PG_PORT = "DEVSTACK_PG_PORT";
+    /** User that may create databases (default postgres). */
+    public static final String PG_USER = "DEVSTACK_PG_USER";
+    /** Its password (default postgres). */
+    public static final String PG_PASSWORD = "DEVSTACK_PG_PASSWORD";
+
+    /** Bootstrap servers of an external Kafka; its presence switches Kafka to external. */
+    public static final String KAFKA_BOOTSTRAP = "DEVSTACK_KAFKA_BOOTSTRAP";
+
+    /** Host of an external SMTP server; this or {@link #IMAP_HOST} switches mail to external. */
+    public static final String SMTP_HOST = "DEVSTACK_SMTP_HOST";
+    /** Its port (default 3025). */
+    public static final String SMTP_PORT = "DEVSTACK_SMTP_PORT";
+    /** Host of the external IMAP server (default: the SMTP host). */
+    public static final String IMAP_HOST = "DEVSTACK_IMAP_HOST";
+    /** Its port (default 3143). */
+    public static final String IMAP_PORT = "DEVSTACK_IMAP_PORT";
+    /** Mail domain of the mailboxes (default hub.localhost). */
+    public static final String MAIL_DOMAIN = "DEVSTACK_MAIL_DOMAIN";
+
+    /** JVM options of each service under the launcher (default {@code -Xmx384m -XX:+UseSerialGC}). */
+    public static final String SERVICE_JAVA_OPTS = "DEVSTACK_SERVICE_JAVA_OPTS";
+
+    private DevStackEnv() {
+    }
+
+    /**
+     * Password of a mailbox on the external mail server, e.g. {@code DEVSTACK_MAIL_SAFETY_PASSWORD}
+     * (default: the address itself, GreenMail's convention). The same names are the environment
+     * form of the {@code devstack.mail.<mailbox>.password} keys the services receive.
+     */
+    public static String mailPassword(String mailbox) {
+        return "DEVSTACK_MAIL_" + mailbox.toUpperCase(Locale.ROOT) + "_PASSWORD";
+    }
+
+    /**
+     * Launcher port override, e.g. {@code DEVSTACK_PORT_PG}, {@code DEVSTACK_PORT_KAFKA},
+     * {@code DEVSTACK_PORT_KAFKA_CONTROLLER}, {@code DEVSTACK_PORT_SMTP}, {@code DEVSTACK_PORT_IMAP},
+     * {@code DEVSTACK_PORT_REPORTING}.
+     */
+    public static String port(String name) {
+        return "DEVSTACK_PORT_" + name.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+
+    /** Environment-variable form of a configuration key, as SmallRye Config maps it back. */
+    public static String toEnvName(String configKey) {
+        return configKey.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
+    }
+}

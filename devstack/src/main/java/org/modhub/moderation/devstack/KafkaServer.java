@@ -1,0 +1,489 @@
+package org.modhub.moderation.devstack;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.JarURLConnection;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.modhub.moderation.contracts.Topics;
+import org.modhub.moderation.devstack.internal.ChildProcesses;
+import org.modhub.moderation.devstack.internal.Ports;
+
+/**
+ * Apache Kafka in KRaft mode (one node, broker and controller) as a child JVM built from the
+ * {@code kafka-runtime} artifact, or an external cluster where only topics are created.
+ * <p>
+ * The child runs {@code BrokerMain}, which formats the storage on first start and exits when its
+ * stdin reaches EOF, so the broker never outlives this JVM. {@link #stop()} / {@link #start()}
+ * reuse the port and log directory: committed records and offsets survive, as in a real outage.
+ */
+public final class KafkaServer implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(KafkaServer.class.getName());
+    private static final String CLASSPATH_RESOURCE = "kafka-runtime.classpath";
+    private static final String MAIN_CLASS = "org.modhub.moderation.devstack.kafka.BrokerMain";
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+    private final String host;
+    private final int port;
+    private final int controllerPort;
+    private final Path workDir;
+    private final Path logFile;
+    private final String bootstrapServers;
+    private final Consumer<String> remote;
+
+    private Process process;
+    private boolean logStarted;
+
+    private KafkaServer(String host, int port, int controllerPort, Path workDir, Path logFile, String bootstrapServers,
+            Consumer<String> remote) {
+        this.host = host;
+        this.port = port;
+        this.controllerPort = controllerPort;
+        this.workDir = workDir;
+        this.logFile = logFile;
+        this.bootstrapServers = bootstrapServers;
+        this.remote = remote;
+    }
+
+    /**
+     * Starts a broker and waits until it answers an admin request.
+     *
+     * @param port           client port, 0 for a free one
+     * @param controllerPort KRaft controller port, 0 for a free one
+     * @param workDir        holds {@code server.properties}, the cluster id and the log directory
+     *                       {@code data/}; reused as is when it exists (the launcher's state)
+     * @param logFile        broker output; null for {@code workDir/kafka.log}
+     */
+    public static KafkaServer startEmbedded(int port, int controllerPort, Path workDir, Path logFile) {
+        int clientPort = Ports.orFree(port);
+        int quorumPort = controllerPort > 0 ? controllerPort : freePortOtherThan(clientPort);
+        Path dir = Objects.requireNonNull(workDir, "workDir").toAbsolutePath();
+        KafkaServer server = new KafkaServer(DevStackDefaults.HOST, clientPort, quorumPort, dir,
+                logFile != null ? logFile : dir.resolve("kafka.log"), DevStackDefaults.HOST + ":" + clientPort, null);
+        server.start();
+        return server;
+    }
+
+    /** An external cluster: nothing is started; {@link #ensureTopics()} creates topics there. */
+    public static KafkaServer external(String bootstrapServers) {
+        return new KafkaServer(null, 0, 0, null, null, bootstrapServers, null);
+    }
+
+    /** A broker run by the JVM-wide stack in another class loader, controlled through it. */
+    static KafkaServer remote(String bootstrapServers, Consumer<String> control) {
+        return new KafkaServer(null, 0, 0, null, null, bootstrapServers, control);
+    }
+
+    /** What clients put in {@code bootstrap.servers}. */
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** Whether this JVM runs the broker (false for an external one). */
+    public boolean isEmbedded() {
+        return workDir != null;
+    }
+
+    /** Whether {@link #stop()}, {@link #start()}, {@link #kill()} work (false for an external cluster). */
+    public boolean isControllable() {
+        return isEmbedded() || remote != null;
+    }
+
+    /** Minimal client configuration: {@code bootstrap.servers}. */
+    public Map<String, Object> clientConfig() {
+        Map<String, Object> config = new HashMap<>();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return config;
+    }
+
+    /** A new admin client; the caller closes it. */
+    public Admin admin() {
+        Map<String, Object> config = clientConfig();
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+        config.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500);
+        return Admin.create(config);
+    }
+
+    /**
+     * Creates every topic of {@link Topics#EVENT_TOPICS} ({@value DevStackDefaults#EVENT_TOPIC_PARTITIONS}
+     * partitions) and {@link Topics#DEAD_LETTER_TOPICS} ({@value DevStackDefaults#DEAD_LETTER_TOPIC_PARTITIONS}),
+     * keeping those that exist.
+     */
+    public void ensureTopics() {
+        Map<String, Integer> topics = new LinkedHashMap<>();
+        Topics.EVENT_TOPICS.forEach(topic -> topics.put(topic, DevStackDefaults.EVENT_TOPIC_PARTITIONS));
+        Topics.DEAD_LETTER_TOPICS.forEach(topic -> topics.put(topic, DevStackDefaults.DEAD_LETTER_TOPIC_PARTITIONS));
+        createTopics(topics);
+    }
+
+    /**
+     * Creates the topics that do not exist (replication: the cluster's default) and waits until
+     * every partition has a leader, so the first send does not race the metadata.
+     */
+    public void createTopics(Map<String, Integer> partitionsByTopic) {
+        try (Admin admin = admin()) {
+            List<NewTopic> newTopics = new ArrayList<>();
+            partitionsByTopic.forEach((name, partitions) ->
+                    newTopics.add(new NewTopic(name, java.util.Optional.of(partitions), java.util.Optional.empty())));
+            admin.createTopics(newTopics).values().forEach((name, future) -> {
+                try {
+                    future.get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("cannot create topic " + name + " on " + bootstrapServers, e.getCause());
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException("cannot create topic " + name + " on " + bootstrapServers, e);
+                }
+            });
+            awaitLeaders(admin, partitionsByTopic.keySet());
+        }
+    }
+
+    /** Names of the (non-internal) topics. */
+    public Set<String> topics() {
+        try (Admin admin = admin()) {
+            return admin.listTopics().names().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot list topics on " + bootstrapServers, e);
+        }
+    }
+
+    /** Starts the broker again on the same ports and log directory; no-op if it runs. */
+    public synchronized void start() {
+        if (remote != null) {
+            remote.accept("start");
+            return;
+        }
+        requireEmbedded("start");
+        if (process != null && process.isAlive()) {
+            return;
+        }
+        long startedAt = System.nanoTime();
+        try {
+            Files.createDirectories(workDir.resolve("data"));
+            Files.createDirectories(logFile.getParent());
+            Path config = writeServerProperties();
+            List<String> command = new ArrayList<>();
+            command.add(ChildProcesses.javaExecutable());
+            command.addAll(DevStackDefaults.KAFKA_JVM_OPTIONS);
+            command.addAll(List.of("-Djava.awt.headless=true",
+                    "-Dorg.slf4j.simpleLogger.showDateTime=true",
+                    "-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd'T'HH:mm:ss.SSS",
+                    "-cp", brokerClasspath(), MAIN_CLASS, config.toString(), clusterId()));
+            ProcessBuilder builder = new ProcessBuilder(ChildProcesses.detached(command))
+                    .directory(workDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(logStarted ? ProcessBuilder.Redirect.appendTo(logFile.toFile())
+                            : ProcessBuilder.Redirect.to(logFile.toFile()));
+            logStarted = true;
+            // stdin stays a pipe that we never write to: its EOF tells the broker we are gone.
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the Kafka broker in " + workDir, e);
+        }
+        try {
+            awaitReady();
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
+        }
+        LOG.info(() -> String.format("Kafka started on %s (pid %d) in %d ms", bootstrapServers, process.pid(),
+                (System.nanoTime() - startedAt) / 1_000_000));
+    }
+
+    /** Stops the broker cleanly (SIGTERM, then SIGKILL after 30 s); data stay for {@link #start()}. */
+    public synchronized void stop() {
+        if (remote != null) {
+            remote.accept("stop");
+            return;
+        }
+        requireEmbedded("stop");
+        if (process == null) {
+            return;
+        }
+        ChildProcesses.stop(process.toHandle(), STOP_GRACE);
+        closeQuietly(process);
+        process = null;
+        LOG.info(() -> "Kafka on " + bootstrapServers + " stopped");
+    }
+
+    /** Kills the broker (SIGKILL), as a crash would; {@link #start()} recovers its logs. */
+    public synchronized void kill() {
+        if (remote != null) {
+            remote.accept("kill");
+            return;
+        }
+        requireEmbedded("kill");
+        if (process == null) {
+            return;
+        }
+        process.destroyForcibly();
+        ChildProcesses.await(process.toHandle(), Duration.ofSeconds(10));
+        closeQuietly(process);
+        process = null;
+    }
+
+    public void restart() {
+        stop();
+        start();
+    }
+
+    /** Whether the broker process is alive (always true for an external cluster). */
+    public synchronized boolean isRunning() {
+        if (remote != null || !isEmbedded()) {
+            return true;
+        }
+        return process != null && process.isAlive();
+    }
+
+    /** Pid of the broker JVM. */
+    public synchronized OptionalLong pid() {
+        return process != null && process.isAlive() ? OptionalLong.of(process.pid()) : OptionalLong.empty();
+    }
+
+    /** Broker output. */
+    public Path logFile() {
+        return logFile;
+    }
+
+    public int controllerPort() {
+        return controllerPort;
+    }
+
+    void control(String action) {
+        switch (action) {
+            case "start" -> start();
+            case "stop" -> stop();
+            case "kill" -> kill();
+            default -> throw new IllegalArgumentException("unknown Kafka action " + action);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (isEmbedded()) {
+            stop();
+        }
+    }
+
+    private void awaitReady() {
+        long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+        // A TCP probe first: the admin client logs a warning for every refused connection.
+        while (!acceptsConnections()) {
+            checkAlive();
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Kafka did not open port " + port + " within " + STARTUP_TIMEOUT
+                        + "; last lines of " + logFile + ":\n" + ChildProcesses.tail(logFile, 30));
+            }
+            sleep(100);
+        }
+        try (Admin admin = admin()) {
+            while (true) {
+                checkAlive();
+                try {
+                    admin.listTopics(new ListTopicsOptions().timeoutMs(2_000)).names().get(3, TimeUnit.SECONDS);
+                    return;
+                } catch (Exception e) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("Kafka did not answer within " + STARTUP_TIMEOUT
+                                + "; last lines of " + logFile + ":\n" + ChildProcesses.tail(logFile, 30), e);
+                    }
+                    sleep(200);
+                }
+            }
+        }
+    }
+
+    private boolean acceptsConnections() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void checkAlive() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("the Kafka broker exited with code " + process.exitValue()
+                    + " during startup; last lines of " + logFile + ":\n" + ChildProcesses.tail(logFile, 30));
+        }
+    }
+
+    private void awaitLeaders(Admin admin, Set<String> topics) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try {
+                Map<String, TopicDescription> descriptions = admin.describeTopics(topics).allTopicNames()
+                        .get(10, TimeUnit.SECONDS);
+                boolean ready = descriptions.values().stream().flatMap(d -> d.partitions().stream())
+                        .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+                if (ready) {
+                    return;
+                }
+            } catch (Exception e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("topics " + topics + " have no leaders on " + bootstrapServers, e);
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("topics " + topics + " have no leaders on " + bootstrapServers);
+            }
+            sleep(100);
+        }
+    }
+
+    private Path writeServerProperties() throws IOException {
+        String properties = """
+                # Written by devstack on every start; edits are overwritten.
+                process.roles=broker,controller
+                node.id=1
+                controller.quorum.voters=1@%1$s:%3$d
+                listeners=PLAINTEXT://%1$s:%2$d,CONTROLLER://%1$s:%3$d
+                advertised.listeners=PLAINTEXT://%1$s:%2$d
+                controller.listener.names=CONTROLLER
+                inter.broker.listener.name=PLAINTEXT
+                listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+                log.dirs=%4$s
+                num.partitions=1
+                default.replication.factor=1
+                # One node: every internal topic has a single replica.
+                offsets.topic.replication.factor=1
+                offsets.topic.num.partitions=3
+                transaction.state.log.replication.factor=1
+                transaction.state.log.min.isr=1
+                transaction.state.log.num.partitions=3
+                share.coordinator.state.topic.replication.factor=1
+                share.coordinator.state.topic.min.isr=1
+                # Consumers join without the 3 s wait meant for a cluster of many members.
+                group.initial.rebalance.delay.ms=0
+                # Topics exist because devstack created them, never because a client misspelt one.
+                auto.create.topics.enable=false
+                # Light on a small machine.
+                num.network.threads=2
+                num.io.threads=4
+                num.recovery.threads.per.data.dir=1
+                background.threads=4
+                """.formatted(host, port, controllerPort, workDir.resolve("data"));
+        Path file = workDir.resolve("server.properties");
+        Files.writeString(file, properties, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /** The cluster id, generated once per work directory: the formatted storage records it. */
+    private String clusterId() throws IOException {
+        Path file = workDir.resolve("cluster.id");
+        if (Files.exists(file)) {
+            return Files.readString(file).trim();
+        }
+        String id = Uuid.randomUuid().toString();
+        Files.writeString(file, id);
+        return id;
+    }
+
+    /**
+     * The broker's class path: the kafka-runtime artifact itself (it holds {@code BrokerMain})
+     * followed by the broker's dependencies, which the artifact lists in a resource.
+     */
+    static String brokerClasspath() {
+        URL resource = KafkaServer.class.getClassLoader().getResource(CLASSPATH_RESOURCE);
+        if (resource == null) {
+            throw new IllegalStateException(CLASSPATH_RESOURCE + " is not on the class path: depend on "
+                    + "org.modhub.moderation:kafka-runtime (build it with ./mvnw -pl devstack -am install)");
+        }
+        try (InputStream in = resource.openStream()) {
+            String dependencies = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+            for (String entry : dependencies.split(File.pathSeparator)) {
+                if (!entry.isBlank() && !Files.exists(Path.of(entry))) {
+                    throw new IllegalStateException("the Kafka runtime lists " + entry + ", which does not exist; "
+                            + "rebuild it with ./mvnw -pl devstack -am install");
+                }
+            }
+            return artifactLocation(resource) + File.pathSeparator + dependencies;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+
+    private static Path artifactLocation(URL resource) throws IOException {
+        try {
+            return switch (resource.getProtocol()) {
+                case "jar" -> Path.of(((JarURLConnection) resource.openConnection()).getJarFileURL().toURI());
+                // target/classes during a reactor build: the resource sits at its root.
+                case "file" -> Path.of(resource.toURI()).getParent();
+                default -> throw new IllegalStateException("cannot locate the kafka-runtime artifact from " + resource);
+            };
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot locate the kafka-runtime artifact from " + resource, e);
+        }
+    }
+
+    private static int freePortOtherThan(int taken) {
+        int port;
+        do {
+            port = Ports.freePort();
+        } while (port == taken);
+        return port;
+    }
+
+    private static void closeQuietly(Process process) {
+        try {
+            process.getOutputStream().close();
+        } catch (IOException ignored) {
+            // The process is gone already.
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Kafka", e);
+        }
+    }
+
+    private void requireEmbedded(String action) {
+        if (!isEmbedded()) {
+            throw new UnsupportedOperationException("cannot " + action + " an external Kafka at " + bootstrapServers);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Kafka " + bootstrapServers + (isEmbedded() ? " (embedded, " + workDir + ")" : " (external)");
+    }
+}

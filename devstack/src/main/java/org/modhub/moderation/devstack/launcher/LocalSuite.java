@@ -1,0 +1,284 @@
+package org.modhub.moderation.devstack.launcher;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.modhub.moderation.contracts.Topics;
+import org.modhub.moderation.devstack.DevStack;
+import org.modhub.moderation.devstack.DevStackDefaults;
+import org.modhub.moderation.devstack.DevStackEnv;
+import org.modhub.moderation.devstack.DevStackOptions;
+import org.modhub.moderation.devstack.MailServer;
+import org.modhub.moderation.devstack.internal.ChildProcesses;
+import org.modhub.moderation.devstack.internal.Ports;
+
+/**
+ * The launcher's work: infrastructure on fixed ports with state under {@code .devstack/} (or,
+ * without a repository, ephemeral), the services as child processes, and stopping all of it
+ * from a shutdown hook so that Ctrl-C leaves no process behind.
+ */
+public final class LocalSuite {
+
+    private static final Duration READY_BUDGET = Duration.ofMinutes(2);
+    private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(10);
+    private static final String DEFAULT_SERVICE_JAVA_OPTS = "-Xmx384m -XX:+UseSerialGC";
+
+    private final RepoLayout repo;
+    private final Map<String, String> env;
+    private final PrintStream out = System.out;
+    private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
+    private LauncherState state;
+    private volatile DevStack stack;
+    private volatile boolean stopping;
+
+    /** @param repo null for ephemeral infrastructure (free ports, temporary state) */
+    public LocalSuite(RepoLayout repo, Map<String, String> env) {
+        this.repo = repo;
+        this.env = Map.copyOf(env);
+    }
+
+    /** Infrastructure, then the services; false (after saying why) if anything failed. */
+    public boolean start(List<String> serviceNames) {
+        List<String> missing = serviceNames.stream().filter(service -> !Files.isRegularFile(repo.serviceJar(service)))
+                .toList();
+        if (!missing.isEmpty()) {
+            out.println("Not built yet: " + missing.stream().map(repo::serviceJar).map(repo.root()::relativize).toList());
+            out.println("Build first: ./mvnw -B package -DskipTests");
+            return false;
+        }
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (String service : serviceNames) {
+            ports.put(service, port(service, DevStackDefaults.SERVICE_PORTS.get(service)));
+        }
+        if (!portsFree(ports)) {
+            return false;
+        }
+        if (startInfrastructure() == null) {
+            return false;
+        }
+        long startedAt = System.nanoTime();
+        out.println("Starting " + String.join(", ", serviceNames) + "...");
+        List<String> javaOptions = List.of(env.getOrDefault(DevStackEnv.SERVICE_JAVA_OPTS, DEFAULT_SERVICE_JAVA_OPTS)
+                .trim().split("\\s+"));
+        for (String service : serviceNames) {
+            ServiceProcess process = new ServiceProcess(service, ports.get(service), repo.serviceJar(service),
+                    repo.serviceLog(service), repo.runDir().resolve(service + ".pid"));
+            Map<String, String> serviceEnv = new LinkedHashMap<>();
+            stack.serviceConfig(service).forEach((key, value) -> serviceEnv.put(DevStackEnv.toEnvName(key), value));
+            serviceEnv.put("QUARKUS_HTTP_PORT", Integer.toString(process.port()));
+            services.add(process);
+            process.start(javaOptions, serviceEnv, repo.serviceDir(service));
+        }
+        if (!awaitServices(System.nanoTime() + READY_BUDGET.toNanos())) {
+            return false;
+        }
+        for (ServiceProcess service : services) {
+            service.process().onExit().thenAccept(process -> {
+                if (!stopping) {
+                    out.println(service.service() + " exited with code " + process.exitValue() + "; see " + service.log());
+                }
+            });
+        }
+        printSummary(Duration.ofNanos(System.nanoTime() - startedAt));
+        return true;
+    }
+
+    /** Starts the infrastructure and arms the shutdown hook; null (after saying why) on failure. */
+    public DevStack startInfrastructure() {
+        DevStackOptions options;
+        if (repo != null) {
+            repo.prepare();
+            state = new LauncherState(repo);
+            if (!state.tryLock()) {
+                out.println("Another launcher is using " + repo.stateDir() + "; stop it first (Ctrl-C in its terminal).");
+                return null;
+            }
+            state.stopLeftovers();
+            options = persistentOptions();
+            if (!infrastructurePortsFree(options)) {
+                return null;
+            }
+        } else {
+            options = DevStackOptions.builder().env(env)
+                    .mailDomain(env.getOrDefault(DevStackEnv.MAIL_DOMAIN, DevStackDefaults.MAIL_DOMAIN)).build();
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "devstack-stop"));
+        out.println("Starting PostgreSQL, Kafka and mail...");
+        long startedAt = System.nanoTime();
+        stack = DevStack.start(options);
+        if (state != null) {
+            stack.kafka().pid().ifPresent(pid -> state.recordPid("kafka", pid, "BrokerMain"));
+        }
+        out.printf("Infrastructure ready in %.1f s%n", (System.nanoTime() - startedAt) / 1e9);
+        return stack;
+    }
+
+    /** PostgreSQL, Kafka, SMTP, IMAP and the mailboxes. */
+    public void printInfrastructure(PrintStream out) {
+        DevStack current = stack;
+        out.println("Infrastructure");
+        out.printf("  PostgreSQL  %s:%d   user %s, password %s; databases %s%n", current.postgres().host(),
+                current.postgres().port(), current.postgres().username(), current.postgres().password(),
+                String.join(", ", DevStackDefaults.SERVICES));
+        out.printf("  Kafka       %s   topics %s%n", current.kafka().bootstrapServers(),
+                String.join(", ", concat(Topics.EVENT_TOPICS, Topics.DEAD_LETTER_TOPICS)));
+        out.printf("  SMTP        %s:%d%n", current.mail().smtpHost(), current.mail().smtpPort());
+        out.printf("  IMAP        %s:%d%n", current.mail().imapHost(), current.mail().imapPort());
+        out.println("Mailboxes (IMAP login = the address)");
+        for (String mailbox : MailServer.MAILBOXES) {
+            out.printf("  %-24s password %s%n", current.mail().address(mailbox), current.mail().password(mailbox));
+        }
+        if (repo != null) {
+            out.println("State and logs: " + repo.stateDir() + " (pg, kafka, jwt, mail, logs)");
+        }
+    }
+
+    private void printSummary(Duration servicesTook) {
+        out.println();
+        out.printf("Moderation suite is up (services ready in %.1f s). Ctrl-C stops everything.%n",
+                servicesTook.toMillis() / 1000.0);
+        out.println();
+        out.println("Services");
+        for (ServiceProcess service : services) {
+            out.printf("  %-13s %-23s swagger %s/q/swagger-ui   log %s%n", service.service(), service.url(),
+                    service.url(), repo.root().relativize(service.log()));
+        }
+        out.println();
+        printInfrastructure(out);
+        out.println();
+        out.println("Tokens (RS256, issuer " + DevStackDefaults.JWT_ISSUER + ", audience " + DevStackDefaults.JWT_AUDIENCE + ")");
+        out.println("  bin/token --sub alice --roles user,moderator");
+        out.println("  curl -H \"Authorization: Bearer $(bin/token --sub alice --roles user)\" "
+                + (services.isEmpty() ? "http://localhost:8081" : services.get(0).url()) + "/api/v1/...");
+    }
+
+    private boolean awaitServices(long deadline) {
+        List<CompletableFuture<ServiceProcess.Readiness>> waits = new ArrayList<>();
+        for (ServiceProcess service : services) {
+            waits.add(CompletableFuture.supplyAsync(() -> service.awaitReady(deadline),
+                    task -> Thread.ofPlatform().daemon().name("ready-" + service.service()).start(task)));
+        }
+        boolean allReady = true;
+        for (int i = 0; i < services.size(); i++) {
+            ServiceProcess service = services.get(i);
+            ServiceProcess.Readiness readiness = waits.get(i).join();
+            if (readiness == ServiceProcess.Readiness.READY) {
+                out.println("  " + service.service() + " ready on " + service.url());
+                continue;
+            }
+            allReady = false;
+            String why = readiness == ServiceProcess.Readiness.EXITED
+                    ? "exited with code " + service.process().exitValue()
+                    : "did not answer 200 on /q/health/ready within " + READY_BUDGET.toSeconds() + " s";
+            out.println();
+            out.println(service.service() + " " + why + ". Last lines of " + service.log() + ":");
+            out.println(ChildProcesses.tail(service.log(), 40));
+        }
+        return allReady;
+    }
+
+    /** Shutdown hook: services first (they still flush to Kafka and PostgreSQL), then the infrastructure. */
+    private void stopAll() {
+        stopping = true;
+        if (!services.isEmpty()) {
+            out.println("Stopping services...");
+            List<Thread> stoppers = new ArrayList<>();
+            for (ServiceProcess service : services) {
+                stoppers.add(Thread.ofPlatform().name("stop-" + service.service())
+                        .start(() -> service.stop(SERVICE_STOP_GRACE)));
+            }
+            for (Thread stopper : stoppers) {
+                try {
+                    stopper.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        DevStack current = stack;
+        if (current != null) {
+            out.println("Stopping Kafka, mail and PostgreSQL...");
+            current.close();
+        }
+        if (state != null) {
+            state.forgetPid("kafka");
+        }
+        out.println("Stopped.");
+    }
+
+    private DevStackOptions persistentOptions() {
+        return DevStackOptions.builder()
+                .env(env)
+                .postgresPort(port("pg", DevStackDefaults.POSTGRES_PORT))
+                .postgresDataDir(repo.postgresData())
+                .kafkaPort(port("kafka", DevStackDefaults.KAFKA_PORT))
+                .kafkaControllerPort(port("kafka_controller", DevStackDefaults.KAFKA_CONTROLLER_PORT))
+                .kafkaDir(repo.kafkaDir())
+                .smtpPort(port("smtp", DevStackDefaults.SMTP_PORT))
+                .imapPort(port("imap", DevStackDefaults.IMAP_PORT))
+                .mailDomain(env.getOrDefault(DevStackEnv.MAIL_DOMAIN, DevStackDefaults.MAIL_DOMAIN))
+                .mailPasswords(state.mailPasswords())
+                .jwtDir(repo.jwtDir())
+                .logDir(repo.logDir())
+                .build();
+    }
+
+    private boolean infrastructurePortsFree(DevStackOptions options) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        if (!present(DevStackEnv.PG_HOST)) {
+            ports.put("pg", options.postgresPort());
+        }
+        if (!present(DevStackEnv.KAFKA_BOOTSTRAP)) {
+            ports.put("kafka", options.kafkaPort());
+            ports.put("kafka_controller", options.kafkaControllerPort());
+        }
+        if (!present(DevStackEnv.SMTP_HOST) && !present(DevStackEnv.IMAP_HOST)) {
+            ports.put("smtp", options.smtpPort());
+            ports.put("imap", options.imapPort());
+        }
+        return portsFree(ports);
+    }
+
+    private boolean portsFree(Map<String, Integer> ports) {
+        boolean free = true;
+        for (Map.Entry<String, Integer> entry : ports.entrySet()) {
+            if (!Ports.isFree(entry.getValue())) {
+                out.println("Port " + entry.getValue() + " (" + entry.getKey() + ") is in use; set "
+                        + DevStackEnv.port(entry.getKey()) + " to use another.");
+                free = false;
+            }
+        }
+        return free;
+    }
+
+    private int port(String name, int fallback) {
+        String value = env.get(DevStackEnv.port(name));
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(DevStackEnv.port(name) + " is not a port number: " + value);
+        }
+    }
+
+    private boolean present(String key) {
+        String value = env.get(key);
+        return value != null && !value.isBlank();
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+}

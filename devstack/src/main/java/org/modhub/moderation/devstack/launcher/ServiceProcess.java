@@ -1,0 +1,130 @@
+package org.modhub.moderation.devstack.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.modhub.moderation.devstack.DevStackDefaults;
+import org.modhub.moderation.devstack.internal.ChildProcesses;
+import org.modhub.moderation.devstack.internal.OrphanGuard;
+
+/** One service run by the launcher from its {@code quarkus-run.jar}. */
+final class ServiceProcess {
+
+    enum Readiness { READY, EXITED, TIMED_OUT }
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String service;
+    private final int port;
+    private final Path jar;
+    private final Path log;
+    private final Path pidFile;
+    private Process process;
+    private OrphanGuard guard;
+
+    ServiceProcess(String service, int port, Path jar, Path log, Path pidFile) {
+        this.service = service;
+        this.port = port;
+        this.jar = jar;
+        this.log = log;
+        this.pidFile = pidFile;
+    }
+
+    String service() {
+        return service;
+    }
+
+    int port() {
+        return port;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    String url() {
+        return "http://localhost:" + port;
+    }
+
+    synchronized Process process() {
+        return process;
+    }
+
+    /** Starts the service with {@code env} added to the launcher's environment. */
+    synchronized void start(List<String> javaOptions, Map<String, String> env, Path workDir) {
+        List<String> command = new ArrayList<>();
+        command.add(ChildProcesses.javaExecutable());
+        command.addAll(javaOptions);
+        command.add("-jar");
+        command.add(jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(ChildProcesses.detached(command))
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+        builder.environment().putAll(env);
+        try {
+            process = builder.start();
+            // Services cannot watch our stdin like the broker does; a guard ends them if we die.
+            guard = OrphanGuard.watch(process.pid(), "TERM");
+            Files.writeString(pidFile, process.pid() + "\n" + jar + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + service + " from " + jar, e);
+        }
+    }
+
+    /** Polls {@code /q/health/ready} until it answers 200, the process exits, or the deadline passes. */
+    Readiness awaitReady(long deadlineNanos) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + DevStackDefaults.HOST + ":" + port + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(3)).GET().build();
+        while (System.nanoTime() < deadlineNanos) {
+            Process current = process();
+            if (current == null || !current.isAlive()) {
+                return Readiness.EXITED;
+            }
+            try {
+                if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return Readiness.READY;
+                }
+            } catch (IOException e) {
+                // Not listening yet.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Readiness.TIMED_OUT;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Readiness.TIMED_OUT;
+            }
+        }
+        return Readiness.TIMED_OUT;
+    }
+
+    /** SIGTERM, then SIGKILL after {@code grace}. */
+    synchronized void stop(Duration grace) {
+        if (process == null) {
+            return;
+        }
+        if (guard != null) {
+            guard.close();
+            guard = null;
+        }
+        ChildProcesses.stop(process.toHandle(), grace);
+        try {
+            Files.deleteIfExists(pidFile);
+        } catch (IOException ignored) {
+            // A stale pid file is checked against the command line before it is acted on.
+        }
+    }
+}

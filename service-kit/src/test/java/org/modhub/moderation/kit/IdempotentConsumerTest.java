@@ -1,0 +1,93 @@
+package org.modhub.moderation.kit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.modhub.moderation.kit.KitFixtures.count;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.Test;
+import org.modhub.moderation.contracts.Topics;
+import org.modhub.moderation.contracts.event.EventCodec;
+import org.modhub.moderation.contracts.event.EventEnvelope;
+import org.modhub.moderation.kit.testapp.TestEvents;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+@QuarkusTest
+class IdempotentConsumerTest {
+
+    @Inject
+    DataSource db;
+    @Inject
+    EventCodec codec;
+
+    @Test
+    void redeliveredEventChangesNothing() {
+        String key = "dup-" + UUID.randomUUID();
+        String event = encode(key, "applied once");
+        String marker = encode(key, "marker after duplicates");
+
+        KafkaProbe.send(Topics.REPORTING_EVENTS, key, event);
+        KafkaProbe.send(Topics.REPORTING_EVENTS, key, event);
+        KafkaProbe.send(Topics.REPORTING_EVENTS, key, event);
+        KafkaProbe.send(Topics.REPORTING_EVENTS, key, marker);
+
+        // Same key, same partition: once the marker is applied, the duplicates were handled.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                count(db, "SELECT count(*) FROM kit_test_applied WHERE text = ?", "marker after duplicates")).isEqualTo(1));
+        assertThat(count(db, "SELECT count(*) FROM kit_test_applied WHERE text = ?", "applied once")).isEqualTo(1);
+    }
+
+    @Test
+    void unreadableMessageGoesToDeadLetterTopicAndPartitionMovesOn() {
+        String key = "poison-" + UUID.randomUUID();
+        String poison = "{not json at all " + key;
+        KafkaProbe.send(Topics.REPORTING_EVENTS, key, poison);
+        KafkaProbe.send(Topics.REPORTING_EVENTS, key, encode(key, "after poison " + key));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                count(db, "SELECT count(*) FROM kit_test_applied WHERE text = ?", "after poison " + key)).isEqualTo(1));
+        try (KafkaProbe dlq = KafkaProbe.from(Topics.REPORTING_DLQ)) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(dlq.poll()).anySatisfy(r -> {
+                assertThat(r.value()).isEqualTo(poison);
+                assertThat(header(r.headers().lastHeader("dead-letter-reason"))).contains("Unreadable event");
+            }));
+        }
+    }
+
+    @Test
+    void handlerThatKeepsFailingIsRetriedThenDeadLetteredWithoutBlocking() {
+        String key = "failing-" + UUID.randomUUID();
+        String failing = encode(key, "fail");
+        String failingId = codec.decode(failing).id();
+        KafkaProbe.send(Topics.REPORTING_EVENTS, key, failing);
+        KafkaProbe.send(Topics.REPORTING_EVENTS, key, encode(key, "after failure " + key));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                count(db, "SELECT count(*) FROM kit_test_applied WHERE text = ?", "after failure " + key)).isEqualTo(1));
+        try (KafkaProbe dlq = KafkaProbe.from(Topics.REPORTING_DLQ)) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(dlq.poll()).anySatisfy(r -> {
+                assertThat(r.value()).contains(failingId);
+                assertThat(header(r.headers().lastHeader("dead-letter-reason"))).contains("handler refuses note");
+            }));
+        }
+        // The failed attempts rolled back: the event is not recorded as processed, so a replay from
+        // the dead-letter topic after a fix would apply it.
+        assertThat(count(db, "SELECT count(*) FROM kit_processed_event WHERE event_id = ?", failingId)).isZero();
+    }
+
+    private String encode(String key, String text) {
+        return codec.encode(EventEnvelope.of("/kit-test", TestEvents.note(UUID.randomUUID(), key, text)));
+    }
+
+    private static String header(Header header) {
+        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,40 @@
+package org.modhub.moderation.kit.testapp;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.modhub.moderation.contracts.event.EventCodec;
+import org.modhub.moderation.contracts.event.reporting.ReportWithdrawn;
+import org.modhub.moderation.kit.inbox.IdempotentConsumer;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Applies the test notes' events; a note whose text is "fail" always fails, to reach the dead-letter topic. */
+@ApplicationScoped
+public class NoteEventsConsumer {
+
+    private final IdempotentConsumer consumer;
+    private final EventCodec codec;
+
+    public NoteEventsConsumer(IdempotentConsumer consumer, EventCodec codec) {
+        this.consumer = consumer;
+        this.codec = codec;
+    }
+
+    @Incoming("kit-test-in")
+    public Uni<Void> onEvent(String value) {
+        return consumer.consume("kit-test.notes", value, envelope -> {
+            if (!ReportWithdrawn.TYPE.equals(envelope.type())) {
+                return Uni.createFrom().voidItem();
+            }
+            ReportWithdrawn note = codec.data(envelope, ReportWithdrawn.class);
+            if ("fail".equals(note.reason())) {
+                return Uni.createFrom().failure(new IllegalStateException("handler refuses note " + note.reportId()));
+            }
+            return Panache.getSession().chain(s -> s.createNativeQuery(
+                    "INSERT INTO kit_test_applied (event_id, text) VALUES (:id, :text)")
+                    .setParameter("id", envelope.id()).setParameter("text", note.reason())
+                    .executeUpdate()).replaceWithVoid();
+        });
+    }
+}

@@ -334,13 +334,13 @@ public final class DevStack implements AutoCloseable {
         return coordinates;
     }
 
-    void control(String component, String action) {
-        switch (component) {
+    String control(String component, String action) {
+        return switch (component) {
             case "postgres" -> postgres.control(action);
             case "kafka" -> kafka.control(action);
             case "mail" -> mail.control(action);
             default -> throw new IllegalArgumentException("unknown component " + component);
-        }
+        };
     }
 
     private static DevStack startShared() {
@@ -364,7 +364,7 @@ public final class DevStack implements AutoCloseable {
             Method coordinatesMethod = owner.getMethod("coordinates");
             Method controlMethod = owner.getMethod("control", String.class, String.class);
             Map<String, String> coordinates = (Map<String, String>) invoke(coordinatesMethod);
-            RemoteControl control = (component, action) -> invoke(controlMethod, component, action);
+            RemoteControl control = (component, action) -> (String) invoke(controlMethod, component, action);
             LOG.fine(() -> "attaching to the stack owned by " + owner.getClassLoader());
             return start(DevStackOptions.builder()
                     .env(coordinates)
@@ -400,6 +400,8 @@ public final class DevStack implements AutoCloseable {
     private static <T> CompletableFuture<T> async(String name, Supplier<T> task) {
         return CompletableFuture.supplyAsync(() -> {
             Thread.currentThread().setName("devstack-start-" + name);
+            // Threads started from here (GreenMail's, Kafka clients') inherit this one.
+            Thread.currentThread().setContextClassLoader(DevStack.class.getClassLoader());
             return task.get();
         }, STARTER);
     }

@@ -45,7 +45,7 @@ public final class DevStackDefaults {
     /** Partitions of each dead-letter topic. */
     public static final int DEAD_LETTER_TOPIC_PARTITIONS = 1;
 
-    /** Heap and collector of the broker JVM: ~315 MB RSS, fine on a 2-core machine. */
+    /** Heap and collector of the broker JVM: ~315 MB RSS, fine on a 2-core machine (start-up flags come on top). */
     public static final List<String> KAFKA_JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC");
 
     private DevStackDefaults() {

@@ -233,6 +233,8 @@ public final class Launcher {
         // The admin client warns about every refused connection while the broker boots.
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
         System.setProperty("java.util.logging.SimpleFormatter.format", "devstack: %5$s%6$s%n");
+        // Initialise slf4j before the start threads log concurrently (else it replays with a warning).
+        org.slf4j.LoggerFactory.getILoggerFactory();
     }
 
     /** A usage error: message to stderr, exit code 2. */

@@ -11,10 +11,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.logging.Logger;
 
 import org.modhub.moderation.contracts.Mailboxes;
+import org.modhub.moderation.devstack.internal.ContextClassLoader;
 import org.modhub.moderation.devstack.internal.Ports;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
@@ -57,12 +58,12 @@ public final class MailServer implements AutoCloseable {
     private final String domain;
     private final Map<String, String> passwords;
     private final boolean embedded;
-    private final Consumer<String> remote;
+    private final Function<String, String> remote;
 
     private GreenMail greenMail;
 
     private MailServer(String smtpHost, int smtpPort, String imapHost, int imapPort, String domain,
-            Map<String, String> passwords, boolean embedded, Consumer<String> remote) {
+            Map<String, String> passwords, boolean embedded, Function<String, String> remote) {
         this.smtpHost = smtpHost;
         this.smtpPort = smtpPort;
         this.imapHost = imapHost;
@@ -99,7 +100,7 @@ public final class MailServer implements AutoCloseable {
     }
 
     static MailServer remote(String smtpHost, int smtpPort, String imapHost, int imapPort, String domain,
-            Map<String, String> passwords, Consumer<String> control) {
+            Map<String, String> passwords, Function<String, String> control) {
         return new MailServer(smtpHost, smtpPort, imapHost, imapPort, domain, passwords, false, control);
     }
 
@@ -185,6 +186,10 @@ public final class MailServer implements AutoCloseable {
 
     /** Sends a plain-text mail over SMTP; returns its {@code Message-ID}. */
     public String send(String from, String to, String subject, String text) {
+        return ContextClassLoader.with(MailServer.class.getClassLoader(), () -> sendText(from, to, subject, text));
+    }
+
+    private String sendText(String from, String to, String subject, String text) {
         try {
             MimeMessage message = new MimeMessage(smtpSession());
             message.setFrom(new InternetAddress(from));
@@ -199,13 +204,15 @@ public final class MailServer implements AutoCloseable {
 
     /** Sends a message built on {@link #smtpSession()}; returns its {@code Message-ID}. */
     public String send(MimeMessage message) {
-        try {
-            message.saveChanges();
-            Transport.send(message);
-            return message.getMessageID();
-        } catch (MessagingException e) {
-            throw new IllegalStateException("cannot send mail via " + smtpHost + ":" + smtpPort, e);
-        }
+        return ContextClassLoader.with(MailServer.class.getClassLoader(), () -> {
+            try {
+                message.saveChanges();
+                Transport.send(message);
+                return message.getMessageID();
+            } catch (MessagingException e) {
+                throw new IllegalStateException("cannot send mail via " + smtpHost + ":" + smtpPort, e);
+            }
+        });
     }
 
     /**
@@ -214,7 +221,10 @@ public final class MailServer implements AutoCloseable {
      * An address nobody has written to yet has no messages.
      */
     public List<ReceivedMail> messages(String mailboxOrAddress) {
-        String login = loginOf(mailboxOrAddress);
+        return ContextClassLoader.with(MailServer.class.getClassLoader(), () -> readInbox(loginOf(mailboxOrAddress)));
+    }
+
+    private List<ReceivedMail> readInbox(String login) {
         try (Store store = imapSession().getStore("imap")) {
             store.connect(imapHost, imapPort, login, passwordOf(login));
             Folder inbox = store.getFolder("INBOX");
@@ -237,7 +247,10 @@ public final class MailServer implements AutoCloseable {
 
     /** Deletes every message in the INBOX of a mailbox or address. */
     public void deleteMessages(String mailboxOrAddress) {
-        String login = loginOf(mailboxOrAddress);
+        ContextClassLoader.run(MailServer.class.getClassLoader(), () -> emptyInbox(loginOf(mailboxOrAddress)));
+    }
+
+    private void emptyInbox(String login) {
         try (Store store = imapSession().getStore("imap")) {
             store.connect(imapHost, imapPort, login, passwordOf(login));
             Folder inbox = store.getFolder("INBOX");
@@ -256,7 +269,7 @@ public final class MailServer implements AutoCloseable {
     /** Deletes every message: of all users in GreenMail, of {@link #MAILBOXES} on an external server. */
     public void deleteAllMessages() {
         if (remote != null) {
-            remote.accept("purge");
+            remote.apply("purge");
             return;
         }
         if (greenMail != null) {
@@ -276,7 +289,7 @@ public final class MailServer implements AutoCloseable {
      */
     public synchronized void start() {
         if (remote != null) {
-            remote.accept("start");
+            remote.apply("start");
             return;
         }
         requireEmbedded("start");
@@ -293,14 +306,15 @@ public final class MailServer implements AutoCloseable {
                 new ServerSetup(smtpPort, smtpHost, ServerSetup.PROTOCOL_SMTP),
                 new ServerSetup(imapPort, imapHost, ServerSetup.PROTOCOL_IMAP)})
                 .withConfiguration(configuration);
-        server.start();
+        // Its server threads inherit the context class loader; they parse mail with Jakarta Mail.
+        ContextClassLoader.run(MailServer.class.getClassLoader(), server::start);
         greenMail = server;
         LOG.info(() -> String.format("GreenMail started: SMTP %s:%d, IMAP %s:%d", smtpHost, smtpPort, imapHost, imapPort));
     }
 
     public synchronized void stop() {
         if (remote != null) {
-            remote.accept("stop");
+            remote.apply("stop");
             return;
         }
         requireEmbedded("stop");
@@ -310,13 +324,31 @@ public final class MailServer implements AutoCloseable {
         }
     }
 
-    void control(String action) {
-        switch (action) {
-            case "start" -> start();
-            case "stop" -> stop();
-            case "purge" -> deleteAllMessages();
-            default -> throw new IllegalArgumentException("unknown mail server action " + action);
+    /** Whether GreenMail runs (always true for an external server). */
+    public synchronized boolean isRunning() {
+        if (remote != null) {
+            return Boolean.parseBoolean(remote.apply("running"));
         }
+        return !embedded || greenMail != null;
+    }
+
+    String control(String action) {
+        return switch (action) {
+            case "start" -> {
+                start();
+                yield "";
+            }
+            case "stop" -> {
+                stop();
+                yield "";
+            }
+            case "purge" -> {
+                deleteAllMessages();
+                yield "";
+            }
+            case "running" -> String.valueOf(isRunning());
+            default -> throw new IllegalArgumentException("unknown mail server action " + action);
+        };
     }
 
     @Override

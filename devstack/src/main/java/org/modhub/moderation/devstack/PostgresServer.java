@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Properties;
-import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
@@ -41,14 +41,14 @@ public final class PostgresServer implements AutoCloseable {
     private final String password;
     private final Path dataDir;
     private final Path logFile;
-    private final Consumer<String> remote;
+    private final Function<String, String> remote;
 
     private EmbeddedPostgres embedded;
     private OrphanGuard guard;
     private boolean logStarted;
 
     private PostgresServer(String host, int port, String username, String password, Path dataDir, Path logFile,
-            Consumer<String> remote) {
+            Function<String, String> remote) {
         this.host = host;
         this.port = port;
         this.username = username;
@@ -79,7 +79,7 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     /** A server run by the JVM-wide stack in another class loader, controlled through it. */
-    static PostgresServer remote(String host, int port, String username, String password, Consumer<String> control) {
+    static PostgresServer remote(String host, int port, String username, String password, Function<String, String> control) {
         return new PostgresServer(host, port, username, password, null, null, control);
     }
 
@@ -191,7 +191,7 @@ public final class PostgresServer implements AutoCloseable {
     /** Starts the embedded server again on the same port and data directory (no-op if running). */
     public synchronized void start() {
         if (remote != null) {
-            remote.accept("start");
+            remote.apply("start");
             return;
         }
         requireEmbedded("start");
@@ -233,7 +233,7 @@ public final class PostgresServer implements AutoCloseable {
     /** Stops the embedded server (fast shutdown); data stay for {@link #start()}. */
     public synchronized void stop() {
         if (remote != null) {
-            remote.accept("stop");
+            remote.apply("stop");
             return;
         }
         requireEmbedded("stop");
@@ -258,8 +258,11 @@ public final class PostgresServer implements AutoCloseable {
         LOG.info(() -> "PostgreSQL on port " + port + " stopped");
     }
 
-    /** Whether the embedded server runs (always true for an external one). */
+    /** Whether the server runs (always true for an external one: it is not ours to know). */
     public synchronized boolean isRunning() {
+        if (remote != null) {
+            return Boolean.parseBoolean(remote.apply("running"));
+        }
         if (!isEmbedded()) {
             return true;
         }
@@ -285,12 +288,19 @@ public final class PostgresServer implements AutoCloseable {
         return logFile;
     }
 
-    void control(String action) {
-        switch (action) {
-            case "start" -> start();
-            case "stop" -> stop();
+    String control(String action) {
+        return switch (action) {
+            case "start" -> {
+                start();
+                yield "";
+            }
+            case "stop" -> {
+                stop();
+                yield "";
+            }
+            case "running" -> String.valueOf(isRunning());
             default -> throw new IllegalArgumentException("unknown PostgreSQL action " + action);
-        }
+        };
     }
 
     @Override

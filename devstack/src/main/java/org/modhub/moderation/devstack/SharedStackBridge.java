@@ -18,7 +18,7 @@ public final class SharedStackBridge {
     }
 
     /** Runs {@code action} on a component ({@code postgres}, {@code kafka}, {@code mail}) of the shared stack. */
-    public static void control(String component, String action) {
-        DevStack.shared().control(component, action);
+    public static String control(String component, String action) {
+        return DevStack.shared().control(component, action);
     }
 }

@@ -3,6 +3,8 @@ package org.modhub.moderation.contracts.event;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
@@ -10,6 +12,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
 
 /**
  * Encodes and decodes {@link EventEnvelope}s and reads their {@code data} as payload records.
@@ -44,9 +47,17 @@ public final class EventCodec {
                 .build();
     }
 
-    /** The shared, configured mapper (do not reconfigure it). */
-    static ObjectMapper sharedMapper() {
-        return SHARED;
+    /**
+     * The payload as the JSON tree a consumer will parse. Written out and read back rather than
+     * {@code valueToTree}, which keeps Java's number types (a long stays a long) where parsing
+     * yields the smallest fitting one, so an envelope equals itself after a round trip.
+     */
+    static JsonNode toTree(EventPayload payload) {
+        try {
+            return SHARED.readTree(SHARED.writeValueAsBytes(payload));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialise " + payload.getClass().getSimpleName(), e);
+        }
     }
 
     /** The envelope as a JSON string. */
@@ -111,11 +122,18 @@ public final class EventCodec {
         return EventEnvelope.of(source, payload);
     }
 
-    // The record's own message ("reportId is required") is more useful than Jackson's wrapper text.
+    // The record's own message ("reportId is required") is more useful than Jackson's wrapper text;
+    // Jackson's own problems get the JSON path of the offending field.
     private static String reason(Exception e) {
         Throwable cause = e;
         if (e instanceof ValueInstantiationException && e.getCause() != null) {
             cause = e.getCause();
+        }
+        if (cause instanceof JsonMappingException jme) {
+            String path = jme.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            return jme.getOriginalMessage() + (path.isEmpty() ? "" : " (at " + path + ")");
         }
         String message = cause instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : cause.getMessage();
         return message == null ? cause.getClass().getSimpleName() : message;

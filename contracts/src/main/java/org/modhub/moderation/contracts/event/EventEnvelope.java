@@ -101,7 +101,7 @@ public record EventEnvelope(
             throw new IllegalStateException(payload.getClass().getSimpleName() + ".eventType() is '"
                     + payload.eventType() + "' but it is registered as '" + descriptor.type() + "'");
         }
-        JsonNode data = EventCodec.sharedMapper().valueToTree(payload);
+        JsonNode data = EventCodec.toTree(payload);
         return new EventEnvelope(SPEC_VERSION, id, source, descriptor.type(), payload.subjectKey(), time,
                 DATA_CONTENT_TYPE, descriptor.schemaUri(), payload.partitionKey(), data);
     }

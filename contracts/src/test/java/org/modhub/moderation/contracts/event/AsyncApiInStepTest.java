@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -99,7 +100,7 @@ class AsyncApiInStepTest {
     }
 
     private static Map<String, JsonNode> fields(JsonNode node) {
-        Map<String, JsonNode> map = new java.util.LinkedHashMap<>();
+        Map<String, JsonNode> map = new LinkedHashMap<>();
         node.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue()));
         return map;
     }

@@ -9,9 +9,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
+import org.modhub.moderation.contracts.event.mail.InboundMailReceived;
 import org.modhub.moderation.contracts.event.reporting.ReportFiled;
 import org.modhub.moderation.contracts.event.review.DecisionTaken;
 
@@ -90,7 +91,7 @@ class EventCodecTest {
 
     @Test
     void eventsWithoutASingleSubjectOmitTheAttribute() throws Exception {
-        EventPayload mail = Samples.all().get(org.modhub.moderation.contracts.event.mail.InboundMailReceived.class);
+        EventPayload mail = Samples.all().get(InboundMailReceived.class);
         JsonNode json = mapper.readTree(codec.encode(EventEnvelope.of(EventSources.NOTIFICATION_SERVICE, mail)));
         assertThat(json.has("subject")).isFalse();
         assertThat(json.get("partitionkey").asText()).isEqualTo("dmca");
@@ -146,6 +147,17 @@ class EventCodecTest {
         EventEnvelope hostile = codec.decode(mapper.writeValueAsString(json));
         assertThatThrownBy(() -> codec.data(hostile)).isInstanceOf(EventDecodingException.class)
                 .hasMessageContaining("path traversal");
+    }
+
+    @Test
+    void aMissingPrimitiveIsNotReadAsFalse() throws Exception {
+        ObjectNode json = (ObjectNode) mapper.readTree(codec.encode(
+                EventEnvelope.of(EventSources.REPORTING_SERVICE, Samples.reportFiled())));
+        ((ObjectNode) json.get("data")).remove("trustedFlagger");
+        EventEnvelope received = codec.decode(mapper.writeValueAsString(json));
+
+        assertThatThrownBy(() -> codec.data(received)).isInstanceOf(EventDecodingException.class)
+                .hasMessageContaining("trustedFlagger");
     }
 
     @Test

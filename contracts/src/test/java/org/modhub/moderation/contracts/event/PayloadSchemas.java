@@ -1,8 +1,10 @@
 package org.modhub.moderation.contracts.event;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.victools.jsonschema.generator.CustomDefinition;
 import com.github.victools.jsonschema.generator.Option;
 import com.github.victools.jsonschema.generator.OptionPreset;
 import com.github.victools.jsonschema.generator.SchemaGenerator;
@@ -58,9 +60,8 @@ final class PayloadSchemas {
                             .put("pattern", SUBJECT_KEY_PATTERN)
                             .put("maxLength", SubjectRef.MAX_KEY_LENGTH)
                             .put("description", "Subject key, e.g. model:acme/llama-7b (grammar: SubjectRef)");
-                    return new com.github.victools.jsonschema.generator.CustomDefinition(node,
-                            com.github.victools.jsonschema.generator.CustomDefinition.DefinitionType.INLINE,
-                            com.github.victools.jsonschema.generator.CustomDefinition.AttributeInclusion.NO);
+                    return new CustomDefinition(node, CustomDefinition.DefinitionType.INLINE,
+                            CustomDefinition.AttributeInclusion.NO);
                 });
         generator = new SchemaGenerator(builder.build());
     }
@@ -81,15 +82,8 @@ final class PayloadSchemas {
     String render(EventTypeDescriptor descriptor) {
         try {
             return JSON.writeValueAsString(schemaOf(descriptor)).replace("\r\n", "\n") + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    public static void main(String[] args) {
-        PayloadSchemas schemas = new PayloadSchemas();
-        for (String type : args) {
-            System.out.println(schemas.render(EventTypes.byType(type)));
         }
     }
 }

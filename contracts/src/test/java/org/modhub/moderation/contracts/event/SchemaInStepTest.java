@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -94,12 +98,12 @@ class SchemaInStepTest {
     @Test
     void requiredFieldsInTheSchemaAreTheNonNullableComponents() {
         for (EventTypeDescriptor descriptor : EventTypes.all()) {
-            var schema = schemas.schemaOf(descriptor);
+            ObjectNode schema = schemas.schemaOf(descriptor);
             Set<String> required = Stream.of(descriptor.payloadClass().getRecordComponents())
                     .filter(c -> !c.isAnnotationPresent(Nullable.class))
-                    .map(java.lang.reflect.RecordComponent::getName).collect(Collectors.toSet());
-            Set<String> inSchema = java.util.stream.StreamSupport.stream(schema.get("required").spliterator(), false)
-                    .map(node -> node.asText()).collect(Collectors.toSet());
+                    .map(RecordComponent::getName).collect(Collectors.toSet());
+            Set<String> inSchema = StreamSupport.stream(schema.get("required").spliterator(), false)
+                    .map(JsonNode::asText).collect(Collectors.toSet());
             assertThat(inSchema).as(descriptor.type()).isEqualTo(required);
             assertThat(schema.get("$id").asText()).isEqualTo(descriptor.schemaUri());
         }

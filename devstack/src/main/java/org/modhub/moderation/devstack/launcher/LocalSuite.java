@@ -2,7 +2,6 @@ package org.modhub.moderation.devstack.launcher;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,6 +46,9 @@ public final class LocalSuite {
 
     /** Infrastructure, then the services; false (after saying why) if anything failed. */
     public boolean start(List<String> serviceNames) {
+        if (!claimState()) {
+            return false;
+        }
         List<String> missing = serviceNames.stream().filter(service -> !Files.isRegularFile(repo.serviceJar(service)))
                 .toList();
         if (!missing.isEmpty()) {
@@ -78,6 +80,8 @@ public final class LocalSuite {
             process.start(javaOptions, serviceEnv, repo.serviceDir(service));
         }
         if (!awaitServices(System.nanoTime() + READY_BUDGET.toNanos())) {
+            out.println();
+            out.println("Not every service became ready; stopping everything.");
             return false;
         }
         for (ServiceProcess service : services) {
@@ -95,13 +99,9 @@ public final class LocalSuite {
     public DevStack startInfrastructure() {
         DevStackOptions options;
         if (repo != null) {
-            repo.prepare();
-            state = new LauncherState(repo);
-            if (!state.tryLock()) {
-                out.println("Another launcher is using " + repo.stateDir() + "; stop it first (Ctrl-C in its terminal).");
+            if (!claimState()) {
                 return null;
             }
-            state.stopLeftovers();
             options = persistentOptions();
             if (!infrastructurePortsFree(options)) {
                 return null;
@@ -119,6 +119,25 @@ public final class LocalSuite {
         }
         out.printf("Infrastructure ready in %.1f s%n", (System.nanoTime() - startedAt) / 1e9);
         return stack;
+    }
+
+    /**
+     * Locks {@code .devstack/} for this launcher (before anything else, so a second launcher
+     * says so instead of complaining about ports) and stops what a killed launcher left behind.
+     */
+    private boolean claimState() {
+        if (state != null) {
+            return true;
+        }
+        repo.prepare();
+        LauncherState claimed = new LauncherState(repo);
+        if (!claimed.tryLock()) {
+            out.println("Another launcher is using " + repo.stateDir() + "; stop it first (Ctrl-C in its terminal).");
+            return false;
+        }
+        claimed.stopLeftovers();
+        state = claimed;
+        return true;
     }
 
     /** PostgreSQL, Kafka, SMTP, IMAP and the mailboxes. */

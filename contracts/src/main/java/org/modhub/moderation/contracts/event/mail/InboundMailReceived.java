@@ -41,7 +41,7 @@ public record InboundMailReceived(
     public static final String TYPE = "org.modhub.moderation.mail.InboundMailReceived.v1";
 
     public InboundMailReceived {
-        check(Mailboxes.ALL.contains(mailbox), "mailbox must be one of " + Mailboxes.ALL);
+        check(mailbox != null && Mailboxes.ALL.contains(mailbox), "mailbox must be one of " + Mailboxes.ALL);
         text(messageId, "messageId");
         references = list(references, "references");
         text(from, "from");

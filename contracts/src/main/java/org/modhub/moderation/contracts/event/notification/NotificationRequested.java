@@ -56,7 +56,7 @@ public record NotificationRequested(
                 "parameter name '" + name + "' must be a letter then letters, digits, '_' or '.'"));
         check(threadKey != null && THREAD_KEY.matcher(threadKey).matches(),
                 "threadKey must look like 'report:<id>', not '" + threadKey + "'");
-        check(Mailboxes.ALL.contains(replyMailbox), "replyMailbox must be one of " + Mailboxes.ALL);
+        check(replyMailbox != null && Mailboxes.ALL.contains(replyMailbox), "replyMailbox must be one of " + Mailboxes.ALL);
         text(idempotencyKey, "idempotencyKey");
         check(idempotencyKey.length() <= MAX_IDEMPOTENCY_KEY_LENGTH,
                 "idempotencyKey is longer than " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters");

@@ -1,0 +1,275 @@
+package org.modhub.moderation.reporting.api;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HexFormat;
+import java.util.UUID;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.modhub.moderation.contracts.Roles;
+import org.modhub.moderation.contracts.action.SourceType;
+import org.modhub.moderation.contracts.event.reporting.ReportChannel;
+import org.modhub.moderation.contracts.subject.SubjectRef;
+import org.modhub.moderation.contracts.taxonomy.PolicyCategory;
+import org.modhub.moderation.contracts.taxonomy.Taxonomy;
+import org.modhub.moderation.kit.problem.ProblemException;
+import org.modhub.moderation.kit.security.Caller;
+import org.modhub.moderation.reporting.domain.Notifier;
+import org.modhub.moderation.reporting.domain.NotifierKey;
+import org.modhub.moderation.reporting.domain.ReportService;
+import org.modhub.moderation.reporting.domain.ReportService.Filing;
+import org.modhub.moderation.reporting.domain.ReportService.Intake;
+import org.modhub.moderation.reporting.domain.ReportStatus;
+import org.modhub.moderation.reporting.persistence.Cursor;
+import org.modhub.moderation.reporting.persistence.SearchCriteria;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+
+/** Filing and reading reports and flags. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ReportResource {
+
+    static final int DEFAULT_PAGE = 20;
+    static final int MAX_PAGE = 100;
+
+    private final ReportService reports;
+    private final RequestValidator validator;
+    private final ReportViews views;
+    private final SecurityIdentity identity;
+    private final JsonWebToken token;
+    private final ObjectMapper mapper;
+
+    public ReportResource(ReportService reports, RequestValidator validator, ReportViews views, SecurityIdentity identity,
+            JsonWebToken token, ObjectMapper mapper) {
+        this.reports = reports;
+        this.validator = validator;
+        this.views = views;
+        this.identity = identity;
+        this.token = token;
+        this.mapper = mapper;
+    }
+
+    /** Files a report (DSA Art. 16). 201 with Location; a retry with the same Idempotency-Key returns the same report. */
+    @POST
+    @Path("/reports")
+    @RolesAllowed(Roles.USER)
+    public Uni<RestResponse<ReportResponse>> file(FileReportRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey,
+            UriInfo uri) {
+        String key = validator.idempotencyKey(idempotencyKey);
+        var input = validator.report(request);
+        return reports.file(notifier(), input, Intake.inPlatform(), key, hash(request))
+                .map(filing -> respond(filing, uri));
+    }
+
+    /** Raises a flag from a detector or staff, with its DSA source type. */
+    @POST
+    @Path("/flags")
+    @RolesAllowed({ Roles.DETECTOR, Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.LEGAL, Roles.ADMIN })
+    public Uni<RestResponse<ReportResponse>> flag(FlagRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey,
+            UriInfo uri) {
+        String key = validator.idempotencyKey(idempotencyKey);
+        RequestValidator.ValidFlag flag = validator.flag(request);
+        Caller caller = Caller.of(identity);
+        boolean detector = caller.hasRole(Roles.DETECTOR) && !caller.isStaff();
+        if (detector && Boolean.FALSE.equals(flag.automatedDetection())) {
+            throw ProblemException.invalidField("automatedDetection", "a detector's flag is always automated");
+        }
+        boolean automated = detector || Boolean.TRUE.equals(flag.automatedDetection());
+        Intake intake = new Intake(detector ? ReportChannel.DETECTOR : ReportChannel.INTERNAL, flag.sourceType(), automated,
+                false);
+        return reports.file(notifier(), flag.report(), intake, key, hash(request)).map(filing -> respond(filing, uri));
+    }
+
+    /** The caller's own reports, newest first. */
+    @GET
+    @Path("/reports/mine")
+    @RolesAllowed(Roles.USER)
+    public Uni<ReportPage> mine(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+        int size = limit(limit);
+        Cursor after = Cursor.decode(cursor);
+        return reports.mine(Caller.of(identity).id(), after, size).map(rows -> views.page(rows, size));
+    }
+
+    /** One report, for its reporter or staff; anyone else gets 404. */
+    @GET
+    @Path("/reports/{id}")
+    @Authenticated
+    public Uni<ReportResponse> get(@PathParam("id") String id) {
+        UUID reportId = uuid(id);
+        Caller caller = Caller.of(identity);
+        return reports.get(reportId).map(report -> {
+            caller.requireOwnerOrStaff("Report", reportId, report.reporterId);
+            return views.full(report);
+        });
+    }
+
+    /** Staff choose the category of a mailed report that named none; it then goes to review. */
+    @POST
+    @Path("/reports/{id}/triage")
+    @RolesAllowed({ Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.LEGAL, Roles.ADMIN })
+    public Uni<ReportResponse> triage(@PathParam("id") String id, TriageRequest request) {
+        UUID reportId = uuid(id);
+        RequestValidator.ValidTriage triage = validator.triage(request);
+        return reports.triage(reportId, triage.category(), triage.subcategory()).map(views::full);
+    }
+
+    /** Staff search by subject, category, status, source type, channel and filing time. */
+    @GET
+    @Path("/reports")
+    @RolesAllowed({ Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.LEGAL, Roles.ADMIN })
+    public Uni<ReportPage> search(@QueryParam("subject") String subject, @QueryParam("category") String category,
+            @QueryParam("status") String status, @QueryParam("source") String source, @QueryParam("channel") String channel,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") String limit) {
+        SearchCriteria criteria = new SearchCriteria(subjectKey(subject), category(category),
+                enumParam(ReportStatus.class, status, "query.status"), enumParam(SourceType.class, source, "query.source"),
+                enumParam(ReportChannel.class, channel, "query.channel"), instant(from, "query.from"), instant(to, "query.to"));
+        int size = limit(limit);
+        Cursor after = Cursor.decode(cursor);
+        return reports.search(criteria, after, size).map(rows -> views.page(rows, size));
+    }
+
+    /** The public view of a repository report: no token needed, never the reporter unless they opted in. */
+    @GET
+    @Path("/public/reports/{id}")
+    @PermitAll
+    public Uni<PublicReportResponse> publicView(@PathParam("id") String id) {
+        return reports.getPublic(uuid(id)).map(views::anonymous);
+    }
+
+    // --- helpers ---
+
+    private RestResponse<ReportResponse> respond(Filing filing, UriInfo uri) {
+        URI location = uri.getBaseUriBuilder().path("api/v1/reports").path(filing.report().id.toString()).build();
+        RestResponse.Status status = filing.outcome() == ReportService.Outcome.MERGED ? RestResponse.Status.OK
+                : RestResponse.Status.CREATED;
+        RestResponse.ResponseBuilder<ReportResponse> response = RestResponse.ResponseBuilder
+                .<ReportResponse> create(status, views.full(filing.report())).location(location);
+        if (filing.outcome() == ReportService.Outcome.REPLAYED) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        if (filing.outcome() == ReportService.Outcome.MERGED) {
+            response.header("Report-Merged", "true");
+        }
+        return response.build();
+    }
+
+    private Notifier notifier() {
+        Caller caller = Caller.of(identity);
+        String email = token.getClaim("email");
+        String upn = token.getClaim("upn");
+        if (email == null && upn != null && upn.contains("@")) {
+            email = upn;
+        }
+        String name = token.getClaim("preferred_username");
+        if (name == null) {
+            name = upn != null ? upn : caller.id();
+        }
+        return new Notifier(NotifierKey.user(caller.id()), caller.id(), name, email);
+    }
+
+    private String hash(Object request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(mapper.writeValueAsString(request)
+                    .getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("Report", id);
+        }
+    }
+
+    static int limit(String value) {
+        if (value == null) {
+            return DEFAULT_PAGE;
+        }
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit >= 1 && limit <= MAX_PAGE) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ProblemException.invalidField("query.limit", "must be a whole number from 1 to " + MAX_PAGE);
+    }
+
+    private static String subjectKey(String key) {
+        if (blankToNull(key) == null) {
+            return null;
+        }
+        try {
+            return SubjectRef.parse(key).key();
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("query.subject", e.getMessage());
+        }
+    }
+
+    private static PolicyCategory category(String code) {
+        if (blankToNull(code) == null) {
+            return null;
+        }
+        try {
+            return Taxonomy.category(code);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("query.category", e.getMessage());
+        }
+    }
+
+    private static <E extends Enum<E>> E enumParam(Class<E> type, String value, String field) {
+        if (blankToNull(value) == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    private static Instant instant(String value, String field) {
+        if (blankToNull(value) == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalidField(field, "must be an RFC 3339 UTC time like 2026-01-31T12:00:00Z");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,99 @@
+package org.modhub.moderation.reporting.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of reporting-service: input bounds, rate limits, merging and the Art. 23 misuse ladder. */
+@ConfigMapping(prefix = "reporting")
+public interface ReportingConfig {
+
+    /** Bounds on what a report may carry. */
+    Intake intake();
+
+    /** Per-notifier rate limit, enforced in PostgreSQL so it holds across replicas. */
+    RateLimit rateLimit();
+
+    /** The misuse ladder (DSA Art. 23): warning, then time-limited suspension. */
+    Misuse misuse();
+
+    /** Mail to safety@. */
+    Mail mail();
+
+    interface Intake {
+        /** Longest explanation accepted, in characters. */
+        @WithDefault("5000")
+        int maxExplanationLength();
+
+        /** Most evidence links one report may carry. */
+        @WithDefault("10")
+        int maxEvidenceLinks();
+
+        /** Longest evidence link or hub URL accepted, in characters. */
+        @WithDefault("2048")
+        int maxUrlLength();
+
+        /** A repeat report of the same subject by the same notifier within this window is merged into the first. */
+        @WithDefault("24h")
+        Duration mergeWindow();
+
+        /** Longest Idempotency-Key header accepted. */
+        @WithDefault("200")
+        int maxIdempotencyKeyLength();
+
+        /** Base URL of the hub, for recognising hub URLs and building subject links. */
+        @WithDefault("https://huggingface.co")
+        String hubBaseUrl();
+    }
+
+    interface RateLimit {
+        /** Reports one notifier may file within {@link #window()}; merged repeats do not count. */
+        @WithDefault("20")
+        int maxReports();
+
+        /** The sliding window the limit applies to. */
+        @WithDefault("1h")
+        Duration window();
+    }
+
+    interface Misuse {
+        /** Only manifestly unfounded reports filed within this period count towards the ladder. */
+        @WithDefault("180d")
+        Duration lookback();
+
+        /** Weighted count of manifestly unfounded reports (absolute number, Art. 23(3)(a)) that earns a warning. */
+        @WithDefault("3")
+        int warnAt();
+
+        /** Weighted count that, after a warning, earns a suspension. */
+        @WithDefault("5")
+        int suspendAt();
+
+        /** Minimum share of the notifier's reports that were manifestly unfounded (Art. 23(3)(b)). */
+        @WithDefault("0.5")
+        double minUnfoundedShare();
+
+        /** Weight of an unfounded report that alleged a high or critical harm (gravity, Art. 23(3)(c)). */
+        @WithDefault("2")
+        int graveWeight();
+
+        /** Length of a first suspension; each further suspension doubles it. */
+        @WithDefault("14d")
+        Duration suspension();
+
+        /** Longest suspension the ladder imposes. */
+        @WithDefault("90d")
+        Duration maxSuspension();
+    }
+
+    interface Mail {
+        /** Locale of the mails sent to notifiers. */
+        @WithDefault("en")
+        String locale();
+
+        /** Longest original mail text kept on a report, in characters. */
+        @WithDefault("20000")
+        int maxOriginalText();
+    }
+}

@@ -1,0 +1,13 @@
+package org.modhub.moderation.reporting.domain;
+
+/** Where a report stands, as its notifier and the public view see it. */
+public enum ReportStatus {
+    /** Filed and passed to review. */
+    RECEIVED,
+    /** A mail to safety@ named no hub URL; the notifier was asked for the exact location. */
+    AWAITING_LOCATION,
+    /** A mail whose category could not be told from its words; staff choose one. */
+    NEEDS_TRIAGE,
+    /** Review decided on it; {@code outcome} says what was done. */
+    DECIDED
+}

@@ -1,0 +1,268 @@
+package org.modhub.moderation.reporting.domain;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.modhub.moderation.contracts.event.mail.InboundMailReceived;
+import org.modhub.moderation.contracts.event.notification.NotificationRequested;
+import org.modhub.moderation.contracts.event.reporting.ReportChannel;
+import org.modhub.moderation.contracts.event.reporting.ReportVisibility;
+import org.modhub.moderation.contracts.subject.SubjectRef;
+import org.modhub.moderation.contracts.taxonomy.PolicySubcategory;
+import org.modhub.moderation.reporting.config.ReportingConfig;
+import org.modhub.moderation.reporting.messaging.NotifierMail;
+import org.modhub.moderation.reporting.persistence.NotifierStandingRepository;
+import org.modhub.moderation.reporting.persistence.ReportEntity;
+import org.modhub.moderation.reporting.persistence.ReportRepository;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Mail to safety@ becomes reports: one per hub URL in it (bounded), with source EMAIL, the
+ * category told from its words or left for staff, and the original text kept. A mail without a
+ * hub URL becomes a report awaiting its location (a subject the sender reported within the merge
+ * window is merged into that report), and the sender is asked for it on the same
+ * thread; the reply completes the report. Auto-replies and bounces never become reports. Runs in
+ * the consumer's transaction.
+ */
+@ApplicationScoped
+public class SafetyMailIntake {
+
+    static final int MAX_SUBJECTS_PER_MAIL = 5;
+    private static final Pattern ADDRESS = Pattern.compile("<([^<>\\s]+@[^<>\\s]+)>|([^<>\\s\"]+@[^<>\\s\"]+)");
+    private static final Pattern AUTOMATED_SENDER = Pattern.compile(
+            "^(mailer-daemon|postmaster|no-?reply|do-?not-?reply|bounces?)([+@.-]|$)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern AUTOMATED_SUBJECT = Pattern.compile(
+            "^(auto(matic)? ?(reply|response)|auto:|out of (the )?office|abwesenheit|undeliverable|undelivered mail|"
+                    + "delivery status notification|mail delivery (failed|failure|subsystem)|returned mail|delivery failure)",
+            Pattern.CASE_INSENSITIVE);
+
+    private final ReportRepository reports;
+    private final NotifierStandingRepository standings;
+    private final ReportService reportService;
+    private final NotifierMail mail;
+    private final ReportingConfig config;
+    private final HubLinks hubLinks;
+    private final Clock clock;
+
+    public SafetyMailIntake(ReportRepository reports, NotifierStandingRepository standings, ReportService reportService,
+            NotifierMail mail, ReportingConfig config, Clock clock) {
+        this.reports = reports;
+        this.standings = standings;
+        this.reportService = reportService;
+        this.mail = mail;
+        this.config = config;
+        this.hubLinks = new HubLinks(config.intake().hubBaseUrl());
+        this.clock = clock;
+    }
+
+    public Uni<Void> accept(InboundMailReceived received) {
+        String from = address(received.from());
+        if (from == null) {
+            Log.warnf("Mail %s to safety@ has no usable sender address; ignored", received.messageId());
+            return Uni.createFrom().voidItem();
+        }
+        if (isAutomated(from, received.subjectLine())) {
+            Log.infof("Mail %s to safety@ is an auto-reply or bounce; not a report", received.messageId());
+            return Uni.createFrom().voidItem();
+        }
+        return reports.findByMailMessageId(received.messageId()).chain(seen -> {
+            if (seen != null) {
+                return Uni.createFrom().voidItem();
+            }
+            UUID thread = threadReport(received.threadToken());
+            if (thread != null) {
+                return reports.findById(thread).chain(report -> report != null && report.channel == ReportChannel.EMAIL
+                        && report.notifierKey.equals(NotifierKey.email(from).value())
+                        ? reply(report, received)
+                        : fresh(from, received));
+            }
+            return fresh(from, received);
+        });
+    }
+
+    /** A new mail: one report per hub subject, or one awaiting the location. */
+    private Uni<Void> fresh(String from, InboundMailReceived received) {
+        Instant now = now();
+        NotifierKey key = NotifierKey.email(from);
+        return standings.lockOrCreate(key.value(), null, from).chain(standing -> {
+            if (standing.suspendedAt(now)) {
+                Log.infof("Mail %s: reports of %s are suspended until %s; not processed", received.messageId(), key,
+                        standing.suspendedUntil);
+                return Uni.createFrom().voidItem();
+            }
+            String text = received.subjectLine() + "\n\n" + received.textBody();
+            List<SubjectRef> subjects = subjects(text);
+            List<String> evidence = evidence(text);
+            if (subjects.isEmpty()) {
+                ReportEntity report = newReport(key, from, received, null, text, evidence, now);
+                report.status = ReportStatus.AWAITING_LOCATION;
+                report.mailMessageId = received.messageId();
+                standing.reportsFiled++;
+                return reports.persist(report).chain(() -> askForLocation(report));
+            }
+            Instant since = now.minus(config.intake().mergeWindow());
+            boolean[] carriesMessageId = { false };
+            return Multi.createFrom().iterable(subjects)
+                    .onItem().transformToUniAndConcatenate(subject -> reports.findMergeTarget(key.value(), subject.key(), since)
+                            .chain(target -> {
+                                if (target != null) {
+                                    // The same notifier reported this subject recently: merged, not counted twice.
+                                    target.mergedCount++;
+                                    target.updatedAt = now;
+                                    return Uni.createFrom().voidItem();
+                                }
+                                ReportEntity report = newReport(key, from, received, subject, text, evidence, now);
+                                // One report carries the Message-ID, so a redelivered mail is recognised.
+                                if (!carriesMessageId[0]) {
+                                    report.mailMessageId = received.messageId();
+                                    carriesMessageId[0] = true;
+                                }
+                                standing.reportsFiled++;
+                                return reports.persist(report).chain(() -> activate(report));
+                            }))
+                    .collect().last().replaceWithVoid();
+        });
+    }
+
+    /** A reply on a report's thread: it may name the location the report waited for. */
+    private Uni<Void> reply(ReportEntity report, InboundMailReceived received) {
+        Instant now = now();
+        report.originalText = bound(report.originalText + "\n\n--- reply " + received.messageId() + " ---\n" + received.textBody(),
+                config.mail().maxOriginalText());
+        report.updatedAt = now;
+        if (report.status != ReportStatus.AWAITING_LOCATION) {
+            return Uni.createFrom().voidItem();
+        }
+        List<SubjectRef> subjects = subjects(received.subjectLine() + "\n" + received.textBody());
+        if (subjects.isEmpty()) {
+            return askForLocation(report);
+        }
+        SubjectRef subject = subjects.get(0);
+        report.subjectKey = subject.key();
+        report.subjectKind = subject.kind().keyPrefix();
+        report.hubUrl = firstHubLink(received.textBody());
+        if (report.category == null) {
+            classify(report, received.subjectLine() + "\n" + received.textBody());
+        }
+        return activate(report);
+    }
+
+    private ReportEntity newReport(NotifierKey key, String from, InboundMailReceived received, SubjectRef subject, String text,
+            List<String> evidence, Instant now) {
+        ReportEntity report = new ReportEntity();
+        report.id = UUID.randomUUID();
+        if (subject != null) {
+            report.subjectKey = subject.key();
+            report.subjectKind = subject.kind().keyPrefix();
+            report.hubUrl = hubLinks(text).stream().filter(link -> hubLinks.subject(link).map(subject::equals).orElse(false))
+                    .findFirst().orElse(null);
+        }
+        report.explanation = bound(text.strip(), config.intake().maxExplanationLength());
+        report.evidenceUrls = reportService.evidenceJson(evidence);
+        report.contactEmail = from;
+        report.notifierKey = key.value();
+        report.channel = ReportChannel.EMAIL;
+        report.visibility = ReportVisibility.PRIVATE;
+        report.originalText = bound(received.textBody(), config.mail().maxOriginalText());
+        report.filedAt = now;
+        report.updatedAt = now;
+        classify(report, text);
+        report.status = report.category == null ? ReportStatus.NEEDS_TRIAGE : ReportStatus.RECEIVED;
+        return report;
+    }
+
+    private static void classify(ReportEntity report, String text) {
+        PolicySubcategory subcategory = MailKeywords.classify(text).orElse(null);
+        report.category = subcategory == null ? null : subcategory.category();
+        report.subcategory = subcategory;
+        report.allegesIllegal = subcategory != null && subcategory.allegesIllegalContent();
+        report.sourceType = ReportRules.notifierSourceType(false, report.allegesIllegal);
+    }
+
+    /** A report with its subject: to review if its category is known, else to staff triage. */
+    private Uni<Void> activate(ReportEntity report) {
+        if (report.category == null) {
+            report.status = ReportStatus.NEEDS_TRIAGE;
+            return Uni.createFrom().voidItem();
+        }
+        report.status = ReportStatus.RECEIVED;
+        return reportService.announce(report);
+    }
+
+    private Uni<Void> askForLocation(ReportEntity report) {
+        return mail.send(NotifierMail.REPORT_LOCATION_REQUEST, report.contactEmail, null,
+                Map.of("reportId", report.id.toString()), NotificationRequested.threadKey("report", report.id),
+                NotifierMail.REPORT_LOCATION_REQUEST + ":" + report.id + ":" + report.updatedAt.toEpochMilli());
+    }
+
+    private List<SubjectRef> subjects(String text) {
+        List<SubjectRef> subjects = new ArrayList<>();
+        for (String link : hubLinks(text)) {
+            hubLinks.subject(link).filter(s -> !subjects.contains(s)).ifPresent(subjects::add);
+            if (subjects.size() == MAX_SUBJECTS_PER_MAIL) {
+                break;
+            }
+        }
+        return subjects;
+    }
+
+    private List<String> hubLinks(String text) {
+        return HubLinks.links(text).stream().filter(hubLinks::isHubLink).toList();
+    }
+
+    private String firstHubLink(String text) {
+        return hubLinks(text).stream().findFirst().orElse(null);
+    }
+
+    private List<String> evidence(String text) {
+        return HubLinks.links(text).stream().filter(link -> !hubLinks.isHubLink(link))
+                .filter(link -> link.length() <= config.intake().maxUrlLength())
+                .limit(config.intake().maxEvidenceLinks()).toList();
+    }
+
+    private static UUID threadReport(String threadToken) {
+        if (threadToken == null || !threadToken.startsWith("report:")) {
+            return null;
+        }
+        try {
+            return UUID.fromString(threadToken.substring("report:".length()));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The bare address in a From header ("Name <a@b>" or "a@b"), lower-cased domain kept as sent. */
+    static String address(String from) {
+        Matcher m = ADDRESS.matcher(from == null ? "" : from);
+        if (!m.find()) {
+            return null;
+        }
+        String address = m.group(1) != null ? m.group(1) : m.group(2);
+        return address.length() > 254 ? null : address;
+    }
+
+    static boolean isAutomated(String from, String subjectLine) {
+        String local = from.substring(0, from.indexOf('@')).toLowerCase(Locale.ROOT);
+        return AUTOMATED_SENDER.matcher(local + "@").find() || AUTOMATED_SUBJECT.matcher(subjectLine.strip()).find();
+    }
+
+    private static String bound(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

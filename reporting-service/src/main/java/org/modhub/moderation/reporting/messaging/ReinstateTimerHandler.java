@@ -1,0 +1,29 @@
+package org.modhub.moderation.reporting.messaging;
+
+import org.modhub.moderation.kit.timer.DueTimer;
+import org.modhub.moderation.kit.timer.TimerHandler;
+import org.modhub.moderation.reporting.domain.NotifierService;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Ends a suspension when its time runs out: {@code NotifierReinstated}, once, on any replica. */
+@ApplicationScoped
+public class ReinstateTimerHandler implements TimerHandler {
+
+    private final NotifierService notifiers;
+
+    public ReinstateTimerHandler(NotifierService notifiers) {
+        this.notifiers = notifiers;
+    }
+
+    @Override
+    public String kind() {
+        return NotifierService.REINSTATE_TIMER;
+    }
+
+    @Override
+    public Uni<Void> fire(DueTimer timer) {
+        return notifiers.expire(timer.key());
+    }
+}

@@ -1,0 +1,61 @@
+package org.modhub.moderation.reporting.persistence;
+
+import java.time.Instant;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A notifier's trusted-flagger status (DSA Art. 22) and standing (Art. 23). */
+@Entity
+@Table(name = "notifier_standing")
+public class NotifierStandingEntity extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "notifier_key")
+    public String notifierKey;
+
+    @Column(name = "notifier_id")
+    public String notifierId;
+
+    @Column(name = "notifier_email")
+    public String notifierEmail;
+
+    @Column(name = "trusted_flagger")
+    public boolean trustedFlagger;
+
+    @Column(name = "trusted_since")
+    public Instant trustedSince;
+
+    @Column(name = "reports_filed")
+    public int reportsFiled;
+
+    @Column(name = "unfounded_reports")
+    public int unfoundedReports;
+
+    public int warnings;
+
+    @Column(name = "last_warned_at")
+    public Instant lastWarnedAt;
+
+    public int suspensions;
+
+    @Column(name = "suspended_at")
+    public Instant suspendedAt;
+
+    @Column(name = "suspended_until")
+    public Instant suspendedUntil;
+
+    @Column(name = "suspension_reason")
+    public String suspensionReason;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    /** Whether report processing is suspended at {@code now}. */
+    public boolean suspendedAt(Instant now) {
+        return suspendedUntil != null && suspendedUntil.isAfter(now);
+    }
+}

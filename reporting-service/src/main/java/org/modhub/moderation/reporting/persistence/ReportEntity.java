@@ -1,0 +1,124 @@
+package org.modhub.moderation.reporting.persistence;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.modhub.moderation.contracts.action.SourceType;
+import org.modhub.moderation.contracts.event.reporting.ReportChannel;
+import org.modhub.moderation.contracts.event.reporting.ReportVisibility;
+import org.modhub.moderation.contracts.taxonomy.PolicyCategory;
+import org.modhub.moderation.contracts.taxonomy.PolicySubcategory;
+import org.modhub.moderation.reporting.domain.ReportStatus;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One report, from any channel. */
+@Entity
+@Table(name = "report")
+public class ReportEntity extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    /** The subject key; null while a mail awaits the exact location. */
+    @Column(name = "subject_key")
+    public String subjectKey;
+
+    @Column(name = "subject_kind")
+    public String subjectKind;
+
+    @Column(name = "hub_url")
+    public String hubUrl;
+
+    @Enumerated(EnumType.STRING)
+    public PolicyCategory category;
+
+    @Enumerated(EnumType.STRING)
+    public PolicySubcategory subcategory;
+
+    public String explanation;
+
+    /** JSON array of the evidence links; stored, never fetched. */
+    @Column(name = "evidence_urls")
+    public String evidenceUrls;
+
+    public String jurisdiction;
+
+    @Column(name = "alleges_illegal")
+    public boolean allegesIllegal;
+
+    @Column(name = "good_faith_statement")
+    public boolean goodFaithStatement;
+
+    @Column(name = "contact_email")
+    public String contactEmail;
+
+    @Column(name = "reporter_id")
+    public String reporterId;
+
+    @Column(name = "reporter_name")
+    public String reporterName;
+
+    @Column(name = "show_reporter_publicly")
+    public boolean showReporterPublicly;
+
+    @Column(name = "notifier_key")
+    public String notifierKey;
+
+    @Enumerated(EnumType.STRING)
+    public ReportChannel channel;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "source_type")
+    public SourceType sourceType;
+
+    @Column(name = "automated_detection")
+    public boolean automatedDetection;
+
+    @Column(name = "trusted_flagger")
+    public boolean trustedFlagger;
+
+    @Enumerated(EnumType.STRING)
+    public ReportVisibility visibility;
+
+    @Enumerated(EnumType.STRING)
+    public ReportStatus status;
+
+    @Column(name = "merged_count")
+    public int mergedCount;
+
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+
+    @Column(name = "request_hash")
+    public String requestHash;
+
+    @Column(name = "mail_message_id")
+    public String mailMessageId;
+
+    @Column(name = "original_text")
+    public String originalText;
+
+    @Column(name = "decision_id")
+    public UUID decisionId;
+
+    public String outcome;
+
+    @Column(name = "manifestly_unfounded")
+    public boolean manifestlyUnfounded;
+
+    @Column(name = "decided_at")
+    public Instant decidedAt;
+
+    @Column(name = "filed_at")
+    public Instant filedAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}

@@ -1,0 +1,103 @@
+package org.modhub.moderation.reporting.persistence;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.modhub.moderation.reporting.domain.ReportStatus;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Queries over reports; each is served by an index of the migration. */
+@ApplicationScoped
+public class ReportRepository implements PanacheRepositoryBase<ReportEntity, UUID> {
+
+    public Uni<ReportEntity> findByIdempotencyKey(String notifierKey, String idempotencyKey) {
+        return find("notifierKey = ?1 and idempotencyKey = ?2", notifierKey, idempotencyKey).firstResult();
+    }
+
+    public Uni<ReportEntity> findByMailMessageId(String messageId) {
+        return find("mailMessageId", messageId).firstResult();
+    }
+
+    /** The notifier's newest undecided report on the subject filed since {@code since}, if any. */
+    public Uni<ReportEntity> findMergeTarget(String notifierKey, String subjectKey, Instant since) {
+        return find("notifierKey = ?1 and subjectKey = ?2 and filedAt >= ?3 and status <> ?4 order by filedAt desc",
+                notifierKey, subjectKey, since, ReportStatus.DECIDED).firstResult();
+    }
+
+    /** How many reports the notifier filed since {@code since}. */
+    public Uni<Long> countFiledSince(String notifierKey, Instant since) {
+        return count("notifierKey = ?1 and filedAt >= ?2", notifierKey, since);
+    }
+
+    /** The oldest of the notifier's reports filed since {@code since} (when the window frees a slot). */
+    public Uni<ReportEntity> oldestFiledSince(String notifierKey, Instant since) {
+        return find("notifierKey = ?1 and filedAt >= ?2 order by filedAt asc", notifierKey, since).firstResult();
+    }
+
+    /** The notifier's reports found manifestly unfounded, filed since {@code since}. */
+    public Uni<List<ReportEntity>> unfoundedSince(String notifierKey, Instant since) {
+        return list("notifierKey = ?1 and filedAt >= ?2 and manifestlyUnfounded = true order by filedAt",
+                notifierKey, since);
+    }
+
+    /** A reporter's own reports, newest first, after the cursor position. */
+    public Uni<List<ReportEntity>> mine(String reporterId, Cursor after, int limit) {
+        Map<String, Object> params = new java.util.HashMap<>(Map.of("reporter", reporterId));
+        String query = "reporterId = :reporter" + keyset(after, params) + " order by filedAt desc, id desc";
+        return find(query, params).page(0, limit).list();
+    }
+
+    /** Staff search: any combination of the criteria, newest first, after the cursor position. */
+    public Uni<List<ReportEntity>> search(SearchCriteria criteria, Cursor after, int limit) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (criteria.subjectKey() != null) {
+            where.add("subjectKey = :subject");
+            params.and("subject", criteria.subjectKey());
+        }
+        if (criteria.category() != null) {
+            where.add("category = :category");
+            params.and("category", criteria.category());
+        }
+        if (criteria.status() != null) {
+            where.add("status = :status");
+            params.and("status", criteria.status());
+        }
+        if (criteria.sourceType() != null) {
+            where.add("sourceType = :source");
+            params.and("source", criteria.sourceType());
+        }
+        if (criteria.channel() != null) {
+            where.add("channel = :channel");
+            params.and("channel", criteria.channel());
+        }
+        if (criteria.from() != null) {
+            where.add("filedAt >= :from");
+            params.and("from", criteria.from());
+        }
+        if (criteria.to() != null) {
+            where.add("filedAt < :to");
+            params.and("to", criteria.to());
+        }
+        Map<String, Object> map = new java.util.HashMap<>(params.map());
+        String keyset = keyset(after, map);
+        String query = (where.isEmpty() ? "1 = 1" : String.join(" and ", where)) + keyset + " order by filedAt desc, id desc";
+        return find(query, map).page(0, limit).list();
+    }
+
+    private static String keyset(Cursor after, Map<String, Object> params) {
+        if (after == null) {
+            return "";
+        }
+        params.put("cursorAt", after.filedAt());
+        params.put("cursorId", after.id());
+        return " and (filedAt < :cursorAt or (filedAt = :cursorAt and id < :cursorId))";
+    }
+}

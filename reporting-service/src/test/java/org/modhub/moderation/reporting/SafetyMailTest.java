@@ -1,0 +1,184 @@
+package org.modhub.moderation.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.modhub.moderation.reporting.ReportingFixtures.as;
+import static org.modhub.moderation.reporting.ReportingFixtures.count;
+import static org.modhub.moderation.reporting.ReportingFixtures.data;
+import static org.modhub.moderation.reporting.ReportingFixtures.mail;
+import static org.modhub.moderation.reporting.ReportingFixtures.newModel;
+import static org.modhub.moderation.reporting.ReportingFixtures.sendMail;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.modhub.moderation.contracts.Topics;
+import org.modhub.moderation.contracts.event.mail.InboundMailReceived;
+import org.modhub.moderation.contracts.event.notification.NotificationRequested;
+import org.modhub.moderation.contracts.event.reporting.ReportChannel;
+import org.modhub.moderation.contracts.event.reporting.ReportFiled;
+import org.modhub.moderation.contracts.event.reporting.ReportVisibility;
+import org.modhub.moderation.contracts.taxonomy.PolicySubcategory;
+import org.modhub.moderation.devstack.test.DevStackResource;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import jakarta.inject.Inject;
+
+/** Mail to safety@ (from mail.inbound) becomes reports; the notifier is asked for a missing location. */
+@QuarkusTest
+@WithTestResource(value = DevStackResource.class, initArgs = @ResourceArg(name = DevStackResource.SERVICE, value = "reporting"))
+class SafetyMailTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    DataSource db;
+
+    @BeforeAll
+    static void logFailures() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    private static String sender() {
+        return "jane-" + UUID.randomUUID().toString().substring(0, 8) + "@example.net";
+    }
+
+    private long reportsOf(String sender) {
+        return count(db, "SELECT count(*) FROM report WHERE notifier_key = ?", "email:" + sender);
+    }
+
+    @Test
+    void aMailNamingHubUrlsBecomesOneReportPerSubjectWithItsCategoryAndText() {
+        String from = sender();
+        String model = newModel();
+        String dataset = newModel();
+        String body = "Hello,\nthe model https://huggingface.co/" + model + " ships a trojan in its pickle files, and so does "
+                + "https://huggingface.co/datasets/" + dataset + ". See https://evidence.example.org/scan-result.\nJane";
+        try (var events = ReportingFixtures.Probe.of(Topics.REPORTING_EVENTS);
+                var mails = ReportingFixtures.Probe.of(Topics.NOTIFICATION_REQUESTS)) {
+            sendMail(mail("safety", "Jane Doe <" + from + ">", "Malware on your hub", body, null));
+
+            await().atMost(WAIT).untilAsserted(() -> assertThat(events.ofType(ReportFiled.TYPE))
+                    .map(v -> data(v, ReportFiled.class)).filteredOn(e -> from.equals(e.reporterEmail()))
+                    .hasSize(2)
+                    .allSatisfy(e -> {
+                        assertThat(e.channel()).isEqualTo(ReportChannel.EMAIL);
+                        assertThat(e.subcategory()).isEqualTo(PolicySubcategory.MALWARE);
+                        assertThat(e.visibility()).isEqualTo(ReportVisibility.PRIVATE);
+                        assertThat(e.reporterId()).isNull();
+                        assertThat(e.evidenceUrls()).containsExactly("https://evidence.example.org/scan-result");
+                    })
+                    .extracting(e -> e.subject().key())
+                    .containsExactlyInAnyOrder("model:" + model, "dataset:" + dataset));
+            await().atMost(WAIT).untilAsserted(() -> assertThat(mails.ofType(NotificationRequested.TYPE))
+                    .map(v -> data(v, NotificationRequested.class))
+                    .filteredOn(m -> m.recipientEmail().equals(from) && m.templateId().equals("report-receipt")).hasSize(2));
+        }
+        as("mod-1", "moderator").queryParam("subject", "model:" + model).queryParam("channel", "EMAIL")
+                .get("/api/v1/reports").then().statusCode(200)
+                .body("items[0].contactEmail", equalTo(from))
+                .body("items[0].category", equalTo("platform_abuse"));
+    }
+
+    @Test
+    void aMailWithoutAHubUrlAsksForTheLocationAndTheReplyCompletesTheReport() {
+        String from = sender();
+        String model = newModel();
+        try (var events = ReportingFixtures.Probe.of(Topics.REPORTING_EVENTS);
+                var mails = ReportingFixtures.Probe.of(Topics.NOTIFICATION_REQUESTS)) {
+            sendMail(mail("safety", from, "Harassment", "Someone keeps posting harassment about me in a model's community tab.",
+                    null));
+            NotificationRequested ask = await().atMost(WAIT).until(() -> mails.ofType(NotificationRequested.TYPE).stream()
+                    .map(v -> data(v, NotificationRequested.class))
+                    .filter(m -> m.recipientEmail().equals(from) && m.templateId().equals("report-location-request"))
+                    .findFirst().orElse(null), m -> m != null);
+            assertThat(ask.replyMailbox()).isEqualTo("safety");
+            assertThat(ask.threadKey()).startsWith("report:");
+            UUID reportId = UUID.fromString(ask.threadKey().substring("report:".length()));
+            assertThat(events.ofType(ReportFiled.TYPE)).noneMatch(v -> v.contains(reportId.toString()));
+
+            sendMail(mail("safety", from, "Re: Harassment", "It is here: https://huggingface.co/" + model + "/discussions/7",
+                    ask.threadKey()));
+            await().atMost(WAIT).untilAsserted(() -> assertThat(events.ofType(ReportFiled.TYPE))
+                    .map(v -> data(v, ReportFiled.class)).filteredOn(e -> e.reportId().equals(reportId)).singleElement()
+                    .satisfies(e -> {
+                        assertThat(e.subject().key()).isEqualTo("discussion:model:" + model + "#7");
+                        assertThat(e.subcategory()).isEqualTo(PolicySubcategory.HARASSMENT);
+                    }));
+        }
+        assertThat(reportsOf(from)).isEqualTo(1);
+        assertThat(ReportingFixtures.rows(db, "SELECT original_text FROM report WHERE id = ?", UUID.fromString(
+                ReportingFixtures.rows(db, "SELECT id FROM report WHERE notifier_key = ?", "email:" + from).get(0).get(0).toString()))
+                .get(0).get(0).toString()).contains("community tab").contains("It is here");
+    }
+
+    @Test
+    void autoRepliesBouncesAndOtherMailboxesNeverBecomeReports() {
+        String from = sender();
+        String model = newModel();
+        String url = " https://huggingface.co/" + model + " spam";
+        sendMail(mail("safety", from, "Automatic reply: Your report", "I am out of office." + url, null));
+        sendMail(mail("safety", "MAILER-DAEMON@mail.example.net", "Undelivered Mail Returned to Sender", "spam" + url, null));
+        sendMail(mail("safety", from, "Out of Office", "Back on Monday." + url, null));
+        sendMail("safety", mail("dmca", from, "Takedown", "Copyright infringement at" + url, null));
+        sendMail("dmca", mail("safety", from, "Spam", "spam at" + url, null));
+        // Same key, same partition: once this is applied, the mails before it were handled.
+        sendMail(mail("safety", from, "Spam", "This is spam:" + url, null));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(reportsOf(from)).isEqualTo(1));
+        assertThat(count(db, "SELECT count(*) FROM report WHERE notifier_key = ?", "email:mailer-daemon@mail.example.net")).isZero();
+        assertThat(ReportingFixtures.rows(db, "SELECT subcategory FROM report WHERE notifier_key = ?", "email:" + from).get(0))
+                .containsExactly("SPAM");
+    }
+
+    @Test
+    void aRedeliveredMailIsOneReport() {
+        String from = sender();
+        InboundMailReceived mail = mail("safety", from, "Scam", "A scam at https://huggingface.co/" + newModel(), null);
+        sendMail(mail);
+        sendMail(mail(mail.mailbox(), from, mail.subjectLine(), mail.textBody(), null));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(reportsOf(from)).isEqualTo(1));
+        // Same Message-ID again (the gateway re-read the inbox): still one report.
+        InboundMailReceived again = new InboundMailReceived("safety", mail.messageId(), null, List.of(), null, from,
+                mail.to(), mail.subjectLine(), mail.textBody(), mail.receivedAt(), List.of());
+        sendMail(again);
+        String marker = sender();
+        sendMail(mail("safety", marker, "Spam", "spam at https://huggingface.co/" + newModel(), null));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(reportsOf(marker)).isEqualTo(1));
+        assertThat(reportsOf(from)).isEqualTo(1);
+    }
+
+    @Test
+    void aMailWhoseCategoryIsUnclearWaitsForStaffTriage() {
+        String from = sender();
+        String model = newModel();
+        sendMail(mail("safety", from, "Please look at this", "Something is off with https://huggingface.co/" + model, null));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(reportsOf(from)).isEqualTo(1));
+        String id = ReportingFixtures.rows(db, "SELECT id FROM report WHERE notifier_key = ?", "email:" + from).get(0).get(0).toString();
+        as("mod-1", "moderator").get("/api/v1/reports/" + id).then().statusCode(200)
+                .body("status", equalTo("NEEDS_TRIAGE")).body("category", equalTo(null));
+
+        try (var events = ReportingFixtures.Probe.of(Topics.REPORTING_EVENTS)) {
+            as("mod-1", "moderator").body(Map.of("category", "harmful_or_abusive", "subcategory", "bullying"))
+                    .post("/api/v1/reports/" + id + "/triage").then().statusCode(200)
+                    .body("status", equalTo("RECEIVED")).body("subcategory", equalTo("bullying"));
+            await().atMost(WAIT).untilAsserted(() -> assertThat(events.ofType(ReportFiled.TYPE))
+                    .map(v -> data(v, ReportFiled.class)).filteredOn(e -> e.reportId().toString().equals(id)).singleElement()
+                    .satisfies(e -> assertThat(e.subject().key()).isEqualTo("model:" + model)));
+        }
+        as("mod-1", "moderator").body(Map.of("category", "harmful_or_abusive")).post("/api/v1/reports/" + id + "/triage")
+                .then().statusCode(409);
+        as("mod-1", "moderator").body(Map.of("category", "bogus")).post("/api/v1/reports/" + id + "/triage")
+                .then().statusCode(400).body("errors[0].field", equalTo("category"));
+    }
+}

@@ -144,7 +144,7 @@ class ProblemDetailsTest {
         given().auth().oauth2(token("alice", "user")).get(NOTES + "/" + java.util.UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json")
                 .body("detail", containsString("does not exist"));
-        given().auth().oauth2(token("alice", "user")).post(NOTES + "/conflict")
+        given().auth().oauth2(token("alice", "user")).contentType("application/json").post(NOTES + "/conflict")
                 .then().statusCode(409).body("type", equalTo("urn:modhub:problem:conflict"));
     }
 

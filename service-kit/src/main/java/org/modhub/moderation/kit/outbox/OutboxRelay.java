@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -114,29 +116,45 @@ public class OutboxRelay {
     }
 
     private Uni<Integer> publishAndMark(List<Row> rows) {
-        List<Uni<String>> sends = new ArrayList<>(rows.size());
+        // Keys go out in parallel; within a key each event waits for the previous one's ack, so a
+        // later event can never overtake an earlier one that failed (a send may fail on its own,
+        // e.g. on a metadata timeout, while the next one succeeds).
+        Map<String, List<Row>> byKey = new LinkedHashMap<>();
         for (Row row : rows) {
-            sends.add(send(row).onItem().transform(ignored -> (String) null)
-                    .onFailure().recoverWithItem(Throwable::toString));
+            byKey.computeIfAbsent(row.key() == null ? "" : row.key(), k -> new ArrayList<>()).add(row);
         }
-        // All sends start at once (the producer keeps their order per partition); wait for every ack.
-        return Uni.join().all(sends).andFailFast().chain(errors -> {
-            // Rows up to the first failure are sent; from there on everything stays for the next
-            // round, so a key's events are never first delivered out of order.
+        List<Uni<KeyResult>> perKey = new ArrayList<>(byKey.size());
+        for (List<Row> keyRows : byKey.values()) {
+            perKey.add(sendInOrder(keyRows, 0, new ArrayList<>()));
+        }
+        return Uni.join().all(perKey).andFailFast().chain(results -> {
             List<Long> sent = new ArrayList<>();
-            int firstFailure = -1;
-            for (int i = 0; i < rows.size(); i++) {
-                if (errors.get(i) != null) {
-                    firstFailure = i;
-                    break;
+            List<KeyResult> failed = new ArrayList<>();
+            for (KeyResult result : results) {
+                sent.addAll(result.sent());
+                if (result.failedId() != null) {
+                    failed.add(result);
                 }
-                sent.add(rows.get(i).id());
             }
-            String error = firstFailure >= 0 ? errors.get(firstFailure) : null;
-            Long failedId = firstFailure >= 0 ? rows.get(firstFailure).id() : null;
-            return Panache.withTransaction(() -> markSent(sent).chain(() -> markFailed(failedId, error)))
-                    .invoke(() -> afterRound(sent.size(), rows.size(), error));
-        }).replaceWith(() -> rows.size());
+            String error = failed.isEmpty() ? null : failed.get(0).error();
+            return Panache.withTransaction(() -> markSent(sent).chain(() -> markFailed(failed)))
+                    .invoke(() -> afterRound(sent.size(), rows.size(), error))
+                    .replaceWith(sent.size());
+        });
+    }
+
+    /** Sends a key's rows one after another, stopping at the first failure. */
+    private Uni<KeyResult> sendInOrder(List<Row> keyRows, int index, List<Long> sent) {
+        if (index == keyRows.size()) {
+            return Uni.createFrom().item(new KeyResult(sent, null, null));
+        }
+        Row row = keyRows.get(index);
+        return send(row)
+                .onItem().transformToUni(ignored -> {
+                    sent.add(row.id());
+                    return sendInOrder(keyRows, index + 1, sent);
+                })
+                .onFailure().recoverWithItem(failure -> new KeyResult(sent, row.id(), failure.toString()));
     }
 
     private Uni<Void> send(Row row) {
@@ -158,15 +176,17 @@ public class OutboxRelay {
                 .executeUpdate()).replaceWithVoid();
     }
 
-    private Uni<Void> markFailed(Long id, String error) {
-        if (id == null) {
-            return Uni.createFrom().voidItem();
+    private Uni<Void> markFailed(List<KeyResult> failed) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (KeyResult result : failed) {
+            String error = result.error().length() > 2000 ? result.error().substring(0, 2000) : result.error();
+            chain = chain.chain(() -> Panache.getSession().chain(s -> s.createNativeQuery(
+                    "UPDATE kit_outbox SET attempts = attempts + 1, last_error = :error WHERE id = :id")
+                    .setParameter("error", error)
+                    .setParameter("id", result.failedId())
+                    .executeUpdate()).replaceWithVoid());
         }
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                "UPDATE kit_outbox SET attempts = attempts + 1, last_error = :error WHERE id = :id")
-                .setParameter("error", error.length() > 2000 ? error.substring(0, 2000) : error)
-                .setParameter("id", id)
-                .executeUpdate()).replaceWithVoid();
+        return chain;
     }
 
     private void afterRound(int sentCount, int batchCount, String error) {
@@ -200,5 +220,9 @@ public class OutboxRelay {
     }
 
     private record Row(long id, String topic, String key, String payload) {
+    }
+
+    /** What happened to one key's rows in a round: those acknowledged, and the one that failed. */
+    private record KeyResult(List<Long> sent, Long failedId, String error) {
     }
 }

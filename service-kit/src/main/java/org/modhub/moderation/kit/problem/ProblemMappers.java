@@ -65,6 +65,18 @@ public class ProblemMappers {
         return respond(describeJson(e, uri));
     }
 
+    /** Quarkus REST Jackson maps this one itself, with a bare 400, unless a mapper this specific exists. */
+    @ServerExceptionMapper(priority = 1)
+    public RestResponse<String> mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return respond(describeJson(e, uri));
+    }
+
+    /** As above, for bodies that are not JSON at all. */
+    @ServerExceptionMapper(priority = 1)
+    public RestResponse<String> unparsable(JsonParseException e, UriInfo uri) {
+        return respond(describeJson(e, uri));
+    }
+
     @ServerExceptionMapper
     public RestResponse<String> unauthenticated(UnauthorizedException e, UriInfo uri) {
         return unauthenticated(uri);
@@ -126,7 +138,7 @@ public class ProblemMappers {
         ProblemDetail body = new ProblemDetail(ProblemKind.UNAUTHENTICATED.type(), ProblemKind.UNAUTHENTICATED.title(),
                 401, "Send a valid bearer token (RS256, issued for this audience) in the Authorization header",
                 path(uri), List.of());
-        return RestResponse.ResponseBuilder.create(RestResponse.Status.UNAUTHORIZED, write(body))
+        return RestResponse.ResponseBuilder.<String> create(RestResponse.Status.UNAUTHORIZED).entity(write(body))
                 .type(ProblemDetail.MEDIA_TYPE)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .build();
@@ -235,7 +247,8 @@ public class ProblemMappers {
     }
 
     private RestResponse<String> respond(ProblemDetail problem) {
-        return RestResponse.ResponseBuilder.<String> create(problem.status(), write(problem))
+        // create(int, String) would take the document as the reason phrase: set it as the entity.
+        return RestResponse.ResponseBuilder.<String> create(problem.status()).entity(write(problem))
                 .type(ProblemDetail.MEDIA_TYPE)
                 .build();
     }

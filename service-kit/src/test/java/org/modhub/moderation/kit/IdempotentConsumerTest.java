@@ -2,7 +2,7 @@ package org.modhub.moderation.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.modhub.moderation.kit.KitFixtures.count;
+import static org.modhub.moderation.devstack.test.Sql.count;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -11,6 +11,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.apache.kafka.common.header.Header;
+import org.modhub.moderation.devstack.test.KafkaProbe;
 import org.junit.jupiter.api.Test;
 import org.modhub.moderation.contracts.Topics;
 import org.modhub.moderation.contracts.event.EventCodec;

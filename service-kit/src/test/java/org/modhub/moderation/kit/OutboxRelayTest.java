@@ -3,7 +3,7 @@ package org.modhub.moderation.kit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
-import static org.modhub.moderation.kit.KitFixtures.count;
+import static org.modhub.moderation.devstack.test.Sql.count;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +13,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.modhub.moderation.devstack.test.KafkaProbe;
 import org.junit.jupiter.api.Test;
 import org.modhub.moderation.contracts.Topics;
 import org.modhub.moderation.devstack.DevStack;

@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
-import static org.modhub.moderation.kit.KitFixtures.token;
+import static org.modhub.moderation.devstack.test.TestTokens.token;
 
 import java.time.Duration;
 import java.util.Set;

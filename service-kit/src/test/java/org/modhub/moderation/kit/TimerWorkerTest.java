@@ -1,8 +1,8 @@
 package org.modhub.moderation.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.modhub.moderation.kit.KitFixtures.count;
-import static org.modhub.moderation.kit.KitFixtures.rows;
+import static org.modhub.moderation.devstack.test.Sql.count;
+import static org.modhub.moderation.devstack.test.Sql.rows;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,28 +1,29 @@
-package org.modhub.moderation.kit;
+package org.modhub.moderation.devstack.test;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
 
-import io.smallrye.jwt.build.Jwt;
+/**
+ * Reads a service's own database from a test through its JDBC datasource, to check what was
+ * really written (and that nothing half-written remains), not only what the API says.
+ */
+public final class Sql {
 
-/** What the kit's tests share: SQL through the JDBC datasource and tokens signed with the test key. */
-public final class KitFixtures {
-
-    private KitFixtures() {
+    private Sql() {
     }
 
+    /** The first column of the first row, as a number: {@code SELECT count(*) ...}. */
     public static long count(DataSource ds, String sql, Object... params) {
-        List<List<Object>> rows = rows(ds, sql, params);
-        return ((Number) rows.get(0).get(0)).longValue();
+        return ((Number) rows(ds, sql, params).get(0).get(0)).longValue();
     }
 
+    /** Every row, each as its column values in order. */
     public static List<List<Object>> rows(DataSource ds, String sql, Object... params) {
         try (Connection c = ds.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
@@ -41,11 +42,19 @@ public final class KitFixtures {
                 return rows;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException(sql, e);
         }
     }
 
-    public static String token(String subject, String... roles) {
-        return Jwt.subject(subject).upn(subject).groups(java.util.Set.of(roles)).expiresIn(Duration.ofMinutes(10)).sign();
+    /** Runs an update and returns the number of rows it changed (test set-up, e.g. moving a clock column). */
+    public static int update(DataSource ds, String sql, Object... params) {
+        try (Connection c = ds.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                st.setObject(i + 1, params[i]);
+            }
+            return st.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
     }
 }

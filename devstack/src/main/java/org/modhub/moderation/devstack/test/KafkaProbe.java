@@ -1,4 +1,4 @@
-package org.modhub.moderation.kit;
+package org.modhub.moderation.devstack.test;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +17,16 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-/** Reads and writes the real broker the way another service would, from the test's side. */
+/**
+ * Reads and writes the real broker the way another service would, from a test's side. Inside a
+ * Quarkus test it finds the broker through {@code kafka.bootstrap.servers}.
+ *
+ * <pre>
+ * try (KafkaProbe probe = KafkaProbe.from(Topics.REPORTING_EVENTS)) {
+ *     await().untilAsserted(() -&gt; assertThat(probe.ofType(ReportFiled.TYPE)).hasSize(1));
+ * }
+ * </pre>
+ */
 public final class KafkaProbe implements AutoCloseable {
 
     private final KafkaConsumer<String, String> consumer;
@@ -26,7 +35,7 @@ public final class KafkaProbe implements AutoCloseable {
     private KafkaProbe(String topic) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "kit-probe-" + UUID.randomUUID());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-probe-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -39,10 +48,16 @@ public final class KafkaProbe implements AutoCloseable {
         return new KafkaProbe(topic);
     }
 
-    /** Polls once more and returns everything seen so far (for use inside Awaitility). */
+    /** Polls once more and returns everything seen so far (call it inside Awaitility). */
     public List<ConsumerRecord<String, String>> poll() {
         consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
         return List.copyOf(seen);
+    }
+
+    /** The values seen so far whose CloudEvents {@code type} is {@code type}. */
+    public List<String> ofType(String type) {
+        String marker = "\"type\":\"" + type + "\"";
+        return poll().stream().map(ConsumerRecord::value).filter(v -> v != null && v.contains(marker)).toList();
     }
 
     @Override
@@ -50,6 +65,7 @@ public final class KafkaProbe implements AutoCloseable {
         consumer.close();
     }
 
+    /** Sends one record and waits for the broker's acknowledgement. */
     public static void send(String topic, String key, String value) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());

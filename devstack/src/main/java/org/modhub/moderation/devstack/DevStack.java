@@ -101,6 +101,12 @@ public final class DevStack implements AutoCloseable {
         Path temp = tempDir;
 
         CompletableFuture<PostgresServer> postgres = async("postgres", () -> {
+            if (!externalPostgres && Boolean.parseBoolean(env.get(DevStackEnv.TESTCONTAINERS))) {
+                Optional<PostgresServer> container = ContainerPostgres.startIfDockerWorks(LOG::info);
+                if (container.isPresent()) {
+                    return container.get();
+                }
+            }
             if (!externalPostgres) {
                 Path data = options.postgresDataDir() != null ? options.postgresDataDir() : temp.resolve("pg");
                 return PostgresServer.startEmbedded(options.postgresPort(), data, logDir.resolve("postgres.log"));

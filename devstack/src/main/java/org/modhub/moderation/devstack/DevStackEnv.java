@@ -20,6 +20,12 @@ public final class DevStackEnv {
     /** Its password (default postgres). */
     public static final String PG_PASSWORD = "DEVSTACK_PG_PASSWORD";
 
+    /**
+     * {@code true}: run PostgreSQL in a Testcontainers container where a Docker engine answers;
+     * without one, the embedded PostgreSQL starts as usual (with a line saying so).
+     */
+    public static final String TESTCONTAINERS = "DEVSTACK_TESTCONTAINERS";
+
     /** Bootstrap servers of an external Kafka; its presence switches Kafka to external. */
     public static final String KAFKA_BOOTSTRAP = "DEVSTACK_KAFKA_BOOTSTRAP";
 

@@ -42,6 +42,8 @@ public final class PostgresServer implements AutoCloseable {
     private final Path dataDir;
     private final Path logFile;
     private final Function<String, String> remote;
+    /** What runs this server on our behalf and stops with it (a container), if anything. */
+    private volatile AutoCloseable owner;
 
     private EmbeddedPostgres embedded;
     private OrphanGuard guard;
@@ -76,6 +78,12 @@ public final class PostgresServer implements AutoCloseable {
     /** An external server: nothing is started; {@link #ensureDatabase} creates databases there. */
     public static PostgresServer external(String host, int port, String username, String password) {
         return new PostgresServer(host, port, username, password, null, null, null);
+    }
+
+    /** The same server, closing {@code owner} (e.g. the container it runs in) when the server is closed. */
+    PostgresServer closing(AutoCloseable owner) {
+        this.owner = owner;
+        return this;
     }
 
     /** A server run by the JVM-wide stack in another class loader, controlled through it. */
@@ -307,6 +315,15 @@ public final class PostgresServer implements AutoCloseable {
     public void close() {
         if (isEmbedded()) {
             stop();
+        }
+        AutoCloseable container = owner;
+        if (container != null) {
+            owner = null;
+            try {
+                container.close();
+            } catch (Exception e) {
+                LOG.log(java.util.logging.Level.WARNING, "could not stop the PostgreSQL container", e);
+            }
         }
     }
 

@@ -67,6 +67,8 @@ class AuthorizationMatrixTest {
                         role -> only(role, Set.of(Roles.USER), 200)),
                 new Endpoint("GET /api/v1/reports/{someone else's}", (r, who) -> r.get("/api/v1/reports/" + privateReport),
                         role -> role.equals(ANONYMOUS) ? 401 : STAFF.contains(role) ? 200 : 404),
+                new Endpoint("GET /api/v1/reports/{someone else's public}", (r, who) -> r.get("/api/v1/reports/" + publicReport),
+                        role -> role.equals(ANONYMOUS) ? 401 : STAFF.contains(role) ? 200 : 404),
                 new Endpoint("GET /api/v1/reports/{unknown}", (r, who) -> r.get("/api/v1/reports/" + UUID.randomUUID()),
                         role -> role.equals(ANONYMOUS) ? 401 : 404),
                 new Endpoint("GET /api/v1/reports (staff search)", (r, who) -> r.get("/api/v1/reports"),
@@ -87,6 +89,17 @@ class AuthorizationMatrixTest {
                         .post("/api/v1/notifiers/user:" + newUser("target") + "/suspend"), role -> only(role, STAFF, 200)),
                 new Endpoint("POST /api/v1/notifiers/{n}/lift", (r, who) -> r.body(Map.of("reason", "matrix"))
                         .post("/api/v1/notifiers/user:" + newUser("target") + "/lift"), role -> only(role, STAFF, 409)),
+                new Endpoint("POST /api/v1/notifiers/{n}/mute", (r, who) -> r.body(Map.of("reason", "matrix"))
+                        .post("/api/v1/notifiers/user:" + newUser("target") + "/mute"), role -> only(role, STAFF, 200)),
+                new Endpoint("POST /api/v1/notifiers/{n}/unmute", (r, who) -> r.body(Map.of("reason", "matrix"))
+                        .post("/api/v1/notifiers/user:" + newUser("target") + "/unmute"), role -> only(role, STAFF, 409)),
+                new Endpoint("POST /api/v1/reports/{someone else's}/release", (r, who) -> r
+                        .post("/api/v1/reports/" + privateReport + "/release"), role -> only(role, STAFF, 409)),
+                new Endpoint("POST /api/v1/reports/{unknown}/release", (r, who) -> r
+                        .post("/api/v1/reports/" + UUID.randomUUID() + "/release"), role -> only(role, STAFF, 404)),
+                new Endpoint("POST /api/v1/reports/{someone else's}/triage (private)", (r, who) -> r
+                        .body(Map.of("category", "platform_abuse")).post("/api/v1/reports/" + privateReport + "/triage"),
+                        role -> only(role, STAFF, 409)),
                 new Endpoint("PUT /api/v1/notifiers/{n}/trusted-flagger", (r, who) -> r
                         .put("/api/v1/notifiers/user:" + newUser("target") + "/trusted-flagger"),
                         role -> only(role, Set.of(Roles.ADMIN), 200)),

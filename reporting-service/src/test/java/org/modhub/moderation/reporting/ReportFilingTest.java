@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.modhub.moderation.reporting.ReportingFixtures.anonymous;
 import static org.modhub.moderation.reporting.ReportingFixtures.as;
-import static org.modhub.moderation.reporting.ReportingFixtures.count;
+import static org.modhub.moderation.devstack.test.Sql.count;
 import static org.modhub.moderation.reporting.ReportingFixtures.data;
 import static org.modhub.moderation.reporting.ReportingFixtures.file;
 import static org.modhub.moderation.reporting.ReportingFixtures.newModel;
@@ -33,6 +33,7 @@ import org.modhub.moderation.contracts.event.reporting.ReportChannel;
 import org.modhub.moderation.contracts.event.reporting.ReportFiled;
 import org.modhub.moderation.contracts.event.reporting.ReportVisibility;
 import org.modhub.moderation.devstack.test.DevStackResource;
+import org.modhub.moderation.devstack.test.KafkaProbe;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -72,8 +73,8 @@ class ReportFilingTest {
                 .body("contactEmail", equalTo(alice + "@example.org"));
         UUID id = UUID.fromString(created.path("id"));
 
-        try (var events = ReportingFixtures.Probe.of(Topics.REPORTING_EVENTS);
-                var mails = ReportingFixtures.Probe.of(Topics.NOTIFICATION_REQUESTS)) {
+        try (var events = KafkaProbe.from(Topics.REPORTING_EVENTS);
+                var mails = KafkaProbe.from(Topics.NOTIFICATION_REQUESTS)) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(events.ofType(ReportFiled.TYPE))
                     .map(v -> data(v, ReportFiled.class)).filteredOn(e -> e.reportId().equals(id)).singleElement()
                     .satisfies(e -> {
@@ -92,6 +93,9 @@ class ReportFilingTest {
                         assertThat(m.recipientEmail()).isEqualTo(alice + "@example.org");
                         assertThat(m.replyMailbox()).isEqualTo("safety");
                         assertThat(m.parameters()).containsEntry("reportId", id.toString());
+                        // What was reported and when: nothing about the content's owner.
+                        assertThat(m.parameters()).containsOnlyKeys("reportId", "subject", "category", "categoryTitle",
+                                "subcategory", "visibility", "filedAt");
                     }));
         }
     }
@@ -320,7 +324,7 @@ class ReportFilingTest {
 
         as(tf, "user").get("/api/v1/reports/" + id).then().statusCode(200)
                 .body("trustedFlagger", equalTo(true)).body("sourceType", equalTo("SOURCE_TRUSTED_FLAGGER"));
-        try (var events = ReportingFixtures.Probe.of(Topics.REPORTING_EVENTS)) {
+        try (var events = KafkaProbe.from(Topics.REPORTING_EVENTS)) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(events.ofType(ReportFiled.TYPE))
                     .map(v -> data(v, ReportFiled.class)).filteredOn(e -> e.reportId().equals(id)).singleElement()
                     .satisfies(e -> assertThat(e.trustedFlagger()).isTrue()));

@@ -5,7 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.modhub.moderation.reporting.ReportingFixtures.as;
-import static org.modhub.moderation.reporting.ReportingFixtures.count;
+import static org.modhub.moderation.devstack.test.Sql.count;
 import static org.modhub.moderation.reporting.ReportingFixtures.newModel;
 import static org.modhub.moderation.reporting.ReportingFixtures.newUser;
 import static org.modhub.moderation.reporting.ReportingFixtures.reportOnModel;

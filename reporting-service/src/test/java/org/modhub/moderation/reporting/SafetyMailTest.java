@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.modhub.moderation.reporting.ReportingFixtures.as;
-import static org.modhub.moderation.reporting.ReportingFixtures.count;
+import static org.modhub.moderation.devstack.test.Sql.count;
 import static org.modhub.moderation.reporting.ReportingFixtures.data;
 import static org.modhub.moderation.reporting.ReportingFixtures.mail;
 import static org.modhub.moderation.reporting.ReportingFixtures.newModel;
@@ -27,6 +27,8 @@ import org.modhub.moderation.contracts.event.reporting.ReportFiled;
 import org.modhub.moderation.contracts.event.reporting.ReportVisibility;
 import org.modhub.moderation.contracts.taxonomy.PolicySubcategory;
 import org.modhub.moderation.devstack.test.DevStackResource;
+import org.modhub.moderation.devstack.test.Sql;
+import org.modhub.moderation.devstack.test.KafkaProbe;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -64,8 +66,8 @@ class SafetyMailTest {
         String dataset = newModel();
         String body = "Hello,\nthe model https://huggingface.co/" + model + " ships a trojan in its pickle files, and so does "
                 + "https://huggingface.co/datasets/" + dataset + ". See https://evidence.example.org/scan-result.\nJane";
-        try (var events = ReportingFixtures.Probe.of(Topics.REPORTING_EVENTS);
-                var mails = ReportingFixtures.Probe.of(Topics.NOTIFICATION_REQUESTS)) {
+        try (var events = KafkaProbe.from(Topics.REPORTING_EVENTS);
+                var mails = KafkaProbe.from(Topics.NOTIFICATION_REQUESTS)) {
             sendMail(mail("safety", "Jane Doe <" + from + ">", "Malware on your hub", body, null));
 
             await().atMost(WAIT).untilAsserted(() -> assertThat(events.ofType(ReportFiled.TYPE))
@@ -94,8 +96,8 @@ class SafetyMailTest {
     void aMailWithoutAHubUrlAsksForTheLocationAndTheReplyCompletesTheReport() {
         String from = sender();
         String model = newModel();
-        try (var events = ReportingFixtures.Probe.of(Topics.REPORTING_EVENTS);
-                var mails = ReportingFixtures.Probe.of(Topics.NOTIFICATION_REQUESTS)) {
+        try (var events = KafkaProbe.from(Topics.REPORTING_EVENTS);
+                var mails = KafkaProbe.from(Topics.NOTIFICATION_REQUESTS)) {
             sendMail(mail("safety", from, "Harassment", "Someone keeps posting harassment about me in a model's community tab.",
                     null));
             NotificationRequested ask = await().atMost(WAIT).until(() -> mails.ofType(NotificationRequested.TYPE).stream()
@@ -107,6 +109,8 @@ class SafetyMailTest {
             UUID reportId = UUID.fromString(ask.threadKey().substring("report:".length()));
             assertThat(events.ofType(ReportFiled.TYPE)).noneMatch(v -> v.contains(reportId.toString()));
 
+            // An out-of-office answer on the thread neither completes the report nor starts a mail loop.
+            sendMail(mail("safety", from, "Automatic reply: Where exactly?", "I am away until Monday.", ask.threadKey()));
             sendMail(mail("safety", from, "Re: Harassment", "It is here: https://huggingface.co/" + model + "/discussions/7",
                     ask.threadKey()));
             await().atMost(WAIT).untilAsserted(() -> assertThat(events.ofType(ReportFiled.TYPE))
@@ -115,10 +119,15 @@ class SafetyMailTest {
                         assertThat(e.subject().key()).isEqualTo("discussion:model:" + model + "#7");
                         assertThat(e.subcategory()).isEqualTo(PolicySubcategory.HARASSMENT);
                     }));
+            // The completed report is confirmed on the same thread; the location was asked for once.
+            await().atMost(WAIT).untilAsserted(() -> assertThat(mails.ofType(NotificationRequested.TYPE))
+                    .map(v -> data(v, NotificationRequested.class)).filteredOn(m -> m.threadKey().equals(ask.threadKey()))
+                    .extracting(NotificationRequested::templateId)
+                    .containsExactlyInAnyOrder("report-location-request", "report-receipt"));
         }
         assertThat(reportsOf(from)).isEqualTo(1);
-        assertThat(ReportingFixtures.rows(db, "SELECT original_text FROM report WHERE id = ?", UUID.fromString(
-                ReportingFixtures.rows(db, "SELECT id FROM report WHERE notifier_key = ?", "email:" + from).get(0).get(0).toString()))
+        assertThat(Sql.rows(db, "SELECT original_text FROM report WHERE id = ?", UUID.fromString(
+                Sql.rows(db, "SELECT id FROM report WHERE notifier_key = ?", "email:" + from).get(0).get(0).toString()))
                 .get(0).get(0).toString()).contains("community tab").contains("It is here");
     }
 
@@ -137,8 +146,55 @@ class SafetyMailTest {
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(reportsOf(from)).isEqualTo(1));
         assertThat(count(db, "SELECT count(*) FROM report WHERE notifier_key = ?", "email:mailer-daemon@mail.example.net")).isZero();
-        assertThat(ReportingFixtures.rows(db, "SELECT subcategory FROM report WHERE notifier_key = ?", "email:" + from).get(0))
+        assertThat(Sql.rows(db, "SELECT subcategory FROM report WHERE notifier_key = ?", "email:" + from).get(0))
                 .containsExactly("SPAM");
+    }
+
+    @Test
+    void theLocationIsAskedForAtMostThreeTimesSoAnAutoResponderCannotLoop() {
+        String from = sender();
+        try (var mails = KafkaProbe.from(Topics.NOTIFICATION_REQUESTS)) {
+            sendMail(mail("safety", from, "Abuse", "Someone harasses me on your site.", null));
+            String thread = await().atMost(WAIT).until(() -> mails.ofType(NotificationRequested.TYPE).stream()
+                    .map(v -> data(v, NotificationRequested.class)).filter(m -> m.recipientEmail().equals(from))
+                    .map(NotificationRequested::threadKey).findFirst().orElse(null), t -> t != null);
+            // A responder the filters do not recognise answers every request without a location.
+            for (int i = 0; i < 4; i++) {
+                sendMail(mail("safety", from, "Re: Abuse", "Thank you for your message. We will get back to you.", thread));
+            }
+            // Same key, same partition: once this marker is a report, every reply before it was handled.
+            String marker = sender();
+            sendMail(mail("safety", marker, "Spam", "spam at https://huggingface.co/" + newModel(), null));
+            await().atMost(WAIT).untilAsserted(() -> assertThat(reportsOf(marker)).isEqualTo(1));
+            assertThat(count(db, "SELECT count(*) FROM kit_outbox WHERE topic = ? AND payload LIKE ? AND payload LIKE ?",
+                    Topics.NOTIFICATION_REQUESTS, "%" + thread + "%", "%report-location-request%")).isEqualTo(3);
+            await().atMost(WAIT).untilAsserted(() -> assertThat(mails.ofType(NotificationRequested.TYPE))
+                    .map(v -> data(v, NotificationRequested.class)).filteredOn(m -> m.threadKey().equals(thread))
+                    .extracting(NotificationRequested::templateId)
+                    .containsExactly("report-location-request", "report-location-request", "report-location-request"));
+        }
+        assertThat(Sql.rows(db, "SELECT status FROM report WHERE notifier_key = ?", "email:" + from))
+                .containsExactly(List.of("AWAITING_LOCATION"));
+    }
+
+    @Test
+    void aMutedSendersMailIsRecordedAndConfirmedButHeldFromReview() {
+        String from = sender();
+        String model = newModel();
+        as("mod-1", "moderator").body(Map.of("reason", "Sends the same complaint daily"))
+                .post("/api/v1/notifiers/email:" + from + "/mute").then().statusCode(200).body("muted", equalTo(true));
+        try (var mails = KafkaProbe.from(Topics.NOTIFICATION_REQUESTS)) {
+            sendMail(mail("safety", from, "Spam again", "More spam at https://huggingface.co/" + model, null));
+            await().atMost(WAIT).untilAsserted(() -> assertThat(reportsOf(from)).isEqualTo(1));
+            String id = Sql.rows(db, "SELECT id FROM report WHERE notifier_key = ?", "email:" + from).get(0).get(0).toString();
+            as("mod-1", "moderator").get("/api/v1/reports/" + id).then().statusCode(200)
+                    .body("status", equalTo("MUTED")).body("subject", equalTo("model:" + model));
+            await().atMost(WAIT).untilAsserted(() -> assertThat(mails.ofType(NotificationRequested.TYPE))
+                    .map(v -> data(v, NotificationRequested.class)).filteredOn(m -> m.threadKey().equals("report:" + id))
+                    .extracting(NotificationRequested::templateId).containsExactly("report-receipt"));
+            assertThat(count(db, "SELECT count(*) FROM kit_outbox WHERE topic = ? AND payload LIKE ?", Topics.REPORTING_EVENTS,
+                    "%" + id + "%")).isZero();
+        }
     }
 
     @Test
@@ -164,11 +220,11 @@ class SafetyMailTest {
         String model = newModel();
         sendMail(mail("safety", from, "Please look at this", "Something is off with https://huggingface.co/" + model, null));
         await().atMost(WAIT).untilAsserted(() -> assertThat(reportsOf(from)).isEqualTo(1));
-        String id = ReportingFixtures.rows(db, "SELECT id FROM report WHERE notifier_key = ?", "email:" + from).get(0).get(0).toString();
+        String id = Sql.rows(db, "SELECT id FROM report WHERE notifier_key = ?", "email:" + from).get(0).get(0).toString();
         as("mod-1", "moderator").get("/api/v1/reports/" + id).then().statusCode(200)
                 .body("status", equalTo("NEEDS_TRIAGE")).body("category", equalTo(null));
 
-        try (var events = ReportingFixtures.Probe.of(Topics.REPORTING_EVENTS)) {
+        try (var events = KafkaProbe.from(Topics.REPORTING_EVENTS)) {
             as("mod-1", "moderator").body(Map.of("category", "harmful_or_abusive", "subcategory", "bullying"))
                     .post("/api/v1/reports/" + id + "/triage").then().statusCode(200)
                     .body("status", equalTo("RECEIVED")).body("subcategory", equalTo("bullying"));

@@ -5,10 +5,12 @@ import java.time.Instant;
 
 import org.modhub.moderation.contracts.Roles;
 import org.modhub.moderation.kit.problem.ProblemException;
+import org.modhub.moderation.kit.security.Caller;
 import org.modhub.moderation.reporting.domain.NotifierKey;
 import org.modhub.moderation.reporting.domain.NotifierService;
 import org.modhub.moderation.reporting.persistence.NotifierStandingEntity;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -22,7 +24,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * Notifiers' standing, for staff: read it, warn, suspend and lift (DSA Art. 23); admins mark
+ * Notifiers' standing, for staff: read it, warn, suspend and lift (DSA Art. 23), mute and unmute
+ * (hold their reports back from review for a period, see {@code NotifierService}); admins mark
  * trusted flaggers (Art. 22). A notifier is named {@code user:<account id>} or {@code email:<address>}.
  */
 @Path("/api/v1/notifiers/{notifier}")
@@ -32,10 +35,12 @@ import jakarta.ws.rs.core.MediaType;
 public class NotifierResource {
 
     private final NotifierService notifiers;
+    private final SecurityIdentity identity;
     private final Clock clock;
 
-    public NotifierResource(NotifierService notifiers, Clock clock) {
+    public NotifierResource(NotifierService notifiers, SecurityIdentity identity, Clock clock) {
         this.notifiers = notifiers;
+        this.identity = identity;
         this.clock = clock;
     }
 
@@ -63,6 +68,20 @@ public class NotifierResource {
     public Uni<StandingResponse> lift(@PathParam("notifier") String notifier, StaffActionRequest request) {
         NotifierKey key = key(notifier);
         return notifiers.lift(key, reason(request)).map(this::view);
+    }
+
+    @POST
+    @Path("/mute")
+    public Uni<StandingResponse> mute(@PathParam("notifier") String notifier, StaffActionRequest request) {
+        NotifierKey key = key(notifier);
+        return notifiers.mute(key, reason(request), request.until(), Caller.of(identity).id()).map(this::view);
+    }
+
+    @POST
+    @Path("/unmute")
+    public Uni<StandingResponse> unmute(@PathParam("notifier") String notifier, StaffActionRequest request) {
+        NotifierKey key = key(notifier);
+        return notifiers.unmute(key, reason(request), Caller.of(identity).id()).map(this::view);
     }
 
     @PUT
@@ -94,6 +113,7 @@ public class NotifierResource {
         Instant now = clock.instant();
         return new StandingResponse(s.notifierKey, s.trustedFlagger, s.reportsFiled, s.unfoundedReports, s.warnings,
                 s.lastWarnedAt, s.suspensions, s.suspendedAt(now), s.suspendedAt(now) ? s.suspendedUntil : null,
-                s.suspendedAt(now) ? s.suspensionReason : null);
+                s.suspendedAt(now) ? s.suspensionReason : null, s.mutedAt(now), s.mutedAt(now) ? s.mutedUntil : null,
+                s.mutedAt(now) ? s.muteReason : null, s.mutedAt(now) ? s.mutedBy : null);
     }
 }

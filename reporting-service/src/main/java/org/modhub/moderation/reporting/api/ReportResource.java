@@ -137,6 +137,14 @@ public class ReportResource {
         return reports.triage(reportId, triage.category(), triage.subcategory()).map(views::full);
     }
 
+    /** Staff release a report held while its notifier was muted: it goes to review (or triage) as filed. */
+    @POST
+    @Path("/reports/{id}/release")
+    @RolesAllowed({ Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.LEGAL, Roles.ADMIN })
+    public Uni<ReportResponse> release(@PathParam("id") String id) {
+        return reports.release(uuid(id)).map(views::full);
+    }
+
     /** Staff search by subject, category, status, source type, channel and filing time. */
     @GET
     @Path("/reports")

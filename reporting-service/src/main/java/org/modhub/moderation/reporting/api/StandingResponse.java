@@ -13,5 +13,9 @@ public record StandingResponse(
         int suspensions,
         boolean suspended,
         Instant suspendedUntil,
-        String suspensionReason) {
+        String suspensionReason,
+        boolean muted,
+        Instant mutedUntil,
+        String muteReason,
+        String mutedBy) {
 }

@@ -85,12 +85,20 @@ public interface ReportingConfig {
         /** Longest suspension the ladder imposes. */
         @WithDefault("90d")
         Duration maxSuspension();
+
+        /** Length of a mute set by staff without an end date. */
+        @WithDefault("30d")
+        Duration mute();
     }
 
     interface Mail {
         /** Locale of the mails sent to notifiers. */
         @WithDefault("en")
         String locale();
+
+        /** Most times the sender of a mail without a hub URL is asked for the location (bounds mail loops). */
+        @WithDefault("3")
+        int maxLocationRequests();
 
         /** Longest original mail text kept on a report, in characters. */
         @WithDefault("20000")

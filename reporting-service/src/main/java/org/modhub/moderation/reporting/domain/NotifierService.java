@@ -34,7 +34,9 @@ import jakarta.enterprise.context.ApplicationScoped;
  * then a time-limited suspension of report processing, judged on the weighted number of manifestly
  * unfounded reports (gravity: a false allegation of a high or critical harm weighs more) and their
  * share of all the notifier's reports within the look-back period. Staff can also warn, suspend and
- * lift by hand.
+ * lift by hand, and mute: for a period the notifier's reports are still recorded and receipted but
+ * held back from review (status MUTED) until staff release them. A mute is a triage measure, not an
+ * Art. 23 sanction: no mail, no event, and it never stops a report from being recorded.
  */
 @ApplicationScoped
 public class NotifierService {
@@ -96,6 +98,41 @@ public class NotifierService {
         });
     }
 
+    /** Holds the notifier's reports back from review until {@code until} (default: the configured mute length). */
+    @WithTransaction
+    public Uni<NotifierStandingEntity> mute(NotifierKey key, String reason, Instant until, String staffId) {
+        requireReason(reason);
+        Instant now = now();
+        Instant end = until != null ? until.truncatedTo(ChronoUnit.MICROS) : now.plus(config.mute());
+        if (!end.isAfter(now)) {
+            throw ProblemException.invalidField("until", "must be in the future");
+        }
+        return lock(key).map(standing -> {
+            standing.mutedUntil = end;
+            standing.muteReason = reason;
+            standing.mutedBy = staffId;
+            standing.updatedAt = now;
+            Log.infof("Notifier %s muted until %s by %s", key, end, staffId);
+            return standing;
+        });
+    }
+
+    /** Ends a mute now; reports held while it lasted stay MUTED until staff release them. */
+    @WithTransaction
+    public Uni<NotifierStandingEntity> unmute(NotifierKey key, String reason, String staffId) {
+        requireReason(reason);
+        Instant now = now();
+        return lock(key).map(standing -> {
+            if (!standing.mutedAt(now)) {
+                throw ProblemException.conflict("Notifier " + key + " is not muted");
+            }
+            standing.mutedUntil = now;
+            standing.updatedAt = now;
+            Log.infof("Notifier %s unmuted by %s: %s", key, staffId, reason);
+            return standing;
+        });
+    }
+
     @WithTransaction
     public Uni<NotifierStandingEntity> setTrustedFlagger(NotifierKey key, boolean trusted) {
         if (!key.isUser()) {
@@ -125,7 +162,7 @@ public class NotifierService {
             if (standing.suspendedAt(now)) {
                 return Uni.createFrom().voidItem();
             }
-            return reports.unfoundedSince(key.value(), since).chain(unfounded -> reports.countFiledSince(key.value(), since)
+            return reports.unfoundedSince(key.value(), since).chain(unfounded -> reports.countReviewableSince(key.value(), since)
                     .chain(filed -> climb(standing, unfounded, filed, now)));
         });
     }

@@ -150,7 +150,7 @@ public class ReportService {
 
     /**
      * Staff give a mailed report the category its words did not name; it then goes to review
-     * ({@code ReportFiled}) and its notifier gets the receipt.
+     * ({@code ReportFiled}); its notifier got the receipt when the mail came in.
      */
     @WithTransaction
     public Uni<ReportEntity> triage(UUID id, PolicyCategory category, PolicySubcategory subcategory) {
@@ -167,7 +167,30 @@ public class ReportService {
             report.sourceType = ReportRules.notifierSourceType(report.trustedFlagger, report.allegesIllegal);
             report.status = ReportStatus.RECEIVED;
             report.updatedAt = now();
-            return announce(report).replaceWith(report);
+            return publishFiled(report).replaceWith(report);
+        });
+    }
+
+    /**
+     * Staff release a report held while its notifier was muted: it goes to review as filed
+     * ({@code ReportFiled}), or to triage if it has no category yet. Its receipt was sent at filing.
+     */
+    @WithTransaction
+    public Uni<ReportEntity> release(UUID id) {
+        return reports.findById(id).chain(report -> {
+            if (report == null) {
+                throw ProblemException.notFound("Report", id);
+            }
+            if (report.status != ReportStatus.MUTED) {
+                throw ProblemException.conflict("Report " + id + " is " + report.status + ", not held by a mute");
+            }
+            report.updatedAt = now();
+            if (report.category == null) {
+                report.status = ReportStatus.NEEDS_TRIAGE;
+                return Uni.createFrom().item(report);
+            }
+            report.status = ReportStatus.RECEIVED;
+            return publishFiled(report).replaceWith(report);
         });
     }
 
@@ -190,8 +213,12 @@ public class ReportService {
 
     /** Writes a report's {@code ReportFiled} event and its receipt request, in the caller's transaction. */
     public Uni<Void> announce(ReportEntity report) {
-        return outbox.publish(Topics.REPORTING_EVENTS, EventSources.REPORTING_SERVICE, reportFiled(report))
-                .chain(() -> receipt(report));
+        return publishFiled(report).chain(() -> receipt(report));
+    }
+
+    /** Writes only the report's {@code ReportFiled} event (to review), in the caller's transaction. */
+    private Uni<Void> publishFiled(ReportEntity report) {
+        return outbox.publish(Topics.REPORTING_EVENTS, EventSources.REPORTING_SERVICE, reportFiled(report)).replaceWithVoid();
     }
 
     public String evidenceJson(List<String> urls) {
@@ -268,7 +295,9 @@ public class ReportService {
                 : ReportRules.notifierSourceType(report.trustedFlagger, input.allegesIllegal());
         report.automatedDetection = intake.automatedDetection();
         report.visibility = ReportRules.visibility(input.subject(), intake.channel());
-        report.status = ReportStatus.RECEIVED;
+        // A muted notifier's report is recorded and receipted (Art. 16(4)) but held back from review.
+        boolean muted = standing.mutedAt(now);
+        report.status = muted ? ReportStatus.MUTED : ReportStatus.RECEIVED;
         report.idempotencyKey = idempotencyKey;
         report.requestHash = requestHash;
         report.filedAt = now;
@@ -276,19 +305,23 @@ public class ReportService {
         standing.reportsFiled++;
         standing.updatedAt = now;
         return reports.persist(report)
-                .chain(() -> announce(report))
+                .chain(() -> muted ? receipt(report) : announce(report))
                 .replaceWith(new Filing(report, Outcome.CREATED));
     }
 
-    private Uni<Void> receipt(ReportEntity report) {
+    /** Writes the report's receipt request (DSA Art. 16(4)), in the caller's transaction. */
+    public Uni<Void> receipt(ReportEntity report) {
         if (report.contactEmail == null) {
             return Uni.createFrom().voidItem();
         }
         Map<String, String> parameters = new HashMap<>();
         parameters.put("reportId", report.id.toString());
         parameters.put("subject", report.subjectKey);
-        parameters.put("category", report.category.code());
-        parameters.put("categoryTitle", report.category.title());
+        // A mailed report may wait for staff to choose its category; it is confirmed all the same.
+        if (report.category != null) {
+            parameters.put("category", report.category.code());
+            parameters.put("categoryTitle", report.category.title());
+        }
         if (report.subcategory != null) {
             parameters.put("subcategory", report.subcategory.code());
         }

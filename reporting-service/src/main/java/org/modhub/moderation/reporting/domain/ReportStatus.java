@@ -8,6 +8,11 @@ public enum ReportStatus {
     AWAITING_LOCATION,
     /** A mail whose category could not be told from its words; staff choose one. */
     NEEDS_TRIAGE,
+    /**
+     * Recorded (and receipted) while its notifier was muted by staff; held back from review until
+     * staff release it.
+     */
+    MUTED,
     /** Review decided on it; {@code outcome} says what was done. */
     DECIDED
 }

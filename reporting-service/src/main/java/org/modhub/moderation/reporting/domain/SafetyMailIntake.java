@@ -31,10 +31,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Mail to safety@ becomes reports: one per hub URL in it (bounded), with source EMAIL, the
  * category told from its words or left for staff, and the original text kept. A mail without a
- * hub URL becomes a report awaiting its location (a subject the sender reported within the merge
- * window is merged into that report), and the sender is asked for it on the same
- * thread; the reply completes the report. Auto-replies and bounces never become reports. Runs in
- * the consumer's transaction.
+ * hub URL becomes a report awaiting its location, and the sender is asked for it on the same
+ * thread (a bounded number of times); the reply completes the report. Auto-replies and bounces
+ * never become reports. Runs in the consumer's transaction.
  */
 @ApplicationScoped
 public class SafetyMailIntake {
@@ -130,7 +129,7 @@ public class SafetyMailIntake {
                                     carriesMessageId[0] = true;
                                 }
                                 standing.reportsFiled++;
-                                return reports.persist(report).chain(() -> activate(report));
+                                return reports.persist(report).chain(() -> activate(report, standing.mutedAt(now)));
                             }))
                     .collect().last().replaceWithVoid();
         });
@@ -156,7 +155,8 @@ public class SafetyMailIntake {
         if (report.category == null) {
             classify(report, received.subjectLine() + "\n" + received.textBody());
         }
-        return activate(report);
+        return standings.findById(report.notifierKey)
+                .chain(standing -> activate(report, standing != null && standing.mutedAt(now)));
     }
 
     private ReportEntity newReport(NotifierKey key, String from, InboundMailReceived received, SubjectRef subject, String text,
@@ -191,17 +191,25 @@ public class SafetyMailIntake {
         report.sourceType = ReportRules.notifierSourceType(false, report.allegesIllegal);
     }
 
-    /** A report with its subject: to review if its category is known, else to staff triage. */
-    private Uni<Void> activate(ReportEntity report) {
-        if (report.category == null) {
-            report.status = ReportStatus.NEEDS_TRIAGE;
-            return Uni.createFrom().voidItem();
+    /**
+     * A report with its subject is confirmed to its notifier (Art. 16(4)) and goes to review if its
+     * category is known, else to staff triage; held back from review while its notifier is muted.
+     */
+    private Uni<Void> activate(ReportEntity report, boolean muted) {
+        if (muted || report.category == null) {
+            report.status = muted ? ReportStatus.MUTED : ReportStatus.NEEDS_TRIAGE;
+            return reportService.receipt(report);
         }
         report.status = ReportStatus.RECEIVED;
         return reportService.announce(report);
     }
 
     private Uni<Void> askForLocation(ReportEntity report) {
+        if (report.locationRequests >= config.mail().maxLocationRequests()) {
+            Log.infof("Report %s: asked %d times for the location; not asking again", report.id, report.locationRequests);
+            return Uni.createFrom().voidItem();
+        }
+        report.locationRequests++;
         return mail.send(NotifierMail.REPORT_LOCATION_REQUEST, report.contactEmail, null,
                 Map.of("reportId", report.id.toString()), NotificationRequested.threadKey("report", report.id),
                 NotifierMail.REPORT_LOCATION_REQUEST + ":" + report.id + ":" + report.updatedAt.toEpochMilli());

@@ -51,11 +51,27 @@ public class NotifierStandingEntity extends PanacheEntityBase {
     @Column(name = "suspension_reason")
     public String suspensionReason;
 
+    /** Until when the notifier's reports are held back from review; null or past when not muted. */
+    @Column(name = "muted_until")
+    public Instant mutedUntil;
+
+    @Column(name = "mute_reason")
+    public String muteReason;
+
+    /** The staff member who muted the notifier. */
+    @Column(name = "muted_by")
+    public String mutedBy;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 
     /** Whether report processing is suspended at {@code now}. */
     public boolean suspendedAt(Instant now) {
         return suspendedUntil != null && suspendedUntil.isAfter(now);
+    }
+
+    /** Whether the notifier's reports are held back from review at {@code now}. */
+    public boolean mutedAt(Instant now) {
+        return mutedUntil != null && mutedUntil.isAfter(now);
     }
 }

@@ -105,6 +105,10 @@ public class ReportEntity extends PanacheEntityBase {
     @Column(name = "original_text")
     public String originalText;
 
+    /** How often the sender of a mail without a hub URL was asked for the location. */
+    @Column(name = "location_requests")
+    public int locationRequests;
+
     @Column(name = "decision_id")
     public UUID decisionId;
 

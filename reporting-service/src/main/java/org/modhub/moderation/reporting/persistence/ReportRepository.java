@@ -36,6 +36,15 @@ public class ReportRepository implements PanacheRepositoryBase<ReportEntity, UUI
         return count("notifierKey = ?1 and filedAt >= ?2", notifierKey, since);
     }
 
+    /**
+     * How many of the notifier's reports filed since {@code since} went (or may still go) to review:
+     * reports held while the notifier was muted never get a decision, so they do not dilute the
+     * share of manifestly unfounded reports (Art. 23(3)(b)).
+     */
+    public Uni<Long> countReviewableSince(String notifierKey, Instant since) {
+        return count("notifierKey = ?1 and filedAt >= ?2 and status <> ?3", notifierKey, since, ReportStatus.MUTED);
+    }
+
     /** The oldest of the notifier's reports filed since {@code since} (when the window frees a slot). */
     public Uni<ReportEntity> oldestFiledSince(String notifierKey, Instant since) {
         return find("notifierKey = ?1 and filedAt >= ?2 order by filedAt asc", notifierKey, since).firstResult();

@@ -68,6 +68,7 @@ public class OutboxRelay {
     }
 
     @Scheduled(every = "${kit.outbox.poll-every:0.1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class, // no rounds while the pools shut down
             identity = "kit-outbox-relay")
     Uni<Void> tick() {
         if (!config.enabled() || clock.instant().isBefore(pausedUntil)) {
@@ -206,6 +207,7 @@ public class OutboxRelay {
 
     /** Deletes rows published longer ago than the retention period. */
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class, // no rounds while the pools shut down
             identity = "kit-outbox-cleanup")
     Uni<Void> purgePublished() {
         OffsetDateTime cutoff = OffsetDateTime.ofInstant(clock.instant().minus(config.retention()), ZoneOffset.UTC);

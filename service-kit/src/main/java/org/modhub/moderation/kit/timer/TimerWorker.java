@@ -47,6 +47,7 @@ public class TimerWorker {
     }
 
     @Scheduled(every = "${kit.timers.poll-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class, // no rounds while the pools shut down
             identity = "kit-timer-worker")
     Uni<Void> tick() {
         if (!config.enabled() || handlers.isEmpty()) {

@@ -25,7 +25,8 @@ import org.modhub.moderation.reporting.domain.ReportService;
 import org.modhub.moderation.reporting.domain.ReportService.Filing;
 import org.modhub.moderation.reporting.domain.ReportService.Intake;
 import org.modhub.moderation.reporting.domain.ReportStatus;
-import org.modhub.moderation.reporting.persistence.Cursor;
+import org.modhub.moderation.kit.validation.PageCursor;
+import org.modhub.moderation.kit.validation.Params;
 import org.modhub.moderation.reporting.persistence.SearchCriteria;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -109,8 +110,8 @@ public class ReportResource {
     @Path("/reports/mine")
     @RolesAllowed(Roles.USER)
     public Uni<ReportPage> mine(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
-        int size = limit(limit);
-        Cursor after = Cursor.decode(cursor);
+        int size = Params.limit(limit, DEFAULT_PAGE, MAX_PAGE);
+        PageCursor after = PageCursor.decode(cursor);
         return reports.mine(Caller.of(identity).id(), after, size).map(rows -> views.page(rows, size));
     }
 
@@ -119,7 +120,7 @@ public class ReportResource {
     @Path("/reports/{id}")
     @Authenticated
     public Uni<ReportResponse> get(@PathParam("id") String id) {
-        UUID reportId = uuid(id);
+        UUID reportId = Params.id(id, "Report");
         Caller caller = Caller.of(identity);
         return reports.get(reportId).map(report -> {
             caller.requireOwnerOrStaff("Report", reportId, report.reporterId);
@@ -132,7 +133,7 @@ public class ReportResource {
     @Path("/reports/{id}/triage")
     @RolesAllowed({ Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.LEGAL, Roles.ADMIN })
     public Uni<ReportResponse> triage(@PathParam("id") String id, TriageRequest request) {
-        UUID reportId = uuid(id);
+        UUID reportId = Params.id(id, "Report");
         RequestValidator.ValidTriage triage = validator.triage(request);
         return reports.triage(reportId, triage.category(), triage.subcategory()).map(views::full);
     }
@@ -142,7 +143,7 @@ public class ReportResource {
     @Path("/reports/{id}/release")
     @RolesAllowed({ Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.LEGAL, Roles.ADMIN })
     public Uni<ReportResponse> release(@PathParam("id") String id) {
-        return reports.release(uuid(id)).map(views::full);
+        return reports.release(Params.id(id, "Report")).map(views::full);
     }
 
     /** Staff search by subject, category, status, source type, channel and filing time. */
@@ -153,11 +154,12 @@ public class ReportResource {
             @QueryParam("status") String status, @QueryParam("source") String source, @QueryParam("channel") String channel,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("cursor") String cursor,
             @QueryParam("limit") String limit) {
-        SearchCriteria criteria = new SearchCriteria(subjectKey(subject), category(category),
-                enumParam(ReportStatus.class, status, "query.status"), enumParam(SourceType.class, source, "query.source"),
-                enumParam(ReportChannel.class, channel, "query.channel"), instant(from, "query.from"), instant(to, "query.to"));
-        int size = limit(limit);
-        Cursor after = Cursor.decode(cursor);
+        SearchCriteria criteria = new SearchCriteria(Params.subjectKey(subject, "subject"),
+                Params.category(category, "category"), Params.oneOf(ReportStatus.class, status, "status"),
+                Params.oneOf(SourceType.class, source, "source"), Params.oneOf(ReportChannel.class, channel, "channel"),
+                Params.instant(from, "from"), Params.instant(to, "to"));
+        int size = Params.limit(limit, DEFAULT_PAGE, MAX_PAGE);
+        PageCursor after = PageCursor.decode(cursor);
         return reports.search(criteria, after, size).map(rows -> views.page(rows, size));
     }
 
@@ -166,7 +168,7 @@ public class ReportResource {
     @Path("/public/reports/{id}")
     @PermitAll
     public Uni<PublicReportResponse> publicView(@PathParam("id") String id) {
-        return reports.getPublic(uuid(id)).map(views::anonymous);
+        return reports.getPublic(Params.id(id, "Report")).map(views::anonymous);
     }
 
     // --- helpers ---
@@ -208,76 +210,5 @@ public class ReportResource {
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("Report", id);
-        }
-    }
-
-    static int limit(String value) {
-        if (value == null) {
-            return DEFAULT_PAGE;
-        }
-        try {
-            int limit = Integer.parseInt(value);
-            if (limit >= 1 && limit <= MAX_PAGE) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw ProblemException.invalidField("query.limit", "must be a whole number from 1 to " + MAX_PAGE);
-    }
-
-    private static String subjectKey(String key) {
-        if (blankToNull(key) == null) {
-            return null;
-        }
-        try {
-            return SubjectRef.parse(key).key();
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("query.subject", e.getMessage());
-        }
-    }
-
-    private static PolicyCategory category(String code) {
-        if (blankToNull(code) == null) {
-            return null;
-        }
-        try {
-            return Taxonomy.category(code);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("query.category", e.getMessage());
-        }
-    }
-
-    private static <E extends Enum<E>> E enumParam(Class<E> type, String value, String field) {
-        if (blankToNull(value) == null) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
-        }
-    }
-
-    private static Instant instant(String value, String field) {
-        if (blankToNull(value) == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalidField(field, "must be an RFC 3339 UTC time like 2026-01-31T12:00:00Z");
-        }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

@@ -3,7 +3,7 @@ package org.modhub.moderation.reporting.api;
 import java.util.List;
 
 import org.modhub.moderation.reporting.domain.ReportService;
-import org.modhub.moderation.reporting.persistence.Cursor;
+import org.modhub.moderation.kit.validation.PageCursor;
 import org.modhub.moderation.reporting.persistence.ReportEntity;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +34,7 @@ public class ReportViews {
 
     /** A page of full views; a full page carries the cursor of its last item. */
     public ReportPage page(List<ReportEntity> rows, int limit) {
-        String next = rows.size() == limit && !rows.isEmpty() ? Cursor.after(rows.get(rows.size() - 1)).encode() : null;
+        String next = rows.size() == limit && !rows.isEmpty() ? new PageCursor(rows.get(rows.size() - 1).filedAt, rows.get(rows.size() - 1).id).encode() : null;
         return new ReportPage(rows.stream().map(this::full).toList(), next);
     }
 

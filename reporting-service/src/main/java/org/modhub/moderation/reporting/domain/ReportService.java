@@ -25,7 +25,7 @@ import org.modhub.moderation.kit.problem.ProblemException;
 import org.modhub.moderation.kit.problem.ProblemKind;
 import org.modhub.moderation.reporting.config.ReportingConfig;
 import org.modhub.moderation.reporting.messaging.NotifierMail;
-import org.modhub.moderation.reporting.persistence.Cursor;
+import org.modhub.moderation.kit.validation.PageCursor;
 import org.modhub.moderation.reporting.persistence.NotifierStandingEntity;
 import org.modhub.moderation.reporting.persistence.NotifierStandingRepository;
 import org.modhub.moderation.reporting.persistence.ReportEntity;
@@ -139,12 +139,12 @@ public class ReportService {
     }
 
     @WithSession
-    public Uni<List<ReportEntity>> mine(String reporterId, Cursor after, int limit) {
+    public Uni<List<ReportEntity>> mine(String reporterId, PageCursor after, int limit) {
         return reports.mine(reporterId, after, limit);
     }
 
     @WithSession
-    public Uni<List<ReportEntity>> search(SearchCriteria criteria, Cursor after, int limit) {
+    public Uni<List<ReportEntity>> search(SearchCriteria criteria, PageCursor after, int limit) {
         return reports.search(criteria, after, limit);
     }
 

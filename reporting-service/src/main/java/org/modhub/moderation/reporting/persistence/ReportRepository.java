@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.modhub.moderation.reporting.domain.ReportStatus;
+import org.modhub.moderation.kit.validation.PageCursor;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -57,14 +58,14 @@ public class ReportRepository implements PanacheRepositoryBase<ReportEntity, UUI
     }
 
     /** A reporter's own reports, newest first, after the cursor position. */
-    public Uni<List<ReportEntity>> mine(String reporterId, Cursor after, int limit) {
+    public Uni<List<ReportEntity>> mine(String reporterId, PageCursor after, int limit) {
         Map<String, Object> params = new java.util.HashMap<>(Map.of("reporter", reporterId));
         String query = "reporterId = :reporter" + keyset(after, params) + " order by filedAt desc, id desc";
         return find(query, params).page(0, limit).list();
     }
 
     /** Staff search: any combination of the criteria, newest first, after the cursor position. */
-    public Uni<List<ReportEntity>> search(SearchCriteria criteria, Cursor after, int limit) {
+    public Uni<List<ReportEntity>> search(SearchCriteria criteria, PageCursor after, int limit) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
         if (criteria.subjectKey() != null) {
@@ -101,11 +102,11 @@ public class ReportRepository implements PanacheRepositoryBase<ReportEntity, UUI
         return find(query, map).page(0, limit).list();
     }
 
-    private static String keyset(Cursor after, Map<String, Object> params) {
+    private static String keyset(PageCursor after, Map<String, Object> params) {
         if (after == null) {
             return "";
         }
-        params.put("cursorAt", after.filedAt());
+        params.put("cursorAt", after.at());
         params.put("cursorId", after.id());
         return " and (filedAt < :cursorAt or (filedAt = :cursorAt and id < :cursorId))";
     }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.modhub.moderation.reporting.domain.ReportStatus;
 import org.modhub.moderation.kit.validation.PageCursor;
+import org.modhub.moderation.reporting.domain.ReportStatus;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;

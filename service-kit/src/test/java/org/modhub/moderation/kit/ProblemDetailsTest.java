@@ -110,6 +110,38 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void forgedTokensAre401() throws Exception {
+        String body = "{\"text\":\"hi\",\"priority\":1}";
+        // Unsigned: header {"alg":"none"} with otherwise perfect claims.
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        long now = System.currentTimeMillis() / 1000;
+        String claims = "{\"iss\":\"https://hub.localhost/auth\",\"aud\":\"moderation-suite\",\"sub\":\"alice\",\"upn\":\"alice\","
+                + "\"groups\":[\"user\"],\"iat\":" + now + ",\"exp\":" + (now + 600) + "}";
+        String unsigned = b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes()) + "."
+                + b64.encodeToString(claims.getBytes()) + ".";
+        post(body, unsigned).statusCode(401).body("type", equalTo("urn:modhub:problem:unauthenticated"));
+
+        // Signed with a key the services do not trust.
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        String foreignKey = Jwt.subject("alice").groups(Set.of("user")).sign(generator.generateKeyPair().getPrivate());
+        post(body, foreignKey).statusCode(401);
+
+        // Algorithm confusion: HS256 with the public key as the shared secret.
+        String publicPem = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("mp.jwt.verify.publickey", String.class);
+        String confused = Jwt.subject("alice").groups(Set.of("user")).signWithSecret(publicPem);
+        post(body, confused).statusCode(401);
+
+        // Right key, issuer and time, but issued for another audience.
+        String otherAudience = Jwt.audience("another-suite").subject("alice").groups(Set.of("user")).sign();
+        post(body, otherAudience).statusCode(401);
+
+        // The control: the same request with a genuine token is accepted.
+        post(body, token("alice", "user")).statusCode(200);
+    }
+
+    @Test
     void wrongRoleIs403() {
         given().auth().oauth2(token("alice", "user")).get(NOTES + "/staff-only")
                 .then().statusCode(403).contentType("application/problem+json")

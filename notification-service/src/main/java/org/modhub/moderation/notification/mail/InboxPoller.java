@@ -1,0 +1,143 @@
+package org.modhub.moderation.notification.mail;
+
+import java.io.ByteArrayOutputStream;
+import java.util.Map;
+
+import org.modhub.moderation.notification.config.NotificationConfig;
+import org.modhub.moderation.notification.domain.InboundService;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Store;
+import jakarta.mail.search.FlagTerm;
+
+/**
+ * Polls the safety@, dmca@ and legal@ inboxes (and the sender's mailbox for delivery reports) over IMAP. For each
+ * message: parse, record and publish in one transaction ({@link InboundService}), and only after that commit move it
+ * to the processed folder; a crash in between leaves it in the inbox, and the next poll finds it already recorded
+ * and only moves it. A message that cannot be parsed goes to the quarantine folder with a log line; a database or
+ * IMAP failure leaves the message where it is for the next poll. The poller never stops for one bad message.
+ */
+@ApplicationScoped
+public class InboxPoller {
+
+    /** The name under which delivery reports are recorded (not an inbox of {@code Mailboxes}). */
+    public static final String BOUNCES = "bounces";
+
+    private final NotificationConfig.Inbound config;
+    private final ImapConnector imap;
+    private final InboundService inbound;
+    private final MeterRegistry registry;
+    private final MimeParser parser;
+
+    public InboxPoller(NotificationConfig config, ImapConnector imap, InboundService inbound, MeterRegistry registry) {
+        this.config = config.inbound();
+        this.imap = imap;
+        this.inbound = inbound;
+        this.registry = registry;
+        this.parser = new MimeParser(imap.session(), this.config.maxAttachmentBytes(), this.config.maxTextChars());
+    }
+
+    @Scheduled(every = "${notification.inbound.poll-every:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            identity = "inbox-poller")
+    void poll() {
+        if (!config.enabled()) {
+            return;
+        }
+        for (Map.Entry<String, NotificationConfig.Mailbox> entry : config.mailboxes().entrySet()) {
+            pollQuietly(entry.getKey(), entry.getValue(), false);
+        }
+        config.bounces().ifPresent(box -> pollQuietly(BOUNCES, box, true));
+    }
+
+    private void pollQuietly(String name, NotificationConfig.Mailbox box, boolean reportsOnly) {
+        try {
+            pollMailbox(name, box, reportsOnly);
+        } catch (MessagingException | RuntimeException e) {
+            registry.counter("notification.inbound.poll_failures", "mailbox", name).increment();
+            Log.warnf("Polling %s failed; retrying on the next poll: %s", name, e.toString());
+        }
+    }
+
+    /**
+     * One pass over a mailbox. For the sender's mailbox ({@code reportsOnly}) only delivery reports and auto-replies are
+     * taken; everything else there (the journal's copies of our own mail) is marked seen and left.
+     */
+    void pollMailbox(String name, NotificationConfig.Mailbox box, boolean reportsOnly) throws MessagingException {
+        try (Store store = imap.connect(box.user(), box.password())) {
+            Folder inbox = store.getFolder(box.folder());
+            inbox.open(Folder.READ_WRITE);
+            Folder processed = ensure(store, box.processedFolder());
+            Folder quarantine = ensure(store, box.quarantineFolder());
+            try {
+                Message[] messages = reportsOnly ? inbox.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false)) : inbox.getMessages();
+                int handled = 0;
+                for (Message message : messages) {
+                    if (handled++ >= config.batchSize()) {
+                        break;
+                    }
+                    handle(name, box, reportsOnly, inbox, processed, quarantine, message);
+                }
+            } finally {
+                inbox.close(true);
+            }
+        }
+    }
+
+    private void handle(String name, NotificationConfig.Mailbox box, boolean reportsOnly, Folder inbox, Folder processed,
+            Folder quarantine, Message message) throws MessagingException {
+        byte[] raw;
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            message.writeTo(out);
+            raw = out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new MessagingException("cannot read message " + message.getMessageNumber() + " of " + name, e);
+        }
+        ParsedMail mail;
+        try {
+            mail = parser.parse(raw);
+        } catch (UnparsableMailException e) {
+            registry.counter("notification.inbound.quarantined", "mailbox", name).increment();
+            Log.warnf("Unparsable mail in %s moved to %s: %s", name, quarantine.getName(), e.getMessage());
+            move(inbox, message, quarantine);
+            return;
+        }
+        if (reportsOnly && mail.kind() == ParsedMail.Kind.ORDINARY) {
+            message.setFlag(Flags.Flag.SEEN, true);
+            return;
+        }
+        // Blocks this worker thread until the transaction committed; a failure leaves the message for the next poll.
+        InboundService.Outcome outcome = awaitAccepted(name, box.address(), mail);
+        registry.counter("notification.inbound.handled", "mailbox", name, "outcome", outcome.name()).increment();
+        move(inbox, message, processed);
+    }
+
+    private InboundService.Outcome awaitAccepted(String name, String address, ParsedMail mail) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> inbound.accept(name, address, mail));
+        } catch (Throwable e) {
+            throw new IllegalStateException("cannot record mail " + mail.messageId() + " of " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void move(Folder from, Message message, Folder to) throws MessagingException {
+        from.copyMessages(new Message[] { message }, to);
+        message.setFlag(Flags.Flag.DELETED, true);
+    }
+
+    private static Folder ensure(Store store, String name) throws MessagingException {
+        Folder folder = store.getFolder(name);
+        if (!folder.exists()) {
+            folder.create(Folder.HOLDS_MESSAGES);
+        }
+        return folder;
+    }
+}

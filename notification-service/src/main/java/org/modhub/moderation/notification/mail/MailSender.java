@@ -1,0 +1,297 @@
+package org.modhub.moderation.notification.mail;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+
+import org.modhub.moderation.notification.config.NotificationConfig;
+import org.modhub.moderation.notification.domain.DeliveryStatus;
+import org.modhub.moderation.notification.domain.Suppressions;
+import org.modhub.moderation.notification.domain.ThreadTokens;
+import org.modhub.moderation.notification.persistence.MailDeliveryEntity;
+import org.modhub.moderation.notification.persistence.MailDeliveryRepository;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.ext.mail.SMTPException;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Sends queued mail. Each mail is claimed in its own transaction ({@code FOR UPDATE SKIP LOCKED}, status SENDING with
+ * a lease) and that claim is committed before the SMTP conversation starts; the outcome is recorded in a second
+ * transaction. A transient failure is retried with exponential backoff, a permanent one (5xx) is recorded and stops.
+ * Every attempt after the first, and every claim whose lease lapsed (the sender died mid-way), first asks the
+ * {@link Journal} whether the previous attempt reached the server; only if it did not is the mail sent again.
+ */
+@ApplicationScoped
+public class MailSender {
+
+    private static final TypeReference<Map<String, String>> PARAMETERS = new TypeReference<>() {
+    };
+
+    private final MailDeliveryRepository deliveries;
+    private final TemplateRenderer renderer;
+    private final ThreadTokens threads;
+    private final Suppressions suppressions;
+    private final Journal journal;
+    private final ReactiveMailer mailer;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+    private final MeterRegistry registry;
+    private final NotificationConfig.Outbound config;
+    private final Map<String, NotificationConfig.Mailbox> mailboxes;
+
+    public MailSender(MailDeliveryRepository deliveries, TemplateRenderer renderer, ThreadTokens threads,
+            Suppressions suppressions, Journal journal, ReactiveMailer mailer, ObjectMapper mapper, Clock clock,
+            MeterRegistry registry, NotificationConfig config) {
+        this.deliveries = deliveries;
+        this.renderer = renderer;
+        this.threads = threads;
+        this.suppressions = suppressions;
+        this.journal = journal;
+        this.mailer = mailer;
+        this.mapper = mapper;
+        this.clock = clock;
+        this.registry = registry;
+        this.config = config.outbound();
+        this.mailboxes = config.inbound().mailboxes();
+    }
+
+    /** What a sender needs of a claimed row, read inside the claiming transaction. */
+    record Claim(UUID id, String recipient, String messageId, String templateId, String locale, String parameters,
+            String replyTo, int attempts, boolean interrupted) {
+
+        /** A row looked at but not to be sent now (suppressed or rate limited). */
+        static final Claim SKIPPED = new Claim(null, null, null, null, null, null, null, 0, false);
+    }
+
+    @Scheduled(every = "${notification.outbound.poll-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            identity = "mail-sender")
+    Uni<Void> tick() {
+        if (!config.enabled()) {
+            return Uni.createFrom().voidItem();
+        }
+        return sendDue(0).replaceWithVoid();
+    }
+
+    @Scheduled(every = "1h", delayed = "1m", identity = "mail-journal-purge")
+    void purgeJournal() {
+        journal.purgeOld();
+    }
+
+    private Uni<Integer> sendDue(int done) {
+        if (done >= config.batchSize()) {
+            return Uni.createFrom().item(done);
+        }
+        Context context = Vertx.currentContext();
+        return claimNext().chain(claim -> claim == null
+                ? Uni.createFrom().item(done)
+                : claim == Claim.SKIPPED ? sendDue(done + 1)
+                        : deliver(claim, context).onFailure().recoverWithNull().chain(() -> sendDue(done + 1)));
+    }
+
+    /** Claims the next due mail (or one whose sender died), applying suppression and the rate limit on the way. */
+    Uni<Claim> claimNext() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return Panache.withTransaction(() -> Panache.getSession()
+                .chain(s -> s.createNativeQuery("SELECT * FROM mail_delivery WHERE (status = 'QUEUED' AND next_attempt_at <= :now) "
+                        + "OR (status = 'SENDING' AND lease_until < :now) ORDER BY next_attempt_at NULLS FIRST, created_at "
+                        + "LIMIT 1 FOR UPDATE SKIP LOCKED", MailDeliveryEntity.class)
+                        .setParameter("now", now).getResultList())
+                .chain(rows -> rows.isEmpty() ? Uni.createFrom().nullItem() : claim(rows.get(0), now)));
+    }
+
+    private Uni<Claim> claim(MailDeliveryEntity row, Instant now) {
+        boolean interrupted = row.status == DeliveryStatus.SENDING;
+        if (interrupted) {
+            Log.warnf("Delivery %s was interrupted while sending (lease lapsed); checking before sending again", row.id);
+        }
+        Instant since = now.minus(config.rateLimit().window());
+        return suppressions.isSuppressed(row.recipient).chain(suppressed -> {
+            if (suppressed) {
+                row.status = DeliveryStatus.SUPPRESSED;
+                row.lastError = "address suppressed after a hard bounce";
+                row.updatedAt = now;
+                row.leaseUntil = null;
+                return Uni.createFrom().item(Claim.SKIPPED);
+            }
+            Uni<Long> recent = interrupted ? Uni.createFrom().item(0L) : deliveries.countSentSince(row.recipient, since)
+                    .chain(sent -> deliveries.count("recipient = ?1 and status = ?2 and id <> ?3", row.recipient,
+                            DeliveryStatus.SENDING, row.id).map(sending -> sent + sending));
+            return recent.chain(count -> {
+                if (count >= config.rateLimit().maxPerRecipient()) {
+                    return deliveries.oldestSentSince(row.recipient, since).chain(oldest -> {
+                        Instant retry = oldest == null ? now.plus(config.initialBackoff())
+                                : oldest.sentAt.plus(config.rateLimit().window()).plusMillis(1);
+                        row.nextAttemptAt = retry;
+                        row.lastError = "rate limited: " + count + " mails to this address within " + config.rateLimit().window()
+                                + "; next attempt at " + retry;
+                        row.updatedAt = now;
+                        registry.counter("notification.mail.rate_limited").increment();
+                        return Uni.createFrom().item(Claim.SKIPPED);
+                    });
+                }
+                row.status = DeliveryStatus.SENDING;
+                row.attempts = row.attempts + 1;
+                row.leaseUntil = now.plus(config.lease());
+                row.updatedAt = now;
+                return threads.tokenFor(row.threadKey, now).map(token -> new Claim(row.id, row.recipient, row.messageId,
+                        row.templateId, row.locale, row.parameters, replyTo(row.replyMailbox, token), row.attempts, interrupted));
+            });
+        });
+    }
+
+    private String replyTo(String mailbox, String token) {
+        NotificationConfig.Mailbox box = mailboxes.get(mailbox);
+        return box == null ? null : ThreadTokens.replyAddress(box.address(), token);
+    }
+
+    private Uni<Void> deliver(Claim claim, Context context) {
+        Executor onContext = context == null ? Runnable::run : command -> context.runOnContext(ignored -> command.run());
+        // A previous attempt may have reached the server although we never heard back: ask the journal first.
+        Uni<Boolean> sentBefore = (claim.attempts() > 1 || claim.interrupted()) && journal.enabled()
+                ? Uni.createFrom().item(() -> {
+                    try {
+                        return journal.contains(claim.messageId());
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new JournalUnavailableException(e);
+                    }
+                }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).emitOn(onContext)
+                : Uni.createFrom().item(false);
+        return sentBefore.chain(sent -> {
+            if (sent) {
+                Log.infof("Delivery %s had reached the server before; recorded as sent without sending again", claim.id());
+                return recordSent(claim, "confirmed by the journal after an interrupted attempt");
+            }
+            Mail mail = build(claim);
+            return mailer.send(mail)
+                    .ifNoItem().after(config.sendTimeout()).fail()
+                    .emitOn(onContext)
+                    .chain(() -> recordSent(claim, null));
+        }).onFailure().recoverWithUni(failure -> recordFailure(claim, failure).emitOn(onContext));
+    }
+
+    private Mail build(Claim claim) {
+        Map<String, String> parameters;
+        try {
+            parameters = mapper.readValue(claim.parameters(), PARAMETERS);
+        } catch (Exception e) {
+            throw new TemplateException("parameters", "stored parameters unreadable: " + e.getMessage());
+        }
+        RenderedMail rendered = renderer.render(claim.templateId(), claim.locale(), parameters);
+        Mail mail = Mail.withText(claim.recipient(), rendered.subject(), rendered.text())
+                .setHtml(rendered.html())
+                .setFrom(config.from())
+                .addHeader("Message-ID", claim.messageId())
+                // RFC 3834: an automatic mail; well-behaved auto-responders do not answer it.
+                .addHeader("Auto-Submitted", "auto-generated")
+                .addHeader("X-Auto-Response-Suppress", "All")
+                .addHeader("Content-Language", rendered.locale());
+        if (claim.replyTo() != null) {
+            mail.setReplyTo(claim.replyTo());
+        }
+        journal.address().ifPresent(mail::addBcc);
+        return mail;
+    }
+
+    private Uni<Void> recordSent(Claim claim, String note) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return Panache.withTransaction(() -> deliveries.findById(claim.id()).invoke(row -> {
+            if (row == null || row.status != DeliveryStatus.SENDING || row.attempts != claim.attempts()) {
+                return;
+            }
+            row.status = DeliveryStatus.SENT;
+            row.sentAt = now;
+            row.updatedAt = now;
+            row.leaseUntil = null;
+            row.nextAttemptAt = null;
+            row.lastError = note;
+            registry.counter("notification.mail.sent", "template", claim.templateId()).increment();
+        })).replaceWithVoid();
+    }
+
+    private Uni<Void> recordFailure(Claim claim, Throwable failure) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        SMTPException smtp = smtpCause(failure);
+        boolean permanent = failure instanceof TemplateException || (smtp != null && smtp.isPermanent());
+        String reason = describe(failure, smtp);
+        return Panache.withTransaction(() -> deliveries.findById(claim.id()).chain(row -> {
+            if (row == null || row.status != DeliveryStatus.SENDING || row.attempts != claim.attempts()) {
+                return Uni.createFrom().voidItem();
+            }
+            row.updatedAt = now;
+            row.leaseUntil = null;
+            row.lastError = reason;
+            registry.counter("notification.mail.failures", "permanent", Boolean.toString(permanent)).increment();
+            if (permanent || row.attempts >= config.maxAttempts()) {
+                row.status = DeliveryStatus.FAILED;
+                row.nextAttemptAt = null;
+                Log.errorf("Delivery %s failed for good after %d attempt(s): %s", row.id, row.attempts, reason);
+                if (smtp != null && hardBounce(smtp)) {
+                    return suppressions.suppress(row.recipient, "refused by the SMTP server: " + reason, row.id, now);
+                }
+                return Uni.createFrom().voidItem();
+            }
+            row.status = DeliveryStatus.QUEUED;
+            row.nextAttemptAt = now.plus(backoff(row.attempts));
+            Log.warnf("Delivery %s failed (attempt %d), retrying at %s: %s", row.id, row.attempts, row.nextAttemptAt, reason);
+            return Uni.createFrom().voidItem();
+        }));
+    }
+
+    Duration backoff(int attempts) {
+        Duration wait = config.initialBackoff().multipliedBy(1L << Math.min(attempts - 1, 20));
+        return wait.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : wait;
+    }
+
+    /** 550/551/553 and enhanced 5.1.x: the mailbox does not exist or is not accepted. */
+    private static boolean hardBounce(SMTPException smtp) {
+        int code = smtp.getReplyCode();
+        String message = String.valueOf(smtp.getReplyMessage());
+        return code == 550 || code == 551 || code == 553 || message.matches("(?s).*\\b5\\.1\\.\\d+.*");
+    }
+
+    private static SMTPException smtpCause(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SMTPException smtp) {
+                return smtp;
+            }
+        }
+        return null;
+    }
+
+    private static String describe(Throwable failure, SMTPException smtp) {
+        String text = smtp != null ? "SMTP " + smtp.getReplyCode() + " " + smtp.getReplyMessages()
+                : failure instanceof io.smallrye.mutiny.TimeoutException ? "no answer from the SMTP server in time"
+                        : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        return text.length() > 2000 ? text.substring(0, 2000) : text;
+    }
+
+    /** The journal could not be read: whether the last attempt went out is unknown, so the mail waits. */
+    static final class JournalUnavailableException extends RuntimeException {
+        JournalUnavailableException(Throwable cause) {
+            super("the journal cannot be read, so the previous attempt's fate is unknown: " + cause.getMessage(), cause);
+        }
+    }
+
+    /** For tests and the staff view: ids of deliveries in a state. */
+    public Uni<List<MailDeliveryEntity>> inState(DeliveryStatus status) {
+        return deliveries.list("status", status);
+    }
+}

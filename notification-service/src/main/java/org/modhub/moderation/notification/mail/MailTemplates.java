@@ -1,0 +1,122 @@
+package org.modhub.moderation.notification.mail;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every mail the suite sends. The ids are the contract with the requesting services (reporting-service's
+ * {@code NotifierMail} constants and the ids listed in this service's README); an id is never renamed.
+ * Each template lives in {@code templates/mail/<id>.<language>.txt} (first line {@code Subject: ...})
+ * and {@code .html}; English exists for all.
+ */
+public final class MailTemplates {
+
+    private static final Map<String, MailTemplate> ALL = new LinkedHashMap<>();
+
+    private static final String REPORT_ID = "6f2c3a9e-0d1b-4c5e-9a7f-2b8d4e6f1a3c";
+    private static final String NOTICE_ID = "0b7e4d2a-5c8f-4e1b-9d3a-6f2c8b1e7d4a";
+    private static final String SUBJECT = "model:acme/llama-7b";
+
+    static {
+        add("report-receipt", "Receipt of a report (DSA Art. 16(4))",
+                List.of("reportId", "subject", "category", "categoryTitle", "filedAt"), List.of("subcategory", "visibility"),
+                Set.of(), Map.of("reportId", REPORT_ID, "subject", SUBJECT, "category", "platform_abuse",
+                        "categoryTitle", "Platform abuse", "subcategory", "spam", "visibility", "PRIVATE",
+                        "filedAt", "2026-05-02T09:15:30Z"));
+        add("report-outcome", "The decision on a report and how to contest it (DSA Art. 16(5))",
+                List.of("reportId", "subject", "actions", "decidedAt", "policyVersion", "manifestlyUnfounded", "appealDeadline",
+                        "redress"),
+                List.of("category"), Set.of("actions", "redress"),
+                Map.of("reportId", REPORT_ID, "subject", SUBJECT, "actions", "DISABLE", "category", "platform_abuse",
+                        "decidedAt", "2026-05-03T10:00:00Z", "policyVersion", "2026-01", "manifestlyUnfounded", "false",
+                        "appealDeadline", "2026-11-03T10:00:00Z",
+                        "redress", "internal-complaint,out-of-court-dispute-settlement,judicial-redress"));
+        add("report-location-request", "A mail to safety@ named no hub URL: where exactly is the content?",
+                List.of("reportId"), List.of(), Set.of(), Map.of("reportId", REPORT_ID));
+        add("notifier-warning", "Warning for frequent manifestly unfounded reports (DSA Art. 23(2))",
+                List.of("reason", "unfoundedReports"), List.of(), Set.of(),
+                Map.of("reason", "Most of your recent reports were manifestly unfounded.", "unfoundedReports", "4"));
+        add("notifier-suspension", "Suspension of report processing (DSA Art. 23(2))",
+                List.of("reason", "until"), List.of(), Set.of(),
+                Map.of("reason", "Repeated manifestly unfounded reports after a warning.", "until", "2026-06-01T00:00:00Z"));
+        add("notifier-reinstated", "Report processing resumed", List.of("reason"), List.of(), Set.of(),
+                Map.of("reason", "The suspension period ended."));
+        add("owner-changes-requested", "Staff ask the owner to change their content by a deadline",
+                List.of("caseId", "subject", "requestedChanges", "deadline"), List.of("category", "policyVersion"), Set.of(),
+                Map.of("caseId", "c-1f2e3d4c", "subject", SUBJECT, "requestedChanges", "Add a license and remove the "
+                        + "personal data in data/users.csv.", "deadline", "2026-05-10T00:00:00Z", "category", "privacy",
+                        "policyVersion", "2026-01"));
+        add("owner-decision", "A decision on the owner's content with its statement of reasons (DSA Art. 17) and how to appeal",
+                List.of("decisionId", "subject", "actions", "facts", "ground", "decidedAt", "policyVersion", "appealDeadline",
+                        "redress", "automated"),
+                List.of("category", "restrictionEnds"), Set.of("actions", "redress"),
+                sample("decisionId", "d-7a6b5c4d", "subject", SUBJECT, "actions", "DISABLE,RESTRICT_INTERACTIONS",
+                        "facts", "The repository distributes a pickle file that runs a reverse shell on load.",
+                        "ground", "Incompatible with the terms: Content Policy, Restricted Content, malware.",
+                        "decidedAt", "2026-05-03T10:00:00Z", "policyVersion", "2026-01", "appealDeadline", "2026-11-03T10:00:00Z",
+                        "redress", "internal-complaint,out-of-court-dispute-settlement,judicial-redress",
+                        "category", "platform_abuse", "automated", "false", "restrictionEnds", "2026-06-03T10:00:00Z"));
+        add("dmca-notice-incomplete", "A DMCA notice misses elements of 17 U.S.C. 512(c)(3)(A); the sender may revise it",
+                List.of("noticeId", "missingElements"), List.of(), Set.of("missingElements"),
+                Map.of("noticeId", NOTICE_ID, "missingElements", "signature,good-faith-statement"));
+        add("dmca-notice-received", "Receipt of a complete DMCA notice", List.of("noticeId", "receivedAt"), List.of("subjects"),
+                Set.of("subjects"), Map.of("noticeId", NOTICE_ID, "receivedAt", "2026-05-02T09:15:30Z", "subjects", SUBJECT));
+        add("dmca-notice-accepted", "The DMCA notice was accepted and the material disabled",
+                List.of("noticeId", "subjects"), List.of(), Set.of("subjects"), Map.of("noticeId", NOTICE_ID, "subjects", SUBJECT));
+        add("dmca-notice-rejected", "The DMCA notice was rejected, with the reason", List.of("noticeId", "reason"), List.of(),
+                Set.of(), Map.of("noticeId", NOTICE_ID, "reason", "The work named is in the public domain."));
+        add("dmca-takedown-uploader", "The uploader's takedown notice: what was disabled, the redacted notice, how to counter-notify",
+                List.of("noticeId", "subject", "copyrightedWork", "noticeUrl", "counterNoticeUrl"), List.of("claimantName"),
+                Set.of(), Map.of("noticeId", NOTICE_ID, "subject", SUBJECT, "copyrightedWork", "The Acme Corpus (2024)",
+                        "noticeUrl", "https://hub.example/dmca/notices/" + NOTICE_ID,
+                        "counterNoticeUrl", "https://hub.example/dmca/counter-notice?notice=" + NOTICE_ID,
+                        "claimantName", "Acme Rights Ltd."));
+        add("dmca-counter-notice-forwarded", "A counter-notice forwarded to the claimant, with the restoration date",
+                List.of("noticeId", "counterNoticeId", "subject", "counterNoticeText", "restorationDate"), List.of("uploaderName"),
+                Set.of(), Map.of("noticeId", NOTICE_ID, "counterNoticeId", "cn-2b3c4d5e", "subject", SUBJECT,
+                        "counterNoticeText", "I have a good faith belief the material was removed by mistake.",
+                        "restorationDate", "2026-05-22", "uploaderName", "J. Doe"));
+        add("dmca-restoration-scheduled", "Restoration scheduled after a counter-notice (14 business days)",
+                List.of("noticeId", "subject", "restorationDate"), List.of(), Set.of(),
+                Map.of("noticeId", NOTICE_ID, "subject", SUBJECT, "restorationDate", "2026-05-22"));
+        add("dmca-restoration-done", "The material was restored", List.of("noticeId", "subject", "restoredAt"), List.of(), Set.of(),
+                Map.of("noticeId", NOTICE_ID, "subject", SUBJECT, "restoredAt", "2026-05-22T00:00:00Z"));
+        add("appeal-received", "Receipt of an appeal (internal complaint, DSA Art. 20)", List.of("appealId", "decisionId", "receivedAt"),
+                List.of(), Set.of(), Map.of("appealId", "a-9c8b7a6d", "decisionId", "d-7a6b5c4d", "receivedAt", "2026-05-04T08:00:00Z"));
+        add("appeal-decided", "The outcome of an appeal, with out-of-court settlement where it applies (DSA Art. 20, 21)",
+                List.of("appealId", "outcome", "reasons", "decidedAt", "redress"), List.of("decisionId"), Set.of("redress"),
+                Map.of("appealId", "a-9c8b7a6d", "outcome", "REVERSED", "reasons", "The file was a benign test fixture.",
+                        "decidedAt", "2026-05-06T12:00:00Z", "decisionId", "d-7a6b5c4d",
+                        "redress", "out-of-court-dispute-settlement,judicial-redress"));
+    }
+
+    private MailTemplates() {
+    }
+
+    private static Map<String, String> sample(String... pairs) {
+        Map<String, String> map = new HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put(pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+
+    private static void add(String id, String purpose, List<String> required, List<String> optional, Set<String> lists,
+            Map<String, String> sample) {
+        ALL.put(id, new MailTemplate(id, purpose, required, optional, lists, sample));
+    }
+
+    public static Optional<MailTemplate> byId(String id) {
+        return Optional.ofNullable(ALL.get(id));
+    }
+
+    public static List<MailTemplate> all() {
+        return Collections.unmodifiableList(new ArrayList<>(ALL.values()));
+    }
+}

@@ -1,0 +1,75 @@
+package org.modhub.moderation.notification.persistence;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.modhub.moderation.notification.domain.DeliveryStatus;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** The delivery log; each query is served by an index of the migration. */
+@ApplicationScoped
+public class MailDeliveryRepository implements PanacheRepositoryBase<MailDeliveryEntity, UUID> {
+
+    public Uni<MailDeliveryEntity> findByMessageId(String messageId) {
+        return find("messageId", messageId).firstResult();
+    }
+
+    /** Mails that went out to the address since {@code since} (the rate limit's window). */
+    public Uni<Long> countSentSince(String recipient, Instant since) {
+        return count("recipient = ?1 and sentAt >= ?2 and status in ?3", recipient, since,
+                List.of(DeliveryStatus.SENT, DeliveryStatus.BOUNCED));
+    }
+
+    /** The oldest mail sent to the address since {@code since}: when it leaves the window a slot frees. */
+    public Uni<MailDeliveryEntity> oldestSentSince(String recipient, Instant since) {
+        return find("recipient = ?1 and sentAt >= ?2 and status in ?3 order by sentAt", recipient, since,
+                List.of(DeliveryStatus.SENT, DeliveryStatus.BOUNCED)).firstResult();
+    }
+
+    /** Staff search, newest first; {@code before} is the keyset cursor (created_at, id) of the last item seen. */
+    public Uni<List<MailDeliveryEntity>> search(DeliverySearch criteria, Instant beforeCreated, UUID beforeId, int limit) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (criteria.recipient() != null) {
+            where.add("recipient = :recipient");
+            params.and("recipient", criteria.recipient().toLowerCase(Locale.ROOT));
+        }
+        if (criteria.status() != null) {
+            where.add("status = :status");
+            params.and("status", criteria.status());
+        }
+        if (criteria.templateId() != null) {
+            where.add("templateId = :template");
+            params.and("template", criteria.templateId());
+        }
+        if (criteria.threadKey() != null) {
+            where.add("threadKey = :thread");
+            params.and("thread", criteria.threadKey());
+        }
+        if (criteria.idempotencyKey() != null) {
+            where.add("idempotencyKey = :key");
+            params.and("key", criteria.idempotencyKey());
+        }
+        if (criteria.from() != null) {
+            where.add("createdAt >= :from");
+            params.and("from", criteria.from());
+        }
+        if (criteria.to() != null) {
+            where.add("createdAt < :to");
+            params.and("to", criteria.to());
+        }
+        if (beforeCreated != null) {
+            where.add("(createdAt < :bc or (createdAt = :bc and id < :bid))");
+            params.and("bc", beforeCreated).and("bid", beforeId);
+        }
+        String query = (where.isEmpty() ? "1 = 1" : String.join(" and ", where)) + " order by createdAt desc, id desc";
+        return find(query, params).page(0, limit).list();
+    }
+}

@@ -1,4 +1,4 @@
-package org.modhub.moderation.reporting.domain;
+package org.modhub.moderation.contracts.subject;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -12,11 +12,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.modhub.moderation.contracts.subject.SubjectKind;
-import org.modhub.moderation.contracts.subject.SubjectRef;
 
 /**
- * Finds links in mail text and turns the hub's own URLs into subjects:
+ * Finds links in text (mail, notices) and turns the hub's own URLs into subjects — the one place
+ * that knows the hub's URL layout:
  * {@code /<ns>/<model>}, {@code /datasets/<ns>/<name>}, {@code /spaces/<ns>/<name>}, with
  * {@code /blob|resolve/<revision>/<path>} (a file) or {@code /discussions/<n>} (a discussion)
  * after them, {@code /posts/<author>/<id>}, and {@code /<name>} alone (an account).

@@ -1,0 +1,62 @@
+package org.modhub.moderation.review.api;
+
+import java.util.UUID;
+
+import org.modhub.moderation.contracts.Roles;
+import org.modhub.moderation.kit.problem.ProblemException;
+import org.modhub.moderation.review.domain.CaseService;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/** The append-only audit log, for auditors (and admins): every state change, actor and time. */
+@Path("/api/v1/audit-log")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditResource {
+
+    private final CaseService cases;
+    private final RequestValidator validator;
+    private final Views views;
+
+    public AuditResource(CaseService cases, RequestValidator validator, Views views) {
+        this.cases = cases;
+        this.validator = validator;
+        this.views = views;
+    }
+
+    /** Oldest first; filter by case, actor or entity; {@code nextCursor} continues after the last entry. */
+    @GET
+    @RolesAllowed({ Roles.AUDITOR, Roles.ADMIN })
+    public Uni<Views.AuditPage> read(@QueryParam("caseId") String caseId, @QueryParam("actor") String actor,
+            @QueryParam("entityId") String entityId, @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+        UUID forCase = null;
+        if (caseId != null && !caseId.isBlank()) {
+            try {
+                forCase = UUID.fromString(caseId);
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalidField("query.caseId", "must be a UUID");
+            }
+        }
+        long after = 0;
+        if (cursor != null && !cursor.isBlank()) {
+            try {
+                after = Long.parseLong(cursor);
+            } catch (NumberFormatException e) {
+                throw ProblemException.invalidField("query.cursor", "is not a cursor this service issued");
+            }
+        }
+        int size = validator.limit(limit);
+        return cases.auditLog(forCase, blank(actor), blank(entityId), after, size).map(rows -> new Views.AuditPage(
+                rows.stream().map(views::history).toList(),
+                rows.size() == size ? String.valueOf(rows.get(rows.size() - 1).id) : null));
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,166 @@
+package org.modhub.moderation.review.api;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import org.jboss.resteasy.reactive.RestResponse;
+import org.modhub.moderation.contracts.Roles;
+import org.modhub.moderation.contracts.taxonomy.Severity;
+import org.modhub.moderation.kit.security.Caller;
+import org.modhub.moderation.review.domain.CaseService;
+import org.modhub.moderation.review.domain.CaseState;
+import org.modhub.moderation.review.domain.DecisionService;
+import org.modhub.moderation.review.domain.OwnerService;
+import org.modhub.moderation.review.persistence.CaseEntity;
+import org.modhub.moderation.review.persistence.CaseRepository.QueueCursor;
+import org.modhub.moderation.review.persistence.CaseRepository.QueueFilter;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/** The case queue and the work on one case: claim, release, reassign, escalate, notes, decide, the owner's answer. */
+@Path("/api/v1/cases")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CaseResource {
+
+    static final String MODERATOR = Roles.MODERATOR;
+    static final String SENIOR = Roles.SENIOR_MODERATOR;
+
+    private final CaseService cases;
+    private final DecisionService decisions;
+    private final OwnerService owners;
+    private final RequestValidator validator;
+    private final Views views;
+    private final SecurityIdentity identity;
+    private final Clock clock;
+
+    public CaseResource(CaseService cases, DecisionService decisions, OwnerService owners, RequestValidator validator,
+            Views views, SecurityIdentity identity, Clock clock) {
+        this.cases = cases;
+        this.decisions = decisions;
+        this.owners = owners;
+        this.validator = validator;
+        this.views = views;
+        this.identity = identity;
+        this.clock = clock;
+    }
+
+    /** The queue for staff: most urgent first (priority, then due time), filtered, one cursor page at a time. */
+    @GET
+    @RolesAllowed({ Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.LEGAL, Roles.ADMIN })
+    public Uni<Views.CasePage> queue(@QueryParam("state") String state, @QueryParam("category") String category,
+            @QueryParam("priority") String priority, @QueryParam("assignee") String assignee,
+            @QueryParam("overdue") String overdue, @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+        QueueFilter filter = new QueueFilter(RequestValidator.enumParam(CaseState.class, state, "query.state"),
+                RequestValidator.categoryParam(category), RequestValidator.enumParam(Severity.class, priority, "query.priority"),
+                assignee == null || assignee.isBlank() ? null : assignee,
+                RequestValidator.booleanParam(overdue, "query.overdue"));
+        int size = validator.limit(limit);
+        QueueCursor after = QueueCursor.decode(cursor);
+        return cases.queue(filter, after, size).map(rows -> {
+            String next = rows.size() == size ? QueueCursor.after(rows.get(rows.size() - 1)).encode() : null;
+            return new Views.CasePage(rows.stream().map(c -> views.summary(c, clock.instant())).toList(), next);
+        });
+    }
+
+    /** One case for staff: its reports (with reporter identity), notes, history, decisions and the subject's standing restrictions. */
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.LEGAL, Roles.ADMIN })
+    public Uni<Views.CaseDetail> get(@PathParam("id") String id) {
+        return cases.detail(caseId(id)).map(d -> new Views.CaseDetail(views.summary(d.c(), clock.instant()),
+                d.reports().stream().map(views::report).toList(), d.notes().stream().map(views::note).toList(),
+                d.history().stream().map(views::history).toList(), d.decisions().stream().map(views::decision).toList(),
+                d.ownerRequests().stream().map(views::ownerRequest).toList(),
+                d.standing().stream().map(views::restriction).toList()));
+    }
+
+    @POST
+    @Path("/{id}/claim")
+    @RolesAllowed({ Roles.MODERATOR, Roles.SENIOR_MODERATOR })
+    public Uni<Views.CaseSummary> claim(@PathParam("id") String id) {
+        return cases.claim(caseId(id), caller().id()).map(this::summary);
+    }
+
+    @POST
+    @Path("/{id}/release")
+    @RolesAllowed({ Roles.MODERATOR, Roles.SENIOR_MODERATOR })
+    public Uni<Views.CaseSummary> release(@PathParam("id") String id) {
+        Caller caller = caller();
+        return cases.release(caseId(id), caller.id(), caller.hasRole(SENIOR)).map(this::summary);
+    }
+
+    @POST
+    @Path("/{id}/reassign")
+    @RolesAllowed({ Roles.SENIOR_MODERATOR, Roles.ADMIN })
+    public Uni<Views.CaseSummary> reassign(@PathParam("id") String id, Requests.ReassignRequest request) {
+        UUID caseId = caseId(id);
+        String to = validator.assignee(request);
+        return cases.reassign(caseId, caller().id(), to).map(this::summary);
+    }
+
+    @POST
+    @Path("/{id}/escalate")
+    @RolesAllowed({ Roles.MODERATOR, Roles.SENIOR_MODERATOR })
+    public Uni<Views.CaseSummary> escalate(@PathParam("id") String id, Requests.ReasonRequest request) {
+        UUID caseId = caseId(id);
+        String reason = validator.reason(request);
+        return cases.escalateByHand(caseId, caller().id(), reason).map(this::summary);
+    }
+
+    @POST
+    @Path("/{id}/notes")
+    @RolesAllowed({ Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.LEGAL, Roles.ADMIN })
+    public Uni<RestResponse<Views.NoteView>> note(@PathParam("id") String id, Requests.NoteRequest request) {
+        UUID caseId = caseId(id);
+        RequestValidator.ValidNote note = validator.note(request);
+        return cases.addNote(caseId, caller().id(), note.body(), note.shareable())
+                .map(n -> RestResponse.status(RestResponse.Status.CREATED, views.note(n)));
+    }
+
+    /**
+     * Decides a case the caller holds. 201 with the decision: ENFORCED at once, or PENDING_APPROVAL
+     * when four eyes are needed (nothing is enforced until a senior moderator approves).
+     */
+    @POST
+    @Path("/{id}/decisions")
+    @RolesAllowed({ Roles.MODERATOR, Roles.SENIOR_MODERATOR })
+    public Uni<RestResponse<Views.DecisionView>> decide(@PathParam("id") String id, Requests.DecisionRequest request) {
+        UUID caseId = caseId(id);
+        var input = validator.decision(request, clock.instant());
+        return decisions.decide(caseId, caller().id(), input)
+                .map(d -> RestResponse.status(RestResponse.Status.CREATED, views.decision(d)));
+    }
+
+    /** The owner answers a request for changes: CHANGED (what they did) or DISPUTED (why). Anyone else gets 404. */
+    @POST
+    @Path("/{id}/owner-response")
+    @RolesAllowed(Roles.USER)
+    public Uni<Views.OwnerRequestView> ownerResponse(@PathParam("id") String id, Requests.OwnerResponseRequest request) {
+        UUID caseId = caseId(id);
+        RequestValidator.ValidOwnerResponse answer = validator.ownerResponse(request);
+        return owners.respond(caseId, caller().id(), answer.response(), answer.text()).map(views::ownerRequest);
+    }
+
+    private Views.CaseSummary summary(CaseEntity c) {
+        return views.summary(c, clock.instant());
+    }
+
+    private Caller caller() {
+        return Caller.of(identity);
+    }
+
+    private static UUID caseId(String id) {
+        return RequestValidator.uuid(id, "Case");
+    }
+}

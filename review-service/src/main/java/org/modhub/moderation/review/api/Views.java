@@ -1,0 +1,137 @@
+package org.modhub.moderation.review.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.modhub.moderation.contracts.action.ModerationAction;
+import org.modhub.moderation.review.domain.Json;
+import org.modhub.moderation.review.persistence.AuditEntryEntity;
+import org.modhub.moderation.review.persistence.CaseEntity;
+import org.modhub.moderation.review.persistence.CaseNoteEntity;
+import org.modhub.moderation.review.persistence.CaseReportEntity;
+import org.modhub.moderation.review.persistence.DecisionEntity;
+import org.modhub.moderation.review.persistence.OwnerRequestEntity;
+import org.modhub.moderation.review.persistence.PolicyVersionEntity;
+import org.modhub.moderation.review.persistence.RestrictionEntity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Response bodies, and the mapping from rows to what each audience may see. */
+@ApplicationScoped
+public class Views {
+
+    public record CaseSummary(UUID id, String subject, String state, String category, String subcategory, String severity,
+            int priority, boolean escalated, String escalationReason, int reportCount, int trustedReports, String assignee,
+            Instant dueAt, boolean overdue, String origin, String returnReason, Instant openedAt, Instant updatedAt,
+            Instant closedAt) {
+    }
+
+    public record CasePage(List<CaseSummary> items, String nextCursor) {
+    }
+
+    /** A report in the staff view: with the reporter's identity, which never leaves staff views. */
+    public record ReportView(UUID reportId, String category, String subcategory, String severity, String explanation,
+            List<String> evidenceUrls, String channel, String sourceType, boolean automatedDetection, boolean trustedFlagger,
+            String reporterId, String reporterEmail, String jurisdiction, Instant filedAt, Instant withdrawnAt) {
+    }
+
+    public record NoteView(UUID id, String author, String body, boolean shareable, Instant createdAt) {
+    }
+
+    public record HistoryEntry(long id, Instant at, String actor, String action, String entityType, String entityId,
+            String detail) {
+    }
+
+    public record OwnerRequestView(UUID id, String ownerId, String message, Instant deadline, String requestedBy,
+            Instant requestedAt, String response, String responseText, String respondedVia, Instant respondedAt,
+            Instant expiredAt) {
+    }
+
+    public record CaseDetail(CaseSummary summary, List<ReportView> reports, List<NoteView> notes, List<HistoryEntry> history,
+            List<DecisionView> decisions, List<OwnerRequestView> ownerRequests, List<RestrictionView> standingRestrictions) {
+    }
+
+    public record DecisionView(UUID id, UUID caseId, String kind, String status, String subject, String ownerId,
+            List<ModerationAction> actions, String ground, String category, String subcategory, List<String> territorialScope,
+            Instant endDate, String facts, String explanation, String policyVersion, String decidedBy, String approvedBy,
+            String automatedDecision, String origin, List<UUID> reportIds, UUID noticeId, UUID appealId,
+            boolean manifestlyUnfounded, boolean needsApproval, UUID reversesDecisionId, String rejectedBy,
+            String rejectionReason, JsonNode statementOfReasons, Instant createdAt, Instant decidedAt) {
+    }
+
+    public record RestrictionView(UUID id, String subject, ModerationAction action, UUID decisionId,
+            List<String> territorialScope, Instant imposedAt, Instant endDate) {
+    }
+
+    public record PolicyVersionView(String version, String title, String url, String summary, Instant effectiveAt,
+            String postedBy, Instant postedAt) {
+    }
+
+    public record AuditPage(List<HistoryEntry> items, String nextCursor) {
+    }
+
+    private final Json json;
+    private final ObjectMapper mapper;
+
+    public Views(Json json, ObjectMapper mapper) {
+        this.json = json;
+        this.mapper = mapper;
+    }
+
+    public CaseSummary summary(CaseEntity c, Instant now) {
+        return new CaseSummary(c.id, c.subjectKey, c.state.name(), c.category.code(),
+                c.subcategory == null ? null : c.subcategory.code(), c.severity.name(), c.priority, c.escalated,
+                c.escalationReason == null ? null : c.escalationReason.name(), c.reportCount, c.trustedReports, c.assignee,
+                c.dueAt, c.closedAt == null && c.dueAt.isBefore(now), c.origin.name(), c.returnReason, c.openedAt, c.updatedAt,
+                c.closedAt);
+    }
+
+    public ReportView report(CaseReportEntity r) {
+        return new ReportView(r.reportId, r.category.code(), r.subcategory == null ? null : r.subcategory.code(),
+                r.severity.name(), r.explanation, json.strings(r.evidenceUrls), r.channel.name(), r.sourceType.name(),
+                r.automatedDetection, r.trustedFlagger, r.reporterId, r.reporterEmail, r.jurisdiction, r.filedAt, r.withdrawnAt);
+    }
+
+    public NoteView note(CaseNoteEntity n) {
+        return new NoteView(n.id, n.author, n.body, n.shareable, n.createdAt);
+    }
+
+    public HistoryEntry history(AuditEntryEntity a) {
+        return new HistoryEntry(a.id, a.at, a.actor, a.action, a.entityType, a.entityId, a.detail);
+    }
+
+    public OwnerRequestView ownerRequest(OwnerRequestEntity r) {
+        return new OwnerRequestView(r.id, r.ownerId, r.message, r.deadline, r.requestedBy, r.requestedAt, r.response,
+                r.responseText, r.respondedVia, r.respondedAt, r.expiredAt);
+    }
+
+    public DecisionView decision(DecisionEntity d) {
+        return new DecisionView(d.id, d.caseId, d.kind.name(), d.status.name(), d.subjectKey, d.ownerId, json.actions(d.actions),
+                d.ground == null ? null : d.ground.name(), d.category.code(), d.subcategory == null ? null : d.subcategory.code(),
+                json.strings(d.territorialScope), d.endDate, d.facts, d.explanation, d.policyVersion, d.decidedBy, d.approvedBy,
+                d.automatedDecision.name(), d.origin.name(), json.uuids(d.reportIds), d.noticeId, d.appealId,
+                d.manifestlyUnfounded, d.needsApproval, d.reversesDecisionId, d.rejectedBy, d.rejectionReason,
+                statement(d.statement), d.createdAt, d.decidedAt);
+    }
+
+    public RestrictionView restriction(RestrictionEntity r) {
+        return new RestrictionView(r.id, r.subjectKey, r.action, r.decisionId, json.strings(r.territorialScope), r.imposedAt,
+                r.endDate);
+    }
+
+    public PolicyVersionView policy(PolicyVersionEntity v) {
+        return new PolicyVersionView(v.version, v.title, v.url, v.summary, v.effectiveAt, v.postedBy, v.postedAt);
+    }
+
+    private JsonNode statement(String text) {
+        try {
+            return text == null ? null : mapper.readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

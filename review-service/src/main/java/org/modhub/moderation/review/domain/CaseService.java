@@ -1,0 +1,399 @@
+package org.modhub.moderation.review.domain;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import org.modhub.moderation.contracts.Topics;
+import org.modhub.moderation.contracts.event.EventSources;
+import org.modhub.moderation.contracts.event.reporting.ReportFiled;
+import org.modhub.moderation.contracts.event.reporting.ReportWithdrawn;
+import org.modhub.moderation.contracts.event.review.CaseEscalated;
+import org.modhub.moderation.contracts.event.review.CaseOpened;
+import org.modhub.moderation.contracts.event.review.DecisionOrigin;
+import org.modhub.moderation.contracts.event.review.EscalationReason;
+import org.modhub.moderation.contracts.subject.SubjectRef;
+import org.modhub.moderation.contracts.taxonomy.PolicyCategory;
+import org.modhub.moderation.contracts.taxonomy.PolicySubcategory;
+import org.modhub.moderation.contracts.taxonomy.Severity;
+import org.modhub.moderation.contracts.taxonomy.Taxonomy;
+import org.modhub.moderation.kit.outbox.Outbox;
+import org.modhub.moderation.kit.problem.ProblemException;
+import org.modhub.moderation.kit.timer.Timers;
+import org.modhub.moderation.review.config.ReviewConfig;
+import org.modhub.moderation.review.persistence.AuditEntryEntity;
+import org.modhub.moderation.review.persistence.CaseEntity;
+import org.modhub.moderation.review.persistence.DecisionEntity;
+import org.modhub.moderation.review.persistence.OwnerRequestEntity;
+import org.modhub.moderation.review.persistence.RestrictionEntity;
+import org.modhub.moderation.review.persistence.CaseNoteEntity;
+import org.modhub.moderation.review.persistence.CaseReportEntity;
+import org.modhub.moderation.review.persistence.CaseRepository;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+/**
+ * The case queue: reports join the open case of their subject or open one; moderators claim,
+ * release, reassign and escalate; a case whose due time passes is escalated by a timer.
+ */
+@ApplicationScoped
+public class CaseService {
+
+    /** Timer kind: a case's due time passed. Key: the case id. */
+    public static final String SLA_TIMER = "review.case-due";
+
+    private final CaseRepository cases;
+    private final Outbox outbox;
+    private final Timers timers;
+    private final AuditLog audit;
+    private final Json json;
+    private final ReviewConfig config;
+    private final Clock clock;
+
+    public CaseService(CaseRepository cases, Outbox outbox, Timers timers, AuditLog audit, Json json, ReviewConfig config,
+            Clock clock) {
+        this.cases = cases;
+        this.outbox = outbox;
+        this.timers = timers;
+        this.audit = audit;
+        this.json = json;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    // --- intake (in the consumer's transaction) ---
+
+    /** A filed report joins the open case of its subject, or opens one. A report seen before changes nothing. */
+    public Uni<Void> addReport(ReportFiled report) {
+        return CaseReportEntity.<CaseReportEntity> findById(report.reportId()).chain(seen -> {
+            if (seen != null) {
+                return Uni.createFrom().voidItem();
+            }
+            return cases.lockOpenFor(report.subject().key())
+                    .chain(open -> open == null ? openFor(report) : join(open, report));
+        });
+    }
+
+    private Uni<Void> openFor(ReportFiled report) {
+        Instant now = now();
+        Severity severity = Taxonomy.severityOf(report.category(), report.subcategory());
+        CaseEntity c = new CaseEntity();
+        c.id = UUID.randomUUID();
+        c.subjectKey = report.subject().key();
+        c.subjectKind = report.subject().kind().keyPrefix();
+        c.state = CaseState.OPEN;
+        c.category = report.category();
+        c.subcategory = report.subcategory();
+        c.severity = severity;
+        c.origin = DecisionOrigin.REPORT;
+        c.reportCount = 1;
+        c.trustedReports = report.trustedFlagger() ? 1 : 0;
+        c.openedAt = now;
+        c.updatedAt = now;
+        c.dueAt = now.plus(config.due().of(severity));
+        CasePriority.update(c);
+        CaseReportEntity row = reportRow(c.id, report, severity);
+        return c.persist()
+                .chain(() -> row.persist())
+                .chain(() -> timers.schedule(SLA_TIMER, c.id.toString(), c.dueAt, null))
+                .chain(() -> outbox.publish(Topics.REVIEW_EVENTS, EventSources.REVIEW_SERVICE,
+                        new CaseOpened(c.id, report.subject(), c.category, c.subcategory, c.severity, c.origin,
+                                List.of(report.reportId()), null, null, c.openedAt)))
+                .chain(() -> audit.onCase(AuditLog.SYSTEM, "case.opened", c.id, c.subjectKey,
+                        "report " + report.reportId() + ", severity " + severity + ", due " + c.dueAt));
+    }
+
+    private Uni<Void> join(CaseEntity c, ReportFiled report) {
+        Instant now = now();
+        Severity severity = Taxonomy.severityOf(report.category(), report.subcategory());
+        boolean raised = severity.rank() > c.severity.rank();
+        c.reportCount++;
+        if (report.trustedFlagger()) {
+            c.trustedReports++;
+        }
+        if (raised) {
+            // The case now stands for its most severe report: category, severity and an earlier due time.
+            c.severity = severity;
+            c.category = report.category();
+            c.subcategory = report.subcategory();
+            Instant due = now.plus(config.due().of(severity));
+            if (due.isBefore(c.dueAt)) {
+                c.dueAt = due;
+            }
+        }
+        c.updatedAt = now;
+        CasePriority.update(c);
+        Uni<Void> chain = reportRow(c.id, report, severity).persist().replaceWithVoid()
+                .chain(() -> audit.onCase(AuditLog.SYSTEM, "case.report-added", c.id, c.subjectKey,
+                        "report " + report.reportId() + (raised ? ", severity raised to " + severity : "")));
+        if (raised) {
+            chain = chain.chain(() -> timers.schedule(SLA_TIMER, c.id.toString(), c.dueAt, null))
+                    .chain(() -> outbox.publish(Topics.REVIEW_EVENTS, EventSources.REVIEW_SERVICE,
+                            new CaseEscalated(c.id, SubjectRef.parse(c.subjectKey), EscalationReason.SEVERITY_RAISED,
+                                    c.severity, now)).replaceWithVoid());
+        }
+        return chain;
+    }
+
+    private CaseReportEntity reportRow(UUID caseId, ReportFiled report, Severity severity) {
+        CaseReportEntity row = new CaseReportEntity();
+        row.reportId = report.reportId();
+        row.caseId = caseId;
+        row.subjectKey = report.subject().key();
+        row.category = report.category();
+        row.subcategory = report.subcategory();
+        row.severity = severity;
+        row.explanation = report.explanation();
+        row.evidenceUrls = json.write(report.evidenceUrls());
+        row.channel = report.channel();
+        row.sourceType = report.sourceType();
+        row.automatedDetection = report.automatedDetection();
+        row.trustedFlagger = report.trustedFlagger();
+        row.reporterId = report.reporterId();
+        row.reporterEmail = report.reporterEmail();
+        row.jurisdiction = report.jurisdiction();
+        row.filedAt = report.filedAt();
+        return row;
+    }
+
+    /** A withdrawn report no longer counts towards its case's priority. */
+    public Uni<Void> withdrawReport(ReportWithdrawn withdrawn) {
+        return CaseReportEntity.<CaseReportEntity> findById(withdrawn.reportId()).chain(row -> {
+            if (row == null || row.withdrawnAt != null) {
+                return Uni.createFrom().voidItem();
+            }
+            row.withdrawnAt = withdrawn.withdrawnAt();
+            return cases.findById(row.caseId, LockModeType.PESSIMISTIC_WRITE).chain(c -> {
+                if (c.state != CaseState.CLOSED) {
+                    c.reportCount = Math.max(0, c.reportCount - 1);
+                    if (row.trustedFlagger) {
+                        c.trustedReports = Math.max(0, c.trustedReports - 1);
+                    }
+                    c.updatedAt = now();
+                    CasePriority.update(c);
+                }
+                return audit.onCase(withdrawn.withdrawnBy(), "case.report-withdrawn", c.id, c.subjectKey,
+                        "report " + withdrawn.reportId());
+            });
+        });
+    }
+
+    /** Opens a case for a decision that comes from outside the queue (DMCA, appeal), in the caller's transaction. */
+    public Uni<CaseEntity> openExternal(SubjectRef subject, PolicyCategory category, PolicySubcategory subcategory,
+            DecisionOrigin origin, UUID noticeId, UUID appealId, CaseState state, String actor) {
+        Instant now = now();
+        CaseEntity c = new CaseEntity();
+        c.id = UUID.randomUUID();
+        c.subjectKey = subject.key();
+        c.subjectKind = subject.kind().keyPrefix();
+        c.state = state;
+        c.category = category;
+        c.subcategory = subcategory;
+        c.severity = Taxonomy.severityOf(category, subcategory);
+        c.origin = origin;
+        c.noticeId = noticeId;
+        c.appealId = appealId;
+        c.openedAt = now;
+        c.updatedAt = now;
+        c.dueAt = now.plus(config.due().of(c.severity));
+        c.closedAt = state == CaseState.CLOSED ? now : null;
+        CasePriority.update(c);
+        return c.persist().chain(() -> audit.onCase(actor, "case.opened", c.id, c.subjectKey,
+                "origin " + origin + (noticeId != null ? ", notice " + noticeId : "")
+                        + (appealId != null ? ", appeal " + appealId : "")))
+                .replaceWith(c);
+    }
+
+    // --- the due-time timer (in the timer's transaction) ---
+
+    /** The due time passed: an open case moves up the queue, once. */
+    public Uni<Void> dueTimeReached(UUID caseId) {
+        return cases.findById(caseId, LockModeType.PESSIMISTIC_WRITE).chain(c -> {
+            if (c == null || c.state == CaseState.CLOSED || c.escalated) {
+                return Uni.createFrom().voidItem();
+            }
+            return escalate(c, EscalationReason.SLA_BREACHED, AuditLog.SYSTEM, "due time " + c.dueAt + " passed");
+        });
+    }
+
+    Uni<Void> escalate(CaseEntity c, EscalationReason reason, String actor, String detail) {
+        Instant now = now();
+        c.escalated = true;
+        c.escalationReason = reason;
+        c.updatedAt = now;
+        CasePriority.update(c);
+        Log.infof("Case %s escalated: %s", c.id, reason);
+        return outbox.publish(Topics.REVIEW_EVENTS, EventSources.REVIEW_SERVICE,
+                new CaseEscalated(c.id, SubjectRef.parse(c.subjectKey), reason, c.severity, now))
+                .chain(() -> audit.onCase(actor, "case.escalated", c.id, c.subjectKey, reason + (detail == null ? "" : ": " + detail)));
+    }
+
+    // --- staff actions ---
+
+    /**
+     * Claims a queued case for the caller. One conditional UPDATE decides: of two moderators
+     * claiming in the same instant, exactly one changes the row; the other gets a 409.
+     */
+    @WithTransaction
+    public Uni<CaseEntity> claim(UUID caseId, String moderator) {
+        Instant now = now();
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                "UPDATE review_case SET state = 'CLAIMED', assignee = :who, claimed_at = :now, updated_at = :now "
+                        + "WHERE id = :id AND state = 'OPEN' AND assignee IS NULL")
+                .setParameter("who", moderator)
+                .setParameter("now", java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC))
+                .setParameter("id", caseId)
+                .executeUpdate())
+                .chain(updated -> cases.findById(caseId).map(c -> {
+                    if (c == null) {
+                        throw ProblemException.notFound("Case", caseId);
+                    }
+                    if (updated == 0) {
+                        throw ProblemException.conflict("Case " + caseId + " is " + c.state
+                                + (c.assignee != null ? ", held by " + c.assignee : "") + "; only an OPEN case can be claimed");
+                    }
+                    return c;
+                }))
+                .call(c -> audit.onCase(moderator, "case.claimed", c.id, c.subjectKey, null));
+    }
+
+    /** The holder (or a senior moderator) puts the case back in the queue. */
+    @WithTransaction
+    public Uni<CaseEntity> release(UUID caseId, String actor, boolean senior) {
+        return locked(caseId).chain(c -> {
+            if (c.state != CaseState.CLAIMED) {
+                throw ProblemException.conflict("Case " + caseId + " is " + c.state + ", not CLAIMED");
+            }
+            if (!actor.equals(c.assignee) && !senior) {
+                throw ProblemException.forbidden("Case " + caseId + " is held by someone else");
+            }
+            c.state = CaseState.OPEN;
+            c.assignee = null;
+            c.claimedAt = null;
+            c.updatedAt = now();
+            return audit.onCase(actor, "case.released", c.id, c.subjectKey, null).replaceWith(c);
+        });
+    }
+
+    /** A senior moderator or admin hands an open or claimed case to a moderator. */
+    @WithTransaction
+    public Uni<CaseEntity> reassign(UUID caseId, String actor, String to) {
+        return locked(caseId).chain(c -> {
+            if (c.state != CaseState.OPEN && c.state != CaseState.CLAIMED) {
+                throw ProblemException.conflict("Case " + caseId + " is " + c.state + "; only an OPEN or CLAIMED case can be reassigned");
+            }
+            String from = c.assignee;
+            Instant now = now();
+            c.state = CaseState.CLAIMED;
+            c.assignee = to;
+            c.claimedAt = now;
+            c.updatedAt = now;
+            return audit.onCase(actor, "case.reassigned", c.id, c.subjectKey, (from == null ? "unassigned" : from) + " -> " + to)
+                    .replaceWith(c);
+        });
+    }
+
+    /** A moderator moves a case up the queue by hand. */
+    @WithTransaction
+    public Uni<CaseEntity> escalateByHand(UUID caseId, String actor, String reason) {
+        return locked(caseId).chain(c -> {
+            if (c.state == CaseState.CLOSED) {
+                throw ProblemException.conflict("Case " + caseId + " is closed");
+            }
+            return escalate(c, EscalationReason.MANUAL, actor, reason).replaceWith(c);
+        });
+    }
+
+    @WithTransaction
+    public Uni<CaseNoteEntity> addNote(UUID caseId, String author, String body, boolean shareable) {
+        return get0(caseId).chain(c -> {
+            CaseNoteEntity note = new CaseNoteEntity();
+            note.id = UUID.randomUUID();
+            note.caseId = caseId;
+            note.author = author;
+            note.body = body;
+            note.shareable = shareable;
+            note.createdAt = now();
+            return note.persist().chain(() -> audit.record(author, "case.note-added", "note", note.id, caseId, c.subjectKey,
+                    shareable ? "shareable" : "internal")).replaceWith(note);
+        });
+    }
+
+    // --- reads ---
+
+    @WithSession
+    public Uni<CaseEntity> get(UUID caseId) {
+        return get0(caseId);
+    }
+
+    /** Everything staff see about a case. */
+    public record Detail(CaseEntity c, List<CaseReportEntity> reports, List<CaseNoteEntity> notes,
+            List<AuditEntryEntity> history, List<DecisionEntity> decisions, List<OwnerRequestEntity> ownerRequests,
+            List<RestrictionEntity> standing) {
+    }
+
+    @WithSession
+    public Uni<Detail> detail(UUID caseId) {
+        return get0(caseId).chain(c -> CaseReportEntity.<CaseReportEntity> list("caseId = ?1 order by filedAt", caseId)
+                .chain(reports -> CaseNoteEntity.<CaseNoteEntity> list("caseId = ?1 order by createdAt", caseId)
+                        .chain(notes -> AuditEntryEntity.<AuditEntryEntity> list("caseId = ?1 order by id", caseId)
+                                .chain(history -> DecisionEntity.<DecisionEntity> list("caseId = ?1 order by createdAt", caseId)
+                                        .chain(decisions -> OwnerRequestEntity.<OwnerRequestEntity> list(
+                                                "caseId = ?1 order by requestedAt", caseId)
+                                                .chain(requests -> RestrictionEntity.<RestrictionEntity> list(
+                                                        "subjectKey = ?1 and liftedAt is null order by imposedAt", c.subjectKey)
+                                                        .map(standing -> new Detail(c, reports, notes, history, decisions,
+                                                                requests, standing))))))));
+    }
+
+    /** A page of the audit log, oldest first after {@code afterId}; filters may be null. */
+    @WithSession
+    public Uni<List<AuditEntryEntity>> auditLog(UUID caseId, String actor, String entityId, long afterId, int limit) {
+        StringBuilder q = new StringBuilder("id > :after");
+        io.quarkus.panache.common.Parameters params = io.quarkus.panache.common.Parameters.with("after", afterId);
+        if (caseId != null) {
+            q.append(" and caseId = :caseId");
+            params.and("caseId", caseId);
+        }
+        if (actor != null) {
+            q.append(" and actor = :actor");
+            params.and("actor", actor);
+        }
+        if (entityId != null) {
+            q.append(" and entityId = :entityId");
+            params.and("entityId", entityId);
+        }
+        return AuditEntryEntity.<AuditEntryEntity> find(q + " order by id", params).page(0, limit).list();
+    }
+
+    @WithSession
+    public Uni<List<CaseEntity>> queue(CaseRepository.QueueFilter filter, CaseRepository.QueueCursor after, int limit) {
+        return cases.queue(filter, now(), after, limit);
+    }
+
+    /** The open case of a subject, locked; null if none. */
+    Uni<CaseEntity> lockOpen(String subjectKey) {
+        return cases.lockOpenFor(subjectKey);
+    }
+
+    Uni<CaseEntity> get0(UUID caseId) {
+        return cases.findById(caseId).onItem().ifNull().failWith(() -> ProblemException.notFound("Case", caseId));
+    }
+
+    Uni<CaseEntity> locked(UUID caseId) {
+        return cases.findById(caseId, LockModeType.PESSIMISTIC_WRITE)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Case", caseId));
+    }
+
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,140 @@
+package org.modhub.moderation.review.domain;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.modhub.moderation.contracts.action.DecisionGround;
+import org.modhub.moderation.contracts.action.ModerationAction;
+import org.modhub.moderation.contracts.dsa.DsaTerritories;
+import org.modhub.moderation.contracts.event.appeals.AppealOutcome;
+import org.modhub.moderation.contracts.event.appeals.AppealResolved;
+import org.modhub.moderation.contracts.event.dmca.ContentRestored;
+import org.modhub.moderation.contracts.event.dmca.TakedownOrdered;
+import org.modhub.moderation.contracts.event.review.DecisionOrigin;
+import org.modhub.moderation.contracts.subject.SubjectRef;
+import org.modhub.moderation.contracts.taxonomy.PolicyCategory;
+import org.modhub.moderation.contracts.taxonomy.PolicySubcategory;
+import org.modhub.moderation.kit.inbox.PoisonMessageException;
+import org.modhub.moderation.review.persistence.DecisionEntity;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Feeds the ledger from the other services: an accepted DMCA takedown becomes a recorded decision
+ * (ground: illegal content, infringement of IP; source: a notice), a restoration its reversal, and
+ * a reversed or modified appeal a reversal and/or a new decision. Each carries a statement of
+ * reasons. Runs in the consumer's transaction.
+ */
+@ApplicationScoped
+public class LedgerFeeds {
+
+    /** Who decides a takedown: the DMCA process on the accepted notice; the legal staff member who accepted it approves. */
+    public static final String DMCA_DECIDER = "system:dmca-service";
+
+    private final DecisionService decisions;
+    private final CaseService cases;
+    private final PolicyService policies;
+    private final Json json;
+
+    public LedgerFeeds(DecisionService decisions, CaseService cases, PolicyService policies, Json json) {
+        this.decisions = decisions;
+        this.cases = cases;
+        this.policies = policies;
+        this.json = json;
+    }
+
+    public Uni<Void> takedown(TakedownOrdered t) {
+        return Multi.createFrom().iterable(t.subjects())
+                .onItem().transformToUniAndConcatenate(subject -> takedown(t, subject))
+                .collect().last().replaceWithVoid();
+    }
+
+    private Uni<Void> takedown(TakedownOrdered t, SubjectRef subject) {
+        return DecisionEntity.count("noticeId = ?1 and subjectKey = ?2 and kind = ?3", t.noticeId(), subject.key(),
+                DecisionKind.DECISION).chain(existing -> {
+                    if (existing > 0) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    return policies.currentVersion().chain(version -> cases
+                            .openExternal(subject, PolicyCategory.PRIVACY_AND_IP, PolicySubcategory.IP_INFRINGEMENT,
+                                    DecisionOrigin.DMCA, t.noticeId(), null, CaseState.CLOSED, t.orderedBy())
+                            .chain(c -> {
+                                DecisionEntity d = decisions.blank(c, List.of(ModerationAction.DISABLE),
+                                        DecisionGround.DECISION_GROUND_ILLEGAL_CONTENT, DsaTerritories.EEA, null,
+                                        "A notice under 17 U.S.C. 512(c)(3) (notice " + t.noticeId()
+                                                + ") identified this content as infringing a copyright; legal staff found the notice complete and accepted it.",
+                                        "Making content available that infringes someone's intellectual property breaks the law and the content policy "
+                                                + "(Privacy and Intellectual Property). Access is disabled; you may send a counter-notice if you believe it was removed by mistake.",
+                                        version, DMCA_DECIDER, t.uploaderId(), null, null);
+                                d.createdAt = t.orderedAt();
+                                return decisions.recordExternal(c, d, t.orderedBy());
+                            })).replaceWithVoid();
+                });
+    }
+
+    public Uni<Void> restored(ContentRestored r) {
+        String reason = switch (r.reason()) {
+            case COUNTER_NOTICE_PERIOD_ELAPSED -> "A counter-notice was filed and the claimant did not show a court action in time (17 U.S.C. 512(g)); the content is restored.";
+            case NOTICE_WITHDRAWN -> "The claimant withdrew the DMCA notice; the content is restored.";
+            case NOTICE_REJECTED_ON_REVIEW -> "On review, the DMCA notice should not have been accepted; the content is restored.";
+        };
+        return Multi.createFrom().iterable(r.subjects())
+                .onItem().transformToUniAndConcatenate(subject -> DecisionEntity.<DecisionEntity> list(
+                        "noticeId = ?1 and subjectKey = ?2 and kind = ?3 and status = ?4", r.noticeId(), subject.key(),
+                        DecisionKind.DECISION, DecisionStatus.ENFORCED)
+                        .chain(found -> Multi.createFrom().iterable(found)
+                                .onItem().transformToUniAndConcatenate(d -> decisions.reverse(d, DecisionOrigin.DMCA,
+                                        r.noticeId(), null, reason, DMCA_DECIDER))
+                                .collect().asList()))
+                .collect().last().replaceWithVoid();
+    }
+
+    public Uni<Void> appealResolved(AppealResolved a) {
+        return DecisionEntity.<DecisionEntity> findById(a.decisionId()).chain(original -> {
+            if (original == null || original.kind != DecisionKind.DECISION) {
+                throw new PoisonMessageException("appeal " + a.appealId() + " names decision " + a.decisionId()
+                        + ", which is not in the ledger");
+            }
+            if (a.outcome() == AppealOutcome.UPHELD) {
+                Log.infof("Appeal %s upheld decision %s; the ledger stays as it is", a.appealId(), a.decisionId());
+                return Uni.createFrom().voidItem();
+            }
+            String reason = "Appeal " + a.appealId() + " was decided " + a.outcome() + " by a reviewer who did not take the decision: "
+                    + a.explanation();
+            Uni<DecisionEntity> reversal = decisions.reverse(original, DecisionOrigin.APPEAL, null, a.appealId(), reason,
+                    a.reviewerId());
+            if (a.newActions().isEmpty() || a.newActions().equals(List.of(ModerationAction.NO_ACTION))) {
+                return reversal.replaceWithVoid();
+            }
+            return reversal.chain(() -> newFromAppeal(a, original, reason));
+        });
+    }
+
+    /** The appeal's new actions as a decision of their own; severe ones wait for a senior moderator like any other. */
+    private Uni<Void> newFromAppeal(AppealResolved a, DecisionEntity original, String facts) {
+        Instant now = decisions.now();
+        Instant endDate = ModerationAction.anyRequiresEndDate(a.newActions()) && original.endDate != null
+                && original.endDate.isAfter(now) ? original.endDate : null;
+        if (ModerationAction.anyRequiresEndDate(a.newActions()) && endDate == null) {
+            throw new PoisonMessageException("appeal " + a.appealId() + " asks for a suspension without an end date to keep");
+        }
+        DecisionGround ground = original.ground != null ? original.ground : DecisionGround.defaultFor(original.subcategory);
+        List<String> scope = json.strings(original.territorialScope);
+        List<String> territorialScope = scope.isEmpty() ? DsaTerritories.EEA : scope;
+        return policies.currentVersion().chain(version -> cases.lockOpen(a.subject().key()).chain(open -> {
+            boolean approval = DecisionService.needsApproval(a.newActions(), original.category, original.subcategory);
+            // One open case per subject: a decision that must wait joins an open case, or opens one that waits.
+            CaseState state = approval && open == null ? CaseState.PENDING_APPROVAL : CaseState.CLOSED;
+            return cases.openExternal(a.subject(), original.category, original.subcategory, DecisionOrigin.APPEAL, null,
+                    a.appealId(), state, a.reviewerId()).chain(c -> {
+                        DecisionEntity d = decisions.blank(c, a.newActions(), ground, territorialScope, endDate, facts,
+                                a.explanation(), version, a.reviewerId(), original.ownerId, original.ownerEmail,
+                                original.ownerLocale);
+                        return decisions.recordExternal(c, d, null);
+                    });
+        })).replaceWithVoid();
+    }
+}

@@ -1,0 +1,22 @@
+package org.modhub.moderation.review.domain;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.modhub.moderation.contracts.action.AutomatedDecision;
+import org.modhub.moderation.contracts.action.DecisionGround;
+import org.modhub.moderation.contracts.action.ModerationAction;
+import org.modhub.moderation.contracts.taxonomy.PolicyCategory;
+import org.modhub.moderation.contracts.taxonomy.PolicySubcategory;
+
+/**
+ * A validated decision as a moderator submits it.
+ *
+ * @param changesRequested what the owner must change, when the actions include REQUEST_CHANGES
+ * @param ownerDeadline by when, for REQUEST_CHANGES (null: the configured default)
+ */
+public record NewDecision(List<ModerationAction> actions, DecisionGround ground, PolicyCategory category,
+        PolicySubcategory subcategory, List<String> territorialScope, Instant endDate, String facts, String explanation,
+        boolean manifestlyUnfounded, AutomatedDecision automatedDecision, String ownerId, String ownerEmail,
+        String ownerLocale, String changesRequested, Instant ownerDeadline) {
+}

@@ -1,0 +1,42 @@
+package org.modhub.moderation.review.messaging;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.modhub.moderation.contracts.event.EventCodec;
+import org.modhub.moderation.contracts.event.reporting.ReportFiled;
+import org.modhub.moderation.contracts.event.reporting.ReportWithdrawn;
+import org.modhub.moderation.kit.inbox.IdempotentConsumer;
+import org.modhub.moderation.review.domain.CaseService;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Kafka adapter for {@code reporting.events}: a filed report joins or opens its subject's case, a
+ * withdrawn one stops counting. Keyed by subject, so one subject's reports arrive in order on one
+ * partition; each event is applied once; other types are not this service's concern.
+ */
+@ApplicationScoped
+public class ReportingEventsConsumer {
+
+    public static final String CHANNEL = "reporting-events";
+    static final String CONSUMER = "review.reporting-events";
+
+    private final IdempotentConsumer consumer;
+    private final EventCodec codec;
+    private final CaseService cases;
+
+    public ReportingEventsConsumer(IdempotentConsumer consumer, EventCodec codec, CaseService cases) {
+        this.consumer = consumer;
+        this.codec = codec;
+        this.cases = cases;
+    }
+
+    @Incoming(CHANNEL)
+    public Uni<Void> onEvent(String value) {
+        return consumer.consume(CONSUMER, value, envelope -> switch (envelope.type()) {
+            case ReportFiled.TYPE -> cases.addReport(codec.data(envelope, ReportFiled.class));
+            case ReportWithdrawn.TYPE -> cases.withdrawReport(codec.data(envelope, ReportWithdrawn.class));
+            default -> Uni.createFrom().voidItem();
+        });
+    }
+}

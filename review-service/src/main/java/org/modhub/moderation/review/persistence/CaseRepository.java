@@ -1,0 +1,126 @@
+package org.modhub.moderation.review.persistence;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.modhub.moderation.contracts.taxonomy.PolicyCategory;
+import org.modhub.moderation.contracts.taxonomy.Severity;
+import org.modhub.moderation.kit.problem.ProblemException;
+import org.modhub.moderation.review.domain.CaseState;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+/** Queries over cases; each is served by an index of the migration. */
+@ApplicationScoped
+public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
+
+    /** Filters of the queue; null means any. Without a state, only open cases. */
+    public record QueueFilter(CaseState state, PolicyCategory category, Severity priority, String assignee, Boolean overdue) {
+    }
+
+    /** A keyset position in queue order (priority desc, due asc, id asc): opaque to clients. */
+    public record QueueCursor(int priority, Instant dueAt, UUID id) {
+
+        public static QueueCursor after(CaseEntity c) {
+            return new QueueCursor(c.priority, c.dueAt, c.id);
+        }
+
+        public String encode() {
+            long micros = dueAt.getEpochSecond() * 1_000_000L + dueAt.getNano() / 1_000;
+            return Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString((priority + "|" + micros + "|" + id).getBytes(StandardCharsets.UTF_8));
+        }
+
+        public static QueueCursor decode(String value) {
+            if (value == null || value.isEmpty()) {
+                return null;
+            }
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8).split("\\|");
+                long micros = Long.parseLong(parts[1]);
+                return new QueueCursor(Integer.parseInt(parts[0]),
+                        Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L),
+                        UUID.fromString(parts[2]));
+            } catch (RuntimeException e) {
+                throw ProblemException.invalidField("query.cursor", "is not a cursor this service issued");
+            }
+        }
+    }
+
+    private static java.time.OffsetDateTime utc(Instant instant) {
+        return java.time.OffsetDateTime.ofInstant(instant, java.time.ZoneOffset.UTC);
+    }
+
+    /** The open case of a subject, locked for the caller's transaction; null if none. */
+    public Uni<CaseEntity> lockOpenFor(String subjectKey) {
+        return find("subjectKey = ?1 and state <> ?2", subjectKey, CaseState.CLOSED)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    /**
+     * One page of the queue. The row-value comparison on {@code (queue_key, due_at, id)} (queue_key
+     * is minus the priority) matches the column order of every queue index, so PostgreSQL starts
+     * the index scan at the cursor instead of filtering everything before it.
+     */
+    public Uni<List<CaseEntity>> queue(QueueFilter filter, Instant now, QueueCursor after, int limit) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (filter.state() != null) {
+            where.add("state = :state");
+            params.put("state", filter.state().name());
+        } else {
+            where.add("state <> 'CLOSED'");
+        }
+        if (filter.category() != null) {
+            where.add("category = :category");
+            params.put("category", filter.category().name());
+        }
+        if (filter.priority() != null) {
+            where.add("severity = :severity");
+            params.put("severity", filter.priority().name());
+        }
+        if (filter.assignee() != null) {
+            where.add("assignee = :assignee");
+            params.put("assignee", filter.assignee());
+        }
+        if (filter.overdue() != null) {
+            where.add(filter.overdue() ? "due_at < :now" : "due_at >= :now");
+            params.put("now", utc(now));
+        }
+        if (after != null) {
+            where.add("(queue_key, due_at, id) > (:cursorKey, :cursorDue, :cursorId)");
+            params.put("cursorKey", -after.priority());
+            params.put("cursorDue", utc(after.dueAt()));
+            params.put("cursorId", after.id());
+        }
+        String sql = "SELECT id FROM review_case WHERE " + String.join(" AND ", where)
+                + " ORDER BY queue_key, due_at, id LIMIT :limit";
+        params.put("limit", limit);
+        // The ids come from the index in queue order; the rows are then loaded by primary key.
+        return Panache.getSession().chain(s -> {
+            var query = s.createNativeQuery(sql);
+            params.forEach(query::setParameter);
+            return query.getResultList();
+        }).chain(rows -> {
+            List<UUID> ids = rows.stream().map(o -> o instanceof UUID u ? u : UUID.fromString(o.toString())).toList();
+            if (ids.isEmpty()) {
+                return Uni.createFrom().item(List.<CaseEntity> of());
+            }
+            return list("id in ?1", ids).map(found -> {
+                Map<UUID, CaseEntity> byId = new java.util.HashMap<>();
+                found.forEach(c -> byId.put(c.id, c));
+                return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+            });
+        });
+    }
+}

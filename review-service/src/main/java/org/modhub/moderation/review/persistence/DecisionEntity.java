@@ -1,0 +1,128 @@
+package org.modhub.moderation.review.persistence;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.modhub.moderation.contracts.action.AutomatedDecision;
+import org.modhub.moderation.contracts.action.DecisionGround;
+import org.modhub.moderation.contracts.event.review.DecisionOrigin;
+import org.modhub.moderation.contracts.taxonomy.PolicyCategory;
+import org.modhub.moderation.contracts.taxonomy.PolicySubcategory;
+import org.modhub.moderation.review.domain.DecisionKind;
+import org.modhub.moderation.review.domain.DecisionStatus;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * A decision or a reversal, with its statement of reasons. Lists (actions, territorial scope,
+ * report ids) are JSON text; the statement itself is JSON written when the decision takes effect.
+ */
+@Entity
+@Table(name = "decision")
+public class DecisionEntity extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "case_id")
+    public UUID caseId;
+
+    @Enumerated(EnumType.STRING)
+    public DecisionKind kind;
+
+    @Enumerated(EnumType.STRING)
+    public DecisionStatus status;
+
+    @Column(name = "subject_key")
+    public String subjectKey;
+
+    @Column(name = "owner_id")
+    public String ownerId;
+
+    @Column(name = "owner_email")
+    public String ownerEmail;
+
+    @Column(name = "owner_locale")
+    public String ownerLocale;
+
+    public String actions;
+
+    @Enumerated(EnumType.STRING)
+    public DecisionGround ground;
+
+    @Enumerated(EnumType.STRING)
+    public PolicyCategory category;
+
+    @Enumerated(EnumType.STRING)
+    public PolicySubcategory subcategory;
+
+    @Column(name = "territorial_scope")
+    public String territorialScope;
+
+    @Column(name = "end_date")
+    public Instant endDate;
+
+    public String facts;
+
+    public String explanation;
+
+    @Column(name = "policy_version")
+    public String policyVersion;
+
+    @Column(name = "decided_by")
+    public String decidedBy;
+
+    @Column(name = "approved_by")
+    public String approvedBy;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "automated_decision")
+    public AutomatedDecision automatedDecision;
+
+    @Enumerated(EnumType.STRING)
+    public DecisionOrigin origin;
+
+    @Column(name = "report_ids")
+    public String reportIds;
+
+    @Column(name = "notice_id")
+    public UUID noticeId;
+
+    @Column(name = "appeal_id")
+    public UUID appealId;
+
+    @Column(name = "manifestly_unfounded")
+    public boolean manifestlyUnfounded;
+
+    @Column(name = "reverses_decision_id")
+    public UUID reversesDecisionId;
+
+    @Column(name = "needs_approval")
+    public boolean needsApproval;
+
+    @Column(name = "rejected_by")
+    public String rejectedBy;
+
+    @Column(name = "rejection_reason")
+    public String rejectionReason;
+
+    @Column(name = "changes_requested")
+    public String changesRequested;
+
+    @Column(name = "owner_deadline")
+    public Instant ownerDeadline;
+
+    public String statement;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "decided_at")
+    public Instant decidedAt;
+}

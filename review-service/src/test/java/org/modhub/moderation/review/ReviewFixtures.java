@@ -1,0 +1,166 @@
+package org.modhub.moderation.review;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.modhub.moderation.contracts.Topics;
+import org.modhub.moderation.contracts.action.SourceType;
+import org.modhub.moderation.contracts.event.EventCodec;
+import org.modhub.moderation.contracts.event.EventEnvelope;
+import org.modhub.moderation.contracts.event.EventPayload;
+import org.modhub.moderation.contracts.event.EventSources;
+import org.modhub.moderation.contracts.event.reporting.ReportChannel;
+import org.modhub.moderation.contracts.event.reporting.ReportFiled;
+import org.modhub.moderation.contracts.event.reporting.ReportVisibility;
+import org.modhub.moderation.contracts.subject.SubjectRef;
+import org.modhub.moderation.contracts.taxonomy.PolicyCategory;
+import org.modhub.moderation.contracts.taxonomy.PolicySubcategory;
+import org.modhub.moderation.devstack.test.KafkaProbe;
+import org.modhub.moderation.devstack.test.Sql;
+import org.modhub.moderation.devstack.test.TestTokens;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/** What the service's tests share: events, requests and waits (Kafka, SQL and tokens come from devstack's test kit). */
+public final class ReviewFixtures {
+
+    public static final Duration WAIT = Duration.ofSeconds(30);
+    private static final EventCodec CODEC = new EventCodec();
+
+    private ReviewFixtures() {
+    }
+
+    public static String newUser(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public static SubjectRef newModel() {
+        return SubjectRef.model("acme", "model-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    public static RequestSpecification as(String subject, String... roles) {
+        return RestAssured.given().contentType(ContentType.JSON).auth().oauth2(TestTokens.token(subject, roles));
+    }
+
+    public static RequestSpecification anonymous() {
+        return RestAssured.given().contentType(ContentType.JSON);
+    }
+
+    public static RequestSpecification moderator(String who) {
+        return as(who, "moderator");
+    }
+
+    public static RequestSpecification senior(String who) {
+        return as(who, "senior-moderator");
+    }
+
+    // --- events in ---
+
+    public static ReportFiled report(SubjectRef subject, PolicyCategory category, PolicySubcategory subcategory,
+            boolean trusted, String reporterId) {
+        return new ReportFiled(UUID.randomUUID(), subject, category, subcategory, "This breaks the policy, see the card.",
+                List.of("https://example.org/evidence.png"), ReportChannel.IN_PLATFORM,
+                trusted ? SourceType.SOURCE_TRUSTED_FLAGGER : SourceType.SOURCE_ARTICLE_16, false, trusted,
+                ReportVisibility.PUBLIC, reporterId, reporterId + "@example.org", "DE", now());
+    }
+
+    public static ReportFiled spam(SubjectRef subject) {
+        return report(subject, PolicyCategory.PLATFORM_ABUSE, PolicySubcategory.SPAM, false, newUser("reporter"));
+    }
+
+    public static String encode(String source, EventPayload payload) {
+        return CODEC.encode(EventEnvelope.of(source, payload));
+    }
+
+    public static void sendReport(ReportFiled report) {
+        KafkaProbe.send(Topics.REPORTING_EVENTS, report.subject().key(), encode(EventSources.REPORTING_SERVICE, report));
+    }
+
+    public static void send(String topic, String source, EventPayload payload) {
+        KafkaProbe.send(topic, payload.partitionKey(), encode(source, payload));
+    }
+
+    public static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    // --- the database ---
+
+    /** Waits until the subject has an open case holding {@code reports} reports and returns its id. */
+    public static String awaitCase(DataSource db, SubjectRef subject, int reports) {
+        String[] id = new String[1];
+        await().atMost(WAIT).until(() -> {
+            var rows = Sql.rows(db, "SELECT id, report_count FROM review_case WHERE subject_key = ? AND state <> 'CLOSED'",
+                    subject.key());
+            if (rows.size() == 1 && ((Number) rows.get(0).get(1)).intValue() == reports) {
+                id[0] = rows.get(0).get(0).toString();
+                return true;
+            }
+            return false;
+        });
+        return id[0];
+    }
+
+    /** Files a spam report on a fresh model and returns the open case's id. */
+    public static String newCase(DataSource db, SubjectRef subject) {
+        sendReport(spam(subject));
+        return awaitCase(db, subject, 1);
+    }
+
+    /** Outbox rows for {@code topic} whose CloudEvent has {@code type} and mentions {@code text}. */
+    public static List<String> outbox(DataSource db, String topic, String type, String text) {
+        List<String> payloads = new ArrayList<>();
+        Sql.rows(db, "SELECT payload FROM kit_outbox WHERE topic = ? AND payload LIKE ? AND payload LIKE ? ORDER BY id", topic,
+                "%\"type\":\"" + type + "\"%", "%" + text + "%").forEach(r -> payloads.add((String) r.get(0)));
+        return payloads;
+    }
+
+    /** Makes a pending timer due now, as if its time had come (the worker polls every half second in tests). */
+    public static void makeDue(DataSource db, String kind, String key) {
+        int moved = Sql.update(db, "UPDATE kit_timer SET due_at = now() - interval '1 second' WHERE kind = ? AND timer_key = ? "
+                + "AND fired_at IS NULL AND cancelled_at IS NULL AND dead_at IS NULL", kind, key);
+        if (moved != 1) {
+            throw new IllegalStateException("no pending timer " + kind + "/" + key);
+        }
+    }
+
+    public static String state(DataSource db, String caseId) {
+        return (String) Sql.rows(db, "SELECT state FROM review_case WHERE id = ?::uuid", caseId).get(0).get(0);
+    }
+
+    // --- requests ---
+
+    public static String claim(String caseId, String moderator) {
+        moderator(moderator).post("/api/v1/cases/" + caseId + "/claim").then().statusCode(200);
+        return caseId;
+    }
+
+    public static Map<String, Object> decisionBody(List<String> actions, String category, String subcategory, String ownerId) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("actions", actions);
+        body.put("category", category);
+        if (subcategory != null) {
+            body.put("subcategory", subcategory);
+        }
+        body.put("facts", "The model card advertises an online casino in every section.");
+        body.put("explanation", "Advertising unrelated services is spam under section 5 of the content policy.");
+        body.put("owner", new HashMap<>(Map.of("id", ownerId, "email", ownerId + "@example.org")));
+        return body;
+    }
+
+    public static Map<String, Object> spamDecision(List<String> actions, String ownerId) {
+        return decisionBody(actions, "platform_abuse", "spam", ownerId);
+    }
+}

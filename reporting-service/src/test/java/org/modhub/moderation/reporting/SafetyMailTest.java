@@ -132,7 +132,7 @@ class SafetyMailTest {
     }
 
     @Test
-    void autoRepliesBouncesAndOtherMailboxesNeverBecomeReports() {
+    void autoRepliesBouncesOtherMailboxesAndOtherServicesThreadsNeverBecomeReports() {
         String from = sender();
         String model = newModel();
         String url = " https://huggingface.co/" + model + " spam";
@@ -141,6 +141,8 @@ class SafetyMailTest {
         sendMail(mail("safety", from, "Out of Office", "Back on Monday." + url, null));
         sendMail("safety", mail("dmca", from, "Takedown", "Copyright infringement at" + url, null));
         sendMail("dmca", mail("safety", from, "Spam", "spam at" + url, null));
+        // An owner answering review-service's change request from safety@: its thread, not a report.
+        sendMail(mail("safety", from, "Re: Changes requested", "I removed it, see" + url, "case:" + java.util.UUID.randomUUID()));
         // Same key, same partition: once this is applied, the mails before it were handled.
         sendMail(mail("safety", from, "Spam", "This is spam:" + url, null));
 

@@ -82,6 +82,21 @@ class FourEyesTest {
     }
 
     @Test
+    void removingASingleCommentIsEnforcedByOneModeratorButRemovingTheRepositoryWaits() {
+        SubjectRef comment = SubjectRef.comment(SubjectRef.discussion(newModel(), 3), "c-" + newUser("x"));
+        String commentCase = claim(newCase(db, comment), "mia");
+        String commentDecision = moderator("mia").body(spamDecision(List.of("REMOVE"), newUser("owner")))
+                .post("/api/v1/cases/" + commentCase + "/decisions").then().statusCode(201)
+                .body("status", equalTo("ENFORCED")).body("needsApproval", equalTo(false)).extract().path("id");
+        assertThat(outbox(db, Topics.REVIEW_EVENTS, DecisionTaken.TYPE, commentDecision)).hasSize(1);
+
+        String repositoryCase = claim(newCase(db, newModel()), "mia");
+        moderator("mia").body(spamDecision(List.of("REMOVE"), newUser("owner")))
+                .post("/api/v1/cases/" + repositoryCase + "/decisions").then().statusCode(201)
+                .body("status", equalTo("PENDING_APPROVAL")).body("needsApproval", equalTo(true));
+    }
+
+    @Test
     void anyDecisionInACriticalCategoryNeedsApprovalAndARejectionReturnsTheCaseWithTheReason() {
         SubjectRef model = newModel();
         sendReport(report(model, PolicyCategory.HARMFUL_OR_ABUSIVE, PolicySubcategory.TERRORIST_CONTENT, false, newUser("r")));

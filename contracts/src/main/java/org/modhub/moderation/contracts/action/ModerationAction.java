@@ -65,7 +65,10 @@ public enum ModerationAction {
         this.appliesTo = Set.copyOf(appliesTo);
     }
 
-    /** Whether a second, senior moderator must approve it before it takes effect (four eyes). */
+    /**
+     * Whether a second, senior moderator must approve it on at least some subjects (four eyes);
+     * {@link #isSevereOn(SubjectKind)} says on which.
+     */
     public boolean isSevere() {
         return severe;
     }
@@ -113,9 +116,24 @@ public enum ModerationAction {
         return appliesTo.contains(kind);
     }
 
-    /** Whether any of the actions needs a second approver. */
+    /**
+     * Whether it needs a second, senior moderator on a subject of {@code kind}: the account actions
+     * always; disabling or removing only when it takes down a whole repository (model, dataset,
+     * space), as the policy's four-eyes rule says, not a single comment or file. A null kind
+     * (unknown) counts as a repository.
+     */
+    public boolean isSevereOn(SubjectKind kind) {
+        return severe && (targetsAccount() || kind == null || kind.isRepository());
+    }
+
+    /** Whether any of the actions needs a second approver on some subject. */
     public static boolean anySevere(Collection<ModerationAction> actions) {
         return actions.stream().anyMatch(ModerationAction::isSevere);
+    }
+
+    /** Whether any of the actions needs a second approver on a subject of {@code kind}. */
+    public static boolean anySevere(Collection<ModerationAction> actions, SubjectKind kind) {
+        return actions.stream().anyMatch(action -> action.isSevereOn(kind));
     }
 
     /** Whether any of the actions needs an end date. */

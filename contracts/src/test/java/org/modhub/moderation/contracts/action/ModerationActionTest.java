@@ -46,6 +46,19 @@ class ModerationActionTest {
     }
 
     @Test
+    void disablingOrRemovingNeedsFourEyesOnlyForAWholeRepositoryButAccountActionsAlways() {
+        for (SubjectKind kind : SubjectKind.values()) {
+            assertThat(DISABLE.isSevereOn(kind)).as("DISABLE on %s", kind).isEqualTo(kind.isRepository());
+            assertThat(REMOVE.isSevereOn(kind)).as("REMOVE on %s", kind).isEqualTo(kind.isRepository());
+            assertThat(SUSPEND_ACCOUNT.isSevereOn(kind)).as("SUSPEND_ACCOUNT on %s", kind).isTrue();
+            assertThat(TERMINATE_ACCOUNT.isSevereOn(kind)).as("TERMINATE_ACCOUNT on %s", kind).isTrue();
+            assertThat(UNRANK.isSevereOn(kind)).isFalse();
+        }
+        assertThat(anySevere(List.of(REMOVE), SubjectKind.COMMENT)).isFalse();
+        assertThat(anySevere(List.of(REMOVE), SubjectKind.MODEL)).isTrue();
+    }
+
+    @Test
     void onlyASuspensionNeedsAnEndDate() {
         assertThat(Arrays.stream(ModerationAction.values()).filter(ModerationAction::requiresEndDate))
                 .containsExactly(SUSPEND_ACCOUNT);

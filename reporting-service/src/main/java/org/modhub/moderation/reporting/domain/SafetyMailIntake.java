@@ -15,6 +15,7 @@ import org.modhub.moderation.contracts.event.mail.InboundMailReceived;
 import org.modhub.moderation.contracts.event.notification.NotificationRequested;
 import org.modhub.moderation.contracts.event.reporting.ReportChannel;
 import org.modhub.moderation.contracts.event.reporting.ReportVisibility;
+import org.modhub.moderation.contracts.subject.HubLinks;
 import org.modhub.moderation.contracts.subject.SubjectRef;
 import org.modhub.moderation.contracts.taxonomy.PolicySubcategory;
 import org.modhub.moderation.reporting.config.ReportingConfig;
@@ -74,6 +75,12 @@ public class SafetyMailIntake {
         }
         if (isAutomated(from, received.subjectLine())) {
             Log.infof("Mail %s to safety@ is an auto-reply or bounce; not a report", received.messageId());
+            return Uni.createFrom().voidItem();
+        }
+        if (ownedByAnotherService(received.threadToken())) {
+            // e.g. an owner answering review-service's change request (thread case:<id>) from safety@.
+            Log.infof("Mail %s to safety@ replies on thread %s of another service; not a report", received.messageId(),
+                    received.threadToken());
             return Uni.createFrom().voidItem();
         }
         return reports.findByMailMessageId(received.messageId()).chain(seen -> {
@@ -238,6 +245,12 @@ public class SafetyMailIntake {
         return HubLinks.links(text).stream().filter(link -> !hubLinks.isHubLink(link))
                 .filter(link -> link.length() <= config.intake().maxUrlLength())
                 .limit(config.intake().maxEvidenceLinks()).toList();
+    }
+
+    /** A thread whose kind is not one of this service's ({@code report:}, {@code notifier:}). */
+    private static boolean ownedByAnotherService(String threadToken) {
+        return threadToken != null && threadToken.contains(":") && !threadToken.startsWith("report:")
+                && !threadToken.startsWith("notifier:");
     }
 
     private static UUID threadReport(String threadToken) {

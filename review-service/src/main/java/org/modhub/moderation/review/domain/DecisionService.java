@@ -18,6 +18,7 @@ import org.modhub.moderation.contracts.event.EventSources;
 import org.modhub.moderation.contracts.event.review.DecisionOrigin;
 import org.modhub.moderation.contracts.event.review.DecisionReversed;
 import org.modhub.moderation.contracts.event.review.DecisionTaken;
+import org.modhub.moderation.contracts.subject.SubjectKind;
 import org.modhub.moderation.contracts.subject.SubjectRef;
 import org.modhub.moderation.contracts.taxonomy.PolicyCategory;
 import org.modhub.moderation.contracts.taxonomy.PolicySubcategory;
@@ -76,9 +77,13 @@ public class DecisionService {
         this.clock = clock;
     }
 
-    /** Whether a decision waits for a second, senior moderator: severe actions, or any critical category. */
-    public static boolean needsApproval(List<ModerationAction> actions, PolicyCategory category, PolicySubcategory subcategory) {
-        return ModerationAction.anySevere(actions) || Taxonomy.severityOf(category, subcategory) == Severity.CRITICAL;
+    /**
+     * Whether a decision waits for a second, senior moderator: an account suspension or termination,
+     * disabling or removing a whole repository, or any decision in a critical category.
+     */
+    public static boolean needsApproval(List<ModerationAction> actions, SubjectKind kind, PolicyCategory category,
+            PolicySubcategory subcategory) {
+        return ModerationAction.anySevere(actions, kind) || Taxonomy.severityOf(category, subcategory) == Severity.CRITICAL;
     }
 
     // --- staff ---
@@ -418,7 +423,7 @@ public class DecisionService {
         d.reportIds = "[]";
         d.noticeId = c.noticeId;
         d.appealId = c.appealId;
-        d.needsApproval = needsApproval(actions, c.category, c.subcategory);
+        d.needsApproval = needsApproval(actions, SubjectRef.parse(c.subjectKey).kind(), c.category, c.subcategory);
         d.createdAt = now();
         return d;
     }
@@ -435,7 +440,7 @@ public class DecisionService {
         d.reportIds = json.write(reportIds);
         // A report case whose reports were all withdrawn is decided on the hub's own initiative.
         d.origin = c.origin == DecisionOrigin.REPORT && reportIds.isEmpty() ? DecisionOrigin.OWN_INITIATIVE : c.origin;
-        d.needsApproval = needsApproval(in.actions(), in.category(), in.subcategory());
+        d.needsApproval = needsApproval(in.actions(), SubjectRef.parse(c.subjectKey).kind(), in.category(), in.subcategory());
         return d;
     }
 

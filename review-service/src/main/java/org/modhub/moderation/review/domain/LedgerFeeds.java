@@ -125,7 +125,7 @@ public class LedgerFeeds {
         List<String> scope = json.strings(original.territorialScope);
         List<String> territorialScope = scope.isEmpty() ? DsaTerritories.EEA : scope;
         return policies.currentVersion().chain(version -> cases.lockOpen(a.subject().key()).chain(open -> {
-            boolean approval = DecisionService.needsApproval(a.newActions(), original.category, original.subcategory);
+            boolean approval = DecisionService.needsApproval(a.newActions(), a.subject().kind(), original.category, original.subcategory);
             // One open case per subject: a decision that must wait joins an open case, or opens one that waits.
             CaseState state = approval && open == null ? CaseState.PENDING_APPROVAL : CaseState.CLOSED;
             return cases.openExternal(a.subject(), original.category, original.subcategory, DecisionOrigin.APPEAL, null,

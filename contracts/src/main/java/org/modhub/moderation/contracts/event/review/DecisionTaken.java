@@ -96,7 +96,7 @@ public record DecisionTaken(
                 "endDate is required for " + ModerationAction.SUSPEND_ACCOUNT);
         check(endDate == null || restricts, "endDate only applies to a restriction");
         after(endDate, decidedAt, "endDate", "decidedAt");
-        check(!ModerationAction.anySevere(actions) || approvedBy != null,
+        check(!ModerationAction.anySevere(actions, subject.kind()) || approvedBy != null,
                 "a severe action needs approvedBy (a second, senior moderator)");
         check(approvedBy == null || !approvedBy.equals(decidedBy), "approvedBy must be someone other than decidedBy");
         check(!manifestlyUnfounded || actions.equals(List.of(ModerationAction.NO_ACTION)),

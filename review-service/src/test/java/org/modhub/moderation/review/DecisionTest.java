@@ -84,7 +84,7 @@ class DecisionTest {
         List<String> mails = outbox(db, Topics.NOTIFICATION_REQUESTS, NotificationRequested.TYPE, decisionId);
         assertThat(mails).hasSize(1);
         NotificationRequested mail = CODEC.data(CODEC.decode(mails.get(0)), NotificationRequested.class);
-        assertThat(mail.templateId()).isEqualTo("decision-statement");
+        assertThat(mail.templateId()).isEqualTo("owner-decision");
         assertThat(mail.recipientEmail()).isEqualTo(owner + "@example.org");
         assertThat(mail.parameters()).containsKeys("facts", "explanation", "howToAppeal", "policyVersion", "territorialScope");
         assertThat(mails.get(0)).doesNotContain(report.reporterId()).doesNotContain(report.reporterEmail());

@@ -66,10 +66,10 @@ class OwnerCollaborationTest {
         List<String> mails = outbox(db, Topics.NOTIFICATION_REQUESTS, NotificationRequested.TYPE, caseId);
         assertThat(mails).hasSize(1);
         NotificationRequested mail = CODEC.data(CODEC.decode(mails.get(0)), NotificationRequested.class);
-        assertThat(mail.templateId()).isEqualTo("changes-requested");
+        assertThat(mail.templateId()).isEqualTo("owner-changes-requested");
         assertThat(mail.recipientEmail()).isEqualTo(owner + "@example.org");
         assertThat(mail.threadKey()).isEqualTo("case:" + caseId);
-        assertThat(mail.parameters().get("changesRequested")).contains("casino advertisement");
+        assertThat(mail.parameters().get("requestedChanges")).contains("casino advertisement");
         Instant deadline = Instant.parse(mail.parameters().get("deadline"));
         assertThat(Duration.between(Instant.now(), deadline)).isBetween(Duration.ofDays(7).minusMinutes(5), Duration.ofDays(7));
 

@@ -48,20 +48,26 @@ public final class MailTemplates {
         add("notifier-reinstated", "Report processing resumed", List.of("reason"), List.of(), Set.of(),
                 Map.of("reason", "The suspension period ended."));
         add("owner-changes-requested", "Staff ask the owner to change their content by a deadline",
-                List.of("caseId", "subject", "requestedChanges", "deadline"), List.of("category", "policyVersion"), Set.of(),
+                List.of("caseId", "subject", "requestedChanges", "deadline"), List.of("category", "policyVersion", "explanation"), Set.of(),
                 Map.of("caseId", "c-1f2e3d4c", "subject", SUBJECT, "requestedChanges", "Add a license and remove the "
                         + "personal data in data/users.csv.", "deadline", "2026-05-10T00:00:00Z", "category", "privacy",
-                        "policyVersion", "2026-01"));
+                        "policyVersion", "2026-01", "explanation", "Advertising is spam under the Content Policy."));
         add("owner-decision", "A decision on the owner's content with its statement of reasons (DSA Art. 17) and how to appeal",
-                List.of("decisionId", "subject", "actions", "facts", "ground", "decidedAt", "policyVersion", "appealDeadline",
-                        "redress", "automated"),
-                List.of("category", "restrictionEnds"), Set.of("actions", "redress"),
+                List.of("decisionId", "subject", "actions", "facts", "explanation", "territorialScope", "decidedAt",
+                        "policyVersion", "appealDeadline", "redress", "automated"),
+                List.of("ground", "category", "subcategory", "restrictionEnds", "caseId"), Set.of("actions", "redress"),
                 sample("decisionId", "d-7a6b5c4d", "subject", SUBJECT, "actions", "DISABLE,RESTRICT_INTERACTIONS",
                         "facts", "The repository distributes a pickle file that runs a reverse shell on load.",
-                        "ground", "Incompatible with the terms: Content Policy, Restricted Content, malware.",
+                        "explanation", "Malware is restricted content under the Content Policy.",
+                        "territorialScope", "worldwide", "ground", "Incompatible with the terms and conditions",
                         "decidedAt", "2026-05-03T10:00:00Z", "policyVersion", "2026-01", "appealDeadline", "2026-11-03T10:00:00Z",
                         "redress", "internal-complaint,out-of-court-dispute-settlement,judicial-redress",
-                        "category", "platform_abuse", "automated", "false", "restrictionEnds", "2026-06-03T10:00:00Z"));
+                        "category", "Platform abuse", "subcategory", "Malware", "automated", "false",
+                        "restrictionEnds", "2026-06-03T10:00:00Z", "caseId", "c-1f2e3d4c"));
+        add("decision-reversed", "A restriction on the owner's content was lifted (appeal, restoration or end date)",
+                List.of("decisionId", "reversedDecisionId", "subject", "actionsLifted", "reason"), List.of(), Set.of("actionsLifted"),
+                Map.of("decisionId", "d-8b7c6d5e", "reversedDecisionId", "d-7a6b5c4d", "subject", SUBJECT,
+                        "actionsLifted", "DISABLE", "reason", "The appeal showed the file is a benign test fixture."));
         add("dmca-notice-incomplete", "A DMCA notice misses elements of 17 U.S.C. 512(c)(3)(A); the sender may revise it",
                 List.of("noticeId", "missingElements"), List.of(), Set.of("missingElements"),
                 Map.of("noticeId", NOTICE_ID, "missingElements", "signature,good-faith-statement"));

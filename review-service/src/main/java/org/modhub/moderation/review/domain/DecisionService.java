@@ -281,7 +281,7 @@ public class DecisionService {
         p.put("decisionId", d.id.toString());
         p.put("caseId", d.caseId.toString());
         p.put("subject", d.subjectKey);
-        p.put("actions", actions.stream().map(Enum::name).collect(Collectors.joining(", ")));
+        p.put("actions", actions.stream().map(Enum::name).collect(Collectors.joining(",")));
         if (d.ground != null) {
             p.put("ground", d.ground.label());
         }
@@ -292,11 +292,16 @@ public class DecisionService {
         p.put("territorialScope", String.join(", ", scope));
         if (d.endDate != null) {
             p.put("endDate", d.endDate.toString());
+            p.put("restrictionEnds", d.endDate.toString());
         }
         p.put("facts", d.facts);
         p.put("explanation", d.explanation);
         p.put("policyVersion", d.policyVersion);
         p.put("automatedDecision", d.automatedDecision.label());
+        p.put("automated", Boolean.toString(d.automatedDecision != AutomatedDecision.AUTOMATED_DECISION_NOT_AUTOMATED));
+        // DSA Art. 20: the internal complaint stays open for at least six months after the decision.
+        p.put("appealDeadline", d.decidedAt.atZone(java.time.ZoneOffset.UTC).plusMonths(6).toInstant().toString());
+        p.put("redress", "internal-complaint,out-of-court-dispute-settlement,judicial-redress");
         p.put("decidedAt", d.decidedAt.toString());
         p.put("appealUrl", mail.appealUrl());
         p.put("howToAppeal", "Appeal within six months at " + mail.appealUrl()
@@ -357,7 +362,7 @@ public class DecisionService {
                         p.put("decisionId", rev.id.toString());
                         p.put("reversedDecisionId", original.id.toString());
                         p.put("subject", original.subjectKey);
-                        p.put("actionsLifted", lifted.stream().map(Enum::name).collect(Collectors.joining(", ")));
+                        p.put("actionsLifted", lifted.stream().map(Enum::name).collect(Collectors.joining(",")));
                         p.put("reason", reason);
                         return rev.persist()
                                 .chain(() -> timers.cancel(END_DATE_TIMER, original.id.toString()))

@@ -25,9 +25,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class OwnerMail {
 
     /** A decision took effect: the statement of reasons and how to appeal (DSA Art. 17, 20). */
-    public static final String DECISION_STATEMENT = "decision-statement";
+    public static final String DECISION_STATEMENT = "owner-decision";
     /** The owner is asked to change the subject by a deadline. */
-    public static final String CHANGES_REQUESTED = "changes-requested";
+    public static final String CHANGES_REQUESTED = "owner-changes-requested";
     /** A restriction was lifted (reversal, restoration or end date). */
     public static final String DECISION_REVERSED = "decision-reversed";
 

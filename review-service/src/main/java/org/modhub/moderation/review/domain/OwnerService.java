@@ -81,7 +81,7 @@ public class OwnerService {
         Map<String, String> p = new HashMap<>();
         p.put("caseId", c.id.toString());
         p.put("subject", c.subjectKey);
-        p.put("changesRequested", message);
+        p.put("requestedChanges", message);
         p.put("deadline", r.deadline.toString());
         p.put("category", d.category.title());
         p.put("explanation", d.explanation);

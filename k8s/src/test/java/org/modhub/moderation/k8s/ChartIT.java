@@ -1,6 +1,7 @@
 package org.modhub.moderation.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.modhub.moderation.k8s.RenderedChart.SERVICES;
 
 import java.io.IOException;
@@ -212,6 +213,25 @@ class ChartIT {
             }
         }
         assertThat(used).isNotEmpty().allMatch(contractTopics::contains, "a topic of the contracts");
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @MethodSource("refusedValues")
+    void theValuesSchemaRefusesUnsafeOrMistypedSettings(String key, String value, String why) {
+        assertThatThrownBy(() -> RenderedChart.render(null, Map.of(key, value))).as(why)
+                .hasMessageContaining("values don't meet the specifications of the schema");
+    }
+
+    static Stream<Arguments> refusedValues() {
+        return Stream.of(
+                Arguments.of("global.containerSecurityContext.readOnlyRootFilesystem", "false", "weaker hardening"),
+                Arguments.of("global.containerSecurityContext.allowPrivilegeEscalation", "true", "weaker hardening"),
+                Arguments.of("global.image.flavour", "graal", "only jvm or native"),
+                Arguments.of("global.config.DB_PASSWORD", "hunter2", "no secret in a ConfigMap"),
+                Arguments.of("global.terminationGracePeriodSeconds", "10", "shorter than the shutdown"),
+                Arguments.of("global.databases.review-service.port", "postgres", "a port is a number"),
+                Arguments.of("global.kafka.bootstrapServers", "kafka", "host:port"),
+                Arguments.of("global.imagee.tag", "1", "misspelt key"));
     }
 
     @Test

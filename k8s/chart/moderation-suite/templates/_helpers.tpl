@@ -94,3 +94,11 @@ notification service (mail: true) and a service's extraEnv. Only names of Secret
 {{ toYaml . }}
 {{- end }}
 {{- end }}
+
+{{/*
+Checksum of everything a service's ConfigMap is made of (global values and the service's own),
+as a pod annotation: a changed configuration rolls the pods. "." is the service's subchart.
+*/}}
+{{- define "suite.configChecksum" -}}
+{{- toJson (dict "global" (omit .Values.global "containerSecurityContext") "config" .Values.config "mail" .Values.mail) | sha256sum | trunc 16 }}
+{{- end }}

@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  * <li>the image from the global registry, repository, tag and JVM/native flavour,</li>
  * <li>resources from values (JVM or native sizing) instead of literals,</li>
  * <li>no fixed replica count while the autoscaler owns it,</li>
- * <li>the database Secret's name from values, the mail Secrets' references and {@code extraEnv}.</li>
+ * <li>the database Secret's name from values, the mail Secrets' references and {@code extraEnv},</li>
+ * <li>image pull secrets, and a checksum of the configuration so a changed ConfigMap rolls the pods.</li>
  * </ul>
  *
  * <p>Arguments: the repository root, the output directory, the suite version, the service names.
@@ -110,7 +111,14 @@ public final class ChartAssembler {
                         + "            {{- toYaml .Values.global.containerSecurityContext | nindent 12 }}\n");
         d = once(d, "(?m)^      serviceAccountName: ",
                 "      terminationGracePeriodSeconds: {{ .Values.global.terminationGracePeriodSeconds }}\n"
+                        + "      {{- with .Values.global.imagePullSecrets }}\n"
+                        + "      imagePullSecrets:\n"
+                        + "        {{- toYaml . | nindent 8 }}\n"
+                        + "      {{- end }}\n"
                         + "      serviceAccountName: ");
+        d = once(d, "(?m)^    metadata:\n      annotations:\n",
+                "    metadata:\n      annotations:\n"
+                        + "        checksum/config: {{ include \"suite.configChecksum\" . }}\n");
         d = once(d, "(?m)^        - env:\\n",
                 "        - env:\n"
                         + "            {{- with (include \"suite.extraEnv\" . | trim) }}\n"

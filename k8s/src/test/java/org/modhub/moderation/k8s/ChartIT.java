@@ -183,6 +183,28 @@ class ChartIT {
     }
 
     @Test
+    void aChangedConfigurationRollsThePodsAndPrivateRegistriesWork() {
+        RenderedChart before = RenderedChart.render(null, Map.of());
+        RenderedChart after = RenderedChart.render(null, Map.of("global.kafka.bootstrapServers", "other-kafka:9092"));
+        for (String service : SERVICES) {
+            String checksum = podAnnotations(before, service).get("checksum/config");
+            assertThat(checksum).as(service).isNotBlank();
+            assertThat(podAnnotations(after, service).get("checksum/config")).as(service).isNotEqualTo(checksum);
+            assertThat(podAnnotations(RenderedChart.render(null, Map.of()), service).get("checksum/config"))
+                    .as(service + " stable between renderings").isEqualTo(checksum);
+        }
+        RenderedChart production = RenderedChart.render(PRODUCTION, Map.of());
+        assertThat(production.named(Deployment.class, "appeals-service").getSpec().getTemplate().getSpec()
+                .getImagePullSecrets()).extracting(s -> s.getName()).containsExactly("registry-credentials");
+        assertThat(before.named(Deployment.class, "appeals-service").getSpec().getTemplate().getSpec()
+                .getImagePullSecrets()).isNullOrEmpty();
+    }
+
+    private static Map<String, String> podAnnotations(RenderedChart chart, String service) {
+        return chart.named(Deployment.class, service).getSpec().getTemplate().getMetadata().getAnnotations();
+    }
+
+    @Test
     void optionalOperatorResourcesAreOffByDefault() {
         RenderedChart chart = RenderedChart.render(null, Map.of());
         assertThat(chart.all(GenericKubernetesResource.class)).isEmpty();

@@ -1,0 +1,296 @@
+package org.modhub.moderation.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.modhub.moderation.k8s.RenderedChart.SERVICES;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.modhub.moderation.contracts.Topics;
+
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+
+/**
+ * Runs Helm itself (helm-java) on the umbrella chart assembled at package, and checks what an
+ * operator relies on in every rendered document.
+ */
+class ChartIT {
+
+    private static final Path PRODUCTION = RenderedChart.root().resolve("k8s/values-production.yaml");
+    private static final Pattern SECRET_NAME = Pattern.compile("(?i)(PASSWORD|SECRET|TOKEN|PRIVATE|CREDENTIAL)");
+
+    static Stream<Arguments> renderings() {
+        return Stream.of(
+                Arguments.of("default values", null, Map.of()),
+                Arguments.of("values-production.yaml", PRODUCTION, Map.of()),
+                Arguments.of("every optional resource", null, Map.of("strimzi.kafka.enabled", "true",
+                        "strimzi.topics.enabled", "true", "global.cloudnativepg.enabled", "true")));
+    }
+
+    @Test
+    void lintStrictPasses() {
+        LintResult result = new Helm(RenderedChart.chart()).lint().strict().call();
+        assertThat(result.isFailed()).as(String.join("\n", result.getMessages())).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("renderings")
+    void everyDocumentIsAKnownKubernetesObjectWithNoUnknownField(String what, Path values, Map<String, String> set) {
+        RenderedChart chart = RenderedChart.render(values, set);
+        assertThat(chart.resources).isNotEmpty();
+        for (HasMetadata r : chart.resources) {
+            String id = r.getKind() + "/" + (r.getMetadata() == null ? "?" : r.getMetadata().getName());
+            assertThat(r.getApiVersion()).as(id + " apiVersion").isNotBlank();
+            assertThat(r.getMetadata()).as(id + " metadata").isNotNull();
+            assertThat(r.getMetadata().getName()).as(id + " name").matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?");
+            assertThat(RenderedChart.unknownFields(r)).as(id + " fields unknown to the Kubernetes model").isEmpty();
+            if (r instanceof GenericKubernetesResource custom) {
+                assertThat(custom.getApiVersion()).as(id + " is one of the optional operator resources")
+                        .isIn("kafka.strimzi.io/v1beta2", "postgresql.cnpg.io/v1");
+            }
+            RequiredFields.check(r);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("renderings")
+    void everyServiceRunsHardenedWithProbesResourcesAndItsOwnAccount(String what, Path values, Map<String, String> set) {
+        RenderedChart chart = RenderedChart.render(values, set);
+        List<Deployment> deployments = chart.all(Deployment.class);
+        assertThat(deployments).extracting(d -> d.getMetadata().getName()).containsExactlyInAnyOrderElementsOf(SERVICES);
+        for (Deployment d : deployments) {
+            String name = d.getMetadata().getName();
+            PodSpec pod = d.getSpec().getTemplate().getSpec();
+            assertThat(pod.getServiceAccountName()).as(name + " service account").isEqualTo(name);
+            ServiceAccount account = chart.named(ServiceAccount.class, name);
+            assertThat(account.getAutomountServiceAccountToken()).as(name + " mounts no API token").isFalse();
+            assertThat(pod.getSecurityContext().getRunAsNonRoot()).as(name + " pod runAsNonRoot").isTrue();
+            assertThat(pod.getTerminationGracePeriodSeconds()).as(name + " grace period beyond the 30 s shutdown")
+                    .isGreaterThan(30L);
+            assertThat(pod.getVolumes()).as(name + " writable /tmp").anyMatch(v -> v.getEmptyDir() != null);
+            assertThat(pod.getContainers()).hasSize(1);
+            assertThat(pod.getInitContainers()).as(name + " no init containers").isNullOrEmpty();
+            Container c = pod.getContainers().get(0);
+            assertThat(c.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/q/health/live");
+            assertThat(c.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/q/health/ready");
+            assertThat(c.getStartupProbe().getHttpGet().getPath()).isEqualTo("/q/health/started");
+            for (String kind : List.of("cpu", "memory")) {
+                assertThat(c.getResources().getRequests()).as(name + " requests").containsKey(kind);
+            }
+            assertThat(c.getResources().getLimits()).as(name + " limits").containsKey("memory");
+            var sc = c.getSecurityContext();
+            assertThat(sc).as(name + " container security context").isNotNull();
+            assertThat(sc.getAllowPrivilegeEscalation()).isFalse();
+            assertThat(sc.getReadOnlyRootFilesystem()).isTrue();
+            assertThat(sc.getRunAsNonRoot()).isTrue();
+            assertThat(sc.getCapabilities().getDrop()).contains("ALL");
+            assertThat(sc.getCapabilities().getAdd()).isNullOrEmpty();
+            assertThat(c.getEnvFrom()).as(name + " configuration from its ConfigMap")
+                    .anyMatch(e -> e.getConfigMapRef() != null && (name + "-config").equals(e.getConfigMapRef().getName()));
+            assertThat(chart.named(ConfigMap.class, name + "-config").getData())
+                    .as(name + " drains before it stops").containsEntry("QUARKUS_SHUTDOWN_DELAY", "5s");
+            assertThat(c.getImage()).as(name + " image").contains("/" + name + ":");
+            chart.named(Service.class, name);
+            chart.named(PodDisruptionBudget.class, name);
+            HorizontalPodAutoscaler hpa = chart.named(HorizontalPodAutoscaler.class, name);
+            assertThat(hpa.getSpec().getScaleTargetRef().getName()).isEqualTo(name);
+            assertThat(d.getSpec().getReplicas()).as(name + " replicas owned by the autoscaler").isNull();
+            chart.named(NetworkPolicy.class, name);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("renderings")
+    void noSecretValueIsRendered(String what, Path values, Map<String, String> set) {
+        RenderedChart chart = RenderedChart.render(values, set);
+        assertThat(chart.all(Secret.class)).as("the chart never makes a Secret").isEmpty();
+        assertThat(chart.text).doesNotContainPattern("(?i)BEGIN [A-Z ]*PRIVATE KEY").doesNotContain("kind: Secret");
+        for (ConfigMap cm : chart.all(ConfigMap.class)) {
+            assertThat(cm.getData().keySet()).as(cm.getMetadata().getName() + " keys")
+                    .noneMatch(k -> SECRET_NAME.matcher(k).find());
+            assertThat(cm.getData().values()).as(cm.getMetadata().getName() + " values carry no credentials in URLs")
+                    .noneMatch(v -> v.matches("(?s).*://[^/@\\s]+:[^/@\\s]+@.*"));
+        }
+        for (Deployment d : chart.all(Deployment.class)) {
+            for (EnvVar env : d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()) {
+                if (SECRET_NAME.matcher(env.getName()).find() || env.getName().endsWith("_USERNAME")
+                        || env.getName().endsWith("_USER")) {
+                    assertThat(env.getValue()).as(env.getName() + " is a reference, not a value").isNull();
+                    assertThat(env.getValueFrom().getSecretKeyRef()).as(env.getName()).isNotNull();
+                }
+            }
+        }
+    }
+
+    @Test
+    void databaseAndMailAccountsAreReadFromTheNamedSecrets() {
+        RenderedChart chart = RenderedChart.render(PRODUCTION, Map.of());
+        Container reporting = container(chart, "reporting-service");
+        assertThat(secretRef(reporting, "QUARKUS_DATASOURCE_PASSWORD")).isEqualTo("reporting-db-account/password");
+        assertThat(secretRef(reporting, "QUARKUS_DATASOURCE_USERNAME")).isEqualTo("reporting-db-account/username");
+        Container notification = container(chart, "notification-service");
+        assertThat(secretRef(notification, "QUARKUS_MAILER_PASSWORD")).isEqualTo("moderation-smtp/password");
+        assertThat(secretRef(notification, "NOTIFICATION_INBOUND_MAILBOXES_DMCA_PASSWORD"))
+                .isEqualTo("moderation-mailboxes/dmca-password");
+        assertThat(reporting.getEnv()).extracting(EnvVar::getName).noneMatch(n -> n.startsWith("QUARKUS_MAILER"));
+        ConfigMap config = chart.named(ConfigMap.class, "reporting-service-config");
+        assertThat(config.getData()).containsEntry("QUARKUS_DATASOURCE_REACTIVE_URL",
+                "postgresql://pg-reporting.databases.svc:5432/reporting")
+                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka-0.kafka.svc:9092,kafka-1.kafka.svc:9092,kafka-2.kafka.svc:9092")
+                .containsEntry("MP_JWT_VERIFY_ISSUER", "https://hub.example.com/auth")
+                .containsEntry("QUARKUS_LOG_LEVEL", "INFO");
+        assertThat(container(chart, "review-service").getImage())
+                .isEqualTo("registry.example.com/trust-and-safety/review-service:0.1.0-native");
+        assertThat(container(chart, "review-service").getResources().getLimits().get("memory").toString())
+                .as("native sizing").isEqualTo("256Mi");
+
+        RenderedChart cnpg = RenderedChart.render(null, Map.of("global.cloudnativepg.enabled", "true"));
+        assertThat(secretRef(container(cnpg, "dmca-service"), "QUARKUS_DATASOURCE_PASSWORD")).isEqualTo("dmca-service-db-app/password");
+        assertThat(cnpg.custom("Cluster")).extracting(c -> c.getMetadata().getName())
+                .containsExactlyInAnyOrderElementsOf(SERVICES.stream().map(s -> s + "-db").toList());
+        assertThat(cnpg.named(ConfigMap.class, "dmca-service-config").getData().get("QUARKUS_DATASOURCE_JDBC_URL"))
+                .isEqualTo("jdbc:postgresql://dmca-service-db-rw:5432/dmca");
+    }
+
+    @Test
+    void aChangedConfigurationRollsThePodsAndPrivateRegistriesWork() {
+        RenderedChart before = RenderedChart.render(null, Map.of());
+        RenderedChart after = RenderedChart.render(null, Map.of("global.kafka.bootstrapServers", "other-kafka:9092"));
+        for (String service : SERVICES) {
+            String checksum = podAnnotations(before, service).get("checksum/config");
+            assertThat(checksum).as(service).isNotBlank();
+            assertThat(podAnnotations(after, service).get("checksum/config")).as(service).isNotEqualTo(checksum);
+            assertThat(podAnnotations(RenderedChart.render(null, Map.of()), service).get("checksum/config"))
+                    .as(service + " stable between renderings").isEqualTo(checksum);
+        }
+        RenderedChart production = RenderedChart.render(PRODUCTION, Map.of());
+        assertThat(production.named(Deployment.class, "appeals-service").getSpec().getTemplate().getSpec()
+                .getImagePullSecrets()).extracting(s -> s.getName()).containsExactly("registry-credentials");
+        assertThat(before.named(Deployment.class, "appeals-service").getSpec().getTemplate().getSpec()
+                .getImagePullSecrets()).isNullOrEmpty();
+    }
+
+    private static Map<String, String> podAnnotations(RenderedChart chart, String service) {
+        return chart.named(Deployment.class, service).getSpec().getTemplate().getMetadata().getAnnotations();
+    }
+
+    @Test
+    void optionalOperatorResourcesAreOffByDefault() {
+        RenderedChart chart = RenderedChart.render(null, Map.of());
+        assertThat(chart.all(GenericKubernetesResource.class)).isEmpty();
+        assertThat(container(chart, "appeals-service").getImage()).endsWith(":" + chart.named(Deployment.class,
+                "appeals-service").getMetadata().getLabels().get("app.kubernetes.io/version"));
+    }
+
+    @Test
+    void topicsInTheChartAreTheTopicsOfTheContracts() throws IOException {
+        RenderedChart chart = RenderedChart.render(null, Map.of("strimzi.kafka.enabled", "true", "strimzi.topics.enabled", "true"));
+        List<String> chartTopics = chart.custom("KafkaTopic").stream()
+                .map(t -> (String) ((Map<?, ?>) t.getAdditionalProperties().get("spec")).get("topicName")).toList();
+        List<String> contractTopics = new ArrayList<>(Topics.EVENT_TOPICS);
+        contractTopics.addAll(Topics.DEAD_LETTER_TOPICS);
+        assertThat(chartTopics).containsExactlyInAnyOrderElementsOf(contractTopics);
+        assertThat(chart.custom("Kafka")).hasSize(1);
+        assertThat(chart.named(ConfigMap.class, "review-service-config").getData().get("KAFKA_BOOTSTRAP_SERVERS"))
+                .isEqualTo("moderation-kafka-kafka-bootstrap:9092");
+
+        // Every topic a service's configuration names is one of them.
+        Pattern topicProperty = Pattern.compile("(?m)^[^#%\\s][^=]*\\.topic\\s*=\\s*(\\S+)\\s*$");
+        Set<String> used = new LinkedHashSet<>();
+        for (String service : SERVICES) {
+            Path properties = RenderedChart.root().resolve(service).resolve("src/main/resources/application.properties");
+            Matcher m = topicProperty.matcher(Files.readString(properties));
+            while (m.find()) {
+                used.add(m.group(1));
+            }
+        }
+        assertThat(used).isNotEmpty().allMatch(contractTopics::contains, "a topic of the contracts");
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @MethodSource("refusedValues")
+    void theValuesSchemaRefusesUnsafeOrMistypedSettings(String key, String value, String why) {
+        assertThatThrownBy(() -> RenderedChart.render(null, Map.of(key, value))).as(why)
+                .hasMessageContaining("values don't meet the specifications of the schema");
+    }
+
+    static Stream<Arguments> refusedValues() {
+        return Stream.of(
+                Arguments.of("global.containerSecurityContext.readOnlyRootFilesystem", "false", "weaker hardening"),
+                Arguments.of("global.containerSecurityContext.allowPrivilegeEscalation", "true", "weaker hardening"),
+                Arguments.of("global.image.flavour", "graal", "only jvm or native"),
+                Arguments.of("global.config.DB_PASSWORD", "hunter2", "no secret in a ConfigMap"),
+                Arguments.of("global.terminationGracePeriodSeconds", "10", "shorter than the shutdown"),
+                Arguments.of("global.databases.review-service.port", "postgres", "a port is a number"),
+                Arguments.of("global.kafka.bootstrapServers", "kafka", "host:port"),
+                Arguments.of("global.imagee.tag", "1", "misspelt key"));
+    }
+
+    @Test
+    void networkPoliciesAllowOnlyTheArchitecturesFlows() {
+        RenderedChart chart = RenderedChart.render(PRODUCTION, Map.of());
+        for (String service : SERVICES) {
+            NetworkPolicy np = chart.named(NetworkPolicy.class, service);
+            assertThat(np.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
+            assertThat(np.getSpec().getPodSelector().getMatchLabels()).containsEntry("app.kubernetes.io/name", service);
+            // The hub (and monitoring) may call the HTTP port; nothing else, and no other service.
+            assertThat(np.getSpec().getIngress()).allSatisfy(rule -> {
+                assertThat(rule.getFrom()).isNotEmpty().allSatisfy(peer ->
+                        assertThat(peer.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name"))
+                                .isIn("hub", "monitoring"));
+                assertThat(rule.getPorts()).extracting(p -> p.getPort().getStrVal()).containsExactly("http");
+            });
+            Set<Integer> ports = new LinkedHashSet<>();
+            for (NetworkPolicyEgressRule rule : np.getSpec().getEgress()) {
+                rule.getPorts().forEach(p -> ports.add(p.getPort().getIntVal()));
+            }
+            Set<Integer> expected = new LinkedHashSet<>(List.of(53, 5432, 9092));
+            if (service.equals("notification-service")) {
+                expected.addAll(List.of(587, 993));
+            }
+            assertThat(ports).as(service + " egress ports").containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(np.getSpec().getEgress()).as(service + " egress peers are named")
+                    .allSatisfy(rule -> assertThat(rule.getTo()).isNotEmpty());
+        }
+    }
+
+    private static Container container(RenderedChart chart, String service) {
+        return chart.named(Deployment.class, service).getSpec().getTemplate().getSpec().getContainers().get(0);
+    }
+
+    private static String secretRef(Container c, String env) {
+        EnvVar var = c.getEnv().stream().filter(e -> e.getName().equals(env)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + env + " in " + c.getName()));
+        return var.getValueFrom().getSecretKeyRef().getName() + "/" + var.getValueFrom().getSecretKeyRef().getKey();
+    }
+}

@@ -100,6 +100,29 @@ public final class MailTemplates {
                 Map.of("appealId", "a-9c8b7a6d", "outcome", "REVERSED", "reasons", "The file was a benign test fixture.",
                         "decidedAt", "2026-05-06T12:00:00Z", "decisionId", "d-7a6b5c4d",
                         "redress", "out-of-court-dispute-settlement,judicial-redress"));
+        add("dmca-partial-removal-request", "Only some files infringe: the owner may remove them before the whole repository is disabled",
+                List.of("noticeId", "subject", "deadline", "filesRemovedUrl"), List.of("copyrightedWork", "claimantName", "takedownId"),
+                Set.of(), Map.of("noticeId", NOTICE_ID, "subject", SUBJECT, "deadline", "2026-05-05T17:00:00Z",
+                        "filesRemovedUrl", "https://hub.example/dmca/takedowns/t-1/files-removed",
+                        "copyrightedWork", "The Acme Corpus (2024)", "claimantName", "Acme Rights Ltd.", "takedownId", "t-1"));
+        add("dmca-court-action-reported", "The claimant filed a court action: the material stays disabled (17 U.S.C. 512(g)(2)(C))",
+                List.of("noticeId", "subject", "court", "caseNumber"), List.of(), Set.of(),
+                Map.of("noticeId", NOTICE_ID, "subject", SUBJECT, "court", "U.S. District Court, N.D. Cal.", "caseNumber", "3:26-cv-01234"));
+        add("appeal-decision-needed", "A mail to legal@ named no decision: which one does it contest?",
+                List.of("subjectLine", "receivedAt"), List.of(), Set.of(),
+                Map.of("subjectLine", "I want to complain", "receivedAt", "2026-05-04T08:00:00Z"));
+        add("appeal-refused", "An appeal could not be accepted (window passed, already open, not the appellant's decision)",
+                List.of("decisionId", "reason"), List.of(), Set.of(),
+                Map.of("decisionId", "d-7a6b5c4d", "reason", "The six months to appeal this decision ended on 2026-11-03."));
+        add("appellant-warning", "Warning for frequent manifestly unfounded appeals (DSA Art. 23(2))",
+                List.of("reason", "unfoundedAppeals"), List.of(), Set.of(),
+                Map.of("reason", "Most of your recent appeals were manifestly unfounded.", "unfoundedAppeals", "4"));
+        add("appellant-suspension", "Suspension of appeal processing (DSA Art. 23(2))",
+                List.of("reason", "until", "unfoundedAppeals"), List.of(), Set.of(),
+                Map.of("reason", "Repeated manifestly unfounded appeals after a warning.", "until", "2026-06-01T00:00:00Z",
+                        "unfoundedAppeals", "6"));
+        add("appellant-reinstated", "Appeal processing resumed", List.of("reason"), List.of(), Set.of(),
+                Map.of("reason", "The suspension period ended."));
     }
 
     private MailTemplates() {

@@ -58,7 +58,7 @@ public class NotifierMail {
             return Uni.createFrom().voidItem();
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        NotificationRequested request = new NotificationRequested(template, email, userId, locale, parameters, threadKey,
+        NotificationRequested request = NotificationRequested.of(template, email, userId, locale, parameters, threadKey,
                 Mailboxes.SAFETY, idempotencyKey, now);
         return outbox.publish(Topics.NOTIFICATION_REQUESTS, EventSources.REPORTING_SERVICE, request).replaceWithVoid();
     }

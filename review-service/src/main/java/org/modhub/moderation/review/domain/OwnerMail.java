@@ -53,7 +53,7 @@ public class OwnerMail {
                     template);
             return Uni.createFrom().voidItem();
         }
-        NotificationRequested request = new NotificationRequested(template, email, userId,
+        NotificationRequested request = NotificationRequested.of(template, email, userId,
                 locale == null ? config.locale() : locale, parameters, thread(caseId), Mailboxes.SAFETY, idempotencyKey,
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
         return outbox.publish(Topics.NOTIFICATION_REQUESTS, EventSources.REVIEW_SERVICE, request).replaceWithVoid();

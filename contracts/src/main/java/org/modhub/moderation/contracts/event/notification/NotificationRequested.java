@@ -3,6 +3,7 @@ package org.modhub.moderation.contracts.event.notification;
 import static org.modhub.moderation.contracts.event.PayloadChecks.*;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -61,6 +62,28 @@ public record NotificationRequested(
         check(idempotencyKey.length() <= MAX_IDEMPOTENCY_KEY_LENGTH,
                 "idempotencyKey is longer than " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters");
         required(requestedAt, "requestedAt");
+    }
+
+    /**
+     * A request for one of the {@link MailTemplateId} mails, refused unless it carries every
+     * parameter that template needs: senders build their requests here, so a missing parameter
+     * fails the sender's own tests instead of a user's mail.
+     */
+    public static NotificationRequested of(MailTemplateId template, String recipientEmail, String recipientUserId, String locale,
+            Map<String, String> parameters, String threadKey, String replyMailbox, String idempotencyKey, Instant requestedAt) {
+        List<String> missing = template.missing(parameters == null ? Map.of() : parameters);
+        check(missing.isEmpty(), "template " + template.id() + " needs the parameters " + missing);
+        return new NotificationRequested(template.id(), recipientEmail, recipientUserId, locale, parameters, threadKey,
+                replyMailbox, idempotencyKey, requestedAt);
+    }
+
+    /** As {@link #of(MailTemplateId, String, String, String, Map, String, String, String, Instant)}, by the template's id. */
+    public static NotificationRequested of(String templateId, String recipientEmail, String recipientUserId, String locale,
+            Map<String, String> parameters, String threadKey, String replyMailbox, String idempotencyKey, Instant requestedAt) {
+        MailTemplateId template = MailTemplateId.of(templateId).orElse(null);
+        check(template != null, "templateId '" + templateId + "' is not a MailTemplateId: notification-service has no such mail");
+        return of(template, recipientEmail, recipientUserId, locale, parameters, threadKey, replyMailbox, idempotencyKey,
+                requestedAt);
     }
 
     /** The thread key of a record: {@code threadKey("report", id)} is {@code report:<id>}. */

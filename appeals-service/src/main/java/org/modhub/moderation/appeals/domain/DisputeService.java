@@ -1,0 +1,157 @@
+package org.modhub.moderation.appeals.domain;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.modhub.moderation.appeals.persistence.AppealRepository;
+import org.modhub.moderation.appeals.persistence.DecisionCopyRepository;
+import org.modhub.moderation.appeals.persistence.DisputeEntity;
+import org.modhub.moderation.kit.problem.ProblemException;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Out-of-court disputes (DSA Art. 21) as staff record them: which body, when submitted, when and how
+ * it ended, and whether the hub implemented the body's decision; and the Art. 24(1)(a) figures
+ * over a period: disputes submitted, their outcomes, the median days to settle, the share implemented.
+ */
+@ApplicationScoped
+public class DisputeService {
+
+    private final DecisionCopyRepository decisions;
+    private final AppealRepository appeals;
+    private final Clock clock;
+
+    public DisputeService(DecisionCopyRepository decisions, AppealRepository appeals, Clock clock) {
+        this.decisions = decisions;
+        this.appeals = appeals;
+        this.clock = clock;
+    }
+
+    /** A new dispute record. */
+    public record NewDispute(UUID decisionId, UUID appealId, String body, LocalDate submittedOn, String notes) {
+    }
+
+    /** How a dispute ended. */
+    public record Ending(DisputeOutcome outcome, LocalDate settledOn, Boolean implemented, LocalDate implementedOn) {
+    }
+
+    /** The Art. 24(1)(a) figures of disputes submitted within a period. */
+    public record Figures(LocalDate from, LocalDate to, long submitted, long settled, long pending,
+            Map<DisputeOutcome, Long> outcomes, Double medianDaysToSettle, long decidedForRecipient, long implemented,
+            Double implementedShare, Map<String, Long> byBody) {
+    }
+
+    @WithTransaction
+    public Uni<DisputeEntity> record(NewDispute input, String staffId) {
+        Instant now = now();
+        if (input.submittedOn().isAfter(today())) {
+            throw ProblemException.invalidField("submittedOn", "must not be in the future");
+        }
+        return decisions.findById(input.decisionId()).chain(decision -> {
+            if (decision == null) {
+                throw ProblemException.invalidField("decisionId", "is not a decision this service knows");
+            }
+            Uni<Void> appealCheck = input.appealId() == null ? Uni.createFrom().voidItem()
+                    : appeals.findById(input.appealId()).map(appeal -> {
+                        if (appeal == null || !appeal.decisionId.equals(input.decisionId())) {
+                            throw ProblemException.invalidField("appealId", "is not an appeal against decision " + input.decisionId());
+                        }
+                        return null;
+                    }).replaceWithVoid();
+            return appealCheck.chain(() -> {
+                DisputeEntity dispute = new DisputeEntity();
+                dispute.id = UUID.randomUUID();
+                dispute.decisionId = input.decisionId();
+                dispute.appealId = input.appealId();
+                dispute.body = input.body();
+                dispute.submittedOn = input.submittedOn();
+                dispute.notes = input.notes();
+                dispute.recordedBy = staffId;
+                dispute.createdAt = now;
+                dispute.updatedAt = now;
+                Log.infof("Dispute %s about decision %s before %s recorded by %s", dispute.id, dispute.decisionId, dispute.body,
+                        staffId);
+                return dispute.<DisputeEntity> persist();
+            });
+        });
+    }
+
+    @WithTransaction
+    public Uni<DisputeEntity> end(UUID id, Ending ending) {
+        return DisputeEntity.<DisputeEntity> findById(id).map(dispute -> {
+            if (dispute == null) {
+                throw ProblemException.notFound("Dispute", id);
+            }
+            if (ending.settledOn().isBefore(dispute.submittedOn)) {
+                throw ProblemException.invalidField("settledOn", "must not be before the dispute was submitted (" + dispute.submittedOn + ")");
+            }
+            if (ending.settledOn().isAfter(today())) {
+                throw ProblemException.invalidField("settledOn", "must not be in the future");
+            }
+            if (ending.implementedOn() != null && ending.implementedOn().isBefore(ending.settledOn())) {
+                throw ProblemException.invalidField("implementedOn", "must not be before settledOn");
+            }
+            dispute.outcome = ending.outcome();
+            dispute.settledOn = ending.settledOn();
+            dispute.implemented = ending.implemented();
+            dispute.implementedOn = Boolean.TRUE.equals(ending.implemented()) ? ending.implementedOn() : null;
+            dispute.updatedAt = now();
+            return dispute;
+        });
+    }
+
+    @WithSession
+    public Uni<DisputeEntity> get(UUID id) {
+        return DisputeEntity.<DisputeEntity> findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Dispute", id));
+    }
+
+    @WithSession
+    public Uni<List<DisputeEntity>> submittedBetween(LocalDate from, LocalDate to) {
+        return DisputeEntity.list("submittedOn >= ?1 and submittedOn <= ?2 order by submittedOn, id", from, to);
+    }
+
+    @WithSession
+    public Uni<Figures> figures(LocalDate from, LocalDate to) {
+        return DisputeEntity.<DisputeEntity> list("submittedOn >= ?1 and submittedOn <= ?2", from, to).map(all -> {
+            Map<DisputeOutcome, Long> outcomes = new EnumMap<>(DisputeOutcome.class);
+            for (DisputeOutcome o : DisputeOutcome.values()) {
+                outcomes.put(o, all.stream().filter(d -> d.outcome == o).count());
+            }
+            List<Long> days = new ArrayList<>(all.stream().filter(d -> d.settledOn != null)
+                    .map(d -> ChronoUnit.DAYS.between(d.submittedOn, d.settledOn)).sorted().toList());
+            Double median = days.isEmpty() ? null
+                    : days.size() % 2 == 1 ? (double) days.get(days.size() / 2)
+                            : (days.get(days.size() / 2 - 1) + days.get(days.size() / 2)) / 2.0;
+            // Implementation is asked of decisions the body took against the hub (for the recipient).
+            long forRecipient = outcomes.get(DisputeOutcome.IN_FAVOUR_OF_RECIPIENT);
+            long implemented = all.stream()
+                    .filter(d -> d.outcome == DisputeOutcome.IN_FAVOUR_OF_RECIPIENT && Boolean.TRUE.equals(d.implemented)).count();
+            Map<String, Long> byBody = new TreeMap<>();
+            all.forEach(d -> byBody.merge(d.body, 1L, Long::sum));
+            long settled = days.size();
+            return new Figures(from, to, all.size(), settled, all.size() - settled, outcomes, median, forRecipient, implemented,
+                    forRecipient == 0 ? null : (double) implemented / forRecipient, byBody);
+        });
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,64 @@
+package org.modhub.moderation.appeals.persistence;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** What this service keeps of a decision learned from {@code review.events}. */
+@Entity
+@Table(name = "decision_copy")
+public class DecisionCopyEntity extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "decision_id")
+    public UUID decisionId;
+
+    @Column(name = "case_id")
+    public UUID caseId;
+
+    @Column(name = "subject_key")
+    public String subjectKey;
+
+    @Column(name = "owner_id")
+    public String ownerId;
+
+    /** ModerationAction names, comma-separated. */
+    public String actions;
+
+    /** Whether any action restricts the subject (only then may its owner appeal). */
+    public boolean restricts;
+
+    public String category;
+
+    @Column(name = "decided_by")
+    public String decidedBy;
+
+    @Column(name = "approved_by")
+    public String approvedBy;
+
+    public String origin;
+
+    @Column(name = "manifestly_unfounded")
+    public boolean manifestlyUnfounded;
+
+    @Column(name = "decided_at")
+    public Instant decidedAt;
+
+    /** When the owner and notifiers were told of it. */
+    @Column(name = "told_at")
+    public Instant toldAt;
+
+    @Column(name = "reversed_by_decision")
+    public UUID reversedByDecision;
+
+    @Column(name = "reversed_at")
+    public Instant reversedAt;
+
+    @Column(name = "learned_at")
+    public Instant learnedAt;
+}

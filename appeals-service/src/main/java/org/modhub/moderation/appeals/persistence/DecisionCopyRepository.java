@@ -1,0 +1,52 @@
+package org.modhub.moderation.appeals.persistence;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+/** The local copy of decisions, their reports and those reports' notifiers. */
+@ApplicationScoped
+public class DecisionCopyRepository implements PanacheRepositoryBase<DecisionCopyEntity, UUID> {
+
+    /**
+     * The decision, locked until the transaction ends: filings against one decision run one after
+     * another on every replica, so "one open appeal per decision and appellant" holds.
+     */
+    public Uni<DecisionCopyEntity> lock(UUID decisionId) {
+        return find("decisionId", decisionId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    /** The latest decision of a case (a reply on the case's mail thread contests it). */
+    public Uni<DecisionCopyEntity> latestOfCase(UUID caseId) {
+        return find("caseId = ?1 order by decidedAt desc", caseId).firstResult();
+    }
+
+    /** The latest decision answering a report. */
+    public Uni<DecisionCopyEntity> latestForReport(UUID reportId) {
+        return find("decisionId in (select r.decisionId from DecisionReportEntity r where r.reportId = ?1) order by decidedAt desc",
+                reportId).firstResult();
+    }
+
+    public Uni<Void> linkReports(UUID decisionId, List<UUID> reportIds) {
+        if (reportIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                "INSERT INTO decision_report (decision_id, report_id) SELECT :decision, unnest(cast(:reports as uuid[])) "
+                        + "ON CONFLICT DO NOTHING")
+                .setParameter("decision", decisionId)
+                .setParameter("reports", reportIds.toArray(UUID[]::new))
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    /** The notifiers of the reports a decision answers (those whose ReportFiled has arrived). */
+    public Uni<List<ReportNotifierEntity>> notifiers(UUID decisionId) {
+        return ReportNotifierEntity.list(
+                "reportId in (select r.reportId from DecisionReportEntity r where r.decisionId = ?1)", decisionId);
+    }
+}

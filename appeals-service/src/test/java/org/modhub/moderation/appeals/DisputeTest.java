@@ -1,0 +1,134 @@
+package org.modhub.moderation.appeals;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.modhub.moderation.appeals.AppealsFixtures.as;
+import static org.modhub.moderation.appeals.AppealsFixtures.known;
+import static org.modhub.moderation.appeals.AppealsFixtures.newUser;
+import static org.modhub.moderation.appeals.AppealsFixtures.restriction;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.modhub.moderation.contracts.event.review.DecisionTaken;
+import org.modhub.moderation.devstack.test.DevStackResource;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import jakarta.inject.Inject;
+
+/** Out-of-court dispute records (DSA Art. 21) and their Art. 24(1)(a) figures. */
+@QuarkusTest
+@WithTestResource(value = DevStackResource.class, initArgs = @ResourceArg(name = DevStackResource.SERVICE, value = "appeals"))
+class DisputeTest {
+
+    @Inject
+    DataSource db;
+
+    @BeforeAll
+    static void logFailures() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    @Test
+    void staffRecordDisputesAndTheirOutcomesAndTheFiguresFollow() {
+        // A body of its own, so the figures are only this test's.
+        String body = "Test Body " + UUID.randomUUID();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String owner = newUser("owner");
+        DecisionTaken decision = known(db, restriction(owner, List.of()));
+        String appeal = AppealsFixtures.file(owner, decision.decisionId());
+
+        String first = record(decision.decisionId(), appeal, body, today.minusDays(30));
+        String second = record(decision.decisionId(), null, body, today.minusDays(20));
+        record(decision.decisionId(), null, body, today.minusDays(10));
+
+        as("legal-1", "legal").body(Map.of("outcome", "IN_FAVOUR_OF_RECIPIENT", "settledOn", today.minusDays(10).toString(),
+                "implemented", true, "implementedOn", today.minusDays(5).toString()))
+                .post("/api/v1/disputes/" + first + "/outcome").then().statusCode(200)
+                .body("outcome", equalTo("IN_FAVOUR_OF_RECIPIENT")).body("implemented", equalTo(true));
+        as("legal-1", "legal").body(Map.of("outcome", "IN_FAVOUR_OF_PROVIDER", "settledOn", today.toString()))
+                .post("/api/v1/disputes/" + second + "/outcome").then().statusCode(200);
+
+        // Only this body's disputes: 3 submitted, 2 settled (after 20 days each), 1 of 1 for the recipient implemented.
+        as("auditor-1", "auditor").queryParam("from", today.minusDays(30).toString()).queryParam("to", today.toString())
+                .get("/api/v1/disputes/figures").then().statusCode(200)
+                .body("byBody.'" + body + "'", equalTo(3));
+        as("legal-1", "legal").queryParam("from", today.minusDays(30).toString()).get("/api/v1/disputes").then()
+                .statusCode(200).body("findAll { it.body == '" + body + "' }.size()", equalTo(3))
+                .body("findAll { it.body == '" + body + "' }.outcome", hasItems("IN_FAVOUR_OF_RECIPIENT", "IN_FAVOUR_OF_PROVIDER"));
+    }
+
+    @Test
+    void theFiguresCountOutcomesMedianAndImplementation() {
+        // A period of its own, far in the past, so other tests' disputes stay out.
+        LocalDate start = LocalDate.of(2001, 3, 1);
+        String owner = newUser("owner");
+        DecisionTaken decision = known(db, restriction(owner, List.of()));
+        String a = record(decision.decisionId(), null, "Body A", start);
+        String b = record(decision.decisionId(), null, "Body B", start.plusDays(1));
+        record(decision.decisionId(), null, "Body A", start.plusDays(2));
+        end(a, "IN_FAVOUR_OF_RECIPIENT", start.plusDays(40), false);
+        end(b, "IN_FAVOUR_OF_RECIPIENT", start.plusDays(61), true);
+
+        as("auditor-1", "auditor").queryParam("from", start.toString()).queryParam("to", start.plusDays(2).toString())
+                .get("/api/v1/disputes/figures").then().statusCode(200)
+                .body("submitted", equalTo(3)).body("settled", equalTo(2)).body("pending", equalTo(1))
+                .body("outcomes.IN_FAVOUR_OF_RECIPIENT", equalTo(2)).body("outcomes.SETTLED", equalTo(0))
+                .body("medianDaysToSettle", equalTo(50.0f))
+                .body("decidedForRecipient", equalTo(2)).body("implemented", equalTo(1))
+                .body("implementedShare", equalTo(0.5f))
+                .body("byBody.'Body A'", equalTo(2));
+    }
+
+    @Test
+    void badInputAndRolesAreRefused() {
+        String owner = newUser("owner");
+        DecisionTaken decision = known(db, restriction(owner, List.of()));
+        as("legal-1", "legal").body(Map.of("decisionId", "x", "submittedOn", "yesterday")).post("/api/v1/disputes").then()
+                .statusCode(400).body("errors.field", hasItems("decisionId", "body", "submittedOn"));
+        as("legal-1", "legal").body(Map.of("decisionId", UUID.randomUUID().toString(), "body", "B",
+                "submittedOn", "2026-01-01")).post("/api/v1/disputes").then().statusCode(400)
+                .body("errors[0].field", equalTo("decisionId"));
+        as("legal-1", "legal").body(Map.of("decisionId", decision.decisionId().toString(), "body", "B",
+                "submittedOn", LocalDate.now(ZoneOffset.UTC).plusDays(2).toString())).post("/api/v1/disputes").then()
+                .statusCode(400).body("errors[0].field", equalTo("submittedOn"));
+        String id = record(decision.decisionId(), null, "B", LocalDate.now(ZoneOffset.UTC).minusDays(3));
+        as("legal-1", "legal").body(Map.of("outcome", "SETTLED", "settledOn", LocalDate.now(ZoneOffset.UTC).minusDays(4).toString()))
+                .post("/api/v1/disputes/" + id + "/outcome").then().statusCode(400).body("errors[0].field", equalTo("settledOn"));
+        as("legal-1", "legal").body(Map.of("outcome", "WON")).post("/api/v1/disputes/" + id + "/outcome").then()
+                .statusCode(400).body("errors.field", hasItems("outcome", "settledOn"));
+        as(owner, "user").get("/api/v1/disputes/" + id).then().statusCode(403);
+        as("mod-1", "moderator").get("/api/v1/disputes").then().statusCode(403);
+        as("auditor-1", "auditor").get("/api/v1/disputes/" + id).then().statusCode(403);
+        as("legal-1", "legal").get("/api/v1/disputes/" + UUID.randomUUID()).then().statusCode(404);
+    }
+
+    private static String record(UUID decisionId, String appealId, String body, LocalDate submittedOn) {
+        Map<String, Object> request = new HashMap<>();
+        request.put("decisionId", decisionId.toString());
+        request.put("appealId", appealId);
+        request.put("body", body);
+        request.put("submittedOn", submittedOn.toString());
+        return as("legal-1", "legal").body(request).post("/api/v1/disputes").then().statusCode(201)
+                .body("recordedBy", equalTo("legal-1")).extract().path("id");
+    }
+
+    private static void end(String id, String outcome, LocalDate settledOn, boolean implemented) {
+        Map<String, Object> request = new HashMap<>();
+        request.put("outcome", outcome);
+        request.put("settledOn", settledOn.toString());
+        request.put("implemented", implemented);
+        as("legal-1", "legal").body(request).post("/api/v1/disputes/" + id + "/outcome").then().statusCode(200);
+    }
+}

@@ -1,0 +1,188 @@
+package org.modhub.moderation.appeals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.modhub.moderation.appeals.AppealsFixtures.WAIT;
+import static org.modhub.moderation.appeals.AppealsFixtures.as;
+import static org.modhub.moderation.appeals.AppealsFixtures.known;
+import static org.modhub.moderation.appeals.AppealsFixtures.mail;
+import static org.modhub.moderation.appeals.AppealsFixtures.mailedReport;
+import static org.modhub.moderation.appeals.AppealsFixtures.mails;
+import static org.modhub.moderation.appeals.AppealsFixtures.newUser;
+import static org.modhub.moderation.appeals.AppealsFixtures.noAction;
+import static org.modhub.moderation.appeals.AppealsFixtures.restriction;
+import static org.modhub.moderation.appeals.AppealsFixtures.send;
+
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.modhub.moderation.contracts.Topics;
+import org.modhub.moderation.contracts.event.EventSources;
+import org.modhub.moderation.contracts.event.mail.InboundMailReceived;
+import org.modhub.moderation.contracts.event.reporting.ReportFiled;
+import org.modhub.moderation.contracts.event.review.DecisionTaken;
+import org.modhub.moderation.devstack.test.DevStackResource;
+import org.modhub.moderation.devstack.test.KafkaProbe;
+import org.modhub.moderation.devstack.test.Sql;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import jakarta.inject.Inject;
+
+/**
+ * Mail to legal@ (from mail.inbound): a reply on a decision's thread or a mail naming a decision id
+ * becomes an appeal; other mail is answered with a question which decision it contests.
+ */
+@QuarkusTest
+@WithTestResource(value = DevStackResource.class, initArgs = @ResourceArg(name = DevStackResource.SERVICE, value = "appeals"))
+class LegalMailTest {
+
+    @Inject
+    DataSource db;
+
+    @BeforeAll
+    static void logFailures() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    private static String sender() {
+        return "jane-" + UUID.randomUUID().toString().substring(0, 8) + "@example.net";
+    }
+
+    private long appealsFrom(String address) {
+        return Sql.count(db, "SELECT count(*) FROM appeal WHERE lower(appellant_email) = lower(?)", address);
+    }
+
+    @Test
+    void aReplyOnTheDecisionsThreadIsTheOwnersAppeal() {
+        String owner = newUser("owner");
+        String address = sender();
+        DecisionTaken decision = known(db, restriction(owner, List.of()));
+        try (var requests = KafkaProbe.from(Topics.NOTIFICATION_REQUESTS)) {
+            // The statement of reasons went out on the case's thread; the owner answers it to legal@.
+            send(mail("Jane Owner <" + address + ">", "Re: Decision on your model",
+                    "I contest this: the card is a sponsorship notice. Contract: https://example.org/contract.pdf",
+                    "case:" + decision.caseId()));
+            await().atMost(WAIT).untilAsserted(() -> assertThat(appealsFrom(address)).isOne());
+            assertThat(Sql.rows(db, "SELECT appellant_role, appellant_id, identity_verified, channel, evidence_urls FROM appeal "
+                    + "WHERE decision_id = ?", decision.decisionId()).get(0))
+                    .containsExactly("OWNER", owner, true, "EMAIL", "[\"https://example.org/contract.pdf\"]");
+            await().atMost(WAIT).untilAsserted(() -> assertThat(mails(requests, "appeal-received", address)).hasSize(1));
+        }
+        // Verified as the owner, it is theirs in the hub as well.
+        as(owner, "user").get("/api/v1/appeals/mine").then().statusCode(200).body("items[0].channel", equalTo("EMAIL"))
+                .body("items[0].decisionId", equalTo(decision.decisionId().toString()));
+    }
+
+    @Test
+    void aReplyOnTheAppealsThreadAddsToTheOpenAppeal() {
+        String owner = newUser("owner");
+        DecisionTaken decision = known(db, restriction(owner, List.of()));
+        String appeal = AppealsFixtures.file(owner, decision.decisionId());
+        // Someone else answering on the thread does not write into the appeal.
+        send(mail(sender(), "Re: We received your appeal", "Me too!", "appeal:" + appeal));
+        send(mail(owner + "@example.org", "Re: We received your appeal", "One more thing: the sponsor confirmed it in writing.",
+                "appeal:" + appeal));
+        await().atMost(WAIT).untilAsserted(() -> as(owner, "user").get("/api/v1/appeals/" + appeal).then()
+                .body("arguments", org.hamcrest.Matchers.containsString("the sponsor confirmed it in writing")));
+        as(owner, "user").get("/api/v1/appeals/" + appeal).then()
+                .body("arguments", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Me too!")));
+    }
+
+    @Test
+    void aMailNamingADecisionIdFromTheNotifiersAddressIsTheNotifiersAppeal() {
+        String address = sender();
+        DecisionTaken draft = noAction(newUser("owner"), List.of(), false);
+        ReportFiled report = mailedReport(address, draft.subject());
+        DecisionTaken decision = known(db, AppealReviewTest.withReports(draft, report), report);
+
+        send(mail(address.toUpperCase(), "Appeal", "Please review decision " + decision.decisionId()
+                + " again: the casino spam is still there.", null));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(appealsFrom(address)).isOne());
+        assertThat(Sql.rows(db, "SELECT appellant_role, appellant_key, identity_verified, residence FROM appeal "
+                + "WHERE decision_id = ?", decision.decisionId()).get(0))
+                .containsExactly("NOTIFIER", "email:" + address, true, "AT");
+    }
+
+    @Test
+    void aMailNamingARestrictionFromAnUnknownAddressIsAnUnverifiedOwnersAppeal() {
+        String address = sender();
+        DecisionTaken decision = known(db, restriction(newUser("owner"), List.of()));
+        send(mail(address, "Appeal against " + decision.decisionId(), "My model was disabled wrongly.", null));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(appealsFrom(address)).isOne());
+        String id = Sql.rows(db, "SELECT id FROM appeal WHERE decision_id = ?", decision.decisionId()).get(0).get(0).toString();
+        as("legal-1", "legal").get("/api/v1/appeals/" + id).then().statusCode(200).body("appellantRole", equalTo("OWNER"))
+                .body("identityVerified", equalTo(false)).body("appellantId", equalTo(null));
+    }
+
+    @Test
+    void aMailNamingNoDecisionIsAskedWhichOne() {
+        String address = sender();
+        try (var requests = KafkaProbe.from(Topics.NOTIFICATION_REQUESTS)) {
+            InboundMailReceived vague = mail(address, "Complaint", "You removed my model and I do not agree. Ref "
+                    + UUID.randomUUID(), null);
+            send(vague);
+            await().atMost(WAIT).untilAsserted(() -> assertThat(mails(requests, "appeal-decision-needed", address))
+                    .singleElement().satisfies(m -> {
+                        assertThat(m.replyMailbox()).isEqualTo("legal");
+                        assertThat(m.threadKey()).startsWith("inquiry:");
+                        assertThat(m.parameters()).containsEntry("subjectLine", "Complaint");
+                    }));
+            assertThat(appealsFrom(address)).isZero();
+
+            // The answer names the decision and becomes the appeal.
+            DecisionTaken decision = known(db, restriction(newUser("owner"), List.of()));
+            send(mail(address, "Re: Which decision?", "It is " + decision.decisionId(),
+                    mails(requests, "appeal-decision-needed", address).get(0).threadKey()));
+            await().atMost(WAIT).untilAsserted(() -> assertThat(appealsFrom(address)).isOne());
+        }
+    }
+
+    @Test
+    void aMailThatCannotBeAnAppealIsAnsweredWithTheReason() {
+        String address = sender();
+        DecisionTaken decision = known(db, restriction(newUser("owner"), List.of()));
+        try (var requests = KafkaProbe.from(Topics.NOTIFICATION_REQUESTS)) {
+            send(mail(address, "Appeal " + decision.decisionId(), "First.", null));
+            send(mail(address, "Appeal " + decision.decisionId(), "Second, while the first is open.", null));
+            await().atMost(WAIT).untilAsserted(() -> assertThat(mails(requests, "appeal-refused", address)).singleElement()
+                    .satisfies(m -> assertThat(m.parameters().get("reason")).contains("still open")));
+        }
+        assertThat(appealsFrom(address)).isOne();
+    }
+
+    @Test
+    void autoRepliesOtherMailboxesAndRedeliveriesNeverMakeASecondAppeal() {
+        String address = sender();
+        DecisionTaken decision = known(db, restriction(newUser("owner"), List.of()));
+        String id = decision.decisionId().toString();
+        send(mail(address, "Automatic reply: Appeal " + id, "I am out of office.", null));
+        send(mail("MAILER-DAEMON@mail.example.net", "Undelivered Mail Returned to Sender", "Appeal " + id, null));
+        InboundMailReceived toSafety = new InboundMailReceived("safety", "<" + UUID.randomUUID() + "@x>", null, List.of(), null,
+                address, List.of("safety@hub.localhost"), "Appeal " + id, "Appeal " + id, java.time.Instant.now(), List.of());
+        KafkaProbe.send(Topics.MAIL_INBOUND, "safety", AppealsFixtures.encode(EventSources.NOTIFICATION_SERVICE, toSafety));
+        InboundMailReceived real = mail(address, "Appeal", "I appeal decision " + id, null);
+        KafkaProbe requests = KafkaProbe.from(Topics.NOTIFICATION_REQUESTS);
+        send(real);
+        // The gateway re-read the inbox: same Message-ID, new event id.
+        send(new InboundMailReceived("legal", real.messageId(), null, List.of(), null, address, real.to(), real.subjectLine(),
+                real.textBody(), real.receivedAt(), List.of()));
+        String marker = sender();
+        DecisionTaken other = known(db, restriction(newUser("owner"), List.of()));
+        send(mail(marker, "Appeal", "I appeal decision " + other.decisionId(), null));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(appealsFrom(marker)).isOne());
+        assertThat(appealsFrom(address)).isOne();
+        assertThat(appealsFrom("mailer-daemon@mail.example.net")).isZero();
+        // The redelivery was recognised as the same mail, not refused as a second appeal.
+        await().atMost(WAIT).untilAsserted(() -> assertThat(mails(requests, "appeal-received", address)).hasSize(1));
+        assertThat(mails(requests, "appeal-refused", address)).isEmpty();
+        requests.close();
+    }
+}

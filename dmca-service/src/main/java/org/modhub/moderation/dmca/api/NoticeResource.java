@@ -1,0 +1,133 @@
+package org.modhub.moderation.dmca.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.jboss.resteasy.reactive.RestResponse;
+import org.modhub.moderation.contracts.Roles;
+import org.modhub.moderation.contracts.event.dmca.NoticeChannel;
+import org.modhub.moderation.dmca.api.Requests.DecisionRequest;
+import org.modhub.moderation.dmca.api.Requests.NoticeRequest;
+import org.modhub.moderation.dmca.domain.NoticeService;
+import org.modhub.moderation.dmca.domain.NoticeStatus;
+import org.modhub.moderation.dmca.domain.TakedownService;
+import org.modhub.moderation.kit.problem.ProblemException;
+import org.modhub.moderation.kit.security.Caller;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+
+/** Takedown notices: sent by anyone (no hub account needed), reviewed by legal. */
+// One root path with TakedownResource: JAX-RS picks the longest class path first, so a deeper class path
+// would hide TakedownResource's /notices/{id}/counter-notices.
+@Path("/api/v1/dmca")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class NoticeResource {
+
+    private static final int MAX_PAGE = 100;
+
+    private final NoticeService notices;
+    private final TakedownService takedowns;
+    private final RequestValidator validator;
+    private final SecurityIdentity identity;
+
+    public NoticeResource(NoticeService notices, TakedownService takedowns, RequestValidator validator, SecurityIdentity identity) {
+        this.notices = notices;
+        this.takedowns = takedowns;
+        this.validator = validator;
+        this.identity = identity;
+    }
+
+    /**
+     * Sends a notice under 17 U.S.C. 512(c)(3)(A). 201 either way: complete ({@code PENDING_REVIEW})
+     * or kept as {@code INCOMPLETE} with each missing element named; the sender is mailed a receipt or
+     * a request to revise. Rate-limited per client address and per sender email (429).
+     */
+    @POST
+    @Path("/notices")
+    @PermitAll
+    public Uni<RestResponse<Views.NoticeReceipt>> send(NoticeRequest request, @Context HttpServerRequest http, @Context UriInfo uri) {
+        var input = validator.notice(request);
+        String address = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
+        return notices.file(input, new NoticeService.Intake(NoticeChannel.WEB_FORM, address, null, null))
+                .map(notice -> RestResponse.ResponseBuilder.<Views.NoticeReceipt> create(RestResponse.Status.CREATED,
+                        Views.NoticeReceipt.of(notice))
+                        .location(URI.create(uri.getBaseUri().toString().replaceFirst("/$", "") + "/api/v1/dmca/notices/" + notice.id))
+                        .build());
+    }
+
+    /** Legal's queue: notices of one status (default: waiting for review), oldest first. */
+    @GET
+    @Path("/notices")
+    @RolesAllowed({ Roles.LEGAL, Roles.ADMIN })
+    public Uni<List<Views.NoticeSummary>> queue(@QueryParam("status") String status, @QueryParam("limit") Integer limit) {
+        NoticeStatus s;
+        try {
+            s = status == null ? NoticeStatus.PENDING_REVIEW : NoticeStatus.valueOf(status.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("query.status", "must be one of " + java.util.Arrays.toString(NoticeStatus.values()));
+        }
+        int size = limit == null ? 50 : limit;
+        if (size < 1 || size > MAX_PAGE) {
+            throw ProblemException.invalidField("query.limit", "must be from 1 to " + MAX_PAGE);
+        }
+        return notices.queue(s, size).map(list -> list.stream().map(Views.NoticeSummary::of).toList());
+    }
+
+    /** One notice for legal: its elements, contact details, abuse signals, takedowns and counter-notices. */
+    @GET
+    @Path("/notices/{id}")
+    @RolesAllowed({ Roles.LEGAL, Roles.ADMIN })
+    public Uni<Views.NoticeView> get(@PathParam("id") String id) {
+        UUID noticeId = uuid(id);
+        return notices.get(noticeId).chain(notice -> notices.signals(notice)
+                .chain(signals -> takedowns.details(noticeId).map(details -> Views.NoticeView.of(notice, signals,
+                        details.stream().map(d -> Views.TakedownView.of(d.takedown(), d.counterNotice())).toList()))));
+    }
+
+    /**
+     * Legal accepts (naming the uploaders) or rejects (with one of the reasons and an explanation)
+     * a notice.
+     */
+    @POST
+    @Path("/notices/{id}/decision")
+    @RolesAllowed(Roles.LEGAL)
+    public Uni<Views.NoticeView> decide(@PathParam("id") String id, DecisionRequest request) {
+        UUID noticeId = uuid(id);
+        if (request == null || request.decision() == null) {
+            throw ProblemException.invalidField("decision", "must be ACCEPT or REJECT");
+        }
+        String reviewer = Caller.of(identity).id();
+        Uni<?> decided = switch (request.decision().strip().toUpperCase(Locale.ROOT)) {
+            case "ACCEPT" -> notices.accept(noticeId, validator.owners(request.owners()), validator.note(request.note()), reviewer);
+            case "REJECT" -> notices.reject(noticeId, validator.reason(request.reason()), validator.explanation(request.explanation()),
+                    reviewer);
+            default -> throw ProblemException.invalidField("decision", "must be ACCEPT or REJECT");
+        };
+        return decided.chain(() -> get(id));
+    }
+
+    static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("Notice", id);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.modhub.moderation.dmca.api;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.jboss.resteasy.reactive.RestResponse;
+import org.modhub.moderation.contracts.Roles;
+import org.modhub.moderation.dmca.api.Requests.CounterNoticeRequest;
+import org.modhub.moderation.dmca.api.Requests.CourtActionRequest;
+import org.modhub.moderation.dmca.domain.TakedownService;
+import org.modhub.moderation.kit.problem.ProblemException;
+import org.modhub.moderation.kit.security.Caller;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** What follows a takedown: the owner's side (files removed, counter-notice), the claimant's court action, strikes. */
+@Path("/api/v1/dmca")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TakedownResource {
+
+    private final TakedownService takedowns;
+    private final RequestValidator validator;
+    private final SecurityIdentity identity;
+
+    public TakedownResource(TakedownService takedowns, RequestValidator validator, SecurityIdentity identity) {
+        this.takedowns = takedowns;
+        this.validator = validator;
+        this.identity = identity;
+    }
+
+    /**
+     * A counter-notice under 17 U.S.C. 512(g)(3), by the uploader whose content the notice took
+     * down; anyone else gets 404. 422 names each deficient element. Valid: 201, forwarded to the
+     * claimant, restoration scheduled.
+     */
+    @POST
+    @Path("/notices/{id}/counter-notices")
+    @RolesAllowed(Roles.USER)
+    public Uni<RestResponse<Views.CounterNoticeView>> counterNotice(@PathParam("id") String id, CounterNoticeRequest request) {
+        UUID noticeId = NoticeResource.uuid(id);
+        var input = validator.counterNotice(request);
+        return takedowns.counterNotice(noticeId, Caller.of(identity).id(), input)
+                .map(c -> RestResponse.status(RestResponse.Status.CREATED, Views.CounterNoticeView.of(c)));
+    }
+
+    /** The uploader's takedowns: the redacted notice, status, and the restoration date once countered. */
+    @GET
+    @Path("/takedowns/mine")
+    @RolesAllowed(Roles.USER)
+    public Uni<List<Views.UploaderTakedownView>> mine() {
+        return takedowns.mine(Caller.of(identity).id()).map(list -> list.stream()
+                .map(d -> Views.UploaderTakedownView.of(d.takedown(), d.notice(), d.counterNotice())).toList());
+    }
+
+    /** The owner removed the infringing files within the window: only they stay down. */
+    @POST
+    @Path("/takedowns/{id}/files-removed")
+    @RolesAllowed(Roles.USER)
+    public Uni<Views.TakedownView> filesRemoved(@PathParam("id") String id) {
+        UUID takedownId = uuid(id, "Takedown");
+        return takedowns.filesRemoved(takedownId, Caller.of(identity).id()).map(t -> Views.TakedownView.of(t, null));
+    }
+
+    /** Legal records the claimant's court-action evidence before the deadline: no restoration. */
+    @POST
+    @Path("/counter-notices/{id}/court-action")
+    @RolesAllowed(Roles.LEGAL)
+    public Uni<Views.CounterNoticeView> courtAction(@PathParam("id") String id, CourtActionRequest request) {
+        UUID counterNoticeId = uuid(id, "Counter-notice");
+        var evidence = validator.courtAction(request);
+        return takedowns.courtAction(counterNoticeId, evidence, Caller.of(identity).id()).map(Views.CounterNoticeView::of);
+    }
+
+    /** An account's strikes in force and whether it is a repeat infringer. */
+    @GET
+    @Path("/strikes/{accountId}")
+    @RolesAllowed({ Roles.LEGAL, Roles.ADMIN })
+    public Uni<Views.StrikesView> strikes(@PathParam("accountId") String accountId) {
+        return takedowns.strikesOf(accountId).map(list -> new Views.StrikesView(accountId, list.size(), takedowns.strikeThreshold(),
+                list.size() >= takedowns.strikeThreshold(), list.stream().map(Views.StrikeView::of).toList()));
+    }
+
+    private static UUID uuid(String id, String what) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound(what, id);
+        }
+    }
+}

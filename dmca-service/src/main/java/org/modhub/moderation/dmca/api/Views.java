@@ -1,0 +1,168 @@
+package org.modhub.moderation.dmca.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.modhub.moderation.contracts.event.dmca.DmcaNoticeElement;
+import org.modhub.moderation.dmca.domain.AbuseSignals;
+import org.modhub.moderation.dmca.domain.Json;
+import org.modhub.moderation.dmca.domain.NoticeCheck;
+import org.modhub.moderation.dmca.domain.NoticeInput;
+import org.modhub.moderation.dmca.domain.NoticeService;
+import org.modhub.moderation.dmca.domain.Redaction;
+import org.modhub.moderation.dmca.domain.TakedownService;
+import org.modhub.moderation.dmca.persistence.CounterNoticeEntity;
+import org.modhub.moderation.dmca.persistence.NoticeEntity;
+import org.modhub.moderation.dmca.persistence.StrikeEntity;
+import org.modhub.moderation.dmca.persistence.TakedownEntity;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.type.TypeReference;
+
+/** Response bodies. Staff views carry contact details; the sender's receipt and public views do not. */
+public final class Views {
+
+    private Views() {
+    }
+
+    /** What the sender of a notice gets back: its id and, if incomplete, each missing element and what is wrong. */
+    public record NoticeReceipt(UUID id, String status, UUID revisionOf, List<DmcaNoticeElement> missingElements,
+            List<NoticeCheck.Deficiency> deficiencies, List<String> subjects, Instant receivedAt) {
+
+        static NoticeReceipt of(NoticeEntity n) {
+            return new NoticeReceipt(n.id, n.status.name(), n.revisionOf, NoticeService.missing(n), NoticeService.deficiencies(n),
+                    Json.strings(n.subjectKeys), n.receivedAt);
+        }
+    }
+
+    public record ContactView(String name, String organisation, String email, String address, String phone) {
+    }
+
+    /** Legal's view of a notice, with the abuse signals to weigh and what followed. */
+    public record NoticeView(UUID id, String status, String channel, UUID revisionOf, UUID revisedBy, Instant receivedAt,
+            String signature, List<NoticeInput.Work> copyrightedWorks, List<NoticeCheck.ResolvedMaterial> infringingMaterial,
+            List<String> subjects, ContactView contact, boolean goodFaithStatement, boolean accuracyStatement,
+            boolean authorityUnderPenaltyOfPerjury, List<DmcaNoticeElement> missingElements,
+            List<NoticeCheck.Deficiency> deficiencies, String decision, String rejectionReason, String reviewNote, String reviewedBy,
+            Instant reviewedAt, String originalText, AbuseSignals abuseSignals, List<TakedownView> takedowns) {
+
+        static NoticeView of(NoticeEntity n, AbuseSignals signals, List<TakedownView> takedowns) {
+            return new NoticeView(n.id, n.status.name(), n.channel.name(), n.revisionOf, n.revisedBy, n.receivedAt, n.signature,
+                    NoticeService.works(n), NoticeService.material(n), Json.strings(n.subjectKeys),
+                    new ContactView(n.contactName, n.contactOrganisation, n.contactEmail, n.contactAddress, n.contactPhone),
+                    n.goodFaith, n.accurate, n.authorised, NoticeService.missing(n), NoticeService.deficiencies(n), n.decision,
+                    n.rejectionReason == null ? null : n.rejectionReason.name(), n.reviewNote, n.reviewedBy, n.reviewedAt,
+                    n.originalText, signals, takedowns);
+        }
+    }
+
+    /** A notice in legal's queue. */
+    public record NoticeSummary(UUID id, String status, String channel, Instant receivedAt, List<String> subjects,
+            List<DmcaNoticeElement> missingElements) {
+
+        static NoticeSummary of(NoticeEntity n) {
+            return new NoticeSummary(n.id, n.status.name(), n.channel.name(), n.receivedAt, Json.strings(n.subjectKeys),
+                    NoticeService.missing(n));
+        }
+    }
+
+    public record TakedownView(UUID id, UUID noticeId, String uploaderId, String uploaderName, List<String> subjects, String scope,
+            String status, Instant removalDeadline, Instant orderedAt, CounterNoticeView counterNotice) {
+
+        static TakedownView of(TakedownEntity t, CounterNoticeEntity c) {
+            return new TakedownView(t.id, t.noticeId, t.uploaderId, t.uploaderName, Json.strings(t.subjectKeys), t.scope.name(),
+                    t.status.name(), t.removalDeadline, t.orderedAt, c == null ? null : CounterNoticeView.of(c));
+        }
+    }
+
+    public record CounterNoticeView(UUID id, UUID noticeId, UUID takedownId, String status, Instant receivedAt, Instant restoreAt,
+            Instant courtActionAt, Map<String, Object> courtAction, Instant restoredAt) {
+
+        static CounterNoticeView of(CounterNoticeEntity c) {
+            return new CounterNoticeView(c.id, c.noticeId, c.takedownId, c.status, c.receivedAt, c.restoreAt, c.courtActionAt,
+                    c.courtAction == null ? null : Json.read(c.courtAction, new TypeReference<Map<String, Object>>() {
+                    }), c.restoredAt);
+        }
+    }
+
+    /** What the uploader sees of a takedown of their content: the notice redacted, how to counter-notify. */
+    public record UploaderTakedownView(UUID id, UUID noticeId, List<String> subjects, String scope, String status,
+            Instant removalDeadline, Instant orderedAt, String claimant, List<String> copyrightedWorks, UUID counterNoticeId,
+            Instant restoreAt) {
+
+        static UploaderTakedownView of(TakedownEntity t, NoticeEntity n, CounterNoticeEntity c) {
+            return new UploaderTakedownView(t.id, t.noticeId, Json.strings(t.subjectKeys), t.scope.name(), t.status.name(),
+                    t.removalDeadline, t.orderedAt, Redaction.claimant(n.contactOrganisation),
+                    NoticeService.works(n).stream().map(w -> Redaction.text(w.description())).toList(),
+                    c == null ? null : c.id, c == null ? null : c.restoreAt);
+        }
+    }
+
+    public record StrikeView(UUID id, String accountId, String accountName, UUID noticeId, UUID takedownId, String reason,
+            Instant recordedAt) {
+
+        static StrikeView of(StrikeEntity s) {
+            return new StrikeView(s.id, s.accountId, s.accountName, s.noticeId, s.takedownId, s.reason, s.recordedAt);
+        }
+    }
+
+    public record StrikesView(String accountId, int strikes, int threshold, boolean repeatInfringer, List<StrikeView> items) {
+    }
+
+    /** An accepted notice in the public archive: a company claimant named, individuals and contact details removed. */
+    public record PublicNotice(UUID id, String type, Instant receivedAt, Instant acceptedAt, String claimant,
+            List<String> copyrightedWorks, List<String> infringingUrls, List<String> subjects) {
+
+        static PublicNotice of(NoticeEntity n) {
+            return new PublicNotice(n.id, "DMCA", n.receivedAt, n.reviewedAt, Redaction.claimant(n.contactOrganisation),
+                    NoticeService.works(n).stream().map(w -> Redaction.text(w.description())).toList(),
+                    NoticeService.material(n).stream().map(NoticeCheck.ResolvedMaterial::url).filter(u -> u != null).toList(),
+                    Json.strings(n.subjectKeys));
+        }
+    }
+
+    public record PublicPage(List<PublicNotice> items, int offset, int limit) {
+    }
+
+    /**
+     * The archive export, shaped like the Lumen database's notice JSON (snake_case fields, works
+     * with their copyrighted and infringing URLs), so it can be submitted to or compared with it.
+     */
+    public record ArchiveExport(@JsonProperty("exported_at") Instant exportedAt, @JsonProperty("recipient_name") String recipientName,
+            List<ArchiveNotice> notices) {
+    }
+
+    public record ArchiveNotice(String id, String type, String title, @JsonProperty("date_received") Instant dateReceived,
+            @JsonProperty("date_actioned") Instant dateActioned, @JsonProperty("sender_name") String senderName,
+            @JsonProperty("principal_name") String principalName, @JsonProperty("recipient_name") String recipientName,
+            @JsonProperty("action_taken") String actionTaken, List<ArchiveWork> works) {
+    }
+
+    public record ArchiveWork(String description, @JsonProperty("copyrighted_urls") List<ArchiveUrl> copyrightedUrls,
+            @JsonProperty("infringing_urls") List<ArchiveUrl> infringingUrls) {
+    }
+
+    public record ArchiveUrl(String url) {
+    }
+
+    static ArchiveNotice archive(NoticeEntity n, String recipient) {
+        String claimant = Redaction.claimant(n.contactOrganisation);
+        List<ArchiveUrl> infringing = NoticeService.material(n).stream().map(NoticeCheck.ResolvedMaterial::url)
+                .filter(u -> u != null).map(ArchiveUrl::new).toList();
+        List<ArchiveWork> works = NoticeService.works(n).stream().map(w -> new ArchiveWork(Redaction.text(w.description()),
+                w.url() == null ? List.of() : List.of(new ArchiveUrl(Redaction.text(w.url()))), infringing)).toList();
+        return new ArchiveNotice(n.id.toString(), "DMCA", "DMCA (Copyright) Complaint to " + recipient, n.receivedAt, n.reviewedAt,
+                claimant, claimant, recipient, "Yes", works);
+    }
+
+    static List<TakedownView> takedownViews(List<TakedownEntity> takedowns, List<CounterNoticeEntity> counters) {
+        return java.util.stream.IntStream.range(0, takedowns.size())
+                .mapToObj(i -> TakedownView.of(takedowns.get(i), counters.get(i))).toList();
+    }
+
+    static List<String> subjectsOf(TakedownEntity t) {
+        return TakedownService.subjects(t).stream().map(s -> s.key()).toList();
+    }
+}

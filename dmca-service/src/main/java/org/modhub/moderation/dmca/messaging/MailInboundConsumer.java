@@ -1,0 +1,48 @@
+package org.modhub.moderation.dmca.messaging;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.modhub.moderation.contracts.Mailboxes;
+import org.modhub.moderation.contracts.event.EventCodec;
+import org.modhub.moderation.contracts.event.mail.InboundMailReceived;
+import org.modhub.moderation.dmca.domain.DmcaMailIntake;
+import org.modhub.moderation.kit.inbox.IdempotentConsumer;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Kafka adapter for {@code mail.inbound}, keyed by mailbox: only dmca@ mail is this service's;
+ * safety@ and legal@ records are skipped unread. Each mail is applied once.
+ */
+@ApplicationScoped
+public class MailInboundConsumer {
+
+    /** The incoming channel, configured in application.properties. */
+    public static final String CHANNEL = "mail-inbound";
+    static final String CONSUMER = "dmca.mail-inbound";
+
+    private final IdempotentConsumer consumer;
+    private final EventCodec codec;
+    private final DmcaMailIntake intake;
+
+    public MailInboundConsumer(IdempotentConsumer consumer, EventCodec codec, DmcaMailIntake intake) {
+        this.consumer = consumer;
+        this.codec = codec;
+        this.intake = intake;
+    }
+
+    @Incoming(CHANNEL)
+    public Uni<Void> onMail(ConsumerRecord<String, String> record) {
+        if (!Mailboxes.DMCA.equals(record.key())) {
+            return Uni.createFrom().voidItem();
+        }
+        return consumer.consume(CONSUMER, record.value(), envelope -> {
+            if (!InboundMailReceived.TYPE.equals(envelope.type())) {
+                return Uni.createFrom().voidItem();
+            }
+            InboundMailReceived mail = codec.data(envelope, InboundMailReceived.class);
+            return Mailboxes.DMCA.equals(mail.mailbox()) ? intake.accept(mail) : Uni.createFrom().voidItem();
+        });
+    }
+}

@@ -1,0 +1,26 @@
+package org.modhub.moderation.dmca.persistence;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+public class StrikeRepository implements PanacheRepositoryBase<StrikeEntity, UUID> {
+
+    public Uni<Long> inForce(String accountId, Instant since) {
+        return count("accountId = ?1 and recordedAt >= ?2", accountId, since);
+    }
+
+    public Uni<List<StrikeEntity>> ofAccount(String accountId) {
+        return list("accountId", Sort.by("recordedAt").and("id"), accountId);
+    }
+
+    public Uni<StrikeEntity> byTakedown(UUID takedownId) {
+        return find("takedownId", takedownId).firstResult();
+    }
+}

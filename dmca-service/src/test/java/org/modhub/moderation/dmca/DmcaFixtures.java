@@ -1,0 +1,147 @@
+package org.modhub.moderation.dmca;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
+
+import org.modhub.moderation.contracts.Topics;
+import org.modhub.moderation.contracts.event.EventCodec;
+import org.modhub.moderation.contracts.event.EventEnvelope;
+import org.modhub.moderation.contracts.event.EventPayload;
+import org.modhub.moderation.contracts.event.EventSources;
+import org.modhub.moderation.contracts.event.mail.InboundMailReceived;
+import org.modhub.moderation.contracts.event.notification.NotificationRequested;
+import org.modhub.moderation.devstack.test.KafkaProbe;
+import org.modhub.moderation.devstack.test.TestTokens;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/** What the service's tests share: bodies, requests and events (Kafka, SQL and tokens come from devstack's test kit). */
+public final class DmcaFixtures {
+
+    public static final String HUB = "https://huggingface.co/";
+    public static final Duration WAIT = Duration.ofSeconds(30);
+    private static final EventCodec CODEC = new EventCodec();
+
+    private DmcaFixtures() {
+    }
+
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A request as {@code subject} with {@code roles}. */
+    public static RequestSpecification as(String subject, String... roles) {
+        return RestAssured.given().contentType(ContentType.JSON).auth().oauth2(TestTokens.token(subject, roles));
+    }
+
+    /** An anonymous request from its own client address (as the ingress would forward it), so rate limits don't meet. */
+    public static RequestSpecification anonymous() {
+        return fromAddress(randomAddress());
+    }
+
+    public static RequestSpecification fromAddress(String address) {
+        return RestAssured.given().contentType(ContentType.JSON).header("X-Forwarded-For", address);
+    }
+
+    public static String randomAddress() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        return "198.51." + r.nextInt(256) + "." + r.nextInt(1, 255);
+    }
+
+    public static String claimantEmail() {
+        return unique("rights") + "@acme-pictures.example";
+    }
+
+    /** A complete notice naming {@code urls}, sent by a company. */
+    public static Map<String, Object> notice(String email, String... urls) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("signature", "/Jane Roe/");
+        body.put("copyrightedWorks", List.of(Map.of("description", "The Acme Film Archive 2024 (call Jane at +1 212 555 0100)",
+                "url", "https://acme-pictures.example/archive")));
+        List<Map<String, Object>> material = new ArrayList<>();
+        for (String url : urls) {
+            material.add(Map.of("url", url, "description", "copies of the archive's frames"));
+        }
+        body.put("infringingMaterial", material);
+        body.put("contact", new HashMap<>(Map.of("name", "Jane Roe", "organisation", "Acme Pictures Inc.", "email", email,
+                "address", "1 Studio Way, Burbank, CA 91505", "phone", "+1 818 555 0199")));
+        body.put("goodFaithStatement", true);
+        body.put("accuracyStatement", true);
+        body.put("authorityUnderPenaltyOfPerjury", true);
+        return body;
+    }
+
+    /** Sends a complete notice and returns its id. */
+    public static String sendNotice(String email, String... urls) {
+        return anonymous().body(notice(email, urls)).post("/api/v1/dmca/notices").then().statusCode(201)
+                .extract().path("id");
+    }
+
+    /** Legal accepts a notice for one uploader, who owns all its content. */
+    public static void accept(String noticeId, String uploaderId, String uploaderName) {
+        as("legal-1", "legal").body(Map.of("decision", "ACCEPT", "owners", List.of(Map.of("id", uploaderId, "name", uploaderName,
+                "email", uploaderId + "@example.org")))).post("/api/v1/dmca/notices/" + noticeId + "/decision")
+                .then().statusCode(200);
+    }
+
+    /** A complete counter-notice for the material at {@code url}. */
+    public static Map<String, Object> counterNotice(String url) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("signature", "/John Doe/");
+        body.put("material", List.of(Map.of("url", url, "description", "my fine-tuned model, trained on licensed data")));
+        body.put("goodFaithUnderPenaltyOfPerjury", true);
+        body.put("name", "John Doe");
+        body.put("address", "10 Main Street, Springfield, IL 62701");
+        body.put("phone", "+1 217 555 0142");
+        body.put("consentToJurisdiction", true);
+        body.put("consentToServiceOfProcess", true);
+        return body;
+    }
+
+    public static String model(String namespace) {
+        return namespace + "/" + unique("model");
+    }
+
+    // --- events ---
+
+    public static String encode(String source, EventPayload payload) {
+        return CODEC.encode(EventEnvelope.of(source, payload));
+    }
+
+    public static <T extends EventPayload> T data(String json, Class<T> type) {
+        return CODEC.data(CODEC.decode(json), type);
+    }
+
+    /** The events of {@code type} seen so far that match. */
+    public static <T extends EventPayload> List<T> events(KafkaProbe probe, String typeName, Class<T> type, Predicate<T> filter) {
+        return probe.ofType(typeName).stream().map(v -> data(v, type)).filter(filter).toList();
+    }
+
+    /** Waits for the first mail request matching and returns it. */
+    public static NotificationRequested awaitMail(KafkaProbe mails, Predicate<NotificationRequested> filter) {
+        return await().atMost(WAIT).until(() -> events(mails, NotificationRequested.TYPE, NotificationRequested.class, filter)
+                .stream().findFirst().orElse(null), m -> m != null);
+    }
+
+    /** An inbound mail as the gateway publishes it. */
+    public static InboundMailReceived mail(String from, String subjectLine, String body, String threadToken) {
+        return new InboundMailReceived("dmca", "<" + UUID.randomUUID() + "@mail.example.org>", null, List.of(), threadToken, from,
+                List.of("dmca@hub.localhost"), subjectLine, body, Instant.now().truncatedTo(ChronoUnit.MICROS), List.of());
+    }
+
+    public static void sendMail(String key, InboundMailReceived mail) {
+        KafkaProbe.send(Topics.MAIL_INBOUND, key, encode(EventSources.NOTIFICATION_SERVICE, mail));
+    }
+}

@@ -1,0 +1,120 @@
+package org.modhub.moderation.dmca.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.modhub.moderation.contracts.event.dmca.DmcaNoticeElement;
+
+/** Every element check of 17 U.S.C. 512(c)(3)(A), one at a time, and the subjects hub URLs resolve to. */
+class NoticeCheckTest {
+
+    private static final HubLinks HUB = new HubLinks("https://huggingface.co");
+    private static final NoticeInput.Contact CONTACT = new NoticeInput.Contact("Jane Roe", null, "jane@example.net",
+            "1 Main St, Springfield", null);
+    private static final NoticeInput COMPLETE = new NoticeInput(null, "/Jane Roe/",
+            List.of(new NoticeInput.Work("My novel 'Rivers' (2019)", "https://example.net/rivers")),
+            List.of(new NoticeInput.Material("https://huggingface.co/datasets/acme/books", "the full text of my novel"),
+                    new NoticeInput.Material("https://huggingface.co/acme/llm/blob/main/data/rivers.txt", null)),
+            CONTACT, true, true, true);
+
+    private static NoticeInput with(String signature, List<NoticeInput.Work> works, List<NoticeInput.Material> material,
+            NoticeInput.Contact contact, boolean goodFaith, boolean accurate, boolean authorised) {
+        return new NoticeInput(null, signature, works, material, contact, goodFaith, accurate, authorised);
+    }
+
+    private static NoticeCheck check(NoticeInput input) {
+        return NoticeCheck.of(input, HUB);
+    }
+
+    @Test
+    void aCompleteNoticeHasNoDeficienciesAndResolvesEachUrl() {
+        NoticeCheck check = check(COMPLETE);
+        assertThat(check.complete()).isTrue();
+        assertThat(check.subjects()).extracting(s -> s.key())
+                .containsExactly("dataset:acme/books", "file:model:acme/llm@main:data/rivers.txt");
+    }
+
+    @Test
+    void signatureMissing() {
+        NoticeCheck check = check(with(" ", COMPLETE.works(), COMPLETE.material(), CONTACT, true, true, true));
+        assertThat(check.missing()).containsExactly(DmcaNoticeElement.SIGNATURE);
+        assertThat(check.deficiencies()).extracting(NoticeCheck.Deficiency::field).containsExactly("signature");
+    }
+
+    @Test
+    void workMissingOrItsLinkBroken() {
+        assertThat(check(with("/J/", List.of(), COMPLETE.material(), CONTACT, true, true, true)).missing())
+                .containsExactly(DmcaNoticeElement.WORK_IDENTIFIED);
+        assertThat(check(with("/J/", List.of(new NoticeInput.Work("  ", null)), COMPLETE.material(), CONTACT, true, true, true))
+                .missing()).containsExactly(DmcaNoticeElement.WORK_IDENTIFIED);
+        NoticeCheck badLink = check(with("/J/", List.of(new NoticeInput.Work("My novel", "ftp://x")), COMPLETE.material(),
+                CONTACT, true, true, true));
+        assertThat(badLink.deficiencies()).extracting(NoticeCheck.Deficiency::field).containsExactly("copyrightedWorks[0].url");
+    }
+
+    @Test
+    void materialMissingNotOnTheHubOrNamingNoContent() {
+        assertThat(check(with("/J/", COMPLETE.works(), List.of(), CONTACT, true, true, true)).missing())
+                .containsExactly(DmcaNoticeElement.MATERIAL_IDENTIFIED);
+        NoticeCheck check = check(with("/J/", COMPLETE.works(), List.of(
+                new NoticeInput.Material("https://huggingface.co/acme/llm", null),
+                new NoticeInput.Material("https://elsewhere.example/acme/llm", null),
+                new NoticeInput.Material("https://huggingface.co/acme", null),
+                new NoticeInput.Material("https://huggingface.co/pricing", null),
+                new NoticeInput.Material(null, "somewhere")), CONTACT, true, true, true));
+        assertThat(check.missing()).containsExactly(DmcaNoticeElement.MATERIAL_IDENTIFIED);
+        assertThat(check.deficiencies()).extracting(NoticeCheck.Deficiency::field).containsExactly("infringingMaterial[1].url",
+                "infringingMaterial[2].url", "infringingMaterial[3].url", "infringingMaterial[4].url");
+        assertThat(check.deficiencies().get(0).message()).contains("not a URL on this hub");
+        // What could be resolved is kept, so legal and the sender see which items were understood.
+        assertThat(check.subjects()).extracting(s -> s.key()).containsExactly("model:acme/llm");
+    }
+
+    @Test
+    void contactNeedsNameEmailAndAnAddressOrPhone() {
+        assertThat(check(with("/J/", COMPLETE.works(), COMPLETE.material(), null, true, true, true)).deficiencies())
+                .extracting(NoticeCheck.Deficiency::field).containsExactly("contact");
+        NoticeCheck check = check(with("/J/", COMPLETE.works(), COMPLETE.material(),
+                new NoticeInput.Contact("", "Acme", "not-an-address", " ", null), true, true, true));
+        assertThat(check.missing()).containsExactly(DmcaNoticeElement.CONTACT_INFORMATION);
+        assertThat(check.deficiencies()).extracting(NoticeCheck.Deficiency::field)
+                .containsExactly("contact.name", "contact.email", "contact.address");
+        assertThat(check(with("/J/", COMPLETE.works(), COMPLETE.material(),
+                new NoticeInput.Contact("Jane", null, "jane@example.net", null, "+1 212 555 0100"), true, true, true)).complete())
+                .isTrue();
+    }
+
+    @Test
+    void goodFaithStatementMissing() {
+        NoticeCheck check = check(with("/J/", COMPLETE.works(), COMPLETE.material(), CONTACT, false, true, true));
+        assertThat(check.missing()).containsExactly(DmcaNoticeElement.GOOD_FAITH_STATEMENT);
+        assertThat(check.deficiencies()).extracting(NoticeCheck.Deficiency::field).containsExactly("goodFaithStatement");
+    }
+
+    @Test
+    void accuracyAndAuthorityAreOneElementOfTwoStatements() {
+        assertThat(check(with("/J/", COMPLETE.works(), COMPLETE.material(), CONTACT, true, false, true)).deficiencies())
+                .extracting(NoticeCheck.Deficiency::field).containsExactly("accuracyStatement");
+        NoticeCheck both = check(with("/J/", COMPLETE.works(), COMPLETE.material(), CONTACT, true, false, false));
+        assertThat(both.missing()).containsExactly(DmcaNoticeElement.ACCURACY_AND_AUTHORITY_STATEMENT);
+        assertThat(both.deficiencies()).extracting(NoticeCheck.Deficiency::field)
+                .containsExactly("accuracyStatement", "authorityUnderPenaltyOfPerjury");
+    }
+
+    @Test
+    void anEmptyNoticeMissesAllSixInStatutoryOrder() {
+        NoticeCheck check = check(with(null, null, null, null, false, false, false));
+        assertThat(check.missing()).containsExactly(DmcaNoticeElement.values());
+        assertThat(NoticeCheck.label(DmcaNoticeElement.GOOD_FAITH_STATEMENT)).isEqualTo("good-faith-statement");
+    }
+
+    @Test
+    void redactionKeepsCompaniesAndRemovesIndividualsContactDetails() {
+        assertThat(Redaction.claimant("Acme Pictures Inc.")).isEqualTo("Acme Pictures Inc.");
+        assertThat(Redaction.claimant(null)).isEqualTo(Redaction.INDIVIDUAL);
+        assertThat(Redaction.text("Call +1 (212) 555-0100 or mail jane.roe@example.net about 'Rivers' (2019)"))
+                .isEqualTo("Call [redacted] or mail [redacted] about 'Rivers' (2019)");
+    }
+}

@@ -126,6 +126,13 @@ class EscalationAndMisuseTest {
         // Each step is kept for the appellant's history and the transparency figures.
         assertThat(Sql.rows(db, "SELECT kind FROM appellant_sanction WHERE appellant_key = ? ORDER BY at", "user:" + owner))
                 .extracting(row -> row.get(0)).containsExactly("WARNED", "SUSPENDED", "REINSTATED");
+        // ...and announced on appeals.events, in order, for the transparency figures.
+        try (var events = KafkaProbe.from(Topics.APPEALS_EVENTS)) {
+            await().atMost(WAIT).untilAsserted(() -> assertThat(events.poll().stream()
+                    .filter(r -> ("appellant:" + owner).equals(r.key())).map(r -> r.value())
+                    .map(v -> v.replaceAll("(?s).*\"type\":\"org\\.modhub\\.moderation\\.appeals\\.(\\w+)\\.v1\".*", "$1"))
+                    .toList()).containsExactly("AppellantWarned", "AppellantSuspended", "AppellantReinstated"));
+        }
         as("auditor-1", "auditor").queryParam("from", "2000-01-01").queryParam("to", "2999-01-01")
                 .get("/api/v1/appeals/figures").then().statusCode(200)
                 .body("sanctions.SUSPENDED", org.hamcrest.Matchers.greaterThanOrEqualTo(1))

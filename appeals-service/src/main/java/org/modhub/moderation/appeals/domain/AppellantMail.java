@@ -54,7 +54,7 @@ public class AppellantMail {
             Log.infof("No mail address for appellant %s; %s not mailed (the hub shows it in-app)", userId, template);
             return Uni.createFrom().voidItem();
         }
-        NotificationRequested request = new NotificationRequested(template, email, userId, locale, parameters, threadKey,
+        NotificationRequested request = NotificationRequested.of(template, email, userId, locale, parameters, threadKey,
                 Mailboxes.LEGAL, idempotencyKey, clock.instant().truncatedTo(ChronoUnit.MICROS));
         return outbox.publish(Topics.NOTIFICATION_REQUESTS, EventSources.APPEALS_SERVICE, request).replaceWithVoid();
     }

@@ -14,6 +14,13 @@ import org.modhub.moderation.appeals.persistence.AppealRepository;
 import org.modhub.moderation.appeals.persistence.AppellantSanctionEntity;
 import org.modhub.moderation.appeals.persistence.AppellantStandingEntity;
 import org.modhub.moderation.appeals.persistence.AppellantStandingRepository;
+import org.modhub.moderation.contracts.Topics;
+import org.modhub.moderation.contracts.event.EventPayload;
+import org.modhub.moderation.contracts.event.EventSources;
+import org.modhub.moderation.contracts.event.appeals.AppellantReinstated;
+import org.modhub.moderation.contracts.event.appeals.AppellantSuspended;
+import org.modhub.moderation.contracts.event.appeals.AppellantWarned;
+import org.modhub.moderation.kit.outbox.Outbox;
 import org.modhub.moderation.kit.problem.ProblemException;
 import org.modhub.moderation.kit.timer.Timers;
 
@@ -46,9 +53,11 @@ public class AppellantStandingService {
     private final AppealsConfig.Misuse config;
     private final MeterRegistry registry;
     private final Clock clock;
+    private final Outbox outbox;
 
     public AppellantStandingService(AppellantStandingRepository standings, AppealRepository appeals, AppellantMail mail,
-            Timers timers, AppealsConfig config, MeterRegistry registry, Clock clock) {
+            Timers timers, AppealsConfig config, MeterRegistry registry, Clock clock, Outbox outbox) {
+        this.outbox = outbox;
         this.standings = standings;
         this.appeals = appeals;
         this.mail = mail;
@@ -194,7 +203,15 @@ public class AppellantStandingService {
         step.until = until;
         step.unfoundedAppeals = String.join(",", ids.stream().map(UUID::toString).toList());
         step.at = now;
-        return step.persist().replaceWithVoid();
+        // The step is announced in the same transaction (transparency figures, DSA Art. 24(1)(b)).
+        EventPayload event = switch (kind) {
+            case "WARNED" -> new AppellantWarned(standing.appellantId, standing.appellantEmail, reason, ids, now);
+            case "SUSPENDED" -> new AppellantSuspended(standing.appellantId, standing.appellantEmail, reason, ids, now, until);
+            case "REINSTATED" -> new AppellantReinstated(standing.appellantId, standing.appellantEmail, reason, now);
+            default -> throw new IllegalArgumentException("unknown ladder step " + kind);
+        };
+        return step.persist().chain(() -> outbox.publish(Topics.APPEALS_EVENTS, EventSources.APPEALS_SERVICE, event))
+                .replaceWithVoid();
     }
 
     /** The thread key of an appellant's standing mails: {@code appellant:<uuid>} (no address in the key). */

@@ -8,6 +8,9 @@ import java.util.Optional;
 import org.modhub.moderation.contracts.Topics;
 import org.modhub.moderation.contracts.event.appeals.AppealFiled;
 import org.modhub.moderation.contracts.event.appeals.AppealResolved;
+import org.modhub.moderation.contracts.event.appeals.AppellantReinstated;
+import org.modhub.moderation.contracts.event.appeals.AppellantSuspended;
+import org.modhub.moderation.contracts.event.appeals.AppellantWarned;
 import org.modhub.moderation.contracts.event.dmca.ContentRestored;
 import org.modhub.moderation.contracts.event.dmca.CounterNoticeReceived;
 import org.modhub.moderation.contracts.event.dmca.CourtActionReported;
@@ -78,6 +81,12 @@ public final class EventTypes {
                     "An internal complaint against a decision was filed (DSA Art. 20)."),
             new EventTypeDescriptor(AppealResolved.TYPE, AppealResolved.class, Topics.APPEALS_EVENTS,
                     "An appeal was decided: upheld, reversed or modified."),
+            new EventTypeDescriptor(AppellantWarned.TYPE, AppellantWarned.class, Topics.APPEALS_EVENTS,
+                    "An appellant was warned for filing manifestly unfounded complaints (DSA Art. 23)."),
+            new EventTypeDescriptor(AppellantSuspended.TYPE, AppellantSuspended.class, Topics.APPEALS_EVENTS,
+                    "An appellant's complaints are no longer processed until a date (DSA Art. 23)."),
+            new EventTypeDescriptor(AppellantReinstated.TYPE, AppellantReinstated.class, Topics.APPEALS_EVENTS,
+                    "A suspended appellant's complaints are processed again."),
             // notifications.requests
             new EventTypeDescriptor(NotificationRequested.TYPE, NotificationRequested.class,
                     Topics.NOTIFICATION_REQUESTS, "A service asks for a templated mail to be sent."),

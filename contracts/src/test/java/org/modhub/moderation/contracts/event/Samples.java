@@ -15,6 +15,9 @@ import org.modhub.moderation.contracts.dsa.DsaTerritories;
 import org.modhub.moderation.contracts.event.appeals.AppealFiled;
 import org.modhub.moderation.contracts.event.appeals.AppealOutcome;
 import org.modhub.moderation.contracts.event.appeals.AppealResolved;
+import org.modhub.moderation.contracts.event.appeals.AppellantReinstated;
+import org.modhub.moderation.contracts.event.appeals.AppellantSuspended;
+import org.modhub.moderation.contracts.event.appeals.AppellantWarned;
 import org.modhub.moderation.contracts.event.appeals.AppellantRole;
 import org.modhub.moderation.contracts.event.dmca.ContentRestored;
 import org.modhub.moderation.contracts.event.dmca.CounterNoticeReceived;
@@ -116,6 +119,11 @@ public final class Samples {
                 RestorationReason.COUNTER_NOTICE_PERIOD_ELAPSED, LATER));
         put(samples, new StrikeRecorded("user-7", ACCOUNT, NOTICE_ID, 2, false, T1));
         put(samples, new AppealFiled(APPEAL_ID, DECISION_ID, MODEL, "user-7", AppellantRole.OWNER, T1));
+        put(samples, new AppellantWarned("user-42", "appellant@example.org", "Three manifestly unfounded complaints.",
+                List.of(APPEAL_ID), T0));
+        put(samples, new AppellantSuspended("user-42", null, "Unfounded complaints after a warning.", List.of(APPEAL_ID), T0,
+                LATER));
+        put(samples, new AppellantReinstated(null, "appellant@example.org", "Suspension period ended.", LATER));
         put(samples, new AppealResolved(APPEAL_ID, DECISION_ID, MODEL, AppellantRole.OWNER, AppealOutcome.MODIFIED,
                 List.of(TAG_NOT_FOR_ALL_AUDIENCES), "A tag is enough for research quotations.", "senior-3", LATER));
         put(samples, new NotificationRequested("report-receipt", "reporter@example.org", "user-42", "de-DE",

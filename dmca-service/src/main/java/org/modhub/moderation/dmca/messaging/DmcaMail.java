@@ -60,7 +60,7 @@ public class DmcaMail {
         if (email == null || email.isBlank()) {
             return Uni.createFrom().voidItem();
         }
-        NotificationRequested request = new NotificationRequested(template, email.strip(), userId, locale, parameters, threadKey,
+        NotificationRequested request = NotificationRequested.of(template, email.strip(), userId, locale, parameters, threadKey,
                 Mailboxes.DMCA, idempotencyKey, clock.instant().truncatedTo(ChronoUnit.MICROS));
         return outbox.publish(Topics.NOTIFICATION_REQUESTS, EventSources.DMCA_SERVICE, request).replaceWithVoid();
     }

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -42,13 +41,6 @@ public class LegalMailIntake {
     private static final Pattern UUID_TEXT = Pattern.compile(
             "\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b");
     private static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"')\\]]+", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ADDRESS = Pattern.compile("<([^<>\\s]+@[^<>\\s]+)>|([^<>\\s\"]+@[^<>\\s\"]+)");
-    private static final Pattern AUTOMATED_SENDER = Pattern.compile(
-            "^(mailer-daemon|postmaster|no-?reply|do-?not-?reply|bounces?)([+@.-]|$)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern AUTOMATED_SUBJECT = Pattern.compile(
-            "^(auto(matic)? ?(reply|response)|auto:|out of (the )?office|abwesenheit|undeliverable|undelivered mail|"
-                    + "delivery status notification|mail delivery (failed|failure|subsystem)|returned mail|delivery failure)",
-            Pattern.CASE_INSENSITIVE);
 
     private final AppealService appealService;
     private final AppealRepository appeals;
@@ -70,12 +62,12 @@ public class LegalMailIntake {
     }
 
     public Uni<Void> accept(InboundMailReceived received) {
-        String from = address(received.from());
+        String from = received.senderAddress().orElse(null);
         if (from == null) {
             Log.warnf("Mail %s to legal@ has no usable sender address; ignored", received.messageId());
             return Uni.createFrom().voidItem();
         }
-        if (isAutomated(from, received.subjectLine())) {
+        if (received.looksAutomated()) {
             Log.infof("Mail %s to legal@ is an auto-reply or bounce; not an appeal", received.messageId());
             return Uni.createFrom().voidItem();
         }
@@ -227,20 +219,5 @@ public class LegalMailIntake {
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    /** The bare address in a From header ("Name <a@b>" or "a@b"). */
-    static String address(String from) {
-        Matcher m = ADDRESS.matcher(from == null ? "" : from);
-        if (!m.find()) {
-            return null;
-        }
-        String address = m.group(1) != null ? m.group(1) : m.group(2);
-        return address.length() > 254 ? null : address.toLowerCase(Locale.ROOT);
-    }
-
-    static boolean isAutomated(String from, String subjectLine) {
-        String local = from.substring(0, from.indexOf('@')).toLowerCase(Locale.ROOT);
-        return AUTOMATED_SENDER.matcher(local + "@").find() || AUTOMATED_SUBJECT.matcher(subjectLine.strip()).find();
     }
 }

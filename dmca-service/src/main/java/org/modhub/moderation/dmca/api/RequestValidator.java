@@ -11,7 +11,7 @@ import org.modhub.moderation.dmca.api.Requests.NoticeRequest;
 import org.modhub.moderation.dmca.config.DmcaConfig;
 import org.modhub.moderation.dmca.domain.CounterNoticeInput;
 import org.modhub.moderation.dmca.domain.CourtAction;
-import org.modhub.moderation.dmca.domain.HubLinks;
+import org.modhub.moderation.contracts.subject.HubLinks;
 import org.modhub.moderation.dmca.domain.NoticeCheck;
 import org.modhub.moderation.dmca.domain.NoticeInput;
 import org.modhub.moderation.dmca.domain.Owner;

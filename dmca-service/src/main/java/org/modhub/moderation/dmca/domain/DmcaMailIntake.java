@@ -1,5 +1,6 @@
 package org.modhub.moderation.dmca.domain;
 
+import org.modhub.moderation.contracts.subject.HubLinks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,14 +28,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class DmcaMailIntake {
 
-    private static final Pattern ADDRESS = Pattern.compile("<([^<>\\s]+@[^<>\\s]+)>|([^<>\\s\"]+@[^<>\\s\"]+)");
     private static final Pattern DISPLAY_NAME = Pattern.compile("^\\s*\"?([^\"<]+?)\"?\\s*<");
-    private static final Pattern AUTOMATED_SENDER = Pattern.compile(
-            "^(mailer-daemon|postmaster|no-?reply|do-?not-?reply|bounces?)([+@.-]|$)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern AUTOMATED_SUBJECT = Pattern.compile(
-            "^(auto(matic)? ?(reply|response)|auto:|out of (the )?office|undeliverable|undelivered mail|"
-                    + "delivery status notification|mail delivery (failed|failure|subsystem)|returned mail)",
-            Pattern.CASE_INSENSITIVE);
     private static final Pattern SIGNATURE = Pattern.compile(
             "^\\s*(?:/s/\\s*(.+)|(?:electronic\\s+)?(?:signature|signed)\\s*:\\s*(.+)|(/[^/\\n]{2,80}/))\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
@@ -60,12 +54,12 @@ public class DmcaMailIntake {
     }
 
     public Uni<Void> accept(InboundMailReceived received) {
-        String from = address(received.from());
+        String from = received.senderAddress().filter(NoticeCheck::isEmail).orElse(null);
         if (from == null) {
             Log.warnf("Mail %s to dmca@ has no usable sender address; ignored", received.messageId());
             return Uni.createFrom().voidItem();
         }
-        if (isAutomated(from, received.subjectLine())) {
+        if (received.looksAutomated()) {
             Log.infof("Mail %s to dmca@ is an auto-reply or bounce; not a notice", received.messageId());
             return Uni.createFrom().voidItem();
         }
@@ -73,7 +67,7 @@ public class DmcaMailIntake {
             if (seen != null) {
                 return Uni.createFrom().voidItem();
             }
-            UUID thread = threadNotice(received.threadToken());
+            UUID thread = received.threadId("dmca_notice").orElse(null);
             if (thread == null) {
                 return fresh(from, received);
             }
@@ -151,31 +145,6 @@ public class DmcaMailIntake {
             }
         }
         return null;
-    }
-
-    private static UUID threadNotice(String token) {
-        if (token == null || !token.startsWith("dmca_notice:")) {
-            return null;
-        }
-        try {
-            return UUID.fromString(token.substring("dmca_notice:".length()));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    static String address(String from) {
-        Matcher m = ADDRESS.matcher(from == null ? "" : from);
-        if (!m.find()) {
-            return null;
-        }
-        String address = m.group(1) != null ? m.group(1) : m.group(2);
-        return address.length() > 254 || !NoticeCheck.isEmail(address) ? null : address;
-    }
-
-    static boolean isAutomated(String from, String subjectLine) {
-        String local = from.substring(0, from.indexOf('@')).toLowerCase(Locale.ROOT);
-        return AUTOMATED_SENDER.matcher(local + "@").find() || AUTOMATED_SUBJECT.matcher(subjectLine.strip()).find();
     }
 
     private String bound(String text) {

@@ -1,5 +1,6 @@
 package org.modhub.moderation.dmca.domain;
 
+import org.modhub.moderation.contracts.subject.HubLinks;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;

@@ -1,5 +1,6 @@
 package org.modhub.moderation.dmca.domain;
 
+import org.modhub.moderation.contracts.subject.HubLinks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package org.modhub.moderation.dmca.domain;
 
+import org.modhub.moderation.contracts.subject.HubLinks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

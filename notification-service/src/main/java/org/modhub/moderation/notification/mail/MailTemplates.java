@@ -25,7 +25,7 @@ public final class MailTemplates {
 
     static {
         add("report-receipt", "Receipt of a report (DSA Art. 16(4))",
-                List.of("reportId", "subject", "category", "categoryTitle", "filedAt"), List.of("subcategory", "visibility"),
+                List.of("reportId", "subject", "filedAt"), List.of("category", "categoryTitle", "subcategory", "visibility"),
                 Set.of(), Map.of("reportId", REPORT_ID, "subject", SUBJECT, "category", "platform_abuse",
                         "categoryTitle", "Platform abuse", "subcategory", "spam", "visibility", "PRIVATE",
                         "filedAt", "2026-05-02T09:15:30Z"));
@@ -53,9 +53,10 @@ public final class MailTemplates {
                         + "personal data in data/users.csv.", "deadline", "2026-05-10T00:00:00Z", "category", "privacy",
                         "policyVersion", "2026-01", "explanation", "Advertising is spam under the Content Policy."));
         add("owner-decision", "A decision on the owner's content with its statement of reasons (DSA Art. 17) and how to appeal",
-                List.of("decisionId", "subject", "actions", "facts", "explanation", "territorialScope", "decidedAt",
-                        "policyVersion", "appealDeadline", "redress", "automated"),
-                List.of("ground", "category", "subcategory", "restrictionEnds", "caseId"), Set.of("actions", "redress"),
+                List.of("decisionId", "subject", "actions", "facts", "explanation", "decidedAt", "policyVersion", "appealDeadline",
+                        "redress", "automated"),
+                List.of("territorialScope", "ground", "category", "subcategory", "restrictionEnds", "caseId"),
+                Set.of("actions", "redress"),
                 sample("decisionId", "d-7a6b5c4d", "subject", SUBJECT, "actions", "DISABLE,RESTRICT_INTERACTIONS",
                         "facts", "The repository distributes a pickle file that runs a reverse shell on load.",
                         "explanation", "Malware is restricted content under the Content Policy.",

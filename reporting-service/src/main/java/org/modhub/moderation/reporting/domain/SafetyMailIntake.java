@@ -5,11 +5,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.modhub.moderation.contracts.event.mail.InboundMailReceived;
 import org.modhub.moderation.contracts.event.notification.NotificationRequested;
@@ -40,13 +37,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class SafetyMailIntake {
 
     static final int MAX_SUBJECTS_PER_MAIL = 5;
-    private static final Pattern ADDRESS = Pattern.compile("<([^<>\\s]+@[^<>\\s]+)>|([^<>\\s\"]+@[^<>\\s\"]+)");
-    private static final Pattern AUTOMATED_SENDER = Pattern.compile(
-            "^(mailer-daemon|postmaster|no-?reply|do-?not-?reply|bounces?)([+@.-]|$)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern AUTOMATED_SUBJECT = Pattern.compile(
-            "^(auto(matic)? ?(reply|response)|auto:|out of (the )?office|abwesenheit|undeliverable|undelivered mail|"
-                    + "delivery status notification|mail delivery (failed|failure|subsystem)|returned mail|delivery failure)",
-            Pattern.CASE_INSENSITIVE);
 
     private final ReportRepository reports;
     private final NotifierStandingRepository standings;
@@ -68,12 +58,12 @@ public class SafetyMailIntake {
     }
 
     public Uni<Void> accept(InboundMailReceived received) {
-        String from = address(received.from());
+        String from = received.senderAddress().orElse(null);
         if (from == null) {
             Log.warnf("Mail %s to safety@ has no usable sender address; ignored", received.messageId());
             return Uni.createFrom().voidItem();
         }
-        if (isAutomated(from, received.subjectLine())) {
+        if (received.looksAutomated()) {
             Log.infof("Mail %s to safety@ is an auto-reply or bounce; not a report", received.messageId());
             return Uni.createFrom().voidItem();
         }
@@ -87,7 +77,7 @@ public class SafetyMailIntake {
             if (seen != null) {
                 return Uni.createFrom().voidItem();
             }
-            UUID thread = threadReport(received.threadToken());
+            UUID thread = received.threadId("report").orElse(null);
             if (thread != null) {
                 return reports.findById(thread).chain(report -> report != null && report.channel == ReportChannel.EMAIL
                         && report.notifierKey.equals(NotifierKey.email(from).value())
@@ -251,32 +241,6 @@ public class SafetyMailIntake {
     private static boolean ownedByAnotherService(String threadToken) {
         return threadToken != null && threadToken.contains(":") && !threadToken.startsWith("report:")
                 && !threadToken.startsWith("notifier:");
-    }
-
-    private static UUID threadReport(String threadToken) {
-        if (threadToken == null || !threadToken.startsWith("report:")) {
-            return null;
-        }
-        try {
-            return UUID.fromString(threadToken.substring("report:".length()));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    /** The bare address in a From header ("Name <a@b>" or "a@b"), lower-cased domain kept as sent. */
-    static String address(String from) {
-        Matcher m = ADDRESS.matcher(from == null ? "" : from);
-        if (!m.find()) {
-            return null;
-        }
-        String address = m.group(1) != null ? m.group(1) : m.group(2);
-        return address.length() > 254 ? null : address;
-    }
-
-    static boolean isAutomated(String from, String subjectLine) {
-        String local = from.substring(0, from.indexOf('@')).toLowerCase(Locale.ROOT);
-        return AUTOMATED_SENDER.matcher(local + "@").find() || AUTOMATED_SUBJECT.matcher(subjectLine.strip()).find();
     }
 
     private static String bound(String text, int max) {

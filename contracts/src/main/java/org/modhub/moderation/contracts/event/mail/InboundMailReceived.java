@@ -4,6 +4,11 @@ import static org.modhub.moderation.contracts.event.PayloadChecks.*;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.modhub.moderation.contracts.Mailboxes;
 import org.modhub.moderation.contracts.event.EventPayload;
 import org.modhub.moderation.contracts.event.Nullable;
@@ -40,6 +45,14 @@ public record InboundMailReceived(
 
     public static final String TYPE = "org.modhub.moderation.mail.InboundMailReceived.v1";
 
+    private static final Pattern ADDRESS = Pattern.compile("<([^<>\\s]+@[^<>\\s]+)>|([^<>\\s\"]+@[^<>\\s\"]+)");
+    private static final Pattern AUTOMATED_SENDER = Pattern.compile(
+            "^(mailer-daemon|postmaster|no-?reply|do-?not-?reply|bounces?)([+@.-]|$)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern AUTOMATED_SUBJECT = Pattern.compile(
+            "^(auto(matic)? ?(reply|response)|auto:|out of (the )?office|abwesenheit|undeliverable|undelivered mail|"
+                    + "delivery status notification|mail delivery (failed|failure|subsystem)|returned mail|delivery failure)",
+            Pattern.CASE_INSENSITIVE);
+
     public InboundMailReceived {
         check(mailbox != null && Mailboxes.ALL.contains(mailbox), "mailbox must be one of " + Mailboxes.ALL);
         text(messageId, "messageId");
@@ -60,6 +73,39 @@ public record InboundMailReceived(
     @Override
     public String subjectKey() {
         return null;
+    }
+
+    /** The bare sender address of {@code from} ("Name &lt;a@b&gt;" or "a@b"), if it has a usable one. */
+    public Optional<String> senderAddress() {
+        Matcher m = ADDRESS.matcher(from);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String address = m.group(1) != null ? m.group(1) : m.group(2);
+        return address.length() > 254 ? Optional.empty() : Optional.of(address);
+    }
+
+    /**
+     * Whether the mail looks machine-written: an auto-reply, an out-of-office note or a delivery
+     * report. The gateway already keeps back mail marked {@code Auto-Submitted} and DSNs; this
+     * catches those that carry no such header, so they never become reports, notices or appeals.
+     */
+    public boolean looksAutomated() {
+        String local = senderAddress().map(a -> a.substring(0, a.indexOf('@'))).orElse("").toLowerCase(Locale.ROOT);
+        return AUTOMATED_SENDER.matcher(local + "@").find() || AUTOMATED_SUBJECT.matcher(subjectLine.strip()).find();
+    }
+
+    /** The record a reply belongs to, when its thread token is {@code <kind>:<uuid>} (e.g. {@code report:…}). */
+    public Optional<UUID> threadId(String kind) {
+        String prefix = kind + ":";
+        if (threadToken == null || !threadToken.startsWith(prefix)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(threadToken.substring(prefix.length())));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** The gateway keys inbound mail by mailbox (see {@code Mailboxes}). */

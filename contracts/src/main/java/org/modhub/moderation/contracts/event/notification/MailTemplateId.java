@@ -15,7 +15,8 @@ import java.util.Set;
  */
 public enum MailTemplateId {
     // reporting-service
-    REPORT_RECEIPT("report-receipt", "reportId", "subject", "category", "categoryTitle", "filedAt"),
+    // A mailed report whose words named no category is confirmed before staff choose one.
+    REPORT_RECEIPT("report-receipt", "reportId", "subject", "filedAt"),
     REPORT_OUTCOME("report-outcome", "reportId", "subject", "actions", "decidedAt", "policyVersion", "manifestlyUnfounded",
             "appealDeadline", "redress"),
     REPORT_LOCATION_REQUEST("report-location-request", "reportId"),
@@ -24,8 +25,9 @@ public enum MailTemplateId {
     NOTIFIER_REINSTATED("notifier-reinstated", "reason"),
     // review-service
     OWNER_CHANGES_REQUESTED("owner-changes-requested", "caseId", "subject", "requestedChanges", "deadline"),
-    OWNER_DECISION("owner-decision", "decisionId", "subject", "actions", "facts", "explanation", "territorialScope", "decidedAt",
-            "policyVersion", "appealDeadline", "redress", "automated"),
+    // No territorial scope (nor ground) for a decision that restricts nothing.
+    OWNER_DECISION("owner-decision", "decisionId", "subject", "actions", "facts", "explanation", "decidedAt", "policyVersion",
+            "appealDeadline", "redress", "automated"),
     DECISION_REVERSED("decision-reversed", "decisionId", "reversedDecisionId", "subject", "actionsLifted", "reason"),
     // dmca-service
     DMCA_NOTICE_INCOMPLETE("dmca-notice-incomplete", "noticeId", "missingElements"),

@@ -1,7 +1,10 @@
 package org.modhub.moderation.appeals;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.modhub.moderation.appeals.AppealsFixtures.WAIT;
 import static org.modhub.moderation.appeals.AppealsFixtures.as;
 import static org.modhub.moderation.appeals.AppealsFixtures.known;
 import static org.modhub.moderation.appeals.AppealsFixtures.newUser;
@@ -18,8 +21,10 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.modhub.moderation.contracts.Topics;
 import org.modhub.moderation.contracts.event.review.DecisionTaken;
 import org.modhub.moderation.devstack.test.DevStackResource;
+import org.modhub.moderation.devstack.test.KafkaProbe;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -89,6 +94,40 @@ class DisputeTest {
                 .body("decidedForRecipient", equalTo(2)).body("implemented", equalTo(1))
                 .body("implementedShare", equalTo(0.5f))
                 .body("byBody.'Body A'", equalTo(2));
+    }
+
+    @Test
+    void eachRecordAndEndingIsAnnouncedOnAppealsEventsWithoutPersonalData() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String owner = newUser("owner");
+        DecisionTaken decision = known(db, restriction(owner, List.of()));
+        Map<String, Object> request = new HashMap<>();
+        request.put("decisionId", decision.decisionId().toString());
+        request.put("body", "Appeals Centre Europe");
+        request.put("submittedOn", today.minusDays(9).toString());
+        request.put("notes", "Owner " + owner + "@example.org asked the body by phone.");
+        String id = as("legal-1", "legal").body(request).post("/api/v1/disputes").then().statusCode(201).extract().path("id");
+        // A refused ending changes nothing and announces nothing.
+        as("legal-1", "legal").body(Map.of("outcome", "SETTLED", "settledOn", today.minusDays(10).toString()))
+                .post("/api/v1/disputes/" + id + "/outcome").then().statusCode(400);
+        end(id, "IN_FAVOUR_OF_RECIPIENT", today.minusDays(2), true);
+
+        // For review-service's transparency report: ids, the body and dates; never notes, names or addresses.
+        try (var events = KafkaProbe.from(Topics.APPEALS_EVENTS)) {
+            List<List<String>> seen = new java.util.ArrayList<>(List.of(List.of()));
+            await().atMost(WAIT).untilAsserted(() -> {
+                seen.set(0, events.poll().stream().filter(r -> ("dispute:" + id).equals(r.key())).map(r -> r.value()).toList());
+                assertThat(seen.get(0)).hasSize(2);
+            });
+            List<String> mine = seen.get(0);
+            assertThat(mine.get(0)).contains("\"type\":\"org.modhub.moderation.appeals.DisputeRecorded.v1\"",
+                    "\"disputeId\":\"" + id + "\"", "\"body\":\"Appeals Centre Europe\"",
+                    "\"submittedOn\":\"" + today.minusDays(9) + "\"");
+            assertThat(mine.get(1)).contains("\"type\":\"org.modhub.moderation.appeals.DisputeSettled.v1\"",
+                    "\"outcome\":\"IN_FAVOUR_OF_RECIPIENT\"", "\"settledOn\":\"" + today.minusDays(2) + "\"",
+                    "\"implemented\":true");
+            assertThat(mine).allSatisfy(event -> assertThat(event).doesNotContain(owner, "@", "phone"));
+        }
     }
 
     @Test

@@ -278,6 +278,9 @@ class ChartIT {
             if (service.equals("notification-service")) {
                 expected.addAll(List.of(587, 993));
             }
+            if (service.equals("review-service")) {
+                expected.add(443); // statements of reasons to the DSA Transparency Database
+            }
             assertThat(ports).as(service + " egress ports").containsExactlyInAnyOrderElementsOf(expected);
             assertThat(np.getSpec().getEgress()).as(service + " egress peers are named")
                     .allSatisfy(rule -> assertThat(rule.getTo()).isNotEmpty());

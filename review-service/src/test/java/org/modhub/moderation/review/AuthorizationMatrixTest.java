@@ -106,6 +106,14 @@ class AuthorizationMatrixTest {
                 new Endpoint("GET /policy-versions/in-force", (r, who) -> r.queryParam("at", "2025-06-01")
                         .get("/api/v1/policy-versions/in-force"), role -> 200),
                 new Endpoint("GET /audit-log", (r, who) -> r.get("/api/v1/audit-log"),
+                        role -> only(role, Set.of(Roles.AUDITOR, Roles.ADMIN), 200)),
+                new Endpoint("GET /statements-of-reasons", (r, who) -> r.queryParam("from", "2026-01-01")
+                        .queryParam("to", "2026-01-02").get("/api/v1/statements-of-reasons"),
+                        role -> only(role, Set.of(Roles.AUDITOR, Roles.ADMIN), 200)),
+                new Endpoint("GET /statements-of-reasons/submissions", (r, who) -> r.get("/api/v1/statements-of-reasons/submissions"),
+                        role -> only(role, Set.of(Roles.AUDITOR, Roles.ADMIN), 200)),
+                new Endpoint("GET /transparency/report", (r, who) -> r.queryParam("from", "2026-01-01")
+                        .queryParam("to", "2026-01-31").get("/api/v1/transparency/report"),
                         role -> only(role, Set.of(Roles.AUDITOR, Roles.ADMIN), 200)));
 
         List<DynamicTest> tests = new ArrayList<>();

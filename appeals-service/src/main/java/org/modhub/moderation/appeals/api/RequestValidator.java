@@ -7,12 +7,12 @@ import java.util.UUID;
 
 import org.modhub.moderation.appeals.config.AppealsConfig;
 import org.modhub.moderation.appeals.domain.AppealService.Resolution;
-import org.modhub.moderation.appeals.domain.DisputeOutcome;
 import org.modhub.moderation.appeals.domain.DisputeService.Ending;
 import org.modhub.moderation.appeals.domain.DisputeService.NewDispute;
 import org.modhub.moderation.appeals.domain.NewAppeal;
 import org.modhub.moderation.contracts.action.ModerationAction;
 import org.modhub.moderation.contracts.event.appeals.AppealOutcome;
+import org.modhub.moderation.contracts.event.appeals.DisputeOutcome;
 import org.modhub.moderation.kit.validation.FieldChecks;
 
 import jakarta.enterprise.context.ApplicationScoped;

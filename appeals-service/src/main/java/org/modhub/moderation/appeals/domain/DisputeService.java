@@ -14,6 +14,12 @@ import java.util.UUID;
 import org.modhub.moderation.appeals.persistence.AppealRepository;
 import org.modhub.moderation.appeals.persistence.DecisionCopyRepository;
 import org.modhub.moderation.appeals.persistence.DisputeEntity;
+import org.modhub.moderation.contracts.Topics;
+import org.modhub.moderation.contracts.event.EventSources;
+import org.modhub.moderation.contracts.event.appeals.DisputeOutcome;
+import org.modhub.moderation.contracts.event.appeals.DisputeRecorded;
+import org.modhub.moderation.contracts.event.appeals.DisputeSettled;
+import org.modhub.moderation.kit.outbox.Outbox;
 import org.modhub.moderation.kit.problem.ProblemException;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -26,6 +32,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * Out-of-court disputes (DSA Art. 21) as staff record them: which body, when submitted, when and how
  * it ended, and whether the hub implemented the body's decision; and the Art. 24(1)(a) figures
  * over a period: disputes submitted, their outcomes, the median days to settle, the share implemented.
+ * Each record and ending is announced on {@code appeals.events} in the same transaction
+ * ({@code DisputeRecorded}, {@code DisputeSettled}) for review-service's transparency report.
  */
 @ApplicationScoped
 public class DisputeService {
@@ -33,11 +41,13 @@ public class DisputeService {
     private final DecisionCopyRepository decisions;
     private final AppealRepository appeals;
     private final Clock clock;
+    private final Outbox outbox;
 
-    public DisputeService(DecisionCopyRepository decisions, AppealRepository appeals, Clock clock) {
+    public DisputeService(DecisionCopyRepository decisions, AppealRepository appeals, Clock clock, Outbox outbox) {
         this.decisions = decisions;
         this.appeals = appeals;
         this.clock = clock;
+        this.outbox = outbox;
     }
 
     /** A new dispute record. */
@@ -84,14 +94,17 @@ public class DisputeService {
                 dispute.updatedAt = now;
                 Log.infof("Dispute %s about decision %s before %s recorded by %s", dispute.id, dispute.decisionId, dispute.body,
                         staffId);
-                return dispute.<DisputeEntity> persist();
+                // Only ids, the body (an organisation) and dates leave the service: no personal data.
+                return dispute.<DisputeEntity> persist().call(saved -> outbox.publish(Topics.APPEALS_EVENTS,
+                        EventSources.APPEALS_SERVICE, new DisputeRecorded(saved.id, saved.decisionId, saved.appealId, saved.body,
+                                saved.submittedOn, now)));
             });
         });
     }
 
     @WithTransaction
     public Uni<DisputeEntity> end(UUID id, Ending ending) {
-        return DisputeEntity.<DisputeEntity> findById(id).map(dispute -> {
+        return DisputeEntity.<DisputeEntity> findById(id).chain(dispute -> {
             if (dispute == null) {
                 throw ProblemException.notFound("Dispute", id);
             }
@@ -109,7 +122,10 @@ public class DisputeService {
             dispute.implemented = ending.implemented();
             dispute.implementedOn = Boolean.TRUE.equals(ending.implemented()) ? ending.implementedOn() : null;
             dispute.updatedAt = now();
-            return dispute;
+            return outbox.publish(Topics.APPEALS_EVENTS, EventSources.APPEALS_SERVICE,
+                    new DisputeSettled(dispute.id, dispute.decisionId, dispute.outcome, dispute.submittedOn, dispute.settledOn,
+                            dispute.implemented, dispute.implementedOn, dispute.updatedAt))
+                    .replaceWith(dispute);
         });
     }
 

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import org.modhub.moderation.appeals.domain.DisputeOutcome;
+import org.modhub.moderation.contracts.event.appeals.DisputeOutcome;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -11,6 +11,8 @@ import org.modhub.moderation.contracts.event.appeals.AppealResolved;
 import org.modhub.moderation.contracts.event.appeals.AppellantReinstated;
 import org.modhub.moderation.contracts.event.appeals.AppellantSuspended;
 import org.modhub.moderation.contracts.event.appeals.AppellantWarned;
+import org.modhub.moderation.contracts.event.appeals.DisputeRecorded;
+import org.modhub.moderation.contracts.event.appeals.DisputeSettled;
 import org.modhub.moderation.contracts.event.dmca.ContentRestored;
 import org.modhub.moderation.contracts.event.dmca.CounterNoticeReceived;
 import org.modhub.moderation.contracts.event.dmca.CourtActionReported;
@@ -87,6 +89,10 @@ public final class EventTypes {
                     "An appellant's complaints are no longer processed until a date (DSA Art. 23)."),
             new EventTypeDescriptor(AppellantReinstated.TYPE, AppellantReinstated.class, Topics.APPEALS_EVENTS,
                     "A suspended appellant's complaints are processed again."),
+            new EventTypeDescriptor(DisputeRecorded.TYPE, DisputeRecorded.class, Topics.APPEALS_EVENTS,
+                    "A dispute about a decision was brought before an out-of-court settlement body (DSA Art. 21)."),
+            new EventTypeDescriptor(DisputeSettled.TYPE, DisputeSettled.class, Topics.APPEALS_EVENTS,
+                    "An out-of-court dispute ended: its outcome and whether the hub implemented it (DSA Art. 24(1)(a))."),
             // notifications.requests
             new EventTypeDescriptor(NotificationRequested.TYPE, NotificationRequested.class,
                     Topics.NOTIFICATION_REQUESTS, "A service asks for a templated mail to be sent."),

@@ -28,7 +28,7 @@ class EventTypesTest {
         assertThat(EventTypes.forTopic(Topics.REPORTING_EVENTS)).hasSize(5);
         assertThat(EventTypes.forTopic(Topics.REVIEW_EVENTS)).hasSize(5);
         assertThat(EventTypes.forTopic(Topics.DMCA_EVENTS)).hasSize(7);
-        assertThat(EventTypes.forTopic(Topics.APPEALS_EVENTS)).hasSize(5);
+        assertThat(EventTypes.forTopic(Topics.APPEALS_EVENTS)).hasSize(7);
         assertThat(EventTypes.forTopic(Topics.NOTIFICATION_REQUESTS)).hasSize(1);
         assertThat(EventTypes.forTopic(Topics.MAIL_INBOUND)).hasSize(1);
         assertThat(Topics.DEAD_LETTER_TOPICS).allSatisfy(dlq -> assertThat(EventTypes.forTopic(dlq)).isEmpty());

@@ -3,6 +3,7 @@ package org.modhub.moderation.contracts.event;
 import static org.modhub.moderation.contracts.action.ModerationAction.*;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,9 @@ import org.modhub.moderation.contracts.event.appeals.AppellantReinstated;
 import org.modhub.moderation.contracts.event.appeals.AppellantSuspended;
 import org.modhub.moderation.contracts.event.appeals.AppellantWarned;
 import org.modhub.moderation.contracts.event.appeals.AppellantRole;
+import org.modhub.moderation.contracts.event.appeals.DisputeOutcome;
+import org.modhub.moderation.contracts.event.appeals.DisputeRecorded;
+import org.modhub.moderation.contracts.event.appeals.DisputeSettled;
 import org.modhub.moderation.contracts.event.dmca.ContentRestored;
 import org.modhub.moderation.contracts.event.dmca.CounterNoticeReceived;
 import org.modhub.moderation.contracts.event.dmca.CourtActionReported;
@@ -69,6 +73,7 @@ public final class Samples {
     public static final UUID NOTICE_ID = UUID.fromString("3e9fac41-9e3d-4091-8d88-5c406f7e8d93");
     public static final UUID COUNTER_NOTICE_ID = UUID.fromString("4fa0bd52-af4e-41a2-9e99-6d5170809ea4");
     public static final UUID APPEAL_ID = UUID.fromString("50b1ce63-b05f-42b3-afaa-7e628191afb5");
+    public static final UUID DISPUTE_ID = UUID.fromString("72d3e085-d271-44d5-b1cc-9a84b3a3c1d7");
 
     private Samples() {
     }
@@ -124,6 +129,10 @@ public final class Samples {
         put(samples, new AppellantSuspended("user-42", null, "Unfounded complaints after a warning.", List.of(APPEAL_ID), T0,
                 LATER));
         put(samples, new AppellantReinstated(null, "appellant@example.org", "Suspension period ended.", LATER));
+        put(samples, new DisputeRecorded(DISPUTE_ID, DECISION_ID, APPEAL_ID, "Appeals Centre Europe",
+                LocalDate.of(2025, 6, 2), T1));
+        put(samples, new DisputeSettled(DISPUTE_ID, DECISION_ID, DisputeOutcome.IN_FAVOUR_OF_RECIPIENT,
+                LocalDate.of(2025, 6, 2), LocalDate.of(2025, 8, 1), true, LocalDate.of(2025, 8, 4), LATER));
         put(samples, new AppealResolved(APPEAL_ID, DECISION_ID, MODEL, AppellantRole.OWNER, AppealOutcome.MODIFIED,
                 List.of(TAG_NOT_FOR_ALL_AUDIENCES), "A tag is enough for research quotations.", "senior-3", LATER));
         put(samples, new NotificationRequested("report-receipt", "reporter@example.org", "user-42", "de-DE",

@@ -1,11 +1,15 @@
 package org.modhub.moderation.review.config;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 import org.modhub.moderation.contracts.taxonomy.Severity;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 /** Settings of review-service: due times per severity, owner deadlines, bounds and mail. */
 @ConfigMapping(prefix = "review")
@@ -25,6 +29,9 @@ public interface ReviewConfig {
 
     /** Policy versions. */
     Policy policy();
+
+    /** Submission of statements of reasons to the EU DSA Transparency Database. */
+    Transparency transparency();
 
     interface Due {
         /** Critical cases (child sexual content, terrorist content). */
@@ -95,5 +102,42 @@ public interface ReviewConfig {
         /** The least time between posting a policy version and its taking effect (the policy says ten days). */
         @WithDefault("10d")
         Duration minNotice();
+    }
+
+    interface Transparency {
+        /**
+         * The database's base URL, e.g. https://transparency.dsa.ec.europa.eu (or its sandbox).
+         * Without it nothing is submitted; statements wait, and go once it is set.
+         */
+        Optional<URI> endpoint();
+
+        /** The platform's API token, sent as a bearer token. */
+        Optional<String> token();
+
+        /** How often waiting statements are sent ("soon after each decision"). */
+        @WithDefault("10s")
+        Duration submitEvery();
+
+        /** Statements per request: the database takes at most 100. */
+        @WithDefault("100")
+        @Min(1)
+        @Max(100)
+        int batchSize();
+
+        /** How long one request may take. */
+        @WithDefault("30s")
+        Duration timeout();
+
+        /** Wait after the first failed attempt; doubles with each further one. */
+        @WithDefault("10s")
+        Duration initialBackoff();
+
+        /** Longest wait between attempts. */
+        @WithDefault("30m")
+        Duration maxBackoff();
+
+        /** How long a batch being sent is kept from other replicas. */
+        @WithDefault("5m")
+        Duration lease();
     }
 }

@@ -33,6 +33,7 @@ import org.modhub.moderation.review.persistence.CaseEntity;
 import org.modhub.moderation.review.persistence.CaseReportEntity;
 import org.modhub.moderation.review.persistence.DecisionEntity;
 import org.modhub.moderation.review.persistence.RestrictionEntity;
+import org.modhub.moderation.review.persistence.StatementSubmissionEntity;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -206,6 +207,10 @@ public class DecisionService {
                     .collect().last().replaceWithVoid();
             if (d.endDate != null && !restricting.isEmpty()) {
                 chain = chain.chain(() -> timers.schedule(END_DATE_TIMER, d.id.toString(), d.endDate, null));
+            }
+            if (!restricting.isEmpty()) {
+                // The statement goes to the DSA Transparency Database (Art. 24(5)); queued here so none is forgotten.
+                chain = chain.chain(() -> StatementSubmissionEntity.pending(d.id, now).persist()).replaceWithVoid();
             }
             if (!onlyChanges) {
                 chain = chain.chain(() -> outbox.publish(Topics.REVIEW_EVENTS, EventSources.REVIEW_SERVICE, taken(d, actions, scope)))

@@ -2,14 +2,22 @@ package org.modhub.moderation.review.messaging;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.modhub.moderation.contracts.event.EventCodec;
+import org.modhub.moderation.contracts.event.appeals.AppealFiled;
 import org.modhub.moderation.contracts.event.appeals.AppealResolved;
+import org.modhub.moderation.contracts.event.appeals.AppellantSuspended;
+import org.modhub.moderation.contracts.event.appeals.DisputeRecorded;
+import org.modhub.moderation.contracts.event.appeals.DisputeSettled;
 import org.modhub.moderation.kit.inbox.IdempotentConsumer;
 import org.modhub.moderation.review.domain.LedgerFeeds;
+import org.modhub.moderation.review.transparency.TransparencyFacts;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Kafka adapter for {@code appeals.events}: a reversed or modified appeal changes the ledger, once. */
+/**
+ * Kafka adapter for {@code appeals.events}: a reversed or modified appeal changes the ledger, once;
+ * appeals, appellants' suspensions and out-of-court disputes become transparency facts.
+ */
 @ApplicationScoped
 public class AppealsEventsConsumer {
 
@@ -19,17 +27,27 @@ public class AppealsEventsConsumer {
     private final IdempotentConsumer consumer;
     private final EventCodec codec;
     private final LedgerFeeds feeds;
+    private final TransparencyFacts facts;
 
-    public AppealsEventsConsumer(IdempotentConsumer consumer, EventCodec codec, LedgerFeeds feeds) {
+    public AppealsEventsConsumer(IdempotentConsumer consumer, EventCodec codec, LedgerFeeds feeds, TransparencyFacts facts) {
         this.consumer = consumer;
         this.codec = codec;
         this.feeds = feeds;
+        this.facts = facts;
     }
 
     @Incoming(CHANNEL)
     public Uni<Void> onEvent(String value) {
-        return consumer.consume(CONSUMER, value, envelope -> AppealResolved.TYPE.equals(envelope.type())
-                ? feeds.appealResolved(codec.data(envelope, AppealResolved.class))
-                : Uni.createFrom().voidItem());
+        return consumer.consume(CONSUMER, value, envelope -> switch (envelope.type()) {
+            case AppealResolved.TYPE -> {
+                AppealResolved resolved = codec.data(envelope, AppealResolved.class);
+                yield feeds.appealResolved(resolved).chain(() -> facts.appealResolved(resolved));
+            }
+            case AppealFiled.TYPE -> facts.appealFiled(codec.data(envelope, AppealFiled.class));
+            case AppellantSuspended.TYPE -> facts.appellantSuspended(codec.data(envelope, AppellantSuspended.class));
+            case DisputeRecorded.TYPE -> facts.disputeRecorded(codec.data(envelope, DisputeRecorded.class));
+            case DisputeSettled.TYPE -> facts.disputeSettled(codec.data(envelope, DisputeSettled.class));
+            default -> Uni.createFrom().voidItem();
+        });
     }
 }

@@ -3,14 +3,21 @@ package org.modhub.moderation.review.messaging;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.modhub.moderation.contracts.event.EventCodec;
 import org.modhub.moderation.contracts.event.dmca.ContentRestored;
+import org.modhub.moderation.contracts.event.dmca.CounterNoticeReceived;
+import org.modhub.moderation.contracts.event.dmca.CourtActionReported;
+import org.modhub.moderation.contracts.event.dmca.NoticeReceived;
 import org.modhub.moderation.contracts.event.dmca.TakedownOrdered;
 import org.modhub.moderation.kit.inbox.IdempotentConsumer;
 import org.modhub.moderation.review.domain.LedgerFeeds;
+import org.modhub.moderation.review.transparency.TransparencyFacts;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Kafka adapter for {@code dmca.events}: takedowns and restorations become ledger decisions, once each. */
+/**
+ * Kafka adapter for {@code dmca.events}: takedowns and restorations become ledger decisions, once each;
+ * notices, counter-notices, court actions and restorations become transparency facts.
+ */
 @ApplicationScoped
 public class DmcaEventsConsumer {
 
@@ -20,18 +27,26 @@ public class DmcaEventsConsumer {
     private final IdempotentConsumer consumer;
     private final EventCodec codec;
     private final LedgerFeeds feeds;
+    private final TransparencyFacts facts;
 
-    public DmcaEventsConsumer(IdempotentConsumer consumer, EventCodec codec, LedgerFeeds feeds) {
+    public DmcaEventsConsumer(IdempotentConsumer consumer, EventCodec codec, LedgerFeeds feeds, TransparencyFacts facts) {
         this.consumer = consumer;
         this.codec = codec;
         this.feeds = feeds;
+        this.facts = facts;
     }
 
     @Incoming(CHANNEL)
     public Uni<Void> onEvent(String value) {
         return consumer.consume(CONSUMER, value, envelope -> switch (envelope.type()) {
             case TakedownOrdered.TYPE -> feeds.takedown(codec.data(envelope, TakedownOrdered.class));
-            case ContentRestored.TYPE -> feeds.restored(codec.data(envelope, ContentRestored.class));
+            case ContentRestored.TYPE -> {
+                ContentRestored restored = codec.data(envelope, ContentRestored.class);
+                yield feeds.restored(restored).chain(() -> facts.contentRestored(restored));
+            }
+            case NoticeReceived.TYPE -> facts.noticeReceived(codec.data(envelope, NoticeReceived.class));
+            case CounterNoticeReceived.TYPE -> facts.counterNoticeReceived(codec.data(envelope, CounterNoticeReceived.class));
+            case CourtActionReported.TYPE -> facts.courtActionReported(codec.data(envelope, CourtActionReported.class));
             default -> Uni.createFrom().voidItem();
         });
     }

@@ -2,17 +2,19 @@ package org.modhub.moderation.review.messaging;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.modhub.moderation.contracts.event.EventCodec;
+import org.modhub.moderation.contracts.event.reporting.NotifierSuspended;
 import org.modhub.moderation.contracts.event.reporting.ReportFiled;
 import org.modhub.moderation.contracts.event.reporting.ReportWithdrawn;
 import org.modhub.moderation.kit.inbox.IdempotentConsumer;
 import org.modhub.moderation.review.domain.CaseService;
+import org.modhub.moderation.review.transparency.TransparencyFacts;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Kafka adapter for {@code reporting.events}: a filed report joins or opens its subject's case, a
- * withdrawn one stops counting. Keyed by subject, so one subject's reports arrive in order on one
+ * withdrawn one stops counting; a notifier's suspension (Art. 23(2)) is a transparency fact. Keyed by subject, so one subject's reports arrive in order on one
  * partition; each event is applied once; other types are not this service's concern.
  */
 @ApplicationScoped
@@ -24,11 +26,13 @@ public class ReportingEventsConsumer {
     private final IdempotentConsumer consumer;
     private final EventCodec codec;
     private final CaseService cases;
+    private final TransparencyFacts facts;
 
-    public ReportingEventsConsumer(IdempotentConsumer consumer, EventCodec codec, CaseService cases) {
+    public ReportingEventsConsumer(IdempotentConsumer consumer, EventCodec codec, CaseService cases, TransparencyFacts facts) {
         this.consumer = consumer;
         this.codec = codec;
         this.cases = cases;
+        this.facts = facts;
     }
 
     @Incoming(CHANNEL)
@@ -36,6 +40,7 @@ public class ReportingEventsConsumer {
         return consumer.consume(CONSUMER, value, envelope -> switch (envelope.type()) {
             case ReportFiled.TYPE -> cases.addReport(codec.data(envelope, ReportFiled.class));
             case ReportWithdrawn.TYPE -> cases.withdrawReport(codec.data(envelope, ReportWithdrawn.class));
+            case NotifierSuspended.TYPE -> facts.notifierSuspended(codec.data(envelope, NotifierSuspended.class));
             default -> Uni.createFrom().voidItem();
         });
     }

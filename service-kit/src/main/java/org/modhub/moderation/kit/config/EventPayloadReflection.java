@@ -13,7 +13,13 @@ import org.modhub.moderation.contracts.event.EventEnvelope;
 import org.modhub.moderation.contracts.event.appeals.AppealFiled;
 import org.modhub.moderation.contracts.event.appeals.AppealOutcome;
 import org.modhub.moderation.contracts.event.appeals.AppealResolved;
+import org.modhub.moderation.contracts.event.appeals.AppellantReinstated;
 import org.modhub.moderation.contracts.event.appeals.AppellantRole;
+import org.modhub.moderation.contracts.event.appeals.AppellantSuspended;
+import org.modhub.moderation.contracts.event.appeals.AppellantWarned;
+import org.modhub.moderation.contracts.event.appeals.DisputeOutcome;
+import org.modhub.moderation.contracts.event.appeals.DisputeRecorded;
+import org.modhub.moderation.contracts.event.appeals.DisputeSettled;
 import org.modhub.moderation.contracts.event.dmca.ContentRestored;
 import org.modhub.moderation.contracts.event.dmca.CounterNoticeReceived;
 import org.modhub.moderation.contracts.event.dmca.CourtActionReported;
@@ -71,7 +77,13 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         AppealFiled.class,
         AppealOutcome.class,
         AppealResolved.class,
+        AppellantReinstated.class,
         AppellantRole.class,
+        AppellantSuspended.class,
+        AppellantWarned.class,
+        DisputeOutcome.class,
+        DisputeRecorded.class,
+        DisputeSettled.class,
         ContentRestored.class,
         CounterNoticeReceived.class,
         CourtActionReported.class,

@@ -50,6 +50,29 @@ public final class Params {
         return single(check -> check.instant(value, "query." + name, false));
     }
 
+    /**
+     * A reporting period from {@code from} and {@code to}, both required: a date (a whole UTC day)
+     * or an RFC 3339 time. {@code from} is inclusive; {@code to} is exclusive for a time and covers
+     * its whole day for a date, so {@code from=2026-01-01&to=2026-01-31} is all of January.
+     */
+    public static Range range(String from, String to) {
+        FieldChecks checks = new FieldChecks();
+        Instant start = checks.instant(from, "query.from", true);
+        Instant end = checks.instant(to, "query.to", true);
+        checks.throwIfAny();
+        if (to.length() == 10) {
+            end = end.plus(java.time.Duration.ofDays(1));
+        }
+        if (!start.isBefore(end)) {
+            throw ProblemException.invalidField("query.to", "must be after query.from");
+        }
+        return new Range(start, end);
+    }
+
+    /** A half-open period [from, to). */
+    public record Range(Instant from, Instant to) {
+    }
+
     public static PolicyCategory category(String value, String name) {
         return single(check -> check.category(value, "query." + name, false));
     }

@@ -1,6 +1,6 @@
-package org.modhub.moderation.appeals.domain;
+package org.modhub.moderation.contracts.event.appeals;
 
-/** How a settlement body's procedure ended (the categories of DSA Art. 24(1)(a)). */
+/** How an out-of-court settlement body's procedure ended (the categories of DSA Art. 24(1)(a)). */
 public enum DisputeOutcome {
     /** The body decided for the recipient of the service (the appellant). */
     IN_FAVOUR_OF_RECIPIENT,

@@ -1,5 +1,7 @@
 package org.modhub.moderation.appeals;
 
+import java.util.List;
+
 import org.modhub.moderation.devstack.test.DevStackResource;
 import org.modhub.moderation.devstack.test.ServiceBaselineChecks;
 
@@ -14,5 +16,20 @@ class AppealsServiceBaselineTest extends ServiceBaselineChecks {
     @Override
     protected String applicationName() {
         return "appeals-service";
+    }
+
+    @Override
+    protected Call protectedCall() {
+        return Call.get("/api/v1/appeals/mine", "user");
+    }
+
+    @Override
+    protected List<Call> writeEndpoints() {
+        return List.of(
+                Call.post("/api/v1/appeals", "user"),
+                Call.post("/api/v1/appeals/00000000-0000-4000-8000-000000000001/resolve", "legal"),
+                Call.post("/api/v1/appellants/user:big-target/lift", "legal"),
+                Call.post("/api/v1/disputes", "legal"),
+                Call.post("/api/v1/disputes/00000000-0000-4000-8000-000000000001/outcome", "legal"));
     }
 }

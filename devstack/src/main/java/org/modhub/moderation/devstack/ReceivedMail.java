@@ -35,7 +35,8 @@ public record ReceivedMail(String messageId, String from, List<String> to, List<
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
-    static ReceivedMail of(MimeMessage message) throws MessagingException, IOException {
+    /** Reads a message (e.g. one of GreenMail's received messages) as a test sees it. */
+    public static ReceivedMail of(MimeMessage message) throws MessagingException, IOException {
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (Enumeration<Header> all = message.getAllHeaders(); all.hasMoreElements();) {
             Header header = all.nextElement();

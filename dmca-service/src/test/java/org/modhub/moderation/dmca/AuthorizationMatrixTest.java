@@ -132,4 +132,28 @@ class AuthorizationMatrixTest {
         request(Roles.USER, owner).body(counterNotice(HUB + ns + "/model"))
                 .post("/api/v1/dmca/notices/" + noticeId + "/counter-notices").then().statusCode(201);
     }
+
+    @Test
+    void anotherUserSeesNoneOfYourTakedownsAndCannotActOnThem() {
+        String owner = unique("owner");
+        String ns = unique("ns");
+        String noticeId = sendNotice(claimantEmail(), HUB + ns + "/model");
+        accept(noticeId, owner, ns);
+        String takedownId = RestAssured.given().auth().oauth2(TestTokens.token("legal-1", Roles.LEGAL))
+                .get("/api/v1/dmca/notices/" + noticeId).then().statusCode(200).extract().path("takedowns[0].id");
+        String stranger = unique("stranger");
+
+        // The owner sees it; a stranger's list has none of it, and acting on it is a 404 with no data.
+        request(Roles.USER, owner).get("/api/v1/dmca/takedowns/mine").then().statusCode(200)
+                .body("id", org.hamcrest.Matchers.hasItem(takedownId));
+        String strangers = request(Roles.USER, stranger).get("/api/v1/dmca/takedowns/mine").then().statusCode(200)
+                .extract().asString();
+        org.assertj.core.api.Assertions.assertThat(strangers).doesNotContain(takedownId).doesNotContain(noticeId).doesNotContain(ns);
+        Response refused = request(Roles.USER, stranger).post("/api/v1/dmca/takedowns/" + takedownId + "/files-removed");
+        refused.then().statusCode(404).contentType("application/problem+json");
+        org.assertj.core.api.Assertions.assertThat(refused.asString()).doesNotContain(owner).doesNotContain(ns);
+        // Staff views are not for users, whoever's the notice is.
+        request(Roles.USER, owner).get("/api/v1/dmca/notices/" + noticeId).then().statusCode(403)
+                .contentType("application/problem+json");
+    }
 }

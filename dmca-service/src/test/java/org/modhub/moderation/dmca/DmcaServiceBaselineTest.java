@@ -1,5 +1,7 @@
 package org.modhub.moderation.dmca;
 
+import java.util.List;
+
 import org.modhub.moderation.devstack.test.DevStackResource;
 import org.modhub.moderation.devstack.test.ServiceBaselineChecks;
 
@@ -14,5 +16,19 @@ class DmcaServiceBaselineTest extends ServiceBaselineChecks {
     @Override
     protected String applicationName() {
         return "dmca-service";
+    }
+
+    @Override
+    protected Call protectedCall() {
+        return Call.get("/api/v1/dmca/notices", "legal");
+    }
+
+    @Override
+    protected List<Call> writeEndpoints() {
+        return List.of(
+                Call.post("/api/v1/dmca/notices", null),
+                Call.post("/api/v1/dmca/notices/00000000-0000-4000-8000-000000000001/decision", "legal"),
+                Call.post("/api/v1/dmca/notices/00000000-0000-4000-8000-000000000001/counter-notices", "user"),
+                Call.post("/api/v1/dmca/counter-notices/00000000-0000-4000-8000-000000000001/court-action", "legal"));
     }
 }

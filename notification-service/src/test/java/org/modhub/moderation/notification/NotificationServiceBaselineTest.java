@@ -1,5 +1,7 @@
 package org.modhub.moderation.notification;
 
+import java.util.List;
+
 import org.modhub.moderation.devstack.test.DevStackResource;
 import org.modhub.moderation.devstack.test.ServiceBaselineChecks;
 
@@ -14,5 +16,16 @@ class NotificationServiceBaselineTest extends ServiceBaselineChecks {
     @Override
     protected String applicationName() {
         return "notification-service";
+    }
+
+    @Override
+    protected Call protectedCall() {
+        return Call.get("/api/v1/templates", "moderator");
+    }
+
+    @Override
+    protected List<Call> writeEndpoints() {
+        return List.of(
+                Call.post("/api/v1/templates/report-receipt/preview", "moderator"));
     }
 }

@@ -1,5 +1,7 @@
 package org.modhub.moderation.reporting;
 
+import java.util.List;
+
 import org.modhub.moderation.devstack.test.DevStackResource;
 import org.modhub.moderation.devstack.test.ServiceBaselineChecks;
 
@@ -14,5 +16,23 @@ class ReportingServiceBaselineTest extends ServiceBaselineChecks {
     @Override
     protected String applicationName() {
         return "reporting-service";
+    }
+
+    @Override
+    protected Call protectedCall() {
+        return Call.get("/api/v1/reports/mine", "user");
+    }
+
+    @Override
+    protected List<Call> writeEndpoints() {
+        return List.of(
+                Call.post("/api/v1/reports", "user"),
+                Call.post("/api/v1/flags", "detector"),
+                Call.post("/api/v1/reports/00000000-0000-4000-8000-000000000001/triage", "moderator"),
+                Call.post("/api/v1/notifiers/user:big-target/warn", "moderator"),
+                Call.post("/api/v1/notifiers/user:big-target/suspend", "moderator"),
+                Call.post("/api/v1/notifiers/user:big-target/lift", "moderator"),
+                Call.post("/api/v1/notifiers/user:big-target/mute", "moderator"),
+                Call.post("/api/v1/notifiers/user:big-target/unmute", "moderator"));
     }
 }

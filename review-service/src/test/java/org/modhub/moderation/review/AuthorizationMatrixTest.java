@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.modhub.moderation.contracts.Roles;
 import org.modhub.moderation.contracts.subject.SubjectRef;
@@ -135,6 +136,27 @@ class AuthorizationMatrixTest {
             }
         }
         return tests.stream();
+    }
+
+    @Test
+    void aModeratorCannotActOnACaseAnotherHolds() {
+        String holder = newUser("holder");
+        String other = newUser("other");
+        String caseId = claim(newCase(db, newModel()), holder);
+
+        moderator(other).post("/api/v1/cases/" + caseId + "/release").then().statusCode(403)
+                .contentType("application/problem+json");
+        moderator(other).body(spamDecision(List.of("UNRANK"), newUser("owner"))).post("/api/v1/cases/" + caseId + "/decisions")
+                .then().statusCode(409).contentType("application/problem+json");
+        moderator(other).post("/api/v1/cases/" + caseId + "/claim").then().statusCode(409)
+                .contentType("application/problem+json");
+        // Nothing changed hands, and no decision was written.
+        moderator(holder).get("/api/v1/cases/" + caseId).then().statusCode(200)
+                .body("summary.assignee", equalTo(holder)).body("decisions.size()", equalTo(0));
+        // A user who does not own the subject learns nothing about the case.
+        as(newUser("stranger"), "user").body(Map.of("response", "CHANGED", "text", "x"))
+                .post("/api/v1/cases/" + caseId + "/owner-response").then().statusCode(404)
+                .contentType("application/problem+json").body("assignee", org.hamcrest.Matchers.nullValue());
     }
 
     private static int only(String role, Set<String> allowed, int success) {

@@ -1,5 +1,7 @@
 package org.modhub.moderation.review;
 
+import java.util.List;
+
 import org.modhub.moderation.devstack.test.DevStackResource;
 import org.modhub.moderation.devstack.test.ServiceBaselineChecks;
 
@@ -14,5 +16,22 @@ class ReviewServiceBaselineTest extends ServiceBaselineChecks {
     @Override
     protected String applicationName() {
         return "review-service";
+    }
+
+    @Override
+    protected Call protectedCall() {
+        return Call.get("/api/v1/cases", "moderator");
+    }
+
+    @Override
+    protected List<Call> writeEndpoints() {
+        return List.of(
+                Call.post("/api/v1/cases/00000000-0000-4000-8000-000000000001/decisions", "moderator"),
+                Call.post("/api/v1/cases/00000000-0000-4000-8000-000000000001/reassign", "senior-moderator"),
+                Call.post("/api/v1/cases/00000000-0000-4000-8000-000000000001/escalate", "moderator"),
+                Call.post("/api/v1/cases/00000000-0000-4000-8000-000000000001/notes", "moderator"),
+                Call.post("/api/v1/cases/00000000-0000-4000-8000-000000000001/owner-response", "user"),
+                Call.post("/api/v1/decisions/00000000-0000-4000-8000-000000000001/reject", "senior-moderator"),
+                Call.post("/api/v1/policy-versions", "admin"));
     }
 }

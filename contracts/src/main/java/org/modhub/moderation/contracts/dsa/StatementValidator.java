@@ -468,9 +468,14 @@ public final class StatementValidator {
             }
         }
 
+        /** No '@', no address: the cheap test first, as the export validates every statement it streams. */
+        private static boolean hasEmail(String text) {
+            return text.indexOf('@') >= 0 && EMAIL.matcher(text).find();
+        }
+
         private static boolean containsEmail(JsonNode value) {
             if (value.isTextual()) {
-                return EMAIL.matcher(value.asText()).find();
+                return hasEmail(value.asText());
             }
             if (value.isContainerNode()) {
                 for (JsonNode child : value) {
@@ -480,7 +485,7 @@ public final class StatementValidator {
                 }
                 if (value.isObject()) {
                     for (Iterator<String> it = value.fieldNames(); it.hasNext(); ) {
-                        if (EMAIL.matcher(it.next()).find()) {
+                        if (hasEmail(it.next())) {
                             return true;
                         }
                     }

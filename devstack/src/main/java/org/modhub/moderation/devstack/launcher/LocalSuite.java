@@ -28,7 +28,8 @@ public final class LocalSuite {
 
     private static final Duration READY_BUDGET = Duration.ofMinutes(2);
     private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(10);
-    private static final String DEFAULT_SERVICE_JAVA_OPTS = "-Xmx384m -XX:+UseSerialGC";
+    /** JVM options of each service unless {@code DEVSTACK_SERVICE_JAVA_OPTS} says otherwise. */
+    public static final String DEFAULT_SERVICE_JAVA_OPTS = "-Xmx384m -XX:+UseSerialGC";
 
     private final RepoLayout repo;
     private final Map<String, String> env;
@@ -73,11 +74,8 @@ public final class LocalSuite {
         for (String service : serviceNames) {
             ServiceProcess process = new ServiceProcess(service, ports.get(service), repo.serviceJar(service),
                     repo.serviceLog(service), repo.runDir().resolve(service + ".pid"));
-            Map<String, String> serviceEnv = new LinkedHashMap<>();
-            stack.serviceConfig(service).forEach((key, value) -> serviceEnv.put(DevStackEnv.toEnvName(key), value));
-            serviceEnv.put("QUARKUS_HTTP_PORT", Integer.toString(process.port()));
             services.add(process);
-            process.start(javaOptions, serviceEnv, repo.serviceDir(service));
+            process.start(javaOptions, serviceEnvironment(stack, service, process.port()), repo.serviceDir(service));
         }
         if (!awaitServices(System.nanoTime() + READY_BUDGET.toNanos())) {
             out.println();
@@ -93,6 +91,17 @@ public final class LocalSuite {
         }
         printSummary(Duration.ofNanos(System.nanoTime() - startedAt));
         return true;
+    }
+
+    /**
+     * What a service process gets on top of the launcher's environment: its configuration for
+     * this stack as environment variables, and its HTTP port.
+     */
+    public static Map<String, String> serviceEnvironment(DevStack stack, String service, int port) {
+        Map<String, String> serviceEnv = new LinkedHashMap<>();
+        stack.serviceConfig(service).forEach((key, value) -> serviceEnv.put(DevStackEnv.toEnvName(key), value));
+        serviceEnv.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        return serviceEnv;
     }
 
     /** Starts the infrastructure and arms the shutdown hook; null (after saying why) on failure. */

@@ -17,10 +17,13 @@ import org.modhub.moderation.devstack.DevStackDefaults;
 import org.modhub.moderation.devstack.internal.ChildProcesses;
 import org.modhub.moderation.devstack.internal.OrphanGuard;
 
-/** One service run by the launcher from its {@code quarkus-run.jar}. */
-final class ServiceProcess {
+/**
+ * One service run by the launcher from its {@code quarkus-run.jar}. Public for the end-to-end
+ * suite, which also kills ({@link #kill()}) and restarts ({@link #restart()}) services.
+ */
+public final class ServiceProcess {
 
-    enum Readiness { READY, EXITED, TIMED_OUT }
+    public enum Readiness { READY, EXITED, TIMED_OUT }
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -31,8 +34,11 @@ final class ServiceProcess {
     private final Path pidFile;
     private Process process;
     private OrphanGuard guard;
+    private List<String> javaOptions;
+    private Map<String, String> env;
+    private Path workDir;
 
-    ServiceProcess(String service, int port, Path jar, Path log, Path pidFile) {
+    public ServiceProcess(String service, int port, Path jar, Path log, Path pidFile) {
         this.service = service;
         this.port = port;
         this.jar = jar;
@@ -40,28 +46,32 @@ final class ServiceProcess {
         this.pidFile = pidFile;
     }
 
-    String service() {
+    public String service() {
         return service;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
-    String url() {
+    public String url() {
         return "http://localhost:" + port;
     }
 
-    synchronized Process process() {
+    public synchronized Process process() {
         return process;
     }
 
     /** Starts the service with {@code env} added to the launcher's environment. */
-    synchronized void start(List<String> javaOptions, Map<String, String> env, Path workDir) {
+    public synchronized void start(List<String> javaOptions, Map<String, String> env, Path workDir) {
+        boolean restarted = this.javaOptions != null;
+        this.javaOptions = List.copyOf(javaOptions);
+        this.env = Map.copyOf(env);
+        this.workDir = workDir;
         List<String> command = new ArrayList<>();
         command.add(ChildProcesses.javaExecutable());
         command.addAll(javaOptions);
@@ -70,7 +80,9 @@ final class ServiceProcess {
         ProcessBuilder builder = new ProcessBuilder(ChildProcesses.detached(command))
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+                // A fresh log per run of the launcher; a restarted service appends to it.
+                .redirectOutput(restarted ? ProcessBuilder.Redirect.appendTo(log.toFile())
+                        : ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(env);
         try {
             process = builder.start();
@@ -83,7 +95,7 @@ final class ServiceProcess {
     }
 
     /** Polls {@code /q/health/ready} until it answers 200, the process exits, or the deadline passes. */
-    Readiness awaitReady(long deadlineNanos) {
+    public Readiness awaitReady(long deadlineNanos) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + DevStackDefaults.HOST + ":" + port + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(3)).GET().build();
         while (System.nanoTime() < deadlineNanos) {
@@ -112,7 +124,7 @@ final class ServiceProcess {
     }
 
     /** SIGTERM, then SIGKILL after {@code grace}. */
-    synchronized void stop(Duration grace) {
+    public synchronized void stop(Duration grace) {
         if (process == null) {
             return;
         }
@@ -126,5 +138,32 @@ final class ServiceProcess {
         } catch (IOException ignored) {
             // A stale pid file is checked against the command line before it is acted on.
         }
+    }
+
+    /**
+     * SIGKILL, as a crash: no shutdown hook runs, nothing is flushed or released. Returns once
+     * the process is gone.
+     */
+    public synchronized void kill() {
+        if (process == null) {
+            return;
+        }
+        if (guard != null) {
+            guard.close();
+            guard = null;
+        }
+        process.destroyForcibly();
+        ChildProcesses.await(process.toHandle(), Duration.ofSeconds(30));
+    }
+
+    /** Starts the service again as it was started last (same port, configuration and log). */
+    public synchronized void restart() {
+        if (javaOptions == null) {
+            throw new IllegalStateException(service + " was never started");
+        }
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException(service + " still runs; stop or kill it first");
+        }
+        start(javaOptions, env, workDir);
     }
 }

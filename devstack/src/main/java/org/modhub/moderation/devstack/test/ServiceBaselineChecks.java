@@ -10,7 +10,22 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -18,18 +33,54 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.smallrye.jwt.build.Jwt;
 
 /**
  * What every service must show before it has any business endpoint: it starts against the real
  * PostgreSQL and Kafka, migrates its own database, reports readiness on both, serves its OpenAPI
  * document, Swagger UI and Prometheus metrics, and answers unknown paths with problem details.
- * Each service's test extends this with its name; the checks are written once.
+ * It also withstands the hostile input every service meets alike: forged, expired and misdirected
+ * tokens are a 401 on a protected endpoint, and an oversized body is a 413 in problem details on
+ * every write endpoint, after which the service goes on serving. Each service's test extends this
+ * with its name, one protected call and its write endpoints; the checks are written once.
  */
 public abstract class ServiceBaselineChecks {
 
     /** The service's application name, e.g. {@code reporting-service}. */
     protected abstract String applicationName();
+
+    /**
+     * A call only a signed-in caller may make, with a role that may make it; a genuine token for that
+     * role must get past authentication (the control), every forged one must be a 401.
+     */
+    protected abstract Call protectedCall();
+
+    /** Every endpoint that reads a JSON body, with a role allowed on it (none: public). */
+    protected abstract List<Call> writeEndpoints();
+
+    /** One endpoint: method, path (with ids filled in) and a role allowed on it, or {@code null} for a public one. */
+    public record Call(String method, String path, String role) {
+
+        public static Call get(String path, String role) {
+            return new Call("GET", path, role);
+        }
+
+        public static Call post(String path, String role) {
+            return new Call("POST", path, role);
+        }
+
+        public static Call put(String path, String role) {
+            return new Call("PUT", path, role);
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path + (role == null ? "" : " as " + role);
+        }
+    }
 
     @BeforeAll
     static void logFailures() {
@@ -86,5 +137,160 @@ public abstract class ServiceBaselineChecks {
         given().get("/api/v1/no-such-thing").then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:modhub:problem:not-found"));
+    }
+
+    // --- JWT attacks ---
+
+    @Test
+    void forgedExpiredAndMisdirectedTokensAre401() throws NoSuchAlgorithmException {
+        Call call = protectedCall();
+        assertThat(call.role()).as("protectedCall() needs a role").isNotNull();
+        Config config = ConfigProvider.getConfig();
+        String issuer = config.getValue("mp.jwt.verify.issuer", String.class);
+        String audience = config.getValue("mp.jwt.verify.audiences", String.class).split(",")[0].strip();
+        String subject = "attacker-" + UUID.randomUUID().toString().substring(0, 8);
+        long now = System.currentTimeMillis() / 1000;
+
+        // The control: the same claims, properly signed, get past authentication.
+        Response genuine = send(call, token(subject, call.role(), issuer, audience, now, now + 600));
+        assertThat(genuine.statusCode()).as("%s with a genuine token", call).isNotIn(401, 403).isLessThan(500);
+
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        String claims = "{\"iss\":\"" + issuer + "\",\"aud\":\"" + audience + "\",\"sub\":\"" + subject + "\",\"upn\":\""
+                + subject + "\",\"groups\":[\"" + call.role() + "\"],\"iat\":" + now + ",\"exp\":" + (now + 600) + "}";
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String signingInput = b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
+        String genuineSignature = genuineSignatureOf(token(subject, call.role(), issuer, audience, now, now + 600));
+
+        Map<String, String> attacks = new LinkedHashMap<>();
+        attacks.put("no token", null);
+        attacks.put("not a JWT", "not-a-jwt");
+        attacks.put("alg none, no signature",
+                b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "." + signingInput + ".");
+        attacks.put("alg none, with a genuine token's signature",
+                b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "." + signingInput + "."
+                        + genuineSignature);
+        attacks.put("signed with a foreign key", claims(subject, call.role(), issuer, audience, now, now + 600)
+                .sign(generator.generateKeyPair().getPrivate()));
+        attacks.put("HS256 with the public key as secret", claims(subject, call.role(), issuer, audience, now, now + 600)
+                .signWithSecret(config.getOptionalValue("mp.jwt.verify.publickey", String.class).orElse("public-key")));
+        attacks.put("expired an hour ago", token(subject, call.role(), issuer, audience, now - 7200, now - 3600));
+        attacks.put("not yet valid", claims(subject, call.role(), issuer, audience, now + 3600, now + 7200)
+                .claim("nbf", now + 3600).sign());
+        attacks.put("wrong issuer", token(subject, call.role(), "https://evil.example/auth", audience, now, now + 600));
+        attacks.put("wrong audience", token(subject, call.role(), issuer, "another-suite", now, now + 600));
+        attacks.put("claims changed after signing", tamper(token(subject, "user", issuer, audience, now, now + 600),
+                claims));
+
+        for (Map.Entry<String, String> attack : attacks.entrySet()) {
+            Response response = send(call, attack.getValue());
+            assertThat(response.statusCode()).as("%s with a token %s", call, attack.getKey()).isEqualTo(401);
+            assertThat(response.contentType()).as("%s: %s", call, attack.getKey()).startsWith("application/problem+json");
+            assertThat(response.jsonPath().getString("type")).isEqualTo("urn:modhub:problem:unauthenticated");
+            assertThat(response.header("WWW-Authenticate")).isEqualTo("Bearer");
+        }
+        System.out.printf("JWT attacks on %s %s: sent %d, rejected with 401: %d (%s); genuine token: %d%n",
+                applicationName(), call, attacks.size(), attacks.size(), String.join(", ", attacks.keySet()),
+                genuine.statusCode());
+    }
+
+    private static io.smallrye.jwt.build.JwtClaimsBuilder claims(String subject, String role, String issuer, String audience,
+            long issuedAt, long expiresAt) {
+        return Jwt.issuer(issuer).audience(audience).subject(subject).upn(subject).groups(Set.of(role))
+                .claim("email", subject + "@example.org").issuedAt(issuedAt).expiresAt(expiresAt);
+    }
+
+    private static String token(String subject, String role, String issuer, String audience, long issuedAt, long expiresAt) {
+        return claims(subject, role, issuer, audience, issuedAt, expiresAt).sign();
+    }
+
+    private static String genuineSignatureOf(String jwt) {
+        return jwt.substring(jwt.lastIndexOf('.') + 1);
+    }
+
+    /** A genuine token whose payload is swapped for other claims, keeping header and signature. */
+    private static String tamper(String jwt, String claims) {
+        String[] parts = jwt.split("\\.");
+        return parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(claims.getBytes(StandardCharsets.UTF_8))
+                + "." + parts[2];
+    }
+
+    private static Response send(Call call, String token) {
+        var request = given().contentType(ContentType.JSON);
+        if (token != null) {
+            request = request.header("Authorization", "Bearer " + token);
+        }
+        if (!call.method().equals("GET")) {
+            request = request.body("{}");
+        }
+        return request.request(call.method(), call.path());
+    }
+
+    // --- oversized bodies ---
+
+    /** Over the 256 KB the suite allows, and declared as such. */
+    private static final int OVERSIZED = 300 * 1024;
+
+    @Test
+    void oversizedBodiesAre413OnEveryWriteEndpoint() {
+        List<Call> writes = writeEndpoints();
+        assertThat(writes).as("writeEndpoints()").isNotEmpty();
+        String big = "{\"explanation\":\"" + "x".repeat(OVERSIZED) + "\"}";
+        for (Call call : writes) {
+            var request = given().contentType(ContentType.JSON).body(big);
+            if (call.role() != null) {
+                request = request.auth().oauth2(TestTokens.token("big-" + UUID.randomUUID().toString().substring(0, 8), call.role()));
+            }
+            request.request(call.method(), call.path()).then().statusCode(413)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:modhub:problem:payload-too-large"))
+                    .body("status", equalTo(413));
+            // Refused before it was read: the service goes on answering, with the ordinary validation
+            // of the same endpoint for a small body.
+            var small = given().contentType(ContentType.JSON).body("[]");
+            if (call.role() != null) {
+                small = small.auth().oauth2(TestTokens.token("small-" + UUID.randomUUID().toString().substring(0, 8), call.role()));
+            }
+            int status = small.request(call.method(), call.path()).then().contentType("application/problem+json")
+                    .extract().statusCode();
+            assertThat(status).as("%s with a small malformed body after a 413", call).isBetween(400, 499).isNotEqualTo(413);
+        }
+        System.out.printf("Oversized bodies on %s: sent %d (%d KiB each), rejected with 413: %d%n", applicationName(),
+                writes.size(), OVERSIZED / 1024, writes.size());
+    }
+
+    @Test
+    void aChunkedBodyGrowingPastTheLimitIsRefused() throws IOException, InterruptedException {
+        Call call = writeEndpoints().get(0);
+        // No Content-Length: the body streams until the HTTP layer cuts it off. An object opened and
+        // then only whitespace, so a JSON parser reading as it streams finds no error before the end.
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + call.path()))
+                .header("Content-Type", "application/json")
+                .method(call.method(), HttpRequest.BodyPublishers.ofInputStream(() -> new InputStream() {
+                    private long left = 2L * OVERSIZED;
+
+                    @Override
+                    public int read() {
+                        long at = 2L * OVERSIZED - left--;
+                        return at == 0 ? '{' : left >= 0 ? ' ' : -1;
+                    }
+                })).timeout(Duration.ofSeconds(30));
+        if (call.role() != null) {
+            request.header("Authorization", "Bearer " + TestTokens.token("chunked-" + UUID.randomUUID().toString().substring(0, 8),
+                    call.role()));
+        }
+        HttpResponse<String> response;
+        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+        assertThat(response.statusCode()).as("%s with a chunked body of %d KiB", call, 2 * OVERSIZED / 1024).isEqualTo(413);
+        // A blocking endpoint's body stream ends the exchange itself with a bare 413 and closes the
+        // connection (Quarkus REST); where there is a body, it is problem details.
+        if (!response.body().isEmpty()) {
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(response.body()).contains("urn:modhub:problem:payload-too-large");
+        }
     }
 }

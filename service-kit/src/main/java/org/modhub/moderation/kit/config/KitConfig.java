@@ -1,6 +1,8 @@
 package org.modhub.moderation.kit.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -21,6 +23,19 @@ public interface KitConfig {
 
     /** Due-time timers. */
     Timers timers();
+
+    /** The clock business logic and timers read. */
+    ClockSettings clock();
+
+    interface ClockSettings {
+        /**
+         * Off unless set, and never set by the Helm chart: a file holding an offset (ISO-8601
+         * duration such as {@code P20D}; empty or missing = none) added to the system clock and
+         * re-read on every reading, so the end-to-end suite can move packaged services through
+         * deadlines without waiting. Time only ever moves forward with it.
+         */
+        Optional<Path> offsetFile();
+    }
 
     interface Outbox {
         /** Whether this replica runs the relay at all (tests switch it off to inspect rows). */

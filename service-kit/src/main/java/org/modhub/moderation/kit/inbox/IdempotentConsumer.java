@@ -20,7 +20,9 @@ import jakarta.enterprise.context.ApplicationScoped;
  * failing handler is retried with backoff a bounded number of times; after that, or at once for a
  * {@link PoisonMessageException} or an event whose data does not fit its type, the returned Uni fails and the connector's dead-letter strategy
  * ({@code failure-strategy=dead-letter-queue}) moves the message aside with the reason, so the
- * partition moves on.
+ * partition moves on. A failure to reach the database (refused or lost connection, timeout) is
+ * not the message's fault: it is retried with backoff until the database answers again, never
+ * dead-lettered, so a PostgreSQL restart loses no event (found by the e2e fault test).
  */
 @ApplicationScoped
 public class IdempotentConsumer {
@@ -50,6 +52,13 @@ public class IdempotentConsumer {
             return Uni.createFrom().failure(new PoisonMessageException("Unreadable event: " + e.getMessage(), e));
         }
         return applyOnce(consumer, envelope, handler)
+                // The database (or another dependency) is unreachable: not the message's fault, and
+                // no other message could be applied either. Wait for it, however long, instead of
+                // spending the attempts and dead-lettering good work during an outage or restart.
+                .onFailure(IdempotentConsumer::isInfrastructureOutage)
+                .retry()
+                .withBackOff(config.initialBackoff(), config.maxBackoff())
+                .indefinitely()
                 .onFailure(failure -> !isPermanent(failure))
                 .retry()
                 .withBackOff(config.initialBackoff(), config.maxBackoff())
@@ -59,6 +68,31 @@ public class IdempotentConsumer {
                     Log.errorf("Event %s (%s) could not be applied by %s and goes to the dead-letter topic: %s",
                             envelope.id(), envelope.type(), consumer, failure.toString());
                 });
+    }
+
+    /**
+     * Failures of the connection to a dependency rather than of the message: refused or lost
+     * connections, timeouts, and PostgreSQL's connection-exception (08) and operator-intervention
+     * (57P) states.
+     */
+    static boolean isInfrastructureOutage(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.nio.channels.ClosedChannelException
+                    || t instanceof io.vertx.sqlclient.ClosedConnectionException
+                    || t instanceof java.util.concurrent.TimeoutException
+                    || t.getClass().getSimpleName().endsWith("TimeoutException")) {
+                return true;
+            }
+            if (t instanceof io.vertx.pgclient.PgException pg && pg.getSqlState() != null
+                    && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P"))) {
+                return true;
+            }
+            if (t instanceof io.vertx.core.VertxException && t.getMessage() != null
+                    && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("connection")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Failures that no retry can mend: the event itself is unusable. */

@@ -1,5 +1,6 @@
 package org.modhub.moderation.kit.problem;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -120,6 +121,19 @@ public class ProblemMappers {
             return internal(e, uri);
         }
         return respond(new ProblemDetail(kind.type(), kind.title(), status, detail, path(uri), List.of()));
+    }
+
+    /**
+     * A blocking endpoint reads its body as a stream; a chunked body that grows past the size limit
+     * fails there with this message (found by the baseline checks). Quarkus REST has then already
+     * answered a bare 413 and closed the connection: this keeps it from being logged as our error.
+     */
+    @ServerExceptionMapper(priority = 1)
+    public RestResponse<String> bodyRead(IOException e, UriInfo uri) {
+        if ("Request too large".equals(e.getMessage())) {
+            return respond(ProblemKind.PAYLOAD_TOO_LARGE, "The request body exceeds the size limit", uri, List.of());
+        }
+        return internal(e, uri);
     }
 
     @ServerExceptionMapper(priority = 10_000)

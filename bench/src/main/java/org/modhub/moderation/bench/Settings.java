@@ -1,0 +1,53 @@
+package org.modhub.moderation.bench;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What a run measures and how long: {@code bin/bench} passes {@code -Dbench.quick=true} for the
+ * short smoke run; every figure can be set with {@code -Dbench.<name>=...} (BENCH_OPTS).
+ */
+record Settings(boolean quick, List<String> only, int pgbenchClients, int pgbenchSeconds, int pgbenchRuns,
+        int warmupSeconds, List<Integer> concurrency, int closedSeconds, int openSeconds, int openHalfCSeconds, int users,
+        int pipelineItems, double pipelineRate, int queueReports, int queueCases, double queueRate, int queueSeconds,
+        int exportDecisions, int idleSeconds, String tunedJavaOpts) {
+
+    static Settings fromSystemProperties() {
+        boolean quick = Boolean.getBoolean("bench.quick");
+        return new Settings(quick,
+                Arrays.stream(System.getProperty("bench.only", "intake,pipeline,queue,export,footprint").split(","))
+                        .map(String::trim).filter(s -> !s.isEmpty()).toList(),
+                integer("bench.pgbench.clients", 16),
+                integer("bench.pgbench.seconds", quick ? 5 : 15),
+                integer("bench.pgbench.runs", 3),
+                integer("bench.warmup.seconds", quick ? 10 : 60),
+                Arrays.stream(System.getProperty("bench.concurrency", "16,32,64").split(",")).map(String::trim)
+                        .map(Integer::parseInt).toList(),
+                integer("bench.closed.seconds", quick ? 8 : 20),
+                integer("bench.open.seconds", quick ? 8 : 20),
+                integer("bench.open.halfc.seconds", quick ? 5 : 10),
+                integer("bench.users", quick ? 2000 : 5000),
+                integer("bench.pipeline.items", quick ? 60 : 1000),
+                number("bench.pipeline.rate", 25),
+                integer("bench.queue.reports", quick ? 20_000 : 1_000_000),
+                integer("bench.queue.cases", quick ? 2_000 : 100_000),
+                number("bench.queue.rate", 20),
+                integer("bench.queue.seconds", quick ? 8 : 20),
+                integer("bench.export.decisions", quick ? 20_000 : 1_000_000),
+                integer("bench.idle.seconds", quick ? 5 : 15),
+                System.getProperty("bench.tuned.java.opts", "-Xms16m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 "
+                        + "-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=bench/target/bench-work/cds/{service}.jsa"));
+    }
+
+    boolean runs(String part) {
+        return only.contains(part);
+    }
+
+    private static int integer(String key, int fallback) {
+        return Integer.parseInt(System.getProperty(key, Integer.toString(fallback)).replace("_", ""));
+    }
+
+    private static double number(String key, double fallback) {
+        return Double.parseDouble(System.getProperty(key, Double.toString(fallback)));
+    }
+}

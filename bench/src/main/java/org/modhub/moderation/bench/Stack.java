@@ -1,0 +1,256 @@
+package org.modhub.moderation.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.modhub.moderation.devstack.DevStack;
+import org.modhub.moderation.devstack.DevStackEnv;
+import org.modhub.moderation.devstack.internal.ChildProcesses;
+import org.modhub.moderation.devstack.internal.OrphanGuard;
+import org.modhub.moderation.devstack.launcher.LocalSuite;
+import org.modhub.moderation.devstack.launcher.RepoLayout;
+
+/**
+ * The suite as {@code bin/run} runs it, on ephemeral infrastructure (free ports, temporary
+ * state: a run never touches {@code .devstack/} or a running {@code bin/run}): devstack's
+ * {@link LocalSuite} starts PostgreSQL, Kafka and mail, and each service runs from its packaged
+ * {@code quarkus-run.jar} with the launcher's configuration and JVM options. Also samples each
+ * service's resident memory.
+ */
+final class Stack implements AutoCloseable {
+
+    /** The launcher's JVM options for the services; DEVSTACK_SERVICE_JAVA_OPTS replaces them. */
+    static final String SERVICE_JAVA_OPTS = LocalSuite.DEFAULT_SERVICE_JAVA_OPTS;
+    private static final Pattern STARTED_IN = Pattern.compile("started in ([0-9.]+)s");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    /** A service process. */
+    record Service(String name, int port, Process process, OrphanGuard guard, Path log) {
+        String url() {
+            return "http://127.0.0.1:" + port;
+        }
+    }
+
+    /** How a start went: wall time from spawning the JVM to the first 200 on /q/health/ready, and Quarkus' own "started in". */
+    record Start(String service, double readyMillis, double quarkusMillis) {
+    }
+
+    private final RepoLayout repo;
+    private final DevStack dev;
+    private final Path logDir;
+    private final Map<String, String> extraEnv;
+    private final Map<String, Service> services = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, Map<String, Long>> peakRss = new ConcurrentHashMap<>();
+    private volatile String phase = "start";
+    private final Thread sampler;
+
+    private Stack(RepoLayout repo, DevStack dev, Path logDir, Map<String, String> extraEnv) {
+        this.repo = repo;
+        this.dev = dev;
+        this.logDir = logDir;
+        this.extraEnv = extraEnv;
+        this.sampler = Thread.ofPlatform().daemon().name("rss-sampler").start(this::sample);
+    }
+
+    static Stack start(RepoLayout repo, Path logDir, Map<String, String> extraEnv) {
+        DevStack dev = new LocalSuite(null, System.getenv()).startInfrastructure();
+        if (dev == null) {
+            throw new IllegalStateException("the infrastructure did not start");
+        }
+        try {
+            Files.createDirectories(logDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Stack(repo, dev, logDir, extraEnv);
+    }
+
+    DevStack dev() {
+        return dev;
+    }
+
+    Service service(String name) {
+        return services.get(name);
+    }
+
+    String url(String name) {
+        return services.get(name).url();
+    }
+
+    Connection db(String database) throws SQLException {
+        return dev.postgres().connect(database);
+    }
+
+    /** Starts a service with the launcher's JVM options and waits until it is ready. */
+    Start startService(String name) {
+        return startService(name, System.getenv().getOrDefault(DevStackEnv.SERVICE_JAVA_OPTS, SERVICE_JAVA_OPTS));
+    }
+
+    /** Starts a service with these JVM options ({@code {service}} = its name) and waits until it is ready; polls readiness every 20 ms. */
+    synchronized Start startService(String name, String javaOptions) {
+        int port = freePort();
+        Path log = logDir.resolve(name + ".log");
+        List<String> command = new ArrayList<>();
+        command.add(ChildProcesses.javaExecutable());
+        command.addAll(List.of(javaOptions.replace("{service}", name).trim().split("\\s+")));
+        command.add("-jar");
+        command.add(repo.serviceJar(name).toString());
+        ProcessBuilder builder = new ProcessBuilder(ChildProcesses.detached(command))
+                .directory(repo.serviceDir(name).toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(LocalSuite.serviceEnvironment(dev, name, port));
+        builder.environment().putAll(extraEnv);
+        long logOffset = log.toFile().length();
+        long startedAt = System.nanoTime();
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + name, e);
+        }
+        Service service = new Service(name, port, process, OrphanGuard.watch(process.pid(), "TERM"), log);
+        services.put(name, service);
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(service.url() + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(3)).GET().build();
+        long deadline = startedAt + Duration.ofMinutes(2).toNanos();
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited; last lines of " + log + ":\n" + ChildProcesses.tail(log, 40));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(name + " not ready in 2 minutes; see " + log);
+            }
+            try {
+                if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    break;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(20);
+        }
+        double readyMillis = (System.nanoTime() - startedAt) / 1e6;
+        return new Start(name, readyMillis, quarkusStartedIn(log, logOffset));
+    }
+
+    /** SIGTERM, SIGKILL after 10 s. */
+    void stopService(String name) {
+        Service service = services.remove(name);
+        if (service != null) {
+            service.guard().close();
+            ChildProcesses.stop(service.process().toHandle(), Duration.ofSeconds(10));
+        }
+    }
+
+    /** Resident set size of a service now, in MiB (from /proc). */
+    double rssMiB(String name) {
+        Service service = services.get(name);
+        return service == null ? Double.NaN : rssKiB(service.process().pid()) / 1024.0;
+    }
+
+    /** Names the phase that the memory sampler attributes its samples to. */
+    void phase(String name) {
+        phase = name;
+    }
+
+    /** Highest resident set size of each service seen during {@code phase}, in MiB. */
+    Map<String, Double> peakRssMiB(String phase) {
+        Map<String, Double> result = new LinkedHashMap<>();
+        peakRss.getOrDefault(phase, Map.of()).forEach((service, kib) -> result.put(service, kib / 1024.0));
+        return result;
+    }
+
+    private void sample() {
+        while (!Thread.currentThread().isInterrupted()) {
+            for (Service service : List.copyOf(services.values())) {
+                long kib = rssKiB(service.process().pid());
+                if (kib > 0) {
+                    peakRss.computeIfAbsent(phase, p -> new ConcurrentHashMap<>()).merge(service.name(), kib, Math::max);
+                }
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    static long rssKiB(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // gone
+        }
+        return -1;
+    }
+
+    private static double quarkusStartedIn(Path log, long offset) {
+        try {
+            String text = Files.readString(log);
+            Matcher m = STARTED_IN.matcher(text.substring((int) Math.min(offset, text.length())));
+            return m.find() ? Double.parseDouble(m.group(1)) * 1000 : Double.NaN;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        sampler.interrupt();
+        List<Thread> stoppers = new ArrayList<>();
+        for (String name : List.copyOf(services.keySet())) {
+            stoppers.add(Thread.ofPlatform().start(() -> stopService(name)));
+        }
+        for (Thread stopper : stoppers) {
+            try {
+                stopper.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        // The infrastructure stops in LocalSuite's shutdown hook when the JVM exits.
+    }
+}

@@ -1,0 +1,311 @@
+package org.modhub.moderation.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.modhub.moderation.devstack.DevStackDefaults;
+
+/** Writes {@code summary.md} and the SVG plots from what one run measured. */
+final class Summary {
+
+    private final BenchMain.Results r;
+    private final Path dir;
+
+    Summary(BenchMain.Results r, Path dir) {
+        this.r = r;
+        this.dir = dir;
+    }
+
+    void write() throws IOException {
+        StringBuilder md = new StringBuilder();
+        Settings s = r.settings;
+        md.append("# Benchmark results\n\n");
+        md.append("Written by `bin/bench").append(s.quick() ? " --quick" : "").append("` on ").append(r.startedAt)
+                .append(r.finishedAt == null ? " (still running: what is measured so far)" : " (finished " + r.finishedAt + ")").append(". Every figure below comes from this one run; ")
+                .append("ratios are against a baseline measured in the same run.\n\n");
+        md.append("Machine: ").append(r.environment).append(".\n");
+        md.append("Everything shares these CPUs: PostgreSQL, the Kafka broker, the mail server (in the driver JVM), ")
+                .append("the five services (`").append(System.getenv().getOrDefault("DEVSTACK_SERVICE_JAVA_OPTS",
+                        Stack.SERVICE_JAVA_OPTS)).append("`, JVM mode), Gatling and pgbench.\n\n");
+        md.append("Settings: ").append(settingsLine()).append("\n\n");
+        if (!r.failures.isEmpty()) {
+            md.append("**Parts that failed in this run** (their figures are missing below):\n\n");
+            r.failures.forEach(failure -> md.append("- ").append(failure.replace("\n", " ")).append("\n"));
+            md.append("\n");
+        }
+
+        md.append("## Goals\n\n| # | measure | measured | goal | met |\n|---|---|---|---|---|\n");
+        if (!Double.isNaN(r.ceiling)) {
+            double ratio = r.saturation / r.ceiling;
+            md.append(row("1", "intake throughput R = T / C", String.format(Locale.ROOT, "%.2f (T %s/s, C %s/s)", ratio,
+                    f(r.saturation), f(r.ceiling)), "≥ 0.7", ratio >= 0.7));
+            if (r.openHalfC != null) {
+                md.append(row("1", "POST /reports p99 at C/2 (" + f(r.ceiling / 2) + "/s, open)",
+                        ms(r.openHalfC.p99()) + " (p50 " + ms(r.openHalfC.p50()) + "; " + failures(r.openHalfC)
+                                + "); database p99 at that rate " + ms(r.dbAtHalfC.p99()),
+                        "≤ 50 ms", r.openHalfC.p99() <= 50 && r.openHalfC.ko() == 0));
+            }
+        }
+        if (r.pipeline != null && r.pipelineMeasured) {
+            md.append(row("2", "report accepted → in review queue, p99", ms(r.pipeline.reportToQueue().p99()) + " (n = "
+                    + r.pipeline.reportToQueue().count() + ")", "≤ 1 s", r.pipeline.reportToQueue().p99() <= 1000));
+            md.append(row("2", "decision taken → mail accepted by SMTP, p99", ms(r.pipeline.decisionToMail().p99()) + " (n = "
+                    + r.pipeline.decisionToMail().count() + ")", "≤ 2 s", r.pipeline.decisionToMail().p99() <= 2000));
+        }
+        if (r.queuePage != null) {
+            md.append(row("3", "queue page p99 (" + String.format(Locale.ROOT, "%,d", r.caseReports) + " reports, "
+                    + String.format(Locale.ROOT, "%,d", r.openCases) + " open cases)", ms(r.queuePage.p99()), "≤ 50 ms",
+                    r.queuePage.p99() <= 50 && r.queuePage.ko() == 0));
+            md.append(row("3", "case detail p99", ms(r.caseDetail.p99()), "≤ 50 ms",
+                    r.caseDetail.p99() <= 50 && r.caseDetail.ko() == 0));
+        }
+        if (r.export != null) {
+            md.append(row("4", "statements of reasons exported", String.format(Locale.ROOT, "%,.0f /s (%,d in %.1f s)",
+                    r.export.perSecond(), r.export.statements(), r.export.seconds()), "≥ 50,000 /s",
+                    r.export.perSecond() >= 50_000));
+            md.append(row("4", "review-service peak RSS during the export", mib(r.export.rssPeakMiB()) + " (before: "
+                    + mib(r.export.rssBeforeMiB()) + ")", "< 256 MB", r.export.rssPeakMiB() < 256));
+        }
+        List<Stack.Start> starts = r.warmStarts.isEmpty() ? r.coldStarts : r.warmStarts;
+        if (!starts.isEmpty()) {
+            double worst = starts.stream().mapToDouble(Stack.Start::readyMillis).max().orElse(Double.NaN);
+            md.append(row("5", "start to ready, slowest service (" + (r.warmStarts.isEmpty() ? "first start" : "restart")
+                    + ")", ms(worst), "≤ 2 s", worst <= 2000));
+            double idle = r.idleRss.values().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+            md.append(row("5", "idle RSS, largest service", mib(idle), "≤ 200 MB", idle <= 200));
+        }
+        md.append("\n");
+
+        if (!Double.isNaN(r.ceiling)) {
+            md.append("## 1. Intake against the database's ceiling\n\n");
+            md.append("**C** (the database's ceiling): pgbench, ").append(s.pgbenchClients()).append(" clients, ")
+                    .append(s.pgbenchSeconds()).append(" s a run, on the same PostgreSQL, running the reporting-service's filing ")
+                    .append("transaction ([pgbench-reporting-filing.sql](pgbench-reporting-filing.sql): standing upsert and read, ")
+                    .append("merge-window and rate-limit reads, report row, outbox row with a real `ReportFiled` event, standing ")
+                    .append("update) against a copy of its schema made from its own migrations. Runs: ");
+            List<String> runs = new ArrayList<>();
+            r.pgbenchTps.forEach(t -> runs.add(f(t) + " tx/s"));
+            md.append(String.join(", ", runs)).append(" → median **C = ").append(f(r.ceiling)).append(" tx/s**.\n\n");
+            md.append("**T**: `POST /api/v1/reports`, closed model after a ").append(s.warmupSeconds())
+                    .append(" s warm-up (32 users), each report on a new subject by one of ").append(s.users())
+                    .append(" users:\n\n| concurrent users | reports/s | ratio to C | p50 | p95 | p99 | failed |\n|---|---|---|---|---|---|---|\n");
+            r.closed.forEach((users, res) -> md.append(String.format(Locale.ROOT, "| %d | %s | %.2f | %s | %s | %s | %d |%n", users,
+                    f(res.okPerSecond()), res.okPerSecond() / r.ceiling, ms(res.p50()), ms(res.p95()), ms(res.p99()), res.ko())));
+            md.append("\n**T = ").append(f(r.saturation)).append(" reports/s, R = T / C = ")
+                    .append(String.format(Locale.ROOT, "%.2f", r.saturation / r.ceiling)).append("**.\n\n");
+            if (r.alone != null) {
+                md.append(String.format(Locale.ROOT, "For comparison (profiling, not the goal's measurement), at the end of the run "
+                        + "with review, appeals, dmca and notification stopped, so nothing downstream competes for the CPUs: %d users, "
+                        + "%s reports/s (%.2f × C), p50 %s, p99 %s, %d failed.%n%n", r.aloneUsers, f(r.alone.okPerSecond()),
+                        r.alone.okPerSecond() / r.ceiling, ms(r.alone.p50()), ms(r.alone.p99()), r.alone.ko()));
+            }
+            md.append("Open model (Gatling `constantUsersPerSec`; ").append(s.openSeconds()).append(" s at T/2, ")
+                    .append(s.openHalfCSeconds()).append(" s at C/2, run last because the suite cannot keep up with it) beside pgbench "
+                    + "at the same rate:\n\n")
+                    .append("| rate | endpoint p50 | endpoint p99 | endpoint max | answered/s | failed | database p50 | database p99 |\n")
+                    .append("|---|---|---|---|---|---|---|---|\n");
+            if (r.openHalfC != null) {
+                md.append(openRow("C/2 = " + f(r.ceiling / 2) + "/s", r.openHalfC, r.dbAtHalfC));
+            }
+            if (r.openHalfT != null) {
+                md.append(openRow("T/2 = " + f(r.saturation / 2) + "/s (context)", r.openHalfT, r.dbAtHalfT));
+            }
+            md.append("\n![intake](intake.svg)\n\n![latency](latency.svg)\n\n");
+            writeSvg("intake.svg", intakeChart());
+            writeSvg("latency.svg", latencyChart());
+        }
+        if (r.pipeline != null && r.pipelineMeasured) {
+            Pipeline.Result p = r.pipeline;
+            md.append("## 2. Pipeline latency\n\n");
+            md.append(String.format(Locale.ROOT, "%d reports sent at %.0f/s (each by its own user on its own model, so each opens a case), "
+                    + "then each case claimed and decided (`UNRANK`: enforced at once, statement mail to the owner) at the same rate. "
+                    + "Times are the services' own timestamps in their databases (one PostgreSQL, one clock): `report.filed_at` → "
+                    + "`review_case.opened_at`, and `decision.decided_at` → `mail_delivery.sent_at` (set once the SMTP server "
+                    + "accepted the mail). Requests that failed: %d.%n%n", p.reportsFiled(), s.pipelineRate(), p.failures()));
+            md.append("| path | n | p50 | p99 | max | goal (p99) |\n|---|---|---|---|---|---|\n");
+            md.append(String.format(Locale.ROOT, "| report accepted → in the review queue | %d | %s | %s | %s | ≤ 1 s |%n",
+                    p.reportToQueue().count(), ms(p.reportToQueue().p50()), ms(p.reportToQueue().p99()), ms(p.reportToQueue().max())));
+            md.append(String.format(Locale.ROOT, "| decision taken → mail accepted by SMTP | %d | %s | %s | %s | ≤ 2 s |%n%n",
+                    p.decisionToMail().count(), ms(p.decisionToMail().p50()), ms(p.decisionToMail().p99()), ms(p.decisionToMail().max())));
+            md.append("![pipeline](pipeline.svg)\n\n");
+            writeSvg("pipeline.svg", Svg.bars("Pipeline latency (ms)", "ms", List.of(
+                    new Svg.Bar("report → queue p50", p.reportToQueue().p50(), 0),
+                    new Svg.Bar("report → queue p99", p.reportToQueue().p99(), 1),
+                    new Svg.Bar("decision → mail p50", p.decisionToMail().p50(), 0),
+                    new Svg.Bar("decision → mail p99", p.decisionToMail().p99(), 1)), 1000.0, "1 s", List.of("p50", "p99")));
+        }
+        if (r.queuePage != null) {
+            md.append("## 3. The queue at scale\n\n");
+            md.append(String.format(Locale.ROOT, "Bulk-loaded (SQL `INSERT … SELECT generate_series`, copying a real case and report "
+                    + "the service wrote) %,d reports in %,d open cases in %.0f s; review then holds %,d open cases and %,d reports. "
+                    + "Open model, %.0f requests/s for %d s each, as a moderator:%n%n", s.queueReports(), s.queueCases(),
+                    r.queueLoadSeconds, r.openCases, r.caseReports, s.queueRate(), s.queueSeconds()));
+            md.append("| request | n | p50 | p95 | p99 | max | failed | goal (p99) |\n|---|---|---|---|---|---|---|---|\n");
+            md.append(queueRow("`GET /api/v1/cases` (first page)", r.queuePage));
+            md.append(queueRow("`GET /api/v1/cases/{id}` (random case)", r.caseDetail));
+            md.append("\n");
+        }
+        if (r.export != null) {
+            Export.Result e = r.export;
+            md.append("## 4. Transparency export\n\n");
+            md.append(String.format(Locale.ROOT, "%,d enforced decisions bulk-loaded (copies of a real decision with its statement of "
+                    + "reasons, ten on each of %,d closed cases with one report each), then `GET /api/v1/statements-of-reasons` over "
+                    + "their period as an auditor, read to the end: HTTP %d, **%,d statements in %.1f s = %,.0f statements/s** "
+                    + "(%,.1f MB of NDJSON). The review-service's resident memory (sampled every 20 ms): %s before, **%s at the "
+                    + "peak** (its heap is capped at -Xmx384m).%n%n", s.exportDecisions(), s.exportDecisions() / 10, e.status(),
+                    e.statements(), e.seconds(), e.perSecond(), e.bytes() / 1e6, mib(e.rssBeforeMiB()), mib(e.rssPeakMiB())));
+        }
+        if (!r.coldStarts.isEmpty()) {
+            md.append("## 5. Footprint (JVM mode)\n\n");
+            md.append("Each service started alone (the others already up and idle), wall time from spawning `java -jar "
+                    + "quarkus-run.jar` to the first 200 on `/q/health/ready` (polled every 20 ms), and Quarkus' own \"started in\". "
+                    + "First start: on an empty database (Flyway migrates). Restart: at the end of the run, schema in place. "
+                    + "Idle RSS after " + s.idleSeconds() + " s without requests; under load = the highest RSS sampled (every "
+                    + "250 ms) during the intake, pipeline, queue and export runs.\n\n");
+            md.append("| service | first start: ready | (Quarkus) | restart: ready | (Quarkus) | idle RSS | RSS under load |\n")
+                    .append("|---|---|---|---|---|---|---|\n");
+            for (String service : DevStackDefaults.SERVICES) {
+                Stack.Start cold = find(r.coldStarts, service);
+                Stack.Start warm = find(r.warmStarts, service);
+                md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", service,
+                        cold == null ? "–" : ms(cold.readyMillis()), cold == null ? "–" : ms(cold.quarkusMillis()),
+                        warm == null ? "–" : ms(warm.readyMillis()), warm == null ? "–" : ms(warm.quarkusMillis()),
+                        mib(r.idleRss.getOrDefault(service, Double.NaN)), mib(r.loadRss.getOrDefault(service, Double.NaN))));
+            }
+            if (!r.tunedStarts.isEmpty()) {
+                md.append("\nThe same services with other JVM options only (`").append(r.settings.tunedJavaOpts())
+                        .append("`): the class-data archive is written when the first tuned run stops and used by the second.\n\n")
+                        .append("| service | tuned, no archive yet: ready | tuned with archive: ready | (Quarkus) | idle RSS |\n")
+                        .append("|---|---|---|---|---|\n");
+                for (String service : DevStackDefaults.SERVICES) {
+                    Stack.Start first = find(r.tunedFirstStarts, service);
+                    Stack.Start tuned = find(r.tunedStarts, service);
+                    md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", service,
+                            first == null ? "–" : ms(first.readyMillis()), tuned == null ? "–" : ms(tuned.readyMillis()),
+                            tuned == null ? "–" : ms(tuned.quarkusMillis()), mib(r.tunedIdleRss.getOrDefault(service, Double.NaN))));
+                }
+            }
+            md.append("\n![start](start.svg)\n\n![memory](memory.svg)\n");
+            writeSvg("start.svg", startChart());
+            writeSvg("memory.svg", memoryChart());
+        }
+        Files.writeString(dir.resolve("summary.md"), md);
+    }
+
+    private String settingsLine() {
+        Settings s = r.settings;
+        return String.format(Locale.ROOT, "pgbench %d×%d s at %d clients; warm-up %d s; closed %s users × %d s; open %d s; %d users (open at C/2: %d s); "
+                + "pipeline %d items at %.0f/s; queue %,d reports / %,d cases at %.0f req/s × %d s; export %,d decisions; idle %d s",
+                s.pgbenchRuns(), s.pgbenchSeconds(), s.pgbenchClients(), s.warmupSeconds(), s.concurrency(), s.closedSeconds(),
+                s.openSeconds(), s.users(), s.openHalfCSeconds(), s.pipelineItems(), s.pipelineRate(), s.queueReports(), s.queueCases(), s.queueRate(),
+                s.queueSeconds(), s.exportDecisions(), s.idleSeconds());
+    }
+
+    private String intakeChart() {
+        List<Svg.Bar> bars = new ArrayList<>();
+        bars.add(new Svg.Bar("pgbench C (median of " + r.pgbenchTps.size() + ")", r.ceiling, 0));
+        r.closed.forEach((users, res) -> bars.add(new Svg.Bar("POST /reports, " + users + " users", res.okPerSecond(), 1)));
+        if (r.alone != null) {
+            bars.add(new Svg.Bar("… " + r.aloneUsers + " users, reporting alone", r.alone.okPerSecond(), 2));
+        }
+        return Svg.bars("Intake throughput per second: endpoint (T) vs database ceiling (C)", "/s", bars, 0.7 * r.ceiling,
+                "goal 0.7 C", List.of("database (pgbench)", "endpoint (Gatling, closed)", "nothing downstream"));
+    }
+
+    private String latencyChart() {
+        List<Svg.Bar> bars = new ArrayList<>();
+        if (r.openHalfC != null) {
+            bars.add(new Svg.Bar("endpoint p50 at C/2", r.openHalfC.p50(), 1));
+            bars.add(new Svg.Bar("endpoint p99 at C/2", r.openHalfC.p99(), 1));
+            bars.add(new Svg.Bar("database p50 at C/2", r.dbAtHalfC.p50(), 0));
+            bars.add(new Svg.Bar("database p99 at C/2", r.dbAtHalfC.p99(), 0));
+        }
+        if (r.openHalfT != null) {
+            bars.add(new Svg.Bar("endpoint p50 at T/2", r.openHalfT.p50(), 1));
+            bars.add(new Svg.Bar("endpoint p99 at T/2", r.openHalfT.p99(), 1));
+            bars.add(new Svg.Bar("database p50 at T/2", r.dbAtHalfT.p50(), 0));
+            bars.add(new Svg.Bar("database p99 at T/2", r.dbAtHalfT.p99(), 0));
+        }
+        if (r.queuePage != null) {
+            bars.add(new Svg.Bar("queue page p99", r.queuePage.p99(), 2));
+            bars.add(new Svg.Bar("case detail p99", r.caseDetail.p99(), 2));
+        }
+        return Svg.bars("Latency (ms), open model", "ms", bars, 50.0, "50 ms", List.of("database", "POST /reports", "queue"));
+    }
+
+    private String startChart() {
+        List<Svg.Bar> bars = new ArrayList<>();
+        for (String service : DevStackDefaults.SERVICES) {
+            Stack.Start cold = find(r.coldStarts, service);
+            Stack.Start warm = find(r.warmStarts, service);
+            if (cold != null) {
+                bars.add(new Svg.Bar(service + " (first start)", cold.readyMillis(), 0));
+            }
+            if (warm != null) {
+                bars.add(new Svg.Bar(service + " (restart)", warm.readyMillis(), 1));
+            }
+            Stack.Start tuned = find(r.tunedStarts, service);
+            if (tuned != null) {
+                bars.add(new Svg.Bar(service + " (restart, tuned JVM)", tuned.readyMillis(), 2));
+            }
+        }
+        return Svg.bars("Start to ready (ms)", "ms", bars, 2000.0, "2 s", List.of("first start (migrations)", "restart", "restart, tuned JVM"));
+    }
+
+    private String memoryChart() {
+        List<Svg.Bar> bars = new ArrayList<>();
+        for (String service : DevStackDefaults.SERVICES) {
+            bars.add(new Svg.Bar(service + " idle", r.idleRss.getOrDefault(service, Double.NaN), 0));
+            bars.add(new Svg.Bar(service + " under load", r.loadRss.getOrDefault(service, Double.NaN), 1));
+            if (!r.tunedIdleRss.isEmpty()) {
+                bars.add(new Svg.Bar(service + " idle, tuned JVM", r.tunedIdleRss.getOrDefault(service, Double.NaN), 3));
+            }
+        }
+        if (r.export != null) {
+            bars.add(new Svg.Bar("review, export peak", r.export.rssPeakMiB(), 2));
+        }
+        return Svg.bars("Resident memory (MiB)", "MiB", bars, 200.0, "200 MB", List.of("idle", "under load", "export", "idle, tuned JVM"));
+    }
+
+    private static Stack.Start find(List<Stack.Start> starts, String service) {
+        return starts.stream().filter(st -> st.service().equals(service)).findFirst().orElse(null);
+    }
+
+    private void writeSvg(String name, String svg) throws IOException {
+        Files.writeString(dir.resolve(name), svg);
+    }
+
+    private static String row(String number, String measure, String measured, String goal, boolean met) {
+        return "| " + number + " | " + measure + " | " + measured + " | " + goal + " | " + (met ? "yes" : "**no**") + " |\n";
+    }
+
+    private static String openRow(String rate, GatlingRun.Result endpoint, Percentiles db) {
+        return String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %d | %s | %s |%n", rate, ms(endpoint.p50()), ms(endpoint.p99()),
+                ms(endpoint.max()), f(endpoint.okPerSecond()), endpoint.ko(), ms(db.p50()), ms(db.p99()));
+    }
+
+    private static String queueRow(String request, GatlingRun.Result res) {
+        return String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %d | ≤ 50 ms |%n", request, res.ok(), ms(res.p50()),
+                ms(res.p95()), ms(res.p99()), ms(res.max()), res.ko());
+    }
+
+    private static String failures(GatlingRun.Result res) {
+        return res.ko() == 0 ? "none failed" : res.ko() + " failed";
+    }
+
+    static String f(double value) {
+        return Svg.format(value);
+    }
+
+    static String ms(double value) {
+        return Svg.format(value) + " ms";
+    }
+
+    static String mib(double value) {
+        return Svg.format(value) + " MiB";
+    }
+}

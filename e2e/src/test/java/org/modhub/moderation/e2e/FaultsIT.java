@@ -1,0 +1,465 @@
+package org.modhub.moderation.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.modhub.moderation.contracts.Topics;
+import org.modhub.moderation.devstack.ReceivedMail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A stream of reports, and the decisions on them, while every service is killed with SIGKILL and
+ * restarted, the Kafka broker is restarted and PostgreSQL is restarted, at random points. Then:
+ * every report that got a 201 is in exactly one case, every decision sent exactly one mail per
+ * recipient, no outbox row is left unpublished, and the dead-letter topics hold only the poison
+ * messages sent on purpose. Bounded by default; {@code -De2e.full=true} runs the long version.
+ */
+class FaultsIT {
+
+    private static final boolean FULL = Boolean.getBoolean("e2e.full");
+    private static final int REPORTS = Integer.getInteger("e2e.reports", FULL ? 2000 : 500);
+    /** Rounds of faults; each kills every service once and restarts Kafka and PostgreSQL once. */
+    private static final int FAULT_ROUNDS = Integer.getInteger("e2e.fault-rounds", FULL ? 3 : 1);
+    private static final double REPORTS_PER_SECOND = Double.parseDouble(System.getProperty("e2e.rate", FULL ? "10" : "8"));
+    private static final long SEED = Long.getLong("e2e.seed", System.nanoTime());
+    private static final Duration CLIENT_PATIENCE = Duration.ofSeconds(120);
+    private static final Duration SETTLE = Duration.ofMinutes(FULL ? 10 : 4);
+    private static final List<String> DEAD_LETTER_TOPICS = Topics.DEAD_LETTER_TOPICS;
+    private static final Pattern REPORT_ID = Pattern.compile("([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
+
+    private final Suite suite = Suite.get();
+    private final Hub hub = new Hub(suite);
+    private final String run = UUID.randomUUID().toString().substring(0, 6);
+    private final Random random = new Random(SEED);
+
+    /** Report index → id, for reports the service accepted (201, or the replay of a 201 the client missed). */
+    private final Map<Integer, String> accepted = new ConcurrentHashMap<>();
+    private final AtomicInteger created = new AtomicInteger();
+    private final AtomicInteger replayed = new AtomicInteger();
+    private final AtomicInteger retries = new AtomicInteger();
+    private final Map<Integer, String> rejected = new ConcurrentHashMap<>();
+    /** Case id → decision id. */
+    private final Map<String, String> decisions = new ConcurrentHashMap<>();
+    private final AtomicInteger decisionRetries = new AtomicInteger();
+    private final List<String> faults = new CopyOnWriteArrayList<>();
+
+    @Test
+    void nothingIsLostOrDuplicatedWhileEverythingCrashes() throws Exception {
+        long startedAt = System.nanoTime();
+        System.out.printf("e2e faults: %d reports at %.0f/s, %d fault round(s), seed %d (-De2e.seed=%d repeats the fault plan)%n",
+                REPORTS, REPORTS_PER_SECOND, FAULT_ROUNDS, SEED, SEED);
+        Set<String> poison = sendPoison();
+
+        AtomicBoolean streaming = new AtomicBoolean(true);
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        Thread decider = Thread.ofPlatform().name("e2e-decider").start(() -> decide(streaming));
+        Thread chaos = Thread.ofPlatform().name("e2e-chaos").start(this::chaos);
+
+        long streamStart = System.nanoTime();
+        for (int i = 0; i < REPORTS; i++) {
+            long due = streamStart + (long) (i * 1e9 / REPORTS_PER_SECOND);
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            int index = i;
+            clients.submit(() -> file(index));
+        }
+        clients.shutdown();
+        assertThat(clients.awaitTermination(5, TimeUnit.MINUTES)).as("every client got its answer or gave up").isTrue();
+        double streamSeconds = (System.nanoTime() - streamStart) / 1e9;
+        chaos.join();
+        suite.awaitAllReady();
+        long faultsDoneAt = System.nanoTime();
+
+        // Decisions on every accepted report, then the mails.
+        streaming.set(false);
+        decider.join(SETTLE.toMillis());
+        assertThat(decider.isAlive()).as("decisions on every accepted report within " + SETTLE).isFalse();
+
+        Map<String, String> expectedMail = expectedMail();
+        Map<String, Integer> seen = new HashMap<>();
+        try {
+            await("every expected mail").atMost(SETTLE).pollInterval(Duration.ofSeconds(3)).until(() -> {
+                seen.clear();
+                seen.putAll(mailCounts());
+                return expectedMail.keySet().stream().allMatch(key -> seen.getOrDefault(key, 0) >= 1);
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // Counted and reported below as lost.
+        }
+        // A duplicate would come late (a retry after a lease lapses): look once more after a quiet spell.
+        Thread.sleep(5_000);
+        seen.clear();
+        seen.putAll(mailCounts());
+
+        // Every outbox drained.
+        Map<String, Long> unpublished = new LinkedHashMap<>();
+        try {
+            await("every outbox published").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+                unpublished.clear();
+                for (String service : Suite.SERVICES) {
+                    unpublished.put(service, hub.count(service, "SELECT count(*) FROM kit_outbox WHERE sent_at IS NULL"));
+                }
+                return unpublished.values().stream().allMatch(n -> n == 0);
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // Reported below.
+        }
+
+        // --- the counts ---
+        List<String> acceptedIds = new ArrayList<>(accepted.values());
+        long inCases = inExactlyOneCase(acceptedIds);
+        long decisionsTaken = hub.count("review", "SELECT count(*) FROM decision WHERE kind = 'DECISION' AND status = 'ENFORCED' "
+                + "AND subject_key LIKE ?", "model:acme-e2e/fault-" + run + "-%");
+        long casesWithTwoDecisions = hub.count("review", "SELECT count(*) FROM (SELECT case_id FROM decision WHERE kind = 'DECISION' "
+                + "AND subject_key LIKE ? GROUP BY case_id HAVING count(*) > 1) twice", "model:acme-e2e/fault-" + run + "-%");
+        long storedReports = hub.count("reporting", "SELECT count(*) FROM report WHERE reporter_id LIKE ?", "fr-" + run + "-%");
+        int lostMail = 0;
+        int duplicatedMail = 0;
+        Map<String, Integer> lostByKind = new java.util.TreeMap<>();
+        List<String> lostExamples = new ArrayList<>();
+        List<String> duplicatedExamples = new ArrayList<>();
+        for (String key : expectedMail.keySet()) {
+            int n = seen.getOrDefault(key, 0);
+            if (n == 0) {
+                lostMail++;
+                lostByKind.merge(key.split("\\|")[1], 1, Integer::sum);
+                if (lostExamples.size() < 5) {
+                    lostExamples.add(key);
+                }
+            } else if (n > 1) {
+                duplicatedMail += n - 1;
+                if (duplicatedExamples.size() < 5) {
+                    duplicatedExamples.add(key + " ×" + n);
+                }
+            }
+        }
+        int unexpectedMail = (int) seen.keySet().stream().filter(k -> !expectedMail.containsKey(k)).count();
+        Map<String, Integer> deadLetters = new LinkedHashMap<>();
+        List<String> strayDeadLetters = new ArrayList<>();
+        Set<String> poisonSeen = new java.util.HashSet<>();
+        for (String topic : DEAD_LETTER_TOPICS) {
+            List<ConsumerRecord<String, String>> records = hub.records(topic);
+            deadLetters.put(topic, records.size());
+            for (ConsumerRecord<String, String> record : records) {
+                String marker = poison.stream().filter(m -> record.value() != null && record.value().contains(m)).findFirst()
+                        .orElse(null);
+                if (marker == null) {
+                    var reason = record.headers().lastHeader("dead-letter-reason");
+                    strayDeadLetters.add(topic + ": " + abbreviate(record.value()) + " (reason: "
+                            + (reason == null ? "?" : abbreviate(new String(reason.value(), java.nio.charset.StandardCharsets.UTF_8)))
+                            + ")");
+                } else {
+                    poisonSeen.add(marker);
+                }
+            }
+        }
+
+        System.out.println();
+        System.out.println("e2e faults summary (" + (FULL ? "full" : "bounded") + ", seed " + SEED + ")");
+        System.out.printf("  faults injected      %d: %s%n", faults.size(), String.join(", ", faults));
+        System.out.printf("  reports sent         %d over %.0f s (%d client retries after no answer or 5xx)%n", REPORTS,
+                streamSeconds, retries.get());
+        System.out.printf("  reports accepted     %d (201: %d, replayed 201 after a lost answer: %d)%n", accepted.size(),
+                created.get(), replayed.get());
+        System.out.printf("  reports rejected     %d%s%n", rejected.size(), rejected.isEmpty() ? "" : " " + rejected.values().stream()
+                .limit(5).toList());
+        System.out.printf("  reports stored       %d (duplicated: %d)%n", storedReports, storedReports - accepted.size());
+        System.out.printf("  in exactly one case  %d of %d (lost: %d)%n", inCases, acceptedIds.size(), acceptedIds.size() - inCases);
+        System.out.printf("  decisions            %d taken (%d answered 201, %d calls failed in a fault and were retried), "
+                + "cases decided twice %d%n", decisionsTaken, decisions.size(), decisionRetries.get(), casesWithTwoDecisions);
+        System.out.printf("  mails expected       %d (receipt + outcome per report, owner statement per decision)%n",
+                expectedMail.size());
+        System.out.printf("  mails delivered      %d, lost %d, duplicated %d, unexpected %d%n",
+                seen.values().stream().mapToInt(Integer::intValue).sum(), lostMail, duplicatedMail, unexpectedMail);
+        if (lostMail > 0) {
+            System.out.printf("  lost by kind         %s, e.g. %s%n", lostByKind, lostExamples);
+            for (String example : lostExamples) {
+                String recipient = example.split("\\|")[0];
+                System.out.printf("  delivery log of %s: %s%n", recipient, hub.sql("notification",
+                        "SELECT template_id, status, attempts, last_error, subject_line FROM mail_delivery WHERE recipient = ?",
+                        recipient));
+            }
+        }
+        if (duplicatedMail > 0) {
+            System.out.printf("  duplicated, e.g.     %s%n", duplicatedExamples);
+        }
+        System.out.printf("  outbox unpublished   %s%n", unpublished);
+        System.out.printf("  dead letters         %s (poison sent %d, found %d, others %d)%n", deadLetters, poison.size(),
+                poisonSeen.size(), strayDeadLetters.size());
+        strayDeadLetters.stream().limit(10).forEach(stray -> System.out.println("  stray dead letter    " + stray));
+        System.out.printf("  time                 %.0f s (faults done after %.0f s)%n", (System.nanoTime() - startedAt) / 1e9,
+                (faultsDoneAt - startedAt) / 1e9);
+        System.out.println();
+
+        assertThat(faults).as("faults injected").hasSize(FAULT_ROUNDS * (Suite.SERVICES.size() + 2));
+        assertThat(accepted.size() + rejected.size()).isEqualTo(REPORTS);
+        assertThat(rejected).as("reports the suite never accepted although the client retried for " + CLIENT_PATIENCE).isEmpty();
+        assertThat(storedReports).as("reports stored = reports accepted (no duplicates from retries)").isEqualTo(accepted.size());
+        assertThat(inCases).as("accepted reports in exactly one case").isEqualTo(acceptedIds.size());
+        assertThat(decisionsTaken).as("a decision per case").isEqualTo(acceptedIds.size());
+        assertThat(casesWithTwoDecisions).as("cases decided twice").isZero();
+        assertThat(lostMail).as("lost mails").isZero();
+        assertThat(duplicatedMail).as("duplicated mails").isZero();
+        assertThat(unexpectedMail).as("mails nobody should have got").isZero();
+        assertThat(unpublished.values()).as("unpublished outbox rows per service").allMatch(n -> n == 0);
+        assertThat(strayDeadLetters).as("dead letters other than the poison sent on purpose").isEmpty();
+        assertThat(poisonSeen).as("every poison message dead-lettered").isEqualTo(poison);
+    }
+
+    // --- the stream ---
+
+    private void file(int index) {
+        String reporter = "fr-" + run + "-" + index;
+        String repo = "acme-e2e/fault-" + run + "-" + index;
+        Api api = hub.as("reporting", reporter, "user").withHeader("Idempotency-Key", "e2e-" + run + "-" + index);
+        long deadline = System.nanoTime() + CLIENT_PATIENCE.toNanos();
+        boolean first = true;
+        while (true) {
+            if (!first) {
+                retries.incrementAndGet();
+            }
+            first = false;
+            Api.Response response = api.post("/api/v1/reports", Hub.reportBody(repo, reporter));
+            if (response.status() == 201) {
+                created.incrementAndGet();
+                accepted.put(index, response.text("id"));
+                return;
+            }
+            if (response.status() == 200 && response.header("Idempotent-Replayed").isPresent()) {
+                replayed.incrementAndGet();
+                accepted.put(index, response.text("id"));
+                return;
+            }
+            boolean transientFailure = response.status() == 0 || response.status() >= 500;
+            if (!transientFailure || System.nanoTime() > deadline) {
+                rejected.put(index, response.toString());
+                return;
+            }
+            sleep(500 + random(500));
+        }
+    }
+
+    // --- the moderator ---
+
+    private void decide(AtomicBoolean streaming) {
+        String moderator = "fault-mod-" + run;
+        Api api = hub.as("review", moderator, "moderator");
+        String prefix = "model:acme-e2e/fault-" + run + "-";
+        while (true) {
+            boolean done = !streaming.get() && allAcceptedDecided();
+            if (done) {
+                return;
+            }
+            int worked = 0;
+            for (String state : List.of("CLAIMED", "OPEN")) {
+                Api.Response page = api.get("/api/v1/cases?state=" + state + "&limit=100"
+                        + (state.equals("CLAIMED") ? "&assignee=" + moderator : ""));
+                if (page.status() != 200) {
+                    continue;
+                }
+                for (JsonNode item : page.json().path("items")) {
+                    String subject = item.path("subject").asText();
+                    if (!subject.startsWith(prefix)) {
+                        continue;
+                    }
+                    String caseId = item.path("id").asText();
+                    if (state.equals("OPEN")) {
+                        Api.Response claim = api.post("/api/v1/cases/" + caseId + "/claim", null);
+                        if (claim.status() != 200) {
+                            continue; // a fault: the next round finds it OPEN or CLAIMED by us
+                        }
+                    }
+                    String owner = "fo-" + run + "-" + subject.substring(prefix.length());
+                    Api.Response decided = api.post("/api/v1/cases/" + caseId + "/decisions",
+                            Hub.decisionBody(List.of("UNRANK"), owner, "The model card is an advert for an online casino.",
+                                    "Advertising unrelated services is spam under section 5 of the content policy."));
+                    if (decided.status() == 201) {
+                        decisions.put(caseId, decided.text("id"));
+                        worked++;
+                    } else {
+                        decisionRetries.incrementAndGet();
+                    }
+                }
+            }
+            if (worked == 0) {
+                sleep(1000);
+            }
+        }
+    }
+
+    private boolean allAcceptedDecided() {
+        try {
+            return hub.count("review", "SELECT count(*) FROM case_report cr JOIN review_case c ON c.id = cr.case_id "
+                    + "WHERE c.subject_key LIKE ? AND c.state = 'CLOSED'", "model:acme-e2e/fault-" + run + "-%") >= accepted.size();
+        } catch (RuntimeException e) {
+            return false; // PostgreSQL is down
+        }
+    }
+
+    // --- the chaos ---
+
+    private void chaos() {
+        List<String> plan = new ArrayList<>();
+        for (int round = 0; round < FAULT_ROUNDS; round++) {
+            List<String> targets = new ArrayList<>(Suite.SERVICES);
+            targets.add("kafka");
+            targets.add("postgres");
+            Collections.shuffle(targets, random);
+            plan.addAll(targets);
+        }
+        double streamSeconds = REPORTS / REPORTS_PER_SECOND;
+        // Spread over the stream, leaving its last tenth quiet.
+        double gap = streamSeconds * 0.9 / (plan.size() + 1);
+        long chaosStart = System.nanoTime();
+        for (int i = 0; i < plan.size(); i++) {
+            long due = chaosStart + (long) ((i + 1) * gap * 1e9 * (0.6 + 0.8 * random.nextDouble()));
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                sleep(TimeUnit.NANOSECONDS.toMillis(wait));
+            }
+            String target = plan.get(i);
+            long at = System.nanoTime();
+            switch (target) {
+                case "kafka" -> suite.stack.kafka().restart();
+                case "postgres" -> {
+                    suite.stack.postgres().stop();
+                    sleep(1000 + random(2000));
+                    suite.stack.postgres().start();
+                }
+                default -> {
+                    suite.killAndRestart(target);
+                }
+            }
+            faults.add(String.format("%s@%.0fs", target.equals("kafka") || target.equals("postgres") ? "restart " + target
+                    : "kill -9 " + target, (at - chaosStart) / 1e9));
+        }
+    }
+
+    // --- the mail ---
+
+    /** "recipient|subject" of every mail the run should cause, exactly once each. */
+    private Map<String, String> expectedMail() {
+        Map<String, String> expected = new HashMap<>();
+        accepted.forEach((index, reportId) -> {
+            String reporter = Hub.address("fr-" + run + "-" + index);
+            expected.put(reporter + "|receipt|" + reportId, reportId);
+            expected.put(reporter + "|outcome|" + reportId, reportId);
+            expected.put(Hub.address("fo-" + run + "-" + index) + "|owner", reportId);
+        });
+        return expected;
+    }
+
+    /** How many copies of each mail reached the run's recipients' inboxes. */
+    private Map<String, Integer> mailCounts() {
+        Map<String, Integer> counts = new HashMap<>();
+        String marker = "-" + run + "-";
+        var greenMail = suite.stack.mail().greenMail().orElseThrow();
+        greenMail.findReceivedMessages(user -> user.getEmail() != null && user.getEmail().endsWith("@" + Hub.MAIL_DOMAIN)
+                && user.getEmail().contains(marker), message -> true).forEach(message -> {
+                    try {
+                        ReceivedMail mail = ReceivedMail.of(message);
+                        String to = mail.to().isEmpty() ? "?" : mail.to().get(0).toLowerCase();
+                        String subject = mail.subject() == null ? "" : mail.subject();
+                        Matcher id = REPORT_ID.matcher(subject);
+                        String key;
+                        if (subject.startsWith("We received your report") && id.find()) {
+                            key = to + "|receipt|" + id.group(1);
+                        } else if (subject.startsWith("Decision on your report") && id.find()) {
+                            key = to + "|outcome|" + id.group(1);
+                        } else if (to.startsWith("fo-")) {
+                            key = to + "|owner";
+                        } else {
+                            key = to + "|other|" + subject;
+                        }
+                        counts.merge(key, 1, Integer::sum);
+                    } catch (Exception e) {
+                        counts.merge("unreadable", 1, Integer::sum);
+                    }
+                });
+        return counts;
+    }
+
+    // --- poison and checks ---
+
+    /** Messages no consumer can read, on each topic a service consumes; each must end in a dead-letter topic. */
+    private Set<String> sendPoison() {
+        Map<String, Object> config = new HashMap<>(suite.stack.kafka().clientConfig());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        Set<String> markers = new java.util.HashSet<>();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+            for (String topic : List.of(Topics.REPORTING_EVENTS, Topics.REVIEW_EVENTS, Topics.NOTIFICATION_REQUESTS,
+                    Topics.MAIL_INBOUND)) {
+                String marker = "e2e-poison-" + run + "-" + topic;
+                String key = topic.equals(Topics.MAIL_INBOUND) ? "safety" : "poison";
+                producer.send(new ProducerRecord<>(topic, key, "{\"not\": \"a cloud event\", \"marker\": \"" + marker + "\""))
+                        .get(30, TimeUnit.SECONDS);
+                markers.add(marker);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot send the poison messages", e);
+        }
+        return markers;
+    }
+
+    private long inExactlyOneCase(List<String> reportIds) {
+        if (reportIds.isEmpty()) {
+            return 0;
+        }
+        Map<String, Long> cases = new HashMap<>();
+        for (List<Object> row : hub.sql("review", "SELECT report_id::text, count(DISTINCT case_id) FROM case_report "
+                + "WHERE subject_key LIKE ? GROUP BY report_id", "model:acme-e2e/fault-" + run + "-%")) {
+            cases.put((String) row.get(0), ((Number) row.get(1)).longValue());
+        }
+        return reportIds.stream().filter(id -> cases.getOrDefault(id, 0L) == 1).count();
+    }
+
+    private int random(int bound) {
+        synchronized (random) {
+            return random.nextInt(bound);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String abbreviate(String value) {
+        return value == null ? "null" : value.length() > 200 ? value.substring(0, 200) + "…" : value;
+    }
+}

@@ -1,8 +1,10 @@
 package org.modhub.moderation.review.transparency;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,9 +24,11 @@ final class Redactor {
     /** Shorter names would strike ordinary words. */
     private static final int MIN_NAME = 3;
 
-    private final List<Pattern> names;
+    /** The identities, lower-cased; each one's pattern is compiled only for a text that may hold it. */
+    private final List<String> names;
+    private final Map<String, Pattern> patterns = new HashMap<>();
 
-    private Redactor(List<Pattern> names) {
+    private Redactor(List<String> names) {
         this.names = names;
     }
 
@@ -34,8 +38,6 @@ final class Redactor {
                 .filter(id -> id != null && id.length() >= MIN_NAME && !id.contains("@"))
                 .map(id -> id.toLowerCase(Locale.ROOT))
                 .distinct()
-                .map(id -> Pattern.compile("(?<![\\p{L}\\p{N}_-])" + Pattern.quote(id) + "(?![\\p{L}\\p{N}_-])",
-                        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))
                 .toList());
     }
 
@@ -45,9 +47,24 @@ final class Redactor {
         }
         // No '@', no address: skips a regex scan of every field of every exported statement.
         String out = text.indexOf('@') < 0 ? text : EMAIL.matcher(text).replaceAll(EMAIL_REMOVED);
-        for (Pattern name : names) {
-            out = name.matcher(out).replaceAll(Matcher.quoteReplacement(NAME_REMOVED));
+        String lower = null;
+        for (String name : names) {
+            boolean ascii = name.chars().allMatch(c -> c < 128);
+            if (ascii) {
+                lower = lower != null ? lower : out.toLowerCase(Locale.ROOT);
+                if (!lower.contains(name)) {
+                    continue; // most texts name nobody: no regex for them
+                }
+            }
+            out = pattern(name).matcher(out).replaceAll(Matcher.quoteReplacement(NAME_REMOVED));
+            lower = null;
         }
         return out;
+    }
+
+    private Pattern pattern(String name) {
+        return patterns.computeIfAbsent(name, id -> Pattern.compile(
+                "(?<![\\p{L}\\p{N}_-])" + Pattern.quote(id) + "(?![\\p{L}\\p{N}_-])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
     }
 }

@@ -66,13 +66,14 @@ public class StatementExport {
                         if (statement.isEmpty()) {
                             continue;
                         }
-                        List<Violation> violations = source.violations(statement.get());
+                        String json = statement.get().toJson();
+                        List<Violation> violations = source.violations(json);
                         if (!violations.isEmpty()) {
                             // Never export what the database would refuse; the submitter records it as INVALID.
                             Log.errorf("Statement %s is not exported: %s", statement.get().puid(), violations);
                             continue;
                         }
-                        w.write(statement.get().toJson());
+                        w.write(json);
                         w.write('\n');
                         written++;
                     }

@@ -63,6 +63,11 @@ public class StatementSource {
         return validator.validate(statement);
     }
 
+    /** The same for a statement already written as JSON (the export writes each one once). */
+    List<Violation> violations(String json) {
+        return validator.validateJson(json);
+    }
+
     private static List<String> identities(Array array) throws SQLException {
         List<String> out = new ArrayList<>();
         if (array != null) {

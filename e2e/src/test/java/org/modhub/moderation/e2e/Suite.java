@@ -34,6 +34,8 @@ final class Suite {
 
     static final List<String> SERVICES = DevStackDefaults.SERVICES;
     private static final Duration READY_BUDGET = Duration.ofMinutes(3);
+    /** Restarts of a service that exits while it should come up, like a crash-looping pod. */
+    private static final int MAX_RESTARTS = 5;
     private static Suite instance;
 
     final DevStack stack;
@@ -133,6 +135,21 @@ final class Suite {
 
     private static void awaitReady(ServiceProcess service, long deadline) {
         ServiceProcess.Readiness readiness = service.awaitReady(deadline);
+        // As a kubelet would: a service that exited (e.g. restarted while PostgreSQL was down, so its
+        // migration could not connect and it stopped) is started again until the budget runs out.
+        int restarts = 0;
+        while (readiness == ServiceProcess.Readiness.EXITED && restarts < MAX_RESTARTS && System.nanoTime() < deadline) {
+            restarts++;
+            try {
+                Thread.sleep(Duration.ofSeconds(restarts).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            System.out.println("e2e: " + service.service() + " had exited; starting it again (" + restarts + ")");
+            service.restart();
+            readiness = service.awaitReady(deadline);
+        }
         if (readiness != ServiceProcess.Readiness.READY) {
             throw new IllegalStateException(service.service() + " " + readiness + "; last lines of " + service.log() + ":\n"
                     + ChildProcesses.tail(service.log(), 60));

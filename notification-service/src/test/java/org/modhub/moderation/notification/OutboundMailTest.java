@@ -11,6 +11,8 @@ import static org.modhub.moderation.notification.NotificationFixtures.receipt;
 import static org.modhub.moderation.notification.NotificationFixtures.request;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.modhub.moderation.contracts.event.notification.NotificationRequested;
 import org.modhub.moderation.devstack.DevStack;
@@ -25,16 +28,22 @@ import org.modhub.moderation.devstack.ReceivedMail;
 import org.modhub.moderation.devstack.test.DevStackResource;
 import org.modhub.moderation.devstack.test.InjectDevStack;
 import org.modhub.moderation.devstack.test.Sql;
+import org.modhub.moderation.notification.mail.ImapConnector;
+import org.modhub.moderation.notification.mail.MailSender;
 import org.modhub.moderation.notification.mail.MailTemplates;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
+import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.Store;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.search.HeaderTerm;
 
 /** Requests on notifications.requests become real mail through the real SMTP server, once per idempotency key. */
 @QuarkusTest
@@ -48,6 +57,18 @@ class OutboundMailTest {
 
     @Inject
     DataSource db;
+
+    @Inject
+    MailSender mailSender;
+
+    @Inject
+    ImapConnector imap;
+
+    @ConfigProperty(name = "notification.outbound.journal.user")
+    String journalUser;
+
+    @ConfigProperty(name = "notification.outbound.journal.password")
+    String journalPassword;
 
     private List<ReceivedMail> inbox(String address) {
         return devStack.mail().messages(address);
@@ -140,6 +161,34 @@ class OutboundMailTest {
     }
 
     @Test
+    void theJournalPurgeKeepsFreshCopiesAndThoseARetryStillNeeds() throws Throwable {
+        // Three days old by the mail server's clock: one copy of a mail whose retry is still ahead (QUEUED after a
+        // failed attempt), one of a mail long settled. A fresh copy marks the server's "now".
+        String to = newRecipient("purge");
+        UUID pending = UUID.randomUUID();
+        String pendingMessageId = "<" + pending + "@hub.localhost>";
+        Sql.update(db, "INSERT INTO mail_delivery (id, idempotency_key, request_event_id, template_id, locale, recipient, "
+                + "thread_key, reply_mailbox, parameters, message_id, subject_line, status, attempts, next_attempt_at, "
+                + "requested_at, created_at, updated_at) VALUES (?, ?, ?, 'report-location-request', 'en', ?, 'report:x', "
+                + "'safety', '{}', ?, 'x', 'QUEUED', 1, now() + interval '1 day', now(), now(), now())",
+                pending, "retry:" + pending, UUID.randomUUID().toString(), to, pendingMessageId);
+        String settledMessageId = "<" + UUID.randomUUID() + "@hub.localhost>";
+        String freshMessageId = "<" + UUID.randomUUID() + "@hub.localhost>";
+        Date threeDaysAgo = Date.from(Instant.now().minus(Duration.ofDays(3)));
+        appendToJournal(pendingMessageId, threeDaysAgo);
+        appendToJournal(settledMessageId, threeDaysAgo);
+        journalCopy(freshMessageId);
+        await().atMost(WAIT).until(() -> journalHas(freshMessageId));
+
+        int deleted = VertxContextSupport.subscribeAndAwait(mailSender::purgeOldJournalCopies);
+
+        assertThat(deleted).isPositive();
+        assertThat(journalHas(settledMessageId)).as("settled copy older than the retention").isFalse();
+        assertThat(journalHas(pendingMessageId)).as("old copy a retry may still ask for").isTrue();
+        assertThat(journalHas(freshMessageId)).as("fresh copy").isTrue();
+    }
+
+    @Test
     void aRequestThatCannotRenderIsRecordedAsFailedAndNotSent() {
         String to = newRecipient("broken");
         Map<String, String> parameters = new HashMap<>(MailTemplates.byId("report-outcome").orElseThrow().sample());
@@ -193,6 +242,42 @@ class OutboundMailTest {
                 id, "crash:" + id, UUID.randomUUID().toString(), to, "report:" + reportId,
                 "{\"reportId\":\"" + reportId + "\"}", "<" + id + "@hub.localhost>");
         return id;
+    }
+
+    /** A journal copy that the server received at {@code received} (IMAP APPEND with an internal date). */
+    private void appendToJournal(String messageId, Date received) throws MessagingException {
+        MimeMessage copy = new MimeMessage(devStack.mail().smtpSession()) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", messageId);
+            }
+
+            @Override
+            public Date getReceivedDate() {
+                return received;
+            }
+        };
+        copy.setFrom(new InternetAddress(devStack.mail().sender()));
+        copy.setRecipients(jakarta.mail.Message.RecipientType.TO, devStack.mail().sender());
+        copy.setSubject("journal copy");
+        copy.setText("copy");
+        copy.saveChanges();
+        try (Store store = imap.connect(journalUser, journalPassword)) {
+            Folder folder = store.getFolder("INBOX");
+            folder.appendMessages(new jakarta.mail.Message[] { copy });
+        }
+    }
+
+    private boolean journalHas(String messageId) throws MessagingException {
+        try (Store store = imap.connect(journalUser, journalPassword)) {
+            Folder folder = store.getFolder("INBOX");
+            folder.open(Folder.READ_ONLY);
+            try {
+                return folder.search(new HeaderTerm("Message-ID", messageId)).length > 0;
+            } finally {
+                folder.close(false);
+            }
+        }
     }
 
     /** What the journal holds when a send reached the server: a Bcc copy with the same Message-ID. */

@@ -1,9 +1,8 @@
 package org.modhub.moderation.notification.mail;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
+import java.util.Set;
 
 import org.modhub.moderation.notification.config.NotificationConfig;
 
@@ -28,12 +27,10 @@ public class Journal {
 
     private final NotificationConfig.Journal config;
     private final ImapConnector imap;
-    private final Clock clock;
 
-    public Journal(NotificationConfig config, ImapConnector imap, Clock clock) {
+    public Journal(NotificationConfig config, ImapConnector imap) {
         this.config = config.outbound().journal();
         this.imap = imap;
-        this.clock = clock;
     }
 
     public boolean enabled() {
@@ -63,22 +60,44 @@ public class Journal {
         }
     }
 
-    /** Deletes journal copies older than the retention. Blocking. */
-    public void purgeOld() {
+    /**
+     * Deletes journal copies older than the retention, except those in {@code unresolved} (Message-IDs of deliveries a
+     * retry may still look up). Age is judged on the mail server's clock (the newest copy's INTERNALDATE), not ours: a
+     * sender whose clock runs ahead of the server's must not purge the copies a retry is about to ask for. Blocking;
+     * returns how many copies were deleted.
+     */
+    public int purgeOld(Set<String> unresolved) {
         if (!enabled()) {
-            return;
+            return 0;
         }
-        Instant before = clock.instant().minus(config.retention());
         try (Store store = imap.connect(config.user().orElseThrow(), config.password().orElseThrow())) {
             Folder inbox = store.getFolder("INBOX");
             inbox.open(Folder.READ_WRITE);
-            Message[] old = inbox.search(new ReceivedDateTerm(ComparisonTerm.LT, Date.from(before)));
-            for (Message message : old) {
-                message.setFlag(Flags.Flag.DELETED, true);
+            int deleted = 0;
+            try {
+                int count = inbox.getMessageCount();
+                Date newest = count == 0 ? null : inbox.getMessage(count).getReceivedDate();
+                if (newest == null) {
+                    return 0;
+                }
+                Date before = Date.from(newest.toInstant().minus(config.retention()));
+                for (Message message : inbox.search(new ReceivedDateTerm(ComparisonTerm.LT, before))) {
+                    // IMAP SEARCH compares whole days; the exact cut is ours.
+                    Date received = message.getReceivedDate();
+                    String[] ids = message.getHeader("Message-ID");
+                    String id = ids == null || ids.length == 0 ? null : ids[0].strip();
+                    if (received != null && received.before(before) && (id == null || !unresolved.contains(id))) {
+                        message.setFlag(Flags.Flag.DELETED, true);
+                        deleted++;
+                    }
+                }
+            } finally {
+                inbox.close(true);
             }
-            inbox.close(true);
+            return deleted;
         } catch (MessagingException e) {
             Log.warnf("Cannot purge the mail journal: %s", e.getMessage());
+            return 0;
         }
     }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 
@@ -90,9 +91,21 @@ public class MailSender {
         return sendDue(0).replaceWithVoid();
     }
 
-    @Scheduled(every = "1h", delayed = "1m", identity = "mail-journal-purge")
-    void purgeJournal() {
-        journal.purgeOld();
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            identity = "mail-journal-purge")
+    Uni<Void> purgeJournal() {
+        return purgeOldJournalCopies().replaceWithVoid();
+    }
+
+    /** Drops old journal copies, keeping those of deliveries a retry may still look up; emits how many went. */
+    public Uni<Integer> purgeOldJournalCopies() {
+        if (!journal.enabled()) {
+            return Uni.createFrom().item(0);
+        }
+        return Panache.withSession(deliveries::unresolvedMessageIds)
+                .chain(unresolved -> Uni.createFrom().item(() -> journal.purgeOld(Set.copyOf(unresolved)))
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
+                .invoke(deleted -> Log.debugf("Purged %d old journal copies", deleted));
     }
 
     private Uni<Integer> sendDue(int done) {

@@ -21,6 +21,13 @@ public class MailDeliveryRepository implements PanacheRepositoryBase<MailDeliver
         return find("messageId", messageId).firstResult();
     }
 
+    /** Message-IDs of mails whose last attempt may have reached the server unrecorded: a retry asks the journal. */
+    public Uni<List<String>> unresolvedMessageIds() {
+        return getSession().chain(s -> s.createQuery("select messageId from MailDeliveryEntity where status = ?1 "
+                + "or (status = ?2 and attempts > 0)", String.class)
+                .setParameter(1, DeliveryStatus.SENDING).setParameter(2, DeliveryStatus.QUEUED).getResultList());
+    }
+
     /** Mails that went out to the address since {@code since} (the rate limit's window). */
     public Uni<Long> countSentSince(String recipient, Instant since) {
         return count("recipient = ?1 and sentAt >= ?2 and status in ?3", recipient, since,

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +35,8 @@ final class Suite {
 
     static final List<String> SERVICES = DevStackDefaults.SERVICES;
     private static final Duration READY_BUDGET = Duration.ofMinutes(3);
-    /** Restarts of a service that exits while it should come up, like a crash-looping pod. */
-    private static final int MAX_RESTARTS = 5;
+    /** Longest wait before starting an exited service again (the wait doubles from 1 s, as a kubelet's back-off). */
+    private static final Duration MAX_RESTART_BACKOFF = Duration.ofSeconds(8);
     private static Suite instance;
 
     final DevStack stack;
@@ -43,6 +44,7 @@ final class Suite {
     final Path clockOffsetFile;
     final Path logDir;
     private Duration clockOffset = Duration.ZERO;
+    private volatile boolean supervising = true;
 
     private Suite(DevStack stack, Path logDir, Path clockOffsetFile) {
         this.stack = stack;
@@ -99,6 +101,7 @@ final class Suite {
             process.start(javaOptions, env, repo.serviceDir(service));
             suite.services.put(service, process);
         }
+        Thread.ofPlatform().daemon().name("e2e-supervisor").start(suite::supervise);
         suite.awaitAllReady();
         System.out.printf("e2e: suite up in %.1f s (%s)%n", (System.nanoTime() - startedAt) / 1e9, suite.describe());
         return suite;
@@ -135,19 +138,9 @@ final class Suite {
 
     private static void awaitReady(ServiceProcess service, long deadline) {
         ServiceProcess.Readiness readiness = service.awaitReady(deadline);
-        // As a kubelet would: a service that exited (e.g. restarted while PostgreSQL was down, so its
-        // migration could not connect and it stopped) is started again until the budget runs out.
-        int restarts = 0;
-        while (readiness == ServiceProcess.Readiness.EXITED && restarts < MAX_RESTARTS && System.nanoTime() < deadline) {
-            restarts++;
-            try {
-                Thread.sleep(Duration.ofSeconds(restarts).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            System.out.println("e2e: " + service.service() + " had exited; starting it again (" + restarts + ")");
-            service.restart();
+        // An exited service is started again by the supervisor; wait for that run.
+        while (readiness == ServiceProcess.Readiness.EXITED && System.nanoTime() < deadline) {
+            sleep(Duration.ofMillis(500));
             readiness = service.awaitReady(deadline);
         }
         if (readiness != ServiceProcess.Readiness.READY) {
@@ -156,11 +149,63 @@ final class Suite {
         }
     }
 
-    /** SIGKILL, then start it again (not waiting for readiness). */
+    /**
+     * As a kubelet does for a pod: a service that exits (e.g. it was restarted while PostgreSQL was down and gave up
+     * waiting for its migration) is started again, after a back-off that doubles up to {@link #MAX_RESTART_BACKOFF}
+     * and resets once the service has run for a minute. Runs for the life of the suite.
+     */
+    private void supervise() {
+        Map<String, Integer> failures = new HashMap<>();
+        Map<String, Long> exitedAt = new HashMap<>();
+        Map<String, Long> startedAt = new HashMap<>();
+        while (supervising) {
+            long now = System.nanoTime();
+            for (ServiceProcess service : services.values()) {
+                synchronized (service) {
+                    Process process = service.process();
+                    String name = service.service();
+                    if (process != null && process.isAlive()) {
+                        exitedAt.remove(name);
+                        if (now - startedAt.getOrDefault(name, now) > Duration.ofMinutes(1).toNanos()) {
+                            failures.remove(name);
+                        }
+                        continue;
+                    }
+                    long since = exitedAt.computeIfAbsent(name, ignored -> now);
+                    int failed = failures.getOrDefault(name, 0);
+                    Duration backoff = Duration.ofSeconds(1L << Math.min(failed, 3));
+                    if (backoff.compareTo(MAX_RESTART_BACKOFF) > 0) {
+                        backoff = MAX_RESTART_BACKOFF;
+                    }
+                    if (supervising && now - since >= backoff.toNanos()) {
+                        System.out.printf("e2e: %s had exited (exit code %s); starting it again (restart %d)%n", name,
+                                process == null ? "?" : process.exitValue(), failed + 1);
+                        service.restart();
+                        failures.put(name, failed + 1);
+                        startedAt.put(name, now);
+                        exitedAt.remove(name);
+                    }
+                }
+            }
+            sleep(Duration.ofMillis(250));
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** SIGKILL, then start it again at once (not waiting for readiness), before the supervisor sees it gone. */
     void killAndRestart(String service) {
         ServiceProcess process = services.get(service);
-        process.kill();
-        process.restart();
+        synchronized (process) {
+            process.kill();
+            process.restart();
+        }
     }
 
     void awaitReady(String service) {
@@ -188,6 +233,7 @@ final class Suite {
     }
 
     private void stopAll() {
+        supervising = false;
         List<Thread> stoppers = new ArrayList<>();
         for (ServiceProcess service : services.values()) {
             stoppers.add(Thread.ofPlatform().start(() -> service.stop(Duration.ofSeconds(10))));

@@ -22,9 +22,9 @@ public interface NotificationConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** How often queued mail is looked for (a scheduler period, read by {@code @Scheduled}). */
-        @WithDefault("1s")
-        String pollEvery();
+        /** How often queued mail is looked for; a round sends until nothing is due or the batch is done. */
+        @WithDefault("250ms")
+        Duration pollEvery();
 
         /** The sender address (From); Message-IDs use its domain. */
         String from();
@@ -34,7 +34,7 @@ public interface NotificationConfig {
         String defaultLocale();
 
         /** Mails claimed per sending round. */
-        @WithDefault("20")
+        @WithDefault("100")
         int batchSize();
 
         /** Attempts for a transient SMTP failure before the mail is recorded as failed. */

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 
+import org.modhub.moderation.kit.timer.Ticker;
 import org.modhub.moderation.notification.config.NotificationConfig;
 import org.modhub.moderation.notification.domain.DeliveryStatus;
 import org.modhub.moderation.notification.domain.Suppressions;
@@ -25,6 +26,8 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -32,6 +35,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.ext.mail.SMTPException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 /**
  * Sends queued mail. Each mail is claimed in its own transaction ({@code FOR UPDATE SKIP LOCKED}, status SENDING with
@@ -57,6 +61,7 @@ public class MailSender {
     private final MeterRegistry registry;
     private final NotificationConfig.Outbound config;
     private final Map<String, NotificationConfig.Mailbox> mailboxes;
+    private Ticker ticker;
 
     public MailSender(MailDeliveryRepository deliveries, TemplateRenderer renderer, ThreadTokens threads,
             Suppressions suppressions, Journal journal, ReactiveMailer mailer, ObjectMapper mapper, Clock clock,
@@ -82,8 +87,16 @@ public class MailSender {
         static final Claim SKIPPED = new Claim(null, null, null, null, null, null, null, 0, false);
     }
 
-    @Scheduled(every = "${notification.outbound.poll-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            identity = "mail-sender")
+    void start(@Observes StartupEvent started, Vertx vertx) {
+        ticker = Ticker.start(vertx, "Mail sender", config.pollEvery(), this::tick);
+    }
+
+    void stop(@Observes ShutdownEvent stopping) {
+        if (ticker != null) {
+            ticker.close();
+        }
+    }
+
     Uni<Void> tick() {
         if (!config.enabled()) {
             return Uni.createFrom().voidItem();

@@ -9,8 +9,7 @@ import io.smallrye.config.WithDefault;
 
 /**
  * Settings of the shared infrastructure every service runs: outbox relay, consumers, timers.
- * The polling periods are scheduler expressions read directly by {@code @Scheduled}:
- * {@code kit.outbox.poll-every} (default {@code 0.1s}) and {@code kit.timers.poll-every} ({@code 1s}).
+ * {@code kit.timers.poll-every} (default {@code 1s}) is a scheduler expression read directly by {@code @Scheduled}.
  */
 @ConfigMapping(prefix = "kit")
 public interface KitConfig {
@@ -41,6 +40,10 @@ public interface KitConfig {
         /** Whether this replica runs the relay at all (tests switch it off to inspect rows). */
         @WithDefault("true")
         boolean enabled();
+
+        /** How often the relay looks for unsent rows: the most an event waits in the outbox when Kafka is up. */
+        @WithDefault("100ms")
+        Duration pollEvery();
 
         /** Rows published per round. */
         @WithDefault("200")

@@ -16,17 +16,22 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.modhub.moderation.kit.config.KitConfig;
+import org.modhub.moderation.kit.timer.Ticker;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 /**
  * Publishes committed outbox rows to Kafka and marks them sent once the broker acknowledged them
@@ -51,6 +56,7 @@ public class OutboxRelay {
 
     private volatile Instant pausedUntil = Instant.EPOCH;
     private volatile Duration backoff;
+    private Ticker ticker;
 
     public OutboxRelay(KitConfig config,
             @Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048) MutinyEmitter<String> emitter,
@@ -67,9 +73,17 @@ public class OutboxRelay {
                 .register(registry);
     }
 
-    @Scheduled(every = "${kit.outbox.poll-every:0.1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class, // no rounds while the pools shut down
-            identity = "kit-outbox-relay")
+    void start(@Observes StartupEvent started, Vertx vertx) {
+        ticker = Ticker.start(vertx, "Outbox relay", config.pollEvery(), this::tick);
+    }
+
+    /** No rounds while the pools shut down. */
+    void stop(@Observes ShutdownEvent stopping) {
+        if (ticker != null) {
+            ticker.close();
+        }
+    }
+
     Uni<Void> tick() {
         if (!config.enabled() || clock.instant().isBefore(pausedUntil)) {
             return Uni.createFrom().voidItem();

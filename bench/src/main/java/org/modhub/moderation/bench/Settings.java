@@ -10,6 +10,7 @@ import java.util.List;
 record Settings(boolean quick, List<String> only, int pgbenchClients, int pgbenchSeconds, int pgbenchRuns,
         int warmupSeconds, List<Integer> concurrency, int closedSeconds, int openSeconds, int openHalfCSeconds, int users,
         int pipelineItems, double pipelineRate, int queueReports, int queueCases, double queueRate, int queueSeconds,
+        int queueWarmupSeconds,
         int exportDecisions, int idleSeconds, String tunedJavaOpts) {
 
     static Settings fromSystemProperties() {
@@ -33,6 +34,7 @@ record Settings(boolean quick, List<String> only, int pgbenchClients, int pgbenc
                 integer("bench.queue.cases", quick ? 2_000 : 100_000),
                 number("bench.queue.rate", 20),
                 integer("bench.queue.seconds", quick ? 8 : 20),
+                integer("bench.queue.warmup.seconds", quick ? 3 : 15),
                 integer("bench.export.decisions", quick ? 20_000 : 1_000_000),
                 integer("bench.idle.seconds", quick ? 5 : 15),
                 System.getProperty("bench.tuned.java.opts", "-Xms16m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 "

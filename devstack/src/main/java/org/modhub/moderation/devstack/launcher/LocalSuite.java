@@ -29,7 +29,7 @@ public final class LocalSuite {
     private static final Duration READY_BUDGET = Duration.ofMinutes(2);
     private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(10);
     /** JVM options of each service unless {@code DEVSTACK_SERVICE_JAVA_OPTS} says otherwise. */
-    public static final String DEFAULT_SERVICE_JAVA_OPTS = "-Xmx384m -XX:+UseSerialGC";
+    public static final String DEFAULT_SERVICE_JAVA_OPTS = "-Xms16m -Xmx384m -XX:+UseSerialGC";
 
     private final RepoLayout repo;
     private final Map<String, String> env;

@@ -37,7 +37,9 @@ public final class BenchMain {
         this.settings = settings;
         this.repo = repo;
         this.work = repo.resolve("bench/target/bench-work");
-        this.results = repo.resolve(settings.quick() ? "bench/target/results-quick" : "bench/results");
+        // Only a full run of every part replaces the committed results; a quick or partial run writes beside them.
+        this.results = repo.resolve(settings.quick() ? "bench/target/results-quick"
+                : settings.only().containsAll(Settings.PARTS) ? "bench/results" : "bench/target/results-partial");
     }
 
     public static void main(String[] args) {

@@ -13,10 +13,13 @@ record Settings(boolean quick, List<String> only, int pgbenchClients, int pgbenc
         int queueWarmupSeconds,
         int exportDecisions, int idleSeconds, String tunedJavaOpts) {
 
+    /** Every part a full run measures. */
+    static final List<String> PARTS = List.of("intake", "pipeline", "queue", "export", "footprint");
+
     static Settings fromSystemProperties() {
         boolean quick = Boolean.getBoolean("bench.quick");
         return new Settings(quick,
-                Arrays.stream(System.getProperty("bench.only", "intake,pipeline,queue,export,footprint").split(","))
+                Arrays.stream(System.getProperty("bench.only", String.join(",", PARTS)).split(","))
                         .map(String::trim).filter(s -> !s.isEmpty()).toList(),
                 integer("bench.pgbench.clients", 16),
                 integer("bench.pgbench.seconds", quick ? 5 : 15),

@@ -26,6 +26,13 @@ class InfrastructureOutageTest {
     }
 
     @Test
+    void aPoolClosedByTheServicesOwnShutdownLeavesTheEventForTheNextStart() {
+        // What the reactive pool answers to an event still in flight when Quarkus stops.
+        assertThat(IdempotentConsumer.isInfrastructureOutage(
+                new CompletionException(new io.vertx.core.impl.NoStackTraceThrowable("Pool closed")))).isTrue();
+    }
+
+    @Test
     void whatTheMessageCausesStillCountsTowardTheDeadLetterTopic() {
         assertThat(IdempotentConsumer.isInfrastructureOutage(new IllegalStateException("handler refuses note"))).isFalse();
         assertThat(IdempotentConsumer.isInfrastructureOutage(new PoisonMessageException("Unreadable event", null))).isFalse();

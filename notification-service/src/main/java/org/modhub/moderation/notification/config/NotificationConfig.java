@@ -33,9 +33,13 @@ public interface NotificationConfig {
         @WithDefault("en")
         String defaultLocale();
 
-        /** Mails claimed per sending round. */
+        /** Mails claimed per sending round of a lane. */
         @WithDefault("100")
         int batchSize();
+
+        /** Lanes sending side by side (each one SMTP conversation at a time). */
+        @WithDefault("4")
+        int concurrency();
 
         /** Attempts for a transient SMTP failure before the mail is recorded as failed. */
         @WithDefault("8")

@@ -161,7 +161,7 @@ class OutboundMailTest {
     }
 
     @Test
-    void theJournalPurgeKeepsFreshCopiesAndThoseARetryStillNeeds() throws Throwable {
+    void theJournalPurgeKeepsFreshCopiesAndThoseARetryStillNeeds() throws Exception {
         // Three days old by the mail server's clock: one copy of a mail whose retry is still ahead (QUEUED after a
         // failed attempt), one of a mail long settled. A fresh copy marks the server's "now".
         String to = newRecipient("purge");
@@ -180,9 +180,9 @@ class OutboundMailTest {
         journalCopy(freshMessageId);
         await().atMost(WAIT).until(() -> journalHas(freshMessageId));
 
-        int deleted = VertxContextSupport.subscribeAndAwait(mailSender::purgeOldJournalCopies);
+        // The gateway polls the same mailbox; a round it disturbs is repeated (hourly in production), so: eventually.
+        await().atMost(WAIT).until(() -> purgeJournal() > 0 || !journalHas(settledMessageId));
 
-        assertThat(deleted).isPositive();
         assertThat(journalHas(settledMessageId)).as("settled copy older than the retention").isFalse();
         assertThat(journalHas(pendingMessageId)).as("old copy a retry may still ask for").isTrue();
         assertThat(journalHas(freshMessageId)).as("fresh copy").isTrue();
@@ -265,6 +265,17 @@ class OutboundMailTest {
         try (Store store = imap.connect(journalUser, journalPassword)) {
             Folder folder = store.getFolder("INBOX");
             folder.appendMessages(new jakarta.mail.Message[] { copy });
+        }
+    }
+
+    /** One purge round, as the hourly job runs it; returns how many copies it deleted. */
+    private int purgeJournal() throws Exception {
+        try {
+            return VertxContextSupport.subscribeAndAwait(mailSender::purgeOldJournalCopies);
+        } catch (Exception | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
         }
     }
 

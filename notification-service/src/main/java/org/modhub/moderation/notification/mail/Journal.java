@@ -75,20 +75,27 @@ public class Journal {
             inbox.open(Folder.READ_WRITE);
             int deleted = 0;
             try {
-                int count = inbox.getMessageCount();
-                Date newest = count == 0 ? null : inbox.getMessage(count).getReceivedDate();
+                // The gateway reads the same mailbox and may expunge a message under us: such a message is skipped.
+                Date newest = null;
+                for (int i = inbox.getMessageCount(); i >= 1 && newest == null; i--) {
+                    newest = receivedDate(inbox.getMessage(i));
+                }
                 if (newest == null) {
                     return 0;
                 }
                 Date before = Date.from(newest.toInstant().minus(config.retention()));
                 for (Message message : inbox.search(new ReceivedDateTerm(ComparisonTerm.LT, before))) {
-                    // IMAP SEARCH compares whole days; the exact cut is ours.
-                    Date received = message.getReceivedDate();
-                    String[] ids = message.getHeader("Message-ID");
-                    String id = ids == null || ids.length == 0 ? null : ids[0].strip();
-                    if (received != null && received.before(before) && (id == null || !unresolved.contains(id))) {
-                        message.setFlag(Flags.Flag.DELETED, true);
-                        deleted++;
+                    try {
+                        // IMAP SEARCH compares whole days; the exact cut is ours.
+                        Date received = message.getReceivedDate();
+                        String[] ids = message.getHeader("Message-ID");
+                        String id = ids == null || ids.length == 0 ? null : ids[0].strip();
+                        if (received != null && received.before(before) && (id == null || !unresolved.contains(id))) {
+                            message.setFlag(Flags.Flag.DELETED, true);
+                            deleted++;
+                        }
+                    } catch (MessagingException gone) {
+                        Log.debugf("Journal purge skipped a message that changed under it: %s", gone.getMessage());
                     }
                 }
             } finally {
@@ -98,6 +105,15 @@ public class Journal {
         } catch (MessagingException e) {
             Log.warnf("Cannot purge the mail journal: %s", e.getMessage());
             return 0;
+        }
+    }
+
+    /** A message's received date, or null when it is gone (expunged by another session meanwhile). */
+    private static Date receivedDate(Message message) {
+        try {
+            return message.getReceivedDate();
+        } catch (MessagingException gone) {
+            return null;
         }
     }
 }

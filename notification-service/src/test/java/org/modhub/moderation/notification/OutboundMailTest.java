@@ -97,6 +97,9 @@ class OutboundMailTest {
         assertThat(mail.header("Auto-Submitted")).contains("auto-generated");
         assertThat(mail.headers()).doesNotContainKey("Bcc");
         assertThat(row.get(1)).isEqualTo(1);
+        // Its journal copy stays where the sender looks before any re-send, through several polls of the gateway
+        // (which reads the same mailbox for bounces and once moved these copies away as auto-replies).
+        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> journalHas(mail.messageId()));
 
         // Reply-To: safety+<token>@hub.localhost, and the token stands for this report's thread, not anything else.
         assertThat(mail.replyTo()).singleElement().asString().matches("safety\\+t[a-z2-7]{24}@hub\\.localhost");

@@ -32,6 +32,8 @@ public class InboxPoller {
     public static final String BOUNCES = "bounces";
 
     private final NotificationConfig.Inbound config;
+    /** Our own sender address: mail from it in the sender's mailbox is the journal's copy of what we sent. */
+    private final String ownAddress;
     private final ImapConnector imap;
     private final InboundService inbound;
     private final MeterRegistry registry;
@@ -39,6 +41,7 @@ public class InboxPoller {
 
     public InboxPoller(NotificationConfig config, ImapConnector imap, InboundService inbound, MeterRegistry registry) {
         this.config = config.inbound();
+        this.ownAddress = address(config.outbound().from());
         this.imap = imap;
         this.inbound = inbound;
         this.registry = registry;
@@ -110,7 +113,10 @@ public class InboxPoller {
             move(inbox, message, quarantine);
             return;
         }
-        if (reportsOnly && mail.kind() == ParsedMail.Kind.ORDINARY) {
+        // Our own mails carry Auto-Submitted, so their journal copies look like auto-replies: they must stay where
+        // the sender looks for them before re-sending (moving them away let an interrupted mail go out twice).
+        boolean journalCopy = reportsOnly && mail.from() != null && address(mail.from()).equals(ownAddress);
+        if (reportsOnly && (mail.kind() == ParsedMail.Kind.ORDINARY || journalCopy)) {
             message.setFlag(Flags.Flag.SEEN, true);
             return;
         }
@@ -125,6 +131,14 @@ public class InboxPoller {
             return VertxContextSupport.subscribeAndAwait(() -> inbound.accept(name, address, mail));
         } catch (Throwable e) {
             throw new IllegalStateException("cannot record mail " + mail.messageId() + " of " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String address(String from) {
+        try {
+            return new jakarta.mail.internet.InternetAddress(from).getAddress().toLowerCase(java.util.Locale.ROOT);
+        } catch (jakarta.mail.internet.AddressException e) {
+            return from.strip().toLowerCase(java.util.Locale.ROOT);
         }
     }
 

@@ -289,10 +289,51 @@ public final class BenchMain {
 
     private void pipeline(Stack stack) throws Exception {
         int items = settings.runs("pipeline") ? settings.pipelineItems() : 5;
+        if (settings.runs("pipeline") && settings.pipelineWarmupItems() > 0) {
+            // The same path once, unmeasured: the figures are of warm JVMs (JIT compilation took about
+            // 40 % of review-service's CPU in a cold pipeline run), as with the intake's warm-up.
+            int warmup = settings.pipelineWarmupItems();
+            log("Pipeline warm-up: %d reports, then %d decisions, at %.0f/s...", warmup, warmup, settings.pipelineRate());
+            r.pipelineWarmup = new Pipeline(stack).run(warmup, settings.pipelineRate());
+            log("  (warm-up) report -> queue %s; decision -> mail %s", r.pipelineWarmup.reportToQueue(),
+                    r.pipelineWarmup.decisionToMail());
+            drain(stack);
+        }
         log("Pipeline: %d reports, then %d decisions, at %.0f/s...", items, items, settings.pipelineRate());
         r.pipeline = new Pipeline(stack).run(items, settings.pipelineRate());
-        log("  report -> queue %s; decision -> mail %s", r.pipeline.reportToQueue(), r.pipeline.decisionToMail());
+        log("  report -> queue %s; decision -> mail %s (queued %s, then sent %s)", r.pipeline.reportToQueue(),
+                r.pipeline.decisionToMail(), r.pipeline.decisionToQueued(), r.pipeline.queuedToSent());
         r.pipelineMeasured = settings.runs("pipeline");
+        if (r.pipelineMeasured) {
+            idleCpu(stack);
+        }
+    }
+
+    /** CPU the warm suite uses doing nothing (after the pipeline drained): each service, and the whole machine. */
+    private void idleCpu(Stack stack) throws SQLException {
+        drain(stack);
+        // And the mail queue: the pipeline's mails may still be going out.
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline
+                && count(stack, "notification", "SELECT count(*) FROM mail_delivery WHERE status IN ('QUEUED', 'SENDING')") > 0) {
+            Stack.sleep(500);
+        }
+        Stack.sleep(10_000);
+        Map<String, Long> before = new LinkedHashMap<>();
+        DevStackDefaults.SERVICES.forEach(service -> before.put(service, stack.cpuTicks(service)));
+        long[] machineBefore = Stack.machineTicks();
+        long started = System.nanoTime();
+        log("Idle CPU: %d s without requests...", settings.idleSeconds());
+        Stack.sleep(settings.idleSeconds() * 1000L);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        for (String service : DevStackDefaults.SERVICES) {
+            long after = stack.cpuTicks(service);
+            // Clock ticks are 1/100 s on Linux: ticks / (100 × s) is the share of one core, in per cent ticks / s.
+            r.idleCpu.put(service, after < 0 || before.get(service) < 0 ? Double.NaN : (after - before.get(service)) / seconds);
+        }
+        long[] machineAfter = Stack.machineTicks();
+        r.idleMachineCpu = 100.0 * (machineAfter[0] - machineBefore[0]) / Math.max(1, machineAfter[1] - machineBefore[1]);
+        log("  idle CPU (%% of one core) %s; machine busy %.1f %%", r.idleCpu, r.idleMachineCpu);
     }
 
     // --- 3. the queue at scale ---
@@ -407,6 +448,9 @@ public final class BenchMain {
         final List<Stack.Start> coldStarts = new ArrayList<>();
         final List<Stack.Start> warmStarts = new ArrayList<>();
         final Map<String, Double> idleRss = new LinkedHashMap<>();
+        /** CPU of each warm, idle service in % of one core; the whole machine's busy share in % of all CPUs. */
+        final Map<String, Double> idleCpu = new LinkedHashMap<>();
+        double idleMachineCpu = Double.NaN;
         final Map<String, Double> idleRssAfterRestart = new LinkedHashMap<>();
         final List<Stack.Start> tunedFirstStarts = new ArrayList<>();
         final List<Stack.Start> tunedStarts = new ArrayList<>();
@@ -424,6 +468,8 @@ public final class BenchMain {
         GatlingRun.Result openHalfT;
         Percentiles dbAtHalfT;
         Pipeline.Result pipeline;
+        /** The unmeasured warm-up round of the pipeline (cold JVMs), shown as context. */
+        Pipeline.Result pipelineWarmup;
         boolean pipelineMeasured;
         double queueLoadSeconds;
         long openCases;

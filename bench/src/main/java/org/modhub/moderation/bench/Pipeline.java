@@ -32,8 +32,9 @@ import org.modhub.moderation.devstack.TokenMinter;
  */
 final class Pipeline {
 
-    record Result(Percentiles reportToQueue, Percentiles decisionToMail, int reportsFiled, int decisionsTaken,
-            List<String> caseIds, int failures) {
+    /** {@code decisionToQueued} + {@code queuedToSent} split {@code decisionToMail} at the mail's row in notification. */
+    record Result(Percentiles reportToQueue, Percentiles decisionToMail, Percentiles decisionToQueued, Percentiles queuedToSent,
+            int reportsFiled, int decisionsTaken, List<String> caseIds, int failures) {
     }
 
     private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("^\\{\\s*\"id\"\\s*:\\s*\"([^\"]+)\"");
@@ -94,15 +95,24 @@ final class Pipeline {
                 mailKeys, Duration.ofMinutes(3));
         Map<String, OffsetDateTime> decided = rows(stack, "review",
                 "SELECT id::text, decided_at FROM decision WHERE id = ANY(?::uuid[])", decisionIds);
+        Map<String, OffsetDateTime> queued = rows(stack, "notification",
+                "SELECT idempotency_key, created_at FROM mail_delivery WHERE idempotency_key = ANY(?)", mailKeys);
         List<Double> mailLatency = new ArrayList<>();
+        List<Double> toQueued = new ArrayList<>();
+        List<Double> queuedToSent = new ArrayList<>();
         sent.forEach((key, at) -> {
             OffsetDateTime from = decided.get(key.substring("owner-decision:".length()));
+            OffsetDateTime row = queued.get(key);
             if (from != null) {
                 mailLatency.add(ChronoUnit.MICROS.between(from, at) / 1000.0);
+                if (row != null) {
+                    toQueued.add(ChronoUnit.MICROS.between(from, row) / 1000.0);
+                    queuedToSent.add(ChronoUnit.MICROS.between(row, at) / 1000.0);
+                }
             }
         });
-        return new Result(Percentiles.of(reportLatency), Percentiles.of(mailLatency), reportIds.size(), decisionIds.size(),
-                caseIds, failures[0]);
+        return new Result(Percentiles.of(reportLatency), Percentiles.of(mailLatency), Percentiles.of(toQueued),
+                Percentiles.of(queuedToSent), reportIds.size(), decisionIds.size(), caseIds, failures[0]);
     }
 
     /** Runs {@code task} for 0..n-1, started at {@code rate} a second, in parallel; the non-null results. */

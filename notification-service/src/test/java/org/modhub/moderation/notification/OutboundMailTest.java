@@ -21,6 +21,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.modhub.moderation.contracts.event.notification.NotificationRequested;
 import org.modhub.moderation.devstack.DevStack;
@@ -211,7 +212,9 @@ class OutboundMailTest {
         assertThat(inbox(to)).isEmpty();
     }
 
-    @Test
+    // Repeated: the four sending lanes once let a fourth mail through in about one flood of six (the rate limit's
+    // two counts saw a mail marked sent between them in neither); one flood alone rarely showed it.
+    @RepeatedTest(8)
     void aFloodToOneAddressIsHeldAtTheRateLimit() {
         // The test profile allows 3 mails per address and hour.
         String to = newRecipient("flood");

@@ -17,6 +17,7 @@ import org.modhub.moderation.devstack.test.KafkaProbe;
 import org.junit.jupiter.api.Test;
 import org.modhub.moderation.contracts.Topics;
 import org.modhub.moderation.devstack.DevStack;
+import org.modhub.moderation.kit.outbox.OutboxRelay;
 import org.modhub.moderation.kit.testapp.NoteService;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,6 +31,8 @@ class OutboxRelayTest {
     NoteService notes;
     @Inject
     DataSource db;
+    @Inject
+    OutboxRelay relay;
 
     @Test
     void committedEventIsPublishedAndMarkedSent() throws Throwable {
@@ -88,6 +91,26 @@ class OutboxRelayTest {
                 assertThat(order).containsExactlyElementsOf(written.stream().map(UUID::toString).toList());
             });
         }
+    }
+
+    @Test
+    void aReplicaHandsItsLeaseBackAndTakesItAgainForTheNextEvents() throws Throwable {
+        UUID before = write("lease-a", "before", false);
+        await().atMost(Duration.ofSeconds(20)).until(() -> sent(before));
+
+        // What a stopping replica does: its UPDATE matched its own lease, so a successor need not wait for it to lapse.
+        assertThat(handBack()).as("lease rows handed back").isEqualTo(1);
+        UUID after = write("lease-b", "after", false);
+        await().atMost(Duration.ofSeconds(20)).until(() -> sent(after));
+        assertThat(handBack()).as("the relay took the lease again to publish").isEqualTo(1);
+    }
+
+    private int handBack() throws Exception {
+        return relay.handBackLease().toCompletionStage().toCompletableFuture().get(5, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    private boolean sent(UUID id) {
+        return count(db, "SELECT count(*) FROM kit_outbox WHERE payload LIKE ? AND sent_at IS NOT NULL", "%" + id + "%") == 1;
     }
 
     private UUID write(String group, String text, boolean fail) throws Throwable {

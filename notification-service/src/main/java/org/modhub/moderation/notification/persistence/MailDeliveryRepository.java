@@ -28,10 +28,14 @@ public class MailDeliveryRepository implements PanacheRepositoryBase<MailDeliver
                 .setParameter(1, DeliveryStatus.SENDING).setParameter(2, DeliveryStatus.QUEUED).getResultList());
     }
 
-    /** Mails that went out to the address since {@code since} (the rate limit's window). */
-    public Uni<Long> countSentSince(String recipient, Instant since) {
-        return count("recipient = ?1 and sentAt >= ?2 and status in ?3", recipient, since,
-                List.of(DeliveryStatus.SENT, DeliveryStatus.BOUNCED));
+    /**
+     * Mails to the address sent since {@code since} or being sent now, other than {@code except}: what the rate limit
+     * counts. One statement, so one snapshot: counted as two, a mail another lane marked sent between them was in
+     * neither, and four lanes let a fourth mail through a limit of three (a repeated test showed it 2 times in 12).
+     */
+    public Uni<Long> countSentOrSendingSince(String recipient, Instant since, UUID except) {
+        return count("recipient = ?1 and id <> ?2 and (status = ?3 or (status in ?4 and sentAt >= ?5))", recipient, except,
+                DeliveryStatus.SENDING, List.of(DeliveryStatus.SENT, DeliveryStatus.BOUNCED), since);
     }
 
     /** The oldest mail sent to the address since {@code since}: when it leaves the window a slot frees. */

@@ -216,8 +216,9 @@ final class Stack implements AutoCloseable {
     static long[] machineTicks() {
         try {
             String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            // user nice system idle iowait irq softirq steal; guest time is already inside user and nice.
             long total = 0;
-            for (int i = 1; i < f.length; i++) {
+            for (int i = 1; i <= Math.min(8, f.length - 1); i++) {
                 total += Long.parseLong(f[i]);
             }
             long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);

@@ -295,14 +295,26 @@ public final class BenchMain {
             int warmup = settings.pipelineWarmupItems();
             log("Pipeline warm-up: %d reports, then %d decisions, at %.0f/s...", warmup, warmup, settings.pipelineRate());
             r.pipelineWarmup = new Pipeline(stack).run(warmup, settings.pipelineRate());
-            log("  (warm-up) report -> queue %s; decision -> mail %s", r.pipelineWarmup.reportToQueue(),
-                    r.pipelineWarmup.decisionToMail());
+            log("  (warm-up) report -> queue %s (relayed %s, then consumed %s); decision -> mail %s", r.pipelineWarmup.reportToQueue(),
+                    r.pipelineWarmup.reportToRelayed(), r.pipelineWarmup.relayedToQueue(), r.pipelineWarmup.decisionToMail());
             drain(stack);
         }
         log("Pipeline: %d reports, then %d decisions, at %.0f/s...", items, items, settings.pipelineRate());
+        Map<String, Long> cpuBefore = stack.cpuTicksByPart();
+        long[] machineBefore = Stack.machineTicks();
+        long started = System.nanoTime();
         r.pipeline = new Pipeline(stack).run(items, settings.pipelineRate());
-        log("  report -> queue %s; decision -> mail %s (queued %s, then sent %s)", r.pipeline.reportToQueue(),
-                r.pipeline.decisionToMail(), r.pipeline.decisionToQueued(), r.pipeline.queuedToSent());
+        r.pipelineSeconds = (System.nanoTime() - started) / 1e9;
+        long[] machineAfter = Stack.machineTicks();
+        stack.cpuTicksByPart().forEach((part, ticks) ->
+                r.pipelineCpu.put(part, (ticks - cpuBefore.getOrDefault(part, 0L)) / 100.0)); // clock ticks are 1/100 s
+        r.pipelineMachineBusy = (machineAfter[0] - machineBefore[0]) / 100.0;
+        r.pipelineMachineTotal = (machineAfter[1] - machineBefore[1]) / 100.0;
+        log("  CPU seconds by part over %.0f s: %s; machine busy %.0f of %.0f CPU s", r.pipelineSeconds, r.pipelineCpu,
+                r.pipelineMachineBusy, r.pipelineMachineTotal);
+        log("  report -> queue %s (relayed %s, then consumed %s); decision -> mail %s (queued %s, then sent %s)",
+                r.pipeline.reportToQueue(), r.pipeline.reportToRelayed(), r.pipeline.relayedToQueue(), r.pipeline.decisionToMail(),
+                r.pipeline.decisionToQueued(), r.pipeline.queuedToSent());
         r.pipelineMeasured = settings.runs("pipeline");
         if (r.pipelineMeasured) {
             idleCpu(stack);
@@ -450,6 +462,11 @@ public final class BenchMain {
         final Map<String, Double> idleRss = new LinkedHashMap<>();
         /** CPU of each warm, idle service in % of one core; the whole machine's busy share in % of all CPUs. */
         final Map<String, Double> idleCpu = new LinkedHashMap<>();
+        /** CPU seconds each part of the suite used during the measured pipeline round, and the round's wall time. */
+        final Map<String, Double> pipelineCpu = new LinkedHashMap<>();
+        double pipelineSeconds;
+        double pipelineMachineBusy = Double.NaN;
+        double pipelineMachineTotal = Double.NaN;
         double idleMachineCpu = Double.NaN;
         final Map<String, Double> idleRssAfterRestart = new LinkedHashMap<>();
         final List<Stack.Start> tunedFirstStarts = new ArrayList<>();

@@ -32,9 +32,14 @@ import org.modhub.moderation.devstack.TokenMinter;
  */
 final class Pipeline {
 
-    /** {@code decisionToQueued} + {@code queuedToSent} split {@code decisionToMail} at the mail's row in notification. */
-    record Result(Percentiles reportToQueue, Percentiles decisionToMail, Percentiles decisionToQueued, Percentiles queuedToSent,
-            int reportsFiled, int decisionsTaken, List<String> caseIds, int failures) {
+    /**
+     * {@code reportToRelayed} + {@code relayedToQueue} split {@code reportToQueue} where reporting's outbox relay had the
+     * {@code ReportFiled} event acknowledged by Kafka ({@code kit_outbox.sent_at}); {@code decisionToQueued} +
+     * {@code queuedToSent} split {@code decisionToMail} at the mail's row in notification.
+     */
+    record Result(Percentiles reportToQueue, Percentiles reportToRelayed, Percentiles relayedToQueue, Percentiles decisionToMail,
+            Percentiles decisionToQueued, Percentiles queuedToSent, int reportsFiled, int decisionsTaken, List<String> caseIds,
+            int failures) {
     }
 
     private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("^\\{\\s*\"id\"\\s*:\\s*\"([^\"]+)\"");
@@ -67,11 +72,21 @@ final class Pipeline {
                         + "WHERE cr.report_id = ANY(?::uuid[])", reportIds, Duration.ofMinutes(3));
         Map<String, OffsetDateTime> filed = rows(stack, "reporting",
                 "SELECT id::text, filed_at FROM report WHERE id = ANY(?::uuid[])", reportIds);
+        Map<String, OffsetDateTime> relayed = rows(stack, "reporting",
+                "SELECT payload::jsonb -> 'data' ->> 'reportId', sent_at FROM kit_outbox WHERE topic = 'reporting.events' "
+                        + "AND sent_at IS NOT NULL AND payload::jsonb -> 'data' ->> 'reportId' = ANY(?)", reportIds);
         List<Double> reportLatency = new ArrayList<>();
+        List<Double> toRelayed = new ArrayList<>();
+        List<Double> relayedToQueue = new ArrayList<>();
         opened.forEach((id, at) -> {
             OffsetDateTime from = filed.get(id);
+            OffsetDateTime out = relayed.get(id);
             if (from != null) {
                 reportLatency.add(ChronoUnit.MICROS.between(from, at) / 1000.0);
+                if (out != null) {
+                    toRelayed.add(ChronoUnit.MICROS.between(from, out) / 1000.0);
+                    relayedToQueue.add(ChronoUnit.MICROS.between(out, at) / 1000.0);
+                }
             }
         });
         List<String> caseIds = new ArrayList<>(caseIdsOf(stack, reportIds));
@@ -111,7 +126,8 @@ final class Pipeline {
                 }
             }
         });
-        return new Result(Percentiles.of(reportLatency), Percentiles.of(mailLatency), Percentiles.of(toQueued),
+        return new Result(Percentiles.of(reportLatency), Percentiles.of(toRelayed), Percentiles.of(relayedToQueue),
+                Percentiles.of(mailLatency), Percentiles.of(toQueued),
                 Percentiles.of(queuedToSent), reportIds.size(), decisionIds.size(), caseIds, failures[0]);
     }
 

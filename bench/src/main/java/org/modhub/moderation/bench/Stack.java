@@ -212,6 +212,44 @@ final class Stack implements AutoCloseable {
         }
     }
 
+    /**
+     * CPU time used so far (user + system, clock ticks) by every process on the machine, summed by part of the suite:
+     * each service, PostgreSQL (every {@code postgres} process), the Kafka broker, this driver (which also runs the mail
+     * server) and the rest. Processes that ended since the last call are not counted (the pools keep their connections).
+     */
+    Map<String, Long> cpuTicksByPart() {
+        Map<Long, String> servicePids = new java.util.HashMap<>();
+        services.forEach((name, service) -> servicePids.put(service.process().pid(), name));
+        long self = ProcessHandle.current().pid();
+        Map<String, Long> ticks = new java.util.TreeMap<>();
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : (Iterable<Path>) procs::iterator) {
+                String name = proc.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                try {
+                    long pid = Long.parseLong(name);
+                    String stat = Files.readString(proc.resolve("stat"));
+                    String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long used = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    String part = servicePids.containsKey(pid) ? servicePids.get(pid)
+                            : pid == self ? "driver and mail server"
+                                    : comm.startsWith("postgres") ? "PostgreSQL"
+                                            : new String(Files.readAllBytes(proc.resolve("cmdline"))).contains("kafka") ? "Kafka"
+                                                    : "other";
+                    ticks.merge(part, used, Long::sum);
+                } catch (IOException | RuntimeException gone) {
+                    // The process ended while we looked.
+                }
+            }
+        } catch (IOException e) {
+            return Map.of();
+        }
+        return ticks;
+    }
+
     /** The whole machine's busy and total CPU time so far, in clock ticks (from /proc/stat). */
     static long[] machineTicks() {
         try {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.modhub.moderation.devstack.DevStackDefaults;
 
@@ -129,6 +130,10 @@ final class Summary {
             md.append("| path | n | p50 | p99 | max | goal (p99) |\n|---|---|---|---|---|---|\n");
             md.append(String.format(Locale.ROOT, "| report accepted → in the review queue | %d | %s | %s | %s | ≤ 1 s |%n",
                     p.reportToQueue().count(), ms(p.reportToQueue().p50()), ms(p.reportToQueue().p99()), ms(p.reportToQueue().max())));
+            md.append(String.format(Locale.ROOT, "| … of which report → event acknowledged by Kafka (reporting's `kit_outbox.sent_at`) | %d | %s | %s | %s | |%n",
+                    p.reportToRelayed().count(), ms(p.reportToRelayed().p50()), ms(p.reportToRelayed().p99()), ms(p.reportToRelayed().max())));
+            md.append(String.format(Locale.ROOT, "| … and event → case in the queue (review's consumer) | %d | %s | %s | %s | |%n",
+                    p.relayedToQueue().count(), ms(p.relayedToQueue().p50()), ms(p.relayedToQueue().p99()), ms(p.relayedToQueue().max())));
             md.append(String.format(Locale.ROOT, "| decision taken → mail accepted by SMTP | %d | %s | %s | %s | ≤ 2 s |%n",
                     p.decisionToMail().count(), ms(p.decisionToMail().p50()), ms(p.decisionToMail().p99()), ms(p.decisionToMail().max())));
             md.append(String.format(Locale.ROOT, "| … of which decision → mail queued in notification (`mail_delivery.created_at`) | %d | %s | %s | %s | |%n",
@@ -141,6 +146,17 @@ final class Summary {
                         + "that round, on JVMs just started, gave report → queue p50 %s / p99 %s and decision → mail p50 %s / p99 %s.%n%n",
                         w.reportsFiled(), ms(w.reportToQueue().p50()), ms(w.reportToQueue().p99()), ms(w.decisionToMail().p50()),
                         ms(w.decisionToMail().p99())));
+            }
+            if (!r.pipelineCpu.isEmpty()) {
+                md.append(String.format(Locale.ROOT, "Where the CPU went during the measured round (%.0f s from the first report until the "
+                        + "last owner mail was sent; the machine has %.0f CPU seconds in that time and was busy for %.0f of them): "
+                        + "CPU seconds by part of the suite (user + system, from `/proc`), and per item (one report and one decision with "
+                        + "their events and mails).%n%n| part | CPU s | share of the busy time | CPU ms per item |%n|---|---|---|---|%n",
+                        r.pipelineSeconds, r.pipelineMachineTotal, r.pipelineMachineBusy));
+                r.pipelineCpu.entrySet().stream().sorted(Map.Entry.<String, Double> comparingByValue().reversed())
+                        .forEach(e -> md.append(String.format(Locale.ROOT, "| %s | %.1f | %.0f %% | %.1f |%n", e.getKey(), e.getValue(),
+                                100 * e.getValue() / r.pipelineMachineBusy, 1000 * e.getValue() / Math.max(1, p.reportsFiled()))));
+                md.append('\n');
             }
             if (!r.idleCpu.isEmpty()) {
                 StringBuilder each = new StringBuilder();

@@ -84,6 +84,49 @@ class IdempotentConsumerTest {
         assertThat(count(db, "SELECT count(*) FROM kit_processed_event WHERE event_id = ?", failingId)).isZero();
     }
 
+    @Test
+    void aSlowEventHoldsUpOnlyItsOwnPartition() {
+        String slowKey = "slow-" + UUID.randomUUID();
+        String otherKey = keyOnAnotherPartition(slowKey);
+        String slowEvent = encode(slowKey, "slow");
+        String slowId = codec.decode(slowEvent).id();
+        KafkaProbe.send(Topics.REPORTING_EVENTS, slowKey, slowEvent);
+        await().atMost(Duration.ofSeconds(30)).until(() -> inFlight(slowId));
+
+        // With one consumer per channel this waited for the slow event; with kit.consumer.concurrency copies the
+        // other partition's consumer applies it at once.
+        KafkaProbe.send(Topics.REPORTING_EVENTS, otherKey, encode(otherKey, "beside slow " + otherKey));
+        await().atMost(Duration.ofSeconds(4)).untilAsserted(() -> assertThat(
+                count(db, "SELECT count(*) FROM kit_test_applied WHERE text = ?", "beside slow " + otherKey)).isEqualTo(1));
+        assertThat(count(db, "SELECT count(*) FROM kit_processed_event WHERE event_id = ?", slowId))
+                .as("the slow event is still being applied").isZero();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                count(db, "SELECT count(*) FROM kit_processed_event WHERE event_id = ?", slowId)).isEqualTo(1));
+    }
+
+    /** Whether a transaction applying the event is open: its insert into kit_processed_event waits uncommitted. */
+    private boolean inFlight(String eventId) {
+        return count(db, "SELECT count(*) FROM pg_stat_activity WHERE state = 'idle in transaction' AND datname = current_database() "
+                + "AND query ILIKE 'INSERT INTO kit_processed_event%'") > 0
+                && count(db, "SELECT count(*) FROM kit_processed_event WHERE event_id = ?", eventId) == 0;
+    }
+
+    /** A key the default partitioner puts on another partition of {@code reporting.events} than {@code key}. */
+    private static String keyOnAnotherPartition(String key) {
+        int partitions = org.modhub.moderation.devstack.DevStackDefaults.EVENT_TOPIC_PARTITIONS;
+        for (int i = 0;; i++) {
+            String candidate = key + "-other-" + i;
+            if (partition(candidate, partitions) != partition(key, partitions)) {
+                return candidate;
+            }
+        }
+    }
+
+    private static int partition(String key, int partitions) {
+        return org.apache.kafka.common.utils.Utils.toPositive(
+                org.apache.kafka.common.utils.Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+    }
+
     private String encode(String key, String text) {
         return codec.encode(EventEnvelope.of("/kit-test", TestEvents.note(UUID.randomUUID(), key, text)));
     }

@@ -19,6 +19,19 @@ public class Suppressions {
                 .map(n -> n > 0);
     }
 
+    /**
+     * {@link #isSuppressed} after waiting for the recipient's turn: a transaction-scoped advisory lock on the address, which
+     * the mail lanes take before counting a recipient's recent mails (in the caller's transaction; one statement).
+     */
+    public Uni<Boolean> isSuppressedAfterTurn(String recipient) {
+        // The lock is the FROM item, so it is taken whatever the suppression list holds.
+        return Panache.getSession().chain(s -> s.createNativeQuery("SELECT (SELECT count(*) FROM mail_suppression WHERE address = :a) "
+                + "FROM (SELECT pg_advisory_xact_lock(hashtext(:recipient))) AS turn", Long.class)
+                .setParameter("recipient", recipient)
+                .setParameter("a", recipient.toLowerCase(Locale.ROOT)).getSingleResult())
+                .map(n -> n > 0);
+    }
+
     /** Suppresses the address (in the caller's transaction); the first reason stays. */
     public Uni<Void> suppress(String address, String reason, UUID deliveryId, Instant now) {
         Log.infof("Suppressing further mail to a bounced address (delivery %s): %s", deliveryId, reason);

@@ -23,14 +23,18 @@ public class ThreadTokens {
 
     /** The token of a thread key, created on first use. Runs in the caller's transaction. */
     public Uni<String> tokenFor(String threadKey, Instant now) {
+        // A new thread answers in one statement; an existing one (or one a concurrent transaction just created, which the
+        // insert waited for) is read by a second, whose snapshot sees it.
         return Panache.getSession().chain(s -> s.createNativeQuery(
-                "INSERT INTO mail_thread (token, thread_key, created_at) VALUES (:token, :key, :now) ON CONFLICT (thread_key) DO NOTHING")
+                "INSERT INTO mail_thread (token, thread_key, created_at) VALUES (:token, :key, :now) ON CONFLICT (thread_key) DO NOTHING "
+                        + "RETURNING token", String.class)
                 .setParameter("token", newToken())
                 .setParameter("key", threadKey)
                 .setParameter("now", now)
-                .executeUpdate()
-                .chain(() -> s.createNativeQuery("SELECT token FROM mail_thread WHERE thread_key = :key", String.class)
-                        .setParameter("key", threadKey).getSingleResult()));
+                .getResultList()
+                .chain(created -> !created.isEmpty() ? Uni.createFrom().item(created.get(0))
+                        : s.createNativeQuery("SELECT token FROM mail_thread WHERE thread_key = :key", String.class)
+                                .setParameter("key", threadKey).getSingleResult()));
     }
 
     /** The thread key a token stands for, or null for an unknown (or forged) token. */

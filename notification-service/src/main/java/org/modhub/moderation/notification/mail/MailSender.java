@@ -57,6 +57,9 @@ public class MailSender {
     private static final String ANY_DUE = "SELECT 1 FROM mail_delivery WHERE (status = 'QUEUED' AND next_attempt_at <= $1) "
             + "OR (status = 'SENDING' AND lease_until < $1) LIMIT 1";
 
+    private static final String RECORD_SENT = "UPDATE mail_delivery SET status = 'SENT', sent_at = $1, updated_at = $1, "
+            + "lease_until = NULL, next_attempt_at = NULL, last_error = $2 WHERE id = $3 AND status = 'SENDING' AND attempts = $4";
+
     private final MailDeliveryRepository deliveries;
     private final Pool pool;
     private final TemplateRenderer renderer;
@@ -166,11 +169,9 @@ public class MailSender {
             Log.warnf("Delivery %s was interrupted while sending (lease lapsed); checking before sending again", row.id);
         }
         Instant since = now.minus(config.rateLimit().window());
-        // Lanes claim side by side: the claims of one recipient take turns, so each counts the other's SENDING row.
-        Uni<Void> turn = Panache.getSession().chain(s -> s.createNativeQuery(
-                "SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtext(:recipient))) AS turn")
-                .setParameter("recipient", row.recipient).getSingleResult()).replaceWithVoid();
-        return turn.chain(() -> suppressions.isSuppressed(row.recipient)).chain(suppressed -> {
+        // Lanes claim side by side: the claims of one recipient take turns, so each counts the other's SENDING row
+        // (the count is a later statement, so its snapshot sees what the previous holder committed).
+        return suppressions.isSuppressedAfterTurn(row.recipient).chain(suppressed -> {
             if (suppressed) {
                 row.status = DeliveryStatus.SUPPRESSED;
                 row.lastError = "address suppressed after a hard bounce";
@@ -255,20 +256,20 @@ public class MailSender {
         return mail;
     }
 
+    /**
+     * One statement on the bare pool (it commits on its own): the row changes only if it is still this attempt's claim,
+     * as a lapsed lease may have handed the mail to another lane.
+     */
     private Uni<Void> recordSent(Claim claim, String note) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return Panache.withTransaction(() -> deliveries.findById(claim.id()).invoke(row -> {
-            if (row == null || row.status != DeliveryStatus.SENDING || row.attempts != claim.attempts()) {
-                return;
-            }
-            row.status = DeliveryStatus.SENT;
-            row.sentAt = now;
-            row.updatedAt = now;
-            row.leaseUntil = null;
-            row.nextAttemptAt = null;
-            row.lastError = note;
-            registry.counter("notification.mail.sent", "template", claim.templateId()).increment();
-        })).replaceWithVoid();
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+        return Uni.createFrom().completionStage(() -> pool.preparedQuery(RECORD_SENT)
+                .execute(Tuple.of(now, note, claim.id(), claim.attempts())).toCompletionStage())
+                .invoke(result -> {
+                    if (result.rowCount() == 1) {
+                        registry.counter("notification.mail.sent", "template", claim.templateId()).increment();
+                    }
+                })
+                .replaceWithVoid();
     }
 
     private Uni<Void> recordFailure(Claim claim, Throwable failure) {

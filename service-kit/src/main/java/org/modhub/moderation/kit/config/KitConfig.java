@@ -67,6 +67,15 @@ public interface KitConfig {
     }
 
     interface Consumer {
+        /**
+         * Copies of each incoming event channel, each with its own Kafka consumer in the service's group and its own
+         * event-loop context, so events of different partitions are applied side by side (within a partition, that is one
+         * key, still in order). More copies than partitions of the topic, across all replicas, stay idle. Each channel reads
+         * it as {@code mp.messaging.incoming.<channel>.concurrency=${kit.consumer.concurrency}}.
+         */
+        @WithDefault("3")
+        int concurrency();
+
         /** Attempts for a failing message before it goes to the dead-letter topic. */
         @WithDefault("4")
         int maxAttempts();

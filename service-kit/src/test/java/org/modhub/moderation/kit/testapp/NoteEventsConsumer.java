@@ -1,5 +1,7 @@
 package org.modhub.moderation.kit.testapp;
 
+import java.time.Duration;
+
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.modhub.moderation.contracts.event.EventCodec;
 import org.modhub.moderation.contracts.event.reporting.ReportWithdrawn;
@@ -9,7 +11,10 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Applies the test notes' events; a note whose text is "fail" always fails, to reach the dead-letter topic. */
+/**
+ * Applies the test notes' events; a note whose text is "fail" always fails, to reach the dead-letter topic, and one whose
+ * text is "slow" takes six seconds.
+ */
 @ApplicationScoped
 public class NoteEventsConsumer {
 
@@ -31,7 +36,10 @@ public class NoteEventsConsumer {
             if ("fail".equals(note.reason())) {
                 return Uni.createFrom().failure(new IllegalStateException("handler refuses note " + note.reportId()));
             }
-            return Panache.getSession().chain(s -> s.createNativeQuery(
+            // A slow handler (a long query, a slow dependency): holds up its own partition only.
+            Uni<Void> pause = "slow".equals(note.reason()) ? Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofSeconds(6))
+                    : Uni.createFrom().voidItem();
+            return pause.chain(() -> Panache.getSession()).chain(s -> s.createNativeQuery(
                     "INSERT INTO kit_test_applied (event_id, text) VALUES (:id, :text)")
                     .setParameter("id", envelope.id()).setParameter("text", note.reason())
                     .executeUpdate()).replaceWithVoid();

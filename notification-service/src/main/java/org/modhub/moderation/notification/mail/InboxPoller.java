@@ -16,7 +16,11 @@ import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
+import jakarta.mail.search.AndTerm;
 import jakarta.mail.search.FlagTerm;
+import jakarta.mail.search.FromStringTerm;
+import jakarta.mail.search.NotTerm;
+import jakarta.mail.search.SearchTerm;
 
 /**
  * Polls the safety@, dmca@ and legal@ inboxes (and the sender's mailbox for delivery reports) over IMAP. For each
@@ -34,6 +38,8 @@ public class InboxPoller {
     private final NotificationConfig.Inbound config;
     /** Our own sender address: mail from it in the sender's mailbox is the journal's copy of what we sent. */
     private final String ownAddress;
+    /** Unread mail not from our own address: an IMAP SEARCH (UNSEEN NOT FROM), answered by the server. */
+    private final SearchTerm unseenNotOurs;
     private final ImapConnector imap;
     private final InboundService inbound;
     private final MeterRegistry registry;
@@ -42,6 +48,7 @@ public class InboxPoller {
     public InboxPoller(NotificationConfig config, ImapConnector imap, InboundService inbound, MeterRegistry registry) {
         this.config = config.inbound();
         this.ownAddress = address(config.outbound().from());
+        this.unseenNotOurs = new AndTerm(new FlagTerm(new Flags(Flags.Flag.SEEN), false), new NotTerm(new FromStringTerm(ownAddress)));
         this.imap = imap;
         this.inbound = inbound;
         this.registry = registry;
@@ -71,7 +78,8 @@ public class InboxPoller {
 
     /**
      * One pass over a mailbox. For the sender's mailbox ({@code reportsOnly}) only delivery reports and auto-replies are
-     * taken; everything else there (the journal's copies of our own mail) is marked seen and left.
+     * taken: the server's search leaves out the journal's copies of our own mail (fetching, parsing and flagging each of
+     * them cost the gateway, and the server, as much as sending it), and anything else there is marked seen and left.
      */
     void pollMailbox(String name, NotificationConfig.Mailbox box, boolean reportsOnly) throws MessagingException {
         try (Store store = imap.connect(box.user(), box.password())) {
@@ -80,7 +88,7 @@ public class InboxPoller {
             Folder processed = ensure(store, box.processedFolder());
             Folder quarantine = ensure(store, box.quarantineFolder());
             try {
-                Message[] messages = reportsOnly ? inbox.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false)) : inbox.getMessages();
+                Message[] messages = reportsOnly ? inbox.search(unseenNotOurs) : inbox.getMessages();
                 int handled = 0;
                 for (Message message : messages) {
                     if (handled++ >= config.batchSize()) {

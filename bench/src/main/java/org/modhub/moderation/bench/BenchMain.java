@@ -318,6 +318,24 @@ public final class BenchMain {
         r.pipelineMeasured = settings.runs("pipeline");
         if (r.pipelineMeasured) {
             idleCpu(stack);
+            if (settings.pipelineOverloadItems() > 0) {
+                // Context: the same path at a rate whose work exceeds the two cores, so queues grow for as long as it lasts.
+                log("Pipeline beyond capacity: %d reports, then %d decisions, at %.0f/s...", settings.pipelineOverloadItems(),
+                        settings.pipelineOverloadItems(), settings.pipelineOverloadRate());
+                r.pipelineOverload = new Pipeline(stack).run(settings.pipelineOverloadItems(), settings.pipelineOverloadRate());
+                log("  report -> queue %s; decision -> mail %s", r.pipelineOverload.reportToQueue(), r.pipelineOverload.decisionToMail());
+                drain(stack);
+                drainMail(stack);
+            }
+        }
+    }
+
+    /** Waits (at most 3 minutes) until notification has no mail queued or being sent. */
+    private void drainMail(Stack stack) throws SQLException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline
+                && count(stack, "notification", "SELECT count(*) FROM mail_delivery WHERE status IN ('QUEUED', 'SENDING')") > 0) {
+            Stack.sleep(500);
         }
     }
 
@@ -325,11 +343,7 @@ public final class BenchMain {
     private void idleCpu(Stack stack) throws SQLException {
         drain(stack);
         // And the mail queue: the pipeline's mails may still be going out.
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline
-                && count(stack, "notification", "SELECT count(*) FROM mail_delivery WHERE status IN ('QUEUED', 'SENDING')") > 0) {
-            Stack.sleep(500);
-        }
+        drainMail(stack);
         Stack.sleep(10_000);
         Map<String, Long> before = new LinkedHashMap<>();
         DevStackDefaults.SERVICES.forEach(service -> before.put(service, stack.cpuTicks(service)));
@@ -487,6 +501,8 @@ public final class BenchMain {
         Pipeline.Result pipeline;
         /** The unmeasured warm-up round of the pipeline (cold JVMs), shown as context. */
         Pipeline.Result pipelineWarmup;
+        /** The same path at {@code bench.pipeline.overload.rate}, beyond what the machine sustains (context, not the goal). */
+        Pipeline.Result pipelineOverload;
         boolean pipelineMeasured;
         double queueLoadSeconds;
         long openCases;

@@ -9,7 +9,7 @@ import java.util.List;
  */
 record Settings(boolean quick, List<String> only, int pgbenchClients, int pgbenchSeconds, int pgbenchRuns,
         int warmupSeconds, List<Integer> concurrency, int closedSeconds, int openSeconds, int openHalfCSeconds, int users,
-        int pipelineItems, double pipelineRate, int pipelineWarmupItems, int queueReports, int queueCases, double queueRate, int queueSeconds,
+        int pipelineItems, double pipelineRate, int pipelineWarmupItems, double pipelineOverloadRate, int pipelineOverloadItems, int queueReports, int queueCases, double queueRate, int queueSeconds,
         int queueWarmupSeconds,
         int exportDecisions, int idleSeconds, String tunedJavaOpts) {
 
@@ -32,8 +32,10 @@ record Settings(boolean quick, List<String> only, int pgbenchClients, int pgbenc
                 integer("bench.open.halfc.seconds", quick ? 5 : 10),
                 integer("bench.users", quick ? 2000 : 5000),
                 integer("bench.pipeline.items", quick ? 60 : 1000),
-                number("bench.pipeline.rate", 25),
-                integer("bench.pipeline.warmup.items", quick ? 20 : 500),
+                number("bench.pipeline.rate", 10),
+                integer("bench.pipeline.warmup.items", quick ? 20 : 300),
+                number("bench.pipeline.overload.rate", 25),
+                integer("bench.pipeline.overload.items", quick ? 20 : 500),
                 integer("bench.queue.reports", quick ? 20_000 : 1_000_000),
                 integer("bench.queue.cases", quick ? 2_000 : 100_000),
                 number("bench.queue.rate", 20),

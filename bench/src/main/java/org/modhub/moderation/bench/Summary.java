@@ -140,6 +140,14 @@ final class Summary {
                     p.decisionToQueued().count(), ms(p.decisionToQueued().p50()), ms(p.decisionToQueued().p99()), ms(p.decisionToQueued().max())));
             md.append(String.format(Locale.ROOT, "| … and mail queued → accepted by SMTP | %d | %s | %s | %s | |%n%n",
                     p.queuedToSent().count(), ms(p.queuedToSent().p50()), ms(p.queuedToSent().p99()), ms(p.queuedToSent().max())));
+            if (r.pipelineOverload != null) {
+                Pipeline.Result o = r.pipelineOverload;
+                md.append(String.format(Locale.ROOT, "Beyond the machine's capacity (context, not the goal): %d more items at %.0f/s, more "
+                        + "work a second than the two cores do (see the CPU per item below), so every queue grows for as long as the "
+                        + "load lasts: report → queue p50 %s / p99 %s; decision → mail p50 %s / p99 %s (of which queued → SMTP p99 %s).%n%n",
+                        o.reportsFiled(), s.pipelineOverloadRate(), ms(o.reportToQueue().p50()), ms(o.reportToQueue().p99()),
+                        ms(o.decisionToMail().p50()), ms(o.decisionToMail().p99()), ms(o.queuedToSent().p99())));
+            }
             if (r.pipelineWarmup != null) {
                 Pipeline.Result w = r.pipelineWarmup;
                 md.append(String.format(Locale.ROOT, "Measured after a warm-up round of %d items on the same path, unmeasured for the goal; "
@@ -234,9 +242,9 @@ final class Summary {
     private String settingsLine() {
         Settings s = r.settings;
         return String.format(Locale.ROOT, "pgbench %d×%d s at %d clients; warm-up %d s; closed %s users × %d s; open %d s; %d users (open at C/2: %d s); "
-                + "pipeline %d items at %.0f/s after %d warm-up items; queue %,d reports / %,d cases at %.0f req/s × %d s; export %,d decisions; idle %d s",
+                + "pipeline %d items at %.0f/s after %d warm-up items (then %d at %.0f/s); queue %,d reports / %,d cases at %.0f req/s × %d s; export %,d decisions; idle %d s",
                 s.pgbenchRuns(), s.pgbenchSeconds(), s.pgbenchClients(), s.warmupSeconds(), s.concurrency(), s.closedSeconds(),
-                s.openSeconds(), s.users(), s.openHalfCSeconds(), s.pipelineItems(), s.pipelineRate(), s.pipelineWarmupItems(), s.queueReports(), s.queueCases(), s.queueRate(),
+                s.openSeconds(), s.users(), s.openHalfCSeconds(), s.pipelineItems(), s.pipelineRate(), s.pipelineWarmupItems(), s.pipelineOverloadItems(), s.pipelineOverloadRate(), s.queueReports(), s.queueCases(), s.queueRate(),
                 s.queueSeconds(), s.exportDecisions(), s.idleSeconds());
     }
 

@@ -204,12 +204,16 @@ final class Stack implements AutoCloseable {
             return -1;
         }
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(service.process().pid()), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return ticksOf(Files.readString(Path.of("/proc", Long.toString(service.process().pid()), "stat")));
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    /** utime + stime of a {@code /proc/<pid>/stat} line (fields 14 and 15; the command name may hold spaces). */
+    private static long ticksOf(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     /**
@@ -232,8 +236,7 @@ final class Stack implements AutoCloseable {
                     long pid = Long.parseLong(name);
                     String stat = Files.readString(proc.resolve("stat"));
                     String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    long used = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    long used = ticksOf(stat);
                     String part = servicePids.containsKey(pid) ? servicePids.get(pid)
                             : pid == self ? "driver and mail server"
                                     : comm.startsWith("postgres") ? "PostgreSQL"

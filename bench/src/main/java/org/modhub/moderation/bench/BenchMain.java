@@ -149,13 +149,13 @@ public final class BenchMain {
         for (String service : DevStackDefaults.SERVICES) {
             r.idleRssAfterRestart.put(service, stack.rssMiB(service));
         }
-        // What JVM options alone change (no code): a small initial heap (the default is 1/64 of the
-        // machine's memory, here about Xmx), C1 only, and a class-data archive written by the first
-        // tuned run and used by the second.
-        String tuned = settings.tunedJavaOpts().replace("bench/target/", repo.resolve("bench/target") + "/");
+        // What the JDK's AOT cache alone changes (JDK 25, JEP 483 and 515: classes loaded and linked,
+        // and method profiles, kept from a training run): the same options, first training, each
+        // service writing its cache when it stops, then started from that cache.
+        Path aot = work.resolve("aot");
         try {
-            Files.createDirectories(work.resolve("cds"));
-            try (var old = Files.list(work.resolve("cds"))) {
+            Files.createDirectories(aot);
+            try (var old = Files.list(aot)) {
                 for (Path file : old.toList()) {
                     Files.delete(file);
                 }
@@ -163,11 +163,19 @@ public final class BenchMain {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        String cache = aot.resolve("{service}.aot").toString();
+        String training = settings.tunedJavaOpts() + " -XX:AOTCacheOutput=" + cache;
+        String cached = settings.tunedJavaOpts() + " -XX:AOTCache=" + cache;
         for (int round = 1; round <= 2; round++) {
-            log("Restarting each service with %s (round %d)...", tuned, round);
+            String options = round == 1 ? training : cached;
+            log("Restarting each service with %s (round %d)...", options, round);
             for (String service : DevStackDefaults.SERVICES) {
-                stack.stopService(service);
-                Stack.Start start = stack.startService(service, tuned);
+                // A training run assembles its cache as it exits, which takes some seconds.
+                stack.stopService(service, Duration.ofSeconds(round == 2 ? 120 : 10));
+                if (round == 2 && !Files.isRegularFile(aot.resolve(service + ".aot"))) {
+                    log("  no AOT cache was written for %s", service);
+                }
+                Stack.Start start = stack.startService(service, options);
                 (round == 1 ? r.tunedFirstStarts : r.tunedStarts).add(start);
                 log("  %s ready in %.0f ms (Quarkus: started in %.0f ms)", service, start.readyMillis(), start.quarkusMillis());
             }

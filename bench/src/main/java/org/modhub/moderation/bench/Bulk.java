@@ -59,7 +59,7 @@ final class Bulk {
         int perCase = 10;
         int cases = Math.max(1, decisions / perCase);
         String decisionTemplate = template(db, "SELECT id::text FROM decision WHERE status = 'ENFORCED' AND kind = 'DECISION' "
-                + "AND statement IS NOT NULL ORDER BY decided_at LIMIT 1");
+                + "AND id IN (SELECT decision_id FROM statement_submission WHERE statement IS NOT NULL) ORDER BY decided_at LIMIT 1");
         String caseTemplate = template(db, "SELECT case_id::text FROM decision WHERE id = '" + decisionTemplate + "'::uuid");
         insert(db, "review_case", "t.id = '" + caseTemplate + "'::uuid", cases, Map.of(
                 "id", "md5('bulk-closed-' || g)::uuid",
@@ -83,6 +83,14 @@ final class Bulk {
                 "reverses_decision_id", "NULL",
                 "created_at", "timestamptz '" + DECISIONS_FROM + "' + g * interval '1 second'",
                 "decided_at", "timestamptz '" + DECISIONS_FROM + "' + g * interval '1 second'"));
+        // Each with the statement the service stored when the template took effect, under its own puid.
+        String newId = "md5('bulk-decision-' || g)::uuid";
+        insert(db, "statement_submission", "t.decision_id = '" + decisionTemplate + "'::uuid", decisions, Map.of(
+                "decision_id", newId,
+                "puid", "'modhub-sor-' || " + newId,
+                "statement", "replace(t.statement, t.decision_id::text, " + newId + "::text)",
+                "next_attempt_at", "timestamptz '" + DECISIONS_FROM + "' + g * interval '1 second'",
+                "created_at", "timestamptz '" + DECISIONS_FROM + "' + g * interval '1 second'"));
     }
 
     static void analyze(Connection db) throws SQLException {

@@ -43,8 +43,7 @@ record Settings(boolean quick, List<String> only, int pgbenchClients, int pgbenc
                 integer("bench.queue.warmup.seconds", quick ? 3 : 15),
                 integer("bench.export.decisions", quick ? 20_000 : 1_000_000),
                 integer("bench.idle.seconds", quick ? 5 : 15),
-                System.getProperty("bench.tuned.java.opts", "-Xms16m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 "
-                        + "-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=bench/target/bench-work/cds/{service}.jsa"));
+                System.getProperty("bench.tuned.java.opts", Stack.SERVICE_JAVA_OPTS));
     }
 
     boolean runs(String part) {

@@ -156,10 +156,15 @@ final class Stack implements AutoCloseable {
 
     /** SIGTERM, SIGKILL after 10 s. */
     void stopService(String name) {
+        stopService(name, Duration.ofSeconds(10));
+    }
+
+    /** Stops a service, waiting up to {@code patience} after SIGTERM before killing it. */
+    void stopService(String name, Duration patience) {
         Service service = services.remove(name);
         if (service != null) {
             service.guard().close();
-            ChildProcesses.stop(service.process().toHandle(), Duration.ofSeconds(10));
+            ChildProcesses.stop(service.process().toHandle(), patience);
         }
     }
 

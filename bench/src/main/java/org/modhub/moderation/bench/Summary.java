@@ -220,9 +220,11 @@ final class Summary {
                         mib(r.idleRss.getOrDefault(service, Double.NaN)), mib(r.loadRss.getOrDefault(service, Double.NaN))));
             }
             if (!r.tunedStarts.isEmpty()) {
-                md.append("\nThe same services with other JVM options only (`").append(r.settings.tunedJavaOpts())
-                        .append("`): the class-data archive is written when the first tuned run stops and used by the second.\n\n")
-                        .append("| service | tuned, no archive yet: ready | tuned with archive: ready | (Quarkus) | idle RSS |\n")
+                md.append("\nThe same services with the JDK's AOT cache (JDK 25, JEP 483 and 515: classes loaded and linked, ")
+                        .append("and method profiles, from a training run; no code changed): options `").append(r.settings.tunedJavaOpts())
+                        .append("`, first with `-XX:AOTCacheOutput=<service>.aot` (the training run: it starts, then writes ")
+                        .append("its cache when it is stopped), then started with `-XX:AOTCache=<service>.aot`.\n\n")
+                        .append("| service | training run: ready | from the AOT cache: ready | (Quarkus) | idle RSS |\n")
                         .append("|---|---|---|---|---|\n");
                 for (String service : DevStackDefaults.SERVICES) {
                     Stack.Start first = find(r.tunedFirstStarts, service);
@@ -293,10 +295,10 @@ final class Summary {
             }
             Stack.Start tuned = find(r.tunedStarts, service);
             if (tuned != null) {
-                bars.add(new Svg.Bar(service + " (restart, tuned JVM)", tuned.readyMillis(), 2));
+                bars.add(new Svg.Bar(service + " (restart, AOT cache)", tuned.readyMillis(), 2));
             }
         }
-        return Svg.bars("Start to ready (ms)", "ms", bars, 2000.0, "2 s", List.of("first start (migrations)", "restart", "restart, tuned JVM"));
+        return Svg.bars("Start to ready (ms)", "ms", bars, 2000.0, "2 s", List.of("first start (migrations)", "restart", "restart, AOT cache"));
     }
 
     private String memoryChart() {
@@ -305,13 +307,13 @@ final class Summary {
             bars.add(new Svg.Bar(service + " idle", r.idleRss.getOrDefault(service, Double.NaN), 0));
             bars.add(new Svg.Bar(service + " under load", r.loadRss.getOrDefault(service, Double.NaN), 1));
             if (!r.tunedIdleRss.isEmpty()) {
-                bars.add(new Svg.Bar(service + " idle, tuned JVM", r.tunedIdleRss.getOrDefault(service, Double.NaN), 3));
+                bars.add(new Svg.Bar(service + " idle, AOT cache", r.tunedIdleRss.getOrDefault(service, Double.NaN), 3));
             }
         }
         if (r.export != null) {
             bars.add(new Svg.Bar("review, export peak", r.export.rssPeakMiB(), 2));
         }
-        return Svg.bars("Resident memory (MiB)", "MiB", bars, 200.0, "200 MB", List.of("idle", "under load", "export", "idle, tuned JVM"));
+        return Svg.bars("Resident memory (MiB)", "MiB", bars, 200.0, "200 MB", List.of("idle", "under load", "export", "idle, AOT cache"));
     }
 
     private static Stack.Start find(List<Stack.Start> starts, String service) {

@@ -126,6 +126,10 @@ class TransparencyStatementsTest {
         assertThat(exported.get(puid(modified)).get("decision_visibility").toString())
                 .contains("DECISION_VISIBILITY_CONTENT_AGE_RESTRICTED");
 
+        for (String decisionId : decided.keySet()) {
+            assertThat(stored(decisionId)).as("exported as stored when it took effect: " + decided.get(decisionId))
+                    .isEqualTo(exported.get(puid(decisionId)));
+        }
         for (JsonNode statement : exported.values()) {
             for (Iterator<String> names = statement.fieldNames(); names.hasNext();) {
                 assertThat(TransparencyStatement.ATTRIBUTES).contains(names.next());
@@ -153,6 +157,10 @@ class TransparencyStatementsTest {
         assertThat(statement.get("incompatible_content_explanation").asText()).isEqualTo("As [name removed] said, this is spam.");
         assertThat(statement.toString()).doesNotContainIgnoringCase(reporter);
         assertThat(VALIDATOR.validate(statement)).isEmpty();
+        assertThat(stored(decisionId)).as("rendered and stored when the decision took effect").isEqualTo(statement);
+        // A statement from before they were stored is rendered when read, to the same text.
+        Sql.update(db, "UPDATE statement_submission SET statement = NULL WHERE decision_id = ?::uuid", decisionId);
+        assertThat(export(now().minusSeconds(60), now().plusSeconds(5)).get(puid(decisionId))).isEqualTo(statement);
         // The hub's own record keeps what the moderator wrote, for staff.
         moderator("mia").get("/api/v1/decisions/" + decisionId).then().statusCode(200)
                 .body("facts", startsWith("Reported by " + reporter));
@@ -241,6 +249,18 @@ class TransparencyStatementsTest {
 
     private List<Object> submission(String decisionId) {
         return Sql.rows(db, "SELECT state, last_error FROM statement_submission WHERE decision_id = ?::uuid", decisionId).get(0);
+    }
+
+    /** The statement stored for the Transparency Database when the decision took effect. */
+    private JsonNode stored(String decisionId) {
+        String json = (String) Sql.rows(db, "SELECT statement FROM statement_submission WHERE decision_id = ?::uuid", decisionId)
+                .get(0).get(0);
+        assertThat(json).as("stored statement of " + decisionId).isNotNull();
+        try {
+            return MAPPER.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON: " + json, e);
+        }
     }
 
     private static String puid(String decisionId) {

@@ -3,6 +3,7 @@ package org.modhub.moderation.review.domain;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ import org.modhub.moderation.review.persistence.CaseReportEntity;
 import org.modhub.moderation.review.persistence.DecisionEntity;
 import org.modhub.moderation.review.persistence.RestrictionEntity;
 import org.modhub.moderation.review.persistence.StatementSubmissionEntity;
+import org.modhub.moderation.review.transparency.StatementSource;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -63,10 +65,11 @@ public class DecisionService {
     private final OwnerMail mail;
     private final AuditLog audit;
     private final Json json;
+    private final StatementSource transparency;
     private final Clock clock;
 
     public DecisionService(CaseService cases, OwnerService owners, PolicyService policies, Outbox outbox, Timers timers,
-            OwnerMail mail, AuditLog audit, Json json, Clock clock) {
+            OwnerMail mail, AuditLog audit, Json json, StatementSource transparency, Clock clock) {
         this.cases = cases;
         this.owners = owners;
         this.policies = policies;
@@ -75,6 +78,7 @@ public class DecisionService {
         this.mail = mail;
         this.audit = audit;
         this.json = json;
+        this.transparency = transparency;
         this.clock = clock;
     }
 
@@ -199,7 +203,8 @@ public class DecisionService {
         d.approvedBy = approver;
         d.decidedAt = now;
         return sourceOf(d).chain(source -> {
-            d.statement = json.write(Statements.of(d, actions, scope, source.type(), source.automated(), mail.appealUrl()));
+            StatementOfReasons statement = Statements.of(d, actions, scope, source.type(), source.automated(), mail.appealUrl());
+            d.statement = json.write(statement);
             List<ModerationAction> restricting = actions.stream().filter(ModerationAction::restricts).toList();
             boolean onlyChanges = actions.equals(List.of(ModerationAction.REQUEST_CHANGES));
             Uni<Void> chain = Multi.createFrom().iterable(restricting)
@@ -210,7 +215,10 @@ public class DecisionService {
             }
             if (!restricting.isEmpty()) {
                 // The statement goes to the DSA Transparency Database (Art. 24(5)); queued here so none is forgotten.
-                chain = chain.chain(() -> StatementSubmissionEntity.pending(d.id, now).persist()).replaceWithVoid();
+                // Rendered here, once: the export and the submitter read it as stored.
+                chain = chain.chain(() -> involved(d)).chain(identities -> StatementSubmissionEntity
+                        .pending(d.id, now, transparency.render(d.id, statement, c.openedAt, identities).orElse(null)).persist())
+                        .replaceWithVoid();
             }
             if (!onlyChanges) {
                 chain = chain.chain(() -> outbox.publish(Topics.REVIEW_EVENTS, EventSources.REVIEW_SERVICE, taken(d, actions, scope)))
@@ -226,6 +234,20 @@ public class DecisionService {
             }
             return chain.chain(() -> audit.record(approver != null ? approver : d.decidedBy, "decision.enforced", "decision",
                     d.id, c.id, c.subjectKey, "actions " + d.actions + ", policy " + d.policyVersion));
+        });
+    }
+
+    /** Everyone a decision involves, whose names and addresses its public statement must not carry. */
+    private static Uni<List<String>> involved(DecisionEntity d) {
+        return CaseReportEntity.<CaseReportEntity> list("caseId", d.caseId).map(reports -> {
+            List<String> out = new ArrayList<>();
+            reports.forEach(r -> {
+                out.add(r.reporterId);
+                out.add(r.reporterEmail);
+            });
+            out.add(d.ownerId);
+            out.add(d.ownerEmail);
+            return out;
         });
     }
 

@@ -45,13 +45,17 @@ public class StatementSubmissionEntity extends PanacheEntityBase {
     @Column(name = "submitted_at")
     public Instant submittedAt;
 
+    /** The statement as the database takes it (JSON), rendered when the decision took effect; null when it did not pass the checks. */
+    public String statement;
+
     /** The platform unique identifier of a decision's statement: stable, so a resend is recognised. */
     public static String puidOf(UUID decisionId) {
         return "modhub-sor-" + decisionId;
     }
 
-    public static StatementSubmissionEntity pending(UUID decisionId, Instant now) {
+    public static StatementSubmissionEntity pending(UUID decisionId, Instant now, String statement) {
         StatementSubmissionEntity s = new StatementSubmissionEntity();
+        s.statement = statement;
         s.decisionId = decisionId;
         s.puid = puidOf(decisionId);
         s.state = PENDING;

@@ -1,31 +1,25 @@
 package org.modhub.moderation.review.transparency;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 
 import javax.sql.DataSource;
 
-import org.modhub.moderation.contracts.dsa.TransparencyStatement;
-import org.modhub.moderation.contracts.dsa.Violation;
 import org.modhub.moderation.kit.validation.Params;
 
-import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Every decision that took effect in a period, as Transparency Database statements, one JSON
- * object per line. Rows come through a database cursor a few hundred at a time, so memory stays
+ * object per line, each as stored when its decision took effect. Rows come through a database cursor a few hundred at a time, so memory stays
  * flat whatever the period holds (the reactive client has no cursor that outlives a
  * transaction, hence JDBC on a worker thread).
  */
@@ -59,23 +53,15 @@ public class StatementExport {
                 q.setFetchSize(FETCH);
                 q.setObject(1, period.from().atOffset(ZoneOffset.UTC));
                 q.setObject(2, period.to().atOffset(ZoneOffset.UTC));
-                BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+                BufferedOutputStream w = new BufferedOutputStream(out, 64 * 1024);
                 try (ResultSet rows = q.executeQuery()) {
                     while (rows.next()) {
-                        Optional<TransparencyStatement> statement = source.statement(rows, 1);
-                        if (statement.isEmpty()) {
-                            continue;
+                        Optional<byte[]> json = source.json(rows, 1);
+                        if (json.isPresent()) {
+                            w.write(json.get());
+                            w.write('\n');
+                            written++;
                         }
-                        String json = statement.get().toJson();
-                        List<Violation> violations = source.violations(json);
-                        if (!violations.isEmpty()) {
-                            // Never export what the database would refuse; the submitter records it as INVALID.
-                            Log.errorf("Statement %s is not exported: %s", statement.get().puid(), violations);
-                            continue;
-                        }
-                        w.write(json);
-                        w.write('\n');
-                        written++;
                     }
                 }
                 w.flush();

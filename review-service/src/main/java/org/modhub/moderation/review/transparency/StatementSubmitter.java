@@ -47,7 +47,7 @@ public class StatementSubmitter {
     private static final int MAX_BATCHES_PER_RUN = 50;
 
     private static final String DUE = "SELECT s.puid, s.attempts, " + StatementSource.COLUMNS
-            + " FROM statement_submission s JOIN decision d ON d.id = s.decision_id JOIN review_case c ON c.id = d.case_id"
+            + " FROM statement_submission s JOIN decision d ON d.id = s.decision_id"
             + " WHERE s.state = 'PENDING' AND s.next_attempt_at <= ? ORDER BY s.next_attempt_at, s.decision_id LIMIT ?"
             + " FOR UPDATE OF s SKIP LOCKED";
 
@@ -155,7 +155,7 @@ public class StatementSubmitter {
                     q.setInt(2, config.batchSize());
                     try (ResultSet rows = q.executeQuery()) {
                         while (rows.next()) {
-                            Claimed claimed = new Claimed(rows.getObject(3, UUID.class), rows.getString(1), rows.getInt(2) + 1);
+                            Claimed claimed = new Claimed(rows.getObject(4, UUID.class), rows.getString(1), rows.getInt(2) + 1);
                             Optional<TransparencyStatement> statement = source.statement(rows, 3);
                             if (statement.isEmpty()) {
                                 claimed.outcome = Outcome.skipped();

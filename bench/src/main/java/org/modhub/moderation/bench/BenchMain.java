@@ -418,8 +418,11 @@ public final class BenchMain {
             Bulk.analyze(db);
         }
         log("  loaded in %.0f s", (System.nanoTime() - t0) / 1e9);
+        Map<String, Long> cpuBefore = stack.cpuTicksByPart();
         r.export = Export.run(stack);
-        log("  export %s", r.export);
+        stack.cpuTicksByPart().forEach((part, ticks) ->
+                r.exportCpu.put(part, (ticks - cpuBefore.getOrDefault(part, 0L)) / 100.0)); // clock ticks are 1/100 s
+        log("  export %s; CPU seconds by part %s", r.export, r.exportCpu);
     }
 
     // --- helpers ---
@@ -486,6 +489,7 @@ public final class BenchMain {
         final Map<String, Double> idleCpu = new LinkedHashMap<>();
         /** CPU seconds each part of the suite used during the measured pipeline round, and the round's wall time. */
         final Map<String, Double> pipelineCpu = new LinkedHashMap<>();
+        final Map<String, Double> exportCpu = new LinkedHashMap<>();
         double pipelineSeconds;
         double pipelineMachineBusy = Double.NaN;
         double pipelineMachineTotal = Double.NaN;

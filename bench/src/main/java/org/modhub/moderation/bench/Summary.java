@@ -201,6 +201,18 @@ final class Summary {
                     + "(%,.1f MB of NDJSON). The review-service's resident memory (sampled every 20 ms): %s before, **%s at the "
                     + "peak** (its heap is capped at -Xmx384m).%n%n", s.exportDecisions(), s.exportDecisions() / 10, e.status(),
                     e.statements(), e.seconds(), e.perSecond(), e.bytes() / 1e6, mib(e.rssBeforeMiB()), mib(e.rssPeakMiB())));
+            md.append("Each statement is the text the service rendered and stored when its decision took effect (the bulk copies carry "
+                    + "the template's, under their own puid). ");
+            if (!r.exportCpu.isEmpty()) {
+                StringBuilder each = new StringBuilder();
+                r.exportCpu.entrySet().stream().sorted(Map.Entry.<String, Double> comparingByValue().reversed())
+                        .filter(part -> part.getValue() >= 0.05)
+                        .forEach(part -> each.append(each.isEmpty() ? "" : ", ")
+                                .append(String.format(Locale.ROOT, "%s %.1f s", part.getKey(), part.getValue())));
+                md.append(String.format(Locale.ROOT, "CPU seconds used during the export (%.1f s on %d CPUs), by part: %s "
+                        + "(the driver is the client reading the stream).", e.seconds(), Runtime.getRuntime().availableProcessors(), each));
+            }
+            md.append("\n\n");
         }
         if (!r.coldStarts.isEmpty()) {
             md.append("## 5. Footprint (JVM mode)\n\n");

@@ -19,9 +19,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Every decision that took effect in a period, as Transparency Database statements, one JSON
- * object per line, each as stored when its decision took effect. Rows come through a database cursor a few hundred at a time, so memory stays
- * flat whatever the period holds (the reactive client has no cursor that outlives a
- * transaction, hence JDBC on a worker thread).
+ * object per line, each as stored when its decision took effect. Rows come through a database
+ * cursor a few hundred at a time, so memory stays flat whatever the period holds (the reactive
+ * client has no cursor that outlives a transaction, hence JDBC on a worker thread).
  */
 @ApplicationScoped
 public class StatementExport {

@@ -393,17 +393,14 @@ public final class BenchMain {
         Map<String, String> base = Map.of("bench.baseUrl", stack.url("review"), "bench.token", staff, "bench.cases",
                 cases.toString(), "bench.rate", Double.toString(settings.queueRate()), "bench.seconds",
                 Integer.toString(settings.queueSeconds()));
-        // Warm-up of both endpoints first (JIT, connection pools, the indexes' pages in the cache), not counted.
-        for (String target : List.of("page", "detail")) {
-            log("  warm-up of the %s, %d s...", target, settings.queueWarmupSeconds());
-            gatling.run("queue-warmup-" + target, "org.modhub.moderation.bench.gatling.QueueSimulation",
-                    with(base, "bench.target", target, "bench.seconds", Integer.toString(settings.queueWarmupSeconds())));
-        }
+        // Each run warms up first in the same Gatling JVM (JIT on both sides, connection pools, the
+        // indexes' pages in the cache); only the requests after it count.
+        Map<String, String> measured = with(base, "bench.warmup.seconds", Integer.toString(settings.queueWarmupSeconds()));
         r.queuePage = gatling.run("queue-page", "org.modhub.moderation.bench.gatling.QueueSimulation",
-                with(base, "bench.target", "page"));
+                with(measured, "bench.target", "page"), "queue page");
         log("  queue page %s", r.queuePage);
         r.caseDetail = gatling.run("case-detail", "org.modhub.moderation.bench.gatling.QueueSimulation",
-                with(base, "bench.target", "detail"));
+                with(measured, "bench.target", "detail"), "case detail");
         log("  case detail %s", r.caseDetail);
     }
 

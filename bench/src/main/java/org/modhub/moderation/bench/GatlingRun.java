@@ -66,6 +66,52 @@ final class GatlingRun {
     }
 
     /**
+     * Runs a simulation and returns the figures of one of its requests, {@code request}, from the
+     * page Gatling's report writes for it (the console prints only the totals of all requests).
+     */
+    Result run(String label, String simulation, Map<String, String> properties, String request) {
+        Result all = run(label, simulation, properties);
+        String page = "req_" + request.toLowerCase(java.util.Locale.ROOT).replace(' ', '-') + "-";
+        try (var reports = Files.list(all.report())) {
+            Path report = reports.filter(Files::isDirectory).max(java.util.Comparator.comparing(Path::getFileName))
+                    .orElseThrow(() -> new IllegalStateException("no Gatling report in " + all.report()));
+            Path html;
+            try (var files = Files.list(report)) {
+                html = files.filter(f -> f.getFileName().toString().startsWith(page)).findFirst()
+                        .orElseThrow(() -> new IllegalStateException("no page for '" + request + "' in " + report));
+            }
+            Map<String, String[]> rows = requestTable(Files.readString(html));
+            long ok = (long) number(rows, "Total count", 1);
+            long ko = (long) number(rows, "Total count", 2);
+            // The page's count/s is over the whole simulation, warm-up included: not this request's rate.
+            return new Result(label, ok, ko, Double.NaN, number(rows, "50th percentile", 1),
+                    number(rows, "95th percentile", 1), number(rows, "99th percentile", 1), number(rows, "Max", 1), all.report());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A request page's statistics rows: title → total, OK, KO. */
+    static Map<String, String[]> requestTable(String html) {
+        Map<String, String[]> rows = new java.util.LinkedHashMap<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<td class=\"title\">([^<]*)(?:</abbr>)?</td>\\s*"
+                + "<td class=\"total\">([^<]*)</td>\\s*<td class=\"ok\">([^<]*)</td>\\s*<td class=\"ko\">([^<]*)</td>").matcher(html);
+        while (m.find()) {
+            rows.putIfAbsent(m.group(1).trim(), new String[] { m.group(2).trim(), m.group(3).trim(), m.group(4).trim() });
+        }
+        return rows;
+    }
+
+    private static double number(Map<String, String[]> rows, String title, int column) {
+        String[] row = rows.get(title);
+        if (row == null) {
+            return Double.NaN;
+        }
+        String cell = row[column].replace(",", "");
+        return cell.equals("-") || cell.isEmpty() ? 0 : Double.parseDouble(cell);
+    }
+
+    /**
      * The "Global Information" table Gatling prints at the end (it writes no JSON statistics any
      * more): each line's total, OK and KO columns; throughput in hundredths (it has two decimals).
      */

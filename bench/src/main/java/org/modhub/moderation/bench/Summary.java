@@ -185,8 +185,9 @@ final class Summary {
             md.append("## 3. The queue at scale\n\n");
             md.append(String.format(Locale.ROOT, "Bulk-loaded (SQL `INSERT … SELECT generate_series`, copying a real case and report "
                     + "the service wrote) %,d reports in %,d open cases in %.0f s; review then holds %,d open cases and %,d reports. "
-                    + "Open model, %.0f requests/s for %d s each, as a moderator:%n%n", s.queueReports(), s.queueCases(),
-                    r.queueLoadSeconds, r.openCases, r.caseReports, s.queueRate(), s.queueSeconds()));
+                    + "Open model, %.0f requests/s for %d s each, as a moderator, each after %d s of the same requests in the same "
+                    + "Gatling JVM (not counted):%n%n", s.queueReports(), s.queueCases(),
+                    r.queueLoadSeconds, r.openCases, r.caseReports, s.queueRate(), s.queueSeconds(), s.queueWarmupSeconds()));
             md.append("| request | n | p50 | p95 | p99 | max | failed | goal (p99) |\n|---|---|---|---|---|---|---|---|\n");
             md.append(queueRow("`GET /api/v1/cases` (first page)", r.queuePage));
             md.append(queueRow("`GET /api/v1/cases/{id}` (random case)", r.caseDetail));

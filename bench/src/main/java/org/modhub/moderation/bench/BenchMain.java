@@ -164,8 +164,8 @@ public final class BenchMain {
             throw new java.io.UncheckedIOException(e);
         }
         String cache = aot.resolve("{service}.aot").toString();
-        String training = settings.tunedJavaOpts() + " -XX:AOTCacheOutput=" + cache;
-        String cached = settings.tunedJavaOpts() + " -XX:AOTCache=" + cache;
+        String training = settings.aotJavaOpts() + " -XX:AOTCacheOutput=" + cache;
+        String cached = settings.aotJavaOpts() + " -XX:AOTCache=" + cache;
         for (int round = 1; round <= 2; round++) {
             String options = round == 1 ? training : cached;
             log("Restarting each service with %s (round %d)...", options, round);
@@ -176,15 +176,15 @@ public final class BenchMain {
                     log("  no AOT cache was written for %s", service);
                 }
                 Stack.Start start = stack.startService(service, options);
-                (round == 1 ? r.tunedFirstStarts : r.tunedStarts).add(start);
+                (round == 1 ? r.aotTrainingStarts : r.aotStarts).add(start);
                 log("  %s ready in %.0f ms (Quarkus: started in %.0f ms)", service, start.readyMillis(), start.quarkusMillis());
             }
         }
         Stack.sleep(settings.idleSeconds() * 1000L);
         for (String service : DevStackDefaults.SERVICES) {
-            r.tunedIdleRss.put(service, stack.rssMiB(service));
+            r.aotIdleRss.put(service, stack.rssMiB(service));
         }
-        log("  idle RSS (tuned) %s", r.tunedIdleRss);
+        log("  idle RSS (AOT cache) %s", r.aotIdleRss);
         log("Restarting each service with the launcher's options again, for the intake runs...");
         for (String service : DevStackDefaults.SERVICES) {
             stack.stopService(service);
@@ -492,9 +492,9 @@ public final class BenchMain {
         double pipelineMachineTotal = Double.NaN;
         double idleMachineCpu = Double.NaN;
         final Map<String, Double> idleRssAfterRestart = new LinkedHashMap<>();
-        final List<Stack.Start> tunedFirstStarts = new ArrayList<>();
-        final List<Stack.Start> tunedStarts = new ArrayList<>();
-        final Map<String, Double> tunedIdleRss = new LinkedHashMap<>();
+        final List<Stack.Start> aotTrainingStarts = new ArrayList<>();
+        final List<Stack.Start> aotStarts = new ArrayList<>();
+        final Map<String, Double> aotIdleRss = new LinkedHashMap<>();
         final Map<String, Double> loadRss = new LinkedHashMap<>();
         GatlingRun.Result warmup;
         final List<Double> pgbenchTps = new ArrayList<>();

@@ -107,7 +107,12 @@ final class GatlingRun {
         if (row == null) {
             return Double.NaN;
         }
-        String cell = row[column].replace(",", "");
+        return cell(row[column]);
+    }
+
+    /** A figure as Gatling prints it: thousands separated by commas, "-" for none. */
+    private static double cell(String text) {
+        String cell = text.trim().replace(",", "");
         return cell.equals("-") || cell.isEmpty() ? 0 : Double.parseDouble(cell);
     }
 
@@ -132,9 +137,7 @@ final class GatlingRun {
                 if (cells.length == 4) {
                     long[] values = new long[3];
                     for (int i = 0; i < 3; i++) {
-                        String cell = cells[i + 1].trim().replace(",", "");
-                        values[i] = cell.equals("-") || cell.isEmpty() ? 0 : Math.round(Double.parseDouble(cell) * 
-                                (cells[0].contains("throughput") ? 100 : 1));
+                        values[i] = Math.round(cell(cells[i + 1]) * (cells[0].contains("throughput") ? 100 : 1));
                     }
                     table.put(cells[0].trim(), values);
                 }

@@ -11,7 +11,7 @@ record Settings(boolean quick, List<String> only, int pgbenchClients, int pgbenc
         int warmupSeconds, List<Integer> concurrency, int closedSeconds, int openSeconds, int openHalfCSeconds, int users,
         int pipelineItems, double pipelineRate, int pipelineWarmupItems, double pipelineOverloadRate, int pipelineOverloadItems, int queueReports, int queueCases, double queueRate, int queueSeconds,
         int queueWarmupSeconds,
-        int exportDecisions, int idleSeconds, String tunedJavaOpts) {
+        int exportDecisions, int idleSeconds, String aotJavaOpts) {
 
     /** Every part a full run measures. */
     static final List<String> PARTS = List.of("intake", "pipeline", "queue", "export", "footprint");
@@ -43,7 +43,7 @@ record Settings(boolean quick, List<String> only, int pgbenchClients, int pgbenc
                 integer("bench.queue.warmup.seconds", quick ? 3 : 15),
                 integer("bench.export.decisions", quick ? 20_000 : 1_000_000),
                 integer("bench.idle.seconds", quick ? 5 : 15),
-                System.getProperty("bench.tuned.java.opts", Stack.SERVICE_JAVA_OPTS));
+                System.getProperty("bench.aot.java.opts", Stack.SERVICE_JAVA_OPTS));
     }
 
     boolean runs(String part) {

@@ -232,19 +232,19 @@ final class Summary {
                         warm == null ? "–" : ms(warm.readyMillis()), warm == null ? "–" : ms(warm.quarkusMillis()),
                         mib(r.idleRss.getOrDefault(service, Double.NaN)), mib(r.loadRss.getOrDefault(service, Double.NaN))));
             }
-            if (!r.tunedStarts.isEmpty()) {
+            if (!r.aotStarts.isEmpty()) {
                 md.append("\nThe same services with the JDK's AOT cache (JDK 25, JEP 483 and 515: classes loaded and linked, ")
-                        .append("and method profiles, from a training run; no code changed): options `").append(r.settings.tunedJavaOpts())
+                        .append("and method profiles, from a training run; no code changed): options `").append(r.settings.aotJavaOpts())
                         .append("`, first with `-XX:AOTCacheOutput=<service>.aot` (the training run: it starts, then writes ")
                         .append("its cache when it is stopped), then started with `-XX:AOTCache=<service>.aot`.\n\n")
                         .append("| service | training run: ready | from the AOT cache: ready | (Quarkus) | idle RSS |\n")
                         .append("|---|---|---|---|---|\n");
                 for (String service : DevStackDefaults.SERVICES) {
-                    Stack.Start first = find(r.tunedFirstStarts, service);
-                    Stack.Start tuned = find(r.tunedStarts, service);
+                    Stack.Start first = find(r.aotTrainingStarts, service);
+                    Stack.Start cached = find(r.aotStarts, service);
                     md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", service,
-                            first == null ? "–" : ms(first.readyMillis()), tuned == null ? "–" : ms(tuned.readyMillis()),
-                            tuned == null ? "–" : ms(tuned.quarkusMillis()), mib(r.tunedIdleRss.getOrDefault(service, Double.NaN))));
+                            first == null ? "–" : ms(first.readyMillis()), cached == null ? "–" : ms(cached.readyMillis()),
+                            cached == null ? "–" : ms(cached.quarkusMillis()), mib(r.aotIdleRss.getOrDefault(service, Double.NaN))));
                 }
             }
             md.append("\n![start](start.svg)\n\n![memory](memory.svg)\n");
@@ -306,9 +306,9 @@ final class Summary {
             if (warm != null) {
                 bars.add(new Svg.Bar(service + " (restart)", warm.readyMillis(), 1));
             }
-            Stack.Start tuned = find(r.tunedStarts, service);
-            if (tuned != null) {
-                bars.add(new Svg.Bar(service + " (restart, AOT cache)", tuned.readyMillis(), 2));
+            Stack.Start cached = find(r.aotStarts, service);
+            if (cached != null) {
+                bars.add(new Svg.Bar(service + " (restart, AOT cache)", cached.readyMillis(), 2));
             }
         }
         return Svg.bars("Start to ready (ms)", "ms", bars, 2000.0, "2 s", List.of("first start (migrations)", "restart", "restart, AOT cache"));
@@ -319,8 +319,8 @@ final class Summary {
         for (String service : DevStackDefaults.SERVICES) {
             bars.add(new Svg.Bar(service + " idle", r.idleRss.getOrDefault(service, Double.NaN), 0));
             bars.add(new Svg.Bar(service + " under load", r.loadRss.getOrDefault(service, Double.NaN), 1));
-            if (!r.tunedIdleRss.isEmpty()) {
-                bars.add(new Svg.Bar(service + " idle, AOT cache", r.tunedIdleRss.getOrDefault(service, Double.NaN), 3));
+            if (!r.aotIdleRss.isEmpty()) {
+                bars.add(new Svg.Bar(service + " idle, AOT cache", r.aotIdleRss.getOrDefault(service, Double.NaN), 3));
             }
         }
         if (r.export != null) {

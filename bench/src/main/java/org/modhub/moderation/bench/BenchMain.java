@@ -467,8 +467,11 @@ public final class BenchMain {
         return result;
     }
 
+    /** Always with seconds: LocalTime.toString() leaves them out when they are zero. */
+    private static final java.time.format.DateTimeFormatter CLOCK = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss");
+
     static void log(String format, Object... args) {
-        System.out.println("[bench " + java.time.LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + "] "
+        System.out.println("[bench " + CLOCK.format(java.time.LocalTime.now()) + "] "
                 + (args.length == 0 ? format : String.format(java.util.Locale.ROOT, format, args)));
     }
 

@@ -41,6 +41,7 @@ import org.modhub.moderation.contracts.event.dmca.TakedownOrdered;
 import org.modhub.moderation.contracts.event.dmca.TakedownScope;
 import org.modhub.moderation.devstack.test.DevStackResource;
 import org.modhub.moderation.devstack.test.KafkaProbe;
+import org.modhub.moderation.devstack.test.OnVertx;
 import org.modhub.moderation.devstack.test.Sql;
 import org.modhub.moderation.dmca.domain.BusinessCalendar;
 import org.modhub.moderation.kit.timer.TimerWorker;
@@ -48,7 +49,6 @@ import org.modhub.moderation.kit.timer.TimerWorker;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 
@@ -93,13 +93,7 @@ class TakedownFlowTest {
     }
 
     private void fireDue() throws Exception {
-        try {
-            VertxContextSupport.subscribeAndAwait(worker::fireDue);
-        } catch (Exception | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
+        OnVertx.await(worker::fireDue);
     }
 
     @Test

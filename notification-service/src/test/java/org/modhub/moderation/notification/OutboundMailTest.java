@@ -28,6 +28,7 @@ import org.modhub.moderation.devstack.DevStack;
 import org.modhub.moderation.devstack.ReceivedMail;
 import org.modhub.moderation.devstack.test.DevStackResource;
 import org.modhub.moderation.devstack.test.InjectDevStack;
+import org.modhub.moderation.devstack.test.OnVertx;
 import org.modhub.moderation.devstack.test.Sql;
 import org.modhub.moderation.notification.mail.ImapConnector;
 import org.modhub.moderation.notification.mail.MailSender;
@@ -36,7 +37,6 @@ import org.modhub.moderation.notification.mail.MailTemplates;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
@@ -277,13 +277,7 @@ class OutboundMailTest {
 
     /** One purge round, as the hourly job runs it; returns how many copies it deleted. */
     private int purgeJournal() throws Exception {
-        try {
-            return VertxContextSupport.subscribeAndAwait(mailSender::purgeOldJournalCopies);
-        } catch (Exception | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
+        return OnVertx.await(mailSender::purgeOldJournalCopies);
     }
 
     private boolean journalHas(String messageId) throws MessagingException {

@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
+import org.modhub.moderation.devstack.test.OnVertx;
 import org.modhub.moderation.kit.testapp.MutableClock;
 import org.modhub.moderation.kit.testapp.TestTimerHandler;
 import org.modhub.moderation.kit.timer.TimerWorker;
@@ -106,13 +107,7 @@ class TimerWorkerTest {
     }
 
     private Integer fireDue() throws Exception {
-        try {
-            return VertxContextSupport.subscribeAndAwait(worker::fireDue);
-        } catch (Exception | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
+        return OnVertx.await(worker::fireDue);
     }
 
     private void schedule(String prefix, int n, Instant due, String payload) throws Throwable {

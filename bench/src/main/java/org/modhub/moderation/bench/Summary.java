@@ -234,7 +234,8 @@ final class Summary {
             }
             if (!r.aotStarts.isEmpty()) {
                 md.append("\nThe same services with the JDK's AOT cache (JDK 25, JEP 483 and 515: classes loaded and linked, ")
-                        .append("and method profiles, from a training run; no code changed): options `").append(r.settings.aotJavaOpts())
+                        .append("and method profiles, from a training run; the services are packaged as Quarkus' aot-jar, whose flat class path "
+                        + "lets the cache hold the application's classes too): options `").append(r.settings.aotJavaOpts())
                         .append("`, first with `-XX:AOTCacheOutput=<service>.aot` (the training run: it starts, then writes ")
                         .append("its cache when it is stopped), then started with `-XX:AOTCache=<service>.aot`.\n\n")
                         .append("| service | training run: ready | from the AOT cache: ready | (Quarkus) | idle RSS |\n")

@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.modhub.moderation.devstack.test.DevStackResource;
+import org.modhub.moderation.devstack.test.OnVertx;
 import org.modhub.moderation.devstack.test.Sql;
 import org.modhub.moderation.kit.config.KitConfig;
 import org.modhub.moderation.kit.timer.TimerHandler;
@@ -25,7 +26,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.vertx.VertxContextSupport;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -60,7 +60,7 @@ class OwnerDeadlineAfterRestartTest {
     MeterRegistry registry;
 
     @Test
-    void theDeadlineFiresInANewWorkerAfterTheOneThatScheduledItIsGone() throws Throwable {
+    void theDeadlineFiresInANewWorkerAfterTheOneThatScheduledItIsGone() throws Exception {
         String caseId = claim(newCase(db, newModel()), "mia");
         Map<String, Object> body = spamDecision(List.of("REQUEST_CHANGES"), newUser("owner"));
         body.put("changesRequested", "Remove the advertisement.");
@@ -73,7 +73,7 @@ class OwnerDeadlineAfterRestartTest {
                 .until(() -> state(db, caseId).equals("AWAITING_OWNER"));
 
         TimerWorker fresh = new TimerWorker(handlers, kitConfig, clock, registry);
-        VertxContextSupport.subscribeAndAwait(fresh::fireDue);
+        OnVertx.await(fresh::fireDue);
 
         assertThat(state(db, caseId)).isEqualTo("OPEN");
         assertThat(Sql.rows(db, "SELECT escalated, escalation_reason FROM review_case WHERE id = ?::uuid", caseId).get(0))

@@ -17,11 +17,11 @@ import org.modhub.moderation.devstack.test.KafkaProbe;
 import org.junit.jupiter.api.Test;
 import org.modhub.moderation.contracts.Topics;
 import org.modhub.moderation.devstack.DevStack;
+import org.modhub.moderation.devstack.test.OnVertx;
 import org.modhub.moderation.kit.outbox.OutboxRelay;
 import org.modhub.moderation.kit.testapp.NoteService;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 
 @QuarkusTest
@@ -35,7 +35,7 @@ class OutboxRelayTest {
     OutboxRelay relay;
 
     @Test
-    void committedEventIsPublishedAndMarkedSent() throws Throwable {
+    void committedEventIsPublishedAndMarkedSent() throws Exception {
         UUID id = write("group-a", "hello", false);
 
         try (KafkaProbe probe = KafkaProbe.from(Topics.REPORTING_EVENTS)) {
@@ -59,7 +59,7 @@ class OutboxRelayTest {
     }
 
     @Test
-    void eventsWrittenWhileKafkaIsDownArePublishedInOrderWhenItReturns() throws Throwable {
+    void eventsWrittenWhileKafkaIsDownArePublishedInOrderWhenItReturns() throws Exception {
         String group = "outage-" + UUID.randomUUID();
         DevStack.shared().kafka().stop();
         List<UUID> written = new ArrayList<>();
@@ -94,7 +94,7 @@ class OutboxRelayTest {
     }
 
     @Test
-    void aReplicaHandsItsLeaseBackAndTakesItAgainForTheNextEvents() throws Throwable {
+    void aReplicaHandsItsLeaseBackAndTakesItAgainForTheNextEvents() throws Exception {
         UUID before = write("lease-a", "before", false);
         await().atMost(Duration.ofSeconds(20)).until(() -> sent(before));
 
@@ -113,7 +113,7 @@ class OutboxRelayTest {
         return count(db, "SELECT count(*) FROM kit_outbox WHERE payload LIKE ? AND sent_at IS NOT NULL", "%" + id + "%") == 1;
     }
 
-    private UUID write(String group, String text, boolean fail) throws Throwable {
-        return VertxContextSupport.subscribeAndAwait(() -> notes.write(group, text, fail));
+    private UUID write(String group, String text, boolean fail) throws Exception {
+        return OnVertx.await(() -> notes.write(group, text, fail));
     }
 }

@@ -23,7 +23,6 @@ import org.modhub.moderation.kit.timer.Timers;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Multi;
 import jakarta.inject.Inject;
 
@@ -40,13 +39,13 @@ class TimerWorkerTest {
     DataSource db;
 
     @Test
-    void twoWorkersNeverFireTheSameTimer() throws Throwable {
+    void twoWorkersNeverFireTheSameTimer() throws Exception {
         String prefix = "race-" + UUID.randomUUID() + "-";
         Instant past = clock.instant().minusSeconds(60);
         schedule(prefix, 60, past, null);
         schedule(prefix + "future-", 5, clock.instant().plus(Duration.ofDays(1)), null);
         schedule(prefix + "cancelled-", 1, past, null);
-        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
+        OnVertx.await(() -> Panache.withTransaction(
                 () -> timers.cancel(TestTimerHandler.KIND, prefix + "cancelled-0")));
 
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -70,12 +69,12 @@ class TimerWorkerTest {
     }
 
     @Test
-    void failingTimerIsRetriedLaterAndFiresOnce() throws Throwable {
+    void failingTimerIsRetriedLaterAndFiresOnce() throws Exception {
         String key = "retry-" + UUID.randomUUID();
-        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
+        OnVertx.await(() -> Panache.withTransaction(
                 () -> timers.schedule(TestTimerHandler.KIND, key, clock.instant().minusSeconds(1), "fail-once")));
 
-        VertxContextSupport.subscribeAndAwait(worker::fireDue);
+        fireDue();
         assertThat(count(db, "SELECT count(*) FROM kit_test_fired WHERE timer_key = ?", key)).isZero();
         assertThat(rows(db, "SELECT attempts, last_error FROM kit_timer WHERE timer_key = ?", key).get(0))
                 .satisfies(row -> {
@@ -84,20 +83,20 @@ class TimerWorkerTest {
                 });
 
         // Not due again until the backoff has passed.
-        VertxContextSupport.subscribeAndAwait(worker::fireDue);
+        fireDue();
         assertThat(count(db, "SELECT count(*) FROM kit_test_fired WHERE timer_key = ?", key)).isZero();
 
         clock.advance(Duration.ofMinutes(1));
-        VertxContextSupport.subscribeAndAwait(worker::fireDue);
-        VertxContextSupport.subscribeAndAwait(worker::fireDue);
+        fireDue();
+        fireDue();
         assertThat(count(db, "SELECT count(*) FROM kit_test_fired WHERE timer_key = ?", key)).isEqualTo(1);
     }
 
     @Test
-    void reschedulingMovesThePendingTimerInsteadOfAddingOne() throws Throwable {
+    void reschedulingMovesThePendingTimerInsteadOfAddingOne() throws Exception {
         String key = "move-" + UUID.randomUUID();
         Instant later = clock.instant().plus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
+        OnVertx.await(() -> Panache.withTransaction(
                 () -> timers.schedule(TestTimerHandler.KIND, key, clock.instant().plus(Duration.ofHours(1)), null)
                         .chain(() -> timers.schedule(TestTimerHandler.KIND, key, later, null))));
 
@@ -110,8 +109,8 @@ class TimerWorkerTest {
         return OnVertx.await(worker::fireDue);
     }
 
-    private void schedule(String prefix, int n, Instant due, String payload) throws Throwable {
-        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Multi.createFrom().range(0, n)
+    private void schedule(String prefix, int n, Instant due, String payload) throws Exception {
+        OnVertx.await(() -> Panache.withTransaction(() -> Multi.createFrom().range(0, n)
                 .onItem().transformToUniAndConcatenate(i -> timers.schedule(TestTimerHandler.KIND, prefix + i, due, payload))
                 .collect().last()));
     }

@@ -16,7 +16,7 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
  * Staff reading the queue, open model at {@code bench.rate} requests a second for
  * {@code bench.seconds}: {@code bench.target=page} the first page of the queue
  * ({@code GET /api/v1/cases}), {@code detail} one case ({@code GET /api/v1/cases/{id}}) drawn at
- * random from {@code bench.cases}. First {@code bench.warmup.seconds} of the same requests named
+ * random from {@code bench.cases}. First {@code bench.warmup.seconds} (at least 1) of the same requests named
  * {@code warm-up ...}; the bench reads the measured request's own figures.
  */
 public class QueueSimulation extends Simulation {

@@ -140,7 +140,9 @@ public final class BenchMain {
         stack.phase("restart");
         log("Restarting each service (schema migrated, caches cold)...");
         for (String service : DevStackDefaults.SERVICES) {
-            stack.stopService(service);
+            Stack.Stop stop = stack.stopService(service);
+            r.stops.add(stop);
+            log("  %s stopped in %.0f ms%s", service, stop.millis(), stop.exited() ? "" : " (killed)");
             Stack.Start start = stack.startService(service);
             r.warmStarts.add(start);
             log("  %s ready in %.0f ms (Quarkus: started in %.0f ms)", service, start.readyMillis(), start.quarkusMillis());
@@ -171,7 +173,7 @@ public final class BenchMain {
             log("Restarting each service with %s (round %d)...", options, round);
             for (String service : DevStackDefaults.SERVICES) {
                 // A training run assembles its cache as it exits, which takes some seconds.
-                stack.stopService(service, Duration.ofSeconds(round == 2 ? 120 : 10));
+                stack.stopService(service, Duration.ofSeconds(round == 2 ? 120 : 30));
                 if (round == 2 && !Files.isRegularFile(aot.resolve(service + ".aot"))) {
                     log("  no AOT cache was written for %s", service);
                 }
@@ -484,6 +486,8 @@ public final class BenchMain {
         final List<String> failures = new ArrayList<>();
         final List<Stack.Start> coldStarts = new ArrayList<>();
         final List<Stack.Start> warmStarts = new ArrayList<>();
+        /** SIGTERM to exit of each service before its restart (idle, after the measured runs). */
+        final List<Stack.Stop> stops = new ArrayList<>();
         final Map<String, Double> idleRss = new LinkedHashMap<>();
         /** CPU of each warm, idle service in % of one core; the whole machine's busy share in % of all CPUs. */
         final Map<String, Double> idleCpu = new LinkedHashMap<>();

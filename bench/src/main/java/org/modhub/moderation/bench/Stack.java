@@ -52,6 +52,10 @@ final class Stack implements AutoCloseable {
     record Start(String service, double readyMillis, double quarkusMillis) {
     }
 
+    /** How a stop went: wall time from SIGTERM to exit, and whether the service exited by itself (false: killed). */
+    record Stop(String service, double millis, boolean exited) {
+    }
+
     private final RepoLayout repo;
     private final DevStack dev;
     private final Path logDir;
@@ -154,18 +158,21 @@ final class Stack implements AutoCloseable {
         return new Start(name, readyMillis, quarkusStartedIn(log, logOffset));
     }
 
-    /** SIGTERM, SIGKILL after 10 s. */
-    void stopService(String name) {
-        stopService(name, Duration.ofSeconds(10));
+    /** SIGTERM, SIGKILL after 30 s (a service's own shutdown timeout is 25 s). */
+    Stop stopService(String name) {
+        return stopService(name, Duration.ofSeconds(30));
     }
 
     /** Stops a service, waiting up to {@code patience} after SIGTERM before killing it. */
-    void stopService(String name, Duration patience) {
+    Stop stopService(String name, Duration patience) {
         Service service = services.remove(name);
-        if (service != null) {
-            service.guard().close();
-            ChildProcesses.stop(service.process().toHandle(), patience);
+        if (service == null) {
+            return new Stop(name, 0, true);
         }
+        service.guard().close();
+        long sent = System.nanoTime();
+        boolean exited = ChildProcesses.stop(service.process().toHandle(), patience);
+        return new Stop(name, (System.nanoTime() - sent) / 1e6, exited);
     }
 
     /** Resident set size of a service now, in MiB (from /proc). */

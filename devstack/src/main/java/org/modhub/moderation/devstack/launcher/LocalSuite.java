@@ -32,9 +32,11 @@ public final class LocalSuite {
      * JVM options of each service unless {@code DEVSTACK_SERVICE_JAVA_OPTS} says otherwise. A small initial heap
      * and Serial GC keep idle memory down; trimming the C heap every 5 s hands back what the JIT compilers freed
      * after the start (idle RSS 12–22 MiB lower; experimental in JDK 21.0.1+, a product option from JDK 22).
+     * Not a compile-time constant on purpose: the bench and e2e read it when they run, so a build of theirs that
+     * is older than this class cannot start the services with stale options.
      */
-    public static final String DEFAULT_SERVICE_JAVA_OPTS =
-            "-Xms16m -Xmx384m -XX:+UseSerialGC -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000";
+    public static final String DEFAULT_SERVICE_JAVA_OPTS = String.join(" ", "-Xms16m", "-Xmx384m", "-XX:+UseSerialGC",
+            "-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=5000");
 
     private final RepoLayout repo;
     private final Map<String, String> env;

@@ -70,8 +70,7 @@ final class PgBench {
                 "INSERT INTO notifier_standing (notifier_key, notifier_id, notifier_email, updated_at) VALUES (" + notifier
                         + ", 'bench-' || " + n + ", NULL, now()) ON CONFLICT (notifier_key) DO UPDATE SET notifier_id = "
                         + "COALESCE(notifier_standing.notifier_id, EXCLUDED.notifier_id), notifier_email = "
-                        + "COALESCE(EXCLUDED.notifier_email, notifier_standing.notifier_email);",
-                "SELECT * FROM notifier_standing WHERE notifier_key = " + notifier + ";",
+                        + "COALESCE(EXCLUDED.notifier_email, notifier_standing.notifier_email) RETURNING *;",
                 "SELECT * FROM report WHERE notifier_key = " + notifier + " AND subject_key = " + subject
                         + " AND filed_at >= now() - interval '24 hours' AND status <> 'DECIDED' ORDER BY filed_at DESC LIMIT 1;",
                 "SELECT count(*) FROM report WHERE notifier_key = " + notifier + " AND filed_at >= now() - interval '1 hour';",

@@ -6,6 +6,7 @@ import static org.modhub.moderation.devstack.test.Sql.count;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.modhub.moderation.contracts.Topics;
 import org.modhub.moderation.contracts.event.EventCodec;
 import org.modhub.moderation.contracts.event.EventEnvelope;
+import org.modhub.moderation.contracts.event.reporting.NotifierReinstated;
 import org.modhub.moderation.kit.testapp.TestEvents;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,6 +46,22 @@ class IdempotentConsumerTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 count(db, "SELECT count(*) FROM kit_test_applied WHERE text = ?", "marker after duplicates")).isEqualTo(1));
         assertThat(count(db, "SELECT count(*) FROM kit_test_applied WHERE text = ?", "applied once")).isEqualTo(1);
+    }
+
+    @Test
+    void eventOfATypeWithoutHandlerIsSkippedWithoutTouchingTheDatabase() {
+        String key = "other-type-" + UUID.randomUUID();
+        String other = codec.encode(EventEnvelope.of("/kit-test", new NotifierReinstated("n-" + key, null, "kit test", Instant.now())));
+        String otherId = codec.decode(other).id();
+        KafkaProbe.send(Topics.REPORTING_EVENTS, key, other);
+        KafkaProbe.send(Topics.REPORTING_EVENTS, key, encode(key, "after other type " + key));
+
+        // Same key, same partition: once the marker is applied, the other type was consumed before it.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                count(db, "SELECT count(*) FROM kit_test_applied WHERE text = ?", "after other type " + key)).isEqualTo(1));
+        assertThat(count(db, "SELECT count(*) FROM kit_processed_event WHERE event_id = ?", otherId))
+                .as("no transaction recorded an event this consumer does not handle").isZero();
+        assertThat(count(db, "SELECT count(*) FROM kit_processed_event WHERE event_type = ?", NotifierReinstated.TYPE)).isZero();
     }
 
     @Test

@@ -7,12 +7,12 @@ import java.util.stream.Collectors;
 
 import org.modhub.moderation.appeals.persistence.DecisionCopyEntity;
 import org.modhub.moderation.appeals.persistence.DecisionCopyRepository;
-import org.modhub.moderation.appeals.persistence.ReportNotifierEntity;
 import org.modhub.moderation.contracts.action.ModerationAction;
 import org.modhub.moderation.contracts.event.reporting.ReportFiled;
 import org.modhub.moderation.contracts.event.review.DecisionReversed;
 import org.modhub.moderation.contracts.event.review.DecisionTaken;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -76,18 +76,23 @@ public class DecisionCopies {
         }).replaceWithVoid();
     }
 
+    /**
+     * Records who filed a report. One statement per report: a report already recorded (the same
+     * filing relayed again) keeps its first row.
+     */
     public Uni<Void> reportFiled(ReportFiled f) {
-        return ReportNotifierEntity.<ReportNotifierEntity> findById(f.reportId()).chain(existing -> {
-            if (existing != null || (f.reporterId() == null && f.reporterEmail() == null)) {
-                return Uni.createFrom().voidItem();
-            }
-            ReportNotifierEntity notifier = new ReportNotifierEntity();
-            notifier.reportId = f.reportId();
-            notifier.reporterId = f.reporterId();
-            notifier.reporterEmail = f.reporterEmail();
-            notifier.jurisdiction = f.jurisdiction();
-            notifier.filedAt = f.filedAt();
-            return notifier.persist().replaceWithVoid();
-        });
+        if (f.reporterId() == null && f.reporterEmail() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                "INSERT INTO report_notifier (report_id, reporter_id, reporter_email, jurisdiction, filed_at) "
+                        + "VALUES (:report, :reporter, :email, :jurisdiction, :filedAt) ON CONFLICT (report_id) DO NOTHING")
+                .setParameter("report", f.reportId())
+                .setParameter("reporter", f.reporterId())
+                .setParameter("email", f.reporterEmail())
+                .setParameter("jurisdiction", f.jurisdiction())
+                .setParameter("filedAt", f.filedAt())
+                .executeUpdate())
+                .replaceWithVoid();
     }
 }

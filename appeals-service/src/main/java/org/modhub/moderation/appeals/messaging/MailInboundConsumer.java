@@ -1,5 +1,7 @@
 package org.modhub.moderation.appeals.messaging;
 
+import java.util.Map;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.modhub.moderation.appeals.domain.LegalMailIntake;
@@ -37,12 +39,9 @@ public class MailInboundConsumer {
         if (!Mailboxes.LEGAL.equals(record.key())) {
             return Uni.createFrom().voidItem();
         }
-        return consumer.consume(CONSUMER, record.value(), envelope -> {
-            if (!InboundMailReceived.TYPE.equals(envelope.type())) {
-                return Uni.createFrom().voidItem();
-            }
+        return consumer.consume(CONSUMER, record.value(), Map.of(InboundMailReceived.TYPE, envelope -> {
             InboundMailReceived mail = codec.data(envelope, InboundMailReceived.class);
             return Mailboxes.LEGAL.equals(mail.mailbox()) ? intake.accept(mail) : Uni.createFrom().voidItem();
-        });
+        }));
     }
 }

@@ -1,5 +1,7 @@
 package org.modhub.moderation.appeals.messaging;
 
+import java.util.Map;
+
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.modhub.moderation.appeals.domain.DecisionCopies;
 import org.modhub.moderation.contracts.event.EventCodec;
@@ -33,8 +35,7 @@ public class ReportingEventsConsumer {
 
     @Incoming(CHANNEL)
     public Uni<Void> onEvent(String value) {
-        return consumer.consume(CONSUMER, value, envelope -> ReportFiled.TYPE.equals(envelope.type())
-                ? copies.reportFiled(codec.data(envelope, ReportFiled.class))
-                : Uni.createFrom().voidItem());
+        return consumer.consume(CONSUMER, value, Map.of(
+                ReportFiled.TYPE, envelope -> copies.reportFiled(codec.data(envelope, ReportFiled.class))));
     }
 }

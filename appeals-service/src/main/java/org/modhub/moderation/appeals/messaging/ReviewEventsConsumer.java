@@ -1,5 +1,7 @@
 package org.modhub.moderation.appeals.messaging;
 
+import java.util.Map;
+
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.modhub.moderation.appeals.domain.DecisionCopies;
 import org.modhub.moderation.contracts.event.EventCodec;
@@ -34,10 +36,8 @@ public class ReviewEventsConsumer {
 
     @Incoming(CHANNEL)
     public Uni<Void> onEvent(String value) {
-        return consumer.consume(CONSUMER, value, envelope -> switch (envelope.type()) {
-            case DecisionTaken.TYPE -> copies.taken(codec.data(envelope, DecisionTaken.class));
-            case DecisionReversed.TYPE -> copies.reversed(codec.data(envelope, DecisionReversed.class));
-            default -> Uni.createFrom().voidItem();
-        });
+        return consumer.consume(CONSUMER, value, Map.of(
+                DecisionTaken.TYPE, envelope -> copies.taken(codec.data(envelope, DecisionTaken.class)),
+                DecisionReversed.TYPE, envelope -> copies.reversed(codec.data(envelope, DecisionReversed.class))));
     }
 }

@@ -1,5 +1,7 @@
 package org.modhub.moderation.dmca.messaging;
 
+import java.util.Map;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.modhub.moderation.contracts.Mailboxes;
@@ -37,12 +39,9 @@ public class MailInboundConsumer {
         if (!Mailboxes.DMCA.equals(record.key())) {
             return Uni.createFrom().voidItem();
         }
-        return consumer.consume(CONSUMER, record.value(), envelope -> {
-            if (!InboundMailReceived.TYPE.equals(envelope.type())) {
-                return Uni.createFrom().voidItem();
-            }
+        return consumer.consume(CONSUMER, record.value(), Map.of(InboundMailReceived.TYPE, envelope -> {
             InboundMailReceived mail = codec.data(envelope, InboundMailReceived.class);
             return Mailboxes.DMCA.equals(mail.mailbox()) ? intake.accept(mail) : Uni.createFrom().voidItem();
-        });
+        }));
     }
 }

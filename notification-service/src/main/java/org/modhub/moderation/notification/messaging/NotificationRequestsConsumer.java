@@ -1,5 +1,7 @@
 package org.modhub.moderation.notification.messaging;
 
+import java.util.Map;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.modhub.moderation.contracts.event.EventCodec;
@@ -7,7 +9,6 @@ import org.modhub.moderation.contracts.event.notification.NotificationRequested;
 import org.modhub.moderation.kit.inbox.IdempotentConsumer;
 import org.modhub.moderation.notification.domain.DeliveryService;
 
-import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -31,12 +32,7 @@ public class NotificationRequestsConsumer {
 
     @Incoming(CHANNEL)
     public Uni<Void> onRequest(ConsumerRecord<String, String> record) {
-        return consumer.consume(CONSUMER, record.value(), envelope -> {
-            if (!NotificationRequested.TYPE.equals(envelope.type())) {
-                Log.debugf("Ignoring %s on notifications.requests", envelope.type());
-                return Uni.createFrom().voidItem();
-            }
-            return deliveries.accept(envelope.id(), codec.data(envelope, NotificationRequested.class));
-        });
+        return consumer.consume(CONSUMER, record.value(), Map.of(NotificationRequested.TYPE,
+                envelope -> deliveries.accept(envelope.id(), codec.data(envelope, NotificationRequested.class))));
     }
 }

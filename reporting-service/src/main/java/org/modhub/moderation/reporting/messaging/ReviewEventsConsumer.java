@@ -1,5 +1,7 @@
 package org.modhub.moderation.reporting.messaging;
 
+import java.util.Map;
+
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.modhub.moderation.contracts.event.EventCodec;
 import org.modhub.moderation.contracts.event.review.DecisionTaken;
@@ -34,8 +36,7 @@ public class ReviewEventsConsumer {
 
     @Incoming(CHANNEL)
     public Uni<Void> onEvent(String value) {
-        return consumer.consume(CONSUMER, value, envelope -> DecisionTaken.TYPE.equals(envelope.type())
-                ? outcomes.apply(codec.data(envelope, DecisionTaken.class))
-                : Uni.createFrom().voidItem());
+        return consumer.consume(CONSUMER, value, Map.of(
+                DecisionTaken.TYPE, envelope -> outcomes.apply(codec.data(envelope, DecisionTaken.class))));
     }
 }

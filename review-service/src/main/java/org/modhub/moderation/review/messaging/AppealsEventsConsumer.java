@@ -1,5 +1,7 @@
 package org.modhub.moderation.review.messaging;
 
+import java.util.Map;
+
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.modhub.moderation.contracts.event.EventCodec;
 import org.modhub.moderation.contracts.event.appeals.AppealFiled;
@@ -38,16 +40,14 @@ public class AppealsEventsConsumer {
 
     @Incoming(CHANNEL)
     public Uni<Void> onEvent(String value) {
-        return consumer.consume(CONSUMER, value, envelope -> switch (envelope.type()) {
-            case AppealResolved.TYPE -> {
-                AppealResolved resolved = codec.data(envelope, AppealResolved.class);
-                yield feeds.appealResolved(resolved).chain(() -> facts.appealResolved(resolved));
-            }
-            case AppealFiled.TYPE -> facts.appealFiled(codec.data(envelope, AppealFiled.class));
-            case AppellantSuspended.TYPE -> facts.appellantSuspended(codec.data(envelope, AppellantSuspended.class));
-            case DisputeRecorded.TYPE -> facts.disputeRecorded(codec.data(envelope, DisputeRecorded.class));
-            case DisputeSettled.TYPE -> facts.disputeSettled(codec.data(envelope, DisputeSettled.class));
-            default -> Uni.createFrom().voidItem();
-        });
+        return consumer.consume(CONSUMER, value, Map.of(
+                AppealResolved.TYPE, envelope -> {
+                    AppealResolved resolved = codec.data(envelope, AppealResolved.class);
+                    return feeds.appealResolved(resolved).chain(() -> facts.appealResolved(resolved));
+                },
+                AppealFiled.TYPE, envelope -> facts.appealFiled(codec.data(envelope, AppealFiled.class)),
+                AppellantSuspended.TYPE, envelope -> facts.appellantSuspended(codec.data(envelope, AppellantSuspended.class)),
+                DisputeRecorded.TYPE, envelope -> facts.disputeRecorded(codec.data(envelope, DisputeRecorded.class)),
+                DisputeSettled.TYPE, envelope -> facts.disputeSettled(codec.data(envelope, DisputeSettled.class))));
     }
 }

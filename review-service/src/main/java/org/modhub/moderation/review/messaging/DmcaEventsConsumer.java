@@ -1,5 +1,7 @@
 package org.modhub.moderation.review.messaging;
 
+import java.util.Map;
+
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.modhub.moderation.contracts.event.EventCodec;
 import org.modhub.moderation.contracts.event.dmca.ContentRestored;
@@ -38,16 +40,14 @@ public class DmcaEventsConsumer {
 
     @Incoming(CHANNEL)
     public Uni<Void> onEvent(String value) {
-        return consumer.consume(CONSUMER, value, envelope -> switch (envelope.type()) {
-            case TakedownOrdered.TYPE -> feeds.takedown(codec.data(envelope, TakedownOrdered.class));
-            case ContentRestored.TYPE -> {
-                ContentRestored restored = codec.data(envelope, ContentRestored.class);
-                yield feeds.restored(restored).chain(() -> facts.contentRestored(restored));
-            }
-            case NoticeReceived.TYPE -> facts.noticeReceived(codec.data(envelope, NoticeReceived.class));
-            case CounterNoticeReceived.TYPE -> facts.counterNoticeReceived(codec.data(envelope, CounterNoticeReceived.class));
-            case CourtActionReported.TYPE -> facts.courtActionReported(codec.data(envelope, CourtActionReported.class));
-            default -> Uni.createFrom().voidItem();
-        });
+        return consumer.consume(CONSUMER, value, Map.of(
+                TakedownOrdered.TYPE, envelope -> feeds.takedown(codec.data(envelope, TakedownOrdered.class)),
+                ContentRestored.TYPE, envelope -> {
+                    ContentRestored restored = codec.data(envelope, ContentRestored.class);
+                    return feeds.restored(restored).chain(() -> facts.contentRestored(restored));
+                },
+                NoticeReceived.TYPE, envelope -> facts.noticeReceived(codec.data(envelope, NoticeReceived.class)),
+                CounterNoticeReceived.TYPE, envelope -> facts.counterNoticeReceived(codec.data(envelope, CounterNoticeReceived.class)),
+                CourtActionReported.TYPE, envelope -> facts.courtActionReported(codec.data(envelope, CourtActionReported.class))));
     }
 }

@@ -1,5 +1,7 @@
 package org.modhub.moderation.review.messaging;
 
+import java.util.Map;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.modhub.moderation.contracts.Mailboxes;
@@ -37,12 +39,9 @@ public class MailInboundConsumer {
             // Cheap skip: other inboxes and mail not on a case thread are other services' business.
             return Uni.createFrom().voidItem();
         }
-        return consumer.consume(CONSUMER, record.value(), envelope -> {
-            if (!InboundMailReceived.TYPE.equals(envelope.type())) {
-                return Uni.createFrom().voidItem();
-            }
+        return consumer.consume(CONSUMER, record.value(), Map.of(InboundMailReceived.TYPE, envelope -> {
             InboundMailReceived mail = codec.data(envelope, InboundMailReceived.class);
             return Mailboxes.SAFETY.equals(mail.mailbox()) ? owners.mailReply(mail) : Uni.createFrom().voidItem();
-        });
+        }));
     }
 }

@@ -1,5 +1,7 @@
 package org.modhub.moderation.review.messaging;
 
+import java.util.Map;
+
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.modhub.moderation.contracts.event.EventCodec;
 import org.modhub.moderation.contracts.event.reporting.NotifierSuspended;
@@ -37,11 +39,9 @@ public class ReportingEventsConsumer {
 
     @Incoming(CHANNEL)
     public Uni<Void> onEvent(String value) {
-        return consumer.consume(CONSUMER, value, envelope -> switch (envelope.type()) {
-            case ReportFiled.TYPE -> cases.addReport(codec.data(envelope, ReportFiled.class));
-            case ReportWithdrawn.TYPE -> cases.withdrawReport(codec.data(envelope, ReportWithdrawn.class));
-            case NotifierSuspended.TYPE -> facts.notifierSuspended(codec.data(envelope, NotifierSuspended.class));
-            default -> Uni.createFrom().voidItem();
-        });
+        return consumer.consume(CONSUMER, value, Map.of(
+                ReportFiled.TYPE, envelope -> cases.addReport(codec.data(envelope, ReportFiled.class)),
+                ReportWithdrawn.TYPE, envelope -> cases.withdrawReport(codec.data(envelope, ReportWithdrawn.class)),
+                NotifierSuspended.TYPE, envelope -> facts.notifierSuspended(codec.data(envelope, NotifierSuspended.class))));
     }
 }

@@ -1,5 +1,6 @@
 package org.modhub.moderation.kit.inbox;
 
+import java.util.Map;
 import java.util.function.Function;
 
 import org.modhub.moderation.contracts.event.EventCodec;
@@ -15,7 +16,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Consumer side of "no lost work". A service's {@code @Incoming} method hands each raw Kafka value
- * here with the handler that applies it. The event id is recorded in {@code kit_processed_event}
+ * here with its handlers by event type. An event of a type it has no handler for is acknowledged
+ * without touching the database: topics are shared, and most of a topic's events concern other
+ * services (each report's {@code CaseOpened} used to cost reporting and appeals a transaction
+ * each). For a handled type the event id is recorded in {@code kit_processed_event}
  * in the same transaction as the handler's changes, so a redelivered event changes nothing. A
  * failing handler is retried with backoff a bounded number of times; after that, or at once for a
  * {@link PoisonMessageException} or an event whose data does not fit its type, the returned Uni fails and the connector's dead-letter strategy
@@ -38,18 +42,25 @@ public class IdempotentConsumer {
     }
 
     /**
-     * Applies {@code handler} to the event in {@code rawValue} once for {@code consumer}.
+     * Applies the handler for its type to the event in {@code rawValue} once for {@code consumer}.
      *
      * @param consumer a stable name of the consuming logic, e.g. {@code review.reporting-events}
-     * @return completes when the event was applied or had been applied before
+     * @param handlers by event type ({@code ReportFiled.TYPE}); other types are skipped
+     * @return completes when the event was applied, had been applied before, or is not handled here
      */
-    public Uni<Void> consume(String consumer, String rawValue, Function<EventEnvelope, Uni<Void>> handler) {
+    public Uni<Void> consume(String consumer, String rawValue,
+            Map<String, Function<EventEnvelope, Uni<Void>>> handlers) {
         EventEnvelope envelope;
         try {
             envelope = codec.decode(rawValue);
         } catch (RuntimeException e) {
             registry.counter("kit.consumer.poison", "consumer", consumer).increment();
             return Uni.createFrom().failure(new PoisonMessageException("Unreadable event: " + e.getMessage(), e));
+        }
+        Function<EventEnvelope, Uni<Void>> handler = handlers.get(envelope.type());
+        if (handler == null) {
+            Log.tracef("Event %s (%s) is not handled by %s; skipped", envelope.id(), envelope.type(), consumer);
+            return Uni.createFrom().voidItem();
         }
         return applyOnce(consumer, envelope, handler)
                 // The database (or another dependency) is unreachable: not the message's fault, and

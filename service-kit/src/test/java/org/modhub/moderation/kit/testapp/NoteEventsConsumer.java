@@ -1,6 +1,7 @@
 package org.modhub.moderation.kit.testapp;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.modhub.moderation.contracts.event.EventCodec;
@@ -13,7 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Applies the test notes' events; a note whose text is "fail" always fails, to reach the dead-letter topic, and one whose
- * text is "slow" takes six seconds.
+ * text is "slow" takes six seconds. Other event types are not handled here.
  */
 @ApplicationScoped
 public class NoteEventsConsumer {
@@ -28,10 +29,7 @@ public class NoteEventsConsumer {
 
     @Incoming("kit-test-in")
     public Uni<Void> onEvent(String value) {
-        return consumer.consume("kit-test.notes", value, envelope -> {
-            if (!ReportWithdrawn.TYPE.equals(envelope.type())) {
-                return Uni.createFrom().voidItem();
-            }
+        return consumer.consume("kit-test.notes", value, Map.of(ReportWithdrawn.TYPE, envelope -> {
             ReportWithdrawn note = codec.data(envelope, ReportWithdrawn.class);
             if ("fail".equals(note.reason())) {
                 return Uni.createFrom().failure(new IllegalStateException("handler refuses note " + note.reportId()));
@@ -43,6 +41,6 @@ public class NoteEventsConsumer {
                     "INSERT INTO kit_test_applied (event_id, text) VALUES (:id, :text)")
                     .setParameter("id", envelope.id()).setParameter("text", note.reason())
                     .executeUpdate()).replaceWithVoid();
-        });
+        }));
     }
 }

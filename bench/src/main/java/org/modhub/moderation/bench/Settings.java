@@ -8,7 +8,7 @@ import java.util.List;
  * short smoke run; every figure can be set with {@code -Dbench.<name>=...} (BENCH_OPTS).
  */
 record Settings(boolean quick, List<String> only, int pgbenchClients, int pgbenchSeconds, int pgbenchRuns,
-        int warmupSeconds, List<Integer> concurrency, int closedSeconds, int openSeconds, int openHalfCSeconds, int users,
+        int warmupSeconds, int warmupRoundSeconds, int warmupMaxSeconds, List<Integer> concurrency, int closedSeconds, int openSeconds, int openHalfCSeconds, int users,
         int pipelineItems, double pipelineRate, int pipelineWarmupItems, double pipelineOverloadRate, int pipelineOverloadItems, int queueReports, int queueCases, double queueRate, int queueSeconds,
         int queueWarmupSeconds,
         int exportDecisions, int idleSeconds, String aotJavaOpts) {
@@ -25,6 +25,8 @@ record Settings(boolean quick, List<String> only, int pgbenchClients, int pgbenc
                 integer("bench.pgbench.seconds", quick ? 5 : 15),
                 integer("bench.pgbench.runs", 3),
                 integer("bench.warmup.seconds", quick ? 10 : 60),
+                integer("bench.warmup.round.seconds", quick ? 5 : 30),
+                integer("bench.warmup.max.seconds", quick ? 10 : 600),
                 Arrays.stream(System.getProperty("bench.concurrency", "16,32,64").split(",")).map(String::trim)
                         .map(Integer::parseInt).toList(),
                 integer("bench.closed.seconds", quick ? 8 : 20),

@@ -228,10 +228,17 @@ final class Stack implements AutoCloseable {
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
+    /** cutime + cstime of a {@code /proc/<pid>/stat} line (fields 16 and 17): children that ended and were waited for. */
+    private static long reapedChildrenTicksOf(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+    }
+
     /**
      * CPU time used so far (user + system, clock ticks) by every process on the machine, summed by part of the suite:
      * each service, PostgreSQL (every {@code postgres} process), the Kafka broker, this driver (which also runs the mail
-     * server) and the rest. Processes that ended since the last call are not counted (the pools keep their connections).
+     * server) and the rest. A PostgreSQL backend that ended (a bulk load's connection) still counts: the postmaster reaped
+     * it, which adds its time to the postmaster's own children's time; other processes that ended are not counted.
      */
     Map<String, Long> cpuTicksByPart() {
         Map<Long, String> servicePids = new java.util.HashMap<>();
@@ -248,7 +255,7 @@ final class Stack implements AutoCloseable {
                     long pid = Long.parseLong(name);
                     String stat = Files.readString(proc.resolve("stat"));
                     String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    long used = ticksOf(stat);
+                    long used = ticksOf(stat) + (comm.startsWith("postgres") ? reapedChildrenTicksOf(stat) : 0);
                     String part = servicePids.containsKey(pid) ? servicePids.get(pid)
                             : pid == self ? "driver and mail server"
                                     : comm.startsWith("postgres") ? "PostgreSQL"

@@ -85,14 +85,20 @@ final class Summary {
             md.append("## 1. Intake against the database's ceiling\n\n");
             md.append("**C** (the database's ceiling): pgbench, ").append(s.pgbenchClients()).append(" clients, ")
                     .append(s.pgbenchSeconds()).append(" s a run, on the same PostgreSQL, running the reporting-service's filing ")
-                    .append("transaction ([pgbench-reporting-filing.sql](pgbench-reporting-filing.sql): standing upsert and read, ")
+                    .append("transaction ([pgbench-reporting-filing.sql](pgbench-reporting-filing.sql): standing upsert returning the row, ")
                     .append("merge-window and rate-limit reads, report row, outbox row with a real `ReportFiled` event, standing ")
                     .append("update) against a copy of its schema made from its own migrations. Runs: ");
             List<String> runs = new ArrayList<>();
             r.pgbenchTps.forEach(t -> runs.add(f(t) + " tx/s"));
             md.append(String.join(", ", runs)).append(" → median **C = ").append(f(r.ceiling)).append(" tx/s**.\n\n");
-            md.append("**T**: `POST /api/v1/reports`, closed model after a ").append(s.warmupSeconds())
-                    .append(" s warm-up (32 users), each report on a new subject by one of ").append(s.users())
+            List<String> rounds = new ArrayList<>();
+            r.warmup.forEach(w -> rounds.add(f(w.okPerSecond())));
+            md.append("**Warm-up**: the services were restarted before the intake runs, so first closed rounds of ")
+                    .append(s.warmupRoundSeconds()).append(" s at the highest concurrency until the rate stopped rising (at least ")
+                    .append(s.warmupSeconds()).append(" s, then until two rounds in a row did not beat the best by more than 5 %, at most ")
+                    .append(s.warmupMaxSeconds()).append(" s): ").append(String.join(", ", rounds))
+                    .append(" reports/s. Just-started JVMs on two shared cores need minutes of load to compile their hot paths.\n\n");
+            md.append("**T**: `POST /api/v1/reports`, closed model after the warm-up, each report on a new subject by one of ").append(s.users())
                     .append(" users:\n\n| concurrent users | reports/s | ratio to C | p50 | p95 | p99 | failed |\n|---|---|---|---|---|---|---|\n");
             r.closed.forEach((users, res) -> md.append(String.format(Locale.ROOT, "| %d | %s | %.2f | %s | %s | %s | %d |%n", users,
                     f(res.okPerSecond()), res.okPerSecond() / r.ceiling, ms(res.p50()), ms(res.p95()), ms(res.p99()), res.ko())));
@@ -260,9 +266,9 @@ final class Summary {
 
     private String settingsLine() {
         Settings s = r.settings;
-        return String.format(Locale.ROOT, "pgbench %d×%d s at %d clients; warm-up %d s; closed %s users × %d s; open %d s; %d users (open at C/2: %d s); "
+        return String.format(Locale.ROOT, "pgbench %d×%d s at %d clients; warm-up ≥ %d s in %d s rounds (≤ %d s); closed %s users × %d s; open %d s; %d users (open at C/2: %d s); "
                 + "pipeline %d items at %.0f/s after %d warm-up items (then %d at %.0f/s); queue %,d reports / %,d cases at %.0f req/s × %d s; export %,d decisions; idle %d s",
-                s.pgbenchRuns(), s.pgbenchSeconds(), s.pgbenchClients(), s.warmupSeconds(), s.concurrency(), s.closedSeconds(),
+                s.pgbenchRuns(), s.pgbenchSeconds(), s.pgbenchClients(), s.warmupSeconds(), s.warmupRoundSeconds(), s.warmupMaxSeconds(), s.concurrency(), s.closedSeconds(),
                 s.openSeconds(), s.users(), s.openHalfCSeconds(), s.pipelineItems(), s.pipelineRate(), s.pipelineWarmupItems(), s.pipelineOverloadItems(), s.pipelineOverloadRate(), s.queueReports(), s.queueCases(), s.queueRate(),
                 s.queueSeconds(), s.exportDecisions(), s.idleSeconds());
     }

@@ -112,7 +112,8 @@ final class Summary {
             }
             md.append("Open model (Gatling `constantUsersPerSec`; ").append(s.openSeconds()).append(" s at T/2, ")
                     .append(s.openHalfCSeconds()).append(" s at C/2, run last because the suite cannot keep up with it) beside pgbench "
-                    + "at the same rate:\n\n")
+                    + "at the same rate. Times are of the answered requests; a replica with `kit.http.max-in-flight` requests in "
+                    + "flight (256) refuses the next at once with a 503 and `Retry-After`, counted as failed:\n\n")
                     .append("| rate | endpoint p50 | endpoint p99 | endpoint max | answered/s | failed | database p50 | database p99 |\n")
                     .append("|---|---|---|---|---|---|---|---|\n");
             if (r.openHalfC != null) {
@@ -362,7 +363,7 @@ final class Summary {
     }
 
     private static String failures(GatlingRun.Result res) {
-        return res.ko() == 0 ? "none failed" : res.ko() + " failed";
+        return res.ko() == 0 ? "none failed" : String.format(Locale.ROOT, "%,d of %,d failed", res.ko(), res.ok() + res.ko());
     }
 
     static String f(double value) {

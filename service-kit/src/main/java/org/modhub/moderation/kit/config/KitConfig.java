@@ -23,6 +23,9 @@ public interface KitConfig {
     /** Due-time timers. */
     Timers timers();
 
+    /** The HTTP API. */
+    Http http();
+
     /** The clock business logic and timers read. */
     ClockSettings clock();
 
@@ -89,6 +92,17 @@ public interface KitConfig {
         /** Longest wait between attempts. */
         @WithDefault("3s")
         Duration maxBackoff();
+    }
+
+    interface Http {
+        /**
+         * Requests a replica serves at once (health, metrics and OpenAPI under {@code /q/} not
+         * counted); one more is refused at once with a 503 and {@code Retry-After} instead of waiting
+         * behind all the others. Far above what a replica serves in time (64 concurrent filings
+         * answer in under a second), so only an overload reaches it.
+         */
+        @WithDefault("256")
+        int maxInFlight();
     }
 
     interface Timers {

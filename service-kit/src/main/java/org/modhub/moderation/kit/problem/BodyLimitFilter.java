@@ -1,10 +1,7 @@
 package org.modhub.moderation.kit.problem;
 
-import java.util.List;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.configuration.MemorySize;
@@ -55,18 +52,8 @@ public class BodyLimitFilter {
         if (ctx.response().ended()) {
             return;
         }
-        ProblemKind kind = ProblemKind.PAYLOAD_TOO_LARGE;
-        ProblemDetail problem = new ProblemDetail(kind.type(), kind.title(), kind.status(),
-                "The request body exceeds the limit of " + limit + " bytes", ctx.request().path(), List.of());
-        String body;
-        try {
-            body = mapper.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        ctx.response().setStatusCode(413)
-                .putHeader(HttpHeaders.CONTENT_TYPE, ProblemDetail.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(body);
+        // The rest of an oversized body is not read: the connection cannot be reused.
+        ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+        RouteProblems.send(ctx, mapper, ProblemKind.PAYLOAD_TOO_LARGE, "The request body exceeds the limit of " + limit + " bytes");
     }
 }

@@ -18,6 +18,7 @@ public enum ProblemKind {
     UNPROCESSABLE("unprocessable", "The request is well-formed but cannot be processed", 422),
     RATE_LIMITED("rate-limited", "Too many requests", 429),
     UNAVAILABLE("unavailable", "A dependency is unavailable; try again later", 503),
+    OVERLOADED("overloaded", "The service is at capacity; try again shortly", 503),
     INTERNAL("internal", "Internal error", 500);
 
     private static final String TYPE_PREFIX = "urn:modhub:problem:";

@@ -80,6 +80,14 @@ public class NoteResource {
     }
 
     @GET
+    @Path("/held")
+    @PermitAll
+    @Produces(MediaType.TEXT_PLAIN)
+    public Uni<String> held() {
+        return HeldRequests.hold();
+    }
+
+    @GET
     @Path("/boom")
     @PermitAll
     public Uni<String> boom() {

@@ -113,7 +113,7 @@ final class Summary {
             md.append("Open model (Gatling `constantUsersPerSec`; ").append(s.openSeconds()).append(" s at T/2, ")
                     .append(s.openHalfCSeconds()).append(" s at C/2, run last because the suite cannot keep up with it) beside pgbench "
                     + "at the same rate. Times are of the answered requests; a replica with `kit.http.max-in-flight` requests in "
-                    + "flight (256) refuses the next at once with a 503 and `Retry-After`, counted as failed:\n\n")
+                    + "flight (" + inFlightLimit() + ") refuses the next at once with a 503 and `Retry-After`, counted as failed:\n\n")
                     .append("| rate | endpoint p50 | endpoint p99 | endpoint max | answered/s | failed | database p50 | database p99 |\n")
                     .append("|---|---|---|---|---|---|---|---|\n");
             if (r.openHalfC != null) {
@@ -360,6 +360,12 @@ final class Summary {
     private static String queueRow(String request, GatlingRun.Result res) {
         return String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %d | ≤ 50 ms |%n", request, res.ok(), ms(res.p50()),
                 ms(res.p95()), ms(res.p99()), ms(res.max()), res.ko());
+    }
+
+    /** The services inherit the bench's environment: the limit they ran with, without copying the kit's default here. */
+    private static String inFlightLimit() {
+        String set = System.getenv("KIT_HTTP_MAX_IN_FLIGHT");
+        return set == null ? "service-kit's default" : set + ", from `KIT_HTTP_MAX_IN_FLIGHT`";
     }
 
     private static String failures(GatlingRun.Result res) {

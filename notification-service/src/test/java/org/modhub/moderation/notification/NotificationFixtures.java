@@ -38,13 +38,13 @@ public final class NotificationFixtures {
         parameters.put("reportId", report.toString());
         return new NotificationRequested("report-receipt", recipient, null, "en", parameters,
                 NotificationRequested.threadKey("report", report), "safety", "report-receipt:" + report,
-                Instant.now().truncatedTo(ChronoUnit.MICROS));
+                Instant.now().truncatedTo(ChronoUnit.MICROS), null);
     }
 
     public static NotificationRequested request(String template, String recipient, String locale, Map<String, String> parameters,
             String threadKey, String mailbox) {
         return new NotificationRequested(template, recipient, null, locale, parameters, threadKey, mailbox,
-                template + ":" + UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.MICROS));
+                template + ":" + UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.MICROS), null);
     }
 
     /** Publishes the request as a fresh CloudEvent; returns the encoded event (send it again to redeliver it). */

@@ -60,6 +60,20 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void aBodyWithoutContentTypeIsRefusedLikeAWrongOne() throws Exception {
+        // A page on another site can send a body without a type and no CORS preflight; it must not be read as JSON.
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(RestAssured.baseURI + ":" + RestAssured.port + NOTES))
+                        .header("Authorization", "Bearer " + token("alice", "user"))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"text\":\"hi\",\"priority\":1}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        org.assertj.core.api.Assertions.assertThat(response.statusCode()).isEqualTo(415);
+        org.assertj.core.api.Assertions.assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> org.assertj.core.api.Assertions.assertThat(type).startsWith("application/problem+json"));
+        org.assertj.core.api.Assertions.assertThat(response.body()).contains("urn:modhub:problem:unsupported-media-type");
+    }
+
+    @Test
     void unknownFieldIsRejectedByName() {
         post("{\"text\":\"hi\",\"priority\":1,\"isAdmin\":true}", token("alice", "user"))
                 .statusCode(400)

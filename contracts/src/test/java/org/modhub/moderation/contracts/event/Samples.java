@@ -138,7 +138,7 @@ public final class Samples {
         put(samples, new NotificationRequested("report-receipt", "reporter@example.org", "user-42", "de-DE",
                 Map.of("reportId", REPORT_ID.toString(), "subjectUrl", "https://hub.example/acme/llama-7b"),
                 NotificationRequested.threadKey("report", REPORT_ID), Mailboxes.SAFETY, "report-receipt:" + REPORT_ID,
-                T0));
+                T0, "<abc123@mail.example>"));
         put(samples, new InboundMailReceived(Mailboxes.DMCA, "<abc123@mail.example>", "<prev@hub.example>",
                 List.of("<prev@hub.example>"), "notice:" + NOTICE_ID, "claimant@example.com",
                 List.of("dmca+notice-3e9f@hub.example"), "Re: Your takedown notice", "Here is my signature.", T0,

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.modhub.moderation.contracts.MailRoutes;
 import org.modhub.moderation.contracts.Mailboxes;
 import org.modhub.moderation.contracts.event.EventPayload;
 import org.modhub.moderation.contracts.event.Nullable;
@@ -18,7 +19,7 @@ import org.modhub.moderation.contracts.event.Nullable;
  * The mail's Subject header is {@code subjectLine}, so it is never mistaken for a moderation
  * subject or the CloudEvents {@code subject}.
  *
- * @param mailbox the inbox: safety, dmca or legal
+ * @param mailbox the inbox: safety, dmca, legal or feedback
  * @param messageId its Message-ID header
  * @param inReplyTo its In-Reply-To header, if any
  * @param references its References header, oldest first
@@ -108,9 +109,25 @@ public record InboundMailReceived(
         }
     }
 
-    /** The gateway keys inbound mail by mailbox (see {@code Mailboxes}). */
+    /**
+     * The service this mail is for: its thread's owner, else its mailbox's intake (see {@link MailRoutes}). The gateway
+     * publishes only mail that has one.
+     */
+    public Optional<MailRoutes.Owner> owner() {
+        return MailRoutes.route(mailbox, threadToken);
+    }
+
+    /** Whether this mail is {@code service}'s to handle. */
+    public boolean isFor(MailRoutes.Owner service) {
+        return owner().filter(service::equals).isPresent();
+    }
+
+    /**
+     * Keyed by owning service (see {@link MailRoutes.Owner#key()}), so a consumer skips other services' mail by the
+     * record key alone, and one service's mail stays in order.
+     */
     @Override
     public String partitionKey() {
-        return mailbox;
+        return owner().map(MailRoutes.Owner::key).orElse(mailbox);
     }
 }

@@ -25,6 +25,8 @@ import org.modhub.moderation.contracts.event.Nullable;
  * @param replyMailbox the inbox replies go to: safety, dmca or legal
  * @param idempotencyKey the same key is sent once, however often it is requested
  * @param requestedAt when
+ * @param inReplyTo the Message-ID of the person's mail this one answers (a receipt, a question back), so their mail
+ *     client shows one conversation: sent as {@code In-Reply-To} and {@code References}
  */
 public record NotificationRequested(
         String templateId,
@@ -35,7 +37,8 @@ public record NotificationRequested(
         String threadKey,
         String replyMailbox,
         String idempotencyKey,
-        Instant requestedAt) implements EventPayload {
+        Instant requestedAt,
+        @Nullable String inReplyTo) implements EventPayload {
 
     public static final String TYPE = "org.modhub.moderation.notifications.NotificationRequested.v1";
 
@@ -45,6 +48,8 @@ public record NotificationRequested(
     /** {@code <kind>:<id>}, e.g. {@code report:0b6c…}; the kind names the owning record. */
     public static final Pattern THREAD_KEY = Pattern.compile("[a-z][a-z_]{0,31}:[A-Za-z0-9._-]{1,128}");
     public static final int MAX_IDEMPOTENCY_KEY_LENGTH = 200;
+    /** A Message-ID as mail clients write it: {@code <local@domain>}, printable ASCII, bounded. */
+    private static final Pattern MESSAGE_ID = Pattern.compile("<[\\x21-\\x3b\\x3d\\x3f-\\x7e]{1,996}>");
 
     public NotificationRequested {
         check(templateId != null && TEMPLATE_ID.matcher(templateId).matches(),
@@ -62,6 +67,15 @@ public record NotificationRequested(
         check(idempotencyKey.length() <= MAX_IDEMPOTENCY_KEY_LENGTH,
                 "idempotencyKey is longer than " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters");
         required(requestedAt, "requestedAt");
+        optionalText(inReplyTo, "inReplyTo");
+        check(inReplyTo == null || MESSAGE_ID.matcher(inReplyTo).matches(),
+                "inReplyTo must be a Message-ID such as <id@host>, not '" + inReplyTo + "'");
+    }
+
+    /** The same request, answering the person's mail with Message-ID {@code messageId} (null: answers none). */
+    public NotificationRequested inReplyTo(String messageId) {
+        return new NotificationRequested(templateId, recipientEmail, recipientUserId, locale, parameters, threadKey,
+                replyMailbox, idempotencyKey, requestedAt, messageId);
     }
 
     /**
@@ -74,7 +88,7 @@ public record NotificationRequested(
         List<String> missing = template.missing(parameters == null ? Map.of() : parameters);
         check(missing.isEmpty(), "template " + template.id() + " needs the parameters " + missing);
         return new NotificationRequested(template.id(), recipientEmail, recipientUserId, locale, parameters, threadKey,
-                replyMailbox, idempotencyKey, requestedAt);
+                replyMailbox, idempotencyKey, requestedAt, null);
     }
 
     /** As {@link #of(MailTemplateId, String, String, String, Map, String, String, String, Instant)}, by the template's id. */

@@ -1,0 +1,102 @@
+package org.modhub.moderation.kit.audit;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The append-only audit log of one service ({@code kit_audit_log}; the database refuses UPDATE, DELETE and TRUNCATE):
+ * every state change a person makes, and those the service makes by itself, with actor and time. Appends join the
+ * caller's transaction, so a change and its audit line are committed together or not at all.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+    /** Longest detail kept; a reason pasted from a mail is cut, not refused. */
+    static final int MAX_DETAIL = 2_000;
+
+    private final Clock clock;
+
+    public AuditTrail(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The actor of changes a service makes by itself (timers, other services' events, inbound mail). */
+    public static String system(String service) {
+        return "system:" + service;
+    }
+
+    /** Appends one entry in the caller's open transaction. */
+    public Uni<Void> record(String actor, String action, String entityType, Object entityId, String subjectKey,
+            String detail) {
+        String bounded = detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return Panache.currentTransaction()
+                .onItem().ifNull().failWith(() -> new IllegalStateException(
+                        "Audit entries must join the caller's transaction (use @WithTransaction)"))
+                .chain(tx -> Panache.getSession())
+                .chain(s -> s.createNativeQuery("INSERT INTO kit_audit_log (at, actor, action, entity_type, entity_id, "
+                        + "subject_key, detail) VALUES (:at, :actor, :action, :type, :id, :subject, :detail)")
+                        .setParameter("at", now).setParameter("actor", actor).setParameter("action", action)
+                        .setParameter("type", entityType).setParameter("id", String.valueOf(entityId))
+                        .setParameter("subject", subjectKey).setParameter("detail", bounded)
+                        .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /**
+     * Entries oldest first after position {@code after}, optionally of one actor or one entity.
+     *
+     * @param limit at most this many
+     */
+    public Uni<List<AuditEntry>> read(String actor, String entityId, long after, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT id, at, actor, action, entity_type, entity_id, subject_key, detail "
+                + "FROM kit_audit_log WHERE id > :after");
+        if (actor != null) {
+            sql.append(" AND actor = :actor");
+        }
+        if (entityId != null) {
+            sql.append(" AND entity_id = :entity");
+        }
+        sql.append(" ORDER BY id LIMIT :limit");
+        return Panache.withSession(() -> Panache.getSession().chain(s -> {
+            var query = s.createNativeQuery(sql.toString(), Object[].class).setParameter("after", after)
+                    .setParameter("limit", limit);
+            if (actor != null) {
+                query.setParameter("actor", actor);
+            }
+            if (entityId != null) {
+                query.setParameter("entity", entityId);
+            }
+            return query.getResultList();
+        })).map(rows -> {
+            List<AuditEntry> entries = new ArrayList<>(rows.size());
+            for (Object[] r : rows) {
+                entries.add(new AuditEntry(((Number) r[0]).longValue(), instant(r[1]), (String) r[2], (String) r[3],
+                        (String) r[4], (String) r[5], (String) r[6], (String) r[7]));
+            }
+            return entries;
+        });
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof java.time.LocalDateTime l) {
+            return l.toInstant(java.time.ZoneOffset.UTC);
+        }
+        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
+    }
+}

@@ -1,0 +1,62 @@
+package org.modhub.moderation.kit.audit;
+
+import io.quarkus.arc.properties.UnlessBuildProperty;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.modhub.moderation.contracts.Roles;
+import org.modhub.moderation.kit.problem.ProblemException;
+import org.modhub.moderation.kit.validation.Params;
+
+/**
+ * A service's audit log for auditors and admins, oldest first: {@code GET /api/v1/audit-log?actor=&entityId=&cursor=&limit=}.
+ * Review-service keeps its own richer log (by case) at the same path and turns this one off with the build property
+ * {@code kit.audit.resource.enabled=false}.
+ */
+@Path("/api/v1/audit-log")
+@Produces(MediaType.APPLICATION_JSON)
+@UnlessBuildProperty(name = "kit.audit.resource.enabled", stringValue = "false", enableIfMissing = true)
+public class AuditTrailResource {
+
+    static final int DEFAULT_PAGE = 50;
+    static final int MAX_PAGE = 500;
+
+    /** One page of the log; {@code nextCursor} continues after its last entry, null at the end. */
+    public record AuditPage(List<AuditEntry> items, String nextCursor) {
+    }
+
+    private final AuditTrail trail;
+
+    public AuditTrailResource(AuditTrail trail) {
+        this.trail = trail;
+    }
+
+    @GET
+    @RolesAllowed({ Roles.AUDITOR, Roles.ADMIN })
+    public Uni<AuditPage> read(@QueryParam("actor") String actor, @QueryParam("entityId") String entityId,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+        int size = Params.limit(limit, DEFAULT_PAGE, MAX_PAGE);
+        long after = 0;
+        if (cursor != null && !cursor.isBlank()) {
+            try {
+                after = Long.parseLong(cursor);
+            } catch (NumberFormatException e) {
+                throw ProblemException.invalidField("query.cursor", "is not a cursor this service issued");
+            }
+            if (after < 0) {
+                throw ProblemException.invalidField("query.cursor", "is not a cursor this service issued");
+            }
+        }
+        return trail.read(blank(actor), blank(entityId), after, size).map(rows -> new AuditPage(rows,
+                rows.size() == size ? String.valueOf(rows.get(rows.size() - 1).id()) : null));
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

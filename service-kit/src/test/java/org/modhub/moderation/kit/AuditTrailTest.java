@@ -1,0 +1,69 @@
+package org.modhub.moderation.kit;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.modhub.moderation.devstack.test.TestTokens.token;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.modhub.moderation.devstack.test.OnVertx;
+import org.modhub.moderation.devstack.test.Sql;
+import org.modhub.moderation.kit.audit.AuditTrail;
+
+/** Every service's audit log: appended in the caller's transaction, read by auditors, rewritten by nobody. */
+@QuarkusTest
+class AuditTrailTest {
+
+    @Inject
+    AuditTrail trail;
+
+    @Inject
+    DataSource db;
+
+    @Test
+    void anAuditorReadsWhatWasRecordedOldestFirstAndOthersCannot() throws Exception {
+        String entity = "notice-" + UUID.randomUUID();
+        OnVertx.await(() -> Panache.withTransaction(() -> trail.record("legal-1", "NOTICE_ACCEPTED", "notice", entity,
+                "model:acme/llama", "complete and not abusive")
+                .chain(() -> trail.record("legal-2", "COURT_ACTION_CONFIRMED", "notice", entity, null, "x".repeat(5_000)))));
+
+        given().auth().oauth2(token("audrey", "auditor")).get("/api/v1/audit-log?entityId=" + entity)
+                .then().statusCode(200)
+                .body("items", hasSize(2))
+                .body("items[0].actor", equalTo("legal-1"))
+                .body("items[0].action", equalTo("NOTICE_ACCEPTED"))
+                .body("items[0].subjectKey", equalTo("model:acme/llama"))
+                .body("items[1].action", equalTo("COURT_ACTION_CONFIRMED"))
+                .body("items[1].detail.length()", equalTo(2_000));
+        given().auth().oauth2(token("mo", "moderator")).get("/api/v1/audit-log").then().statusCode(403);
+        given().get("/api/v1/audit-log").then().statusCode(401);
+        given().auth().oauth2(token("audrey", "auditor")).get("/api/v1/audit-log?cursor=abc")
+                .then().statusCode(400).body("errors[0].field", equalTo("query.cursor"));
+    }
+
+    @Test
+    void anEntryCannotBeChangedOrDeletedEvenWithSql() throws Exception {
+        String entity = "appeal-" + UUID.randomUUID();
+        OnVertx.await(() -> Panache.withTransaction(() -> trail.record("legal-1", "DISPUTE_RECORDED", "dispute", entity,
+                null, "filed")));
+        assertThatThrownBy(() -> Sql.update(db, "UPDATE kit_audit_log SET actor = 'nobody' WHERE entity_id = ?", entity))
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> Sql.update(db, "DELETE FROM kit_audit_log WHERE entity_id = ?", entity))
+                .hasMessageContaining("append-only");
+        assertThat(Sql.count(db, "SELECT count(*) FROM kit_audit_log WHERE entity_id = ? AND actor = 'legal-1'", entity))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anAppendOutsideATransactionIsRefused() {
+        assertThatThrownBy(() -> OnVertx.await(() -> Panache.withSession(() -> trail.record("x", "Y", "z", "1", null, null))))
+                .hasMessageContaining("transaction");
+    }
+}

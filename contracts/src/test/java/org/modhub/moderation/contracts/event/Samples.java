@@ -122,7 +122,7 @@ public final class Samples {
         put(samples, new CourtActionReported(NOTICE_ID, COUNTER_NOTICE_ID, List.of(FILE), T1));
         put(samples, new ContentRestored(NOTICE_ID, COUNTER_NOTICE_ID, List.of(FILE), "user-7",
                 RestorationReason.COUNTER_NOTICE_PERIOD_ELAPSED, LATER));
-        put(samples, new StrikeRecorded("user-7", ACCOUNT, NOTICE_ID, 2, false, T1));
+        put(samples, new StrikeRecorded("user-7", ACCOUNT, NOTICE_ID, 2, false, T1, List.of(NOTICE_ID)));
         put(samples, new AppealFiled(APPEAL_ID, DECISION_ID, MODEL, "user-7", AppellantRole.OWNER, T1));
         put(samples, new AppellantWarned("user-42", "appellant@example.org", "Three manifestly unfounded complaints.",
                 List.of(APPEAL_ID), T0));

@@ -339,7 +339,7 @@ public class TakedownService {
                             Log.infof("Account %s reached %d DMCA strikes: termination recommended", t.uploaderId, count);
                         }
                         return outbox.publish(Topics.DMCA_EVENTS, EventSources.DMCA_SERVICE, new StrikeRecorded(t.uploaderId,
-                                SubjectRef.account(t.uploaderName), t.noticeId, count.intValue(), repeat, now));
+                                SubjectRef.account(t.uploaderName), t.noticeId, count.intValue(), repeat, now, List.of(t.noticeId)));
                     }).replaceWithVoid();
         });
     }

@@ -3,6 +3,7 @@ package org.modhub.moderation.contracts.event.dmca;
 import static org.modhub.moderation.contracts.event.PayloadChecks.*;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.modhub.moderation.contracts.event.EventPayload;
 import org.modhub.moderation.contracts.subject.SubjectKind;
@@ -18,6 +19,8 @@ import org.modhub.moderation.contracts.subject.SubjectRef;
  * @param strikeCount the account's strikes in force, this one included
  * @param repeatInfringer whether the count reached the repeat-infringer threshold
  * @param recordedAt when
+ * @param strikeNoticeIds the notices of all the account's strikes in force, this one included, oldest first (what a
+ *     repeat-infringer case links to); empty from producers that predate it
  */
 public record StrikeRecorded(
         String accountId,
@@ -25,7 +28,8 @@ public record StrikeRecorded(
         UUID noticeId,
         int strikeCount,
         boolean repeatInfringer,
-        Instant recordedAt) implements EventPayload {
+        Instant recordedAt,
+        List<UUID> strikeNoticeIds) implements EventPayload {
 
     public static final String TYPE = "org.modhub.moderation.dmca.StrikeRecorded.v1";
 
@@ -36,6 +40,7 @@ public record StrikeRecorded(
         required(noticeId, "noticeId");
         check(strikeCount >= 1, "strikeCount must be at least 1");
         required(recordedAt, "recordedAt");
+        strikeNoticeIds = strikeNoticeIds == null ? List.of() : List.copyOf(strikeNoticeIds);
     }
 
     @Override

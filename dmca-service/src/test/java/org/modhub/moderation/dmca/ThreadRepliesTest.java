@@ -154,8 +154,9 @@ class ThreadRepliesTest {
             assertThat(log.getString("items.find { it.action == 'COUNTER_NOTICE_ACCEPTED' }.actor")).isEqualTo(c.uploader());
             var evidenceLog = as("auditor-1", "auditor").queryParam("entityId", evidenceId).get("/api/v1/audit-log").then()
                     .statusCode(200).extract().jsonPath();
-            assertThat(evidenceLog.getList("items.action", String.class)).containsExactly("COURT_ACTION_EVIDENCE_RECEIVED_BY_MAIL");
-            assertThat(evidenceLog.getList("items.actor", String.class)).containsExactly("system:dmca-service");
+            assertThat(evidenceLog.getList("items.action", String.class))
+                    .containsExactly("COURT_ACTION_EVIDENCE_RECEIVED_BY_MAIL", "EVIDENCE_CONFIRMED");
+            assertThat(evidenceLog.getList("items.actor", String.class)).containsExactly("system:dmca-service", "legal-2");
             as("mod-1", "moderator").get("/api/v1/audit-log").then().statusCode(403).contentType("application/problem+json");
         }
     }
@@ -191,6 +192,30 @@ class ThreadRepliesTest {
                     "RESTORATION_HELD_FOR_EVIDENCE")).containsExactly(List.of("system:dmca-service"));
             assertThat(rows(db, "SELECT actor FROM kit_audit_log WHERE entity_id = ? AND action = ? ORDER BY id", c.counterId(),
                     "CONTENT_RESTORED")).containsExactly(List.of("legal-1"));
+        }
+    }
+
+    @Test
+    void evidenceReceivedBeforeTheDeadlineIsConfirmedAfterItAndTheContentStaysDisabled() {
+        try (var events = KafkaProbe.from(Topics.DMCA_EVENTS); var mails = KafkaProbe.from(Topics.NOTIFICATION_REQUESTS)) {
+            Countered c = countered();
+            var reply = mailTo("dmca", c.claimant(), "Re: Counter-notice", EVIDENCE, "dmca_notice:" + c.noticeId(), List.of());
+            sendRouted(reply);
+            awaitMail(mails, m -> m.recipientEmail().equals(c.claimant()) && reply.messageId().equals(m.inReplyTo()));
+            clock.travelPast(c.restoreAt());
+            await().atMost(WAIT).until(() -> count(db, "SELECT count(*) FROM dmca_counter_notice WHERE id = ?::uuid AND status = ?",
+                    c.counterId(), "EVIDENCE_PENDING") == 1);
+            String evidenceId = String.valueOf(rows(db, "SELECT id FROM dmca_thread_mail WHERE notice_id = ?::uuid", c.noticeId())
+                    .get(0).get(0));
+            // The statute counts when the evidence was received: legal's confirmation after the deadline still stops the clock.
+            as("legal-1", "legal").body(Map.of("court", "C.D. Cal.", "caseNumber", "2:26-cv-01234", "filedOn", "2026-11-20"))
+                    .post("/api/v1/dmca/evidence/" + evidenceId + "/confirm").then().statusCode(200).body("status", equalTo("CONFIRMED"));
+            await().atMost(WAIT).untilAsserted(() -> assertThat(events(events, CourtActionReported.TYPE, CourtActionReported.class,
+                    e -> e.counterNoticeId().toString().equals(c.counterId()))).hasSize(1));
+            assertThat(events(events, ContentRestored.TYPE, ContentRestored.class,
+                    e -> e.noticeId().toString().equals(c.noticeId()))).isEmpty();
+            assertThat(count(db, "SELECT count(*) FROM dmca_counter_notice WHERE id = ?::uuid AND status = 'COURT_ACTION'",
+                    c.counterId())).isEqualTo(1);
         }
     }
 

@@ -138,7 +138,9 @@ public class ThreadMailService {
             m.counterNoticeId = c.id;
             m.decidedBy = legal;
             m.decidedAt = now;
-            return counterNoticeService.recordCourtAction(c, recorded, legal, m.id).replaceWith(m);
+            return audit.record(legal, "EVIDENCE_CONFIRMED", Audit.THREAD_MAIL, m.id, null,
+                    "court action on counter-notice " + c.id + ": " + recorded.court() + ", case " + recorded.caseNumber())
+                    .chain(() -> counterNoticeService.recordCourtAction(c, recorded, legal, m.id)).replaceWith(m);
         }));
     }
 

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.modhub.moderation.contracts.Topics;
 import org.modhub.moderation.contracts.action.ModerationAction;
+import org.modhub.moderation.contracts.event.appeals.AppealFiled;
 import org.modhub.moderation.contracts.event.appeals.AppealOutcome;
 import org.modhub.moderation.contracts.event.appeals.AppealResolved;
 import org.modhub.moderation.contracts.event.appeals.AppellantRole;
@@ -170,6 +171,40 @@ class AppealReviewTest {
         // Decided once: a second decision on it is a conflict.
         as("legal-2", "legal").body(resolution("UPHELD", List.of(), REASONS)).post("/api/v1/appeals/" + appeal + "/resolve")
                 .then().statusCode(409);
+    }
+
+    @Test
+    void aNotifierAppealsByRestADecisionThatRestrictedTooLittleAndTheModificationGoesToTheLedger() {
+        String notifier = newUser("notifier");
+        // The model was only unranked; the notifier thinks it should be removed (DSA Art. 20(1): any decision on a notice).
+        DecisionTaken unranked = AppealsFixtures.decisionWith(newUser("owner"), List.of(ModerationAction.UNRANK));
+        ReportFiled report = reportBy(notifier, "DE", unranked.subject());
+        DecisionTaken decision = known(db, withReports(unranked, report), report);
+
+        try (var events = KafkaProbe.from(Topics.APPEALS_EVENTS); var requests = KafkaProbe.from(Topics.NOTIFICATION_REQUESTS)) {
+            String appeal = as(notifier, "user").body(AppealsFixtures.appealAgainst(decision.decisionId()))
+                    .post("/api/v1/appeals").then().statusCode(201).body("appellantRole", equalTo("NOTIFIER"))
+                    .body("residence", equalTo("DE")).extract().path("id");
+            await().atMost(WAIT).untilAsserted(() -> assertThat(events.ofType(AppealFiled.TYPE))
+                    .map(v -> data(v, AppealFiled.class)).filteredOn(e -> e.appealId().toString().equals(appeal))
+                    .singleElement().satisfies(e -> assertThat(e.appellantRole()).isEqualTo(AppellantRole.NOTIFIER)));
+
+            as("legal-1", "legal").body(resolution("MODIFIED", List.of("REMOVE"), "The spam warrants removal."))
+                    .post("/api/v1/appeals/" + appeal + "/resolve").then().statusCode(200).body("outcome", equalTo("MODIFIED"));
+            await().atMost(WAIT).untilAsserted(() -> assertThat(events.ofType(AppealResolved.TYPE))
+                    .map(v -> data(v, AppealResolved.class)).filteredOn(e -> e.appealId().toString().equals(appeal))
+                    .singleElement().satisfies(e -> {
+                        assertThat(e.appellantRole()).isEqualTo(AppellantRole.NOTIFIER);
+                        assertThat(e.newActions()).containsExactly(ModerationAction.REMOVE);
+                    }));
+            // Filed in the hub, so the outcome mail starts its own conversation; the EU notifier is told of the bodies.
+            await().atMost(WAIT).untilAsserted(() -> assertThat(mails(requests, "appeal-decided", notifier + "@example.org"))
+                    .singleElement().satisfies(m -> {
+                        assertThat(m.inReplyTo()).isNull();
+                        assertThat(m.parameters()).containsEntry("redress", "out-of-court-dispute-settlement,judicial-redress")
+                                .containsKey("settlementBodies");
+                    }));
+        }
     }
 
     @Test

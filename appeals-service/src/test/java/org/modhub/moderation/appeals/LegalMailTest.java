@@ -219,6 +219,19 @@ class LegalMailTest {
             await().atMost(WAIT).untilAsserted(() -> assertThat(mails(requests, "appeal-received", address)).singleElement()
                     .satisfies(m -> assertThat(m.inReplyTo()).isEqualTo(reply.messageId())));
             assertThat(mails(requests, "appeal-refused", address)).isEmpty();
+
+            // Decided: the answer is threaded on the notifier's mail too, and the redress follows their country.
+            String appeal = Sql.rows(db, "SELECT id FROM appeal WHERE decision_id = ?", decision.decisionId()).get(0).get(0)
+                    .toString();
+            as("legal-1", "legal").body(AppealsFixtures.resolution("MODIFIED", List.of("REMOVE"), "Removal is warranted."))
+                    .post("/api/v1/appeals/" + appeal + "/resolve").then().statusCode(200);
+            await().atMost(WAIT).untilAsserted(() -> assertThat(mails(requests, "appeal-decided", address)).singleElement()
+                    .satisfies(m -> {
+                        assertThat(m.inReplyTo()).isEqualTo(reply.messageId());
+                        assertThat(m.threadKey()).isEqualTo("appeal:" + appeal);
+                        assertThat(m.parameters()).containsEntry("recipientCountry", "AT")
+                                .containsEntry("redress", "out-of-court-dispute-settlement,judicial-redress");
+                    }));
         }
     }
 

@@ -236,6 +236,21 @@ class LegalMailTest {
     }
 
     @Test
+    void aMailWhoseMessageIdNoHeaderCanCarryStillGetsItsReceiptUnthreaded() {
+        String address = sender();
+        DecisionTaken decision = known(db, restriction(newUser("owner"), List.of()));
+        InboundMailReceived odd = new InboundMailReceived("legal", "no angle brackets " + UUID.randomUUID(), null, List.of(), null,
+                address, List.of("legal@hub.localhost"), "Appeal", "I appeal decision " + decision.decisionId(),
+                java.time.Instant.now(), List.of());
+        try (var requests = KafkaProbe.from(Topics.NOTIFICATION_REQUESTS)) {
+            send(odd);
+            await().atMost(WAIT).untilAsserted(() -> assertThat(mails(requests, "appeal-received", address)).singleElement()
+                    .satisfies(m -> assertThat(m.inReplyTo()).isNull()));
+        }
+        assertThat(appealsFrom(address)).isOne();
+    }
+
+    @Test
     void autoRepliesOtherMailboxesAndRedeliveriesNeverMakeASecondAppeal() {
         String address = sender();
         DecisionTaken decision = known(db, restriction(newUser("owner"), List.of()));

@@ -220,9 +220,21 @@ class LegalMailTest {
                     .satisfies(m -> assertThat(m.inReplyTo()).isEqualTo(reply.messageId())));
             assertThat(mails(requests, "appeal-refused", address)).isEmpty();
 
+            // Someone else on the same thread is taken for the owner, but unverified: the thread is shared with the
+            // notifier, so nothing written on it is ever filed under the owner's account for the owner to read.
+            String other = sender();
+            send(mail(other, "Re: Decision on your model", "This is my model; the card is a sponsorship notice.",
+                    "decision:" + decision.decisionId()));
+            await().atMost(WAIT).untilAsserted(() -> assertThat(appealsFrom(other)).isOne());
+            assertThat(Sql.rows(db, "SELECT appellant_role, appellant_key, appellant_id, identity_verified FROM appeal "
+                    + "WHERE lower(appellant_email) = lower(?)", other).get(0))
+                    .containsExactly("OWNER", "email:" + other, null, false);
+            as(decision.ownerId(), "user").get("/api/v1/appeals/mine").then().statusCode(200)
+                    .body("items.size()", equalTo(0));
+
             // Decided: the answer is threaded on the notifier's mail too, and the redress follows their country.
-            String appeal = Sql.rows(db, "SELECT id FROM appeal WHERE decision_id = ?", decision.decisionId()).get(0).get(0)
-                    .toString();
+            String appeal = Sql.rows(db, "SELECT id FROM appeal WHERE decision_id = ? AND appellant_role = 'NOTIFIER'",
+                    decision.decisionId()).get(0).get(0).toString();
             as("legal-1", "legal").body(AppealsFixtures.resolution("MODIFIED", List.of("REMOVE"), "Removal is warranted."))
                     .post("/api/v1/appeals/" + appeal + "/resolve").then().statusCode(200);
             await().atMost(WAIT).untilAsserted(() -> assertThat(mails(requests, "appeal-decided", address)).singleElement()

@@ -33,9 +33,9 @@ import jakarta.enterprise.context.ApplicationScoped;
  * and case threads are reporting's and review's, and never arrive here.
  * <p>
  * The decision is the thread's, else the first known decision id in the text. The appellant is the notifier of one of
- * the decision's reports when the sender's address is theirs, otherwise the owner: verified when the mail is on the
- * decision's thread (its token reaches only the owner and the notifiers, and the notifiers are told apart by address),
- * unverified (staff see that) when it merely names the id. Mail from someone with an appeal open on that decision is
+ * the decision's reports when the sender's address is theirs, otherwise the owner: verified (filed under the owner's
+ * account) when the mail is on the decision's thread and no notifier shares that thread; unverified (filed under the
+ * address; staff see that) when notifiers share it or the mail merely names the id. Mail from someone with an appeal open on that decision is
  * added to it; a reply on an appeal's thread adds to that appeal. Mail naming no known decision gets a reply asking
  * which decision it contests; mail that cannot become an appeal gets one saying why. Every answer is threaded on the
  * person's mail ({@code In-Reply-To}). Auto-replies and bounces are ignored. Runs in the consumer's transaction.
@@ -117,9 +117,11 @@ public class LegalMailIntake {
                                 accountId, from, notifier.jurisdiction);
                     } else {
                         role = AppellantRole.OWNER;
-                        verified = found.viaThread();
-                        // The decision's thread reaches the owner and the notifiers; a sender who is none of the notifiers
-                        // holds it as the owner. Merely naming the id proves nothing.
+                        // The decision's thread proves the sender received its mail: only the owner, when no notifier was
+                        // told on it. When notifiers were, a notifier writing from another address must never be filed
+                        // under the owner's account (the owner would read their words), so the owner is unverified then,
+                        // as when the mail merely names the id.
+                        verified = found.viaThread() && notifiers.isEmpty();
                         appellant = verified ? new Appellant(AppellantKey.user(decision.ownerId), decision.ownerId, from, null)
                                 : new Appellant(AppellantKey.email(from), null, from, null);
                     }

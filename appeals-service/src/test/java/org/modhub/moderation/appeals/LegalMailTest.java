@@ -104,6 +104,30 @@ class LegalMailTest {
     }
 
     @Test
+    void answeringTheOutcomeOfAnUpheldAppealIsANewAppealAgainstTheSameDecision() {
+        String owner = newUser("owner");
+        DecisionTaken decision = known(db, restriction(owner, List.of()));
+        String first = AppealsFixtures.file(owner, decision.decisionId());
+        as("legal-1", "legal").body(AppealsFixtures.resolution("UPHELD", List.of(), "The card is advertising."))
+                .post("/api/v1/appeals/" + first + "/resolve").then().statusCode(200);
+        try (var requests = KafkaProbe.from(Topics.NOTIFICATION_REQUESTS)) {
+            // The outcome mail invites new arguments; the owner answers it with the sponsor's confirmation.
+            InboundMailReceived answer = mail(owner + "@example.org", "Re: Decision on your appeal",
+                    "New evidence: the sponsor confirmed in writing that this is a paid notice.", "appeal:" + first);
+            send(answer);
+            await().atMost(WAIT).untilAsserted(() -> assertThat(Sql.count(db,
+                    "SELECT count(*) FROM appeal WHERE decision_id = ? AND status = 'OPEN'", decision.decisionId())).isOne());
+            await().atMost(WAIT).untilAsserted(() -> assertThat(mails(requests, "appeal-received", owner + "@example.org"))
+                    .filteredOn(m -> answer.messageId().equals(m.inReplyTo())).singleElement()
+                    .satisfies(m -> assertThat(m.threadKey()).isNotEqualTo("appeal:" + first)));
+        }
+        // The same appellant as before, in their hub account too.
+        as(owner, "user").get("/api/v1/appeals/mine").then().statusCode(200).body("items.size()", equalTo(2))
+                .body("items[0].channel", equalTo("EMAIL")).body("items[0].status", equalTo("OPEN"))
+                .body("items[0].arguments", org.hamcrest.Matchers.containsString("sponsor confirmed in writing"));
+    }
+
+    @Test
     void aMailNamingADecisionIdFromTheNotifiersAddressIsTheNotifiersAppeal() {
         String address = sender();
         DecisionTaken draft = noAction(newUser("owner"), List.of(), false);

@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.modhub.moderation.appeals.config.AppealsConfig;
+import org.modhub.moderation.appeals.persistence.AppealEntity;
 import org.modhub.moderation.appeals.persistence.AppealRepository;
 import org.modhub.moderation.appeals.persistence.DecisionCopyEntity;
 import org.modhub.moderation.appeals.persistence.DecisionCopyRepository;
@@ -36,7 +37,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * the decision's reports when the sender's address is theirs, otherwise the owner: verified (filed under the owner's
  * account) when the mail is on the decision's thread and no notifier shares that thread; unverified (filed under the
  * address; staff see that) when notifiers share it or the mail merely names the id. Mail from someone with an appeal open on that decision is
- * added to it; a reply on an appeal's thread adds to that appeal. Mail naming no known decision gets a reply asking
+ * added to it; the appellant's reply on an appeal's thread adds to that appeal while it is open, and once it is decided
+ * is a new appeal against the same decision (the outcome mail invites new arguments). Mail naming no known decision gets a reply asking
  * which decision it contests; mail that cannot become an appeal gets one saying why. Every answer is threaded on the
  * person's mail ({@code In-Reply-To}). Auto-replies and bounces are ignored. Runs in the consumer's transaction.
  */
@@ -83,12 +85,32 @@ public class LegalMailIntake {
             }
             UUID appealThread = threadId(received.threadToken(), MailRoutes.ThreadKind.APPEAL.prefix());
             if (appealThread != null) {
-                return appeals.findById(appealThread).chain(appeal -> appeal != null && appeal.status == AppealStatus.OPEN
-                        && appeal.appellantEmail != null && appeal.appellantEmail.equalsIgnoreCase(from)
-                                ? appealService.addReply(appeal, bound(received.textBody()), received.messageId())
-                                : fresh(from, received));
+                return appeals.findById(appealThread).chain(appeal -> {
+                    if (appeal == null || appeal.appellantEmail == null || !appeal.appellantEmail.equalsIgnoreCase(from)) {
+                        // Only the appellant writes into their appeal; anyone else is new mail.
+                        return fresh(from, received);
+                    }
+                    return appeal.status == AppealStatus.OPEN
+                            ? appealService.addReply(appeal, bound(received.textBody()), received.messageId())
+                            : again(appeal, received);
+                });
             }
             return fresh(from, received);
+        });
+    }
+
+    /**
+     * The appellant answered the outcome of their appeal (the mail invites new arguments): a new appeal against the same
+     * decision, by the same appellant as before, under the usual rules (window, reversed meanwhile, suspended).
+     */
+    private Uni<Void> again(AppealEntity decided, InboundMailReceived received) {
+        Appellant appellant = new Appellant(new AppellantKey(decided.appellantKey), decided.appellantId, decided.appellantEmail,
+                decided.residence);
+        return decisions.lock(decided.decisionId).chain(decision -> {
+            if (decision == null) {
+                return askWhichDecision(decided.appellantEmail, received);
+            }
+            return fileOrAdd(decision, appellant, decided.appellantRole, decided.identityVerified, received);
         });
     }
 
@@ -129,20 +151,26 @@ public class LegalMailIntake {
                         return refuse(from, received, decision, "The decision placed no restriction on the content, so its "
                                 + "owner has nothing to appeal; the people who reported it may appeal it.");
                     }
-                    String text = received.subjectLine() + "\n\n" + received.textBody();
-                    return appeals.openOf(decision.decisionId, appellant.key().value()).chain(open -> {
-                        if (open != null) {
-                            // Writing again about the same decision adds to the appeal already open, not a refusal.
-                            return appealService.addReply(open, bound(text.strip()), received.messageId());
-                        }
-                        NewAppeal input = new NewAppeal(decision.decisionId, bound(text.strip()), evidence(text));
-                        // Rule failures (window closed, suspended, reversed) are answered by mail, not dead-lettered.
-                        return Uni.createFrom().deferred(() -> appealService.file(decision, appellant, role, verified, input,
-                                AppealChannel.EMAIL, received.messageId())).replaceWithVoid()
-                                .onFailure(ProblemException.class)
-                                .recoverWithUni(e -> refuse(from, received, decision, e.getMessage()));
-                    });
+                    return fileOrAdd(decision, appellant, role, verified, received);
                 }));
+    }
+
+    /** A new appeal against the locked decision, or, when the appellant has one open on it, an addition to that one. */
+    private Uni<Void> fileOrAdd(DecisionCopyEntity decision, Appellant appellant, AppellantRole role, boolean verified,
+            InboundMailReceived received) {
+        String text = received.subjectLine() + "\n\n" + received.textBody();
+        return appeals.openOf(decision.decisionId, appellant.key().value()).chain(open -> {
+            if (open != null) {
+                // Writing again about the same decision adds to the appeal already open, not a refusal.
+                return appealService.addReply(open, bound(text.strip()), received.messageId());
+            }
+            NewAppeal input = new NewAppeal(decision.decisionId, bound(text.strip()), evidence(text));
+            // Rule failures (window closed, suspended, reversed) are answered by mail, not dead-lettered.
+            return Uni.createFrom().deferred(() -> appealService.file(decision, appellant, role, verified, input,
+                    AppealChannel.EMAIL, received.messageId())).replaceWithVoid()
+                    .onFailure(ProblemException.class)
+                    .recoverWithUni(e -> refuse(appellant.email(), received, decision, e.getMessage()));
+        });
     }
 
     /** The decision of a reply on its thread; report and case threads belong to reporting and review. */

@@ -105,9 +105,21 @@ class TemplateReadabilityTest {
         assertThat(links.legalAddress()).startsWith("legal@");
         for (String body : List.of(mail.text(), mail.html())) {
             assertThat(body).as(templateId).contains(links.legalAddress()).contains("POST " + links.appealsApi())
-                    .contains(links.appealForm()).containsIgnoringCase("court");
+                    .contains(links.appealForm()).contains("take the matter to court");
         }
         assertThat(mail.html()).contains("href=\"mailto:" + links.legalAddress() + "\"");
+    }
+
+    @Test
+    void everyMailThatNamesTheBodiesOutsideTheHubLetsTheSenderSayWhereTheRecipientLives() {
+        for (MailTemplate template : MailTemplates.all()) {
+            String text = renderer.render(template.id(), "en", template.sample()).text();
+            if (text.contains("Beyond our own review:")) {
+                assertThat(template.optional()).as(template.id()).contains("recipientCountry");
+            }
+        }
+        assertThat(DECISION_MAILS).allSatisfy(id -> assertThat(MailTemplates.byId(id).orElseThrow().optional())
+                .as(id).contains("recipientCountry"));
     }
 
     static Stream<String> decisionMails() {

@@ -100,7 +100,7 @@ public final class MailTemplates {
                         "counterNoticeText", "I have a good faith belief the material was removed by mistake.",
                         "restorationDate", "2026-05-22", "uploaderName", "J. Doe"));
         add("dmca-restoration-scheduled", "Restoration scheduled after a counter-notice (14 business days)",
-                List.of("noticeId", "subject", "restorationDate"), List.of(), Set.of(),
+                List.of("noticeId", "subject", "restorationDate"), List.of(RECIPIENT_COUNTRY), Set.of(),
                 Map.of("noticeId", NOTICE_ID, "subject", SUBJECT, "restorationDate", "2026-05-22"));
         add("dmca-restoration-done", "The material was restored", List.of("noticeId", "subject", "restoredAt"), List.of(), Set.of(),
                 Map.of("noticeId", NOTICE_ID, "subject", SUBJECT, "restoredAt", "2026-05-22T00:00:00Z"));
@@ -114,7 +114,8 @@ public final class MailTemplates {
                         "settlementBodies", "Appeals Centre Europe; User Rights", "regulator", "eSafety Commissioner",
                         "redress", "out-of-court-dispute-settlement,judicial-redress"));
         add("dmca-partial-removal-request", "Only some files infringe: the owner may remove them before the whole repository is disabled",
-                List.of("noticeId", "subject", "deadline", "filesRemovedUrl"), List.of("copyrightedWork", "claimantName", "takedownId"),
+                List.of("noticeId", "subject", "deadline", "filesRemovedUrl"), List.of("copyrightedWork", "claimantName", "takedownId",
+                        RECIPIENT_COUNTRY),
                 Set.of(), Map.of("noticeId", NOTICE_ID, "subject", SUBJECT, "deadline", "2026-05-05T17:00:00Z",
                         "filesRemovedUrl", "https://hub.example/dmca/takedowns/t-1/files-removed",
                         "copyrightedWork", "The Acme Corpus (2024)", "claimantName", "Acme Rights Ltd.", "takedownId", "t-1"));

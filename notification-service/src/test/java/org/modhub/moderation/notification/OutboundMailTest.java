@@ -93,7 +93,8 @@ class OutboundMailTest {
         assertThat(mail.messageId()).isEqualTo(row.get(2)).matches("<[0-9a-f-]{36}@hub\\.localhost>");
         assertThat(mail.from()).isEqualTo(devStack.mail().sender());
         assertThat(mail.subject()).isEqualTo("We received your report " + request.parameters().get("reportId"));
-        assertThat(mail.text()).contains(request.parameters().get("subject")).contains(request.parameters().get("reportId"));
+        // The subject key is shown by name (issue 21: mails a person can read).
+        assertThat(mail.text()).contains("the model acme/llama-7b").contains(request.parameters().get("reportId"));
         assertThat(mail.html()).contains("<p>").contains(request.parameters().get("reportId"));
         assertThat(mail.header("Auto-Submitted")).contains("auto-generated");
         assertThat(mail.headers()).doesNotContainKey("Bcc");

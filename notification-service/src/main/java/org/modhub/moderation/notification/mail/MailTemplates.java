@@ -82,18 +82,25 @@ public final class MailTemplates {
         add("dmca-notice-incomplete", "A DMCA notice misses elements of 17 U.S.C. 512(c)(3)(A); the sender may revise it",
                 List.of("noticeId", "missingElements"), List.of(), Set.of("missingElements"),
                 Map.of("noticeId", NOTICE_ID, "missingElements", "signature,good-faith-statement"));
-        add("dmca-notice-received", "Receipt of a complete DMCA notice", List.of("noticeId", "receivedAt"), List.of("subjects"),
-                Set.of("subjects"), Map.of("noticeId", NOTICE_ID, "receivedAt", "2026-05-02T09:15:30Z", "subjects", SUBJECT));
+        // received: what arrived on the notice's thread (court-action-evidence, correspondence); absent for the notice.
+        add("dmca-notice-received", "Receipt of a complete DMCA notice, or of mail on its thread (evidence of a court action)",
+                List.of("noticeId", "receivedAt"), List.of("subjects", "received"),
+                Set.of("subjects"), Map.of("noticeId", NOTICE_ID, "receivedAt", "2026-05-02T09:15:30Z", "subjects", SUBJECT,
+                        "received", "court-action-evidence"));
         add("dmca-notice-accepted", "The DMCA notice was accepted and the material disabled",
                 List.of("noticeId", "subjects"), List.of(), Set.of("subjects"), Map.of("noticeId", NOTICE_ID, "subjects", SUBJECT));
         add("dmca-notice-rejected", "The DMCA notice was rejected, with the reason", List.of("noticeId", "reason"), List.of(),
                 Set.of(), Map.of("noticeId", NOTICE_ID, "reason", "The work named is in the public domain."));
         add("dmca-takedown-uploader", "The uploader's takedown notice: what was disabled, the redacted notice, how to counter-notify",
-                List.of("noticeId", "subject", "copyrightedWork", "noticeUrl", "counterNoticeUrl"), List.of("claimantName", RECIPIENT_COUNTRY),
+                // received: an answer to the uploader's mail on the takedown thread (counter-notice-deficient,
+                // counter-notice-addition, correspondence), the takedown repeated below it.
+                List.of("noticeId", "subject", "copyrightedWork", "noticeUrl", "counterNoticeUrl"),
+                List.of("claimantName", RECIPIENT_COUNTRY, "received", "counterNoticeDeficiencies"),
                 Set.of(), Map.of("noticeId", NOTICE_ID, "subject", SUBJECT, "copyrightedWork", "The Acme Corpus (2024)",
                         "noticeUrl", "https://hub.example/dmca/notices/" + NOTICE_ID,
                         "counterNoticeUrl", "https://hub.example/dmca/counter-notice?notice=" + NOTICE_ID,
-                        "claimantName", "Acme Rights Ltd."));
+                        "claimantName", "Acme Rights Ltd.", "received", "counter-notice-deficient",
+                        "counterNoticeDeficiencies", "- a statement under penalty of perjury that the material was removed by mistake"));
         add("dmca-counter-notice-forwarded", "A counter-notice forwarded to the claimant, with the restoration date",
                 List.of("noticeId", "counterNoticeId", "subject", "counterNoticeText", "restorationDate"), List.of("uploaderName"),
                 Set.of(), Map.of("noticeId", NOTICE_ID, "counterNoticeId", "cn-2b3c4d5e", "subject", SUBJECT,

@@ -82,6 +82,26 @@ class OutboundMailTest {
     }
 
     @Test
+    void anAnswerToAPersonsMailCarriesInReplyToAndReferencesSoTheirClientThreadsIt() {
+        String to = newRecipient("answered");
+        String theirMail = "<" + java.util.UUID.randomUUID() + "@mail.example.net>";
+        NotificationRequested request = receipt(to).inReplyTo(theirMail);
+        publish(request);
+
+        ReceivedMail mail = await().atMost(WAIT).until(() -> inbox(to), list -> list.size() == 1).get(0);
+        assertThat(mail.header("In-Reply-To")).contains(theirMail);
+        assertThat(mail.header("References")).contains(theirMail);
+        assertThat(rows(db, "SELECT in_reply_to FROM mail_delivery WHERE idempotency_key = ?", request.idempotencyKey()))
+                .containsExactly(List.of(theirMail));
+        // A mail that answers nothing carries neither.
+        String other = newRecipient("unanswered");
+        publish(receipt(other));
+        ReceivedMail plain = await().atMost(WAIT).until(() -> inbox(other), list -> list.size() == 1).get(0);
+        assertThat(plain.header("In-Reply-To")).isEmpty();
+        assertThat(plain.header("References")).isEmpty();
+    }
+
+    @Test
     void aRequestedMailArrivesWithItsMessageIdAndAThreadedReplyTo() {
         String to = newRecipient("notifier");
         NotificationRequested request = receipt(to);

@@ -26,8 +26,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -35,6 +33,8 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.MultiMap;
+import io.vertx.ext.mail.MailMessage;
 import io.vertx.ext.mail.SMTPException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
@@ -66,7 +66,7 @@ public class MailSender {
     private final ThreadTokens threads;
     private final Suppressions suppressions;
     private final Journal journal;
-    private final ReactiveMailer mailer;
+    private final SmtpClient smtp;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final MeterRegistry registry;
@@ -75,7 +75,7 @@ public class MailSender {
     private final List<Ticker> tickers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public MailSender(MailDeliveryRepository deliveries, TemplateRenderer renderer, ThreadTokens threads,
-            Suppressions suppressions, Journal journal, ReactiveMailer mailer, ObjectMapper mapper, Clock clock,
+            Suppressions suppressions, Journal journal, SmtpClient smtp, ObjectMapper mapper, Clock clock,
             MeterRegistry registry, NotificationConfig config, Pool pool) {
         this.deliveries = deliveries;
         this.pool = pool;
@@ -83,7 +83,7 @@ public class MailSender {
         this.threads = threads;
         this.suppressions = suppressions;
         this.journal = journal;
-        this.mailer = mailer;
+        this.smtp = smtp;
         this.mapper = mapper;
         this.clock = clock;
         this.registry = registry;
@@ -93,10 +93,10 @@ public class MailSender {
 
     /** What a sender needs of a claimed row, read inside the claiming transaction. */
     record Claim(UUID id, String recipient, String messageId, String templateId, String locale, String parameters,
-            String replyTo, int attempts, boolean interrupted) {
+            String replyTo, String inReplyTo, int attempts, boolean interrupted) {
 
         /** A row looked at but not to be sent now (suppressed or rate limited). */
-        static final Claim SKIPPED = new Claim(null, null, null, null, null, null, null, 0, false);
+        static final Claim SKIPPED = new Claim(null, null, null, null, null, null, null, null, 0, false);
     }
 
     /**
@@ -198,7 +198,8 @@ public class MailSender {
                 row.leaseUntil = now.plus(config.lease());
                 row.updatedAt = now;
                 return threads.tokenFor(row.threadKey, now).map(token -> new Claim(row.id, row.recipient, row.messageId,
-                        row.templateId, row.locale, row.parameters, replyTo(row.replyMailbox, token), row.attempts, interrupted));
+                        row.templateId, row.locale, row.parameters, replyTo(row.replyMailbox, token), row.inReplyTo, row.attempts,
+                        interrupted));
             });
         });
     }
@@ -225,15 +226,14 @@ public class MailSender {
                 Log.infof("Delivery %s had reached the server before; recorded as sent without sending again", claim.id());
                 return recordSent(claim, "confirmed by the journal after an interrupted attempt");
             }
-            Mail mail = build(claim);
-            return mailer.send(mail)
-                    .ifNoItem().after(config.sendTimeout()).fail()
+            MailMessage mail = build(claim);
+            return smtp.send(mail, config.sendTimeout())
                     .emitOn(onContext)
                     .chain(() -> recordSent(claim, null));
         }).onFailure().recoverWithUni(failure -> recordFailure(claim, failure).emitOn(onContext));
     }
 
-    private Mail build(Claim claim) {
+    private MailMessage build(Claim claim) {
         Map<String, String> parameters;
         try {
             parameters = mapper.readValue(claim.parameters(), PARAMETERS);
@@ -241,18 +241,27 @@ public class MailSender {
             throw new TemplateException("parameters", "stored parameters unreadable: " + e.getMessage());
         }
         RenderedMail rendered = renderer.render(claim.templateId(), claim.locale(), parameters);
-        Mail mail = Mail.withText(claim.recipient(), rendered.subject(), rendered.text())
-                .setHtml(rendered.html())
-                .setFrom(config.from())
-                .addHeader("Message-ID", claim.messageId())
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap()
+                .add("Message-ID", claim.messageId())
                 // RFC 3834: an automatic mail; well-behaved auto-responders do not answer it.
-                .addHeader("Auto-Submitted", "auto-generated")
-                .addHeader("X-Auto-Response-Suppress", "All")
-                .addHeader("Content-Language", rendered.locale());
+                .add("Auto-Submitted", "auto-generated")
+                .add("X-Auto-Response-Suppress", "All")
+                .add("Content-Language", rendered.locale());
         if (claim.replyTo() != null) {
-            mail.setReplyTo(claim.replyTo());
+            headers.add("Reply-To", claim.replyTo());
         }
-        journal.address().ifPresent(mail::addBcc);
+        if (claim.inReplyTo() != null) {
+            // RFC 5322 3.6.4: the answer to the person's mail, so their client files it in the same conversation.
+            headers.add("In-Reply-To", claim.inReplyTo()).add("References", claim.inReplyTo());
+        }
+        MailMessage mail = new MailMessage()
+                .setFrom(config.from())
+                .setTo(claim.recipient())
+                .setSubject(rendered.subject())
+                .setText(rendered.text())
+                .setHtml(rendered.html())
+                .setHeaders(headers);
+        journal.address().ifPresent(address -> mail.setBcc(List.of(address)));
         return mail;
     }
 

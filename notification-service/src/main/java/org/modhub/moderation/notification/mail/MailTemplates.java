@@ -144,6 +144,9 @@ public final class MailTemplates {
                         "unfoundedAppeals", "6"));
         add("appellant-reinstated", "Appeal processing resumed", List.of("reason"), List.of(), Set.of(),
                 Map.of("reason", "The suspension period ended."));
+        add("mail-received", "Receipt of a mail no report, notice or appeal owns (feedback@): staff read it",
+                List.of("subjectLine", "receivedAt"), List.of(), Set.of(),
+                Map.of("subjectLine", "A question about your content policy", "receivedAt", "2026-05-04T08:00:00Z"));
     }
 
     private MailTemplates() {

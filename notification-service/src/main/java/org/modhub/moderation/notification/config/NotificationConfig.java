@@ -64,17 +64,8 @@ public interface NotificationConfig {
         /** Per-recipient rate limit. */
         RateLimit rateLimit();
 
-        /** Timeouts of the SMTP client (the server itself is Quarkus Mailer's {@code quarkus.mailer.*}). */
-        Smtp smtp();
-
         /** The journal mailbox that receives a Bcc of every mail, to tell "sent" from "not sent" after a crash. */
         Journal journal();
-    }
-
-    interface Smtp {
-        /** Longest wait for the SMTP server to accept a TCP connection (the conversation is bounded by send-timeout). */
-        @WithDefault("10s")
-        Duration connectTimeout();
     }
 
     interface RateLimit {

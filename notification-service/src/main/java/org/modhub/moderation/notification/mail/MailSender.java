@@ -26,6 +26,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -33,8 +35,6 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.vertx.core.MultiMap;
-import io.vertx.ext.mail.MailMessage;
 import io.vertx.ext.mail.SMTPException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
@@ -66,7 +66,7 @@ public class MailSender {
     private final ThreadTokens threads;
     private final Suppressions suppressions;
     private final Journal journal;
-    private final SmtpClient smtp;
+    private final ReactiveMailer mailer;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final MeterRegistry registry;
@@ -75,7 +75,7 @@ public class MailSender {
     private final List<Ticker> tickers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public MailSender(MailDeliveryRepository deliveries, TemplateRenderer renderer, ThreadTokens threads,
-            Suppressions suppressions, Journal journal, SmtpClient smtp, ObjectMapper mapper, Clock clock,
+            Suppressions suppressions, Journal journal, ReactiveMailer mailer, ObjectMapper mapper, Clock clock,
             MeterRegistry registry, NotificationConfig config, Pool pool) {
         this.deliveries = deliveries;
         this.pool = pool;
@@ -83,7 +83,7 @@ public class MailSender {
         this.threads = threads;
         this.suppressions = suppressions;
         this.journal = journal;
-        this.smtp = smtp;
+        this.mailer = mailer;
         this.mapper = mapper;
         this.clock = clock;
         this.registry = registry;
@@ -226,14 +226,15 @@ public class MailSender {
                 Log.infof("Delivery %s had reached the server before; recorded as sent without sending again", claim.id());
                 return recordSent(claim, "confirmed by the journal after an interrupted attempt");
             }
-            MailMessage mail = build(claim);
-            return smtp.send(mail, config.sendTimeout())
+            Mail mail = build(claim);
+            return mailer.send(mail)
+                    .ifNoItem().after(config.sendTimeout()).fail()
                     .emitOn(onContext)
                     .chain(() -> recordSent(claim, null));
         }).onFailure().recoverWithUni(failure -> recordFailure(claim, failure).emitOn(onContext));
     }
 
-    private MailMessage build(Claim claim) {
+    private Mail build(Claim claim) {
         Map<String, String> parameters;
         try {
             parameters = mapper.readValue(claim.parameters(), PARAMETERS);
@@ -241,27 +242,22 @@ public class MailSender {
             throw new TemplateException("parameters", "stored parameters unreadable: " + e.getMessage());
         }
         RenderedMail rendered = renderer.render(claim.templateId(), claim.locale(), parameters);
-        MultiMap headers = MultiMap.caseInsensitiveMultiMap()
-                .add("Message-ID", claim.messageId())
+        Mail mail = Mail.withText(claim.recipient(), rendered.subject(), rendered.text())
+                .setHtml(rendered.html())
+                .setFrom(config.from())
+                .addHeader("Message-ID", claim.messageId())
                 // RFC 3834: an automatic mail; well-behaved auto-responders do not answer it.
-                .add("Auto-Submitted", "auto-generated")
-                .add("X-Auto-Response-Suppress", "All")
-                .add("Content-Language", rendered.locale());
+                .addHeader("Auto-Submitted", "auto-generated")
+                .addHeader("X-Auto-Response-Suppress", "All")
+                .addHeader("Content-Language", rendered.locale());
         if (claim.replyTo() != null) {
-            headers.add("Reply-To", claim.replyTo());
+            mail.setReplyTo(claim.replyTo());
         }
         if (claim.inReplyTo() != null) {
             // RFC 5322 3.6.4: the answer to the person's mail, so their client files it in the same conversation.
-            headers.add("In-Reply-To", claim.inReplyTo()).add("References", claim.inReplyTo());
+            mail.addHeader("In-Reply-To", claim.inReplyTo()).addHeader("References", claim.inReplyTo());
         }
-        MailMessage mail = new MailMessage()
-                .setFrom(config.from())
-                .setTo(claim.recipient())
-                .setSubject(rendered.subject())
-                .setText(rendered.text())
-                .setHtml(rendered.html())
-                .setHeaders(headers);
-        journal.address().ifPresent(address -> mail.setBcc(List.of(address)));
+        journal.address().ifPresent(mail::addBcc);
         return mail;
     }
 

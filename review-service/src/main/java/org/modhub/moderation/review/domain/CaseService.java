@@ -98,7 +98,7 @@ public class CaseService {
         c.trustedReports = report.trustedFlagger() ? 1 : 0;
         c.openedAt = now;
         c.updatedAt = now;
-        c.dueAt = now.plus(config.due().of(severity));
+        c.dueAt = now.plus(config.due().of(severity, report.trustedFlagger()));
         CasePriority.update(c);
         CaseReportEntity row = reportRow(c.id, report, severity);
         return c.persist()
@@ -124,19 +124,27 @@ public class CaseService {
             c.severity = severity;
             c.category = report.category();
             c.subcategory = report.subcategory();
-            Instant due = now.plus(config.due().of(severity));
+        }
+        boolean sooner = false;
+        if (raised || report.trustedFlagger()) {
+            // A more severe report, or a trusted flagger's notice (DSA Art. 22), may bring the due time forward.
+            Instant due = now.plus(config.due().of(c.severity, c.trustedReports > 0));
             if (due.isBefore(c.dueAt)) {
                 c.dueAt = due;
+                sooner = true;
             }
         }
         c.updatedAt = now;
         CasePriority.update(c);
         Uni<Void> chain = reportRow(c.id, report, severity).persist().replaceWithVoid()
                 .chain(() -> audit.onCase(AuditLog.SYSTEM, "case.report-added", c.id, c.subjectKey,
-                        "report " + report.reportId() + (raised ? ", severity raised to " + severity : "")));
+                        "report " + report.reportId() + (report.trustedFlagger() ? " (trusted flagger)" : "")
+                                + (raised ? ", severity raised to " + severity : "")));
+        if (sooner && c.state != CaseState.CLOSED) {
+            chain = chain.chain(() -> timers.schedule(SLA_TIMER, c.id.toString(), c.dueAt, null));
+        }
         if (raised) {
-            chain = chain.chain(() -> timers.schedule(SLA_TIMER, c.id.toString(), c.dueAt, null))
-                    .chain(() -> outbox.publish(Topics.REVIEW_EVENTS, EventSources.REVIEW_SERVICE,
+            chain = chain.chain(() -> outbox.publish(Topics.REVIEW_EVENTS, EventSources.REVIEW_SERVICE,
                             new CaseEscalated(c.id, SubjectRef.parse(c.subjectKey), EscalationReason.SEVERITY_RAISED,
                                     c.severity, now)).replaceWithVoid());
         }
@@ -337,7 +345,7 @@ public class CaseService {
     /** Everything staff see about a case. */
     public record Detail(CaseEntity c, List<CaseReportEntity> reports, List<CaseNoteEntity> notes,
             List<AuditEntryEntity> history, List<DecisionEntity> decisions, List<OwnerRequestEntity> ownerRequests,
-            List<RestrictionEntity> standing) {
+            List<RestrictionEntity> standing, List<UUID> strikeNoticeIds) {
     }
 
     @WithSession
@@ -350,8 +358,9 @@ public class CaseService {
                                                 "caseId = ?1 order by requestedAt", caseId)
                                                 .chain(requests -> RestrictionEntity.<RestrictionEntity> list(
                                                         "subjectKey = ?1 and liftedAt is null order by imposedAt", c.subjectKey)
-                                                        .map(standing -> new Detail(c, reports, notes, history, decisions,
-                                                                requests, standing))))))));
+                                                        .chain(standing -> RepeatInfringers.strikesOf(caseId)
+                                                                .map(strikes -> new Detail(c, reports, notes, history,
+                                                                        decisions, requests, standing, strikes)))))))));
     }
 
     /** A page of the audit log, oldest first after {@code afterId}; filters may be null. */

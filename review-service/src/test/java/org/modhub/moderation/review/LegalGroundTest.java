@@ -149,7 +149,7 @@ class LegalGroundTest {
         String decisionId = moderator("mia").body(body).post("/api/v1/cases/" + caseId + "/decisions").then().statusCode(201)
                 .extract().path("id");
         // As a decision enforced before this change stored it: no provision, the placeholder ground, and the statement
-        // left to be rendered when read (what migration V20261206_0900 does to those not yet submitted).
+        // left to be rendered when read (what migration V20261206_1100 does to those not yet submitted).
         Sql.update(db, "UPDATE decision SET legal_provision = NULL, statement = (statement::jsonb - 'legalProvision' "
                 + "- 'groundReferenceUrl' || jsonb_build_object('illegalContentLegalGround', "
                 + "'Law relied on: Fraudulent or Malicious Activities — Phishing'))::text WHERE id = ?::uuid", decisionId);

@@ -101,7 +101,8 @@ public class RepeatInfringers {
         c.updatedAt = now;
         c.dueAt = now.plus(config.due().of(c.severity));
         CasePriority.update(c);
-        return c.persist()
+        // Flushed first: the strike links are inserted by SQL and reference the case row.
+        return c.persistAndFlush()
                 .chain(() -> link(c, notices, now))
                 .chain(() -> timers.schedule(CaseService.SLA_TIMER, c.id.toString(), c.dueAt, null))
                 .chain(() -> outbox.publish(Topics.REVIEW_EVENTS, EventSources.REVIEW_SERVICE, new CaseOpened(c.id,
@@ -150,10 +151,10 @@ public class RepeatInfringers {
         return chain;
     }
 
-    /** The notices of the strikes linked to a case, oldest link first. */
+    /** The notices of the strikes linked to a case, oldest strike first. */
     static Uni<List<UUID>> strikesOf(UUID caseId) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
-                "SELECT notice_id FROM case_strike WHERE case_id = :case ORDER BY added_at, notice_id", UUID.class)
+                "SELECT notice_id FROM case_strike WHERE case_id = :case ORDER BY seq", UUID.class)
                 .setParameter("case", caseId)
                 .getResultList())
                 .map(ArrayList::new);

@@ -15,8 +15,10 @@ UPDATE decision SET legal_provision = 'US_17_USC_512_C'
 -- What a case recommends the moderator decide (a repeat infringer's case: TERMINATE_ACCOUNT).
 ALTER TABLE review_case ADD COLUMN recommended_action TEXT;
 
--- The DMCA strikes a repeat-infringer case was opened for, or that were added to it.
+-- The DMCA strikes a repeat-infringer case was opened for, or that were added to it (seq keeps dmca-service's order:
+-- oldest strike first).
 CREATE TABLE case_strike (
+    seq          BIGSERIAL   NOT NULL,
     case_id      UUID        NOT NULL REFERENCES review_case (id),
     notice_id    UUID        NOT NULL,
     account_key  TEXT        NOT NULL,

@@ -97,6 +97,29 @@ class DisputeReversalTest {
     }
 
     @Test
+    void aDisputeWonAgainstADecisionThatActedTooLittleSendsTheSubjectBackToTheQueue() {
+        SubjectRef model = newModel();
+        String caseId = claim(newCase(db, model), "mia");
+        String decisionId = moderator("mia").body(spamDecision(List.of("NO_ACTION"), newUser("owner")))
+                .post("/api/v1/cases/" + caseId + "/decisions").then().statusCode(201).extract().path("id");
+        assertThat(state(db, caseId)).isEqualTo("CLOSED");
+        UUID dispute = UUID.randomUUID();
+        LocalDate submitted = LocalDate.now().minusDays(20);
+        sendAndAwait(db, Topics.APPEALS_EVENTS, EventSources.APPEALS_SERVICE, new DisputeSettled(dispute,
+                UUID.fromString(decisionId), DisputeOutcome.IN_FAVOUR_OF_RECIPIENT, submitted, submitted.plusDays(10), true, null,
+                now()));
+        var open = Sql.rows(db, "SELECT id::text, state, origin, return_reason FROM review_case WHERE subject_key = ? "
+                + "AND state <> 'CLOSED'", model.key());
+        assertThat(open).singleElement().satisfies(row -> {
+            assertThat(row.get(1)).isEqualTo("OPEN");
+            assertThat(row.get(2)).isEqualTo("OWN_INITIATIVE");
+            assertThat((String) row.get(3)).contains(dispute.toString()).contains("decided anew");
+        });
+        assertThat(Sql.count(db, "SELECT count(*) FROM audit_log WHERE case_id = ?::uuid AND action = 'case.reopened'",
+                open.get(0).get(0))).isEqualTo(1);
+    }
+
+    @Test
     void aDisputeForTheHubOrNotImplementedLeavesTheLedgerAsItIs() {
         SubjectRef forHub = newModel();
         String first = unranked(forHub);

@@ -220,6 +220,31 @@ public class CaseService {
                 .replaceWith(c);
     }
 
+    /**
+     * Puts a subject back in the queue to be decided anew, in the caller's transaction: its open case, if any, with
+     * {@code why} as the reason it came back, or a new open case (origin OWN_INITIATIVE) with its due time and
+     * {@code CaseOpened}. Used when an out-of-court body found that a decision acted too little.
+     */
+    Uni<Void> reopenFor(SubjectRef subject, PolicyCategory category, PolicySubcategory subcategory, String why, String cause) {
+        return cases.lockOpenFor(subject.key()).chain(open -> {
+            Instant now = now();
+            if (open != null) {
+                open.returnReason = why;
+                open.updatedAt = now;
+                return audit.onCase(AuditLog.SYSTEM, "case.reopened", open.id, open.subjectKey, cause);
+            }
+            return openExternal(subject, category, subcategory, DecisionOrigin.OWN_INITIATIVE, null, null, CaseState.OPEN,
+                    AuditLog.SYSTEM).chain(c -> {
+                        c.returnReason = why;
+                        return timers.schedule(SLA_TIMER, c.id.toString(), c.dueAt, null)
+                                .chain(() -> outbox.publish(Topics.REVIEW_EVENTS, EventSources.REVIEW_SERVICE,
+                                        new CaseOpened(c.id, subject, c.category, c.subcategory, c.severity, c.origin, List.of(),
+                                                null, null, c.openedAt)))
+                                .chain(() -> audit.onCase(AuditLog.SYSTEM, "case.reopened", c.id, c.subjectKey, cause));
+                    });
+        });
+    }
+
     // --- the due-time timer (in the timer's transaction) ---
 
     /** The due time passed: an open case moves up the queue, once. */

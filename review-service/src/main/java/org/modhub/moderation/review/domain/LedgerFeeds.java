@@ -150,10 +150,16 @@ public class LedgerFeeds {
                             if (rev != null) {
                                 return Uni.createFrom().voidItem();
                             }
-                            // Nothing standing (no action was taken, or it was lifted already): recorded, nothing to lift.
-                            return audit.record(AuditLog.SYSTEM, "dispute.implemented", "decision", original.id,
-                                    original.caseId, original.subjectKey, "dispute " + s.disputeId()
-                                            + " settled for the recipient; no restriction of the decision stands");
+                            boolean restricted = json.actions(original.actions).stream().anyMatch(ModerationAction::restricts);
+                            if (restricted) {
+                                // Lifted already (an appeal, an end date): recorded, nothing more to lift.
+                                return audit.record(AuditLog.SYSTEM, "dispute.implemented", "decision", original.id,
+                                        original.caseId, original.subjectKey, "dispute " + s.disputeId()
+                                                + " settled for the recipient; no restriction of the decision stands");
+                            }
+                            // The decision acted too little (a notifier won): the subject goes back to the queue to be decided anew.
+                            return cases.reopenFor(SubjectRef.parse(original.subjectKey), original.category,
+                                    original.subcategory, reason + " The subject is to be decided anew.", "dispute " + s.disputeId());
                         });
             });
         });

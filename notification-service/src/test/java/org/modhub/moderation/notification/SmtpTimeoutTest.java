@@ -58,7 +58,7 @@ class SmtpTimeoutTest {
         assertThat(failed.get(2).toString()).isEqualTo("no answer from the SMTP server in time");
         // Retried with backoff, each attempt bounded the same way.
         await().atMost(Duration.ofSeconds(60)).until(() -> ((Number) row(request.idempotencyKey()).get(1)).intValue() >= 3);
-        assertThat(row(request.idempotencyKey()).get(0)).isEqualTo("QUEUED");
+        assertThat(SilentSmtpServer.accepted()).isGreaterThanOrEqualTo(3);
     }
 
     @Test

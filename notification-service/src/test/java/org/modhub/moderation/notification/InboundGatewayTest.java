@@ -164,6 +164,11 @@ class InboundGatewayTest {
             assertThat(rows(db, "SELECT status FROM mail_delivery WHERE message_id = ?", messageId)).containsExactly(List.of("BOUNCED"));
             assertThat(count(db, "SELECT count(*) FROM mail_suppression WHERE address = ?", gone)).isEqualTo(1);
         });
+        // Audited by the bounced delivery, with no address in the append-only log.
+        assertThat(rows(db, "SELECT l.action, l.actor FROM kit_audit_log l JOIN mail_delivery d ON l.entity_id = d.id::text "
+                + "WHERE d.message_id = ?", messageId)).containsExactly(List.of("ADDRESS_SUPPRESSED", "system:notification-service"));
+        assertThat(count(db, "SELECT count(*) FROM kit_audit_log WHERE detail LIKE ? OR entity_id = ?", "%" + gone + "%", gone))
+                .isZero();
 
         NotificationRequested next = receipt(gone);
         publish(next);

@@ -6,12 +6,19 @@ import java.util.UUID;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
+import org.modhub.moderation.kit.audit.AuditTrail;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Addresses that hard-bounced or were permanently refused: they get no more mail. */
 @ApplicationScoped
 public class Suppressions {
+
+    private final AuditTrail audit;
+
+    public Suppressions(AuditTrail audit) {
+        this.audit = audit;
+    }
 
     public Uni<Boolean> isSuppressed(String address) {
         return Panache.getSession().chain(s -> s.createNativeQuery("SELECT count(*) FROM mail_suppression WHERE address = :a", Long.class)
@@ -32,7 +39,10 @@ public class Suppressions {
                 .map(n -> n > 0);
     }
 
-    /** Suppresses the address (in the caller's transaction); the first reason stays. */
+    /**
+     * Suppresses the address (in the caller's transaction); the first reason stays. A new suppression is audited by
+     * the delivery that bounced, not by the address: the append-only log keeps no e-mail address it could never erase.
+     */
     public Uni<Void> suppress(String address, String reason, UUID deliveryId, Instant now) {
         Log.infof("Suppressing further mail to a bounced address (delivery %s): %s", deliveryId, reason);
         return Panache.getSession().chain(s -> s.createNativeQuery(
@@ -42,6 +52,13 @@ public class Suppressions {
                 .setParameter("r", reason.length() > 1000 ? reason.substring(0, 1000) : reason)
                 .setParameter("d", deliveryId)
                 .setParameter("now", now)
-                .executeUpdate()).replaceWithVoid();
+                .executeUpdate())
+                .chain(inserted -> inserted == 0 ? Uni.createFrom().voidItem()
+                        : audit.record(AuditTrail.system("notification-service"), "ADDRESS_SUPPRESSED", "delivery",
+                                deliveryId == null ? "unknown" : deliveryId, null, bounded(reason)));
+    }
+
+    private static String bounded(String reason) {
+        return reason.length() > 1000 ? reason.substring(0, 1000) : reason;
     }
 }

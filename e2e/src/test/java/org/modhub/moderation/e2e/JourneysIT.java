@@ -25,6 +25,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.modhub.moderation.contracts.event.notification.MailTemplateId;
 import org.modhub.moderation.devstack.ReceivedMail;
 import org.modhub.moderation.e2e.Hub.Delivered;
@@ -55,6 +58,17 @@ class JourneysIT {
 
     static Suite suite;
     static Hub hub;
+
+    /** A journey that fails says so in the summary too, with the first line of why. */
+    @RegisterExtension
+    static final TestWatcher FAILURES = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            String why = String.valueOf(cause.getMessage()).strip().lines().findFirst().orElse("");
+            SUMMARY.add(context.getRequiredTestMethod().getName() + ": FAILED — "
+                    + (why.length() > 200 ? why.substring(0, 200) + "…" : why));
+        }
+    };
 
     @BeforeAll
     static void start() {
@@ -102,6 +116,13 @@ class JourneysIT {
         assertThat(text(decisionMail)).as("the owner's decision mail names legal@ for complaints")
                 .contains(hub.mailbox("legal"));
         assertThat(decisionMail.replyTo()).as("the decision mail's Reply-To").hasSize(1);
+        // What the owner reads through the API: the decision, not who took or approved it.
+        JsonNode ownersView = hub.as("review", d.owner(), "user").get("/api/v1/decisions/" + d.decisionId()).json();
+        assertThat(ownersView.path("id").asText()).isEqualTo(d.decisionId());
+        assertThat(ownersView.path("decidedBy").isNull() || ownersView.path("decidedBy").isMissingNode())
+                .as("the owner's view names no decider: " + ownersView.path("decidedBy")).isTrue();
+        assertThat(ownersView.path("approvedBy").isNull() || ownersView.path("approvedBy").isMissingNode())
+                .as("the owner's view names no approver: " + ownersView.path("approvedBy")).isTrue();
 
         // The owner presses Reply: their client writes to the Reply-To address of the mail.
         String replyTo = decisionMail.replyTo().get(0);

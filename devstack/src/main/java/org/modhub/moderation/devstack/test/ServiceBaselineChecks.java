@@ -108,13 +108,14 @@ public abstract class ServiceBaselineChecks {
                 ResultSet rs = st.executeQuery("SELECT current_database(), "
                         + "(SELECT count(*) FROM flyway_schema_history WHERE success), "
                         + "to_regclass('kit_outbox') IS NOT NULL, to_regclass('kit_timer') IS NOT NULL, "
-                        + "to_regclass('kit_processed_event') IS NOT NULL")) {
+                        + "to_regclass('kit_processed_event') IS NOT NULL, to_regclass('kit_audit_log') IS NOT NULL")) {
             assertThat(rs.next()).isTrue();
             assertThat(applicationName()).startsWith(rs.getString(1));
             assertThat(rs.getLong(2)).isPositive();
             assertThat(rs.getBoolean(3)).as("kit_outbox exists").isTrue();
             assertThat(rs.getBoolean(4)).as("kit_timer exists").isTrue();
             assertThat(rs.getBoolean(5)).as("kit_processed_event exists").isTrue();
+            assertThat(rs.getBoolean(6)).as("kit_audit_log exists").isTrue();
         }
     }
 
@@ -292,5 +293,39 @@ public abstract class ServiceBaselineChecks {
                     type -> assertThat(type).startsWith("application/problem+json"));
             assertThat(response.body()).contains("urn:modhub:problem:payload-too-large");
         }
+    }
+
+    // --- bodies without a media type, the audit log ---
+
+    @Test
+    void aBodyWithoutContentTypeIs415OnEveryWriteEndpoint() throws IOException, InterruptedException {
+        // What a page on another site can send without a CORS preflight: never read as JSON.
+        List<Call> writes = writeEndpoints();
+        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            for (Call call : writes) {
+                HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(RestAssured.baseURI + ":" + RestAssured.port + call.path()))
+                        .method(call.method(), HttpRequest.BodyPublishers.ofString("{\"text\":\"x\"}"))
+                        .timeout(Duration.ofSeconds(30));
+                if (call.role() != null) {
+                    request.header("Authorization", "Bearer " + TestTokens.token(
+                            "untyped-" + UUID.randomUUID().toString().substring(0, 8), call.role()));
+                }
+                HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).as("%s with a body and no Content-Type", call).isEqualTo(415);
+                assertThat(response.body()).as("%s", call).contains("urn:modhub:problem:unsupported-media-type");
+            }
+        }
+        System.out.printf("Bodies without Content-Type on %s: sent %d, refused with 415: %d%n", applicationName(),
+                writes.size(), writes.size());
+    }
+
+    @Test
+    void theAuditLogIsReadByAuditorsOnly() {
+        given().get("/api/v1/audit-log").then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.token("curious-user", "user")).get("/api/v1/audit-log").then().statusCode(403)
+                .contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.token("audrey", "auditor")).get("/api/v1/audit-log").then().statusCode(200)
+                .contentType(ContentType.JSON);
     }
 }

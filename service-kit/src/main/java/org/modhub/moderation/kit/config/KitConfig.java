@@ -29,6 +29,25 @@ public interface KitConfig {
     /** The clock business logic and timers read. */
     ClockSettings clock();
 
+    /** The audit log. */
+    Audit audit();
+
+    interface Audit {
+
+        /** The audit log's REST resource. */
+        AuditResource resource();
+    }
+
+    interface AuditResource {
+
+        /**
+         * Whether the kit serves {@code GET /api/v1/audit-log} (a build-time switch: review-service serves its own log
+         * there and turns this off).
+         */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
     interface ClockSettings {
         /**
          * Off unless set, and never set by the Helm chart: a file holding an offset (ISO-8601

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.modhub.moderation.contracts.event.EventPayload;
+import org.modhub.moderation.contracts.event.Nullable;
 import org.modhub.moderation.contracts.subject.SubjectKind;
 import org.modhub.moderation.contracts.subject.SubjectRef;
 
@@ -29,7 +30,7 @@ public record StrikeRecorded(
         int strikeCount,
         boolean repeatInfringer,
         Instant recordedAt,
-        List<UUID> strikeNoticeIds) implements EventPayload {
+        @Nullable List<UUID> strikeNoticeIds) implements EventPayload {
 
     public static final String TYPE = "org.modhub.moderation.dmca.StrikeRecorded.v1";
 

@@ -333,6 +333,7 @@ class JourneysIT {
     @Order(10)
     void aMailedDmcaNoticeWrappedAt72ColumnsRunsToACourtActionThatStopsTheRestoration() {
         long startedAt = System.nanoTime();
+        Instant journeyStart = Instant.now().minusSeconds(5);
         String claimant = address(unique("rights"));
         String uploader = unique("uploader");
         String repo = "acme-e2e/" + unique("frames");
@@ -406,18 +407,27 @@ class JourneysIT {
                 /s/ Jane Roe
                 """.formatted(filedOn));
 
-        // The evidence is on the notice, for legal to confirm; no new notice came of the reply.
-        JsonNode pending = await("the evidence on the notice").atMost(WAIT).pollInterval(Duration.ofMillis(500))
-                .until(() -> legal.get("/api/v1/dmca/notices/" + noticeId).json(), n -> n.toString().contains("2:26-cv-01234"));
+        // The evidence is on the notice, awaiting legal; no new notice came of the reply.
+        JsonNode evidence = await("the evidence on the notice").atMost(WAIT).pollInterval(Duration.ofMillis(500))
+                .until(() -> evidenceOn(legal, noticeId), Optional::isPresent).get();
+        assertThat(evidence.path("status").asText()).isEqualTo("AWAITING_CONFIRMATION");
+        assertThat(evidence.path("body").asText()).contains("2:26-cv-01234");
+        assertThat(evidence.path("from").asText()).isEqualToIgnoringCase(claimant);
+        assertThat(legal.get("/api/v1/dmca/evidence").json().toString()).as("legal's list of evidence awaiting confirmation")
+                .contains(evidence.path("id").asText());
         assertThat(hub.deliveries(claimant, MailTemplateId.DMCA_NOTICE_RECEIVED.id())).as("notice receipts to the claimant")
                 .hasSize(1);
         assertThat(hub.deliveries(claimant, MailTemplateId.DMCA_NOTICE_INCOMPLETE.id())).as("\"missing\" mails to the claimant")
                 .isEmpty();
-        assertThat(noticesFrom(claimant)).as("notices from the claimant").containsExactly(noticeId);
+        assertThat(noticesFrom(claimant, journeyStart)).as("notices from the claimant").containsExactly(noticeId);
         assertThat(hub.restrictions(subjectKey)).as("the takedown until legal confirms").isNotEmpty();
 
-        Api.Response confirmed = confirmCourtAction(legal, noticeId, counterNoticeId, pending, filedOn);
+        Api.Response confirmed = legal.post("/api/v1/dmca/evidence/" + evidence.path("id").asText() + "/confirm",
+                Map.of("counterNoticeId", counterNoticeId, "court", "U.S. District Court, C.D. Cal.", "caseNumber", "2:26-cv-01234",
+                        "filedOn", filedOn, "documentUrl", "https://example.org/complaint.pdf",
+                        "note", "Confirmed from the claimant's mail."));
         assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+        assertThat(confirmed.text("status")).isEqualTo("CONFIRMED");
         hub.awaitDelivered(address(uploader), MailTemplateId.DMCA_COURT_ACTION_REPORTED.id());
 
         // A control countered the same way without a court action: the clock restores it, and only it.
@@ -478,12 +488,14 @@ class JourneysIT {
         return counter;
     }
 
-    /** Legal confirms the claimant's mailed court-action evidence (dmca-service's confirm endpoint). */
-    private static Api.Response confirmCourtAction(Api legal, String noticeId, String counterNoticeId, JsonNode pending,
-            String filedOn) {
-        return legal.post("/api/v1/dmca/counter-notices/" + counterNoticeId + "/court-action",
-                Map.of("court", "U.S. District Court, C.D. Cal.", "caseNumber", "2:26-cv-01234", "filedOn", filedOn,
-                        "documentUrl", "https://example.org/complaint.pdf", "note", "Confirmed from the claimant's mail."));
+    /** The court-action evidence that came by mail on the notice's thread, as legal sees it on the notice. */
+    private static Optional<JsonNode> evidenceOn(Api legal, String noticeId) {
+        for (JsonNode mail : legal.get("/api/v1/dmca/notices/" + noticeId).json().path("mail")) {
+            if ("COURT_ACTION_EVIDENCE".equals(mail.path("kind").asText())) {
+                return Optional.of(mail);
+            }
+        }
+        return Optional.empty();
     }
 
     // --- what people see, through the public doors ---
@@ -555,18 +567,21 @@ class JourneysIT {
         return found;
     }
 
-    /** The ids of every notice whose sender is {@code claimant}, in every state (legal's queue). */
-    private static List<String> noticesFrom(String claimant) {
+    /** The ids of the notices received since {@code since} whose sender is {@code claimant}, in every state (legal's view). */
+    private static List<String> noticesFrom(String claimant, Instant since) {
         List<String> ids = new ArrayList<>();
         Api legal = hub.as("dmca", "legal-e2e", "legal");
-        for (String status : List.of("INCOMPLETE", "PENDING_REVIEW", "ACCEPTED", "REJECTED", "SUPERSEDED")) {
+        for (String status : List.of("INCOMPLETE", "SUPERSEDED", "PENDING_REVIEW", "ACCEPTED", "REJECTED")) {
             Api.Response page = legal.get("/api/v1/dmca/notices?limit=100&status=" + status);
             if (page.status() != 200) {
-                continue;
+                throw new AssertionError("legal's queue of " + status + " notices: " + page);
             }
-            JsonNode json = page.json();
-            for (JsonNode n : json.isArray() ? json : json.path("items")) {
-                if (n.toString().toLowerCase().contains(claimant.toLowerCase())) {
+            for (JsonNode n : page.json()) {
+                if (Instant.parse(n.path("receivedAt").asText()).isBefore(since)) {
+                    continue;
+                }
+                JsonNode full = legal.get("/api/v1/dmca/notices/" + n.path("id").asText()).json();
+                if (claimant.equalsIgnoreCase(full.path("contact").path("email").asText())) {
                     ids.add(n.path("id").asText());
                 }
             }

@@ -190,8 +190,9 @@ public final class LocalSuite {
         printInfrastructure(out);
         out.println();
         out.println("Tokens (RS256, issuer " + DevStackDefaults.JWT_ISSUER + ", audience " + DevStackDefaults.JWT_AUDIENCE + ")");
-        out.println("  bin/token --sub alice --roles user,moderator");
-        out.println("  curl -H \"Authorization: Bearer $(bin/token --sub alice --roles user)\" "
+        // With an e-mail: receipts and outcomes go to the token's address; without one a report gets no receipt.
+        out.println("  bin/token --sub alice --email alice@example.org --roles user,moderator");
+        out.println("  curl -H \"Authorization: Bearer $(bin/token --sub alice --email alice@example.org --roles user)\" "
                 + (services.isEmpty() ? "http://localhost:8081" : services.get(0).url()) + "/api/v1/...");
     }
 

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -64,9 +65,10 @@ class JourneysIT {
     static final TestWatcher FAILURES = new TestWatcher() {
         @Override
         public void testFailed(ExtensionContext context, Throwable cause) {
-            String why = String.valueOf(cause.getMessage()).strip().lines().findFirst().orElse("");
+            String why = String.join(" ", String.valueOf(cause.getMessage()).strip().lines().map(String::strip)
+                    .filter(l -> !l.isEmpty()).limit(4).toList());
             SUMMARY.add(context.getRequiredTestMethod().getName() + ": FAILED — "
-                    + (why.length() > 200 ? why.substring(0, 200) + "…" : why));
+                    + (why.length() > 300 ? why.substring(0, 300) + "…" : why));
         }
     };
 
@@ -85,6 +87,9 @@ class JourneysIT {
     }
 
     /** A report filed through the API and decided with a restriction (four eyes where the action needs them). */
+    /** What the mails of the current journey say that a person could not read; asserted when the journey ends. */
+    private final SoftAssertions wording = new SoftAssertions();
+
     record Restricted(String reporter, String reportId, String repo, String subjectKey, String caseId, String decisionId,
             String owner, Delivered decisionMail) {
     }
@@ -113,7 +118,7 @@ class JourneysIT {
 
         // The mail is written for a person: what happened in words, dates people read, where to complain.
         assertReadable(decisionMail, "the owner's decision mail");
-        assertThat(text(decisionMail)).as("the owner's decision mail names legal@ for complaints")
+        wording.assertThat(text(decisionMail)).as("the owner's decision mail names legal@ for complaints")
                 .contains(hub.mailbox("legal"));
         assertThat(decisionMail.replyTo()).as("the decision mail's Reply-To").hasSize(1);
         // What the owner reads through the API: the decision, not who took or approved it.
@@ -128,12 +133,14 @@ class JourneysIT {
         String replyTo = decisionMail.replyTo().get(0);
         hub.reply(address(d.owner()), replyTo, decisionMail, CONTEST);
 
-        JsonNode appeal = awaitAppealOf(d.owner(), d.decisionId());
-        String appealId = appeal.path("id").asText();
-        assertThat(appeal.path("status").asText()).isEqualTo("OPEN");
-        Delivered receipt = hub.awaitDelivered(address(d.owner()), MailTemplateId.APPEAL_RECEIVED.id(),
-                d2 -> d2.path("threadKey").asText("").contains(appealId));
+        // The owner is told their appeal arrived; its thread names it, and staff see it as the owner's, against the decision.
+        Delivered receipt = hub.awaitDelivered(address(d.owner()), MailTemplateId.APPEAL_RECEIVED.id(), Hub.onThreadOf("appeal"));
         assertReadable(receipt.mail(), "the appeal receipt");
+        String appealId = receipt.threadId();
+        JsonNode staffView = appealAsStaff(appealId);
+        assertThat(staffView.path("decisionId").asText()).isEqualTo(d.decisionId());
+        assertThat(staffView.path("appellantRole").asText()).isEqualToIgnoringCase("OWNER");
+        assertThat(staffView.path("status").asText()).isEqualTo("OPEN");
 
         Api.Response resolved = hub.as("appeals", unique("legal"), "legal").post("/api/v1/appeals/" + appealId + "/resolve",
                 Map.of("outcome", "REVERSED", "newActions", List.of(),
@@ -150,6 +157,11 @@ class JourneysIT {
                 .untilAsserted(() -> assertThat(hub.restrictions(d.subjectKey())).isEmpty());
         JsonNode reversal = awaitReversalOf(d.caseId(), d.decisionId());
         assertThat(reversal.path("appealId").asText()).isEqualTo(appealId);
+        hub.awaitDelivered(address(d.owner()), MailTemplateId.DECISION_REVERSED.id());
+
+        // Last, what the owner finds in their account: the appeal they mailed, among their own appeals.
+        assertOwnerSeesTheirAppeal(d.owner(), appealId, staffView);
+        wording.assertAll();
         SUMMARY.add(String.format("a. owner replies to the decision mail (%s) → appeal → receipt → reversed → mail + ledger: ok (%.1f s)",
                 replyTo.replaceAll("\\+.*@", "+…@"), seconds(startedAt)));
     }
@@ -166,10 +178,12 @@ class JourneysIT {
         // Written to safety@ by hand (not the plus address), but as a reply: In-Reply-To and References name our mail.
         String sent = hub.reply(address(d.owner()), hub.mailbox("safety"), decisionMail, CONTEST);
 
-        JsonNode appeal = awaitAppealOf(d.owner(), d.decisionId());
-        String appealId = appeal.path("id").asText();
-        hub.awaitDelivered(address(d.owner()), MailTemplateId.APPEAL_RECEIVED.id(),
-                d2 -> d2.path("threadKey").asText("").contains(appealId));
+        Delivered receipt = hub.awaitDelivered(address(d.owner()), MailTemplateId.APPEAL_RECEIVED.id(), Hub.onThreadOf("appeal"));
+        assertThat(receipt.mail().header("In-Reply-To").map(Hub::bare)).as("the appeal receipt's In-Reply-To").hasValue(bare(sent));
+        String appealId = receipt.threadId();
+        JsonNode staffView = appealAsStaff(appealId);
+        assertThat(staffView.path("decisionId").asText()).isEqualTo(d.decisionId());
+        assertThat(staffView.path("appellantRole").asText()).isEqualToIgnoringCase("OWNER");
         // Routed by thread, not by mailbox: safety@'s intake made no report of it.
         assertThat(hub.deliveries(address(d.owner()), MailTemplateId.REPORT_RECEIPT.id())).as("report receipts to the owner")
                 .isEmpty();
@@ -177,7 +191,10 @@ class JourneysIT {
                 .as("location requests to the owner").isEmpty();
         assertThat(reportsByContact(address(d.owner()), Instant.now().minus(10, ChronoUnit.MINUTES))).as("reports from the owner")
                 .isEmpty();
-        assertThat(appealsOf(d.owner())).as("appeals of the owner").hasSize(1);
+        assertThat(hub.deliveries(address(d.owner()), MailTemplateId.APPEAL_RECEIVED.id())).as("appeal receipts to the owner")
+                .hasSize(1);
+        assertOwnerSeesTheirAppeal(d.owner(), appealId, staffView);
+        wording.assertAll();
         SUMMARY.add(String.format("b. owner's reply sent to safety@ with In-Reply-To %s → the appeal, no report: ok (%.1f s)",
                 abbreviate(bare(sent)), seconds(startedAt)));
     }
@@ -206,7 +223,7 @@ class JourneysIT {
 
         Delivered outcome = hub.awaitDelivered(notifier, MailTemplateId.REPORT_OUTCOME.id());
         assertReadable(outcome.mail(), "the notifier's outcome mail");
-        assertThat(text(outcome.mail())).as("the outcome mail names legal@").contains(hub.mailbox("legal"));
+        wording.assertThat(text(outcome.mail())).as("the outcome mail names legal@").contains(hub.mailbox("legal"));
         assertThat(text(outcome.mail()).toLowerCase()).as("the outcome mail tells nothing of the owner")
                 .doesNotContain(owner.toLowerCase()).doesNotContain(FACTS.toLowerCase());
         assertThat(outcome.mail().replyTo()).hasSize(1);
@@ -221,6 +238,7 @@ class JourneysIT {
         assertThat(appeal.path("appellantRole").asText()).isEqualToIgnoringCase("NOTIFIER");
         assertThat(appeal.path("appellantEmail").asText()).isEqualToIgnoringCase(notifier);
         assertThat(hub.deliveries(notifier, MailTemplateId.APPEAL_REFUSED.id())).as("refusals to the notifier").isEmpty();
+        wording.assertAll();
         SUMMARY.add(String.format("c. mail to safety@ → receipt threaded to it → restriction → outcome → notifier's reply → appeal %s: ok (%.1f s)",
                 abbreviate(appealId) + " on report " + abbreviate(reportId), seconds(startedAt)));
     }
@@ -248,6 +266,7 @@ class JourneysIT {
         assertThat(hub.deliveries(sender, MailTemplateId.APPEAL_DECISION_NEEDED.id())).isEmpty();
         assertThat(hub.as("notification", "alice", "user").get("/api/v1/mail/unmatched").status())
                 .as("a user reading the unmatched mail").isEqualTo(403);
+        wording.assertAll();
         SUMMARY.add(String.format("e. mail to feedback@ → receipt (%s) → in GET /api/v1/mail/unmatched: ok (%.1f s)",
                 receipt.templateId(), seconds(startedAt)));
     }
@@ -282,6 +301,7 @@ class JourneysIT {
         assertThat(reportsByContact(attacker, since)).as("reports from the hostile mail").isEmpty();
         assertThat(hub.deliveries(attacker, null)).as("mail to the hostile sender")
                 .noneMatch(d -> d.path("templateId").asText().startsWith("report-"));
+        wording.assertAll();
         SUMMARY.add(String.format("f. 1 MiB of unclosed <script> to safety@, then a good report: receipt %s after %.1f s, no report of the hostile mail: ok (%.1f s)",
                 abbreviate(receipt.threadId()), receiptAfter, seconds(startedAt)));
     }
@@ -323,6 +343,7 @@ class JourneysIT {
         assertThat(hub.deliveries(address(withdrawer), MailTemplateId.REPORT_OUTCOME.id()))
                 .as("outcome mails to the notifier who withdrew").isEmpty();
         assertThat(notifier.get("/api/v1/reports/" + withdrawnId).text("status")).isEqualTo("WITHDRAWN");
+        wording.assertAll();
         SUMMARY.add(String.format("g. report withdrawn before the decision → WITHDRAWN, not counted in the case, no outcome mail: ok (%.1f s)",
                 seconds(startedAt)));
     }
@@ -415,8 +436,9 @@ class JourneysIT {
         assertThat(evidence.path("from").asText()).isEqualToIgnoringCase(claimant);
         assertThat(legal.get("/api/v1/dmca/evidence").json().toString()).as("legal's list of evidence awaiting confirmation")
                 .contains(evidence.path("id").asText());
-        assertThat(hub.deliveries(claimant, MailTemplateId.DMCA_NOTICE_RECEIVED.id())).as("notice receipts to the claimant")
-                .hasSize(1);
+        // Whatever the claimant was sent about their mails, it is on this notice's thread: no other notice came of them.
+        assertThat(hub.deliveries(claimant, null)).as("mails to the claimant")
+                .allSatisfy(m -> assertThat(m.path("threadKey").asText()).isEqualTo("dmca_notice:" + noticeId));
         assertThat(hub.deliveries(claimant, MailTemplateId.DMCA_NOTICE_INCOMPLETE.id())).as("\"missing\" mails to the claimant")
                 .isEmpty();
         assertThat(noticesFrom(claimant, journeyStart)).as("notices from the claimant").containsExactly(noticeId);
@@ -440,6 +462,7 @@ class JourneysIT {
                 .satisfies(r -> assertThat(r.path("action").asText()).isEqualTo("DISABLE"));
         assertThat(hub.deliveries(address(uploader), MailTemplateId.DMCA_RESTORATION_DONE.id())).isEmpty();
         assertThat(hub.deliveries(claimant, MailTemplateId.DMCA_RESTORATION_DONE.id())).isEmpty();
+        wording.assertAll();
         SUMMARY.add(String.format("d. DMCA notice by mail wrapped at 72 → complete → takedown → counter-notice → claimant's reply with"
                 + " court action on the notice → confirmed → no restoration at +25 d (control restored): ok (%.1f s)", seconds(startedAt)));
     }
@@ -512,17 +535,26 @@ class JourneysIT {
         return items;
     }
 
-    private static JsonNode awaitAppealOf(String user, String decisionId) {
-        try {
-            return await("an appeal of " + user + " against " + decisionId).atMost(WAIT).pollInterval(Duration.ofMillis(500))
-                    .until(() -> appealsOf(user).stream().filter(a -> decisionId.equals(a.path("decisionId").asText())).findFirst(),
-                            Optional::isPresent)
-                    .get();
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
-            throw new AssertionError("no appeal of " + user + " against " + decisionId + " within " + WAIT + "; they see "
-                    + appealsOf(user) + "; mails to them: " + hub.deliveries(address(user), null).stream()
-                            .map(d -> d.path("templateId").asText() + "/" + d.path("threadKey").asText()).toList(), e);
+    private static JsonNode appealAsStaff(String appealId) {
+        Api.Response appeal = hub.as("appeals", unique("legal"), "legal").get("/api/v1/appeals/" + appealId);
+        if (appeal.status() != 200) {
+            throw new AssertionError("appeal " + appealId + " as staff see it: " + appeal);
         }
+        return appeal.json();
+    }
+
+    /**
+     * The owner who contested by mail finds the appeal among their own ({@code GET /api/v1/appeals/mine}) and may read
+     * it ({@code GET /api/v1/appeals/{id}}), as one filed through the API.
+     */
+    private static void assertOwnerSeesTheirAppeal(String owner, String appealId, JsonNode staffView) {
+        List<JsonNode> mine = appealsOf(owner);
+        assertThat(mine).as("the owner's own appeals (GET /api/v1/appeals/mine) should hold the appeal they mailed, "
+                + appealId + "; appeals-service filed it as appellant " + staffView.path("appellantId") + " / "
+                + staffView.path("appellantEmail") + ", identityVerified " + staffView.path("identityVerified"))
+                .anySatisfy(a -> assertThat(a.path("id").asText()).isEqualTo(appealId));
+        assertThat(hub.as("appeals", owner, "user").get("/api/v1/appeals/" + appealId).status())
+                .as("the owner reading their appeal").isEqualTo(200);
     }
 
     private static JsonNode caseDetail(String caseId) {
@@ -607,12 +639,13 @@ class JourneysIT {
 
     /**
      * A mail a person can read (issue 21, 7): no action code names, no subject keys, no ISO instants — in the subject,
-     * the text and the HTML.
+     * the text and the HTML. Collected in {@link #wording} and asserted at the end of the journey, so a template's
+     * wording does not hide what the rest of the journey would find.
      */
-    private static void assertReadable(ReceivedMail mail, String what) {
+    private void assertReadable(ReceivedMail mail, String what) {
         for (String part : List.of(mail.subject() == null ? "" : mail.subject(), mail.text() == null ? "" : mail.text(),
                 mail.html() == null ? "" : mail.html())) {
-            assertThat(part).as(what + " speaks in words, not codes").doesNotContainPattern(ACTION_CODE)
+            wording.assertThat(part).as(what + " speaks in words, not codes").doesNotContainPattern(ACTION_CODE)
                     .doesNotContain("model:").doesNotContainPattern(ISO_INSTANT);
         }
     }

@@ -302,8 +302,9 @@ class JourneysIT {
         assertThat(hub.deliveries(attacker, null)).as("mail to the hostile sender")
                 .noneMatch(d -> d.path("templateId").asText().startsWith("report-"));
         wording.assertAll();
-        SUMMARY.add(String.format("f. 1 MiB of unclosed <script> to safety@, then a good report: receipt %s after %.1f s, no report of the hostile mail: ok (%.1f s)",
-                abbreviate(receipt.threadId()), receiptAfter, seconds(startedAt)));
+        SUMMARY.add(String.format("f. 1 MiB of unclosed <script> to safety@, then a good report: receipt %s after %.1f s, no report of the hostile mail"
+                + " (gateway's quarantine count for safety@: %s): ok (%.1f s)",
+                abbreviate(receipt.threadId()), receiptAfter, quarantinedAtSafety(), seconds(startedAt)));
     }
 
     // --- g. withdrawing a report ---
@@ -648,6 +649,20 @@ class JourneysIT {
             wording.assertThat(part).as(what + " speaks in words, not codes").doesNotContainPattern(ACTION_CODE)
                     .doesNotContain("model:").doesNotContainPattern(ISO_INSTANT);
         }
+    }
+
+    /** notification-service's {@code notification_inbound_quarantined_total} for safety@, from its public metrics. */
+    private static String quarantinedAtSafety() {
+        Api.Response metrics = Api.anonymous(suite, "notification").get("/q/metrics");
+        double total = 0;
+        boolean found = false;
+        for (String line : metrics.body() == null ? List.<String> of() : metrics.body().lines().toList()) {
+            if (line.startsWith("notification_inbound_quarantined_total") && line.contains("mailbox=\"safety\"")) {
+                total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                found = true;
+            }
+        }
+        return found ? String.valueOf((long) total) : "not reported";
     }
 
     private static String abbreviate(String id) {

@@ -653,7 +653,7 @@ class JourneysIT {
 
     /** notification-service's {@code notification_inbound_quarantined_total} for safety@, from its public metrics. */
     private static String quarantinedAtSafety() {
-        Api.Response metrics = Api.anonymous(suite, "notification").get("/q/metrics");
+        Api.Response metrics = Api.anonymous(suite, "notification").get("/q/metrics", "text/plain");
         double total = 0;
         boolean found = false;
         for (String line : metrics.body() == null ? List.<String> of() : metrics.body().lines().toList()) {

@@ -65,7 +65,7 @@ notification service (mail: true) and a service's extraEnv. Only names of Secret
     secretKeyRef:
       name: {{ $mail.smtp.secret }}
       key: password
-{{- range $env, $box := dict "MAILBOXES_SAFETY" "safety" "MAILBOXES_DMCA" "dmca" "MAILBOXES_LEGAL" "legal" }}
+{{- range $env, $box := dict "MAILBOXES_SAFETY" "safety" "MAILBOXES_DMCA" "dmca" "MAILBOXES_LEGAL" "legal" "MAILBOXES_FEEDBACK" "feedback" }}
 - name: NOTIFICATION_INBOUND_{{ $env }}_USER
   valueFrom:
     secretKeyRef:

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.modhub.moderation.contracts.Topics;
 import org.modhub.moderation.contracts.action.ModerationAction;
+import org.modhub.moderation.contracts.event.appeals.AppealFiled;
 import org.modhub.moderation.contracts.event.appeals.AppealOutcome;
 import org.modhub.moderation.contracts.event.appeals.AppealResolved;
 import org.modhub.moderation.contracts.event.appeals.AppellantRole;
@@ -114,8 +115,10 @@ class AppealReviewTest {
                                 .containsEntry("redress", "out-of-court-dispute-settlement,judicial-redress")
                                 .containsEntry("settlementBodies",
                                         "Appeals Centre Europe (https://www.appealscentre.eu); User Rights (https://user-rights.org)")
+                                .containsEntry("recipientCountry", "DE")
                                 .doesNotContainKey("regulator");
-                        assertThat(m.parameters().get("reasons")).startsWith(REASONS).contains("Appeals Centre Europe");
+                        // The template offers the bodies in its own words; the reasons are the reviewer's alone (issue 21).
+                        assertThat(m.parameters()).containsEntry("reasons", REASONS);
                     }));
         }
     }
@@ -135,6 +138,7 @@ class AppealReviewTest {
                     .singleElement().satisfies(m -> assertThat(m.parameters())
                             .containsEntry("redress", "esafety-commissioner-complaint,judicial-redress")
                             .containsEntry("regulator", "eSafety Commissioner (https://www.esafety.gov.au/report)")
+                            .containsEntry("recipientCountry", "AU")
                             .doesNotContainKey("settlementBodies")));
             assertThat(events.ofType(AppealResolved.TYPE)).noneMatch(v -> v.contains(appeal));
         }
@@ -170,6 +174,40 @@ class AppealReviewTest {
         // Decided once: a second decision on it is a conflict.
         as("legal-2", "legal").body(resolution("UPHELD", List.of(), REASONS)).post("/api/v1/appeals/" + appeal + "/resolve")
                 .then().statusCode(409);
+    }
+
+    @Test
+    void aNotifierAppealsByRestADecisionThatRestrictedTooLittleAndTheModificationGoesToTheLedger() {
+        String notifier = newUser("notifier");
+        // The model was only unranked; the notifier thinks it should be removed (DSA Art. 20(1): any decision on a notice).
+        DecisionTaken unranked = AppealsFixtures.decisionWith(newUser("owner"), List.of(ModerationAction.UNRANK));
+        ReportFiled report = reportBy(notifier, "DE", unranked.subject());
+        DecisionTaken decision = known(db, withReports(unranked, report), report);
+
+        try (var events = KafkaProbe.from(Topics.APPEALS_EVENTS); var requests = KafkaProbe.from(Topics.NOTIFICATION_REQUESTS)) {
+            String appeal = as(notifier, "user").body(AppealsFixtures.appealAgainst(decision.decisionId()))
+                    .post("/api/v1/appeals").then().statusCode(201).body("appellantRole", equalTo("NOTIFIER"))
+                    .body("residence", equalTo("DE")).extract().path("id");
+            await().atMost(WAIT).untilAsserted(() -> assertThat(events.ofType(AppealFiled.TYPE))
+                    .map(v -> data(v, AppealFiled.class)).filteredOn(e -> e.appealId().toString().equals(appeal))
+                    .singleElement().satisfies(e -> assertThat(e.appellantRole()).isEqualTo(AppellantRole.NOTIFIER)));
+
+            as("legal-1", "legal").body(resolution("MODIFIED", List.of("REMOVE"), "The spam warrants removal."))
+                    .post("/api/v1/appeals/" + appeal + "/resolve").then().statusCode(200).body("outcome", equalTo("MODIFIED"));
+            await().atMost(WAIT).untilAsserted(() -> assertThat(events.ofType(AppealResolved.TYPE))
+                    .map(v -> data(v, AppealResolved.class)).filteredOn(e -> e.appealId().toString().equals(appeal))
+                    .singleElement().satisfies(e -> {
+                        assertThat(e.appellantRole()).isEqualTo(AppellantRole.NOTIFIER);
+                        assertThat(e.newActions()).containsExactly(ModerationAction.REMOVE);
+                    }));
+            // Filed in the hub, so the outcome mail starts its own conversation; the EU notifier is told of the bodies.
+            await().atMost(WAIT).untilAsserted(() -> assertThat(mails(requests, "appeal-decided", notifier + "@example.org"))
+                    .singleElement().satisfies(m -> {
+                        assertThat(m.inReplyTo()).isNull();
+                        assertThat(m.parameters()).containsEntry("redress", "out-of-court-dispute-settlement,judicial-redress")
+                                .containsKey("settlementBodies");
+                    }));
+        }
     }
 
     @Test

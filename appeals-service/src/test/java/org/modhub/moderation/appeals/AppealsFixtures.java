@@ -81,6 +81,12 @@ public final class AppealsFixtures {
                 List.of("DE", "FR"), APPROVER, reportIds, false);
     }
 
+    /** A decision of {@link #DECIDER} taking {@code actions} (none severe) on {@code ownerId}'s model. */
+    public static DecisionTaken decisionWith(String ownerId, List<ModerationAction> actions) {
+        return decision(ownerId, actions, DecisionGround.DECISION_GROUND_INCOMPATIBLE_CONTENT, List.of("DE", "FR"), null,
+                List.of(), false);
+    }
+
     /** A decision that took no action on the reports. */
     public static DecisionTaken noAction(String ownerId, List<UUID> reportIds, boolean manifestlyUnfounded) {
         return decision(ownerId, List.of(ModerationAction.NO_ACTION), null, List.of(), null, reportIds, manifestlyUnfounded);
@@ -180,13 +186,26 @@ public final class AppealsFixtures {
                 .filter(m -> m.templateId().equals(templateId) && m.recipientEmail().equalsIgnoreCase(recipient)).toList();
     }
 
-    /** An inbound mail as the gateway publishes it. */
+    /** An inbound mail to legal@ as the gateway publishes it. */
     public static InboundMailReceived mail(String from, String subjectLine, String body, String threadToken) {
-        return new InboundMailReceived("legal", "<" + UUID.randomUUID() + "@mail.example.org>", null, List.of(), threadToken,
-                from, List.of("legal@hub.localhost"), subjectLine, body, Instant.now().truncatedTo(ChronoUnit.MICROS), List.of());
+        return mail("legal", from, subjectLine, body, threadToken);
     }
 
+    /** An inbound mail to {@code mailbox}@, on the thread the gateway recovered (plus-address or In-Reply-To), if any. */
+    public static InboundMailReceived mail(String mailbox, String from, String subjectLine, String body, String threadToken) {
+        return new InboundMailReceived(mailbox, "<" + UUID.randomUUID() + "@mail.example.org>", null, List.of(), threadToken,
+                from, List.of(mailbox + "@hub.localhost"), subjectLine, body, Instant.now().truncatedTo(ChronoUnit.MICROS),
+                List.of());
+    }
+
+    /** Publishes the mail as the gateway does: keyed by the service it is routed to (its thread's owner or its intake). */
     public static void send(InboundMailReceived mail) {
-        KafkaProbe.send(Topics.MAIL_INBOUND, mail.mailbox(), encode(EventSources.NOTIFICATION_SERVICE, mail));
+        KafkaProbe.send(Topics.MAIL_INBOUND, mail.partitionKey(), encode(EventSources.NOTIFICATION_SERVICE, mail));
+    }
+
+    /** The audit log entries about {@code entityId}, oldest first, as an auditor reads them. */
+    public static List<Map<String, Object>> auditOf(Object entityId) {
+        return as("auditor-1", "auditor").queryParam("entityId", String.valueOf(entityId)).queryParam("limit", "500")
+                .get("/api/v1/audit-log").then().statusCode(200).extract().path("items");
     }
 }

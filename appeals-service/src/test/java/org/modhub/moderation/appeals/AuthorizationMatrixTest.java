@@ -42,8 +42,8 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 
 /**
- * Who may appeal and who may read an appeal. Only the owner a decision restricted, or a notifier
- * whose report ended without action, may appeal it; a party who may not gets a 403 saying why,
+ * Who may appeal and who may read an appeal. The owner a decision restricted, or a notifier of a
+ * report it answered, whatever it decided (DSA Art. 20(1)); a party who may not gets a 403 saying why,
  * anyone else a 404. Only the appellant and reviewing staff read an appeal. And every endpoint ×
  * every role (and no token): allowed roles get past the role check (the endpoint's own answer),
  * other roles 403, no token 401, someone else's appeal 404.
@@ -72,8 +72,9 @@ class AuthorizationMatrixTest {
                 .contentType("application/problem+json");
         as(newUser("stranger"), "user").body(appealAgainst(decision.decisionId())).post("/api/v1/appeals").then()
                 .statusCode(404);
-        as(notifier, "user").body(appealAgainst(decision.decisionId())).post("/api/v1/appeals").then().statusCode(403)
-                .body("type", equalTo("urn:modhub:problem:not-appealable"));
+        // Issue 21 changed this from 403 not-appealable: a notifier may think the restriction too little (DSA Art. 20(1)).
+        as(notifier, "user").body(appealAgainst(decision.decisionId())).post("/api/v1/appeals").then().statusCode(201)
+                .body("appellantRole", equalTo("NOTIFIER")).body("residence", equalTo("DE"));
         // Staff without the user role do not file appeals for others.
         as(owner, "legal").body(appealAgainst(decision.decisionId())).post("/api/v1/appeals").then().statusCode(403);
         as(owner, "user").body(appealAgainst(decision.decisionId())).post("/api/v1/appeals").then().statusCode(201)

@@ -22,9 +22,12 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.modhub.moderation.contracts.Topics;
+import org.modhub.moderation.contracts.event.appeals.DisputeOutcome;
+import org.modhub.moderation.contracts.event.appeals.DisputeSettled;
 import org.modhub.moderation.contracts.event.review.DecisionTaken;
 import org.modhub.moderation.devstack.test.DevStackResource;
 import org.modhub.moderation.devstack.test.KafkaProbe;
+import org.modhub.moderation.devstack.test.Sql;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -128,6 +131,66 @@ class DisputeTest {
                     "\"implemented\":true");
             assertThat(mine).allSatisfy(event -> assertThat(event).doesNotContain(owner, "@", "phone"));
         }
+    }
+
+    @Test
+    void anImplementedDecisionForTheRecipientReachesTheLedgerExactlyOnce() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String owner = newUser("owner");
+        DecisionTaken decision = known(db, restriction(owner, List.of()));
+        String id = record(decision.decisionId(), null, "Appeals Centre Europe", today.minusDays(40));
+        try (var events = KafkaProbe.from(Topics.APPEALS_EVENTS)) {
+            // The body decided for the user; the hub has not acted yet: announced, not implemented.
+            end(id, "IN_FAVOUR_OF_RECIPIENT", today.minusDays(6), false);
+            // Only a decision for the recipient is implemented: one for the provider leaves the decision as it stands.
+            as("legal-1", "legal").body(Map.of("outcome", "IN_FAVOUR_OF_PROVIDER", "settledOn", today.minusDays(6).toString(),
+                    "implemented", true)).post("/api/v1/disputes/" + id + "/outcome").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("implemented"));
+            as("legal-1", "legal").body(Map.of("outcome", "IN_FAVOUR_OF_RECIPIENT", "settledOn", today.minusDays(6).toString(),
+                    "implemented", true, "implementedOn", today.plusDays(1).toString()))
+                    .post("/api/v1/disputes/" + id + "/outcome").then().statusCode(400)
+                    .body("errors[0].field", equalTo("implementedOn"));
+            Map<String, Object> implemented = Map.of("outcome", "IN_FAVOUR_OF_RECIPIENT", "settledOn",
+                    today.minusDays(6).toString(), "implemented", true, "implementedOn", today.minusDays(1).toString());
+            as("legal-1", "legal").body(implemented).post("/api/v1/disputes/" + id + "/outcome").then().statusCode(200)
+                    .body("implemented", equalTo(true)).body("implementedOn", equalTo(today.minusDays(1).toString()));
+            // Recorded twice (a second click, a colleague): the same answer, nothing announced again.
+            as("legal-2", "legal").body(implemented).post("/api/v1/disputes/" + id + "/outcome").then().statusCode(200)
+                    .body("implemented", equalTo(true));
+            // Once the ledger followed it, the ending is final.
+            as("legal-2", "legal").body(Map.of("outcome", "SETTLED", "settledOn", today.minusDays(6).toString()))
+                    .post("/api/v1/disputes/" + id + "/outcome").then().statusCode(409)
+                    .contentType("application/problem+json");
+
+            List<List<String>> seen = new java.util.ArrayList<>(List.of(List.of()));
+            await().atMost(WAIT).untilAsserted(() -> {
+                seen.set(0, events.poll().stream().filter(r -> ("dispute:" + id).equals(r.key())).map(r -> r.value())
+                        .filter(v -> v.contains("DisputeSettled")).toList());
+                assertThat(seen.get(0)).hasSize(2);
+            });
+            List<String> settled = seen.get(0).stream().map(v -> AppealsFixtures.data(v, DisputeSettled.class).toString()).toList();
+            assertThat(seen.get(0).get(0)).contains("\"implemented\":false");
+            DisputeSettled forLedger = AppealsFixtures.data(seen.get(0).get(1), DisputeSettled.class);
+            assertThat(forLedger.decisionId()).as(settled.toString()).isEqualTo(decision.decisionId());
+            assertThat(forLedger.outcome()).isEqualTo(DisputeOutcome.IN_FAVOUR_OF_RECIPIENT);
+            assertThat(forLedger.implemented()).isTrue();
+            assertThat(forLedger.implementedOn()).isEqualTo(today.minusDays(1));
+        }
+        // Nothing more waits to be announced: the outbox holds exactly the two endings of this dispute.
+        assertThat(Sql.count(db, "SELECT count(*) FROM kit_outbox WHERE message_key = ? AND payload LIKE '%DisputeSettled%'",
+                "dispute:" + id)).isEqualTo(2);
+        assertThat(Sql.count(db, "SELECT count(*) FROM kit_outbox WHERE message_key = ? AND payload LIKE '%\"implemented\":true%'",
+                "dispute:" + id)).isOne();
+    }
+
+    @Test
+    void implementedWithoutADateIsImplementedTheDayItIsRecorded() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        DecisionTaken decision = known(db, restriction(newUser("owner"), List.of()));
+        String id = record(decision.decisionId(), null, "User Rights", today.minusDays(20));
+        end(id, "IN_FAVOUR_OF_RECIPIENT", today.minusDays(2), true);
+        as("legal-1", "legal").get("/api/v1/disputes/" + id).then().statusCode(200).body("implemented", equalTo(true))
+                .body("implementedOn", equalTo(today.toString()));
     }
 
     @Test

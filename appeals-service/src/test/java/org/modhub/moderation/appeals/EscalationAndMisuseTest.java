@@ -74,6 +74,8 @@ class EscalationAndMisuseTest {
 
         await().atMost(WAIT).untilAsserted(() -> as("legal-1", "legal").get("/api/v1/appeals/" + appeal).then()
                 .body("escalated", equalTo(true)));
+        assertThat(AppealsFixtures.auditOf(appeal)).extracting(l -> l.get("action") + " by " + l.get("actor"))
+                .containsExactly("APPEAL_ESCALATED by system:appeals-service");
         as("legal-1", "legal").get("/api/v1/appeals/" + later).then().body("escalated", equalTo(false));
         List<String> queue = as("legal-1", "legal").queryParam("limit", "100").get("/api/v1/appeals").then().statusCode(200)
                 .body("items[0].escalated", equalTo(true)).extract().path("items.id");
@@ -168,6 +170,10 @@ class EscalationAndMisuseTest {
                 .then().statusCode(200).body("suspended", equalTo(false));
         as("legal-1", "legal").body(Map.of("reason", "Again")).post("/api/v1/appellants/user:" + owner + "/lift").then()
                 .statusCode(409);
+        // The audit log: the ladder's steps by rule (the service), the lift by the staff member who lifted it.
+        assertThat(AppealsFixtures.auditOf("user:" + owner)).extracting(l -> l.get("action") + " by " + l.get("actor"))
+                .containsExactly("APPELLANT_WARNED by system:appeals-service", "APPELLANT_SUSPENDED by system:appeals-service",
+                        "APPELLANT_SUSPENSION_LIFTED by legal-1");
         as("legal-1", "legal").get("/api/v1/appellants/nobody").then().statusCode(400);
     }
 

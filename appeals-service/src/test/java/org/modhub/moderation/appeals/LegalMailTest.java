@@ -37,8 +37,9 @@ import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 
 /**
- * Mail to legal@ (from mail.inbound): a reply on a decision's thread or a mail naming a decision id
- * becomes an appeal; other mail is answered with a question which decision it contests.
+ * Mail that is this service's (from mail.inbound, keyed "appeals"): a reply on a decision's thread, whatever mailbox it
+ * reached, or a mail to legal@ naming a decision id becomes an appeal (or adds to the sender's open one); other mail is
+ * answered with a question which decision it contests. Every answer is threaded on the person's mail.
  */
 @QuarkusTest
 @WithTestResource(value = DevStackResource.class, initArgs = @ResourceArg(name = DevStackResource.SERVICE, value = "appeals"))
@@ -61,20 +62,26 @@ class LegalMailTest {
     }
 
     @Test
-    void aReplyOnTheDecisionsThreadIsTheOwnersAppeal() {
+    void aReplyOnTheDecisionsThreadIsTheOwnersAppealWhateverMailboxItReached() {
         String owner = newUser("owner");
         String address = sender();
         DecisionTaken decision = known(db, restriction(owner, List.of()));
         try (var requests = KafkaProbe.from(Topics.NOTIFICATION_REQUESTS)) {
-            // The statement of reasons went out on the case's thread; the owner answers it to legal@.
-            send(mail("Jane Owner <" + address + ">", "Re: Decision on your model",
+            // The decision mail went out on the decision's thread; the owner answers it, but to safety@ (In-Reply-To).
+            InboundMailReceived reply = mail("safety", "Jane Owner <" + address + ">", "Re: Decision on your model",
                     "I contest this: the card is a sponsorship notice. Contract: https://example.org/contract.pdf",
-                    "case:" + decision.caseId()));
+                    "decision:" + decision.decisionId());
+            send(reply);
             await().atMost(WAIT).untilAsserted(() -> assertThat(appealsFrom(address)).isOne());
             assertThat(Sql.rows(db, "SELECT appellant_role, appellant_id, identity_verified, channel, evidence_urls FROM appeal "
                     + "WHERE decision_id = ?", decision.decisionId()).get(0))
                     .containsExactly("OWNER", owner, true, "EMAIL", "[\"https://example.org/contract.pdf\"]");
-            await().atMost(WAIT).untilAsserted(() -> assertThat(mails(requests, "appeal-received", address)).hasSize(1));
+            // The receipt answers the owner's mail, so their mail client shows one conversation.
+            await().atMost(WAIT).untilAsserted(() -> assertThat(mails(requests, "appeal-received", address)).singleElement()
+                    .satisfies(m -> {
+                        assertThat(m.inReplyTo()).isEqualTo(reply.messageId());
+                        assertThat(m.replyMailbox()).isEqualTo("legal");
+                    }));
         }
         // Verified as the owner, it is theirs in the hub as well.
         as(owner, "user").get("/api/v1/appeals/mine").then().statusCode(200).body("items[0].channel", equalTo("EMAIL"))
@@ -94,6 +101,30 @@ class LegalMailTest {
                 .body("arguments", org.hamcrest.Matchers.containsString("the sponsor confirmed it in writing")));
         as(owner, "user").get("/api/v1/appeals/" + appeal).then()
                 .body("arguments", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Me too!")));
+    }
+
+    @Test
+    void answeringTheOutcomeOfAnUpheldAppealIsANewAppealAgainstTheSameDecision() {
+        String owner = newUser("owner");
+        DecisionTaken decision = known(db, restriction(owner, List.of()));
+        String first = AppealsFixtures.file(owner, decision.decisionId());
+        as("legal-1", "legal").body(AppealsFixtures.resolution("UPHELD", List.of(), "The card is advertising."))
+                .post("/api/v1/appeals/" + first + "/resolve").then().statusCode(200);
+        try (var requests = KafkaProbe.from(Topics.NOTIFICATION_REQUESTS)) {
+            // The outcome mail invites new arguments; the owner answers it with the sponsor's confirmation.
+            InboundMailReceived answer = mail(owner + "@example.org", "Re: Decision on your appeal",
+                    "New evidence: the sponsor confirmed in writing that this is a paid notice.", "appeal:" + first);
+            send(answer);
+            await().atMost(WAIT).untilAsserted(() -> assertThat(Sql.count(db,
+                    "SELECT count(*) FROM appeal WHERE decision_id = ? AND status = 'OPEN'", decision.decisionId())).isOne());
+            await().atMost(WAIT).untilAsserted(() -> assertThat(mails(requests, "appeal-received", owner + "@example.org"))
+                    .filteredOn(m -> answer.messageId().equals(m.inReplyTo())).singleElement()
+                    .satisfies(m -> assertThat(m.threadKey()).isNotEqualTo("appeal:" + first)));
+        }
+        // The same appellant as before, in their hub account too.
+        as(owner, "user").get("/api/v1/appeals/mine").then().statusCode(200).body("items.size()", equalTo(2))
+                .body("items[0].channel", equalTo("EMAIL")).body("items[0].status", equalTo("OPEN"))
+                .body("items[0].arguments", org.hamcrest.Matchers.containsString("sponsor confirmed in writing"));
     }
 
     @Test
@@ -134,6 +165,7 @@ class LegalMailTest {
                         assertThat(m.replyMailbox()).isEqualTo("legal");
                         assertThat(m.threadKey()).startsWith("inquiry:");
                         assertThat(m.parameters()).containsEntry("subjectLine", "Complaint");
+                        assertThat(m.inReplyTo()).isEqualTo(vague.messageId());
                     }));
             assertThat(appealsFrom(address)).isZero();
 
@@ -148,12 +180,108 @@ class LegalMailTest {
     @Test
     void aMailThatCannotBeAnAppealIsAnsweredWithTheReason() {
         String address = sender();
-        DecisionTaken decision = known(db, restriction(newUser("owner"), List.of()));
+        // Nobody's report led to it and it restricted nothing: the sender, not a notifier, has nothing to appeal.
+        DecisionTaken decision = known(db, noAction(newUser("owner"), List.of(), false));
         try (var requests = KafkaProbe.from(Topics.NOTIFICATION_REQUESTS)) {
-            send(mail(address, "Appeal " + decision.decisionId(), "First.", null));
-            send(mail(address, "Appeal " + decision.decisionId(), "Second, while the first is open.", null));
+            InboundMailReceived complaint = mail(address, "Appeal " + decision.decisionId(), "Please restrict it.", null);
+            send(complaint);
             await().atMost(WAIT).untilAsserted(() -> assertThat(mails(requests, "appeal-refused", address)).singleElement()
-                    .satisfies(m -> assertThat(m.parameters().get("reason")).contains("still open")));
+                    .satisfies(m -> {
+                        assertThat(m.parameters().get("reason")).contains("placed no restriction");
+                        assertThat(m.inReplyTo()).isEqualTo(complaint.messageId());
+                    }));
+        }
+        assertThat(appealsFrom(address)).isZero();
+    }
+
+    @Test
+    void writingAgainAboutTheSameDecisionAddsToTheOpenAppeal() {
+        String owner = newUser("owner");
+        String address = sender();
+        DecisionTaken decision = known(db, restriction(owner, List.of()));
+        try (var requests = KafkaProbe.from(Topics.NOTIFICATION_REQUESTS)) {
+            send(mail(address, "Re: Decision", "First: the card is a sponsorship notice.", "decision:" + decision.decisionId()));
+            await().atMost(WAIT).untilAsserted(() -> assertThat(appealsFrom(address)).isOne());
+            // Written again on the decision's thread, to feedback@ this time: the open appeal grows, no second one, no refusal.
+            InboundMailReceived again = mail("feedback", address, "Re: Decision", "Second: the sponsor confirmed it in writing.",
+                    "decision:" + decision.decisionId());
+            send(again);
+            // Read twice by the gateway (same Message-ID, new event): added once.
+            send(again);
+            String appeal = Sql.rows(db, "SELECT id FROM appeal WHERE decision_id = ?", decision.decisionId()).get(0).get(0)
+                    .toString();
+            await().atMost(WAIT).untilAsserted(() -> as(owner, "user").get("/api/v1/appeals/" + appeal).then()
+                    .body("arguments", org.hamcrest.Matchers.containsString("the sponsor confirmed it in writing")));
+            await().atMost(WAIT).untilAsserted(() -> assertThat(mails(requests, "appeal-received", address))
+                    .filteredOn(m -> again.messageId().equals(m.inReplyTo())).singleElement()
+                    .satisfies(m -> assertThat(m.threadKey()).isEqualTo("appeal:" + appeal)));
+            assertThat(mails(requests, "appeal-refused", address)).isEmpty();
+        }
+        assertThat(appealsFrom(address)).isOne();
+        String arguments = Sql.rows(db, "SELECT arguments FROM appeal WHERE decision_id = ?", decision.decisionId()).get(0).get(0)
+                .toString();
+        assertThat(arguments.split("sponsor confirmed it in writing", -1)).hasSize(2);
+    }
+
+    @Test
+    void aNotifierReplyingOnTheDecisionsThreadMayAppealARestrictionTheyThinkTooWeak() {
+        String address = sender();
+        DecisionTaken draft = AppealsFixtures.restriction(newUser("owner"), List.of());
+        ReportFiled report = mailedReport(address, draft.subject());
+        DecisionTaken decision = known(db, AppealReviewTest.withReports(draft, report), report);
+        try (var requests = KafkaProbe.from(Topics.NOTIFICATION_REQUESTS)) {
+            // The notifier's outcome mail is on the decision's thread too; they reply to legal@ (plus-addressed).
+            InboundMailReceived reply = mail(address, "Re: Outcome of your report",
+                    "Disabling the model is not enough: the uploader posts the same casino spam from other repositories.",
+                    "decision:" + decision.decisionId());
+            send(reply);
+            await().atMost(WAIT).untilAsserted(() -> assertThat(appealsFrom(address)).isOne());
+            // A notifier, told apart from the owner by address: never filed under the owner's account.
+            assertThat(Sql.rows(db, "SELECT appellant_role, appellant_key, appellant_id, identity_verified, residence FROM appeal "
+                    + "WHERE decision_id = ?", decision.decisionId()).get(0))
+                    .containsExactly("NOTIFIER", "email:" + address, null, true, "AT");
+            await().atMost(WAIT).untilAsserted(() -> assertThat(mails(requests, "appeal-received", address)).singleElement()
+                    .satisfies(m -> assertThat(m.inReplyTo()).isEqualTo(reply.messageId())));
+            assertThat(mails(requests, "appeal-refused", address)).isEmpty();
+
+            // Someone else on the same thread is taken for the owner, but unverified: the thread is shared with the
+            // notifier, so nothing written on it is ever filed under the owner's account for the owner to read.
+            String other = sender();
+            send(mail(other, "Re: Decision on your model", "This is my model; the card is a sponsorship notice.",
+                    "decision:" + decision.decisionId()));
+            await().atMost(WAIT).untilAsserted(() -> assertThat(appealsFrom(other)).isOne());
+            assertThat(Sql.rows(db, "SELECT appellant_role, appellant_key, appellant_id, identity_verified FROM appeal "
+                    + "WHERE lower(appellant_email) = lower(?)", other).get(0))
+                    .containsExactly("OWNER", "email:" + other, null, false);
+            as(decision.ownerId(), "user").get("/api/v1/appeals/mine").then().statusCode(200)
+                    .body("items.size()", equalTo(0));
+
+            // Decided: the answer is threaded on the notifier's mail too, and the redress follows their country.
+            String appeal = Sql.rows(db, "SELECT id FROM appeal WHERE decision_id = ? AND appellant_role = 'NOTIFIER'",
+                    decision.decisionId()).get(0).get(0).toString();
+            as("legal-1", "legal").body(AppealsFixtures.resolution("MODIFIED", List.of("REMOVE"), "Removal is warranted."))
+                    .post("/api/v1/appeals/" + appeal + "/resolve").then().statusCode(200);
+            await().atMost(WAIT).untilAsserted(() -> assertThat(mails(requests, "appeal-decided", address)).singleElement()
+                    .satisfies(m -> {
+                        assertThat(m.inReplyTo()).isEqualTo(reply.messageId());
+                        assertThat(m.threadKey()).isEqualTo("appeal:" + appeal);
+                        assertThat(m.parameters()).containsEntry("recipientCountry", "AT")
+                                .containsEntry("redress", "out-of-court-dispute-settlement,judicial-redress");
+                    }));
+        }
+    }
+
+    @Test
+    void aMailWhoseMessageIdNoHeaderCanCarryStillGetsItsReceiptUnthreaded() {
+        String address = sender();
+        DecisionTaken decision = known(db, restriction(newUser("owner"), List.of()));
+        InboundMailReceived odd = new InboundMailReceived("legal", "no angle brackets " + UUID.randomUUID(), null, List.of(), null,
+                address, List.of("legal@hub.localhost"), "Appeal", "I appeal decision " + decision.decisionId(),
+                java.time.Instant.now(), List.of());
+        try (var requests = KafkaProbe.from(Topics.NOTIFICATION_REQUESTS)) {
+            send(odd);
+            await().atMost(WAIT).untilAsserted(() -> assertThat(mails(requests, "appeal-received", address)).singleElement()
+                    .satisfies(m -> assertThat(m.inReplyTo()).isNull()));
         }
         assertThat(appealsFrom(address)).isOne();
     }
@@ -165,9 +293,14 @@ class LegalMailTest {
         String id = decision.decisionId().toString();
         send(mail(address, "Automatic reply: Appeal " + id, "I am out of office.", null));
         send(mail("MAILER-DAEMON@mail.example.net", "Undelivered Mail Returned to Sender", "Appeal " + id, null));
-        InboundMailReceived toSafety = new InboundMailReceived("safety", "<" + UUID.randomUUID() + "@x>", null, List.of(), null,
-                address, List.of("safety@hub.localhost"), "Appeal " + id, "Appeal " + id, java.time.Instant.now(), List.of());
-        KafkaProbe.send(Topics.MAIL_INBOUND, "safety", AppealsFixtures.encode(EventSources.NOTIFICATION_SERVICE, toSafety));
+        // safety@ mail on no thread is a report (reporting's), and a reply on a report's thread is reporting's too,
+        // wherever it arrived: keyed for reporting, never read here, even with "appeals" written on it by mistake.
+        InboundMailReceived toSafety = mail("safety", address, "Appeal " + id, "Appeal " + id, null);
+        send(toSafety);
+        InboundMailReceived onReport = mail(address, "Re: Your report", "Appeal " + id, "report:" + UUID.randomUUID());
+        send(onReport);
+        KafkaProbe.send(Topics.MAIL_INBOUND, "appeals", AppealsFixtures.encode(EventSources.NOTIFICATION_SERVICE,
+                mail("safety", address, "Appeal " + id, "Appeal " + id, null)));
         InboundMailReceived real = mail(address, "Appeal", "I appeal decision " + id, null);
         KafkaProbe requests = KafkaProbe.from(Topics.NOTIFICATION_REQUESTS);
         send(real);

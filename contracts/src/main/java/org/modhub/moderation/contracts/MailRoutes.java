@@ -8,7 +8,8 @@ import java.util.Optional;
  * send carries a thread key {@code <kind>:<id>} whose kind names the owning service and what a reply means there, so a
  * person who replies to the address in our mail, or writes to another of our addresses with the mail quoted, reaches
  * the record the mail was about. A mail on no thread we know goes to the intake rule of the mailbox it came to; a
- * mailbox without one (feedback@) keeps it for staff.
+ * mailbox without one (feedback@), and a reply to a mail that no service answers (a warning or suspension of a notifier
+ * or appellant), is kept for staff.
  */
 public final class MailRoutes {
 
@@ -42,7 +43,11 @@ public final class MailRoutes {
         /** Mail to a claimant about a notice: a reply revises it, or brings evidence of a court action. */
         DMCA_NOTICE("dmca_notice", Owner.DMCA, "revises the notice or brings evidence of a court action"),
         /** Mail to an uploader about a takedown: a reply is a counter-notice or adds to one. */
-        DMCA_TAKEDOWN("dmca_takedown", Owner.DMCA, "counter-notifies or adds to the counter-notice");
+        DMCA_TAKEDOWN("dmca_takedown", Owner.DMCA, "counter-notifies or adds to the counter-notice"),
+        /** A notifier's warning, suspension or reinstatement (DSA Art. 23): a reply is read by staff. */
+        NOTIFIER_STANDING("notifier", null, "is kept for staff: an objection to a notifier's warning or suspension"),
+        /** An appellant's warning, suspension or reinstatement (DSA Art. 23): a reply is read by staff. */
+        APPELLANT_STANDING("appellant", null, "is kept for staff: an objection to an appellant's warning or suspension");
 
         private final String prefix;
         private final Owner owner;
@@ -59,8 +64,9 @@ public final class MailRoutes {
             return prefix;
         }
 
-        public Owner owner() {
-            return owner;
+        /** The service that handles a reply; empty when staff read it (the gateway keeps it and tells the sender). */
+        public Optional<Owner> owner() {
+            return Optional.ofNullable(owner);
         }
 
         /** What a reply on such a thread does, in words for documentation and staff views. */
@@ -103,6 +109,7 @@ public final class MailRoutes {
      * when neither applies, and the gateway keeps the mail for staff (and tells the sender it arrived).
      */
     public static Optional<Owner> route(String mailbox, String threadKey) {
-        return ThreadKind.of(threadKey).map(ThreadKind::owner).or(() -> intakeOf(mailbox));
+        Optional<ThreadKind> kind = ThreadKind.of(threadKey);
+        return kind.isPresent() ? kind.get().owner() : intakeOf(mailbox);
     }
 }

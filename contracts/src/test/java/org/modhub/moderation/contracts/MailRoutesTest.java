@@ -32,6 +32,12 @@ class MailRoutesTest {
     }
 
     @Test
+    void aReplyToAWarningOrSuspensionIsKeptForStaffWhicheverMailboxItArrivedIn() {
+        assertThat(MailRoutes.route(Mailboxes.SAFETY, "notifier:" + ID)).isEmpty();
+        assertThat(MailRoutes.route(Mailboxes.LEGAL, "appellant:" + ID)).isEmpty();
+    }
+
+    @Test
     void inboundMailIsKeyedByItsOwner() {
         InboundMailReceived mail = new InboundMailReceived(Mailboxes.SAFETY, "<m@x>", null, List.of(), "decision:" + ID,
                 "a@example.org", List.of("safety@hub.example"), "Re: decision", "I disagree", Instant.EPOCH, List.of());

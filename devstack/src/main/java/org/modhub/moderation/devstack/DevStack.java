@@ -227,7 +227,7 @@ public final class DevStack implements AutoCloseable {
      * <li>{@code quarkus.mailer.host}, {@code .port}, {@code .from}, {@code .username}, {@code .password},
      * {@code .start-tls=DISABLED}, {@code .mock=false}</li>
      * <li>{@code devstack.mail.domain}, {@code devstack.mail.smtp.host/port}, {@code devstack.mail.imap.host/port},
-     * and per mailbox (safety, dmca, legal, noreply) {@code devstack.mail.<mailbox>.address/user/password}</li>
+     * and per mailbox (safety, dmca, legal, feedback, noreply) {@code devstack.mail.<mailbox>.address/user/password}</li>
      * <li>{@code mp.jwt.verify.publickey} (PEM), {@code mp.jwt.verify.issuer}, {@code mp.jwt.verify.audiences}</li>
      * <li>{@code smallrye.jwt.sign.key} (private PEM), {@code smallrye.jwt.new-token.issuer},
      * {@code smallrye.jwt.new-token.audience}: {@code Jwt.upn(..).groups(..).sign()} works in tests</li>

@@ -15,7 +15,7 @@ public final class DevStackDefaults {
     /** Lifetime of a minted token unless told otherwise. */
     public static final Duration TOKEN_TTL = Duration.ofHours(1);
 
-    /** Mail domain of the safety@, dmca@, legal@ and noreply@ mailboxes. */
+    /** Mail domain of the safety@, dmca@, legal@, feedback@ and noreply@ mailboxes. */
     public static final String MAIL_DOMAIN = "hub.localhost";
     /** Mailbox the services send from. */
     public static final String SENDER_MAILBOX = "noreply";

@@ -35,7 +35,8 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * SMTP and IMAP: an in-process GreenMail with the safety@, dmca@, legal@ and noreply@ mailboxes,
+ * SMTP and IMAP: an in-process GreenMail with the safety@, dmca@, legal@, feedback@ and noreply@ mailboxes
+ * (every one of {@code Mailboxes.ALL} plus the sender),
  * or an external server. Tests send and read over the wire ({@link #send}, {@link #messages}), so
  * the same test code works against either.
  * <p>
@@ -48,7 +49,7 @@ public final class MailServer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(MailServer.class.getName());
 
-    /** The mailboxes that get users: the three inboxes and the sender. */
+    /** The mailboxes that get users: every inbox of {@code Mailboxes.ALL} (safety, dmca, legal, feedback) and the sender. */
     public static final List<String> MAILBOXES = mailboxes();
 
     private final String smtpHost;

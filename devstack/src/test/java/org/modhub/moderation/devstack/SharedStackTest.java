@@ -79,6 +79,9 @@ class SharedStackTest {
         assertThat(config).containsEntry("devstack.mail.imap.port", Integer.toString(stack.mail().imapPort()));
         assertThat(config).containsEntry("devstack.mail.safety.user", "safety@hub.localhost");
         assertThat(config).containsEntry("devstack.mail.legal.password", stack.mail().password(Mailboxes.LEGAL));
+        // feedback@ (issue 21) is a mailbox like the others: the gateway reads it with these.
+        assertThat(config).containsEntry("devstack.mail.feedback.user", "feedback@hub.localhost")
+                .containsEntry("devstack.mail.feedback.password", stack.mail().password(Mailboxes.FEEDBACK));
         assertThat(config).containsEntry("mp.jwt.verify.issuer", DevStackDefaults.JWT_ISSUER);
         assertThat(config).containsEntry("mp.jwt.verify.audiences", DevStackDefaults.JWT_AUDIENCE);
         assertThat(config.get("mp.jwt.verify.publickey")).startsWith("-----BEGIN PUBLIC KEY-----");

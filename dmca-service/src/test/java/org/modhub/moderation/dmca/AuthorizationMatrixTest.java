@@ -97,6 +97,18 @@ class AuthorizationMatrixTest {
                         (r, who) -> r.body(Map.of("court", "c", "caseNumber", "1", "filedOn", "2026-11-01", "documentUrl",
                                 "https://x.example/c.pdf")).post("/api/v1/dmca/counter-notices/" + UUID.randomUUID() + "/court-action"),
                         role -> only(role, Set.of(Roles.LEGAL), 404)),
+                new Endpoint("GET /api/v1/dmca/evidence", (r, who) -> r.get("/api/v1/dmca/evidence"),
+                        role -> only(role, staffReaders, 200)),
+                new Endpoint("POST /api/v1/dmca/evidence/{unknown}/confirm",
+                        (r, who) -> r.body(Map.of("court", "c", "caseNumber", "1", "filedOn", "2026-11-01"))
+                                .post("/api/v1/dmca/evidence/" + UUID.randomUUID() + "/confirm"),
+                        role -> only(role, Set.of(Roles.LEGAL), 404)),
+                new Endpoint("POST /api/v1/dmca/evidence/{unknown}/dismiss",
+                        (r, who) -> r.body(Map.of("reason", "not a court action"))
+                                .post("/api/v1/dmca/evidence/" + UUID.randomUUID() + "/dismiss"),
+                        role -> only(role, Set.of(Roles.LEGAL), 404)),
+                new Endpoint("GET /api/v1/audit-log", (r, who) -> r.get("/api/v1/audit-log"),
+                        role -> only(role, Set.of(Roles.AUDITOR, Roles.ADMIN), 200)),
                 new Endpoint("GET /api/v1/dmca/strikes/{account}", (r, who) -> r.get("/api/v1/dmca/strikes/" + owner),
                         role -> only(role, staffReaders, 200)),
                 new Endpoint("GET /api/v1/public/dmca/notices", (r, who) -> r.get("/api/v1/public/dmca/notices"), role -> 200),

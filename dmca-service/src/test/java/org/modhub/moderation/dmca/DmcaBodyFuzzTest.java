@@ -38,7 +38,12 @@ class DmcaBodyFuzzTest {
     static final Target COURT_ACTION = Target.post("/api/v1/dmca/counter-notices/00000000-0000-4000-8000-00000000f022/court-action", () -> fresh("legal"),
             "{\"court\":\"N.D. Cal.\",\"caseNumber\":\"3:26-cv-01234\",\"filedOn\":\"2026-11-01\",\"documentUrl\":\"https://courts.example/c.pdf\",\"note\":\"Complaint filed.\"}");
 
-    private static final List<Target> ALL = List.of(NOTICE, DECISION, COUNTER_NOTICE, COURT_ACTION);
+    static final Target EVIDENCE_CONFIRM = Target.post("/api/v1/dmca/evidence/00000000-0000-4000-8000-00000000f022/confirm", () -> fresh("legal"),
+            "{\"counterNoticeId\":\"00000000-0000-4000-8000-00000000f023\",\"court\":\"N.D. Cal.\",\"caseNumber\":\"3:26-cv-01234\",\"filedOn\":\"2026-11-01\",\"documentUrl\":\"https://courts.example/c.pdf\",\"note\":\"As mailed.\"}");
+    static final Target EVIDENCE_DISMISS = Target.post("/api/v1/dmca/evidence/00000000-0000-4000-8000-00000000f022/dismiss", () -> fresh("legal"),
+            "{\"reason\":\"A letter threatening suit is not a filed action.\"}");
+
+    private static final List<Target> ALL = List.of(NOTICE, DECISION, COUNTER_NOTICE, COURT_ACTION, EVIDENCE_CONFIRM, EVIDENCE_DISMISS);
 
     @Test
     void boundedRun() {

@@ -19,6 +19,7 @@ import org.modhub.moderation.contracts.event.EventEnvelope;
 import org.modhub.moderation.contracts.event.EventPayload;
 import org.modhub.moderation.contracts.event.EventSources;
 import org.modhub.moderation.contracts.event.mail.InboundMailReceived;
+import org.modhub.moderation.contracts.event.mail.MailAttachment;
 import org.modhub.moderation.contracts.event.notification.NotificationRequested;
 import org.modhub.moderation.devstack.test.KafkaProbe;
 import org.modhub.moderation.devstack.test.TestTokens;
@@ -135,10 +136,21 @@ public final class DmcaFixtures {
                 .stream().findFirst().orElse(null), m -> m != null);
     }
 
-    /** An inbound mail as the gateway publishes it. */
+    /** An inbound mail to dmca@ as the gateway publishes it. */
     public static InboundMailReceived mail(String from, String subjectLine, String body, String threadToken) {
-        return new InboundMailReceived("dmca", "<" + UUID.randomUUID() + "@mail.example.org>", null, List.of(), threadToken, from,
-                List.of("dmca@hub.localhost"), subjectLine, body, Instant.now().truncatedTo(ChronoUnit.MICROS), List.of());
+        return mailTo("dmca", from, subjectLine, body, threadToken, List.of());
+    }
+
+    /** An inbound mail to {@code mailbox}@ (on {@code threadToken}, if any) with attachments described. */
+    public static InboundMailReceived mailTo(String mailbox, String from, String subjectLine, String body, String threadToken,
+            List<MailAttachment> attachments) {
+        return new InboundMailReceived(mailbox, "<" + UUID.randomUUID() + "@mail.example.org>", null, List.of(), threadToken, from,
+                List.of(mailbox + "@hub.localhost"), subjectLine, body, Instant.now().truncatedTo(ChronoUnit.MICROS), attachments);
+    }
+
+    /** Publishes a mail keyed as the gateway keys it: by its owning service ({@code MailRoutes}). */
+    public static void sendRouted(InboundMailReceived mail) {
+        sendMail(mail.partitionKey(), mail);
     }
 
     public static void sendMail(String key, InboundMailReceived mail) {

@@ -7,6 +7,8 @@ import static org.modhub.moderation.dmca.DmcaFixtures.WAIT;
 import static org.modhub.moderation.dmca.DmcaFixtures.awaitMail;
 import static org.modhub.moderation.dmca.DmcaFixtures.events;
 import static org.modhub.moderation.dmca.DmcaFixtures.mail;
+import static org.modhub.moderation.dmca.DmcaFixtures.mailTo;
+import static org.modhub.moderation.dmca.DmcaFixtures.sendRouted;
 import static org.modhub.moderation.dmca.DmcaFixtures.sendMail;
 import static org.modhub.moderation.dmca.DmcaFixtures.unique;
 import static org.modhub.moderation.devstack.test.Sql.count;
@@ -95,5 +97,83 @@ class DmcaMailTest {
         await().atMost(WAIT).until(() -> count(db, "SELECT count(*) FROM dmca_notice WHERE sender_email = ?", marker) == 1);
         assertThat(count(db, "SELECT count(*) FROM dmca_notice WHERE sender_email IN (?, ?)", from, "mailer-daemon@mail.example"))
                 .isZero();
+    }
+
+    @Test
+    void aNoticeWrappedAt72ColumnsAsMailClientsSendItIsCompleteAndItsReceiptAnswersTheMail() {
+        String from = unique("counsel") + "@lawfirm.example";
+        String repo = unique("ns") + "/model";
+        // CRLF, statements broken mid-phrase at 72 columns, double spaces, the signature block quoted from a draft.
+        String body = String.join("\r\n",
+                "Dear Copyright Agent,",
+                "",
+                "Copyrighted work: the novel \"Rivers\" (2019), https://publisher.example/rivers",
+                "The model at " + HUB + repo + " reproduces it verbatim.",
+                "",
+                "I have a good faith",
+                "belief that use of the material in the manner",
+                "complained of is not authorized by the copyright owner, its agent, or",
+                "the law.  The information in this notification is accurate, and under penalty",
+                "of perjury, I am authorized to act on behalf of the owner of an",
+                "exclusive right that is allegedly infringed.",
+                "",
+                "> /s/ Ann Counsel",
+                "> Company: Riverside Publishing LLC",
+                "> Address: 5 Harbour Road, Boston, MA 02110");
+        try (var mails = KafkaProbe.from(Topics.NOTIFICATION_REQUESTS)) {
+            var sent = mail("Ann Counsel <" + from + ">", "DMCA takedown notice", body, null);
+            sendMail("dmca", sent);
+            var receipt = awaitMail(mails, m -> m.recipientEmail().equals(from));
+            // The claimant is no longer told an element is missing that is there.
+            assertThat(receipt.templateId()).isEqualTo("dmca-notice-received");
+            assertThat(receipt.inReplyTo()).isEqualTo(sent.messageId());
+            String noticeId = receipt.threadKey().substring("dmca_notice:".length());
+            assertThat(rows(db, "SELECT status, signature, good_faith, accurate, authorised, missing_elements FROM dmca_notice "
+                    + "WHERE id = ?::uuid", noticeId).get(0))
+                    .containsExactly("PENDING_REVIEW", "Ann Counsel", true, true, true, "[]");
+        }
+    }
+
+    @Test
+    void aClaimantsReplyOnTheNoticeThreadThatArrivesAtLegalIsHandledHere() {
+        String from = unique("counsel") + "@lawfirm.example";
+        String repo = unique("ns") + "/model";
+        String body = """
+                Copyrighted work: the novel "Rivers" (2019)
+                The model at %s%s reproduces it verbatim.
+                I have a good faith belief that this use is not authorized. The information in this notification is
+                accurate, and under penalty of perjury, I am authorized to act on behalf of the owner.
+                Address: 5 Harbour Road, Boston, MA 02110
+                """.formatted(HUB, repo);
+        try (var mails = KafkaProbe.from(Topics.NOTIFICATION_REQUESTS)) {
+            sendMail("dmca", mail("Ann Counsel <" + from + ">", "DMCA takedown notice", body, null));
+            var ask = awaitMail(mails, m -> m.recipientEmail().equals(from) && m.templateId().equals("dmca-notice-incomplete"));
+            // The claimant writes to legal@ instead of replying to dmca@, with our mail quoted: the thread decides.
+            var reply = mailTo("legal", from, "Re: Your DMCA notice is incomplete", "/s/ Ann Counsel\n\n> Please reply to this mail",
+                    ask.threadKey(), List.of());
+            assertThat(reply.partitionKey()).isEqualTo("dmca");
+            sendRouted(reply);
+            var receipt = awaitMail(mails, m -> m.recipientEmail().equals(from) && m.templateId().equals("dmca-notice-received"));
+            assertThat(receipt.threadKey()).isEqualTo(ask.threadKey());
+            assertThat(receipt.inReplyTo()).isEqualTo(reply.messageId());
+            String noticeId = ask.threadKey().substring("dmca_notice:".length());
+            assertThat(rows(db, "SELECT status, signature FROM dmca_notice WHERE id = ?::uuid", noticeId).get(0))
+                    .containsExactly("PENDING_REVIEW", "Ann Counsel");
+            assertThat(count(db, "SELECT count(*) FROM dmca_notice WHERE sender_email = ?", from)).isEqualTo(1);
+            assertThat(count(db, "SELECT count(*) FROM kit_audit_log WHERE action = 'NOTICE_REVISED_BY_MAIL' AND entity_id = ? "
+                    + "AND actor = 'system:dmca-service' AND detail LIKE '%via legal@%'", noticeId)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void mailOfAnotherServicesThreadIsNotOurs() {
+        String from = unique("someone") + "@mail.example";
+        String text = "Copyrighted work: my song. " + HUB + unique("ns") + "/model good faith belief";
+        // A reply on an appeal's thread that was sent to dmca@ belongs to appeals-service, even if it reached us.
+        sendMail("dmca", mailTo("dmca", from, "Re: your appeal", text, "appeal:" + java.util.UUID.randomUUID(), List.of()));
+        String marker = unique("marker") + "@mail.example";
+        sendMail("dmca", mail(marker, "DMCA", text, null));
+        await().atMost(WAIT).until(() -> count(db, "SELECT count(*) FROM dmca_notice WHERE sender_email = ?", marker) == 1);
+        assertThat(count(db, "SELECT count(*) FROM dmca_notice WHERE sender_email = ?", from)).isZero();
     }
 }

@@ -61,6 +61,7 @@ class StrikesAndArchiveTest {
                         assertThat(e.repeatInfringer()).isFalse();
                         assertThat(e.account().key()).isEqualTo("account:" + name);
                         assertThat(e.noticeId().toString()).isEqualTo(first);
+                        assertThat(e.strikeNoticeIds()).extracting(Object::toString).containsExactly(first);
                     }));
 
             // 2: countered, but the claimant went to court: the takedown stood. The test threshold is 2.
@@ -76,6 +77,8 @@ class StrikesAndArchiveTest {
                     .satisfies(e -> {
                         assertThat(e.strikeCount()).isEqualTo(2);
                         assertThat(e.repeatInfringer()).isTrue();
+                        // What review-service's termination case links to: every strike in force, oldest first.
+                        assertThat(e.strikeNoticeIds()).extracting(Object::toString).containsExactly(first, second);
                     }));
         }
         as("legal-1", "legal").get("/api/v1/dmca/strikes/" + uploader).then().statusCode(200)

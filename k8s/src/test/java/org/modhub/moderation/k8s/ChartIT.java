@@ -162,6 +162,11 @@ class ChartIT {
         assertThat(secretRef(notification, "QUARKUS_MAILER_PASSWORD")).isEqualTo("moderation-smtp/password");
         assertThat(secretRef(notification, "NOTIFICATION_INBOUND_MAILBOXES_DMCA_PASSWORD"))
                 .isEqualTo("moderation-mailboxes/dmca-password");
+        // feedback@ (issue 21) is read like the other inboxes.
+        assertThat(secretRef(notification, "NOTIFICATION_INBOUND_MAILBOXES_FEEDBACK_PASSWORD"))
+                .isEqualTo("moderation-mailboxes/feedback-password");
+        assertThat(chart.named(ConfigMap.class, "notification-service-config").getData())
+                .containsEntry("NOTIFICATION_INBOUND_MAILBOXES_FEEDBACK_ADDRESS", "feedback@hub.example.com");
         assertThat(reporting.getEnv()).extracting(EnvVar::getName).noneMatch(n -> n.startsWith("QUARKUS_MAILER"));
         ConfigMap config = chart.named(ConfigMap.class, "reporting-service-config");
         assertThat(config.getData()).containsEntry("QUARKUS_DATASOURCE_REACTIVE_URL",

@@ -2,9 +2,13 @@ package org.modhub.moderation.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.modhub.moderation.devstack.test.Sql.count;
+import static org.modhub.moderation.devstack.test.Sql.update;
 import static org.modhub.moderation.devstack.test.Sql.rows;
 import static org.modhub.moderation.notification.NotificationFixtures.CODEC;
+import static org.modhub.moderation.notification.NotificationFixtures.as;
+import static org.modhub.moderation.notification.NotificationFixtures.request;
 import static org.modhub.moderation.notification.NotificationFixtures.newRecipient;
 import static org.modhub.moderation.notification.NotificationFixtures.publish;
 import static org.modhub.moderation.notification.NotificationFixtures.receipt;
@@ -14,11 +18,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.modhub.moderation.contracts.Roles;
 import org.modhub.moderation.contracts.Topics;
 import org.modhub.moderation.contracts.event.mail.InboundMailReceived;
 import org.modhub.moderation.contracts.event.notification.NotificationRequested;
@@ -27,6 +34,7 @@ import org.modhub.moderation.devstack.ReceivedMail;
 import org.modhub.moderation.devstack.test.DevStackResource;
 import org.modhub.moderation.devstack.test.InjectDevStack;
 import org.modhub.moderation.devstack.test.KafkaProbe;
+import org.modhub.moderation.notification.mail.MailTemplates;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -40,7 +48,11 @@ import jakarta.mail.Store;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
-/** Mail arriving at safety@, dmca@ and legal@ over the real IMAP server becomes mail.inbound, once, and is filed away. */
+/**
+ * Mail arriving at safety@, dmca@, legal@ and feedback@ over the real IMAP server is routed by its thread: published on
+ * mail.inbound (keyed by its owner), once, or kept for staff with a receipt; hostile mail is quarantined once; every
+ * message is filed away.
+ */
 @QuarkusTest
 @WithTestResource(value = DevStackResource.class, initArgs = @ResourceArg(name = DevStackResource.SERVICE, value = "notification"))
 class InboundGatewayTest {
@@ -131,7 +143,9 @@ class InboundGatewayTest {
             assertThat(html.threadToken()).isNull();
         }
         assertThat(messageIds("safety", "INBOX")).doesNotContain(bad);
-        assertThat(count(db, "SELECT count(*) FROM inbound_mail WHERE message_id = ?", bad)).isZero();
+        // Recorded as quarantined (issue 21: so it is never parsed again), and nothing published.
+        assertThat(rows(db, "SELECT disposition FROM inbound_mail WHERE message_id = ?", bad)).containsExactly(List.of("QUARANTINED"));
+        assertThat(count(db, "SELECT count(*) FROM kit_outbox WHERE payload LIKE ?", "%" + bad + "%")).isZero();
     }
 
     @Test
@@ -156,6 +170,142 @@ class InboundGatewayTest {
         await().atMost(WAIT).until(() -> rows(db, "SELECT status FROM mail_delivery WHERE idempotency_key = ?", next.idempotencyKey()),
                 r -> r.equals(List.of(List.of("SUPPRESSED"))));
         assertThat(devStack.mail().messages(gone)).hasSize(1);
+    }
+
+    @Test
+    void aFeedbackMailOnNoThreadIsKeptForStaffAndItsSenderGetsAThreadedReceipt() throws Exception {
+        String sender = newRecipient("feedback");
+        String id = newId();
+        String subject = "Your policy on model cards " + UUID.randomUUID();
+        MimeMessage mail = plainMail(sender, devStack.mail().address("feedback"), id, subject,
+                "Why must every model have a card? Regards, Kim");
+        devStack.mail().send(mail);
+
+        Map<String, Object> listed = await().atMost(WAIT).until(() -> unmatchedBySubject(subject), m -> m != null);
+        assertThat(listed).containsEntry("mailbox", "feedback").containsEntry("from", sender).containsEntry("handled", false);
+        String unmatchedId = listed.get("id").toString();
+        await().atMost(WAIT).untilAsserted(() -> as("mod-kim", Roles.MODERATOR).get("/api/v1/mail/unmatched/" + unmatchedId)
+                .then().statusCode(200)
+                .body("textBody", equalTo("Why must every model have a card? Regards, Kim"))
+                .body("messageId", equalTo(id))
+                .body("receiptStatus", equalTo("SENT")));
+
+        // The receipt: in the sender's mailbox, threaded to their mail, answering to feedback@.
+        ReceivedMail receipt = await().atMost(WAIT).until(() -> devStack.mail().messages(sender), l -> !l.isEmpty()).get(0);
+        assertThat(receipt.subject()).contains("We received your mail").contains(subject);
+        assertThat(receipt.text()).contains("staff");
+        assertThat(receipt.header("In-Reply-To")).contains(id);
+        assertThat(receipt.header("References")).contains(id);
+        assertThat(receipt.replyTo()).singleElement().asString().startsWith("feedback+");
+        // Not passed to any service.
+        assertThat(count(db, "SELECT count(*) FROM kit_outbox WHERE topic = 'mail.inbound' AND payload LIKE ?", "%" + id + "%")).isZero();
+        assertThat(rows(db, "SELECT disposition FROM inbound_mail WHERE message_id = ?", id)).containsExactly(List.of("KEPT_FOR_STAFF"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(messageIds("feedback", "Processed")).contains(id));
+
+        // Staff mark it handled (audited); marking it again changes nothing.
+        as("mod-kim", Roles.MODERATOR).post("/api/v1/mail/unmatched/" + unmatchedId + "/handled").then().statusCode(200)
+                .body("handled", equalTo(true)).body("handledBy", equalTo("mod-kim"));
+        as("mod-lee", Roles.SENIOR_MODERATOR).post("/api/v1/mail/unmatched/" + unmatchedId + "/handled").then().statusCode(200)
+                .body("handledBy", equalTo("mod-kim"));
+        assertThat(rows(db, "SELECT actor, action FROM kit_audit_log WHERE entity_id = ?", unmatchedId))
+                .containsExactly(List.of("mod-kim", "unmatched-mail.handled"));
+        as("aud-1", Roles.AUDITOR).get("/api/v1/mail/unmatched/" + unmatchedId).then().statusCode(200).body("handled", equalTo(true));
+
+        // A reply to the receipt is kept for staff again, without a second receipt (no ping-pong with a robot).
+        String replyId = newId();
+        reply(sender, receipt.replyTo().get(0), replyId, receipt.messageId(), "Re: " + receipt.subject());
+        await().atMost(WAIT).untilAsserted(() -> assertThat(rows(db, "SELECT disposition, thread_key FROM inbound_mail "
+                + "WHERE message_id = ?", replyId)).containsExactly(List.of("KEPT_FOR_STAFF", "unmatched:" + unmatchedId)));
+        assertThat(count(db, "SELECT count(*) FROM mail_delivery WHERE recipient = ?", sender)).isEqualTo(1);
+    }
+
+    @Test
+    void anAutomatedOrOwnMailAtFeedbackGetsNoReceipt() throws Exception {
+        String robot = "no-reply-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        String id = newId();
+        devStack.mail().send(plainMail(robot, devStack.mail().address("feedback"), id, "Newsletter", "Hello subscribers"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(rows(db, "SELECT disposition FROM inbound_mail WHERE message_id = ?", id))
+                .containsExactly(List.of("KEPT_FOR_STAFF")));
+        assertThat(count(db, "SELECT count(*) FROM mail_delivery WHERE recipient = ?", robot)).isZero();
+    }
+
+    @Test
+    void aReplyToADecisionMailArrivingAtFeedbackGoesToAppeals() throws Exception {
+        String owner = newRecipient("owner");
+        NotificationRequested decisionMail = request("report-receipt", owner, "en",
+                MailTemplates.byId("report-receipt").orElseThrow().sample(), "decision:" + UUID.randomUUID(), "legal");
+        publish(decisionMail);
+        ReceivedMail sent = await().atMost(WAIT).until(() -> devStack.mail().messages(owner), l -> l.size() == 1).get(0);
+
+        String id = newId();
+        try (KafkaProbe probe = KafkaProbe.from(Topics.MAIL_INBOUND)) {
+            reply(owner, devStack.mail().address("feedback"), id, sent.messageId(), "Re: " + sent.subject());
+            ConsumerRecord<String, String> record = await().atMost(WAIT).until(() -> recordOf(probe, id), r -> r != null);
+            assertThat(record.key()).isEqualTo("appeals");
+            InboundMailReceived event = CODEC.data(CODEC.decode(record.value()), InboundMailReceived.class);
+            assertThat(event.mailbox()).isEqualTo("feedback");
+            assertThat(event.threadToken()).isEqualTo(decisionMail.threadKey());
+        }
+        assertThat(count(db, "SELECT count(*) FROM unmatched_mail WHERE message_id = ?", id)).isZero();
+    }
+
+    @Test
+    void hostileHtmlIsQuarantinedOnceAndTheNextGoodReportIsPublishedWithinSeconds() throws Exception {
+        String scripts = newId();
+        String divs = newId();
+        String good = newId();
+        String html = newId();
+        String safety = devStack.mail().address("safety");
+        try (KafkaProbe probe = KafkaProbe.from(Topics.MAIL_INBOUND)) {
+            // 1 MB of unclosed <script> tags (the issue's mail, bigger) and 100,000 nested <div>s, HTML only.
+            devStack.mail().send(htmlMail("attacker@example.net", safety, scripts, "<html><body>" + "<script>".repeat(131_072)));
+            devStack.mail().send(htmlMail("attacker@example.net", safety, divs, "<html><body>" + "<div>".repeat(100_000) + "x"));
+            long sentAt = System.nanoTime();
+            devStack.mail().send(plainMail("reporter@example.net", safety, good, "Malware",
+                    "The model https://huggingface.co/acme/evil ships a trojan."));
+            InboundMailReceived report = awaitEvent(probe, good);
+            Duration took = Duration.ofNanos(System.nanoTime() - sentAt);
+            assertThat(took).as("from sending the good mail to its event").isLessThanOrEqualTo(Duration.ofSeconds(10));
+            assertThat(report.textBody()).isEqualTo("The model https://huggingface.co/acme/evil ships a trojan.");
+
+            // An ordinary HTML mail still becomes readable text.
+            devStack.mail().send(htmlMail("reporter@example.net", safety, html, "<html><body><p>Hello,</p><p>the model "
+                    + "<a href=\"https://huggingface.co/acme/evil\">acme/evil</a> leaks data.</p><p>Jane</p></body></html>"));
+            assertThat(awaitEvent(probe, html).textBody())
+                    .isEqualTo("Hello,\n\nthe model acme/evil (https://huggingface.co/acme/evil) leaks data.\n\nJane");
+        }
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(messageIds("safety", "Quarantine")).filteredOn(scripts::equals).hasSize(1);
+            assertThat(messageIds("safety", "Quarantine")).filteredOn(divs::equals).hasSize(1);
+        });
+        assertThat(rows(db, "SELECT disposition FROM inbound_mail WHERE message_id = ?", scripts)).containsExactly(List.of("QUARANTINED"));
+        assertThat(rows(db, "SELECT disposition FROM inbound_mail WHERE message_id = ?", divs)).containsExactly(List.of("QUARANTINED"));
+        assertThat(messageIds("safety", "INBOX")).doesNotContain(scripts, divs);
+        assertThat(count(db, "SELECT count(*) FROM kit_outbox WHERE payload LIKE ? OR payload LIKE ?", "%" + scripts + "%",
+                "%" + divs + "%")).isZero();
+    }
+
+    @Test
+    void aMailRecordedAsQuarantinedIsNeverParsedAgainOnlyMoved() throws Exception {
+        // As after a poll that recorded the quarantine and then lost the IMAP connection before the move.
+        String id = newId();
+        update(db, "INSERT INTO inbound_mail (id, mailbox, message_id, disposition, received_at, reason) "
+                + "VALUES (?, 'safety', ?, 'QUARANTINED', now(), 'parse timed out')", UUID.randomUUID(), id);
+        devStack.mail().send(plainMail("reporter@example.net", devStack.mail().address("safety"), id, "Readable", "Readable text."));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(messageIds("safety", "Quarantine")).contains(id));
+        assertThat(count(db, "SELECT count(*) FROM inbound_mail WHERE message_id = ?", id)).isEqualTo(1);
+        assertThat(count(db, "SELECT count(*) FROM kit_outbox WHERE payload LIKE ?", "%" + id + "%")).isZero();
+    }
+
+    @Test
+    void anOversizedMailIsQuarantinedWithoutBeingRead() throws Exception {
+        String id = newId();
+        // Over the test profile's 3 MB limit.
+        devStack.mail().send(plainMail("reporter@example.net", devStack.mail().address("dmca"), id, "Huge",
+                "0123456789abcdef\n".repeat(200_000)));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(messageIds("dmca", "Quarantine")).contains(id));
+        assertThat(rows(db, "SELECT disposition FROM inbound_mail WHERE message_id = ?", id)).containsExactly(List.of("QUARANTINED"));
+        assertThat(rows(db, "SELECT reason FROM inbound_mail WHERE message_id = ?", id).get(0).get(0).toString()).startsWith("larger than");
     }
 
     // --- helpers ---
@@ -207,6 +357,44 @@ class InboundGatewayTest {
         reply.setHeader("References", inReplyTo);
         reply.setText("Here is more: https://huggingface.co/acme/evil/discussions/3", "UTF-8");
         devStack.mail().send(reply);
+    }
+
+    private MimeMessage plainMail(String from, String to, String messageId, String subject, String text) throws MessagingException {
+        MimeMessage message = withId(messageId);
+        message.setFrom(new InternetAddress(from));
+        message.setRecipients(Message.RecipientType.TO, to);
+        message.setSubject(subject, "UTF-8");
+        message.setText(text, "UTF-8");
+        return message;
+    }
+
+    private MimeMessage htmlMail(String from, String to, String messageId, String html) throws MessagingException {
+        MimeMessage message = withId(messageId);
+        message.setFrom(new InternetAddress(from));
+        message.setRecipients(Message.RecipientType.TO, to);
+        message.setSubject("Look at this", "UTF-8");
+        message.setContent(html, "text/html; charset=UTF-8");
+        return message;
+    }
+
+    private MimeMessage withId(String messageId) {
+        return new MimeMessage(devStack.mail().smtpSession()) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", messageId);
+            }
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> unmatchedBySubject(String subject) {
+        List<Map<String, Object>> items = as("mod-kim", Roles.MODERATOR).get("/api/v1/mail/unmatched?limit=100").then()
+                .statusCode(200).extract().jsonPath().getList("items");
+        return items.stream().filter(m -> subject.equals(m.get("subjectLine"))).findFirst().orElse(null);
+    }
+
+    private static ConsumerRecord<String, String> recordOf(KafkaProbe probe, String messageId) {
+        return probe.poll().stream().filter(r -> r.value().contains(messageId)).findFirst().orElse(null);
     }
 
     private static InboundMailReceived awaitEvent(KafkaProbe probe, String messageId) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
@@ -96,5 +97,69 @@ class MimeParserTest {
     void mailWithoutASenderOrWithABrokenStructureIsUnparsable() {
         assertThatThrownBy(() -> parse("no-sender.eml")).isInstanceOf(UnparsableMailException.class).hasMessageContaining("sender");
         assertThatThrownBy(() -> parse("broken-multipart.eml")).isInstanceOf(UnparsableMailException.class);
+    }
+
+    @Test
+    void anHtmlMailKeepsItsParagraphsListsAndLinkTargets() throws Exception {
+        String html = "<html><head><title>t</title><style>p{}</style><script>alert(1)</script></head><body>"
+                + "<h1>Leaked data</h1><p>The dataset <a href=\"https://huggingface.co/datasets/acme/leak\">acme/leak</a> holds"
+                + "<br>personal&nbsp;data &amp; more.</p><div>See also <a href=\"https://huggingface.co/acme/evil\">"
+                + "https://huggingface.co/acme/evil</a></div><ul><li>row 1</li><li>row <b>2</b></li></ul>"
+                + "<table><tr><td>a</td><td>b</td></tr></table><!-- hidden --><p>Regards,<br>Jane</p></body></html>";
+        ParsedMail mail = parser.parse(htmlMail(html));
+        assertThat(mail.text()).isEqualTo("Leaked data\n\nThe dataset acme/leak (https://huggingface.co/datasets/acme/leak) holds\n"
+                + "personal data & more.\n\nSee also https://huggingface.co/acme/evil\n\n- row 1\n- row 2\n\nab\n\nRegards,\nJane");
+    }
+
+    @Test
+    void oneMegabyteOfUnclosedScriptTagsIsRefusedAtOnceNotParsedForMinutes() {
+        byte[] raw = htmlMail("<html><body><p>hi</p>" + "<script>".repeat(131_072));
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> parser.parse(raw, System.nanoTime() + 5_000_000_000L)).isInstanceOf(UnparsableMailException.class)
+                .hasMessageContaining("more than the " + MimeParser.DEFAULT_MAX_HTML_CHARS);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void unclosedScriptTagsUnderTheSizeLimitParseInMilliseconds() throws Exception {
+        // The mail: 400 KB of unclosed <script> tags held the regex version for minutes.
+        byte[] raw = htmlMail("<p>Report</p>" + "<script>".repeat(50_000));
+        long started = System.nanoTime();
+        ParsedMail mail = parser.parse(raw, System.nanoTime() + 5_000_000_000L);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+        assertThat(mail.text()).isEqualTo("Report");
+    }
+
+    @Test
+    void htmlNestedAHundredThousandDivsDeepIsRefusedQuickly() {
+        byte[] raw = htmlMail("<html><body>" + "<div>".repeat(100_000) + "deep");
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> parser.parse(raw, System.nanoTime() + 5_000_000_000L)).isInstanceOf(UnparsableMailException.class)
+                .hasMessageContaining("nested deeper than");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aParsePastItsDeadlineIsUnparsable() {
+        byte[] raw = htmlMail("<p>" + "word ".repeat(50_000) + "</p>");
+        assertThatThrownBy(() -> parser.parse(raw, System.nanoTime() - 1)).isInstanceOf(UnparsableMailException.class)
+                .hasMessageContaining("time budget");
+    }
+
+    /** An HTML-only mail as a mail client sends it (quoted-printable). */
+    static byte[] htmlMail(String html) {
+        try {
+            jakarta.mail.internet.MimeMessage message = new jakarta.mail.internet.MimeMessage(Session.getInstance(new Properties()));
+            message.setFrom("jane@example.net");
+            message.setRecipients(jakarta.mail.Message.RecipientType.TO, "safety@hub.localhost");
+            message.setSubject("HTML report");
+            message.setContent(html, "text/html; charset=UTF-8");
+            message.saveChanges();
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            message.writeTo(out);
+            return out.toByteArray();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

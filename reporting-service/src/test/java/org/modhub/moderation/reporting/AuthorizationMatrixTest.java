@@ -100,6 +100,13 @@ class AuthorizationMatrixTest {
                 new Endpoint("POST /api/v1/reports/{someone else's}/triage (private)", (r, who) -> r
                         .body(Map.of("category", "platform_abuse")).post("/api/v1/reports/" + privateReport + "/triage"),
                         role -> only(role, STAFF, 409)),
+                new Endpoint("POST /api/v1/reports/{someone else's}/withdraw", (r, who) -> r
+                        .post("/api/v1/reports/" + privateReport + "/withdraw"), role -> only(role, Set.of(Roles.USER), 404)),
+                new Endpoint("POST /api/v1/reports/{own}/withdraw", (r, who) -> r
+                        .post("/api/v1/reports/" + file(who, reportOnModel(newModel())) + "/withdraw"),
+                        role -> only(role, Set.of(Roles.USER), 200)),
+                new Endpoint("GET /api/v1/audit-log", (r, who) -> r.get("/api/v1/audit-log"),
+                        role -> only(role, Set.of(Roles.AUDITOR, Roles.ADMIN), 200)),
                 new Endpoint("PUT /api/v1/notifiers/{n}/trusted-flagger", (r, who) -> r
                         .put("/api/v1/notifiers/user:" + newUser("target") + "/trusted-flagger"),
                         role -> only(role, Set.of(Roles.ADMIN), 200)),

@@ -340,18 +340,58 @@ class NotifierMisuseTest {
                     .satisfies(v -> {
                         NotificationRequested m = data(v, NotificationRequested.class);
                         assertThat(m.recipientEmail()).isEqualTo(user + "@example.org");
-                        assertThat(m.threadKey()).isEqualTo("report:" + report);
+                        // On the decision's thread, replies to legal@: a reply contests the decision at appeals-service
+                        // (it used to be on the report's thread, where a reply became a new report).
+                        assertThat(m.threadKey()).isEqualTo("decision:" + unranked.decisionId());
+                        assertThat(org.modhub.moderation.contracts.MailRoutes.ThreadKind.of(m.threadKey()))
+                                .contains(org.modhub.moderation.contracts.MailRoutes.ThreadKind.DECISION);
+                        assertThat(m.replyMailbox()).isEqualTo("legal");
+                        assertThat(m.parameters()).containsEntry("decisionId", unranked.decisionId().toString())
+                                .containsEntry("recipientCountry", "DE");
                         assertThat(m.parameters()).containsEntry("actions", "UNRANK").containsKey("redress")
                                 .containsKey("appealDeadline");
                         assertThat(m.parameters().get("redress")).contains("out-of-court-dispute-settlement");
                         // Nothing about the owner: not their id, not the statement of reasons written to them.
                         assertThat(m.parameters()).containsOnlyKeys("reportId", "subject", "actions", "category", "decidedAt",
-                                "policyVersion", "manifestlyUnfounded", "appealDeadline", "redress");
+                                "policyVersion", "manifestlyUnfounded", "appealDeadline", "redress", "decisionId",
+                                "recipientCountry");
                         assertThat(v).doesNotContain("advertises a casino");
                         assertThat(v).doesNotContain(owner).doesNotContain("mod-7");
                     }));
         }
         as(user, "user").get("/api/v1/reports/" + report).then().statusCode(200)
                 .body("status", equalTo("DECIDED")).body("outcome", equalTo("UNRANK"));
+    }
+
+    @Test
+    void anAustralianNotifierIsOfferedTheESafetyPathAndANotifierOfUnknownCountryNoCountry() {
+        String aussie = newUser("aussie");
+        String model = newModel();
+        Map<String, Object> body = reportOnModel(model);
+        body.put("jurisdiction", "AU");
+        UUID fromAustralia = UUID.fromString(file(aussie, body));
+        Map<String, Object> noCountry = reportOnModel(model);
+        noCountry.remove("jurisdiction");
+        UUID unknown = UUID.fromString(file(newUser("somewhere"), noCountry));
+        DecisionTaken decision = noAction("model:" + model, List.of(fromAustralia, unknown), false);
+        try (var mails = KafkaProbe.from(Topics.NOTIFICATION_REQUESTS)) {
+            sendDecision(decision);
+            await().atMost(WAIT).untilAsserted(() -> assertThat(mails.ofType(NotificationRequested.TYPE))
+                    .map(v -> data(v, NotificationRequested.class))
+                    .filteredOn(m -> m.templateId().equals("report-outcome")
+                            && m.threadKey().equals("decision:" + decision.decisionId()))
+                    .hasSize(2)
+                    .allSatisfy(m -> assertThat(m.replyMailbox()).isEqualTo("legal"))
+                    .anySatisfy(m -> {
+                        assertThat(m.parameters()).containsEntry("reportId", fromAustralia.toString())
+                                .containsEntry("recipientCountry", "AU");
+                        assertThat(m.parameters().get("redress")).contains("esafety-commissioner-complaint");
+                    })
+                    .anySatisfy(m -> {
+                        assertThat(m.parameters()).containsEntry("reportId", unknown.toString())
+                                .doesNotContainKey("recipientCountry");
+                        assertThat(m.parameters().get("redress")).doesNotContain("esafety");
+                    }));
+        }
     }
 }

@@ -335,4 +335,37 @@ class ReportFilingTest {
         as(tf, "user").body(reportOnModel(newModel())).post("/api/v1/reports").then().statusCode(201)
                 .body("trustedFlagger", equalTo(false));
     }
+
+    @Test
+    void aTrustedFlaggersMarkIsTheirStandingAtFilingKeptUntilReviewAndNeverTakenFromMail() {
+        String tf = newUser("trusted");
+        String notifier = "/api/v1/notifiers/user:" + tf;
+        as("admin-1", "admin").put(notifier + "/trusted-flagger").then().statusCode(200);
+        as("mod-1", "moderator").body(Map.of("reason", "Bulk filing")).post(notifier + "/mute").then().statusCode(200);
+        String held = file(tf, reportOnModel(newModel()));
+        // Unmarked after filing: the report keeps the standing it was filed with, also when it reaches review later.
+        as("admin-1", "admin").delete(notifier + "/trusted-flagger").then().statusCode(200);
+        as("mod-1", "moderator").post("/api/v1/reports/" + held + "/release").then().statusCode(200)
+                .body("status", equalTo("RECEIVED")).body("trustedFlagger", equalTo(true));
+
+        // A mail from the flagger's address is not a trusted flagger's notice: a From header can be forged.
+        as("admin-1", "admin").put(notifier + "/trusted-flagger").then().statusCode(200);
+        String mailed = newModel();
+        ReportingFixtures.sendMail(ReportingFixtures.mail("safety", tf + "@example.org", "Spam",
+                "Casino spam at https://huggingface.co/" + mailed, null));
+        try (var events = KafkaProbe.from(Topics.REPORTING_EVENTS)) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                List<ReportFiled> filed = events.ofType(ReportFiled.TYPE).stream().map(v -> data(v, ReportFiled.class)).toList();
+                assertThat(filed).filteredOn(e -> e.reportId().toString().equals(held)).singleElement().satisfies(e -> {
+                    assertThat(e.trustedFlagger()).isTrue();
+                    assertThat(e.sourceType()).isEqualTo(SourceType.SOURCE_TRUSTED_FLAGGER);
+                });
+                assertThat(filed).filteredOn(e -> e.subject().key().equals("model:" + mailed)).singleElement().satisfies(e -> {
+                    assertThat(e.channel()).isEqualTo(ReportChannel.EMAIL);
+                    assertThat(e.trustedFlagger()).isFalse();
+                    assertThat(e.sourceType()).isNotEqualTo(SourceType.SOURCE_TRUSTED_FLAGGER);
+                });
+            });
+        }
+    }
 }

@@ -39,8 +39,10 @@ class ReportingBodyFuzzTest {
             "{\"reason\":\"Repeated unfounded reports.\",\"until\":\"2030-01-01T00:00:00Z\"}");
     static final Target MUTE = Target.post("/api/v1/notifiers/email:fuzz@example.org/mute", () -> fresh("moderator"),
             "{\"reason\":\"Noisy detector.\",\"until\":\"2030-01-01T00:00:00Z\"}");
+    static final Target WITHDRAW = Target.post("/api/v1/reports/00000000-0000-4000-8000-00000000f023/withdraw", () -> fresh("user"),
+            "{\"reason\":\"I reported the wrong model.\"}");
 
-    private static final List<Target> ALL = List.of(FILE_REPORT, FLAG, TRIAGE, SUSPEND, MUTE);
+    private static final List<Target> ALL = List.of(FILE_REPORT, FLAG, TRIAGE, SUSPEND, MUTE, WITHDRAW);
 
     @Test
     void boundedRun() {
@@ -70,6 +72,11 @@ class ReportingBodyFuzzTest {
     @FuzzTest(maxDuration = "10m")
     void muteNotifier(FuzzedDataProvider data) {
         FUZZER.fuzz(MUTE, BodyFuzzer.from(data));
+    }
+
+    @FuzzTest(maxDuration = "10m")
+    void withdrawReport(FuzzedDataProvider data) {
+        FUZZER.fuzz(WITHDRAW, BodyFuzzer.from(data));
     }
 
     @AfterAll

@@ -112,8 +112,9 @@ public final class ReportingFixtures {
                 List.of());
     }
 
+    /** Publishes a mail as the gateway does: keyed by the service that owns it (its thread's, else its mailbox's). */
     public static void sendMail(InboundMailReceived mail) {
-        KafkaProbe.send(Topics.MAIL_INBOUND, mail.mailbox(), encode(EventSources.NOTIFICATION_SERVICE, mail));
+        KafkaProbe.send(Topics.MAIL_INBOUND, mail.partitionKey(), encode(EventSources.NOTIFICATION_SERVICE, mail));
     }
 
     public static void sendMail(String key, InboundMailReceived mail) {
@@ -121,4 +122,10 @@ public final class ReportingFixtures {
     }
 
     static final String SAFETY = Mailboxes.SAFETY;
+
+    /** The audit log entries about {@code entityId}, as an auditor reads them. */
+    public static io.restassured.response.ValidatableResponse auditOf(String entityId) {
+        return as("audrey-" + UUID.randomUUID(), "auditor").queryParam("entityId", entityId).get("/api/v1/audit-log")
+                .then().statusCode(200);
+    }
 }

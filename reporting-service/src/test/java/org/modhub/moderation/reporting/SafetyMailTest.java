@@ -66,9 +66,10 @@ class SafetyMailTest {
         String dataset = newModel();
         String body = "Hello,\nthe model https://huggingface.co/" + model + " ships a trojan in its pickle files, and so does "
                 + "https://huggingface.co/datasets/" + dataset + ". See https://evidence.example.org/scan-result.\nJane";
+        InboundMailReceived sent = mail("safety", "Jane Doe <" + from + ">", "Malware on your hub", body, null);
         try (var events = KafkaProbe.from(Topics.REPORTING_EVENTS);
                 var mails = KafkaProbe.from(Topics.NOTIFICATION_REQUESTS)) {
-            sendMail(mail("safety", "Jane Doe <" + from + ">", "Malware on your hub", body, null));
+            sendMail(sent);
 
             await().atMost(WAIT).untilAsserted(() -> assertThat(events.ofType(ReportFiled.TYPE))
                     .map(v -> data(v, ReportFiled.class)).filteredOn(e -> from.equals(e.reporterEmail()))
@@ -84,7 +85,9 @@ class SafetyMailTest {
                     .containsExactlyInAnyOrder("model:" + model, "dataset:" + dataset));
             await().atMost(WAIT).untilAsserted(() -> assertThat(mails.ofType(NotificationRequested.TYPE))
                     .map(v -> data(v, NotificationRequested.class))
-                    .filteredOn(m -> m.recipientEmail().equals(from) && m.templateId().equals("report-receipt")).hasSize(2));
+                    .filteredOn(m -> m.recipientEmail().equals(from) && m.templateId().equals("report-receipt")).hasSize(2)
+                    // Each receipt answers Jane's mail, so her mail client shows it in the same conversation.
+                    .allSatisfy(m -> assertThat(m.inReplyTo()).isEqualTo(sent.messageId())));
         }
         as("mod-1", "moderator").queryParam("subject", "model:" + model).queryParam("channel", "EMAIL")
                 .get("/api/v1/reports").then().statusCode(200)
@@ -98,21 +101,24 @@ class SafetyMailTest {
         String model = newModel();
         try (var events = KafkaProbe.from(Topics.REPORTING_EVENTS);
                 var mails = KafkaProbe.from(Topics.NOTIFICATION_REQUESTS)) {
-            sendMail(mail("safety", from, "Harassment", "Someone keeps posting harassment about me in a model's community tab.",
-                    null));
+            InboundMailReceived first = mail("safety", from, "Harassment",
+                    "Someone keeps posting harassment about me in a model's community tab.", null);
+            sendMail(first);
             NotificationRequested ask = await().atMost(WAIT).until(() -> mails.ofType(NotificationRequested.TYPE).stream()
                     .map(v -> data(v, NotificationRequested.class))
                     .filter(m -> m.recipientEmail().equals(from) && m.templateId().equals("report-location-request"))
                     .findFirst().orElse(null), m -> m != null);
             assertThat(ask.replyMailbox()).isEqualTo("safety");
             assertThat(ask.threadKey()).startsWith("report:");
+            assertThat(ask.inReplyTo()).isEqualTo(first.messageId());
             UUID reportId = UUID.fromString(ask.threadKey().substring("report:".length()));
             assertThat(events.ofType(ReportFiled.TYPE)).noneMatch(v -> v.contains(reportId.toString()));
 
             // An out-of-office answer on the thread neither completes the report nor starts a mail loop.
             sendMail(mail("safety", from, "Automatic reply: Where exactly?", "I am away until Monday.", ask.threadKey()));
-            sendMail(mail("safety", from, "Re: Harassment", "It is here: https://huggingface.co/" + model + "/discussions/7",
-                    ask.threadKey()));
+            InboundMailReceived answer = mail("safety", from, "Re: Harassment",
+                    "It is here: https://huggingface.co/" + model + "/discussions/7", ask.threadKey());
+            sendMail(answer);
             await().atMost(WAIT).untilAsserted(() -> assertThat(events.ofType(ReportFiled.TYPE))
                     .map(v -> data(v, ReportFiled.class)).filteredOn(e -> e.reportId().equals(reportId)).singleElement()
                     .satisfies(e -> {
@@ -122,8 +128,13 @@ class SafetyMailTest {
             // The completed report is confirmed on the same thread; the location was asked for once.
             await().atMost(WAIT).untilAsserted(() -> assertThat(mails.ofType(NotificationRequested.TYPE))
                     .map(v -> data(v, NotificationRequested.class)).filteredOn(m -> m.threadKey().equals(ask.threadKey()))
-                    .extracting(NotificationRequested::templateId)
-                    .containsExactlyInAnyOrder("report-location-request", "report-receipt"));
+                    .extracting(NotificationRequested::templateId, NotificationRequested::inReplyTo)
+                    .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("report-location-request", first.messageId()),
+                            org.assertj.core.groups.Tuple.tuple("report-receipt", answer.messageId())));
+            // The reply's words joined the explanation review reads.
+            assertThat(events.ofType(ReportFiled.TYPE)).map(v -> data(v, ReportFiled.class))
+                    .filteredOn(e -> e.reportId().equals(reportId)).singleElement()
+                    .satisfies(e -> assertThat(e.explanation()).contains("community tab").contains("It is here"));
         }
         assertThat(reportsOf(from)).isEqualTo(1);
         assertThat(Sql.rows(db, "SELECT original_text FROM report WHERE id = ?", UUID.fromString(
@@ -139,10 +150,19 @@ class SafetyMailTest {
         sendMail(mail("safety", from, "Automatic reply: Your report", "I am out of office." + url, null));
         sendMail(mail("safety", "MAILER-DAEMON@mail.example.net", "Undelivered Mail Returned to Sender", "spam" + url, null));
         sendMail(mail("safety", from, "Out of Office", "Back on Monday." + url, null));
-        sendMail("safety", mail("dmca", from, "Takedown", "Copyright infringement at" + url, null));
+        // dmca@ mail on no thread is dmca-service's, even on a record wrongly keyed for this service; a record keyed for
+        // another service is skipped unread.
+        sendMail("reporting", mail("dmca", from, "Takedown", "Copyright infringement at" + url, null));
         sendMail("dmca", mail("safety", from, "Spam", "spam at" + url, null));
-        // An owner answering review-service's change request from safety@: its thread, not a report.
-        sendMail(mail("safety", from, "Re: Changes requested", "I removed it, see" + url, "case:" + java.util.UUID.randomUUID()));
+        // An owner answering review-service's change request from safety@: its thread, not a report (keyed "review" by the
+        // gateway; checked again after decoding when a record says otherwise).
+        InboundMailReceived ownersAnswer = mail("safety", from, "Re: Changes requested", "I removed it, see" + url,
+                "case:" + java.util.UUID.randomUUID());
+        assertThat(ownersAnswer.partitionKey()).isEqualTo("review");
+        sendMail(ownersAnswer);
+        sendMail("reporting", ownersAnswer);
+        // A notifier answering their outcome mail (thread decision:) at safety@ contests the decision at appeals-service.
+        sendMail("reporting", mail("safety", from, "Re: Outcome", "I disagree, see" + url, "decision:" + UUID.randomUUID()));
         // Same key, same partition: once this is applied, the mails before it were handled.
         sendMail(mail("safety", from, "Spam", "This is spam:" + url, null));
 
@@ -238,5 +258,60 @@ class SafetyMailTest {
                 .then().statusCode(409);
         as("mod-1", "moderator").body(Map.of("category", "bogus")).post("/api/v1/reports/" + id + "/triage")
                 .then().statusCode(400).body("errors[0].field", equalTo("category"));
+    }
+
+    @Test
+    void aNotifiersReplyOnTheirInPlatformReportsThreadAddsToThatReportWhateverMailboxItReached() {
+        String user = ReportingFixtures.newUser("replier");
+        String from = user + "@example.org";
+        String model = newModel();
+        String id = ReportingFixtures.file(user, ReportingFixtures.reportOnModel(model));
+        String thread = "report:" + id;
+        try (var events = KafkaProbe.from(Topics.REPORTING_EVENTS)) {
+            // Replies to the receipt: one to safety@, one that the notifier sent to legal@ instead; both are this
+            // report's (thread report:), so both are keyed for this service.
+            InboundMailReceived toSafety = mail("safety", "Alice <" + from + ">", "Re: Your report",
+                    "Here is more: https://evidence.example.org/screenshot-2.png", thread);
+            InboundMailReceived toLegal = mail("legal", from, "Re: Your report",
+                    "And the archive: https://archive.example.org/copy (it was also in https://huggingface.co/" + model + ")",
+                    thread);
+            assertThat(toLegal.partitionKey()).isEqualTo("reporting");
+            sendMail(toSafety);
+            sendMail(toLegal);
+            // The same mail reaching two of our addresses is added once.
+            sendMail(new InboundMailReceived("safety", toLegal.messageId(), null, List.of(), thread, from, List.of(),
+                    toLegal.subjectLine(), toLegal.textBody(), toLegal.receivedAt(), List.of()));
+            // Same key, same partition: once the marker is a report, every reply before it was handled.
+            String marker = sender();
+            sendMail(mail("safety", marker, "Spam", "spam at https://huggingface.co/" + newModel(), null));
+            await().atMost(WAIT).untilAsserted(() -> assertThat(reportsOf(marker)).isEqualTo(1));
+
+            as(user, "user").get("/api/v1/reports/" + id).then().statusCode(200)
+                    .body("status", equalTo("RECEIVED"))
+                    .body("evidenceUrls", org.hamcrest.Matchers.contains("https://example.org/screenshot.png",
+                            "https://evidence.example.org/screenshot-2.png", "https://archive.example.org/copy"))
+                    .body("mailText", org.hamcrest.Matchers.containsString("Here is more"))
+                    .body("mailText", org.hamcrest.Matchers.containsString("And the archive"));
+            String text = Sql.rows(db, "SELECT original_text FROM report WHERE id = ?", UUID.fromString(id)).get(0).get(0)
+                    .toString();
+            assertThat(text.split(java.util.regex.Pattern.quote(toLegal.messageId()), -1)).hasSize(2);
+            // Never a new report: not from the mail's sender, and no second ReportFiled for this one.
+            assertThat(reportsOf(from)).isZero();
+            assertThat(count(db, "SELECT count(*) FROM report WHERE reporter_id = ?", user)).isEqualTo(1);
+            assertThat(events.ofType(ReportFiled.TYPE)).map(v -> data(v, ReportFiled.class))
+                    .filteredOn(e -> e.reportId().toString().equals(id)).hasSize(1);
+        }
+    }
+
+    @Test
+    void someoneElseWritingOnAReportsThreadFilesTheirOwnReportAndChangesNothingOfTheNotifiers() {
+        String user = ReportingFixtures.newUser("notifier");
+        String id = ReportingFixtures.file(user, ReportingFixtures.reportOnModel(newModel()));
+        String stranger = sender();
+        sendMail(mail("safety", stranger, "Re: Your report", "Spam too at https://huggingface.co/" + newModel(), "report:" + id));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(reportsOf(stranger)).isEqualTo(1));
+        as(user, "user").get("/api/v1/reports/" + id).then().statusCode(200)
+                .body("mailText", org.hamcrest.Matchers.nullValue())
+                .body("evidenceUrls", org.hamcrest.Matchers.contains("https://example.org/screenshot.png"));
     }
 }

@@ -89,9 +89,19 @@ class DecisionTest {
         assertThat(mail.parameters()).containsKeys("facts", "explanation", "howToAppeal", "policyVersion", "territorialScope");
         assertThat(mails.get(0)).doesNotContain(report.reporterId()).doesNotContain(report.reporterEmail());
 
-        // The owner reads their statement; a stranger gets a 404.
+        // Issue 21: a reply to the decision mail contests the decision, so it is on the decision's thread and goes to legal@.
+        assertThat(mail.threadKey()).isEqualTo("decision:" + decisionId);
+        assertThat(mail.replyMailbox()).isEqualTo("legal");
+        assertThat(mails.get(0)).doesNotContain("\"mia\"");
+
+        // The owner reads their statement, but not who decided; staff and auditors see who did; a stranger gets a 404.
         as(owner, "user").get("/api/v1/decisions/" + decisionId).then().statusCode(200)
-                .body("statementOfReasons.facts", org.hamcrest.Matchers.containsString("casino"));
+                .body("statementOfReasons.facts", org.hamcrest.Matchers.containsString("casino"))
+                .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasValue("mia")))
+                .body("decidedBy", org.hamcrest.Matchers.nullValue())
+                .body("approvedBy", org.hamcrest.Matchers.nullValue());
+        moderator("other").get("/api/v1/decisions/" + decisionId).then().statusCode(200).body("decidedBy", equalTo("mia"));
+        as("ada", "auditor").get("/api/v1/decisions/" + decisionId).then().statusCode(200).body("decidedBy", equalTo("mia"));
         as(newUser("stranger"), "user").get("/api/v1/decisions/" + decisionId).then().statusCode(404);
     }
 

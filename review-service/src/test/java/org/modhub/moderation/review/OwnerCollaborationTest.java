@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.modhub.moderation.contracts.Mailboxes;
 import org.modhub.moderation.contracts.Topics;
 import org.modhub.moderation.contracts.event.EventCodec;
+import org.modhub.moderation.contracts.event.EventEnvelope;
 import org.modhub.moderation.contracts.event.EventSources;
 import org.modhub.moderation.contracts.event.mail.InboundMailReceived;
 import org.modhub.moderation.contracts.event.notification.NotificationRequested;
@@ -91,8 +92,11 @@ class OwnerCollaborationTest {
         as(owner, "user").body(Map.of("response", "MAYBE", "text", "x")).post("/api/v1/cases/" + caseId + "/owner-response")
                 .then().statusCode(400).body("errors[0].field", equalTo("response"));
         as(owner, "user").body(answer).post("/api/v1/cases/" + caseId + "/owner-response").then().statusCode(200)
-                .body("response", equalTo("CHANGED")).body("respondedVia", equalTo("API"));
+                .body("response", equalTo("CHANGED")).body("respondedVia", equalTo("API"))
+                // Issue 21: the owner never learns which staff member asked; staff still do.
+                .body("requestedBy", org.hamcrest.Matchers.nullValue());
         moderator("mia").get("/api/v1/cases/" + caseId).then().statusCode(200)
+                .body("ownerRequests[0].requestedBy", equalTo("mia"))
                 .body("summary.state", equalTo("OPEN"))
                 .body("summary.returnReason", org.hamcrest.Matchers.containsString("CHANGED"))
                 .body("ownerRequests[0].responseText", equalTo("I removed the advertisement."));
@@ -114,6 +118,39 @@ class OwnerCollaborationTest {
                 "SELECT response, responded_via, response_text FROM owner_request WHERE case_id = ?::uuid", caseId).get(0))
                 .containsExactly("DISPUTED", "MAIL", "I disagree: the card only links a benchmark."));
         assertThat(state(db, caseId)).isEqualTo("OPEN");
+    }
+
+    @Test
+    void theOwnersReplyIsRoutedByItsCaseThreadWhicheverOfOurMailboxesItReached() {
+        String owner = newUser("owner");
+        String caseId = askOwner(owner);
+        // Sent to legal@ with the changes-requested mail quoted: the thread, not the mailbox, says it is the owner's answer.
+        InboundMailReceived toLegal = new InboundMailReceived(Mailboxes.LEGAL, "<" + UUID.randomUUID() + "@mail.example.org>", null,
+                List.of(), "case:" + caseId, owner + "@example.org", List.of("legal@hub.localhost"), "Re: changes requested",
+                "I removed the casino link from the card.", now(), List.of());
+        assertThat(toLegal.partitionKey()).isEqualTo("review");
+        send(Topics.MAIL_INBOUND, EventSources.NOTIFICATION_SERVICE, toLegal);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(Sql.rows(db,
+                "SELECT response, responded_via, response_text FROM owner_request WHERE case_id = ?::uuid", caseId).get(0))
+                .containsExactly("CHANGED", "MAIL", "I removed the casino link from the card."));
+        assertThat(state(db, caseId)).isEqualTo("OPEN");
+    }
+
+    @Test
+    void mailOfOtherServicesIsSkippedByItsKeyEvenOnACaseThread() {
+        String owner = newUser("owner");
+        String caseId = askOwner(owner);
+        // Keyed for dmca-service: not this service's, whatever the body says.
+        InboundMailReceived mail = mail(owner + "@example.org", "case:" + caseId, "I disagree.");
+        EventEnvelope envelope = EventEnvelope.of(EventSources.NOTIFICATION_SERVICE, mail);
+        org.modhub.moderation.devstack.test.KafkaProbe.send(Topics.MAIL_INBOUND, "dmca", CODEC.encode(envelope));
+        // A record after it that is ours: "dmca" and "review" hash to the same of devstack's three partitions (Kafka's
+        // default partitioner), so once this one is applied the skipped one was read before it.
+        String marker = askOwner(newUser("owner"));
+        sendAndAwait(db, Topics.MAIL_INBOUND, EventSources.NOTIFICATION_SERVICE,
+                mail("nobody@example.org", "case:" + marker, "not the owner"));
+        assertThat(Sql.count(db, "SELECT count(*) FROM kit_processed_event WHERE event_id = ?", envelope.id())).isZero();
+        assertThat(state(db, caseId)).isEqualTo("AWAITING_OWNER");
     }
 
     @Test

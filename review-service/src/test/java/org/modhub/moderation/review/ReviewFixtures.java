@@ -92,6 +92,14 @@ public final class ReviewFixtures {
         KafkaProbe.send(topic, payload.partitionKey(), encode(source, payload));
     }
 
+    /** Sends an event and waits until review-service has applied it (its id is in the kit's processed-event log). */
+    public static void sendAndAwait(DataSource db, String topic, String source, EventPayload payload) {
+        EventEnvelope envelope = EventEnvelope.of(source, payload);
+        KafkaProbe.send(topic, payload.partitionKey(), CODEC.encode(envelope));
+        await().atMost(WAIT).until(() -> Sql.count(db, "SELECT count(*) FROM kit_processed_event WHERE event_id = ?",
+                envelope.id()) == 1);
+    }
+
     public static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }

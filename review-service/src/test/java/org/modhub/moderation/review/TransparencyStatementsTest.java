@@ -109,7 +109,9 @@ class TransparencyStatementsTest {
         assertThat(dmca.get("category").asText()).isEqualTo("STATEMENT_CATEGORY_INTELLECTUAL_PROPERTY_INFRINGEMENTS");
         assertThat(dmca.get("source_type").asText()).isEqualTo("SOURCE_ARTICLE_16");
         assertThat(dmca.get("decision_visibility").toString()).contains("DECISION_VISIBILITY_CONTENT_DISABLED");
-        assertThat(dmca.get("illegal_content_legal_ground").asText()).isNotBlank();
+        // Issue 21: a takedown names the law it was accepted under, and links its text.
+        assertThat(dmca.get("illegal_content_legal_ground").asText()).startsWith("17 U.S.C. § 512(c)");
+        assertThat(dmca.get("decision_ground_reference_url").asText()).isEqualTo("https://www.law.cornell.edu/uscode/text/17/512");
 
         JsonNode suspended = exported.get(puid(suspension));
         assertThat(suspended.get("decision_account").asText()).isEqualTo("DECISION_ACCOUNT_SUSPENDED");
@@ -123,6 +125,10 @@ class TransparencyStatementsTest {
         assertThat(spam.get("source_type").asText()).isEqualTo("SOURCE_ARTICLE_16");
         assertThat(spam.get("automated_detection").asText()).isEqualTo("No");
         assertThat(spam.get("territorial_scope").size()).isEqualTo(30);
+        assertThat(spam.get("incompatible_content_ground").asText())
+                .isEqualTo("Content Policy version 2025-04-10, Restricted Content, section 5 (Platform Abuse, Security Violations "
+                        + "and Spam): Spam (advertising, excessive bulk activity, disrupting others)");
+        assertThat(spam.get("decision_ground_reference_url").asText()).isEqualTo("https://huggingface.co/content-policy");
         assertThat(exported.get(puid(modified)).get("decision_visibility").toString())
                 .contains("DECISION_VISIBILITY_CONTENT_AGE_RESTRICTED");
 

@@ -58,8 +58,9 @@ public class AppealResource {
     }
 
     /**
-     * Files an appeal against a decision: by the owner it restricted, or a notifier whose report ended
-     * without action, within the window, one open appeal per decision and appellant. 201 with Location.
+     * Files an appeal against a decision: by the owner it restricted, or a notifier of a report it
+     * answered, whatever it decided (DSA Art. 20(1)), within the window, one open appeal per decision
+     * and appellant. 201 with Location.
      */
     @POST
     @RolesAllowed(Roles.USER)

@@ -5,7 +5,9 @@ import java.time.Clock;
 import org.modhub.moderation.appeals.domain.AppellantKey;
 import org.modhub.moderation.appeals.domain.AppellantStandingService;
 import org.modhub.moderation.contracts.Roles;
+import org.modhub.moderation.kit.security.Caller;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -26,8 +28,11 @@ public class AppellantResource {
     private final AppellantStandingService standings;
     private final RequestValidator validator;
     private final Clock clock;
+    private final SecurityIdentity identity;
 
-    public AppellantResource(AppellantStandingService standings, RequestValidator validator, Clock clock) {
+    public AppellantResource(AppellantStandingService standings, RequestValidator validator, Clock clock,
+            SecurityIdentity identity) {
+        this.identity = identity;
         this.standings = standings;
         this.validator = validator;
         this.clock = clock;
@@ -43,6 +48,7 @@ public class AppellantResource {
     @Path("/lift")
     public Uni<StandingResponse> lift(@PathParam("appellant") String appellant, LiftRequest request) {
         AppellantKey key = AppellantKey.parse(appellant, "appellant");
-        return standings.lift(key, validator.reason(request)).map(s -> AppealViews.standing(s, clock.instant()));
+        return standings.lift(key, validator.reason(request), Caller.of(identity).id())
+                .map(s -> AppealViews.standing(s, clock.instant()));
     }
 }

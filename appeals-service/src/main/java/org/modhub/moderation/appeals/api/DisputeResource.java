@@ -59,7 +59,7 @@ public class DisputeResource {
     public Uni<DisputeResponse> outcome(@PathParam("id") String id, DisputeOutcomeRequest request) {
         UUID disputeId = Params.id(id, "Dispute");
         DisputeService.Ending ending = validator.ending(request);
-        return disputes.end(disputeId, ending).map(AppealViews::dispute);
+        return disputes.end(disputeId, ending, Caller.of(identity).id()).map(AppealViews::dispute);
     }
 
     /** Disputes submitted within [from, to] (dates, default: this calendar year). */

@@ -97,6 +97,11 @@ public class RequestValidator {
         if (implementedOn != null && !Boolean.TRUE.equals(request.implemented())) {
             check.add("implementedOn", "is only allowed when implemented is true");
         }
+        // Implementing means changing the decision for the recipient (review-service reverses or modifies it); a
+        // decision for the provider, a settlement or a discontinued procedure leaves the decision as it stands.
+        if (Boolean.TRUE.equals(request.implemented()) && outcome != null && outcome != DisputeOutcome.IN_FAVOUR_OF_RECIPIENT) {
+            check.add("implemented", "is only for a decision in favour of the recipient (IN_FAVOUR_OF_RECIPIENT), not " + outcome);
+        }
         check.throwIfAny();
         return new Ending(outcome, settledOn, request.implemented(), implementedOn);
     }

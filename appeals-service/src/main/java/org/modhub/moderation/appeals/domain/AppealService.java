@@ -25,6 +25,7 @@ import org.modhub.moderation.contracts.event.appeals.AppealOutcome;
 import org.modhub.moderation.contracts.event.appeals.AppealResolved;
 import org.modhub.moderation.contracts.event.appeals.AppellantRole;
 import org.modhub.moderation.contracts.subject.SubjectRef;
+import org.modhub.moderation.kit.audit.AuditTrail;
 import org.modhub.moderation.kit.outbox.Outbox;
 import org.modhub.moderation.kit.problem.ProblemException;
 import org.modhub.moderation.kit.timer.Timers;
@@ -42,7 +43,7 @@ import jakarta.persistence.LockModeType;
 
 /**
  * Appeals against decisions (DSA Art. 20): filing within the window by the owner a decision
- * restricted or a notifier whose report ended without action, one open appeal per decision and
+ * restricted or a notifier of any report the decision answered, one open appeal per decision and
  * appellant, review by staff who took no part in the decision, the outcome published (reversed or
  * modified) and told to the appellant with the further redress, and escalation when the due time
  * passes. Everything works from the local copy of decisions, so review-service need not be up.
@@ -52,6 +53,8 @@ public class AppealService {
 
     /** Timer kind that escalates an appeal still open at its due time. */
     public static final String DUE_TIMER = "appeals.review-due";
+    /** The audit actor of changes this service makes by itself (timers, inbound mail, rules). */
+    public static final String SYSTEM = AuditTrail.system("appeals-service");
 
     private final AppealRepository appeals;
     private final DecisionCopyRepository decisions;
@@ -63,11 +66,13 @@ public class AppealService {
     private final ObjectMapper json;
     private final MeterRegistry registry;
     private final Clock clock;
+    private final AuditTrail audit;
     private final int windowMonths;
 
     public AppealService(AppealRepository appeals, DecisionCopyRepository decisions, AppellantStandingService standings,
             Outbox outbox, Timers timers, AppellantMail mail, AppealsConfig config, ObjectMapper json, MeterRegistry registry,
-            Clock clock) {
+            Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.appeals = appeals;
         this.decisions = decisions;
         this.standings = standings;
@@ -108,8 +113,9 @@ public class AppealService {
 
     /**
      * Which party to the decision the account is: the owner of a restricted subject, or a notifier
-     * of a report that ended without action. A party who may not appeal gets a 403 saying why;
-     * anyone else a 404, as if the decision did not exist.
+     * of a report the decision answered, whatever it decided (DSA Art. 20(1): a notifier may think it
+     * acted too little as well as not at all). The owner of content the decision left unrestricted
+     * gets a 403 saying why; anyone else a 404, as if the decision did not exist.
      */
     public Uni<Standing> roleOf(DecisionCopyEntity decision, String accountId) {
         return decisions.notifiers(decision.decisionId).map(notifiers -> {
@@ -118,15 +124,11 @@ public class AppealService {
             if (owner && decision.restricts) {
                 return new Standing(AppellantRole.OWNER, null);
             }
-            if (report != null && !decision.restricts) {
+            if (report != null) {
                 return new Standing(AppellantRole.NOTIFIER, report.jurisdiction);
             }
             if (owner) {
                 throw AppealProblems.notAppealable("Decision " + decision.decisionId + " placed no restriction on your content");
-            }
-            if (report != null) {
-                throw AppealProblems.notAppealable("Decision " + decision.decisionId
-                        + " acted on your report; notifiers may appeal a decision that took no action");
             }
             throw ProblemException.notFound("Decision", decision.decisionId);
         });
@@ -181,7 +183,7 @@ public class AppealService {
                         .chain(() -> mail.send(AppellantMail.APPEAL_RECEIVED, appeal.appellantEmail, appeal.appellantId,
                                 Map.of("appealId", appeal.id.toString(), "decisionId", decision.decisionId.toString(),
                                         "receivedAt", now.toString()),
-                                AppellantMail.thread(appeal.id), AppellantMail.APPEAL_RECEIVED + ":" + appeal.id))
+                                AppellantMail.thread(appeal.id), AppellantMail.APPEAL_RECEIVED + ":" + appeal.id, mailMessageId))
                         .invoke(() -> {
                             registry.counter("appeals.filed", "role", role.name(), "channel", channel.name()).increment();
                             Log.infof("Appeal %s filed against decision %s by %s (%s, %s)", appeal.id, decision.decisionId,
@@ -257,6 +259,7 @@ public class AppealService {
      */
     @WithTransaction
     public Uni<AppealEntity> resolve(UUID appealId, Resolution resolution, String reviewerId) {
+        // A person decides every appeal: the reviewer is the audit trail's actor.
         Instant now = now();
         return appeals.find("id", appealId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult().chain(found -> {
             if (found == null) {
@@ -298,7 +301,11 @@ public class AppealService {
                 parameters.put("outcome", resolution.outcome().name());
                 parameters.put("decidedAt", now.toString());
                 chain = chain.chain(() -> mail.send(AppellantMail.APPEAL_DECIDED, appeal.appellantEmail, appeal.appellantId,
-                        parameters, AppellantMail.thread(appeal.id), AppellantMail.APPEAL_DECIDED + ":" + appeal.id));
+                        parameters, AppellantMail.thread(appeal.id), AppellantMail.APPEAL_DECIDED + ":" + appeal.id,
+                        appeal.mailMessageId));
+                chain = chain.chain(() -> audit.record(reviewerId, "APPEAL_RESOLVED", "appeal", appeal.id, appeal.subjectKey,
+                        resolution.outcome() + (resolution.newActions().isEmpty() ? "" : " " + appeal.newActions)
+                                + (resolution.manifestlyUnfounded() ? ", manifestly unfounded" : "")));
                 if (resolution.manifestlyUnfounded()) {
                     chain = chain.chain(() -> standings.reviewStanding(appeal));
                 }
@@ -363,26 +370,36 @@ public class AppealService {
     /** Escalates an appeal still open at its due time (the due timer): it goes to the top of the staff queue. */
     public Uni<Void> escalate(UUID appealId) {
         Instant now = now();
-        return appeals.findById(appealId).map(appeal -> {
+        return appeals.findById(appealId).chain(appeal -> {
             if (appeal == null || appeal.status != AppealStatus.OPEN || appeal.escalatedAt != null) {
-                return null;
+                return Uni.createFrom().voidItem();
             }
             appeal.escalatedAt = now;
             appeal.updatedAt = now;
             registry.counter("appeals.escalated").increment();
             Log.warnf("Appeal %s is past its due time %s and escalated", appeal.id, appeal.dueAt);
-            return null;
-        }).replaceWithVoid();
+            return audit.record(SYSTEM, "APPEAL_ESCALATED", "appeal", appeal.id, appeal.subjectKey, "due " + appeal.dueAt);
+        });
     }
 
-    /** Adds a reply the appellant mailed on the appeal's thread to its arguments, while it is open. */
-    public Uni<Void> addReply(AppealEntity appeal, String text) {
+    /**
+     * Adds what the appellant mailed (on the appeal's thread, or again on the decision's) to the open appeal's arguments,
+     * and tells them it arrived, in reply to their mail. The same mail read twice is added once.
+     */
+    public Uni<Void> addReply(AppealEntity appeal, String text, String messageId) {
+        String marker = "--- reply by mail " + messageId + ",";
+        if (appeal.arguments.contains(marker)) {
+            return Uni.createFrom().voidItem();
+        }
         Instant now = now();
-        String merged = appeal.arguments + "\n\n--- reply by mail, " + now + " ---\n" + text;
+        String merged = appeal.arguments + "\n\n" + marker + " " + now + " ---\n" + text;
         int max = config.mail().maxText() * 2;
         appeal.arguments = merged.length() <= max ? merged : merged.substring(0, max);
         appeal.updatedAt = now;
-        return Uni.createFrom().voidItem();
+        String reply = UUID.nameUUIDFromBytes(messageId.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        return mail.send(AppellantMail.APPEAL_RECEIVED, appeal.appellantEmail, appeal.appellantId,
+                Map.of("appealId", appeal.id.toString(), "decisionId", appeal.decisionId.toString(), "receivedAt", now.toString()),
+                AppellantMail.thread(appeal.id), AppellantMail.APPEAL_RECEIVED + ":" + appeal.id + ":" + reply, messageId);
     }
 
     public List<String> evidence(String stored) {

@@ -50,12 +50,29 @@ public class AppellantMail {
 
     public Uni<Void> send(String template, String email, String userId, Map<String, String> parameters, String threadKey,
             String idempotencyKey) {
+        return send(template, email, userId, parameters, threadKey, idempotencyKey, null);
+    }
+
+    /**
+     * As {@link #send(String, String, String, Map, String, String)}, answering the person's mail with Message-ID
+     * {@code answersMessageId} (null: none), so their mail client shows one conversation. A Message-ID that is not
+     * one a header can carry (it came from outside) is left out rather than losing the mail.
+     */
+    public Uni<Void> send(String template, String email, String userId, Map<String, String> parameters, String threadKey,
+            String idempotencyKey, String answersMessageId) {
         if (email == null) {
             Log.infof("No mail address for appellant %s; %s not mailed (the hub shows it in-app)", userId, template);
             return Uni.createFrom().voidItem();
         }
         NotificationRequested request = NotificationRequested.of(template, email, userId, locale, parameters, threadKey,
                 Mailboxes.LEGAL, idempotencyKey, clock.instant().truncatedTo(ChronoUnit.MICROS));
+        if (answersMessageId != null) {
+            try {
+                request = request.inReplyTo(answersMessageId);
+            } catch (IllegalArgumentException e) {
+                Log.infof("Message-ID %s cannot be answered in a header; %s sent unthreaded", answersMessageId, template);
+            }
+        }
         return outbox.publish(Topics.NOTIFICATION_REQUESTS, EventSources.APPEALS_SERVICE, request).replaceWithVoid();
     }
 

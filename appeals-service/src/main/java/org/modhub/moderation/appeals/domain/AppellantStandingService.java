@@ -20,6 +20,7 @@ import org.modhub.moderation.contracts.event.EventSources;
 import org.modhub.moderation.contracts.event.appeals.AppellantReinstated;
 import org.modhub.moderation.contracts.event.appeals.AppellantSuspended;
 import org.modhub.moderation.contracts.event.appeals.AppellantWarned;
+import org.modhub.moderation.kit.audit.AuditTrail;
 import org.modhub.moderation.kit.outbox.Outbox;
 import org.modhub.moderation.kit.problem.ProblemException;
 import org.modhub.moderation.kit.timer.Timers;
@@ -54,10 +55,12 @@ public class AppellantStandingService {
     private final MeterRegistry registry;
     private final Clock clock;
     private final Outbox outbox;
+    private final AuditTrail audit;
 
     public AppellantStandingService(AppellantStandingRepository standings, AppealRepository appeals, AppellantMail mail,
-            Timers timers, AppealsConfig config, MeterRegistry registry, Clock clock, Outbox outbox) {
+            Timers timers, AppealsConfig config, MeterRegistry registry, Clock clock, Outbox outbox, AuditTrail audit) {
         this.outbox = outbox;
+        this.audit = audit;
         this.standings = standings;
         this.appeals = appeals;
         this.mail = mail;
@@ -77,15 +80,16 @@ public class AppellantStandingService {
         return standings.findById(key.value()).onItem().ifNull().failWith(() -> ProblemException.notFound("Appellant", key));
     }
 
-    /** Staff end a suspension early. */
+    /** Staff end a suspension early; {@code staffId} is the audit trail's actor. */
     @WithTransaction
-    public Uni<AppellantStandingEntity> lift(AppellantKey key, String reason) {
+    public Uni<AppellantStandingEntity> lift(AppellantKey key, String reason, String staffId) {
         Instant now = now();
         return standings.lockOrCreate(key.value(), null, null).chain(standing -> {
             if (!standing.suspendedAt(now)) {
                 throw ProblemException.conflict("Appellant " + key + " is not suspended");
             }
-            return timers.cancel(REINSTATE_TIMER, key.value()).chain(() -> reinstate(standing, reason, now)).replaceWith(standing);
+            return timers.cancel(REINSTATE_TIMER, key.value()).chain(() -> reinstate(standing, reason, now, staffId))
+                    .replaceWith(standing);
         });
     }
 
@@ -113,7 +117,7 @@ public class AppellantStandingService {
             if (standing == null || standing.suspendedUntil == null || standing.suspendedAt(now)) {
                 return Uni.createFrom().voidItem();
             }
-            return reinstate(standing, "The suspension period ended", now);
+            return reinstate(standing, "The suspension period ended", now, AppealService.SYSTEM);
         });
     }
 
@@ -150,7 +154,7 @@ public class AppellantStandingService {
         standing.updatedAt = now;
         registry.counter("appeals.appellants.warned").increment();
         Log.infof("Appellant %s warned: %s", standing.appellantKey, reason);
-        return history(standing, "WARNED", reason, null, ids, now).chain(() -> mail.send(AppellantMail.APPELLANT_WARNING,
+        return history(standing, "WARNED", reason, null, ids, now, AppealService.SYSTEM).chain(() -> mail.send(AppellantMail.APPELLANT_WARNING,
                 standing.appellantEmail, standing.appellantId,
                 Map.of("reason", reason, "unfoundedAppeals", Integer.toString(ids.size())), thread(standing.appellantKey),
                 AppellantMail.APPELLANT_WARNING + ":" + thread(standing.appellantKey) + ":" + now.toEpochMilli()));
@@ -164,7 +168,7 @@ public class AppellantStandingService {
         standing.updatedAt = now;
         registry.counter("appeals.appellants.suspended").increment();
         Log.infof("Appellant %s suspended until %s: %s", standing.appellantKey, until, reason);
-        return history(standing, "SUSPENDED", reason, until, ids, now)
+        return history(standing, "SUSPENDED", reason, until, ids, now, AppealService.SYSTEM)
                 .chain(() -> timers.schedule(REINSTATE_TIMER, standing.appellantKey, until, until.toString()))
                 .chain(() -> mail.send(AppellantMail.APPELLANT_SUSPENSION, standing.appellantEmail, standing.appellantId,
                         Map.of("reason", reason, "until", until.toString(), "unfoundedAppeals", Integer.toString(ids.size())),
@@ -172,11 +176,11 @@ public class AppellantStandingService {
                         AppellantMail.APPELLANT_SUSPENSION + ":" + thread(standing.appellantKey) + ":" + now.toEpochMilli()));
     }
 
-    private Uni<Void> reinstate(AppellantStandingEntity standing, String reason, Instant now) {
+    private Uni<Void> reinstate(AppellantStandingEntity standing, String reason, Instant now, String actor) {
         standing.suspendedUntil = now;
         standing.updatedAt = now;
         Log.infof("Appellant %s reinstated: %s", standing.appellantKey, reason);
-        return history(standing, "REINSTATED", reason, null, List.of(), now).chain(() -> mail.send(
+        return history(standing, "REINSTATED", reason, null, List.of(), now, actor).chain(() -> mail.send(
                 AppellantMail.APPELLANT_REINSTATED, standing.appellantEmail, standing.appellantId,
                 Map.of("reason", reason), thread(standing.appellantKey),
                 AppellantMail.APPELLANT_REINSTATED + ":" + thread(standing.appellantKey) + ":" + now.toEpochMilli()));
@@ -192,9 +196,12 @@ public class AppellantStandingService {
         });
     }
 
-    /** Records the ladder's step (the appellant's history and the transparency figures). */
+    /**
+     * Records the ladder's step (the appellant's history, the transparency figures and the audit trail). Warnings and
+     * suspensions follow by rule from reviewers' findings, so the service is their actor; a lift is the staff member's.
+     */
     private Uni<Void> history(AppellantStandingEntity standing, String kind, String reason, Instant until, List<UUID> ids,
-            Instant now) {
+            Instant now, String actor) {
         AppellantSanctionEntity step = new AppellantSanctionEntity();
         step.id = UUID.randomUUID();
         step.appellantKey = standing.appellantKey;
@@ -210,7 +217,14 @@ public class AppellantStandingService {
             case "REINSTATED" -> new AppellantReinstated(standing.appellantId, standing.appellantEmail, reason, now);
             default -> throw new IllegalArgumentException("unknown ladder step " + kind);
         };
+        String action = switch (kind) {
+            case "WARNED" -> "APPELLANT_WARNED";
+            case "SUSPENDED" -> "APPELLANT_SUSPENDED";
+            default -> AppealService.SYSTEM.equals(actor) ? "APPELLANT_REINSTATED" : "APPELLANT_SUSPENSION_LIFTED";
+        };
         return step.persist().chain(() -> outbox.publish(Topics.APPEALS_EVENTS, EventSources.APPEALS_SERVICE, event))
+                .chain(() -> audit.record(actor, action, "appellant", standing.appellantKey, null,
+                        until == null ? reason : reason + " (until " + until + ")"))
                 .replaceWithVoid();
     }
 

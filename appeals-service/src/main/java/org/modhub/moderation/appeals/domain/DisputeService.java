@@ -19,6 +19,7 @@ import org.modhub.moderation.contracts.event.EventSources;
 import org.modhub.moderation.contracts.event.appeals.DisputeOutcome;
 import org.modhub.moderation.contracts.event.appeals.DisputeRecorded;
 import org.modhub.moderation.contracts.event.appeals.DisputeSettled;
+import org.modhub.moderation.kit.audit.AuditTrail;
 import org.modhub.moderation.kit.outbox.Outbox;
 import org.modhub.moderation.kit.problem.ProblemException;
 
@@ -27,13 +28,18 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 /**
  * Out-of-court disputes (DSA Art. 21) as staff record them: which body, when submitted, when and how
  * it ended, and whether the hub implemented the body's decision; and the Art. 24(1)(a) figures
  * over a period: disputes submitted, their outcomes, the median days to settle, the share implemented.
  * Each record and ending is announced on {@code appeals.events} in the same transaction
- * ({@code DisputeRecorded}, {@code DisputeSettled}) for review-service's transparency report.
+ * ({@code DisputeRecorded}, {@code DisputeSettled}) for review-service's transparency report; and a
+ * decision of the body in the recipient's favour that the hub implemented ({@code implemented=true})
+ * is what review-service reverses or modifies the decision in its ledger on. That one is final: it is
+ * announced once, and recording the same ending again changes nothing, while a different one is a
+ * conflict (the ledger has already followed it). Every change is in the audit trail with its staff actor.
  */
 @ApplicationScoped
 public class DisputeService {
@@ -42,8 +48,11 @@ public class DisputeService {
     private final AppealRepository appeals;
     private final Clock clock;
     private final Outbox outbox;
+    private final AuditTrail audit;
 
-    public DisputeService(DecisionCopyRepository decisions, AppealRepository appeals, Clock clock, Outbox outbox) {
+    public DisputeService(DecisionCopyRepository decisions, AppealRepository appeals, Clock clock, Outbox outbox,
+            AuditTrail audit) {
+        this.audit = audit;
         this.decisions = decisions;
         this.appeals = appeals;
         this.clock = clock;
@@ -97,16 +106,34 @@ public class DisputeService {
                 // Only ids, the body (an organisation) and dates leave the service: no personal data.
                 return dispute.<DisputeEntity> persist().call(saved -> outbox.publish(Topics.APPEALS_EVENTS,
                         EventSources.APPEALS_SERVICE, new DisputeRecorded(saved.id, saved.decisionId, saved.appealId, saved.body,
-                                saved.submittedOn, now)));
+                                saved.submittedOn, now)))
+                        .call(saved -> audit.record(staffId, "DISPUTE_RECORDED", "dispute", saved.id, decision.subjectKey,
+                                "decision " + saved.decisionId + " before " + saved.body + ", submitted " + saved.submittedOn));
             });
         });
     }
 
+    /**
+     * Records how a dispute ended, by {@code staffId}. Until the hub implemented a decision for the recipient the ending
+     * may be corrected (each correction announced, the latest counts); once implemented it is final.
+     */
     @WithTransaction
-    public Uni<DisputeEntity> end(UUID id, Ending ending) {
-        return DisputeEntity.<DisputeEntity> findById(id).chain(dispute -> {
+    public Uni<DisputeEntity> end(UUID id, Ending ending, String staffId) {
+        // Locked: two staff recording "implemented" at once announce it once.
+        return DisputeEntity.<DisputeEntity> find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult().chain(dispute -> {
             if (dispute == null) {
                 throw ProblemException.notFound("Dispute", id);
+            }
+            boolean implementing = Boolean.TRUE.equals(ending.implemented());
+            LocalDate implementedOn = implementing ? (ending.implementedOn() != null ? ending.implementedOn() : today()) : null;
+            if (Boolean.TRUE.equals(dispute.implemented)) {
+                if (dispute.outcome == ending.outcome() && dispute.settledOn.equals(ending.settledOn()) && implementing
+                        && (ending.implementedOn() == null || ending.implementedOn().equals(dispute.implementedOn))) {
+                    Log.infof("Dispute %s: the implemented ending was recorded again; nothing changes", id);
+                    return Uni.createFrom().item(dispute);
+                }
+                throw ProblemException.conflict("Dispute " + id + " ended " + dispute.outcome + " and was implemented on "
+                        + dispute.implementedOn + "; the decision in the ledger has followed it, so the ending is final");
             }
             if (ending.settledOn().isBefore(dispute.submittedOn)) {
                 throw ProblemException.invalidField("settledOn", "must not be before the dispute was submitted (" + dispute.submittedOn + ")");
@@ -117,15 +144,30 @@ public class DisputeService {
             if (ending.implementedOn() != null && ending.implementedOn().isBefore(ending.settledOn())) {
                 throw ProblemException.invalidField("implementedOn", "must not be before settledOn");
             }
+            if (ending.implementedOn() != null && ending.implementedOn().isAfter(today())) {
+                throw ProblemException.invalidField("implementedOn", "must not be in the future");
+            }
             dispute.outcome = ending.outcome();
             dispute.settledOn = ending.settledOn();
             dispute.implemented = ending.implemented();
-            dispute.implementedOn = Boolean.TRUE.equals(ending.implemented()) ? ending.implementedOn() : null;
+            dispute.implementedOn = implementedOn;
             dispute.updatedAt = now();
-            return outbox.publish(Topics.APPEALS_EVENTS, EventSources.APPEALS_SERVICE,
+            Uni<Void> chain = outbox.publish(Topics.APPEALS_EVENTS, EventSources.APPEALS_SERVICE,
                     new DisputeSettled(dispute.id, dispute.decisionId, dispute.outcome, dispute.submittedOn, dispute.settledOn,
-                            dispute.implemented, dispute.implementedOn, dispute.updatedAt))
-                    .replaceWith(dispute);
+                            dispute.implemented, dispute.implementedOn, dispute.updatedAt)).replaceWithVoid();
+            return chain.chain(() -> decisions.findById(dispute.decisionId)).chain(decision -> {
+                String subject = decision == null ? null : decision.subjectKey;
+                Uni<Void> audited = audit.record(staffId, "DISPUTE_SETTLED", "dispute", dispute.id, subject,
+                        dispute.outcome + " on " + dispute.settledOn);
+                if (implementing) {
+                    Log.infof("Dispute %s about decision %s: the body's decision for the recipient was implemented on %s",
+                            dispute.id, dispute.decisionId, implementedOn);
+                    audited = audited.chain(() -> audit.record(staffId, "DISPUTE_IMPLEMENTED", "dispute", dispute.id, subject,
+                            "decision " + dispute.decisionId + " to be reversed or modified in the ledger; implemented on "
+                                    + implementedOn));
+                }
+                return audited;
+            }).replaceWith(dispute);
         });
     }
 

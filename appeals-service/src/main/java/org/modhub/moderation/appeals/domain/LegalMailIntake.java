@@ -12,12 +12,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.modhub.moderation.appeals.config.AppealsConfig;
+import org.modhub.moderation.appeals.persistence.AppealEntity;
 import org.modhub.moderation.appeals.persistence.AppealRepository;
 import org.modhub.moderation.appeals.persistence.DecisionCopyEntity;
 import org.modhub.moderation.appeals.persistence.DecisionCopyRepository;
 import org.modhub.moderation.appeals.persistence.ReportNotifierEntity;
+import org.modhub.moderation.contracts.MailRoutes;
 import org.modhub.moderation.contracts.event.appeals.AppellantRole;
 import org.modhub.moderation.contracts.event.mail.InboundMailReceived;
+import org.modhub.moderation.contracts.event.notification.NotificationRequested;
 import org.modhub.moderation.kit.problem.ProblemException;
 
 import io.quarkus.logging.Log;
@@ -25,14 +28,19 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Mail to legal@ becomes appeals. The decision is found from the thread the mail replies to (a
- * decision's, its case's or a report's mail thread) or from a decision id in its text. The
- * appellant is the notifier whose report the decision answered when the sender's address is theirs,
- * otherwise the owner: verified when the mail replies on the decision's own thread (only its
- * recipient holds that thread token), unverified (staff see that) when it merely names the id.
- * A reply on an appeal's thread adds to that appeal. Mail naming no known decision gets a reply
- * asking which decision it contests; mail that cannot become an appeal gets one saying why.
- * Auto-replies and bounces are ignored. Runs in the consumer's transaction.
+ * Mail that is this service's (see {@link org.modhub.moderation.contracts.MailRoutes}) becomes appeals, whatever
+ * mailbox it arrived in: replies on a decision's thread ({@code decision:<id>}, the owner's decision mail and the
+ * notifiers' outcome mails), on an appeal's or an inquiry's thread, and legal@ mail on no thread. Replies on report
+ * and case threads are reporting's and review's, and never arrive here.
+ * <p>
+ * The decision is the thread's, else the first known decision id in the text. The appellant is the notifier of one of
+ * the decision's reports when the sender's address is theirs, otherwise the owner: verified (filed under the owner's
+ * account) when the mail is on the decision's thread and no notifier shares that thread; unverified (filed under the
+ * address; staff see that) when notifiers share it or the mail merely names the id. Mail from someone with an appeal open on that decision is
+ * added to it; the appellant's reply on an appeal's thread adds to that appeal while it is open, and once it is decided
+ * is a new appeal against the same decision (the outcome mail invites new arguments). Mail naming no known decision gets a reply asking
+ * which decision it contests; mail that cannot become an appeal gets one saying why. Every answer is threaded on the
+ * person's mail ({@code In-Reply-To}). Auto-replies and bounces are ignored. Runs in the consumer's transaction.
  */
 @ApplicationScoped
 public class LegalMailIntake {
@@ -64,25 +72,45 @@ public class LegalMailIntake {
     public Uni<Void> accept(InboundMailReceived received) {
         String from = received.senderAddress().orElse(null);
         if (from == null) {
-            Log.warnf("Mail %s to legal@ has no usable sender address; ignored", received.messageId());
+            Log.warnf("Mail %s to %s@ has no usable sender address; ignored", received.messageId(), received.mailbox());
             return Uni.createFrom().voidItem();
         }
         if (received.looksAutomated()) {
-            Log.infof("Mail %s to legal@ is an auto-reply or bounce; not an appeal", received.messageId());
+            Log.infof("Mail %s to %s@ is an auto-reply or bounce; not an appeal", received.messageId(), received.mailbox());
             return Uni.createFrom().voidItem();
         }
         return appeals.findByMailMessageId(received.messageId()).chain(seen -> {
             if (seen != null) {
                 return Uni.createFrom().voidItem();
             }
-            UUID appealThread = threadId(received.threadToken(), "appeal");
+            UUID appealThread = threadId(received.threadToken(), MailRoutes.ThreadKind.APPEAL.prefix());
             if (appealThread != null) {
-                return appeals.findById(appealThread).chain(appeal -> appeal != null && appeal.status == AppealStatus.OPEN
-                        && appeal.appellantEmail != null && appeal.appellantEmail.equalsIgnoreCase(from)
-                                ? appealService.addReply(appeal, bound(received.textBody()))
-                                : fresh(from, received));
+                return appeals.findById(appealThread).chain(appeal -> {
+                    if (appeal == null || appeal.appellantEmail == null || !appeal.appellantEmail.equalsIgnoreCase(from)) {
+                        // Only the appellant writes into their appeal; anyone else is new mail.
+                        return fresh(from, received);
+                    }
+                    return appeal.status == AppealStatus.OPEN
+                            ? appealService.addReply(appeal, bound(received.textBody()), received.messageId())
+                            : again(appeal, received);
+                });
             }
             return fresh(from, received);
+        });
+    }
+
+    /**
+     * The appellant answered the outcome of their appeal (the mail invites new arguments): a new appeal against the same
+     * decision, by the same appellant as before, under the usual rules (window, reversed meanwhile, suspended).
+     */
+    private Uni<Void> again(AppealEntity decided, InboundMailReceived received) {
+        Appellant appellant = new Appellant(new AppellantKey(decided.appellantKey), decided.appellantId, decided.appellantEmail,
+                decided.residence);
+        return decisions.lock(decided.decisionId).chain(decision -> {
+            if (decision == null) {
+                return askWhichDecision(decided.appellantEmail, received);
+            }
+            return fileOrAdd(decision, appellant, decided.appellantRole, decided.identityVerified, received);
         });
     }
 
@@ -99,55 +127,56 @@ public class LegalMailIntake {
                     ReportNotifierEntity notifier = notifiers.stream()
                             .filter(n -> n.reporterEmail != null && n.reporterEmail.equalsIgnoreCase(from)).findFirst()
                             .orElse(null);
-                    boolean reportThread = threadId(received.threadToken(), "report") != null;
                     Appellant appellant;
                     AppellantRole role;
                     boolean verified;
-                    if (notifier != null || reportThread) {
+                    if (notifier != null) {
+                        // A notifier may contest any decision on their notice (DSA Art. 20(1)), restricting or not.
                         role = AppellantRole.NOTIFIER;
                         verified = true;
-                        String accountId = notifier != null ? notifier.reporterId : null;
+                        String accountId = notifier.reporterId;
                         appellant = new Appellant(accountId != null ? AppellantKey.user(accountId) : AppellantKey.email(from),
-                                accountId, from, notifier != null ? notifier.jurisdiction : null);
+                                accountId, from, notifier.jurisdiction);
                     } else {
                         role = AppellantRole.OWNER;
-                        verified = found.viaThread();
-                        // Only a reply on the decision's own thread proves the sender is the owner the decision names.
+                        // The decision's thread proves the sender received its mail: only the owner, when no notifier was
+                        // told on it. When notifiers were, a notifier writing from another address must never be filed
+                        // under the owner's account (the owner would read their words), so the owner is unverified then,
+                        // as when the mail merely names the id.
+                        verified = found.viaThread() && notifiers.isEmpty();
                         appellant = verified ? new Appellant(AppellantKey.user(decision.ownerId), decision.ownerId, from, null)
                                 : new Appellant(AppellantKey.email(from), null, from, null);
                     }
                     if (role == AppellantRole.OWNER && !decision.restricts) {
-                        return refuse(from, received, decision, "The decision placed no restriction on the content; "
-                                + "only a notifier whose report led to no action may appeal it.");
+                        return refuse(from, received, decision, "The decision placed no restriction on the content, so its "
+                                + "owner has nothing to appeal; the people who reported it may appeal it.");
                     }
-                    if (role == AppellantRole.NOTIFIER && decision.restricts) {
-                        return refuse(from, received, decision,
-                                "The decision acted on the report; notifiers may appeal a decision that took no action.");
-                    }
-                    String text = received.subjectLine() + "\n\n" + received.textBody();
-                    NewAppeal input = new NewAppeal(decision.decisionId, bound(text.strip()), evidence(text));
-                    // Rule failures (window closed, one already open, suspended) are answered by mail, not dead-lettered.
-                    return Uni.createFrom().deferred(() -> appealService.file(decision, appellant, role, verified, input,
-                            AppealChannel.EMAIL, received.messageId())).replaceWithVoid()
-                            .onFailure(ProblemException.class)
-                            .recoverWithUni(e -> refuse(from, received, decision, e.getMessage()));
+                    return fileOrAdd(decision, appellant, role, verified, received);
                 }));
     }
 
+    /** A new appeal against the locked decision, or, when the appellant has one open on it, an addition to that one. */
+    private Uni<Void> fileOrAdd(DecisionCopyEntity decision, Appellant appellant, AppellantRole role, boolean verified,
+            InboundMailReceived received) {
+        String text = received.subjectLine() + "\n\n" + received.textBody();
+        return appeals.openOf(decision.decisionId, appellant.key().value()).chain(open -> {
+            if (open != null) {
+                // Writing again about the same decision adds to the appeal already open, not a refusal.
+                return appealService.addReply(open, bound(text.strip()), received.messageId());
+            }
+            NewAppeal input = new NewAppeal(decision.decisionId, bound(text.strip()), evidence(text));
+            // Rule failures (window closed, suspended, reversed) are answered by mail, not dead-lettered.
+            return Uni.createFrom().deferred(() -> appealService.file(decision, appellant, role, verified, input,
+                    AppealChannel.EMAIL, received.messageId())).replaceWithVoid()
+                    .onFailure(ProblemException.class)
+                    .recoverWithUni(e -> refuse(appellant.email(), received, decision, e.getMessage()));
+        });
+    }
+
+    /** The decision of a reply on its thread; report and case threads belong to reporting and review. */
     private Uni<DecisionCopyEntity> byThread(String threadToken) {
-        UUID decisionId = threadId(threadToken, "decision");
-        if (decisionId != null) {
-            return decisions.findById(decisionId);
-        }
-        UUID caseId = threadId(threadToken, "case");
-        if (caseId != null) {
-            return decisions.latestOfCase(caseId);
-        }
-        UUID reportId = threadId(threadToken, "report");
-        if (reportId != null) {
-            return decisions.latestForReport(reportId);
-        }
-        return Uni.createFrom().nullItem();
+        UUID decisionId = threadId(threadToken, MailRoutes.ThreadKind.DECISION.prefix());
+        return decisionId != null ? decisions.findById(decisionId) : Uni.createFrom().nullItem();
     }
 
     /** The first id in the text that names a decision this service knows. */
@@ -165,19 +194,25 @@ public class LegalMailIntake {
     }
 
     private Uni<Void> askWhichDecision(String from, InboundMailReceived received) {
-        Log.infof("Mail %s to legal@ names no known decision; asking the sender which one it contests", received.messageId());
+        Log.infof("Mail %s to %s@ names no known decision; asking the sender which one it contests", received.messageId(),
+                received.mailbox());
         UUID inquiry = inquiryId(received.messageId());
         return mail.send(AppellantMail.APPEAL_DECISION_NEEDED, from, null,
                 Map.of("subjectLine", bound(received.subjectLine()), "receivedAt", received.receivedAt().toString()),
-                "inquiry:" + inquiry, AppellantMail.APPEAL_DECISION_NEEDED + ":" + inquiry);
+                inquiryThread(inquiry), AppellantMail.APPEAL_DECISION_NEEDED + ":" + inquiry, received.messageId());
     }
 
     private Uni<Void> refuse(String from, InboundMailReceived received, DecisionCopyEntity decision, String reason) {
-        Log.infof("Mail %s to legal@ against decision %s is not an appeal: %s", received.messageId(), decision.decisionId, reason);
+        Log.infof("Mail %s to %s@ against decision %s is not an appeal: %s", received.messageId(), received.mailbox(),
+                decision.decisionId, reason);
         UUID inquiry = inquiryId(received.messageId());
         return mail.send(AppellantMail.APPEAL_REFUSED, from, null,
-                Map.of("decisionId", decision.decisionId.toString(), "reason", reason), "inquiry:" + inquiry,
-                AppellantMail.APPEAL_REFUSED + ":" + inquiry);
+                Map.of("decisionId", decision.decisionId.toString(), "reason", reason), inquiryThread(inquiry),
+                AppellantMail.APPEAL_REFUSED + ":" + inquiry, received.messageId());
+    }
+
+    private static String inquiryThread(UUID inquiry) {
+        return NotificationRequested.threadKey(MailRoutes.ThreadKind.INQUIRY.prefix(), inquiry);
     }
 
     private List<String> evidence(String text) {

@@ -36,23 +36,26 @@ public final class Redress {
         return options;
     }
 
-    /** The mail parameters for the outcome mail: the options, the bodies and the regulator, and the reasons with them. */
+    /**
+     * The outcome mail's parameters for the further redress: {@code redress} (the options), {@code recipientCountry}
+     * (the residence, when known, which the template decides by), {@code settlementBodies} (EU, and unknown residence)
+     * and {@code regulator} (Australia, and unknown residence); {@code reasons} is the reviewer's explanation alone.
+     * The template owns the words that offer them.
+     */
     public static Map<String, String> parameters(String residence, String explanation, AppealsConfig.Redress config) {
         List<String> options = options(residence);
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("redress", String.join(",", options));
-        StringBuilder reasons = new StringBuilder(explanation);
+        if (residence != null) {
+            parameters.put("recipientCountry", residence);
+        }
         if (options.contains(OUT_OF_COURT)) {
-            String bodies = String.join("; ", config.settlementBodies());
-            parameters.put("settlementBodies", bodies);
-            reasons.append("\n\nCertified out-of-court dispute settlement bodies (EU residents, DSA Art. 21): ").append(bodies)
-                    .append('.');
+            parameters.put("settlementBodies", String.join("; ", config.settlementBodies()));
         }
         if (options.contains(AU_REGULATOR)) {
             parameters.put("regulator", config.australianRegulator());
-            reasons.append("\n\nAustralian residents may complain to the ").append(config.australianRegulator()).append('.');
         }
-        parameters.put("reasons", reasons.toString());
+        parameters.put("reasons", explanation);
         return parameters;
     }
 }

@@ -21,17 +21,6 @@ public class DecisionCopyRepository implements PanacheRepositoryBase<DecisionCop
         return find("decisionId", decisionId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
-    /** The latest decision of a case (a reply on the case's mail thread contests it). */
-    public Uni<DecisionCopyEntity> latestOfCase(UUID caseId) {
-        return find("caseId = ?1 order by decidedAt desc", caseId).firstResult();
-    }
-
-    /** The latest decision answering a report. */
-    public Uni<DecisionCopyEntity> latestForReport(UUID reportId) {
-        return find("decisionId in (select r.decisionId from DecisionReportEntity r where r.reportId = ?1) order by decidedAt desc",
-                reportId).firstResult();
-    }
-
     public Uni<Void> linkReports(UUID decisionId, List<UUID> reportIds) {
         if (reportIds.isEmpty()) {
             return Uni.createFrom().voidItem();

@@ -9,7 +9,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** Who filed a report (from {@code ReportFiled}): the notifiers who may appeal a decision without action. */
+/** Who filed a report (from {@code ReportFiled}): the notifiers who may appeal any decision answering it. */
 @Entity
 @Table(name = "report_notifier")
 public class ReportNotifierEntity extends PanacheEntityBase {

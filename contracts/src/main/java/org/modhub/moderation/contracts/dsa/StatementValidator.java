@@ -57,6 +57,8 @@ import org.modhub.moderation.contracts.event.EventCodec;
  * Things the database accepts but silently drops or files badly. Exports must pass these too, so
  * that what the database publishes is exactly what the hub exported:
  * <ul>
+ * <li>an {@code illegal_content_legal_ground} that names no law: the placeholder
+ *     {@value #PLACEHOLDER_GROUND} &lt;category&gt; (DSA Art. 17(3)(d) asks for the legal ground relied on);</li>
  * <li>a conditional attribute given where it does not apply (it would be dropped), including
  *     {@code source_identity} with {@code SOURCE_VOLUNTARY} and {@code category_specification_other}
  *     without {@code KEYWORD_OTHER}; {@code KEYWORD_OTHER} without {@code category_specification_other};</li>
@@ -80,6 +82,9 @@ import org.modhub.moderation.contracts.event.EventCodec;
  * the {@code puid} pattern are from the code; the documentation states the same character set.
  */
 public final class StatementValidator {
+
+    /** The placeholder legal ground of statements written before provisions of law were recorded; refused. */
+    public static final String PLACEHOLDER_GROUND = "Law relied on:";
 
     /** Maximum characters of the short free texts ({@code *_other}, grounds, source identity, URL, puid). */
     public static final int MAX_SHORT_TEXT = 500;
@@ -242,6 +247,11 @@ public final class StatementValidator {
             conditional("illegal_content_explanation", illegal, MAX_EXPLANATION, illegalWhen);
             conditional("incompatible_content_ground", incompatible, MAX_SHORT_TEXT, incompatibleWhen);
             conditional("incompatible_content_explanation", incompatible, MAX_EXPLANATION, incompatibleWhen);
+            String legalGround = text("illegal_content_legal_ground");
+            if (illegal && legalGround != null && isPlaceholderGround(legalGround)) {
+                hub("illegal_content_legal_ground", "The illegal content legal ground must name the provision of law relied on "
+                        + "(DSA Art. 17(3)(d)), not only the policy category.");
+            }
             if (incompatible) {
                 enumValue("incompatible_content_illegal", YES_NO);
             } else if (present("incompatible_content_illegal")) {
@@ -624,6 +634,14 @@ public final class StatementValidator {
             } else if (!uri.getScheme().equalsIgnoreCase("https") && !uri.getScheme().equalsIgnoreCase("http")) {
                 hub(field, "The " + label(field) + " field must be an http or https URL.");
             }
+        }
+
+        /**
+         * The ground the hub wrote before it recorded provisions of law ("Law relied on: &lt;category&gt;"): it names no
+         * law, so the statement does not meet Art. 17(3)(d).
+         */
+        private static boolean isPlaceholderGround(String ground) {
+            return ground.strip().regionMatches(true, 0, PLACEHOLDER_GROUND, 0, PLACEHOLDER_GROUND.length());
         }
 
         private void reject(String field, String message) {

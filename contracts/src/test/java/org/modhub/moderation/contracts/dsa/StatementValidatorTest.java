@@ -94,6 +94,17 @@ class StatementValidatorTest {
     }
 
     @Test
+    void aLegalGroundThatNamesOnlyThePolicyCategoryIsRefusedByTheHub() {
+        TransparencyStatement placeholder = validIllegalAndFull().toBuilder()
+                .illegalContentLegalGround("Law relied on: Harmful or Abusive Content — Hate speech").build();
+        assertThat(VALIDATOR.validate(placeholder)).singleElement().satisfies(v -> {
+            assertThat(v.field()).isEqualTo("illegal_content_legal_ground");
+            assertThat(v.rejectedByDatabase()).isFalse();
+            assertThat(v.message()).contains("provision of law");
+        });
+    }
+
+    @Test
     void theDocumentedExampleOfTheApiPasses() {
         // The example body of the API documentation (v2), with its v1 category replaced by a v2 one
         // and the illegal-content texts it sends along with the incompatible ground left out.

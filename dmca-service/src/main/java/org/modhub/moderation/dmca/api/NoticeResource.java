@@ -13,6 +13,7 @@ import org.modhub.moderation.dmca.api.Requests.NoticeRequest;
 import org.modhub.moderation.dmca.domain.NoticeService;
 import org.modhub.moderation.dmca.domain.NoticeStatus;
 import org.modhub.moderation.dmca.domain.TakedownService;
+import org.modhub.moderation.dmca.domain.ThreadMailService;
 import org.modhub.moderation.kit.problem.ProblemException;
 import org.modhub.moderation.kit.security.Caller;
 
@@ -44,12 +45,15 @@ public class NoticeResource {
 
     private final NoticeService notices;
     private final TakedownService takedowns;
+    private final ThreadMailService threadMails;
     private final RequestValidator validator;
     private final SecurityIdentity identity;
 
-    public NoticeResource(NoticeService notices, TakedownService takedowns, RequestValidator validator, SecurityIdentity identity) {
+    public NoticeResource(NoticeService notices, TakedownService takedowns, ThreadMailService threadMails, RequestValidator validator,
+            SecurityIdentity identity) {
         this.notices = notices;
         this.takedowns = takedowns;
+        this.threadMails = threadMails;
         this.validator = validator;
         this.identity = identity;
     }
@@ -97,8 +101,10 @@ public class NoticeResource {
     public Uni<Views.NoticeView> get(@PathParam("id") String id) {
         UUID noticeId = uuid(id);
         return notices.get(noticeId).chain(notice -> notices.signals(notice)
-                .chain(signals -> takedowns.details(noticeId).map(details -> Views.NoticeView.of(notice, signals,
-                        details.stream().map(d -> Views.TakedownView.of(d.takedown(), d.counterNotice())).toList()))));
+                .chain(signals -> takedowns.details(noticeId).chain(details -> threadMails.ofNotice(noticeId)
+                        .map(mail -> Views.NoticeView.of(notice, signals,
+                                details.stream().map(d -> Views.TakedownView.of(d.takedown(), d.counterNotice())).toList(),
+                                mail.stream().map(Views.ThreadMailView::of).toList())))));
     }
 
     /**

@@ -198,6 +198,37 @@ public class RequestValidator {
         return new CourtAction(r.court().strip(), r.caseNumber().strip(), r.filedOn(), r.documentUrl().strip(), r.note());
     }
 
+    /** As {@link #courtAction}, but the link to the complaint may be left to the evidence mail. */
+    public CourtAction confirmation(Requests.EvidenceConfirmation r) {
+        if (r == null) {
+            throw bodyRequired();
+        }
+        List<FieldError> errors = new ArrayList<>();
+        required(r.court(), "court", errors);
+        required(r.caseNumber(), "caseNumber", errors);
+        text(r.court(), "court", errors);
+        text(r.caseNumber(), "caseNumber", errors);
+        text(r.note(), "note", errors);
+        if (r.filedOn() == null) {
+            errors.add(new FieldError("filedOn", "the date the action was filed is required"));
+        }
+        url(r.documentUrl(), "documentUrl", errors);
+        fail(errors);
+        return new CourtAction(r.court().strip(), r.caseNumber().strip(), r.filedOn(),
+                r.documentUrl() == null || r.documentUrl().isBlank() ? null : r.documentUrl().strip(), r.note());
+    }
+
+    public String dismissal(Requests.EvidenceDismissal r) {
+        if (r == null) {
+            throw bodyRequired();
+        }
+        List<FieldError> errors = new ArrayList<>();
+        required(r.reason(), "reason", errors);
+        text(r.reason(), "reason", errors);
+        fail(errors);
+        return r.reason().strip();
+    }
+
     // --- helpers ---
 
     private void text(String value, String field, List<FieldError> errors) {

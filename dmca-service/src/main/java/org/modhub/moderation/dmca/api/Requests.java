@@ -64,4 +64,18 @@ public final class Requests {
     /** The claimant's evidence of a court action (512(g)(2)(C)). */
     public record CourtActionRequest(String court, String caseNumber, LocalDate filedOn, String documentUrl, String note) {
     }
+
+    /**
+     * Legal confirms mailed evidence as a court action (512(g)(2)(C)), naming what the mail shows.
+     *
+     * @param counterNoticeId which counter-notice it answers, needed only when the notice has several open
+     * @param documentUrl where the filed complaint can be read; the first link of the mail when omitted
+     */
+    public record EvidenceConfirmation(UUID counterNoticeId, String court, String caseNumber, LocalDate filedOn,
+            String documentUrl, String note) {
+    }
+
+    /** Legal finds a mail is no evidence of a court action, and says why (kept for the audit trail). */
+    public record EvidenceDismissal(String reason) {
+    }
 }

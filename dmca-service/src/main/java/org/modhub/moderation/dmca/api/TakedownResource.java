@@ -7,6 +7,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.modhub.moderation.contracts.Roles;
 import org.modhub.moderation.dmca.api.Requests.CounterNoticeRequest;
 import org.modhub.moderation.dmca.api.Requests.CourtActionRequest;
+import org.modhub.moderation.dmca.domain.CounterNoticeService;
+import org.modhub.moderation.dmca.domain.StrikeService;
 import org.modhub.moderation.dmca.domain.TakedownService;
 import org.modhub.moderation.kit.problem.ProblemException;
 import org.modhub.moderation.kit.security.Caller;
@@ -29,11 +31,16 @@ import jakarta.ws.rs.core.MediaType;
 public class TakedownResource {
 
     private final TakedownService takedowns;
+    private final CounterNoticeService counterNotices;
+    private final StrikeService strikes;
     private final RequestValidator validator;
     private final SecurityIdentity identity;
 
-    public TakedownResource(TakedownService takedowns, RequestValidator validator, SecurityIdentity identity) {
+    public TakedownResource(TakedownService takedowns, CounterNoticeService counterNotices, StrikeService strikes,
+            RequestValidator validator, SecurityIdentity identity) {
         this.takedowns = takedowns;
+        this.counterNotices = counterNotices;
+        this.strikes = strikes;
         this.validator = validator;
         this.identity = identity;
     }
@@ -49,7 +56,7 @@ public class TakedownResource {
     public Uni<RestResponse<Views.CounterNoticeView>> counterNotice(@PathParam("id") String id, CounterNoticeRequest request) {
         UUID noticeId = NoticeResource.uuid(id);
         var input = validator.counterNotice(request);
-        return takedowns.counterNotice(noticeId, Caller.of(identity).id(), input)
+        return counterNotices.counterNotice(noticeId, Caller.of(identity).id(), input)
                 .map(c -> RestResponse.status(RestResponse.Status.CREATED, Views.CounterNoticeView.of(c)));
     }
 
@@ -78,16 +85,16 @@ public class TakedownResource {
     public Uni<Views.CounterNoticeView> courtAction(@PathParam("id") String id, CourtActionRequest request) {
         UUID counterNoticeId = uuid(id, "Counter-notice");
         var evidence = validator.courtAction(request);
-        return takedowns.courtAction(counterNoticeId, evidence, Caller.of(identity).id()).map(Views.CounterNoticeView::of);
+        return counterNotices.courtAction(counterNoticeId, evidence, Caller.of(identity).id()).map(Views.CounterNoticeView::of);
     }
 
-    /** An account's strikes in force and whether it is a repeat infringer. */
+    /** An account's strikes in force (within the lookback), oldest first, and whether it is a repeat infringer. */
     @GET
     @Path("/strikes/{accountId}")
     @RolesAllowed({ Roles.LEGAL, Roles.ADMIN })
     public Uni<Views.StrikesView> strikes(@PathParam("accountId") String accountId) {
-        return takedowns.strikesOf(accountId).map(list -> new Views.StrikesView(accountId, list.size(), takedowns.strikeThreshold(),
-                list.size() >= takedowns.strikeThreshold(), list.stream().map(Views.StrikeView::of).toList()));
+        return strikes.inForce(accountId).map(list -> new Views.StrikesView(accountId, list.size(), strikes.threshold(),
+                list.size() >= strikes.threshold(), list.stream().map(Views.StrikeView::of).toList()));
     }
 
     private static UUID uuid(String id, String what) {

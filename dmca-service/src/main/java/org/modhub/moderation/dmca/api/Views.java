@@ -17,6 +17,7 @@ import org.modhub.moderation.dmca.persistence.CounterNoticeEntity;
 import org.modhub.moderation.dmca.persistence.NoticeEntity;
 import org.modhub.moderation.dmca.persistence.StrikeEntity;
 import org.modhub.moderation.dmca.persistence.TakedownEntity;
+import org.modhub.moderation.dmca.persistence.ThreadMailEntity;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -46,15 +47,31 @@ public final class Views {
             List<String> subjects, ContactView contact, boolean goodFaithStatement, boolean accuracyStatement,
             boolean authorityUnderPenaltyOfPerjury, List<DmcaNoticeElement> missingElements,
             List<NoticeCheck.Deficiency> deficiencies, String decision, String rejectionReason, String reviewNote, String reviewedBy,
-            Instant reviewedAt, String originalText, AbuseSignals abuseSignals, List<TakedownView> takedowns) {
+            Instant reviewedAt, String originalText, AbuseSignals abuseSignals, List<TakedownView> takedowns,
+            List<ThreadMailView> mail) {
 
-        static NoticeView of(NoticeEntity n, AbuseSignals signals, List<TakedownView> takedowns) {
+        static NoticeView of(NoticeEntity n, AbuseSignals signals, List<TakedownView> takedowns, List<ThreadMailView> mail) {
             return new NoticeView(n.id, n.status.name(), n.channel.name(), n.revisionOf, n.revisedBy, n.receivedAt, n.signature,
                     NoticeService.works(n), NoticeService.material(n), Json.strings(n.subjectKeys),
                     new ContactView(n.contactName, n.contactOrganisation, n.contactEmail, n.contactAddress, n.contactPhone),
                     n.goodFaith, n.accurate, n.authorised, NoticeService.missing(n), NoticeService.deficiencies(n), n.decision,
                     n.rejectionReason == null ? null : n.rejectionReason.name(), n.reviewNote, n.reviewedBy, n.reviewedAt,
-                    n.originalText, signals, takedowns);
+                    n.originalText, signals, takedowns, mail);
+        }
+    }
+
+    /**
+     * A mail that came on the notice's or a takedown's thread (evidence, a counter-notice by mail, an
+     * addition, correspondence): staff only. {@code attachments} are described; the gateway keeps the bytes.
+     */
+    public record ThreadMailView(UUID id, UUID noticeId, UUID takedownId, UUID counterNoticeId, String kind, String status,
+            String mailbox, String from, String subjectLine, String body, List<String> links, List<Map<String, Object>> attachments,
+            Instant receivedAt, String decidedBy, Instant decidedAt, String decisionNote) {
+
+        static ThreadMailView of(ThreadMailEntity m) {
+            return new ThreadMailView(m.id, m.noticeId, m.takedownId, m.counterNoticeId, m.kind, m.status, m.mailbox, m.senderEmail,
+                    m.subjectLine, m.body, Json.strings(m.links), Json.read(m.attachments, new TypeReference<List<Map<String, Object>>>() {
+                    }), m.receivedAt, m.decidedBy, m.decidedAt, m.decisionNote);
         }
     }
 

@@ -25,6 +25,7 @@ import org.modhub.moderation.dmca.config.DmcaConfig;
 import org.modhub.moderation.dmca.messaging.DmcaMail;
 import org.modhub.moderation.dmca.persistence.NoticeEntity;
 import org.modhub.moderation.dmca.persistence.NoticeRepository;
+import org.modhub.moderation.kit.audit.AuditTrail;
 import org.modhub.moderation.kit.outbox.Outbox;
 import org.modhub.moderation.kit.problem.ProblemException;
 
@@ -52,16 +53,18 @@ public class NoticeService {
     private final NoticeRepository notices;
     private final TakedownService takedowns;
     private final Outbox outbox;
+    private final AuditTrail audit;
     private final DmcaMail mail;
     private final DmcaConfig config;
     private final HubLinks hub;
     private final Clock clock;
 
-    public NoticeService(NoticeRepository notices, TakedownService takedowns, Outbox outbox, DmcaMail mail, DmcaConfig config,
-            Clock clock) {
+    public NoticeService(NoticeRepository notices, TakedownService takedowns, Outbox outbox, AuditTrail audit, DmcaMail mail,
+            DmcaConfig config, Clock clock) {
         this.notices = notices;
         this.takedowns = takedowns;
         this.outbox = outbox;
+        this.audit = audit;
         this.mail = mail;
         this.config = config;
         this.hub = new HubLinks(config.intake().hubBaseUrl());
@@ -102,15 +105,18 @@ public class NoticeService {
                         original.revisedBy = notice.id;
                         original.updatedAt = now;
                     }
-                    return notices.persist(notice).chain(() -> announce(notice, check)).replaceWith(notice);
+                    return notices.persist(notice).chain(() -> announce(notice, check, intake.mailMessageId())).replaceWith(notice);
                 });
     }
 
-    /** Replaces a mailed notice's elements with what a reply completed, and checks them again. */
-    public Uni<Void> recheck(NoticeEntity notice, NoticeInput input) {
+    /**
+     * Replaces a mailed notice's elements with what a reply completed, and checks them again; the
+     * receipt or the renewed request to revise answers the reply ({@code inReplyTo}).
+     */
+    public Uni<Void> recheck(NoticeEntity notice, NoticeInput input, String inReplyTo) {
         NoticeCheck check = NoticeCheck.of(input, hub);
         apply(notice, input, check, now());
-        return announce(notice, check);
+        return announce(notice, check, inReplyTo);
     }
 
     @WithSession
@@ -169,6 +175,8 @@ public class NoticeService {
             return Multi.createFrom().iterable(assigned)
                     .onItem().transformToUniAndConcatenate(owner -> takedowns.order(notice, owner, reviewer, now))
                     .collect().last()
+                    .chain(() -> audit.record(reviewer, "NOTICE_ACCEPTED", Audit.NOTICE, notice.id, firstSubject(notice),
+                            assigned.size() + " uploader(s): " + String.join(", ", assigned.stream().map(Owner::id).toList())))
                     .chain(() -> mail.send(DmcaMail.NOTICE_ACCEPTED, notice.contactEmail, null,
                             Map.of("noticeId", notice.id.toString(), "subjects", String.join(",", Json.strings(notice.subjectKeys))),
                             DmcaMail.noticeThread(notice.id), DmcaMail.NOTICE_ACCEPTED + ":" + notice.id))
@@ -195,9 +203,9 @@ public class NoticeService {
             notice.reviewedAt = now;
             notice.updatedAt = now;
             String text = reason.name() + ": " + explanation;
-            return mail.send(DmcaMail.NOTICE_REJECTED, notice.contactEmail, null,
+            return audit.record(reviewer, "NOTICE_REJECTED", Audit.NOTICE, notice.id, firstSubject(notice), text).chain(() -> mail.send(DmcaMail.NOTICE_REJECTED, notice.contactEmail, null,
                     Map.of("noticeId", notice.id.toString(), "reason", text, "reasonCode", reason.name()),
-                    DmcaMail.noticeThread(notice.id), DmcaMail.NOTICE_REJECTED + ":" + notice.id).replaceWith(notice);
+                    DmcaMail.noticeThread(notice.id), DmcaMail.NOTICE_REJECTED + ":" + notice.id)).replaceWith(notice);
         });
     }
 
@@ -267,8 +275,11 @@ public class NoticeService {
         notice.updatedAt = now;
     }
 
-    /** {@code NoticeReceived} to dmca.events, and the receipt or the request to revise. */
-    private Uni<Void> announce(NoticeEntity notice, NoticeCheck check) {
+    /**
+     * {@code NoticeReceived} to dmca.events, and the receipt or the request to revise (which says
+     * "reply to this mail with a revised notice": {@link DmcaMailIntake} reads the reply as a revision).
+     */
+    private Uni<Void> announce(NoticeEntity notice, NoticeCheck check, String inReplyTo) {
         NoticeReceived event = new NoticeReceived(notice.id, check.subjects(), notice.channel, check.missing(), notice.updatedAt);
         Uni<Void> published = outbox.publish(Topics.DMCA_EVENTS, EventSources.DMCA_SERVICE, event).replaceWithVoid();
         Map<String, String> parameters = new HashMap<>();
@@ -285,7 +296,7 @@ public class NoticeService {
                     .collect(Collectors.joining("\n")));
         }
         return published.chain(() -> mail.send(template, notice.contactEmail, null, parameters, DmcaMail.noticeThread(notice.id),
-                template + ":" + notice.id + ":" + notice.updatedAt.toEpochMilli()));
+                template + ":" + notice.id + ":" + notice.updatedAt.toEpochMilli(), inReplyTo));
     }
 
     /** The notice a revision refers to: the sender's own incomplete notice. */
@@ -372,6 +383,10 @@ public class NoticeService {
     public static List<NoticeCheck.Deficiency> deficiencies(NoticeEntity notice) {
         return Json.read(notice.deficiencies, new TypeReference<List<NoticeCheck.Deficiency>>() {
         });
+    }
+
+    private static String firstSubject(NoticeEntity notice) {
+        return Json.strings(notice.subjectKeys).stream().findFirst().orElse(null);
     }
 
     private static Set<String> namespaces(String subjectKeys) {

@@ -57,11 +57,38 @@ public class DmcaMail {
     /** Queues one mail; the idempotency key makes a re-queued request a no-op downstream. */
     public Uni<Void> send(String template, String email, String userId, Map<String, String> parameters, String threadKey,
             String idempotencyKey) {
+        return send(template, email, userId, parameters, threadKey, idempotencyKey, null);
+    }
+
+    /**
+     * Queues one mail answering the person's mail {@code inReplyTo} (its Message-ID), so their client shows one
+     * conversation: every mail a sender sends gets its receipt this way.
+     */
+    public Uni<Void> send(String template, String email, String userId, Map<String, String> parameters, String threadKey,
+            String idempotencyKey, String inReplyTo) {
         if (email == null || email.isBlank()) {
             return Uni.createFrom().voidItem();
         }
         NotificationRequested request = NotificationRequested.of(template, email.strip(), userId, locale, parameters, threadKey,
-                Mailboxes.DMCA, idempotencyKey, clock.instant().truncatedTo(ChronoUnit.MICROS));
+                Mailboxes.DMCA, idempotencyKey, clock.instant().truncatedTo(ChronoUnit.MICROS)).inReplyTo(messageId(inReplyTo));
         return outbox.publish(Topics.NOTIFICATION_REQUESTS, EventSources.DMCA_SERVICE, request).replaceWithVoid();
+    }
+
+    /** A Message-ID fit for In-Reply-To ({@code <id@host>}, printable, bounded), or null: a stray header never stops a receipt. */
+    static String messageId(String value) {
+        if (value == null) {
+            return null;
+        }
+        String v = value.strip();
+        if (v.length() < 3 || v.length() > 998 || v.charAt(0) != '<' || v.charAt(v.length() - 1) != '>') {
+            return null;
+        }
+        for (int i = 1; i < v.length() - 1; i++) {
+            char c = v.charAt(i);
+            if (c < 0x21 || c > 0x7e || c == '<' || c == '>') {
+                return null;
+            }
+        }
+        return v;
     }
 }

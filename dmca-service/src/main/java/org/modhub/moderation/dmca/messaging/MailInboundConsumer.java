@@ -4,7 +4,7 @@ import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.modhub.moderation.contracts.Mailboxes;
+import org.modhub.moderation.contracts.MailRoutes;
 import org.modhub.moderation.contracts.event.EventCodec;
 import org.modhub.moderation.contracts.event.mail.InboundMailReceived;
 import org.modhub.moderation.dmca.domain.DmcaMailIntake;
@@ -14,8 +14,10 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Kafka adapter for {@code mail.inbound}, keyed by mailbox: only dmca@ mail is this service's;
- * safety@ and legal@ records are skipped unread. Each mail is applied once.
+ * Kafka adapter for {@code mail.inbound}, keyed by owning service: records keyed {@code dmca} are this
+ * service's whatever mailbox they arrived in (a reply on a {@code dmca_notice} or {@code dmca_takedown}
+ * thread sent to safety@ or legal@, and un-threaded dmca@ mail); other keys are skipped unread. Each
+ * mail is applied once.
  */
 @ApplicationScoped
 public class MailInboundConsumer {
@@ -36,12 +38,13 @@ public class MailInboundConsumer {
 
     @Incoming(CHANNEL)
     public Uni<Void> onMail(ConsumerRecord<String, String> record) {
-        if (!Mailboxes.DMCA.equals(record.key())) {
+        if (!MailRoutes.Owner.DMCA.key().equals(record.key())) {
             return Uni.createFrom().voidItem();
         }
         return consumer.consume(CONSUMER, record.value(), Map.of(InboundMailReceived.TYPE, envelope -> {
             InboundMailReceived mail = codec.data(envelope, InboundMailReceived.class);
-            return Mailboxes.DMCA.equals(mail.mailbox()) ? intake.accept(mail) : Uni.createFrom().voidItem();
+            // The key is the gateway's word; the thread and mailbox in the mail decide.
+            return mail.isFor(MailRoutes.Owner.DMCA) ? intake.accept(mail) : Uni.createFrom().voidItem();
         }));
     }
 }

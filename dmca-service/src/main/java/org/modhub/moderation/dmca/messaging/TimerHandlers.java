@@ -2,6 +2,8 @@ package org.modhub.moderation.dmca.messaging;
 
 import java.util.UUID;
 
+import org.modhub.moderation.dmca.domain.CounterNoticeService;
+import org.modhub.moderation.dmca.domain.StrikeService;
 import org.modhub.moderation.dmca.domain.TakedownService;
 import org.modhub.moderation.kit.timer.DueTimer;
 import org.modhub.moderation.kit.timer.TimerHandler;
@@ -18,20 +20,20 @@ public final class TimerHandlers {
     /** The restoration clock of a counter-notice ran out. */
     @ApplicationScoped
     public static class Restore implements TimerHandler {
-        private final TakedownService takedowns;
+        private final CounterNoticeService counterNotices;
 
-        public Restore(TakedownService takedowns) {
-            this.takedowns = takedowns;
+        public Restore(CounterNoticeService counterNotices) {
+            this.counterNotices = counterNotices;
         }
 
         @Override
         public String kind() {
-            return TakedownService.RESTORE_TIMER;
+            return CounterNoticeService.RESTORE_TIMER;
         }
 
         @Override
         public Uni<Void> fire(DueTimer timer) {
-            return takedowns.restorationDue(UUID.fromString(timer.key()));
+            return counterNotices.restorationDue(UUID.fromString(timer.key()));
         }
     }
 
@@ -58,20 +60,20 @@ public final class TimerHandlers {
     /** A takedown was not countered within the grace period. */
     @ApplicationScoped
     public static class Strike implements TimerHandler {
-        private final TakedownService takedowns;
+        private final StrikeService strikes;
 
-        public Strike(TakedownService takedowns) {
-            this.takedowns = takedowns;
+        public Strike(StrikeService strikes) {
+            this.strikes = strikes;
         }
 
         @Override
         public String kind() {
-            return TakedownService.STRIKE_TIMER;
+            return StrikeService.STRIKE_TIMER;
         }
 
         @Override
         public Uni<Void> fire(DueTimer timer) {
-            return takedowns.strikeDue(UUID.fromString(timer.key()));
+            return strikes.strikeDue(UUID.fromString(timer.key()));
         }
     }
 }

@@ -18,6 +18,11 @@ public class CounterNoticeEntity extends PanacheEntityBase {
     public static final String RUNNING = "RUNNING";
     /** The claimant showed a court action before the deadline. */
     public static final String COURT_ACTION = "COURT_ACTION";
+    /**
+     * The clock ran out while court-action evidence received before the deadline waited for legal:
+     * restoration waits for legal's confirmation (no restoration) or dismissal (restored then).
+     */
+    public static final String EVIDENCE_PENDING = "EVIDENCE_PENDING";
     /** The content was restored. */
     public static final String RESTORED = "RESTORED";
 

@@ -1,5 +1,6 @@
 package org.modhub.moderation.dmca.persistence;
 
+import java.util.List;
 import java.util.UUID;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -11,5 +12,11 @@ public class CounterNoticeRepository implements PanacheRepositoryBase<CounterNot
 
     public Uni<CounterNoticeEntity> byTakedown(UUID takedownId) {
         return find("takedownId", takedownId).firstResult();
+    }
+
+    /** The counter-notices of a notice whose outcome is open: the clock runs, or evidence holds it. */
+    public Uni<List<CounterNoticeEntity>> openOfNotice(UUID noticeId) {
+        return list("noticeId = ?1 and status in ?2", io.quarkus.panache.common.Sort.by("receivedAt").and("id"), noticeId,
+                List.of(CounterNoticeEntity.RUNNING, CounterNoticeEntity.EVIDENCE_PENDING));
     }
 }

@@ -118,4 +118,94 @@ class NoticeCheckTest {
         assertThat(Redaction.text("Call +1 (212) 555-0100 or mail jane.roe@example.net about 'Rivers' (2019)"))
                 .isEqualTo("Call [redacted] or mail [redacted] about 'Rivers' (2019)");
     }
+
+    // --- statements however mail clients wrapped them (issue 21) ---
+
+    /** A notice as Thunderbird sends it: 72 columns, CRLF, a quoted earlier copy, double spaces after full stops. */
+    private static final String WRAPPED = String.join("\r\n",
+            "Copyrighted work: the novel \"Rivers\" (2019)",
+            "The model at https://huggingface.co/acme/llm reproduces it.",
+            "",
+            "I have a good faith",
+            "belief that use of the material in the manner",
+            "complained of is not authorized by the copyright owner, its agent, or",
+            "the law.  The information in this notification is accurate, and under penalty",
+            "of perjury, I am authorized to act on behalf of the owner of an",
+            "exclusive right that is allegedly infringed.",
+            "",
+            "/s/ Jane Roe",
+            "Name: Jane Roe",
+            "Address: 1 Main St, Springfield");
+
+    private static final MailElements MAIL = new MailElements(HUB, 50);
+
+    @Test
+    void statementsWrappedAt72ColumnsWithCrlfAndDoubleSpacesAreFound() {
+        MailText.Statements s = MailText.Statements.in(WRAPPED);
+        assertThat(s.goodFaith()).isTrue();
+        assertThat(s.accurate()).isTrue();
+        assertThat(s.authorised()).isTrue();
+        // The old matching looked for the phrase on one line: "penalty\r\nof perjury" was not found.
+        assertThat(WRAPPED.toLowerCase().contains("penalty of perjury")).isFalse();
+        NoticeCheck check = check(MAIL.notice(WRAPPED, "jane@example.net", "Jane Roe <jane@example.net>"));
+        assertThat(check.missing()).isEmpty();
+    }
+
+    @Test
+    void aNoticeQuotedInAReplyIsReadAsItsSenderWroteIt() {
+        String quoted = "On Mon, 1 Dec 2026, Jane Roe wrote:\n" + WRAPPED.lines().map(l -> "> " + l)
+                .reduce((a, b) -> a + "\n" + b).orElseThrow().replace("> the law.", ">> the law.");
+        NoticeInput input = MAIL.notice(quoted, "jane@example.net", null);
+        assertThat(input.signature()).isEqualTo("Jane Roe");
+        assertThat(input.contact().name()).isEqualTo("Jane Roe");
+        assertThat(input.contact().address()).isEqualTo("1 Main St, Springfield");
+        assertThat(check(input).complete()).isTrue();
+    }
+
+    @Test
+    void aStatementBrokenByAPhraseMissingIsStillMissing() {
+        String text = "I have a good faith belief that the use is unauthorised.\nThe information above is true.";
+        MailText.Statements s = MailText.Statements.in(text);
+        assertThat(s.goodFaith()).isTrue();
+        assertThat(s.accurate()).isFalse();
+        assertThat(s.authorised()).isFalse();
+        assertThat(check(MAIL.notice(text, "jane@example.net", null)).missing())
+                .contains(DmcaNoticeElement.ACCURACY_AND_AUTHORITY_STATEMENT);
+    }
+
+    @Test
+    void counterNoticeStatementsOf512g3AreFoundWrappedAndQuoted() {
+        String text = String.join("\r\n",
+                "> I swear, under penalty of perjury, that I have a good faith",
+                "> belief that the material was removed or disabled as a result of",
+                "> mistake or misidentification of the material.",
+                "> I consent to the jurisdiction of the Federal District Court for",
+                "> the judicial district in which my address is located, and I will",
+                "> accept service of process from the person who provided the",
+                "> notification.",
+                "/s/ John Doe",
+                "Name: John Doe",
+                "Address: 10 Main Street, Springfield",
+                "Phone: +1 217 555 0142",
+                "Material: https://huggingface.co/acme/llm");
+        CounterNoticeInput input = MAIL.counterNotice(text, "john@example.org");
+        assertThat(input.goodFaithUnderPenaltyOfPerjury()).isTrue();
+        assertThat(input.consentToJurisdiction()).isTrue();
+        assertThat(input.consentToServiceOfProcess()).isTrue();
+        assertThat(input.signature()).isEqualTo("John Doe");
+        assertThat(input.material()).extracting(CounterNoticeInput.Item::url).containsExactly("https://huggingface.co/acme/llm");
+        assertThat(MailText.Statements.in("I believe this was a mistake.").mistakeUnderPenaltyOfPerjury()).isFalse();
+    }
+
+    @Test
+    void normalisingIsLinearAndBounded() {
+        // A megabyte of quote markers and blanks: one pass, capped, and nothing of it is a statement.
+        String hostile = "> ".repeat(500_000) + "good faith belief";
+        long start = System.nanoTime();
+        String normalized = MailText.normalize(hostile);
+        assertThat(System.nanoTime() - start).isLessThan(2_000_000_000L);
+        assertThat(normalized.length()).isLessThanOrEqualTo(MailText.MAX_CHARS);
+        assertThat(MailText.Statements.in(hostile).goodFaith()).isFalse();
+        assertThat(MailText.normalize("Good-Faith\u00a0 belief\r\n>  accurate")).isEqualTo("good faith belief accurate");
+    }
 }

@@ -105,7 +105,7 @@ public interface NotificationConfig {
         /** The IMAP server. */
         Imap imap();
 
-        /** The inboxes by name (safety, dmca, legal): their address, login and folders. */
+        /** The inboxes by name (safety, dmca, legal, feedback): their address, login and folders. */
         Map<String, Mailbox> mailboxes();
 
         /** The mailbox where delivery reports (bounces) of outbound mail arrive, if read at all. */
@@ -119,9 +119,24 @@ public interface NotificationConfig {
         @WithDefault("10485760")
         long maxAttachmentBytes();
 
-        /** Longest text body passed on, in characters. */
+        /** Longest text body passed on (and kept for staff), in characters. */
         @WithDefault("100000")
         int maxTextChars();
+
+        /**
+         * Messages larger than this (the server's RFC822.SIZE) are quarantined without being downloaded: far above any
+         * attachment we keep, far below what would exhaust the gateway's memory.
+         */
+        @WithDefault("26214400")
+        long maxMessageBytes();
+
+        /** An HTML body is cut to this many characters before it is parsed into text. */
+        @WithDefault("524288")
+        int maxHtmlChars();
+
+        /** Longest one message's parse may take; a message not parsed by then is quarantined (once). */
+        @WithDefault("5s")
+        Duration parseBudget();
     }
 
     interface Imap {
@@ -158,7 +173,7 @@ public interface NotificationConfig {
         @WithDefault("Processed")
         String processedFolder();
 
-        /** Folder unparsable mail is moved to (created if missing). */
+        /** Folder unparsable, oversized or too slow to parse mail is moved to (created if missing). */
         @WithDefault("Quarantine")
         String quarantineFolder();
     }

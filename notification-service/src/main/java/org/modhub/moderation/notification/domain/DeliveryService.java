@@ -76,6 +76,7 @@ public class DeliveryService {
         row.replyMailbox = request.replyMailbox();
         row.parameters = json(request);
         row.messageId = "<" + row.id + "@" + messageIdDomain + ">";
+        row.inReplyTo = request.inReplyTo();
         row.requestedAt = request.requestedAt();
         row.createdAt = now;
         row.updatedAt = now;

@@ -23,11 +23,13 @@ import jakarta.mail.search.NotTerm;
 import jakarta.mail.search.SearchTerm;
 
 /**
- * Polls the safety@, dmca@ and legal@ inboxes (and the sender's mailbox for delivery reports) over IMAP. For each
- * message: parse, record and publish in one transaction ({@link InboundService}), and only after that commit move it
- * to the processed folder; a crash in between leaves it in the inbox, and the next poll finds it already recorded
- * and only moves it. A message that cannot be parsed goes to the quarantine folder with a log line; a database or
- * IMAP failure leaves the message where it is for the next poll. The poller never stops for one bad message.
+ * Polls the safety@, dmca@, legal@ and feedback@ inboxes (and the sender's mailbox for delivery reports) over IMAP. For
+ * each message: parse, record and route in one transaction ({@link InboundService}), and only after that commit move
+ * it to the processed folder; a crash in between leaves it in the inbox, and the next poll finds it already recorded
+ * and only moves it. Hostile mail cannot stall it: a message over {@code max-message-bytes} is not downloaded, and one
+ * that cannot be parsed within {@code parse-budget} (or at all) is recorded as quarantined and then moved to the
+ * quarantine folder, so it is parsed once, never again. A database or IMAP failure leaves the message where it is for
+ * the next poll. The poller never stops for one bad message.
  */
 @ApplicationScoped
 public class InboxPoller {
@@ -52,7 +54,8 @@ public class InboxPoller {
         this.imap = imap;
         this.inbound = inbound;
         this.registry = registry;
-        this.parser = new MimeParser(imap.session(), this.config.maxAttachmentBytes(), this.config.maxTextChars());
+        this.parser = new MimeParser(imap.session(), this.config.maxAttachmentBytes(), this.config.maxTextChars(),
+                this.config.maxHtmlChars());
     }
 
     @Scheduled(every = "${notification.inbound.poll-every:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -104,21 +107,35 @@ public class InboxPoller {
 
     private void handle(String name, NotificationConfig.Mailbox box, boolean reportsOnly, Folder inbox, Folder processed,
             Folder quarantine, Message message) throws MessagingException {
+        // The server's RFC822.SIZE: an oversized message is never downloaded, only recorded by its headers and moved.
+        int size = message.getSize();
+        if (size > config.maxMessageBytes()) {
+            String key = MimeParser.messageKey(message.getHeader("Message-ID"), headerBytes(message));
+            quarantine(name, inbox, quarantine, message, key, "larger than " + config.maxMessageBytes() + " bytes (" + size + ")");
+            return;
+        }
         byte[] raw;
         try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(size, 1024));
             message.writeTo(out);
             raw = out.toByteArray();
         } catch (java.io.IOException e) {
             throw new MessagingException("cannot read message " + message.getMessageNumber() + " of " + name, e);
         }
+        String key = MimeParser.messageKey(message.getHeader("Message-ID"), raw);
+        // Recorded before (the move after the commit failed, or the connection dropped): move it on, never parse it again.
+        String known = await(() -> inbound.dispositionOf(name, key), "look up " + key + " in " + name);
+        if (known != null) {
+            Log.infof("Mail %s in %s was recorded before (%s); only moving it", key, name, known);
+            move(inbox, message, "QUARANTINED".equals(known) ? quarantine : processed);
+            return;
+        }
         ParsedMail mail;
+        long started = System.nanoTime();
         try {
-            mail = parser.parse(raw);
+            mail = parser.parse(raw, started + config.parseBudget().toNanos());
         } catch (UnparsableMailException e) {
-            registry.counter("notification.inbound.quarantined", "mailbox", name).increment();
-            Log.warnf("Unparsable mail in %s moved to %s: %s", name, quarantine.getName(), e.getMessage());
-            move(inbox, message, quarantine);
+            quarantine(name, inbox, quarantine, message, key, e.getMessage());
             return;
         }
         // Our own mails carry Auto-Submitted, so their journal copies look like auto-replies: they must stay where
@@ -129,16 +146,56 @@ public class InboxPoller {
             return;
         }
         // Blocks this worker thread until the transaction committed; a failure leaves the message for the next poll.
-        InboundService.Outcome outcome = awaitAccepted(name, box.address(), mail);
+        InboundService.Outcome outcome = await(() -> inbound.accept(name, box.address(), mail),
+                "record mail " + mail.messageId() + " of " + name);
         registry.counter("notification.inbound.handled", "mailbox", name, "outcome", outcome.name()).increment();
         move(inbox, message, processed);
     }
 
-    private InboundService.Outcome awaitAccepted(String name, String address, ParsedMail mail) {
+    /**
+     * Records the message as quarantined, then moves it: once recorded, a failed move or a dropped connection only
+     * means the next poll moves it, without reading or parsing it again. The poll goes on with the next message.
+     */
+    private void quarantine(String name, Folder inbox, Folder quarantine, Message message, String key, String reason)
+            throws MessagingException {
+        String from = firstHeader(message, "From");
+        boolean recorded = await(() -> inbound.quarantine(name, key, from, reason), "quarantine " + key + " of " + name);
+        if (recorded) {
+            registry.counter("notification.inbound.quarantined", "mailbox", name).increment();
+        }
+        Log.warnf("Mail %s in %s moved to %s: %s", key, name, quarantine.getName(), reason);
+        move(inbox, message, quarantine);
+    }
+
+    /** The header lines alone, what identifies a message we will not download. */
+    private static byte[] headerBytes(Message message) throws MessagingException {
+        StringBuilder headers = new StringBuilder();
+        java.util.Enumeration<String> lines = ((jakarta.mail.internet.MimeMessage) message).getAllHeaderLines();
+        while (lines.hasMoreElements()) {
+            headers.append(lines.nextElement()).append("\r\n");
+        }
+        headers.append(message.getSize());
+        return headers.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static String firstHeader(Message message, String name) {
         try {
-            return VertxContextSupport.subscribeAndAwait(() -> inbound.accept(name, address, mail));
+            String[] values = message.getHeader(name);
+            if (values == null || values.length == 0) {
+                return null;
+            }
+            String value = values[0].strip();
+            return value.length() > 320 ? value.substring(0, 320) : value;
+        } catch (MessagingException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static <T> T await(java.util.function.Supplier<io.smallrye.mutiny.Uni<T>> work, String what) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(work);
         } catch (Throwable e) {
-            throw new IllegalStateException("cannot record mail " + mail.messageId() + " of " + name + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot " + what + ": " + e.getMessage(), e);
         }
     }
 

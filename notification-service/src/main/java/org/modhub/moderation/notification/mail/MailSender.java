@@ -93,10 +93,10 @@ public class MailSender {
 
     /** What a sender needs of a claimed row, read inside the claiming transaction. */
     record Claim(UUID id, String recipient, String messageId, String templateId, String locale, String parameters,
-            String replyTo, int attempts, boolean interrupted) {
+            String replyTo, String inReplyTo, int attempts, boolean interrupted) {
 
         /** A row looked at but not to be sent now (suppressed or rate limited). */
-        static final Claim SKIPPED = new Claim(null, null, null, null, null, null, null, 0, false);
+        static final Claim SKIPPED = new Claim(null, null, null, null, null, null, null, null, 0, false);
     }
 
     /**
@@ -198,7 +198,8 @@ public class MailSender {
                 row.leaseUntil = now.plus(config.lease());
                 row.updatedAt = now;
                 return threads.tokenFor(row.threadKey, now).map(token -> new Claim(row.id, row.recipient, row.messageId,
-                        row.templateId, row.locale, row.parameters, replyTo(row.replyMailbox, token), row.attempts, interrupted));
+                        row.templateId, row.locale, row.parameters, replyTo(row.replyMailbox, token), row.inReplyTo, row.attempts,
+                        interrupted));
             });
         });
     }
@@ -251,6 +252,10 @@ public class MailSender {
                 .addHeader("Content-Language", rendered.locale());
         if (claim.replyTo() != null) {
             mail.setReplyTo(claim.replyTo());
+        }
+        if (claim.inReplyTo() != null) {
+            // RFC 5322 3.6.4: the answer to the person's mail, so their client files it in the same conversation.
+            mail.addHeader("In-Reply-To", claim.inReplyTo()).addHeader("References", claim.inReplyTo());
         }
         journal.address().ifPresent(mail::addBcc);
         return mail;

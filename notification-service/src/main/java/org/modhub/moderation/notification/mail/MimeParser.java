@@ -44,31 +44,51 @@ public final class MimeParser {
     private static final Pattern HEADER_MESSAGE_ID = Pattern.compile("(?im)^Message-ID\\s*:\\s*(<[^<>\\s]+>)");
     private static final int MAX_DEPTH = 20;
 
+    /** HTML bodies are cut to this many characters before parsing unless a parser is given its own limit. */
+    public static final int DEFAULT_MAX_HTML_CHARS = 512 * 1024;
+
     private final Session session;
     private final long maxAttachmentBytes;
     private final int maxTextChars;
+    private final int maxHtmlChars;
 
     public MimeParser(Session session, long maxAttachmentBytes, int maxTextChars) {
+        this(session, maxAttachmentBytes, maxTextChars, DEFAULT_MAX_HTML_CHARS);
+    }
+
+    public MimeParser(Session session, long maxAttachmentBytes, int maxTextChars, int maxHtmlChars) {
         this.session = session;
         this.maxAttachmentBytes = maxAttachmentBytes;
         this.maxTextChars = maxTextChars;
+        this.maxHtmlChars = maxHtmlChars;
     }
 
+    /** Parses without a time limit (tests, tools); the gateway gives every message a deadline. */
     public ParsedMail parse(byte[] raw) throws UnparsableMailException {
+        return parse(raw, Long.MAX_VALUE);
+    }
+
+    /**
+     * @param deadlineNanos {@link System#nanoTime()} by which the parse must be done; a parse still running then stops
+     *     with {@link UnparsableMailException}
+     */
+    public ParsedMail parse(byte[] raw, long deadlineNanos) throws UnparsableMailException {
         try {
             MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(raw));
             String from = sender(message);
-            Body body = new Body();
+            Body body = new Body(deadlineNanos);
             walk(message, body, 0);
-            String text = body.plain != null ? body.plain : body.html != null ? HtmlText.toText(body.html) : "";
+            String text;
+            try {
+                text = body.plain != null ? body.plain
+                        : body.html != null ? HtmlText.toText(body.html, maxHtmlChars, maxTextChars, deadlineNanos) : "";
+            } catch (HtmlText.UnreadableHtmlException e) {
+                throw new UnparsableMailException(e.getMessage(), e);
+            }
             if (text.length() > maxTextChars) {
                 text = text.substring(0, maxTextChars);
             }
-            String messageId = firstId(message.getHeader("Message-ID"));
-            if (messageId == null) {
-                // Deduplication needs an id: the same bytes give the same one.
-                messageId = "<" + sha256(raw).substring(0, 40) + "@no-message-id.invalid>";
-            }
+            String messageId = messageKey(message.getHeader("Message-ID"), raw);
             String subject = message.getSubject();
             ParsedMail.Kind kind = body.dsn != null || isDeliveryReport(message, from) ? ParsedMail.Kind.DELIVERY_REPORT
                     : isAutoReply(message) ? ParsedMail.Kind.AUTO_REPLY : ParsedMail.Kind.ORDINARY;
@@ -81,17 +101,34 @@ public final class MimeParser {
         }
     }
 
+    /**
+     * The id a message is recorded under: its first Message-ID, or, when it has none, one made from the hash of its
+     * bytes (deduplication needs an id: the same bytes give the same one).
+     */
+    public static String messageKey(String[] messageIdHeader, byte[] raw) {
+        String messageId = firstId(messageIdHeader);
+        return messageId != null ? messageId : "<" + sha256(raw).substring(0, 40) + "@no-message-id.invalid>";
+    }
+
     private static final class Body {
+        final long deadline;
         String plain;
         String html;
         String dsn;
         String returnedHeaders;
         final List<ParsedMail.Attachment> attachments = new ArrayList<>();
+
+        Body(long deadline) {
+            this.deadline = deadline;
+        }
     }
 
     private void walk(Part part, Body body, int depth) throws MessagingException, IOException {
         if (depth > MAX_DEPTH) {
             throw new MessagingException("multipart nesting deeper than " + MAX_DEPTH);
+        }
+        if (HtmlText.passed(body.deadline)) {
+            throw new MessagingException("not parsed within the time budget");
         }
         String type = baseType(part);
         boolean attachment = Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || fileName(part) != null;

@@ -2,7 +2,6 @@ package org.modhub.moderation.notification.mail;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +18,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * Renders a {@link MailTemplate} in a locale with Qute: {@code templates/mail/<id>.<lang>.txt} (its first line is
  * {@code Subject: ...}) and {@code .html} (escaped by Qute). Locale fallback: {@code de-DE} tries {@code de-de},
  * {@code de}, then the default locale. Qute's strict rendering turns a parameter the template uses but the request
- * lacks into an error, and {@link MailTemplate#missing} names required ones before rendering starts.
+ * lacks into an error, and {@link MailTemplate#missing} names required ones before rendering starts. The parameters
+ * reach the template through {@link MailWording}, which words codes, dates and subject keys for a reader.
  */
 @ApplicationScoped
 public class TemplateRenderer {
@@ -27,10 +27,12 @@ public class TemplateRenderer {
     private static final String SUBJECT_PREFIX = "Subject:";
 
     private final Engine engine;
+    private final MailWording wording;
     private final String defaultLocale;
 
-    public TemplateRenderer(Engine engine, NotificationConfig config) {
+    public TemplateRenderer(Engine engine, MailWording wording, NotificationConfig config) {
         this.engine = engine;
+        this.wording = wording;
         this.defaultLocale = config.outbound().defaultLocale().toLowerCase(Locale.ROOT);
     }
 
@@ -47,12 +49,8 @@ public class TemplateRenderer {
             throw new TemplateException("parameters." + missing.get(0), "template " + templateId + " needs parameters " + missing);
         }
         String language = languageOf(templateId, locale);
-        Map<String, Object> data = new HashMap<>(parameters);
-        for (String list : template.listParams()) {
-            String value = parameters.get(list);
-            data.put(list + "List", value == null ? List.of()
-                    : Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList());
-        }
+        // Senders pass codes, instants and subject keys; the reader gets words, dates and links (MailWording).
+        Map<String, Object> data = wording.data(template, language, parameters);
         String text;
         String html;
         try {

@@ -54,6 +54,10 @@ public class MailDeliveryEntity extends PanacheEntityBase {
     @Column(name = "subject_line")
     public String subjectLine;
 
+    /** The Message-ID of the person's mail this one answers, if any: sent as In-Reply-To and References. */
+    @Column(name = "in_reply_to")
+    public String inReplyTo;
+
     @Enumerated(EnumType.STRING)
     public DeliveryStatus status;
 

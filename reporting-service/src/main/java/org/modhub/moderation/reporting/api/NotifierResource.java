@@ -53,21 +53,21 @@ public class NotifierResource {
     @Path("/warn")
     public Uni<StandingResponse> warn(@PathParam("notifier") String notifier, StaffActionRequest request) {
         NotifierKey key = key(notifier);
-        return notifiers.warn(key, reason(request)).map(this::view);
+        return notifiers.warn(key, reason(request), Caller.of(identity).id()).map(this::view);
     }
 
     @POST
     @Path("/suspend")
     public Uni<StandingResponse> suspend(@PathParam("notifier") String notifier, StaffActionRequest request) {
         NotifierKey key = key(notifier);
-        return notifiers.suspend(key, reason(request), request.until()).map(this::view);
+        return notifiers.suspend(key, reason(request), request.until(), Caller.of(identity).id()).map(this::view);
     }
 
     @POST
     @Path("/lift")
     public Uni<StandingResponse> lift(@PathParam("notifier") String notifier, StaffActionRequest request) {
         NotifierKey key = key(notifier);
-        return notifiers.lift(key, reason(request)).map(this::view);
+        return notifiers.lift(key, reason(request), Caller.of(identity).id()).map(this::view);
     }
 
     @POST
@@ -88,14 +88,14 @@ public class NotifierResource {
     @Path("/trusted-flagger")
     @RolesAllowed(Roles.ADMIN)
     public Uni<StandingResponse> markTrusted(@PathParam("notifier") String notifier) {
-        return notifiers.setTrustedFlagger(key(notifier), true).map(this::view);
+        return notifiers.setTrustedFlagger(key(notifier), true, Caller.of(identity).id()).map(this::view);
     }
 
     @DELETE
     @Path("/trusted-flagger")
     @RolesAllowed(Roles.ADMIN)
     public Uni<StandingResponse> unmarkTrusted(@PathParam("notifier") String notifier) {
-        return notifiers.setTrustedFlagger(key(notifier), false).map(this::view);
+        return notifiers.setTrustedFlagger(key(notifier), false, Caller.of(identity).id()).map(this::view);
     }
 
     private static NotifierKey key(String notifier) {

@@ -135,7 +135,7 @@ public class ReportResource {
     public Uni<ReportResponse> triage(@PathParam("id") String id, TriageRequest request) {
         UUID reportId = Params.id(id, "Report");
         RequestValidator.ValidTriage triage = validator.triage(request);
-        return reports.triage(reportId, triage.category(), triage.subcategory()).map(views::full);
+        return reports.triage(reportId, triage.category(), triage.subcategory(), Caller.of(identity).id()).map(views::full);
     }
 
     /** Staff release a report held while its notifier was muted: it goes to review (or triage) as filed. */
@@ -143,7 +143,20 @@ public class ReportResource {
     @Path("/reports/{id}/release")
     @RolesAllowed({ Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.LEGAL, Roles.ADMIN })
     public Uni<ReportResponse> release(@PathParam("id") String id) {
-        return reports.release(Params.id(id, "Report")).map(views::full);
+        return reports.release(Params.id(id, "Report"), Caller.of(identity).id()).map(views::full);
+    }
+
+    /**
+     * The notifier withdraws their own report while it is undecided (200 with the report, status WITHDRAWN); the
+     * same answer again for a report already withdrawn; someone else's report 404, a decided one 409.
+     */
+    @POST
+    @Path("/reports/{id}/withdraw")
+    @RolesAllowed(Roles.USER)
+    public Uni<ReportResponse> withdraw(@PathParam("id") String id, WithdrawRequest request) {
+        UUID reportId = Params.id(id, "Report");
+        String reason = validator.withdrawalReason(request);
+        return reports.withdraw(reportId, Caller.of(identity), reason).map(views::full);
     }
 
     /** Staff search by subject, category, status, source type, channel and filing time. */

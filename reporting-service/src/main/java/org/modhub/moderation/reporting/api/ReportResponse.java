@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A report as its reporter and staff see it. */
+/**
+ * A report as its reporter and staff see it. {@code mailText} is what the notifier wrote by mail: the mail a mailed
+ * report came from and every reply on the report's thread (also for an in-platform report), as received.
+ */
 public record ReportResponse(
         UUID id,
         String subject,
@@ -24,10 +27,12 @@ public record ReportResponse(
         String status,
         String outcome,
         Instant decidedAt,
+        Instant withdrawnAt,
         int mergedCount,
         String reporterId,
         String contactEmail,
         boolean showReporterPublicly,
+        String mailText,
         Instant filedAt,
         Instant updatedAt) {
 }

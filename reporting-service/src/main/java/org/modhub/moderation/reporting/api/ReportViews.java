@@ -23,7 +23,8 @@ public class ReportViews {
         return new ReportResponse(r.id, r.subjectKey, r.hubUrl, code(r.category), code(r.subcategory), r.explanation,
                 reports.evidence(r), r.jurisdiction, r.allegesIllegal, r.goodFaithStatement, r.channel.name(),
                 r.sourceType.name(), r.automatedDetection, r.trustedFlagger, r.visibility.name(), r.status.name(), r.outcome,
-                r.decidedAt, r.mergedCount, r.reporterId, r.contactEmail, r.showReporterPublicly, r.filedAt, r.updatedAt);
+                r.decidedAt, r.withdrawnAt, r.mergedCount, r.reporterId, r.contactEmail, r.showReporterPublicly, r.originalText,
+                r.filedAt, r.updatedAt);
     }
 
     /** The anonymous view of a public report: the reporter only if they opted in. */

@@ -26,6 +26,8 @@ public class RequestValidator {
     private static final Set<SourceType> FLAG_SOURCE_TYPES = Set.of(SourceType.SOURCE_VOLUNTARY,
             SourceType.SOURCE_TYPE_OTHER_NOTIFICATION);
 
+    static final int MAX_REASON_LENGTH = 2000;
+
     private final ReportingConfig.Intake config;
 
     public RequestValidator(ReportingConfig config) {
@@ -98,6 +100,17 @@ public class RequestValidator {
         PolicySubcategory subcategory = check.subcategory(category, request.subcategory(), "subcategory", false);
         check.throwIfAny();
         return new ValidTriage(category, subcategory);
+    }
+
+    /** The optional reason of a withdrawal (the body itself is optional). */
+    public String withdrawalReason(WithdrawRequest request) {
+        if (request == null) {
+            return null;
+        }
+        FieldChecks check = new FieldChecks();
+        String reason = check.text(request.reason(), "reason", false, MAX_REASON_LENGTH);
+        check.throwIfAny();
+        return reason;
     }
 
     /** The Idempotency-Key header: absent, or 1 to the configured length of printable ASCII. */

@@ -3,9 +3,12 @@ package org.modhub.moderation.reporting.domain;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.modhub.moderation.contracts.MailRoutes;
+import org.modhub.moderation.contracts.Mailboxes;
 import org.modhub.moderation.contracts.action.ModerationAction;
 import org.modhub.moderation.contracts.dsa.DsaTerritories;
 import org.modhub.moderation.contracts.event.notification.NotificationRequested;
@@ -22,7 +25,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * Applies a {@code DecisionTaken} to the reports it answers: records the outcome, tells each
  * notifier with contact details what was decided and how to contest it (DSA Art. 16(5)) — never
  * the owner's identity or details — and, for manifestly unfounded reports, moves their notifiers
- * along the misuse ladder. Runs in the consumer's transaction.
+ * along the misuse ladder. The outcome mail is on the decision's thread, so a reply to it is a
+ * complaint for appeals-service. Runs in the consumer's transaction.
  */
 @ApplicationScoped
 public class DecisionOutcomes {
@@ -41,7 +45,11 @@ public class DecisionOutcomes {
         if (decision.reportIds().isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return reports.list("id in ?1", decision.reportIds()).chain(found -> {
+        // Locked: a withdrawal of one of these reports commits before this or waits for it, never in between.
+        return reports.listLocked(decision.reportIds()).chain(locked -> {
+            // A report its notifier withdrew before the decision reached us stays withdrawn: no outcome, no mail, no
+            // count on the ladder (review decided without it once it had the withdrawal).
+            List<ReportEntity> found = locked.stream().filter(r -> r.status != ReportStatus.WITHDRAWN).toList();
             Map<String, Integer> unfoundedByNotifier = new LinkedHashMap<>();
             for (ReportEntity report : found) {
                 boolean newlyUnfounded = decision.manifestlyUnfounded() && !report.manifestlyUnfounded;
@@ -82,9 +90,22 @@ public class DecisionOutcomes {
         parameters.put("manifestlyUnfounded", Boolean.toString(decision.manifestlyUnfounded()));
         parameters.put("appealDeadline", decision.decidedAt().atZone(ZoneOffset.UTC).plusMonths(6).toInstant().toString());
         parameters.put("redress", redress(report));
+        // What the notifier names when they complain through the API (or the appeal form the template links).
+        parameters.put("decisionId", decision.decisionId().toString());
+        if (report.jurisdiction != null) {
+            // The template offers the paths of the notifier's country (eSafety for Australia, DSA Art. 21 in the EU).
+            parameters.put("recipientCountry", report.jurisdiction);
+        }
+        // On the decision's thread with replies to legal@: a reply contests the decision, and reaches
+        // appeals-service as the notifier's complaint (DSA Art. 20), not this service as a new report.
         return mail.send(NotifierMail.REPORT_OUTCOME, report.contactEmail, report.reporterId, parameters,
-                NotificationRequested.threadKey("report", report.id),
-                NotifierMail.REPORT_OUTCOME + ":" + report.id + ":" + decision.decisionId());
+                outcomeThread(decision), Mailboxes.LEGAL,
+                NotifierMail.REPORT_OUTCOME + ":" + report.id + ":" + decision.decisionId(), null);
+    }
+
+    /** The thread of an outcome mail: {@code decision:<decisionId>}, owned by appeals-service. */
+    static String outcomeThread(DecisionTaken decision) {
+        return NotificationRequested.threadKey(MailRoutes.ThreadKind.DECISION.prefix(), decision.decisionId());
     }
 
     /** The ways to contest the decision for this notifier (internal complaint; out-of-court body in the EU). */

@@ -13,6 +13,7 @@ import org.modhub.moderation.contracts.event.EventSources;
 import org.modhub.moderation.contracts.event.reporting.NotifierReinstated;
 import org.modhub.moderation.contracts.event.reporting.NotifierSuspended;
 import org.modhub.moderation.contracts.event.reporting.NotifierWarned;
+import org.modhub.moderation.kit.audit.AuditTrail;
 import org.modhub.moderation.kit.outbox.Outbox;
 import org.modhub.moderation.kit.problem.ProblemException;
 import org.modhub.moderation.kit.timer.Timers;
@@ -43,22 +44,26 @@ public class NotifierService {
 
     /** Timer kind that ends a suspension. */
     public static final String REINSTATE_TIMER = "reporting.notifier-reinstate";
+    /** The actor of the ladder's own warnings and suspensions, and of a suspension's end, in the audit log. */
+    public static final String SYSTEM = AuditTrail.system("reporting-service");
 
     private final NotifierStandingRepository standings;
     private final ReportRepository reports;
     private final Outbox outbox;
     private final NotifierMail mail;
     private final Timers timers;
+    private final AuditTrail audit;
     private final ReportingConfig.Misuse config;
     private final Clock clock;
 
     public NotifierService(NotifierStandingRepository standings, ReportRepository reports, Outbox outbox, NotifierMail mail,
-            Timers timers, ReportingConfig config, Clock clock) {
+            Timers timers, AuditTrail audit, ReportingConfig config, Clock clock) {
         this.standings = standings;
         this.reports = reports;
         this.outbox = outbox;
         this.mail = mail;
         this.timers = timers;
+        this.audit = audit;
         this.config = config.misuse();
         this.clock = clock;
     }
@@ -68,32 +73,35 @@ public class NotifierService {
         return standings.findById(key.value()).onItem().ifNull().failWith(() -> ProblemException.notFound("Notifier", key));
     }
 
+    /** Staff warn by hand. */
     @WithTransaction
-    public Uni<NotifierStandingEntity> warn(NotifierKey key, String reason) {
+    public Uni<NotifierStandingEntity> warn(NotifierKey key, String reason, String staffId) {
         Instant now = now();
-        return lock(key).chain(standing -> unfoundedIds(key, now).chain(ids -> warn(standing, reason, ids, now)))
+        return lock(key).chain(standing -> unfoundedIds(key, now).chain(ids -> warn(standing, reason, ids, now, staffId)))
                 .map(NotifierStandingEntity.class::cast);
     }
 
+    /** Staff suspend by hand, until {@code until} (default: the first suspension's length). */
     @WithTransaction
-    public Uni<NotifierStandingEntity> suspend(NotifierKey key, String reason, Instant until) {
+    public Uni<NotifierStandingEntity> suspend(NotifierKey key, String reason, Instant until, String staffId) {
         Instant now = now();
         Instant end = until != null ? until.truncatedTo(ChronoUnit.MICROS) : now.plus(config.suspension());
         if (!end.isAfter(now)) {
             throw ProblemException.invalidField("until", "must be in the future");
         }
         return lock(key).chain(standing -> unfoundedIds(key, now)
-                .chain(ids -> suspend(standing, reason, ids, now, end)).replaceWith(standing));
+                .chain(ids -> suspend(standing, reason, ids, now, end, staffId)).replaceWith(standing));
     }
 
+    /** Staff end a suspension now. */
     @WithTransaction
-    public Uni<NotifierStandingEntity> lift(NotifierKey key, String reason) {
+    public Uni<NotifierStandingEntity> lift(NotifierKey key, String reason, String staffId) {
         Instant now = now();
         return lock(key).chain(standing -> {
             if (!standing.suspendedAt(now)) {
                 throw ProblemException.conflict("Notifier " + key + " is not suspended");
             }
-            return timers.cancel(REINSTATE_TIMER, key.value()).chain(() -> reinstate(standing, reason, now))
+            return timers.cancel(REINSTATE_TIMER, key.value()).chain(() -> reinstate(standing, reason, now, staffId))
                     .replaceWith(standing);
         });
     }
@@ -107,13 +115,14 @@ public class NotifierService {
         if (!end.isAfter(now)) {
             throw ProblemException.invalidField("until", "must be in the future");
         }
-        return lock(key).map(standing -> {
+        return lock(key).chain(standing -> {
             standing.mutedUntil = end;
             standing.muteReason = reason;
             standing.mutedBy = staffId;
             standing.updatedAt = now;
             Log.infof("Notifier %s muted until %s by %s", key, end, staffId);
-            return standing;
+            return audit.record(staffId, "NOTIFIER_MUTED", "notifier", key.value(), null, "until " + end + ": " + reason)
+                    .replaceWith(standing);
         });
     }
 
@@ -122,30 +131,37 @@ public class NotifierService {
     public Uni<NotifierStandingEntity> unmute(NotifierKey key, String reason, String staffId) {
         requireReason(reason);
         Instant now = now();
-        return lock(key).map(standing -> {
+        return lock(key).chain(standing -> {
             if (!standing.mutedAt(now)) {
                 throw ProblemException.conflict("Notifier " + key + " is not muted");
             }
             standing.mutedUntil = now;
             standing.updatedAt = now;
             Log.infof("Notifier %s unmuted by %s: %s", key, staffId, reason);
-            return standing;
+            return audit.record(staffId, "NOTIFIER_UNMUTED", "notifier", key.value(), null, reason).replaceWith(standing);
         });
     }
 
+    /**
+     * An admin marks or unmarks a hub account as trusted flagger (DSA Art. 22). The mark is read under the standing's row
+     * lock in every filing transaction, so each report is marked exactly as its notifier stood when it was filed; setting
+     * what is already set changes nothing and records nothing.
+     */
     @WithTransaction
-    public Uni<NotifierStandingEntity> setTrustedFlagger(NotifierKey key, boolean trusted) {
+    public Uni<NotifierStandingEntity> setTrustedFlagger(NotifierKey key, boolean trusted, String adminId) {
         if (!key.isUser()) {
             throw ProblemException.invalidField("notifier", "only hub accounts (user:<id>) can be trusted flaggers");
         }
         Instant now = now();
-        return lock(key).map(standing -> {
-            if (standing.trustedFlagger != trusted) {
-                standing.trustedFlagger = trusted;
-                standing.trustedSince = trusted ? now : null;
-                standing.updatedAt = now;
+        return lock(key).chain(standing -> {
+            if (standing.trustedFlagger == trusted) {
+                return Uni.createFrom().item(standing);
             }
-            return standing;
+            standing.trustedFlagger = trusted;
+            standing.trustedSince = trusted ? now : null;
+            standing.updatedAt = now;
+            return audit.record(adminId, trusted ? "TRUSTED_FLAGGER_MARKED" : "TRUSTED_FLAGGER_UNMARKED", "notifier",
+                    key.value(), null, null).replaceWith(standing);
         });
     }
 
@@ -174,7 +190,7 @@ public class NotifierService {
             if (standing == null || standing.suspendedUntil == null || standing.suspendedAt(now)) {
                 return Uni.createFrom().voidItem();
             }
-            return reinstate(standing, "The suspension period ended", now);
+            return reinstate(standing, "The suspension period ended", now, SYSTEM);
         });
     }
 
@@ -196,19 +212,20 @@ public class NotifierService {
             return Uni.createFrom().voidItem();
         }
         if (!warned && score >= config.warnAt()) {
-            return warn(standing, why, ids, now).replaceWithVoid();
+            return warn(standing, why, ids, now, SYSTEM).replaceWithVoid();
         }
         if (warned && score >= config.suspendAt()) {
             Duration length = config.suspension().multipliedBy(1L << Math.min(standing.suspensions, 16));
             if (length.compareTo(config.maxSuspension()) > 0) {
                 length = config.maxSuspension();
             }
-            return suspend(standing, why + ", after a warning", ids, now, now.plus(length));
+            return suspend(standing, why + ", after a warning", ids, now, now.plus(length), SYSTEM);
         }
         return Uni.createFrom().voidItem();
     }
 
-    private Uni<NotifierStandingEntity> warn(NotifierStandingEntity standing, String reason, List<UUID> ids, Instant now) {
+    private Uni<NotifierStandingEntity> warn(NotifierStandingEntity standing, String reason, List<UUID> ids, Instant now,
+            String actor) {
         requireReason(reason);
         standing.warnings++;
         standing.lastWarnedAt = now;
@@ -219,10 +236,12 @@ public class NotifierService {
                         Map.of("reason", reason, "unfoundedReports", Integer.toString(ids.size())),
                         NotifierMail.notifierThread(standing.notifierKey),
                         NotifierMail.NOTIFIER_WARNING + ":" + standing.notifierKey.hashCode() + ":" + now.toEpochMilli()))
+                .chain(() -> audit.record(actor, "NOTIFIER_WARNED", "notifier", standing.notifierKey, null, reason))
                 .replaceWith(standing);
     }
 
-    private Uni<Void> suspend(NotifierStandingEntity standing, String reason, List<UUID> ids, Instant now, Instant until) {
+    private Uni<Void> suspend(NotifierStandingEntity standing, String reason, List<UUID> ids, Instant now, Instant until,
+            String actor) {
         requireReason(reason);
         standing.suspensions++;
         standing.suspendedAt = now;
@@ -235,10 +254,12 @@ public class NotifierService {
                 .chain(() -> mail.send(NotifierMail.NOTIFIER_SUSPENSION, standing.notifierEmail, standing.notifierId,
                         Map.of("reason", reason, "until", until.toString()),
                         NotifierMail.notifierThread(standing.notifierKey),
-                        NotifierMail.NOTIFIER_SUSPENSION + ":" + standing.notifierKey.hashCode() + ":" + now.toEpochMilli()));
+                        NotifierMail.NOTIFIER_SUSPENSION + ":" + standing.notifierKey.hashCode() + ":" + now.toEpochMilli()))
+                .chain(() -> audit.record(actor, "NOTIFIER_SUSPENDED", "notifier", standing.notifierKey, null,
+                        "until " + until + ": " + reason));
     }
 
-    private Uni<Void> reinstate(NotifierStandingEntity standing, String reason, Instant now) {
+    private Uni<Void> reinstate(NotifierStandingEntity standing, String reason, Instant now, String actor) {
         requireReason(reason);
         standing.suspendedUntil = now;
         standing.updatedAt = now;
@@ -246,7 +267,8 @@ public class NotifierService {
         return outbox.publish(Topics.REPORTING_EVENTS, EventSources.REPORTING_SERVICE, event)
                 .chain(() -> mail.send(NotifierMail.NOTIFIER_REINSTATED, standing.notifierEmail, standing.notifierId,
                         Map.of("reason", reason), NotifierMail.notifierThread(standing.notifierKey),
-                        NotifierMail.NOTIFIER_REINSTATED + ":" + standing.notifierKey.hashCode() + ":" + now.toEpochMilli()));
+                        NotifierMail.NOTIFIER_REINSTATED + ":" + standing.notifierKey.hashCode() + ":" + now.toEpochMilli()))
+                .chain(() -> audit.record(actor, "NOTIFIER_REINSTATED", "notifier", standing.notifierKey, null, reason));
     }
 
     private Uni<List<UUID>> unfoundedIds(NotifierKey key, Instant now) {

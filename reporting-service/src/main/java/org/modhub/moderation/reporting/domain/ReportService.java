@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.modhub.moderation.contracts.Mailboxes;
 import org.modhub.moderation.contracts.Topics;
 import org.modhub.moderation.contracts.action.SourceType;
 import org.modhub.moderation.contracts.event.EventSources;
@@ -16,13 +17,16 @@ import org.modhub.moderation.contracts.event.notification.NotificationRequested;
 import org.modhub.moderation.contracts.event.reporting.ReportChannel;
 import org.modhub.moderation.contracts.event.reporting.ReportFiled;
 import org.modhub.moderation.contracts.event.reporting.ReportVisibility;
+import org.modhub.moderation.contracts.event.reporting.ReportWithdrawn;
 import org.modhub.moderation.contracts.subject.SubjectRef;
 import org.modhub.moderation.contracts.taxonomy.PolicyCategory;
 import org.modhub.moderation.contracts.taxonomy.PolicySubcategory;
+import org.modhub.moderation.kit.audit.AuditTrail;
 import org.modhub.moderation.kit.outbox.Outbox;
 import org.modhub.moderation.kit.problem.ProblemDetail.FieldError;
 import org.modhub.moderation.kit.problem.ProblemException;
 import org.modhub.moderation.kit.problem.ProblemKind;
+import org.modhub.moderation.kit.security.Caller;
 import org.modhub.moderation.reporting.config.ReportingConfig;
 import org.modhub.moderation.reporting.messaging.NotifierMail;
 import org.modhub.moderation.kit.validation.PageCursor;
@@ -79,16 +83,18 @@ public class ReportService {
     private final NotifierStandingRepository standings;
     private final Outbox outbox;
     private final NotifierMail mail;
+    private final AuditTrail audit;
     private final ReportingConfig config;
     private final Clock clock;
     private final ObjectMapper json;
 
     public ReportService(ReportRepository reports, NotifierStandingRepository standings, Outbox outbox, NotifierMail mail,
-            ReportingConfig config, Clock clock) {
+            AuditTrail audit, ReportingConfig config, Clock clock) {
         this.reports = reports;
         this.standings = standings;
         this.outbox = outbox;
         this.mail = mail;
+        this.audit = audit;
         this.config = config;
         this.clock = clock;
         this.json = new ObjectMapper();
@@ -153,7 +159,7 @@ public class ReportService {
      * ({@code ReportFiled}); its notifier got the receipt when the mail came in.
      */
     @WithTransaction
-    public Uni<ReportEntity> triage(UUID id, PolicyCategory category, PolicySubcategory subcategory) {
+    public Uni<ReportEntity> triage(UUID id, PolicyCategory category, PolicySubcategory subcategory, String staffId) {
         return reports.findById(id).chain(report -> {
             if (report == null) {
                 throw ProblemException.notFound("Report", id);
@@ -167,7 +173,10 @@ public class ReportService {
             report.sourceType = ReportRules.notifierSourceType(report.trustedFlagger, report.allegesIllegal);
             report.status = ReportStatus.RECEIVED;
             report.updatedAt = now();
-            return publishFiled(report).replaceWith(report);
+            return publishFiled(report)
+                    .chain(() -> audit.record(staffId, "REPORT_TRIAGED", "report", report.id, report.subjectKey,
+                            "category " + category.code() + (subcategory != null ? "/" + subcategory.code() : "")))
+                    .replaceWith(report);
         });
     }
 
@@ -176,7 +185,7 @@ public class ReportService {
      * ({@code ReportFiled}), or to triage if it has no category yet. Its receipt was sent at filing.
      */
     @WithTransaction
-    public Uni<ReportEntity> release(UUID id) {
+    public Uni<ReportEntity> release(UUID id, String staffId) {
         return reports.findById(id).chain(report -> {
             if (report == null) {
                 throw ProblemException.notFound("Report", id);
@@ -187,10 +196,55 @@ public class ReportService {
             report.updatedAt = now();
             if (report.category == null) {
                 report.status = ReportStatus.NEEDS_TRIAGE;
-                return Uni.createFrom().item(report);
+                return audit.record(staffId, "REPORT_RELEASED", "report", report.id, report.subjectKey, "to triage")
+                        .replaceWith(report);
             }
             report.status = ReportStatus.RECEIVED;
-            return publishFiled(report).replaceWith(report);
+            return publishFiled(report)
+                    .chain(() -> audit.record(staffId, "REPORT_RELEASED", "report", report.id, report.subjectKey, "to review"))
+                    .replaceWith(report);
+        });
+    }
+
+    /**
+     * The notifier withdraws their report while it is undecided: it becomes WITHDRAWN and, if review has it,
+     * {@code ReportWithdrawn} tells review to drop it from its case, in the same transaction. Someone else's report (or a
+     * mailed one, which has no account) is a 404; a decided one a 409; a withdrawn one is answered as it stands, so a
+     * retried request changes nothing.
+     *
+     * @param reason why, if the notifier says (stored for staff, passed to review)
+     */
+    @WithTransaction
+    public Uni<ReportEntity> withdraw(UUID id, Caller caller, String reason) {
+        return reports.findLocked(id).chain(report -> {
+            if (report == null) {
+                throw ProblemException.notFound("Report", id);
+            }
+            caller.requireOwner("Report", id, report.reporterId);
+            if (report.status == ReportStatus.WITHDRAWN) {
+                return Uni.createFrom().item(report);
+            }
+            if (report.status == ReportStatus.DECIDED) {
+                throw ProblemException.conflict("Report " + id + " was decided on " + report.decidedAt
+                        + "; a decided report cannot be withdrawn (contest the decision instead)");
+            }
+            Instant now = now();
+            // Only a report that went to review is announced: review never heard of one still waiting for its
+            // location, triage or release from a mute.
+            boolean reviewHasIt = report.status == ReportStatus.RECEIVED;
+            report.status = ReportStatus.WITHDRAWN;
+            report.withdrawnAt = now;
+            report.withdrawnBy = caller.id();
+            report.withdrawalReason = reason;
+            report.updatedAt = now;
+            Uni<Void> announced = reviewHasIt
+                    ? outbox.publish(Topics.REPORTING_EVENTS, EventSources.REPORTING_SERVICE, new ReportWithdrawn(report.id,
+                            SubjectRef.parse(report.subjectKey), caller.id(), reason, now)).replaceWithVoid()
+                    : Uni.createFrom().voidItem();
+            return announced
+                    .chain(() -> audit.record(caller.id(), "REPORT_WITHDRAWN", "report", report.id, report.subjectKey,
+                            reason == null ? "withdrawn by its notifier" : "withdrawn by its notifier: " + reason))
+                    .replaceWith(report);
         });
     }
 
@@ -213,7 +267,15 @@ public class ReportService {
 
     /** Writes a report's {@code ReportFiled} event and its receipt request, in the caller's transaction. */
     public Uni<Void> announce(ReportEntity report) {
-        return publishFiled(report).chain(() -> receipt(report));
+        return announce(report, null);
+    }
+
+    /**
+     * As {@link #announce(ReportEntity)}, the receipt answering the person's mail with Message-ID {@code inReplyTo}
+     * (a mailed report, or the reply that completed it).
+     */
+    public Uni<Void> announce(ReportEntity report, String inReplyTo) {
+        return publishFiled(report).chain(() -> receipt(report, inReplyTo));
     }
 
     /** Writes only the report's {@code ReportFiled} event (to review), in the caller's transaction. */
@@ -311,6 +373,14 @@ public class ReportService {
 
     /** Writes the report's receipt request (DSA Art. 16(4)), in the caller's transaction. */
     public Uni<Void> receipt(ReportEntity report) {
+        return receipt(report, null);
+    }
+
+    /**
+     * Writes the report's receipt request (DSA Art. 16(4)) in the caller's transaction; for a mailed report it answers
+     * the sender's mail ({@code inReplyTo}, its Message-ID), so their mail client threads it.
+     */
+    public Uni<Void> receipt(ReportEntity report, String inReplyTo) {
         if (report.contactEmail == null) {
             return Uni.createFrom().voidItem();
         }
@@ -328,7 +398,8 @@ public class ReportService {
         parameters.put("visibility", report.visibility.name());
         parameters.put("filedAt", report.filedAt.toString());
         return mail.send(NotifierMail.REPORT_RECEIPT, report.contactEmail, report.reporterId, parameters,
-                NotificationRequested.threadKey("report", report.id), NotifierMail.REPORT_RECEIPT + ":" + report.id);
+                NotificationRequested.threadKey("report", report.id), Mailboxes.SAFETY,
+                NotifierMail.REPORT_RECEIPT + ":" + report.id, inReplyTo);
     }
 
     private Instant now() {

@@ -14,5 +14,10 @@ public enum ReportStatus {
      */
     MUTED,
     /** Review decided on it; {@code outcome} says what was done. */
-    DECIDED
+    DECIDED,
+    /**
+     * Its notifier withdrew it before a decision; review drops it from its case ({@code ReportWithdrawn}) and a later
+     * decision on the subject neither counts it nor tells its notifier.
+     */
+    WITHDRAWN
 }

@@ -4,10 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
+import org.modhub.moderation.contracts.MailRoutes;
+import org.modhub.moderation.contracts.Mailboxes;
 import org.modhub.moderation.contracts.event.mail.InboundMailReceived;
 import org.modhub.moderation.contracts.event.notification.NotificationRequested;
 import org.modhub.moderation.contracts.event.reporting.ReportChannel;
@@ -27,16 +31,21 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Mail to safety@ becomes reports: one per hub URL in it (bounded), with source EMAIL, the
- * category told from its words or left for staff, and the original text kept. A mail without a
- * hub URL becomes a report awaiting its location, and the sender is asked for it on the same
- * thread (a bounded number of times); the reply completes the report. Auto-replies and bounces
- * never become reports. Runs in the consumer's transaction.
+ * The mail that is this service's (see {@code MailInboundConsumer}). Mail to safety@ on no thread becomes reports: one
+ * per hub URL in it (bounded), with source EMAIL, the category told from its words or left for staff, and the original
+ * text kept. A mail without a hub URL becomes a report awaiting its location, and the sender is asked for it on the
+ * same thread (a bounded number of times). A reply on a report's thread, to any of our addresses, from the person the
+ * report's mails went to adds to that report (in-platform reports included) and completes one awaiting its location;
+ * it never becomes a new report. Receipts and location requests answer the sender's mail (In-Reply-To). Auto-replies
+ * and bounces never become reports. Runs in the consumer's transaction.
  */
 @ApplicationScoped
 public class SafetyMailIntake {
 
     static final int MAX_SUBJECTS_PER_MAIL = 5;
+    /** Statuses whose report review already has ({@code ReportFiled} written): its explanation is no longer added to. */
+    private static final Set<ReportStatus> WENT_TO_REVIEW = Set.of(ReportStatus.RECEIVED, ReportStatus.DECIDED,
+            ReportStatus.WITHDRAWN);
 
     private final ReportRepository reports;
     private final NotifierStandingRepository standings;
@@ -60,31 +69,31 @@ public class SafetyMailIntake {
     public Uni<Void> accept(InboundMailReceived received) {
         String from = received.senderAddress().orElse(null);
         if (from == null) {
-            Log.warnf("Mail %s to safety@ has no usable sender address; ignored", received.messageId());
+            Log.warnf("Mail %s to %s@ has no usable sender address; ignored", received.messageId(), received.mailbox());
             return Uni.createFrom().voidItem();
         }
         if (received.looksAutomated()) {
-            Log.infof("Mail %s to safety@ is an auto-reply or bounce; not a report", received.messageId());
-            return Uni.createFrom().voidItem();
-        }
-        if (ownedByAnotherService(received.threadToken())) {
-            // e.g. an owner answering review-service's change request (thread case:<id>) from safety@.
-            Log.infof("Mail %s to safety@ replies on thread %s of another service; not a report", received.messageId(),
-                    received.threadToken());
+            Log.infof("Mail %s to %s@ is an auto-reply or bounce; not a report", received.messageId(), received.mailbox());
             return Uni.createFrom().voidItem();
         }
         return reports.findByMailMessageId(received.messageId()).chain(seen -> {
             if (seen != null) {
                 return Uni.createFrom().voidItem();
             }
-            UUID thread = received.threadId("report").orElse(null);
-            if (thread != null) {
-                return reports.findById(thread).chain(report -> report != null && report.channel == ReportChannel.EMAIL
-                        && report.notifierKey.equals(NotifierKey.email(from).value())
-                        ? reply(report, received)
-                        : fresh(from, received));
+            UUID thread = received.threadId(MailRoutes.ThreadKind.REPORT.prefix()).orElse(null);
+            if (thread == null) {
+                return fresh(from, received);
             }
-            return fresh(from, received);
+            return reports.findLocked(thread).chain(report -> {
+                if (report != null && fromItsNotifier(report, from)) {
+                    return reply(report, received);
+                }
+                // Someone else writing on the thread (or a thread we no longer know) reports on their own account: their
+                // words never change another person's report.
+                Log.infof("Mail %s on thread %s is not from the report's notifier; taken as a new mail", received.messageId(),
+                        received.threadToken());
+                return fresh(from, received);
+            });
         });
     }
 
@@ -106,7 +115,7 @@ public class SafetyMailIntake {
                 report.status = ReportStatus.AWAITING_LOCATION;
                 report.mailMessageId = received.messageId();
                 standing.reportsFiled++;
-                return reports.persist(report).chain(() -> askForLocation(report));
+                return reports.persist(report).chain(() -> askForLocation(report, received.messageId()));
             }
             Instant since = now.minus(config.intake().mergeWindow());
             boolean[] carriesMessageId = { false };
@@ -126,34 +135,72 @@ public class SafetyMailIntake {
                                     carriesMessageId[0] = true;
                                 }
                                 standing.reportsFiled++;
-                                return reports.persist(report).chain(() -> activate(report, standing.mutedAt(now)));
+                                return reports.persist(report)
+                                        .chain(() -> activate(report, standing.mutedAt(now), received.messageId()));
                             }))
                     .collect().last().replaceWithVoid();
         });
     }
 
-    /** A reply on a report's thread: it may name the location the report waited for. */
+    /**
+     * The notifier's reply on their report's thread (to whichever of our addresses): it adds to that report, as the
+     * receipt and the location request promise, and is never a new report. Its text is kept with the report, its
+     * non-hub links join the evidence, and while the report has not gone to review yet its words join the explanation
+     * review will read. A report waiting for its location is completed by the first hub URL in the reply.
+     */
     private Uni<Void> reply(ReportEntity report, InboundMailReceived received) {
-        Instant now = now();
-        report.originalText = bound(report.originalText + "\n\n--- reply " + received.messageId() + " ---\n" + received.textBody(),
-                config.mail().maxOriginalText());
-        report.updatedAt = now;
-        if (report.status != ReportStatus.AWAITING_LOCATION) {
+        String marker = "--- reply " + received.messageId() + " ---";
+        if (report.originalText != null && report.originalText.contains(marker)) {
+            // The same mail again, e.g. sent to two of our addresses: added once.
             return Uni.createFrom().voidItem();
         }
-        List<SubjectRef> subjects = subjects(received.subjectLine() + "\n" + received.textBody());
+        Instant now = now();
+        String body = received.textBody();
+        report.originalText = bound((report.originalText == null ? "" : report.originalText + "\n\n") + marker + "\n" + body,
+                config.mail().maxOriginalText());
+        report.updatedAt = now;
+        addEvidence(report, evidence(received.subjectLine() + "\n" + body));
+        if (!WENT_TO_REVIEW.contains(report.status) && !body.isBlank()) {
+            report.explanation = bound(report.explanation + "\n\n" + body.strip(), config.intake().maxExplanationLength());
+        }
+        if (report.status != ReportStatus.AWAITING_LOCATION) {
+            Log.infof("Mail %s added to report %s (%s)", received.messageId(), report.id, report.status);
+            return Uni.createFrom().voidItem();
+        }
+        List<SubjectRef> subjects = subjects(received.subjectLine() + "\n" + body);
         if (subjects.isEmpty()) {
-            return askForLocation(report);
+            return askForLocation(report, received.messageId());
         }
         SubjectRef subject = subjects.get(0);
         report.subjectKey = subject.key();
         report.subjectKind = subject.kind().keyPrefix();
-        report.hubUrl = firstHubLink(received.textBody());
+        report.hubUrl = firstHubLink(body);
         if (report.category == null) {
-            classify(report, received.subjectLine() + "\n" + received.textBody());
+            classify(report, received.subjectLine() + "\n" + body);
         }
         return standings.findById(report.notifierKey)
-                .chain(standing -> activate(report, standing != null && standing.mutedAt(now)));
+                .chain(standing -> activate(report, standing != null && standing.mutedAt(now), received.messageId()));
+    }
+
+    /** Whether {@code from} is the person the report's mails went to (its contact, or the sender of a mailed report). */
+    private static boolean fromItsNotifier(ReportEntity report, String from) {
+        return report.notifierKey.equals(NotifierKey.email(from).value())
+                || (report.contactEmail != null && report.contactEmail.equalsIgnoreCase(from));
+    }
+
+    /** Adds links not yet among the report's evidence, up to the configured number. */
+    private void addEvidence(ReportEntity report, List<String> links) {
+        if (links.isEmpty()) {
+            return;
+        }
+        Set<String> evidence = new LinkedHashSet<>(reportService.evidence(report));
+        for (String link : links) {
+            if (evidence.size() >= config.intake().maxEvidenceLinks()) {
+                break;
+            }
+            evidence.add(link);
+        }
+        report.evidenceUrls = reportService.evidenceJson(List.copyOf(evidence));
     }
 
     private ReportEntity newReport(NotifierKey key, String from, InboundMailReceived received, SubjectRef subject, String text,
@@ -192,16 +239,17 @@ public class SafetyMailIntake {
      * A report with its subject is confirmed to its notifier (Art. 16(4)) and goes to review if its
      * category is known, else to staff triage; held back from review while its notifier is muted.
      */
-    private Uni<Void> activate(ReportEntity report, boolean muted) {
+    private Uni<Void> activate(ReportEntity report, boolean muted, String inReplyTo) {
         if (muted || report.category == null) {
             report.status = muted ? ReportStatus.MUTED : ReportStatus.NEEDS_TRIAGE;
-            return reportService.receipt(report);
+            return reportService.receipt(report, inReplyTo);
         }
         report.status = ReportStatus.RECEIVED;
-        return reportService.announce(report);
+        return reportService.announce(report, inReplyTo);
     }
 
-    private Uni<Void> askForLocation(ReportEntity report) {
+    /** Asks the sender where exactly the content is, answering their mail {@code inReplyTo}. */
+    private Uni<Void> askForLocation(ReportEntity report, String inReplyTo) {
         if (report.locationRequests >= config.mail().maxLocationRequests()) {
             Log.infof("Report %s: asked %d times for the location; not asking again", report.id, report.locationRequests);
             return Uni.createFrom().voidItem();
@@ -209,7 +257,8 @@ public class SafetyMailIntake {
         report.locationRequests++;
         return mail.send(NotifierMail.REPORT_LOCATION_REQUEST, report.contactEmail, null,
                 Map.of("reportId", report.id.toString()), NotificationRequested.threadKey("report", report.id),
-                NotifierMail.REPORT_LOCATION_REQUEST + ":" + report.id + ":" + report.updatedAt.toEpochMilli());
+                Mailboxes.SAFETY, NotifierMail.REPORT_LOCATION_REQUEST + ":" + report.id + ":" + report.updatedAt.toEpochMilli(),
+                inReplyTo);
     }
 
     private List<SubjectRef> subjects(String text) {
@@ -235,12 +284,6 @@ public class SafetyMailIntake {
         return HubLinks.links(text).stream().filter(link -> !hubLinks.isHubLink(link))
                 .filter(link -> link.length() <= config.intake().maxUrlLength())
                 .limit(config.intake().maxEvidenceLinks()).toList();
-    }
-
-    /** A thread whose kind is not one of this service's ({@code report:}, {@code notifier:}). */
-    private static boolean ownedByAnotherService(String threadToken) {
-        return threadToken != null && threadToken.contains(":") && !threadToken.startsWith("report:")
-                && !threadToken.startsWith("notifier:");
     }
 
     private static String bound(String text, int max) {

@@ -12,13 +12,15 @@ import org.modhub.moderation.contracts.event.notification.NotificationRequested;
 import org.modhub.moderation.kit.outbox.Outbox;
 import org.modhub.moderation.reporting.config.ReportingConfig;
 
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Asks notification-service for a mail to a notifier, through the outbox (in the caller's
- * transaction). Replies go to safety@ and thread back to the report or notifier named by the
- * thread key.
+ * transaction). A reply is routed by the thread key, whatever address it reaches: receipts and
+ * location requests ({@code report:<id>}) bring replies back here, the outcome of a report
+ * ({@code decision:<id>}) takes them to appeals-service as a complaint.
  */
 @ApplicationScoped
 public class NotifierMail {
@@ -47,20 +49,52 @@ public class NotifierMail {
     }
 
     /**
-     * Queues one mail.
+     * Queues one mail whose replies go to safety@ and answer no particular mail of the person's.
      *
      * @param threadKey what replies belong to, e.g. {@code report:<id>}
      * @param idempotencyKey the same key is mailed once however often it is queued
      */
     public Uni<Void> send(String template, String email, String userId, Map<String, String> parameters, String threadKey,
             String idempotencyKey) {
+        return send(template, email, userId, parameters, threadKey, Mailboxes.SAFETY, idempotencyKey, null);
+    }
+
+    /**
+     * Queues one mail.
+     *
+     * @param threadKey what replies belong to, e.g. {@code report:<id>}; its kind names the service a reply reaches
+     * @param replyMailbox the address replies go to (the thread decides where they are handled)
+     * @param idempotencyKey the same key is mailed once however often it is queued
+     * @param inReplyTo the Message-ID of the person's mail this one answers, so their client shows one conversation;
+     *     null when it answers none
+     */
+    public Uni<Void> send(String template, String email, String userId, Map<String, String> parameters, String threadKey,
+            String replyMailbox, String idempotencyKey, String inReplyTo) {
         if (email == null) {
             return Uni.createFrom().voidItem();
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         NotificationRequested request = NotificationRequested.of(template, email, userId, locale, parameters, threadKey,
-                Mailboxes.SAFETY, idempotencyKey, now);
-        return outbox.publish(Topics.NOTIFICATION_REQUESTS, EventSources.REPORTING_SERVICE, request).replaceWithVoid();
+                replyMailbox, idempotencyKey, now);
+        return outbox.publish(Topics.NOTIFICATION_REQUESTS, EventSources.REPORTING_SERVICE, threaded(request, inReplyTo))
+                .replaceWithVoid();
+    }
+
+    /**
+     * The request answering {@code messageId}, or unthreaded when the sender's Message-ID is not one the contract
+     * accepts: a malformed header from outside costs the threading, never the mail (nor the report, in the same
+     * transaction).
+     */
+    static NotificationRequested threaded(NotificationRequested request, String messageId) {
+        if (messageId == null) {
+            return request;
+        }
+        try {
+            return request.inReplyTo(messageId.strip());
+        } catch (IllegalArgumentException e) {
+            Log.debugf("Not threading %s to Message-ID %s: %s", request.templateId(), messageId, e.getMessage());
+            return request;
+        }
     }
 
     /** The thread key of a notifier's standing mails: {@code notifier:<uuid>} (no address in the key). */

@@ -120,6 +120,17 @@ public class ReportEntity extends PanacheEntityBase {
     @Column(name = "decided_at")
     public Instant decidedAt;
 
+    /** When its notifier withdrew it; null unless WITHDRAWN. */
+    @Column(name = "withdrawn_at")
+    public Instant withdrawnAt;
+
+    /** The account that withdrew it. */
+    @Column(name = "withdrawn_by")
+    public String withdrawnBy;
+
+    @Column(name = "withdrawal_reason")
+    public String withdrawalReason;
+
     @Column(name = "filed_at")
     public Instant filedAt;
 

@@ -12,6 +12,7 @@ import org.modhub.moderation.reporting.domain.ReportStatus;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
+import jakarta.persistence.LockModeType;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Queries over reports; each is served by an index of the migration. */
@@ -26,10 +27,20 @@ public class ReportRepository implements PanacheRepositoryBase<ReportEntity, UUI
         return find("mailMessageId", messageId).firstResult();
     }
 
-    /** The notifier's newest undecided report on the subject filed since {@code since}, if any. */
+    /** The notifier's newest report on the subject filed since {@code since} that is neither decided nor withdrawn. */
     public Uni<ReportEntity> findMergeTarget(String notifierKey, String subjectKey, Instant since) {
-        return find("notifierKey = ?1 and subjectKey = ?2 and filedAt >= ?3 and status <> ?4 order by filedAt desc",
-                notifierKey, subjectKey, since, ReportStatus.DECIDED).firstResult();
+        return find("notifierKey = ?1 and subjectKey = ?2 and filedAt >= ?3 and status not in ?4 order by filedAt desc",
+                notifierKey, subjectKey, since, List.of(ReportStatus.DECIDED, ReportStatus.WITHDRAWN)).firstResult();
+    }
+
+    /** The report, locked until the transaction ends: a withdrawal and a decision on it apply one after the other. */
+    public Uni<ReportEntity> findLocked(UUID id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** The reports, locked until the transaction ends. */
+    public Uni<List<ReportEntity>> listLocked(List<UUID> ids) {
+        return find("id in ?1 order by id", ids).withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
     /** How many reports the notifier filed since {@code since}. */
@@ -39,11 +50,12 @@ public class ReportRepository implements PanacheRepositoryBase<ReportEntity, UUI
 
     /**
      * How many of the notifier's reports filed since {@code since} went (or may still go) to review:
-     * reports held while the notifier was muted never get a decision, so they do not dilute the
-     * share of manifestly unfounded reports (Art. 23(3)(b)).
+     * reports held while the notifier was muted, and reports they withdrew, never get a decision, so they do not
+     * dilute the share of manifestly unfounded reports (Art. 23(3)(b)).
      */
     public Uni<Long> countReviewableSince(String notifierKey, Instant since) {
-        return count("notifierKey = ?1 and filedAt >= ?2 and status <> ?3", notifierKey, since, ReportStatus.MUTED);
+        return count("notifierKey = ?1 and filedAt >= ?2 and status not in ?3", notifierKey, since,
+                List.of(ReportStatus.MUTED, ReportStatus.WITHDRAWN));
     }
 
     /** The oldest of the notifier's reports filed since {@code since} (when the window frees a slot). */

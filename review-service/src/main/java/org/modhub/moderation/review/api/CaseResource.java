@@ -82,7 +82,7 @@ public class CaseResource {
                 d.reports().stream().map(views::report).toList(), d.notes().stream().map(views::note).toList(),
                 d.history().stream().map(views::history).toList(), d.decisions().stream().map(views::decision).toList(),
                 d.ownerRequests().stream().map(views::ownerRequest).toList(),
-                d.standing().stream().map(views::restriction).toList()));
+                d.standing().stream().map(views::restriction).toList(), d.strikeNoticeIds()));
     }
 
     @POST
@@ -149,7 +149,7 @@ public class CaseResource {
     public Uni<Views.OwnerRequestView> ownerResponse(@PathParam("id") String id, Requests.OwnerResponseRequest request) {
         UUID caseId = caseId(id);
         RequestValidator.ValidOwnerResponse answer = validator.ownerResponse(request);
-        return owners.respond(caseId, caller().id(), answer.response(), answer.text()).map(views::ownerRequest);
+        return owners.respond(caseId, caller().id(), answer.response(), answer.text()).map(views::ownerRequestForOwner);
     }
 
     private Views.CaseSummary summary(CaseEntity c) {

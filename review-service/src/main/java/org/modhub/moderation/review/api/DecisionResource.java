@@ -48,10 +48,12 @@ public class DecisionResource {
         UUID decisionId = RequestValidator.uuid(id, "Decision");
         Caller caller = Caller.of(identity);
         return decisions.get(decisionId).map(d -> {
-            if (!caller.hasRole(Roles.AUDITOR)) {
-                caller.requireOwnerOrStaff("Decision", decisionId, d.ownerId);
+            if (caller.hasRole(Roles.AUDITOR) || caller.isStaff()) {
+                return views.decision(d);
             }
-            return views.decision(d);
+            caller.requireOwner("Decision", decisionId, d.ownerId);
+            // The owner learns what was decided and why, never which staff member decided it.
+            return views.decisionForOwner(d);
         });
     }
 

@@ -16,7 +16,9 @@ import org.modhub.moderation.contracts.action.AutomatedDecision;
 import org.modhub.moderation.contracts.action.DecisionGround;
 import org.modhub.moderation.contracts.action.ModerationAction;
 import org.modhub.moderation.contracts.dsa.DsaTerritories;
+import org.modhub.moderation.contracts.taxonomy.LegalProvision;
 import org.modhub.moderation.contracts.taxonomy.PolicyCategory;
+import org.modhub.moderation.contracts.taxonomy.PolicyClause;
 import org.modhub.moderation.contracts.taxonomy.PolicySubcategory;
 import org.modhub.moderation.contracts.taxonomy.Taxonomy;
 import org.modhub.moderation.kit.problem.ProblemDetail.FieldError;
@@ -38,6 +40,9 @@ public class RequestValidator {
     private static final Pattern LOCALE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+    /** The database's limit for the whole legal ground; the citation and title take part of it. */
+    private static final int MAX_GROUND_TEXT = 300;
 
     private final ReviewConfig config;
 
@@ -128,9 +133,54 @@ public class RequestValidator {
                 errors.add(new FieldError("ownerDeadline", "only applies with the action REQUEST_CHANGES"));
             }
         }
+        LegalProvision provision = null;
+        String legalText = text(r.legalGround(), "legalGround", false, errors);
+        if (legalText != null && legalText.length() > MAX_GROUND_TEXT) {
+            errors.add(new FieldError("legalGround", "must be at most " + MAX_GROUND_TEXT + " characters"));
+        }
+        PolicyClause clause = null;
+        if (ground == DecisionGround.DECISION_GROUND_ILLEGAL_CONTENT) {
+            // DSA Art. 17(3)(d): a decision on illegal content names the provision of law relied on.
+            String known = category == null ? "" : "; for " + category.code() + " one of "
+                    + LegalProvision.of(category).stream().map(LegalProvision::code).toList();
+            if (r.legalProvision() == null || r.legalProvision().isBlank()) {
+                errors.add(new FieldError("legalProvision", "is required for a decision on illegal content" + known));
+            } else {
+                provision = LegalProvision.find(r.legalProvision()).orElse(null);
+                if (provision == null) {
+                    errors.add(new FieldError("legalProvision", "is not a known provision" + known));
+                } else if (category != null && !provision.appliesTo(category)) {
+                    errors.add(new FieldError("legalProvision", "is not a provision for the category" + known));
+                    provision = null;
+                } else if (provision == LegalProvision.OTHER && legalText == null) {
+                    errors.add(new FieldError("legalGround", "is required with the provision 'other': name the law relied on"));
+                }
+            }
+            if (r.policyClause() != null) {
+                errors.add(new FieldError("policyClause", "only applies to a decision on content incompatible with the policy"));
+            }
+        } else {
+            if (r.legalProvision() != null) {
+                errors.add(new FieldError("legalProvision", "only applies to a decision on illegal content"));
+            }
+            if (r.legalGround() != null) {
+                errors.add(new FieldError("legalGround", "only applies to a decision on illegal content"));
+            }
+            if (r.policyClause() != null) {
+                if (ground != DecisionGround.DECISION_GROUND_INCOMPATIBLE_CONTENT) {
+                    errors.add(new FieldError("policyClause", "only applies to a decision on content incompatible with the policy"));
+                } else {
+                    clause = PolicyClause.find(r.policyClause()).orElse(null);
+                    if (clause == null) {
+                        errors.add(new FieldError("policyClause", "must be one of "
+                                + java.util.Arrays.stream(PolicyClause.values()).map(PolicyClause::code).toList()));
+                    }
+                }
+            }
+        }
         failIfAny(errors);
         return new NewDecision(actions, ground, category, subcategory, scope, endDate, facts, explanation, unfounded, automated,
-                ownerId, ownerEmail, ownerLocale, changes, deadline);
+                ownerId, ownerEmail, ownerLocale, changes, deadline, provision, legalText, clause);
     }
 
     public String reason(Requests.ReasonRequest r) {

@@ -21,10 +21,15 @@ public final class Requests {
      * @param endDate RFC 3339 time the restriction ends; required for SUSPEND_ACCOUNT
      * @param changesRequested what the owner must change (REQUEST_CHANGES)
      * @param ownerDeadline RFC 3339 deadline for the owner (REQUEST_CHANGES; default from configuration)
+     * @param legalProvision LegalProvision code, required when the ground is illegal content; one of the category's
+     * @param legalGround free text precising the provision (a national law, an article); required with {@code other}
+     * @param policyClause PolicyClause code for incompatible content ({@code restricted_content_1}…{@code _5});
+     *        default: the category's section
      */
     public record DecisionRequest(List<String> actions, String ground, String category, String subcategory,
             List<String> territorialScope, String endDate, String facts, String explanation, Boolean manifestlyUnfounded,
-            String automatedDecision, OwnerInput owner, String changesRequested, String ownerDeadline) {
+            String automatedDecision, OwnerInput owner, String changesRequested, String ownerDeadline,
+            String legalProvision, String legalGround, String policyClause) {
     }
 
     public record ReasonRequest(String reason) {

@@ -27,7 +27,7 @@ public class Views {
     public record CaseSummary(UUID id, String subject, String state, String category, String subcategory, String severity,
             int priority, boolean escalated, String escalationReason, int reportCount, int trustedReports, String assignee,
             Instant dueAt, boolean overdue, String origin, String returnReason, Instant openedAt, Instant updatedAt,
-            Instant closedAt) {
+            Instant closedAt, String recommendedAction) {
     }
 
     public record CasePage(List<CaseSummary> items, String nextCursor) {
@@ -52,7 +52,8 @@ public class Views {
     }
 
     public record CaseDetail(CaseSummary summary, List<ReportView> reports, List<NoteView> notes, List<HistoryEntry> history,
-            List<DecisionView> decisions, List<OwnerRequestView> ownerRequests, List<RestrictionView> standingRestrictions) {
+            List<DecisionView> decisions, List<OwnerRequestView> ownerRequests, List<RestrictionView> standingRestrictions,
+            List<UUID> strikeNoticeIds) {
     }
 
     public record DecisionView(UUID id, UUID caseId, String kind, String status, String subject, String ownerId,
@@ -87,7 +88,7 @@ public class Views {
                 c.subcategory == null ? null : c.subcategory.code(), c.severity.name(), c.priority, c.escalated,
                 c.escalationReason == null ? null : c.escalationReason.name(), c.reportCount, c.trustedReports, c.assignee,
                 c.dueAt, c.closedAt == null && c.dueAt.isBefore(now), c.origin.name(), c.returnReason, c.openedAt, c.updatedAt,
-                c.closedAt);
+                c.closedAt, c.recommendedAction == null ? null : c.recommendedAction.name());
     }
 
     public ReportView report(CaseReportEntity r) {
@@ -116,6 +117,26 @@ public class Views {
                 d.automatedDecision.name(), d.origin.name(), json.uuids(d.reportIds), d.noticeId, d.appealId,
                 d.manifestlyUnfounded, d.needsApproval, d.reversesDecisionId, d.rejectedBy, d.rejectionReason,
                 statement(d.statement), d.createdAt, d.decidedAt);
+    }
+
+    /**
+     * The decision as its owner sees it: everything the statement of reasons says, but not which staff
+     * member decided, approved or rejected it (staff and auditors see that; the owner never does).
+     */
+    public DecisionView decisionForOwner(DecisionEntity d) {
+        DecisionView v = decision(d);
+        return new DecisionView(v.id(), v.caseId(), v.kind(), v.status(), v.subject(), v.ownerId(), v.actions(), v.ground(),
+                v.category(), v.subcategory(), v.territorialScope(), v.endDate(), v.facts(), v.explanation(),
+                v.policyVersion(), null, null, v.automatedDecision(), v.origin(), v.reportIds(), v.noticeId(), v.appealId(),
+                v.manifestlyUnfounded(), v.needsApproval(), v.reversesDecisionId(), null, null, v.statementOfReasons(),
+                v.createdAt(), v.decidedAt());
+    }
+
+    /** An owner request as the owner sees it: without the staff member who made it. */
+    public OwnerRequestView ownerRequestForOwner(OwnerRequestEntity r) {
+        OwnerRequestView v = ownerRequest(r);
+        return new OwnerRequestView(v.id(), v.ownerId(), v.message(), v.deadline(), null, v.requestedAt(), v.response(),
+                v.responseText(), v.respondedVia(), v.respondedAt(), v.expiredAt());
     }
 
     public RestrictionView restriction(RestrictionEntity r) {

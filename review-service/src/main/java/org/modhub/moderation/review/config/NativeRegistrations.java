@@ -44,11 +44,12 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         AppealResolved.class, InboundMailReceived.class, MailAttachment.class, NotificationRequested.class, CaseOpened.class,
         CaseEscalated.class, ChangesRequested.class, DecisionTaken.class, DecisionReversed.class, AppealFiled.class,
         AppellantSuspended.class, DisputeRecorded.class, DisputeSettled.class, NoticeReceived.class, CounterNoticeReceived.class,
-        CourtActionReported.class, NotifierSuspended.class,
+        CourtActionReported.class, NotifierSuspended.class, org.modhub.moderation.contracts.event.dmca.StrikeRecorded.class,
         // statements of reasons: the stored statement, and the Transparency Database's format
         StatementOfReasons.class, TransparencyStatement.class, DsaDecisionVisibility.class, DsaDecisionMonetary.class,
         DsaDecisionProvision.class, DsaDecisionAccount.class, DsaAccountType.class, DecisionGround.class, DsaYesNo.class,
-        DsaContentType.class, DsaStatementCategory.class, DsaKeyword.class, SourceType.class, AutomatedDecision.class })
+        DsaContentType.class, DsaStatementCategory.class, DsaKeyword.class, SourceType.class, AutomatedDecision.class,
+        org.modhub.moderation.contracts.taxonomy.LegalProvision.class, org.modhub.moderation.contracts.taxonomy.PolicyClause.class })
 public final class NativeRegistrations {
 
     private NativeRegistrations() {

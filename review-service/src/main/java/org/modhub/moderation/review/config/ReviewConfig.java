@@ -50,6 +50,19 @@ public interface ReviewConfig {
         @WithDefault("7d")
         Duration low();
 
+        /**
+         * A case holding a trusted flagger's notice (DSA Art. 22) is due after its severity's time divided by
+         * this (default 2: half the time).
+         */
+        @WithDefault("2")
+        int trustedFlaggerDivisor();
+
+        /** The due time after intake of a case of {@code severity}, shorter when a trusted flagger reported it. */
+        default Duration of(Severity severity, boolean trustedFlagger) {
+            return org.modhub.moderation.review.domain.CasePriority.dueAfter(of(severity), trustedFlagger,
+                    trustedFlaggerDivisor());
+        }
+
         default Duration of(Severity severity) {
             return switch (severity) {
                 case CRITICAL -> critical();

@@ -1,21 +1,42 @@
 package org.modhub.moderation.review.domain;
 
+import java.time.Duration;
+
 import org.modhub.moderation.contracts.taxonomy.Severity;
 import org.modhub.moderation.review.persistence.CaseEntity;
 
 /**
- * A case's place in the queue, higher first: its severity dominates, then an escalation, then
- * reports from trusted flaggers (DSA Art. 22: handled with priority), then the number of reports.
- * Each lower term is capped below the step of the one above it, so it can never outrank it.
+ * A case's place in the queue and its due time. The queue is ordered by priority (higher first),
+ * then due time (earlier first), then id. Priority, term by term, each capped below the step of the
+ * one above it so it can never outrank it:
+ * <ol>
+ * <li>severity (rank × 1,000,000): a more severe case always comes first;</li>
+ * <li>a trusted flagger's notice among its reports (+500,000): DSA Art. 22 says such notices are
+ * "given priority and processed and decided upon without undue delay", so within a severity a case
+ * with one sorts ahead of every case without one, escalated or not;</li>
+ * <li>escalated (+250,000): deadline passed, owner silent, severity raised, or by hand;</li>
+ * <li>trusted flaggers' reports (× 1,000, at most 99), then reports (at most 999).</li>
+ * </ol>
+ * A trusted flagger's notice also shortens the due time: the severity's time divided by
+ * {@code review.due.trusted-flagger-divisor} (default 2).
  */
 public final class CasePriority {
+
+    static final int SEVERITY_STEP = 1_000_000;
+    static final int TRUSTED_FLAGGER = 500_000;
+    static final int ESCALATED = 250_000;
 
     private CasePriority() {
     }
 
     public static int of(Severity severity, boolean escalated, int trustedReports, int reports) {
-        return severity.rank() * 1_000_000 + (escalated ? 500_000 : 0) + Math.min(trustedReports, 99) * 1_000
-                + Math.min(reports, 999);
+        return severity.rank() * SEVERITY_STEP + (trustedReports > 0 ? TRUSTED_FLAGGER : 0) + (escalated ? ESCALATED : 0)
+                + Math.min(trustedReports, 99) * 1_000 + Math.min(Math.max(reports, 0), 999);
+    }
+
+    /** How long after intake a case is due: the severity's time, divided by {@code divisor} for a trusted flagger's notice. */
+    public static Duration dueAfter(Duration severityDue, boolean trustedFlagger, int divisor) {
+        return trustedFlagger && divisor > 1 ? severityDue.dividedBy(divisor) : severityDue;
     }
 
     public static void update(CaseEntity c) {

@@ -98,7 +98,7 @@ public class CaseService {
         c.trustedReports = report.trustedFlagger() ? 1 : 0;
         c.openedAt = now;
         c.updatedAt = now;
-        c.dueAt = now.plus(config.due().of(severity));
+        c.dueAt = now.plus(config.due().of(severity, report.trustedFlagger()));
         CasePriority.update(c);
         CaseReportEntity row = reportRow(c.id, report, severity);
         return c.persist()
@@ -124,19 +124,27 @@ public class CaseService {
             c.severity = severity;
             c.category = report.category();
             c.subcategory = report.subcategory();
-            Instant due = now.plus(config.due().of(severity));
+        }
+        boolean sooner = false;
+        if (raised || report.trustedFlagger()) {
+            // A more severe report, or a trusted flagger's notice (DSA Art. 22), may bring the due time forward.
+            Instant due = now.plus(config.due().of(c.severity, c.trustedReports > 0));
             if (due.isBefore(c.dueAt)) {
                 c.dueAt = due;
+                sooner = true;
             }
         }
         c.updatedAt = now;
         CasePriority.update(c);
         Uni<Void> chain = reportRow(c.id, report, severity).persist().replaceWithVoid()
                 .chain(() -> audit.onCase(AuditLog.SYSTEM, "case.report-added", c.id, c.subjectKey,
-                        "report " + report.reportId() + (raised ? ", severity raised to " + severity : "")));
+                        "report " + report.reportId() + (report.trustedFlagger() ? " (trusted flagger)" : "")
+                                + (raised ? ", severity raised to " + severity : "")));
+        if (sooner && c.state != CaseState.CLOSED) {
+            chain = chain.chain(() -> timers.schedule(SLA_TIMER, c.id.toString(), c.dueAt, null));
+        }
         if (raised) {
-            chain = chain.chain(() -> timers.schedule(SLA_TIMER, c.id.toString(), c.dueAt, null))
-                    .chain(() -> outbox.publish(Topics.REVIEW_EVENTS, EventSources.REVIEW_SERVICE,
+            chain = chain.chain(() -> outbox.publish(Topics.REVIEW_EVENTS, EventSources.REVIEW_SERVICE,
                             new CaseEscalated(c.id, SubjectRef.parse(c.subjectKey), EscalationReason.SEVERITY_RAISED,
                                     c.severity, now)).replaceWithVoid());
         }
@@ -210,6 +218,31 @@ public class CaseService {
                 "origin " + origin + (noticeId != null ? ", notice " + noticeId : "")
                         + (appealId != null ? ", appeal " + appealId : "")))
                 .replaceWith(c);
+    }
+
+    /**
+     * Puts a subject back in the queue to be decided anew, in the caller's transaction: its open case, if any, with
+     * {@code why} as the reason it came back, or a new open case (origin OWN_INITIATIVE) with its due time and
+     * {@code CaseOpened}. Used when an out-of-court body found that a decision acted too little.
+     */
+    Uni<Void> reopenFor(SubjectRef subject, PolicyCategory category, PolicySubcategory subcategory, String why, String cause) {
+        return cases.lockOpenFor(subject.key()).chain(open -> {
+            Instant now = now();
+            if (open != null) {
+                open.returnReason = why;
+                open.updatedAt = now;
+                return audit.onCase(AuditLog.SYSTEM, "case.reopened", open.id, open.subjectKey, cause);
+            }
+            return openExternal(subject, category, subcategory, DecisionOrigin.OWN_INITIATIVE, null, null, CaseState.OPEN,
+                    AuditLog.SYSTEM).chain(c -> {
+                        c.returnReason = why;
+                        return timers.schedule(SLA_TIMER, c.id.toString(), c.dueAt, null)
+                                .chain(() -> outbox.publish(Topics.REVIEW_EVENTS, EventSources.REVIEW_SERVICE,
+                                        new CaseOpened(c.id, subject, c.category, c.subcategory, c.severity, c.origin, List.of(),
+                                                null, null, c.openedAt)))
+                                .chain(() -> audit.onCase(AuditLog.SYSTEM, "case.reopened", c.id, c.subjectKey, cause));
+                    });
+        });
     }
 
     // --- the due-time timer (in the timer's transaction) ---
@@ -337,7 +370,7 @@ public class CaseService {
     /** Everything staff see about a case. */
     public record Detail(CaseEntity c, List<CaseReportEntity> reports, List<CaseNoteEntity> notes,
             List<AuditEntryEntity> history, List<DecisionEntity> decisions, List<OwnerRequestEntity> ownerRequests,
-            List<RestrictionEntity> standing) {
+            List<RestrictionEntity> standing, List<UUID> strikeNoticeIds) {
     }
 
     @WithSession
@@ -350,8 +383,9 @@ public class CaseService {
                                                 "caseId = ?1 order by requestedAt", caseId)
                                                 .chain(requests -> RestrictionEntity.<RestrictionEntity> list(
                                                         "subjectKey = ?1 and liftedAt is null order by imposedAt", c.subjectKey)
-                                                        .map(standing -> new Detail(c, reports, notes, history, decisions,
-                                                                requests, standing))))))));
+                                                        .chain(standing -> RepeatInfringers.strikesOf(caseId)
+                                                                .map(strikes -> new Detail(c, reports, notes, history,
+                                                                        decisions, requests, standing, strikes)))))))));
     }
 
     /** A page of the audit log, oldest first after {@code afterId}; filters may be null. */

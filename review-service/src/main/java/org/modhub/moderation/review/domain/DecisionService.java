@@ -33,6 +33,7 @@ import org.modhub.moderation.kit.timer.Timers;
 import org.modhub.moderation.review.persistence.CaseEntity;
 import org.modhub.moderation.review.persistence.CaseReportEntity;
 import org.modhub.moderation.review.persistence.DecisionEntity;
+import org.modhub.moderation.review.persistence.PolicyVersionEntity;
 import org.modhub.moderation.review.persistence.RestrictionEntity;
 import org.modhub.moderation.review.persistence.StatementSubmissionEntity;
 import org.modhub.moderation.review.transparency.StatementSource;
@@ -202,8 +203,11 @@ public class DecisionService {
         d.status = DecisionStatus.ENFORCED;
         d.approvedBy = approver;
         d.decidedAt = now;
-        return sourceOf(d).chain(source -> {
-            StatementOfReasons statement = Statements.of(d, actions, scope, source.type(), source.automated(), mail.appealUrl());
+        return sourceOf(d).chain(source -> PolicyVersionEntity.<PolicyVersionEntity> findById(d.policyVersion).chain(policy -> {
+            // The policy version in force, linked from the statement (decision_ground_reference_url) for incompatible content.
+            String policyUrl = policy == null ? null : policy.url;
+            StatementOfReasons statement = Statements.of(d, actions, scope, source.type(), source.automated(), mail.appealUrl(),
+                    policyUrl);
             d.statement = json.write(statement);
             List<ModerationAction> restricting = actions.stream().filter(ModerationAction::restricts).toList();
             boolean onlyChanges = actions.equals(List.of(ModerationAction.REQUEST_CHANGES));
@@ -222,8 +226,8 @@ public class DecisionService {
             }
             if (!onlyChanges) {
                 chain = chain.chain(() -> outbox.publish(Topics.REVIEW_EVENTS, EventSources.REVIEW_SERVICE, taken(d, actions, scope)))
-                        .chain(() -> mail.send(OwnerMail.DECISION_STATEMENT, d.ownerEmail, d.ownerId, d.ownerLocale,
-                                statementMail(d, actions, scope), d.caseId, OwnerMail.DECISION_STATEMENT + ":" + d.id));
+                        .chain(() -> mail.sendOnDecision(OwnerMail.DECISION_STATEMENT, d.ownerEmail, d.ownerId, d.ownerLocale,
+                                statementMail(d, actions, scope), d.id, OwnerMail.DECISION_STATEMENT + ":" + d.id));
             }
             boolean caseFollows = c.state == CaseState.CLAIMED || c.state == CaseState.PENDING_APPROVAL;
             if (caseFollows && actions.contains(ModerationAction.REQUEST_CHANGES)) {
@@ -233,8 +237,9 @@ public class DecisionService {
                         .replaceWithVoid();
             }
             return chain.chain(() -> audit.record(approver != null ? approver : d.decidedBy, "decision.enforced", "decision",
-                    d.id, c.id, c.subjectKey, "actions " + d.actions + ", policy " + d.policyVersion));
-        });
+                    d.id, c.id, c.subjectKey, "actions " + d.actions + ", policy " + d.policyVersion
+                            + (d.legalProvision != null ? ", law " + d.legalProvision.citation() : "")));
+        }));
     }
 
     /** Everyone a decision involves, whose names and addresses its public statement must not carry. */
@@ -332,7 +337,7 @@ public class DecisionService {
         p.put("decidedAt", d.decidedAt.toString());
         p.put("appealUrl", mail.appealUrl());
         p.put("howToAppeal", "Appeal within six months at " + mail.appealUrl()
-                + " or by replying to this mail; out-of-court dispute settlement (DSA Art. 21) and the courts remain open to you.");
+                + " or by replying to this mail (replies reach legal@, where complaints go); out-of-court dispute settlement (DSA Art. 21) and the courts remain open to you.");
         return p;
     }
 
@@ -344,6 +349,15 @@ public class DecisionService {
      */
     Uni<DecisionEntity> reverse(DecisionEntity original, DecisionOrigin origin, UUID noticeId, UUID appealId, String reason,
             String actor) {
+        return reverse(original, origin, noticeId, appealId, null, reason, actor);
+    }
+
+    /**
+     * As {@link #reverse(DecisionEntity, DecisionOrigin, UUID, UUID, String, String)}; a reversal implementing an
+     * out-of-court dispute's outcome ({@code disputeId}) also stores its own statement of reasons, citing the body's decision.
+     */
+    Uni<DecisionEntity> reverse(DecisionEntity original, DecisionOrigin origin, UUID noticeId, UUID appealId, UUID disputeId,
+            String reason, String actor) {
         Instant now = now();
         return RestrictionEntity.<RestrictionEntity> list("decisionId = ?1 and liftedAt is null", original.id)
                 .chain(standing -> {
@@ -376,8 +390,17 @@ public class DecisionService {
                         rev.noticeId = noticeId;
                         rev.appealId = appealId;
                         rev.reversesDecisionId = original.id;
+                        rev.disputeId = disputeId;
+                        rev.legalProvision = original.legalProvision;
+                        rev.legalGroundText = original.legalGroundText;
+                        rev.policyClause = original.policyClause;
                         rev.createdAt = now;
                         rev.decidedAt = now;
+                        if (disputeId != null) {
+                            // Its own statement: what is lifted, on which facts (the body's decision), and the redress left.
+                            rev.statement = json.write(Statements.of(rev, lifted, json.strings(rev.territorialScope),
+                                    SourceType.SOURCE_VOLUNTARY, false, mail.appealUrl(), null));
+                        }
                         standing.forEach(r -> {
                             r.liftedAt = now;
                             r.liftedByDecision = rev.id;
@@ -394,8 +417,9 @@ public class DecisionService {
                         return rev.persist()
                                 .chain(() -> timers.cancel(END_DATE_TIMER, original.id.toString()))
                                 .chain(() -> outbox.publish(Topics.REVIEW_EVENTS, EventSources.REVIEW_SERVICE, event))
-                                .chain(() -> mail.send(OwnerMail.DECISION_REVERSED, rev.ownerEmail, rev.ownerId, rev.ownerLocale,
-                                        p, rev.caseId, OwnerMail.DECISION_REVERSED + ":" + rev.id))
+                                // On the thread of the decision whose restrictions are lifted: a reply contests what remains of it.
+                                .chain(() -> mail.sendOnDecision(OwnerMail.DECISION_REVERSED, rev.ownerEmail, rev.ownerId,
+                                        rev.ownerLocale, p, original.id, OwnerMail.DECISION_REVERSED + ":" + rev.id))
                                 .chain(() -> audit.record(actor, "decision.reversed", "decision", rev.id, rev.caseId,
                                         rev.subjectKey, "reverses " + original.id + " (" + origin + "): lifted " + lifted))
                                 .replaceWith(rev);
@@ -468,6 +492,9 @@ public class DecisionService {
         d.subcategory = in.subcategory();
         d.automatedDecision = in.automatedDecision();
         d.manifestlyUnfounded = in.manifestlyUnfounded();
+        d.legalProvision = in.legalProvision();
+        d.legalGroundText = in.legalGroundText();
+        d.policyClause = in.policyClause();
         List<UUID> reportIds = reports.stream().map(r -> r.reportId).toList();
         d.reportIds = json.write(reportIds);
         // A report case whose reports were all withdrawn is decided on the hub's own initiative.

@@ -8,10 +8,13 @@ import org.modhub.moderation.contracts.action.ModerationAction;
 import org.modhub.moderation.contracts.dsa.DsaTerritories;
 import org.modhub.moderation.contracts.event.appeals.AppealOutcome;
 import org.modhub.moderation.contracts.event.appeals.AppealResolved;
+import org.modhub.moderation.contracts.event.appeals.DisputeOutcome;
+import org.modhub.moderation.contracts.event.appeals.DisputeSettled;
 import org.modhub.moderation.contracts.event.dmca.ContentRestored;
 import org.modhub.moderation.contracts.event.dmca.TakedownOrdered;
 import org.modhub.moderation.contracts.event.review.DecisionOrigin;
 import org.modhub.moderation.contracts.subject.SubjectRef;
+import org.modhub.moderation.contracts.taxonomy.LegalProvision;
 import org.modhub.moderation.contracts.taxonomy.PolicyCategory;
 import org.modhub.moderation.contracts.taxonomy.PolicySubcategory;
 import org.modhub.moderation.kit.inbox.PoisonMessageException;
@@ -38,12 +41,14 @@ public class LedgerFeeds {
     private final CaseService cases;
     private final PolicyService policies;
     private final Json json;
+    private final AuditLog audit;
 
-    public LedgerFeeds(DecisionService decisions, CaseService cases, PolicyService policies, Json json) {
+    public LedgerFeeds(DecisionService decisions, CaseService cases, PolicyService policies, Json json, AuditLog audit) {
         this.decisions = decisions;
         this.cases = cases;
         this.policies = policies;
         this.json = json;
+        this.audit = audit;
     }
 
     public Uni<Void> takedown(TakedownOrdered t) {
@@ -69,6 +74,8 @@ public class LedgerFeeds {
                                         "Making content available that infringes someone's intellectual property breaks the law and the content policy "
                                                 + "(Privacy and Intellectual Property). Access is disabled; you may send a counter-notice if you believe it was removed by mistake.",
                                         version, DMCA_DECIDER, t.uploaderId(), null, null);
+                                // The notice-and-takedown provision the notice was accepted under (DSA Art. 17(3)(d)).
+                                d.legalProvision = LegalProvision.US_17_USC_512_C;
                                 d.createdAt = t.orderedAt();
                                 return decisions.recordExternal(c, d, t.orderedBy());
                             })).replaceWithVoid();
@@ -113,6 +120,51 @@ public class LedgerFeeds {
         });
     }
 
+    /**
+     * An out-of-court dispute (DSA Art. 21) settled in favour of the recipient and implemented by the hub: the disputed
+     * decision's standing restrictions are lifted as an appeal reversal would, with a statement of reasons citing the
+     * body's decision, and {@code DecisionReversed} goes out. Once per dispute: a corrected ending recorded again
+     * reverses nothing twice. Other outcomes, or one not (yet) implemented, leave the ledger as it is.
+     */
+    public Uni<Void> disputeSettled(DisputeSettled s) {
+        if (s.outcome() != DisputeOutcome.IN_FAVOUR_OF_RECIPIENT || !Boolean.TRUE.equals(s.implemented())) {
+            Log.infof("Dispute %s on decision %s ended %s (implemented: %s); the ledger stays as it is", s.disputeId(),
+                    s.decisionId(), s.outcome(), s.implemented());
+            return Uni.createFrom().voidItem();
+        }
+        return DecisionEntity.count("disputeId", s.disputeId()).chain(done -> {
+            if (done > 0) {
+                return Uni.createFrom().voidItem();
+            }
+            return DecisionEntity.<DecisionEntity> findById(s.decisionId()).chain(original -> {
+                if (original == null || original.kind != DecisionKind.DECISION) {
+                    throw new PoisonMessageException("dispute " + s.disputeId() + " names decision " + s.decisionId()
+                            + ", which is not in the ledger");
+                }
+                String reason = "A certified out-of-court dispute settlement body (DSA Art. 21) decided dispute " + s.disputeId()
+                        + " on " + s.settledOn() + " in favour of the recipient of the service, against decision "
+                        + original.id + "; the hub implemented the body's decision"
+                        + (s.implementedOn() != null ? " on " + s.implementedOn() : "") + " and lifts the restrictions it imposed.";
+                return decisions.reverse(original, DecisionOrigin.OWN_INITIATIVE, null, null, s.disputeId(), reason,
+                        AuditLog.SYSTEM).chain(rev -> {
+                            if (rev != null) {
+                                return Uni.createFrom().voidItem();
+                            }
+                            boolean restricted = json.actions(original.actions).stream().anyMatch(ModerationAction::restricts);
+                            if (restricted) {
+                                // Lifted already (an appeal, an end date): recorded, nothing more to lift.
+                                return audit.record(AuditLog.SYSTEM, "dispute.implemented", "decision", original.id,
+                                        original.caseId, original.subjectKey, "dispute " + s.disputeId()
+                                                + " settled for the recipient; no restriction of the decision stands");
+                            }
+                            // The decision acted too little (a notifier won): the subject goes back to the queue to be decided anew.
+                            return cases.reopenFor(SubjectRef.parse(original.subjectKey), original.category,
+                                    original.subcategory, reason + " The subject is to be decided anew.", "dispute " + s.disputeId());
+                        });
+            });
+        });
+    }
+
     /** The appeal's new actions as a decision of their own; severe ones wait for a senior moderator like any other. */
     private Uni<Void> newFromAppeal(AppealResolved a, DecisionEntity original, String facts) {
         Instant now = decisions.now();
@@ -133,6 +185,14 @@ public class LedgerFeeds {
                         DecisionEntity d = decisions.blank(c, a.newActions(), ground, territorialScope, endDate, facts,
                                 a.explanation(), version, a.reviewerId(), original.ownerId, original.ownerEmail,
                                 original.ownerLocale);
+                        // The appeal changes the actions, not the law or clause the original relied on.
+                        if (ground == DecisionGround.DECISION_GROUND_ILLEGAL_CONTENT) {
+                            d.legalProvision = original.legalProvision != null ? original.legalProvision
+                                    : StatementOfReasons.legacyProvision(original.subcategory);
+                            d.legalGroundText = original.legalGroundText;
+                        } else {
+                            d.policyClause = original.policyClause;
+                        }
                         return decisions.recordExternal(c, d, null);
                     });
         })).replaceWithVoid();

@@ -13,6 +13,9 @@ import org.modhub.moderation.contracts.dsa.DsaDecisionAccount;
 import org.modhub.moderation.contracts.dsa.DsaDecisionVisibility;
 import org.modhub.moderation.contracts.dsa.DsaKeyword;
 import org.modhub.moderation.contracts.dsa.DsaStatementCategory;
+import org.modhub.moderation.contracts.taxonomy.LegalProvision;
+import org.modhub.moderation.contracts.taxonomy.PolicyCategory;
+import org.modhub.moderation.contracts.taxonomy.PolicySubcategory;
 
 /**
  * A statement of reasons: every element DSA Art. 17(3) requires, and the DSA Transparency
@@ -46,6 +49,11 @@ import org.modhub.moderation.contracts.dsa.DsaStatementCategory;
  * @param automatedDetection whether automated means detected it (Art. 17(3)(c))
  * @param automatedDecision how far the decision was automated (Art. 17(3)(c))
  * @param redress how to contest it (Art. 17(3)(f))
+ * @param legalProvision the code of the {@code LegalProvision} relied on, for illegal content (null in statements
+ *     stored before decisions named one)
+ * @param policyClause the code of the {@code PolicyClause} relied on, for incompatible content
+ * @param groundReferenceUrl the text of the law, or the policy version in force (the database's
+ *     {@code decision_ground_reference_url})
  */
 public record StatementOfReasons(
         UUID decisionId,
@@ -74,5 +82,27 @@ public record StatementOfReasons(
         SourceType sourceType,
         boolean automatedDetection,
         AutomatedDecision automatedDecision,
-        String redress) {
+        String redress,
+        String legalProvision,
+        String policyClause,
+        String groundReferenceUrl) {
+
+    /**
+     * The legal ground of an illegal-content decision recorded before decisions named a provision: the provision
+     * usual for its subcategory (a DMCA takedown's is 17 U.S.C. 512(c)), or, where none stands out, the law on the
+     * subcategory, saying that no single provision was recorded.
+     */
+    public static LegalProvision legacyProvision(PolicySubcategory subcategory) {
+        return LegalProvision.usualFor(subcategory).orElse(LegalProvision.OTHER);
+    }
+
+    /** The ground text for {@link #legacyProvision}. */
+    public static String legacyGround(PolicySubcategory subcategory, PolicyCategory category, String text) {
+        LegalProvision provision = legacyProvision(subcategory);
+        if (provision != LegalProvision.OTHER || (text != null && !text.isBlank())) {
+            return provision.ground(text);
+        }
+        return "Law applicable to " + (subcategory != null ? subcategory.label() : category.title())
+                + " in the territories concerned (decided before the hub recorded the provision relied on)";
+    }
 }

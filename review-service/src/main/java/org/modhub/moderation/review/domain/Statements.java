@@ -14,7 +14,9 @@ import org.modhub.moderation.contracts.dsa.DsaDecisionAccount;
 import org.modhub.moderation.contracts.dsa.DsaDecisionVisibility;
 import org.modhub.moderation.contracts.subject.SubjectKind;
 import org.modhub.moderation.contracts.subject.SubjectRef;
+import org.modhub.moderation.contracts.taxonomy.LegalProvision;
 import org.modhub.moderation.contracts.taxonomy.PolicyCategory;
+import org.modhub.moderation.contracts.taxonomy.PolicyClause;
 import org.modhub.moderation.contracts.taxonomy.PolicySubcategory;
 import org.modhub.moderation.review.persistence.DecisionEntity;
 
@@ -25,7 +27,7 @@ final class Statements {
     }
 
     static StatementOfReasons of(DecisionEntity d, List<ModerationAction> actions, List<String> territorialScope,
-            SourceType sourceType, boolean automatedDetection, String appealUrl) {
+            SourceType sourceType, boolean automatedDetection, String appealUrl, String policyUrl) {
         Set<DsaDecisionVisibility> visibility = new LinkedHashSet<>();
         String visibilityOther = null;
         DsaDecisionAccount account = null;
@@ -40,25 +42,42 @@ final class Statements {
         }
         boolean contentRestricted = !visibility.isEmpty();
         PolicySubcategory specific = d.subcategory != null ? d.subcategory : worst(d.category);
-        String ground = d.category.title() + (d.subcategory != null ? " — " + d.subcategory.label() : "");
         boolean illegal = d.ground == DecisionGround.DECISION_GROUND_ILLEGAL_CONTENT;
         boolean incompatible = d.ground == DecisionGround.DECISION_GROUND_INCOMPATIBLE_CONTENT;
+        LegalProvision provision = illegal ? provisionOf(d) : null;
+        PolicyClause clause = incompatible ? (d.policyClause != null ? d.policyClause : PolicyClause.of(d.category)) : null;
+        String reference = illegal ? provision.url().orElse(null) : incompatible ? policyUrl : null;
         SubjectKind kind = SubjectRef.parse(d.subjectKey).kind();
         return new StatementOfReasons(d.id, d.subjectKey, actions, List.copyOf(visibility), visibilityOther, account,
                 territorialScope, d.decidedAt,
                 contentRestricted ? d.endDate : null,
                 account != null ? d.endDate : null,
                 d.ground,
-                illegal ? "Law relied on: " + ground : null,
+                illegal ? (d.legalProvision != null ? provision.ground(d.legalGroundText)
+                        : StatementOfReasons.legacyGround(d.subcategory, d.category, d.legalGroundText)) : null,
                 illegal ? d.explanation : null,
-                incompatible ? "Content Policy version " + d.policyVersion + ", section " + d.category.number() + " ("
-                        + ground + ")" : null,
+                incompatible ? clauseGround(d.policyVersion, clause, d.subcategory) : null,
                 incompatible ? d.explanation : null,
                 d.policyVersion, d.category.code(), d.subcategory == null ? null : d.subcategory.code(),
                 specific.dsaCategory(), d.subcategory == null ? List.of() : d.subcategory.dsaKeywords(),
                 List.of(kind.dsaContentType()), kind.dsaContentTypeOther().orElse(null), d.facts, sourceType, automatedDetection, d.automatedDecision,
                 "You may appeal this decision within six months through the hub's internal complaint system (" + appealUrl
-                        + ", DSA Art. 20), use a certified out-of-court dispute settlement body (DSA Art. 21), or seek judicial redress.");
+                        + ", DSA Art. 20), use a certified out-of-court dispute settlement body (DSA Art. 21), or seek judicial redress.",
+                provision == null ? null : provision.code(), clause == null ? null : clause.code(), reference);
+    }
+
+    /** The contractual ground as the statement names it: the policy version, its clause and the subcategory relied on. */
+    static String clauseGround(String policyVersion, PolicyClause clause, PolicySubcategory subcategory) {
+        return "Content Policy version " + policyVersion + ", " + clause.citation()
+                + (subcategory != null && subcategory.category() == clause.category() ? ": " + subcategory.label() : "");
+    }
+
+    /**
+     * The provision an illegal-content decision relied on. Decisions recorded before decisions named one get the
+     * provision usual for their subcategory (a DMCA takedown: 17 U.S.C. 512(c)), or OTHER with a text saying so.
+     */
+    static LegalProvision provisionOf(DecisionEntity d) {
+        return d.legalProvision != null ? d.legalProvision : StatementOfReasons.legacyProvision(d.subcategory);
     }
 
     /** The strongest source among the reports: a trusted flagger's notice outweighs an Art. 16 notice, and so on. */

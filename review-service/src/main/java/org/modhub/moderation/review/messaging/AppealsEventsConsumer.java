@@ -17,7 +17,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Kafka adapter for {@code appeals.events}: a reversed or modified appeal changes the ledger, once;
+ * Kafka adapter for {@code appeals.events}: a reversed or modified appeal, and an out-of-court dispute settled for
+ * the recipient and implemented, change the ledger, once;
  * appeals, appellants' suspensions and out-of-court disputes become transparency facts.
  */
 @ApplicationScoped
@@ -48,6 +49,9 @@ public class AppealsEventsConsumer {
                 AppealFiled.TYPE, envelope -> facts.appealFiled(codec.data(envelope, AppealFiled.class)),
                 AppellantSuspended.TYPE, envelope -> facts.appellantSuspended(codec.data(envelope, AppellantSuspended.class)),
                 DisputeRecorded.TYPE, envelope -> facts.disputeRecorded(codec.data(envelope, DisputeRecorded.class)),
-                DisputeSettled.TYPE, envelope -> facts.disputeSettled(codec.data(envelope, DisputeSettled.class))));
+                DisputeSettled.TYPE, envelope -> {
+                    DisputeSettled settled = codec.data(envelope, DisputeSettled.class);
+                    return feeds.disputeSettled(settled).chain(() -> facts.disputeSettled(settled));
+                }));
     }
 }

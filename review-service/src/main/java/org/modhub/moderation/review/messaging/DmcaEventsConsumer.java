@@ -8,9 +8,11 @@ import org.modhub.moderation.contracts.event.dmca.ContentRestored;
 import org.modhub.moderation.contracts.event.dmca.CounterNoticeReceived;
 import org.modhub.moderation.contracts.event.dmca.CourtActionReported;
 import org.modhub.moderation.contracts.event.dmca.NoticeReceived;
+import org.modhub.moderation.contracts.event.dmca.StrikeRecorded;
 import org.modhub.moderation.contracts.event.dmca.TakedownOrdered;
 import org.modhub.moderation.kit.inbox.IdempotentConsumer;
 import org.modhub.moderation.review.domain.LedgerFeeds;
+import org.modhub.moderation.review.domain.RepeatInfringers;
 import org.modhub.moderation.review.transparency.TransparencyFacts;
 
 import io.smallrye.mutiny.Uni;
@@ -18,7 +20,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Kafka adapter for {@code dmca.events}: takedowns and restorations become ledger decisions, once each;
- * notices, counter-notices, court actions and restorations become transparency facts.
+ * notices, counter-notices, court actions and restorations become transparency facts; a strike at the
+ * repeat-infringer threshold opens (or adds to) a case recommending the account's termination.
  */
 @ApplicationScoped
 public class DmcaEventsConsumer {
@@ -30,12 +33,15 @@ public class DmcaEventsConsumer {
     private final EventCodec codec;
     private final LedgerFeeds feeds;
     private final TransparencyFacts facts;
+    private final RepeatInfringers repeatInfringers;
 
-    public DmcaEventsConsumer(IdempotentConsumer consumer, EventCodec codec, LedgerFeeds feeds, TransparencyFacts facts) {
+    public DmcaEventsConsumer(IdempotentConsumer consumer, EventCodec codec, LedgerFeeds feeds, TransparencyFacts facts,
+            RepeatInfringers repeatInfringers) {
         this.consumer = consumer;
         this.codec = codec;
         this.feeds = feeds;
         this.facts = facts;
+        this.repeatInfringers = repeatInfringers;
     }
 
     @Incoming(CHANNEL)
@@ -48,6 +54,7 @@ public class DmcaEventsConsumer {
                 },
                 NoticeReceived.TYPE, envelope -> facts.noticeReceived(codec.data(envelope, NoticeReceived.class)),
                 CounterNoticeReceived.TYPE, envelope -> facts.counterNoticeReceived(codec.data(envelope, CounterNoticeReceived.class)),
-                CourtActionReported.TYPE, envelope -> facts.courtActionReported(codec.data(envelope, CourtActionReported.class))));
+                CourtActionReported.TYPE, envelope -> facts.courtActionReported(codec.data(envelope, CourtActionReported.class)),
+                StrikeRecorded.TYPE, envelope -> repeatInfringers.strikeRecorded(codec.data(envelope, StrikeRecorded.class))));
     }
 }

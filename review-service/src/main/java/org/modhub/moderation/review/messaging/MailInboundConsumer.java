@@ -4,7 +4,7 @@ import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.modhub.moderation.contracts.Mailboxes;
+import org.modhub.moderation.contracts.MailRoutes;
 import org.modhub.moderation.contracts.event.EventCodec;
 import org.modhub.moderation.contracts.event.mail.InboundMailReceived;
 import org.modhub.moderation.kit.inbox.IdempotentConsumer;
@@ -14,8 +14,10 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Kafka adapter for {@code mail.inbound}: only replies to safety@ on a case thread
- * ({@code threadToken} {@code case:<id>}) are this service's; they answer the owner request.
+ * Kafka adapter for {@code mail.inbound}: a reply is routed by its thread, not by the mailbox it
+ * arrived in. Records keyed {@code review} ({@link MailRoutes.Owner#REVIEW}: mail on a
+ * {@code case:<id>} thread) are this service's, whichever of our addresses they were sent to; they
+ * answer the owner request. Every other record is skipped by its key alone.
  */
 @ApplicationScoped
 public class MailInboundConsumer {
@@ -35,13 +37,14 @@ public class MailInboundConsumer {
 
     @Incoming(CHANNEL)
     public Uni<Void> onMail(ConsumerRecord<String, String> record) {
-        if (!Mailboxes.SAFETY.equals(record.key()) || record.value() == null || !record.value().contains("\"case:")) {
-            // Cheap skip: other inboxes and mail not on a case thread are other services' business.
+        if (!MailRoutes.Owner.REVIEW.key().equals(record.key()) || record.value() == null) {
+            // Cheap skip: the gateway keys each record by the service that owns it.
             return Uni.createFrom().voidItem();
         }
         return consumer.consume(CONSUMER, record.value(), Map.of(InboundMailReceived.TYPE, envelope -> {
             InboundMailReceived mail = codec.data(envelope, InboundMailReceived.class);
-            return Mailboxes.SAFETY.equals(mail.mailbox()) ? owners.mailReply(mail) : Uni.createFrom().voidItem();
+            // The key said so; the thread decides (a record keyed by hand, or by an older gateway, is not trusted).
+            return mail.isFor(MailRoutes.Owner.REVIEW) ? owners.mailReply(mail) : Uni.createFrom().voidItem();
         }));
     }
 }

@@ -3,6 +3,7 @@ package org.modhub.moderation.review.persistence;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.modhub.moderation.contracts.action.ModerationAction;
 import org.modhub.moderation.contracts.event.review.DecisionOrigin;
 import org.modhub.moderation.contracts.event.review.EscalationReason;
 import org.modhub.moderation.contracts.taxonomy.PolicyCategory;
@@ -75,6 +76,11 @@ public class CaseEntity extends PanacheEntityBase {
 
     @Column(name = "appeal_id")
     public UUID appealId;
+
+    /** What the case recommends the moderator decide (a repeat infringer's: TERMINATE_ACCOUNT); null for none. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "recommended_action")
+    public ModerationAction recommendedAction;
 
     @Column(name = "return_reason")
     public String returnReason;

@@ -6,7 +6,9 @@ import java.util.UUID;
 import org.modhub.moderation.contracts.action.AutomatedDecision;
 import org.modhub.moderation.contracts.action.DecisionGround;
 import org.modhub.moderation.contracts.event.review.DecisionOrigin;
+import org.modhub.moderation.contracts.taxonomy.LegalProvision;
 import org.modhub.moderation.contracts.taxonomy.PolicyCategory;
+import org.modhub.moderation.contracts.taxonomy.PolicyClause;
 import org.modhub.moderation.contracts.taxonomy.PolicySubcategory;
 import org.modhub.moderation.review.domain.DecisionKind;
 import org.modhub.moderation.review.domain.DecisionStatus;
@@ -119,6 +121,24 @@ public class DecisionEntity extends PanacheEntityBase {
     public Instant ownerDeadline;
 
     public String statement;
+
+    /** The provision of law relied on, for illegal content (null before decisions named one). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "legal_provision")
+    public LegalProvision legalProvision;
+
+    /** Free text precising the provision (the national law, the article); required with OTHER. */
+    @Column(name = "legal_ground_text")
+    public String legalGroundText;
+
+    /** The content policy's clause relied on, for incompatible content (null: the category's section). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "policy_clause")
+    public PolicyClause policyClause;
+
+    /** The out-of-court dispute (DSA Art. 21) whose outcome this reversal implements. */
+    @Column(name = "dispute_id")
+    public UUID disputeId;
 
     @Column(name = "created_at")
     public Instant createdAt;

@@ -10,6 +10,7 @@ import org.modhub.moderation.contracts.action.DecisionGround;
 import org.modhub.moderation.contracts.dsa.DsaKeyword;
 import org.modhub.moderation.contracts.dsa.StatementValidator;
 import org.modhub.moderation.contracts.dsa.TransparencyStatement;
+import org.modhub.moderation.contracts.taxonomy.PolicyCategory;
 import org.modhub.moderation.contracts.taxonomy.PolicySubcategory;
 import org.modhub.moderation.review.domain.StatementOfReasons;
 
@@ -40,6 +41,14 @@ final class StatementMapper {
         boolean illegal = sor.decisionGround() == DecisionGround.DECISION_GROUND_ILLEGAL_CONTENT;
         List<DsaKeyword> keywords = sor.categorySpecification();
         PolicySubcategory subcategory = sor.policySubcategory() == null ? null : PolicySubcategory.fromCode(sor.policySubcategory());
+        String legalGround = sor.illegalContentLegalGround();
+        String reference = sor.groundReferenceUrl();
+        if (illegal && sor.legalProvision() == null) {
+            // Stored before decisions named a provision ("Law relied on: <category>", which names no law).
+            PolicyCategory category = PolicyCategory.fromCode(sor.policyCategory());
+            legalGround = StatementOfReasons.legacyGround(subcategory, category, null);
+            reference = StatementOfReasons.legacyProvision(subcategory).url().orElse(null);
+        }
         LocalDate applied = date(sor.applicationDate());
         LocalDate contentDate = date(contentSeen);
         return Optional.of(TransparencyStatement.builder()
@@ -47,11 +56,13 @@ final class StatementMapper {
                 .decisionVisibilityOther(fit(redactor.clean(sor.decisionVisibilityOther()), StatementValidator.MAX_SHORT_TEXT))
                 .decisionAccount(sor.decisionAccount())
                 .decisionGround(sor.decisionGround())
-                .illegalContentLegalGround(illegal ? fit(redactor.clean(sor.illegalContentLegalGround()), StatementValidator.MAX_SHORT_TEXT) : null)
+                .illegalContentLegalGround(illegal ? fit(redactor.clean(legalGround), StatementValidator.MAX_SHORT_TEXT) : null)
                 .illegalContentExplanation(illegal ? fit(redactor.clean(sor.illegalContentExplanation()), StatementValidator.MAX_EXPLANATION) : null)
                 .incompatibleContentGround(illegal ? null : fit(redactor.clean(sor.incompatibleContentGround()), StatementValidator.MAX_SHORT_TEXT))
                 .incompatibleContentExplanation(illegal ? null
                         : fit(redactor.clean(sor.incompatibleContentExplanation()), StatementValidator.MAX_EXPLANATION))
+                .decisionGroundReferenceUrl(reference == null || reference.length() > StatementValidator.MAX_SHORT_TEXT ? null
+                        : reference)
                 .contentType(sor.contentType())
                 .contentTypeOther(fit(sor.contentTypeOther(), StatementValidator.MAX_SHORT_TEXT))
                 .category(sor.category())

@@ -48,7 +48,9 @@ public enum MailTemplateId {
     APPEAL_REFUSED("appeal-refused", "decisionId", "reason"),
     APPELLANT_WARNING("appellant-warning", "reason", "unfoundedAppeals"),
     APPELLANT_SUSPENSION("appellant-suspension", "reason", "until", "unfoundedAppeals"),
-    APPELLANT_REINSTATED("appellant-reinstated", "reason");
+    APPELLANT_REINSTATED("appellant-reinstated", "reason"),
+    // notification-service itself: the receipt for mail no service owns (feedback@), kept for staff.
+    MAIL_RECEIVED("mail-received", "subjectLine", "receivedAt");
 
     private final String id;
     private final List<String> required;

@@ -9,5 +9,10 @@ public enum EscalationReason {
     /** A new report raised the case's severity. */
     SEVERITY_RAISED,
     /** A moderator escalated it by hand. */
-    MANUAL
+    MANUAL,
+    /**
+     * The account reached the repeat-infringer threshold of the DMCA strike policy (17 U.S.C. 512(i)): the case
+     * recommends terminating the account and links the strikes.
+     */
+    REPEAT_INFRINGER
 }

@@ -1,0 +1,126 @@
+package org.modhub.moderation.notification.mail;
+
+import java.util.Locale;
+import java.util.Optional;
+
+import org.modhub.moderation.contracts.action.ModerationAction;
+import org.modhub.moderation.contracts.subject.SubjectKind;
+
+/**
+ * What a {@link ModerationAction} means for the person reading the mail, on the kind of content it was taken on:
+ * DISABLE on a model is "your model … is no longer accessible", on a discussion "your discussion … is hidden".
+ * Senders pass the enum codes; only this class turns them into words (English: the mails naming actions exist in
+ * English only).
+ */
+final class ActionWording {
+
+    /** Who reads the sentence. */
+    enum Reader {
+        /** The owner of the content a decision restricted. */
+        OWNER,
+        /** Someone else: the notifier who reported it. */
+        NOTIFIER,
+        /** The owner, told that the restriction is lifted. */
+        OWNER_LIFTED
+    }
+
+    private ActionWording() {
+    }
+
+    /** The action as a sentence for {@code reader}; {@code until} is the end of a suspension, if known. */
+    static String sentence(String code, ContentName content, Reader reader, String until) {
+        Optional<ModerationAction> parsed = parse(code);
+        if (parsed.isEmpty()) {
+            // An action this service does not know yet: its words, never its code.
+            return humanize(code) + " (" + (reader == Reader.NOTIFIER ? content.the() : content.your()) + ")";
+        }
+        ModerationAction action = parsed.get();
+        return switch (reader) {
+            case OWNER -> owner(action, content, until);
+            case NOTIFIER -> notifier(action, content);
+            case OWNER_LIFTED -> lifted(action, content);
+        };
+    }
+
+    /** Whether the action restricts anything (an unknown code counts as a restriction, to be safe). */
+    static boolean restricts(String code) {
+        return parse(code).map(ModerationAction::restricts).orElse(true);
+    }
+
+    static Optional<ModerationAction> parse(String code) {
+        if (code == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ModerationAction.valueOf(code.strip().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String owner(ModerationAction action, ContentName c, String until) {
+        String your = c.your();
+        return switch (action) {
+            case REQUEST_CHANGES -> "we ask you to change " + your + " (we tell you what and by when in a separate mail)";
+            case UNRANK -> your + " no longer appears in trending lists or search rankings; it stays accessible";
+            case TAG_NOT_FOR_ALL_AUDIENCES -> your + " is labelled Not-For-All-Audiences: only people who chose to see such "
+                    + "content see it";
+            case GATE -> "the files of " + your + " can only be downloaded by people who accept its access conditions";
+            case DISABLE -> hiddenKind(c) ? your + " is hidden: no one but you can see it"
+                    : your + " is no longer accessible: no one but you can open it";
+            case REMOVE -> your + " was removed from the hub";
+            case RESTRICT_INTERACTIONS -> c.subjectKind() == SubjectKind.DISCUSSION || c.subjectKind() == SubjectKind.PULL_REQUEST
+                    ? your + " is locked: no one can add comments to it"
+                    : "interactions on " + your + " are restricted: its discussions, pull requests and comments are locked";
+            case SUSPEND_ACCOUNT -> until == null ? "your account is suspended" : "your account is suspended until " + until;
+            case TERMINATE_ACCOUNT -> "your account is terminated: you can no longer sign in or publish on the hub";
+            case NO_ACTION -> "we took no action: " + your + " does not breach our Content Policy";
+        };
+    }
+
+    private static String notifier(ModerationAction action, ContentName c) {
+        String the = c.the();
+        return switch (action) {
+            case REQUEST_CHANGES -> "we asked the owner to change " + the + " by a deadline";
+            case UNRANK -> the + " no longer appears in trending lists or search rankings";
+            case TAG_NOT_FOR_ALL_AUDIENCES -> the + " is labelled Not-For-All-Audiences and hidden from people who did not "
+                    + "choose to see such content";
+            case GATE -> "the files of " + the + " can only be downloaded by people who accept its access conditions";
+            case DISABLE -> hiddenKind(c) ? the + " is hidden" : the + " is no longer accessible";
+            case REMOVE -> the + " was removed from the hub";
+            case RESTRICT_INTERACTIONS -> c.subjectKind() == SubjectKind.DISCUSSION || c.subjectKind() == SubjectKind.PULL_REQUEST
+                    ? the + " is locked: no one can add comments to it"
+                    : "interactions on " + the + " are restricted";
+            case SUSPEND_ACCOUNT -> "the account responsible is suspended";
+            case TERMINATE_ACCOUNT -> "the account responsible is terminated";
+            case NO_ACTION -> "we took no action: we found that " + the + " does not breach our Content Policy";
+        };
+    }
+
+    private static String lifted(ModerationAction action, ContentName c) {
+        String your = c.your();
+        return switch (action) {
+            case UNRANK -> your + " appears in trending lists and search rankings again";
+            case TAG_NOT_FOR_ALL_AUDIENCES -> your + " is no longer labelled Not-For-All-Audiences";
+            case GATE -> "the access conditions we put on the files of " + your + " are lifted";
+            case DISABLE -> hiddenKind(c) ? your + " is visible again" : your + " is accessible again";
+            case REMOVE -> "the removal of " + your + " is withdrawn: you may publish it again";
+            case RESTRICT_INTERACTIONS -> "interactions on " + your + " are open again";
+            case SUSPEND_ACCOUNT -> "your account is no longer suspended";
+            case TERMINATE_ACCOUNT -> "your account is restored";
+            case REQUEST_CHANGES, NO_ACTION -> "the earlier decision on " + your + " no longer applies";
+        };
+    }
+
+    /** Community content is hidden; repositories, files and accounts are made inaccessible. */
+    private static boolean hiddenKind(ContentName c) {
+        SubjectKind kind = c.subjectKind();
+        return kind == SubjectKind.DISCUSSION || kind == SubjectKind.PULL_REQUEST || kind == SubjectKind.COMMENT
+                || kind == SubjectKind.POST;
+    }
+
+    private static String humanize(String code) {
+        String words = code == null ? "" : code.strip().toLowerCase(Locale.ROOT).replace('_', ' ').replace('-', ' ');
+        return words.isEmpty() ? "an action" : words;
+    }
+}

@@ -87,7 +87,10 @@ class JourneysIT {
     }
 
     /** A report filed through the API and decided with a restriction (four eyes where the action needs them). */
-    /** What the mails of the current journey say that a person could not read; asserted when the journey ends. */
+    /**
+     * What the people of the current journey would notice without it stopping the journey — mails they could not read,
+     * what their account does not show — asserted together when the journey ends, so one finding never hides another.
+     */
     private final SoftAssertions wording = new SoftAssertions();
 
     record Restricted(String reporter, String reportId, String repo, String subjectKey, String caseId, String decisionId,
@@ -548,14 +551,14 @@ class JourneysIT {
      * The owner who contested by mail finds the appeal among their own ({@code GET /api/v1/appeals/mine}) and may read
      * it ({@code GET /api/v1/appeals/{id}}), as one filed through the API.
      */
-    private static void assertOwnerSeesTheirAppeal(String owner, String appealId, JsonNode staffView) {
+    private void assertOwnerSeesTheirAppeal(String owner, String appealId, JsonNode staffView) {
         List<JsonNode> mine = appealsOf(owner);
-        assertThat(mine).as("the owner's own appeals (GET /api/v1/appeals/mine) should hold the appeal they mailed, "
+        wording.assertThat(mine).as("the owner's own appeals (GET /api/v1/appeals/mine) should hold the appeal they mailed, "
                 + appealId + "; appeals-service filed it as appellant " + staffView.path("appellantId") + " / "
                 + staffView.path("appellantEmail") + ", identityVerified " + staffView.path("identityVerified"))
                 .anySatisfy(a -> assertThat(a.path("id").asText()).isEqualTo(appealId));
-        assertThat(hub.as("appeals", owner, "user").get("/api/v1/appeals/" + appealId).status())
-                .as("the owner reading their appeal").isEqualTo(200);
+        wording.assertThat(hub.as("appeals", owner, "user").get("/api/v1/appeals/" + appealId).status())
+                .as("the owner reading their appeal (GET /api/v1/appeals/" + appealId + ")").isEqualTo(200);
     }
 
     private static JsonNode caseDetail(String caseId) {

@@ -76,7 +76,12 @@ final class Api {
     }
 
     Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), path);
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+    }
+
+    /** A GET for something that is not JSON (e.g. {@code /q/metrics}, asked for as {@code text/plain}). */
+    Response get(String path, String accept) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), accept);
     }
 
     Response post(String path, Object body) {
@@ -87,11 +92,15 @@ final class Api {
             throw new IllegalArgumentException(e);
         }
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)), path);
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    private Response send(HttpRequest.Builder builder, String path) {
-        builder.timeout(Duration.ofSeconds(20)).header("Accept", "application/json, application/problem+json");
+    private Response send(HttpRequest.Builder builder) {
+        return send(builder, "application/json, application/problem+json");
+    }
+
+    private Response send(HttpRequest.Builder builder, String accept) {
+        builder.timeout(Duration.ofSeconds(20)).header("Accept", accept);
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.modhub.moderation.contracts.Topics;
+import org.modhub.moderation.contracts.event.notification.MailTemplateId;
 import org.modhub.moderation.devstack.JwtKeys;
 import org.modhub.moderation.devstack.ReceivedMail;
 import org.modhub.moderation.devstack.TokenMinter;
@@ -109,7 +110,7 @@ class FlowsIT {
                 .satisfies(r -> assertThat(r.path("action").asText()).isEqualTo("DISABLE"));
 
         // The owner: the statement of reasons and how to appeal, and nothing about who reported.
-        ReceivedMail ownerMail = hub.awaitMail(address(d.owner()), subjectContains(d.repo()), "the owner's decision mail");
+        ReceivedMail ownerMail = hub.awaitDelivered(address(d.owner()), MailTemplateId.OWNER_DECISION.id()).mail();
         String ownerText = body(ownerMail);
         assertThat(ownerText).contains(FACTS.toLowerCase()).contains(EXPLANATION.toLowerCase()).contains("2025-04-10")
                 .contains(d.decisionId()).contains("appeal");
@@ -120,7 +121,8 @@ class FlowsIT {
         ReceivedMail outcome = hub.awaitMail(address(d.reporter()), subjectContains("Decision on your report " + d.reportId()),
                 "the notifier's outcome mail");
         String outcomeText = body(outcome);
-        assertThat(outcomeText).contains(d.reportId()).contains("disable");
+        // Issue 21: actions are named by what they mean for the reader, not by their code (DISABLE).
+        assertThat(outcomeText).contains(d.reportId()).contains("no longer accessible");
         assertThat(outcomeText).doesNotContain(d.owner().toLowerCase()).doesNotContain(FACTS.toLowerCase())
                 .doesNotContain(EXPLANATION.toLowerCase());
         await().atMost(WAIT).untilAsserted(() -> assertThat(hub.as("reporting", d.reporter(), "user")
@@ -159,7 +161,7 @@ class FlowsIT {
     void anAppealReversesTheDecisionLiftsTheRestrictionAndTellsTheAppellant() {
         long startedAt = System.nanoTime();
         Decided d = reportAndDecideWithFourEyes();
-        hub.awaitMail(address(d.owner()), subjectContains(d.repo()), "the owner's decision mail");
+        hub.awaitDelivered(address(d.owner()), MailTemplateId.OWNER_DECISION.id());
 
         Map<String, Object> appeal = Map.of("decisionId", d.decisionId(),
                 "arguments", "The casino link was added by a compromised collaborator and is gone now.",
@@ -185,7 +187,7 @@ class FlowsIT {
         ReceivedMail decided = hub.awaitMail(address(d.owner()), subjectContains("Decision on your appeal " + appealId),
                 "the appellant's mail");
         assertThat(body(decided)).contains("reversed").contains("out-of-court").contains("compromised account");
-        hub.awaitMail(address(d.owner()), subjectContains("was lifted"), "the owner's lifted-restriction mail");
+        hub.awaitDelivered(address(d.owner()), MailTemplateId.DECISION_REVERSED.id());
         await("DecisionReversed on review.events").atMost(WAIT).untilAsserted(() -> assertThat(hub.records(Topics.REVIEW_EVENTS))
                 .anySatisfy(r -> assertThat(r.value()).contains("DecisionReversed").contains(d.decisionId())));
         SUMMARY.add(String.format("appeal → reversal → restriction lifted → appellant mail: ok (%.1f s)", seconds(startedAt)));
@@ -267,7 +269,7 @@ class FlowsIT {
                         "filedOn", java.time.LocalDate.now().toString(), "documentUrl", "https://example.org/complaint.pdf",
                         "note", "Complaint filed against the uploader."));
         assertThat(court.status()).as(court.toString()).isEqualTo(200);
-        hub.awaitMail(address(held.uploader()), subjectContains("court action filed"), "the court-action mail");
+        hub.awaitDelivered(address(held.uploader()), MailTemplateId.DMCA_COURT_ACTION_REPORTED.id());
 
         // 14 U.S. business days later (weekends and federal holidays skipped: at most 25 calendar days), by the clock.
         assertThat(hub.restrictions(restored.subjectKey())).isNotEmpty();
@@ -275,15 +277,17 @@ class FlowsIT {
 
         await("restoration in the ledger").atMost(WAIT)
                 .untilAsserted(() -> assertThat(hub.restrictions(restored.subjectKey())).isEmpty());
-        hub.awaitMail(address(restored.uploader()), subjectContains("was restored"), "the uploader's restoration mail");
-        hub.awaitMail(address(claimant), subjectContains(restored.repo() + " was restored"), "the claimant's restoration mail");
+        hub.awaitDelivered(address(restored.uploader()), MailTemplateId.DMCA_RESTORATION_DONE.id());
+        hub.awaitDelivered(address(claimant), MailTemplateId.DMCA_RESTORATION_DONE.id(),
+                Hub.onThread("dmca_notice:" + restored.noticeId()));
 
         // The court action stopped the clock: still disabled, nobody told of a restoration.
         assertThat(hub.restrictions(held.subjectKey())).singleElement()
                 .satisfies(r -> assertThat(r.path("action").asText()).isEqualTo("DISABLE"));
-        assertThat(hub.mailTo(address(held.uploader()))).noneMatch(subjectContains("was restored"));
-        assertThat(hub.mailTo(address(claimant))).noneMatch(subjectContains(held.repo() + " was restored"));
-        assertThat(hub.mailTo(address(restored.uploader()))).filteredOn(subjectContains("was restored")).hasSize(1);
+        assertThat(hub.deliveries(address(held.uploader()), MailTemplateId.DMCA_RESTORATION_DONE.id())).isEmpty();
+        assertThat(hub.deliveries(address(claimant), MailTemplateId.DMCA_RESTORATION_DONE.id()))
+                .noneMatch(Hub.onThread("dmca_notice:" + held.noticeId()));
+        assertThat(hub.deliveries(address(restored.uploader()), MailTemplateId.DMCA_RESTORATION_DONE.id())).hasSize(1);
         SUMMARY.add(String.format("DMCA notice → takedown → counter-notice → clock +25 d → restoration; court action holds: ok (%.1f s)",
                 seconds(startedAt)));
     }
@@ -317,8 +321,7 @@ class FlowsIT {
 
         await("the takedown in the ledger").atMost(WAIT).untilAsserted(() -> assertThat(hub.restrictions(subjectKey))
                 .singleElement().satisfies(r -> assertThat(r.path("action").asText()).isEqualTo("DISABLE")));
-        ReceivedMail takedown = hub.awaitMail(address(uploader), subjectContains("was disabled after a copyright notice"),
-                "the uploader's takedown mail");
+        ReceivedMail takedown = hub.awaitDelivered(address(uploader), MailTemplateId.DMCA_TAKEDOWN_UPLOADER.id()).mail();
         assertThat(body(takedown)).contains("counter").doesNotContain("jane roe").doesNotContain("+1 818 555 0199");
 
         Map<String, Object> counter = new HashMap<>();
@@ -333,8 +336,8 @@ class FlowsIT {
         Api.Response countered = hub.as("dmca", uploader, "user").post("/api/v1/dmca/notices/" + noticeId + "/counter-notices",
                 counter);
         assertThat(countered.status()).as(countered.toString()).isEqualTo(201);
-        hub.awaitMail(address(claimant), subjectContains("Counter-notice to your DMCA notice " + noticeId),
-                "the counter-notice forwarded to the claimant");
+        hub.awaitDelivered(address(claimant), MailTemplateId.DMCA_COUNTER_NOTICE_FORWARDED.id(),
+                Hub.onThread("dmca_notice:" + noticeId));
         return new Dmca(noticeId, countered.text("id"), uploader, repo, subjectKey);
     }
 

@@ -27,6 +27,11 @@ import org.modhub.moderation.devstack.ReceivedMail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
 /** What the flows share: the hub's calls through the public doors, and reading mail, Kafka and (for the checks) SQL. */
 final class Hub {
 
@@ -201,6 +206,174 @@ final class Hub {
 
     long count(String database, String query, Object... params) {
         return ((Number) sql(database, query, params).get(0).get(0)).longValue();
+    }
+
+    // --- journeys: four-eyes decisions, the delivery log, replies by SMTP ---
+
+    /**
+     * Claims the case, decides {@code actions} for {@code owner} and, when the decision waits for four eyes, has a
+     * second (senior) moderator approve it; returns the decision id once it is in force.
+     */
+    String decide(String caseId, List<String> actions, String owner, String facts, String explanation) {
+        Api moderator = as("review", unique("mod"), "moderator");
+        Api.Response claimed = moderator.post("/api/v1/cases/" + caseId + "/claim", null);
+        if (claimed.status() != 200) {
+            throw new AssertionError("claiming case " + caseId + ": " + claimed);
+        }
+        Api.Response decided = moderator.post("/api/v1/cases/" + caseId + "/decisions",
+                decisionBody(actions, owner, facts, explanation));
+        if (decided.status() != 201) {
+            throw new AssertionError("deciding case " + caseId + ": " + decided);
+        }
+        String decisionId = decided.text("id");
+        if ("PENDING_APPROVAL".equals(decided.text("status"))) {
+            Api.Response approved = as("review", unique("senior"), "senior-moderator")
+                    .post("/api/v1/decisions/" + decisionId + "/approve", null);
+            if (approved.status() != 200) {
+                throw new AssertionError("approving decision " + decisionId + ": " + approved);
+            }
+        }
+        return decisionId;
+    }
+
+    /** A mail as the delivery log knows it (template, thread key, Message-ID) and as its recipient finds it. */
+    record Delivered(JsonNode delivery, ReceivedMail mail) {
+
+        String templateId() {
+            return delivery.path("templateId").asText();
+        }
+
+        /** The thread key, {@code <kind>:<id>}. */
+        String threadKey() {
+            return delivery.path("threadKey").asText(null);
+        }
+
+        /** The id after the colon of the thread key. */
+        String threadId() {
+            String key = threadKey();
+            return key == null ? null : key.substring(key.indexOf(':') + 1);
+        }
+    }
+
+    /** The delivery log's entries for {@code recipient} and {@code templateId}, newest first (staff view). */
+    List<JsonNode> deliveries(String recipient, String templateId) {
+        List<JsonNode> all = new ArrayList<>();
+        Api staff = as("notification", "staff-e2e-mail", "moderator");
+        String cursor = null;
+        do {
+            Api.Response page = staff.get("/api/v1/deliveries?limit=100&recipient=" + enc(recipient)
+                    + (templateId == null ? "" : "&templateId=" + enc(templateId))
+                    + (cursor == null ? "" : "&cursor=" + enc(cursor)));
+            if (page.status() != 200) {
+                throw new AssertionError("the delivery log for " + recipient + ": " + page);
+            }
+            page.json().path("items").forEach(all::add);
+            cursor = page.text("nextCursor");
+        } while (cursor != null);
+        return all;
+    }
+
+    /**
+     * Waits for a mail of {@code templateId} to {@code address} that {@code which} picks out of the delivery log, and
+     * returns it as it is in the recipient's mailbox (matched by Message-ID, so a template's wording can change).
+     */
+    Delivered awaitDelivered(String address, String templateId, Predicate<JsonNode> which, Duration within) {
+        try {
+            return await((templateId == null ? "a mail" : templateId) + " to " + address).atMost(within).pollInterval(Duration.ofMillis(250))
+                    .until(() -> findDelivered(address, templateId, which), Optional::isPresent).get();
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("no " + (templateId == null ? "" : templateId + " ") + "mail reached " + address + " within " + within
+                    + "; the delivery log holds " + deliveries(address, null).stream()
+                            .map(d -> d.path("templateId").asText() + "/" + d.path("status").asText() + "/"
+                                    + d.path("threadKey").asText())
+                            .toList()
+                    + "; the inbox holds " + mailTo(address).stream().map(ReceivedMail::subject).toList(), e);
+        }
+    }
+
+    Delivered awaitDelivered(String address, String templateId, Predicate<JsonNode> which) {
+        return awaitDelivered(address, templateId, which, WAIT);
+    }
+
+    Delivered awaitDelivered(String address, String templateId) {
+        return awaitDelivered(address, templateId, d -> true);
+    }
+
+    private Optional<Delivered> findDelivered(String address, String templateId, Predicate<JsonNode> which) {
+        List<JsonNode> sent = deliveries(address, templateId).stream()
+                .filter(d -> "SENT".equals(d.path("status").asText()) && which.test(d)).toList();
+        if (sent.isEmpty()) {
+            return Optional.empty();
+        }
+        List<ReceivedMail> inbox = mailTo(address);
+        for (JsonNode delivery : sent) {
+            String messageId = bare(delivery.path("messageId").asText(""));
+            for (ReceivedMail mail : inbox) {
+                if (messageId.equals(bare(mail.messageId()))) {
+                    return Optional.of(new Delivered(delivery, mail));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    static Predicate<JsonNode> onThread(String threadKey) {
+        return d -> threadKey.equals(d.path("threadKey").asText());
+    }
+
+    static Predicate<JsonNode> onThreadOf(String kind) {
+        return d -> d.path("threadKey").asText("").startsWith(kind + ":");
+    }
+
+    /** A Message-ID without its angle brackets. */
+    static String bare(String messageId) {
+        if (messageId == null) {
+            return "";
+        }
+        String id = messageId.trim();
+        return id.startsWith("<") && id.endsWith(">") ? id.substring(1, id.length() - 1) : id;
+    }
+
+    /** One of our mailboxes: {@code safety} → {@code safety@hub.localhost}. */
+    String mailbox(String name) {
+        return suite.stack.mail().address(name);
+    }
+
+    /**
+     * A reply as a mail client sends it: {@code Re:} subject, {@code In-Reply-To} and {@code References} naming the
+     * mail replied to, the quoted original below the text; sent over SMTP to {@code to}. Returns its Message-ID.
+     */
+    String reply(String from, String to, ReceivedMail original, String text) {
+        try {
+            MimeMessage message = new MimeMessage(suite.stack.mail().smtpSession());
+            message.setFrom(new InternetAddress(from));
+            message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to));
+            String subject = original.subject() == null ? "" : original.subject();
+            message.setSubject(subject.regionMatches(true, 0, "Re:", 0, 3) ? subject : "Re: " + subject, "UTF-8");
+            String references = original.header("References").map(r -> r + " ").orElse("") + original.messageId();
+            message.setHeader("In-Reply-To", original.messageId());
+            message.setHeader("References", references);
+            String quoted = original.text() == null ? "" : original.text().lines().map(l -> "> " + l)
+                    .reduce((a, b) -> a + "\n" + b).orElse("");
+            message.setText(text + "\n\nOn " + original.sentAt() + ", " + original.from() + " wrote:\n" + quoted + "\n", "UTF-8");
+            return suite.stack.mail().send(message);
+        } catch (MessagingException e) {
+            throw new IllegalStateException("cannot build a reply to " + original.messageId(), e);
+        }
+    }
+
+    /** A mail with only an HTML body (no text part), as some clients and some attackers send. */
+    String sendHtml(String from, String to, String subject, String html) {
+        try {
+            MimeMessage message = new MimeMessage(suite.stack.mail().smtpSession());
+            message.setFrom(new InternetAddress(from));
+            message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to));
+            message.setSubject(subject, "UTF-8");
+            message.setContent(html, "text/html; charset=UTF-8");
+            return suite.stack.mail().send(message);
+        } catch (MessagingException e) {
+            throw new IllegalStateException("cannot build an HTML mail to " + to, e);
+        }
     }
 
     static String enc(String value) {

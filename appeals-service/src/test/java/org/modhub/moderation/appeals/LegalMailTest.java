@@ -224,16 +224,16 @@ class LegalMailTest {
     }
 
     @Test
-    void aNotifierReplyingOnTheDecisionsThreadMayAppealARestrictionTheyThinkTooWeak() {
+    void aNotifierReplyingOnTheOutcomeThreadMayAppealARestrictionTheyThinkTooWeak() {
         String address = sender();
         DecisionTaken draft = AppealsFixtures.restriction(newUser("owner"), List.of());
         ReportFiled report = mailedReport(address, draft.subject());
         DecisionTaken decision = known(db, AppealReviewTest.withReports(draft, report), report);
         try (var requests = KafkaProbe.from(Topics.NOTIFICATION_REQUESTS)) {
-            // The notifier's outcome mail is on the decision's thread too; they reply to legal@ (plus-addressed).
+            // The notifier's outcome mail is on the decision's notifiers' thread; they reply to legal@ (plus-addressed).
             InboundMailReceived reply = mail(address, "Re: Outcome of your report",
                     "Disabling the model is not enough: the uploader posts the same casino spam from other repositories.",
-                    "decision:" + decision.decisionId());
+                    "outcome:" + decision.decisionId());
             send(reply);
             await().atMost(WAIT).untilAsserted(() -> assertThat(appealsFrom(address)).isOne());
             // A notifier, told apart from the owner by address: never filed under the owner's account.
@@ -244,17 +244,26 @@ class LegalMailTest {
                     .satisfies(m -> assertThat(m.inReplyTo()).isEqualTo(reply.messageId())));
             assertThat(mails(requests, "appeal-refused", address)).isEmpty();
 
-            // Someone else on the same thread is taken for the owner, but unverified: the thread is shared with the
-            // notifier, so nothing written on it is ever filed under the owner's account for the owner to read.
+            // Someone else on the notifiers' thread is a notifier writing from another address, unverified: never filed
+            // under the owner's account, for the owner to read.
             String other = sender();
-            send(mail(other, "Re: Decision on your model", "This is my model; the card is a sponsorship notice.",
-                    "decision:" + decision.decisionId()));
+            send(mail(other, "Re: Outcome of your report", "I reported it too, from my other address.",
+                    "outcome:" + decision.decisionId()));
             await().atMost(WAIT).untilAsserted(() -> assertThat(appealsFrom(other)).isOne());
             assertThat(Sql.rows(db, "SELECT appellant_role, appellant_key, appellant_id, identity_verified FROM appeal "
                     + "WHERE lower(appellant_email) = lower(?)", other).get(0))
-                    .containsExactly("OWNER", "email:" + other, null, false);
+                    .containsExactly("NOTIFIER", "email:" + other, null, false);
+
+            // The owner's reply on their own decision thread is theirs, verified, though notifiers were told too.
+            String ownerAddress = sender();
+            send(mail(ownerAddress, "Re: Decision on your model", "This is my model; the card is a sponsorship notice.",
+                    "decision:" + decision.decisionId()));
+            await().atMost(WAIT).untilAsserted(() -> assertThat(appealsFrom(ownerAddress)).isOne());
+            assertThat(Sql.rows(db, "SELECT appellant_role, appellant_id, identity_verified FROM appeal "
+                    + "WHERE lower(appellant_email) = lower(?)", ownerAddress).get(0))
+                    .containsExactly("OWNER", decision.ownerId(), true);
             as(decision.ownerId(), "user").get("/api/v1/appeals/mine").then().statusCode(200)
-                    .body("items.size()", equalTo(0));
+                    .body("items.size()", equalTo(1)).body("items[0].appellantRole", equalTo("OWNER"));
 
             // Decided: the answer is threaded on the notifier's mail too, and the redress follows their country.
             String appeal = Sql.rows(db, "SELECT id FROM appeal WHERE decision_id = ? AND appellant_role = 'NOTIFIER'",

@@ -34,8 +34,16 @@ public final class MailRoutes {
         REPORT("report", Owner.REPORTING, "adds information to the report"),
         /** A request for changes to the owner: a reply is the owner's answer. */
         CASE("case", Owner.REVIEW, "answers the request for changes"),
-        /** The owner's decision mail and a notifier's outcome mail: a reply contests the decision (DSA Art. 20). */
-        DECISION("decision", Owner.APPEALS, "contests the decision"),
+        /**
+         * The owner's decision mail: a reply contests the decision (DSA Art. 20). Only the owner is mailed on it, so a reply
+         * on its thread is the owner's.
+         */
+        DECISION("decision", Owner.APPEALS, "contests the decision, as its owner"),
+        /**
+         * A notifier's outcome mail: a reply contests the decision on their notice (DSA Art. 20(1)). Apart from the owner's
+         * thread, so a notifier's words are never filed under the owner's account, nor the owner's under a notifier's.
+         */
+        OUTCOME("outcome", Owner.APPEALS, "contests the decision on the notifier's report"),
         /** Mail about an appeal: a reply adds to it while it is open. */
         APPEAL("appeal", Owner.APPEALS, "adds to the appeal"),
         /** A question back about a complaint that named no decision: a reply answers it. */

@@ -16,6 +16,7 @@ class MailRoutesTest {
     void aReplyGoesToItsThreadsOwnerWhicheverMailboxItArrivedIn() {
         assertThat(MailRoutes.route(Mailboxes.SAFETY, "decision:" + ID)).contains(Owner.APPEALS);
         assertThat(MailRoutes.route(Mailboxes.DMCA, "decision:" + ID)).contains(Owner.APPEALS);
+        assertThat(MailRoutes.route(Mailboxes.SAFETY, "outcome:" + ID)).contains(Owner.APPEALS);
         assertThat(MailRoutes.route(Mailboxes.LEGAL, "dmca_notice:" + ID)).contains(Owner.DMCA);
         assertThat(MailRoutes.route(Mailboxes.LEGAL, "case:" + ID)).contains(Owner.REVIEW);
         assertThat(MailRoutes.route(Mailboxes.FEEDBACK, "report:" + ID)).contains(Owner.REPORTING);

@@ -136,7 +136,10 @@ class TakedownFlowTest {
             var forwarded = awaitMail(mails, m -> m.recipientEmail().equals(a.claimant())
                     && m.templateId().equals("dmca-counter-notice-forwarded"));
             assertThat(forwarded.parameters().get("counterNoticeText")).contains("John Doe").contains("Springfield")
-                    .contains("penalty of perjury");
+                    .contains("penalty of perjury")
+                    // The material as a person reads it, one line each, not the stored JSON.
+                    .contains("\n- https://").contains(" (my fine-tuned model, trained on licensed data)")
+                    .doesNotContain("{\"").doesNotContain("\"url\"");
             assertThat(forwarded.parameters().get("restorationDate"))
                     .isEqualTo(restoreAt.atZone(ZoneId.of("America/New_York")).toLocalDate().toString());
             awaitMail(mails, m -> a.uploader().equals(m.recipientUserId()) && m.templateId().equals("dmca-restoration-scheduled"));

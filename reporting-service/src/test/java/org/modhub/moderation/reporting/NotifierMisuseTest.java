@@ -340,11 +340,11 @@ class NotifierMisuseTest {
                     .satisfies(v -> {
                         NotificationRequested m = data(v, NotificationRequested.class);
                         assertThat(m.recipientEmail()).isEqualTo(user + "@example.org");
-                        // On the decision's thread, replies to legal@: a reply contests the decision at appeals-service
+                        // On the notifiers' outcome thread of the decision, replies to legal@: a reply contests the decision at appeals-service
                         // (it used to be on the report's thread, where a reply became a new report).
-                        assertThat(m.threadKey()).isEqualTo("decision:" + unranked.decisionId());
+                        assertThat(m.threadKey()).isEqualTo("outcome:" + unranked.decisionId());
                         assertThat(org.modhub.moderation.contracts.MailRoutes.ThreadKind.of(m.threadKey()))
-                                .contains(org.modhub.moderation.contracts.MailRoutes.ThreadKind.DECISION);
+                                .contains(org.modhub.moderation.contracts.MailRoutes.ThreadKind.OUTCOME);
                         assertThat(m.replyMailbox()).isEqualTo("legal");
                         assertThat(m.parameters()).containsEntry("decisionId", unranked.decisionId().toString())
                                 .containsEntry("recipientCountry", "DE");
@@ -379,7 +379,7 @@ class NotifierMisuseTest {
             await().atMost(WAIT).untilAsserted(() -> assertThat(mails.ofType(NotificationRequested.TYPE))
                     .map(v -> data(v, NotificationRequested.class))
                     .filteredOn(m -> m.templateId().equals("report-outcome")
-                            && m.threadKey().equals("decision:" + decision.decisionId()))
+                            && m.threadKey().equals("outcome:" + decision.decisionId()))
                     .hasSize(2)
                     .allSatisfy(m -> assertThat(m.replyMailbox()).isEqualTo("legal"))
                     .anySatisfy(m -> {

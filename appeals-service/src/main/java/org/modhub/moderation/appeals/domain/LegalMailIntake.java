@@ -29,14 +29,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Mail that is this service's (see {@link org.modhub.moderation.contracts.MailRoutes}) becomes appeals, whatever
- * mailbox it arrived in: replies on a decision's thread ({@code decision:<id>}, the owner's decision mail and the
- * notifiers' outcome mails), on an appeal's or an inquiry's thread, and legal@ mail on no thread. Replies on report
- * and case threads are reporting's and review's, and never arrive here.
+ * mailbox it arrived in: replies on a decision's threads (the owner's decision mail, {@code decision:<id>}; the
+ * notifiers' outcome mails, {@code outcome:<id>}), on an appeal's or an inquiry's thread, and legal@ mail on no thread.
+ * Replies on report and case threads are reporting's and review's, and never arrive here.
  * <p>
  * The decision is the thread's, else the first known decision id in the text. The appellant is the notifier of one of
- * the decision's reports when the sender's address is theirs, otherwise the owner: verified (filed under the owner's
- * account) when the mail is on the decision's thread and no notifier shares that thread; unverified (filed under the
- * address; staff see that) when notifiers share it or the mail merely names the id. Mail from someone with an appeal open on that decision is
+ * the decision's reports when the sender's address is theirs; otherwise, on the owner's thread, the owner, verified
+ * (filed under their account: only they were mailed on it); on the notifiers' thread, a notifier writing from another
+ * address, unverified (filed under the address; staff see that); with no thread, the owner, unverified, since merely
+ * naming the id proves nothing. Mail from someone with an appeal open on that decision is
  * added to it; the appellant's reply on an appeal's thread adds to that appeal while it is open, and once it is decided
  * is a new appeal against the same decision (the outcome mail invites new arguments). Mail naming no known decision gets a reply asking
  * which decision it contests; mail that cannot become an appeal gets one saying why. Every answer is threaded on the
@@ -65,8 +66,11 @@ public class LegalMailIntake {
         this.config = config;
     }
 
-    /** Where the decision came from: the mail's thread (proof the sender received its mail) or its text. */
-    private record Found(DecisionCopyEntity decision, boolean viaThread) {
+    /**
+     * Where the decision came from: the thread of the mail the sender answers (proof they received it: the owner's
+     * {@code decision:} thread or the notifiers' {@code outcome:} thread), or, with no thread, its text.
+     */
+    private record Found(DecisionCopyEntity decision, MailRoutes.ThreadKind thread) {
     }
 
     public Uni<Void> accept(InboundMailReceived received) {
@@ -115,9 +119,11 @@ public class LegalMailIntake {
     }
 
     private Uni<Void> fresh(String from, InboundMailReceived received) {
-        return byThread(received.threadToken()).chain(decision -> decision != null
-                ? Uni.createFrom().item(new Found(decision, true))
-                : byText(received.subjectLine() + "\n" + received.textBody()).map(d -> d == null ? null : new Found(d, false)))
+        MailRoutes.ThreadKind thread = MailRoutes.ThreadKind.of(received.threadToken()).filter(
+                k -> k == MailRoutes.ThreadKind.DECISION || k == MailRoutes.ThreadKind.OUTCOME).orElse(null);
+        return byThread(received.threadToken(), thread).chain(decision -> decision != null
+                ? Uni.createFrom().item(new Found(decision, thread))
+                : byText(received.subjectLine() + "\n" + received.textBody()).map(d -> d == null ? null : new Found(d, null)))
                 .chain(found -> found == null ? askWhichDecision(from, received) : file(from, received, found));
     }
 
@@ -137,13 +143,17 @@ public class LegalMailIntake {
                         String accountId = notifier.reporterId;
                         appellant = new Appellant(accountId != null ? AppellantKey.user(accountId) : AppellantKey.email(from),
                                 accountId, from, notifier.jurisdiction);
+                    } else if (found.thread() == MailRoutes.ThreadKind.OUTCOME) {
+                        // On the notifiers' thread from an address none of them gave: a notifier writing from another
+                        // address, filed under that address (unverified), never under anyone's account.
+                        role = AppellantRole.NOTIFIER;
+                        verified = false;
+                        appellant = new Appellant(AppellantKey.email(from), null, from, null);
                     } else {
                         role = AppellantRole.OWNER;
-                        // The decision's thread proves the sender received its mail: only the owner, when no notifier was
-                        // told on it. When notifiers were, a notifier writing from another address must never be filed
-                        // under the owner's account (the owner would read their words), so the owner is unverified then,
-                        // as when the mail merely names the id.
-                        verified = found.viaThread() && notifiers.isEmpty();
+                        // Only the owner is mailed on the decision's own thread: a reply there is theirs, filed under
+                        // their account. A mail that merely names the decision's id proves nothing (unverified).
+                        verified = found.thread() == MailRoutes.ThreadKind.DECISION;
                         appellant = verified ? new Appellant(AppellantKey.user(decision.ownerId), decision.ownerId, from, null)
                                 : new Appellant(AppellantKey.email(from), null, from, null);
                     }
@@ -173,9 +183,9 @@ public class LegalMailIntake {
         });
     }
 
-    /** The decision of a reply on its thread; report and case threads belong to reporting and review. */
-    private Uni<DecisionCopyEntity> byThread(String threadToken) {
-        UUID decisionId = threadId(threadToken, MailRoutes.ThreadKind.DECISION.prefix());
+    /** The decision of a reply on its owner's or its notifiers' thread; report and case threads are other services'. */
+    private Uni<DecisionCopyEntity> byThread(String threadToken, MailRoutes.ThreadKind thread) {
+        UUID decisionId = thread == null ? null : threadId(threadToken, thread.prefix());
         return decisionId != null ? decisions.findById(decisionId) : Uni.createFrom().nullItem();
     }
 

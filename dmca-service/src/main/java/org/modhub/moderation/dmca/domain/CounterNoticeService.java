@@ -335,10 +335,19 @@ public class CounterNoticeService {
         return subjects.contains(named) || named.repository().map(subjects::contains).orElse(false);
     }
 
-    private static String counterNoticeText(CounterNoticeEntity c) {
-        return "Signature: " + c.signature + "\nMaterial: " + Json.write(Json.read(c.material,
-                new TypeReference<List<Map<String, String>>>() {
-                }))
+    /** The counter-notice as the claimant reads it: every 512(g)(3) element in words, the material one line each. */
+    static String counterNoticeText(CounterNoticeEntity c) {
+        List<Map<String, String>> material = Json.read(c.material, new TypeReference<List<Map<String, String>>>() {
+        });
+        StringBuilder lines = new StringBuilder();
+        for (Map<String, String> item : material) {
+            lines.append("\n- ").append(item.getOrDefault("url", ""));
+            String description = item.get("description");
+            if (description != null && !description.isBlank()) {
+                lines.append(" (").append(description).append(')');
+            }
+        }
+        return "Signature: " + c.signature + "\nMaterial removed or disabled:" + lines
                 + "\nI swear, under penalty of perjury, that I have a good faith belief that the material was removed or disabled "
                 + "as a result of mistake or misidentification of the material to be removed or disabled."
                 + "\nName: " + c.name + "\nAddress: " + c.address + "\nTelephone: " + c.phone

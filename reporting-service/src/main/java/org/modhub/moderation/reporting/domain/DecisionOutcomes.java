@@ -103,9 +103,9 @@ public class DecisionOutcomes {
                 NotifierMail.REPORT_OUTCOME + ":" + report.id + ":" + decision.decisionId(), null);
     }
 
-    /** The thread of an outcome mail: {@code decision:<decisionId>}, owned by appeals-service. */
+    /** The thread of an outcome mail: {@code outcome:<decisionId>}, owned by appeals-service, apart from the owner's. */
     static String outcomeThread(DecisionTaken decision) {
-        return NotificationRequested.threadKey(MailRoutes.ThreadKind.DECISION.prefix(), decision.decisionId());
+        return NotificationRequested.threadKey(MailRoutes.ThreadKind.OUTCOME.prefix(), decision.decisionId());
     }
 
     /** The ways to contest the decision for this notifier (internal complaint; out-of-court body in the EU). */

@@ -112,7 +112,8 @@ class FlowsIT {
         // The owner: the statement of reasons and how to appeal, and nothing about who reported.
         ReceivedMail ownerMail = hub.awaitDelivered(address(d.owner()), MailTemplateId.OWNER_DECISION.id()).mail();
         String ownerText = body(ownerMail);
-        assertThat(ownerText).contains(FACTS.toLowerCase()).contains(EXPLANATION.toLowerCase()).contains("2025-04-10")
+        // The policy version in force is dated as a person reads it (issue 21), not 2025-04-10.
+        assertThat(ownerText).contains(FACTS.toLowerCase()).contains(EXPLANATION.toLowerCase()).contains("10 april 2025")
                 .contains(d.decisionId()).contains("appeal");
         assertThat(ownerText).doesNotContain(d.reporter().toLowerCase()).doesNotContain(address(d.reporter()))
                 .doesNotContain(d.reportId());

@@ -2,6 +2,8 @@ package org.modhub.moderation.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.modhub.moderation.e2e.Hub.EXPLANATION;
+import static org.modhub.moderation.e2e.Hub.FACTS;
 import static org.modhub.moderation.e2e.Hub.HUB;
 import static org.modhub.moderation.e2e.Hub.WAIT;
 import static org.modhub.moderation.e2e.Hub.address;
@@ -37,8 +39,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FlowsIT {
 
-    private static final String FACTS = "The model card advertises an online casino in every section.";
-    private static final String EXPLANATION = "Advertising unrelated services is spam under section 5 of the content policy.";
     private static final List<String> SUMMARY = new ArrayList<>();
 
     static Suite suite;
@@ -52,10 +52,7 @@ class FlowsIT {
 
     @AfterAll
     static void printSummary() {
-        System.out.println();
-        System.out.println("e2e flows summary");
-        SUMMARY.forEach(line -> System.out.println("  " + line));
-        System.out.println();
+        Hub.printSummary("e2e flows summary", SUMMARY);
     }
 
     /** A report decided with a severe action: returned for the flows that go on from there. */

@@ -38,11 +38,22 @@ final class Hub {
     static final String HUB = "https://huggingface.co/";
     static final String MAIL_DOMAIN = "e2e.example";
     static final Duration WAIT = Duration.ofSeconds(60);
+    /** What a moderator found and why it breaks the policy, in every decision the flows and journeys take. */
+    static final String FACTS = "The model card advertises an online casino in every section.";
+    static final String EXPLANATION = "Advertising unrelated services is spam under section 5 of the content policy.";
 
     final Suite suite;
 
     Hub(Suite suite) {
         this.suite = suite;
+    }
+
+    /** Prints an end-to-end class's summary: one line per flow or journey, under its title. */
+    static void printSummary(String title, List<String> lines) {
+        System.out.println();
+        System.out.println(title);
+        lines.forEach(line -> System.out.println("  " + line));
+        System.out.println();
     }
 
     static String unique(String prefix) {

@@ -2,6 +2,8 @@ package org.modhub.moderation.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.modhub.moderation.e2e.Hub.EXPLANATION;
+import static org.modhub.moderation.e2e.Hub.FACTS;
 import static org.modhub.moderation.e2e.Hub.HUB;
 import static org.modhub.moderation.e2e.Hub.WAIT;
 import static org.modhub.moderation.e2e.Hub.address;
@@ -46,8 +48,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class JourneysIT {
 
-    private static final String FACTS = "The model card advertises an online casino in every section.";
-    private static final String EXPLANATION = "Advertising unrelated services is spam under section 5 of the content policy.";
     private static final String CONTEST = "I contest this decision. The casino link was added by a compromised collaborator"
             + " account and has been removed; the model itself is an ordinary text classifier.";
     /** An instant as code prints it (ISO 8601), which a person should never have to read. */
@@ -80,13 +80,9 @@ class JourneysIT {
 
     @AfterAll
     static void printSummary() {
-        System.out.println();
-        System.out.println("e2e journeys summary");
-        SUMMARY.forEach(line -> System.out.println("  " + line));
-        System.out.println();
+        Hub.printSummary("e2e journeys summary", SUMMARY);
     }
 
-    /** A report filed through the API and decided with a restriction (four eyes where the action needs them). */
     /**
      * What the people of the current journey would notice without it stopping the journey — mails they could not read,
      * what their account does not show — asserted together when the journey ends, so one finding never hides another.
@@ -97,6 +93,7 @@ class JourneysIT {
             String owner, Delivered decisionMail) {
     }
 
+    /** A report filed through the API and decided with a restriction (four eyes where the action needs them). */
     private Restricted reportAndRestrict(String label) {
         String reporter = unique("rep");
         String repo = "acme-e2e/" + unique(label);
@@ -106,7 +103,7 @@ class JourneysIT {
         String caseId = hub.awaitOpenCase(subjectKey);
         String decisionId = hub.decide(caseId, List.of("DISABLE"), owner, FACTS, EXPLANATION);
         Delivered mail = hub.awaitDelivered(address(owner), MailTemplateId.OWNER_DECISION.id(),
-                d -> d.path("threadKey").asText("").contains(decisionId) || d.path("threadKey").asText("").contains(caseId));
+                Hub.onThread("decision:" + decisionId));
         return new Restricted(reporter, reportId, repo, subjectKey, caseId, decisionId, owner, mail);
     }
 
@@ -281,6 +278,7 @@ class JourneysIT {
     void aMegabyteOfUnclosedScriptTagsDoesNotDelayTheNextReport() {
         long startedAt = System.nanoTime();
         Instant since = Instant.now().minusSeconds(5);
+        long quarantinedBefore = quarantinedAtSafety();
         String attacker = address(unique("hostile"));
         StringBuilder html = new StringBuilder("<html><body><p>");
         while (html.length() < 1024 * 1024) {
@@ -299,14 +297,14 @@ class JourneysIT {
         assertThat(receiptAfter).as("seconds from the good mail to its receipt").isLessThanOrEqualTo(budget.toSeconds());
         hub.awaitOpenCase("model:" + repo);
 
-        // Give the gateway time to have finished with the hostile mail either way, then: no report came of it.
-        sleep(Duration.ofSeconds(5));
+        // The gateway has finished with the hostile mail (quarantined it), and no report came of it.
+        await("the hostile mail quarantined").atMost(WAIT).until(() -> quarantinedAtSafety() > quarantinedBefore);
         assertThat(reportsByContact(attacker, since)).as("reports from the hostile mail").isEmpty();
         assertThat(hub.deliveries(attacker, null)).as("mail to the hostile sender")
                 .noneMatch(d -> d.path("templateId").asText().startsWith("report-"));
         wording.assertAll();
         SUMMARY.add(String.format("f. 1 MiB of unclosed <script> to safety@, then a good report: receipt %s after %.1f s, no report of the hostile mail"
-                + " (gateway's quarantine count for safety@: %s): ok (%.1f s)",
+                + " (gateway's quarantine count for safety@: %d): ok (%.1f s)",
                 abbreviate(receipt.threadId()), receiptAfter, quarantinedAtSafety(), seconds(startedAt)));
     }
 
@@ -655,30 +653,22 @@ class JourneysIT {
     }
 
     /** notification-service's {@code notification_inbound_quarantined_total} for safety@, from its public metrics. */
-    private static String quarantinedAtSafety() {
+    /** The gateway's count of mail quarantined at safety@ (its public metrics), 0 before the first. */
+    private static long quarantinedAtSafety() {
         Api.Response metrics = Api.anonymous(suite, "notification").get("/q/metrics", "text/plain");
         double total = 0;
-        boolean found = false;
         for (String line : metrics.body() == null ? List.<String> of() : metrics.body().lines().toList()) {
             if (line.startsWith("notification_inbound_quarantined_total") && line.contains("mailbox=\"safety\"")) {
                 total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                found = true;
             }
         }
-        return found ? String.valueOf((long) total) : "not reported";
+        return (long) total;
     }
 
     private static String abbreviate(String id) {
         return id == null || id.length() <= 8 ? id : id.substring(0, 8) + "…";
     }
 
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     private static double seconds(long startedAt) {
         return (System.nanoTime() - startedAt) / 1e9;

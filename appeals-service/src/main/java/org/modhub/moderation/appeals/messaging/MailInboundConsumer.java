@@ -1,24 +1,17 @@
 package org.modhub.moderation.appeals.messaging;
 
-import java.util.Map;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.modhub.moderation.appeals.domain.LegalMailIntake;
 import org.modhub.moderation.contracts.MailRoutes;
-import org.modhub.moderation.contracts.event.EventCodec;
-import org.modhub.moderation.contracts.event.mail.InboundMailReceived;
-import org.modhub.moderation.kit.inbox.IdempotentConsumer;
+import org.modhub.moderation.kit.inbox.InboundMailConsumer;
+import org.modhub.moderation.appeals.domain.LegalMailIntake;
 
-import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Kafka adapter for {@code mail.inbound}, keyed by the owning service ({@link MailRoutes}): records keyed
- * {@code appeals} are this service's whatever mailbox they arrived in (replies on decision, appeal and inquiry threads,
- * and legal@ mail on no thread); other services' records are skipped unread. The decoded mail is checked again, so a
- * record keyed wrongly never becomes an appeal. Each mail is applied once.
+ * Kafka adapter for {@code mail.inbound}: the mail that is this service's by its thread (contracts {@link MailRoutes}),
+ * replies on {@code decision:}, {@code outcome:}, {@code appeal:} and {@code inquiry:} threads, whatever mailbox they reached, and legal@ mail on no thread. The kit's {@link InboundMailConsumer} skips other services' records and applies each mail once.
  */
 @ApplicationScoped
 public class MailInboundConsumer {
@@ -27,29 +20,16 @@ public class MailInboundConsumer {
     public static final String CHANNEL = "mail-inbound";
     static final String CONSUMER = "appeals.mail-inbound";
 
-    private final IdempotentConsumer consumer;
-    private final EventCodec codec;
+    private final InboundMailConsumer mail;
     private final LegalMailIntake intake;
 
-    public MailInboundConsumer(IdempotentConsumer consumer, EventCodec codec, LegalMailIntake intake) {
-        this.consumer = consumer;
-        this.codec = codec;
+    public MailInboundConsumer(InboundMailConsumer mail, LegalMailIntake intake) {
+        this.mail = mail;
         this.intake = intake;
     }
 
     @Incoming(CHANNEL)
     public Uni<Void> onMail(ConsumerRecord<String, String> record) {
-        if (!MailRoutes.Owner.APPEALS.key().equals(record.key())) {
-            return Uni.createFrom().voidItem();
-        }
-        return consumer.consume(CONSUMER, record.value(), Map.of(InboundMailReceived.TYPE, envelope -> {
-            InboundMailReceived mail = codec.data(envelope, InboundMailReceived.class);
-            if (!mail.isFor(MailRoutes.Owner.APPEALS)) {
-                Log.warnf("Mail %s keyed for appeals belongs to %s; skipped", mail.messageId(),
-                        mail.owner().map(MailRoutes.Owner::key).orElse("staff"));
-                return Uni.createFrom().voidItem();
-            }
-            return intake.accept(mail);
-        }));
+        return mail.consume(CONSUMER, MailRoutes.Owner.APPEALS, record, intake::accept);
     }
 }

@@ -195,6 +195,18 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void aServiceProblemCarriesItsOwnMembersAndHeaders() {
+        given().auth().oauth2(token("alice", "user")).contentType("application/json").post(NOTES + "/too-often")
+                .then().statusCode(429).contentType("application/problem+json")
+                .header("Retry-After", "90")
+                .body("type", equalTo("urn:modhub:problem:note-rate-limited"))
+                .body("detail", equalTo("Too many notes this hour"))
+                .body("retryAfterSeconds", equalTo(90))
+                .body("limit", equalTo(10))
+                .body("instance", equalTo("/kit-test/notes/too-often"));
+    }
+
+    @Test
     void unexpectedErrorsLeakNothing() {
         given().get(NOTES + "/boom")
                 .then().statusCode(500).contentType("application/problem+json")

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.modhub.moderation.contracts.Roles;
 import org.modhub.moderation.kit.problem.ProblemException;
+import org.modhub.moderation.kit.validation.Page;
 import org.modhub.moderation.kit.validation.Params;
 
 /**
@@ -26,10 +27,6 @@ public class AuditTrailResource {
     static final int DEFAULT_PAGE = 50;
     static final int MAX_PAGE = 500;
 
-    /** One page of the log; {@code nextCursor} continues after its last entry, null at the end. */
-    public record AuditPage(List<AuditEntry> items, String nextCursor) {
-    }
-
     private final AuditTrail trail;
 
     public AuditTrailResource(AuditTrail trail) {
@@ -38,7 +35,7 @@ public class AuditTrailResource {
 
     @GET
     @RolesAllowed({ Roles.AUDITOR, Roles.ADMIN })
-    public Uni<AuditPage> read(@QueryParam("actor") String actor, @QueryParam("entityId") String entityId,
+    public Uni<Page<AuditEntry>> read(@QueryParam("actor") String actor, @QueryParam("entityId") String entityId,
             @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         int size = Params.limit(limit, DEFAULT_PAGE, MAX_PAGE);
         long after = 0;
@@ -52,7 +49,7 @@ public class AuditTrailResource {
                 throw ProblemException.invalidField("query.cursor", "is not a cursor this service issued");
             }
         }
-        return trail.read(blank(actor), blank(entityId), after, size).map(rows -> new AuditPage(rows,
+        return trail.read(blank(actor), blank(entityId), after, size).map(rows -> new Page<>(rows,
                 rows.size() == size ? String.valueOf(rows.get(rows.size() - 1).id()) : null));
     }
 

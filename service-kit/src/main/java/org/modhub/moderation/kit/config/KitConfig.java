@@ -32,6 +32,16 @@ public interface KitConfig {
     /** The audit log. */
     Audit audit();
 
+    /** Mail this service asks notification-service for. */
+    Mail mail();
+
+    interface Mail {
+
+        /** Locale of the mails this service asks for, unless a request names the recipient's own. */
+        @WithDefault("en")
+        String locale();
+    }
+
     interface Audit {
 
         /** The audit log's REST resource. */

@@ -1,11 +1,17 @@
 package org.modhub.moderation.kit.problem;
 
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one exception business code throws for an expected failure: a missing row, a conflicting
- * state, a rule the input breaks. {@link ProblemMappers} turns it into problem details. Services may
- * use their own type slug for a kind of their domain (e.g. {@code report-rate-limited}).
+ * state, a rule the input breaks. {@link ProblemMappers} turns it into problem details. A service
+ * names a problem of its own domain with {@link #of} (its own type slug), adds members the client
+ * acts on with {@link #with} (RFC 9457 §3.2 extension members) and response headers with
+ * {@link #header}, so no service needs a mapper of its own.
  */
 public class ProblemException extends RuntimeException {
 
@@ -13,6 +19,8 @@ public class ProblemException extends RuntimeException {
     private final String title;
     private final int status;
     private final List<ProblemDetail.FieldError> errors;
+    private final Map<String, Object> members = new LinkedHashMap<>();
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public ProblemException(ProblemKind kind, String detail) {
         this(kind.type(), kind.title(), kind.status(), detail, List.of());
@@ -28,6 +36,33 @@ public class ProblemException extends RuntimeException {
         this.title = title;
         this.status = status;
         this.errors = List.copyOf(errors);
+    }
+
+    /** A problem of a service's own domain: {@code urn:modhub:problem:<slug>}. */
+    public static ProblemException of(String slug, String title, int status, String detail) {
+        return new ProblemException(ProblemKind.typeOf(slug), title, status, detail, List.of());
+    }
+
+    /** 429 with {@code Retry-After} as a header (seconds) and as the member {@code retryAfterSeconds}. */
+    public static ProblemException rateLimited(String slug, String detail, Duration retryAfter) {
+        long seconds = Math.max(1, retryAfter.toSeconds());
+        return of(slug, ProblemKind.RATE_LIMITED.title(), 429, detail)
+                .with("retryAfterSeconds", seconds)
+                .header("Retry-After", Long.toString(seconds));
+    }
+
+    /** Adds an extension member to the problem document (null values are left out). */
+    public ProblemException with(String member, Object value) {
+        if (value != null) {
+            members.put(member, value);
+        }
+        return this;
+    }
+
+    /** Adds a response header. */
+    public ProblemException header(String name, String value) {
+        headers.put(name, value);
+        return this;
     }
 
     public static ProblemException notFound(String what, Object id) {
@@ -62,5 +97,14 @@ public class ProblemException extends RuntimeException {
 
     public List<ProblemDetail.FieldError> errors() {
         return errors;
+    }
+
+    /** Extension members, in the order they were added. */
+    public Map<String, Object> members() {
+        return Collections.unmodifiableMap(members);
+    }
+
+    public Map<String, String> headers() {
+        return Collections.unmodifiableMap(headers);
     }
 }

@@ -34,6 +34,11 @@ public enum ProblemKind {
     }
 
     public String type() {
+        return typeOf(slug);
+    }
+
+    /** The type URI of a problem slug, shared or a service's own. */
+    public static String typeOf(String slug) {
         return TYPE_PREFIX + slug;
     }
 

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
@@ -46,7 +47,21 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<String> problem(ProblemException e, UriInfo uri) {
-        return respond(new ProblemDetail(e.type(), e.title(), e.status(), e.getMessage(), path(uri), e.errors()));
+        ProblemDetail problem = new ProblemDetail(e.type(), e.title(), e.status(), e.getMessage(), path(uri), e.errors());
+        if (e.members().isEmpty() && e.headers().isEmpty()) {
+            return respond(problem);
+        }
+        ObjectNode document = mapper.valueToTree(problem);
+        // Extension members never replace the standard ones (RFC 9457 §3.2).
+        e.members().forEach((member, value) -> {
+            if (!document.has(member)) {
+                document.set(member, mapper.valueToTree(value));
+            }
+        });
+        RestResponse.ResponseBuilder<String> response = RestResponse.ResponseBuilder.<String> create(problem.status())
+                .entity(document.toString()).type(ProblemDetail.MEDIA_TYPE);
+        e.headers().forEach(response::header);
+        return response.build();
     }
 
     @ServerExceptionMapper

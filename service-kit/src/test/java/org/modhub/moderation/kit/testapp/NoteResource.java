@@ -100,4 +100,12 @@ public class NoteResource {
     public Uni<String> conflict() {
         throw ProblemException.conflict("The note is already published");
     }
+
+    @POST
+    @Path("/too-often")
+    @RolesAllowed("user")
+    public Uni<String> tooOften() {
+        throw ProblemException.rateLimited("note-rate-limited", "Too many notes this hour", java.time.Duration.ofSeconds(90))
+                .with("limit", 10);
+    }
 }

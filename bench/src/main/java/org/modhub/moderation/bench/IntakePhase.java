@@ -67,9 +67,7 @@ final class IntakePhase {
         for (int users : settings.concurrency()) {
             backlog.drain();
             log("Closed model, %d users, %d s...", users, settings.closedSeconds());
-            GatlingRun.Result result = gatling.run("intake-closed-" + users, SIMULATION,
-                    with(base, "bench.mode", "closed", "bench.users", Integer.toString(users), "bench.seconds",
-                            Integer.toString(settings.closedSeconds())));
+            GatlingRun.Result result = closed(gatling, base, "intake-closed-" + users, users, settings.closedSeconds());
             r.closed.put(users, result);
             log("  %s", result);
         }
@@ -78,9 +76,7 @@ final class IntakePhase {
         double halfT = r.saturation / 2;
         backlog.drain();
         log("Open model at T/2 = %.0f/s (context), %d s...", halfT, settings.openSeconds());
-        r.openHalfT = gatling.run("intake-open-half-t", SIMULATION,
-                with(base, "bench.mode", "open", "bench.rate", Double.toString(halfT), "bench.seconds",
-                        Integer.toString(settings.openSeconds())));
+        r.openHalfT = open(gatling, base, "intake-open-half-t", halfT, settings.openSeconds());
         log("  %s", r.openHalfT);
         backlog.drain();
         r.dbAtHalfT = pgbench.atRate(script, halfT, settings.openSeconds());
@@ -92,9 +88,7 @@ final class IntakePhase {
         backlog.drain();
         // The suite cannot keep up with C/2 here: the backlog this leaves is why it runs last.
         log("Open model at C/2 = %.0f/s, %d s...", half, settings.openHalfCSeconds());
-        r.openHalfC = gatling.run("intake-open-half-c", SIMULATION,
-                with(base, "bench.mode", "open", "bench.rate", Double.toString(half), "bench.seconds",
-                        Integer.toString(settings.openHalfCSeconds())));
+        r.openHalfC = open(gatling, base, "intake-open-half-c", half, settings.openHalfCSeconds());
         log("  %s", r.openHalfC);
 
         // Profiling aid: the endpoint with nothing downstream (review, appeals, dmca and notification
@@ -104,9 +98,7 @@ final class IntakePhase {
         }
         int users = settings.concurrency().stream().mapToInt(Integer::intValue).max().orElse(64);
         log("Closed model, %d users, %d s, reporting-service alone...", users, settings.closedSeconds());
-        r.alone = gatling.run("intake-closed-alone", SIMULATION,
-                with(base, "bench.mode", "closed", "bench.users", Integer.toString(users), "bench.seconds",
-                        Integer.toString(settings.closedSeconds())));
+        r.alone = closed(gatling, base, "intake-closed-alone", users, settings.closedSeconds());
         r.aloneUsers = users;
         log("  %s", r.alone);
     }
@@ -128,14 +120,25 @@ final class IntakePhase {
                 break;
             }
             log("Warm-up round %d: %d s closed, %d users...", r.warmup.size() + 1, settings.warmupRoundSeconds(), users);
-            GatlingRun.Result round = gatling.run("intake-warmup-" + (r.warmup.size() + 1), SIMULATION,
-                    with(base, "bench.mode", "closed", "bench.users", Integer.toString(users), "bench.seconds",
-                            Integer.toString(settings.warmupRoundSeconds())));
+            GatlingRun.Result round = closed(gatling, base, "intake-warmup-" + (r.warmup.size() + 1), users,
+                    settings.warmupRoundSeconds());
             r.warmup.add(round);
             log("  %s", round);
             flat = round.okPerSecond() > best * 1.05 ? 0 : flat + 1;
             best = Math.max(best, round.okPerSecond());
         }
+    }
+
+    /** Gatling's closed model: {@code users} filing one report after another. */
+    private static GatlingRun.Result closed(GatlingRun gatling, Map<String, String> base, String label, int users, int seconds) {
+        return gatling.run(label, SIMULATION, with(base, "bench.mode", "closed", "bench.users", Integer.toString(users),
+                "bench.seconds", Integer.toString(seconds)));
+    }
+
+    /** Gatling's open model: {@code rate} new reports a second, whether or not earlier ones were answered. */
+    private static GatlingRun.Result open(GatlingRun gatling, Map<String, String> base, String label, double rate, int seconds) {
+        return gatling.run(label, SIMULATION, with(base, "bench.mode", "open", "bench.rate", Double.toString(rate),
+                "bench.seconds", Integer.toString(seconds)));
     }
 
     static double median(List<Double> values) {

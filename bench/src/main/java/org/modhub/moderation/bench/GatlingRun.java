@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +29,15 @@ final class GatlingRun {
     GatlingRun(Path benchDir, Path resultsDir) {
         this.benchDir = benchDir;
         this.resultsDir = resultsDir;
+    }
+
+    /** {@code base} with the simulation properties {@code pairs} (key, value, key, value, …) added or replaced. */
+    static Map<String, String> with(Map<String, String> base, String... pairs) {
+        Map<String, String> result = new LinkedHashMap<>(base);
+        for (int i = 0; i < pairs.length; i += 2) {
+            result.put(pairs[i], pairs[i + 1]);
+        }
+        return result;
     }
 
     Result run(String label, String simulation, Map<String, String> properties) {

@@ -43,10 +43,11 @@ import org.modhub.moderation.devstack.internal.Ports;
  * {@code kafka-runtime} artifact, or an external cluster where only topics are created.
  * <p>
  * The child runs {@code BrokerMain}, which formats the storage on first start and exits when its
- * stdin reaches EOF, so the broker never outlives this JVM. {@link #stop()} / {@link #start()}
- * reuse the port and log directory: committed records and offsets survive, as in a real outage.
+ * stdin reaches EOF, so the broker never outlives this JVM. {@link #stop()} (SIGTERM, then SIGKILL
+ * after 30 s) / {@link #start()} reuse the port and log directory: committed records and offsets
+ * survive, as in a real outage.
  */
-public final class KafkaServer implements AutoCloseable {
+public final class KafkaServer extends ManagedServer {
 
     private static final Logger LOG = Logger.getLogger(KafkaServer.class.getName());
     private static final String CLASSPATH_RESOURCE = "kafka-runtime.classpath";
@@ -60,20 +61,19 @@ public final class KafkaServer implements AutoCloseable {
     private final Path workDir;
     private final Path logFile;
     private final String bootstrapServers;
-    private final Function<String, String> remote;
 
     private Process process;
     private boolean logStarted;
 
     private KafkaServer(String host, int port, int controllerPort, Path workDir, Path logFile, String bootstrapServers,
             Function<String, String> remote) {
+        super("Kafka", workDir != null, remote);
         this.host = host;
         this.port = port;
         this.controllerPort = controllerPort;
         this.workDir = workDir;
         this.logFile = logFile;
         this.bootstrapServers = bootstrapServers;
-        this.remote = remote;
     }
 
     /**
@@ -87,7 +87,7 @@ public final class KafkaServer implements AutoCloseable {
      */
     public static KafkaServer startEmbedded(int port, int controllerPort, Path workDir, Path logFile) {
         int clientPort = Ports.orFree(port);
-        int quorumPort = controllerPort > 0 ? controllerPort : freePortOtherThan(clientPort);
+        int quorumPort = controllerPort > 0 ? controllerPort : Ports.freePortOtherThan(clientPort);
         Path dir = Objects.requireNonNull(workDir, "workDir").toAbsolutePath();
         KafkaServer server = new KafkaServer(DevStackDefaults.HOST, clientPort, quorumPort, dir,
                 logFile != null ? logFile : dir.resolve("kafka.log"), DevStackDefaults.HOST + ":" + clientPort, null);
@@ -108,16 +108,6 @@ public final class KafkaServer implements AutoCloseable {
     /** What clients put in {@code bootstrap.servers}. */
     public String bootstrapServers() {
         return bootstrapServers;
-    }
-
-    /** Whether this JVM runs the broker (false for an external one). */
-    public boolean isEmbedded() {
-        return workDir != null;
-    }
-
-    /** Whether {@link #stop()}, {@link #start()}, {@link #kill()} work (false for an external cluster). */
-    public boolean isControllable() {
-        return isEmbedded() || remote != null;
     }
 
     /** Minimal client configuration: {@code bootstrap.servers}. */
@@ -181,13 +171,8 @@ public final class KafkaServer implements AutoCloseable {
         }
     }
 
-    /** Starts the broker again on the same ports and log directory; no-op if it runs. */
-    public synchronized void start() {
-        if (remote != null) {
-            remote.apply("start");
-            return;
-        }
-        requireEmbedded("start");
+    @Override
+    void startEmbedded() {
         if (process != null && process.isAlive()) {
             return;
         }
@@ -219,20 +204,15 @@ public final class KafkaServer implements AutoCloseable {
         try {
             awaitReady();
         } catch (RuntimeException e) {
-            stop();
+            stopEmbedded();
             throw e;
         }
         LOG.info(() -> String.format("Kafka started on %s (pid %d) in %d ms", bootstrapServers, process.pid(),
                 (System.nanoTime() - startedAt) / 1_000_000));
     }
 
-    /** Stops the broker cleanly (SIGTERM, then SIGKILL after 30 s); data stay for {@link #start()}. */
-    public synchronized void stop() {
-        if (remote != null) {
-            remote.apply("stop");
-            return;
-        }
-        requireEmbedded("stop");
+    @Override
+    void stopEmbedded() {
         if (process == null) {
             return;
         }
@@ -244,11 +224,10 @@ public final class KafkaServer implements AutoCloseable {
 
     /** Kills the broker (SIGKILL), as a crash would; {@link #start()} recovers its logs. */
     public synchronized void kill() {
-        if (remote != null) {
-            remote.apply("kill");
-            return;
-        }
-        requireEmbedded("kill");
+        run("kill", this::killEmbedded);
+    }
+
+    private void killEmbedded() {
         if (process == null) {
             return;
         }
@@ -258,19 +237,8 @@ public final class KafkaServer implements AutoCloseable {
         process = null;
     }
 
-    public void restart() {
-        stop();
-        start();
-    }
-
-    /** Whether the broker process is alive (always true for an external cluster). */
-    public synchronized boolean isRunning() {
-        if (remote != null) {
-            return Boolean.parseBoolean(remote.apply("running"));
-        }
-        if (!isEmbedded()) {
-            return true;
-        }
+    @Override
+    boolean runsEmbedded() {
         return process != null && process.isAlive();
     }
 
@@ -288,30 +256,18 @@ public final class KafkaServer implements AutoCloseable {
         return controllerPort;
     }
 
-    String control(String action) {
-        return switch (action) {
-            case "start" -> {
-                start();
-                yield "";
-            }
-            case "stop" -> {
-                stop();
-                yield "";
-            }
-            case "kill" -> {
-                kill();
-                yield "";
-            }
-            case "running" -> String.valueOf(isRunning());
-            default -> throw new IllegalArgumentException("unknown Kafka action " + action);
-        };
+    @Override
+    void otherAction(String action) {
+        if (action.equals("kill")) {
+            kill();
+        } else {
+            super.otherAction(action);
+        }
     }
 
     @Override
-    public void close() {
-        if (isEmbedded()) {
-            stop();
-        }
+    String location() {
+        return bootstrapServers;
     }
 
     private void awaitReady() {
@@ -489,14 +445,6 @@ public final class KafkaServer implements AutoCloseable {
         return options;
     }
 
-    private static int freePortOtherThan(int taken) {
-        int port;
-        do {
-            port = Ports.freePort();
-        } while (port == taken);
-        return port;
-    }
-
     private static void closeQuietly(Process process) {
         try {
             process.getOutputStream().close();
@@ -511,12 +459,6 @@ public final class KafkaServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for Kafka", e);
-        }
-    }
-
-    private void requireEmbedded(String action) {
-        if (!isEmbedded()) {
-            throw new UnsupportedOperationException("cannot " + action + " an external Kafka at " + bootstrapServers);
         }
     }
 

@@ -44,8 +44,11 @@ import jakarta.mail.internet.MimeMessage;
  * {@code safety+r-42@hub.localhost} lands in safety@'s inbox with the {@code To} header intact.
  * Mail to any other address is accepted too; GreenMail then creates a user whose password is the
  * address, which is how {@link #messages(String)} reads it.
+ * <p>
+ * GreenMail keeps its store in memory: after {@link #stop()} and {@link #start()} (same ports) the
+ * messages from before are gone.
  */
-public final class MailServer implements AutoCloseable {
+public final class MailServer extends ManagedServer {
 
     private static final Logger LOG = Logger.getLogger(MailServer.class.getName());
 
@@ -58,21 +61,18 @@ public final class MailServer implements AutoCloseable {
     private final int imapPort;
     private final String domain;
     private final Map<String, String> passwords;
-    private final boolean embedded;
-    private final Function<String, String> remote;
 
     private GreenMail greenMail;
 
     private MailServer(String smtpHost, int smtpPort, String imapHost, int imapPort, String domain,
             Map<String, String> passwords, boolean embedded, Function<String, String> remote) {
+        super("mail server", embedded, remote);
         this.smtpHost = smtpHost;
         this.smtpPort = smtpPort;
         this.imapHost = imapHost;
         this.imapPort = imapPort;
         this.domain = domain;
         this.passwords = Map.copyOf(passwords);
-        this.embedded = embedded;
-        this.remote = remote;
         for (String mailbox : MAILBOXES) {
             Objects.requireNonNull(passwords.get(mailbox), () -> "no password for mailbox " + mailbox);
         }
@@ -87,7 +87,7 @@ public final class MailServer implements AutoCloseable {
      */
     public static MailServer startEmbedded(int smtpPort, int imapPort, String domain, Map<String, String> passwords) {
         int smtp = Ports.orFree(smtpPort);
-        int imap = imapPort > 0 ? imapPort : freePortOtherThan(smtp);
+        int imap = imapPort > 0 ? imapPort : Ports.freePortOtherThan(smtp);
         MailServer server = new MailServer(DevStackDefaults.HOST, smtp, DevStackDefaults.HOST, imap, domain, passwords,
                 true, null);
         server.start();
@@ -158,15 +158,6 @@ public final class MailServer implements AutoCloseable {
     /** Mailbox name to password, for {@link #MAILBOXES}. */
     public Map<String, String> passwords() {
         return passwords;
-    }
-
-    /** Whether this JVM runs the server. */
-    public boolean isEmbedded() {
-        return embedded;
-    }
-
-    public boolean isControllable() {
-        return embedded || remote != null;
     }
 
     /** The running GreenMail, for what only it can do; empty for an external server. */
@@ -269,8 +260,7 @@ public final class MailServer implements AutoCloseable {
 
     /** Deletes every message: of all users in GreenMail, of {@link #MAILBOXES} on an external server. */
     public void deleteAllMessages() {
-        if (remote != null) {
-            remote.apply("purge");
+        if (ranRemotely("purge")) {
             return;
         }
         if (greenMail != null) {
@@ -284,16 +274,8 @@ public final class MailServer implements AutoCloseable {
         MAILBOXES.forEach(this::deleteMessages);
     }
 
-    /**
-     * Starts GreenMail again on the same ports (no-op if running). Its store lives in memory:
-     * messages from before {@link #stop()} are gone.
-     */
-    public synchronized void start() {
-        if (remote != null) {
-            remote.apply("start");
-            return;
-        }
-        requireEmbedded("start");
+    @Override
+    void startEmbedded() {
         if (greenMail != null) {
             return;
         }
@@ -313,50 +295,31 @@ public final class MailServer implements AutoCloseable {
         LOG.info(() -> String.format("GreenMail started: SMTP %s:%d, IMAP %s:%d", smtpHost, smtpPort, imapHost, imapPort));
     }
 
-    public synchronized void stop() {
-        if (remote != null) {
-            remote.apply("stop");
-            return;
-        }
-        requireEmbedded("stop");
+    @Override
+    void stopEmbedded() {
         if (greenMail != null) {
             greenMail.stop();
             greenMail = null;
         }
     }
 
-    /** Whether GreenMail runs (always true for an external server). */
-    public synchronized boolean isRunning() {
-        if (remote != null) {
-            return Boolean.parseBoolean(remote.apply("running"));
-        }
-        return !embedded || greenMail != null;
-    }
-
-    String control(String action) {
-        return switch (action) {
-            case "start" -> {
-                start();
-                yield "";
-            }
-            case "stop" -> {
-                stop();
-                yield "";
-            }
-            case "purge" -> {
-                deleteAllMessages();
-                yield "";
-            }
-            case "running" -> String.valueOf(isRunning());
-            default -> throw new IllegalArgumentException("unknown mail server action " + action);
-        };
+    @Override
+    boolean runsEmbedded() {
+        return greenMail != null;
     }
 
     @Override
-    public void close() {
-        if (embedded) {
-            stop();
+    void otherAction(String action) {
+        if (action.equals("purge")) {
+            deleteAllMessages();
+        } else {
+            super.otherAction(action);
         }
+    }
+
+    @Override
+    String location() {
+        return smtpHost;
     }
 
     private Session imapSession() {
@@ -381,20 +344,6 @@ public final class MailServer implements AutoCloseable {
         return login;
     }
 
-    private void requireEmbedded(String action) {
-        if (!embedded) {
-            throw new UnsupportedOperationException("cannot " + action + " an external mail server at " + smtpHost);
-        }
-    }
-
-    private static int freePortOtherThan(int taken) {
-        int port;
-        do {
-            port = Ports.freePort();
-        } while (port == taken);
-        return port;
-    }
-
     private static List<String> mailboxes() {
         List<String> all = new ArrayList<>(Mailboxes.ALL);
         all.add(DevStackDefaults.SENDER_MAILBOX);
@@ -404,6 +353,6 @@ public final class MailServer implements AutoCloseable {
     @Override
     public String toString() {
         return "mail SMTP " + smtpHost + ":" + smtpPort + ", IMAP " + imapHost + ":" + imapPort
-                + (embedded ? " (GreenMail)" : " (external)");
+                + (isEmbedded() ? " (GreenMail)" : " (external)");
     }
 }

@@ -26,8 +26,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * PostgreSQL: an embedded server (zonky binaries, PostgreSQL 18) on a given or free port with a
  * persistent or temporary data directory, or an external server where only databases are created.
+ * {@link #stop()} is PostgreSQL's fast shutdown; {@link #start()} reuses the port and data directory.
  */
-public final class PostgresServer implements AutoCloseable {
+public final class PostgresServer extends ManagedServer {
 
     private static final Logger LOG = Logger.getLogger(PostgresServer.class.getName());
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
@@ -41,7 +42,6 @@ public final class PostgresServer implements AutoCloseable {
     private final String password;
     private final Path dataDir;
     private final Path logFile;
-    private final Function<String, String> remote;
     /** What runs this server on our behalf and stops with it (a container), if anything. */
     private volatile AutoCloseable owner;
 
@@ -51,13 +51,13 @@ public final class PostgresServer implements AutoCloseable {
 
     private PostgresServer(String host, int port, String username, String password, Path dataDir, Path logFile,
             Function<String, String> remote) {
+        super("PostgreSQL", dataDir != null, remote);
         this.host = host;
         this.port = port;
         this.username = username;
         this.password = password;
         this.dataDir = dataDir;
         this.logFile = logFile;
-        this.remote = remote;
     }
 
     /**
@@ -105,16 +105,6 @@ public final class PostgresServer implements AutoCloseable {
 
     public String password() {
         return password;
-    }
-
-    /** Whether this JVM runs the server (false for an external one). */
-    public boolean isEmbedded() {
-        return dataDir != null;
-    }
-
-    /** Whether {@link #stop()} and {@link #start()} work (false for an external server). */
-    public boolean isControllable() {
-        return isEmbedded() || remote != null;
     }
 
     public String jdbcUrl(String database) {
@@ -196,13 +186,8 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
-    /** Starts the embedded server again on the same port and data directory (no-op if running). */
-    public synchronized void start() {
-        if (remote != null) {
-            remote.apply("start");
-            return;
-        }
-        requireEmbedded("start");
+    @Override
+    void startEmbedded() {
         if (embedded != null) {
             return;
         }
@@ -238,13 +223,8 @@ public final class PostgresServer implements AutoCloseable {
                 (System.nanoTime() - startedAt) / 1_000_000));
     }
 
-    /** Stops the embedded server (fast shutdown); data stay for {@link #start()}. */
-    public synchronized void stop() {
-        if (remote != null) {
-            remote.apply("stop");
-            return;
-        }
-        requireEmbedded("stop");
+    @Override
+    void stopEmbedded() {
         if (embedded == null) {
             return;
         }
@@ -266,14 +246,8 @@ public final class PostgresServer implements AutoCloseable {
         LOG.info(() -> "PostgreSQL on port " + port + " stopped");
     }
 
-    /** Whether the server runs (always true for an external one: it is not ours to know). */
-    public synchronized boolean isRunning() {
-        if (remote != null) {
-            return Boolean.parseBoolean(remote.apply("running"));
-        }
-        if (!isEmbedded()) {
-            return true;
-        }
+    @Override
+    boolean runsEmbedded() {
         return embedded != null && postmasterPid().stream().anyMatch(pid -> ProcessHandle.of(pid)
                 .map(ProcessHandle::isAlive).orElse(false));
     }
@@ -296,26 +270,9 @@ public final class PostgresServer implements AutoCloseable {
         return logFile;
     }
 
-    String control(String action) {
-        return switch (action) {
-            case "start" -> {
-                start();
-                yield "";
-            }
-            case "stop" -> {
-                stop();
-                yield "";
-            }
-            case "running" -> String.valueOf(isRunning());
-            default -> throw new IllegalArgumentException("unknown PostgreSQL action " + action);
-        };
-    }
-
     @Override
     public void close() {
-        if (isEmbedded()) {
-            stop();
-        }
+        super.close();
         AutoCloseable container = owner;
         if (container != null) {
             owner = null;
@@ -327,10 +284,9 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
-    private void requireEmbedded(String action) {
-        if (!isEmbedded()) {
-            throw new UnsupportedOperationException("cannot " + action + " an external PostgreSQL at " + host + ":" + port);
-        }
+    @Override
+    String location() {
+        return host + ":" + port;
     }
 
     @Override

@@ -31,6 +31,15 @@ public final class Ports {
         return port > 0 ? port : freePort();
     }
 
+    /** A free port other than {@code taken}, for a server's second listener. */
+    public static int freePortOtherThan(int taken) {
+        int port;
+        do {
+            port = freePort();
+        } while (port == taken);
+        return port;
+    }
+
     /** Whether a server could bind {@code port} on the loopback interface right now. */
     public static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {

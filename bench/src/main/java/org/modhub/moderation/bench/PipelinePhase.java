@@ -1,0 +1,95 @@
+package org.modhub.moderation.bench;
+
+import static org.modhub.moderation.bench.Log.log;
+
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.modhub.moderation.devstack.DevStackDefaults;
+
+/**
+ * 2. Pipeline latency: reports filed and decided at a steady rate (after a warm-up round), the CPU
+ * each part of the suite used for it, the warm suite's idle CPU, and a round beyond capacity.
+ */
+final class PipelinePhase {
+
+    private final Settings settings;
+    private final Stack stack;
+    private final Backlog backlog;
+    private final Results r;
+
+    PipelinePhase(Settings settings, Stack stack, Backlog backlog, Results r) {
+        this.settings = settings;
+        this.stack = stack;
+        this.backlog = backlog;
+        this.r = r;
+    }
+
+    /** Measures when the pipeline part runs; otherwise only five items go through, as a check that the suite works. */
+    void run() throws Exception {
+        int items = settings.runs("pipeline") ? settings.pipelineItems() : 5;
+        if (settings.runs("pipeline") && settings.pipelineWarmupItems() > 0) {
+            // The same path once, unmeasured: the figures are of warm JVMs (JIT compilation took about
+            // 40 % of review-service's CPU in a cold pipeline run), as with the intake's warm-up.
+            int warmup = settings.pipelineWarmupItems();
+            log("Pipeline warm-up: %d reports, then %d decisions, at %.0f/s...", warmup, warmup, settings.pipelineRate());
+            r.pipelineWarmup = new Pipeline(stack).run(warmup, settings.pipelineRate());
+            log("  (warm-up) report -> queue %s (relayed %s, then consumed %s); decision -> mail %s", r.pipelineWarmup.reportToQueue(),
+                    r.pipelineWarmup.reportToRelayed(), r.pipelineWarmup.relayedToQueue(), r.pipelineWarmup.decisionToMail());
+            backlog.drain();
+        }
+        log("Pipeline: %d reports, then %d decisions, at %.0f/s...", items, items, settings.pipelineRate());
+        Map<String, Long> cpuBefore = stack.cpuTicksByPart();
+        long[] machineBefore = Stack.machineTicks();
+        long started = System.nanoTime();
+        r.pipeline = new Pipeline(stack).run(items, settings.pipelineRate());
+        r.pipelineSeconds = (System.nanoTime() - started) / 1e9;
+        long[] machineAfter = Stack.machineTicks();
+        stack.cpuTicksByPart().forEach((part, ticks) ->
+                r.pipelineCpu.put(part, (ticks - cpuBefore.getOrDefault(part, 0L)) / 100.0)); // clock ticks are 1/100 s
+        r.pipelineMachineBusy = (machineAfter[0] - machineBefore[0]) / 100.0;
+        r.pipelineMachineTotal = (machineAfter[1] - machineBefore[1]) / 100.0;
+        log("  CPU seconds by part over %.0f s: %s; machine busy %.0f of %.0f CPU s", r.pipelineSeconds, r.pipelineCpu,
+                r.pipelineMachineBusy, r.pipelineMachineTotal);
+        log("  report -> queue %s (relayed %s, then consumed %s); decision -> mail %s (queued %s, then sent %s)",
+                r.pipeline.reportToQueue(), r.pipeline.reportToRelayed(), r.pipeline.relayedToQueue(), r.pipeline.decisionToMail(),
+                r.pipeline.decisionToQueued(), r.pipeline.queuedToSent());
+        r.pipelineMeasured = settings.runs("pipeline");
+        if (r.pipelineMeasured) {
+            idleCpu();
+            if (settings.pipelineOverloadItems() > 0) {
+                // Context: the same path at a rate whose work exceeds the two cores, so queues grow for as long as it lasts.
+                log("Pipeline beyond capacity: %d reports, then %d decisions, at %.0f/s...", settings.pipelineOverloadItems(),
+                        settings.pipelineOverloadItems(), settings.pipelineOverloadRate());
+                r.pipelineOverload = new Pipeline(stack).run(settings.pipelineOverloadItems(), settings.pipelineOverloadRate());
+                log("  report -> queue %s; decision -> mail %s", r.pipelineOverload.reportToQueue(), r.pipelineOverload.decisionToMail());
+                backlog.drain();
+                backlog.drainMail();
+            }
+        }
+    }
+
+    /** CPU the warm suite uses doing nothing (after the pipeline drained): each service, and the whole machine. */
+    private void idleCpu() throws SQLException {
+        backlog.drain();
+        // And the mail queue: the pipeline's mails may still be going out.
+        backlog.drainMail();
+        Stack.sleep(10_000);
+        Map<String, Long> before = new LinkedHashMap<>();
+        DevStackDefaults.SERVICES.forEach(service -> before.put(service, stack.cpuTicks(service)));
+        long[] machineBefore = Stack.machineTicks();
+        long started = System.nanoTime();
+        log("Idle CPU: %d s without requests...", settings.idleSeconds());
+        Stack.sleep(settings.idleSeconds() * 1000L);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        for (String service : DevStackDefaults.SERVICES) {
+            long after = stack.cpuTicks(service);
+            // Clock ticks are 1/100 s on Linux: ticks / (100 × s) is the share of one core, in per cent ticks / s.
+            r.idleCpu.put(service, after < 0 || before.get(service) < 0 ? Double.NaN : (after - before.get(service)) / seconds);
+        }
+        long[] machineAfter = Stack.machineTicks();
+        r.idleMachineCpu = 100.0 * (machineAfter[0] - machineBefore[0]) / Math.max(1, machineAfter[1] - machineBefore[1]);
+        log("  idle CPU (%% of one core) %s; machine busy %.1f %%", r.idleCpu, r.idleMachineCpu);
+    }
+}

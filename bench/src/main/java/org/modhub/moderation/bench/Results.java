@@ -1,0 +1,85 @@
+package org.modhub.moderation.bench;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Everything measured, for the summary. */
+final class Results {
+
+    Settings settings;
+    Instant startedAt;
+    Instant finishedAt;
+    String environment;
+    final List<String> failures = new ArrayList<>();
+    final List<Stack.Start> coldStarts = new ArrayList<>();
+    final List<Stack.Start> warmStarts = new ArrayList<>();
+    /** SIGTERM to exit of each service before its restart (idle, after the measured runs). */
+    final List<Stack.Stop> stops = new ArrayList<>();
+    final Map<String, Double> idleRss = new LinkedHashMap<>();
+    /** CPU of each warm, idle service in % of one core; the whole machine's busy share in % of all CPUs. */
+    final Map<String, Double> idleCpu = new LinkedHashMap<>();
+    /** CPU seconds each part of the suite used during the measured pipeline round, and the round's wall time. */
+    final Map<String, Double> pipelineCpu = new LinkedHashMap<>();
+    final Map<String, Double> exportCpu = new LinkedHashMap<>();
+    double pipelineSeconds;
+    double pipelineMachineBusy = Double.NaN;
+    double pipelineMachineTotal = Double.NaN;
+    double idleMachineCpu = Double.NaN;
+    final Map<String, Double> idleRssAfterRestart = new LinkedHashMap<>();
+    final List<Stack.Start> aotTrainingStarts = new ArrayList<>();
+    final List<Stack.Start> aotStarts = new ArrayList<>();
+    final Map<String, Double> aotIdleRss = new LinkedHashMap<>();
+    final Map<String, Double> loadRss = new LinkedHashMap<>();
+    /** The intake's warm-up rounds, in order. */
+    final List<GatlingRun.Result> warmup = new ArrayList<>();
+    final List<Double> pgbenchTps = new ArrayList<>();
+    double ceiling = Double.NaN;
+    final Map<Integer, GatlingRun.Result> closed = new LinkedHashMap<>();
+    double saturation = Double.NaN;
+    GatlingRun.Result openHalfC;
+    GatlingRun.Result alone;
+    int aloneUsers;
+    Percentiles dbAtHalfC;
+    GatlingRun.Result openHalfT;
+    Percentiles dbAtHalfT;
+    Pipeline.Result pipeline;
+    /** The unmeasured warm-up round of the pipeline (cold JVMs), shown as context. */
+    Pipeline.Result pipelineWarmup;
+    /** The same path at {@code bench.pipeline.overload.rate}, beyond what the machine sustains (context, not the goal). */
+    Pipeline.Result pipelineOverload;
+    boolean pipelineMeasured;
+    double queueLoadSeconds;
+    long openCases;
+    long caseReports;
+    GatlingRun.Result queuePage;
+    GatlingRun.Result caseDetail;
+    Export.Result export;
+
+    boolean hasIntake() {
+        return !Double.isNaN(ceiling);
+    }
+
+    boolean hasPipeline() {
+        return pipeline != null && pipelineMeasured;
+    }
+
+    boolean hasQueue() {
+        return queuePage != null;
+    }
+
+    boolean hasExport() {
+        return export != null;
+    }
+
+    boolean hasFootprint() {
+        return !coldStarts.isEmpty();
+    }
+
+    /** The start of {@code service} among {@code starts}, or null. */
+    static Stack.Start startOf(List<Stack.Start> starts, String service) {
+        return starts.stream().filter(st -> st.service().equals(service)).findFirst().orElse(null);
+    }
+}

@@ -28,4 +28,19 @@ class NotificationServiceBaselineTest extends ServiceBaselineChecks {
         return List.of(
                 Call.post("/api/v1/templates/report-receipt/preview", "moderator"));
     }
+
+    @Override
+    protected BodyCall bodyCall() {
+        return BodyCall.optional(Call.post("/api/v1/templates/report-receipt/preview", "moderator"), "locale");
+    }
+
+    @Override
+    protected Call idCall() {
+        return Call.get("/api/v1/deliveries/{id}", "moderator");
+    }
+
+    @Override
+    protected Call pagedCall() {
+        return Call.get("/api/v1/deliveries", "moderator");
+    }
 }

@@ -35,4 +35,19 @@ class ReportingServiceBaselineTest extends ServiceBaselineChecks {
                 Call.post("/api/v1/notifiers/user:big-target/mute", "moderator"),
                 Call.post("/api/v1/notifiers/user:big-target/unmute", "moderator"));
     }
+
+    @Override
+    protected BodyCall bodyCall() {
+        return BodyCall.required(Call.post("/api/v1/reports", "user"), "explanation");
+    }
+
+    @Override
+    protected Call idCall() {
+        return Call.get("/api/v1/reports/{id}", "moderator");
+    }
+
+    @Override
+    protected Call pagedCall() {
+        return Call.get("/api/v1/reports", "moderator");
+    }
 }

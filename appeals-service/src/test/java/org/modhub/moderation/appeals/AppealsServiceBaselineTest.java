@@ -44,7 +44,15 @@ class AppealsServiceBaselineTest extends ServiceBaselineChecks {
     }
 
     @Override
-    protected Call pagedCall() {
+    protected Call staffCall() {
         return Call.get("/api/v1/appeals", "legal");
+    }
+
+    @Override
+    protected List<Call> pagedLists() {
+        return List.of(
+                Call.get("/api/v1/appeals", "legal"),
+                Call.get("/api/v1/appeals/mine", "user"),
+                Call.get("/api/v1/audit-log", "auditor"));
     }
 }

@@ -43,7 +43,16 @@ class DmcaServiceBaselineTest extends ServiceBaselineChecks {
     }
 
     @Override
-    protected Call pagedCall() {
+    protected Call staffCall() {
         return Call.get("/api/v1/dmca/notices", "legal");
+    }
+
+    @Override
+    protected List<Call> pagedLists() {
+        return List.of(
+                Call.get("/api/v1/dmca/notices", "legal"),
+                Call.get("/api/v1/dmca/evidence", "legal"),
+                Call.get("/api/v1/public/dmca/notices", null),
+                Call.get("/api/v1/audit-log", "auditor"));
     }
 }

@@ -40,7 +40,15 @@ class NotificationServiceBaselineTest extends ServiceBaselineChecks {
     }
 
     @Override
-    protected Call pagedCall() {
+    protected Call staffCall() {
         return Call.get("/api/v1/deliveries", "moderator");
+    }
+
+    @Override
+    protected List<Call> pagedLists() {
+        return List.of(
+                Call.get("/api/v1/deliveries", "moderator"),
+                Call.get("/api/v1/mail/unmatched", "moderator"),
+                Call.get("/api/v1/audit-log", "auditor"));
     }
 }

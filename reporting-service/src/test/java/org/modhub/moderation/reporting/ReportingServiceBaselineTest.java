@@ -47,7 +47,15 @@ class ReportingServiceBaselineTest extends ServiceBaselineChecks {
     }
 
     @Override
-    protected Call pagedCall() {
+    protected Call staffCall() {
         return Call.get("/api/v1/reports", "moderator");
+    }
+
+    @Override
+    protected List<Call> pagedLists() {
+        return List.of(
+                Call.get("/api/v1/reports/mine", "user"),
+                Call.get("/api/v1/reports", "moderator"),
+                Call.get("/api/v1/audit-log", "auditor"));
     }
 }

@@ -46,7 +46,15 @@ class ReviewServiceBaselineTest extends ServiceBaselineChecks {
     }
 
     @Override
-    protected Call pagedCall() {
+    protected Call staffCall() {
         return Call.get("/api/v1/cases", "moderator");
+    }
+
+    @Override
+    protected List<Call> pagedLists() {
+        return List.of(
+                Call.get("/api/v1/cases", "moderator"),
+                Call.get("/api/v1/decisions/pending-approval", "senior-moderator"),
+                Call.get("/api/v1/audit-log", "auditor"));
     }
 }

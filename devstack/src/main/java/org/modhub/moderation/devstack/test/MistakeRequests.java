@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.modhub.moderation.contracts.Roles;
 import org.modhub.moderation.devstack.test.ServiceBaselineChecks.BodyCall;
@@ -34,13 +35,15 @@ final class MistakeRequests implements AutoCloseable {
 
     private final BodyCall body;
     private final Call byId;
-    private final Call paged;
+    private final Call staff;
+    private final List<Call> lists;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    MistakeRequests(BodyCall body, Call byId, Call paged) {
+    MistakeRequests(BodyCall body, Call byId, Call staff, List<Call> lists) {
         this.body = body;
         this.byId = byId;
-        this.paged = paged;
+        this.staff = staff;
+        this.lists = List.copyOf(lists);
     }
 
     /** One way to make a mistake: the request, its path, and what must name the mistake in the answer. */
@@ -94,14 +97,15 @@ final class MistakeRequests implements AutoCloseable {
                 String id = UUID.randomUUID().toString();
                 yield List.of(get(byId.path().replace("{id}", id), byId.role()).quoting(id));
             }
-            case BAD_LIMIT -> List.of(
-                    get(paged.path() + "?limit=0", paged.role()).naming("query.limit"),
-                    get(paged.path() + "?limit=lots", paged.role()).naming("query.limit"));
-            case BAD_CURSOR -> List.of(get(paged.path() + "?cursor=" + NOT_AN_ID, paged.role()).naming("query.cursor"));
-            case NO_TOKEN -> List.of(get(paged.path(), null));
-            case WRONG_ROLE -> List.of(get(paged.path(), Roles.USER));
+            case BAD_LIMIT -> lists.stream().flatMap(list -> Stream.of(
+                    get(list.path() + "?limit=0", list.role()).naming("query.limit"),
+                    get(list.path() + "?limit=lots", list.role()).naming("query.limit"))).toList();
+            case BAD_CURSOR -> lists.stream().map(list -> get(list.path() + "?cursor=" + NOT_AN_ID, list.role()).naming("query.cursor"))
+                    .toList();
+            case NO_TOKEN -> List.of(get(staff.path(), null));
+            case WRONG_ROLE -> List.of(get(staff.path(), Roles.USER));
             case UNKNOWN_PATH -> List.of(get("/api/v1/no-such-thing", null));
-            case WRONG_METHOD -> List.of(request("DELETE", paged.path(), paged.role(), HttpRequest.BodyPublishers.noBody(), null));
+            case WRONG_METHOD -> List.of(request("DELETE", staff.path(), staff.role(), HttpRequest.BodyPublishers.noBody(), null));
             case OVERSIZED_BODY -> List.of(send(write, "{\"" + body.textField() + "\":\"" + "x".repeat(OVERSIZED) + "\"}",
                     "application/json"));
             case NO_CONTENT_TYPE -> List.of(send(write, text, null));
@@ -127,9 +131,9 @@ final class MistakeRequests implements AutoCloseable {
             wrong.add("the body is not a JSON object");
             return wrong;
         }
-        expect(wrong, "type", problem.getString("type"), mistake.type());
-        expect(wrong, "status", problem.getString("status"), Integer.toString(mistake.status()));
-        expect(wrong, "instance", problem.getString("instance"), attempt.path());
+        expect(wrong, "member type", problem.getString("type"), mistake.type());
+        expect(wrong, "member status", problem.getString("status"), Integer.toString(mistake.status()));
+        expect(wrong, "member instance", problem.getString("instance"), attempt.path());
         for (String member : List.of("title", "detail")) {
             if (problem.getString(member) == null || problem.getString(member).isBlank()) {
                 wrong.add("no " + member);

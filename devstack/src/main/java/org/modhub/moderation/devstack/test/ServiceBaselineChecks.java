@@ -70,11 +70,11 @@ public abstract class ServiceBaselineChecks {
     /** Where the id mistakes go: a GET of one object, {@code {id}} in its path where the id goes, and a role allowed on it. */
     protected abstract Call idCall();
 
-    /**
-     * Where the paging and access mistakes go: a GET of a list paged by {@code cursor} and {@code limit}, that
-     * only staff may read, and a staff role allowed on it.
-     */
-    protected abstract Call pagedCall();
+    /** Where the access mistakes go: a GET only staff may make, and a staff role allowed on it. */
+    protected abstract Call staffCall();
+
+    /** Every list the service pages (by {@code cursor} and {@code limit}), with a role allowed on it (none: public). */
+    protected abstract List<Call> pagedLists();
 
     /** One endpoint: method, path (with ids filled in) and a role allowed on it, or {@code null} for a public one. */
     public record Call(String method, String path, String role) {
@@ -168,7 +168,7 @@ public abstract class ServiceBaselineChecks {
         List<String> wrong = new ArrayList<>();
         List<Mistake> made = new ArrayList<>();
         int asListed = 0;
-        try (MistakeRequests requests = new MistakeRequests(bodyCall(), idCall(), pagedCall())) {
+        try (MistakeRequests requests = new MistakeRequests(bodyCall(), idCall(), staffCall(), pagedLists())) {
             for (Mistake mistake : Mistake.values()) {
                 if (!requests.applies(mistake)) {
                     continue;

@@ -64,7 +64,7 @@ final class MistakeRequests implements AutoCloseable {
         }
     }
 
-    /** The service's endpoint that takes {@code mistake}, or none: a body-optional service has no MISSING_BODY. */
+    /** Whether the service has an endpoint to make {@code mistake} at: one whose body is optional has no MISSING_BODY. */
     boolean applies(Mistake mistake) {
         return mistake != Mistake.MISSING_BODY || body.required();
     }

@@ -32,4 +32,27 @@ class AppealsServiceBaselineTest extends ServiceBaselineChecks {
                 Call.post("/api/v1/disputes", "legal"),
                 Call.post("/api/v1/disputes/00000000-0000-4000-8000-000000000001/outcome", "legal"));
     }
+
+    @Override
+    protected BodyCall bodyCall() {
+        return BodyCall.required(Call.post("/api/v1/appeals", "user"), "arguments");
+    }
+
+    @Override
+    protected Call idCall() {
+        return Call.get("/api/v1/appeals/{id}", "legal");
+    }
+
+    @Override
+    protected Call staffCall() {
+        return Call.get("/api/v1/appeals", "legal");
+    }
+
+    @Override
+    protected List<Call> pagedLists() {
+        return List.of(
+                Call.get("/api/v1/appeals", "legal"),
+                Call.get("/api/v1/appeals/mine", "user"),
+                Call.get("/api/v1/audit-log", "auditor"));
+    }
 }

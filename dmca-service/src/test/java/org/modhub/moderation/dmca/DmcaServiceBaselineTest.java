@@ -31,4 +31,28 @@ class DmcaServiceBaselineTest extends ServiceBaselineChecks {
                 Call.post("/api/v1/dmca/notices/00000000-0000-4000-8000-000000000001/counter-notices", "user"),
                 Call.post("/api/v1/dmca/counter-notices/00000000-0000-4000-8000-000000000001/court-action", "legal"));
     }
+
+    @Override
+    protected BodyCall bodyCall() {
+        return BodyCall.required(Call.post("/api/v1/dmca/notices", null), "signature");
+    }
+
+    @Override
+    protected Call idCall() {
+        return Call.get("/api/v1/dmca/notices/{id}", "legal");
+    }
+
+    @Override
+    protected Call staffCall() {
+        return Call.get("/api/v1/dmca/notices", "legal");
+    }
+
+    @Override
+    protected List<Call> pagedLists() {
+        return List.of(
+                Call.get("/api/v1/dmca/notices", "legal"),
+                Call.get("/api/v1/dmca/evidence", "legal"),
+                Call.get("/api/v1/public/dmca/notices", null),
+                Call.get("/api/v1/audit-log", "auditor"));
+    }
 }

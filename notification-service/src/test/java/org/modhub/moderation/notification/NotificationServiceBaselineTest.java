@@ -28,4 +28,27 @@ class NotificationServiceBaselineTest extends ServiceBaselineChecks {
         return List.of(
                 Call.post("/api/v1/templates/report-receipt/preview", "moderator"));
     }
+
+    @Override
+    protected BodyCall bodyCall() {
+        return BodyCall.optional(Call.post("/api/v1/templates/report-receipt/preview", "moderator"), "locale");
+    }
+
+    @Override
+    protected Call idCall() {
+        return Call.get("/api/v1/deliveries/{id}", "moderator");
+    }
+
+    @Override
+    protected Call staffCall() {
+        return Call.get("/api/v1/deliveries", "moderator");
+    }
+
+    @Override
+    protected List<Call> pagedLists() {
+        return List.of(
+                Call.get("/api/v1/deliveries", "moderator"),
+                Call.get("/api/v1/mail/unmatched", "moderator"),
+                Call.get("/api/v1/audit-log", "auditor"));
+    }
 }

@@ -35,4 +35,27 @@ class ReportingServiceBaselineTest extends ServiceBaselineChecks {
                 Call.post("/api/v1/notifiers/user:big-target/mute", "moderator"),
                 Call.post("/api/v1/notifiers/user:big-target/unmute", "moderator"));
     }
+
+    @Override
+    protected BodyCall bodyCall() {
+        return BodyCall.required(Call.post("/api/v1/reports", "user"), "explanation");
+    }
+
+    @Override
+    protected Call idCall() {
+        return Call.get("/api/v1/reports/{id}", "moderator");
+    }
+
+    @Override
+    protected Call staffCall() {
+        return Call.get("/api/v1/reports", "moderator");
+    }
+
+    @Override
+    protected List<Call> pagedLists() {
+        return List.of(
+                Call.get("/api/v1/reports/mine", "user"),
+                Call.get("/api/v1/reports", "moderator"),
+                Call.get("/api/v1/audit-log", "auditor"));
+    }
 }

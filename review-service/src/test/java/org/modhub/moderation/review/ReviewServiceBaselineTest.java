@@ -34,4 +34,27 @@ class ReviewServiceBaselineTest extends ServiceBaselineChecks {
                 Call.post("/api/v1/decisions/00000000-0000-4000-8000-000000000001/reject", "senior-moderator"),
                 Call.post("/api/v1/policy-versions", "admin"));
     }
+
+    @Override
+    protected BodyCall bodyCall() {
+        return BodyCall.required(Call.post("/api/v1/policy-versions", "admin"), "title");
+    }
+
+    @Override
+    protected Call idCall() {
+        return Call.get("/api/v1/cases/{id}", "moderator");
+    }
+
+    @Override
+    protected Call staffCall() {
+        return Call.get("/api/v1/cases", "moderator");
+    }
+
+    @Override
+    protected List<Call> pagedLists() {
+        return List.of(
+                Call.get("/api/v1/cases", "moderator"),
+                Call.get("/api/v1/decisions/pending-approval", "senior-moderator"),
+                Call.get("/api/v1/audit-log", "auditor"));
+    }
 }

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,8 +45,10 @@ import io.smallrye.jwt.build.Jwt;
  * document, Swagger UI and Prometheus metrics, and answers unknown paths with problem details.
  * It also withstands the hostile input every service meets alike: forged, expired and misdirected
  * tokens are a 401 on a protected endpoint, and an oversized body is a 413 in problem details on
- * every write endpoint, after which the service goes on serving. Each service's test extends this
- * with its name, one protected call and its write endpoints; the checks are written once.
+ * every write endpoint, after which the service goes on serving. Every {@link Mistake} a caller can
+ * make gets the one answer listed there. Each service's test extends this with its name, one
+ * protected call, its write endpoints and the endpoints that take the mistakes; the checks are
+ * written once.
  */
 public abstract class ServiceBaselineChecks {
 
@@ -60,6 +63,18 @@ public abstract class ServiceBaselineChecks {
 
     /** Every endpoint that reads a JSON body, with a role allowed on it (none: public). */
     protected abstract List<Call> writeEndpoints();
+
+    /** Where the body mistakes go: an endpoint that reads a JSON object, a role allowed on it, and one text field of it. */
+    protected abstract BodyCall bodyCall();
+
+    /** Where the id mistakes go: a GET of one object, {@code {id}} in its path where the id goes, and a role allowed on it. */
+    protected abstract Call idCall();
+
+    /** Where the access mistakes go: a GET only staff may make, and a staff role allowed on it. */
+    protected abstract Call staffCall();
+
+    /** Every list the service pages (by {@code cursor} and {@code limit}), with a role allowed on it (none: public). */
+    protected abstract List<Call> pagedLists();
 
     /** One endpoint: method, path (with ids filled in) and a role allowed on it, or {@code null} for a public one. */
     public record Call(String method, String path, String role) {
@@ -79,6 +94,21 @@ public abstract class ServiceBaselineChecks {
         @Override
         public String toString() {
             return method + " " + path + (role == null ? "" : " as " + role);
+        }
+    }
+
+    /**
+     * An endpoint that reads a JSON object with the text field {@code textField}; {@code required}: whether it
+     * refuses a request without a body (a body-optional service has no {@link Mistake#MISSING_BODY} to make).
+     */
+    public record BodyCall(Call call, String textField, boolean required) {
+
+        public static BodyCall required(Call call, String textField) {
+            return new BodyCall(call, textField, true);
+        }
+
+        public static BodyCall optional(Call call, String textField) {
+            return new BodyCall(call, textField, false);
         }
     }
 
@@ -134,10 +164,24 @@ public abstract class ServiceBaselineChecks {
     }
 
     @Test
-    void unknownPathsAreProblemDetails() {
-        given().get("/api/v1/no-such-thing").then().statusCode(404)
-                .contentType("application/problem+json")
-                .body("type", equalTo("urn:modhub:problem:not-found"));
+    void everyMistakeGetsTheOneAnswerListed() throws IOException, InterruptedException {
+        List<String> wrong = new ArrayList<>();
+        List<Mistake> made = new ArrayList<>();
+        int asListed = 0;
+        try (MistakeRequests requests = new MistakeRequests(bodyCall(), idCall(), staffCall(), pagedLists())) {
+            for (Mistake mistake : Mistake.values()) {
+                if (!requests.applies(mistake)) {
+                    continue;
+                }
+                made.add(mistake);
+                List<String> differences = requests.check(mistake);
+                wrong.addAll(differences);
+                asListed += differences.isEmpty() ? 1 : 0;
+            }
+        }
+        System.out.printf("Mistakes made at %s: %d of %d (%s), answered as listed: %d%n", applicationName(), made.size(),
+                Mistake.values().length, made, asListed);
+        assertThat(wrong).as("answers that differ from the one Mistake lists").isEmpty();
     }
 
     // --- JWT attacks ---

@@ -4,6 +4,8 @@ import java.util.UUID;
 
 import org.modhub.moderation.contracts.Roles;
 import org.modhub.moderation.kit.problem.ProblemException;
+import org.modhub.moderation.kit.validation.Params;
+import org.modhub.moderation.review.config.ReviewConfig;
 import org.modhub.moderation.review.domain.CaseService;
 
 import io.smallrye.mutiny.Uni;
@@ -20,12 +22,12 @@ import jakarta.ws.rs.core.MediaType;
 public class AuditResource {
 
     private final CaseService cases;
-    private final RequestValidator validator;
+    private final ReviewConfig config;
     private final Views views;
 
-    public AuditResource(CaseService cases, RequestValidator validator, Views views) {
+    public AuditResource(CaseService cases, ReviewConfig config, Views views) {
         this.cases = cases;
-        this.validator = validator;
+        this.config = config;
         this.views = views;
     }
 
@@ -50,7 +52,7 @@ public class AuditResource {
                 throw ProblemException.invalidField("query.cursor", "is not a cursor this service issued");
             }
         }
-        int size = validator.limit(limit);
+        int size = Params.limit(limit, config.limits().defaultPage(), config.limits().maxPage());
         return cases.auditLog(forCase, blank(actor), blank(entityId), after, size).map(rows -> new Views.AuditPage(
                 rows.stream().map(views::history).toList(),
                 rows.size() == size ? String.valueOf(rows.get(rows.size() - 1).id) : null));

@@ -1,7 +1,6 @@
 package org.modhub.moderation.review.domain;
 
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import org.modhub.moderation.review.persistence.AuditEntryEntity;
@@ -25,7 +24,7 @@ public class AuditLog {
     public Uni<Void> record(String actor, String action, String entityType, Object entityId, UUID caseId, String subjectKey,
             String detail) {
         AuditEntryEntity entry = new AuditEntryEntity();
-        entry.at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        entry.at = clock.instant();
         entry.actor = actor;
         entry.action = action;
         entry.entityType = entityType;

@@ -2,7 +2,6 @@ package org.modhub.moderation.review.domain;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -427,7 +426,7 @@ public class CaseService {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Case", caseId));
     }
 
-    Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    private Instant now() {
+        return clock.instant();
     }
 }

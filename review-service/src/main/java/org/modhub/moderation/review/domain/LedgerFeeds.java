@@ -1,5 +1,6 @@
 package org.modhub.moderation.review.domain;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -40,15 +41,20 @@ public class LedgerFeeds {
     private final DecisionService decisions;
     private final CaseService cases;
     private final PolicyService policies;
+    private final Enforcement enforcement;
     private final Json json;
     private final AuditLog audit;
+    private final Clock clock;
 
-    public LedgerFeeds(DecisionService decisions, CaseService cases, PolicyService policies, Json json, AuditLog audit) {
+    public LedgerFeeds(DecisionService decisions, CaseService cases, PolicyService policies, Enforcement enforcement,
+            Json json, AuditLog audit, Clock clock) {
         this.decisions = decisions;
         this.cases = cases;
         this.policies = policies;
         this.json = json;
+        this.enforcement = enforcement;
         this.audit = audit;
+        this.clock = clock;
     }
 
     public Uni<Void> takedown(TakedownOrdered t) {
@@ -93,7 +99,7 @@ public class LedgerFeeds {
                         "noticeId = ?1 and subjectKey = ?2 and kind = ?3 and status = ?4", r.noticeId(), subject.key(),
                         DecisionKind.DECISION, DecisionStatus.ENFORCED)
                         .chain(found -> Multi.createFrom().iterable(found)
-                                .onItem().transformToUniAndConcatenate(d -> decisions.reverse(d, DecisionOrigin.DMCA,
+                                .onItem().transformToUniAndConcatenate(d -> enforcement.reverse(d, DecisionOrigin.DMCA,
                                         r.noticeId(), null, reason, DMCA_DECIDER))
                                 .collect().asList()))
                 .collect().last().replaceWithVoid();
@@ -111,7 +117,7 @@ public class LedgerFeeds {
             }
             String reason = "Appeal " + a.appealId() + " was decided " + a.outcome() + " by a reviewer who did not take the decision: "
                     + a.explanation();
-            Uni<DecisionEntity> reversal = decisions.reverse(original, DecisionOrigin.APPEAL, null, a.appealId(), reason,
+            Uni<DecisionEntity> reversal = enforcement.reverse(original, DecisionOrigin.APPEAL, null, a.appealId(), reason,
                     a.reviewerId());
             if (a.newActions().isEmpty() || a.newActions().equals(List.of(ModerationAction.NO_ACTION))) {
                 return reversal.replaceWithVoid();
@@ -145,7 +151,7 @@ public class LedgerFeeds {
                         + " on " + s.settledOn() + " in favour of the recipient of the service, against decision "
                         + original.id + "; the hub implemented the body's decision"
                         + (s.implementedOn() != null ? " on " + s.implementedOn() : "") + " and lifts the restrictions it imposed.";
-                return decisions.reverse(original, DecisionOrigin.OWN_INITIATIVE, null, null, s.disputeId(), reason,
+                return enforcement.reverse(original, DecisionOrigin.OWN_INITIATIVE, null, null, s.disputeId(), reason,
                         AuditLog.SYSTEM).chain(rev -> {
                             if (rev != null) {
                                 return Uni.createFrom().voidItem();
@@ -167,7 +173,7 @@ public class LedgerFeeds {
 
     /** The appeal's new actions as a decision of their own; severe ones wait for a senior moderator like any other. */
     private Uni<Void> newFromAppeal(AppealResolved a, DecisionEntity original, String facts) {
-        Instant now = decisions.now();
+        Instant now = clock.instant();
         Instant endDate = ModerationAction.anyRequiresEndDate(a.newActions()) && original.endDate != null
                 && original.endDate.isAfter(now) ? original.endDate : null;
         if (ModerationAction.anyRequiresEndDate(a.newActions()) && endDate == null) {
@@ -177,7 +183,7 @@ public class LedgerFeeds {
         List<String> scope = json.strings(original.territorialScope);
         List<String> territorialScope = scope.isEmpty() ? DsaTerritories.EEA : scope;
         return policies.currentVersion().chain(version -> cases.lockOpen(a.subject().key()).chain(open -> {
-            boolean approval = DecisionService.needsApproval(a.newActions(), a.subject().kind(), original.category, original.subcategory);
+            boolean approval = FourEyes.needsApproval(a.newActions(), a.subject().kind(), original.category, original.subcategory);
             // One open case per subject: a decision that must wait joins an open case, or opens one that waits.
             CaseState state = approval && open == null ? CaseState.PENDING_APPROVAL : CaseState.CLOSED;
             return cases.openExternal(a.subject(), original.category, original.subcategory, DecisionOrigin.APPEAL, null,

@@ -2,10 +2,7 @@ package org.modhub.moderation.review.domain;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -47,17 +44,17 @@ public class OwnerService {
     private final CaseService cases;
     private final Outbox outbox;
     private final Timers timers;
-    private final OwnerMail mail;
+    private final OwnerNotices notices;
     private final AuditLog audit;
     private final ReviewConfig config;
     private final Clock clock;
 
-    public OwnerService(CaseService cases, Outbox outbox, Timers timers, OwnerMail mail, AuditLog audit,
+    public OwnerService(CaseService cases, Outbox outbox, Timers timers, OwnerNotices notices, AuditLog audit,
             ReviewConfig config, Clock clock) {
         this.cases = cases;
         this.outbox = outbox;
         this.timers = timers;
-        this.mail = mail;
+        this.notices = notices;
         this.audit = audit;
         this.config = config;
         this.clock = clock;
@@ -78,20 +75,11 @@ public class OwnerService {
         r.requestedAt = now;
         c.state = CaseState.AWAITING_OWNER;
         c.updatedAt = now;
-        Map<String, String> p = new HashMap<>();
-        p.put("caseId", c.id.toString());
-        p.put("subject", c.subjectKey);
-        p.put("requestedChanges", message);
-        p.put("deadline", r.deadline.toString());
-        p.put("category", d.category.title());
-        p.put("explanation", d.explanation);
-        p.put("howToAnswer", "Reply to this mail, or answer in the hub, saying what you changed or why you disagree.");
         return r.persist()
                 .chain(() -> timers.schedule(DEADLINE_TIMER, r.id.toString(), r.deadline, null))
                 .chain(() -> outbox.publish(Topics.REVIEW_EVENTS, EventSources.REVIEW_SERVICE, new ChangesRequested(c.id,
                         SubjectRef.parse(c.subjectKey), r.ownerId, r.deadline, message, r.requestedBy, now)))
-                .chain(() -> mail.send(OwnerMail.CHANGES_REQUESTED, r.ownerEmail, r.ownerId, d.ownerLocale, p, c.id,
-                        OwnerMail.CHANGES_REQUESTED + ":" + r.id))
+                .chain(() -> notices.changesRequested(c, d, r))
                 .chain(() -> audit.record(d.decidedBy, "owner.changes-requested", "owner_request", r.id, c.id, c.subjectKey,
                         "deadline " + r.deadline));
     }
@@ -208,6 +196,6 @@ public class OwnerService {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return clock.instant();
     }
 }

@@ -35,7 +35,7 @@ public class PolicyService {
     @WithTransaction
     public Uni<PolicyVersionEntity> post(String version, String title, String url, String summary, Instant effectiveAt,
             String admin) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant();
         Instant earliest = now.plus(minNotice);
         if (effectiveAt.isBefore(earliest)) {
             throw ProblemException.invalidField("effectiveAt", "must be at least " + minNotice.toDays()

@@ -1,5 +1,6 @@
 package org.modhub.moderation.review.domain;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -46,13 +47,16 @@ public class RepeatInfringers {
     private final Timers timers;
     private final AuditLog audit;
     private final ReviewConfig config;
+    private final Clock clock;
 
-    public RepeatInfringers(CaseService cases, Outbox outbox, Timers timers, AuditLog audit, ReviewConfig config) {
+    public RepeatInfringers(CaseService cases, Outbox outbox, Timers timers, AuditLog audit, ReviewConfig config,
+            Clock clock) {
         this.cases = cases;
         this.outbox = outbox;
         this.timers = timers;
         this.audit = audit;
         this.config = config;
+        this.clock = clock;
     }
 
     public Uni<Void> strikeRecorded(StrikeRecorded strike) {
@@ -83,7 +87,7 @@ public class RepeatInfringers {
     }
 
     private Uni<Void> open(StrikeRecorded strike, List<UUID> notices) {
-        Instant now = cases.now();
+        Instant now = clock.instant();
         CaseEntity c = new CaseEntity();
         c.id = UUID.randomUUID();
         c.subjectKey = strike.account().key();
@@ -114,7 +118,7 @@ public class RepeatInfringers {
     }
 
     private Uni<Void> addTo(CaseEntity c, StrikeRecorded strike, List<UUID> notices) {
-        Instant now = cases.now();
+        Instant now = clock.instant();
         c.recommendedAction = ModerationAction.TERMINATE_ACCOUNT;
         c.updatedAt = now;
         Uni<Void> chain = link(c, notices, now).chain(() -> audit.onCase(AuditLog.SYSTEM, "case.strikes-added", c.id,

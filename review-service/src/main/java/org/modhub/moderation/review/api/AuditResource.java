@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.modhub.moderation.contracts.Roles;
 import org.modhub.moderation.kit.problem.ProblemException;
+import org.modhub.moderation.kit.validation.Page;
 import org.modhub.moderation.kit.validation.Params;
 import org.modhub.moderation.review.config.ReviewConfig;
 import org.modhub.moderation.review.domain.CaseService;
@@ -34,7 +35,7 @@ public class AuditResource {
     /** Oldest first; filter by case, actor or entity; {@code nextCursor} continues after the last entry. */
     @GET
     @RolesAllowed({ Roles.AUDITOR, Roles.ADMIN })
-    public Uni<Views.AuditPage> read(@QueryParam("caseId") String caseId, @QueryParam("actor") String actor,
+    public Uni<Page<Views.HistoryEntry>> read(@QueryParam("caseId") String caseId, @QueryParam("actor") String actor,
             @QueryParam("entityId") String entityId, @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         UUID forCase = null;
         if (caseId != null && !caseId.isBlank()) {
@@ -53,7 +54,7 @@ public class AuditResource {
             }
         }
         int size = Params.limit(limit, config.limits().defaultPage(), config.limits().maxPage());
-        return cases.auditLog(forCase, blank(actor), blank(entityId), after, size).map(rows -> new Views.AuditPage(
+        return cases.auditLog(forCase, blank(actor), blank(entityId), after, size).map(rows -> new Page<>(
                 rows.stream().map(views::history).toList(),
                 rows.size() == size ? String.valueOf(rows.get(rows.size() - 1).id) : null));
     }

@@ -7,6 +7,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.modhub.moderation.contracts.Roles;
 import org.modhub.moderation.contracts.taxonomy.Severity;
 import org.modhub.moderation.kit.security.Caller;
+import org.modhub.moderation.kit.validation.Page;
+import org.modhub.moderation.kit.validation.PageCursor;
 import org.modhub.moderation.kit.validation.Params;
 import org.modhub.moderation.review.config.ReviewConfig;
 import org.modhub.moderation.review.domain.CaseService;
@@ -14,7 +16,6 @@ import org.modhub.moderation.review.domain.CaseState;
 import org.modhub.moderation.review.domain.DecisionService;
 import org.modhub.moderation.review.domain.OwnerService;
 import org.modhub.moderation.review.persistence.CaseEntity;
-import org.modhub.moderation.review.persistence.CaseRepository.QueueCursor;
 import org.modhub.moderation.review.persistence.CaseRepository.QueueFilter;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -62,18 +63,15 @@ public class CaseResource {
     /** The queue for staff: most urgent first (priority, then due time), filtered, one cursor page at a time. */
     @GET
     @RolesAllowed({ Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.LEGAL, Roles.ADMIN })
-    public Uni<Views.CasePage> queue(@QueryParam("state") String state, @QueryParam("category") String category,
+    public Uni<Page<Views.CaseSummary>> queue(@QueryParam("state") String state, @QueryParam("category") String category,
             @QueryParam("priority") String priority, @QueryParam("assignee") String assignee,
             @QueryParam("overdue") String overdue, @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         QueueFilter filter = new QueueFilter(Params.oneOf(CaseState.class, state, "state"), Params.category(category, "category"),
                 Params.oneOf(Severity.class, priority, "priority"), assignee == null || assignee.isBlank() ? null : assignee,
                 Params.bool(overdue, "overdue"));
         int size = Params.limit(limit, config.limits().defaultPage(), config.limits().maxPage());
-        QueueCursor after = QueueCursor.decode(cursor);
-        return cases.queue(filter, after, size).map(rows -> {
-            String next = rows.size() == size ? QueueCursor.after(rows.get(rows.size() - 1)).encode() : null;
-            return new Views.CasePage(rows.stream().map(c -> views.summary(c, clock.instant())).toList(), next);
-        });
+        return cases.queue(filter, PageCursor.decode(cursor), size + 1).map(rows -> Page.of(rows, size,
+                c -> new PageCursor(c.priority, c.dueAt, c.id), this::summary));
     }
 
     /** One case for staff: its reports (with reporter identity), notes, history, decisions and the subject's standing restrictions. */

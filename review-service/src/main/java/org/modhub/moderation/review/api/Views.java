@@ -30,9 +30,6 @@ public class Views {
             Instant closedAt, String recommendedAction) {
     }
 
-    public record CasePage(List<CaseSummary> items, String nextCursor) {
-    }
-
     /** A report in the staff view: with the reporter's identity, which never leaves staff views. */
     public record ReportView(UUID reportId, String category, String subcategory, String severity, String explanation,
             List<String> evidenceUrls, String channel, String sourceType, boolean automatedDetection, boolean trustedFlagger,
@@ -70,9 +67,6 @@ public class Views {
 
     public record PolicyVersionView(String version, String title, String url, String summary, Instant effectiveAt,
             String postedBy, Instant postedAt) {
-    }
-
-    public record AuditPage(List<HistoryEntry> items, String nextCursor) {
     }
 
     private final Json json;

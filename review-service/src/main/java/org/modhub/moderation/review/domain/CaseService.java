@@ -21,6 +21,7 @@ import org.modhub.moderation.contracts.taxonomy.Taxonomy;
 import org.modhub.moderation.kit.outbox.Outbox;
 import org.modhub.moderation.kit.problem.ProblemException;
 import org.modhub.moderation.kit.timer.Timers;
+import org.modhub.moderation.kit.validation.PageCursor;
 import org.modhub.moderation.review.config.ReviewConfig;
 import org.modhub.moderation.review.persistence.AuditEntryEntity;
 import org.modhub.moderation.review.persistence.CaseEntity;
@@ -408,7 +409,7 @@ public class CaseService {
     }
 
     @WithSession
-    public Uni<List<CaseEntity>> queue(CaseRepository.QueueFilter filter, CaseRepository.QueueCursor after, int limit) {
+    public Uni<List<CaseEntity>> queue(CaseRepository.QueueFilter filter, PageCursor after, int limit) {
         return cases.queue(filter, now(), after, limit);
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.UUID;
 
 import org.modhub.moderation.review.persistence.AuditEntryEntity;
+import org.modhub.moderation.review.persistence.AuditEntryRepository;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,9 +16,11 @@ public class AuditLog {
     /** The actor of changes the service makes by itself (timers, events of other services). */
     public static final String SYSTEM = "system:review-service";
 
+    private final AuditEntryRepository entries;
     private final Clock clock;
 
-    public AuditLog(Clock clock) {
+    public AuditLog(AuditEntryRepository entries, Clock clock) {
+        this.entries = entries;
         this.clock = clock;
     }
 
@@ -32,7 +35,7 @@ public class AuditLog {
         entry.caseId = caseId;
         entry.subjectKey = subjectKey;
         entry.detail = detail;
-        return entry.persist().replaceWithVoid();
+        return entries.persist(entry).replaceWithVoid();
     }
 
     /** A change to a case. */

@@ -30,7 +30,13 @@ import org.modhub.moderation.review.persistence.OwnerRequestEntity;
 import org.modhub.moderation.review.persistence.RestrictionEntity;
 import org.modhub.moderation.review.persistence.CaseNoteEntity;
 import org.modhub.moderation.review.persistence.CaseReportEntity;
+import org.modhub.moderation.review.persistence.AuditEntryRepository;
+import org.modhub.moderation.review.persistence.CaseNoteRepository;
+import org.modhub.moderation.review.persistence.CaseReportRepository;
 import org.modhub.moderation.review.persistence.CaseRepository;
+import org.modhub.moderation.review.persistence.DecisionRepository;
+import org.modhub.moderation.review.persistence.OwnerRequestRepository;
+import org.modhub.moderation.review.persistence.RestrictionRepository;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -51,20 +57,31 @@ public class CaseService {
     public static final String SLA_TIMER = "review.case-due";
 
     private final CaseRepository cases;
+    private final CaseReportRepository reports;
+    private final CaseNoteRepository notes;
+    private final DecisionRepository decisions;
+    private final OwnerRequestRepository ownerRequests;
+    private final RestrictionRepository restrictions;
+    private final AuditEntryRepository auditEntries;
     private final Outbox outbox;
     private final Timers timers;
     private final AuditLog audit;
-    private final Json json;
     private final ReviewConfig config;
     private final Clock clock;
 
-    public CaseService(CaseRepository cases, Outbox outbox, Timers timers, AuditLog audit, Json json, ReviewConfig config,
-            Clock clock) {
+    public CaseService(CaseRepository cases, CaseReportRepository reports, CaseNoteRepository notes,
+            DecisionRepository decisions, OwnerRequestRepository ownerRequests, RestrictionRepository restrictions,
+            AuditEntryRepository auditEntries, Outbox outbox, Timers timers, AuditLog audit, ReviewConfig config, Clock clock) {
         this.cases = cases;
+        this.reports = reports;
+        this.notes = notes;
+        this.decisions = decisions;
+        this.ownerRequests = ownerRequests;
+        this.restrictions = restrictions;
+        this.auditEntries = auditEntries;
         this.outbox = outbox;
         this.timers = timers;
         this.audit = audit;
-        this.json = json;
         this.config = config;
         this.clock = clock;
     }
@@ -73,7 +90,7 @@ public class CaseService {
 
     /** A filed report joins the open case of its subject, or opens one. A report seen before changes nothing. */
     public Uni<Void> addReport(ReportFiled report) {
-        return CaseReportEntity.<CaseReportEntity> findById(report.reportId()).chain(seen -> {
+        return reports.findById(report.reportId()).chain(seen -> {
             if (seen != null) {
                 return Uni.createFrom().voidItem();
             }
@@ -101,8 +118,8 @@ public class CaseService {
         c.dueAt = now.plus(config.due().of(severity, report.trustedFlagger()));
         CasePriority.update(c);
         CaseReportEntity row = reportRow(c.id, report, severity);
-        return c.persist()
-                .chain(() -> row.persist())
+        return cases.persist(c)
+                .chain(() -> reports.persist(row))
                 .chain(() -> timers.schedule(SLA_TIMER, c.id.toString(), c.dueAt, null))
                 .chain(() -> outbox.publish(Topics.REVIEW_EVENTS, EventSources.REVIEW_SERVICE,
                         new CaseOpened(c.id, report.subject(), c.category, c.subcategory, c.severity, c.origin,
@@ -136,7 +153,7 @@ public class CaseService {
         }
         c.updatedAt = now;
         CasePriority.update(c);
-        Uni<Void> chain = reportRow(c.id, report, severity).persist().replaceWithVoid()
+        Uni<Void> chain = reports.persist(reportRow(c.id, report, severity)).replaceWithVoid()
                 .chain(() -> audit.onCase(AuditLog.SYSTEM, "case.report-added", c.id, c.subjectKey,
                         "report " + report.reportId() + (report.trustedFlagger() ? " (trusted flagger)" : "")
                                 + (raised ? ", severity raised to " + severity : "")));
@@ -160,7 +177,7 @@ public class CaseService {
         row.subcategory = report.subcategory();
         row.severity = severity;
         row.explanation = report.explanation();
-        row.evidenceUrls = json.write(report.evidenceUrls());
+        row.evidenceUrls = report.evidenceUrls();
         row.channel = report.channel();
         row.sourceType = report.sourceType();
         row.automatedDetection = report.automatedDetection();
@@ -174,7 +191,7 @@ public class CaseService {
 
     /** A withdrawn report no longer counts towards its case's priority. */
     public Uni<Void> withdrawReport(ReportWithdrawn withdrawn) {
-        return CaseReportEntity.<CaseReportEntity> findById(withdrawn.reportId()).chain(row -> {
+        return reports.findById(withdrawn.reportId()).chain(row -> {
             if (row == null || row.withdrawnAt != null) {
                 return Uni.createFrom().voidItem();
             }
@@ -214,7 +231,7 @@ public class CaseService {
         c.dueAt = now.plus(config.due().of(c.severity));
         c.closedAt = state == CaseState.CLOSED ? now : null;
         CasePriority.update(c);
-        return c.persist().chain(() -> audit.onCase(actor, "case.opened", c.id, c.subjectKey,
+        return cases.persist(c).chain(() -> audit.onCase(actor, "case.opened", c.id, c.subjectKey,
                 "origin " + origin + (noticeId != null ? ", notice " + noticeId : "")
                         + (appealId != null ? ", appeal " + appealId : "")))
                 .replaceWith(c);
@@ -355,7 +372,7 @@ public class CaseService {
             note.body = body;
             note.shareable = shareable;
             note.createdAt = now();
-            return note.persist().chain(() -> audit.record(author, "case.note-added", "note", note.id, caseId, c.subjectKey,
+            return notes.persist(note).chain(() -> audit.record(author, "case.note-added", "note", note.id, caseId, c.subjectKey,
                     shareable ? "shareable" : "internal")).replaceWith(note);
         });
     }
@@ -375,17 +392,16 @@ public class CaseService {
 
     @WithSession
     public Uni<Detail> detail(UUID caseId) {
-        return get0(caseId).chain(c -> CaseReportEntity.<CaseReportEntity> list("caseId = ?1 order by filedAt", caseId)
-                .chain(reports -> CaseNoteEntity.<CaseNoteEntity> list("caseId = ?1 order by createdAt", caseId)
-                        .chain(notes -> AuditEntryEntity.<AuditEntryEntity> list("caseId = ?1 order by id", caseId)
-                                .chain(history -> DecisionEntity.<DecisionEntity> list("caseId = ?1 order by createdAt", caseId)
-                                        .chain(decisions -> OwnerRequestEntity.<OwnerRequestEntity> list(
-                                                "caseId = ?1 order by requestedAt", caseId)
-                                                .chain(requests -> RestrictionEntity.<RestrictionEntity> list(
+        return get0(caseId).chain(c -> reports.list("caseId = ?1 order by filedAt", caseId)
+                .chain(reported -> notes.list("caseId = ?1 order by createdAt", caseId)
+                        .chain(noted -> auditEntries.list("caseId = ?1 order by id", caseId)
+                                .chain(history -> decisions.list("caseId = ?1 order by createdAt", caseId)
+                                        .chain(decided -> ownerRequests.list("caseId = ?1 order by requestedAt", caseId)
+                                                .chain(requests -> restrictions.list(
                                                         "subjectKey = ?1 and liftedAt is null order by imposedAt", c.subjectKey)
                                                         .chain(standing -> RepeatInfringers.strikesOf(caseId)
-                                                                .map(strikes -> new Detail(c, reports, notes, history,
-                                                                        decisions, requests, standing, strikes)))))))));
+                                                                .map(strikes -> new Detail(c, reported, noted, history,
+                                                                        decided, requests, standing, strikes)))))))));
     }
 
     /** A page of the audit log, oldest first after {@code afterId}; filters may be null. */
@@ -405,7 +421,7 @@ public class CaseService {
             q.append(" and entityId = :entityId");
             params.and("entityId", entityId);
         }
-        return AuditEntryEntity.<AuditEntryEntity> find(q + " order by id", params).page(0, limit).list();
+        return auditEntries.find(q + " order by id", params).page(0, limit).list();
     }
 
     @WithSession

@@ -15,6 +15,9 @@ import org.modhub.moderation.kit.problem.ProblemDetail.FieldError;
 import org.modhub.moderation.kit.problem.ProblemException;
 import org.modhub.moderation.kit.problem.ProblemKind;
 import org.modhub.moderation.review.persistence.CaseEntity;
+import org.modhub.moderation.review.persistence.CaseReportRepository;
+import org.modhub.moderation.review.persistence.DecisionRepository;
+import org.modhub.moderation.review.persistence.RestrictionRepository;
 import org.modhub.moderation.review.persistence.CaseReportEntity;
 import org.modhub.moderation.review.persistence.DecisionEntity;
 import org.modhub.moderation.review.persistence.RestrictionEntity;
@@ -35,19 +38,23 @@ import jakarta.persistence.LockModeType;
 public class DecisionService {
 
     private final CaseService cases;
+    private final DecisionRepository decisions;
+    private final CaseReportRepository reports;
+    private final RestrictionRepository restrictions;
     private final PolicyService policies;
     private final Enforcement enforcement;
     private final AuditLog audit;
-    private final Json json;
     private final Clock clock;
 
-    public DecisionService(CaseService cases, PolicyService policies, Enforcement enforcement, AuditLog audit, Json json,
-            Clock clock) {
+    public DecisionService(CaseService cases, DecisionRepository decisions, CaseReportRepository reports,
+            RestrictionRepository restrictions, PolicyService policies, Enforcement enforcement, AuditLog audit, Clock clock) {
         this.cases = cases;
+        this.decisions = decisions;
+        this.reports = reports;
+        this.restrictions = restrictions;
         this.policies = policies;
         this.enforcement = enforcement;
         this.audit = audit;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -64,13 +71,13 @@ public class DecisionService {
             if (input.actions().contains(ModerationAction.REQUEST_CHANGES) && input.ownerEmail() == null) {
                 throw ProblemException.invalidField("owner.email", "is required to ask the owner for changes");
             }
-            return CaseReportEntity.<CaseReportEntity> list("caseId = ?1 and withdrawnAt is null", caseId)
-                    .chain(reports -> policies.currentVersion().chain(version -> {
-                        DecisionEntity d = newDecision(c, input, moderator, version, reports);
+            return reports.list("caseId = ?1 and withdrawnAt is null", caseId)
+                    .chain(reported -> policies.currentVersion().chain(version -> {
+                        DecisionEntity d = newDecision(c, input, moderator, version, reported);
                         check(d, input.actions(), input.territorialScope(), moderator);
                         d.changesRequested = input.changesRequested();
                         d.ownerDeadline = input.ownerDeadline();
-                        return d.persist().chain(() -> {
+                        return decisions.persist(d).chain(() -> {
                             if (d.needsApproval) {
                                 c.state = CaseState.PENDING_APPROVAL;
                                 c.updatedAt = clock.instant();
@@ -111,7 +118,7 @@ public class DecisionService {
     }
 
     private Uni<DecisionEntity> pending(UUID decisionId, String senior) {
-        return DecisionEntity.<DecisionEntity> findById(decisionId, LockModeType.PESSIMISTIC_WRITE).map(d -> {
+        return decisions.findById(decisionId, LockModeType.PESSIMISTIC_WRITE).map(d -> {
             if (d == null) {
                 throw ProblemException.notFound("Decision", decisionId);
             }
@@ -125,23 +132,23 @@ public class DecisionService {
 
     @WithSession
     public Uni<DecisionEntity> get(UUID decisionId) {
-        return DecisionEntity.<DecisionEntity> findById(decisionId).onItem().ifNull()
+        return decisions.findById(decisionId).onItem().ifNull()
                 .failWith(() -> ProblemException.notFound("Decision", decisionId));
     }
 
     @WithSession
     public Uni<List<DecisionEntity>> ofCase(UUID caseId) {
-        return DecisionEntity.list("caseId = ?1 order by createdAt", caseId);
+        return decisions.list("caseId = ?1 order by createdAt", caseId);
     }
 
     @WithSession
     public Uni<List<RestrictionEntity>> standing(String subjectKey) {
-        return RestrictionEntity.list("subjectKey = ?1 and liftedAt is null order by imposedAt", subjectKey);
+        return restrictions.list("subjectKey = ?1 and liftedAt is null order by imposedAt", subjectKey);
     }
 
     @WithSession
     public Uni<List<DecisionEntity>> pendingApprovals(int limit) {
-        return DecisionEntity.find("status = ?1 order by createdAt", DecisionStatus.PENDING_APPROVAL).page(0, limit).list();
+        return decisions.find("status = ?1 order by createdAt", DecisionStatus.PENDING_APPROVAL).page(0, limit).list();
     }
 
     // --- decisions from other services (in the consumer's transaction) ---
@@ -151,9 +158,8 @@ public class DecisionService {
      * appeal's new actions) on its own case; one that needs four eyes waits for approval instead.
      */
     Uni<DecisionEntity> recordExternal(CaseEntity c, DecisionEntity d, String approver) {
-        List<ModerationAction> actions = json.actions(d.actions);
-        check(d, actions, json.strings(d.territorialScope), d.decidedBy);
-        return d.persist().chain(() -> {
+        check(d, d.actions(), d.territorialScope, d.decidedBy);
+        return decisions.persist(d).chain(() -> {
             if (d.needsApproval && approver == null) {
                 return audit.record(d.decidedBy, "decision.submitted", "decision", d.id, c.id, c.subjectKey,
                         "actions " + d.actions + ", waits for a senior moderator");
@@ -174,11 +180,11 @@ public class DecisionService {
         d.ownerId = ownerId;
         d.ownerEmail = ownerEmail;
         d.ownerLocale = ownerLocale;
-        d.actions = json.write(actions);
+        d.actions(actions);
         d.ground = ground;
         d.category = c.category;
         d.subcategory = c.subcategory;
-        d.territorialScope = json.write(scope);
+        d.territorialScope = scope;
         d.endDate = endDate;
         d.facts = facts;
         d.explanation = explanation;
@@ -186,7 +192,7 @@ public class DecisionService {
         d.decidedBy = decidedBy;
         d.automatedDecision = AutomatedDecision.AUTOMATED_DECISION_NOT_AUTOMATED;
         d.origin = c.origin;
-        d.reportIds = "[]";
+        d.reportIds = List.of();
         d.noticeId = c.noticeId;
         d.appealId = c.appealId;
         d.needsApproval = FourEyes.needsApproval(actions, SubjectRef.parse(c.subjectKey).kind(), c.category, c.subcategory);
@@ -206,7 +212,7 @@ public class DecisionService {
         d.legalGroundText = in.legalGroundText();
         d.policyClause = in.policyClause();
         List<UUID> reportIds = reports.stream().map(r -> r.reportId).toList();
-        d.reportIds = json.write(reportIds);
+        d.reportIds = reportIds;
         // A report case whose reports were all withdrawn is decided on the hub's own initiative.
         d.origin = c.origin == DecisionOrigin.REPORT && reportIds.isEmpty() ? DecisionOrigin.OWN_INITIATIVE : c.origin;
         d.needsApproval = FourEyes.needsApproval(in.actions(), SubjectRef.parse(c.subjectKey).kind(), in.category(), in.subcategory());
@@ -218,7 +224,7 @@ public class DecisionService {
         try {
             new DecisionTaken(d.id, d.caseId, SubjectRef.parse(d.subjectKey), d.ownerId, actions, d.ground, d.category,
                     d.subcategory, scope, d.endDate, d.facts, d.explanation, d.policyVersion, decider,
-                    d.needsApproval ? decider + "~approver" : null, d.automatedDecision, d.origin, json.uuids(d.reportIds),
+                    d.needsApproval ? decider + "~approver" : null, d.automatedDecision, d.origin, d.reportIds,
                     d.noticeId, d.appealId, d.manifestlyUnfounded, clock.instant());
         } catch (IllegalArgumentException e) {
             String field = e.getMessage().startsWith("invalid actions") ? "actions" : "body";

@@ -20,9 +20,12 @@ import org.modhub.moderation.kit.problem.ProblemException;
 import org.modhub.moderation.kit.timer.Timers;
 import org.modhub.moderation.review.config.ReviewConfig;
 import org.modhub.moderation.review.persistence.CaseEntity;
-import org.modhub.moderation.review.persistence.CaseReportEntity;
+import org.modhub.moderation.review.persistence.CaseReportRepository;
+import org.modhub.moderation.review.persistence.DecisionRepository;
+import org.modhub.moderation.review.persistence.PolicyVersionRepository;
+import org.modhub.moderation.review.persistence.RestrictionRepository;
+import org.modhub.moderation.review.persistence.StatementSubmissionRepository;
 import org.modhub.moderation.review.persistence.DecisionEntity;
-import org.modhub.moderation.review.persistence.PolicyVersionEntity;
 import org.modhub.moderation.review.persistence.RestrictionEntity;
 import org.modhub.moderation.review.persistence.StatementSubmissionEntity;
 import org.modhub.moderation.review.transparency.StatementSource;
@@ -43,26 +46,35 @@ public class Enforcement {
     /** Timer kind: a decision's restrictions reach their end date. Key: the decision id. */
     public static final String END_DATE_TIMER = "review.restriction-end";
 
+    private final DecisionRepository decisions;
+    private final RestrictionRepository restrictions;
+    private final CaseReportRepository reports;
+    private final StatementSubmissionRepository submissions;
+    private final PolicyVersionRepository policyVersions;
     private final OwnerService owners;
     private final PolicyService policies;
     private final OwnerNotices notices;
     private final Outbox outbox;
     private final Timers timers;
     private final AuditLog audit;
-    private final Json json;
     private final StatementSource transparency;
     private final String appealUrl;
     private final Clock clock;
 
-    public Enforcement(OwnerService owners, PolicyService policies, OwnerNotices notices, Outbox outbox, Timers timers,
-            AuditLog audit, Json json, StatementSource transparency, ReviewConfig config, Clock clock) {
+    public Enforcement(DecisionRepository decisions, RestrictionRepository restrictions, CaseReportRepository reports,
+            StatementSubmissionRepository submissions, PolicyVersionRepository policyVersions, OwnerService owners, PolicyService policies, OwnerNotices notices, Outbox outbox, Timers timers,
+            AuditLog audit, StatementSource transparency, ReviewConfig config, Clock clock) {
+        this.decisions = decisions;
+        this.restrictions = restrictions;
+        this.reports = reports;
+        this.submissions = submissions;
+        this.policyVersions = policyVersions;
         this.owners = owners;
         this.policies = policies;
         this.notices = notices;
         this.outbox = outbox;
         this.timers = timers;
         this.audit = audit;
-        this.json = json;
         this.transparency = transparency;
         this.appealUrl = config.mail().appealUrl();
         this.clock = clock;
@@ -77,16 +89,16 @@ public class Enforcement {
         if (d.endDate != null && !d.endDate.isAfter(now)) {
             throw ProblemException.conflict("The decision's end date " + d.endDate + " has passed; reject it and decide anew");
         }
-        List<ModerationAction> actions = json.actions(d.actions);
-        List<String> scope = json.strings(d.territorialScope);
+        List<ModerationAction> actions = d.actions();
+        List<String> scope = d.territorialScope;
         d.status = DecisionStatus.ENFORCED;
         d.approvedBy = approver;
         d.decidedAt = now;
-        return sourceOf(d).chain(source -> PolicyVersionEntity.<PolicyVersionEntity> findById(d.policyVersion).chain(policy -> {
+        return sourceOf(d).chain(source -> policyVersions.findById(d.policyVersion).chain(policy -> {
             // The policy version in force, linked from the statement (decision_ground_reference_url) for incompatible content.
             String policyUrl = policy == null ? null : policy.url;
             StatementOfReasons statement = Statements.of(d, actions, scope, source.type(), source.automated(), appealUrl, policyUrl);
-            d.statement = json.write(statement);
+            d.statement = statement;
             List<ModerationAction> restricting = actions.stream().filter(ModerationAction::restricts).toList();
             boolean onlyChanges = actions.equals(List.of(ModerationAction.REQUEST_CHANGES));
             Uni<Void> chain = Multi.createFrom().iterable(restricting)
@@ -98,8 +110,8 @@ public class Enforcement {
             if (!restricting.isEmpty()) {
                 // The statement goes to the DSA Transparency Database (Art. 24(5)); queued here so none is forgotten.
                 // Rendered here, once: the export and the submitter read it as stored.
-                chain = chain.chain(() -> involved(d)).chain(identities -> StatementSubmissionEntity
-                        .pending(d.id, now, transparency.render(d.id, statement, c.openedAt, identities).orElse(null)).persist())
+                chain = chain.chain(() -> involved(d)).chain(identities -> submissions.persist(StatementSubmissionEntity
+                        .pending(d.id, now, transparency.render(d.id, statement, c.openedAt, identities).orElse(null))))
                         .replaceWithVoid();
             }
             if (!onlyChanges) {
@@ -120,8 +132,8 @@ public class Enforcement {
     }
 
     /** Everyone a decision involves, whose names and addresses its public statement must not carry. */
-    private static Uni<List<String>> involved(DecisionEntity d) {
-        return CaseReportEntity.<CaseReportEntity> list("caseId", d.caseId).map(reports -> {
+    private Uni<List<String>> involved(DecisionEntity d) {
+        return reports.list("caseId", d.caseId).map(reports -> {
             List<String> out = new ArrayList<>();
             reports.forEach(r -> {
                 out.add(r.reporterId);
@@ -135,7 +147,7 @@ public class Enforcement {
 
     private Uni<Void> impose(DecisionEntity d, ModerationAction action, List<String> scope, Instant now) {
         // A newer restriction of the same kind replaces the standing one (e.g. a new end date).
-        return RestrictionEntity.<RestrictionEntity> list("subjectKey = ?1 and action = ?2 and liftedAt is null", d.subjectKey,
+        return restrictions.list("subjectKey = ?1 and action = ?2 and liftedAt is null", d.subjectKey,
                 action).chain(old -> {
                     old.forEach(r -> lift(r, d.id, "superseded by decision " + d.id, now));
                     RestrictionEntity r = new RestrictionEntity();
@@ -144,10 +156,10 @@ public class Enforcement {
                     r.action = action;
                     r.decisionId = d.id;
                     r.ownerId = d.ownerId;
-                    r.territorialScope = json.write(scope);
+                    r.territorialScope = scope;
                     r.imposedAt = now;
                     r.endDate = d.endDate;
-                    return r.persist().replaceWithVoid();
+                    return restrictions.persist(r).replaceWithVoid();
                 });
     }
 
@@ -167,14 +179,14 @@ public class Enforcement {
     }
 
     private Uni<Source> sourceOf(DecisionEntity d) {
-        List<UUID> reportIds = json.uuids(d.reportIds);
+        List<UUID> reportIds = d.reportIds;
         if (d.origin == DecisionOrigin.DMCA) {
             return Uni.createFrom().item(new Source(SourceType.SOURCE_ARTICLE_16, false));
         }
         if (reportIds.isEmpty()) {
             return Uni.createFrom().item(new Source(SourceType.SOURCE_VOLUNTARY, false));
         }
-        return CaseReportEntity.<CaseReportEntity> list("reportId in ?1", reportIds).map(rows -> new Source(
+        return reports.list("reportId in ?1", reportIds).map(rows -> new Source(
                 Statements.strongest(rows.stream().map(r -> r.sourceType).toList(), SourceType.SOURCE_VOLUNTARY),
                 rows.stream().anyMatch(r -> r.automatedDetection)));
     }
@@ -182,7 +194,7 @@ public class Enforcement {
     private DecisionTaken taken(DecisionEntity d, List<ModerationAction> actions, List<String> scope) {
         return new DecisionTaken(d.id, d.caseId, SubjectRef.parse(d.subjectKey), d.ownerId, actions, d.ground, d.category,
                 d.subcategory, scope, d.endDate, d.facts, d.explanation, d.policyVersion, d.decidedBy, d.approvedBy,
-                d.automatedDecision, d.origin, json.uuids(d.reportIds), d.noticeId, d.appealId, d.manifestlyUnfounded,
+                d.automatedDecision, d.origin, d.reportIds, d.noticeId, d.appealId, d.manifestlyUnfounded,
                 d.decidedAt);
     }
 
@@ -204,7 +216,7 @@ public class Enforcement {
     Uni<DecisionEntity> reverse(DecisionEntity original, DecisionOrigin origin, UUID noticeId, UUID appealId, UUID disputeId,
             String reason, String actor) {
         Instant now = clock.instant();
-        return RestrictionEntity.<RestrictionEntity> list("decisionId = ?1 and liftedAt is null", original.id)
+        return restrictions.list("decisionId = ?1 and liftedAt is null", original.id)
                 .chain(standing -> {
                     if (standing.isEmpty()) {
                         return Uni.createFrom().nullItem();
@@ -216,7 +228,7 @@ public class Enforcement {
                         standing.forEach(r -> lift(r, rev.id, reason, now));
                         DecisionReversed event = new DecisionReversed(rev.id, original.id, SubjectRef.parse(original.subjectKey),
                                 origin, appealId, noticeId, reason, lifted, actor, now);
-                        return rev.persist()
+                        return decisions.persist(rev)
                                 .chain(() -> timers.cancel(END_DATE_TIMER, original.id.toString()))
                                 .chain(() -> outbox.publish(Topics.REVIEW_EVENTS, EventSources.REVIEW_SERVICE, event))
                                 .chain(() -> notices.reversed(rev, original, lifted, reason))
@@ -238,7 +250,7 @@ public class Enforcement {
         rev.ownerId = original.ownerId;
         rev.ownerEmail = original.ownerEmail;
         rev.ownerLocale = original.ownerLocale;
-        rev.actions = json.write(lifted);
+        rev.actions(lifted);
         rev.ground = original.ground;
         rev.category = original.category;
         rev.subcategory = original.subcategory;
@@ -249,7 +261,7 @@ public class Enforcement {
         rev.decidedBy = actor;
         rev.automatedDecision = AutomatedDecision.AUTOMATED_DECISION_NOT_AUTOMATED;
         rev.origin = origin;
-        rev.reportIds = "[]";
+        rev.reportIds = List.of();
         rev.noticeId = noticeId;
         rev.appealId = appealId;
         rev.reversesDecisionId = original.id;
@@ -261,15 +273,14 @@ public class Enforcement {
         rev.decidedAt = now;
         if (disputeId != null) {
             // Its own statement: what is lifted, on which facts (the body's decision), and the redress left.
-            rev.statement = json.write(Statements.of(rev, lifted, json.strings(rev.territorialScope), SourceType.SOURCE_VOLUNTARY,
-                    false, appealUrl, null));
+            rev.statement = Statements.of(rev, lifted, rev.territorialScope, SourceType.SOURCE_VOLUNTARY, false, appealUrl, null);
         }
         return rev;
     }
 
     /** The end date of a decision's restrictions has come: they lift themselves. */
     public Uni<Void> endDateReached(UUID decisionId) {
-        return DecisionEntity.<DecisionEntity> findById(decisionId).chain(d -> d == null ? Uni.createFrom().voidItem()
+        return decisions.findById(decisionId).chain(d -> d == null ? Uni.createFrom().voidItem()
                 : reverse(d, DecisionOrigin.OWN_INITIATIVE, null, null,
                         "The restriction ended on its end date (" + d.endDate + ").", AuditLog.SYSTEM).replaceWithVoid());
     }

@@ -20,6 +20,7 @@ import org.modhub.moderation.contracts.taxonomy.PolicyCategory;
 import org.modhub.moderation.contracts.taxonomy.PolicySubcategory;
 import org.modhub.moderation.kit.inbox.PoisonMessageException;
 import org.modhub.moderation.review.persistence.DecisionEntity;
+import org.modhub.moderation.review.persistence.DecisionRepository;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
@@ -39,19 +40,19 @@ public class LedgerFeeds {
     public static final String DMCA_DECIDER = "system:dmca-service";
 
     private final DecisionService decisions;
+    private final DecisionRepository decided;
     private final CaseService cases;
     private final PolicyService policies;
     private final Enforcement enforcement;
-    private final Json json;
     private final AuditLog audit;
     private final Clock clock;
 
-    public LedgerFeeds(DecisionService decisions, CaseService cases, PolicyService policies, Enforcement enforcement,
-            Json json, AuditLog audit, Clock clock) {
+    public LedgerFeeds(DecisionService decisions, DecisionRepository decided, CaseService cases, PolicyService policies, Enforcement enforcement,
+            AuditLog audit, Clock clock) {
         this.decisions = decisions;
+        this.decided = decided;
         this.cases = cases;
         this.policies = policies;
-        this.json = json;
         this.enforcement = enforcement;
         this.audit = audit;
         this.clock = clock;
@@ -64,7 +65,7 @@ public class LedgerFeeds {
     }
 
     private Uni<Void> takedown(TakedownOrdered t, SubjectRef subject) {
-        return DecisionEntity.count("noticeId = ?1 and subjectKey = ?2 and kind = ?3", t.noticeId(), subject.key(),
+        return decided.count("noticeId = ?1 and subjectKey = ?2 and kind = ?3", t.noticeId(), subject.key(),
                 DecisionKind.DECISION).chain(existing -> {
                     if (existing > 0) {
                         return Uni.createFrom().voidItem();
@@ -95,7 +96,7 @@ public class LedgerFeeds {
             case NOTICE_REJECTED_ON_REVIEW -> "On review, the DMCA notice should not have been accepted; the content is restored.";
         };
         return Multi.createFrom().iterable(r.subjects())
-                .onItem().transformToUniAndConcatenate(subject -> DecisionEntity.<DecisionEntity> list(
+                .onItem().transformToUniAndConcatenate(subject -> decided.list(
                         "noticeId = ?1 and subjectKey = ?2 and kind = ?3 and status = ?4", r.noticeId(), subject.key(),
                         DecisionKind.DECISION, DecisionStatus.ENFORCED)
                         .chain(found -> Multi.createFrom().iterable(found)
@@ -106,7 +107,7 @@ public class LedgerFeeds {
     }
 
     public Uni<Void> appealResolved(AppealResolved a) {
-        return DecisionEntity.<DecisionEntity> findById(a.decisionId()).chain(original -> {
+        return decided.findById(a.decisionId()).chain(original -> {
             if (original == null || original.kind != DecisionKind.DECISION) {
                 throw new PoisonMessageException("appeal " + a.appealId() + " names decision " + a.decisionId()
                         + ", which is not in the ledger");
@@ -138,11 +139,11 @@ public class LedgerFeeds {
                     s.decisionId(), s.outcome(), s.implemented());
             return Uni.createFrom().voidItem();
         }
-        return DecisionEntity.count("disputeId", s.disputeId()).chain(done -> {
+        return decided.count("disputeId", s.disputeId()).chain(done -> {
             if (done > 0) {
                 return Uni.createFrom().voidItem();
             }
-            return DecisionEntity.<DecisionEntity> findById(s.decisionId()).chain(original -> {
+            return decided.findById(s.decisionId()).chain(original -> {
                 if (original == null || original.kind != DecisionKind.DECISION) {
                     throw new PoisonMessageException("dispute " + s.disputeId() + " names decision " + s.decisionId()
                             + ", which is not in the ledger");
@@ -156,7 +157,7 @@ public class LedgerFeeds {
                             if (rev != null) {
                                 return Uni.createFrom().voidItem();
                             }
-                            boolean restricted = json.actions(original.actions).stream().anyMatch(ModerationAction::restricts);
+                            boolean restricted = original.actions().stream().anyMatch(ModerationAction::restricts);
                             if (restricted) {
                                 // Lifted already (an appeal, an end date): recorded, nothing more to lift.
                                 return audit.record(AuditLog.SYSTEM, "dispute.implemented", "decision", original.id,
@@ -180,7 +181,7 @@ public class LedgerFeeds {
             throw new PoisonMessageException("appeal " + a.appealId() + " asks for a suspension without an end date to keep");
         }
         DecisionGround ground = original.ground != null ? original.ground : DecisionGround.defaultFor(original.subcategory);
-        List<String> scope = json.strings(original.territorialScope);
+        List<String> scope = original.territorialScope;
         List<String> territorialScope = scope.isEmpty() ? DsaTerritories.EEA : scope;
         return policies.currentVersion().chain(version -> cases.lockOpen(a.subject().key()).chain(open -> {
             boolean approval = FourEyes.needsApproval(a.newActions(), a.subject().kind(), original.category, original.subcategory);

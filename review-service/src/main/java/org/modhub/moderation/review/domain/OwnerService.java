@@ -19,6 +19,7 @@ import org.modhub.moderation.review.config.ReviewConfig;
 import org.modhub.moderation.review.persistence.CaseEntity;
 import org.modhub.moderation.review.persistence.DecisionEntity;
 import org.modhub.moderation.review.persistence.OwnerRequestEntity;
+import org.modhub.moderation.review.persistence.OwnerRequestRepository;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
@@ -42,6 +43,7 @@ public class OwnerService {
             "\\b(dispute|disputed|disagree|object|appeal|wrong|mistake|not a violation|does not violate|doesn't violate)\\b");
 
     private final CaseService cases;
+    private final OwnerRequestRepository requests;
     private final Outbox outbox;
     private final Timers timers;
     private final OwnerNotices notices;
@@ -49,9 +51,10 @@ public class OwnerService {
     private final ReviewConfig config;
     private final Clock clock;
 
-    public OwnerService(CaseService cases, Outbox outbox, Timers timers, OwnerNotices notices, AuditLog audit,
+    public OwnerService(CaseService cases, OwnerRequestRepository requests, Outbox outbox, Timers timers, OwnerNotices notices, AuditLog audit,
             ReviewConfig config, Clock clock) {
         this.cases = cases;
+        this.requests = requests;
         this.outbox = outbox;
         this.timers = timers;
         this.notices = notices;
@@ -75,7 +78,7 @@ public class OwnerService {
         r.requestedAt = now;
         c.state = CaseState.AWAITING_OWNER;
         c.updatedAt = now;
-        return r.persist()
+        return requests.persist(r)
                 .chain(() -> timers.schedule(DEADLINE_TIMER, r.id.toString(), r.deadline, null))
                 .chain(() -> outbox.publish(Topics.REVIEW_EVENTS, EventSources.REVIEW_SERVICE, new ChangesRequested(c.id,
                         SubjectRef.parse(c.subjectKey), r.ownerId, r.deadline, message, r.requestedBy, now)))
@@ -143,7 +146,7 @@ public class OwnerService {
 
     /** The deadline passed: an unanswered request returns the case to the queue, escalated. */
     public Uni<Void> deadlineReached(UUID requestId) {
-        return OwnerRequestEntity.<OwnerRequestEntity> findById(requestId, LockModeType.PESSIMISTIC_WRITE).chain(r -> {
+        return requests.findById(requestId, LockModeType.PESSIMISTIC_WRITE).chain(r -> {
             if (r == null || !r.isOpen()) {
                 return Uni.createFrom().voidItem();
             }
@@ -165,7 +168,7 @@ public class OwnerService {
     }
 
     private Uni<OwnerRequestEntity> openRequest(UUID caseId) {
-        return OwnerRequestEntity.<OwnerRequestEntity> find(
+        return requests.find(
                 "caseId = ?1 and response is null and expiredAt is null order by requestedAt desc", caseId)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }

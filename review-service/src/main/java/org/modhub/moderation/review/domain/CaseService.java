@@ -7,8 +7,6 @@ import java.util.UUID;
 
 import org.modhub.moderation.contracts.Topics;
 import org.modhub.moderation.contracts.event.EventSources;
-import org.modhub.moderation.contracts.event.reporting.ReportFiled;
-import org.modhub.moderation.contracts.event.reporting.ReportWithdrawn;
 import org.modhub.moderation.contracts.event.review.CaseEscalated;
 import org.modhub.moderation.contracts.event.review.CaseOpened;
 import org.modhub.moderation.contracts.event.review.DecisionOrigin;
@@ -16,7 +14,6 @@ import org.modhub.moderation.contracts.event.review.EscalationReason;
 import org.modhub.moderation.contracts.subject.SubjectRef;
 import org.modhub.moderation.contracts.taxonomy.PolicyCategory;
 import org.modhub.moderation.contracts.taxonomy.PolicySubcategory;
-import org.modhub.moderation.contracts.taxonomy.Severity;
 import org.modhub.moderation.contracts.taxonomy.Taxonomy;
 import org.modhub.moderation.kit.outbox.Outbox;
 import org.modhub.moderation.kit.problem.ProblemException;
@@ -47,8 +44,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 /**
- * The case queue: reports join the open case of their subject or open one; moderators claim,
- * release, reassign and escalate; a case whose due time passes is escalated by a timer.
+ * The case queue: cases opened from outside the queue (DMCA, appeals, disputes); moderators claim,
+ * release, reassign, escalate and note; a case whose due time passes is escalated by a timer; what
+ * staff read about a case. Reports join cases through {@link CaseIntake}.
  */
 @ApplicationScoped
 public class CaseService {
@@ -84,131 +82,6 @@ public class CaseService {
         this.audit = audit;
         this.config = config;
         this.clock = clock;
-    }
-
-    // --- intake (in the consumer's transaction) ---
-
-    /** A filed report joins the open case of its subject, or opens one. A report seen before changes nothing. */
-    public Uni<Void> addReport(ReportFiled report) {
-        return reports.findById(report.reportId()).chain(seen -> {
-            if (seen != null) {
-                return Uni.createFrom().voidItem();
-            }
-            return cases.lockOpenFor(report.subject().key())
-                    .chain(open -> open == null ? openFor(report) : join(open, report));
-        });
-    }
-
-    private Uni<Void> openFor(ReportFiled report) {
-        Instant now = now();
-        Severity severity = Taxonomy.severityOf(report.category(), report.subcategory());
-        CaseEntity c = new CaseEntity();
-        c.id = UUID.randomUUID();
-        c.subjectKey = report.subject().key();
-        c.subjectKind = report.subject().kind().keyPrefix();
-        c.state = CaseState.OPEN;
-        c.category = report.category();
-        c.subcategory = report.subcategory();
-        c.severity = severity;
-        c.origin = DecisionOrigin.REPORT;
-        c.reportCount = 1;
-        c.trustedReports = report.trustedFlagger() ? 1 : 0;
-        c.openedAt = now;
-        c.updatedAt = now;
-        c.dueAt = now.plus(config.due().of(severity, report.trustedFlagger()));
-        CasePriority.update(c);
-        CaseReportEntity row = reportRow(c.id, report, severity);
-        return cases.persist(c)
-                .chain(() -> reports.persist(row))
-                .chain(() -> timers.schedule(SLA_TIMER, c.id.toString(), c.dueAt, null))
-                .chain(() -> outbox.publish(Topics.REVIEW_EVENTS, EventSources.REVIEW_SERVICE,
-                        new CaseOpened(c.id, report.subject(), c.category, c.subcategory, c.severity, c.origin,
-                                List.of(report.reportId()), null, null, c.openedAt)))
-                .chain(() -> audit.onCase(AuditLog.SYSTEM, "case.opened", c.id, c.subjectKey,
-                        "report " + report.reportId() + ", severity " + severity + ", due " + c.dueAt));
-    }
-
-    private Uni<Void> join(CaseEntity c, ReportFiled report) {
-        Instant now = now();
-        Severity severity = Taxonomy.severityOf(report.category(), report.subcategory());
-        boolean raised = severity.rank() > c.severity.rank();
-        c.reportCount++;
-        if (report.trustedFlagger()) {
-            c.trustedReports++;
-        }
-        if (raised) {
-            // The case now stands for its most severe report: category, severity and an earlier due time.
-            c.severity = severity;
-            c.category = report.category();
-            c.subcategory = report.subcategory();
-        }
-        boolean sooner = false;
-        if (raised || report.trustedFlagger()) {
-            // A more severe report, or a trusted flagger's notice (DSA Art. 22), may bring the due time forward.
-            Instant due = now.plus(config.due().of(c.severity, c.trustedReports > 0));
-            if (due.isBefore(c.dueAt)) {
-                c.dueAt = due;
-                sooner = true;
-            }
-        }
-        c.updatedAt = now;
-        CasePriority.update(c);
-        Uni<Void> chain = reports.persist(reportRow(c.id, report, severity)).replaceWithVoid()
-                .chain(() -> audit.onCase(AuditLog.SYSTEM, "case.report-added", c.id, c.subjectKey,
-                        "report " + report.reportId() + (report.trustedFlagger() ? " (trusted flagger)" : "")
-                                + (raised ? ", severity raised to " + severity : "")));
-        if (sooner && c.state != CaseState.CLOSED) {
-            chain = chain.chain(() -> timers.schedule(SLA_TIMER, c.id.toString(), c.dueAt, null));
-        }
-        if (raised) {
-            chain = chain.chain(() -> outbox.publish(Topics.REVIEW_EVENTS, EventSources.REVIEW_SERVICE,
-                            new CaseEscalated(c.id, SubjectRef.parse(c.subjectKey), EscalationReason.SEVERITY_RAISED,
-                                    c.severity, now)).replaceWithVoid());
-        }
-        return chain;
-    }
-
-    private CaseReportEntity reportRow(UUID caseId, ReportFiled report, Severity severity) {
-        CaseReportEntity row = new CaseReportEntity();
-        row.reportId = report.reportId();
-        row.caseId = caseId;
-        row.subjectKey = report.subject().key();
-        row.category = report.category();
-        row.subcategory = report.subcategory();
-        row.severity = severity;
-        row.explanation = report.explanation();
-        row.evidenceUrls = report.evidenceUrls();
-        row.channel = report.channel();
-        row.sourceType = report.sourceType();
-        row.automatedDetection = report.automatedDetection();
-        row.trustedFlagger = report.trustedFlagger();
-        row.reporterId = report.reporterId();
-        row.reporterEmail = report.reporterEmail();
-        row.jurisdiction = report.jurisdiction();
-        row.filedAt = report.filedAt();
-        return row;
-    }
-
-    /** A withdrawn report no longer counts towards its case's priority. */
-    public Uni<Void> withdrawReport(ReportWithdrawn withdrawn) {
-        return reports.findById(withdrawn.reportId()).chain(row -> {
-            if (row == null || row.withdrawnAt != null) {
-                return Uni.createFrom().voidItem();
-            }
-            row.withdrawnAt = withdrawn.withdrawnAt();
-            return cases.findById(row.caseId, LockModeType.PESSIMISTIC_WRITE).chain(c -> {
-                if (c.state != CaseState.CLOSED) {
-                    c.reportCount = Math.max(0, c.reportCount - 1);
-                    if (row.trustedFlagger) {
-                        c.trustedReports = Math.max(0, c.trustedReports - 1);
-                    }
-                    c.updatedAt = now();
-                    CasePriority.update(c);
-                }
-                return audit.onCase(withdrawn.withdrawnBy(), "case.report-withdrawn", c.id, c.subjectKey,
-                        "report " + withdrawn.reportId());
-            });
-        });
     }
 
     /** Opens a case for a decision that comes from outside the queue (DMCA, appeal), in the caller's transaction. */

@@ -86,7 +86,8 @@ class DecisionTest {
         NotificationRequested mail = CODEC.data(CODEC.decode(mails.get(0)), NotificationRequested.class);
         assertThat(mail.templateId()).isEqualTo("owner-decision");
         assertThat(mail.recipientEmail()).isEqualTo(owner + "@example.org");
-        assertThat(mail.parameters()).containsKeys("facts", "explanation", "howToAppeal", "policyVersion", "territorialScope");
+        assertThat(mail.parameters()).containsKeys("facts", "explanation", "appealDeadline", "policyVersion", "territorialScope")
+                .doesNotContainKeys("howToAppeal", "appealUrl");
         assertThat(mails.get(0)).doesNotContain(report.reporterId()).doesNotContain(report.reporterEmail());
 
         // Issue 21: a reply to the decision mail contests the decision, so it is on the decision's thread and goes to legal@.

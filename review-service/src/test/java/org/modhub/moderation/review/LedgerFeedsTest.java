@@ -33,7 +33,7 @@ import org.modhub.moderation.contracts.subject.SubjectRef;
 import org.modhub.moderation.devstack.test.DevStackResource;
 import org.modhub.moderation.devstack.test.KafkaProbe;
 import org.modhub.moderation.devstack.test.Sql;
-import org.modhub.moderation.review.domain.DecisionService;
+import org.modhub.moderation.review.domain.Enforcement;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -156,7 +156,7 @@ class LedgerFeedsTest {
         senior("sue").post("/api/v1/decisions/" + decisionId + "/approve").then().statusCode(200);
         assertThat(standing(model)).singleElement().satisfies(r -> assertThat(r.get("action")).isEqualTo("SUSPEND_ACCOUNT"));
 
-        makeDue(db, DecisionService.END_DATE_TIMER, decisionId);
+        makeDue(db, Enforcement.END_DATE_TIMER, decisionId);
         await().atMost(WAIT).untilAsserted(() -> assertThat(standing(model)).isEmpty());
         assertThat(Sql.rows(db, "SELECT lift_reason FROM restriction WHERE decision_id = ?::uuid", decisionId).get(0).get(0))
                 .asString().contains("end date");

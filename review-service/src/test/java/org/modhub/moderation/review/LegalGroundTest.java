@@ -152,7 +152,7 @@ class LegalGroundTest {
         // left to be rendered when read (what migration V20261206_1100 does to those not yet submitted).
         Sql.update(db, "UPDATE decision SET legal_provision = NULL, statement = (statement::jsonb - 'legalProvision' "
                 + "- 'groundReferenceUrl' || jsonb_build_object('illegalContentLegalGround', "
-                + "'Law relied on: Fraudulent or Malicious Activities — Phishing'))::text WHERE id = ?::uuid", decisionId);
+                + "'Law relied on: Fraudulent or Malicious Activities — Phishing')) WHERE id = ?::uuid", decisionId);
         Sql.update(db, "UPDATE statement_submission SET statement = NULL WHERE decision_id = ?::uuid", decisionId);
 
         JsonNode statement = export(from).get("modhub-sor-" + decisionId);

@@ -346,7 +346,8 @@ class TransparencyReportTest {
                 INSERT INTO decision (id, case_id, kind, status, subject_key, owner_id, actions, ground, category, facts,
                     explanation, policy_version, decided_by, automated_decision, origin, report_ids, notice_id,
                     reverses_decision_id, needs_approval, created_at, decided_at)
-                VALUES (?::uuid, ?::uuid, ?, ?, ?, 'owner-1', ?, ?, ?, 'Facts.', 'Explanation.', '2025-04-10', 'mod-1', ?, ?, ?,
+                VALUES (?::uuid, ?::uuid, ?, ?, ?, 'owner-1', ARRAY(SELECT jsonb_array_elements_text(?::jsonb)), ?, ?, 'Facts.',
+                    'Explanation.', '2025-04-10', 'mod-1', ?, ?, ARRAY(SELECT jsonb_array_elements_text(?::jsonb))::uuid[],
                     ?::uuid, ?::uuid, false, ?, ?)
                 """, id.toString(), caseId, kind, status, on.subject().key(), actions, ground, category, automated, origin,
                 reportIds.stream().map(r -> "\"" + r + "\"").toList().toString().replace(" ", ""),

@@ -4,6 +4,9 @@ import java.util.UUID;
 
 import org.modhub.moderation.contracts.Roles;
 import org.modhub.moderation.kit.problem.ProblemException;
+import org.modhub.moderation.kit.validation.Page;
+import org.modhub.moderation.kit.validation.Params;
+import org.modhub.moderation.review.config.ReviewConfig;
 import org.modhub.moderation.review.domain.CaseService;
 
 import io.smallrye.mutiny.Uni;
@@ -20,19 +23,19 @@ import jakarta.ws.rs.core.MediaType;
 public class AuditResource {
 
     private final CaseService cases;
-    private final RequestValidator validator;
+    private final ReviewConfig config;
     private final Views views;
 
-    public AuditResource(CaseService cases, RequestValidator validator, Views views) {
+    public AuditResource(CaseService cases, ReviewConfig config, Views views) {
         this.cases = cases;
-        this.validator = validator;
+        this.config = config;
         this.views = views;
     }
 
     /** Oldest first; filter by case, actor or entity; {@code nextCursor} continues after the last entry. */
     @GET
     @RolesAllowed({ Roles.AUDITOR, Roles.ADMIN })
-    public Uni<Views.AuditPage> read(@QueryParam("caseId") String caseId, @QueryParam("actor") String actor,
+    public Uni<Page<Views.HistoryEntry>> read(@QueryParam("caseId") String caseId, @QueryParam("actor") String actor,
             @QueryParam("entityId") String entityId, @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         UUID forCase = null;
         if (caseId != null && !caseId.isBlank()) {
@@ -50,8 +53,8 @@ public class AuditResource {
                 throw ProblemException.invalidField("query.cursor", "is not a cursor this service issued");
             }
         }
-        int size = validator.limit(limit);
-        return cases.auditLog(forCase, blank(actor), blank(entityId), after, size).map(rows -> new Views.AuditPage(
+        int size = Params.limit(limit, config.limits().defaultPage(), config.limits().maxPage());
+        return cases.auditLog(forCase, blank(actor), blank(entityId), after, size).map(rows -> new Page<>(
                 rows.stream().map(views::history).toList(),
                 rows.size() == size ? String.valueOf(rows.get(rows.size() - 1).id) : null));
     }

@@ -7,12 +7,15 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.modhub.moderation.contracts.Roles;
 import org.modhub.moderation.contracts.taxonomy.Severity;
 import org.modhub.moderation.kit.security.Caller;
+import org.modhub.moderation.kit.validation.Page;
+import org.modhub.moderation.kit.validation.PageCursor;
+import org.modhub.moderation.kit.validation.Params;
+import org.modhub.moderation.review.config.ReviewConfig;
 import org.modhub.moderation.review.domain.CaseService;
 import org.modhub.moderation.review.domain.CaseState;
 import org.modhub.moderation.review.domain.DecisionService;
 import org.modhub.moderation.review.domain.OwnerService;
 import org.modhub.moderation.review.persistence.CaseEntity;
-import org.modhub.moderation.review.persistence.CaseRepository.QueueCursor;
 import org.modhub.moderation.review.persistence.CaseRepository.QueueFilter;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -39,17 +42,19 @@ public class CaseResource {
     private final CaseService cases;
     private final DecisionService decisions;
     private final OwnerService owners;
-    private final RequestValidator validator;
+    private final DecisionChecks decisionChecks;
+    private final ReviewConfig config;
     private final Views views;
     private final SecurityIdentity identity;
     private final Clock clock;
 
-    public CaseResource(CaseService cases, DecisionService decisions, OwnerService owners, RequestValidator validator,
-            Views views, SecurityIdentity identity, Clock clock) {
+    public CaseResource(CaseService cases, DecisionService decisions, OwnerService owners, DecisionChecks decisionChecks,
+            ReviewConfig config, Views views, SecurityIdentity identity, Clock clock) {
         this.cases = cases;
         this.decisions = decisions;
         this.owners = owners;
-        this.validator = validator;
+        this.decisionChecks = decisionChecks;
+        this.config = config;
         this.views = views;
         this.identity = identity;
         this.clock = clock;
@@ -58,19 +63,15 @@ public class CaseResource {
     /** The queue for staff: most urgent first (priority, then due time), filtered, one cursor page at a time. */
     @GET
     @RolesAllowed({ Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.LEGAL, Roles.ADMIN })
-    public Uni<Views.CasePage> queue(@QueryParam("state") String state, @QueryParam("category") String category,
+    public Uni<Page<Views.CaseSummary>> queue(@QueryParam("state") String state, @QueryParam("category") String category,
             @QueryParam("priority") String priority, @QueryParam("assignee") String assignee,
             @QueryParam("overdue") String overdue, @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
-        QueueFilter filter = new QueueFilter(RequestValidator.enumParam(CaseState.class, state, "query.state"),
-                RequestValidator.categoryParam(category), RequestValidator.enumParam(Severity.class, priority, "query.priority"),
-                assignee == null || assignee.isBlank() ? null : assignee,
-                RequestValidator.booleanParam(overdue, "query.overdue"));
-        int size = validator.limit(limit);
-        QueueCursor after = QueueCursor.decode(cursor);
-        return cases.queue(filter, after, size).map(rows -> {
-            String next = rows.size() == size ? QueueCursor.after(rows.get(rows.size() - 1)).encode() : null;
-            return new Views.CasePage(rows.stream().map(c -> views.summary(c, clock.instant())).toList(), next);
-        });
+        QueueFilter filter = new QueueFilter(Params.oneOf(CaseState.class, state, "state"), Params.category(category, "category"),
+                Params.oneOf(Severity.class, priority, "priority"), assignee == null || assignee.isBlank() ? null : assignee,
+                Params.bool(overdue, "overdue"));
+        int size = Params.limit(limit, config.limits().defaultPage(), config.limits().maxPage());
+        return cases.queue(filter, PageCursor.decode(cursor), size + 1).map(rows -> Page.of(rows, size,
+                c -> new PageCursor(c.priority, c.dueAt, c.id), this::summary));
     }
 
     /** One case for staff: its reports (with reporter identity), notes, history, decisions and the subject's standing restrictions. */
@@ -105,7 +106,7 @@ public class CaseResource {
     @RolesAllowed({ Roles.SENIOR_MODERATOR, Roles.ADMIN })
     public Uni<Views.CaseSummary> reassign(@PathParam("id") String id, Requests.ReassignRequest request) {
         UUID caseId = caseId(id);
-        String to = validator.assignee(request);
+        String to = Requests.required(request).valid();
         return cases.reassign(caseId, caller().id(), to).map(this::summary);
     }
 
@@ -114,7 +115,7 @@ public class CaseResource {
     @RolesAllowed({ Roles.MODERATOR, Roles.SENIOR_MODERATOR })
     public Uni<Views.CaseSummary> escalate(@PathParam("id") String id, Requests.ReasonRequest request) {
         UUID caseId = caseId(id);
-        String reason = validator.reason(request);
+        String reason = Requests.required(request).valid(config.limits().maxText());
         return cases.escalateByHand(caseId, caller().id(), reason).map(this::summary);
     }
 
@@ -123,7 +124,7 @@ public class CaseResource {
     @RolesAllowed({ Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.LEGAL, Roles.ADMIN })
     public Uni<RestResponse<Views.NoteView>> note(@PathParam("id") String id, Requests.NoteRequest request) {
         UUID caseId = caseId(id);
-        RequestValidator.ValidNote note = validator.note(request);
+        Requests.NoteRequest note = Requests.required(request).valid(config.limits().maxText());
         return cases.addNote(caseId, caller().id(), note.body(), note.shareable())
                 .map(n -> RestResponse.status(RestResponse.Status.CREATED, views.note(n)));
     }
@@ -137,7 +138,7 @@ public class CaseResource {
     @RolesAllowed({ Roles.MODERATOR, Roles.SENIOR_MODERATOR })
     public Uni<RestResponse<Views.DecisionView>> decide(@PathParam("id") String id, Requests.DecisionRequest request) {
         UUID caseId = caseId(id);
-        var input = validator.decision(request, clock.instant());
+        var input = decisionChecks.decision(request, clock.instant());
         return decisions.decide(caseId, caller().id(), input)
                 .map(d -> RestResponse.status(RestResponse.Status.CREATED, views.decision(d)));
     }
@@ -148,7 +149,7 @@ public class CaseResource {
     @RolesAllowed(Roles.USER)
     public Uni<Views.OwnerRequestView> ownerResponse(@PathParam("id") String id, Requests.OwnerResponseRequest request) {
         UUID caseId = caseId(id);
-        RequestValidator.ValidOwnerResponse answer = validator.ownerResponse(request);
+        Requests.OwnerResponseRequest answer = Requests.required(request).valid(config.limits().maxText());
         return owners.respond(caseId, caller().id(), answer.response(), answer.text()).map(views::ownerRequestForOwner);
     }
 
@@ -161,6 +162,6 @@ public class CaseResource {
     }
 
     private static UUID caseId(String id) {
-        return RequestValidator.uuid(id, "Case");
+        return Params.id(id, "Case");
     }
 }

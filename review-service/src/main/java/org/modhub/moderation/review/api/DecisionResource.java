@@ -7,6 +7,8 @@ import org.modhub.moderation.contracts.Roles;
 import org.modhub.moderation.contracts.subject.SubjectRef;
 import org.modhub.moderation.kit.problem.ProblemException;
 import org.modhub.moderation.kit.security.Caller;
+import org.modhub.moderation.kit.validation.Params;
+import org.modhub.moderation.review.config.ReviewConfig;
 import org.modhub.moderation.review.domain.DecisionService;
 
 import io.quarkus.security.Authenticated;
@@ -29,13 +31,13 @@ import jakarta.ws.rs.core.MediaType;
 public class DecisionResource {
 
     private final DecisionService decisions;
-    private final RequestValidator validator;
+    private final ReviewConfig config;
     private final Views views;
     private final SecurityIdentity identity;
 
-    public DecisionResource(DecisionService decisions, RequestValidator validator, Views views, SecurityIdentity identity) {
+    public DecisionResource(DecisionService decisions, ReviewConfig config, Views views, SecurityIdentity identity) {
         this.decisions = decisions;
-        this.validator = validator;
+        this.config = config;
         this.views = views;
         this.identity = identity;
     }
@@ -45,7 +47,7 @@ public class DecisionResource {
     @Path("/decisions/{id}")
     @Authenticated
     public Uni<Views.DecisionView> get(@PathParam("id") String id) {
-        UUID decisionId = RequestValidator.uuid(id, "Decision");
+        UUID decisionId = Params.id(id, "Decision");
         Caller caller = Caller.of(identity);
         return decisions.get(decisionId).map(d -> {
             if (caller.hasRole(Roles.AUDITOR) || caller.isStaff()) {
@@ -62,7 +64,7 @@ public class DecisionResource {
     @Path("/decisions/pending-approval")
     @RolesAllowed(Roles.SENIOR_MODERATOR)
     public Uni<List<Views.DecisionView>> pending(@QueryParam("limit") String limit) {
-        return decisions.pendingApprovals(validator.limit(limit)).map(rows -> rows.stream().map(views::decision).toList());
+        return decisions.pendingApprovals(Params.limit(limit, config.limits().defaultPage(), config.limits().maxPage())).map(rows -> rows.stream().map(views::decision).toList());
     }
 
     /** A senior moderator who is not the decider approves: the decision takes effect. */
@@ -70,7 +72,7 @@ public class DecisionResource {
     @Path("/decisions/{id}/approve")
     @RolesAllowed(Roles.SENIOR_MODERATOR)
     public Uni<Views.DecisionView> approve(@PathParam("id") String id) {
-        return decisions.approve(RequestValidator.uuid(id, "Decision"), Caller.of(identity).id()).map(views::decision);
+        return decisions.approve(Params.id(id, "Decision"), Caller.of(identity).id()).map(views::decision);
     }
 
     /** A senior moderator who is not the decider rejects with a reason: the case returns to the queue. */
@@ -78,8 +80,8 @@ public class DecisionResource {
     @Path("/decisions/{id}/reject")
     @RolesAllowed(Roles.SENIOR_MODERATOR)
     public Uni<Views.DecisionView> reject(@PathParam("id") String id, Requests.ReasonRequest request) {
-        UUID decisionId = RequestValidator.uuid(id, "Decision");
-        String reason = validator.reason(request);
+        UUID decisionId = Params.id(id, "Decision");
+        String reason = Requests.required(request).valid(config.limits().maxText());
         return decisions.reject(decisionId, Caller.of(identity).id(), reason).map(views::decision);
     }
 

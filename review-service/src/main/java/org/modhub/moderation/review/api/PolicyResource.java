@@ -6,7 +6,10 @@ import java.util.List;
 
 import org.jboss.resteasy.reactive.RestResponse;
 import org.modhub.moderation.contracts.Roles;
+import org.modhub.moderation.kit.problem.ProblemException;
 import org.modhub.moderation.kit.security.Caller;
+import org.modhub.moderation.kit.validation.Params;
+import org.modhub.moderation.review.config.ReviewConfig;
 import org.modhub.moderation.review.domain.PolicyService;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -28,15 +31,15 @@ import jakarta.ws.rs.core.MediaType;
 public class PolicyResource {
 
     private final PolicyService policies;
-    private final RequestValidator validator;
+    private final ReviewConfig config;
     private final Views views;
     private final SecurityIdentity identity;
     private final Clock clock;
 
-    public PolicyResource(PolicyService policies, RequestValidator validator, Views views, SecurityIdentity identity,
+    public PolicyResource(PolicyService policies, ReviewConfig config, Views views, SecurityIdentity identity,
             Clock clock) {
         this.policies = policies;
-        this.validator = validator;
+        this.config = config;
         this.views = views;
         this.identity = identity;
         this.clock = clock;
@@ -46,7 +49,7 @@ public class PolicyResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     public Uni<RestResponse<Views.PolicyVersionView>> post(Requests.PolicyVersionRequest request) {
-        var v = validator.policyVersion(request);
+        Requests.ValidPolicyVersion v = Requests.required(request).valid(config.limits().maxText());
         return policies.post(v.version(), v.title(), v.url(), v.summary(), v.effectiveAt(), Caller.of(identity).id())
                 .map(p -> RestResponse.status(RestResponse.Status.CREATED, views.policy(p)));
     }
@@ -70,9 +73,9 @@ public class PolicyResource {
     @Path("/in-force")
     @PermitAll
     public Uni<Views.PolicyVersionView> inForce(@QueryParam("at") String at) {
-        Instant when = RequestValidator.instantParam(at, "query.at");
+        Instant when = Params.instant(at, "at");
         if (when == null) {
-            throw org.modhub.moderation.kit.problem.ProblemException.invalidField("query.at", "is required");
+            throw ProblemException.invalidField("query.at", "is required");
         }
         return policies.inForceAt(when).map(views::policy);
     }

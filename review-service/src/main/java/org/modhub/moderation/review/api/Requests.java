@@ -1,11 +1,26 @@
 package org.modhub.moderation.review.api;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.regex.Pattern;
 
-/** Request bodies of the review API (unknown fields are refused). */
+import org.modhub.moderation.kit.validation.FieldChecks;
+
+/**
+ * Request bodies of the review API (unknown fields are refused), each checking its own fields
+ * ({@code valid}); a decision's rules are {@link DecisionChecks}'.
+ */
 public final class Requests {
 
     private Requests() {
+    }
+
+    /** The body, or the 400 for a request that came without one. */
+    static <T> T required(T body) {
+        if (body == null) {
+            throw FieldChecks.bodyRequired();
+        }
+        return body;
     }
 
     /** The owner or author the decision concerns: their hub user id, and where to mail them. */
@@ -33,19 +48,75 @@ public final class Requests {
     }
 
     public record ReasonRequest(String reason) {
+
+        /** The reason, stripped. */
+        String valid(int maxText) {
+            FieldChecks check = new FieldChecks();
+            String valid = check.text(reason, "reason", true, maxText);
+            check.throwIfAny();
+            return valid;
+        }
     }
 
     public record ReassignRequest(String assignee) {
+
+        /** Who takes the case, stripped. */
+        String valid() {
+            FieldChecks check = new FieldChecks();
+            String valid = check.text(assignee, "assignee", true, 200);
+            check.throwIfAny();
+            return valid;
+        }
     }
 
     public record NoteRequest(String body, Boolean shareable) {
+
+        NoteRequest valid(int maxText) {
+            FieldChecks check = new FieldChecks();
+            String text = check.text(body, "body", true, maxText);
+            if (shareable == null) {
+                check.add("shareable", "is required: say whether the owner may see the note");
+            }
+            check.throwIfAny();
+            return new NoteRequest(text, shareable);
+        }
     }
 
     /** The owner's answer: CHANGED (with what they did) or DISPUTED (with why). */
     public record OwnerResponseRequest(String response, String text) {
+
+        OwnerResponseRequest valid(int maxText) {
+            FieldChecks check = new FieldChecks();
+            if (response == null) {
+                check.add("response", "is required: CHANGED or DISPUTED");
+            } else if (!response.equals("CHANGED") && !response.equals("DISPUTED")) {
+                check.add("response", "must be CHANGED or DISPUTED");
+            }
+            String valid = check.text(text, "text", true, maxText);
+            check.throwIfAny();
+            return new OwnerResponseRequest(response, valid);
+        }
     }
 
     /** A new policy version; effectiveAt at least ten days after posting. */
     public record PolicyVersionRequest(String version, String title, String url, String summary, String effectiveAt) {
+
+        private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+        ValidPolicyVersion valid(int maxText) {
+            FieldChecks check = new FieldChecks();
+            if (version == null || !VERSION.matcher(version).matches()) {
+                check.add("version", "is required: 1-64 letters, digits, '.', '_' or '-'");
+            }
+            String validTitle = check.text(title, "title", true, maxText);
+            String validSummary = check.text(summary, "summary", true, maxText);
+            String validUrl = check.httpUrl(url, "url", false, 2048);
+            Instant effective = check.instant(effectiveAt, "effectiveAt", true);
+            check.throwIfAny();
+            return new ValidPolicyVersion(version, validTitle, validUrl, validSummary, effective);
+        }
+    }
+
+    record ValidPolicyVersion(String version, String title, String url, String summary, Instant effectiveAt) {
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.modhub.moderation.contracts.action.ModerationAction;
-import org.modhub.moderation.review.domain.Json;
+import org.modhub.moderation.review.domain.StatementOfReasons;
 import org.modhub.moderation.review.persistence.AuditEntryEntity;
 import org.modhub.moderation.review.persistence.CaseEntity;
 import org.modhub.moderation.review.persistence.CaseNoteEntity;
@@ -14,9 +14,6 @@ import org.modhub.moderation.review.persistence.DecisionEntity;
 import org.modhub.moderation.review.persistence.OwnerRequestEntity;
 import org.modhub.moderation.review.persistence.PolicyVersionEntity;
 import org.modhub.moderation.review.persistence.RestrictionEntity;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -28,9 +25,6 @@ public class Views {
             int priority, boolean escalated, String escalationReason, int reportCount, int trustedReports, String assignee,
             Instant dueAt, boolean overdue, String origin, String returnReason, Instant openedAt, Instant updatedAt,
             Instant closedAt, String recommendedAction) {
-    }
-
-    public record CasePage(List<CaseSummary> items, String nextCursor) {
     }
 
     /** A report in the staff view: with the reporter's identity, which never leaves staff views. */
@@ -61,7 +55,7 @@ public class Views {
             Instant endDate, String facts, String explanation, String policyVersion, String decidedBy, String approvedBy,
             String automatedDecision, String origin, List<UUID> reportIds, UUID noticeId, UUID appealId,
             boolean manifestlyUnfounded, boolean needsApproval, UUID reversesDecisionId, String rejectedBy,
-            String rejectionReason, JsonNode statementOfReasons, Instant createdAt, Instant decidedAt) {
+            String rejectionReason, StatementOfReasons statementOfReasons, Instant createdAt, Instant decidedAt) {
     }
 
     public record RestrictionView(UUID id, String subject, ModerationAction action, UUID decisionId,
@@ -70,17 +64,6 @@ public class Views {
 
     public record PolicyVersionView(String version, String title, String url, String summary, Instant effectiveAt,
             String postedBy, Instant postedAt) {
-    }
-
-    public record AuditPage(List<HistoryEntry> items, String nextCursor) {
-    }
-
-    private final Json json;
-    private final ObjectMapper mapper;
-
-    public Views(Json json, ObjectMapper mapper) {
-        this.json = json;
-        this.mapper = mapper;
     }
 
     public CaseSummary summary(CaseEntity c, Instant now) {
@@ -93,7 +76,7 @@ public class Views {
 
     public ReportView report(CaseReportEntity r) {
         return new ReportView(r.reportId, r.category.code(), r.subcategory == null ? null : r.subcategory.code(),
-                r.severity.name(), r.explanation, json.strings(r.evidenceUrls), r.channel.name(), r.sourceType.name(),
+                r.severity.name(), r.explanation, r.evidenceUrls, r.channel.name(), r.sourceType.name(),
                 r.automatedDetection, r.trustedFlagger, r.reporterId, r.reporterEmail, r.jurisdiction, r.filedAt, r.withdrawnAt);
     }
 
@@ -111,12 +94,12 @@ public class Views {
     }
 
     public DecisionView decision(DecisionEntity d) {
-        return new DecisionView(d.id, d.caseId, d.kind.name(), d.status.name(), d.subjectKey, d.ownerId, json.actions(d.actions),
+        return new DecisionView(d.id, d.caseId, d.kind.name(), d.status.name(), d.subjectKey, d.ownerId, d.actions(),
                 d.ground == null ? null : d.ground.name(), d.category.code(), d.subcategory == null ? null : d.subcategory.code(),
-                json.strings(d.territorialScope), d.endDate, d.facts, d.explanation, d.policyVersion, d.decidedBy, d.approvedBy,
-                d.automatedDecision.name(), d.origin.name(), json.uuids(d.reportIds), d.noticeId, d.appealId,
+                d.territorialScope, d.endDate, d.facts, d.explanation, d.policyVersion, d.decidedBy, d.approvedBy,
+                d.automatedDecision.name(), d.origin.name(), d.reportIds, d.noticeId, d.appealId,
                 d.manifestlyUnfounded, d.needsApproval, d.reversesDecisionId, d.rejectedBy, d.rejectionReason,
-                statement(d.statement), d.createdAt, d.decidedAt);
+                d.statement, d.createdAt, d.decidedAt);
     }
 
     /**
@@ -140,19 +123,11 @@ public class Views {
     }
 
     public RestrictionView restriction(RestrictionEntity r) {
-        return new RestrictionView(r.id, r.subjectKey, r.action, r.decisionId, json.strings(r.territorialScope), r.imposedAt,
+        return new RestrictionView(r.id, r.subjectKey, r.action, r.decisionId, r.territorialScope, r.imposedAt,
                 r.endDate);
     }
 
     public PolicyVersionView policy(PolicyVersionEntity v) {
         return new PolicyVersionView(v.version, v.title, v.url, v.summary, v.effectiveAt, v.postedBy, v.postedAt);
-    }
-
-    private JsonNode statement(String text) {
-        try {
-            return text == null ? null : mapper.readTree(text);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -34,8 +34,8 @@ import org.modhub.moderation.contracts.event.review.CaseOpened;
 import org.modhub.moderation.contracts.event.review.ChangesRequested;
 import org.modhub.moderation.contracts.event.review.DecisionReversed;
 import org.modhub.moderation.contracts.event.review.DecisionTaken;
-
 import org.modhub.moderation.review.domain.StatementOfReasons;
+import org.modhub.moderation.review.transparency.TransparencyReport;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -49,7 +49,11 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         StatementOfReasons.class, TransparencyStatement.class, DsaDecisionVisibility.class, DsaDecisionMonetary.class,
         DsaDecisionProvision.class, DsaDecisionAccount.class, DsaAccountType.class, DecisionGround.class, DsaYesNo.class,
         DsaContentType.class, DsaStatementCategory.class, DsaKeyword.class, SourceType.class, AutomatedDecision.class,
-        org.modhub.moderation.contracts.taxonomy.LegalProvision.class, org.modhub.moderation.contracts.taxonomy.PolicyClause.class })
+        org.modhub.moderation.contracts.taxonomy.LegalProvision.class, org.modhub.moderation.contracts.taxonomy.PolicyClause.class,
+        // the transparency report's sections: serialised, and read component by component for its rows
+        TransparencyReport.class, TransparencyReport.Notices.class, TransparencyReport.Decisions.class,
+        TransparencyReport.Complaints.class, TransparencyReport.Disputes.class, TransparencyReport.Suspensions.class,
+        TransparencyReport.Dmca.class })
 public final class NativeRegistrations {
 
     private NativeRegistrations() {

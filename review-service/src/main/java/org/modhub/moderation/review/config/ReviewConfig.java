@@ -102,10 +102,6 @@ public interface ReviewConfig {
     }
 
     interface Mail {
-        /** Locale of mails to owners when the decision names none. */
-        @WithDefault("en")
-        String locale();
-
         /** Where owners read how to appeal (told with every statement of reasons). */
         @WithDefault("https://huggingface.co/settings/moderation/appeals")
         String appealUrl();

@@ -1,10 +1,10 @@
 package org.modhub.moderation.review.domain;
 
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import org.modhub.moderation.review.persistence.AuditEntryEntity;
+import org.modhub.moderation.review.persistence.AuditEntryRepository;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,16 +16,18 @@ public class AuditLog {
     /** The actor of changes the service makes by itself (timers, events of other services). */
     public static final String SYSTEM = "system:review-service";
 
+    private final AuditEntryRepository entries;
     private final Clock clock;
 
-    public AuditLog(Clock clock) {
+    public AuditLog(AuditEntryRepository entries, Clock clock) {
+        this.entries = entries;
         this.clock = clock;
     }
 
     public Uni<Void> record(String actor, String action, String entityType, Object entityId, UUID caseId, String subjectKey,
             String detail) {
         AuditEntryEntity entry = new AuditEntryEntity();
-        entry.at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        entry.at = clock.instant();
         entry.actor = actor;
         entry.action = action;
         entry.entityType = entityType;
@@ -33,7 +35,7 @@ public class AuditLog {
         entry.caseId = caseId;
         entry.subjectKey = subjectKey;
         entry.detail = detail;
-        return entry.persist().replaceWithVoid();
+        return entries.persist(entry).replaceWithVoid();
     }
 
     /** A change to a case. */

@@ -2,14 +2,11 @@ package org.modhub.moderation.review.domain;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
 import org.modhub.moderation.contracts.Topics;
 import org.modhub.moderation.contracts.event.EventSources;
-import org.modhub.moderation.contracts.event.reporting.ReportFiled;
-import org.modhub.moderation.contracts.event.reporting.ReportWithdrawn;
 import org.modhub.moderation.contracts.event.review.CaseEscalated;
 import org.modhub.moderation.contracts.event.review.CaseOpened;
 import org.modhub.moderation.contracts.event.review.DecisionOrigin;
@@ -17,11 +14,11 @@ import org.modhub.moderation.contracts.event.review.EscalationReason;
 import org.modhub.moderation.contracts.subject.SubjectRef;
 import org.modhub.moderation.contracts.taxonomy.PolicyCategory;
 import org.modhub.moderation.contracts.taxonomy.PolicySubcategory;
-import org.modhub.moderation.contracts.taxonomy.Severity;
 import org.modhub.moderation.contracts.taxonomy.Taxonomy;
 import org.modhub.moderation.kit.outbox.Outbox;
 import org.modhub.moderation.kit.problem.ProblemException;
 import org.modhub.moderation.kit.timer.Timers;
+import org.modhub.moderation.kit.validation.PageCursor;
 import org.modhub.moderation.review.config.ReviewConfig;
 import org.modhub.moderation.review.persistence.AuditEntryEntity;
 import org.modhub.moderation.review.persistence.CaseEntity;
@@ -30,7 +27,13 @@ import org.modhub.moderation.review.persistence.OwnerRequestEntity;
 import org.modhub.moderation.review.persistence.RestrictionEntity;
 import org.modhub.moderation.review.persistence.CaseNoteEntity;
 import org.modhub.moderation.review.persistence.CaseReportEntity;
+import org.modhub.moderation.review.persistence.AuditEntryRepository;
+import org.modhub.moderation.review.persistence.CaseNoteRepository;
+import org.modhub.moderation.review.persistence.CaseReportRepository;
 import org.modhub.moderation.review.persistence.CaseRepository;
+import org.modhub.moderation.review.persistence.DecisionRepository;
+import org.modhub.moderation.review.persistence.OwnerRequestRepository;
+import org.modhub.moderation.review.persistence.RestrictionRepository;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -41,8 +44,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 /**
- * The case queue: reports join the open case of their subject or open one; moderators claim,
- * release, reassign and escalate; a case whose due time passes is escalated by a timer.
+ * The case queue: cases opened from outside the queue (DMCA, appeals, disputes); moderators claim,
+ * release, reassign, escalate and note; a case whose due time passes is escalated by a timer; what
+ * staff read about a case. Reports join cases through {@link CaseIntake}.
  */
 @ApplicationScoped
 public class CaseService {
@@ -51,147 +55,33 @@ public class CaseService {
     public static final String SLA_TIMER = "review.case-due";
 
     private final CaseRepository cases;
+    private final CaseReportRepository reports;
+    private final CaseNoteRepository notes;
+    private final DecisionRepository decisions;
+    private final OwnerRequestRepository ownerRequests;
+    private final RestrictionRepository restrictions;
+    private final AuditEntryRepository auditEntries;
     private final Outbox outbox;
     private final Timers timers;
     private final AuditLog audit;
-    private final Json json;
     private final ReviewConfig config;
     private final Clock clock;
 
-    public CaseService(CaseRepository cases, Outbox outbox, Timers timers, AuditLog audit, Json json, ReviewConfig config,
-            Clock clock) {
+    public CaseService(CaseRepository cases, CaseReportRepository reports, CaseNoteRepository notes,
+            DecisionRepository decisions, OwnerRequestRepository ownerRequests, RestrictionRepository restrictions,
+            AuditEntryRepository auditEntries, Outbox outbox, Timers timers, AuditLog audit, ReviewConfig config, Clock clock) {
         this.cases = cases;
+        this.reports = reports;
+        this.notes = notes;
+        this.decisions = decisions;
+        this.ownerRequests = ownerRequests;
+        this.restrictions = restrictions;
+        this.auditEntries = auditEntries;
         this.outbox = outbox;
         this.timers = timers;
         this.audit = audit;
-        this.json = json;
         this.config = config;
         this.clock = clock;
-    }
-
-    // --- intake (in the consumer's transaction) ---
-
-    /** A filed report joins the open case of its subject, or opens one. A report seen before changes nothing. */
-    public Uni<Void> addReport(ReportFiled report) {
-        return CaseReportEntity.<CaseReportEntity> findById(report.reportId()).chain(seen -> {
-            if (seen != null) {
-                return Uni.createFrom().voidItem();
-            }
-            return cases.lockOpenFor(report.subject().key())
-                    .chain(open -> open == null ? openFor(report) : join(open, report));
-        });
-    }
-
-    private Uni<Void> openFor(ReportFiled report) {
-        Instant now = now();
-        Severity severity = Taxonomy.severityOf(report.category(), report.subcategory());
-        CaseEntity c = new CaseEntity();
-        c.id = UUID.randomUUID();
-        c.subjectKey = report.subject().key();
-        c.subjectKind = report.subject().kind().keyPrefix();
-        c.state = CaseState.OPEN;
-        c.category = report.category();
-        c.subcategory = report.subcategory();
-        c.severity = severity;
-        c.origin = DecisionOrigin.REPORT;
-        c.reportCount = 1;
-        c.trustedReports = report.trustedFlagger() ? 1 : 0;
-        c.openedAt = now;
-        c.updatedAt = now;
-        c.dueAt = now.plus(config.due().of(severity, report.trustedFlagger()));
-        CasePriority.update(c);
-        CaseReportEntity row = reportRow(c.id, report, severity);
-        return c.persist()
-                .chain(() -> row.persist())
-                .chain(() -> timers.schedule(SLA_TIMER, c.id.toString(), c.dueAt, null))
-                .chain(() -> outbox.publish(Topics.REVIEW_EVENTS, EventSources.REVIEW_SERVICE,
-                        new CaseOpened(c.id, report.subject(), c.category, c.subcategory, c.severity, c.origin,
-                                List.of(report.reportId()), null, null, c.openedAt)))
-                .chain(() -> audit.onCase(AuditLog.SYSTEM, "case.opened", c.id, c.subjectKey,
-                        "report " + report.reportId() + ", severity " + severity + ", due " + c.dueAt));
-    }
-
-    private Uni<Void> join(CaseEntity c, ReportFiled report) {
-        Instant now = now();
-        Severity severity = Taxonomy.severityOf(report.category(), report.subcategory());
-        boolean raised = severity.rank() > c.severity.rank();
-        c.reportCount++;
-        if (report.trustedFlagger()) {
-            c.trustedReports++;
-        }
-        if (raised) {
-            // The case now stands for its most severe report: category, severity and an earlier due time.
-            c.severity = severity;
-            c.category = report.category();
-            c.subcategory = report.subcategory();
-        }
-        boolean sooner = false;
-        if (raised || report.trustedFlagger()) {
-            // A more severe report, or a trusted flagger's notice (DSA Art. 22), may bring the due time forward.
-            Instant due = now.plus(config.due().of(c.severity, c.trustedReports > 0));
-            if (due.isBefore(c.dueAt)) {
-                c.dueAt = due;
-                sooner = true;
-            }
-        }
-        c.updatedAt = now;
-        CasePriority.update(c);
-        Uni<Void> chain = reportRow(c.id, report, severity).persist().replaceWithVoid()
-                .chain(() -> audit.onCase(AuditLog.SYSTEM, "case.report-added", c.id, c.subjectKey,
-                        "report " + report.reportId() + (report.trustedFlagger() ? " (trusted flagger)" : "")
-                                + (raised ? ", severity raised to " + severity : "")));
-        if (sooner && c.state != CaseState.CLOSED) {
-            chain = chain.chain(() -> timers.schedule(SLA_TIMER, c.id.toString(), c.dueAt, null));
-        }
-        if (raised) {
-            chain = chain.chain(() -> outbox.publish(Topics.REVIEW_EVENTS, EventSources.REVIEW_SERVICE,
-                            new CaseEscalated(c.id, SubjectRef.parse(c.subjectKey), EscalationReason.SEVERITY_RAISED,
-                                    c.severity, now)).replaceWithVoid());
-        }
-        return chain;
-    }
-
-    private CaseReportEntity reportRow(UUID caseId, ReportFiled report, Severity severity) {
-        CaseReportEntity row = new CaseReportEntity();
-        row.reportId = report.reportId();
-        row.caseId = caseId;
-        row.subjectKey = report.subject().key();
-        row.category = report.category();
-        row.subcategory = report.subcategory();
-        row.severity = severity;
-        row.explanation = report.explanation();
-        row.evidenceUrls = json.write(report.evidenceUrls());
-        row.channel = report.channel();
-        row.sourceType = report.sourceType();
-        row.automatedDetection = report.automatedDetection();
-        row.trustedFlagger = report.trustedFlagger();
-        row.reporterId = report.reporterId();
-        row.reporterEmail = report.reporterEmail();
-        row.jurisdiction = report.jurisdiction();
-        row.filedAt = report.filedAt();
-        return row;
-    }
-
-    /** A withdrawn report no longer counts towards its case's priority. */
-    public Uni<Void> withdrawReport(ReportWithdrawn withdrawn) {
-        return CaseReportEntity.<CaseReportEntity> findById(withdrawn.reportId()).chain(row -> {
-            if (row == null || row.withdrawnAt != null) {
-                return Uni.createFrom().voidItem();
-            }
-            row.withdrawnAt = withdrawn.withdrawnAt();
-            return cases.findById(row.caseId, LockModeType.PESSIMISTIC_WRITE).chain(c -> {
-                if (c.state != CaseState.CLOSED) {
-                    c.reportCount = Math.max(0, c.reportCount - 1);
-                    if (row.trustedFlagger) {
-                        c.trustedReports = Math.max(0, c.trustedReports - 1);
-                    }
-                    c.updatedAt = now();
-                    CasePriority.update(c);
-                }
-                return audit.onCase(withdrawn.withdrawnBy(), "case.report-withdrawn", c.id, c.subjectKey,
-                        "report " + withdrawn.reportId());
-            });
-        });
     }
 
     /** Opens a case for a decision that comes from outside the queue (DMCA, appeal), in the caller's transaction. */
@@ -214,7 +104,7 @@ public class CaseService {
         c.dueAt = now.plus(config.due().of(c.severity));
         c.closedAt = state == CaseState.CLOSED ? now : null;
         CasePriority.update(c);
-        return c.persist().chain(() -> audit.onCase(actor, "case.opened", c.id, c.subjectKey,
+        return cases.persist(c).chain(() -> audit.onCase(actor, "case.opened", c.id, c.subjectKey,
                 "origin " + origin + (noticeId != null ? ", notice " + noticeId : "")
                         + (appealId != null ? ", appeal " + appealId : "")))
                 .replaceWith(c);
@@ -355,7 +245,7 @@ public class CaseService {
             note.body = body;
             note.shareable = shareable;
             note.createdAt = now();
-            return note.persist().chain(() -> audit.record(author, "case.note-added", "note", note.id, caseId, c.subjectKey,
+            return notes.persist(note).chain(() -> audit.record(author, "case.note-added", "note", note.id, caseId, c.subjectKey,
                     shareable ? "shareable" : "internal")).replaceWith(note);
         });
     }
@@ -375,17 +265,16 @@ public class CaseService {
 
     @WithSession
     public Uni<Detail> detail(UUID caseId) {
-        return get0(caseId).chain(c -> CaseReportEntity.<CaseReportEntity> list("caseId = ?1 order by filedAt", caseId)
-                .chain(reports -> CaseNoteEntity.<CaseNoteEntity> list("caseId = ?1 order by createdAt", caseId)
-                        .chain(notes -> AuditEntryEntity.<AuditEntryEntity> list("caseId = ?1 order by id", caseId)
-                                .chain(history -> DecisionEntity.<DecisionEntity> list("caseId = ?1 order by createdAt", caseId)
-                                        .chain(decisions -> OwnerRequestEntity.<OwnerRequestEntity> list(
-                                                "caseId = ?1 order by requestedAt", caseId)
-                                                .chain(requests -> RestrictionEntity.<RestrictionEntity> list(
+        return get0(caseId).chain(c -> reports.list("caseId = ?1 order by filedAt", caseId)
+                .chain(reported -> notes.list("caseId = ?1 order by createdAt", caseId)
+                        .chain(noted -> auditEntries.list("caseId = ?1 order by id", caseId)
+                                .chain(history -> decisions.list("caseId = ?1 order by createdAt", caseId)
+                                        .chain(decided -> ownerRequests.list("caseId = ?1 order by requestedAt", caseId)
+                                                .chain(requests -> restrictions.list(
                                                         "subjectKey = ?1 and liftedAt is null order by imposedAt", c.subjectKey)
                                                         .chain(standing -> RepeatInfringers.strikesOf(caseId)
-                                                                .map(strikes -> new Detail(c, reports, notes, history,
-                                                                        decisions, requests, standing, strikes)))))))));
+                                                                .map(strikes -> new Detail(c, reported, noted, history,
+                                                                        decided, requests, standing, strikes)))))))));
     }
 
     /** A page of the audit log, oldest first after {@code afterId}; filters may be null. */
@@ -405,11 +294,11 @@ public class CaseService {
             q.append(" and entityId = :entityId");
             params.and("entityId", entityId);
         }
-        return AuditEntryEntity.<AuditEntryEntity> find(q + " order by id", params).page(0, limit).list();
+        return auditEntries.find(q + " order by id", params).page(0, limit).list();
     }
 
     @WithSession
-    public Uni<List<CaseEntity>> queue(CaseRepository.QueueFilter filter, CaseRepository.QueueCursor after, int limit) {
+    public Uni<List<CaseEntity>> queue(CaseRepository.QueueFilter filter, PageCursor after, int limit) {
         return cases.queue(filter, now(), after, limit);
     }
 
@@ -427,7 +316,7 @@ public class CaseService {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Case", caseId));
     }
 
-    Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    private Instant now() {
+        return clock.instant();
     }
 }

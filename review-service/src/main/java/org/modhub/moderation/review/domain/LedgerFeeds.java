@@ -1,5 +1,6 @@
 package org.modhub.moderation.review.domain;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -19,6 +20,7 @@ import org.modhub.moderation.contracts.taxonomy.PolicyCategory;
 import org.modhub.moderation.contracts.taxonomy.PolicySubcategory;
 import org.modhub.moderation.kit.inbox.PoisonMessageException;
 import org.modhub.moderation.review.persistence.DecisionEntity;
+import org.modhub.moderation.review.persistence.DecisionRepository;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
@@ -38,17 +40,22 @@ public class LedgerFeeds {
     public static final String DMCA_DECIDER = "system:dmca-service";
 
     private final DecisionService decisions;
+    private final DecisionRepository decided;
     private final CaseService cases;
     private final PolicyService policies;
-    private final Json json;
+    private final Enforcement enforcement;
     private final AuditLog audit;
+    private final Clock clock;
 
-    public LedgerFeeds(DecisionService decisions, CaseService cases, PolicyService policies, Json json, AuditLog audit) {
+    public LedgerFeeds(DecisionService decisions, DecisionRepository decided, CaseService cases, PolicyService policies, Enforcement enforcement,
+            AuditLog audit, Clock clock) {
         this.decisions = decisions;
+        this.decided = decided;
         this.cases = cases;
         this.policies = policies;
-        this.json = json;
+        this.enforcement = enforcement;
         this.audit = audit;
+        this.clock = clock;
     }
 
     public Uni<Void> takedown(TakedownOrdered t) {
@@ -58,7 +65,7 @@ public class LedgerFeeds {
     }
 
     private Uni<Void> takedown(TakedownOrdered t, SubjectRef subject) {
-        return DecisionEntity.count("noticeId = ?1 and subjectKey = ?2 and kind = ?3", t.noticeId(), subject.key(),
+        return decided.count("noticeId = ?1 and subjectKey = ?2 and kind = ?3", t.noticeId(), subject.key(),
                 DecisionKind.DECISION).chain(existing -> {
                     if (existing > 0) {
                         return Uni.createFrom().voidItem();
@@ -89,18 +96,18 @@ public class LedgerFeeds {
             case NOTICE_REJECTED_ON_REVIEW -> "On review, the DMCA notice should not have been accepted; the content is restored.";
         };
         return Multi.createFrom().iterable(r.subjects())
-                .onItem().transformToUniAndConcatenate(subject -> DecisionEntity.<DecisionEntity> list(
+                .onItem().transformToUniAndConcatenate(subject -> decided.list(
                         "noticeId = ?1 and subjectKey = ?2 and kind = ?3 and status = ?4", r.noticeId(), subject.key(),
                         DecisionKind.DECISION, DecisionStatus.ENFORCED)
                         .chain(found -> Multi.createFrom().iterable(found)
-                                .onItem().transformToUniAndConcatenate(d -> decisions.reverse(d, DecisionOrigin.DMCA,
+                                .onItem().transformToUniAndConcatenate(d -> enforcement.reverse(d, DecisionOrigin.DMCA,
                                         r.noticeId(), null, reason, DMCA_DECIDER))
                                 .collect().asList()))
                 .collect().last().replaceWithVoid();
     }
 
     public Uni<Void> appealResolved(AppealResolved a) {
-        return DecisionEntity.<DecisionEntity> findById(a.decisionId()).chain(original -> {
+        return decided.findById(a.decisionId()).chain(original -> {
             if (original == null || original.kind != DecisionKind.DECISION) {
                 throw new PoisonMessageException("appeal " + a.appealId() + " names decision " + a.decisionId()
                         + ", which is not in the ledger");
@@ -111,7 +118,7 @@ public class LedgerFeeds {
             }
             String reason = "Appeal " + a.appealId() + " was decided " + a.outcome() + " by a reviewer who did not take the decision: "
                     + a.explanation();
-            Uni<DecisionEntity> reversal = decisions.reverse(original, DecisionOrigin.APPEAL, null, a.appealId(), reason,
+            Uni<DecisionEntity> reversal = enforcement.reverse(original, DecisionOrigin.APPEAL, null, a.appealId(), reason,
                     a.reviewerId());
             if (a.newActions().isEmpty() || a.newActions().equals(List.of(ModerationAction.NO_ACTION))) {
                 return reversal.replaceWithVoid();
@@ -132,11 +139,11 @@ public class LedgerFeeds {
                     s.decisionId(), s.outcome(), s.implemented());
             return Uni.createFrom().voidItem();
         }
-        return DecisionEntity.count("disputeId", s.disputeId()).chain(done -> {
+        return decided.count("disputeId", s.disputeId()).chain(done -> {
             if (done > 0) {
                 return Uni.createFrom().voidItem();
             }
-            return DecisionEntity.<DecisionEntity> findById(s.decisionId()).chain(original -> {
+            return decided.findById(s.decisionId()).chain(original -> {
                 if (original == null || original.kind != DecisionKind.DECISION) {
                     throw new PoisonMessageException("dispute " + s.disputeId() + " names decision " + s.decisionId()
                             + ", which is not in the ledger");
@@ -145,12 +152,12 @@ public class LedgerFeeds {
                         + " on " + s.settledOn() + " in favour of the recipient of the service, against decision "
                         + original.id + "; the hub implemented the body's decision"
                         + (s.implementedOn() != null ? " on " + s.implementedOn() : "") + " and lifts the restrictions it imposed.";
-                return decisions.reverse(original, DecisionOrigin.OWN_INITIATIVE, null, null, s.disputeId(), reason,
+                return enforcement.reverse(original, DecisionOrigin.OWN_INITIATIVE, null, null, s.disputeId(), reason,
                         AuditLog.SYSTEM).chain(rev -> {
                             if (rev != null) {
                                 return Uni.createFrom().voidItem();
                             }
-                            boolean restricted = json.actions(original.actions).stream().anyMatch(ModerationAction::restricts);
+                            boolean restricted = original.actions().stream().anyMatch(ModerationAction::restricts);
                             if (restricted) {
                                 // Lifted already (an appeal, an end date): recorded, nothing more to lift.
                                 return audit.record(AuditLog.SYSTEM, "dispute.implemented", "decision", original.id,
@@ -167,17 +174,17 @@ public class LedgerFeeds {
 
     /** The appeal's new actions as a decision of their own; severe ones wait for a senior moderator like any other. */
     private Uni<Void> newFromAppeal(AppealResolved a, DecisionEntity original, String facts) {
-        Instant now = decisions.now();
+        Instant now = clock.instant();
         Instant endDate = ModerationAction.anyRequiresEndDate(a.newActions()) && original.endDate != null
                 && original.endDate.isAfter(now) ? original.endDate : null;
         if (ModerationAction.anyRequiresEndDate(a.newActions()) && endDate == null) {
             throw new PoisonMessageException("appeal " + a.appealId() + " asks for a suspension without an end date to keep");
         }
         DecisionGround ground = original.ground != null ? original.ground : DecisionGround.defaultFor(original.subcategory);
-        List<String> scope = json.strings(original.territorialScope);
+        List<String> scope = original.territorialScope;
         List<String> territorialScope = scope.isEmpty() ? DsaTerritories.EEA : scope;
         return policies.currentVersion().chain(version -> cases.lockOpen(a.subject().key()).chain(open -> {
-            boolean approval = DecisionService.needsApproval(a.newActions(), a.subject().kind(), original.category, original.subcategory);
+            boolean approval = FourEyes.needsApproval(a.newActions(), a.subject().kind(), original.category, original.subcategory);
             // One open case per subject: a decision that must wait joins an open case, or opens one that waits.
             CaseState state = approval && open == null ? CaseState.PENDING_APPROVAL : CaseState.CLOSED;
             return cases.openExternal(a.subject(), original.category, original.subcategory, DecisionOrigin.APPEAL, null,

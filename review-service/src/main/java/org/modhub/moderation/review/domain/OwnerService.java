@@ -2,10 +2,7 @@ package org.modhub.moderation.review.domain;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -22,6 +19,7 @@ import org.modhub.moderation.review.config.ReviewConfig;
 import org.modhub.moderation.review.persistence.CaseEntity;
 import org.modhub.moderation.review.persistence.DecisionEntity;
 import org.modhub.moderation.review.persistence.OwnerRequestEntity;
+import org.modhub.moderation.review.persistence.OwnerRequestRepository;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
@@ -45,19 +43,21 @@ public class OwnerService {
             "\\b(dispute|disputed|disagree|object|appeal|wrong|mistake|not a violation|does not violate|doesn't violate)\\b");
 
     private final CaseService cases;
+    private final OwnerRequestRepository requests;
     private final Outbox outbox;
     private final Timers timers;
-    private final OwnerMail mail;
+    private final OwnerNotices notices;
     private final AuditLog audit;
     private final ReviewConfig config;
     private final Clock clock;
 
-    public OwnerService(CaseService cases, Outbox outbox, Timers timers, OwnerMail mail, AuditLog audit,
+    public OwnerService(CaseService cases, OwnerRequestRepository requests, Outbox outbox, Timers timers, OwnerNotices notices, AuditLog audit,
             ReviewConfig config, Clock clock) {
         this.cases = cases;
+        this.requests = requests;
         this.outbox = outbox;
         this.timers = timers;
-        this.mail = mail;
+        this.notices = notices;
         this.audit = audit;
         this.config = config;
         this.clock = clock;
@@ -78,20 +78,11 @@ public class OwnerService {
         r.requestedAt = now;
         c.state = CaseState.AWAITING_OWNER;
         c.updatedAt = now;
-        Map<String, String> p = new HashMap<>();
-        p.put("caseId", c.id.toString());
-        p.put("subject", c.subjectKey);
-        p.put("requestedChanges", message);
-        p.put("deadline", r.deadline.toString());
-        p.put("category", d.category.title());
-        p.put("explanation", d.explanation);
-        p.put("howToAnswer", "Reply to this mail, or answer in the hub, saying what you changed or why you disagree.");
-        return r.persist()
+        return requests.persist(r)
                 .chain(() -> timers.schedule(DEADLINE_TIMER, r.id.toString(), r.deadline, null))
                 .chain(() -> outbox.publish(Topics.REVIEW_EVENTS, EventSources.REVIEW_SERVICE, new ChangesRequested(c.id,
                         SubjectRef.parse(c.subjectKey), r.ownerId, r.deadline, message, r.requestedBy, now)))
-                .chain(() -> mail.send(OwnerMail.CHANGES_REQUESTED, r.ownerEmail, r.ownerId, d.ownerLocale, p, c.id,
-                        OwnerMail.CHANGES_REQUESTED + ":" + r.id))
+                .chain(() -> notices.changesRequested(c, d, r))
                 .chain(() -> audit.record(d.decidedBy, "owner.changes-requested", "owner_request", r.id, c.id, c.subjectKey,
                         "deadline " + r.deadline));
     }
@@ -155,7 +146,7 @@ public class OwnerService {
 
     /** The deadline passed: an unanswered request returns the case to the queue, escalated. */
     public Uni<Void> deadlineReached(UUID requestId) {
-        return OwnerRequestEntity.<OwnerRequestEntity> findById(requestId, LockModeType.PESSIMISTIC_WRITE).chain(r -> {
+        return requests.findById(requestId, LockModeType.PESSIMISTIC_WRITE).chain(r -> {
             if (r == null || !r.isOpen()) {
                 return Uni.createFrom().voidItem();
             }
@@ -177,7 +168,7 @@ public class OwnerService {
     }
 
     private Uni<OwnerRequestEntity> openRequest(UUID caseId) {
-        return OwnerRequestEntity.<OwnerRequestEntity> find(
+        return requests.find(
                 "caseId = ?1 and response is null and expiredAt is null order by requestedAt desc", caseId)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
@@ -208,6 +199,6 @@ public class OwnerService {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return clock.instant();
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import org.modhub.moderation.kit.problem.ProblemException;
 import org.modhub.moderation.review.config.ReviewConfig;
 import org.modhub.moderation.review.persistence.PolicyVersionEntity;
+import org.modhub.moderation.review.persistence.PolicyVersionRepository;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -22,11 +23,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class PolicyService {
 
+    private final PolicyVersionRepository versions;
     private final AuditLog audit;
     private final Clock clock;
     private final Duration minNotice;
 
-    public PolicyService(AuditLog audit, Clock clock, ReviewConfig config) {
+    public PolicyService(PolicyVersionRepository versions, AuditLog audit, Clock clock, ReviewConfig config) {
+        this.versions = versions;
         this.audit = audit;
         this.clock = clock;
         this.minNotice = config.policy().minNotice();
@@ -35,17 +38,17 @@ public class PolicyService {
     @WithTransaction
     public Uni<PolicyVersionEntity> post(String version, String title, String url, String summary, Instant effectiveAt,
             String admin) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant();
         Instant earliest = now.plus(minNotice);
         if (effectiveAt.isBefore(earliest)) {
             throw ProblemException.invalidField("effectiveAt", "must be at least " + minNotice.toDays()
                     + " days after posting, i.e. not before " + earliest.truncatedTo(ChronoUnit.SECONDS));
         }
-        return PolicyVersionEntity.<PolicyVersionEntity> findById(version).chain(existing -> {
+        return versions.findById(version).chain(existing -> {
             if (existing != null) {
                 throw ProblemException.conflict("Policy version " + version + " exists already");
             }
-            return PolicyVersionEntity.count("effectiveAt", effectiveAt);
+            return versions.count("effectiveAt", effectiveAt);
         }).chain(clashes -> {
             if (clashes > 0) {
                 throw ProblemException.conflict("Another policy version takes effect at " + effectiveAt);
@@ -58,7 +61,7 @@ public class PolicyService {
             v.effectiveAt = effectiveAt;
             v.postedBy = admin;
             v.postedAt = now;
-            return v.persist().chain(() -> audit.record(admin, "policy.posted", "policy_version", version, null, null,
+            return versions.persist(v).chain(() -> audit.record(admin, "policy.posted", "policy_version", version, null, null,
                     "effective " + effectiveAt)).replaceWith(v);
         });
     }
@@ -72,12 +75,12 @@ public class PolicyService {
 
     @WithSession
     public Uni<List<PolicyVersionEntity>> all() {
-        return PolicyVersionEntity.list("order by effectiveAt desc");
+        return versions.list("order by effectiveAt desc");
     }
 
     /** In the caller's session: the version in force at {@code at}, or null. */
     public Uni<PolicyVersionEntity> inForce(Instant at) {
-        return PolicyVersionEntity.<PolicyVersionEntity> find("effectiveAt <= ?1 order by effectiveAt desc", at).firstResult();
+        return versions.find("effectiveAt <= ?1 order by effectiveAt desc", at).firstResult();
     }
 
     /** The version string decisions cite now. */

@@ -1,5 +1,6 @@
 package org.modhub.moderation.review.domain;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -23,7 +24,8 @@ import org.modhub.moderation.kit.outbox.Outbox;
 import org.modhub.moderation.kit.timer.Timers;
 import org.modhub.moderation.review.config.ReviewConfig;
 import org.modhub.moderation.review.persistence.CaseEntity;
-import org.modhub.moderation.review.persistence.RestrictionEntity;
+import org.modhub.moderation.review.persistence.CaseRepository;
+import org.modhub.moderation.review.persistence.RestrictionRepository;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
@@ -42,17 +44,24 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class RepeatInfringers {
 
     private final CaseService cases;
+    private final CaseRepository caseRows;
+    private final RestrictionRepository restrictions;
     private final Outbox outbox;
     private final Timers timers;
     private final AuditLog audit;
     private final ReviewConfig config;
+    private final Clock clock;
 
-    public RepeatInfringers(CaseService cases, Outbox outbox, Timers timers, AuditLog audit, ReviewConfig config) {
+    public RepeatInfringers(CaseService cases, CaseRepository caseRows, RestrictionRepository restrictions, Outbox outbox, Timers timers, AuditLog audit, ReviewConfig config,
+            Clock clock) {
         this.cases = cases;
+        this.caseRows = caseRows;
+        this.restrictions = restrictions;
         this.outbox = outbox;
         this.timers = timers;
         this.audit = audit;
         this.config = config;
+        this.clock = clock;
     }
 
     public Uni<Void> strikeRecorded(StrikeRecorded strike) {
@@ -69,7 +78,7 @@ public class RepeatInfringers {
                 // The same strike sent again (a redelivery under a new event id): its case exists already.
                 return Uni.createFrom().voidItem();
             }
-            return RestrictionEntity.count("subjectKey = ?1 and action = ?2 and liftedAt is null", account,
+            return restrictions.count("subjectKey = ?1 and action = ?2 and liftedAt is null", account,
                     ModerationAction.TERMINATE_ACCOUNT).chain(terminated -> {
                         if (terminated > 0) {
                             Log.infof("Repeat-infringer strike on %s (notice %s): the account is terminated already", account,
@@ -83,7 +92,7 @@ public class RepeatInfringers {
     }
 
     private Uni<Void> open(StrikeRecorded strike, List<UUID> notices) {
-        Instant now = cases.now();
+        Instant now = clock.instant();
         CaseEntity c = new CaseEntity();
         c.id = UUID.randomUUID();
         c.subjectKey = strike.account().key();
@@ -102,7 +111,7 @@ public class RepeatInfringers {
         c.dueAt = now.plus(config.due().of(c.severity));
         CasePriority.update(c);
         // Flushed first: the strike links are inserted by SQL and reference the case row.
-        return c.persistAndFlush()
+        return caseRows.persistAndFlush(c)
                 .chain(() -> link(c, notices, now))
                 .chain(() -> timers.schedule(CaseService.SLA_TIMER, c.id.toString(), c.dueAt, null))
                 .chain(() -> outbox.publish(Topics.REVIEW_EVENTS, EventSources.REVIEW_SERVICE, new CaseOpened(c.id,
@@ -114,7 +123,7 @@ public class RepeatInfringers {
     }
 
     private Uni<Void> addTo(CaseEntity c, StrikeRecorded strike, List<UUID> notices) {
-        Instant now = cases.now();
+        Instant now = clock.instant();
         c.recommendedAction = ModerationAction.TERMINATE_ACCOUNT;
         c.updatedAt = now;
         Uni<Void> chain = link(c, notices, now).chain(() -> audit.onCase(AuditLog.SYSTEM, "case.strikes-added", c.id,

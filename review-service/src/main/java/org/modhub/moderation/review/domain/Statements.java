@@ -9,7 +9,6 @@ import java.util.Set;
 import org.modhub.moderation.contracts.action.DecisionGround;
 import org.modhub.moderation.contracts.action.ModerationAction;
 import org.modhub.moderation.contracts.action.SourceType;
-import org.modhub.moderation.contracts.dsa.DsaContentType;
 import org.modhub.moderation.contracts.dsa.DsaDecisionAccount;
 import org.modhub.moderation.contracts.dsa.DsaDecisionVisibility;
 import org.modhub.moderation.contracts.subject.SubjectKind;

@@ -8,7 +8,7 @@ import org.modhub.moderation.contracts.event.reporting.NotifierSuspended;
 import org.modhub.moderation.contracts.event.reporting.ReportFiled;
 import org.modhub.moderation.contracts.event.reporting.ReportWithdrawn;
 import org.modhub.moderation.kit.inbox.IdempotentConsumer;
-import org.modhub.moderation.review.domain.CaseService;
+import org.modhub.moderation.review.domain.CaseIntake;
 import org.modhub.moderation.review.transparency.TransparencyFacts;
 
 import io.smallrye.mutiny.Uni;
@@ -27,21 +27,21 @@ public class ReportingEventsConsumer {
 
     private final IdempotentConsumer consumer;
     private final EventCodec codec;
-    private final CaseService cases;
+    private final CaseIntake intake;
     private final TransparencyFacts facts;
 
-    public ReportingEventsConsumer(IdempotentConsumer consumer, EventCodec codec, CaseService cases, TransparencyFacts facts) {
+    public ReportingEventsConsumer(IdempotentConsumer consumer, EventCodec codec, CaseIntake intake, TransparencyFacts facts) {
         this.consumer = consumer;
         this.codec = codec;
-        this.cases = cases;
+        this.intake = intake;
         this.facts = facts;
     }
 
     @Incoming(CHANNEL)
     public Uni<Void> onEvent(String value) {
         return consumer.consume(CONSUMER, value, Map.of(
-                ReportFiled.TYPE, envelope -> cases.addReport(codec.data(envelope, ReportFiled.class)),
-                ReportWithdrawn.TYPE, envelope -> cases.withdrawReport(codec.data(envelope, ReportWithdrawn.class)),
+                ReportFiled.TYPE, envelope -> intake.addReport(codec.data(envelope, ReportFiled.class)),
+                ReportWithdrawn.TYPE, envelope -> intake.withdrawReport(codec.data(envelope, ReportWithdrawn.class)),
                 NotifierSuspended.TYPE, envelope -> facts.notifierSuspended(codec.data(envelope, NotifierSuspended.class))));
     }
 }

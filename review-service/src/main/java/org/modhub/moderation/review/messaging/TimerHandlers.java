@@ -5,7 +5,7 @@ import java.util.UUID;
 import org.modhub.moderation.kit.timer.DueTimer;
 import org.modhub.moderation.kit.timer.TimerHandler;
 import org.modhub.moderation.review.domain.CaseService;
-import org.modhub.moderation.review.domain.DecisionService;
+import org.modhub.moderation.review.domain.Enforcement;
 import org.modhub.moderation.review.domain.OwnerService;
 
 import io.smallrye.mutiny.Uni;
@@ -60,20 +60,20 @@ public final class TimerHandlers {
     /** A restriction's end date came: it lifts itself. */
     @ApplicationScoped
     public static class RestrictionEnd implements TimerHandler {
-        private final DecisionService decisions;
+        private final Enforcement enforcement;
 
-        public RestrictionEnd(DecisionService decisions) {
-            this.decisions = decisions;
+        public RestrictionEnd(Enforcement enforcement) {
+            this.enforcement = enforcement;
         }
 
         @Override
         public String kind() {
-            return DecisionService.END_DATE_TIMER;
+            return Enforcement.END_DATE_TIMER;
         }
 
         @Override
         public Uni<Void> fire(DueTimer timer) {
-            return decisions.endDateReached(UUID.fromString(timer.key()));
+            return enforcement.endDateReached(UUID.fromString(timer.key()));
         }
     }
 }

@@ -3,7 +3,6 @@ package org.modhub.moderation.review.persistence;
 import java.time.Instant;
 import java.util.UUID;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -14,7 +13,7 @@ import jakarta.persistence.Table;
 /** One line of the append-only audit log (the database refuses UPDATE and DELETE). */
 @Entity
 @Table(name = "audit_log")
-public class AuditEntryEntity extends PanacheEntityBase {
+public class AuditEntryEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -11,7 +11,6 @@ import org.modhub.moderation.contracts.taxonomy.PolicySubcategory;
 import org.modhub.moderation.contracts.taxonomy.Severity;
 import org.modhub.moderation.review.domain.CaseState;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -22,7 +21,7 @@ import jakarta.persistence.Table;
 /** A review case; at most one open per subject (a partial unique index holds it). */
 @Entity
 @Table(name = "review_case")
-public class CaseEntity extends PanacheEntityBase {
+public class CaseEntity {
 
     @Id
     public UUID id;

@@ -3,7 +3,6 @@ package org.modhub.moderation.review.persistence;
 import java.time.Instant;
 import java.util.UUID;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -12,7 +11,7 @@ import jakarta.persistence.Table;
 /** A staff note on a case: internal, or shareable with the owner. */
 @Entity
 @Table(name = "case_note")
-public class CaseNoteEntity extends PanacheEntityBase {
+public class CaseNoteEntity {
 
     @Id
     public UUID id;

@@ -1,6 +1,7 @@
 package org.modhub.moderation.review.persistence;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.modhub.moderation.contracts.action.SourceType;
@@ -9,7 +10,6 @@ import org.modhub.moderation.contracts.taxonomy.PolicyCategory;
 import org.modhub.moderation.contracts.taxonomy.PolicySubcategory;
 import org.modhub.moderation.contracts.taxonomy.Severity;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -20,7 +20,7 @@ import jakarta.persistence.Table;
 /** One report of a case, as {@code ReportFiled} carried it. The reporter's identity is for staff only. */
 @Entity
 @Table(name = "case_report")
-public class CaseReportEntity extends PanacheEntityBase {
+public class CaseReportEntity {
 
     @Id
     @Column(name = "report_id")
@@ -44,7 +44,7 @@ public class CaseReportEntity extends PanacheEntityBase {
     public String explanation;
 
     @Column(name = "evidence_urls")
-    public String evidenceUrls;
+    public List<String> evidenceUrls;
 
     @Enumerated(EnumType.STRING)
     public ReportChannel channel;

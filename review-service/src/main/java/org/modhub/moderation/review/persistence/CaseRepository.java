@@ -1,9 +1,7 @@
 package org.modhub.moderation.review.persistence;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +9,7 @@ import java.util.UUID;
 
 import org.modhub.moderation.contracts.taxonomy.PolicyCategory;
 import org.modhub.moderation.contracts.taxonomy.Severity;
-import org.modhub.moderation.kit.problem.ProblemException;
+import org.modhub.moderation.kit.validation.PageCursor;
 import org.modhub.moderation.review.domain.CaseState;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -28,35 +26,6 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
     public record QueueFilter(CaseState state, PolicyCategory category, Severity priority, String assignee, Boolean overdue) {
     }
 
-    /** A keyset position in queue order (priority desc, due asc, id asc): opaque to clients. */
-    public record QueueCursor(int priority, Instant dueAt, UUID id) {
-
-        public static QueueCursor after(CaseEntity c) {
-            return new QueueCursor(c.priority, c.dueAt, c.id);
-        }
-
-        public String encode() {
-            long micros = dueAt.getEpochSecond() * 1_000_000L + dueAt.getNano() / 1_000;
-            return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString((priority + "|" + micros + "|" + id).getBytes(StandardCharsets.UTF_8));
-        }
-
-        public static QueueCursor decode(String value) {
-            if (value == null || value.isEmpty()) {
-                return null;
-            }
-            try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8).split("\\|");
-                long micros = Long.parseLong(parts[1]);
-                return new QueueCursor(Integer.parseInt(parts[0]),
-                        Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L),
-                        UUID.fromString(parts[2]));
-            } catch (RuntimeException e) {
-                throw ProblemException.invalidField("query.cursor", "is not a cursor this service issued");
-            }
-        }
-    }
-
     private static java.time.OffsetDateTime utc(Instant instant) {
         return java.time.OffsetDateTime.ofInstant(instant, java.time.ZoneOffset.UTC);
     }
@@ -68,11 +37,12 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
     }
 
     /**
-     * One page of the queue. The row-value comparison on {@code (queue_key, due_at, id)} (queue_key
+     * One page of the queue, in queue order (priority desc, due asc, id asc) after {@code after}, a
+     * cursor whose rank is the priority and whose time the due time. The row-value comparison on {@code (queue_key, due_at, id)} (queue_key
      * is minus the priority) matches the column order of every queue index, so PostgreSQL starts
      * the index scan at the cursor instead of filtering everything before it.
      */
-    public Uni<List<CaseEntity>> queue(QueueFilter filter, Instant now, QueueCursor after, int limit) {
+    public Uni<List<CaseEntity>> queue(QueueFilter filter, Instant now, PageCursor after, int limit) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
         if (filter.state() != null) {
@@ -99,8 +69,8 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
         }
         if (after != null) {
             where.add("(queue_key, due_at, id) > (:cursorKey, :cursorDue, :cursorId)");
-            params.put("cursorKey", -after.priority());
-            params.put("cursorDue", utc(after.dueAt()));
+            params.put("cursorKey", -after.rank());
+            params.put("cursorDue", utc(after.at()));
             params.put("cursorId", after.id());
         }
         String sql = "SELECT id FROM review_case WHERE " + String.join(" AND ", where)

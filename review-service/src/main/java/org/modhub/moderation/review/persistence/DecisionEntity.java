@@ -1,10 +1,12 @@
 package org.modhub.moderation.review.persistence;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.modhub.moderation.contracts.action.AutomatedDecision;
 import org.modhub.moderation.contracts.action.DecisionGround;
+import org.modhub.moderation.contracts.action.ModerationAction;
 import org.modhub.moderation.contracts.event.review.DecisionOrigin;
 import org.modhub.moderation.contracts.taxonomy.LegalProvision;
 import org.modhub.moderation.contracts.taxonomy.PolicyCategory;
@@ -12,8 +14,10 @@ import org.modhub.moderation.contracts.taxonomy.PolicyClause;
 import org.modhub.moderation.contracts.taxonomy.PolicySubcategory;
 import org.modhub.moderation.review.domain.DecisionKind;
 import org.modhub.moderation.review.domain.DecisionStatus;
+import org.modhub.moderation.review.domain.StatementOfReasons;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -23,11 +27,11 @@ import jakarta.persistence.Table;
 
 /**
  * A decision or a reversal, with its statement of reasons. Lists (actions, territorial scope,
- * report ids) are JSON text; the statement itself is JSON written when the decision takes effect.
+ * report ids) are arrays; the statement is jsonb, written when the decision takes effect.
  */
 @Entity
 @Table(name = "decision")
-public class DecisionEntity extends PanacheEntityBase {
+public class DecisionEntity {
 
     @Id
     public UUID id;
@@ -53,7 +57,8 @@ public class DecisionEntity extends PanacheEntityBase {
     @Column(name = "owner_locale")
     public String ownerLocale;
 
-    public String actions;
+    /** ModerationAction names; {@link #actions()} reads them as actions. */
+    public List<String> actions;
 
     @Enumerated(EnumType.STRING)
     public DecisionGround ground;
@@ -65,7 +70,7 @@ public class DecisionEntity extends PanacheEntityBase {
     public PolicySubcategory subcategory;
 
     @Column(name = "territorial_scope")
-    public String territorialScope;
+    public List<String> territorialScope;
 
     @Column(name = "end_date")
     public Instant endDate;
@@ -91,7 +96,7 @@ public class DecisionEntity extends PanacheEntityBase {
     public DecisionOrigin origin;
 
     @Column(name = "report_ids")
-    public String reportIds;
+    public List<UUID> reportIds;
 
     @Column(name = "notice_id")
     public UUID noticeId;
@@ -120,7 +125,9 @@ public class DecisionEntity extends PanacheEntityBase {
     @Column(name = "owner_deadline")
     public Instant ownerDeadline;
 
-    public String statement;
+    /** Set when the decision takes effect (a reversal has one only when it implements a dispute's outcome). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public StatementOfReasons statement;
 
     /** The provision of law relied on, for illegal content (null before decisions named one). */
     @Enumerated(EnumType.STRING)
@@ -145,4 +152,12 @@ public class DecisionEntity extends PanacheEntityBase {
 
     @Column(name = "decided_at")
     public Instant decidedAt;
+
+    public List<ModerationAction> actions() {
+        return actions.stream().map(ModerationAction::valueOf).toList();
+    }
+
+    public void actions(List<ModerationAction> value) {
+        actions = value.stream().map(Enum::name).toList();
+    }
 }

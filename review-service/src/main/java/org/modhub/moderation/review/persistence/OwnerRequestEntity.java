@@ -3,7 +3,6 @@ package org.modhub.moderation.review.persistence;
 import java.time.Instant;
 import java.util.UUID;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -12,7 +11,7 @@ import jakarta.persistence.Table;
 /** A request to the owner to change the subject by a deadline, and their answer. */
 @Entity
 @Table(name = "owner_request")
-public class OwnerRequestEntity extends PanacheEntityBase {
+public class OwnerRequestEntity {
 
     @Id
     public UUID id;

@@ -2,7 +2,6 @@ package org.modhub.moderation.review.persistence;
 
 import java.time.Instant;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -11,7 +10,7 @@ import jakarta.persistence.Table;
 /** A version of the content policy and when it takes effect. */
 @Entity
 @Table(name = "policy_version")
-public class PolicyVersionEntity extends PanacheEntityBase {
+public class PolicyVersionEntity {
 
     @Id
     public String version;

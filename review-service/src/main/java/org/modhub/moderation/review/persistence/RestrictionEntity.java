@@ -1,11 +1,11 @@
 package org.modhub.moderation.review.persistence;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.modhub.moderation.contracts.action.ModerationAction;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -16,7 +16,7 @@ import jakarta.persistence.Table;
 /** One line of the enforcement ledger: a restriction a decision imposed, standing until lifted. */
 @Entity
 @Table(name = "restriction")
-public class RestrictionEntity extends PanacheEntityBase {
+public class RestrictionEntity {
 
     @Id
     public UUID id;
@@ -34,7 +34,7 @@ public class RestrictionEntity extends PanacheEntityBase {
     public String ownerId;
 
     @Column(name = "territorial_scope")
-    public String territorialScope;
+    public List<String> territorialScope;
 
     @Column(name = "imposed_at")
     public Instant imposedAt;

@@ -3,7 +3,6 @@ package org.modhub.moderation.review.persistence;
 import java.time.Instant;
 import java.util.UUID;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -15,7 +14,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "statement_submission")
-public class StatementSubmissionEntity extends PanacheEntityBase {
+public class StatementSubmissionEntity {
 
     /** Waiting to be sent (again). */
     public static final String PENDING = "PENDING";

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import org.modhub.moderation.contracts.event.appeals.AppealFiled;
@@ -102,7 +101,7 @@ public class TransparencyFacts {
                 .setParameter("started", utc(startedAt))
                 .setParameter("detail", detail)
                 .setParameter("flag", flag)
-                .setParameter("now", utc(clock.instant().truncatedTo(ChronoUnit.MICROS)))
+                .setParameter("now", utc(clock.instant()))
                 .executeUpdate())
                 .replaceWithVoid();
     }

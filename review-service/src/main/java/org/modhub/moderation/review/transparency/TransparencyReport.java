@@ -1,5 +1,6 @@
 package org.modhub.moderation.review.transparency;
 
+import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,73 +105,48 @@ public record TransparencyReport(Instant from, Instant to, Notices notices, Deci
     public record Row(String section, String figure, String key, String value) {
     }
 
-    /** Every figure as rows, in report order: the CSV and the HTML are written from these. */
+    /**
+     * Every figure as rows, in report order (the order of the records' components): the CSV and the
+     * HTML are written from these. The section is the component's name in this record, the figure its
+     * name in the section; a map gives a row per key, a map of maps one per {@code outer/inner} key.
+     */
     public List<Row> rows() {
         List<Row> rows = new ArrayList<>();
         rows.add(new Row("period", "from", "", from.toString()));
         rows.add(new Row("period", "to", "", to.toString()));
-        String s = "notices";
-        add(rows, s, "total", notices.total());
-        add(rows, s, "withdrawn", notices.withdrawn());
-        add(rows, s, "trustedFlagger", notices.trustedFlagger());
-        add(rows, s, "automatedDetection", notices.automatedDetection());
-        add(rows, s, "bySource", notices.bySource());
-        add(rows, s, "byCategory", notices.byCategory());
-        nested(rows, s, "byCategoryAndSource", notices.byCategoryAndSource());
-        add(rows, s, "decided", notices.decided());
-        add(rows, s, "medianHoursToDecision", notices.medianHoursToDecision());
-        s = "decisions";
-        add(rows, s, "total", decisions.total());
-        add(rows, s, "byOrigin", decisions.byOrigin());
-        add(rows, s, "byAutomation", decisions.byAutomation());
-        add(rows, s, "byGround", decisions.byGround());
-        add(rows, s, "byAction", decisions.byAction());
-        nested(rows, s, "byActionAndGround", decisions.byActionAndGround());
-        add(rows, s, "byCategory", decisions.byCategory());
-        add(rows, s, "reversals", decisions.reversals());
-        s = "complaints";
-        add(rows, s, "filed", complaints.filed());
-        add(rows, s, "filedByRole", complaints.filedByRole());
-        add(rows, s, "decided", complaints.decided());
-        add(rows, s, "byOutcome", complaints.byOutcome());
-        add(rows, s, "medianDaysToDecide", complaints.medianDaysToDecide());
-        s = "disputes";
-        add(rows, s, "submitted", disputes.submitted());
-        add(rows, s, "settled", disputes.settled());
-        add(rows, s, "byOutcome", disputes.byOutcome());
-        add(rows, s, "medianDaysToSettle", disputes.medianDaysToSettle());
-        add(rows, s, "implemented", disputes.implemented());
-        s = "suspensions";
-        add(rows, s, "accountsForIllegalContent", suspensions.accountsForIllegalContent());
-        add(rows, s, "noticeProcessing", suspensions.noticeProcessing());
-        add(rows, s, "complaintProcessing", suspensions.complaintProcessing());
-        s = "dmca";
-        add(rows, s, "notices", dmca.notices());
-        add(rows, s, "completeNotices", dmca.completeNotices());
-        add(rows, s, "takedowns", dmca.takedowns());
-        add(rows, s, "counterNotices", dmca.counterNotices());
-        add(rows, s, "courtActions", dmca.courtActions());
-        add(rows, s, "restorations", dmca.restorations());
-        add(rows, s, "restorationsByReason", dmca.restorationsByReason());
+        for (Record section : List.of(notices, decisions, complaints, disputes, suspensions, dmca)) {
+            String name = section.getClass().getSimpleName();
+            name = Character.toLowerCase(name.charAt(0)) + name.substring(1);
+            for (RecordComponent figure : section.getClass().getRecordComponents()) {
+                add(rows, name, figure.getName(), value(figure, section));
+            }
+        }
         return rows;
     }
 
-    private static void add(List<Row> rows, String section, String figure, long value) {
-        rows.add(new Row(section, figure, "", Long.toString(value)));
+    private static Object value(RecordComponent component, Record of) {
+        try {
+            return component.getAccessor().invoke(of);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A median without data is an empty value, not zero. */
-    private static void add(List<Row> rows, String section, String figure, Double value) {
-        rows.add(new Row(section, figure, "", value == null ? "" : number(value)));
-    }
-
-    private static void add(List<Row> rows, String section, String figure, Map<String, Long> values) {
-        values.forEach((key, value) -> rows.add(new Row(section, figure, key, Long.toString(value))));
-    }
-
-    private static void nested(List<Row> rows, String section, String figure, Map<String, Map<String, Long>> values) {
-        values.forEach((outer, inner) -> inner
-                .forEach((key, value) -> rows.add(new Row(section, figure, outer + "/" + key, Long.toString(value)))));
+    private static void add(List<Row> rows, String section, String figure, Object value) {
+        switch (value) {
+            case null -> rows.add(new Row(section, figure, "", ""));
+            case Long count -> rows.add(new Row(section, figure, "", Long.toString(count)));
+            case Double median -> rows.add(new Row(section, figure, "", number(median)));
+            case Map<?, ?> values -> values.forEach((key, inner) -> {
+                if (inner instanceof Map<?, ?> nested) {
+                    nested.forEach((k, v) -> rows.add(new Row(section, figure, key + "/" + k, v.toString())));
+                } else {
+                    rows.add(new Row(section, figure, key.toString(), inner.toString()));
+                }
+            });
+            default -> throw new IllegalStateException("no row for " + section + "." + figure);
+        }
     }
 
     /** {@code 12} for whole numbers, else as Java writes the double ({@code 2.5}). */

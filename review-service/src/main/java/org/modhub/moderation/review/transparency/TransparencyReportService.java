@@ -77,7 +77,7 @@ public class TransparencyReportService {
         String decided = """
                 SELECT r.report_id, (extract(epoch FROM min(d.decided_at) - r.filed_at) / 3600.0)::float8 AS hours
                 FROM case_report r JOIN decision d ON d.case_id = r.case_id AND d.kind = 'DECISION' AND d.status = 'ENFORCED'
-                     AND jsonb_exists(d.report_ids::jsonb, r.report_id::text)
+                     AND r.report_id = ANY (d.report_ids)
                 WHERE r.filed_at >= ? AND r.filed_at < ?
                 GROUP BY r.report_id, r.filed_at
                 """;
@@ -95,7 +95,7 @@ public class TransparencyReportService {
 
     private TransparencyReport.Decisions decisions(Period p) throws SQLException {
         String from = " FROM decision d WHERE" + ENFORCED_IN_PERIOD;
-        String withActions = " FROM decision d CROSS JOIN LATERAL jsonb_array_elements_text(d.actions::jsonb) AS a(action) WHERE"
+        String withActions = " FROM decision d CROSS JOIN LATERAL unnest(d.actions) AS a(action) WHERE"
                 + ENFORCED_IN_PERIOD;
         Map<String, Long> grounds = keys(DecisionGround.class);
         grounds.put(NO_GROUND, 0L);
@@ -146,7 +146,7 @@ public class TransparencyReportService {
     private TransparencyReport.Suspensions suspensions(Period p) throws SQLException {
         return new TransparencyReport.Suspensions(
                 p.count("SELECT count(*) FROM decision d WHERE" + ENFORCED_IN_PERIOD
-                        + "AND d.ground = 'DECISION_GROUND_ILLEGAL_CONTENT' AND jsonb_exists(d.actions::jsonb, 'SUSPEND_ACCOUNT')"),
+                        + "AND d.ground = 'DECISION_GROUND_ILLEGAL_CONTENT' AND 'SUSPEND_ACCOUNT' = ANY (d.actions)"),
                 p.count(facts("count(*)", Kind.NOTIFIER_SUSPENDED, "")),
                 p.count(facts("count(*)", Kind.APPELLANT_SUSPENDED, "")));
     }

@@ -65,7 +65,7 @@ class FourEyesTest {
                 .contentType("application/problem+json");
         moderator("mia").post("/api/v1/decisions/" + decisionId + "/approve").then().statusCode(403);
         senior("sue").get("/api/v1/decisions/pending-approval?limit=100").then().statusCode(200)
-                .body("id", org.hamcrest.Matchers.hasItem(decisionId));
+                .body("items.id", org.hamcrest.Matchers.hasItem(decisionId));
 
         senior("sue").post("/api/v1/decisions/" + decisionId + "/approve").then().statusCode(200)
                 .body("status", equalTo("ENFORCED")).body("approvedBy", equalTo("sue"));

@@ -7,6 +7,8 @@ import org.modhub.moderation.contracts.Roles;
 import org.modhub.moderation.contracts.subject.SubjectRef;
 import org.modhub.moderation.kit.problem.ProblemException;
 import org.modhub.moderation.kit.security.Caller;
+import org.modhub.moderation.kit.validation.Page;
+import org.modhub.moderation.kit.validation.PageCursor;
 import org.modhub.moderation.kit.validation.Params;
 import org.modhub.moderation.review.config.ReviewConfig;
 import org.modhub.moderation.review.domain.DecisionService;
@@ -59,12 +61,14 @@ public class DecisionResource {
         });
     }
 
-    /** Decisions waiting for a second pair of eyes, oldest first. */
+    /** Decisions waiting for a second pair of eyes, oldest first; {@code nextCursor} continues. */
     @GET
     @Path("/decisions/pending-approval")
     @RolesAllowed(Roles.SENIOR_MODERATOR)
-    public Uni<List<Views.DecisionView>> pending(@QueryParam("limit") String limit) {
-        return decisions.pendingApprovals(Params.limit(limit, config.limits().defaultPage(), config.limits().maxPage())).map(rows -> rows.stream().map(views::decision).toList());
+    public Uni<Page<Views.DecisionView>> pending(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+        int size = Params.limit(limit, config.limits().defaultPage(), config.limits().maxPage());
+        return decisions.pendingApprovals(PageCursor.decode(cursor), size + 1)
+                .map(rows -> Page.of(rows, size, d -> new PageCursor(d.createdAt, d.id), views::decision));
     }
 
     /** A senior moderator who is not the decider approves: the decision takes effect. */

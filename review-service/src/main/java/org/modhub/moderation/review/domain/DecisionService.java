@@ -11,6 +11,7 @@ import org.modhub.moderation.contracts.action.ModerationAction;
 import org.modhub.moderation.contracts.event.review.DecisionOrigin;
 import org.modhub.moderation.contracts.event.review.DecisionTaken;
 import org.modhub.moderation.contracts.subject.SubjectRef;
+import org.modhub.moderation.kit.validation.PageCursor;
 import org.modhub.moderation.kit.problem.ProblemDetail.FieldError;
 import org.modhub.moderation.kit.problem.ProblemException;
 import org.modhub.moderation.kit.problem.ProblemKind;
@@ -147,8 +148,8 @@ public class DecisionService {
     }
 
     @WithSession
-    public Uni<List<DecisionEntity>> pendingApprovals(int limit) {
-        return decisions.find("status = ?1 order by createdAt", DecisionStatus.PENDING_APPROVAL).page(0, limit).list();
+    public Uni<List<DecisionEntity>> pendingApprovals(PageCursor after, int limit) {
+        return decisions.pendingApproval(after, limit);
     }
 
     // --- decisions from other services (in the consumer's transaction) ---

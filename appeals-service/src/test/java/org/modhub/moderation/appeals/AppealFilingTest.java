@@ -29,7 +29,6 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.modhub.moderation.appeals.config.AppealsConfig;
 import org.modhub.moderation.contracts.Topics;
 import org.modhub.moderation.contracts.event.EventSources;
 import org.modhub.moderation.contracts.event.appeals.AppealFiled;
@@ -128,10 +127,40 @@ class AppealFilingTest {
     }
 
     @Test
-    void theWindowIsNeverConfiguredBelowSixMonths() {
-        assertThat(AppealsConfig.effectiveWindowMonths(3)).isEqualTo(6);
-        assertThat(AppealsConfig.effectiveWindowMonths(6)).isEqualTo(6);
-        assertThat(AppealsConfig.effectiveWindowMonths(12)).isEqualTo(12);
+    void theCallersAppealsComeAPageAtATimeNewestFirst() {
+        String owner = newUser("owner");
+        List<String> filed = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            filed.add(AppealsFixtures.file(owner, known(db, restriction(owner, List.of())).decisionId()));
+        }
+        var first = as(owner, "user").queryParam("limit", "2").get("/api/v1/appeals/mine").then().statusCode(200)
+                .body("nextCursor", notNullValue()).extract();
+        assertThat(first.<List<String>> path("items.id")).containsExactly(filed.get(2), filed.get(1));
+        as(owner, "user").queryParam("limit", "2").queryParam("cursor", first.<String> path("nextCursor"))
+                .get("/api/v1/appeals/mine").then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.contains(filed.get(0)))
+                .body("nextCursor", org.hamcrest.Matchers.nullValue());
+        as(owner, "user").queryParam("cursor", "not-a-cursor").get("/api/v1/appeals/mine").then().statusCode(400)
+                .body("errors[0].field", equalTo("query.cursor"));
+    }
+
+    @Test
+    void theStaffQueueComesAPageAtATimeInItsOrder() {
+        for (int i = 0; i < 3; i++) {
+            String owner = newUser("owner");
+            AppealsFixtures.file(owner, known(db, restriction(owner, List.of())).decisionId());
+        }
+        List<String> whole = as("legal-1", "legal").queryParam("limit", "100").get("/api/v1/appeals").then().statusCode(200)
+                .extract().path("items.id");
+        var first = as("legal-1", "legal").queryParam("limit", "2").get("/api/v1/appeals").then().statusCode(200)
+                .body("nextCursor", notNullValue()).extract();
+        List<String> second = as("legal-1", "legal").queryParam("limit", "2")
+                .queryParam("cursor", first.<String> path("nextCursor")).get("/api/v1/appeals").then().statusCode(200)
+                .extract().path("items.id");
+        List<String> paged = new java.util.ArrayList<>(first.<List<String>> path("items.id"));
+        paged.addAll(second);
+        assertThat(paged).containsExactlyElementsOf(whole.subList(0, paged.size())).doesNotHaveDuplicates();
+        assertThat(paged).hasSizeGreaterThanOrEqualTo(3);
     }
 
     @Test

@@ -112,13 +112,17 @@ class EscalationAndMisuseTest {
                     .body("suspended", equalTo(false));
             unfounded(owner);
             await().atMost(WAIT).untilAsserted(() -> assertThat(mails(requests, "appellant-suspension", email)).hasSize(1));
-            as("legal-1", "legal").get("/api/v1/appellants/user:" + owner).then().body("suspended", equalTo(true))
-                    .body("suspensions", equalTo(1));
+            Map<String, Object> standing = as("legal-1", "legal").get("/api/v1/appellants/user:" + owner).then()
+                    .body("suspended", equalTo(true)).body("suspensions", equalTo(1)).extract().as(Map.class);
 
-            // While suspended, appeals are not handled: told why and until when.
+            // While suspended, appeals are not handled: told why and until when, in words and as members a client reads.
             DecisionTaken next = known(db, restriction(owner, List.of()));
             as(owner, "user").body(appealAgainst(next.decisionId())).post("/api/v1/appeals").then().statusCode(403)
-                    .body("type", equalTo("urn:modhub:problem:appellant-suspended"));
+                    .body("type", equalTo("urn:modhub:problem:appellant-suspended"))
+                    .body("suspendedUntil", equalTo(standing.get("suspendedUntil")))
+                    .body("reason", equalTo(standing.get("suspensionReason")))
+                    .body("reason", org.hamcrest.Matchers.containsString("manifestly unfounded, after a warning"))
+                    .body("detail", org.hamcrest.Matchers.containsString("not handled until " + standing.get("suspendedUntil")));
 
             // The suspension ends by itself (the kit timer), and appeals are handled again.
             clock.advance(Duration.ofDays(31));

@@ -73,7 +73,7 @@ class LegalMailTest {
                     "decision:" + decision.decisionId());
             send(reply);
             await().atMost(WAIT).untilAsserted(() -> assertThat(appealsFrom(address)).isOne());
-            assertThat(Sql.rows(db, "SELECT appellant_role, appellant_id, identity_verified, channel, evidence_urls FROM appeal "
+            assertThat(Sql.rows(db, "SELECT appellant_role, appellant_id, identity_verified, channel, array_to_json(evidence_urls)::text FROM appeal "
                     + "WHERE decision_id = ?", decision.decisionId()).get(0))
                     .containsExactly("OWNER", owner, true, "EMAIL", "[\"https://example.org/contract.pdf\"]");
             // The receipt answers the owner's mail, so their mail client shows one conversation.

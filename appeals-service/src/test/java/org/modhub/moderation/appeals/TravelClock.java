@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 import jakarta.inject.Singleton;
 
@@ -40,8 +41,9 @@ public class TravelClock extends Clock {
         return this;
     }
 
+    /** At microseconds, what PostgreSQL keeps, as the kit's clock reads. */
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset);
+        return Instant.now().plus(offset).truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -1,16 +1,25 @@
 package org.modhub.moderation.appeals.api;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.UUID;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.modhub.moderation.appeals.domain.AppealService;
+import org.modhub.moderation.appeals.domain.AppealFiling;
+import org.modhub.moderation.appeals.domain.AppealRecords;
+import org.modhub.moderation.appeals.domain.AppealReview;
 import org.modhub.moderation.appeals.domain.AppealStatus;
+import org.modhub.moderation.appeals.persistence.AppealRepository;
 import org.modhub.moderation.contracts.Roles;
 import org.modhub.moderation.kit.problem.ProblemException;
 import org.modhub.moderation.kit.security.Caller;
+import org.modhub.moderation.kit.validation.Page;
+import org.modhub.moderation.kit.validation.PageCursor;
 import org.modhub.moderation.kit.validation.Params;
 
 import io.quarkus.security.Authenticated;
@@ -33,28 +42,28 @@ import jakarta.ws.rs.core.UriInfo;
 @Consumes(MediaType.APPLICATION_JSON)
 public class AppealResource {
 
-    /** Staff who review appeals. Moderators are left out: they take the decisions appealed against. */
-    static final Set<String> REVIEWERS = Set.of(Roles.LEGAL, Roles.SENIOR_MODERATOR);
     /** Staff who may read any appeal. */
     static final Set<String> READERS = Set.of(Roles.LEGAL, Roles.SENIOR_MODERATOR, Roles.ADMIN);
     static final int DEFAULT_PAGE = 20;
     static final int MAX_PAGE = 100;
 
-    private final AppealService appeals;
-    private final RequestValidator validator;
-    private final AppealViews views;
+    private final AppealFiling filing;
+    private final AppealRecords records;
+    private final AppealReview review;
+    private final AppealRequests requests;
     private final SecurityIdentity identity;
     private final JsonWebToken token;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    public AppealResource(AppealService appeals, RequestValidator validator, AppealViews views, SecurityIdentity identity,
-            JsonWebToken token, java.time.Clock clock) {
-        this.clock = clock;
-        this.appeals = appeals;
-        this.validator = validator;
-        this.views = views;
+    public AppealResource(AppealFiling filing, AppealRecords records, AppealReview review, AppealRequests requests,
+            SecurityIdentity identity, JsonWebToken token, Clock clock) {
+        this.filing = filing;
+        this.records = records;
+        this.review = review;
+        this.requests = requests;
         this.identity = identity;
         this.token = token;
+        this.clock = clock;
     }
 
     /**
@@ -65,34 +74,35 @@ public class AppealResource {
     @POST
     @RolesAllowed(Roles.USER)
     public Uni<RestResponse<AppealResponse>> file(FileAppealRequest request, UriInfo uri) {
-        RequestValidator.ValidFiling filing = validator.filing(request);
+        AppealRequests.ValidFiling valid = requests.filing(request);
         Caller caller = Caller.of(identity);
-        return appeals.fileInPlatform(caller.id(), email(), filing.residence(), filing.appeal()).map(appeal -> {
+        return filing.fileInPlatform(caller.id(), email(), valid.residence(), valid.appeal()).map(appeal -> {
             URI location = uri.getBaseUriBuilder().path("api/v1/appeals").path(appeal.id.toString()).build();
-            return RestResponse.ResponseBuilder.<AppealResponse> created(location).entity(views.appellant(appeal)).build();
+            return RestResponse.ResponseBuilder.<AppealResponse> created(location).entity(AppealViews.appellant(appeal)).build();
         });
     }
 
-    /** The caller's own appeals, newest first. */
+    /** The caller's own appeals, newest first, a page at a time. */
     @GET
     @Path("/mine")
     @RolesAllowed(Roles.USER)
-    public Uni<AppealPage> mine(@QueryParam("limit") String limit) {
+    public Uni<Page<AppealResponse>> mine(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         int size = Params.limit(limit, DEFAULT_PAGE, MAX_PAGE);
-        return appeals.mine(Caller.of(identity).id(), size).map(list -> new AppealPage(list.stream().map(views::appellant).toList()));
+        PageCursor after = PageCursor.decode(cursor);
+        return records.mine(Caller.of(identity).id(), after, size + 1)
+                .map(rows -> Page.of(rows, size, AppealRepository::appellantCursor, AppealViews::appellant));
     }
 
     /** Complaint figures for the transparency report: appeals filed within [from, to) (RFC 3339 or dates; default this year). */
     @GET
     @Path("/figures")
     @RolesAllowed({ Roles.LEGAL, Roles.SENIOR_MODERATOR, Roles.ADMIN, Roles.AUDITOR })
-    public Uni<AppealService.Figures> figures(@QueryParam("from") String from, @QueryParam("to") String to) {
-        java.time.Instant start = Params.instant(from, "from");
-        java.time.Instant end = Params.instant(to, "to");
-        java.time.Instant now = clock.instant();
+    public Uni<AppealRecords.Figures> figures(@QueryParam("from") String from, @QueryParam("to") String to) {
+        Instant start = Params.instant(from, "from");
+        Instant end = Params.instant(to, "to");
+        Instant now = clock.instant();
         if (start == null) {
-            start = java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).withDayOfYear(1)
-                    .atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+            start = LocalDate.ofInstant(now, ZoneOffset.UTC).withDayOfYear(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         }
         if (end == null) {
             end = now;
@@ -100,7 +110,7 @@ public class AppealResource {
         if (!end.isAfter(start)) {
             throw ProblemException.invalidField("query.to", "must be after query.from");
         }
-        return appeals.figures(start, end);
+        return records.figures(start, end);
     }
 
     /** One appeal, for its appellant or reviewing staff; anyone else gets 404. */
@@ -110,25 +120,27 @@ public class AppealResource {
     public Uni<AppealResponse> get(@PathParam("id") String id) {
         UUID appealId = Params.id(id, "Appeal");
         Caller caller = Caller.of(identity);
-        return appeals.get(appealId).map(appeal -> {
+        return records.get(appealId).map(appeal -> {
             if (isReader(caller)) {
-                return views.staff(appeal);
+                return AppealViews.staff(appeal);
             }
             if (appeal.appellantId == null || !caller.is(appeal.appellantId)) {
                 throw ProblemException.notFound("Appeal", appealId);
             }
-            return views.appellant(appeal);
+            return AppealViews.appellant(appeal);
         });
     }
 
-    /** The staff queue: escalated appeals first, then by due time. */
+    /** The staff queue: escalated appeals first, then by due time, a page at a time. */
     @GET
     @RolesAllowed({ Roles.LEGAL, Roles.SENIOR_MODERATOR, Roles.ADMIN })
-    public Uni<AppealPage> queue(@QueryParam("status") String status, @QueryParam("limit") String limit) {
+    public Uni<Page<AppealResponse>> queue(@QueryParam("status") String status, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") String limit) {
         AppealStatus wanted = Params.oneOf(AppealStatus.class, status, "status");
         int size = Params.limit(limit, DEFAULT_PAGE, MAX_PAGE);
-        return appeals.queue(wanted == null ? AppealStatus.OPEN : wanted, size)
-                .map(list -> new AppealPage(list.stream().map(views::staff).toList()));
+        PageCursor after = PageCursor.decode(cursor);
+        return records.queue(wanted == null ? AppealStatus.OPEN : wanted, after, size + 1)
+                .map(rows -> Page.of(rows, size, AppealRepository::queueCursor, AppealViews::staff));
     }
 
     /** Decides an appeal: upheld, reversed or modified, with the reasons. Never by who took or approved the decision. */
@@ -137,8 +149,7 @@ public class AppealResource {
     @RolesAllowed({ Roles.LEGAL, Roles.SENIOR_MODERATOR })
     public Uni<AppealResponse> resolve(@PathParam("id") String id, ResolveAppealRequest request) {
         UUID appealId = Params.id(id, "Appeal");
-        AppealService.Resolution resolution = validator.resolution(request);
-        return appeals.resolve(appealId, resolution, Caller.of(identity).id()).map(views::staff);
+        return review.resolve(appealId, requests.resolution(request), Caller.of(identity).id()).map(AppealViews::staff);
     }
 
     private static boolean isReader(Caller caller) {

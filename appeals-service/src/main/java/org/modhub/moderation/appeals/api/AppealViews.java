@@ -3,35 +3,28 @@ package org.modhub.moderation.appeals.api;
 import java.util.Arrays;
 import java.util.List;
 
-import org.modhub.moderation.appeals.domain.AppealService;
 import org.modhub.moderation.appeals.persistence.AppealEntity;
 import org.modhub.moderation.appeals.persistence.AppellantStandingEntity;
 import org.modhub.moderation.appeals.persistence.DisputeEntity;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 /** Turns entities into responses: the appellant's view, or staff's with who appealed and who reviewed. */
-@ApplicationScoped
-public class AppealViews {
+public final class AppealViews {
 
-    private final AppealService appeals;
-
-    public AppealViews(AppealService appeals) {
-        this.appeals = appeals;
+    private AppealViews() {
     }
 
-    public AppealResponse appellant(AppealEntity a) {
+    public static AppealResponse appellant(AppealEntity a) {
         return view(a, false);
     }
 
-    public AppealResponse staff(AppealEntity a) {
+    public static AppealResponse staff(AppealEntity a) {
         return view(a, true);
     }
 
-    private AppealResponse view(AppealEntity a, boolean staff) {
+    private static AppealResponse view(AppealEntity a, boolean staff) {
         List<String> actions = a.newActions == null || a.newActions.isBlank() ? null : Arrays.asList(a.newActions.split(","));
         return new AppealResponse(a.id, a.decisionId, a.subjectKey, a.appellantRole.name(), a.channel.name(), a.status.name(),
-                a.arguments, appeals.evidence(a.evidenceUrls), a.residence, a.filedAt, a.windowClosesOn, a.dueAt,
+                a.arguments, a.evidenceUrls, a.residence, a.filedAt, a.windowClosesOn, a.dueAt,
                 a.escalatedAt != null, a.outcome == null ? null : a.outcome.name(), actions, a.explanation, a.resolvedAt,
                 staff ? a.appellantId : null, staff ? a.appellantEmail : null, staff ? a.identityVerified : null,
                 staff ? a.reviewerId : null, staff ? a.manifestlyUnfounded : null);

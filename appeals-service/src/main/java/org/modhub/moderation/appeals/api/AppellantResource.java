@@ -26,15 +26,15 @@ import jakarta.ws.rs.core.MediaType;
 public class AppellantResource {
 
     private final AppellantStandingService standings;
-    private final RequestValidator validator;
+    private final AppealRequests requests;
     private final Clock clock;
     private final SecurityIdentity identity;
 
-    public AppellantResource(AppellantStandingService standings, RequestValidator validator, Clock clock,
+    public AppellantResource(AppellantStandingService standings, AppealRequests requests, Clock clock,
             SecurityIdentity identity) {
         this.identity = identity;
         this.standings = standings;
-        this.validator = validator;
+        this.requests = requests;
         this.clock = clock;
     }
 
@@ -48,7 +48,7 @@ public class AppellantResource {
     @Path("/lift")
     public Uni<StandingResponse> lift(@PathParam("appellant") String appellant, LiftRequest request) {
         AppellantKey key = AppellantKey.parse(appellant, "appellant");
-        return standings.lift(key, validator.reason(request), Caller.of(identity).id())
+        return standings.lift(key, requests.liftReason(request), Caller.of(identity).id())
                 .map(s -> AppealViews.standing(s, clock.instant()));
     }
 }

@@ -34,20 +34,18 @@ import jakarta.ws.rs.core.UriInfo;
 public class DisputeResource {
 
     private final DisputeService disputes;
-    private final RequestValidator validator;
     private final SecurityIdentity identity;
     private final Clock clock;
 
-    public DisputeResource(DisputeService disputes, RequestValidator validator, SecurityIdentity identity, Clock clock) {
+    public DisputeResource(DisputeService disputes, SecurityIdentity identity, Clock clock) {
         this.disputes = disputes;
-        this.validator = validator;
         this.identity = identity;
         this.clock = clock;
     }
 
     @POST
     public Uni<RestResponse<DisputeResponse>> record(DisputeRequest request, UriInfo uri) {
-        DisputeService.NewDispute input = validator.dispute(request);
+        DisputeService.NewDispute input = DisputeRequests.dispute(request);
         return disputes.record(input, Caller.of(identity).id()).map(d -> {
             URI location = uri.getBaseUriBuilder().path("api/v1/disputes").path(d.id.toString()).build();
             return RestResponse.ResponseBuilder.<DisputeResponse> created(location).entity(AppealViews.dispute(d)).build();
@@ -58,7 +56,7 @@ public class DisputeResource {
     @Path("/{id}/outcome")
     public Uni<DisputeResponse> outcome(@PathParam("id") String id, DisputeOutcomeRequest request) {
         UUID disputeId = Params.id(id, "Dispute");
-        DisputeService.Ending ending = validator.ending(request);
+        DisputeService.Ending ending = DisputeRequests.ending(request);
         return disputes.end(disputeId, ending, Caller.of(identity).id()).map(AppealViews::dispute);
     }
 

@@ -3,15 +3,14 @@ package org.modhub.moderation.appeals.config;
 import java.time.Duration;
 import java.util.List;
 
+import org.modhub.moderation.kit.misuse.MisuseLadder;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /** Settings of appeals-service: the appeal window, bounds, review time, redress and the misuse ladder. */
 @ConfigMapping(prefix = "appeals")
 public interface AppealsConfig {
-
-    /** The DSA's minimum appeal window (Art. 20(1)): the window is never shorter. */
-    int MIN_WINDOW_MONTHS = 6;
 
     /** Filing bounds and the window. */
     Filing filing();
@@ -25,7 +24,7 @@ public interface AppealsConfig {
     /** The misuse ladder (DSA Art. 23(2)): warning, then time-limited suspension of complaint handling. */
     Misuse misuse();
 
-    /** Mail to appellants. */
+    /** Mail taken in from appellants. */
     Mail mail();
 
     interface Filing {
@@ -65,44 +64,42 @@ public interface AppealsConfig {
         String australianRegulator();
     }
 
-    interface Misuse {
+    /** The kit's ladder rules with this service's keys and defaults; each manifestly unfounded appeal weighs 1. */
+    interface Misuse extends MisuseLadder.Rules {
         /** Only manifestly unfounded appeals resolved within this period count. */
+        @Override
         @WithDefault("365d")
         Duration lookback();
 
         /** Manifestly unfounded appeals that earn a warning. */
         @WithDefault("3")
+        @Override
         int warnAt();
 
         /** Manifestly unfounded appeals that, after a warning, earn a suspension. */
         @WithDefault("5")
+        @Override
         int suspendAt();
 
         /** Minimum share of the appellant's resolved appeals that were manifestly unfounded. */
         @WithDefault("0.5")
+        @Override
         double minUnfoundedShare();
 
         /** Length of a first suspension; each further one doubles it. */
         @WithDefault("30d")
+        @Override
         Duration suspension();
 
         /** Longest suspension the ladder imposes. */
         @WithDefault("180d")
+        @Override
         Duration maxSuspension();
     }
 
     interface Mail {
-        /** Locale of mails to appellants. */
-        @WithDefault("en")
-        String locale();
-
         /** Longest mail text taken into an appeal, in characters. */
         @WithDefault("5000")
         int maxText();
-    }
-
-    /** The configured window, never below the DSA minimum of six months. */
-    static int effectiveWindowMonths(int configured) {
-        return Math.max(MIN_WINDOW_MONTHS, configured);
     }
 }

@@ -1,9 +1,7 @@
 package org.modhub.moderation.appeals.domain;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,15 +10,21 @@ import org.modhub.moderation.appeals.config.AppealsConfig;
 import org.modhub.moderation.appeals.persistence.AppealEntity;
 import org.modhub.moderation.appeals.persistence.AppealRepository;
 import org.modhub.moderation.appeals.persistence.AppellantSanctionEntity;
+import org.modhub.moderation.appeals.persistence.AppellantSanctionRepository;
 import org.modhub.moderation.appeals.persistence.AppellantStandingEntity;
 import org.modhub.moderation.appeals.persistence.AppellantStandingRepository;
+import org.modhub.moderation.contracts.Mailboxes;
 import org.modhub.moderation.contracts.Topics;
 import org.modhub.moderation.contracts.event.EventPayload;
 import org.modhub.moderation.contracts.event.EventSources;
 import org.modhub.moderation.contracts.event.appeals.AppellantReinstated;
 import org.modhub.moderation.contracts.event.appeals.AppellantSuspended;
 import org.modhub.moderation.contracts.event.appeals.AppellantWarned;
+import org.modhub.moderation.contracts.event.notification.MailTemplateId;
 import org.modhub.moderation.kit.audit.AuditTrail;
+import org.modhub.moderation.kit.mail.MailRequest;
+import org.modhub.moderation.kit.mail.MailRequests;
+import org.modhub.moderation.kit.misuse.MisuseLadder;
 import org.modhub.moderation.kit.outbox.Outbox;
 import org.modhub.moderation.kit.problem.ProblemException;
 import org.modhub.moderation.kit.timer.Timers;
@@ -34,40 +38,51 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Appellants' standing, the misuse ladder of DSA Art. 23(2) in the shape of reporting-service's
- * notifier ladder: appellants who often file manifestly unfounded appeals are warned, then their
- * appeals are not handled for a time (doubling with each suspension, capped); a timer ends the
- * suspension. Judged on the number of manifestly unfounded appeals since the last suspension
- * within the look-back period and their share of the appellant's decided appeals (Art. 23(3)).
- * Staff can read the standing and lift a suspension.
+ * Appellants' standing, the misuse ladder of DSA Art. 23(2) (the kit's {@link MisuseLadder}, as reporting-service's
+ * notifiers): appellants who often file manifestly unfounded appeals are warned, then their appeals are not handled for
+ * a time (doubling with each suspension, capped); a timer ends the suspension. Each step is recorded, announced and
+ * audited, and mailed to the appellant. Staff can read the standing and lift a suspension.
  */
 @ApplicationScoped
 public class AppellantStandingService {
 
     /** Timer kind that ends a suspension. */
     public static final String REINSTATE_TIMER = "appeals.appellant-reinstate";
+    /** Every manifestly unfounded appeal counts the same. */
+    private static final int WEIGHT = 1;
 
     private final AppellantStandingRepository standings;
+    private final AppellantSanctionRepository sanctions;
     private final AppealRepository appeals;
-    private final AppellantMail mail;
+    private final MailRequests mail;
     private final Timers timers;
-    private final AppealsConfig.Misuse config;
+    private final AppealsConfig.Misuse rules;
     private final MeterRegistry registry;
     private final Clock clock;
     private final Outbox outbox;
     private final AuditTrail audit;
 
-    public AppellantStandingService(AppellantStandingRepository standings, AppealRepository appeals, AppellantMail mail,
-            Timers timers, AppealsConfig config, MeterRegistry registry, Clock clock, Outbox outbox, AuditTrail audit) {
-        this.outbox = outbox;
-        this.audit = audit;
+    public AppellantStandingService(AppellantStandingRepository standings, AppellantSanctionRepository sanctions,
+            AppealRepository appeals, MailRequests mail, Timers timers, AppealsConfig config, MeterRegistry registry, Clock clock,
+            Outbox outbox, AuditTrail audit) {
         this.standings = standings;
+        this.sanctions = sanctions;
         this.appeals = appeals;
         this.mail = mail;
         this.timers = timers;
-        this.config = config.misuse();
+        this.rules = config.misuse();
         this.registry = registry;
         this.clock = clock;
+        this.outbox = outbox;
+        this.audit = audit;
+    }
+
+    /** The 403 for an appeal by a suspended appellant: until when and why, in words and as members a client reads. */
+    static ProblemException suspended(AppellantStandingEntity standing) {
+        return ProblemException.of("appellant-suspended", "Complaint handling is suspended for this appellant", 403,
+                "Your appeals are not handled until " + standing.suspendedUntil + ". Reason: " + standing.suspensionReason)
+                .with("suspendedUntil", standing.suspendedUntil.toString())
+                .with("reason", standing.suspensionReason);
     }
 
     /** The appellant's row, locked for the caller's transaction. */
@@ -83,7 +98,7 @@ public class AppellantStandingService {
     /** Staff end a suspension early; {@code staffId} is the audit trail's actor. */
     @WithTransaction
     public Uni<AppellantStandingEntity> lift(AppellantKey key, String reason, String staffId) {
-        Instant now = now();
+        Instant now = clock.instant();
         return standings.lockOrCreate(key.value(), null, null).chain(standing -> {
             if (!standing.suspendedAt(now)) {
                 throw ProblemException.conflict("Appellant " + key + " is not suspended");
@@ -95,8 +110,8 @@ public class AppellantStandingService {
 
     /** Climbs the ladder after an appeal was found manifestly unfounded; runs in the resolving transaction. */
     Uni<Void> reviewStanding(AppealEntity decided) {
-        Instant now = now();
-        Instant since = now.minus(config.lookback());
+        Instant now = clock.instant();
+        Instant since = now.minus(rules.lookback());
         return standings.lockOrCreate(decided.appellantKey, decided.appellantId, decided.appellantEmail).chain(standing -> {
             standing.unfoundedAppeals++;
             standing.updatedAt = now;
@@ -112,40 +127,27 @@ public class AppellantStandingService {
 
     /** Ends a suspension whose time ran out (the reinstatement timer). */
     public Uni<Void> expire(String appellantKey) {
-        Instant now = now();
+        Instant now = clock.instant();
         return standings.findById(appellantKey).chain(standing -> {
             if (standing == null || standing.suspendedUntil == null || standing.suspendedAt(now)) {
                 return Uni.createFrom().voidItem();
             }
-            return reinstate(standing, "The suspension period ended", now, AppealService.SYSTEM);
+            return reinstate(standing, "The suspension period ended", now, AppealReview.SYSTEM);
         });
     }
 
     private Uni<Void> climb(AppellantStandingEntity standing, List<AppealEntity> unfounded, long resolved, Instant now) {
-        Instant lastSuspension = standing.suspendedAt != null ? standing.suspendedAt : Instant.EPOCH;
-        List<AppealEntity> counted = unfounded.stream().filter(a -> a.resolvedAt.isAfter(lastSuspension)).toList();
-        int score = counted.size();
-        double share = resolved == 0 ? 0 : (double) counted.size() / resolved;
-        boolean warned = standing.lastWarnedAt != null && standing.lastWarnedAt.isAfter(lastSuspension)
-                && standing.lastWarnedAt.isAfter(now.minus(config.lookback()));
-        List<UUID> ids = counted.stream().map(a -> a.id).toList();
-        String why = String.format("%d of your %d appeals decided in the last %d days were manifestly unfounded", score, resolved,
-                config.lookback().toDays());
-        Log.debugf("Appellant %s: unfounded %d, share %.2f, warned %s", standing.appellantKey, score, share, warned);
-        if (share < config.minUnfoundedShare()) {
-            return Uni.createFrom().voidItem();
-        }
-        if (!warned && score >= config.warnAt()) {
-            return warn(standing, why, ids, now);
-        }
-        if (warned && score >= config.suspendAt()) {
-            Duration length = config.suspension().multipliedBy(1L << Math.min(standing.suspensions, 16));
-            if (length.compareTo(config.maxSuspension()) > 0) {
-                length = config.maxSuspension();
-            }
-            return suspend(standing, why + ", after a warning", ids, now, now.plus(length));
-        }
-        return Uni.createFrom().voidItem();
+        MisuseLadder.Step step = MisuseLadder.next(rules,
+                new MisuseLadder.Standing(standing.lastWarnedAt, standing.suspendedAt, standing.suspensions),
+                unfounded.stream().map(a -> new MisuseLadder.Finding(a.id, a.resolvedAt, WEIGHT)).toList(), resolved, now);
+        String why = String.format("%d of your %d appeals decided in the last %d days were manifestly unfounded",
+                step.counted().size(), step.decided(), rules.lookback().toDays());
+        Log.debugf("Appellant %s: %s -> %s", standing.appellantKey, why, step.kind());
+        return switch (step.kind()) {
+            case WARN -> warn(standing, why, step.counted(), now);
+            case SUSPEND -> suspend(standing, why + ", after a warning", step.counted(), now, step.until());
+            case NONE -> Uni.createFrom().voidItem();
+        };
     }
 
     private Uni<Void> warn(AppellantStandingEntity standing, String reason, List<UUID> ids, Instant now) {
@@ -154,10 +156,9 @@ public class AppellantStandingService {
         standing.updatedAt = now;
         registry.counter("appeals.appellants.warned").increment();
         Log.infof("Appellant %s warned: %s", standing.appellantKey, reason);
-        return history(standing, "WARNED", reason, null, ids, now, AppealService.SYSTEM).chain(() -> mail.send(AppellantMail.APPELLANT_WARNING,
-                standing.appellantEmail, standing.appellantId,
-                Map.of("reason", reason, "unfoundedAppeals", Integer.toString(ids.size())), thread(standing.appellantKey),
-                AppellantMail.APPELLANT_WARNING + ":" + thread(standing.appellantKey) + ":" + now.toEpochMilli()));
+        return history(standing, "WARNED", reason, null, ids, now, AppealReview.SYSTEM)
+                .chain(() -> mail.send(standingMail(MailTemplateId.APPELLANT_WARNING, standing, now,
+                        Map.of("reason", reason, "unfoundedAppeals", Integer.toString(ids.size())))));
     }
 
     private Uni<Void> suspend(AppellantStandingEntity standing, String reason, List<UUID> ids, Instant now, Instant until) {
@@ -168,32 +169,26 @@ public class AppellantStandingService {
         standing.updatedAt = now;
         registry.counter("appeals.appellants.suspended").increment();
         Log.infof("Appellant %s suspended until %s: %s", standing.appellantKey, until, reason);
-        return history(standing, "SUSPENDED", reason, until, ids, now, AppealService.SYSTEM)
+        return history(standing, "SUSPENDED", reason, until, ids, now, AppealReview.SYSTEM)
                 .chain(() -> timers.schedule(REINSTATE_TIMER, standing.appellantKey, until, until.toString()))
-                .chain(() -> mail.send(AppellantMail.APPELLANT_SUSPENSION, standing.appellantEmail, standing.appellantId,
-                        Map.of("reason", reason, "until", until.toString(), "unfoundedAppeals", Integer.toString(ids.size())),
-                        thread(standing.appellantKey),
-                        AppellantMail.APPELLANT_SUSPENSION + ":" + thread(standing.appellantKey) + ":" + now.toEpochMilli()));
+                .chain(() -> mail.send(standingMail(MailTemplateId.APPELLANT_SUSPENSION, standing, now,
+                        Map.of("reason", reason, "until", until.toString(), "unfoundedAppeals", Integer.toString(ids.size())))));
     }
 
     private Uni<Void> reinstate(AppellantStandingEntity standing, String reason, Instant now, String actor) {
         standing.suspendedUntil = now;
         standing.updatedAt = now;
         Log.infof("Appellant %s reinstated: %s", standing.appellantKey, reason);
-        return history(standing, "REINSTATED", reason, null, List.of(), now, actor).chain(() -> mail.send(
-                AppellantMail.APPELLANT_REINSTATED, standing.appellantEmail, standing.appellantId,
-                Map.of("reason", reason), thread(standing.appellantKey),
-                AppellantMail.APPELLANT_REINSTATED + ":" + thread(standing.appellantKey) + ":" + now.toEpochMilli()));
+        return history(standing, "REINSTATED", reason, null, List.of(), now, actor)
+                .chain(() -> mail.send(standingMail(MailTemplateId.APPELLANT_REINSTATED, standing, now, Map.of("reason", reason))));
     }
 
-    /** Sanctions of each kind taken within [from, to) (Art. 24(1)(b): suspensions for manifestly unfounded complaints). */
-    @WithSession
-    public Uni<Map<String, Long>> sanctionsBetween(Instant from, Instant to) {
-        return AppellantSanctionEntity.<AppellantSanctionEntity> list("at >= ?1 and at < ?2", from, to).map(list -> {
-            Map<String, Long> counts = new java.util.TreeMap<>(Map.of("WARNED", 0L, "SUSPENDED", 0L, "REINSTATED", 0L));
-            list.forEach(s -> counts.merge(s.kind, 1L, Long::sum));
-            return counts;
-        });
+    /** A ladder mail on the appellant's thread, replies to legal@, once per step. */
+    private static MailRequest standingMail(MailTemplateId template, AppellantStandingEntity standing, Instant now,
+            Map<String, String> parameters) {
+        String thread = MailThreads.appellant(standing.appellantKey);
+        return MailRequest.to(template, standing.appellantEmail, standing.appellantId).parameters(parameters)
+                .thread(thread, Mailboxes.LEGAL).once(template.id() + ":" + thread + ":" + now.toEpochMilli());
     }
 
     /**
@@ -208,7 +203,7 @@ public class AppellantStandingService {
         step.kind = kind;
         step.reason = reason;
         step.until = until;
-        step.unfoundedAppeals = String.join(",", ids.stream().map(UUID::toString).toList());
+        step.unfoundedAppeals = ids;
         step.at = now;
         // The step is announced in the same transaction (transparency figures, DSA Art. 24(1)(b)).
         EventPayload event = switch (kind) {
@@ -220,20 +215,11 @@ public class AppellantStandingService {
         String action = switch (kind) {
             case "WARNED" -> "APPELLANT_WARNED";
             case "SUSPENDED" -> "APPELLANT_SUSPENDED";
-            default -> AppealService.SYSTEM.equals(actor) ? "APPELLANT_REINSTATED" : "APPELLANT_SUSPENSION_LIFTED";
+            default -> AppealReview.SYSTEM.equals(actor) ? "APPELLANT_REINSTATED" : "APPELLANT_SUSPENSION_LIFTED";
         };
-        return step.persist().chain(() -> outbox.publish(Topics.APPEALS_EVENTS, EventSources.APPEALS_SERVICE, event))
+        return sanctions.persist(step).chain(() -> outbox.publish(Topics.APPEALS_EVENTS, EventSources.APPEALS_SERVICE, event))
                 .chain(() -> audit.record(actor, action, "appellant", standing.appellantKey, null,
                         until == null ? reason : reason + " (until " + until + ")"))
                 .replaceWithVoid();
-    }
-
-    /** The thread key of an appellant's standing mails: {@code appellant:<uuid>} (no address in the key). */
-    static String thread(String appellantKey) {
-        return "appellant:" + UUID.nameUUIDFromBytes(appellantKey.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -2,17 +2,17 @@ package org.modhub.moderation.appeals.domain;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.stream.Collectors;
 
 import org.modhub.moderation.appeals.persistence.DecisionCopyEntity;
 import org.modhub.moderation.appeals.persistence.DecisionCopyRepository;
+import org.modhub.moderation.appeals.persistence.ReportNotifierEntity;
+import org.modhub.moderation.appeals.persistence.ReportNotifierRepository;
 import org.modhub.moderation.contracts.action.ModerationAction;
 import org.modhub.moderation.contracts.event.reporting.ReportFiled;
 import org.modhub.moderation.contracts.event.review.DecisionReversed;
 import org.modhub.moderation.contracts.event.review.DecisionTaken;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,15 +26,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class DecisionCopies {
 
     private final DecisionCopyRepository decisions;
+    private final ReportNotifierRepository notifiers;
     private final Clock clock;
 
-    public DecisionCopies(DecisionCopyRepository decisions, Clock clock) {
+    public DecisionCopies(DecisionCopyRepository decisions, ReportNotifierRepository notifiers, Clock clock) {
         this.decisions = decisions;
+        this.notifiers = notifiers;
         this.clock = clock;
     }
 
     public Uni<Void> taken(DecisionTaken d) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant();
         return decisions.findById(d.decisionId()).chain(existing -> {
             if (existing != null) {
                 return Uni.createFrom().voidItem();
@@ -76,23 +78,17 @@ public class DecisionCopies {
         }).replaceWithVoid();
     }
 
-    /**
-     * Records who filed a report. One statement per report: a report already recorded (the same
-     * filing relayed again) keeps its first row.
-     */
+    /** Records who filed a report; a report already recorded (the same filing relayed again) keeps its first row. */
     public Uni<Void> reportFiled(ReportFiled f) {
         if (f.reporterId() == null && f.reporterEmail() == null) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                "INSERT INTO report_notifier (report_id, reporter_id, reporter_email, jurisdiction, filed_at) "
-                        + "VALUES (:report, :reporter, :email, :jurisdiction, :filedAt) ON CONFLICT (report_id) DO NOTHING")
-                .setParameter("report", f.reportId())
-                .setParameter("reporter", f.reporterId())
-                .setParameter("email", f.reporterEmail())
-                .setParameter("jurisdiction", f.jurisdiction())
-                .setParameter("filedAt", f.filedAt())
-                .executeUpdate())
-                .replaceWithVoid();
+        ReportNotifierEntity notifier = new ReportNotifierEntity();
+        notifier.reportId = f.reportId();
+        notifier.reporterId = f.reporterId();
+        notifier.reporterEmail = f.reporterEmail();
+        notifier.jurisdiction = f.jurisdiction();
+        notifier.filedAt = f.filedAt();
+        return notifiers.insertIfAbsent(notifier);
     }
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import java.util.UUID;
 import org.modhub.moderation.appeals.persistence.AppealRepository;
 import org.modhub.moderation.appeals.persistence.DecisionCopyRepository;
 import org.modhub.moderation.appeals.persistence.DisputeEntity;
+import org.modhub.moderation.appeals.persistence.DisputeRepository;
 import org.modhub.moderation.contracts.Topics;
 import org.modhub.moderation.contracts.event.EventSources;
 import org.modhub.moderation.contracts.event.appeals.DisputeOutcome;
@@ -28,7 +28,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 /**
  * Out-of-court disputes (DSA Art. 21) as staff record them: which body, when submitted, when and how
@@ -46,15 +45,17 @@ public class DisputeService {
 
     private final DecisionCopyRepository decisions;
     private final AppealRepository appeals;
+    private final DisputeRepository disputes;
     private final Clock clock;
     private final Outbox outbox;
     private final AuditTrail audit;
 
-    public DisputeService(DecisionCopyRepository decisions, AppealRepository appeals, Clock clock, Outbox outbox,
-            AuditTrail audit) {
+    public DisputeService(DecisionCopyRepository decisions, AppealRepository appeals, DisputeRepository disputes, Clock clock,
+            Outbox outbox, AuditTrail audit) {
         this.audit = audit;
         this.decisions = decisions;
         this.appeals = appeals;
+        this.disputes = disputes;
         this.clock = clock;
         this.outbox = outbox;
     }
@@ -75,7 +76,7 @@ public class DisputeService {
 
     @WithTransaction
     public Uni<DisputeEntity> record(NewDispute input, String staffId) {
-        Instant now = now();
+        Instant now = clock.instant();
         if (input.submittedOn().isAfter(today())) {
             throw ProblemException.invalidField("submittedOn", "must not be in the future");
         }
@@ -104,7 +105,7 @@ public class DisputeService {
                 Log.infof("Dispute %s about decision %s before %s recorded by %s", dispute.id, dispute.decisionId, dispute.body,
                         staffId);
                 // Only ids, the body (an organisation) and dates leave the service: no personal data.
-                return dispute.<DisputeEntity> persist().call(saved -> outbox.publish(Topics.APPEALS_EVENTS,
+                return disputes.persist(dispute).call(saved -> outbox.publish(Topics.APPEALS_EVENTS,
                         EventSources.APPEALS_SERVICE, new DisputeRecorded(saved.id, saved.decisionId, saved.appealId, saved.body,
                                 saved.submittedOn, now)))
                         .call(saved -> audit.record(staffId, "DISPUTE_RECORDED", "dispute", saved.id, decision.subjectKey,
@@ -120,7 +121,7 @@ public class DisputeService {
     @WithTransaction
     public Uni<DisputeEntity> end(UUID id, Ending ending, String staffId) {
         // Locked: two staff recording "implemented" at once announce it once.
-        return DisputeEntity.<DisputeEntity> find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult().chain(dispute -> {
+        return disputes.lock(id).chain(dispute -> {
             if (dispute == null) {
                 throw ProblemException.notFound("Dispute", id);
             }
@@ -151,7 +152,7 @@ public class DisputeService {
             dispute.settledOn = ending.settledOn();
             dispute.implemented = ending.implemented();
             dispute.implementedOn = implementedOn;
-            dispute.updatedAt = now();
+            dispute.updatedAt = clock.instant();
             Uni<Void> chain = outbox.publish(Topics.APPEALS_EVENTS, EventSources.APPEALS_SERVICE,
                     new DisputeSettled(dispute.id, dispute.decisionId, dispute.outcome, dispute.submittedOn, dispute.settledOn,
                             dispute.implemented, dispute.implementedOn, dispute.updatedAt)).replaceWithVoid();
@@ -173,26 +174,23 @@ public class DisputeService {
 
     @WithSession
     public Uni<DisputeEntity> get(UUID id) {
-        return DisputeEntity.<DisputeEntity> findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Dispute", id));
+        return disputes.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Dispute", id));
     }
 
     @WithSession
     public Uni<List<DisputeEntity>> submittedBetween(LocalDate from, LocalDate to) {
-        return DisputeEntity.list("submittedOn >= ?1 and submittedOn <= ?2 order by submittedOn, id", from, to);
+        return disputes.submittedBetween(from, to);
     }
 
     @WithSession
     public Uni<Figures> figures(LocalDate from, LocalDate to) {
-        return DisputeEntity.<DisputeEntity> list("submittedOn >= ?1 and submittedOn <= ?2", from, to).map(all -> {
+        return disputes.submittedBetween(from, to).map(all -> {
             Map<DisputeOutcome, Long> outcomes = new EnumMap<>(DisputeOutcome.class);
             for (DisputeOutcome o : DisputeOutcome.values()) {
                 outcomes.put(o, all.stream().filter(d -> d.outcome == o).count());
             }
-            List<Long> days = new ArrayList<>(all.stream().filter(d -> d.settledOn != null)
-                    .map(d -> ChronoUnit.DAYS.between(d.submittedOn, d.settledOn)).sorted().toList());
-            Double median = days.isEmpty() ? null
-                    : days.size() % 2 == 1 ? (double) days.get(days.size() / 2)
-                            : (days.get(days.size() / 2 - 1) + days.get(days.size() / 2)) / 2.0;
+            List<Long> days = all.stream().filter(d -> d.settledOn != null)
+                    .map(d -> ChronoUnit.DAYS.between(d.submittedOn, d.settledOn)).sorted().toList();
             // Implementation is asked of decisions the body took against the hub (for the recipient).
             long forRecipient = outcomes.get(DisputeOutcome.IN_FAVOUR_OF_RECIPIENT);
             long implemented = all.stream()
@@ -200,16 +198,12 @@ public class DisputeService {
             Map<String, Long> byBody = new TreeMap<>();
             all.forEach(d -> byBody.merge(d.body, 1L, Long::sum));
             long settled = days.size();
-            return new Figures(from, to, all.size(), settled, all.size() - settled, outcomes, median, forRecipient, implemented,
+            return new Figures(from, to, all.size(), settled, all.size() - settled, outcomes, Median.of(days), forRecipient, implemented,
                     forRecipient == 0 ? null : (double) implemented / forRecipient, byBody);
         });
     }
 
     private LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

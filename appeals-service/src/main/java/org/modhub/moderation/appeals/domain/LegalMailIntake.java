@@ -1,7 +1,6 @@
 package org.modhub.moderation.appeals.domain;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,10 +16,14 @@ import org.modhub.moderation.appeals.persistence.AppealRepository;
 import org.modhub.moderation.appeals.persistence.DecisionCopyEntity;
 import org.modhub.moderation.appeals.persistence.DecisionCopyRepository;
 import org.modhub.moderation.appeals.persistence.ReportNotifierEntity;
+import org.modhub.moderation.appeals.persistence.ReportNotifierRepository;
+import org.modhub.moderation.contracts.Mailboxes;
 import org.modhub.moderation.contracts.MailRoutes;
 import org.modhub.moderation.contracts.event.appeals.AppellantRole;
 import org.modhub.moderation.contracts.event.mail.InboundMailReceived;
-import org.modhub.moderation.contracts.event.notification.NotificationRequested;
+import org.modhub.moderation.contracts.event.notification.MailTemplateId;
+import org.modhub.moderation.kit.mail.MailRequest;
+import org.modhub.moderation.kit.mail.MailRequests;
 import org.modhub.moderation.kit.problem.ProblemException;
 
 import io.quarkus.logging.Log;
@@ -51,17 +54,19 @@ public class LegalMailIntake {
             "\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b");
     private static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"')\\]]+", Pattern.CASE_INSENSITIVE);
 
-    private final AppealService appealService;
+    private final AppealFiling filing;
     private final AppealRepository appeals;
     private final DecisionCopyRepository decisions;
-    private final AppellantMail mail;
+    private final ReportNotifierRepository notifiers;
+    private final MailRequests mail;
     private final AppealsConfig config;
 
-    public LegalMailIntake(AppealService appealService, AppealRepository appeals, DecisionCopyRepository decisions,
-            AppellantMail mail, AppealsConfig config) {
-        this.appealService = appealService;
+    public LegalMailIntake(AppealFiling filing, AppealRepository appeals, DecisionCopyRepository decisions,
+            ReportNotifierRepository notifiers, MailRequests mail, AppealsConfig config) {
+        this.filing = filing;
         this.appeals = appeals;
         this.decisions = decisions;
+        this.notifiers = notifiers;
         this.mail = mail;
         this.config = config;
     }
@@ -87,7 +92,7 @@ public class LegalMailIntake {
             if (seen != null) {
                 return Uni.createFrom().voidItem();
             }
-            UUID appealThread = threadId(received.threadToken(), MailRoutes.ThreadKind.APPEAL.prefix());
+            UUID appealThread = MailThreads.idOf(received.threadToken(), MailRoutes.ThreadKind.APPEAL.prefix());
             if (appealThread != null) {
                 return appeals.findById(appealThread).chain(appeal -> {
                     if (appeal == null || appeal.appellantEmail == null || !appeal.appellantEmail.equalsIgnoreCase(from)) {
@@ -95,7 +100,7 @@ public class LegalMailIntake {
                         return fresh(from, received);
                     }
                     return appeal.status == AppealStatus.OPEN
-                            ? appealService.addReply(appeal, bound(received.textBody()), received.messageId())
+                            ? filing.addReply(appeal, bound(received.textBody()), received.messageId())
                             : again(appeal, received);
                 });
             }
@@ -128,7 +133,7 @@ public class LegalMailIntake {
     }
 
     private Uni<Void> file(String from, InboundMailReceived received, Found found) {
-        return decisions.lock(found.decision().decisionId).chain(decision -> decisions.notifiers(decision.decisionId)
+        return decisions.lock(found.decision().decisionId).chain(decision -> notifiers.ofDecision(decision.decisionId)
                 .chain(notifiers -> {
                     ReportNotifierEntity notifier = notifiers.stream()
                             .filter(n -> n.reporterEmail != null && n.reporterEmail.equalsIgnoreCase(from)).findFirst()
@@ -172,11 +177,11 @@ public class LegalMailIntake {
         return appeals.openOf(decision.decisionId, appellant.key().value()).chain(open -> {
             if (open != null) {
                 // Writing again about the same decision adds to the appeal already open, not a refusal.
-                return appealService.addReply(open, bound(text.strip()), received.messageId());
+                return filing.addReply(open, bound(text.strip()), received.messageId());
             }
             NewAppeal input = new NewAppeal(decision.decisionId, bound(text.strip()), evidence(text));
             // Rule failures (window closed, suspended, reversed) are answered by mail, not dead-lettered.
-            return Uni.createFrom().deferred(() -> appealService.file(decision, appellant, role, verified, input,
+            return Uni.createFrom().deferred(() -> filing.file(decision, appellant, role, verified, input,
                     AppealChannel.EMAIL, received.messageId())).replaceWithVoid()
                     .onFailure(ProblemException.class)
                     .recoverWithUni(e -> refuse(appellant.email(), received, decision, e.getMessage()));
@@ -185,7 +190,7 @@ public class LegalMailIntake {
 
     /** The decision of a reply on its owner's or its notifiers' thread; report and case threads are other services'. */
     private Uni<DecisionCopyEntity> byThread(String threadToken, MailRoutes.ThreadKind thread) {
-        UUID decisionId = thread == null ? null : threadId(threadToken, thread.prefix());
+        UUID decisionId = thread == null ? null : MailThreads.idOf(threadToken, thread.prefix());
         return decisionId != null ? decisions.findById(decisionId) : Uni.createFrom().nullItem();
     }
 
@@ -199,30 +204,30 @@ public class LegalMailIntake {
         if (ids.isEmpty()) {
             return Uni.createFrom().nullItem();
         }
-        return decisions.list("decisionId in ?1", List.copyOf(ids)).map(found -> ids.stream()
+        return decisions.known(List.copyOf(ids)).map(found -> ids.stream()
                 .flatMap(id -> found.stream().filter(d -> d.decisionId.equals(id))).findFirst().orElse(null));
     }
 
     private Uni<Void> askWhichDecision(String from, InboundMailReceived received) {
         Log.infof("Mail %s to %s@ names no known decision; asking the sender which one it contests", received.messageId(),
                 received.mailbox());
-        UUID inquiry = inquiryId(received.messageId());
-        return mail.send(AppellantMail.APPEAL_DECISION_NEEDED, from, null,
-                Map.of("subjectLine", bound(received.subjectLine()), "receivedAt", received.receivedAt().toString()),
-                inquiryThread(inquiry), AppellantMail.APPEAL_DECISION_NEEDED + ":" + inquiry, received.messageId());
+        return mail.send(answer(MailTemplateId.APPEAL_DECISION_NEEDED, from, received,
+                Map.of("subjectLine", bound(received.subjectLine()), "receivedAt", received.receivedAt().toString())));
     }
 
     private Uni<Void> refuse(String from, InboundMailReceived received, DecisionCopyEntity decision, String reason) {
         Log.infof("Mail %s to %s@ against decision %s is not an appeal: %s", received.messageId(), received.mailbox(),
                 decision.decisionId, reason);
-        UUID inquiry = inquiryId(received.messageId());
-        return mail.send(AppellantMail.APPEAL_REFUSED, from, null,
-                Map.of("decisionId", decision.decisionId.toString(), "reason", reason), inquiryThread(inquiry),
-                AppellantMail.APPEAL_REFUSED + ":" + inquiry, received.messageId());
+        return mail.send(answer(MailTemplateId.APPEAL_REFUSED, from, received,
+                Map.of("decisionId", decision.decisionId.toString(), "reason", reason)));
     }
 
-    private static String inquiryThread(UUID inquiry) {
-        return NotificationRequested.threadKey(MailRoutes.ThreadKind.INQUIRY.prefix(), inquiry);
+    /** The answer to a mail that did not become an appeal, on an inquiry thread of its own, in reply to it, once. */
+    private static MailRequest answer(MailTemplateId template, String to, InboundMailReceived received,
+            Map<String, String> parameters) {
+        return MailRequest.to(template, to, null).parameters(parameters)
+                .thread(MailThreads.inquiry(received.messageId()), Mailboxes.LEGAL)
+                .once(template.id() + ":" + MailThreads.nameId(received.messageId())).answering(received.messageId());
     }
 
     private List<String> evidence(String text) {
@@ -248,21 +253,5 @@ public class LegalMailIntake {
     private String bound(String text) {
         int max = config.mail().maxText();
         return text.length() <= max ? text : text.substring(0, max);
-    }
-
-    /** A stable id for the reply thread of a mail that did not become an appeal (no address in the key). */
-    private static UUID inquiryId(String messageId) {
-        return UUID.nameUUIDFromBytes(messageId.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static UUID threadId(String threadToken, String kind) {
-        if (threadToken == null || !threadToken.startsWith(kind + ":")) {
-            return null;
-        }
-        try {
-            return UUID.fromString(threadToken.substring(kind.length() + 1));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

@@ -2,7 +2,7 @@ package org.modhub.moderation.appeals.messaging;
 
 import java.util.UUID;
 
-import org.modhub.moderation.appeals.domain.AppealService;
+import org.modhub.moderation.appeals.domain.AppealReview;
 import org.modhub.moderation.kit.timer.DueTimer;
 import org.modhub.moderation.kit.timer.TimerHandler;
 
@@ -13,15 +13,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class AppealDueTimerHandler implements TimerHandler {
 
-    private final AppealService appeals;
+    private final AppealReview appeals;
 
-    public AppealDueTimerHandler(AppealService appeals) {
+    public AppealDueTimerHandler(AppealReview appeals) {
         this.appeals = appeals;
     }
 
     @Override
     public String kind() {
-        return AppealService.DUE_TIMER;
+        return AppealReview.DUE_TIMER;
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.modhub.moderation.appeals.persistence;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import org.modhub.moderation.appeals.domain.AppealChannel;
@@ -9,7 +10,6 @@ import org.modhub.moderation.appeals.domain.AppealStatus;
 import org.modhub.moderation.contracts.event.appeals.AppealOutcome;
 import org.modhub.moderation.contracts.event.appeals.AppellantRole;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -20,7 +20,7 @@ import jakarta.persistence.Table;
 /** One appeal (internal complaint, DSA Art. 20) and, once decided, its outcome. */
 @Entity
 @Table(name = "appeal")
-public class AppealEntity extends PanacheEntityBase {
+public class AppealEntity {
 
     @Id
     public UUID id;
@@ -54,9 +54,9 @@ public class AppealEntity extends PanacheEntityBase {
 
     public String arguments;
 
-    /** JSON array of http(s) links; stored, never fetched. */
+    /** http(s) links, a {@code text[]}; stored, never fetched. */
     @Column(name = "evidence_urls")
-    public String evidenceUrls;
+    public List<String> evidenceUrls;
 
     @Enumerated(EnumType.STRING)
     public AppealStatus status;

@@ -1,9 +1,9 @@
 package org.modhub.moderation.appeals.persistence;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 /** One step of the misuse ladder: a warning, a suspension or its end. */
 @Entity
 @Table(name = "appellant_sanction")
-public class AppellantSanctionEntity extends PanacheEntityBase {
+public class AppellantSanctionEntity {
 
     @Id
     public UUID id;
@@ -27,8 +27,9 @@ public class AppellantSanctionEntity extends PanacheEntityBase {
 
     public Instant until;
 
+    /** The manifestly unfounded appeals the step rests on, a {@code uuid[]}. */
     @Column(name = "unfounded_appeals")
-    public String unfoundedAppeals;
+    public List<UUID> unfoundedAppeals;
 
     public Instant at;
 }

@@ -2,7 +2,6 @@ package org.modhub.moderation.appeals.persistence;
 
 import java.time.Instant;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -11,7 +10,7 @@ import jakarta.persistence.Table;
 /** An appellant's standing (DSA Art. 23(2)): warnings and suspensions of complaint handling. */
 @Entity
 @Table(name = "appellant_standing")
-public class AppellantStandingEntity extends PanacheEntityBase {
+public class AppellantStandingEntity {
 
     @Id
     @Column(name = "appellant_key")

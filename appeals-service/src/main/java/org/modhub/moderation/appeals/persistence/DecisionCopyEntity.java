@@ -3,7 +3,6 @@ package org.modhub.moderation.appeals.persistence;
 import java.time.Instant;
 import java.util.UUID;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -12,7 +11,7 @@ import jakarta.persistence.Table;
 /** What this service keeps of a decision learned from {@code review.events}. */
 @Entity
 @Table(name = "decision_copy")
-public class DecisionCopyEntity extends PanacheEntityBase {
+public class DecisionCopyEntity {
 
     @Id
     @Column(name = "decision_id")

@@ -9,7 +9,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
-/** The local copy of decisions, their reports and those reports' notifiers. */
+/** The local copy of decisions and the reports they answer. */
 @ApplicationScoped
 public class DecisionCopyRepository implements PanacheRepositoryBase<DecisionCopyEntity, UUID> {
 
@@ -33,9 +33,8 @@ public class DecisionCopyRepository implements PanacheRepositoryBase<DecisionCop
                 .executeUpdate()).replaceWithVoid();
     }
 
-    /** The notifiers of the reports a decision answers (those whose ReportFiled has arrived). */
-    public Uni<List<ReportNotifierEntity>> notifiers(UUID decisionId) {
-        return ReportNotifierEntity.list(
-                "reportId in (select r.reportId from DecisionReportEntity r where r.decisionId = ?1)", decisionId);
+    /** The decisions among {@code ids} that this service knows. */
+    public Uni<List<DecisionCopyEntity>> known(List<UUID> ids) {
+        return list("decisionId in ?1", ids);
     }
 }

@@ -4,7 +4,6 @@ import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -15,7 +14,7 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "decision_report")
 @IdClass(DecisionReportEntity.Key.class)
-public class DecisionReportEntity extends PanacheEntityBase {
+public class DecisionReportEntity {
 
     @Id
     @Column(name = "decision_id")

@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import org.modhub.moderation.contracts.event.appeals.DisputeOutcome;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -17,7 +16,7 @@ import jakarta.persistence.Table;
 /** A dispute brought before a certified out-of-court settlement body (DSA Art. 21). */
 @Entity
 @Table(name = "dispute")
-public class DisputeEntity extends PanacheEntityBase {
+public class DisputeEntity {
 
     @Id
     public UUID id;

@@ -3,7 +3,6 @@ package org.modhub.moderation.appeals.persistence;
 import java.time.Instant;
 import java.util.UUID;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -12,7 +11,7 @@ import jakarta.persistence.Table;
 /** Who filed a report (from {@code ReportFiled}): the notifiers who may appeal any decision answering it. */
 @Entity
 @Table(name = "report_notifier")
-public class ReportNotifierEntity extends PanacheEntityBase {
+public class ReportNotifierEntity {
 
     @Id
     @Column(name = "report_id")

@@ -31,7 +31,7 @@ import org.modhub.moderation.devstack.test.InjectDevStack;
 import org.modhub.moderation.devstack.test.OnVertx;
 import org.modhub.moderation.devstack.test.Sql;
 import org.modhub.moderation.notification.mail.ImapConnector;
-import org.modhub.moderation.notification.mail.MailSender;
+import org.modhub.moderation.notification.mail.JournalPurge;
 import org.modhub.moderation.notification.mail.MailTemplates;
 
 import io.quarkus.test.common.ResourceArg;
@@ -60,7 +60,7 @@ class OutboundMailTest {
     DataSource db;
 
     @Inject
-    MailSender mailSender;
+    JournalPurge journalPurge;
 
     @Inject
     ImapConnector imap;
@@ -265,7 +265,7 @@ class OutboundMailTest {
         String reportId = UUID.randomUUID().toString();
         Sql.update(db, "INSERT INTO mail_delivery (id, idempotency_key, request_event_id, template_id, locale, recipient, "
                 + "thread_key, reply_mailbox, parameters, message_id, subject_line, status, attempts, lease_until, requested_at, "
-                + "created_at, updated_at) VALUES (?, ?, ?, 'report-location-request', 'en', ?, ?, 'safety', ?, ?, 'x', 'SENDING', 1, "
+                + "created_at, updated_at) VALUES (?, ?, ?, 'report-location-request', 'en', ?, ?, 'safety', ?::jsonb, ?, 'x', 'SENDING', 1, "
                 + "now() - interval '1 minute', now(), now(), now())",
                 id, "crash:" + id, UUID.randomUUID().toString(), to, "report:" + reportId,
                 "{\"reportId\":\"" + reportId + "\"}", "<" + id + "@hub.localhost>");
@@ -298,7 +298,7 @@ class OutboundMailTest {
 
     /** One purge round, as the hourly job runs it; returns how many copies it deleted. */
     private int purgeJournal() throws Exception {
-        return OnVertx.await(mailSender::purgeOldJournalCopies);
+        return OnVertx.await(journalPurge::purgeOldCopies);
     }
 
     private boolean journalHas(String messageId) throws MessagingException {

@@ -1,17 +1,18 @@
 package org.modhub.moderation.notification.api;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.modhub.moderation.contracts.Roles;
 import org.modhub.moderation.kit.problem.ProblemException;
+import org.modhub.moderation.kit.validation.FieldChecks;
+import org.modhub.moderation.kit.validation.Page;
+import org.modhub.moderation.kit.validation.PageCursor;
+import org.modhub.moderation.kit.validation.Params;
 import org.modhub.moderation.notification.domain.DeliveryStatus;
 import org.modhub.moderation.notification.mail.MailTemplate;
 import org.modhub.moderation.notification.mail.MailTemplates;
@@ -19,7 +20,6 @@ import org.modhub.moderation.notification.mail.RenderedMail;
 import org.modhub.moderation.notification.mail.TemplateException;
 import org.modhub.moderation.notification.mail.TemplateRenderer;
 import org.modhub.moderation.notification.persistence.DeliverySearch;
-import org.modhub.moderation.notification.persistence.MailDeliveryEntity;
 import org.modhub.moderation.notification.persistence.MailDeliveryRepository;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -57,34 +57,25 @@ public class StaffMailResource {
     @GET
     @Path("/deliveries")
     @WithSession
-    public Uni<DeliveryPage> search(@QueryParam("recipient") String recipient, @QueryParam("status") String status,
+    public Uni<Page<DeliveryResponse>> search(@QueryParam("recipient") String recipient, @QueryParam("status") String status,
             @QueryParam("templateId") String templateId, @QueryParam("threadKey") String threadKey,
             @QueryParam("idempotencyKey") String idempotencyKey, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        int size = limit == null ? DEFAULT_PAGE : limit;
-        if (size < 1 || size > MAX_PAGE) {
-            throw ProblemException.invalidField("query.limit", "must be between 1 and " + MAX_PAGE);
-        }
-        DeliverySearch criteria = new DeliverySearch(blankToNull(recipient), status(status), blankToNull(templateId),
-                blankToNull(threadKey), blankToNull(idempotencyKey), instant("query.from", from), instant("query.to", to));
-        Object[] position = decode(cursor);
-        return deliveries.search(criteria, (Instant) position[0], (UUID) position[1], size + 1).map(found -> {
-            List<MailDeliveryEntity> page = found.size() > size ? found.subList(0, size) : found;
-            String next = found.size() > size ? encode(page.get(page.size() - 1)) : null;
-            return new DeliveryPage(page.stream().map(DeliveryResponse::of).toList(), next);
-        });
+            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+        int size = Params.limit(limit, DEFAULT_PAGE, MAX_PAGE);
+        // Status names are matched in any case: "sent" is SENT.
+        DeliverySearch criteria = new DeliverySearch(blankToNull(recipient),
+                Params.oneOf(DeliveryStatus.class, status == null ? null : status.strip().toUpperCase(Locale.ROOT), "status"),
+                blankToNull(templateId), blankToNull(threadKey), blankToNull(idempotencyKey), Params.instant(from, "from"),
+                Params.instant(to, "to"));
+        return deliveries.search(criteria, PageCursor.decode(cursor), size + 1)
+                .map(found -> Page.of(found, size, d -> new PageCursor(d.createdAt, d.id), DeliveryResponse::of));
     }
 
     @GET
     @Path("/deliveries/{id}")
     @WithSession
     public Uni<DeliveryResponse> get(@PathParam("id") String id) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("path.id", "must be a UUID");
-        }
+        UUID uuid = Params.id(id, "Delivery");
         return deliveries.findById(uuid).map(d -> {
             if (d == null) {
                 throw ProblemException.notFound("Delivery", uuid);
@@ -106,23 +97,24 @@ public class StaffMailResource {
     @Path("/templates/{id}/preview")
     public PreviewResponse preview(@PathParam("id") String id, PreviewRequest request) {
         MailTemplate template = MailTemplates.byId(id).orElseThrow(() -> ProblemException.notFound("Template", id));
+        FieldChecks check = new FieldChecks();
         String locale = request == null || request.locale() == null ? "en" : request.locale();
         if (!LOCALE.matcher(locale).matches()) {
-            throw ProblemException.invalidField("locale", "must be a BCP 47 language tag such as en or de-DE");
+            check.add("locale", "must be a BCP 47 language tag such as en or de-DE");
         }
         Map<String, String> parameters = new HashMap<>(template.sample());
         if (request != null && request.parameters() != null) {
             request.parameters().forEach((name, value) -> {
                 if (!template.required().contains(name) && !template.optional().contains(name)) {
-                    throw ProblemException.invalidField("parameters." + name, "is not a parameter of template " + id);
-                }
-                if (value == null) {
+                    check.add("parameters." + name, "is not a parameter of template " + id);
+                } else if (value == null) {
                     parameters.remove(name);
                 } else {
                     parameters.put(name, value);
                 }
             });
         }
+        check.throwIfAny();
         try {
             RenderedMail mail = renderer.render(id, locale, parameters);
             return new PreviewResponse(id, mail.locale(), mail.subject(), mail.text(), mail.html());
@@ -131,47 +123,7 @@ public class StaffMailResource {
         }
     }
 
-    private static DeliveryStatus status(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return DeliveryStatus.valueOf(value.strip().toUpperCase());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("query.status", "must be one of " + List.of(DeliveryStatus.values()));
-        }
-    }
-
-    private static Instant instant(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalidField(field, "must be an ISO-8601 instant such as 2026-05-01T00:00:00Z");
-        }
-    }
-
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static String encode(MailDeliveryEntity last) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((last.createdAt + "|" + last.id).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Object[] decode(String cursor) {
-        if (cursor == null || cursor.isEmpty()) {
-            return new Object[2];
-        }
-        try {
-            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            int bar = text.indexOf('|');
-            return new Object[] { Instant.parse(text.substring(0, bar)), UUID.fromString(text.substring(bar + 1)) };
-        } catch (RuntimeException e) {
-            throw ProblemException.invalidField("query.cursor", "is not a cursor this service issued");
-        }
     }
 }

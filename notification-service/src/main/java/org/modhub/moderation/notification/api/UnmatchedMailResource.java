@@ -2,6 +2,7 @@ package org.modhub.moderation.notification.api;
 
 import org.modhub.moderation.contracts.Roles;
 import org.modhub.moderation.kit.security.Caller;
+import org.modhub.moderation.kit.validation.Page;
 import org.modhub.moderation.kit.validation.PageCursor;
 import org.modhub.moderation.kit.validation.Params;
 import org.modhub.moderation.notification.domain.UnmatchedMailService;
@@ -39,15 +40,10 @@ public class UnmatchedMailResource {
     /** Newest first, keyset-paged. */
     @GET
     @RolesAllowed({ Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.LEGAL, Roles.ADMIN, Roles.AUDITOR })
-    public Uni<UnmatchedMailPage> list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+    public Uni<Page<UnmatchedMailSummary>> list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         int size = Params.limit(limit, DEFAULT_PAGE, MAX_PAGE);
-        PageCursor after = PageCursor.decode(cursor);
-        return mails.list(after, size).map(rows -> {
-            String next = rows.size() == size && !rows.isEmpty()
-                    ? new PageCursor(rows.get(rows.size() - 1).receivedAt, rows.get(rows.size() - 1).id).encode()
-                    : null;
-            return new UnmatchedMailPage(rows.stream().map(UnmatchedMailSummary::of).toList(), next);
-        });
+        return mails.list(PageCursor.decode(cursor), size + 1)
+                .map(rows -> Page.of(rows, size, mail -> new PageCursor(mail.receivedAt, mail.id), UnmatchedMailSummary::of));
     }
 
     @GET

@@ -2,8 +2,8 @@ package org.modhub.moderation.notification.domain;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import org.modhub.moderation.contracts.event.notification.NotificationRequested;
@@ -13,9 +13,6 @@ import org.modhub.moderation.notification.mail.TemplateException;
 import org.modhub.moderation.notification.mail.TemplateRenderer;
 import org.modhub.moderation.notification.persistence.MailDeliveryEntity;
 import org.modhub.moderation.notification.persistence.MailDeliveryRepository;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -34,17 +31,15 @@ public class DeliveryService {
     private final TemplateRenderer renderer;
     private final Suppressions suppressions;
     private final ThreadTokens threads;
-    private final ObjectMapper mapper;
     private final Clock clock;
     private final String messageIdDomain;
 
     public DeliveryService(MailDeliveryRepository deliveries, TemplateRenderer renderer, Suppressions suppressions,
-            ThreadTokens threads, ObjectMapper mapper, Clock clock, NotificationConfig config) {
+            ThreadTokens threads, Clock clock, NotificationConfig config) {
         this.deliveries = deliveries;
         this.renderer = renderer;
         this.suppressions = suppressions;
         this.threads = threads;
-        this.mapper = mapper;
         this.clock = clock;
         String from = config.outbound().from();
         this.messageIdDomain = from.substring(from.lastIndexOf('@') + 1).replace(">", "").strip();
@@ -52,7 +47,7 @@ public class DeliveryService {
 
     /** Queues the request unless its idempotency key was seen before. Must run inside a transaction. */
     public Uni<Void> accept(String eventId, NotificationRequested request) {
-        return deliveries.find("idempotencyKey", request.idempotencyKey()).firstResult().chain(existing -> {
+        return deliveries.findByIdempotencyKey(request.idempotencyKey()).chain(existing -> {
             if (existing != null) {
                 Log.debugf("Mail %s already queued (delivery %s, %s); nothing new", request.idempotencyKey(), existing.id,
                         existing.status);
@@ -63,7 +58,7 @@ public class DeliveryService {
     }
 
     private Uni<Void> create(String eventId, NotificationRequested request) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant();
         MailDeliveryEntity row = new MailDeliveryEntity();
         row.id = UUID.randomUUID();
         row.idempotencyKey = request.idempotencyKey();
@@ -74,7 +69,7 @@ public class DeliveryService {
         row.recipientUserId = request.recipientUserId();
         row.threadKey = request.threadKey();
         row.replyMailbox = request.replyMailbox();
-        row.parameters = json(request);
+        row.parameters = Map.copyOf(request.parameters());
         row.messageId = "<" + row.id + "@" + messageIdDomain + ">";
         row.inReplyTo = request.inReplyTo();
         row.requestedAt = request.requestedAt();
@@ -103,13 +98,5 @@ public class DeliveryService {
                 })
                 .chain(token -> deliveries.persist(row))
                 .replaceWithVoid();
-    }
-
-    private String json(NotificationRequested request) {
-        try {
-            return mapper.writeValueAsString(request.parameters());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

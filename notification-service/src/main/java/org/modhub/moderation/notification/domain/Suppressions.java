@@ -4,20 +4,29 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.modhub.moderation.kit.audit.AuditTrail;
+import org.modhub.moderation.notification.mail.ParsedMail;
+import org.modhub.moderation.notification.persistence.MailDeliveryRepository;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
-import org.modhub.moderation.kit.audit.AuditTrail;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Addresses that hard-bounced or were permanently refused: they get no more mail. */
+/**
+ * Addresses that hard-bounced or were permanently refused: they get no more mail. A delivery report (bounce) marks the
+ * delivery it names as bounced and suppresses every recipient that failed for good.
+ */
 @ApplicationScoped
 public class Suppressions {
 
     private final AuditTrail audit;
+    private final MailDeliveryRepository deliveries;
 
-    public Suppressions(AuditTrail audit) {
+    public Suppressions(AuditTrail audit, MailDeliveryRepository deliveries) {
         this.audit = audit;
+        this.deliveries = deliveries;
     }
 
     public Uni<Boolean> isSuppressed(String address) {
@@ -49,13 +58,37 @@ public class Suppressions {
                 "INSERT INTO mail_suppression (address, reason, delivery_id, created_at) VALUES (:a, :r, :d, :now) "
                         + "ON CONFLICT (address) DO NOTHING")
                 .setParameter("a", address.toLowerCase(Locale.ROOT))
-                .setParameter("r", reason.length() > 1000 ? reason.substring(0, 1000) : reason)
+                .setParameter("r", bounded(reason))
                 .setParameter("d", deliveryId)
                 .setParameter("now", now)
                 .executeUpdate())
                 .chain(inserted -> inserted == 0 ? Uni.createFrom().voidItem()
                         : audit.record(AuditTrail.system("notification-service"), "ADDRESS_SUPPRESSED", "delivery",
                                 deliveryId == null ? "unknown" : deliveryId, null, bounded(reason)));
+    }
+
+    /** Applies a delivery report from {@code reporter} (in the caller's transaction). */
+    public Uni<Void> applyBounce(ParsedMail.Bounce bounce, String reportId, String reporter, Instant now) {
+        if (bounce == null || bounce.failedRecipients().isEmpty()) {
+            Log.infof("Delivery report %s without a permanent failure; nothing to suppress", reportId);
+            return Uni.createFrom().voidItem();
+        }
+        String reason = "hard bounce reported by " + reporter;
+        Uni<UUID> delivery = bounce.originalMessageId() == null ? Uni.createFrom().nullItem()
+                : deliveries.findByMessageId(bounce.originalMessageId()).map(row -> {
+                    if (row == null) {
+                        return null;
+                    }
+                    if (bounce.failedRecipients().contains(row.recipient)) {
+                        row.status = DeliveryStatus.BOUNCED;
+                        row.lastError = reason;
+                        row.updatedAt = now;
+                    }
+                    return row.id;
+                });
+        return delivery.chain(deliveryId -> Multi.createFrom().iterable(bounce.failedRecipients())
+                .onItem().transformToUniAndConcatenate(address -> suppress(address, reason, deliveryId, now))
+                .collect().last().replaceWithVoid());
     }
 
     private static String bounded(String reason) {

@@ -1,7 +1,6 @@
 package org.modhub.moderation.notification.domain;
 
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -34,6 +33,7 @@ public class UnmatchedMailService {
         this.clock = clock;
     }
 
+    /** Newest first after the cursor; {@code limit} rows at most. */
     @WithSession
     public Uni<List<UnmatchedMailEntity>> list(PageCursor after, int limit) {
         return mails.newestFirst(after, limit);
@@ -55,7 +55,7 @@ public class UnmatchedMailService {
             if (mail.handledAt != null) {
                 return Uni.createFrom().voidItem();
             }
-            mail.handledAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            mail.handledAt = clock.instant();
             mail.handledBy = staffId;
             return audit.record(staffId, "unmatched-mail.handled", "UnmatchedMail", id, null,
                     "mail " + mail.messageId + " to " + mail.mailbox + " marked handled");

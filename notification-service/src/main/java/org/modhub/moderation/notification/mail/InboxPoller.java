@@ -49,7 +49,7 @@ public class InboxPoller {
 
     public InboxPoller(NotificationConfig config, ImapConnector imap, InboundService inbound, MeterRegistry registry) {
         this.config = config.inbound();
-        this.ownAddress = address(config.outbound().from());
+        this.ownAddress = MailAddresses.bare(config.outbound().from());
         this.unseenNotOurs = new AndTerm(new FlagTerm(new Flags(Flags.Flag.SEEN), false), new NotTerm(new FromStringTerm(ownAddress)));
         this.imap = imap;
         this.inbound = inbound;
@@ -140,7 +140,7 @@ public class InboxPoller {
         }
         // Our own mails carry Auto-Submitted, so their journal copies look like auto-replies: they must stay where
         // the sender looks for them before re-sending (moving them away let an interrupted mail go out twice).
-        boolean journalCopy = reportsOnly && mail.from() != null && address(mail.from()).equals(ownAddress);
+        boolean journalCopy = reportsOnly && mail.from() != null && MailAddresses.bare(mail.from()).equals(ownAddress);
         if (reportsOnly && (mail.kind() == ParsedMail.Kind.ORDINARY || journalCopy)) {
             message.setFlag(Flags.Flag.SEEN, true);
             return;
@@ -196,14 +196,6 @@ public class InboxPoller {
             return VertxContextSupport.subscribeAndAwait(work);
         } catch (Throwable e) {
             throw new IllegalStateException("cannot " + what + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static String address(String from) {
-        try {
-            return new jakarta.mail.internet.InternetAddress(from).getAddress().toLowerCase(java.util.Locale.ROOT);
-        } catch (jakarta.mail.internet.AddressException e) {
-            return from.strip().toLowerCase(java.util.Locale.ROOT);
         }
     }
 

@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Every mail the suite sends. The ids are the contract with the requesting services (reporting-service's
- * {@code NotifierMail} constants and the ids listed in this service's README); an id is never renamed.
+ * Every mail the suite sends. The ids are the contract with the requesting services (contracts'
+ * {@code MailTemplateId}); an id is never renamed.
  * Each template lives in {@code templates/mail/<id>.<language>.txt} (first line {@code Subject: ...})
  * and {@code .html}; English exists for all. Senders pass codes, instants and subject keys; {@link MailWording} words
  * them. {@code recipientCountry} (ISO 3166-1 alpha-2, optional) decides which bodies outside the hub a decision mail

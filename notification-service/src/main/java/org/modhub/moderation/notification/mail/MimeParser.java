@@ -33,15 +33,12 @@ import jakarta.mail.internet.MimeUtility;
 /**
  * Parses raw RFC 5322 mail defensively: nested multiparts, any declared charset (unknown ones read as UTF-8 with
  * replacement), RFC 2047 encoded headers, HTML-only mail turned into text, attachments (size-limited) with their
- * metadata, forwarded messages as attachments. Recognises auto-replies (RFC 3834 {@code Auto-Submitted} and the common
- * vendor headers) and delivery status notifications (RFC 3464). Mail without a readable sender, or whose structure
- * cannot be read, is {@link UnparsableMailException}.
+ * metadata, forwarded messages as attachments; {@link MailKinds} tells auto-replies and delivery reports from ordinary
+ * mail. Mail without a readable sender, or whose structure cannot be read, is {@link UnparsableMailException}.
  */
 public final class MimeParser {
 
     private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
-    private static final Pattern DSN_FIELD = Pattern.compile("(?im)^(Final-Recipient|Original-Recipient|Action|Status)\\s*:\\s*(.+)$");
-    private static final Pattern HEADER_MESSAGE_ID = Pattern.compile("(?im)^Message-ID\\s*:\\s*(<[^<>\\s]+>)");
     private static final int MAX_DEPTH = 20;
 
     /** HTML bodies are cut to this many characters before parsing unless a parser is given its own limit. */
@@ -90,9 +87,8 @@ public final class MimeParser {
             }
             String messageId = messageKey(message.getHeader("Message-ID"), raw);
             String subject = message.getSubject();
-            ParsedMail.Kind kind = body.dsn != null || isDeliveryReport(message, from) ? ParsedMail.Kind.DELIVERY_REPORT
-                    : isAutoReply(message) ? ParsedMail.Kind.AUTO_REPLY : ParsedMail.Kind.ORDINARY;
-            ParsedMail.Bounce bounce = kind == ParsedMail.Kind.DELIVERY_REPORT ? bounce(body) : null;
+            ParsedMail.Kind kind = MailKinds.kindOf(message, from, body.dsn != null);
+            ParsedMail.Bounce bounce = kind == ParsedMail.Kind.DELIVERY_REPORT ? MailKinds.bounce(body.dsn, body.returnedHeaders) : null;
             return new ParsedMail(messageId, firstId(message.getHeader("In-Reply-To")), ids(message.getHeader("References")),
                     from, recipients(message), subject == null ? "" : subject.strip(), text.strip(), List.copyOf(body.attachments),
                     kind, bounce);
@@ -278,74 +274,6 @@ public final class MimeParser {
             }
         }
         return List.copyOf(all);
-    }
-
-    /** RFC 3834 and the vendor headers auto-responders actually send. */
-    private static boolean isAutoReply(MimeMessage message) throws MessagingException {
-        String autoSubmitted = header(message, "Auto-Submitted");
-        if (autoSubmitted != null && !autoSubmitted.equalsIgnoreCase("no")) {
-            return true;
-        }
-        if (header(message, "X-Autoreply") != null || header(message, "X-Autorespond") != null
-                || header(message, "X-Autoresponse") != null) {
-            return true;
-        }
-        String precedence = header(message, "Precedence");
-        if (precedence != null && Set.of("auto_reply", "bulk", "junk").contains(precedence.toLowerCase(Locale.ROOT))) {
-            return true;
-        }
-        String suppress = header(message, "X-Auto-Response-Suppress");
-        String subject = message.getSubject();
-        return suppress != null && subject != null
-                && subject.toLowerCase(Locale.ROOT).matches("^(automatic reply|auto:|out of office|autoreply).*");
-    }
-
-    private static boolean isDeliveryReport(MimeMessage message, String from) throws MessagingException {
-        String type = message.getContentType();
-        if (type != null && type.toLowerCase(Locale.ROOT).contains("report-type=delivery-status")) {
-            return true;
-        }
-        String local = from.substring(0, from.indexOf('@')).toLowerCase(Locale.ROOT);
-        return local.equals("mailer-daemon") || local.equals("postmaster") && header(message, "Auto-Submitted") != null;
-    }
-
-    private static ParsedMail.Bounce bounce(Body body) {
-        List<String> failed = new ArrayList<>();
-        if (body.dsn != null) {
-            // Per-recipient blocks are separated by blank lines; each has Final-Recipient, Action and Status.
-            for (String block : body.dsn.split("\\r?\\n\\s*\\r?\\n")) {
-                String recipient = null;
-                String action = null;
-                String status = null;
-                Matcher m = DSN_FIELD.matcher(block);
-                while (m.find()) {
-                    String value = m.group(2).strip();
-                    switch (m.group(1).toLowerCase(Locale.ROOT)) {
-                        case "final-recipient" -> recipient = value.contains(";") ? value.substring(value.indexOf(';') + 1).strip() : value;
-                        case "action" -> action = value.toLowerCase(Locale.ROOT);
-                        case "status" -> status = value;
-                        default -> {
-                        }
-                    }
-                }
-                if (recipient != null && "failed".equals(action) && status != null && status.startsWith("5")) {
-                    failed.add(recipient.replaceAll("^<|>$", "").toLowerCase(Locale.ROOT));
-                }
-            }
-        }
-        String original = null;
-        if (body.returnedHeaders != null) {
-            Matcher m = HEADER_MESSAGE_ID.matcher(body.returnedHeaders);
-            if (m.find()) {
-                original = m.group(1);
-            }
-        }
-        return new ParsedMail.Bounce(List.copyOf(failed), original);
-    }
-
-    private static String header(MimeMessage message, String name) throws MessagingException {
-        String value = message.getHeader(name, ",");
-        return value == null ? null : value.strip();
     }
 
     private static String firstId(String[] values) {

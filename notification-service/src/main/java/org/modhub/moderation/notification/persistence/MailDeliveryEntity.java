@@ -1,11 +1,13 @@
 package org.modhub.moderation.notification.persistence;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.modhub.moderation.notification.domain.DeliveryStatus;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -16,7 +18,7 @@ import jakarta.persistence.Table;
 /** One requested mail and what became of it: the delivery log. */
 @Entity
 @Table(name = "mail_delivery")
-public class MailDeliveryEntity extends PanacheEntityBase {
+public class MailDeliveryEntity {
 
     @Id
     public UUID id;
@@ -44,8 +46,9 @@ public class MailDeliveryEntity extends PanacheEntityBase {
     @Column(name = "reply_mailbox")
     public String replyMailbox;
 
-    /** The request's parameters as a JSON object. */
-    public String parameters;
+    /** The request's parameters, a {@code jsonb} object. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, String> parameters;
 
     /** Fixed when queued, so every attempt (and a resend after a crash) carries the same one. */
     @Column(name = "message_id")

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.modhub.moderation.kit.validation.PageCursor;
 import org.modhub.moderation.notification.domain.DeliveryStatus;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -17,8 +18,28 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class MailDeliveryRepository implements PanacheRepositoryBase<MailDeliveryEntity, UUID> {
 
+    public Uni<MailDeliveryEntity> findByIdempotencyKey(String idempotencyKey) {
+        return find("idempotencyKey", idempotencyKey).firstResult();
+    }
+
     public Uni<MailDeliveryEntity> findByMessageId(String messageId) {
         return find("messageId", messageId).firstResult();
+    }
+
+    public Uni<List<MailDeliveryEntity>> findByMessageIds(List<String> messageIds) {
+        return list("messageId in ?1", messageIds);
+    }
+
+    /**
+     * Locks the next due mail, or one whose lease lapsed (its sender died), in the caller's transaction; rows other lanes
+     * hold are skipped, so lanes never wait on each other. Null when nothing is due.
+     */
+    public Uni<MailDeliveryEntity> lockNextDue(Instant now) {
+        return getSession().chain(s -> s.createNativeQuery("SELECT * FROM mail_delivery WHERE (status = 'QUEUED' AND "
+                + "next_attempt_at <= :now) OR (status = 'SENDING' AND lease_until < :now) ORDER BY next_attempt_at NULLS FIRST, "
+                + "created_at LIMIT 1 FOR UPDATE SKIP LOCKED", MailDeliveryEntity.class)
+                .setParameter("now", now).getResultList())
+                .map(rows -> rows.isEmpty() ? null : rows.get(0));
     }
 
     /** Message-IDs of mails whose last attempt may have reached the server unrecorded: a retry asks the journal. */
@@ -44,8 +65,8 @@ public class MailDeliveryRepository implements PanacheRepositoryBase<MailDeliver
                 List.of(DeliveryStatus.SENT, DeliveryStatus.BOUNCED)).firstResult();
     }
 
-    /** Staff search, newest first; {@code before} is the keyset cursor (created_at, id) of the last item seen. */
-    public Uni<List<MailDeliveryEntity>> search(DeliverySearch criteria, Instant beforeCreated, UUID beforeId, int limit) {
+    /** Staff search, newest first, after the keyset cursor (created_at, id) of the last item seen, if any. */
+    public Uni<List<MailDeliveryEntity>> search(DeliverySearch criteria, PageCursor after, int limit) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
         if (criteria.recipient() != null) {
@@ -76,9 +97,9 @@ public class MailDeliveryRepository implements PanacheRepositoryBase<MailDeliver
             where.add("createdAt < :to");
             params.and("to", criteria.to());
         }
-        if (beforeCreated != null) {
+        if (after != null) {
             where.add("(createdAt < :bc or (createdAt = :bc and id < :bid))");
-            params.and("bc", beforeCreated).and("bid", beforeId);
+            params.and("bc", after.at()).and("bid", after.id());
         }
         String query = (where.isEmpty() ? "1 = 1" : String.join(" and ", where)) + " order by createdAt desc, id desc";
         return find(query, params).page(0, limit).list();

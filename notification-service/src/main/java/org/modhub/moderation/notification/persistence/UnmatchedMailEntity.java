@@ -3,7 +3,6 @@ package org.modhub.moderation.notification.persistence;
 import java.time.Instant;
 import java.util.UUID;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -15,7 +14,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "unmatched_mail")
-public class UnmatchedMailEntity extends PanacheEntityBase {
+public class UnmatchedMailEntity {
 
     /** The same id as its {@code inbound_mail} row; its attachments are {@code inbound_attachment} rows of that id. */
     @Id

@@ -1,0 +1,89 @@
+package org.modhub.moderation.notification.mail;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import org.modhub.moderation.notification.config.NotificationConfig;
+import org.modhub.moderation.notification.domain.DeliveryStatus;
+import org.modhub.moderation.notification.domain.Suppressions;
+import org.modhub.moderation.notification.mail.MailClaims.Claim;
+import org.modhub.moderation.notification.persistence.MailDeliveryRepository;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Records what became of an attempt, only while the row is still that attempt's claim (a lapsed lease may have handed
+ * the mail to another lane): sent; or failed, then retried with exponential backoff, or failed for good when the
+ * failure is permanent or the attempts are spent, suppressing an address the server refused.
+ */
+@ApplicationScoped
+public class DeliveryOutcomes {
+
+    private static final String RECORD_SENT = "UPDATE mail_delivery SET status = 'SENT', sent_at = $1, updated_at = $1, "
+            + "lease_until = NULL, next_attempt_at = NULL, last_error = $2 WHERE id = $3 AND status = 'SENDING' AND attempts = $4";
+
+    private final MailDeliveryRepository deliveries;
+    private final Suppressions suppressions;
+    private final Pool pool;
+    private final Clock clock;
+    private final MeterRegistry registry;
+    private final NotificationConfig.Outbound config;
+
+    public DeliveryOutcomes(MailDeliveryRepository deliveries, Suppressions suppressions, Pool pool, Clock clock,
+            MeterRegistry registry, NotificationConfig config) {
+        this.deliveries = deliveries;
+        this.suppressions = suppressions;
+        this.pool = pool;
+        this.clock = clock;
+        this.registry = registry;
+        this.config = config.outbound();
+    }
+
+    /** One statement on the bare pool (it commits on its own), the cheapest write of the sending path. */
+    Uni<Void> sent(Claim claim, String note) {
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return Uni.createFrom().completionStage(() -> pool.preparedQuery(RECORD_SENT)
+                .execute(Tuple.of(now, note, claim.id(), claim.attempts())).toCompletionStage())
+                .invoke(result -> {
+                    if (result.rowCount() == 1) {
+                        registry.counter("notification.mail.sent", "template", claim.templateId()).increment();
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    Uni<Void> failed(Claim claim, Throwable cause) {
+        Instant now = clock.instant();
+        SendFailure failure = SendFailure.of(cause);
+        return Panache.withTransaction(() -> deliveries.findById(claim.id()).chain(row -> {
+            if (row == null || row.status != DeliveryStatus.SENDING || row.attempts != claim.attempts()) {
+                return Uni.createFrom().voidItem();
+            }
+            row.updatedAt = now;
+            row.leaseUntil = null;
+            row.lastError = failure.reason();
+            registry.counter("notification.mail.failures", "permanent", Boolean.toString(failure.permanent())).increment();
+            if (failure.permanent() || row.attempts >= config.maxAttempts()) {
+                row.status = DeliveryStatus.FAILED;
+                row.nextAttemptAt = null;
+                Log.errorf("Delivery %s failed for good after %d attempt(s): %s", row.id, row.attempts, failure.reason());
+                return failure.hardBounce()
+                        ? suppressions.suppress(row.recipient, "refused by the SMTP server: " + failure.reason(), row.id, now)
+                        : Uni.createFrom().voidItem();
+            }
+            row.status = DeliveryStatus.QUEUED;
+            row.nextAttemptAt = now.plus(SendFailure.backoff(config.initialBackoff(), config.maxBackoff(), row.attempts));
+            Log.warnf("Delivery %s failed (attempt %d), retrying at %s: %s", row.id, row.attempts, row.nextAttemptAt,
+                    failure.reason());
+            return Uni.createFrom().voidItem();
+        }));
+    }
+}

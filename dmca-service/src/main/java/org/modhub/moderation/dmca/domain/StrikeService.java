@@ -2,7 +2,6 @@ package org.modhub.moderation.dmca.domain;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -57,7 +56,7 @@ public class StrikeService {
     public Uni<Void> strikeDue(UUID takedownId) {
         return takedowns.findById(takedownId).chain(t -> t == null || t.status != TakedownStatus.IN_FORCE
                 ? Uni.createFrom().voidItem()
-                : record(t, "NOT_COUNTERED", now(), Audit.SYSTEM));
+                : record(t, "NOT_COUNTERED", clock.instant(), Audit.SYSTEM));
     }
 
     /**
@@ -96,7 +95,7 @@ public class StrikeService {
     /** An account's strikes in force (recorded within the lookback), oldest first. */
     @WithSession
     public Uni<List<StrikeEntity>> inForce(String accountId) {
-        return strikes.listInForce(accountId, since(now()));
+        return strikes.listInForce(accountId, since(clock.instant()));
     }
 
     public int threshold() {
@@ -105,9 +104,5 @@ public class StrikeService {
 
     private Instant since(Instant now) {
         return now.minus(config.lookback());
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -97,6 +97,6 @@ public class TakedownResource {
     @RolesAllowed({ Roles.LEGAL, Roles.ADMIN })
     public Uni<Views.StrikesView> strikes(@PathParam("accountId") String accountId) {
         return strikes.inForce(accountId).map(list -> new Views.StrikesView(accountId, list.size(), strikes.threshold(),
-                list.size() >= strikes.threshold(), list.stream().map(Views.StrikeView::of).toList()));
+                strikes.repeatInfringer(list.size()), list.stream().map(Views.StrikeView::of).toList()));
     }
 }

@@ -78,7 +78,7 @@ public class StrikeService {
             s.recordedAt = now;
             return strikes.persist(s).chain(() -> strikes.listInForce(t.uploaderId, since(now))).chain(inForce -> {
                 int count = inForce.size();
-                boolean repeat = count >= config.threshold();
+                boolean repeat = repeatInfringer(count);
                 if (repeat) {
                     Log.infof("Account %s reached %d DMCA strikes in force: termination recommended", t.uploaderId, count);
                 }
@@ -100,6 +100,11 @@ public class StrikeService {
 
     public int threshold() {
         return config.threshold();
+    }
+
+    /** Whether an account with {@code strikesInForce} strikes is a repeat infringer (512(i)(1)(A)). */
+    public boolean repeatInfringer(int strikesInForce) {
+        return strikesInForce >= config.threshold();
     }
 
     private Instant since(Instant now) {

@@ -5,10 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 import jakarta.inject.Singleton;
 
-/** Replaces the kit's system clock in tests, so they travel to a deadline instead of waiting for it. */
+/**
+ * Replaces the kit's system clock in tests, so they travel to a deadline instead of waiting for it; read at
+ * microseconds, as the kit's clock is (what PostgreSQL keeps).
+ */
 @Singleton
 public class MutableClock extends Clock {
 
@@ -38,6 +42,6 @@ public class MutableClock extends Clock {
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset);
+        return Instant.now().plus(offset).truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -128,5 +128,35 @@ class StrikesAndArchiveTest {
         assertThat(export).doesNotContain("Janet Quill", individualEmail, "Jane Roe", "Studio Way");
         RestAssured.given().get("/api/v1/public/dmca/notices?limit=0").then().statusCode(400)
                 .body("errors[0].field", equalTo("query.limit"));
+        RestAssured.given().get("/api/v1/public/dmca/notices?cursor=not-a-cursor").then().statusCode(400)
+                .body("errors[0].field", equalTo("query.cursor"));
+    }
+
+    @Test
+    void thePublicArchiveIsWalkedPageByPageWithItsCursor() {
+        List<String> accepted = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String id = sendNotice(claimantEmail(), HUB + unique("ns") + "/model");
+            accept(id, unique("uploader"), unique("owner"));
+            accepted.add(0, id);
+        }
+        // Newest decision first, one per page: the three just accepted are the first three pages, each page once.
+        List<String> walked = new java.util.ArrayList<>();
+        String cursor = null;
+        for (int page = 0; page < 3; page++) {
+            var request = RestAssured.given().queryParam("limit", 1);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            JsonPath json = request.get("/api/v1/public/dmca/notices").then().statusCode(200).extract().jsonPath();
+            assertThat(json.getList("items")).hasSize(1);
+            walked.add(json.getString("items[0].id"));
+            cursor = json.getString("nextCursor");
+            assertThat(cursor).isNotBlank();
+        }
+        assertThat(walked).containsExactlyElementsOf(accepted);
+
+        JsonPath export = RestAssured.given().get("/api/v1/public/dmca/notices/export").then().statusCode(200).extract().jsonPath();
+        assertThat(export.getList("notices.id", String.class).subList(0, 3)).containsExactlyElementsOf(accepted);
     }
 }

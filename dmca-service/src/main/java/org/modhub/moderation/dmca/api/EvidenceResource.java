@@ -40,12 +40,12 @@ public class EvidenceResource {
             ThreadMailEntity.DISMISSED);
 
     private final ThreadMailService threadMails;
-    private final RequestValidator validator;
+    private final TakedownRequestChecks checks;
     private final SecurityIdentity identity;
 
-    public EvidenceResource(ThreadMailService threadMails, RequestValidator validator, SecurityIdentity identity) {
+    public EvidenceResource(ThreadMailService threadMails, TakedownRequestChecks checks, SecurityIdentity identity) {
         this.threadMails = threadMails;
-        this.validator = validator;
+        this.checks = checks;
         this.identity = identity;
     }
 
@@ -69,7 +69,7 @@ public class EvidenceResource {
     @RolesAllowed(Roles.LEGAL)
     public Uni<Views.ThreadMailView> confirm(@PathParam("id") String id, EvidenceConfirmation request) {
         UUID evidenceId = Params.id(id, "Evidence");
-        var action = validator.confirmation(request);
+        var action = checks.confirmation(request);
         return threadMails.confirm(evidenceId, request.counterNoticeId(), action, Caller.of(identity).id()).map(Views.ThreadMailView::of);
     }
 
@@ -79,7 +79,7 @@ public class EvidenceResource {
     @RolesAllowed(Roles.LEGAL)
     public Uni<Views.ThreadMailView> dismiss(@PathParam("id") String id, EvidenceDismissal request) {
         UUID evidenceId = Params.id(id, "Evidence");
-        String reason = validator.dismissal(request);
+        String reason = checks.dismissal(request);
         return threadMails.dismiss(evidenceId, reason, Caller.of(identity).id()).map(Views.ThreadMailView::of);
     }
 }

@@ -10,12 +10,14 @@ import org.modhub.moderation.contracts.Roles;
 import org.modhub.moderation.contracts.event.dmca.NoticeChannel;
 import org.modhub.moderation.dmca.api.Requests.DecisionRequest;
 import org.modhub.moderation.dmca.api.Requests.NoticeRequest;
+import org.modhub.moderation.dmca.domain.NoticeReview;
 import org.modhub.moderation.dmca.domain.NoticeService;
 import org.modhub.moderation.dmca.domain.NoticeStatus;
 import org.modhub.moderation.dmca.domain.TakedownService;
 import org.modhub.moderation.dmca.domain.ThreadMailService;
 import org.modhub.moderation.kit.problem.ProblemException;
 import org.modhub.moderation.kit.security.Caller;
+import org.modhub.moderation.kit.validation.Params;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -44,17 +46,19 @@ public class NoticeResource {
     private static final int MAX_PAGE = 100;
 
     private final NoticeService notices;
+    private final NoticeReview review;
     private final TakedownService takedowns;
     private final ThreadMailService threadMails;
-    private final RequestValidator validator;
+    private final NoticeRequestChecks checks;
     private final SecurityIdentity identity;
 
-    public NoticeResource(NoticeService notices, TakedownService takedowns, ThreadMailService threadMails, RequestValidator validator,
-            SecurityIdentity identity) {
+    public NoticeResource(NoticeService notices, NoticeReview review, TakedownService takedowns, ThreadMailService threadMails,
+            NoticeRequestChecks checks, SecurityIdentity identity) {
         this.notices = notices;
+        this.review = review;
         this.takedowns = takedowns;
         this.threadMails = threadMails;
-        this.validator = validator;
+        this.checks = checks;
         this.identity = identity;
     }
 
@@ -67,7 +71,7 @@ public class NoticeResource {
     @Path("/notices")
     @PermitAll
     public Uni<RestResponse<Views.NoticeReceipt>> send(NoticeRequest request, @Context HttpServerRequest http, @Context UriInfo uri) {
-        var input = validator.notice(request);
+        var input = checks.notice(request);
         String address = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
         return notices.file(input, new NoticeService.Intake(NoticeChannel.WEB_FORM, address, null, null))
                 .map(notice -> RestResponse.ResponseBuilder.<Views.NoticeReceipt> create(RestResponse.Status.CREATED,
@@ -80,18 +84,14 @@ public class NoticeResource {
     @GET
     @Path("/notices")
     @RolesAllowed({ Roles.LEGAL, Roles.ADMIN })
-    public Uni<List<Views.NoticeSummary>> queue(@QueryParam("status") String status, @QueryParam("limit") Integer limit) {
+    public Uni<List<Views.NoticeSummary>> queue(@QueryParam("status") String status, @QueryParam("limit") String limit) {
         NoticeStatus s;
         try {
             s = status == null ? NoticeStatus.PENDING_REVIEW : NoticeStatus.valueOf(status.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalidField("query.status", "must be one of " + java.util.Arrays.toString(NoticeStatus.values()));
         }
-        int size = limit == null ? 50 : limit;
-        if (size < 1 || size > MAX_PAGE) {
-            throw ProblemException.invalidField("query.limit", "must be from 1 to " + MAX_PAGE);
-        }
-        return notices.queue(s, size).map(list -> list.stream().map(Views.NoticeSummary::of).toList());
+        return review.queue(s, Params.limit(limit, 50, MAX_PAGE)).map(list -> list.stream().map(Views.NoticeSummary::of).toList());
     }
 
     /** One notice for legal: its elements, contact details, abuse signals, takedowns and counter-notices. */
@@ -99,8 +99,8 @@ public class NoticeResource {
     @Path("/notices/{id}")
     @RolesAllowed({ Roles.LEGAL, Roles.ADMIN })
     public Uni<Views.NoticeView> get(@PathParam("id") String id) {
-        UUID noticeId = uuid(id);
-        return notices.get(noticeId).chain(notice -> notices.signals(notice)
+        UUID noticeId = Params.id(id, "Notice");
+        return review.get(noticeId).chain(notice -> review.signals(notice)
                 .chain(signals -> takedowns.details(noticeId).chain(details -> threadMails.ofNotice(noticeId)
                         .map(mail -> Views.NoticeView.of(notice, signals,
                                 details.stream().map(d -> Views.TakedownView.of(d.takedown(), d.counterNotice())).toList(),
@@ -115,25 +115,22 @@ public class NoticeResource {
     @Path("/notices/{id}/decision")
     @RolesAllowed(Roles.LEGAL)
     public Uni<Views.NoticeView> decide(@PathParam("id") String id, DecisionRequest request) {
-        UUID noticeId = uuid(id);
+        UUID noticeId = Params.id(id, "Notice");
         if (request == null || request.decision() == null) {
             throw ProblemException.invalidField("decision", "must be ACCEPT or REJECT");
         }
         String reviewer = Caller.of(identity).id();
         Uni<?> decided = switch (request.decision().strip().toUpperCase(Locale.ROOT)) {
-            case "ACCEPT" -> notices.accept(noticeId, validator.owners(request.owners()), validator.note(request.note()), reviewer);
-            case "REJECT" -> notices.reject(noticeId, validator.reason(request.reason()), validator.explanation(request.explanation()),
-                    reviewer);
+            case "ACCEPT" -> {
+                var acceptance = checks.acceptance(request);
+                yield review.accept(noticeId, acceptance.owners(), acceptance.note(), reviewer);
+            }
+            case "REJECT" -> {
+                var rejection = checks.rejection(request);
+                yield review.reject(noticeId, rejection.reason(), rejection.explanation(), reviewer);
+            }
             default -> throw ProblemException.invalidField("decision", "must be ACCEPT or REJECT");
         };
         return decided.chain(() -> get(id));
-    }
-
-    static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("Notice", id);
-        }
     }
 }

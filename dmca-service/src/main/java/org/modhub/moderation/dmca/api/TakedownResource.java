@@ -8,10 +8,11 @@ import org.modhub.moderation.contracts.Roles;
 import org.modhub.moderation.dmca.api.Requests.CounterNoticeRequest;
 import org.modhub.moderation.dmca.api.Requests.CourtActionRequest;
 import org.modhub.moderation.dmca.domain.CounterNoticeService;
+import org.modhub.moderation.dmca.domain.RestorationClock;
 import org.modhub.moderation.dmca.domain.StrikeService;
 import org.modhub.moderation.dmca.domain.TakedownService;
-import org.modhub.moderation.kit.problem.ProblemException;
 import org.modhub.moderation.kit.security.Caller;
+import org.modhub.moderation.kit.validation.Params;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -32,16 +33,18 @@ public class TakedownResource {
 
     private final TakedownService takedowns;
     private final CounterNoticeService counterNotices;
+    private final RestorationClock restoration;
     private final StrikeService strikes;
-    private final RequestValidator validator;
+    private final TakedownRequestChecks checks;
     private final SecurityIdentity identity;
 
-    public TakedownResource(TakedownService takedowns, CounterNoticeService counterNotices, StrikeService strikes,
-            RequestValidator validator, SecurityIdentity identity) {
+    public TakedownResource(TakedownService takedowns, CounterNoticeService counterNotices, RestorationClock restoration,
+            StrikeService strikes, TakedownRequestChecks checks, SecurityIdentity identity) {
         this.takedowns = takedowns;
         this.counterNotices = counterNotices;
+        this.restoration = restoration;
         this.strikes = strikes;
-        this.validator = validator;
+        this.checks = checks;
         this.identity = identity;
     }
 
@@ -54,8 +57,8 @@ public class TakedownResource {
     @Path("/notices/{id}/counter-notices")
     @RolesAllowed(Roles.USER)
     public Uni<RestResponse<Views.CounterNoticeView>> counterNotice(@PathParam("id") String id, CounterNoticeRequest request) {
-        UUID noticeId = NoticeResource.uuid(id);
-        var input = validator.counterNotice(request);
+        UUID noticeId = Params.id(id, "Notice");
+        var input = checks.counterNotice(request);
         return counterNotices.counterNotice(noticeId, Caller.of(identity).id(), input)
                 .map(c -> RestResponse.status(RestResponse.Status.CREATED, Views.CounterNoticeView.of(c)));
     }
@@ -74,7 +77,7 @@ public class TakedownResource {
     @Path("/takedowns/{id}/files-removed")
     @RolesAllowed(Roles.USER)
     public Uni<Views.TakedownView> filesRemoved(@PathParam("id") String id) {
-        UUID takedownId = uuid(id, "Takedown");
+        UUID takedownId = Params.id(id, "Takedown");
         return takedowns.filesRemoved(takedownId, Caller.of(identity).id()).map(t -> Views.TakedownView.of(t, null));
     }
 
@@ -83,9 +86,9 @@ public class TakedownResource {
     @Path("/counter-notices/{id}/court-action")
     @RolesAllowed(Roles.LEGAL)
     public Uni<Views.CounterNoticeView> courtAction(@PathParam("id") String id, CourtActionRequest request) {
-        UUID counterNoticeId = uuid(id, "Counter-notice");
-        var evidence = validator.courtAction(request);
-        return counterNotices.courtAction(counterNoticeId, evidence, Caller.of(identity).id()).map(Views.CounterNoticeView::of);
+        UUID counterNoticeId = Params.id(id, "Counter-notice");
+        var evidence = checks.courtAction(request);
+        return restoration.courtAction(counterNoticeId, evidence, Caller.of(identity).id()).map(Views.CounterNoticeView::of);
     }
 
     /** An account's strikes in force (within the lookback), oldest first, and whether it is a repeat infringer. */
@@ -94,14 +97,6 @@ public class TakedownResource {
     @RolesAllowed({ Roles.LEGAL, Roles.ADMIN })
     public Uni<Views.StrikesView> strikes(@PathParam("accountId") String accountId) {
         return strikes.inForce(accountId).map(list -> new Views.StrikesView(accountId, list.size(), strikes.threshold(),
-                list.size() >= strikes.threshold(), list.stream().map(Views.StrikeView::of).toList()));
-    }
-
-    private static UUID uuid(String id, String what) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound(what, id);
-        }
+                strikes.repeatInfringer(list.size()), list.stream().map(Views.StrikeView::of).toList()));
     }
 }

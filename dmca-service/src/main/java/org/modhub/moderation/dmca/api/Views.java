@@ -2,17 +2,15 @@ package org.modhub.moderation.dmca.api;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.modhub.moderation.contracts.event.dmca.DmcaNoticeElement;
+import org.modhub.moderation.contracts.event.mail.MailAttachment;
 import org.modhub.moderation.dmca.domain.AbuseSignals;
-import org.modhub.moderation.dmca.domain.Json;
+import org.modhub.moderation.dmca.domain.CourtActionRecord;
 import org.modhub.moderation.dmca.domain.NoticeCheck;
 import org.modhub.moderation.dmca.domain.NoticeInput;
-import org.modhub.moderation.dmca.domain.NoticeService;
 import org.modhub.moderation.dmca.domain.Redaction;
-import org.modhub.moderation.dmca.domain.TakedownService;
 import org.modhub.moderation.dmca.persistence.CounterNoticeEntity;
 import org.modhub.moderation.dmca.persistence.NoticeEntity;
 import org.modhub.moderation.dmca.persistence.StrikeEntity;
@@ -20,7 +18,6 @@ import org.modhub.moderation.dmca.persistence.TakedownEntity;
 import org.modhub.moderation.dmca.persistence.ThreadMailEntity;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.type.TypeReference;
 
 /** Response bodies. Staff views carry contact details; the sender's receipt and public views do not. */
 public final class Views {
@@ -33,8 +30,8 @@ public final class Views {
             List<NoticeCheck.Deficiency> deficiencies, List<String> subjects, Instant receivedAt) {
 
         static NoticeReceipt of(NoticeEntity n) {
-            return new NoticeReceipt(n.id, n.status.name(), n.revisionOf, NoticeService.missing(n), NoticeService.deficiencies(n),
-                    Json.strings(n.subjectKeys), n.receivedAt);
+            return new NoticeReceipt(n.id, n.status.name(), n.revisionOf, n.missing(), n.elements.deficiencies(), n.subjectKeys,
+                    n.receivedAt);
         }
     }
 
@@ -52,9 +49,9 @@ public final class Views {
 
         static NoticeView of(NoticeEntity n, AbuseSignals signals, List<TakedownView> takedowns, List<ThreadMailView> mail) {
             return new NoticeView(n.id, n.status.name(), n.channel.name(), n.revisionOf, n.revisedBy, n.receivedAt, n.signature,
-                    NoticeService.works(n), NoticeService.material(n), Json.strings(n.subjectKeys),
+                    n.elements.works(), n.elements.material(), n.subjectKeys,
                     new ContactView(n.contactName, n.contactOrganisation, n.contactEmail, n.contactAddress, n.contactPhone),
-                    n.goodFaith, n.accurate, n.authorised, NoticeService.missing(n), NoticeService.deficiencies(n), n.decision,
+                    n.goodFaith, n.accurate, n.authorised, n.missing(), n.elements.deficiencies(), n.decision,
                     n.rejectionReason == null ? null : n.rejectionReason.name(), n.reviewNote, n.reviewedBy, n.reviewedAt,
                     n.originalText, signals, takedowns, mail);
         }
@@ -65,13 +62,12 @@ public final class Views {
      * addition, correspondence): staff only. {@code attachments} are described; the gateway keeps the bytes.
      */
     public record ThreadMailView(UUID id, UUID noticeId, UUID takedownId, UUID counterNoticeId, String kind, String status,
-            String mailbox, String from, String subjectLine, String body, List<String> links, List<Map<String, Object>> attachments,
+            String mailbox, String from, String subjectLine, String body, List<String> links, List<MailAttachment> attachments,
             Instant receivedAt, String decidedBy, Instant decidedAt, String decisionNote) {
 
         static ThreadMailView of(ThreadMailEntity m) {
             return new ThreadMailView(m.id, m.noticeId, m.takedownId, m.counterNoticeId, m.kind, m.status, m.mailbox, m.senderEmail,
-                    m.subjectLine, m.body, Json.strings(m.links), Json.read(m.attachments, new TypeReference<List<Map<String, Object>>>() {
-                    }), m.receivedAt, m.decidedBy, m.decidedAt, m.decisionNote);
+                    m.subjectLine, m.body, m.links, m.attachments.items(), m.receivedAt, m.decidedBy, m.decidedAt, m.decisionNote);
         }
     }
 
@@ -80,8 +76,7 @@ public final class Views {
             List<DmcaNoticeElement> missingElements) {
 
         static NoticeSummary of(NoticeEntity n) {
-            return new NoticeSummary(n.id, n.status.name(), n.channel.name(), n.receivedAt, Json.strings(n.subjectKeys),
-                    NoticeService.missing(n));
+            return new NoticeSummary(n.id, n.status.name(), n.channel.name(), n.receivedAt, n.subjectKeys, n.missing());
         }
     }
 
@@ -89,18 +84,17 @@ public final class Views {
             String status, Instant removalDeadline, Instant orderedAt, CounterNoticeView counterNotice) {
 
         static TakedownView of(TakedownEntity t, CounterNoticeEntity c) {
-            return new TakedownView(t.id, t.noticeId, t.uploaderId, t.uploaderName, Json.strings(t.subjectKeys), t.scope.name(),
+            return new TakedownView(t.id, t.noticeId, t.uploaderId, t.uploaderName, t.subjectKeys, t.scope.name(),
                     t.status.name(), t.removalDeadline, t.orderedAt, c == null ? null : CounterNoticeView.of(c));
         }
     }
 
     public record CounterNoticeView(UUID id, UUID noticeId, UUID takedownId, String status, Instant receivedAt, Instant restoreAt,
-            Instant courtActionAt, Map<String, Object> courtAction, Instant restoredAt) {
+            Instant courtActionAt, CourtActionRecord courtAction, Instant restoredAt) {
 
         static CounterNoticeView of(CounterNoticeEntity c) {
             return new CounterNoticeView(c.id, c.noticeId, c.takedownId, c.status, c.receivedAt, c.restoreAt, c.courtActionAt,
-                    c.courtAction == null ? null : Json.read(c.courtAction, new TypeReference<Map<String, Object>>() {
-                    }), c.restoredAt);
+                    c.courtAction, c.restoredAt);
         }
     }
 
@@ -110,9 +104,8 @@ public final class Views {
             Instant restoreAt) {
 
         static UploaderTakedownView of(TakedownEntity t, NoticeEntity n, CounterNoticeEntity c) {
-            return new UploaderTakedownView(t.id, t.noticeId, Json.strings(t.subjectKeys), t.scope.name(), t.status.name(),
-                    t.removalDeadline, t.orderedAt, Redaction.claimant(n.contactOrganisation),
-                    NoticeService.works(n).stream().map(w -> Redaction.text(w.description())).toList(),
+            return new UploaderTakedownView(t.id, t.noticeId, t.subjectKeys, t.scope.name(), t.status.name(),
+                    t.removalDeadline, t.orderedAt, Redaction.claimant(n.contactOrganisation), redactedWorks(n),
                     c == null ? null : c.id, c == null ? null : c.restoreAt);
         }
     }
@@ -134,13 +127,8 @@ public final class Views {
 
         static PublicNotice of(NoticeEntity n) {
             return new PublicNotice(n.id, "DMCA", n.receivedAt, n.reviewedAt, Redaction.claimant(n.contactOrganisation),
-                    NoticeService.works(n).stream().map(w -> Redaction.text(w.description())).toList(),
-                    NoticeService.material(n).stream().map(NoticeCheck.ResolvedMaterial::url).filter(u -> u != null).toList(),
-                    Json.strings(n.subjectKeys));
+                    redactedWorks(n), infringingUrlsOf(n), n.subjectKeys);
         }
-    }
-
-    public record PublicPage(List<PublicNotice> items, int offset, int limit) {
     }
 
     /**
@@ -148,7 +136,7 @@ public final class Views {
      * with their copyrighted and infringing URLs), so it can be submitted to or compared with it.
      */
     public record ArchiveExport(@JsonProperty("exported_at") Instant exportedAt, @JsonProperty("recipient_name") String recipientName,
-            List<ArchiveNotice> notices) {
+            List<ArchiveNotice> notices, @JsonProperty("next_cursor") String nextCursor) {
     }
 
     public record ArchiveNotice(String id, String type, String title, @JsonProperty("date_received") Instant dateReceived,
@@ -166,20 +154,19 @@ public final class Views {
 
     static ArchiveNotice archive(NoticeEntity n, String recipient) {
         String claimant = Redaction.claimant(n.contactOrganisation);
-        List<ArchiveUrl> infringing = NoticeService.material(n).stream().map(NoticeCheck.ResolvedMaterial::url)
-                .filter(u -> u != null).map(ArchiveUrl::new).toList();
-        List<ArchiveWork> works = NoticeService.works(n).stream().map(w -> new ArchiveWork(Redaction.text(w.description()),
+        List<ArchiveUrl> infringing = infringingUrlsOf(n).stream().map(ArchiveUrl::new).toList();
+        List<ArchiveWork> works = n.elements.works().stream().map(w -> new ArchiveWork(Redaction.text(w.description()),
                 w.url() == null ? List.of() : List.of(new ArchiveUrl(Redaction.text(w.url()))), infringing)).toList();
         return new ArchiveNotice(n.id.toString(), "DMCA", "DMCA (Copyright) Complaint to " + recipient, n.receivedAt, n.reviewedAt,
                 claimant, claimant, recipient, "Yes", works);
     }
 
-    static List<TakedownView> takedownViews(List<TakedownEntity> takedowns, List<CounterNoticeEntity> counters) {
-        return java.util.stream.IntStream.range(0, takedowns.size())
-                .mapToObj(i -> TakedownView.of(takedowns.get(i), counters.get(i))).toList();
+    /** The copyrighted works as outsiders see them: descriptions with contact details removed. */
+    private static List<String> redactedWorks(NoticeEntity n) {
+        return n.elements.works().stream().map(w -> Redaction.text(w.description())).toList();
     }
 
-    static List<String> subjectsOf(TakedownEntity t) {
-        return TakedownService.subjects(t).stream().map(s -> s.key()).toList();
+    private static List<String> infringingUrlsOf(NoticeEntity n) {
+        return n.elements.material().stream().map(NoticeCheck.ResolvedMaterial::url).filter(u -> u != null).toList();
     }
 }

@@ -23,7 +23,7 @@ public interface DmcaConfig {
     /** Repeat infringers (17 U.S.C. 512(i)). */
     Strikes strikes();
 
-    /** Mail to claimants and uploaders. */
+    /** The public archive. */
     Mail mail();
 
     interface Intake {
@@ -91,10 +91,6 @@ public interface DmcaConfig {
     }
 
     interface Mail {
-        /** Locale of the mails sent. */
-        @WithDefault("en")
-        String locale();
-
         /** Name of the service provider in the public archive export. */
         @WithDefault("Model Hub")
         String recipientName();

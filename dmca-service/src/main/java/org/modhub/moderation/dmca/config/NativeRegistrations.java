@@ -10,8 +10,12 @@ import org.modhub.moderation.contracts.event.dmca.TakedownOrdered;
 import org.modhub.moderation.contracts.event.mail.InboundMailReceived;
 import org.modhub.moderation.contracts.event.mail.MailAttachment;
 import org.modhub.moderation.contracts.event.notification.NotificationRequested;
+import org.modhub.moderation.dmca.domain.CourtActionRecord;
+import org.modhub.moderation.dmca.domain.MailAttachments;
 import org.modhub.moderation.dmca.domain.NoticeCheck;
+import org.modhub.moderation.dmca.domain.NoticeElements;
 import org.modhub.moderation.dmca.domain.NoticeInput;
+import org.modhub.moderation.dmca.domain.RemovedMaterial;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -19,7 +23,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection(targets = { NoticeReceived.class, TakedownOrdered.class, CounterNoticeReceived.class,
         RestorationScheduled.class, CourtActionReported.class, ContentRestored.class, StrikeRecorded.class,
         NotificationRequested.class, InboundMailReceived.class, MailAttachment.class, NoticeInput.Work.class,
-        NoticeCheck.ResolvedMaterial.class, NoticeCheck.Deficiency.class })
+        NoticeCheck.ResolvedMaterial.class, NoticeCheck.Deficiency.class, NoticeElements.class, RemovedMaterial.class,
+        RemovedMaterial.Item.class, CourtActionRecord.class, MailAttachments.class })
 public final class NativeRegistrations {
 
     private NativeRegistrations() {

@@ -107,9 +107,8 @@ public class DmcaMailIntake {
         return noticeService.fileInTransaction(input,
                 new NoticeService.Intake(NoticeChannel.EMAIL, null, text, received.messageId()))
                 .chain(notice -> audit.record(Audit.SYSTEM, "NOTICE_RECEIVED_BY_MAIL", Audit.NOTICE, notice.id,
-                        Json.strings(notice.subjectKeys).stream().findFirst().orElse(null),
-                        notice.status + " via " + received.mailbox() + "@"))
-                .onFailure(RateLimitedException.class).recoverWithUni(e -> {
+                        notice.firstSubject(), notice.status + " via " + received.mailbox() + "@"))
+                .onFailure(NoticeRateLimit::refused).recoverWithUni(e -> {
                     Log.warnf("Mail %s to dmca@ dropped: %s", received.messageId(), e.getMessage());
                     return Uni.createFrom().voidItem();
                 });
@@ -138,16 +137,15 @@ public class DmcaMailIntake {
         NoticeInput.Contact contact = new NoticeInput.Contact(or(c.name(), notice.contactName),
                 or(c.organisation(), notice.contactOrganisation), or(notice.contactEmail, c.email()), or(c.address(), notice.contactAddress),
                 or(c.phone(), notice.contactPhone));
-        List<NoticeInput.Work> works = parsed.works().isEmpty() ? NoticeService.works(notice) : parsed.works();
+        List<NoticeInput.Work> works = parsed.works().isEmpty() ? notice.elements.works() : parsed.works();
         List<NoticeInput.Material> material = parsed.material().isEmpty()
-                ? NoticeService.material(notice).stream().map(m -> new NoticeInput.Material(m.url(), m.description())).toList()
+                ? notice.elements.material().stream().map(m -> new NoticeInput.Material(m.url(), m.description())).toList()
                 : parsed.material();
         NoticeInput input = new NoticeInput(null, or(parsed.signature(), notice.signature), works, material, contact,
                 parsed.goodFaith() || notice.goodFaith, parsed.accurate() || notice.accurate, parsed.authorised() || notice.authorised);
         return noticeService.recheck(notice, input, received.messageId())
                 .chain(() -> audit.record(Audit.SYSTEM, "NOTICE_REVISED_BY_MAIL", Audit.NOTICE, notice.id,
-                        Json.strings(notice.subjectKeys).stream().findFirst().orElse(null),
-                        "now " + notice.status + "; missing " + notice.missingElements + "; via " + received.mailbox() + "@"));
+                        notice.firstSubject(), "now " + notice.status + "; missing " + notice.missingElements + "; via " + received.mailbox() + "@"));
     }
 
     private Uni<Void> onTakedownThread(TakedownEntity t, String from, InboundMailReceived received) {
@@ -184,7 +182,7 @@ public class DmcaMailIntake {
             earlier.forEach(m -> text.append(m.body).append("\n\n"));
             text.append(received.textBody());
             CounterNoticeInput input = elements.counterNotice(bound(text.toString()), from);
-            List<FieldError> missing = counterNoticeService.deficiencies(input, TakedownService.subjects(t));
+            List<FieldError> missing = counterNoticeService.deficiencies(input, t);
             if (missing.isEmpty()) {
                 return threadMailService.keep(received, from, t.noticeId, t.id, null, ThreadMailEntity.COUNTER_NOTICE,
                         ThreadMailEntity.ACCEPTED, null)
@@ -201,7 +199,7 @@ public class DmcaMailIntake {
             return threadMailService.keep(received, from, t.noticeId, t.id, null, ThreadMailEntity.COUNTER_NOTICE,
                     ThreadMailEntity.DEFICIENT, "lacks " + fields)
                     .chain(m -> audit.record(Audit.SYSTEM, "COUNTER_NOTICE_REFUSED", Audit.TAKEDOWN, t.id,
-                            Json.strings(t.subjectKeys).stream().findFirst().orElse(null), "mailed counter-notice lacks " + fields)
+                            t.firstSubject(), "mailed counter-notice lacks " + fields)
                             .chain(() -> takedownService.answerUploader(t, Map.of("received", "counter-notice-deficient",
                                     "counterNoticeDeficiencies", String.join("\n", missing.stream()
                                             .map(e -> e.field() + ": " + e.message()).toList())),

@@ -7,11 +7,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.modhub.moderation.contracts.event.dmca.DmcaNoticeElement;
 import org.modhub.moderation.contracts.subject.SubjectKind;
 import org.modhub.moderation.contracts.subject.SubjectRef;
+import org.modhub.moderation.kit.validation.FieldChecks;
 
 /**
  * Checks a notice for the six elements of 17 U.S.C. 512(c)(3)(A) and names each one that is
@@ -25,8 +25,6 @@ import org.modhub.moderation.contracts.subject.SubjectRef;
 public record NoticeCheck(List<ResolvedMaterial> material, List<SubjectRef> subjects, List<DmcaNoticeElement> missing,
         List<Deficiency> deficiencies) {
 
-    private static final Pattern EMAIL = Pattern.compile("[^\\s@<>\"(),;:]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?\\.[A-Za-z]{2,}");
-
     /** One infringing item and the hub subject its URL names. */
     public record ResolvedMaterial(String url, String subject, String description) {
     }
@@ -39,8 +37,9 @@ public record NoticeCheck(List<ResolvedMaterial> material, List<SubjectRef> subj
         return missing.isEmpty();
     }
 
+    /** Whether {@code value} is an e-mail address by the kit's one rule ({@link FieldChecks#email}). */
     public static boolean isEmail(String value) {
-        return value != null && value.length() <= 254 && EMAIL.matcher(value.strip()).matches();
+        return new FieldChecks().email(value, "email", true) != null;
     }
 
     public static NoticeCheck of(NoticeInput notice, HubLinks hub) {

@@ -2,7 +2,6 @@ package org.modhub.moderation.dmca.domain;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -57,7 +56,7 @@ public class StrikeService {
     public Uni<Void> strikeDue(UUID takedownId) {
         return takedowns.findById(takedownId).chain(t -> t == null || t.status != TakedownStatus.IN_FORCE
                 ? Uni.createFrom().voidItem()
-                : record(t, "NOT_COUNTERED", now(), Audit.SYSTEM));
+                : record(t, "NOT_COUNTERED", clock.instant(), Audit.SYSTEM));
     }
 
     /**
@@ -79,7 +78,7 @@ public class StrikeService {
             s.recordedAt = now;
             return strikes.persist(s).chain(() -> strikes.listInForce(t.uploaderId, since(now))).chain(inForce -> {
                 int count = inForce.size();
-                boolean repeat = count >= config.threshold();
+                boolean repeat = repeatInfringer(count);
                 if (repeat) {
                     Log.infof("Account %s reached %d DMCA strikes in force: termination recommended", t.uploaderId, count);
                 }
@@ -96,18 +95,19 @@ public class StrikeService {
     /** An account's strikes in force (recorded within the lookback), oldest first. */
     @WithSession
     public Uni<List<StrikeEntity>> inForce(String accountId) {
-        return strikes.listInForce(accountId, since(now()));
+        return strikes.listInForce(accountId, since(clock.instant()));
     }
 
     public int threshold() {
         return config.threshold();
     }
 
-    private Instant since(Instant now) {
-        return now.minus(config.lookback());
+    /** Whether an account with {@code strikesInForce} strikes is a repeat infringer (512(i)(1)(A)). */
+    public boolean repeatInfringer(int strikesInForce) {
+        return strikesInForce >= config.threshold();
     }
 
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    private Instant since(Instant now) {
+        return now.minus(config.lookback());
     }
 }

@@ -1,10 +1,8 @@
 package org.modhub.moderation.dmca.domain;
 
-import org.modhub.moderation.contracts.subject.HubLinks;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
+import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.HashMap;
 import java.util.List;
@@ -17,10 +15,10 @@ import org.modhub.moderation.contracts.Topics;
 import org.modhub.moderation.contracts.event.EventSources;
 import org.modhub.moderation.contracts.event.dmca.TakedownOrdered;
 import org.modhub.moderation.contracts.event.dmca.TakedownScope;
+import org.modhub.moderation.contracts.event.notification.MailTemplateId;
 import org.modhub.moderation.contracts.subject.SubjectKind;
 import org.modhub.moderation.contracts.subject.SubjectRef;
 import org.modhub.moderation.dmca.config.DmcaConfig;
-import org.modhub.moderation.dmca.messaging.DmcaMail;
 import org.modhub.moderation.dmca.persistence.CounterNoticeEntity;
 import org.modhub.moderation.dmca.persistence.CounterNoticeRepository;
 import org.modhub.moderation.dmca.persistence.NoticeEntity;
@@ -28,12 +26,15 @@ import org.modhub.moderation.dmca.persistence.NoticeRepository;
 import org.modhub.moderation.dmca.persistence.TakedownEntity;
 import org.modhub.moderation.dmca.persistence.TakedownRepository;
 import org.modhub.moderation.kit.audit.AuditTrail;
+import org.modhub.moderation.kit.mail.MailRequest;
+import org.modhub.moderation.kit.mail.MailRequests;
 import org.modhub.moderation.kit.outbox.Outbox;
 import org.modhub.moderation.kit.problem.ProblemException;
 import org.modhub.moderation.kit.timer.Timers;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -54,14 +55,13 @@ public class TakedownService {
     private final Outbox outbox;
     private final AuditTrail audit;
     private final Timers timers;
-    private final DmcaMail mail;
+    private final MailRequests mail;
     private final DmcaConfig config;
     private final BusinessCalendar calendar;
-    private final HubLinks hub;
     private final Clock clock;
 
     public TakedownService(TakedownRepository takedowns, CounterNoticeRepository counterNotices, NoticeRepository notices,
-            Outbox outbox, AuditTrail audit, Timers timers, DmcaMail mail, DmcaConfig config, Clock clock) {
+            Outbox outbox, AuditTrail audit, Timers timers, MailRequests mail, DmcaConfig config, Clock clock) {
         this.takedowns = takedowns;
         this.counterNotices = counterNotices;
         this.notices = notices;
@@ -70,8 +70,7 @@ public class TakedownService {
         this.timers = timers;
         this.mail = mail;
         this.config = config;
-        this.calendar = new BusinessCalendar(java.time.ZoneId.of(config.clock().zone()));
-        this.hub = new HubLinks(config.intake().hubBaseUrl());
+        this.calendar = new BusinessCalendar(ZoneId.of(config.clock().zone()));
         this.clock = clock;
     }
 
@@ -88,7 +87,7 @@ public class TakedownService {
         t.uploaderId = owner.id();
         t.uploaderName = owner.name();
         t.uploaderEmail = owner.email();
-        t.subjectKeys = Json.write(owner.subjects().stream().map(SubjectRef::key).toList());
+        t.subjectKeys = owner.subjects().stream().map(SubjectRef::key).toList();
         t.orderedBy = orderedBy;
         t.createdAt = now;
         t.updatedAt = now;
@@ -97,13 +96,10 @@ public class TakedownService {
             t.scope = TakedownScope.PARTIAL;
             t.status = TakedownStatus.AWAITING_REMOVAL;
             t.removalDeadline = calendar.endOfBusinessDays(now, config.clock().partialRemovalBusinessDays());
-            Map<String, String> p = base(notice, t);
-            p.put("deadline", t.removalDeadline.toString());
-            p.put("filesRemovedUrl", hubUrl("/dmca/takedowns/" + t.id + "/files-removed"));
             return takedowns.persist(t)
                     .chain(() -> timers.schedule(PARTIAL_WINDOW_TIMER, t.id.toString(), t.removalDeadline, null))
-                    .chain(() -> mail.send(DmcaMail.PARTIAL_REMOVAL_REQUEST, t.uploaderEmail, t.uploaderId, p,
-                            DmcaMail.takedownThread(t.id), DmcaMail.PARTIAL_REMOVAL_REQUEST + ":" + t.id))
+                    .chain(() -> mail.send(toUploader(notice, t, Map.of())
+                            .once(MailTemplateId.DMCA_PARTIAL_REMOVAL_REQUEST.id() + ":" + t.id)))
                     .replaceWith(t);
         }
         t.scope = TakedownScope.WHOLE;
@@ -114,7 +110,7 @@ public class TakedownService {
     /** The owner says the infringing files are gone: the partial takedown stands for them, the repository stays up. */
     @WithTransaction
     public Uni<TakedownEntity> filesRemoved(UUID takedownId, String callerId) {
-        Instant now = now();
+        Instant now = clock.instant();
         return takedowns.findById(takedownId).chain(t -> {
             if (t == null || !t.uploaderId.equals(callerId)) {
                 throw ProblemException.notFound("Takedown", takedownId);
@@ -124,7 +120,7 @@ public class TakedownService {
             }
             return timers.cancel(PARTIAL_WINDOW_TIMER, t.id.toString())
                     .chain(() -> audit.record(callerId, "FILES_REMOVED_BY_OWNER", Audit.TAKEDOWN, t.id,
-                            Json.strings(t.subjectKeys).stream().findFirst().orElse(null), "partial takedown stands for the named files"))
+                            t.firstSubject(), "partial takedown stands for the named files"))
                     .chain(() -> notices.findById(t.noticeId))
                     .chain(notice -> enforce(notice, t, now)).replaceWith(t);
         });
@@ -132,17 +128,17 @@ public class TakedownService {
 
     /** The partial-files window ended with the files still there: the whole repository is disabled. */
     public Uni<Void> partialWindowElapsed(UUID takedownId) {
-        Instant now = now();
+        Instant now = clock.instant();
         return takedowns.findById(takedownId).chain(t -> {
             if (t == null || t.status != TakedownStatus.AWAITING_REMOVAL) {
                 return Uni.createFrom().voidItem();
             }
             Set<String> repositories = new LinkedHashSet<>();
-            for (SubjectRef s : subjects(t)) {
+            for (SubjectRef s : t.subjects()) {
                 repositories.add(s.repository().orElse(s).key());
             }
             t.scope = TakedownScope.WHOLE;
-            t.subjectKeys = Json.write(new ArrayList<>(repositories));
+            t.subjectKeys = List.copyOf(repositories);
             return audit.record(Audit.SYSTEM, "PARTIAL_WINDOW_ELAPSED", Audit.TAKEDOWN, t.id, repositories.iterator().next(),
                     "files still there: the whole repository is disabled")
                     .chain(() -> notices.findById(t.noticeId)).chain(notice -> enforce(notice, t, now));
@@ -154,14 +150,10 @@ public class TakedownService {
         t.status = TakedownStatus.IN_FORCE;
         t.orderedAt = now;
         t.updatedAt = now;
-        TakedownOrdered event = new TakedownOrdered(notice.id, subjects(t), t.uploaderId, t.scope, t.orderedBy, now);
-        Map<String, String> p = base(notice, t);
-        p.put("noticeUrl", hubUrl("/dmca/notices/" + notice.id));
-        p.put("counterNoticeUrl", hubUrl("/dmca/counter-notice?notice=" + notice.id));
-        p.put("scope", t.scope.name());
+        TakedownOrdered event = new TakedownOrdered(notice.id, t.subjects(), t.uploaderId, t.scope, t.orderedBy, now);
         return outbox.publish(Topics.DMCA_EVENTS, EventSources.DMCA_SERVICE, event)
-                .chain(() -> mail.send(DmcaMail.TAKEDOWN_UPLOADER, t.uploaderEmail, t.uploaderId, p, DmcaMail.takedownThread(t.id),
-                        DmcaMail.TAKEDOWN_UPLOADER + ":" + t.id + ":" + t.scope))
+                .chain(() -> mail.send(toUploader(notice, t, Map.of())
+                        .once(MailTemplateId.DMCA_TAKEDOWN_UPLOADER.id() + ":" + t.id + ":" + t.scope)))
                 .chain(() -> timers.schedule(StrikeService.STRIKE_TIMER, t.id.toString(), now.plus(config.strikes().counterNoticeGrace()),
                         null));
     }
@@ -173,36 +165,8 @@ public class TakedownService {
      * says what was received (e.g. the 512(g)(3) elements a mailed counter-notice lacks).
      */
     public Uni<Void> answerUploader(TakedownEntity t, Map<String, String> extra, String inReplyTo, String idempotencyKey) {
-        return notices.findById(t.noticeId).chain(notice -> {
-            Map<String, String> p = base(notice, t);
-            p.putAll(extra);
-            if (t.status == TakedownStatus.AWAITING_REMOVAL) {
-                p.put("deadline", t.removalDeadline.toString());
-                p.put("filesRemovedUrl", hubUrl("/dmca/takedowns/" + t.id + "/files-removed"));
-                return mail.send(DmcaMail.PARTIAL_REMOVAL_REQUEST, t.uploaderEmail, t.uploaderId, p, DmcaMail.takedownThread(t.id),
-                        idempotencyKey, inReplyTo);
-            }
-            p.put("noticeUrl", hubUrl("/dmca/notices/" + notice.id));
-            p.put("counterNoticeUrl", hubUrl("/dmca/counter-notice?notice=" + notice.id));
-            p.put("scope", t.scope.name());
-            return mail.send(DmcaMail.TAKEDOWN_UPLOADER, t.uploaderEmail, t.uploaderId, p, DmcaMail.takedownThread(t.id),
-                    idempotencyKey, inReplyTo);
-        });
-    }
-
-    @WithSession
-    public Uni<List<TakedownEntity>> ofNotice(UUID noticeId) {
-        return takedowns.byNotice(noticeId);
-    }
-
-    @WithSession
-    public Uni<List<TakedownEntity>> ofUploader(String uploaderId) {
-        return takedowns.byUploader(uploaderId);
-    }
-
-    @WithSession
-    public Uni<CounterNoticeEntity> counterNoticeOf(UUID takedownId) {
-        return counterNotices.byTakedown(takedownId);
+        return notices.findById(t.noticeId)
+                .chain(notice -> mail.send(toUploader(notice, t, extra).once(idempotencyKey).answering(inReplyTo)));
     }
 
     /** A takedown and its counter-notice, if any. */
@@ -223,7 +187,7 @@ public class TakedownService {
         if (list.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return io.smallrye.mutiny.Multi.createFrom().iterable(list)
+        return Multi.createFrom().iterable(list)
                 .onItem().transformToUniAndConcatenate(t -> counterNotices.byTakedown(t.id)
                         .chain(c -> notices.findById(t.noticeId).map(n -> new TakedownDetail(t, c, n))))
                 .collect().asList();
@@ -231,26 +195,31 @@ public class TakedownService {
 
     // --- helpers ---
 
-    private Map<String, String> base(NoticeEntity notice, TakedownEntity t) {
-        Map<String, String> p = new HashMap<>();
+    /**
+     * The mail to the uploader saying what they can do now: while the partial-files window is open,
+     * remove the files; otherwise the takedown with the redacted notice and the counter-notice form.
+     */
+    private MailRequest toUploader(NoticeEntity notice, TakedownEntity t, Map<String, String> extra) {
+        Map<String, String> p = new HashMap<>(extra);
         p.put("noticeId", notice.id.toString());
-        p.put("takedownId", t.id.toString());
-        p.put("subject", String.join(",", Json.strings(t.subjectKeys)));
-        p.put("copyrightedWork", NoticeService.works(notice).stream().map(w -> Redaction.text(w.description()))
+        p.put("subject", String.join(",", t.subjectKeys));
+        p.put("copyrightedWork", notice.elements.works().stream().map(w -> Redaction.text(w.description()))
                 .filter(d -> d != null && !d.isBlank()).collect(Collectors.joining("; ")));
         p.put("claimantName", Redaction.claimant(notice.contactOrganisation));
-        return p;
+        MailTemplateId template;
+        if (t.status == TakedownStatus.AWAITING_REMOVAL) {
+            template = MailTemplateId.DMCA_PARTIAL_REMOVAL_REQUEST;
+            p.put("deadline", t.removalDeadline.toString());
+            p.put("filesRemovedUrl", hubUrl("/dmca/takedowns/" + t.id + "/files-removed"));
+        } else {
+            template = MailTemplateId.DMCA_TAKEDOWN_UPLOADER;
+            p.put("noticeUrl", hubUrl("/dmca/notices/" + notice.id));
+            p.put("counterNoticeUrl", hubUrl("/dmca/counter-notice?notice=" + notice.id));
+        }
+        return MailThreads.onTakedown(template, t.uploaderEmail, t.uploaderId, t.id).parameters(p);
     }
 
     private String hubUrl(String path) {
         return config.intake().hubBaseUrl().replaceFirst("/+$", "") + path;
-    }
-
-    public static List<SubjectRef> subjects(TakedownEntity t) {
-        return Json.strings(t.subjectKeys).stream().map(SubjectRef::parse).toList();
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

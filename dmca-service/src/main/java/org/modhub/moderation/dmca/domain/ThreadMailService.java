@@ -3,21 +3,22 @@ package org.modhub.moderation.dmca.domain;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 import org.modhub.moderation.contracts.event.mail.InboundMailReceived;
+import org.modhub.moderation.contracts.event.notification.MailTemplateId;
+import org.modhub.moderation.contracts.subject.HubLinks;
 import org.modhub.moderation.dmca.config.DmcaConfig;
-import org.modhub.moderation.dmca.messaging.DmcaMail;
 import org.modhub.moderation.dmca.persistence.CounterNoticeEntity;
 import org.modhub.moderation.dmca.persistence.CounterNoticeRepository;
 import org.modhub.moderation.dmca.persistence.NoticeEntity;
 import org.modhub.moderation.dmca.persistence.ThreadMailEntity;
 import org.modhub.moderation.dmca.persistence.ThreadMailRepository;
 import org.modhub.moderation.kit.audit.AuditTrail;
+import org.modhub.moderation.kit.mail.MailRequests;
 import org.modhub.moderation.kit.problem.ProblemException;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -38,19 +39,19 @@ public class ThreadMailService {
 
     private final ThreadMailRepository threadMails;
     private final CounterNoticeRepository counterNotices;
-    private final CounterNoticeService counterNoticeService;
+    private final RestorationClock restoration;
     private final MailElements elements;
-    private final DmcaMail mail;
+    private final MailRequests mail;
     private final AuditTrail audit;
     private final DmcaConfig config;
     private final Clock clock;
 
     public ThreadMailService(ThreadMailRepository threadMails, CounterNoticeRepository counterNotices,
-            CounterNoticeService counterNoticeService, DmcaMail mail, AuditTrail audit, DmcaConfig config, Clock clock) {
+            RestorationClock restoration, MailRequests mail, AuditTrail audit, DmcaConfig config, Clock clock) {
         this.threadMails = threadMails;
         this.counterNotices = counterNotices;
-        this.counterNoticeService = counterNoticeService;
-        this.elements = new MailElements(new org.modhub.moderation.contracts.subject.HubLinks(config.intake().hubBaseUrl()),
+        this.restoration = restoration;
+        this.elements = new MailElements(new HubLinks(config.intake().hubBaseUrl()),
                 config.intake().maxItems());
         this.mail = mail;
         this.audit = audit;
@@ -76,9 +77,8 @@ public class ThreadMailService {
         m.mailMessageId = received.messageId();
         m.subjectLine = bound(received.subjectLine(), config.intake().maxText());
         m.body = bound(received.textBody(), config.intake().maxOriginalText());
-        m.links = Json.write(elements.links(m.body));
-        m.attachments = Json.write(received.attachments().stream().limit(config.intake().maxItems())
-                .map(a -> attachment(a.name(), a.contentType(), a.size())).toList());
+        m.links = elements.links(m.body);
+        m.attachments = new MailAttachments(received.attachments().stream().limit(config.intake().maxItems()).toList());
         m.receivedAt = received.receivedAt().truncatedTo(ChronoUnit.MICROS);
         m.decisionNote = note;
         return threadMails.persist(m)
@@ -130,17 +130,17 @@ public class ThreadMailService {
                 throw ProblemException.conflict("Evidence " + evidenceId + " arrived at " + m.receivedAt
                         + ", after the restoration deadline " + c.restoreAt);
             }
-            List<String> links = Json.strings(m.links);
+            List<String> links = m.links;
             CourtAction recorded = action.documentUrl() != null || links.isEmpty() ? action
                     : new CourtAction(action.court(), action.caseNumber(), action.filedOn(), links.get(0), action.note());
-            Instant now = now();
+            Instant now = clock.instant();
             m.status = ThreadMailEntity.CONFIRMED;
             m.counterNoticeId = c.id;
             m.decidedBy = legal;
             m.decidedAt = now;
             return audit.record(legal, "EVIDENCE_CONFIRMED", Audit.THREAD_MAIL, m.id, null,
                     "court action on counter-notice " + c.id + ": " + recorded.court() + ", case " + recorded.caseNumber())
-                    .chain(() -> counterNoticeService.recordCourtAction(c, recorded, legal, m.id)).replaceWith(m);
+                    .chain(() -> restoration.recordCourtAction(c, recorded, legal, m.id)).replaceWith(m);
         }));
     }
 
@@ -153,7 +153,7 @@ public class ThreadMailService {
         return awaiting(evidenceId).chain(m -> {
             m.status = ThreadMailEntity.DISMISSED;
             m.decidedBy = legal;
-            m.decidedAt = now();
+            m.decidedAt = clock.instant();
             m.decisionNote = reason;
             return audit.record(legal, "EVIDENCE_DISMISSED", Audit.THREAD_MAIL, m.id, null, reason)
                     .chain(() -> threadMails.flush())
@@ -162,7 +162,7 @@ public class ThreadMailService {
                             .filter(c -> CounterNoticeEntity.EVIDENCE_PENDING.equals(c.status))
                             // Restored once no other evidence received in time still waits.
                             .onItem().transformToUniAndConcatenate(c -> threadMails.awaitingEvidence(c.noticeId, c.restoreAt)
-                                    .chain(waiting -> waiting > 0 ? Uni.createFrom().voidItem() : counterNoticeService.restore(c, legal)))
+                                    .chain(waiting -> waiting > 0 ? Uni.createFrom().voidItem() : restoration.restore(c, legal)))
                             .collect().asList())
                     .replaceWith(m);
         });
@@ -204,28 +204,13 @@ public class ThreadMailService {
 
     /** The sender's receipt, answering their mail so their client threads it. */
     private Uni<Void> receipt(NoticeEntity notice, ThreadMailEntity m, String sender, String what) {
-        Map<String, String> p = new HashMap<>();
-        p.put("noticeId", notice.id.toString());
-        p.put("receivedAt", m.receivedAt.toString());
-        p.put("received", what);
-        p.put("subjects", String.join(",", Json.strings(notice.subjectKeys)));
-        return mail.send(DmcaMail.NOTICE_RECEIVED, sender, null, p, DmcaMail.noticeThread(notice.id),
-                DmcaMail.NOTICE_RECEIVED + ":mail:" + m.id, m.mailMessageId);
-    }
-
-    private static Map<String, Object> attachment(String name, String contentType, long size) {
-        Map<String, Object> a = new HashMap<>();
-        a.put("name", name);
-        a.put("contentType", contentType);
-        a.put("size", size);
-        return a;
+        return mail.send(MailThreads.onNotice(MailTemplateId.DMCA_NOTICE_RECEIVED, sender, notice.id)
+                .parameters(Map.of("noticeId", notice.id.toString(), "receivedAt", m.receivedAt.toString(), "received", what,
+                        "subjects", String.join(",", notice.subjectKeys)))
+                .once(MailTemplateId.DMCA_NOTICE_RECEIVED.id() + ":mail:" + m.id).answering(m.mailMessageId));
     }
 
     private static String bound(String text, int max) {
         return text == null ? "" : text.length() <= max ? text : text.substring(0, max);
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -2,7 +2,7 @@ package org.modhub.moderation.dmca.messaging;
 
 import java.util.UUID;
 
-import org.modhub.moderation.dmca.domain.CounterNoticeService;
+import org.modhub.moderation.dmca.domain.RestorationClock;
 import org.modhub.moderation.dmca.domain.StrikeService;
 import org.modhub.moderation.dmca.domain.TakedownService;
 import org.modhub.moderation.kit.timer.DueTimer;
@@ -20,20 +20,20 @@ public final class TimerHandlers {
     /** The restoration clock of a counter-notice ran out. */
     @ApplicationScoped
     public static class Restore implements TimerHandler {
-        private final CounterNoticeService counterNotices;
+        private final RestorationClock clock;
 
-        public Restore(CounterNoticeService counterNotices) {
-            this.counterNotices = counterNotices;
+        public Restore(RestorationClock clock) {
+            this.clock = clock;
         }
 
         @Override
         public String kind() {
-            return CounterNoticeService.RESTORE_TIMER;
+            return RestorationClock.RESTORE_TIMER;
         }
 
         @Override
         public Uni<Void> fire(DueTimer timer) {
-            return counterNotices.restorationDue(UUID.fromString(timer.key()));
+            return clock.restorationDue(UUID.fromString(timer.key()));
         }
     }
 

@@ -3,7 +3,11 @@ package org.modhub.moderation.dmca.persistence;
 import java.time.Instant;
 import java.util.UUID;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.modhub.moderation.dmca.domain.CourtActionRecord;
+import org.modhub.moderation.dmca.domain.RemovedMaterial;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -12,7 +16,7 @@ import jakarta.persistence.Table;
 /** A valid counter-notice and its restoration clock. */
 @Entity
 @Table(name = "dmca_counter_notice")
-public class CounterNoticeEntity extends PanacheEntityBase {
+public class CounterNoticeEntity {
 
     /** The clock is running. */
     public static final String RUNNING = "RUNNING";
@@ -35,7 +39,8 @@ public class CounterNoticeEntity extends PanacheEntityBase {
     @Column(name = "uploader_id")
     public String uploaderId;
     public String signature;
-    public String material;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public RemovedMaterial material;
     public String name;
     public String address;
     public String phone;
@@ -45,8 +50,9 @@ public class CounterNoticeEntity extends PanacheEntityBase {
     public Instant receivedAt;
     @Column(name = "restore_at")
     public Instant restoreAt;
+    @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "court_action")
-    public String courtAction;
+    public CourtActionRecord courtAction;
     @Column(name = "court_action_at")
     public Instant courtActionAt;
     @Column(name = "restored_at")

@@ -1,13 +1,18 @@
 package org.modhub.moderation.dmca.persistence;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.modhub.moderation.contracts.event.dmca.DmcaNoticeElement;
 import org.modhub.moderation.contracts.event.dmca.NoticeChannel;
+import org.modhub.moderation.contracts.subject.SubjectRef;
+import org.modhub.moderation.dmca.domain.NoticeElements;
 import org.modhub.moderation.dmca.domain.NoticeStatus;
 import org.modhub.moderation.dmca.domain.RejectionReason;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -15,10 +20,10 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One takedown notice, as sent (list elements as JSON text). */
+/** One takedown notice, as sent: its structured elements in {@code jsonb}, subject keys and missing elements as arrays. */
 @Entity
 @Table(name = "dmca_notice")
-public class NoticeEntity extends PanacheEntityBase {
+public class NoticeEntity {
 
     @Id
     public UUID id;
@@ -31,10 +36,10 @@ public class NoticeEntity extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public NoticeChannel channel;
     public String signature;
-    public String works;
-    public String material;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public NoticeElements elements;
     @Column(name = "subject_keys")
-    public String subjectKeys;
+    public List<String> subjectKeys;
     @Column(name = "contact_name")
     public String contactName;
     @Column(name = "contact_organisation")
@@ -49,9 +54,9 @@ public class NoticeEntity extends PanacheEntityBase {
     public boolean goodFaith;
     public boolean accurate;
     public boolean authorised;
+    /** {@code DmcaNoticeElement} names, in statutory order. */
     @Column(name = "missing_elements")
-    public String missingElements;
-    public String deficiencies;
+    public List<String> missingElements;
     @Column(name = "sender_email")
     public String senderEmail;
     @Column(name = "client_address")
@@ -74,4 +79,17 @@ public class NoticeEntity extends PanacheEntityBase {
     public Instant receivedAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    public List<SubjectRef> subjects() {
+        return subjectKeys.stream().map(SubjectRef::parse).toList();
+    }
+
+    public List<DmcaNoticeElement> missing() {
+        return missingElements.stream().map(DmcaNoticeElement::valueOf).toList();
+    }
+
+    /** The first subject's key, for the audit trail; null when none resolved. */
+    public String firstSubject() {
+        return subjectKeys.isEmpty() ? null : subjectKeys.get(0);
+    }
 }

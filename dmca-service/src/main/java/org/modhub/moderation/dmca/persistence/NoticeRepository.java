@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.modhub.moderation.dmca.domain.NoticeStatus;
+import org.modhub.moderation.kit.validation.PageCursor;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
@@ -44,9 +45,21 @@ public class NoticeRepository implements PanacheRepositoryBase<NoticeEntity, UUI
         return find("status", Sort.by("receivedAt").and("id"), status).page(Page.ofSize(limit)).list();
     }
 
-    /** Accepted notices for the public archive, newest decision first. */
-    public Uni<List<NoticeEntity>> accepted(int offset, int limit) {
-        return find("status", Sort.by("reviewedAt", Sort.Direction.Descending).and("id"), NoticeStatus.ACCEPTED)
-                .range(offset, offset + limit - 1).list();
+    /** Accepted notices for the public archive, newest decision first, after {@code after} (null: from the start). */
+    public Uni<List<NoticeEntity>> accepted(PageCursor after, int limit) {
+        Sort newestFirst = Sort.by("reviewedAt", Sort.Direction.Descending).and("id", Sort.Direction.Descending);
+        var query = after == null ? find("status", newestFirst, NoticeStatus.ACCEPTED)
+                : find("status = ?1 and (reviewedAt < ?2 or (reviewedAt = ?2 and id < ?3))", newestFirst, NoticeStatus.ACCEPTED,
+                        after.at(), after.id());
+        return query.page(Page.ofSize(limit)).list();
+    }
+
+    /**
+     * Serialises, until the transaction ends, the notices of one key (a client address, a sender), so
+     * the rate limits hold across replicas.
+     */
+    public Uni<Void> lock(String key) {
+        return getSession().chain(s -> s.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:k))").setParameter("k", key)
+                .getSingleResult()).replaceWithVoid();
     }
 }

@@ -3,7 +3,6 @@ package org.modhub.moderation.dmca.persistence;
 import java.time.Instant;
 import java.util.UUID;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -12,7 +11,7 @@ import jakarta.persistence.Table;
 /** A repeat-infringer strike: a takedown that stood. */
 @Entity
 @Table(name = "dmca_strike")
-public class StrikeEntity extends PanacheEntityBase {
+public class StrikeEntity {
 
     @Id
     public UUID id;

@@ -12,17 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class StrikeRepository implements PanacheRepositoryBase<StrikeEntity, UUID> {
 
-    public Uni<Long> inForce(String accountId, Instant since) {
-        return count("accountId = ?1 and recordedAt >= ?2", accountId, since);
-    }
-
     /** The account's strikes recorded since {@code since}, oldest first. */
     public Uni<List<StrikeEntity>> listInForce(String accountId, Instant since) {
         return list("accountId = ?1 and recordedAt >= ?2", Sort.by("recordedAt").and("id"), accountId, since);
-    }
-
-    public Uni<List<StrikeEntity>> ofAccount(String accountId) {
-        return list("accountId", Sort.by("recordedAt").and("id"), accountId);
     }
 
     public Uni<StrikeEntity> byTakedown(UUID takedownId) {

@@ -1,12 +1,13 @@
 package org.modhub.moderation.dmca.persistence;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.modhub.moderation.contracts.event.dmca.TakedownScope;
+import org.modhub.moderation.contracts.subject.SubjectRef;
 import org.modhub.moderation.dmca.domain.TakedownStatus;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -17,7 +18,7 @@ import jakarta.persistence.Table;
 /** The takedown of one uploader's content on an accepted notice. */
 @Entity
 @Table(name = "dmca_takedown")
-public class TakedownEntity extends PanacheEntityBase {
+public class TakedownEntity {
 
     @Id
     public UUID id;
@@ -30,7 +31,7 @@ public class TakedownEntity extends PanacheEntityBase {
     @Column(name = "uploader_email")
     public String uploaderEmail;
     @Column(name = "subject_keys")
-    public String subjectKeys;
+    public List<String> subjectKeys;
     @Enumerated(EnumType.STRING)
     public TakedownScope scope;
     @Enumerated(EnumType.STRING)
@@ -45,4 +46,13 @@ public class TakedownEntity extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    public List<SubjectRef> subjects() {
+        return subjectKeys.stream().map(SubjectRef::parse).toList();
+    }
+
+    /** The first subject's key, for the audit trail. */
+    public String firstSubject() {
+        return subjectKeys.isEmpty() ? null : subjectKeys.get(0);
+    }
 }

@@ -1,9 +1,13 @@
 package org.modhub.moderation.dmca.persistence;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.modhub.moderation.dmca.domain.MailAttachments;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -16,7 +20,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "dmca_thread_mail")
-public class ThreadMailEntity extends PanacheEntityBase {
+public class ThreadMailEntity {
 
     /** The claimant's evidence that they filed a court action (512(g)(2)(C)); legal confirms or dismisses it. */
     public static final String COURT_ACTION_EVIDENCE = "COURT_ACTION_EVIDENCE";
@@ -58,8 +62,10 @@ public class ThreadMailEntity extends PanacheEntityBase {
     @Column(name = "subject_line")
     public String subjectLine;
     public String body;
-    public String links;
-    public String attachments;
+    /** The http(s) links of the body. */
+    public List<String> links;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public MailAttachments attachments;
     @Column(name = "received_at")
     public Instant receivedAt;
     @Column(name = "decided_by")

@@ -109,6 +109,19 @@ class BusinessCalendarTest {
     }
 
     @Test
+    void everyRestorationPeriodTheStatuteAllowsSkipsWeekendsAndThanksgiving() {
+        // Received Friday 20 November 2026; Thanksgiving is Thursday 26 November, the Friday after is a business day.
+        LocalDate received = of(2026, 11, 20);
+        assertThat(java.util.stream.IntStream.rangeClosed(10, 14).mapToObj(n -> BusinessCalendar.plusBusinessDays(received, n)))
+                .containsExactly(of(2026, 12, 7), of(2026, 12, 8), of(2026, 12, 9), of(2026, 12, 10), of(2026, 12, 11));
+        // The deadline is the end of that day in the agent's zone (EST: midnight is 05:00 UTC).
+        BusinessCalendar calendar = new BusinessCalendar(NEW_YORK);
+        Instant at = Instant.parse("2026-11-20T15:00:00Z");
+        assertThat(calendar.endOfBusinessDays(at, 10)).isEqualTo(Instant.parse("2026-12-08T05:00:00Z"));
+        assertThat(calendar.endOfBusinessDays(at, 14)).isEqualTo(Instant.parse("2026-12-12T05:00:00Z"));
+    }
+
+    @Test
     void theDeadlineIsTheEndOfTheLastBusinessDayInTheAgentsZone() {
         BusinessCalendar calendar = new BusinessCalendar(NEW_YORK);
         // 03:00 UTC on 2 January 2026 is still New Year's Day in New York: the day of receipt, which never counts.

@@ -2,6 +2,7 @@ package org.modhub.moderation.reporting.persistence;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -71,7 +72,7 @@ public class ReportRepository implements PanacheRepositoryBase<ReportEntity, UUI
 
     /** A reporter's own reports, newest first, after the cursor position. */
     public Uni<List<ReportEntity>> mine(String reporterId, PageCursor after, int limit) {
-        Map<String, Object> params = new java.util.HashMap<>(Map.of("reporter", reporterId));
+        Map<String, Object> params = new HashMap<>(Map.of("reporter", reporterId));
         String query = "reporterId = :reporter" + keyset(after, params) + " order by filedAt desc, id desc";
         return find(query, params).page(0, limit).list();
     }
@@ -108,7 +109,7 @@ public class ReportRepository implements PanacheRepositoryBase<ReportEntity, UUI
             where.add("filedAt < :to");
             params.and("to", criteria.to());
         }
-        Map<String, Object> map = new java.util.HashMap<>(params.map());
+        Map<String, Object> map = new HashMap<>(params.map());
         String keyset = keyset(after, map);
         String query = (where.isEmpty() ? "1 = 1" : String.join(" and ", where)) + keyset + " order by filedAt desc, id desc";
         return find(query, map).page(0, limit).list();

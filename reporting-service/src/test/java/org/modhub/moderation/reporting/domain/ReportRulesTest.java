@@ -68,7 +68,7 @@ class ReportRulesTest {
         assertThat(ReportRules.retryAfter(now, now.minus(Duration.ofMinutes(30)).minusMillis(1), hour))
                 .isEqualTo(Duration.ofSeconds(1800));
         assertThat(ReportRules.retryAfter(now, now.minus(Duration.ofMinutes(30)).plusMillis(1), hour))
-                .isEqualTo(Duration.ofSeconds(1800));
+                .isEqualTo(Duration.ofSeconds(1801));
         // Never less than a second, even when the slot is free by now.
         assertThat(ReportRules.retryAfter(now, now.minus(hour), hour)).isEqualTo(Duration.ofSeconds(1));
         assertThat(ReportRules.retryAfter(now, null, hour)).isEqualTo(hour);

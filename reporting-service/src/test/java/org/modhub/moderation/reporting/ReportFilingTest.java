@@ -93,9 +93,10 @@ class ReportFilingTest {
                         assertThat(m.recipientEmail()).isEqualTo(alice + "@example.org");
                         assertThat(m.replyMailbox()).isEqualTo("safety");
                         assertThat(m.parameters()).containsEntry("reportId", id.toString());
-                        // What was reported and when: nothing about the content's owner.
-                        assertThat(m.parameters()).containsOnlyKeys("reportId", "subject", "category", "categoryTitle",
-                                "subcategory", "visibility", "filedAt");
+                        // What was reported and when: nothing about the content's owner, only what the template reads
+                        // (notification-service words the category and subcategory codes).
+                        assertThat(m.parameters()).containsOnlyKeys("reportId", "subject", "category", "subcategory",
+                                "filedAt");
                     }));
         }
     }

@@ -52,36 +52,31 @@ public class NotifierResource {
     @POST
     @Path("/warn")
     public Uni<StandingResponse> warn(@PathParam("notifier") String notifier, StaffActionRequest request) {
-        NotifierKey key = key(notifier);
-        return notifiers.warn(key, reason(request), Caller.of(identity).id()).map(this::view);
+        return act(notifier, request, (key, reason, until, staff) -> notifiers.warn(key, reason, staff));
     }
 
     @POST
     @Path("/suspend")
     public Uni<StandingResponse> suspend(@PathParam("notifier") String notifier, StaffActionRequest request) {
-        NotifierKey key = key(notifier);
-        return notifiers.suspend(key, reason(request), request.until(), Caller.of(identity).id()).map(this::view);
+        return act(notifier, request, notifiers::suspend);
     }
 
     @POST
     @Path("/lift")
     public Uni<StandingResponse> lift(@PathParam("notifier") String notifier, StaffActionRequest request) {
-        NotifierKey key = key(notifier);
-        return notifiers.lift(key, reason(request), Caller.of(identity).id()).map(this::view);
+        return act(notifier, request, (key, reason, until, staff) -> notifiers.lift(key, reason, staff));
     }
 
     @POST
     @Path("/mute")
     public Uni<StandingResponse> mute(@PathParam("notifier") String notifier, StaffActionRequest request) {
-        NotifierKey key = key(notifier);
-        return notifiers.mute(key, reason(request), request.until(), Caller.of(identity).id()).map(this::view);
+        return act(notifier, request, notifiers::mute);
     }
 
     @POST
     @Path("/unmute")
     public Uni<StandingResponse> unmute(@PathParam("notifier") String notifier, StaffActionRequest request) {
-        NotifierKey key = key(notifier);
-        return notifiers.unmute(key, reason(request), Caller.of(identity).id()).map(this::view);
+        return act(notifier, request, (key, reason, until, staff) -> notifiers.unmute(key, reason, staff));
     }
 
     @PUT
@@ -96,6 +91,17 @@ public class NotifierResource {
     @RolesAllowed(Roles.ADMIN)
     public Uni<StandingResponse> unmarkTrusted(@PathParam("notifier") String notifier) {
         return notifiers.setTrustedFlagger(key(notifier), false, Caller.of(identity).id()).map(this::view);
+    }
+
+    /** A staff action on a notifier: who, why (required), until when (where it applies), by whom. */
+    @FunctionalInterface
+    private interface StaffAction {
+        Uni<NotifierStandingEntity> apply(NotifierKey key, String reason, Instant until, String staffId);
+    }
+
+    private Uni<StandingResponse> act(String notifier, StaffActionRequest request, StaffAction action) {
+        NotifierKey key = key(notifier);
+        return action.apply(key, reason(request), request.until(), Caller.of(identity).id()).map(this::view);
     }
 
     private static NotifierKey key(String notifier) {

@@ -4,8 +4,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.UUID;
 
@@ -14,19 +12,19 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.modhub.moderation.contracts.Roles;
 import org.modhub.moderation.contracts.action.SourceType;
 import org.modhub.moderation.contracts.event.reporting.ReportChannel;
-import org.modhub.moderation.contracts.subject.SubjectRef;
-import org.modhub.moderation.contracts.taxonomy.PolicyCategory;
-import org.modhub.moderation.contracts.taxonomy.Taxonomy;
 import org.modhub.moderation.kit.problem.ProblemException;
 import org.modhub.moderation.kit.security.Caller;
 import org.modhub.moderation.reporting.domain.Notifier;
 import org.modhub.moderation.reporting.domain.NotifierKey;
-import org.modhub.moderation.reporting.domain.ReportService;
-import org.modhub.moderation.reporting.domain.ReportService.Filing;
-import org.modhub.moderation.reporting.domain.ReportService.Intake;
-import org.modhub.moderation.reporting.domain.ReportStatus;
+import org.modhub.moderation.kit.validation.Page;
 import org.modhub.moderation.kit.validation.PageCursor;
 import org.modhub.moderation.kit.validation.Params;
+import org.modhub.moderation.reporting.domain.ReportFiling;
+import org.modhub.moderation.reporting.domain.ReportFiling.Filing;
+import org.modhub.moderation.reporting.domain.ReportFiling.Intake;
+import org.modhub.moderation.reporting.domain.ReportQueries;
+import org.modhub.moderation.reporting.domain.ReportStatus;
+import org.modhub.moderation.reporting.domain.ReportTransitions;
 import org.modhub.moderation.reporting.persistence.SearchCriteria;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -57,16 +55,20 @@ public class ReportResource {
     static final int DEFAULT_PAGE = 20;
     static final int MAX_PAGE = 100;
 
-    private final ReportService reports;
+    private final ReportFiling filing;
+    private final ReportQueries queries;
+    private final ReportTransitions transitions;
     private final RequestValidator validator;
     private final ReportViews views;
     private final SecurityIdentity identity;
     private final JsonWebToken token;
     private final ObjectMapper mapper;
 
-    public ReportResource(ReportService reports, RequestValidator validator, ReportViews views, SecurityIdentity identity,
-            JsonWebToken token, ObjectMapper mapper) {
-        this.reports = reports;
+    public ReportResource(ReportFiling filing, ReportQueries queries, ReportTransitions transitions,
+            RequestValidator validator, ReportViews views, SecurityIdentity identity, JsonWebToken token, ObjectMapper mapper) {
+        this.filing = filing;
+        this.queries = queries;
+        this.transitions = transitions;
         this.validator = validator;
         this.views = views;
         this.identity = identity;
@@ -82,8 +84,7 @@ public class ReportResource {
             UriInfo uri) {
         String key = validator.idempotencyKey(idempotencyKey);
         var input = validator.report(request);
-        return reports.file(notifier(), input, Intake.inPlatform(), key, hash(request))
-                .map(filing -> respond(filing, uri));
+        return filing.file(notifier(), input, Intake.inPlatform(), key, hash(request)).map(filed -> respond(filed, uri));
     }
 
     /** Raises a flag from a detector or staff, with its DSA source type. */
@@ -102,17 +103,17 @@ public class ReportResource {
         boolean automated = detector || Boolean.TRUE.equals(flag.automatedDetection());
         Intake intake = new Intake(detector ? ReportChannel.DETECTOR : ReportChannel.INTERNAL, flag.sourceType(), automated,
                 false);
-        return reports.file(notifier(), flag.report(), intake, key, hash(request)).map(filing -> respond(filing, uri));
+        return filing.file(notifier(), flag.report(), intake, key, hash(request)).map(filed -> respond(filed, uri));
     }
 
     /** The caller's own reports, newest first. */
     @GET
     @Path("/reports/mine")
     @RolesAllowed(Roles.USER)
-    public Uni<ReportPage> mine(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+    public Uni<Page<ReportResponse>> mine(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         int size = Params.limit(limit, DEFAULT_PAGE, MAX_PAGE);
         PageCursor after = PageCursor.decode(cursor);
-        return reports.mine(Caller.of(identity).id(), after, size).map(rows -> views.page(rows, size));
+        return queries.mine(Caller.of(identity).id(), after, size + 1).map(rows -> views.page(rows, size));
     }
 
     /** One report, for its reporter or staff; anyone else gets 404. */
@@ -122,7 +123,7 @@ public class ReportResource {
     public Uni<ReportResponse> get(@PathParam("id") String id) {
         UUID reportId = Params.id(id, "Report");
         Caller caller = Caller.of(identity);
-        return reports.get(reportId).map(report -> {
+        return queries.get(reportId).map(report -> {
             caller.requireOwnerOrStaff("Report", reportId, report.reporterId);
             return views.full(report);
         });
@@ -135,7 +136,7 @@ public class ReportResource {
     public Uni<ReportResponse> triage(@PathParam("id") String id, TriageRequest request) {
         UUID reportId = Params.id(id, "Report");
         RequestValidator.ValidTriage triage = validator.triage(request);
-        return reports.triage(reportId, triage.category(), triage.subcategory(), Caller.of(identity).id()).map(views::full);
+        return transitions.triage(reportId, triage.category(), triage.subcategory(), Caller.of(identity).id()).map(views::full);
     }
 
     /** Staff release a report held while its notifier was muted: it goes to review (or triage) as filed. */
@@ -143,7 +144,7 @@ public class ReportResource {
     @Path("/reports/{id}/release")
     @RolesAllowed({ Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.LEGAL, Roles.ADMIN })
     public Uni<ReportResponse> release(@PathParam("id") String id) {
-        return reports.release(Params.id(id, "Report"), Caller.of(identity).id()).map(views::full);
+        return transitions.release(Params.id(id, "Report"), Caller.of(identity).id()).map(views::full);
     }
 
     /**
@@ -156,14 +157,14 @@ public class ReportResource {
     public Uni<ReportResponse> withdraw(@PathParam("id") String id, WithdrawRequest request) {
         UUID reportId = Params.id(id, "Report");
         String reason = validator.withdrawalReason(request);
-        return reports.withdraw(reportId, Caller.of(identity), reason).map(views::full);
+        return transitions.withdraw(reportId, Caller.of(identity), reason).map(views::full);
     }
 
     /** Staff search by subject, category, status, source type, channel and filing time. */
     @GET
     @Path("/reports")
     @RolesAllowed({ Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.LEGAL, Roles.ADMIN })
-    public Uni<ReportPage> search(@QueryParam("subject") String subject, @QueryParam("category") String category,
+    public Uni<Page<ReportResponse>> search(@QueryParam("subject") String subject, @QueryParam("category") String category,
             @QueryParam("status") String status, @QueryParam("source") String source, @QueryParam("channel") String channel,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("cursor") String cursor,
             @QueryParam("limit") String limit) {
@@ -173,7 +174,7 @@ public class ReportResource {
                 Params.instant(from, "from"), Params.instant(to, "to"));
         int size = Params.limit(limit, DEFAULT_PAGE, MAX_PAGE);
         PageCursor after = PageCursor.decode(cursor);
-        return reports.search(criteria, after, size).map(rows -> views.page(rows, size));
+        return queries.search(criteria, after, size + 1).map(rows -> views.page(rows, size));
     }
 
     /** The public view of a repository report: no token needed, never the reporter unless they opted in. */
@@ -181,21 +182,21 @@ public class ReportResource {
     @Path("/public/reports/{id}")
     @PermitAll
     public Uni<PublicReportResponse> publicView(@PathParam("id") String id) {
-        return reports.getPublic(Params.id(id, "Report")).map(views::anonymous);
+        return queries.getPublic(Params.id(id, "Report")).map(views::anonymous);
     }
 
     // --- helpers ---
 
-    private RestResponse<ReportResponse> respond(Filing filing, UriInfo uri) {
-        URI location = uri.getBaseUriBuilder().path("api/v1/reports").path(filing.report().id.toString()).build();
-        RestResponse.Status status = filing.outcome() == ReportService.Outcome.MERGED ? RestResponse.Status.OK
+    private RestResponse<ReportResponse> respond(Filing filed, UriInfo uri) {
+        URI location = uri.getBaseUriBuilder().path("api/v1/reports").path(filed.report().id.toString()).build();
+        RestResponse.Status status = filed.outcome() == ReportFiling.Outcome.MERGED ? RestResponse.Status.OK
                 : RestResponse.Status.CREATED;
         RestResponse.ResponseBuilder<ReportResponse> response = RestResponse.ResponseBuilder
-                .<ReportResponse> create(status, views.full(filing.report())).location(location);
-        if (filing.outcome() == ReportService.Outcome.REPLAYED) {
+                .<ReportResponse> create(status, views.full(filed.report())).location(location);
+        if (filed.outcome() == ReportFiling.Outcome.REPLAYED) {
             response.header("Idempotent-Replayed", "true");
         }
-        if (filing.outcome() == ReportService.Outcome.MERGED) {
+        if (filed.outcome() == ReportFiling.Outcome.MERGED) {
             response.header("Report-Merged", "true");
         }
         return response.build();

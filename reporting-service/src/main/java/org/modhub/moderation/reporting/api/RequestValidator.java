@@ -43,15 +43,10 @@ public class RequestValidator {
             throw FieldChecks.bodyRequired();
         }
         FieldChecks check = new FieldChecks();
-        SubjectRef subject = subject(request.subject(), check);
-        String url = hubUrl(request.subject(), check);
-        PolicyCategory category = check.category(request.category(), "category", true);
-        PolicySubcategory subcategory = check.subcategory(category, request.subcategory(), "subcategory", false);
-        String explanation = check.text(request.explanation(), "explanation", true, config.maxExplanationLength());
-        List<String> evidence = check.httpUrls(request.evidenceUrls(), "evidenceUrls", config.maxEvidenceLinks(), config.maxUrlLength());
+        Content content = content(request.subject(), request.category(), request.subcategory(), request.explanation(),
+                request.evidenceUrls(), check);
         String jurisdiction = check.country(request.jurisdiction(), "jurisdiction", false);
-        boolean alleges = request.allegesIllegalContent() != null ? request.allegesIllegalContent()
-                : category != null && ReportRules.allegesIllegalByDefault(category, subcategory);
+        boolean alleges = request.allegesIllegalContent() != null ? request.allegesIllegalContent() : content.allegesByDefault();
         boolean goodFaith = Boolean.TRUE.equals(request.goodFaithStatement());
         if (alleges && !goodFaith) {
             check.add("goodFaithStatement",
@@ -59,8 +54,9 @@ public class RequestValidator {
         }
         String email = check.email(request.contactEmail(), "contactEmail", false);
         check.throwIfAny();
-        return new NewReport(subject, url, category, subcategory, explanation, evidence, jurisdiction, alleges, goodFaith,
-                email, Boolean.TRUE.equals(request.showReporterPublicly()));
+        return new NewReport(content.subject(), content.url(), content.category(), content.subcategory(),
+                content.explanation(), content.evidence(), jurisdiction, alleges, goodFaith, email,
+                Boolean.TRUE.equals(request.showReporterPublicly()));
     }
 
     public ValidFlag flag(FlagRequest request) {
@@ -68,12 +64,8 @@ public class RequestValidator {
             throw FieldChecks.bodyRequired();
         }
         FieldChecks check = new FieldChecks();
-        SubjectRef subject = subject(request.subject(), check);
-        String url = hubUrl(request.subject(), check);
-        PolicyCategory category = check.category(request.category(), "category", true);
-        PolicySubcategory subcategory = check.subcategory(category, request.subcategory(), "subcategory", false);
-        String explanation = check.text(request.explanation(), "explanation", true, config.maxExplanationLength());
-        List<String> evidence = check.httpUrls(request.evidenceUrls(), "evidenceUrls", config.maxEvidenceLinks(), config.maxUrlLength());
+        Content content = content(request.subject(), request.category(), request.subcategory(), request.explanation(),
+                request.evidenceUrls(), check);
         SourceType sourceType = SourceType.SOURCE_VOLUNTARY;
         if (request.sourceType() != null) {
             sourceType = FLAG_SOURCE_TYPES.stream().filter(t -> t.name().equals(request.sourceType())).findFirst().orElse(null);
@@ -82,8 +74,8 @@ public class RequestValidator {
             }
         }
         check.throwIfAny();
-        NewReport report = new NewReport(subject, url, category, subcategory, explanation, evidence, null,
-                category != null && ReportRules.allegesIllegalByDefault(category, subcategory), false, null, false);
+        NewReport report = new NewReport(content.subject(), content.url(), content.category(), content.subcategory(),
+                content.explanation(), content.evidence(), null, content.allegesByDefault(), false, null, false);
         return new ValidFlag(report, sourceType, request.automatedDetection());
     }
 
@@ -127,6 +119,26 @@ public class RequestValidator {
     }
 
     // --- fields ---
+
+    /** What a report and a flag both carry: the subject, its category, the words and the evidence links. */
+    private record Content(SubjectRef subject, String url, PolicyCategory category, PolicySubcategory subcategory,
+            String explanation, List<String> evidence) {
+
+        boolean allegesByDefault() {
+            return category != null && ReportRules.allegesIllegalByDefault(category, subcategory);
+        }
+    }
+
+    private Content content(SubjectInput subjectInput, String categoryCode, String subcategoryCode, String explanationText,
+            List<String> evidenceUrls, FieldChecks check) {
+        SubjectRef subject = subject(subjectInput, check);
+        String url = hubUrl(subjectInput, check);
+        PolicyCategory category = check.category(categoryCode, "category", true);
+        PolicySubcategory subcategory = check.subcategory(category, subcategoryCode, "subcategory", false);
+        String explanation = check.text(explanationText, "explanation", true, config.maxExplanationLength());
+        List<String> evidence = check.httpUrls(evidenceUrls, "evidenceUrls", config.maxEvidenceLinks(), config.maxUrlLength());
+        return new Content(subject, url, category, subcategory, explanation, evidence);
+    }
 
     private SubjectRef subject(SubjectInput input, FieldChecks check) {
         if (input == null) {

@@ -2,6 +2,8 @@ package org.modhub.moderation.reporting.config;
 
 import java.time.Duration;
 
+import org.modhub.moderation.kit.misuse.MisuseLadder;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -18,7 +20,7 @@ public interface ReportingConfig {
     /** The misuse ladder (DSA Art. 23): warning, then time-limited suspension. */
     Misuse misuse();
 
-    /** Mail to safety@. */
+    /** Mail to safety@; the locale of mails to notifiers is the kit's {@code kit.mail.locale}. */
     Mail mail();
 
     interface Intake {
@@ -57,20 +59,25 @@ public interface ReportingConfig {
         Duration window();
     }
 
-    interface Misuse {
+    /** The kit's ladder rules ({@link MisuseLadder}) under this service's keys and defaults, plus its own. */
+    interface Misuse extends MisuseLadder.Rules {
         /** Only manifestly unfounded reports filed within this period count towards the ladder. */
+        @Override
         @WithDefault("180d")
         Duration lookback();
 
         /** Weighted count of manifestly unfounded reports (absolute number, Art. 23(3)(a)) that earns a warning. */
+        @Override
         @WithDefault("3")
         int warnAt();
 
         /** Weighted count that, after a warning, earns a suspension. */
+        @Override
         @WithDefault("5")
         int suspendAt();
 
         /** Minimum share of the notifier's reports that were manifestly unfounded (Art. 23(3)(b)). */
+        @Override
         @WithDefault("0.5")
         double minUnfoundedShare();
 
@@ -79,10 +86,12 @@ public interface ReportingConfig {
         int graveWeight();
 
         /** Length of a first suspension; each further suspension doubles it. */
+        @Override
         @WithDefault("14d")
         Duration suspension();
 
         /** Longest suspension the ladder imposes. */
+        @Override
         @WithDefault("90d")
         Duration maxSuspension();
 
@@ -92,10 +101,6 @@ public interface ReportingConfig {
     }
 
     interface Mail {
-        /** Locale of the mails sent to notifiers. */
-        @WithDefault("en")
-        String locale();
-
         /** Most times the sender of a mail without a hub URL is asked for the location (bounds mail loops). */
         @WithDefault("3")
         int maxLocationRequests();

@@ -7,13 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.modhub.moderation.contracts.MailRoutes;
 import org.modhub.moderation.contracts.Mailboxes;
 import org.modhub.moderation.contracts.action.ModerationAction;
-import org.modhub.moderation.contracts.dsa.DsaTerritories;
-import org.modhub.moderation.contracts.event.notification.NotificationRequested;
+import org.modhub.moderation.contracts.event.notification.MailTemplateId;
 import org.modhub.moderation.contracts.event.review.DecisionTaken;
-import org.modhub.moderation.reporting.messaging.NotifierMail;
+import org.modhub.moderation.kit.mail.MailRequest;
+import org.modhub.moderation.kit.mail.MailRequests;
 import org.modhub.moderation.reporting.persistence.ReportEntity;
 import org.modhub.moderation.reporting.persistence.ReportRepository;
 
@@ -25,19 +24,19 @@ import jakarta.enterprise.context.ApplicationScoped;
  * Applies a {@code DecisionTaken} to the reports it answers: records the outcome, tells each
  * notifier with contact details what was decided and how to contest it (DSA Art. 16(5)) — never
  * the owner's identity or details — and, for manifestly unfounded reports, moves their notifiers
- * along the misuse ladder. The outcome mail is on the decision's thread, so a reply to it is a
- * complaint for appeals-service. Runs in the consumer's transaction.
+ * along the misuse ladder. The outcome mail is on the decision's outcome thread, so a reply to it
+ * is a complaint for appeals-service. Runs in the consumer's transaction.
  */
 @ApplicationScoped
 public class DecisionOutcomes {
 
     private final ReportRepository reports;
-    private final NotifierService notifiers;
-    private final NotifierMail mail;
+    private final NotifierLadder ladder;
+    private final MailRequests mail;
 
-    public DecisionOutcomes(ReportRepository reports, NotifierService notifiers, NotifierMail mail) {
+    public DecisionOutcomes(ReportRepository reports, NotifierLadder ladder, MailRequests mail) {
         this.reports = reports;
-        this.notifiers = notifiers;
+        this.ladder = ladder;
         this.mail = mail;
     }
 
@@ -62,7 +61,7 @@ public class DecisionOutcomes {
                     .onItem().transformToUniAndConcatenate(report -> tell(report, decision))
                     .collect().last().replaceWithVoid();
             return mails.chain(() -> Multi.createFrom().iterable(unfoundedByNotifier.entrySet())
-                    .onItem().transformToUniAndConcatenate(e -> notifiers.reviewStanding(new NotifierKey(e.getKey()), e.getValue()))
+                    .onItem().transformToUniAndConcatenate(e -> ladder.reviewStanding(new NotifierKey(e.getKey()), e.getValue()))
                     .collect().last().replaceWithVoid());
         });
     }
@@ -77,9 +76,6 @@ public class DecisionOutcomes {
     }
 
     private Uni<Void> tell(ReportEntity report, DecisionTaken decision) {
-        if (report.contactEmail == null) {
-            return Uni.createFrom().voidItem();
-        }
         Map<String, String> parameters = new HashMap<>();
         parameters.put("reportId", report.id.toString());
         parameters.put("subject", report.subjectKey);
@@ -89,34 +85,18 @@ public class DecisionOutcomes {
         parameters.put("policyVersion", decision.policyVersion());
         parameters.put("manifestlyUnfounded", Boolean.toString(decision.manifestlyUnfounded()));
         parameters.put("appealDeadline", decision.decidedAt().atZone(ZoneOffset.UTC).plusMonths(6).toInstant().toString());
-        parameters.put("redress", redress(report));
+        parameters.put("redress", ReportRules.redress(report.jurisdiction));
         // What the notifier names when they complain through the API (or the appeal form the template links).
         parameters.put("decisionId", decision.decisionId().toString());
         if (report.jurisdiction != null) {
             // The template offers the paths of the notifier's country (eSafety for Australia, DSA Art. 21 in the EU).
             parameters.put("recipientCountry", report.jurisdiction);
         }
-        // On the decision's thread with replies to legal@: a reply contests the decision, and reaches
+        // On the outcome's thread with replies to legal@: a reply contests the decision, and reaches
         // appeals-service as the notifier's complaint (DSA Art. 20), not this service as a new report.
-        return mail.send(NotifierMail.REPORT_OUTCOME, report.contactEmail, report.reporterId, parameters,
-                outcomeThread(decision), Mailboxes.LEGAL,
-                NotifierMail.REPORT_OUTCOME + ":" + report.id + ":" + decision.decisionId(), null);
-    }
-
-    /** The thread of an outcome mail: {@code outcome:<decisionId>}, owned by appeals-service, apart from the owner's. */
-    static String outcomeThread(DecisionTaken decision) {
-        return NotificationRequested.threadKey(MailRoutes.ThreadKind.OUTCOME.prefix(), decision.decisionId());
-    }
-
-    /** The ways to contest the decision for this notifier (internal complaint; out-of-court body in the EU). */
-    static String redress(ReportEntity report) {
-        String internal = "internal-complaint";
-        if (report.jurisdiction != null && DsaTerritories.EU.contains(report.jurisdiction)) {
-            return internal + ",out-of-court-dispute-settlement,judicial-redress";
-        }
-        if ("AU".equals(report.jurisdiction)) {
-            return internal + ",esafety-commissioner-complaint,judicial-redress";
-        }
-        return internal + ",judicial-redress";
+        return mail.send(MailRequest.to(MailTemplateId.REPORT_OUTCOME, report.contactEmail, report.reporterId)
+                .parameters(parameters)
+                .thread(MailThreads.outcome(decision.decisionId()), Mailboxes.LEGAL)
+                .once(MailTemplateId.REPORT_OUTCOME.id() + ":" + report.id + ":" + decision.decisionId()));
     }
 }

@@ -2,7 +2,6 @@ package org.modhub.moderation.reporting.domain;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,14 +12,15 @@ import java.util.UUID;
 import org.modhub.moderation.contracts.MailRoutes;
 import org.modhub.moderation.contracts.Mailboxes;
 import org.modhub.moderation.contracts.event.mail.InboundMailReceived;
-import org.modhub.moderation.contracts.event.notification.NotificationRequested;
+import org.modhub.moderation.contracts.event.notification.MailTemplateId;
 import org.modhub.moderation.contracts.event.reporting.ReportChannel;
 import org.modhub.moderation.contracts.event.reporting.ReportVisibility;
 import org.modhub.moderation.contracts.subject.HubLinks;
 import org.modhub.moderation.contracts.subject.SubjectRef;
 import org.modhub.moderation.contracts.taxonomy.PolicySubcategory;
+import org.modhub.moderation.kit.mail.MailRequest;
+import org.modhub.moderation.kit.mail.MailRequests;
 import org.modhub.moderation.reporting.config.ReportingConfig;
-import org.modhub.moderation.reporting.messaging.NotifierMail;
 import org.modhub.moderation.reporting.persistence.NotifierStandingRepository;
 import org.modhub.moderation.reporting.persistence.ReportEntity;
 import org.modhub.moderation.reporting.persistence.ReportRepository;
@@ -49,17 +49,17 @@ public class SafetyMailIntake {
 
     private final ReportRepository reports;
     private final NotifierStandingRepository standings;
-    private final ReportService reportService;
-    private final NotifierMail mail;
+    private final ReportAnnouncer announcer;
+    private final MailRequests mail;
     private final ReportingConfig config;
     private final HubLinks hubLinks;
     private final Clock clock;
 
-    public SafetyMailIntake(ReportRepository reports, NotifierStandingRepository standings, ReportService reportService,
-            NotifierMail mail, ReportingConfig config, Clock clock) {
+    public SafetyMailIntake(ReportRepository reports, NotifierStandingRepository standings, ReportAnnouncer announcer,
+            MailRequests mail, ReportingConfig config, Clock clock) {
         this.reports = reports;
         this.standings = standings;
-        this.reportService = reportService;
+        this.announcer = announcer;
         this.mail = mail;
         this.config = config;
         this.hubLinks = new HubLinks(config.intake().hubBaseUrl());
@@ -99,7 +99,7 @@ public class SafetyMailIntake {
 
     /** A new mail: one report per hub subject, or one awaiting the location. */
     private Uni<Void> fresh(String from, InboundMailReceived received) {
-        Instant now = now();
+        Instant now = clock.instant();
         NotifierKey key = NotifierKey.email(from);
         return standings.lockOrCreate(key.value(), null, from).chain(standing -> {
             if (standing.suspendedAt(now)) {
@@ -154,7 +154,7 @@ public class SafetyMailIntake {
             // The same mail again, e.g. sent to two of our addresses: added once.
             return Uni.createFrom().voidItem();
         }
-        Instant now = now();
+        Instant now = clock.instant();
         String body = received.textBody();
         report.originalText = bound((report.originalText == null ? "" : report.originalText + "\n\n") + marker + "\n" + body,
                 config.mail().maxOriginalText());
@@ -193,14 +193,14 @@ public class SafetyMailIntake {
         if (links.isEmpty()) {
             return;
         }
-        Set<String> evidence = new LinkedHashSet<>(reportService.evidence(report));
+        Set<String> evidence = new LinkedHashSet<>(report.evidenceUrls);
         for (String link : links) {
             if (evidence.size() >= config.intake().maxEvidenceLinks()) {
                 break;
             }
             evidence.add(link);
         }
-        report.evidenceUrls = reportService.evidenceJson(List.copyOf(evidence));
+        report.evidenceUrls = List.copyOf(evidence);
     }
 
     private ReportEntity newReport(NotifierKey key, String from, InboundMailReceived received, SubjectRef subject, String text,
@@ -214,7 +214,7 @@ public class SafetyMailIntake {
                     .findFirst().orElse(null);
         }
         report.explanation = bound(text.strip(), config.intake().maxExplanationLength());
-        report.evidenceUrls = reportService.evidenceJson(evidence);
+        report.evidenceUrls = evidence;
         report.contactEmail = from;
         report.notifierKey = key.value();
         report.channel = ReportChannel.EMAIL;
@@ -242,10 +242,10 @@ public class SafetyMailIntake {
     private Uni<Void> activate(ReportEntity report, boolean muted, String inReplyTo) {
         if (muted || report.category == null) {
             report.status = muted ? ReportStatus.MUTED : ReportStatus.NEEDS_TRIAGE;
-            return reportService.receipt(report, inReplyTo);
+            return announcer.receipt(report, inReplyTo);
         }
         report.status = ReportStatus.RECEIVED;
-        return reportService.announce(report, inReplyTo);
+        return announcer.announce(report, inReplyTo);
     }
 
     /** Asks the sender where exactly the content is, answering their mail {@code inReplyTo}. */
@@ -255,10 +255,11 @@ public class SafetyMailIntake {
             return Uni.createFrom().voidItem();
         }
         report.locationRequests++;
-        return mail.send(NotifierMail.REPORT_LOCATION_REQUEST, report.contactEmail, null,
-                Map.of("reportId", report.id.toString()), NotificationRequested.threadKey("report", report.id),
-                Mailboxes.SAFETY, NotifierMail.REPORT_LOCATION_REQUEST + ":" + report.id + ":" + report.updatedAt.toEpochMilli(),
-                inReplyTo);
+        return mail.send(MailRequest.to(MailTemplateId.REPORT_LOCATION_REQUEST, report.contactEmail, null)
+                .parameters(Map.of("reportId", report.id.toString()))
+                .thread(MailThreads.report(report.id), Mailboxes.SAFETY)
+                .once(MailTemplateId.REPORT_LOCATION_REQUEST.id() + ":" + report.id + ":" + report.updatedAt.toEpochMilli())
+                .answering(inReplyTo));
     }
 
     private List<SubjectRef> subjects(String text) {
@@ -288,9 +289,5 @@ public class SafetyMailIntake {
 
     private static String bound(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max);
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -2,7 +2,7 @@ package org.modhub.moderation.reporting.messaging;
 
 import org.modhub.moderation.kit.timer.DueTimer;
 import org.modhub.moderation.kit.timer.TimerHandler;
-import org.modhub.moderation.reporting.domain.NotifierService;
+import org.modhub.moderation.reporting.domain.NotifierSanctions;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,19 +11,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class ReinstateTimerHandler implements TimerHandler {
 
-    private final NotifierService notifiers;
+    private final NotifierSanctions sanctions;
 
-    public ReinstateTimerHandler(NotifierService notifiers) {
-        this.notifiers = notifiers;
+    public ReinstateTimerHandler(NotifierSanctions sanctions) {
+        this.sanctions = sanctions;
     }
 
     @Override
     public String kind() {
-        return NotifierService.REINSTATE_TIMER;
+        return NotifierSanctions.REINSTATE_TIMER;
     }
 
     @Override
     public Uni<Void> fire(DueTimer timer) {
-        return notifiers.expire(timer.key());
+        return sanctions.expire(timer.key());
     }
 }

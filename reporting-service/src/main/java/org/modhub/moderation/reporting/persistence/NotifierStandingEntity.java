@@ -2,7 +2,6 @@ package org.modhub.moderation.reporting.persistence;
 
 import java.time.Instant;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -11,7 +10,7 @@ import jakarta.persistence.Table;
 /** A notifier's trusted-flagger status (DSA Art. 22) and standing (Art. 23). */
 @Entity
 @Table(name = "notifier_standing")
-public class NotifierStandingEntity extends PanacheEntityBase {
+public class NotifierStandingEntity {
 
     @Id
     @Column(name = "notifier_key")

@@ -1,6 +1,6 @@
 package org.modhub.moderation.reporting.persistence;
 
-import java.util.List;
+import org.modhub.moderation.reporting.domain.NotifierKey;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -30,7 +30,8 @@ public class NotifierStandingRepository implements PanacheRepositoryBase<Notifie
                 .getSingleResult());
     }
 
-    public Uni<List<NotifierStandingEntity>> trustedFlaggers() {
-        return list("trustedFlagger = true order by notifierKey");
+    /** As {@link #lockOrCreate}, for a notifier known by key only (staff actions, the misuse ladder). */
+    public Uni<NotifierStandingEntity> lock(NotifierKey key) {
+        return lockOrCreate(key.value(), key.accountId(), key.emailAddress());
     }
 }

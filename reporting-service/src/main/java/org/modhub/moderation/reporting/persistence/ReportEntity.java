@@ -1,6 +1,7 @@
 package org.modhub.moderation.reporting.persistence;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.modhub.moderation.contracts.action.SourceType;
@@ -10,7 +11,6 @@ import org.modhub.moderation.contracts.taxonomy.PolicyCategory;
 import org.modhub.moderation.contracts.taxonomy.PolicySubcategory;
 import org.modhub.moderation.reporting.domain.ReportStatus;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -21,7 +21,7 @@ import jakarta.persistence.Table;
 /** One report, from any channel. */
 @Entity
 @Table(name = "report")
-public class ReportEntity extends PanacheEntityBase {
+public class ReportEntity {
 
     @Id
     public UUID id;
@@ -44,9 +44,9 @@ public class ReportEntity extends PanacheEntityBase {
 
     public String explanation;
 
-    /** JSON array of the evidence links; stored, never fetched. */
+    /** The evidence links, a PostgreSQL array; stored, never fetched. */
     @Column(name = "evidence_urls")
-    public String evidenceUrls;
+    public List<String> evidenceUrls = List.of();
 
     public String jurisdiction;
 

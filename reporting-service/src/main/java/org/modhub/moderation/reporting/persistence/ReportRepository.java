@@ -2,6 +2,7 @@ package org.modhub.moderation.reporting.persistence;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,7 +11,6 @@ import org.modhub.moderation.kit.validation.PageCursor;
 import org.modhub.moderation.reporting.domain.ReportStatus;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.LockModeType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -71,7 +71,7 @@ public class ReportRepository implements PanacheRepositoryBase<ReportEntity, UUI
 
     /** A reporter's own reports, newest first, after the cursor position. */
     public Uni<List<ReportEntity>> mine(String reporterId, PageCursor after, int limit) {
-        Map<String, Object> params = new java.util.HashMap<>(Map.of("reporter", reporterId));
+        Map<String, Object> params = new HashMap<>(Map.of("reporter", reporterId));
         String query = "reporterId = :reporter" + keyset(after, params) + " order by filedAt desc, id desc";
         return find(query, params).page(0, limit).list();
     }
@@ -79,39 +79,25 @@ public class ReportRepository implements PanacheRepositoryBase<ReportEntity, UUI
     /** Staff search: any combination of the criteria, newest first, after the cursor position. */
     public Uni<List<ReportEntity>> search(SearchCriteria criteria, PageCursor after, int limit) {
         List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
-        if (criteria.subjectKey() != null) {
-            where.add("subjectKey = :subject");
-            params.and("subject", criteria.subjectKey());
-        }
-        if (criteria.category() != null) {
-            where.add("category = :category");
-            params.and("category", criteria.category());
-        }
-        if (criteria.status() != null) {
-            where.add("status = :status");
-            params.and("status", criteria.status());
-        }
-        if (criteria.sourceType() != null) {
-            where.add("sourceType = :source");
-            params.and("source", criteria.sourceType());
-        }
-        if (criteria.channel() != null) {
-            where.add("channel = :channel");
-            params.and("channel", criteria.channel());
-        }
-        if (criteria.from() != null) {
-            where.add("filedAt >= :from");
-            params.and("from", criteria.from());
-        }
-        if (criteria.to() != null) {
-            where.add("filedAt < :to");
-            params.and("to", criteria.to());
-        }
-        Map<String, Object> map = new java.util.HashMap<>(params.map());
-        String keyset = keyset(after, map);
+        Map<String, Object> params = new HashMap<>();
+        criterion(where, params, "subjectKey = :subject", "subject", criteria.subjectKey());
+        criterion(where, params, "category = :category", "category", criteria.category());
+        criterion(where, params, "status = :status", "status", criteria.status());
+        criterion(where, params, "sourceType = :source", "source", criteria.sourceType());
+        criterion(where, params, "channel = :channel", "channel", criteria.channel());
+        criterion(where, params, "filedAt >= :from", "from", criteria.from());
+        criterion(where, params, "filedAt < :to", "to", criteria.to());
+        String keyset = keyset(after, params);
         String query = (where.isEmpty() ? "1 = 1" : String.join(" and ", where)) + keyset + " order by filedAt desc, id desc";
-        return find(query, map).page(0, limit).list();
+        return find(query, params).page(0, limit).list();
+    }
+
+    /** Adds {@code clause} when its criterion is given. */
+    private static void criterion(List<String> where, Map<String, Object> params, String clause, String name, Object value) {
+        if (value != null) {
+            where.add(clause);
+            params.put(name, value);
+        }
     }
 
     private static String keyset(PageCursor after, Map<String, Object> params) {

@@ -71,7 +71,7 @@ class NoticeIntakeTest {
             assertThat(receipt.replyMailbox()).isEqualTo("dmca");
             assertThat(receipt.threadKey()).isEqualTo("dmca_notice:" + id);
         }
-        as("legal-1", "legal").get("/api/v1/dmca/notices").then().statusCode(200).body("id", hasItem(notNullValue()));
+        as("legal-1", "legal").get("/api/v1/dmca/notices").then().statusCode(200).body("items.id", hasItem(notNullValue()));
     }
 
     @Test

@@ -108,7 +108,7 @@ class ThreadRepliesTest {
 
             // Legal sees it awaiting confirmation, in the list and on the notice; the clock still runs.
             String evidenceId = as("legal-1", "legal").get("/api/v1/dmca/evidence").then().statusCode(200)
-                    .extract().jsonPath().param("n", c.noticeId()).getString("find { it.noticeId == n }.id");
+                    .extract().jsonPath().param("n", c.noticeId()).getString("items.find { it.noticeId == n }.id");
             assertThat(evidenceId).isNotNull();
             as("legal-1", "legal").get("/api/v1/dmca/notices/" + c.noticeId()).then().statusCode(200)
                     .body("mail[0].kind", equalTo("COURT_ACTION_EVIDENCE")).body("mail[0].status", equalTo("AWAITING_CONFIRMATION"))

@@ -2,10 +2,13 @@ package org.modhub.moderation.e2e;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,6 +85,22 @@ final class Api {
     /** A GET for something that is not JSON (e.g. {@code /q/metrics}, asked for as {@code text/plain}). */
     Response get(String path, String accept) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), accept);
+    }
+
+    /** Every item of a paged list ({@code {items, nextCursor}}), page after page; {@code path} may carry a query. */
+    List<JsonNode> items(String path) {
+        List<JsonNode> items = new ArrayList<>();
+        String cursor = null;
+        do {
+            Response page = get(cursor == null ? path
+                    : path + (path.contains("?") ? "&" : "?") + "cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+            if (page.status() != 200) {
+                throw new AssertionError("GET " + path + ": " + page);
+            }
+            page.json().path("items").forEach(items::add);
+            cursor = page.text("nextCursor");
+        } while (cursor != null);
+        return items;
     }
 
     Response post(String path, Object body) {

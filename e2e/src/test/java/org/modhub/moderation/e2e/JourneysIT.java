@@ -436,8 +436,8 @@ class JourneysIT {
         assertThat(evidence.path("status").asText()).isEqualTo("AWAITING_CONFIRMATION");
         assertThat(evidence.path("body").asText()).contains("2:26-cv-01234");
         assertThat(evidence.path("from").asText()).isEqualToIgnoringCase(claimant);
-        assertThat(legal.get("/api/v1/dmca/evidence").json().toString()).as("legal's list of evidence awaiting confirmation")
-                .contains(evidence.path("id").asText());
+        assertThat(legal.items("/api/v1/dmca/evidence?limit=100")).as("legal's list of evidence awaiting confirmation")
+                .anySatisfy(e -> assertThat(e.path("id").asText()).isEqualTo(evidence.path("id").asText()));
         // Whatever the claimant was sent about their mails, it is on this notice's thread: no other notice came of them.
         assertThat(hub.deliveries(claimant, null)).as("mails to the claimant")
                 .allSatisfy(m -> assertThat(m.path("threadKey").asText()).isEqualTo("dmca_notice:" + noticeId));
@@ -527,14 +527,7 @@ class JourneysIT {
 
     /** The appeals a user sees as theirs in appeals-service. */
     private static List<JsonNode> appealsOf(String user) {
-        Api.Response mine = hub.as("appeals", user, "user").get("/api/v1/appeals/mine");
-        if (mine.status() != 200) {
-            throw new AssertionError("the appeals of " + user + ": " + mine);
-        }
-        List<JsonNode> items = new ArrayList<>();
-        JsonNode json = mine.json();
-        (json.isArray() ? json : json.path("items")).forEach(items::add);
-        return items;
+        return hub.as("appeals", user, "user").items("/api/v1/appeals/mine");
     }
 
     private static JsonNode appealAsStaff(String appealId) {
@@ -582,23 +575,9 @@ class JourneysIT {
 
     /** Reports filed since {@code since} whose contact address is {@code contact} (staff search by channel and time). */
     private static List<JsonNode> reportsByContact(String contact, Instant since) {
-        List<JsonNode> found = new ArrayList<>();
-        Api staff = hub.as("reporting", "mod-e2e-lookup", "moderator");
-        String cursor = null;
-        do {
-            Api.Response page = staff.get("/api/v1/reports?channel=EMAIL&limit=100&from=" + Hub.enc(since.toString())
-                    + (cursor == null ? "" : "&cursor=" + Hub.enc(cursor)));
-            if (page.status() != 200) {
-                throw new AssertionError("searching reports: " + page);
-            }
-            for (JsonNode report : page.json().path("items")) {
-                if (contact.equalsIgnoreCase(report.path("contactEmail").asText())) {
-                    found.add(report);
-                }
-            }
-            cursor = page.text("nextCursor");
-        } while (cursor != null);
-        return found;
+        return hub.as("reporting", "mod-e2e-lookup", "moderator")
+                .items("/api/v1/reports?channel=EMAIL&limit=100&from=" + Hub.enc(since.toString())).stream()
+                .filter(report -> contact.equalsIgnoreCase(report.path("contactEmail").asText())).toList();
     }
 
     /** The ids of the notices received since {@code since} whose sender is {@code claimant}, in every state (legal's view). */
@@ -606,11 +585,7 @@ class JourneysIT {
         List<String> ids = new ArrayList<>();
         Api legal = hub.as("dmca", "legal-e2e", "legal");
         for (String status : List.of("INCOMPLETE", "SUPERSEDED", "PENDING_REVIEW", "ACCEPTED", "REJECTED")) {
-            Api.Response page = legal.get("/api/v1/dmca/notices?limit=100&status=" + status);
-            if (page.status() != 200) {
-                throw new AssertionError("legal's queue of " + status + " notices: " + page);
-            }
-            for (JsonNode n : page.json()) {
+            for (JsonNode n : legal.items("/api/v1/dmca/notices?limit=100&status=" + status)) {
                 if (Instant.parse(n.path("receivedAt").asText()).isBefore(since)) {
                     continue;
                 }
@@ -625,14 +600,7 @@ class JourneysIT {
 
     /** The staff list of mail that matched no thread and no intake (notification-service). */
     private static List<JsonNode> unmatched() {
-        Api.Response page = hub.as("notification", "mod-e2e-lookup", "moderator").get("/api/v1/mail/unmatched?limit=100");
-        if (page.status() != 200) {
-            throw new AssertionError("the unmatched mail: " + page);
-        }
-        List<JsonNode> items = new ArrayList<>();
-        JsonNode json = page.json();
-        (json.isArray() ? json : json.path("items")).forEach(items::add);
-        return items;
+        return hub.as("notification", "mod-e2e-lookup", "moderator").items("/api/v1/mail/unmatched?limit=100");
     }
 
     private static String text(ReceivedMail mail) {

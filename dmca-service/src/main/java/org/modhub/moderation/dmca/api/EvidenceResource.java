@@ -11,6 +11,8 @@ import org.modhub.moderation.dmca.domain.ThreadMailService;
 import org.modhub.moderation.dmca.persistence.ThreadMailEntity;
 import org.modhub.moderation.kit.problem.ProblemException;
 import org.modhub.moderation.kit.security.Caller;
+import org.modhub.moderation.kit.validation.Page;
+import org.modhub.moderation.kit.validation.PageCursor;
 import org.modhub.moderation.kit.validation.Params;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -49,18 +51,20 @@ public class EvidenceResource {
         this.identity = identity;
     }
 
-    /** Mailed evidence of one status (default: awaiting confirmation), oldest first. */
+    /** Mailed evidence of one status (default: awaiting confirmation), oldest first; {@code nextCursor} continues. */
     @GET
     @Path("/evidence")
     @RolesAllowed({ Roles.LEGAL, Roles.ADMIN })
-    public Uni<List<Views.ThreadMailView>> list(@QueryParam("status") String status, @QueryParam("limit") String limit) {
+    public Uni<Page<Views.ThreadMailView>> list(@QueryParam("status") String status, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") String limit) {
         String s = status == null || status.isBlank() ? ThreadMailEntity.AWAITING_CONFIRMATION : status.strip().toUpperCase(Locale.ROOT);
         if (!STATUSES.contains(s)) {
             throw ProblemException.invalidField("query.status", "must be one of " + STATUSES);
         }
+        PageCursor after = PageCursor.decode(cursor);
         int size = Params.limit(limit, 50, MAX_PAGE);
-        return threadMails.list(ThreadMailEntity.COURT_ACTION_EVIDENCE, s, size)
-                .map(list -> list.stream().map(Views.ThreadMailView::of).toList());
+        return threadMails.list(ThreadMailEntity.COURT_ACTION_EVIDENCE, s, after, size + 1)
+                .map(rows -> Page.of(rows, size, ThreadMailService::cursorOf, Views.ThreadMailView::of));
     }
 
     /** Legal confirms the evidence as a court action: no restoration; the uploader is told. */

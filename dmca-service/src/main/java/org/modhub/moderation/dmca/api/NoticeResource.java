@@ -1,7 +1,6 @@
 package org.modhub.moderation.dmca.api;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -17,6 +16,8 @@ import org.modhub.moderation.dmca.domain.TakedownService;
 import org.modhub.moderation.dmca.domain.ThreadMailService;
 import org.modhub.moderation.kit.problem.ProblemException;
 import org.modhub.moderation.kit.security.Caller;
+import org.modhub.moderation.kit.validation.Page;
+import org.modhub.moderation.kit.validation.PageCursor;
 import org.modhub.moderation.kit.validation.Params;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -80,18 +81,16 @@ public class NoticeResource {
                         .build());
     }
 
-    /** Legal's queue: notices of one status (default: waiting for review), oldest first. */
+    /** Legal's queue: notices of one status (default: waiting for review), oldest first; {@code nextCursor} continues. */
     @GET
     @Path("/notices")
     @RolesAllowed({ Roles.LEGAL, Roles.ADMIN })
-    public Uni<List<Views.NoticeSummary>> queue(@QueryParam("status") String status, @QueryParam("limit") String limit) {
-        NoticeStatus s;
-        try {
-            s = status == null ? NoticeStatus.PENDING_REVIEW : NoticeStatus.valueOf(status.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("query.status", "must be one of " + java.util.Arrays.toString(NoticeStatus.values()));
-        }
-        return review.queue(s, Params.limit(limit, 50, MAX_PAGE)).map(list -> list.stream().map(Views.NoticeSummary::of).toList());
+    public Uni<Page<Views.NoticeSummary>> queue(@QueryParam("status") String status, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") String limit) {
+        NoticeStatus s = status == null || status.isBlank() ? NoticeStatus.PENDING_REVIEW : Params.oneOf(NoticeStatus.class, status, "status");
+        PageCursor after = PageCursor.decode(cursor);
+        int size = Params.limit(limit, 50, MAX_PAGE);
+        return review.queue(s, after, size + 1).map(rows -> Page.of(rows, size, NoticeReview::cursorOf, Views.NoticeSummary::of));
     }
 
     /** One notice for legal: its elements, contact details, abuse signals, takedowns and counter-notices. */

@@ -15,6 +15,7 @@ import org.modhub.moderation.dmca.persistence.NoticeRepository;
 import org.modhub.moderation.kit.audit.AuditTrail;
 import org.modhub.moderation.kit.mail.MailRequests;
 import org.modhub.moderation.kit.problem.ProblemException;
+import org.modhub.moderation.kit.validation.PageCursor;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -49,9 +50,15 @@ public class NoticeReview {
         return notices.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Notice", id));
     }
 
+    /** Up to {@code limit} notices of one status after {@code after} (null: the oldest), oldest first. */
     @WithSession
-    public Uni<List<NoticeEntity>> queue(NoticeStatus status, int limit) {
-        return notices.byStatus(status, limit);
+    public Uni<List<NoticeEntity>> queue(NoticeStatus status, PageCursor after, int limit) {
+        return notices.byStatus(status, after, limit);
+    }
+
+    /** The cursor after {@code notice} in the queue's order. */
+    public static PageCursor cursorOf(NoticeEntity notice) {
+        return new PageCursor(notice.receivedAt, notice.id);
     }
 
     /** The abuse signals of a notice, from its sender's history. */

@@ -20,6 +20,7 @@ import org.modhub.moderation.dmca.persistence.ThreadMailRepository;
 import org.modhub.moderation.kit.audit.AuditTrail;
 import org.modhub.moderation.kit.mail.MailRequests;
 import org.modhub.moderation.kit.problem.ProblemException;
+import org.modhub.moderation.kit.validation.PageCursor;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -105,10 +106,15 @@ public class ThreadMailService {
                 .chain(m -> receipt(notice, m, sender, "correspondence"));
     }
 
-    /** Legal's list of mails of one kind and status, oldest first (default: evidence awaiting confirmation). */
+    /** Legal's list of mails of one kind and status, oldest first, after {@code after} (null: from the start). */
     @WithSession
-    public Uni<List<ThreadMailEntity>> list(String kind, String status, int limit) {
-        return threadMails.byKindAndStatus(kind, status, limit);
+    public Uni<List<ThreadMailEntity>> list(String kind, String status, PageCursor after, int limit) {
+        return threadMails.byKindAndStatus(kind, status, after, limit);
+    }
+
+    /** The cursor after {@code mail} in the list's order. */
+    public static PageCursor cursorOf(ThreadMailEntity mail) {
+        return new PageCursor(mail.receivedAt, mail.id);
     }
 
     @WithSession

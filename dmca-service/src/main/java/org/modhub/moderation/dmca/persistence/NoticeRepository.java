@@ -41,8 +41,12 @@ public class NoticeRepository implements PanacheRepositoryBase<NoticeEntity, UUI
         return list("senderEmail = ?1 and status <> ?2", Sort.by("receivedAt"), email, NoticeStatus.SUPERSEDED);
     }
 
-    public Uni<List<NoticeEntity>> byStatus(NoticeStatus status, int limit) {
-        return find("status", Sort.by("receivedAt").and("id"), status).page(Page.ofSize(limit)).list();
+    /** Notices of one status, oldest first, after {@code after} (null: from the start). */
+    public Uni<List<NoticeEntity>> byStatus(NoticeStatus status, PageCursor after, int limit) {
+        Sort oldestFirst = Sort.by("receivedAt").and("id");
+        var query = after == null ? find("status", oldestFirst, status)
+                : find("status = ?1 and (receivedAt > ?2 or (receivedAt = ?2 and id > ?3))", oldestFirst, status, after.at(), after.id());
+        return query.page(Page.ofSize(limit)).list();
     }
 
     /** Accepted notices for the public archive, newest decision first, after {@code after} (null: from the start). */

@@ -3,6 +3,8 @@ package org.modhub.moderation.dmca.persistence;
 import java.util.List;
 import java.util.UUID;
 
+import org.modhub.moderation.kit.validation.PageCursor;
+
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -21,9 +23,16 @@ public class ThreadMailRepository implements PanacheRepositoryBase<ThreadMailEnt
         return list("noticeId", Sort.by("receivedAt").and("id"), noticeId);
     }
 
-    /** Mails of one kind and status, oldest first: e.g. the evidence awaiting legal's confirmation. */
-    public Uni<List<ThreadMailEntity>> byKindAndStatus(String kind, String status, int limit) {
-        return find("kind = ?1 and status = ?2", Sort.by("receivedAt").and("id"), kind, status).page(Page.ofSize(limit)).list();
+    /**
+     * Mails of one kind and status, oldest first, after {@code after} (null: from the start): e.g. the
+     * evidence awaiting legal's confirmation.
+     */
+    public Uni<List<ThreadMailEntity>> byKindAndStatus(String kind, String status, PageCursor after, int limit) {
+        Sort oldestFirst = Sort.by("receivedAt").and("id");
+        var query = after == null ? find("kind = ?1 and status = ?2", oldestFirst, kind, status)
+                : find("kind = ?1 and status = ?2 and (receivedAt > ?3 or (receivedAt = ?3 and id > ?4))", oldestFirst, kind, status,
+                        after.at(), after.id());
+        return query.page(Page.ofSize(limit)).list();
     }
 
     /** The uploader's deficient counter-notice mails on a takedown's thread, oldest first (read with the next reply). */

@@ -53,6 +53,7 @@ class AppealsServiceBaselineTest extends ServiceBaselineChecks {
         return List.of(
                 Call.get("/api/v1/appeals", "legal"),
                 Call.get("/api/v1/appeals/mine", "user"),
+                Call.get("/api/v1/disputes", "legal"),
                 Call.get("/api/v1/audit-log", "auditor"));
     }
 }

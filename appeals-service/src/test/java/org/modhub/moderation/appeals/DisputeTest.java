@@ -73,8 +73,18 @@ class DisputeTest {
                 .get("/api/v1/disputes/figures").then().statusCode(200)
                 .body("byBody.'" + body + "'", equalTo(3));
         as("legal-1", "legal").queryParam("from", today.minusDays(30).toString()).get("/api/v1/disputes").then()
-                .statusCode(200).body("findAll { it.body == '" + body + "' }.size()", equalTo(3))
-                .body("findAll { it.body == '" + body + "' }.outcome", hasItems("IN_FAVOUR_OF_RECIPIENT", "IN_FAVOUR_OF_PROVIDER"));
+                .statusCode(200).body("items.findAll { it.body == '" + body + "' }.size()", equalTo(3))
+                .body("items.findAll { it.body == '" + body + "' }.outcome", hasItems("IN_FAVOUR_OF_RECIPIENT", "IN_FAVOUR_OF_PROVIDER"));
+        // Two at a time: the first page says where the next one starts, and the pages never repeat a dispute.
+        var firstPage = as("legal-1", "legal").queryParam("from", today.minusDays(30).toString()).queryParam("limit", 2)
+                .get("/api/v1/disputes").then().statusCode(200).body("items.size()", equalTo(2)).extract();
+        String next = firstPage.path("nextCursor");
+        assertThat(next).isNotBlank();
+        List<String> firstIds = firstPage.path("items.id");
+        List<String> secondIds = as("legal-1", "legal").queryParam("from", today.minusDays(30).toString())
+                .queryParam("limit", 2).queryParam("cursor", next).get("/api/v1/disputes").then().statusCode(200)
+                .extract().path("items.id");
+        assertThat(secondIds).isNotEmpty().doesNotContainAnyElementsOf(firstIds);
     }
 
     @Test

@@ -11,6 +11,8 @@ import org.modhub.moderation.appeals.domain.DisputeService;
 import org.modhub.moderation.contracts.Roles;
 import org.modhub.moderation.kit.problem.ProblemException;
 import org.modhub.moderation.kit.security.Caller;
+import org.modhub.moderation.kit.validation.Page;
+import org.modhub.moderation.kit.validation.PageCursor;
 import org.modhub.moderation.kit.validation.Params;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -32,6 +34,9 @@ import jakarta.ws.rs.core.UriInfo;
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.LEGAL, Roles.SENIOR_MODERATOR, Roles.ADMIN })
 public class DisputeResource {
+
+    static final int DEFAULT_PAGE = 50;
+    static final int MAX_PAGE = 200;
 
     private final DisputeService disputes;
     private final SecurityIdentity identity;
@@ -62,9 +67,12 @@ public class DisputeResource {
 
     /** Disputes submitted within [from, to] (dates, default: this calendar year). */
     @GET
-    public Uni<java.util.List<DisputeResponse>> list(@QueryParam("from") String from, @QueryParam("to") String to) {
+    public Uni<Page<DisputeResponse>> list(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         LocalDate[] period = period(from, to);
-        return disputes.submittedBetween(period[0], period[1]).map(list -> list.stream().map(AppealViews::dispute).toList());
+        int size = Params.limit(limit, DEFAULT_PAGE, MAX_PAGE);
+        return disputes.submittedBetween(period[0], period[1], PageCursor.decode(cursor), size + 1)
+                .map(rows -> Page.of(rows, size, DisputeService::cursorOf, AppealViews::dispute));
     }
 
     /** The Art. 24(1)(a) figures of disputes submitted within [from, to]. */

@@ -3,6 +3,7 @@ package org.modhub.moderation.appeals.domain;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.modhub.moderation.contracts.event.EventSources;
 import org.modhub.moderation.contracts.event.appeals.DisputeOutcome;
 import org.modhub.moderation.contracts.event.appeals.DisputeRecorded;
 import org.modhub.moderation.contracts.event.appeals.DisputeSettled;
+import org.modhub.moderation.kit.validation.PageCursor;
 import org.modhub.moderation.kit.audit.AuditTrail;
 import org.modhub.moderation.kit.outbox.Outbox;
 import org.modhub.moderation.kit.problem.ProblemException;
@@ -178,8 +180,14 @@ public class DisputeService {
     }
 
     @WithSession
-    public Uni<List<DisputeEntity>> submittedBetween(LocalDate from, LocalDate to) {
-        return disputes.submittedBetween(from, to);
+    public Uni<List<DisputeEntity>> submittedBetween(LocalDate from, LocalDate to, PageCursor after, int limit) {
+        return after == null ? disputes.submittedBetween(from, to, null, null, limit)
+                : disputes.submittedBetween(from, to, LocalDate.ofInstant(after.at(), ZoneOffset.UTC), after.id(), limit);
+    }
+
+    /** Where a page of disputes ends: the day submitted (as its start, UTC) and the id. */
+    public static PageCursor cursorOf(DisputeEntity dispute) {
+        return new PageCursor(dispute.submittedOn.atStartOfDay(ZoneOffset.UTC).toInstant(), dispute.id);
     }
 
     @WithSession

@@ -265,7 +265,7 @@ class LegalMailTest {
             as(decision.ownerId(), "user").get("/api/v1/appeals/mine").then().statusCode(200)
                     .body("items.size()", equalTo(1)).body("items[0].appellantRole", equalTo("OWNER"));
 
-            // Decided: the answer is threaded on the notifier's mail too, and the redress follows their country.
+            // Decided: the answer is threaded on the notifier's mail too, and the bodies named follow their country.
             String appeal = Sql.rows(db, "SELECT id FROM appeal WHERE decision_id = ? AND appellant_role = 'NOTIFIER'",
                     decision.decisionId()).get(0).get(0).toString();
             as("legal-1", "legal").body(AppealsFixtures.resolution("MODIFIED", List.of("REMOVE"), "Removal is warranted."))
@@ -275,7 +275,7 @@ class LegalMailTest {
                         assertThat(m.inReplyTo()).isEqualTo(reply.messageId());
                         assertThat(m.threadKey()).isEqualTo("appeal:" + appeal);
                         assertThat(m.parameters()).containsEntry("recipientCountry", "AT")
-                                .containsEntry("redress", "out-of-court-dispute-settlement,judicial-redress");
+                                .containsKey("settlementBodies").doesNotContainKey("regulator");
                     }));
         }
     }

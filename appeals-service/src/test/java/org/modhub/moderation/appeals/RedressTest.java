@@ -26,7 +26,6 @@ class RedressTest {
     @Test
     void anEuResidentIsOfferedTheSettlementBodiesAndTheCourtsNotTheRegulator() {
         assertThat(Redress.parameters("DE", "Reasons.", CONFIG))
-                .containsEntry("redress", "out-of-court-dispute-settlement,judicial-redress")
                 .containsEntry("recipientCountry", "DE")
                 .containsEntry("settlementBodies", "Body A (https://a.example); Body B (https://b.example)")
                 .containsEntry("reasons", "Reasons.")
@@ -36,7 +35,6 @@ class RedressTest {
     @Test
     void anAustralianResidentIsOfferedTheRegulatorAndTheCourts() {
         assertThat(Redress.parameters("AU", "Reasons.", CONFIG))
-                .containsEntry("redress", "esafety-commissioner-complaint,judicial-redress")
                 .containsEntry("recipientCountry", "AU")
                 .containsEntry("regulator", "eSafety Commissioner (https://esafety.example)")
                 .doesNotContainKey("settlementBodies");
@@ -45,7 +43,6 @@ class RedressTest {
     @Test
     void anUnknownResidenceGetsBothSoNobodyMissesTheirs() {
         assertThat(Redress.parameters(null, "Reasons.", CONFIG))
-                .containsEntry("redress", "out-of-court-dispute-settlement,esafety-commissioner-complaint,judicial-redress")
                 .containsKeys("settlementBodies", "regulator")
                 .doesNotContainKey("recipientCountry");
     }
@@ -53,7 +50,6 @@ class RedressTest {
     @Test
     void aResidentElsewhereHasTheCourts() {
         assertThat(Redress.parameters("US", "Reasons.", CONFIG))
-                .containsEntry("redress", "judicial-redress")
                 .containsEntry("recipientCountry", "US")
                 .doesNotContainKeys("settlementBodies", "regulator");
     }

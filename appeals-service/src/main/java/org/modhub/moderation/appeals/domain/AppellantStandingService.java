@@ -129,7 +129,7 @@ public class AppellantStandingService {
     public Uni<Void> expire(String appellantKey) {
         Instant now = clock.instant();
         return standings.findById(appellantKey).chain(standing -> {
-            if (standing == null || standing.suspendedUntil == null || standing.suspendedAt(now)) {
+            if (standing == null || !standing.suspensionRanOut(now)) {
                 return Uni.createFrom().voidItem();
             }
             return reinstate(standing, "The suspension period ended", now, AppealReview.SYSTEM);
@@ -137,9 +137,9 @@ public class AppellantStandingService {
     }
 
     private Uni<Void> climb(AppellantStandingEntity standing, List<AppealEntity> unfounded, long resolved, Instant now) {
-        MisuseLadder.Step step = MisuseLadder.next(rules,
-                new MisuseLadder.Standing(standing.lastWarnedAt, standing.suspendedAt, standing.suspensions),
-                unfounded.stream().map(a -> new MisuseLadder.Finding(a.id, a.resolvedAt, WEIGHT)).toList(), resolved, now);
+        List<MisuseLadder.Finding> findings =
+                unfounded.stream().map(a -> new MisuseLadder.Finding(a.id, a.resolvedAt, WEIGHT)).toList();
+        MisuseLadder.Step step = MisuseLadder.next(rules, standing.standing(), findings, resolved, now);
         String why = String.format("%d of your %d appeals decided in the last %d days were manifestly unfounded",
                 step.counted().size(), step.decided(), rules.lookback().toDays());
         Log.debugf("Appellant %s: %s -> %s", standing.appellantKey, why, step.kind());
@@ -151,9 +151,7 @@ public class AppellantStandingService {
     }
 
     private Uni<Void> warn(AppellantStandingEntity standing, String reason, List<UUID> ids, Instant now) {
-        standing.warnings++;
-        standing.lastWarnedAt = now;
-        standing.updatedAt = now;
+        standing.recordWarning(now);
         registry.counter("appeals.appellants.warned").increment();
         Log.infof("Appellant %s warned: %s", standing.appellantKey, reason);
         return history(standing, "WARNED", reason, null, ids, now, AppealReview.SYSTEM)
@@ -162,11 +160,7 @@ public class AppellantStandingService {
     }
 
     private Uni<Void> suspend(AppellantStandingEntity standing, String reason, List<UUID> ids, Instant now, Instant until) {
-        standing.suspensions++;
-        standing.suspendedAt = now;
-        standing.suspendedUntil = until;
-        standing.suspensionReason = reason;
-        standing.updatedAt = now;
+        standing.recordSuspension(now, until, reason);
         registry.counter("appeals.appellants.suspended").increment();
         Log.infof("Appellant %s suspended until %s: %s", standing.appellantKey, until, reason);
         return history(standing, "SUSPENDED", reason, until, ids, now, AppealReview.SYSTEM)
@@ -176,8 +170,7 @@ public class AppellantStandingService {
     }
 
     private Uni<Void> reinstate(AppellantStandingEntity standing, String reason, Instant now, String actor) {
-        standing.suspendedUntil = now;
-        standing.updatedAt = now;
+        standing.endSuspension(now);
         Log.infof("Appellant %s reinstated: %s", standing.appellantKey, reason);
         return history(standing, "REINSTATED", reason, null, List.of(), now, actor)
                 .chain(() -> mail.send(standingMail(MailTemplateId.APPELLANT_REINSTATED, standing, now, Map.of("reason", reason))));

@@ -22,6 +22,7 @@ import org.modhub.moderation.contracts.MailRoutes;
 import org.modhub.moderation.contracts.event.appeals.AppellantRole;
 import org.modhub.moderation.contracts.event.mail.InboundMailReceived;
 import org.modhub.moderation.contracts.event.notification.MailTemplateId;
+import org.modhub.moderation.kit.inbox.MailScreen;
 import org.modhub.moderation.kit.mail.MailRequest;
 import org.modhub.moderation.kit.mail.MailRequests;
 import org.modhub.moderation.kit.problem.ProblemException;
@@ -79,13 +80,8 @@ public class LegalMailIntake {
     }
 
     public Uni<Void> accept(InboundMailReceived received) {
-        String from = received.senderAddress().orElse(null);
+        String from = MailScreen.personSending(received, "an appeal").orElse(null);
         if (from == null) {
-            Log.warnf("Mail %s to %s@ has no usable sender address; ignored", received.messageId(), received.mailbox());
-            return Uni.createFrom().voidItem();
-        }
-        if (received.looksAutomated()) {
-            Log.infof("Mail %s to %s@ is an auto-reply or bounce; not an appeal", received.messageId(), received.mailbox());
             return Uni.createFrom().voidItem();
         }
         return appeals.findByMailMessageId(received.messageId()).chain(seen -> {

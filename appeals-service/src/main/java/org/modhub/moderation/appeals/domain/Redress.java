@@ -1,8 +1,6 @@
 package org.modhub.moderation.appeals.domain;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.modhub.moderation.appeals.config.AppealsConfig;
@@ -16,43 +14,25 @@ import org.modhub.moderation.contracts.dsa.DsaTerritories;
  */
 public final class Redress {
 
-    public static final String OUT_OF_COURT = "out-of-court-dispute-settlement";
-    public static final String AU_REGULATOR = "esafety-commissioner-complaint";
-    public static final String JUDICIAL = "judicial-redress";
-
     private Redress() {
     }
 
-    public static List<String> options(String residence) {
-        List<String> options = new ArrayList<>();
-        boolean unknown = residence == null;
-        if (unknown || DsaTerritories.EU.contains(residence)) {
-            options.add(OUT_OF_COURT);
-        }
-        if (unknown || "AU".equals(residence)) {
-            options.add(AU_REGULATOR);
-        }
-        options.add(JUDICIAL);
-        return options;
-    }
-
     /**
-     * The outcome mail's parameters for the further redress: {@code redress} (the options), {@code recipientCountry}
-     * (the residence, when known, which the template decides by), {@code settlementBodies} (EU, and unknown residence)
-     * and {@code regulator} (Australia, and unknown residence); {@code reasons} is the reviewer's explanation alone.
-     * The template owns the words that offer them.
+     * The outcome mail's parameters for the further redress: {@code recipientCountry} (the residence, when known, which
+     * the template decides by), {@code settlementBodies} (EU, and unknown residence) and {@code regulator} (Australia,
+     * and unknown residence); {@code reasons} is the reviewer's explanation alone. The template owns the words that
+     * offer them.
      */
     public static Map<String, String> parameters(String residence, String explanation, AppealsConfig.Redress config) {
-        List<String> options = options(residence);
+        boolean unknown = residence == null;
         Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put("redress", String.join(",", options));
-        if (residence != null) {
+        if (!unknown) {
             parameters.put("recipientCountry", residence);
         }
-        if (options.contains(OUT_OF_COURT)) {
+        if (unknown || DsaTerritories.EU.contains(residence)) {
             parameters.put("settlementBodies", String.join("; ", config.settlementBodies()));
         }
-        if (options.contains(AU_REGULATOR)) {
+        if (unknown || "AU".equals(residence)) {
             parameters.put("regulator", config.australianRegulator());
         }
         parameters.put("reasons", explanation);

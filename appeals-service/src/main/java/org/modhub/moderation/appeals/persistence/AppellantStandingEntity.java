@@ -1,16 +1,16 @@
 package org.modhub.moderation.appeals.persistence;
 
-import java.time.Instant;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.modhub.moderation.kit.misuse.LadderStanding;
+
 /** An appellant's standing (DSA Art. 23(2)): warnings and suspensions of complaint handling. */
 @Entity
 @Table(name = "appellant_standing")
-public class AppellantStandingEntity {
+public class AppellantStandingEntity extends LadderStanding {
 
     @Id
     @Column(name = "appellant_key")
@@ -27,28 +27,4 @@ public class AppellantStandingEntity {
 
     @Column(name = "unfounded_appeals")
     public int unfoundedAppeals;
-
-    public int warnings;
-
-    @Column(name = "last_warned_at")
-    public Instant lastWarnedAt;
-
-    public int suspensions;
-
-    @Column(name = "suspended_at")
-    public Instant suspendedAt;
-
-    @Column(name = "suspended_until")
-    public Instant suspendedUntil;
-
-    @Column(name = "suspension_reason")
-    public String suspensionReason;
-
-    @Column(name = "updated_at")
-    public Instant updatedAt;
-
-    /** Whether complaint handling is suspended at {@code now}. */
-    public boolean suspendedAt(Instant now) {
-        return suspendedUntil != null && suspendedUntil.isAfter(now);
-    }
 }

@@ -37,13 +37,11 @@ public final class MailTemplates {
                         "categoryTitle", "Platform Abuse, Security Violations and Spam", "subcategory", "spam", "visibility", "PRIVATE",
                         "filedAt", "2026-05-02T09:15:30Z"));
         add("report-outcome", "The decision on a report and how to contest it (DSA Art. 16(5))",
-                List.of("reportId", "subject", "actions", "decidedAt", "policyVersion", "manifestlyUnfounded", "appealDeadline",
-                        "redress"),
-                List.of("category", "decisionId", RECIPIENT_COUNTRY), Set.of("actions", "redress"),
+                List.of("reportId", "subject", "actions", "decidedAt", "policyVersion", "manifestlyUnfounded", "appealDeadline"),
+                List.of("category", "decisionId", RECIPIENT_COUNTRY), Set.of("actions"),
                 sample("reportId", REPORT_ID, "subject", SUBJECT, "actions", "DISABLE", "category", "platform_abuse",
                         "decidedAt", "2026-05-03T10:00:00Z", "policyVersion", "2026-01", "manifestlyUnfounded", "false",
-                        "appealDeadline", "2026-11-03T10:00:00Z", "decisionId", DECISION_ID,
-                        "redress", "internal-complaint,out-of-court-dispute-settlement,judicial-redress"));
+                        "appealDeadline", "2026-11-03T10:00:00Z", "decisionId", DECISION_ID));
         add("report-location-request", "A mail to safety@ named no hub URL: where exactly is the content?",
                 List.of("reportId"), List.of(), Set.of(), Map.of("reportId", REPORT_ID));
         add("notifier-warning", "Warning for frequent manifestly unfounded reports (DSA Art. 23(2))",
@@ -114,18 +112,16 @@ public final class MailTemplates {
         add("appeal-received", "Receipt of an appeal (internal complaint, DSA Art. 20)", List.of("appealId", "decisionId", "receivedAt"),
                 List.of(), Set.of(), Map.of("appealId", APPEAL_ID, "decisionId", DECISION_ID, "receivedAt", "2026-05-04T08:00:00Z"));
         add("appeal-decided", "The outcome of an appeal, with out-of-court settlement where it applies (DSA Art. 20, 21)",
-                List.of("appealId", "outcome", "reasons", "decidedAt", "redress"),
-                List.of("decisionId", RECIPIENT_COUNTRY, "settlementBodies", "regulator"), Set.of("redress"),
+                List.of("appealId", "outcome", "reasons", "decidedAt"),
+                List.of("decisionId", RECIPIENT_COUNTRY, "settlementBodies", "regulator"), Set.of(),
                 Map.of("appealId", APPEAL_ID, "outcome", "REVERSED", "reasons", "The file was a benign test fixture.",
                         "decidedAt", "2026-05-06T12:00:00Z", "decisionId", DECISION_ID,
-                        "settlementBodies", "Appeals Centre Europe; User Rights", "regulator", "eSafety Commissioner",
-                        "redress", "out-of-court-dispute-settlement,judicial-redress"));
+                        "settlementBodies", "Appeals Centre Europe; User Rights", "regulator", "eSafety Commissioner"));
         add("dmca-partial-removal-request", "Only some files infringe: the owner may remove them before the whole repository is disabled",
-                List.of("noticeId", "subject", "deadline", "filesRemovedUrl"), List.of("copyrightedWork", "claimantName", "takedownId",
-                        RECIPIENT_COUNTRY),
+                List.of("noticeId", "subject", "deadline", "filesRemovedUrl"), List.of("copyrightedWork", "claimantName", RECIPIENT_COUNTRY),
                 Set.of(), Map.of("noticeId", NOTICE_ID, "subject", SUBJECT, "deadline", "2026-05-05T17:00:00Z",
                         "filesRemovedUrl", "https://hub.example/dmca/takedowns/t-1/files-removed",
-                        "copyrightedWork", "The Acme Corpus (2024)", "claimantName", "Acme Rights Ltd.", "takedownId", "t-1"));
+                        "copyrightedWork", "The Acme Corpus (2024)", "claimantName", "Acme Rights Ltd."));
         add("dmca-court-action-reported", "The claimant filed a court action: the material stays disabled (17 U.S.C. 512(g)(2)(C))",
                 List.of("noticeId", "subject", "court", "caseNumber"), List.of(RECIPIENT_COUNTRY), Set.of(),
                 Map.of("noticeId", NOTICE_ID, "subject", SUBJECT, "court", "U.S. District Court, N.D. Cal.", "caseNumber", "3:26-cv-01234"));

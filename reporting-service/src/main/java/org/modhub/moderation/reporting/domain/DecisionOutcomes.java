@@ -85,7 +85,6 @@ public class DecisionOutcomes {
         parameters.put("policyVersion", decision.policyVersion());
         parameters.put("manifestlyUnfounded", Boolean.toString(decision.manifestlyUnfounded()));
         parameters.put("appealDeadline", decision.decidedAt().atZone(ZoneOffset.UTC).plusMonths(6).toInstant().toString());
-        parameters.put("redress", ReportRules.redress(report.jurisdiction));
         // What the notifier names when they complain through the API (or the appeal form the template links).
         parameters.put("decisionId", decision.decisionId().toString());
         if (report.jurisdiction != null) {

@@ -63,9 +63,7 @@ public class NotifierLadder {
         List<Finding> findings = unfounded.stream()
                 .map(r -> new Finding(r.id, r.decidedAt, ReportRules.misuseWeight(r.category, r.subcategory, config.graveWeight())))
                 .toList();
-        Step step = MisuseLadder.next(config,
-                new MisuseLadder.Standing(standing.lastWarnedAt, standing.suspendedAt, standing.suspensions), findings,
-                reviewable, now);
+        Step step = MisuseLadder.next(config, standing.standing(), findings, reviewable, now);
         Log.debugf("Notifier %s: %s on %d unfounded of %d reports", standing.notifierKey, step.kind(), step.counted().size(),
                 step.decided());
         String why = String.format("%d of your %d reports in the last %d days were found manifestly unfounded",

@@ -60,9 +60,7 @@ public class NotifierSanctions {
     /** Warns the notifier for the unfounded reports {@code ids} (Art. 23(2)). */
     public Uni<Void> warn(NotifierStandingEntity standing, String reason, List<UUID> ids, Instant now, String actor) {
         requireReason(reason);
-        standing.warnings++;
-        standing.lastWarnedAt = now;
-        standing.updatedAt = now;
+        standing.recordWarning(now);
         return announce(standing, new NotifierWarned(standing.notifierId, standing.notifierEmail, reason, ids, now),
                 MailTemplateId.NOTIFIER_WARNING, Map.of("reason", reason, "unfoundedReports", Integer.toString(ids.size())),
                 now)
@@ -73,11 +71,7 @@ public class NotifierSanctions {
     public Uni<Void> suspend(NotifierStandingEntity standing, String reason, List<UUID> ids, Instant now, Instant until,
             String actor) {
         requireReason(reason);
-        standing.suspensions++;
-        standing.suspendedAt = now;
-        standing.suspendedUntil = until;
-        standing.suspensionReason = reason;
-        standing.updatedAt = now;
+        standing.recordSuspension(now, until, reason);
         return timers.schedule(REINSTATE_TIMER, standing.notifierKey, until, until.toString())
                 .chain(() -> announce(standing,
                         new NotifierSuspended(standing.notifierId, standing.notifierEmail, reason, ids, now, until),
@@ -89,8 +83,7 @@ public class NotifierSanctions {
     /** Ends a suspension now. */
     public Uni<Void> reinstate(NotifierStandingEntity standing, String reason, Instant now, String actor) {
         requireReason(reason);
-        standing.suspendedUntil = now;
-        standing.updatedAt = now;
+        standing.endSuspension(now);
         return announce(standing, new NotifierReinstated(standing.notifierId, standing.notifierEmail, reason, now),
                 MailTemplateId.NOTIFIER_REINSTATED, Map.of("reason", reason), now)
                 .chain(() -> audit.record(actor, "NOTIFIER_REINSTATED", "notifier", standing.notifierKey, null, reason));
@@ -100,7 +93,7 @@ public class NotifierSanctions {
     public Uni<Void> expire(String notifierKey) {
         Instant now = clock.instant();
         return standings.findById(notifierKey).chain(standing -> {
-            if (standing == null || standing.suspendedUntil == null || standing.suspendedAt(now)) {
+            if (standing == null || !standing.suspensionRanOut(now)) {
                 return Uni.createFrom().voidItem();
             }
             return reinstate(standing, "The suspension period ended", now, SYSTEM);

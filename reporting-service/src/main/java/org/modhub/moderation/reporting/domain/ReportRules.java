@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.modhub.moderation.contracts.action.SourceType;
-import org.modhub.moderation.contracts.dsa.DsaTerritories;
 import org.modhub.moderation.contracts.event.reporting.ReportChannel;
 import org.modhub.moderation.contracts.event.reporting.ReportVisibility;
 import org.modhub.moderation.contracts.subject.SubjectKind;
@@ -67,21 +66,5 @@ public final class ReportRules {
     public static Duration retryAfter(Instant now, Instant oldestInWindow, Duration window) {
         Instant freeAt = (oldestInWindow == null ? now : oldestInWindow).plus(window);
         return Duration.ofSeconds(Math.max(1, (long) Math.ceil(Duration.between(now, freeAt).toMillis() / 1000.0)));
-    }
-
-    /**
-     * The ways a notifier in {@code jurisdiction} (ISO 3166-1 alpha-2, null if unknown) can contest a decision: the
-     * internal complaint and the courts everywhere, out-of-court settlement in the EU (DSA Art. 21), the eSafety
-     * Commissioner in Australia.
-     */
-    public static String redress(String jurisdiction) {
-        String internal = "internal-complaint";
-        if (jurisdiction != null && DsaTerritories.EU.contains(jurisdiction)) {
-            return internal + ",out-of-court-dispute-settlement,judicial-redress";
-        }
-        if ("AU".equals(jurisdiction)) {
-            return internal + ",esafety-commissioner-complaint,judicial-redress";
-        }
-        return internal + ",judicial-redress";
     }
 }

@@ -18,6 +18,7 @@ import org.modhub.moderation.contracts.event.reporting.ReportVisibility;
 import org.modhub.moderation.contracts.subject.HubLinks;
 import org.modhub.moderation.contracts.subject.SubjectRef;
 import org.modhub.moderation.contracts.taxonomy.PolicySubcategory;
+import org.modhub.moderation.kit.inbox.MailScreen;
 import org.modhub.moderation.kit.mail.MailRequest;
 import org.modhub.moderation.kit.mail.MailRequests;
 import org.modhub.moderation.reporting.config.ReportingConfig;
@@ -67,13 +68,8 @@ public class SafetyMailIntake {
     }
 
     public Uni<Void> accept(InboundMailReceived received) {
-        String from = received.senderAddress().orElse(null);
+        String from = MailScreen.personSending(received, "a report").orElse(null);
         if (from == null) {
-            Log.warnf("Mail %s to %s@ has no usable sender address; ignored", received.messageId(), received.mailbox());
-            return Uni.createFrom().voidItem();
-        }
-        if (received.looksAutomated()) {
-            Log.infof("Mail %s to %s@ is an auto-reply or bounce; not a report", received.messageId(), received.mailbox());
             return Uni.createFrom().voidItem();
         }
         return reports.findByMailMessageId(received.messageId()).chain(seen -> {

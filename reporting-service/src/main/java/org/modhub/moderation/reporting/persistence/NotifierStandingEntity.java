@@ -7,10 +7,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.modhub.moderation.kit.misuse.LadderStanding;
+
 /** A notifier's trusted-flagger status (DSA Art. 22) and standing (Art. 23). */
 @Entity
 @Table(name = "notifier_standing")
-public class NotifierStandingEntity {
+public class NotifierStandingEntity extends LadderStanding {
 
     @Id
     @Column(name = "notifier_key")
@@ -34,22 +36,6 @@ public class NotifierStandingEntity {
     @Column(name = "unfounded_reports")
     public int unfoundedReports;
 
-    public int warnings;
-
-    @Column(name = "last_warned_at")
-    public Instant lastWarnedAt;
-
-    public int suspensions;
-
-    @Column(name = "suspended_at")
-    public Instant suspendedAt;
-
-    @Column(name = "suspended_until")
-    public Instant suspendedUntil;
-
-    @Column(name = "suspension_reason")
-    public String suspensionReason;
-
     /** Until when the notifier's reports are held back from review; null or past when not muted. */
     @Column(name = "muted_until")
     public Instant mutedUntil;
@@ -60,14 +46,6 @@ public class NotifierStandingEntity {
     /** The staff member who muted the notifier. */
     @Column(name = "muted_by")
     public String mutedBy;
-
-    @Column(name = "updated_at")
-    public Instant updatedAt;
-
-    /** Whether report processing is suspended at {@code now}. */
-    public boolean suspendedAt(Instant now) {
-        return suspendedUntil != null && suspendedUntil.isAfter(now);
-    }
 
     /** Whether the notifier's reports are held back from review at {@code now}. */
     public boolean mutedAt(Instant now) {

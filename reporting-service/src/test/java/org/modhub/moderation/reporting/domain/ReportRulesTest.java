@@ -73,12 +73,4 @@ class ReportRulesTest {
         assertThat(ReportRules.retryAfter(now, now.minus(hour), hour)).isEqualTo(Duration.ofSeconds(1));
         assertThat(ReportRules.retryAfter(now, null, hour)).isEqualTo(hour);
     }
-
-    @Test
-    void redressOffersOutOfCourtSettlementInTheEuAndESafetyInAustralia() {
-        assertThat(ReportRules.redress("DE")).isEqualTo("internal-complaint,out-of-court-dispute-settlement,judicial-redress");
-        assertThat(ReportRules.redress("AU")).isEqualTo("internal-complaint,esafety-commissioner-complaint,judicial-redress");
-        assertThat(ReportRules.redress("US")).isEqualTo("internal-complaint,judicial-redress");
-        assertThat(ReportRules.redress(null)).isEqualTo("internal-complaint,judicial-redress");
-    }
 }

@@ -18,7 +18,7 @@ public enum MailTemplateId {
     // A mailed report whose words named no category is confirmed before staff choose one.
     REPORT_RECEIPT("report-receipt", "reportId", "subject", "filedAt"),
     REPORT_OUTCOME("report-outcome", "reportId", "subject", "actions", "decidedAt", "policyVersion", "manifestlyUnfounded",
-            "appealDeadline", "redress"),
+            "appealDeadline"),
     REPORT_LOCATION_REQUEST("report-location-request", "reportId"),
     NOTIFIER_WARNING("notifier-warning", "reason", "unfoundedReports"),
     NOTIFIER_SUSPENSION("notifier-suspension", "reason", "until"),
@@ -43,7 +43,7 @@ public enum MailTemplateId {
     DMCA_RESTORATION_DONE("dmca-restoration-done", "noticeId", "subject", "restoredAt"),
     // appeals-service
     APPEAL_RECEIVED("appeal-received", "appealId", "decisionId", "receivedAt"),
-    APPEAL_DECIDED("appeal-decided", "appealId", "outcome", "reasons", "decidedAt", "redress"),
+    APPEAL_DECIDED("appeal-decided", "appealId", "outcome", "reasons", "decidedAt"),
     APPEAL_DECISION_NEEDED("appeal-decision-needed", "subjectLine", "receivedAt"),
     APPEAL_REFUSED("appeal-refused", "decisionId", "reason"),
     APPELLANT_WARNING("appellant-warning", "reason", "unfoundedAppeals"),

@@ -121,6 +121,19 @@ class OwnerCollaborationTest {
     }
 
     @Test
+    void theOwnersOutOfOfficeNoteIsNoAnswer() {
+        String owner = newUser("owner");
+        String caseId = askOwner(owner);
+        // From the owner's own address, on the case thread, but written by their mail client while they are away.
+        InboundMailReceived away = new InboundMailReceived(Mailboxes.SAFETY, "<" + UUID.randomUUID() + "@mail.example.org>",
+                null, List.of(), "case:" + caseId, owner + "@example.org", List.of("safety@hub.localhost"),
+                "Out of Office: Re: changes requested", "I am away until Monday.", now(), List.of());
+        sendAndAwait(db, Topics.MAIL_INBOUND, EventSources.NOTIFICATION_SERVICE, away);
+        assertThat(Sql.rows(db, "SELECT response FROM owner_request WHERE case_id = ?::uuid", caseId).get(0).get(0)).isNull();
+        assertThat(state(db, caseId)).isEqualTo("AWAITING_OWNER");
+    }
+
+    @Test
     void theOwnersReplyIsRoutedByItsCaseThreadWhicheverOfOurMailboxesItReached() {
         String owner = newUser("owner");
         String caseId = askOwner(owner);

@@ -2,6 +2,7 @@ package org.modhub.moderation.dmca.domain;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,6 +17,7 @@ import org.modhub.moderation.dmca.persistence.TakedownEntity;
 import org.modhub.moderation.dmca.persistence.TakedownRepository;
 import org.modhub.moderation.dmca.persistence.ThreadMailEntity;
 import org.modhub.moderation.dmca.persistence.ThreadMailRepository;
+import org.modhub.moderation.kit.inbox.MailScreen;
 import org.modhub.moderation.kit.audit.AuditTrail;
 import org.modhub.moderation.kit.problem.ProblemDetail.FieldError;
 
@@ -71,13 +73,11 @@ public class DmcaMailIntake {
     }
 
     public Uni<Void> accept(InboundMailReceived received) {
-        String from = received.senderAddress().filter(NoticeCheck::isEmail).map(a -> a.toLowerCase(Locale.ROOT)).orElse(null);
+        Optional<String> person = MailScreen.personSending(received, "a notice");
+        String from = person.filter(NoticeCheck::isEmail).map(a -> a.toLowerCase(Locale.ROOT)).orElse(null);
         if (from == null) {
-            Log.warnf("Mail %s (%s@) has no usable sender address; ignored", received.messageId(), received.mailbox());
-            return Uni.createFrom().voidItem();
-        }
-        if (received.looksAutomated()) {
-            Log.infof("Mail %s (%s@) is an auto-reply or bounce; not a notice", received.messageId(), received.mailbox());
+            person.ifPresent(address -> Log.warnf("Mail %s (%s@): the sender's address cannot be answered; ignored",
+                    received.messageId(), received.mailbox()));
             return Uni.createFrom().voidItem();
         }
         return notices.findByMailMessageId(received.messageId())

@@ -60,15 +60,14 @@ public final class MailTemplates {
                         "explanation", "data/users.csv lists the e-mail addresses of people who did not agree to it."));
         add("owner-decision", "A decision on the owner's content with its statement of reasons (DSA Art. 17) and how to appeal",
                 List.of("decisionId", "subject", "actions", "facts", "explanation", "decidedAt", "policyVersion", "appealDeadline",
-                        "redress", "automated"),
+                        "automated"),
                 List.of("territorialScope", "ground", "category", "subcategory", "restrictionEnds", "caseId", RECIPIENT_COUNTRY),
-                Set.of("actions", "redress"),
+                Set.of("actions"),
                 sample("decisionId", DECISION_ID, "subject", SUBJECT, "actions", "DISABLE,RESTRICT_INTERACTIONS",
                         "facts", "The repository distributes a pickle file that runs a reverse shell on load.",
                         "explanation", "Malware is restricted content under the Content Policy.",
                         "territorialScope", "worldwide", "ground", "Content incompatible with terms and conditions",
                         "decidedAt", "2026-05-03T10:00:00Z", "policyVersion", "2026-01", "appealDeadline", "2026-11-03T10:00:00Z",
-                        "redress", "internal-complaint,out-of-court-dispute-settlement,judicial-redress",
                         "category", "Platform Abuse, Security Violations and Spam", "subcategory", "Malicious code (malware, trojans, viruses)",
                         "automated", "false",
                         "restrictionEnds", "2026-06-03T10:00:00Z", "caseId", CASE_ID));

@@ -72,7 +72,6 @@ public class OwnerNotices {
         p.put("automated", Boolean.toString(d.automatedDecision != AutomatedDecision.AUTOMATED_DECISION_NOT_AUTOMATED));
         // DSA Art. 20: the internal complaint stays open for at least six months after the decision.
         p.put("appealDeadline", d.decidedAt.atZone(ZoneOffset.UTC).plusMonths(6).toInstant().toString());
-        p.put("redress", "internal-complaint,out-of-court-dispute-settlement,judicial-redress");
         p.put("decidedAt", d.decidedAt.toString());
         return mail.send(onDecision(MailTemplateId.OWNER_DECISION, d, d.id, p));
     }

@@ -12,6 +12,7 @@ import org.modhub.moderation.contracts.event.mail.InboundMailReceived;
 import org.modhub.moderation.contracts.event.review.ChangesRequested;
 import org.modhub.moderation.contracts.event.review.EscalationReason;
 import org.modhub.moderation.contracts.subject.SubjectRef;
+import org.modhub.moderation.kit.inbox.MailScreen;
 import org.modhub.moderation.kit.outbox.Outbox;
 import org.modhub.moderation.kit.problem.ProblemException;
 import org.modhub.moderation.kit.timer.Timers;
@@ -101,7 +102,8 @@ public class OwnerService {
     /** A reply to the changes-requested mail, from the owner's address, answers the open request. */
     public Uni<Void> mailReply(InboundMailReceived received) {
         UUID caseId = caseOf(received.threadToken());
-        if (caseId == null) {
+        // An out-of-office note from the owner's address is no answer: it would send the case back as "changed".
+        if (caseId == null || MailScreen.personSending(received, "an owner's answer").isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return openRequest(caseId).chain(r -> {

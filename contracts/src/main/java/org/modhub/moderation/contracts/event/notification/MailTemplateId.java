@@ -27,7 +27,7 @@ public enum MailTemplateId {
     OWNER_CHANGES_REQUESTED("owner-changes-requested", "caseId", "subject", "requestedChanges", "deadline"),
     // No territorial scope (nor ground) for a decision that restricts nothing.
     OWNER_DECISION("owner-decision", "decisionId", "subject", "actions", "facts", "explanation", "decidedAt", "policyVersion",
-            "appealDeadline", "redress", "automated"),
+            "appealDeadline", "automated"),
     DECISION_REVERSED("decision-reversed", "decisionId", "reversedDecisionId", "subject", "actionsLifted", "reason"),
     // dmca-service
     DMCA_NOTICE_INCOMPLETE("dmca-notice-incomplete", "noticeId", "missingElements"),

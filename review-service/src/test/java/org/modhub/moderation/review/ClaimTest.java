@@ -66,7 +66,7 @@ class ClaimTest {
         var row = Sql.rows(db, "SELECT state, assignee FROM review_case WHERE id = ?::uuid", caseId).get(0);
         assertThat(row.get(0)).isEqualTo("CLAIMED");
         assertThat((String) row.get(1)).startsWith("racer-");
-        assertThat(Sql.count(db, "SELECT count(*) FROM audit_log WHERE case_id = ?::uuid AND action = 'case.claimed'", caseId))
+        assertThat(Sql.count(db, "SELECT count(*) FROM kit_audit_log WHERE scope_id = ? AND action = 'case.claimed'", caseId))
                 .isEqualTo(1);
     }
 

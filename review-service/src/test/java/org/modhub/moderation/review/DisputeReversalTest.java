@@ -85,7 +85,7 @@ class DisputeReversalTest {
                 .body("statementOfReasons.facts", containsString("out-of-court dispute settlement body"))
                 .body("statementOfReasons.facts", containsString(dispute.toString()))
                 .body("statementOfReasons.incompatibleContentGround", containsString("Restricted Content, section 5"));
-        assertThat(Sql.count(db, "SELECT count(*) FROM audit_log WHERE entity_id = ? AND action = 'decision.reversed'",
+        assertThat(Sql.count(db, "SELECT count(*) FROM kit_audit_log WHERE entity_id = ? AND action = 'decision.reversed'",
                 reversalId)).isEqualTo(1);
 
         // Staff correct the ending (the same dispute recorded again): nothing is reversed twice.
@@ -115,8 +115,8 @@ class DisputeReversalTest {
             assertThat(row.get(2)).isEqualTo("OWN_INITIATIVE");
             assertThat((String) row.get(3)).contains(dispute.toString()).contains("decided anew");
         });
-        assertThat(Sql.count(db, "SELECT count(*) FROM audit_log WHERE case_id = ?::uuid AND action = 'case.reopened'",
-                open.get(0).get(0))).isEqualTo(1);
+        assertThat(Sql.count(db, "SELECT count(*) FROM kit_audit_log WHERE scope_id = ? AND action = 'case.reopened'",
+                String.valueOf(open.get(0).get(0)))).isEqualTo(1);
     }
 
     @Test

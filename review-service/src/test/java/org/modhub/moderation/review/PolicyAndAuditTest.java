@@ -76,10 +76,10 @@ class PolicyAndAuditTest {
                 .statusCode(200).body("items.size()", equalTo(1)).body("nextCursor", org.hamcrest.Matchers.notNullValue());
         as("mia", "moderator").get("/api/v1/audit-log").then().statusCode(403);
 
-        assertThatThrownBy(() -> Sql.update(db, "UPDATE audit_log SET actor = 'nobody' WHERE case_id = ?::uuid", caseId))
+        assertThatThrownBy(() -> Sql.update(db, "UPDATE kit_audit_log SET actor = 'nobody' WHERE scope_id = ?", caseId))
                 .hasStackTraceContaining("append-only");
-        assertThatThrownBy(() -> Sql.update(db, "DELETE FROM audit_log WHERE case_id = ?::uuid", caseId))
+        assertThatThrownBy(() -> Sql.update(db, "DELETE FROM kit_audit_log WHERE scope_id = ?", caseId))
                 .hasStackTraceContaining("append-only");
-        assertThat(Sql.count(db, "SELECT count(*) FROM audit_log WHERE case_id = ?::uuid AND actor = 'mia'", caseId)).isEqualTo(1);
+        assertThat(Sql.count(db, "SELECT count(*) FROM kit_audit_log WHERE scope_id = ? AND actor = 'mia'", caseId)).isEqualTo(1);
     }
 }

@@ -109,7 +109,7 @@ class RepeatInfringerTest {
         sendAndAwait(db, Topics.DMCA_EVENTS, EventSources.DMCA_SERVICE, new StrikeRecorded(name, account, UUID.randomUUID(), 5,
                 true, now(), List.of()));
         assertThat(openCases(account)).isEmpty();
-        assertThat(Sql.count(db, "SELECT count(*) FROM audit_log WHERE subject_key = ? AND action = 'decision.approved' "
+        assertThat(Sql.count(db, "SELECT count(*) FROM kit_audit_log WHERE subject_key = ? AND action = 'decision.approved' "
                 + "AND actor = 'sue'", account.key())).isEqualTo(1);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.modhub.moderation.devstack.test.TestTokens.token;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -15,6 +16,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.modhub.moderation.devstack.test.OnVertx;
 import org.modhub.moderation.devstack.test.Sql;
+import org.modhub.moderation.kit.audit.AuditEntry;
 import org.modhub.moderation.kit.audit.AuditTrail;
 
 /** Every service's audit log: appended in the caller's transaction, read by auditors, rewritten by nobody. */
@@ -41,11 +43,37 @@ class AuditTrailTest {
                 .body("items[0].action", equalTo("NOTICE_ACCEPTED"))
                 .body("items[0].subjectKey", equalTo("model:acme/llama"))
                 .body("items[1].action", equalTo("COURT_ACTION_CONFIRMED"))
+                .body("items[0].scopeId", nullValue())
                 .body("items[1].detail.length()", equalTo(2_000));
         given().auth().oauth2(token("mo", "moderator")).get("/api/v1/audit-log").then().statusCode(403);
         given().get("/api/v1/audit-log").then().statusCode(401);
         given().auth().oauth2(token("audrey", "auditor")).get("/api/v1/audit-log?cursor=abc")
                 .then().statusCode(400).body("errors[0].field", equalTo("query.cursor"));
+    }
+
+    @Test
+    void theEntriesOfOneScopeReadAsItsHistoryOldestFirst() throws Exception {
+        UUID caseId = UUID.randomUUID();
+        String decision = "decision-" + UUID.randomUUID();
+        OnVertx.await(() -> Panache.withTransaction(() -> trail.record("mia", "case.opened", "case", caseId, caseId,
+                "model:acme/llama", null)
+                .chain(() -> trail.record("mia", "decision.submitted", "decision", decision, caseId, "model:acme/llama",
+                        "remove"))
+                .chain(() -> trail.record("mia", "decision.submitted", "decision", "elsewhere-" + UUID.randomUUID(),
+                        UUID.randomUUID(), null, null))));
+
+        var history = OnVertx.await(() -> trail.history(caseId));
+        assertThat(history).extracting(e -> e.action() + " " + e.entityId() + " " + e.scopeId()).containsExactly(
+                "case.opened " + caseId + " " + caseId, "decision.submitted " + decision + " " + caseId);
+        assertThat(OnVertx.await(() -> trail.read(caseId.toString(), null, decision, 0, 10)))
+                .extracting(AuditEntry::action).containsExactly("decision.submitted");
+
+        given().auth().oauth2(token("audrey", "auditor")).get("/api/v1/audit-log?scopeId=" + caseId + "&limit=1")
+                .then().statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].action", equalTo("case.opened"))
+                .body("items[0].scopeId", equalTo(caseId.toString()))
+                .body("nextCursor", equalTo(String.valueOf(history.get(0).id())));
     }
 
     @Test
@@ -56,6 +84,8 @@ class AuditTrailTest {
         assertThatThrownBy(() -> Sql.update(db, "UPDATE kit_audit_log SET actor = 'nobody' WHERE entity_id = ?", entity))
                 .cause().hasMessageContaining("append-only");
         assertThatThrownBy(() -> Sql.update(db, "DELETE FROM kit_audit_log WHERE entity_id = ?", entity))
+                .cause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> Sql.update(db, "UPDATE kit_audit_log SET scope_id = 'other' WHERE entity_id = ?", entity))
                 .cause().hasMessageContaining("append-only");
         assertThat(Sql.count(db, "SELECT count(*) FROM kit_audit_log WHERE entity_id = ? AND actor = 'legal-1'", entity))
                 .isEqualTo(1);

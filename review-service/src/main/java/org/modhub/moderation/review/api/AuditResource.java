@@ -3,11 +3,11 @@ package org.modhub.moderation.review.api;
 import java.util.UUID;
 
 import org.modhub.moderation.contracts.Roles;
+import org.modhub.moderation.kit.audit.AuditTrail;
 import org.modhub.moderation.kit.problem.ProblemException;
 import org.modhub.moderation.kit.validation.Page;
 import org.modhub.moderation.kit.validation.Params;
 import org.modhub.moderation.review.config.ReviewConfig;
-import org.modhub.moderation.review.domain.CaseService;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,17 +17,20 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-/** The append-only audit log, for auditors (and admins): every state change, actor and time. */
+/**
+ * The kit's append-only audit log, for auditors (and admins): every state change, actor and time, filtered by case (the
+ * scope of review's entries). It stands in for the kit's resource, which review turns off.
+ */
 @Path("/api/v1/audit-log")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
 
-    private final CaseService cases;
+    private final AuditTrail trail;
     private final ReviewConfig config;
     private final Views views;
 
-    public AuditResource(CaseService cases, ReviewConfig config, Views views) {
-        this.cases = cases;
+    public AuditResource(AuditTrail trail, ReviewConfig config, Views views) {
+        this.trail = trail;
         this.config = config;
         this.views = views;
     }
@@ -37,10 +40,10 @@ public class AuditResource {
     @RolesAllowed({ Roles.AUDITOR, Roles.ADMIN })
     public Uni<Page<Views.HistoryEntry>> read(@QueryParam("caseId") String caseId, @QueryParam("actor") String actor,
             @QueryParam("entityId") String entityId, @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
-        UUID forCase = null;
+        String forCase = null;
         if (caseId != null && !caseId.isBlank()) {
             try {
-                forCase = UUID.fromString(caseId);
+                forCase = UUID.fromString(caseId).toString();
             } catch (IllegalArgumentException e) {
                 throw ProblemException.invalidField("query.caseId", "must be a UUID");
             }
@@ -54,9 +57,9 @@ public class AuditResource {
             }
         }
         int size = Params.limit(limit, config.limits().defaultPage(), config.limits().maxPage());
-        return cases.auditLog(forCase, blank(actor), blank(entityId), after, size).map(rows -> new Page<>(
+        return trail.read(forCase, blank(actor), blank(entityId), after, size).map(rows -> new Page<>(
                 rows.stream().map(views::history).toList(),
-                rows.size() == size ? String.valueOf(rows.get(rows.size() - 1).id) : null));
+                rows.size() == size ? String.valueOf(rows.get(rows.size() - 1).id()) : null));
     }
 
     private static String blank(String s) {

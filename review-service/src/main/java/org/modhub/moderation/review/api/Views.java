@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.modhub.moderation.contracts.action.ModerationAction;
+import org.modhub.moderation.kit.audit.AuditEntry;
 import org.modhub.moderation.review.domain.StatementOfReasons;
-import org.modhub.moderation.review.persistence.AuditEntryEntity;
 import org.modhub.moderation.review.persistence.CaseEntity;
 import org.modhub.moderation.review.persistence.CaseNoteEntity;
 import org.modhub.moderation.review.persistence.CaseReportEntity;
@@ -84,8 +84,8 @@ public class Views {
         return new NoteView(n.id, n.author, n.body, n.shareable, n.createdAt);
     }
 
-    public HistoryEntry history(AuditEntryEntity a) {
-        return new HistoryEntry(a.id, a.at, a.actor, a.action, a.entityType, a.entityId, a.detail);
+    public HistoryEntry history(AuditEntry a) {
+        return new HistoryEntry(a.id(), a.at(), a.actor(), a.action(), a.entityType(), a.entityId(), a.detail());
     }
 
     public OwnerRequestView ownerRequest(OwnerRequestEntity r) {

@@ -16,6 +16,7 @@ import org.modhub.moderation.contracts.event.review.EscalationReason;
 import org.modhub.moderation.contracts.subject.SubjectRef;
 import org.modhub.moderation.contracts.taxonomy.Severity;
 import org.modhub.moderation.contracts.taxonomy.Taxonomy;
+import org.modhub.moderation.kit.audit.AuditTrail;
 import org.modhub.moderation.kit.outbox.Outbox;
 import org.modhub.moderation.kit.timer.Timers;
 import org.modhub.moderation.review.config.ReviewConfig;
@@ -40,11 +41,11 @@ public class CaseIntake {
     private final CaseReportRepository reports;
     private final Outbox outbox;
     private final Timers timers;
-    private final AuditLog audit;
+    private final AuditTrail audit;
     private final ReviewConfig config;
     private final Clock clock;
 
-    public CaseIntake(CaseRepository cases, CaseReportRepository reports, Outbox outbox, Timers timers, AuditLog audit,
+    public CaseIntake(CaseRepository cases, CaseReportRepository reports, Outbox outbox, Timers timers, AuditTrail audit,
             ReviewConfig config, Clock clock) {
         this.cases = cases;
         this.reports = reports;
@@ -91,7 +92,7 @@ public class CaseIntake {
                 .chain(() -> outbox.publish(Topics.REVIEW_EVENTS, EventSources.REVIEW_SERVICE,
                         new CaseOpened(c.id, report.subject(), c.category, c.subcategory, c.severity, c.origin,
                                 List.of(report.reportId()), null, null, c.openedAt)))
-                .chain(() -> audit.onCase(AuditLog.SYSTEM, "case.opened", c.id, c.subjectKey,
+                .chain(() -> audit.record(Audit.SYSTEM, "case.opened", "case", c.id, c.id, c.subjectKey,
                         "report " + report.reportId() + ", severity " + severity + ", due " + c.dueAt));
     }
 
@@ -121,7 +122,7 @@ public class CaseIntake {
         c.updatedAt = now;
         CasePriority.update(c);
         Uni<Void> chain = reports.persist(reportRow(c.id, report, severity)).replaceWithVoid()
-                .chain(() -> audit.onCase(AuditLog.SYSTEM, "case.report-added", c.id, c.subjectKey,
+                .chain(() -> audit.record(Audit.SYSTEM, "case.report-added", "case", c.id, c.id, c.subjectKey,
                         "report " + report.reportId() + (report.trustedFlagger() ? " (trusted flagger)" : "")
                                 + (raised ? ", severity raised to " + severity : "")));
         if (sooner && c.state != CaseState.CLOSED) {
@@ -172,7 +173,7 @@ public class CaseIntake {
                     c.updatedAt = clock.instant();
                     CasePriority.update(c);
                 }
-                return audit.onCase(withdrawn.withdrawnBy(), "case.report-withdrawn", c.id, c.subjectKey,
+                return audit.record(withdrawn.withdrawnBy(), "case.report-withdrawn", "case", c.id, c.id, c.subjectKey,
                         "report " + withdrawn.reportId());
             });
         });

@@ -15,19 +15,19 @@ import org.modhub.moderation.contracts.subject.SubjectRef;
 import org.modhub.moderation.contracts.taxonomy.PolicyCategory;
 import org.modhub.moderation.contracts.taxonomy.PolicySubcategory;
 import org.modhub.moderation.contracts.taxonomy.Taxonomy;
+import org.modhub.moderation.kit.audit.AuditEntry;
+import org.modhub.moderation.kit.audit.AuditTrail;
 import org.modhub.moderation.kit.outbox.Outbox;
 import org.modhub.moderation.kit.problem.ProblemException;
 import org.modhub.moderation.kit.timer.Timers;
 import org.modhub.moderation.kit.validation.PageCursor;
 import org.modhub.moderation.review.config.ReviewConfig;
-import org.modhub.moderation.review.persistence.AuditEntryEntity;
 import org.modhub.moderation.review.persistence.CaseEntity;
 import org.modhub.moderation.review.persistence.DecisionEntity;
 import org.modhub.moderation.review.persistence.OwnerRequestEntity;
 import org.modhub.moderation.review.persistence.RestrictionEntity;
 import org.modhub.moderation.review.persistence.CaseNoteEntity;
 import org.modhub.moderation.review.persistence.CaseReportEntity;
-import org.modhub.moderation.review.persistence.AuditEntryRepository;
 import org.modhub.moderation.review.persistence.CaseNoteRepository;
 import org.modhub.moderation.review.persistence.CaseReportRepository;
 import org.modhub.moderation.review.persistence.CaseRepository;
@@ -60,23 +60,21 @@ public class CaseService {
     private final DecisionRepository decisions;
     private final OwnerRequestRepository ownerRequests;
     private final RestrictionRepository restrictions;
-    private final AuditEntryRepository auditEntries;
     private final Outbox outbox;
     private final Timers timers;
-    private final AuditLog audit;
+    private final AuditTrail audit;
     private final ReviewConfig config;
     private final Clock clock;
 
     public CaseService(CaseRepository cases, CaseReportRepository reports, CaseNoteRepository notes,
             DecisionRepository decisions, OwnerRequestRepository ownerRequests, RestrictionRepository restrictions,
-            AuditEntryRepository auditEntries, Outbox outbox, Timers timers, AuditLog audit, ReviewConfig config, Clock clock) {
+            Outbox outbox, Timers timers, AuditTrail audit, ReviewConfig config, Clock clock) {
         this.cases = cases;
         this.reports = reports;
         this.notes = notes;
         this.decisions = decisions;
         this.ownerRequests = ownerRequests;
         this.restrictions = restrictions;
-        this.auditEntries = auditEntries;
         this.outbox = outbox;
         this.timers = timers;
         this.audit = audit;
@@ -104,7 +102,7 @@ public class CaseService {
         c.dueAt = now.plus(config.due().of(c.severity));
         c.closedAt = state == CaseState.CLOSED ? now : null;
         CasePriority.update(c);
-        return cases.persist(c).chain(() -> audit.onCase(actor, "case.opened", c.id, c.subjectKey,
+        return cases.persist(c).chain(() -> audit.record(actor, "case.opened", "case", c.id, c.id, c.subjectKey,
                 "origin " + origin + (noticeId != null ? ", notice " + noticeId : "")
                         + (appealId != null ? ", appeal " + appealId : "")))
                 .replaceWith(c);
@@ -121,16 +119,17 @@ public class CaseService {
             if (open != null) {
                 open.returnReason = why;
                 open.updatedAt = now;
-                return audit.onCase(AuditLog.SYSTEM, "case.reopened", open.id, open.subjectKey, cause);
+                return audit.record(Audit.SYSTEM, "case.reopened", "case", open.id, open.id, open.subjectKey, cause);
             }
             return openExternal(subject, category, subcategory, DecisionOrigin.OWN_INITIATIVE, null, null, CaseState.OPEN,
-                    AuditLog.SYSTEM).chain(c -> {
+                    Audit.SYSTEM).chain(c -> {
                         c.returnReason = why;
                         return timers.schedule(SLA_TIMER, c.id.toString(), c.dueAt, null)
                                 .chain(() -> outbox.publish(Topics.REVIEW_EVENTS, EventSources.REVIEW_SERVICE,
                                         new CaseOpened(c.id, subject, c.category, c.subcategory, c.severity, c.origin, List.of(),
                                                 null, null, c.openedAt)))
-                                .chain(() -> audit.onCase(AuditLog.SYSTEM, "case.reopened", c.id, c.subjectKey, cause));
+                                .chain(() -> audit.record(Audit.SYSTEM, "case.reopened", "case", c.id, c.id, c.subjectKey,
+                                        cause));
                     });
         });
     }
@@ -143,7 +142,7 @@ public class CaseService {
             if (c == null || c.state == CaseState.CLOSED || c.escalated) {
                 return Uni.createFrom().voidItem();
             }
-            return escalate(c, EscalationReason.SLA_BREACHED, AuditLog.SYSTEM, "due time " + c.dueAt + " passed");
+            return escalate(c, EscalationReason.SLA_BREACHED, Audit.SYSTEM, "due time " + c.dueAt + " passed");
         });
     }
 
@@ -156,7 +155,8 @@ public class CaseService {
         Log.infof("Case %s escalated: %s", c.id, reason);
         return outbox.publish(Topics.REVIEW_EVENTS, EventSources.REVIEW_SERVICE,
                 new CaseEscalated(c.id, SubjectRef.parse(c.subjectKey), reason, c.severity, now))
-                .chain(() -> audit.onCase(actor, "case.escalated", c.id, c.subjectKey, reason + (detail == null ? "" : ": " + detail)));
+                .chain(() -> audit.record(actor, "case.escalated", "case", c.id, c.id, c.subjectKey,
+                        reason + (detail == null ? "" : ": " + detail)));
     }
 
     // --- staff actions ---
@@ -185,7 +185,7 @@ public class CaseService {
                     }
                     return c;
                 }))
-                .call(c -> audit.onCase(moderator, "case.claimed", c.id, c.subjectKey, null));
+                .call(c -> audit.record(moderator, "case.claimed", "case", c.id, c.id, c.subjectKey, null));
     }
 
     /** The holder (or a senior moderator) puts the case back in the queue. */
@@ -202,7 +202,7 @@ public class CaseService {
             c.assignee = null;
             c.claimedAt = null;
             c.updatedAt = now();
-            return audit.onCase(actor, "case.released", c.id, c.subjectKey, null).replaceWith(c);
+            return audit.record(actor, "case.released", "case", c.id, c.id, c.subjectKey, null).replaceWith(c);
         });
     }
 
@@ -219,7 +219,8 @@ public class CaseService {
             c.assignee = to;
             c.claimedAt = now;
             c.updatedAt = now;
-            return audit.onCase(actor, "case.reassigned", c.id, c.subjectKey, (from == null ? "unassigned" : from) + " -> " + to)
+            return audit.record(actor, "case.reassigned", "case", c.id, c.id, c.subjectKey,
+                    (from == null ? "unassigned" : from) + " -> " + to)
                     .replaceWith(c);
         });
     }
@@ -259,7 +260,7 @@ public class CaseService {
 
     /** Everything staff see about a case. */
     public record Detail(CaseEntity c, List<CaseReportEntity> reports, List<CaseNoteEntity> notes,
-            List<AuditEntryEntity> history, List<DecisionEntity> decisions, List<OwnerRequestEntity> ownerRequests,
+            List<AuditEntry> history, List<DecisionEntity> decisions, List<OwnerRequestEntity> ownerRequests,
             List<RestrictionEntity> standing, List<UUID> strikeNoticeIds) {
     }
 
@@ -267,7 +268,7 @@ public class CaseService {
     public Uni<Detail> detail(UUID caseId) {
         return get0(caseId).chain(c -> reports.list("caseId = ?1 order by filedAt", caseId)
                 .chain(reported -> notes.list("caseId = ?1 order by createdAt", caseId)
-                        .chain(noted -> auditEntries.list("caseId = ?1 order by id", caseId)
+                        .chain(noted -> audit.history(caseId)
                                 .chain(history -> decisions.list("caseId = ?1 order by createdAt", caseId)
                                         .chain(decided -> ownerRequests.list("caseId = ?1 order by requestedAt", caseId)
                                                 .chain(requests -> restrictions.list(
@@ -275,26 +276,6 @@ public class CaseService {
                                                         .chain(standing -> RepeatInfringers.strikesOf(caseId)
                                                                 .map(strikes -> new Detail(c, reported, noted, history,
                                                                         decided, requests, standing, strikes)))))))));
-    }
-
-    /** A page of the audit log, oldest first after {@code afterId}; filters may be null. */
-    @WithSession
-    public Uni<List<AuditEntryEntity>> auditLog(UUID caseId, String actor, String entityId, long afterId, int limit) {
-        StringBuilder q = new StringBuilder("id > :after");
-        io.quarkus.panache.common.Parameters params = io.quarkus.panache.common.Parameters.with("after", afterId);
-        if (caseId != null) {
-            q.append(" and caseId = :caseId");
-            params.and("caseId", caseId);
-        }
-        if (actor != null) {
-            q.append(" and actor = :actor");
-            params.and("actor", actor);
-        }
-        if (entityId != null) {
-            q.append(" and entityId = :entityId");
-            params.and("entityId", entityId);
-        }
-        return auditEntries.find(q + " order by id", params).page(0, limit).list();
     }
 
     @WithSession

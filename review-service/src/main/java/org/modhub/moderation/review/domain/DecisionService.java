@@ -11,6 +11,7 @@ import org.modhub.moderation.contracts.action.ModerationAction;
 import org.modhub.moderation.contracts.event.review.DecisionOrigin;
 import org.modhub.moderation.contracts.event.review.DecisionTaken;
 import org.modhub.moderation.contracts.subject.SubjectRef;
+import org.modhub.moderation.kit.audit.AuditTrail;
 import org.modhub.moderation.kit.validation.PageCursor;
 import org.modhub.moderation.kit.problem.ProblemDetail.FieldError;
 import org.modhub.moderation.kit.problem.ProblemException;
@@ -44,11 +45,11 @@ public class DecisionService {
     private final RestrictionRepository restrictions;
     private final PolicyService policies;
     private final Enforcement enforcement;
-    private final AuditLog audit;
+    private final AuditTrail audit;
     private final Clock clock;
 
     public DecisionService(CaseService cases, DecisionRepository decisions, CaseReportRepository reports,
-            RestrictionRepository restrictions, PolicyService policies, Enforcement enforcement, AuditLog audit, Clock clock) {
+            RestrictionRepository restrictions, PolicyService policies, Enforcement enforcement, AuditTrail audit, Clock clock) {
         this.cases = cases;
         this.decisions = decisions;
         this.reports = reports;

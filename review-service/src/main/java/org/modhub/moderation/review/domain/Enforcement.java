@@ -15,6 +15,7 @@ import org.modhub.moderation.contracts.event.review.DecisionOrigin;
 import org.modhub.moderation.contracts.event.review.DecisionReversed;
 import org.modhub.moderation.contracts.event.review.DecisionTaken;
 import org.modhub.moderation.contracts.subject.SubjectRef;
+import org.modhub.moderation.kit.audit.AuditTrail;
 import org.modhub.moderation.kit.outbox.Outbox;
 import org.modhub.moderation.kit.problem.ProblemException;
 import org.modhub.moderation.kit.timer.Timers;
@@ -56,14 +57,14 @@ public class Enforcement {
     private final OwnerNotices notices;
     private final Outbox outbox;
     private final Timers timers;
-    private final AuditLog audit;
+    private final AuditTrail audit;
     private final StatementSource transparency;
     private final String appealUrl;
     private final Clock clock;
 
     public Enforcement(DecisionRepository decisions, RestrictionRepository restrictions, CaseReportRepository reports,
             StatementSubmissionRepository submissions, PolicyVersionRepository policyVersions, OwnerService owners, PolicyService policies, OwnerNotices notices, Outbox outbox, Timers timers,
-            AuditLog audit, StatementSource transparency, ReviewConfig config, Clock clock) {
+            AuditTrail audit, StatementSource transparency, ReviewConfig config, Clock clock) {
         this.decisions = decisions;
         this.restrictions = restrictions;
         this.reports = reports;
@@ -282,6 +283,6 @@ public class Enforcement {
     public Uni<Void> endDateReached(UUID decisionId) {
         return decisions.findById(decisionId).chain(d -> d == null ? Uni.createFrom().voidItem()
                 : reverse(d, DecisionOrigin.OWN_INITIATIVE, null, null,
-                        "The restriction ended on its end date (" + d.endDate + ").", AuditLog.SYSTEM).replaceWithVoid());
+                        "The restriction ended on its end date (" + d.endDate + ").", Audit.SYSTEM).replaceWithVoid());
     }
 }

@@ -18,6 +18,7 @@ import org.modhub.moderation.contracts.subject.SubjectRef;
 import org.modhub.moderation.contracts.taxonomy.LegalProvision;
 import org.modhub.moderation.contracts.taxonomy.PolicyCategory;
 import org.modhub.moderation.contracts.taxonomy.PolicySubcategory;
+import org.modhub.moderation.kit.audit.AuditTrail;
 import org.modhub.moderation.kit.inbox.PoisonMessageException;
 import org.modhub.moderation.review.persistence.DecisionEntity;
 import org.modhub.moderation.review.persistence.DecisionRepository;
@@ -44,11 +45,11 @@ public class LedgerFeeds {
     private final CaseService cases;
     private final PolicyService policies;
     private final Enforcement enforcement;
-    private final AuditLog audit;
+    private final AuditTrail audit;
     private final Clock clock;
 
     public LedgerFeeds(DecisionService decisions, DecisionRepository decided, CaseService cases, PolicyService policies, Enforcement enforcement,
-            AuditLog audit, Clock clock) {
+            AuditTrail audit, Clock clock) {
         this.decisions = decisions;
         this.decided = decided;
         this.cases = cases;
@@ -153,14 +154,14 @@ public class LedgerFeeds {
                         + original.id + "; the hub implemented the body's decision"
                         + (s.implementedOn() != null ? " on " + s.implementedOn() : "") + " and lifts the restrictions it imposed.";
                 return enforcement.reverse(original, DecisionOrigin.OWN_INITIATIVE, null, null, s.disputeId(), reason,
-                        AuditLog.SYSTEM).chain(rev -> {
+                        Audit.SYSTEM).chain(rev -> {
                             if (rev != null) {
                                 return Uni.createFrom().voidItem();
                             }
                             boolean restricted = original.actions().stream().anyMatch(ModerationAction::restricts);
                             if (restricted) {
                                 // Lifted already (an appeal, an end date): recorded, nothing more to lift.
-                                return audit.record(AuditLog.SYSTEM, "dispute.implemented", "decision", original.id,
+                                return audit.record(Audit.SYSTEM, "dispute.implemented", "decision", original.id,
                                         original.caseId, original.subjectKey, "dispute " + s.disputeId()
                                                 + " settled for the recipient; no restriction of the decision stands");
                             }

@@ -12,6 +12,7 @@ import org.modhub.moderation.contracts.event.mail.InboundMailReceived;
 import org.modhub.moderation.contracts.event.review.ChangesRequested;
 import org.modhub.moderation.contracts.event.review.EscalationReason;
 import org.modhub.moderation.contracts.subject.SubjectRef;
+import org.modhub.moderation.kit.audit.AuditTrail;
 import org.modhub.moderation.kit.inbox.MailScreen;
 import org.modhub.moderation.kit.outbox.Outbox;
 import org.modhub.moderation.kit.problem.ProblemException;
@@ -48,11 +49,11 @@ public class OwnerService {
     private final Outbox outbox;
     private final Timers timers;
     private final OwnerNotices notices;
-    private final AuditLog audit;
+    private final AuditTrail audit;
     private final ReviewConfig config;
     private final Clock clock;
 
-    public OwnerService(CaseService cases, OwnerRequestRepository requests, Outbox outbox, Timers timers, OwnerNotices notices, AuditLog audit,
+    public OwnerService(CaseService cases, OwnerRequestRepository requests, Outbox outbox, Timers timers, OwnerNotices notices, AuditTrail audit,
             ReviewConfig config, Clock clock) {
         this.cases = cases;
         this.requests = requests;
@@ -162,9 +163,9 @@ public class OwnerService {
                 c.assignee = null;
                 c.claimedAt = null;
                 c.returnReason = "The owner did not answer by " + r.deadline;
-                return audit.record(AuditLog.SYSTEM, "owner.deadline-expired", "owner_request", r.id, c.id, c.subjectKey,
+                return audit.record(Audit.SYSTEM, "owner.deadline-expired", "owner_request", r.id, c.id, c.subjectKey,
                         "deadline " + r.deadline).chain(() -> cases.escalate(c, EscalationReason.OWNER_DEADLINE_EXPIRED,
-                                AuditLog.SYSTEM, "owner did not answer by " + r.deadline));
+                                Audit.SYSTEM, "owner did not answer by " + r.deadline));
             });
         });
     }

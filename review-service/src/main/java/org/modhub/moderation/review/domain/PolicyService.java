@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import org.modhub.moderation.kit.audit.AuditTrail;
 import org.modhub.moderation.kit.problem.ProblemException;
 import org.modhub.moderation.review.config.ReviewConfig;
 import org.modhub.moderation.review.persistence.PolicyVersionEntity;
@@ -24,11 +25,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class PolicyService {
 
     private final PolicyVersionRepository versions;
-    private final AuditLog audit;
+    private final AuditTrail audit;
     private final Clock clock;
     private final Duration minNotice;
 
-    public PolicyService(PolicyVersionRepository versions, AuditLog audit, Clock clock, ReviewConfig config) {
+    public PolicyService(PolicyVersionRepository versions, AuditTrail audit, Clock clock, ReviewConfig config) {
         this.versions = versions;
         this.audit = audit;
         this.clock = clock;

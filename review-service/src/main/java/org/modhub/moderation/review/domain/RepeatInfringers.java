@@ -20,6 +20,7 @@ import org.modhub.moderation.contracts.event.review.EscalationReason;
 import org.modhub.moderation.contracts.taxonomy.PolicyCategory;
 import org.modhub.moderation.contracts.taxonomy.PolicySubcategory;
 import org.modhub.moderation.contracts.taxonomy.Taxonomy;
+import org.modhub.moderation.kit.audit.AuditTrail;
 import org.modhub.moderation.kit.outbox.Outbox;
 import org.modhub.moderation.kit.timer.Timers;
 import org.modhub.moderation.review.config.ReviewConfig;
@@ -48,11 +49,11 @@ public class RepeatInfringers {
     private final RestrictionRepository restrictions;
     private final Outbox outbox;
     private final Timers timers;
-    private final AuditLog audit;
+    private final AuditTrail audit;
     private final ReviewConfig config;
     private final Clock clock;
 
-    public RepeatInfringers(CaseService cases, CaseRepository caseRows, RestrictionRepository restrictions, Outbox outbox, Timers timers, AuditLog audit, ReviewConfig config,
+    public RepeatInfringers(CaseService cases, CaseRepository caseRows, RestrictionRepository restrictions, Outbox outbox, Timers timers, AuditTrail audit, ReviewConfig config,
             Clock clock) {
         this.cases = cases;
         this.caseRows = caseRows;
@@ -118,19 +119,20 @@ public class RepeatInfringers {
                         strike.account(), c.category, c.subcategory, c.severity, c.origin, List.of(), c.noticeId, null, now)))
                 .chain(() -> outbox.publish(Topics.REVIEW_EVENTS, EventSources.REVIEW_SERVICE, new CaseEscalated(c.id,
                         strike.account(), EscalationReason.REPEAT_INFRINGER, c.severity, now)))
-                .chain(() -> audit.onCase(AuditLog.SYSTEM, "case.opened", c.id, c.subjectKey, "repeat infringer (17 U.S.C. 512(i)): "
-                        + strike.strikeCount() + " strikes in force, notices " + notices + "; recommends TERMINATE_ACCOUNT"));
+                .chain(() -> audit.record(Audit.SYSTEM, "case.opened", "case", c.id, c.id, c.subjectKey,
+                        "repeat infringer (17 U.S.C. 512(i)): " + strike.strikeCount() + " strikes in force, notices "
+                                + notices + "; recommends TERMINATE_ACCOUNT"));
     }
 
     private Uni<Void> addTo(CaseEntity c, StrikeRecorded strike, List<UUID> notices) {
         Instant now = clock.instant();
         c.recommendedAction = ModerationAction.TERMINATE_ACCOUNT;
         c.updatedAt = now;
-        Uni<Void> chain = link(c, notices, now).chain(() -> audit.onCase(AuditLog.SYSTEM, "case.strikes-added", c.id,
-                c.subjectKey, "repeat infringer (17 U.S.C. 512(i)): " + strike.strikeCount() + " strikes in force, notices "
-                        + notices + "; recommends TERMINATE_ACCOUNT"));
+        Uni<Void> chain = link(c, notices, now).chain(() -> audit.record(Audit.SYSTEM, "case.strikes-added", "case",
+                c.id, c.id, c.subjectKey, "repeat infringer (17 U.S.C. 512(i)): " + strike.strikeCount()
+                        + " strikes in force, notices " + notices + "; recommends TERMINATE_ACCOUNT"));
         if (c.escalationReason != EscalationReason.REPEAT_INFRINGER) {
-            chain = chain.chain(() -> cases.escalate(c, EscalationReason.REPEAT_INFRINGER, AuditLog.SYSTEM,
+            chain = chain.chain(() -> cases.escalate(c, EscalationReason.REPEAT_INFRINGER, Audit.SYSTEM,
                     "strike for notice " + strike.noticeId()));
         }
         return chain;

@@ -30,9 +30,20 @@ public class AuditTrail {
         return "system:" + service;
     }
 
-    /** Appends one entry in the caller's open transaction. */
+    /** Appends one entry that stands alone in the caller's open transaction. */
     public Uni<Void> record(String actor, String action, String entityType, Object entityId, String subjectKey,
             String detail) {
+        return record(actor, action, entityType, entityId, null, subjectKey, detail);
+    }
+
+    /**
+     * Appends one entry in the caller's open transaction.
+     *
+     * @param scopeId the record this change belongs to (e.g. a decision's case), read back with {@link #history}; null
+     *     for none
+     */
+    public Uni<Void> record(String actor, String action, String entityType, Object entityId, Object scopeId,
+            String subjectKey, String detail) {
         String bounded = detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL);
         Instant now = clock.instant();
         return Panache.currentTransaction()
@@ -40,44 +51,65 @@ public class AuditTrail {
                         "Audit entries must join the caller's transaction (use @WithTransaction)"))
                 .chain(tx -> Panache.getSession())
                 .chain(s -> s.createNativeQuery("INSERT INTO kit_audit_log (at, actor, action, entity_type, entity_id, "
-                        + "subject_key, detail) VALUES (:at, :actor, :action, :type, :id, :subject, :detail)")
+                        + "scope_id, subject_key, detail) VALUES (:at, :actor, :action, :type, :id, :scope, :subject, :detail)")
                         .setParameter("at", now).setParameter("actor", actor).setParameter("action", action)
                         .setParameter("type", entityType).setParameter("id", String.valueOf(entityId))
+                        .setParameter("scope", scopeId == null ? null : String.valueOf(scopeId))
                         .setParameter("subject", subjectKey).setParameter("detail", bounded)
                         .executeUpdate())
                 .replaceWithVoid();
     }
 
     /**
-     * Entries oldest first after position {@code after}, optionally of one actor or one entity.
+     * Entries oldest first after position {@code after}, optionally of one scope, one actor or one entity (null = any).
      *
      * @param limit at most this many
      */
-    public Uni<List<AuditEntry>> read(String actor, String entityId, long after, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT id, at, actor, action, entity_type, entity_id, subject_key, detail "
-                + "FROM kit_audit_log WHERE id > :after");
+    public Uni<List<AuditEntry>> read(String scopeId, String actor, String entityId, long after, int limit) {
+        return select(scopeId, actor, entityId, after, limit);
+    }
+
+    /** Every entry of one scope, oldest first: the whole history of a record, e.g. a case. */
+    public Uni<List<AuditEntry>> history(Object scopeId) {
+        return select(String.valueOf(scopeId), null, null, 0, null);
+    }
+
+    private Uni<List<AuditEntry>> select(String scopeId, String actor, String entityId, long after, Integer limit) {
+        StringBuilder sql = new StringBuilder("SELECT id, at, actor, action, entity_type, entity_id, scope_id, subject_key, "
+                + "detail FROM kit_audit_log WHERE id > :after");
+        if (scopeId != null) {
+            sql.append(" AND scope_id = :scope");
+        }
         if (actor != null) {
             sql.append(" AND actor = :actor");
         }
         if (entityId != null) {
             sql.append(" AND entity_id = :entity");
         }
-        sql.append(" ORDER BY id LIMIT :limit");
+        sql.append(" ORDER BY id");
+        if (limit != null) {
+            sql.append(" LIMIT :limit");
+        }
         return Panache.withSession(() -> Panache.getSession().chain(s -> {
-            var query = s.createNativeQuery(sql.toString(), Object[].class).setParameter("after", after)
-                    .setParameter("limit", limit);
+            var query = s.createNativeQuery(sql.toString(), Object[].class).setParameter("after", after);
+            if (scopeId != null) {
+                query.setParameter("scope", scopeId);
+            }
             if (actor != null) {
                 query.setParameter("actor", actor);
             }
             if (entityId != null) {
                 query.setParameter("entity", entityId);
             }
+            if (limit != null) {
+                query.setParameter("limit", limit);
+            }
             return query.getResultList();
         })).map(rows -> {
             List<AuditEntry> entries = new ArrayList<>(rows.size());
             for (Object[] r : rows) {
                 entries.add(new AuditEntry(((Number) r[0]).longValue(), instant(r[1]), (String) r[2], (String) r[3],
-                        (String) r[4], (String) r[5], (String) r[6], (String) r[7]));
+                        (String) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8]));
             }
             return entries;
         });

@@ -15,8 +15,9 @@ import org.modhub.moderation.kit.validation.Page;
 import org.modhub.moderation.kit.validation.Params;
 
 /**
- * A service's audit log for auditors and admins, oldest first: {@code GET /api/v1/audit-log?actor=&entityId=&cursor=&limit=}.
- * Review-service keeps its own richer log (by case) at the same path and turns this one off with the build property
+ * A service's audit log for auditors and admins, oldest first:
+ * {@code GET /api/v1/audit-log?scopeId=&actor=&entityId=&cursor=&limit=}. Review-service serves the same log by case
+ * (its own parameter names and page sizes) at the same path and turns this one off with the build property
  * {@code kit.audit.resource.enabled=false}.
  */
 @Path("/api/v1/audit-log")
@@ -35,8 +36,8 @@ public class AuditTrailResource {
 
     @GET
     @RolesAllowed({ Roles.AUDITOR, Roles.ADMIN })
-    public Uni<Page<AuditEntry>> read(@QueryParam("actor") String actor, @QueryParam("entityId") String entityId,
-            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+    public Uni<Page<AuditEntry>> read(@QueryParam("scopeId") String scopeId, @QueryParam("actor") String actor,
+            @QueryParam("entityId") String entityId, @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         int size = Params.limit(limit, DEFAULT_PAGE, MAX_PAGE);
         long after = 0;
         if (cursor != null && !cursor.isBlank()) {
@@ -49,7 +50,7 @@ public class AuditTrailResource {
                 throw ProblemException.invalidField("query.cursor", "is not a cursor this service issued");
             }
         }
-        return trail.read(blank(actor), blank(entityId), after, size).map(rows -> new Page<>(rows,
+        return trail.read(blank(scopeId), blank(actor), blank(entityId), after, size).map(rows -> new Page<>(rows,
                 rows.size() == size ? String.valueOf(rows.get(rows.size() - 1).id()) : null));
     }
 

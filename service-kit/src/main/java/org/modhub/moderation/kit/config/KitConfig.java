@@ -51,8 +51,8 @@ public interface KitConfig {
     interface AuditResource {
 
         /**
-         * Whether the kit serves {@code GET /api/v1/audit-log} (a build-time switch: review-service serves its own log
-         * there and turns this off).
+         * Whether the kit serves {@code GET /api/v1/audit-log} (a build-time switch: review-service serves this log by
+         * case there and turns this off).
          */
         @WithDefault("true")
         boolean enabled();

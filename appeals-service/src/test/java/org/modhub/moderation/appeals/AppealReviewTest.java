@@ -48,7 +48,9 @@ import jakarta.inject.Inject;
  * the outcome, the reasons and, by residence, the out-of-court bodies or the Australian regulator.
  */
 @QuarkusTest
-@WithTestResource(value = DevStackResource.class, initArgs = @ResourceArg(name = DevStackResource.SERVICE, value = "appeals"))
+@WithTestResource(
+        value = DevStackResource.class,
+        initArgs = @ResourceArg(name = DevStackResource.SERVICE, value = "appeals"))
 class AppealReviewTest {
 
     private static final String REASONS = "The sponsorship notice is allowed by the policy; the card is not spam.";
@@ -68,21 +70,36 @@ class AppealReviewTest {
         String appeal = AppealsFixtures.file(owner, decision.decisionId());
 
         // The decider holds the senior role too, and the approver is senior: both are refused.
-        as(DECIDER, "senior-moderator").body(resolution("REVERSED", List.of(), REASONS))
-                .post("/api/v1/appeals/" + appeal + "/resolve").then().statusCode(403)
+        as(DECIDER, "senior-moderator")
+                .body(resolution("REVERSED", List.of(), REASONS))
+                .post("/api/v1/appeals/" + appeal + "/resolve")
+                .then()
+                .statusCode(403)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:modhub:problem:reviewer-not-independent"));
-        as(APPROVER, "senior-moderator", "legal").body(resolution("REVERSED", List.of(), REASONS))
-                .post("/api/v1/appeals/" + appeal + "/resolve").then().statusCode(403)
+        as(APPROVER, "senior-moderator", "legal")
+                .body(resolution("REVERSED", List.of(), REASONS))
+                .post("/api/v1/appeals/" + appeal + "/resolve")
+                .then()
+                .statusCode(403)
                 .body("type", equalTo("urn:modhub:problem:reviewer-not-independent"));
         // A moderator (who takes decisions) is not a reviewer at all.
-        as(newUser("mod"), "moderator").body(resolution("REVERSED", List.of(), REASONS))
-                .post("/api/v1/appeals/" + appeal + "/resolve").then().statusCode(403);
-        assertThat(Sql.rows(db, "SELECT status, outcome FROM appeal WHERE id = ?::uuid", appeal).get(0))
+        as(newUser("mod"), "moderator")
+                .body(resolution("REVERSED", List.of(), REASONS))
+                .post("/api/v1/appeals/" + appeal + "/resolve")
+                .then()
+                .statusCode(403);
+        assertThat(Sql.rows(db, "SELECT status, outcome FROM appeal WHERE id = ?::uuid", appeal)
+                        .get(0))
                 .containsExactly("OPEN", null);
 
-        as("legal-2", "legal").body(resolution("REVERSED", List.of(), REASONS)).post("/api/v1/appeals/" + appeal + "/resolve")
-                .then().statusCode(200).body("status", equalTo("RESOLVED")).body("reviewerId", equalTo("legal-2"));
+        as("legal-2", "legal")
+                .body(resolution("REVERSED", List.of(), REASONS))
+                .post("/api/v1/appeals/" + appeal + "/resolve")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("RESOLVED"))
+                .body("reviewerId", equalTo("legal-2"));
     }
 
     @Test
@@ -91,34 +108,53 @@ class AppealReviewTest {
         DecisionTaken decision = known(db, restriction(owner, List.of()));
         Map<String, Object> body = AppealsFixtures.appealAgainst(decision.decisionId());
         body.put("residence", "DE");
-        String appeal = as(owner, "user").body(body).post("/api/v1/appeals").then().statusCode(201).extract().path("id");
+        String appeal = as(owner, "user")
+                .body(body)
+                .post("/api/v1/appeals")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
-        try (var events = KafkaProbe.from(Topics.APPEALS_EVENTS); var requests = KafkaProbe.from(Topics.NOTIFICATION_REQUESTS)) {
-            as("legal-1", "legal").body(resolution("REVERSED", List.of(), REASONS)).post("/api/v1/appeals/" + appeal + "/resolve")
-                    .then().statusCode(200).body("outcome", equalTo("REVERSED"));
+        try (var events = KafkaProbe.from(Topics.APPEALS_EVENTS);
+                var requests = KafkaProbe.from(Topics.NOTIFICATION_REQUESTS)) {
+            as("legal-1", "legal")
+                    .body(resolution("REVERSED", List.of(), REASONS))
+                    .post("/api/v1/appeals/" + appeal + "/resolve")
+                    .then()
+                    .statusCode(200)
+                    .body("outcome", equalTo("REVERSED"));
 
-            await().atMost(WAIT).untilAsserted(() -> assertThat(events.ofType(AppealResolved.TYPE))
-                    .map(v -> data(v, AppealResolved.class)).filteredOn(e -> e.appealId().toString().equals(appeal))
-                    .singleElement().satisfies(e -> {
-                        assertThat(e.decisionId()).isEqualTo(decision.decisionId());
-                        assertThat(e.outcome()).isEqualTo(AppealOutcome.REVERSED);
-                        assertThat(e.appellantRole()).isEqualTo(AppellantRole.OWNER);
-                        assertThat(e.newActions()).isEmpty();
-                        assertThat(e.explanation()).isEqualTo(REASONS);
-                        assertThat(e.reviewerId()).isEqualTo("legal-1");
-                        assertThat(e.subject()).isEqualTo(decision.subject());
-                    }));
-            await().atMost(WAIT).untilAsserted(() -> assertThat(mails(requests, "appeal-decided", owner + "@example.org"))
-                    .singleElement().satisfies(m -> {
-                        assertThat(m.threadKey()).isEqualTo("appeal:" + appeal);
-                        assertThat(m.parameters()).containsEntry("outcome", "REVERSED")
-                                .containsEntry("settlementBodies",
-                                        "Appeals Centre Europe (https://www.appealscentre.eu); User Rights (https://user-rights.org)")
-                                .containsEntry("recipientCountry", "DE")
-                                .doesNotContainKey("regulator");
-                        // The template offers the bodies in its own words; the reasons are the reviewer's alone (issue 21).
-                        assertThat(m.parameters()).containsEntry("reasons", REASONS);
-                    }));
+            await().atMost(WAIT)
+                    .untilAsserted(() -> assertThat(events.ofType(AppealResolved.TYPE))
+                            .map(v -> data(v, AppealResolved.class))
+                            .filteredOn(e -> e.appealId().toString().equals(appeal))
+                            .singleElement()
+                            .satisfies(e -> {
+                                assertThat(e.decisionId()).isEqualTo(decision.decisionId());
+                                assertThat(e.outcome()).isEqualTo(AppealOutcome.REVERSED);
+                                assertThat(e.appellantRole()).isEqualTo(AppellantRole.OWNER);
+                                assertThat(e.newActions()).isEmpty();
+                                assertThat(e.explanation()).isEqualTo(REASONS);
+                                assertThat(e.reviewerId()).isEqualTo("legal-1");
+                                assertThat(e.subject()).isEqualTo(decision.subject());
+                            }));
+            await().atMost(WAIT)
+                    .untilAsserted(() -> assertThat(mails(requests, "appeal-decided", owner + "@example.org"))
+                            .singleElement()
+                            .satisfies(m -> {
+                                assertThat(m.threadKey()).isEqualTo("appeal:" + appeal);
+                                assertThat(m.parameters())
+                                        .containsEntry("outcome", "REVERSED")
+                                        .containsEntry(
+                                                "settlementBodies",
+                                                "Appeals Centre Europe (https://www.appealscentre.eu); User Rights (https://user-rights.org)")
+                                        .containsEntry("recipientCountry", "DE")
+                                        .doesNotContainKey("regulator");
+                                // The template offers the bodies in its own words; the reasons are the reviewer's alone
+                                // (issue 21).
+                                assertThat(m.parameters()).containsEntry("reasons", REASONS);
+                            }));
         }
     }
 
@@ -130,14 +166,22 @@ class AppealReviewTest {
         DecisionTaken decision = known(db, withReports(draft, report), report);
         String appeal = AppealsFixtures.file(notifier, decision.decisionId());
 
-        try (var events = KafkaProbe.from(Topics.APPEALS_EVENTS); var requests = KafkaProbe.from(Topics.NOTIFICATION_REQUESTS)) {
-            as("legal-1", "legal").body(resolution("UPHELD", List.of(), "The card breaks no rule.")).post(
-                    "/api/v1/appeals/" + appeal + "/resolve").then().statusCode(200).body("outcome", equalTo("UPHELD"));
-            await().atMost(WAIT).untilAsserted(() -> assertThat(mails(requests, "appeal-decided", notifier + "@example.org"))
-                    .singleElement().satisfies(m -> assertThat(m.parameters())
-                            .containsEntry("regulator", "eSafety Commissioner (https://www.esafety.gov.au/report)")
-                            .containsEntry("recipientCountry", "AU")
-                            .doesNotContainKey("settlementBodies")));
+        try (var events = KafkaProbe.from(Topics.APPEALS_EVENTS);
+                var requests = KafkaProbe.from(Topics.NOTIFICATION_REQUESTS)) {
+            as("legal-1", "legal")
+                    .body(resolution("UPHELD", List.of(), "The card breaks no rule."))
+                    .post("/api/v1/appeals/" + appeal + "/resolve")
+                    .then()
+                    .statusCode(200)
+                    .body("outcome", equalTo("UPHELD"));
+            await().atMost(WAIT)
+                    .untilAsserted(() -> assertThat(mails(requests, "appeal-decided", notifier + "@example.org"))
+                            .singleElement()
+                            .satisfies(m -> assertThat(m.parameters())
+                                    .containsEntry(
+                                            "regulator", "eSafety Commissioner (https://www.esafety.gov.au/report)")
+                                    .containsEntry("recipientCountry", "AU")
+                                    .doesNotContainKey("settlementBodies")));
             assertThat(events.ofType(AppealResolved.TYPE)).noneMatch(v -> v.contains(appeal));
         }
     }
@@ -150,60 +194,108 @@ class AppealReviewTest {
         DecisionTaken decision = known(db, withReports(draft, report), report);
         String appeal = AppealsFixtures.file(notifier, decision.decisionId());
 
-        as("legal-1", "legal").body(resolution("REVERSED", List.of(), REASONS)).post("/api/v1/appeals/" + appeal + "/resolve")
-                .then().statusCode(400).body("errors.field", hasItems("newActions"));
-        as("legal-1", "legal").body(resolution("REVERSED", List.of("NO_ACTION"), REASONS))
-                .post("/api/v1/appeals/" + appeal + "/resolve").then().statusCode(400).body("errors.field", hasItems("newActions"));
-        as("legal-1", "legal").body(resolution("REVERSED", List.of("SUSPEND_ACCOUNT"), REASONS))
-                .post("/api/v1/appeals/" + appeal + "/resolve").then().statusCode(400).body("errors.field", hasItems("newActions"));
-        as("legal-1", "legal").body(resolution("WITHDRAWN", List.of("BANISH"), "")).post("/api/v1/appeals/" + appeal + "/resolve")
-                .then().statusCode(400).body("errors.field", hasItems("outcome", "newActions[0]", "explanation"));
+        as("legal-1", "legal")
+                .body(resolution("REVERSED", List.of(), REASONS))
+                .post("/api/v1/appeals/" + appeal + "/resolve")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItems("newActions"));
+        as("legal-1", "legal")
+                .body(resolution("REVERSED", List.of("NO_ACTION"), REASONS))
+                .post("/api/v1/appeals/" + appeal + "/resolve")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItems("newActions"));
+        as("legal-1", "legal")
+                .body(resolution("REVERSED", List.of("SUSPEND_ACCOUNT"), REASONS))
+                .post("/api/v1/appeals/" + appeal + "/resolve")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItems("newActions"));
+        as("legal-1", "legal")
+                .body(resolution("WITHDRAWN", List.of("BANISH"), ""))
+                .post("/api/v1/appeals/" + appeal + "/resolve")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItems("outcome", "newActions[0]", "explanation"));
 
         try (var events = KafkaProbe.from(Topics.APPEALS_EVENTS)) {
-            as("legal-1", "legal").body(resolution("REVERSED", List.of("UNRANK"), "On review the card is spam after all."))
-                    .post("/api/v1/appeals/" + appeal + "/resolve").then().statusCode(200).body("newActions", hasItems("UNRANK"));
-            await().atMost(WAIT).untilAsserted(() -> assertThat(events.ofType(AppealResolved.TYPE))
-                    .map(v -> data(v, AppealResolved.class)).filteredOn(e -> e.appealId().toString().equals(appeal))
-                    .singleElement().satisfies(e -> {
-                        assertThat(e.appellantRole()).isEqualTo(AppellantRole.NOTIFIER);
-                        assertThat(e.newActions()).containsExactly(ModerationAction.UNRANK);
-                    }));
+            as("legal-1", "legal")
+                    .body(resolution("REVERSED", List.of("UNRANK"), "On review the card is spam after all."))
+                    .post("/api/v1/appeals/" + appeal + "/resolve")
+                    .then()
+                    .statusCode(200)
+                    .body("newActions", hasItems("UNRANK"));
+            await().atMost(WAIT)
+                    .untilAsserted(() -> assertThat(events.ofType(AppealResolved.TYPE))
+                            .map(v -> data(v, AppealResolved.class))
+                            .filteredOn(e -> e.appealId().toString().equals(appeal))
+                            .singleElement()
+                            .satisfies(e -> {
+                                assertThat(e.appellantRole()).isEqualTo(AppellantRole.NOTIFIER);
+                                assertThat(e.newActions()).containsExactly(ModerationAction.UNRANK);
+                            }));
         }
         // Decided once: a second decision on it is a conflict.
-        as("legal-2", "legal").body(resolution("UPHELD", List.of(), REASONS)).post("/api/v1/appeals/" + appeal + "/resolve")
-                .then().statusCode(409);
+        as("legal-2", "legal")
+                .body(resolution("UPHELD", List.of(), REASONS))
+                .post("/api/v1/appeals/" + appeal + "/resolve")
+                .then()
+                .statusCode(409);
     }
 
     @Test
     void aNotifierAppealsByRestADecisionThatRestrictedTooLittleAndTheModificationGoesToTheLedger() {
         String notifier = newUser("notifier");
-        // The model was only unranked; the notifier thinks it should be removed (DSA Art. 20(1): any decision on a notice).
+        // The model was only unranked; the notifier thinks it should be removed (DSA Art. 20(1): any decision on a
+        // notice).
         DecisionTaken unranked = AppealsFixtures.decisionWith(newUser("owner"), List.of(ModerationAction.UNRANK));
         ReportFiled report = reportBy(notifier, "DE", unranked.subject());
         DecisionTaken decision = known(db, withReports(unranked, report), report);
 
-        try (var events = KafkaProbe.from(Topics.APPEALS_EVENTS); var requests = KafkaProbe.from(Topics.NOTIFICATION_REQUESTS)) {
-            String appeal = as(notifier, "user").body(AppealsFixtures.appealAgainst(decision.decisionId()))
-                    .post("/api/v1/appeals").then().statusCode(201).body("appellantRole", equalTo("NOTIFIER"))
-                    .body("residence", equalTo("DE")).extract().path("id");
-            await().atMost(WAIT).untilAsserted(() -> assertThat(events.ofType(AppealFiled.TYPE))
-                    .map(v -> data(v, AppealFiled.class)).filteredOn(e -> e.appealId().toString().equals(appeal))
-                    .singleElement().satisfies(e -> assertThat(e.appellantRole()).isEqualTo(AppellantRole.NOTIFIER)));
+        try (var events = KafkaProbe.from(Topics.APPEALS_EVENTS);
+                var requests = KafkaProbe.from(Topics.NOTIFICATION_REQUESTS)) {
+            String appeal = as(notifier, "user")
+                    .body(AppealsFixtures.appealAgainst(decision.decisionId()))
+                    .post("/api/v1/appeals")
+                    .then()
+                    .statusCode(201)
+                    .body("appellantRole", equalTo("NOTIFIER"))
+                    .body("residence", equalTo("DE"))
+                    .extract()
+                    .path("id");
+            await().atMost(WAIT)
+                    .untilAsserted(() -> assertThat(events.ofType(AppealFiled.TYPE))
+                            .map(v -> data(v, AppealFiled.class))
+                            .filteredOn(e -> e.appealId().toString().equals(appeal))
+                            .singleElement()
+                            .satisfies(e -> assertThat(e.appellantRole()).isEqualTo(AppellantRole.NOTIFIER)));
 
-            as("legal-1", "legal").body(resolution("MODIFIED", List.of("REMOVE"), "The spam warrants removal."))
-                    .post("/api/v1/appeals/" + appeal + "/resolve").then().statusCode(200).body("outcome", equalTo("MODIFIED"));
-            await().atMost(WAIT).untilAsserted(() -> assertThat(events.ofType(AppealResolved.TYPE))
-                    .map(v -> data(v, AppealResolved.class)).filteredOn(e -> e.appealId().toString().equals(appeal))
-                    .singleElement().satisfies(e -> {
-                        assertThat(e.appellantRole()).isEqualTo(AppellantRole.NOTIFIER);
-                        assertThat(e.newActions()).containsExactly(ModerationAction.REMOVE);
-                    }));
+            as("legal-1", "legal")
+                    .body(resolution("MODIFIED", List.of("REMOVE"), "The spam warrants removal."))
+                    .post("/api/v1/appeals/" + appeal + "/resolve")
+                    .then()
+                    .statusCode(200)
+                    .body("outcome", equalTo("MODIFIED"));
+            await().atMost(WAIT)
+                    .untilAsserted(() -> assertThat(events.ofType(AppealResolved.TYPE))
+                            .map(v -> data(v, AppealResolved.class))
+                            .filteredOn(e -> e.appealId().toString().equals(appeal))
+                            .singleElement()
+                            .satisfies(e -> {
+                                assertThat(e.appellantRole()).isEqualTo(AppellantRole.NOTIFIER);
+                                assertThat(e.newActions()).containsExactly(ModerationAction.REMOVE);
+                            }));
             // Filed in the hub, so the outcome mail starts its own conversation; the EU notifier is told of the bodies.
-            await().atMost(WAIT).untilAsserted(() -> assertThat(mails(requests, "appeal-decided", notifier + "@example.org"))
-                    .singleElement().satisfies(m -> {
-                        assertThat(m.inReplyTo()).isNull();
-                        assertThat(m.parameters()).containsKey("settlementBodies").doesNotContainKey("regulator");
-                    }));
+            await().atMost(WAIT)
+                    .untilAsserted(() -> assertThat(mails(requests, "appeal-decided", notifier + "@example.org"))
+                            .singleElement()
+                            .satisfies(m -> {
+                                assertThat(m.inReplyTo()).isNull();
+                                assertThat(m.parameters())
+                                        .containsKey("settlementBodies")
+                                        .doesNotContainKey("regulator");
+                            }));
         }
     }
 
@@ -212,29 +304,66 @@ class AppealReviewTest {
         String owner = newUser("owner");
         DecisionTaken decision = known(db, restriction(owner, List.of()));
         String appeal = AppealsFixtures.file(owner, decision.decisionId());
-        as("legal-1", "legal").body(resolution("MODIFIED", List.of(), REASONS)).post("/api/v1/appeals/" + appeal + "/resolve")
-                .then().statusCode(400).body("errors.field", hasItems("newActions"));
-        as("legal-1", "legal").body(resolution("MODIFIED", List.of("DISABLE"), REASONS)).post("/api/v1/appeals/" + appeal + "/resolve")
-                .then().statusCode(400).body("errors.field", hasItems("newActions"));
-        as("legal-1", "legal").body(resolution("MODIFIED", List.of("SUSPEND_ACCOUNT"), REASONS))
-                .post("/api/v1/appeals/" + appeal + "/resolve").then().statusCode(400).body("errors.field", hasItems("newActions"));
+        as("legal-1", "legal")
+                .body(resolution("MODIFIED", List.of(), REASONS))
+                .post("/api/v1/appeals/" + appeal + "/resolve")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItems("newActions"));
+        as("legal-1", "legal")
+                .body(resolution("MODIFIED", List.of("DISABLE"), REASONS))
+                .post("/api/v1/appeals/" + appeal + "/resolve")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItems("newActions"));
+        as("legal-1", "legal")
+                .body(resolution("MODIFIED", List.of("SUSPEND_ACCOUNT"), REASONS))
+                .post("/api/v1/appeals/" + appeal + "/resolve")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItems("newActions"));
         try (var events = KafkaProbe.from(Topics.APPEALS_EVENTS)) {
-            as("legal-1", "legal").body(resolution("MODIFIED", List.of("TAG_NOT_FOR_ALL_AUDIENCES"), "A tag is enough."))
-                    .post("/api/v1/appeals/" + appeal + "/resolve").then().statusCode(200);
-            await().atMost(WAIT).untilAsserted(() -> assertThat(events.ofType(AppealResolved.TYPE))
-                    .map(v -> data(v, AppealResolved.class)).filteredOn(e -> e.appealId().toString().equals(appeal))
-                    .singleElement().satisfies(e -> {
-                        assertThat(e.outcome()).isEqualTo(AppealOutcome.MODIFIED);
-                        assertThat(e.newActions()).containsExactly(ModerationAction.TAG_NOT_FOR_ALL_AUDIENCES);
-                    }));
+            as("legal-1", "legal")
+                    .body(resolution("MODIFIED", List.of("TAG_NOT_FOR_ALL_AUDIENCES"), "A tag is enough."))
+                    .post("/api/v1/appeals/" + appeal + "/resolve")
+                    .then()
+                    .statusCode(200);
+            await().atMost(WAIT)
+                    .untilAsserted(() -> assertThat(events.ofType(AppealResolved.TYPE))
+                            .map(v -> data(v, AppealResolved.class))
+                            .filteredOn(e -> e.appealId().toString().equals(appeal))
+                            .singleElement()
+                            .satisfies(e -> {
+                                assertThat(e.outcome()).isEqualTo(AppealOutcome.MODIFIED);
+                                assertThat(e.newActions()).containsExactly(ModerationAction.TAG_NOT_FOR_ALL_AUDIENCES);
+                            }));
         }
     }
 
     /** The draft decision, answering {@code report}. */
     static DecisionTaken withReports(DecisionTaken d, ReportFiled report) {
-        return new DecisionTaken(d.decisionId(), d.caseId(), d.subject(), d.ownerId(), d.actions(), d.ground(), d.category(),
-                d.subcategory(), d.territorialScope(), d.endDate(), d.facts(), d.explanation(), d.policyVersion(), d.decidedBy(),
-                d.approvedBy(), d.automatedDecision(), org.modhub.moderation.contracts.event.review.DecisionOrigin.REPORT,
-                List.of(report.reportId()), null, null, d.manifestlyUnfounded(), d.decidedAt());
+        return new DecisionTaken(
+                d.decisionId(),
+                d.caseId(),
+                d.subject(),
+                d.ownerId(),
+                d.actions(),
+                d.ground(),
+                d.category(),
+                d.subcategory(),
+                d.territorialScope(),
+                d.endDate(),
+                d.facts(),
+                d.explanation(),
+                d.policyVersion(),
+                d.decidedBy(),
+                d.approvedBy(),
+                d.automatedDecision(),
+                org.modhub.moderation.contracts.event.review.DecisionOrigin.REPORT,
+                List.of(report.reportId()),
+                null,
+                null,
+                d.manifestlyUnfounded(),
+                d.decidedAt());
     }
 }

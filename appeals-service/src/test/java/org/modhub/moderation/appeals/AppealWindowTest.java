@@ -30,12 +30,14 @@ class AppealWindowTest {
 
     @Test
     void aMonthWithoutTheDayEndsOnItsLastDay() {
-        assertThat(AppealWindow.of(6).closesOn(Instant.parse("2026-08-31T08:00:00Z"))).isEqualTo(LocalDate.parse("2027-02-28"));
+        assertThat(AppealWindow.of(6).closesOn(Instant.parse("2026-08-31T08:00:00Z")))
+                .isEqualTo(LocalDate.parse("2027-02-28"));
     }
 
     @Test
     void theDayIsTheUtcDayEvenLateInTheEvening() {
         // 23:30 in New York on 2 May is 3 May in UTC: the window counts from 3 May.
-        assertThat(AppealWindow.of(6).closesOn(Instant.parse("2026-05-03T03:30:00Z"))).isEqualTo(LocalDate.parse("2026-11-03"));
+        assertThat(AppealWindow.of(6).closesOn(Instant.parse("2026-05-03T03:30:00Z")))
+                .isEqualTo(LocalDate.parse("2026-11-03"));
     }
 }

@@ -24,20 +24,30 @@ import io.quarkus.test.junit.QuarkusTest;
  * inputs in every build and coverage-guided with {@code bin/fuzz} (see FUZZING.md).
  */
 @QuarkusTest
-@WithTestResource(value = DevStackResource.class, initArgs = @ResourceArg(name = DevStackResource.SERVICE, value = "appeals"))
+@WithTestResource(
+        value = DevStackResource.class,
+        initArgs = @ResourceArg(name = DevStackResource.SERVICE, value = "appeals"))
 class AppealsBodyFuzzTest {
 
     private static final BodyFuzzer FUZZER = new BodyFuzzer("appeals-service");
 
-    static final Target APPEAL = Target.post("/api/v1/appeals", () -> fresh("user"),
+    static final Target APPEAL = Target.post(
+            "/api/v1/appeals",
+            () -> fresh("user"),
             "{\"decisionId\":\"00000000-0000-4000-8000-00000000f022\",\"arguments\":\"The model card is a sponsorship notice, not spam.\",\"evidenceUrls\":[\"https://example.org/contract.pdf\"],\"residence\":\"DE\"}");
-    static final Target RESOLVE = Target.post("/api/v1/appeals/00000000-0000-4000-8000-00000000f022/resolve", () -> fresh("legal"),
+    static final Target RESOLVE = Target.post(
+            "/api/v1/appeals/00000000-0000-4000-8000-00000000f022/resolve",
+            () -> fresh("legal"),
             "{\"outcome\":\"MODIFIED\",\"newActions\":[\"LABEL\"],\"explanation\":\"A label is enough.\",\"manifestlyUnfounded\":false}");
-    static final Target LIFT = Target.post("/api/v1/appellants/user:fuzz-appellant/lift", () -> fresh("legal"),
-            "{\"reason\":\"Lifted early.\"}");
-    static final Target DISPUTE = Target.post("/api/v1/disputes", () -> fresh("legal"),
+    static final Target LIFT = Target.post(
+            "/api/v1/appellants/user:fuzz-appellant/lift", () -> fresh("legal"), "{\"reason\":\"Lifted early.\"}");
+    static final Target DISPUTE = Target.post(
+            "/api/v1/disputes",
+            () -> fresh("legal"),
             "{\"decisionId\":\"00000000-0000-4000-8000-00000000f022\",\"appealId\":\"00000000-0000-4000-8000-00000000f022\",\"body\":\"User Rights ADR\",\"submittedOn\":\"2026-10-01\",\"notes\":\"Referred.\"}");
-    static final Target OUTCOME = Target.post("/api/v1/disputes/00000000-0000-4000-8000-00000000f022/outcome", () -> fresh("legal"),
+    static final Target OUTCOME = Target.post(
+            "/api/v1/disputes/00000000-0000-4000-8000-00000000f022/outcome",
+            () -> fresh("legal"),
             "{\"outcome\":\"SETTLED\",\"settledOn\":\"2026-11-01\",\"implemented\":true,\"implementedOn\":\"2026-11-02\"}");
 
     private static final List<Target> ALL = List.of(APPEAL, RESOLVE, LIFT, DISPUTE, OUTCOME);
@@ -79,6 +89,7 @@ class AppealsBodyFuzzTest {
 
     /** A caller with a fresh account id, so per-caller limits and state do not carry over between inputs. */
     private static String fresh(String role) {
-        return TestTokens.token("fuzz-" + role + "-" + UUID.randomUUID().toString().substring(0, 8), role);
+        return TestTokens.token(
+                "fuzz-" + role + "-" + UUID.randomUUID().toString().substring(0, 8), role);
     }
 }

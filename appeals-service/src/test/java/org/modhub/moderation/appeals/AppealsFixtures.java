@@ -53,8 +53,7 @@ public final class AppealsFixtures {
     public static final String APPROVER = "senior-approver";
     private static final EventCodec CODEC = new EventCodec();
 
-    private AppealsFixtures() {
-    }
+    private AppealsFixtures() {}
 
     /** A fresh account id, so tests never see each other's appeals or standing. */
     public static String newUser(String prefix) {
@@ -70,51 +69,113 @@ public final class AppealsFixtures {
     }
 
     public static SubjectRef newModel() {
-        return SubjectRef.parse("model:acme/model-" + UUID.randomUUID().toString().substring(0, 8));
+        return SubjectRef.parse(
+                "model:acme/model-" + UUID.randomUUID().toString().substring(0, 8));
     }
 
     // --- decisions and reports, as the other services publish them ---
 
     /** A severe restriction (DISABLE) of {@code ownerId}'s model, decided by {@link #DECIDER} and approved by {@link #APPROVER}. */
     public static DecisionTaken restriction(String ownerId, List<UUID> reportIds) {
-        return decision(ownerId, List.of(ModerationAction.DISABLE), DecisionGround.DECISION_GROUND_INCOMPATIBLE_CONTENT,
-                List.of("DE", "FR"), APPROVER, reportIds, false);
+        return decision(
+                ownerId,
+                List.of(ModerationAction.DISABLE),
+                DecisionGround.DECISION_GROUND_INCOMPATIBLE_CONTENT,
+                List.of("DE", "FR"),
+                APPROVER,
+                reportIds,
+                false);
     }
 
     /** A decision of {@link #DECIDER} taking {@code actions} (none severe) on {@code ownerId}'s model. */
     public static DecisionTaken decisionWith(String ownerId, List<ModerationAction> actions) {
-        return decision(ownerId, actions, DecisionGround.DECISION_GROUND_INCOMPATIBLE_CONTENT, List.of("DE", "FR"), null,
-                List.of(), false);
+        return decision(
+                ownerId,
+                actions,
+                DecisionGround.DECISION_GROUND_INCOMPATIBLE_CONTENT,
+                List.of("DE", "FR"),
+                null,
+                List.of(),
+                false);
     }
 
     /** A decision that took no action on the reports. */
     public static DecisionTaken noAction(String ownerId, List<UUID> reportIds, boolean manifestlyUnfounded) {
-        return decision(ownerId, List.of(ModerationAction.NO_ACTION), null, List.of(), null, reportIds, manifestlyUnfounded);
+        return decision(
+                ownerId, List.of(ModerationAction.NO_ACTION), null, List.of(), null, reportIds, manifestlyUnfounded);
     }
 
-    private static DecisionTaken decision(String ownerId, List<ModerationAction> actions, DecisionGround ground,
-            List<String> scope, String approvedBy, List<UUID> reportIds, boolean unfounded) {
-        return new DecisionTaken(UUID.randomUUID(), UUID.randomUUID(), newModel(), ownerId, actions, ground,
-                PolicyCategory.PLATFORM_ABUSE, null, scope, null, "The model card advertises a casino.",
-                "Advertising spam breaks the policy's platform abuse rules.", "2026-01", DECIDER, approvedBy,
-                AutomatedDecision.AUTOMATED_DECISION_NOT_AUTOMATED, reportIds.isEmpty() ? DecisionOrigin.OWN_INITIATIVE
-                        : DecisionOrigin.REPORT,
-                reportIds, null, null, unfounded, Instant.now().truncatedTo(ChronoUnit.MICROS));
+    private static DecisionTaken decision(
+            String ownerId,
+            List<ModerationAction> actions,
+            DecisionGround ground,
+            List<String> scope,
+            String approvedBy,
+            List<UUID> reportIds,
+            boolean unfounded) {
+        return new DecisionTaken(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                newModel(),
+                ownerId,
+                actions,
+                ground,
+                PolicyCategory.PLATFORM_ABUSE,
+                null,
+                scope,
+                null,
+                "The model card advertises a casino.",
+                "Advertising spam breaks the policy's platform abuse rules.",
+                "2026-01",
+                DECIDER,
+                approvedBy,
+                AutomatedDecision.AUTOMATED_DECISION_NOT_AUTOMATED,
+                reportIds.isEmpty() ? DecisionOrigin.OWN_INITIATIVE : DecisionOrigin.REPORT,
+                reportIds,
+                null,
+                null,
+                unfounded,
+                Instant.now().truncatedTo(ChronoUnit.MICROS));
     }
 
     /** A report by a hub user (IN_PLATFORM) on {@code subject}. */
     public static ReportFiled reportBy(String reporterId, String jurisdiction, SubjectRef subject) {
-        return new ReportFiled(UUID.randomUUID(), subject, PolicyCategory.PLATFORM_ABUSE, PolicySubcategory.SPAM,
-                "Casino spam everywhere.", List.of(), ReportChannel.IN_PLATFORM, SourceType.SOURCE_ARTICLE_16, false, false,
-                ReportVisibility.PRIVATE, reporterId, reporterId + "@example.org", jurisdiction,
+        return new ReportFiled(
+                UUID.randomUUID(),
+                subject,
+                PolicyCategory.PLATFORM_ABUSE,
+                PolicySubcategory.SPAM,
+                "Casino spam everywhere.",
+                List.of(),
+                ReportChannel.IN_PLATFORM,
+                SourceType.SOURCE_ARTICLE_16,
+                false,
+                false,
+                ReportVisibility.PRIVATE,
+                reporterId,
+                reporterId + "@example.org",
+                jurisdiction,
                 Instant.now().truncatedTo(ChronoUnit.MICROS));
     }
 
     /** A report mailed to safety@ by a non-user. */
     public static ReportFiled mailedReport(String email, SubjectRef subject) {
-        return new ReportFiled(UUID.randomUUID(), subject, PolicyCategory.PLATFORM_ABUSE, PolicySubcategory.SPAM,
-                "Casino spam everywhere.", List.of(), ReportChannel.EMAIL, SourceType.SOURCE_ARTICLE_16, false, false,
-                ReportVisibility.PRIVATE, null, email, "AT", Instant.now().truncatedTo(ChronoUnit.MICROS));
+        return new ReportFiled(
+                UUID.randomUUID(),
+                subject,
+                PolicyCategory.PLATFORM_ABUSE,
+                PolicySubcategory.SPAM,
+                "Casino spam everywhere.",
+                List.of(),
+                ReportChannel.EMAIL,
+                SourceType.SOURCE_ARTICLE_16,
+                false,
+                false,
+                ReportVisibility.PRIVATE,
+                null,
+                email,
+                "AT",
+                Instant.now().truncatedTo(ChronoUnit.MICROS));
     }
 
     public static void publish(DecisionTaken decision) {
@@ -122,7 +183,8 @@ public final class AppealsFixtures {
     }
 
     public static void publish(ReportFiled report) {
-        KafkaProbe.send(Topics.REPORTING_EVENTS, report.subject().key(), encode(EventSources.REPORTING_SERVICE, report));
+        KafkaProbe.send(
+                Topics.REPORTING_EVENTS, report.subject().key(), encode(EventSources.REPORTING_SERVICE, report));
     }
 
     /** Publishes the decision and waits until this service has its copy (and its reports' notifiers). */
@@ -132,9 +194,11 @@ public final class AppealsFixtures {
         }
         publish(decision);
         await().atMost(WAIT).untilAsserted(() -> {
-            assertThat(Sql.count(db, "SELECT count(*) FROM decision_copy WHERE decision_id = ?", decision.decisionId())).isOne();
+            assertThat(Sql.count(db, "SELECT count(*) FROM decision_copy WHERE decision_id = ?", decision.decisionId()))
+                    .isOne();
             for (ReportFiled report : reports) {
-                assertThat(Sql.count(db, "SELECT count(*) FROM report_notifier WHERE report_id = ?", report.reportId())).isOne();
+                assertThat(Sql.count(db, "SELECT count(*) FROM report_notifier WHERE report_id = ?", report.reportId()))
+                        .isOne();
             }
         });
         return decision;
@@ -142,7 +206,9 @@ public final class AppealsFixtures {
 
     /** When this service holds the parties were told of the decision. */
     public static Instant toldAt(DataSource db, UUID decisionId) {
-        Object value = Sql.rows(db, "SELECT told_at FROM decision_copy WHERE decision_id = ?", decisionId).get(0).get(0);
+        Object value = Sql.rows(db, "SELECT told_at FROM decision_copy WHERE decision_id = ?", decisionId)
+                .get(0)
+                .get(0);
         return value instanceof java.sql.Timestamp t ? t.toInstant() : ((java.time.OffsetDateTime) value).toInstant();
     }
 
@@ -158,7 +224,12 @@ public final class AppealsFixtures {
 
     /** Files an appeal and returns its id. */
     public static String file(String user, UUID decisionId) {
-        return as(user, "user").body(appealAgainst(decisionId)).post("/api/v1/appeals").then().statusCode(201).extract()
+        return as(user, "user")
+                .body(appealAgainst(decisionId))
+                .post("/api/v1/appeals")
+                .then()
+                .statusCode(201)
+                .extract()
                 .path("id");
     }
 
@@ -182,8 +253,11 @@ public final class AppealsFixtures {
 
     /** The mails requested so far with {@code templateId} to {@code recipient}. */
     public static List<NotificationRequested> mails(KafkaProbe probe, String templateId, String recipient) {
-        return probe.ofType(NotificationRequested.TYPE).stream().map(v -> data(v, NotificationRequested.class))
-                .filter(m -> m.templateId().equals(templateId) && m.recipientEmail().equalsIgnoreCase(recipient)).toList();
+        return probe.ofType(NotificationRequested.TYPE).stream()
+                .map(v -> data(v, NotificationRequested.class))
+                .filter(m ->
+                        m.templateId().equals(templateId) && m.recipientEmail().equalsIgnoreCase(recipient))
+                .toList();
     }
 
     /** An inbound mail to legal@ as the gateway publishes it. */
@@ -192,9 +266,19 @@ public final class AppealsFixtures {
     }
 
     /** An inbound mail to {@code mailbox}@, on the thread the gateway recovered (plus-address or In-Reply-To), if any. */
-    public static InboundMailReceived mail(String mailbox, String from, String subjectLine, String body, String threadToken) {
-        return new InboundMailReceived(mailbox, "<" + UUID.randomUUID() + "@mail.example.org>", null, List.of(), threadToken,
-                from, List.of(mailbox + "@hub.localhost"), subjectLine, body, Instant.now().truncatedTo(ChronoUnit.MICROS),
+    public static InboundMailReceived mail(
+            String mailbox, String from, String subjectLine, String body, String threadToken) {
+        return new InboundMailReceived(
+                mailbox,
+                "<" + UUID.randomUUID() + "@mail.example.org>",
+                null,
+                List.of(),
+                threadToken,
+                from,
+                List.of(mailbox + "@hub.localhost"),
+                subjectLine,
+                body,
+                Instant.now().truncatedTo(ChronoUnit.MICROS),
                 List.of());
     }
 
@@ -205,7 +289,13 @@ public final class AppealsFixtures {
 
     /** The audit log entries about {@code entityId}, oldest first, as an auditor reads them. */
     public static List<Map<String, Object>> auditOf(Object entityId) {
-        return as("auditor-1", "auditor").queryParam("entityId", String.valueOf(entityId)).queryParam("limit", "500")
-                .get("/api/v1/audit-log").then().statusCode(200).extract().path("items");
+        return as("auditor-1", "auditor")
+                .queryParam("entityId", String.valueOf(entityId))
+                .queryParam("limit", "500")
+                .get("/api/v1/audit-log")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items");
     }
 }

@@ -37,7 +37,9 @@ import jakarta.inject.Inject;
 
 /** Out-of-court dispute records (DSA Art. 21) and their Art. 24(1)(a) figures. */
 @QuarkusTest
-@WithTestResource(value = DevStackResource.class, initArgs = @ResourceArg(name = DevStackResource.SERVICE, value = "appeals"))
+@WithTestResource(
+        value = DevStackResource.class,
+        initArgs = @ResourceArg(name = DevStackResource.SERVICE, value = "appeals"))
 class DisputeTest {
 
     @Inject
@@ -61,29 +63,65 @@ class DisputeTest {
         String second = record(decision.decisionId(), null, body, today.minusDays(20));
         record(decision.decisionId(), null, body, today.minusDays(10));
 
-        as("legal-1", "legal").body(Map.of("outcome", "IN_FAVOUR_OF_RECIPIENT", "settledOn", today.minusDays(10).toString(),
-                "implemented", true, "implementedOn", today.minusDays(5).toString()))
-                .post("/api/v1/disputes/" + first + "/outcome").then().statusCode(200)
-                .body("outcome", equalTo("IN_FAVOUR_OF_RECIPIENT")).body("implemented", equalTo(true));
-        as("legal-1", "legal").body(Map.of("outcome", "IN_FAVOUR_OF_PROVIDER", "settledOn", today.toString()))
-                .post("/api/v1/disputes/" + second + "/outcome").then().statusCode(200);
+        as("legal-1", "legal")
+                .body(Map.of(
+                        "outcome",
+                        "IN_FAVOUR_OF_RECIPIENT",
+                        "settledOn",
+                        today.minusDays(10).toString(),
+                        "implemented",
+                        true,
+                        "implementedOn",
+                        today.minusDays(5).toString()))
+                .post("/api/v1/disputes/" + first + "/outcome")
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("IN_FAVOUR_OF_RECIPIENT"))
+                .body("implemented", equalTo(true));
+        as("legal-1", "legal")
+                .body(Map.of("outcome", "IN_FAVOUR_OF_PROVIDER", "settledOn", today.toString()))
+                .post("/api/v1/disputes/" + second + "/outcome")
+                .then()
+                .statusCode(200);
 
         // Only this body's disputes: 3 submitted, 2 settled (after 20 days each), 1 of 1 for the recipient implemented.
-        as("auditor-1", "auditor").queryParam("from", today.minusDays(30).toString()).queryParam("to", today.toString())
-                .get("/api/v1/disputes/figures").then().statusCode(200)
+        as("auditor-1", "auditor")
+                .queryParam("from", today.minusDays(30).toString())
+                .queryParam("to", today.toString())
+                .get("/api/v1/disputes/figures")
+                .then()
+                .statusCode(200)
                 .body("byBody.'" + body + "'", equalTo(3));
-        as("legal-1", "legal").queryParam("from", today.minusDays(30).toString()).get("/api/v1/disputes").then()
-                .statusCode(200).body("items.findAll { it.body == '" + body + "' }.size()", equalTo(3))
-                .body("items.findAll { it.body == '" + body + "' }.outcome", hasItems("IN_FAVOUR_OF_RECIPIENT", "IN_FAVOUR_OF_PROVIDER"));
+        as("legal-1", "legal")
+                .queryParam("from", today.minusDays(30).toString())
+                .get("/api/v1/disputes")
+                .then()
+                .statusCode(200)
+                .body("items.findAll { it.body == '" + body + "' }.size()", equalTo(3))
+                .body(
+                        "items.findAll { it.body == '" + body + "' }.outcome",
+                        hasItems("IN_FAVOUR_OF_RECIPIENT", "IN_FAVOUR_OF_PROVIDER"));
         // Two at a time: the first page says where the next one starts, and the pages never repeat a dispute.
-        var firstPage = as("legal-1", "legal").queryParam("from", today.minusDays(30).toString()).queryParam("limit", 2)
-                .get("/api/v1/disputes").then().statusCode(200).body("items.size()", equalTo(2)).extract();
+        var firstPage = as("legal-1", "legal")
+                .queryParam("from", today.minusDays(30).toString())
+                .queryParam("limit", 2)
+                .get("/api/v1/disputes")
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(2))
+                .extract();
         String next = firstPage.path("nextCursor");
         assertThat(next).isNotBlank();
         List<String> firstIds = firstPage.path("items.id");
-        List<String> secondIds = as("legal-1", "legal").queryParam("from", today.minusDays(30).toString())
-                .queryParam("limit", 2).queryParam("cursor", next).get("/api/v1/disputes").then().statusCode(200)
-                .extract().path("items.id");
+        List<String> secondIds = as("legal-1", "legal")
+                .queryParam("from", today.minusDays(30).toString())
+                .queryParam("limit", 2)
+                .queryParam("cursor", next)
+                .get("/api/v1/disputes")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.id");
         assertThat(secondIds).isNotEmpty().doesNotContainAnyElementsOf(firstIds);
     }
 
@@ -99,12 +137,20 @@ class DisputeTest {
         end(a, "IN_FAVOUR_OF_RECIPIENT", start.plusDays(40), false);
         end(b, "IN_FAVOUR_OF_RECIPIENT", start.plusDays(61), true);
 
-        as("auditor-1", "auditor").queryParam("from", start.toString()).queryParam("to", start.plusDays(2).toString())
-                .get("/api/v1/disputes/figures").then().statusCode(200)
-                .body("submitted", equalTo(3)).body("settled", equalTo(2)).body("pending", equalTo(1))
-                .body("outcomes.IN_FAVOUR_OF_RECIPIENT", equalTo(2)).body("outcomes.SETTLED", equalTo(0))
+        as("auditor-1", "auditor")
+                .queryParam("from", start.toString())
+                .queryParam("to", start.plusDays(2).toString())
+                .get("/api/v1/disputes/figures")
+                .then()
+                .statusCode(200)
+                .body("submitted", equalTo(3))
+                .body("settled", equalTo(2))
+                .body("pending", equalTo(1))
+                .body("outcomes.IN_FAVOUR_OF_RECIPIENT", equalTo(2))
+                .body("outcomes.SETTLED", equalTo(0))
                 .body("medianDaysToSettle", equalTo(50.0f))
-                .body("decidedForRecipient", equalTo(2)).body("implemented", equalTo(1))
+                .body("decidedForRecipient", equalTo(2))
+                .body("implemented", equalTo(1))
                 .body("implementedShare", equalTo(0.5f))
                 .body("byBody.'Body A'", equalTo(2));
     }
@@ -119,26 +165,47 @@ class DisputeTest {
         request.put("body", "Appeals Centre Europe");
         request.put("submittedOn", today.minusDays(9).toString());
         request.put("notes", "Owner " + owner + "@example.org asked the body by phone.");
-        String id = as("legal-1", "legal").body(request).post("/api/v1/disputes").then().statusCode(201).extract().path("id");
+        String id = as("legal-1", "legal")
+                .body(request)
+                .post("/api/v1/disputes")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         // A refused ending changes nothing and announces nothing.
-        as("legal-1", "legal").body(Map.of("outcome", "SETTLED", "settledOn", today.minusDays(10).toString()))
-                .post("/api/v1/disputes/" + id + "/outcome").then().statusCode(400);
+        as("legal-1", "legal")
+                .body(Map.of(
+                        "outcome", "SETTLED", "settledOn", today.minusDays(10).toString()))
+                .post("/api/v1/disputes/" + id + "/outcome")
+                .then()
+                .statusCode(400);
         end(id, "IN_FAVOUR_OF_RECIPIENT", today.minusDays(2), true);
 
         // For review-service's transparency report: ids, the body and dates; never notes, names or addresses.
         try (var events = KafkaProbe.from(Topics.APPEALS_EVENTS)) {
             List<List<String>> seen = new java.util.ArrayList<>(List.of(List.of()));
             await().atMost(WAIT).untilAsserted(() -> {
-                seen.set(0, events.poll().stream().filter(r -> ("dispute:" + id).equals(r.key())).map(r -> r.value()).toList());
+                seen.set(
+                        0,
+                        events.poll().stream()
+                                .filter(r -> ("dispute:" + id).equals(r.key()))
+                                .map(r -> r.value())
+                                .toList());
                 assertThat(seen.get(0)).hasSize(2);
             });
             List<String> mine = seen.get(0);
-            assertThat(mine.get(0)).contains("\"type\":\"org.modhub.moderation.appeals.DisputeRecorded.v1\"",
-                    "\"disputeId\":\"" + id + "\"", "\"body\":\"Appeals Centre Europe\"",
-                    "\"submittedOn\":\"" + today.minusDays(9) + "\"");
-            assertThat(mine.get(1)).contains("\"type\":\"org.modhub.moderation.appeals.DisputeSettled.v1\"",
-                    "\"outcome\":\"IN_FAVOUR_OF_RECIPIENT\"", "\"settledOn\":\"" + today.minusDays(2) + "\"",
-                    "\"implemented\":true");
+            assertThat(mine.get(0))
+                    .contains(
+                            "\"type\":\"org.modhub.moderation.appeals.DisputeRecorded.v1\"",
+                            "\"disputeId\":\"" + id + "\"",
+                            "\"body\":\"Appeals Centre Europe\"",
+                            "\"submittedOn\":\"" + today.minusDays(9) + "\"");
+            assertThat(mine.get(1))
+                    .contains(
+                            "\"type\":\"org.modhub.moderation.appeals.DisputeSettled.v1\"",
+                            "\"outcome\":\"IN_FAVOUR_OF_RECIPIENT\"",
+                            "\"settledOn\":\"" + today.minusDays(2) + "\"",
+                            "\"implemented\":true");
             assertThat(mine).allSatisfy(event -> assertThat(event).doesNotContain(owner, "@", "phone"));
         }
     }
@@ -153,32 +220,82 @@ class DisputeTest {
             // The body decided for the user; the hub has not acted yet: announced, not implemented.
             end(id, "IN_FAVOUR_OF_RECIPIENT", today.minusDays(6), false);
             // Only a decision for the recipient is implemented: one for the provider leaves the decision as it stands.
-            as("legal-1", "legal").body(Map.of("outcome", "IN_FAVOUR_OF_PROVIDER", "settledOn", today.minusDays(6).toString(),
-                    "implemented", true)).post("/api/v1/disputes/" + id + "/outcome").then().statusCode(400)
-                    .contentType("application/problem+json").body("errors[0].field", equalTo("implemented"));
-            as("legal-1", "legal").body(Map.of("outcome", "IN_FAVOUR_OF_RECIPIENT", "settledOn", today.minusDays(6).toString(),
-                    "implemented", true, "implementedOn", today.plusDays(1).toString()))
-                    .post("/api/v1/disputes/" + id + "/outcome").then().statusCode(400)
+            as("legal-1", "legal")
+                    .body(Map.of(
+                            "outcome",
+                            "IN_FAVOUR_OF_PROVIDER",
+                            "settledOn",
+                            today.minusDays(6).toString(),
+                            "implemented",
+                            true))
+                    .post("/api/v1/disputes/" + id + "/outcome")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("implemented"));
+            as("legal-1", "legal")
+                    .body(Map.of(
+                            "outcome",
+                            "IN_FAVOUR_OF_RECIPIENT",
+                            "settledOn",
+                            today.minusDays(6).toString(),
+                            "implemented",
+                            true,
+                            "implementedOn",
+                            today.plusDays(1).toString()))
+                    .post("/api/v1/disputes/" + id + "/outcome")
+                    .then()
+                    .statusCode(400)
                     .body("errors[0].field", equalTo("implementedOn"));
-            Map<String, Object> implemented = Map.of("outcome", "IN_FAVOUR_OF_RECIPIENT", "settledOn",
-                    today.minusDays(6).toString(), "implemented", true, "implementedOn", today.minusDays(1).toString());
-            as("legal-1", "legal").body(implemented).post("/api/v1/disputes/" + id + "/outcome").then().statusCode(200)
-                    .body("implemented", equalTo(true)).body("implementedOn", equalTo(today.minusDays(1).toString()));
+            Map<String, Object> implemented = Map.of(
+                    "outcome",
+                    "IN_FAVOUR_OF_RECIPIENT",
+                    "settledOn",
+                    today.minusDays(6).toString(),
+                    "implemented",
+                    true,
+                    "implementedOn",
+                    today.minusDays(1).toString());
+            as("legal-1", "legal")
+                    .body(implemented)
+                    .post("/api/v1/disputes/" + id + "/outcome")
+                    .then()
+                    .statusCode(200)
+                    .body("implemented", equalTo(true))
+                    .body("implementedOn", equalTo(today.minusDays(1).toString()));
             // Recorded twice (a second click, a colleague): the same answer, nothing announced again.
-            as("legal-2", "legal").body(implemented).post("/api/v1/disputes/" + id + "/outcome").then().statusCode(200)
+            as("legal-2", "legal")
+                    .body(implemented)
+                    .post("/api/v1/disputes/" + id + "/outcome")
+                    .then()
+                    .statusCode(200)
                     .body("implemented", equalTo(true));
             // Once the ledger followed it, the ending is final.
-            as("legal-2", "legal").body(Map.of("outcome", "SETTLED", "settledOn", today.minusDays(6).toString()))
-                    .post("/api/v1/disputes/" + id + "/outcome").then().statusCode(409)
+            as("legal-2", "legal")
+                    .body(Map.of(
+                            "outcome",
+                            "SETTLED",
+                            "settledOn",
+                            today.minusDays(6).toString()))
+                    .post("/api/v1/disputes/" + id + "/outcome")
+                    .then()
+                    .statusCode(409)
                     .contentType("application/problem+json");
 
             List<List<String>> seen = new java.util.ArrayList<>(List.of(List.of()));
             await().atMost(WAIT).untilAsserted(() -> {
-                seen.set(0, events.poll().stream().filter(r -> ("dispute:" + id).equals(r.key())).map(r -> r.value())
-                        .filter(v -> v.contains("DisputeSettled")).toList());
+                seen.set(
+                        0,
+                        events.poll().stream()
+                                .filter(r -> ("dispute:" + id).equals(r.key()))
+                                .map(r -> r.value())
+                                .filter(v -> v.contains("DisputeSettled"))
+                                .toList());
                 assertThat(seen.get(0)).hasSize(2);
             });
-            List<String> settled = seen.get(0).stream().map(v -> AppealsFixtures.data(v, DisputeSettled.class).toString()).toList();
+            List<String> settled = seen.get(0).stream()
+                    .map(v -> AppealsFixtures.data(v, DisputeSettled.class).toString())
+                    .toList();
             assertThat(seen.get(0).get(0)).contains("\"implemented\":false");
             DisputeSettled forLedger = AppealsFixtures.data(seen.get(0).get(1), DisputeSettled.class);
             assertThat(forLedger.decisionId()).as(settled.toString()).isEqualTo(decision.decisionId());
@@ -187,10 +304,16 @@ class DisputeTest {
             assertThat(forLedger.implementedOn()).isEqualTo(today.minusDays(1));
         }
         // Nothing more waits to be announced: the outbox holds exactly the two endings of this dispute.
-        assertThat(Sql.count(db, "SELECT count(*) FROM kit_outbox WHERE message_key = ? AND payload LIKE '%DisputeSettled%'",
-                "dispute:" + id)).isEqualTo(2);
-        assertThat(Sql.count(db, "SELECT count(*) FROM kit_outbox WHERE message_key = ? AND payload LIKE '%\"implemented\":true%'",
-                "dispute:" + id)).isOne();
+        assertThat(Sql.count(
+                        db,
+                        "SELECT count(*) FROM kit_outbox WHERE message_key = ? AND payload LIKE '%DisputeSettled%'",
+                        "dispute:" + id))
+                .isEqualTo(2);
+        assertThat(Sql.count(
+                        db,
+                        "SELECT count(*) FROM kit_outbox WHERE message_key = ? AND payload LIKE '%\"implemented\":true%'",
+                        "dispute:" + id))
+                .isOne();
     }
 
     @Test
@@ -199,7 +322,11 @@ class DisputeTest {
         DecisionTaken decision = known(db, restriction(newUser("owner"), List.of()));
         String id = record(decision.decisionId(), null, "User Rights", today.minusDays(20));
         end(id, "IN_FAVOUR_OF_RECIPIENT", today.minusDays(2), true);
-        as("legal-1", "legal").get("/api/v1/disputes/" + id).then().statusCode(200).body("implemented", equalTo(true))
+        as("legal-1", "legal")
+                .get("/api/v1/disputes/" + id)
+                .then()
+                .statusCode(200)
+                .body("implemented", equalTo(true))
                 .body("implementedOn", equalTo(today.toString()));
     }
 
@@ -207,23 +334,55 @@ class DisputeTest {
     void badInputAndRolesAreRefused() {
         String owner = newUser("owner");
         DecisionTaken decision = known(db, restriction(owner, List.of()));
-        as("legal-1", "legal").body(Map.of("decisionId", "x", "submittedOn", "yesterday")).post("/api/v1/disputes").then()
-                .statusCode(400).body("errors.field", hasItems("decisionId", "body", "submittedOn"));
-        as("legal-1", "legal").body(Map.of("decisionId", UUID.randomUUID().toString(), "body", "B",
-                "submittedOn", "2026-01-01")).post("/api/v1/disputes").then().statusCode(400)
+        as("legal-1", "legal")
+                .body(Map.of("decisionId", "x", "submittedOn", "yesterday"))
+                .post("/api/v1/disputes")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItems("decisionId", "body", "submittedOn"));
+        as("legal-1", "legal")
+                .body(Map.of("decisionId", UUID.randomUUID().toString(), "body", "B", "submittedOn", "2026-01-01"))
+                .post("/api/v1/disputes")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("decisionId"));
-        as("legal-1", "legal").body(Map.of("decisionId", decision.decisionId().toString(), "body", "B",
-                "submittedOn", LocalDate.now(ZoneOffset.UTC).plusDays(2).toString())).post("/api/v1/disputes").then()
-                .statusCode(400).body("errors[0].field", equalTo("submittedOn"));
-        String id = record(decision.decisionId(), null, "B", LocalDate.now(ZoneOffset.UTC).minusDays(3));
-        as("legal-1", "legal").body(Map.of("outcome", "SETTLED", "settledOn", LocalDate.now(ZoneOffset.UTC).minusDays(4).toString()))
-                .post("/api/v1/disputes/" + id + "/outcome").then().statusCode(400).body("errors[0].field", equalTo("settledOn"));
-        as("legal-1", "legal").body(Map.of("outcome", "WON")).post("/api/v1/disputes/" + id + "/outcome").then()
-                .statusCode(400).body("errors.field", hasItems("outcome", "settledOn"));
+        as("legal-1", "legal")
+                .body(Map.of(
+                        "decisionId",
+                        decision.decisionId().toString(),
+                        "body",
+                        "B",
+                        "submittedOn",
+                        LocalDate.now(ZoneOffset.UTC).plusDays(2).toString()))
+                .post("/api/v1/disputes")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("submittedOn"));
+        String id = record(
+                decision.decisionId(), null, "B", LocalDate.now(ZoneOffset.UTC).minusDays(3));
+        as("legal-1", "legal")
+                .body(Map.of(
+                        "outcome",
+                        "SETTLED",
+                        "settledOn",
+                        LocalDate.now(ZoneOffset.UTC).minusDays(4).toString()))
+                .post("/api/v1/disputes/" + id + "/outcome")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("settledOn"));
+        as("legal-1", "legal")
+                .body(Map.of("outcome", "WON"))
+                .post("/api/v1/disputes/" + id + "/outcome")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItems("outcome", "settledOn"));
         as(owner, "user").get("/api/v1/disputes/" + id).then().statusCode(403);
         as("mod-1", "moderator").get("/api/v1/disputes").then().statusCode(403);
         as("auditor-1", "auditor").get("/api/v1/disputes/" + id).then().statusCode(403);
-        as("legal-1", "legal").get("/api/v1/disputes/" + UUID.randomUUID()).then().statusCode(404);
+        as("legal-1", "legal")
+                .get("/api/v1/disputes/" + UUID.randomUUID())
+                .then()
+                .statusCode(404);
     }
 
     private static String record(UUID decisionId, String appealId, String body, LocalDate submittedOn) {
@@ -232,8 +391,14 @@ class DisputeTest {
         request.put("appealId", appealId);
         request.put("body", body);
         request.put("submittedOn", submittedOn.toString());
-        return as("legal-1", "legal").body(request).post("/api/v1/disputes").then().statusCode(201)
-                .body("recordedBy", equalTo("legal-1")).extract().path("id");
+        return as("legal-1", "legal")
+                .body(request)
+                .post("/api/v1/disputes")
+                .then()
+                .statusCode(201)
+                .body("recordedBy", equalTo("legal-1"))
+                .extract()
+                .path("id");
     }
 
     private static void end(String id, String outcome, LocalDate settledOn, boolean implemented) {
@@ -241,6 +406,10 @@ class DisputeTest {
         request.put("outcome", outcome);
         request.put("settledOn", settledOn.toString());
         request.put("implemented", implemented);
-        as("legal-1", "legal").body(request).post("/api/v1/disputes/" + id + "/outcome").then().statusCode(200);
+        as("legal-1", "legal")
+                .body(request)
+                .post("/api/v1/disputes/" + id + "/outcome")
+                .then()
+                .statusCode(200);
     }
 }

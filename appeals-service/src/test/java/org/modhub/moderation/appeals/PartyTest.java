@@ -18,14 +18,17 @@ class PartyTest {
 
     @Test
     void theOwnerOfARestrictedSubjectMayAppeal() {
-        assertThat(Party.of(decision("alice", true), List.of(), "alice")).isEqualTo(new Party(AppellantRole.OWNER, null));
+        assertThat(Party.of(decision("alice", true), List.of(), "alice"))
+                .isEqualTo(new Party(AppellantRole.OWNER, null));
     }
 
     @Test
     void aNotifierMayAppealWhateverTheDecisionDidAndTheirReportNamesTheirCountry() {
         List<ReportNotifierEntity> notifiers = List.of(notifier("bob", "AT"), notifier("carol", "FR"));
-        assertThat(Party.of(decision("alice", false), notifiers, "carol")).isEqualTo(new Party(AppellantRole.NOTIFIER, "FR"));
-        assertThat(Party.of(decision("alice", true), notifiers, "bob")).isEqualTo(new Party(AppellantRole.NOTIFIER, "AT"));
+        assertThat(Party.of(decision("alice", false), notifiers, "carol"))
+                .isEqualTo(new Party(AppellantRole.NOTIFIER, "FR"));
+        assertThat(Party.of(decision("alice", true), notifiers, "bob"))
+                .isEqualTo(new Party(AppellantRole.NOTIFIER, "AT"));
     }
 
     @Test
@@ -41,7 +44,8 @@ class PartyTest {
     @Test
     void anyoneElseSeesNoSuchDecision() {
         assertThatThrownBy(() -> Party.of(decision("alice", true), List.of(notifier("bob", "AT")), "mallory"))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(404));
+                .isInstanceOfSatisfying(
+                        ProblemException.class, e -> assertThat(e.status()).isEqualTo(404));
     }
 
     private static DecisionCopyEntity decision(String owner, boolean restricts) {

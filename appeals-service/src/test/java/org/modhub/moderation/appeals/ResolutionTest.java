@@ -26,30 +26,35 @@ class ResolutionTest {
 
     @Test
     void upheldNamesNoNewActions() {
-        assertThatCode(() -> resolution(AppealOutcome.UPHELD, List.of(), true).checkAgainst(DISABLED)).doesNotThrowAnyException();
+        assertThatCode(() -> resolution(AppealOutcome.UPHELD, List.of(), true).checkAgainst(DISABLED))
+                .doesNotThrowAnyException();
         refused(resolution(AppealOutcome.UPHELD, List.of(REMOVE), false), DISABLED, "newActions");
     }
 
     @Test
     void reversingARestrictionNamesNothingReversingNoActionNamesTheRestrictionsNowImposed() {
-        assertThatCode(() -> resolution(AppealOutcome.REVERSED, List.of(), false).checkAgainst(DISABLED))
+        assertThatCode(() ->
+                        resolution(AppealOutcome.REVERSED, List.of(), false).checkAgainst(DISABLED))
                 .doesNotThrowAnyException();
         refused(resolution(AppealOutcome.REVERSED, List.of(REMOVE), false), DISABLED, "newActions");
         refused(resolution(AppealOutcome.REVERSED, List.of(REQUEST_CHANGES), false), NO_ACTION, "newActions");
-        assertThatCode(() -> resolution(AppealOutcome.REVERSED, List.of(DISABLE), false).checkAgainst(NO_ACTION))
+        assertThatCode(() -> resolution(AppealOutcome.REVERSED, List.of(DISABLE), false)
+                        .checkAgainst(NO_ACTION))
                 .doesNotThrowAnyException();
     }
 
     @Test
     void modifiedNamesOtherValidActionsAndASuspensionOnlyWhereTheOriginalSuspended() {
-        assertThatCode(() -> resolution(AppealOutcome.MODIFIED, List.of(UNRANK), false).checkAgainst(DISABLED))
+        assertThatCode(() -> resolution(AppealOutcome.MODIFIED, List.of(UNRANK), false)
+                        .checkAgainst(DISABLED))
                 .doesNotThrowAnyException();
         refused(resolution(AppealOutcome.MODIFIED, List.of(), false), DISABLED, "newActions");
         refused(resolution(AppealOutcome.MODIFIED, List.of(DISABLE), false), DISABLED, "newActions");
         refused(resolution(AppealOutcome.MODIFIED, List.of(REMOVE, DISABLE), false), DISABLED, "newActions");
         refused(resolution(AppealOutcome.MODIFIED, List.of(SUSPEND_ACCOUNT), false), DISABLED, "newActions");
         assertThatCode(() -> resolution(AppealOutcome.MODIFIED, List.of(SUSPEND_ACCOUNT), false)
-                .checkAgainst(decision("DISABLE,SUSPEND_ACCOUNT", true))).doesNotThrowAnyException();
+                        .checkAgainst(decision("DISABLE,SUSPEND_ACCOUNT", true)))
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -62,8 +67,12 @@ class ResolutionTest {
     }
 
     private static void refused(Resolution resolution, DecisionCopyEntity decision, String field) {
-        assertThatThrownBy(() -> resolution.checkAgainst(decision)).isInstanceOfSatisfying(ProblemException.class,
-                e -> org.assertj.core.api.Assertions.assertThat(e.errors()).extracting(f -> f.field()).containsExactly(field));
+        assertThatThrownBy(() -> resolution.checkAgainst(decision))
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
+                        e -> org.assertj.core.api.Assertions.assertThat(e.errors())
+                                .extracting(f -> f.field())
+                                .containsExactly(field));
     }
 
     private static DecisionCopyEntity decision(String actions, boolean restricts) {

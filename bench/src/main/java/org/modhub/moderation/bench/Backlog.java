@@ -48,7 +48,11 @@ final class Backlog {
     void drainMail() throws SQLException {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < deadline
-                && count(stack, "notification", "SELECT count(*) FROM mail_delivery WHERE status IN ('QUEUED', 'SENDING')") > 0) {
+                && count(
+                                stack,
+                                "notification",
+                                "SELECT count(*) FROM mail_delivery WHERE status IN ('QUEUED', 'SENDING')")
+                        > 0) {
             Stack.sleep(500);
         }
     }

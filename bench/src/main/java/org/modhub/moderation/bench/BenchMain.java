@@ -31,15 +31,21 @@ public final class BenchMain {
         this.repo = repo;
         this.work = repo.resolve("bench/target/bench-work");
         // Only a full run of every part replaces the committed results; a quick or partial run writes beside them.
-        this.results = repo.resolve(settings.quick() ? "bench/target/results-quick"
-                : settings.only().containsAll(Settings.PARTS) ? "bench/results" : "bench/target/results-partial");
+        this.results = repo.resolve(
+                settings.quick()
+                        ? "bench/target/results-quick"
+                        : settings.only().containsAll(Settings.PARTS)
+                                ? "bench/results"
+                                : "bench/target/results-partial");
     }
 
     public static void main(String[] args) {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
         Settings settings = Settings.fromSystemProperties();
-        Path repo = Path.of(System.getProperty(RepoLayout.REPO_PROPERTY, ".")).toAbsolutePath().normalize();
+        Path repo = Path.of(System.getProperty(RepoLayout.REPO_PROPERTY, "."))
+                .toAbsolutePath()
+                .normalize();
         int exit = 0;
         try {
             new BenchMain(settings, repo).run();
@@ -115,17 +121,31 @@ public final class BenchMain {
 
     /** The machine, the JDK and PostgreSQL's settings, for the summary. */
     private static String environment(Stack stack) throws Exception {
-        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("?");
-        String settingsPg = Queries.single(stack, "reporting", "SELECT version() || '; fsync=' || current_setting('fsync') "
-                + "|| ', synchronous_commit=' || current_setting('synchronous_commit') || ', shared_buffers=' "
-                + "|| current_setting('shared_buffers') || ', max_connections=' || current_setting('max_connections')");
-        return String.format("%d CPUs (%s), %d MiB RAM; JDK %s; %s", Runtime.getRuntime().availableProcessors(), cpu,
-                memTotalMiB(), System.getProperty("java.version"), settingsPg);
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                .filter(l -> l.startsWith("model name"))
+                .findFirst()
+                .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                .orElse("?");
+        String settingsPg = Queries.single(
+                stack,
+                "reporting",
+                "SELECT version() || '; fsync=' || current_setting('fsync') "
+                        + "|| ', synchronous_commit=' || current_setting('synchronous_commit') || ', shared_buffers=' "
+                        + "|| current_setting('shared_buffers') || ', max_connections=' || current_setting('max_connections')");
+        return String.format(
+                "%d CPUs (%s), %d MiB RAM; JDK %s; %s",
+                Runtime.getRuntime().availableProcessors(),
+                cpu,
+                memTotalMiB(),
+                System.getProperty("java.version"),
+                settingsPg);
     }
 
     private static long memTotalMiB() throws IOException {
-        return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
-                .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024).findFirst().orElse(0L);
+        return Files.readAllLines(Path.of("/proc/meminfo")).stream()
+                .filter(l -> l.startsWith("MemTotal"))
+                .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024)
+                .findFirst()
+                .orElse(0L);
     }
 }

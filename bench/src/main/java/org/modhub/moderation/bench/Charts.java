@@ -36,12 +36,18 @@ final class Charts {
     private String intake() {
         List<Svg.Bar> bars = new ArrayList<>();
         bars.add(new Svg.Bar("pgbench C (median of " + r.pgbenchTps.size() + ")", r.ceiling, 0));
-        r.closed.forEach((users, res) -> bars.add(new Svg.Bar("POST /reports, " + users + " users", res.okPerSecond(), 1)));
+        r.closed.forEach(
+                (users, res) -> bars.add(new Svg.Bar("POST /reports, " + users + " users", res.okPerSecond(), 1)));
         if (r.alone != null) {
             bars.add(new Svg.Bar("… " + r.aloneUsers + " users, reporting alone", r.alone.okPerSecond(), 2));
         }
-        return Svg.bars("Intake throughput per second: endpoint (T) vs database ceiling (C)", "/s", bars, 0.7 * r.ceiling,
-                "goal 0.7 C", List.of("database (pgbench)", "endpoint (Gatling, closed)", "nothing downstream"));
+        return Svg.bars(
+                "Intake throughput per second: endpoint (T) vs database ceiling (C)",
+                "/s",
+                bars,
+                0.7 * r.ceiling,
+                "goal 0.7 C",
+                List.of("database (pgbench)", "endpoint (Gatling, closed)", "nothing downstream"));
     }
 
     private String latency() {
@@ -62,16 +68,23 @@ final class Charts {
             bars.add(new Svg.Bar("queue page p99", r.queuePage.p99(), 2));
             bars.add(new Svg.Bar("case detail p99", r.caseDetail.p99(), 2));
         }
-        return Svg.bars("Latency (ms), open model", "ms", bars, 50.0, "50 ms", List.of("database", "POST /reports", "queue"));
+        return Svg.bars(
+                "Latency (ms), open model", "ms", bars, 50.0, "50 ms", List.of("database", "POST /reports", "queue"));
     }
 
     private String pipeline() {
         Pipeline.Result p = r.pipeline;
-        return Svg.bars("Pipeline latency (ms)", "ms", List.of(
-                new Svg.Bar("report → queue p50", p.reportToQueue().p50(), 0),
-                new Svg.Bar("report → queue p99", p.reportToQueue().p99(), 1),
-                new Svg.Bar("decision → mail p50", p.decisionToMail().p50(), 0),
-                new Svg.Bar("decision → mail p99", p.decisionToMail().p99(), 1)), 1000.0, "1 s", List.of("p50", "p99"));
+        return Svg.bars(
+                "Pipeline latency (ms)",
+                "ms",
+                List.of(
+                        new Svg.Bar("report → queue p50", p.reportToQueue().p50(), 0),
+                        new Svg.Bar("report → queue p99", p.reportToQueue().p99(), 1),
+                        new Svg.Bar("decision → mail p50", p.decisionToMail().p50(), 0),
+                        new Svg.Bar("decision → mail p99", p.decisionToMail().p99(), 1)),
+                1000.0,
+                "1 s",
+                List.of("p50", "p99"));
     }
 
     private String start() {
@@ -90,7 +103,13 @@ final class Charts {
                 bars.add(new Svg.Bar(service + " (restart, AOT cache)", cached.readyMillis(), 2));
             }
         }
-        return Svg.bars("Start to ready (ms)", "ms", bars, 2000.0, "2 s", List.of("first start (migrations)", "restart", "restart, AOT cache"));
+        return Svg.bars(
+                "Start to ready (ms)",
+                "ms",
+                bars,
+                2000.0,
+                "2 s",
+                List.of("first start (migrations)", "restart", "restart, AOT cache"));
     }
 
     private String memory() {
@@ -105,6 +124,12 @@ final class Charts {
         if (r.export != null) {
             bars.add(new Svg.Bar("review, export peak", r.export.rssPeakMiB(), 2));
         }
-        return Svg.bars("Resident memory (MiB)", "MiB", bars, 200.0, "200 MB", List.of("idle", "under load", "export", "idle, AOT cache"));
+        return Svg.bars(
+                "Resident memory (MiB)",
+                "MiB",
+                bars,
+                200.0,
+                "200 MB",
+                List.of("idle", "under load", "export", "idle, AOT cache"));
     }
 }

@@ -16,12 +16,16 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class Export {
 
-    record Result(long statements, double seconds, double perSecond, double rssBeforeMiB, double rssPeakMiB, long bytes,
-            int status) {
-    }
+    record Result(
+            long statements,
+            double seconds,
+            double perSecond,
+            double rssBeforeMiB,
+            double rssPeakMiB,
+            long bytes,
+            int status) {}
 
-    private Export() {
-    }
+    private Export() {}
 
     static Result run(Stack stack) throws Exception {
         String token = stack.dev().tokens().mint("bench-auditor", List.of("auditor"), Duration.ofHours(1));
@@ -44,8 +48,13 @@ final class Export {
         long lines = 0;
         long bytes = 0;
         long start = System.nanoTime();
-        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
-                .header("Accept", "application/x-ndjson").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = http.send(
+                HttpRequest.newBuilder(uri)
+                        .header("Authorization", "Bearer " + token)
+                        .header("Accept", "application/x-ndjson")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream body = response.body()) {
             byte[] buffer = new byte[1 << 16];
             int read;

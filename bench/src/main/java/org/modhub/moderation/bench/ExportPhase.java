@@ -29,8 +29,9 @@ final class ExportPhase {
         log("  loaded in %.0f s", (System.nanoTime() - t0) / 1e9);
         Map<String, Long> cpuBefore = stack.cpuTicksByPart();
         r.export = Export.run(stack);
-        stack.cpuTicksByPart().forEach((part, ticks) ->
-                r.exportCpu.put(part, (ticks - cpuBefore.getOrDefault(part, 0L)) / 100.0)); // clock ticks are 1/100 s
+        stack.cpuTicksByPart()
+                .forEach((part, ticks) -> r.exportCpu.put(
+                        part, (ticks - cpuBefore.getOrDefault(part, 0L)) / 100.0)); // clock ticks are 1/100 s
         log("  export %s; CPU seconds by part %s", r.export, r.exportCpu);
     }
 }

@@ -30,7 +30,9 @@ final class FootprintPhase {
         for (String service : DevStackDefaults.SERVICES) {
             Stack.Start start = stack.startService(service);
             r.coldStarts.add(start);
-            log("  %s ready in %.0f ms (Quarkus: started in %.0f ms)", service, start.readyMillis(), start.quarkusMillis());
+            log(
+                    "  %s ready in %.0f ms (Quarkus: started in %.0f ms)",
+                    service, start.readyMillis(), start.quarkusMillis());
         }
         stack.phase("idle");
         log("Idle for %d s...", settings.idleSeconds());
@@ -50,7 +52,9 @@ final class FootprintPhase {
             log("  %s stopped in %.0f ms%s", service, stop.millis(), stop.exited() ? "" : " (killed)");
             Stack.Start start = stack.startService(service);
             r.warmStarts.add(start);
-            log("  %s ready in %.0f ms (Quarkus: started in %.0f ms)", service, start.readyMillis(), start.quarkusMillis());
+            log(
+                    "  %s ready in %.0f ms (Quarkus: started in %.0f ms)",
+                    service, start.readyMillis(), start.quarkusMillis());
         }
         Stack.sleep(settings.idleSeconds() * 1000L);
         for (String service : DevStackDefaults.SERVICES) {
@@ -95,7 +99,9 @@ final class FootprintPhase {
                 }
                 Stack.Start start = stack.startService(service, options);
                 (round == 1 ? r.aotTrainingStarts : r.aotStarts).add(start);
-                log("  %s ready in %.0f ms (Quarkus: started in %.0f ms)", service, start.readyMillis(), start.quarkusMillis());
+                log(
+                        "  %s ready in %.0f ms (Quarkus: started in %.0f ms)",
+                        service, start.readyMillis(), start.quarkusMillis());
             }
         }
         Stack.sleep(settings.idleSeconds() * 1000L);

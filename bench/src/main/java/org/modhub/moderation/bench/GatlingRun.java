@@ -19,9 +19,16 @@ import org.modhub.moderation.devstack.internal.ChildProcesses;
 final class GatlingRun {
 
     /** Figures of one run (successful requests only for times). */
-    record Result(String label, long ok, long ko, double okPerSecond, double p50, double p95, double p99, double max,
-            Path report) {
-    }
+    record Result(
+            String label,
+            long ok,
+            long ko,
+            double okPerSecond,
+            double p50,
+            double p95,
+            double p99,
+            double max,
+            Path report) {}
 
     private final Path benchDir;
     private final Path resultsDir;
@@ -45,28 +52,42 @@ final class GatlingRun {
         try {
             Files.createDirectories(runDir);
             String classpath = benchDir.resolve("target/classes") + ":"
-                    + Files.readString(benchDir.resolve("target/gatling.classpath")).trim();
-            List<String> command = new ArrayList<>(List.of(ChildProcesses.javaExecutable(), "-Xms256m", "-Xmx1g",
-                    "-XX:+UseParallelGC", "--add-opens=java.base/java.lang=ALL-UNNAMED",
-                    "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-                    "-cp", classpath));
+                    + Files.readString(benchDir.resolve("target/gatling.classpath"))
+                            .trim();
+            List<String> command = new ArrayList<>(List.of(
+                    ChildProcesses.javaExecutable(),
+                    "-Xms256m",
+                    "-Xmx1g",
+                    "-XX:+UseParallelGC",
+                    "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                    "--add-opens=java.base/java.nio=ALL-UNNAMED",
+                    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+                    "-cp",
+                    classpath));
             properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
             command.addAll(List.of("io.gatling.app.Gatling", "-s", simulation, "-rf", runDir.toString(), "-rd", label));
             Path log = runDir.resolve("gatling.log");
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             int exit = process.waitFor();
             Map<String, long[]> global = globalInformation(Files.readAllLines(log));
             if (global.isEmpty()) {
-                throw new IllegalStateException("Gatling (" + label + ") exited with " + exit + " and printed no statistics; see "
-                        + log + ":\n" + ChildProcesses.tail(log, 30));
+                throw new IllegalStateException("Gatling (" + label + ") exited with " + exit
+                        + " and printed no statistics; see " + log + ":\n" + ChildProcesses.tail(log, 30));
             }
             long[] count = global.getOrDefault("request count", new long[3]);
-            return new Result(label, count[1], count[2], value(global, "mean throughput (rps)", 1) / 100.0,
+            return new Result(
+                    label,
+                    count[1],
+                    count[2],
+                    value(global, "mean throughput (rps)", 1) / 100.0,
                     value(global, "response time 50th percentile (ms)", 1),
                     value(global, "response time 95th percentile (ms)", 1),
                     value(global, "response time 99th percentile (ms)", 1),
-                    value(global, "max response time (ms)", 1), runDir);
+                    value(global, "max response time (ms)", 1),
+                    runDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -83,19 +104,29 @@ final class GatlingRun {
         Result all = run(label, simulation, properties);
         String page = "req_" + request.toLowerCase(java.util.Locale.ROOT).replace(' ', '-') + "-";
         try (var reports = Files.list(all.report())) {
-            Path report = reports.filter(Files::isDirectory).max(java.util.Comparator.comparing(Path::getFileName))
+            Path report = reports.filter(Files::isDirectory)
+                    .max(java.util.Comparator.comparing(Path::getFileName))
                     .orElseThrow(() -> new IllegalStateException("no Gatling report in " + all.report()));
             Path html;
             try (var files = Files.list(report)) {
-                html = files.filter(f -> f.getFileName().toString().startsWith(page)).findFirst()
+                html = files.filter(f -> f.getFileName().toString().startsWith(page))
+                        .findFirst()
                         .orElseThrow(() -> new IllegalStateException("no page for '" + request + "' in " + report));
             }
             Map<String, String[]> rows = requestTable(Files.readString(html));
             long ok = (long) number(rows, "Total count", 1);
             long ko = (long) number(rows, "Total count", 2);
             // The page's count/s is over the whole simulation, warm-up included: not this request's rate.
-            return new Result(label, ok, ko, Double.NaN, number(rows, "50th percentile", 1),
-                    number(rows, "95th percentile", 1), number(rows, "99th percentile", 1), number(rows, "Max", 1), all.report());
+            return new Result(
+                    label,
+                    ok,
+                    ko,
+                    Double.NaN,
+                    number(rows, "50th percentile", 1),
+                    number(rows, "95th percentile", 1),
+                    number(rows, "99th percentile", 1),
+                    number(rows, "Max", 1),
+                    all.report());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -104,10 +135,14 @@ final class GatlingRun {
     /** A request page's statistics rows: title → total, OK, KO. */
     static Map<String, String[]> requestTable(String html) {
         Map<String, String[]> rows = new java.util.LinkedHashMap<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<td class=\"title\">([^<]*)(?:</abbr>)?</td>\\s*"
-                + "<td class=\"total\">([^<]*)</td>\\s*<td class=\"ok\">([^<]*)</td>\\s*<td class=\"ko\">([^<]*)</td>").matcher(html);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        "<td class=\"title\">([^<]*)(?:</abbr>)?</td>\\s*"
+                                + "<td class=\"total\">([^<]*)</td>\\s*<td class=\"ok\">([^<]*)</td>\\s*<td class=\"ko\">([^<]*)</td>")
+                .matcher(html);
         while (m.find()) {
-            rows.putIfAbsent(m.group(1).trim(), new String[] { m.group(2).trim(), m.group(3).trim(), m.group(4).trim() });
+            rows.putIfAbsent(m.group(1).trim(), new String[] {
+                m.group(2).trim(), m.group(3).trim(), m.group(4).trim()
+            });
         }
         return rows;
     }

@@ -43,7 +43,8 @@ final class IntakePhase {
         Path tokens = work.resolve("tokens.csv");
         StringBuilder csv = new StringBuilder("token\n");
         for (int i = 0; i < settings.users(); i++) {
-            csv.append(stack.dev().tokens().mint("bench-user-" + i, List.of("user"), Duration.ofHours(3))).append('\n');
+            csv.append(stack.dev().tokens().mint("bench-user-" + i, List.of("user"), Duration.ofHours(3)))
+                    .append('\n');
         }
         Files.writeString(tokens, csv);
         Map<String, String> base = Map.of("bench.baseUrl", stack.url("reporting"), "bench.tokens", tokens.toString());
@@ -53,7 +54,9 @@ final class IntakePhase {
 
         PgBench pgbench = new PgBench(stack.dev().postgres(), work.resolve("pgbench"), settings.pgbenchClients());
         pgbench.prepare(repo);
-        String payload = Queries.single(stack, "reporting",
+        String payload = Queries.single(
+                stack,
+                "reporting",
                 "SELECT payload FROM kit_outbox WHERE topic = 'reporting.events' ORDER BY id DESC LIMIT 1");
         Path script = pgbench.script(payload, settings.users());
         Files.copy(script, resultsDir.resolve("pgbench-reporting-filing.sql"), StandardCopyOption.REPLACE_EXISTING);
@@ -71,7 +74,10 @@ final class IntakePhase {
             r.closed.put(users, result);
             log("  %s", result);
         }
-        r.saturation = r.closed.values().stream().mapToDouble(GatlingRun.Result::okPerSecond).max().orElse(Double.NaN);
+        r.saturation = r.closed.values().stream()
+                .mapToDouble(GatlingRun.Result::okPerSecond)
+                .max()
+                .orElse(Double.NaN);
 
         double halfT = r.saturation / 2;
         backlog.drain();
@@ -96,7 +102,10 @@ final class IntakePhase {
         for (String service : List.of("review", "appeals", "dmca", "notification")) {
             stack.stopService(service);
         }
-        int users = settings.concurrency().stream().mapToInt(Integer::intValue).max().orElse(64);
+        int users = settings.concurrency().stream()
+                .mapToInt(Integer::intValue)
+                .max()
+                .orElse(64);
         log("Closed model, %d users, %d s, reporting-service alone...", users, settings.closedSeconds());
         r.alone = closed(gatling, base, "intake-closed-alone", users, settings.closedSeconds());
         r.aloneUsers = users;
@@ -111,7 +120,10 @@ final class IntakePhase {
      * whole-suite run went 17, 50, 82, 100, 134, 128, 142, 171 reports/s in successive 30 s rounds).
      */
     private void warmUp(GatlingRun gatling, Map<String, String> base) throws Exception {
-        int users = settings.concurrency().stream().mapToInt(Integer::intValue).max().orElse(32);
+        int users = settings.concurrency().stream()
+                .mapToInt(Integer::intValue)
+                .max()
+                .orElse(32);
         double best = 0;
         int flat = 0;
         for (int elapsed = 0; elapsed < settings.warmupMaxSeconds(); elapsed += settings.warmupRoundSeconds()) {
@@ -119,9 +131,11 @@ final class IntakePhase {
             if (minimumDone && flat >= 2) {
                 break;
             }
-            log("Warm-up round %d: %d s closed, %d users...", r.warmup.size() + 1, settings.warmupRoundSeconds(), users);
-            GatlingRun.Result round = closed(gatling, base, "intake-warmup-" + (r.warmup.size() + 1), users,
-                    settings.warmupRoundSeconds());
+            log(
+                    "Warm-up round %d: %d s closed, %d users...",
+                    r.warmup.size() + 1, settings.warmupRoundSeconds(), users);
+            GatlingRun.Result round = closed(
+                    gatling, base, "intake-warmup-" + (r.warmup.size() + 1), users, settings.warmupRoundSeconds());
             r.warmup.add(round);
             log("  %s", round);
             flat = round.okPerSecond() > best * 1.05 ? 0 : flat + 1;
@@ -130,15 +144,35 @@ final class IntakePhase {
     }
 
     /** Gatling's closed model: {@code users} filing one report after another. */
-    private static GatlingRun.Result closed(GatlingRun gatling, Map<String, String> base, String label, int users, int seconds) {
-        return gatling.run(label, SIMULATION, with(base, "bench.mode", "closed", "bench.users", Integer.toString(users),
-                "bench.seconds", Integer.toString(seconds)));
+    private static GatlingRun.Result closed(
+            GatlingRun gatling, Map<String, String> base, String label, int users, int seconds) {
+        return gatling.run(
+                label,
+                SIMULATION,
+                with(
+                        base,
+                        "bench.mode",
+                        "closed",
+                        "bench.users",
+                        Integer.toString(users),
+                        "bench.seconds",
+                        Integer.toString(seconds)));
     }
 
     /** Gatling's open model: {@code rate} new reports a second, whether or not earlier ones were answered. */
-    private static GatlingRun.Result open(GatlingRun gatling, Map<String, String> base, String label, double rate, int seconds) {
-        return gatling.run(label, SIMULATION, with(base, "bench.mode", "open", "bench.rate", Double.toString(rate),
-                "bench.seconds", Integer.toString(seconds)));
+    private static GatlingRun.Result open(
+            GatlingRun gatling, Map<String, String> base, String label, double rate, int seconds) {
+        return gatling.run(
+                label,
+                SIMULATION,
+                with(
+                        base,
+                        "bench.mode",
+                        "open",
+                        "bench.rate",
+                        Double.toString(rate),
+                        "bench.seconds",
+                        Integer.toString(seconds)));
     }
 
     static double median(List<Double> values) {

@@ -10,8 +10,7 @@ final class Log {
     /** Always with seconds: LocalTime.toString() leaves them out when they are zero. */
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-    private Log() {
-    }
+    private Log() {}
 
     static void log(String format, Object... args) {
         System.out.println("[bench " + CLOCK.format(LocalTime.now()) + "] "

@@ -7,7 +7,8 @@ import java.util.List;
 record Percentiles(int count, double p50, double p99, double max) {
 
     static Percentiles of(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] sorted =
+                values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return of(sorted);
     }
 

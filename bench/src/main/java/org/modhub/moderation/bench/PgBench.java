@@ -48,7 +48,8 @@ final class PgBench {
             own.filter(p -> p.toString().endsWith(".sql")).forEach(scripts::add);
         }
         scripts.sort(Comparator.comparing(p -> p.getFileName().toString()));
-        try (Connection db = postgres.connect(DATABASE); Statement sql = db.createStatement()) {
+        try (Connection db = postgres.connect(DATABASE);
+                Statement sql = db.createStatement()) {
             sql.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
             for (Path script : scripts) {
                 sql.execute(Files.readString(script));
@@ -58,29 +59,36 @@ final class PgBench {
 
     /** Writes the transaction script; {@code outboxPayload} is a real ReportFiled CloudEvent the service wrote. */
     Path script(String outboxPayload, int notifiers) throws IOException {
-        String explanation = "The model card is an advertisement for a casino, repeated in every discussion of the model.";
+        String explanation =
+                "The model card is an advertisement for a casino, repeated in every discussion of the model.";
         String n = "CAST(:n AS text)";
         String notifier = "E'user\\x3abench-' || " + n;
         String subject = "E'model\\x3abench/m-' || CAST(:s AS text)";
-        String script = String.join("\n",
+        String script = String.join(
+                "\n",
                 "-- The reporting-service's filing transaction (ReportService.file), as pgbench runs it.",
                 "\\set n random(1, " + notifiers + ")",
                 "\\set s random(1, 2000000000)",
                 "BEGIN;",
-                "INSERT INTO notifier_standing (notifier_key, notifier_id, notifier_email, updated_at) VALUES (" + notifier
-                        + ", 'bench-' || " + n + ", NULL, now()) ON CONFLICT (notifier_key) DO UPDATE SET notifier_id = "
+                "INSERT INTO notifier_standing (notifier_key, notifier_id, notifier_email, updated_at) VALUES ("
+                        + notifier
+                        + ", 'bench-' || " + n
+                        + ", NULL, now()) ON CONFLICT (notifier_key) DO UPDATE SET notifier_id = "
                         + "COALESCE(notifier_standing.notifier_id, EXCLUDED.notifier_id), notifier_email = "
                         + "COALESCE(EXCLUDED.notifier_email, notifier_standing.notifier_email) RETURNING *;",
                 "SELECT * FROM report WHERE notifier_key = " + notifier + " AND subject_key = " + subject
                         + " AND filed_at >= now() - interval '24 hours' AND status <> 'DECIDED' ORDER BY filed_at DESC LIMIT 1;",
-                "SELECT count(*) FROM report WHERE notifier_key = " + notifier + " AND filed_at >= now() - interval '1 hour';",
+                "SELECT count(*) FROM report WHERE notifier_key = " + notifier
+                        + " AND filed_at >= now() - interval '1 hour';",
                 "INSERT INTO report (id, subject_key, subject_kind, hub_url, category, subcategory, explanation, evidence_urls, "
                         + "jurisdiction, alleges_illegal, good_faith_statement, contact_email, reporter_id, reporter_name, "
                         + "show_reporter_publicly, notifier_key, channel, source_type, automated_detection, trusted_flagger, "
                         + "visibility, status, merged_count, idempotency_key, request_hash, mail_message_id, original_text, "
                         + "decision_id, outcome, manifestly_unfounded, decided_at, filed_at, updated_at, location_requests) VALUES ("
-                        + "gen_random_uuid(), " + subject + ", 'model', E'https\\x3a//huggingface.co/bench/m-' || CAST(:s AS text), "
-                        + "'PLATFORM_ABUSE', 'SPAM', '" + explanation + "', E'[\"https\\x3a//example.org/screenshot.png\"]', 'DE', "
+                        + "gen_random_uuid(), " + subject
+                        + ", 'model', E'https\\x3a//huggingface.co/bench/m-' || CAST(:s AS text), "
+                        + "'PLATFORM_ABUSE', 'SPAM', '" + explanation
+                        + "', E'[\"https\\x3a//example.org/screenshot.png\"]', 'DE', "
                         + "false, false, NULL, 'bench-' || " + n + ", NULL, false, " + notifier + ", 'IN_PLATFORM', "
                         + "'SOURCE_ARTICLE_16', false, false, 'PUBLIC', 'RECEIVED', 0, NULL, NULL, NULL, NULL, NULL, NULL, false, "
                         + "NULL, now(), now(), 0);",
@@ -98,7 +106,8 @@ final class PgBench {
 
     /** One saturation run: transactions per second. */
     double ceiling(Path script, int seconds) {
-        String output = run(List.of("-c", Integer.toString(clients), "-j", "2", "-T", Integer.toString(seconds)), script, null);
+        String output =
+                run(List.of("-c", Integer.toString(clients), "-j", "2", "-T", Integer.toString(seconds)), script, null);
         Matcher m = TPS.matcher(output);
         if (!m.find()) {
             throw new IllegalStateException("pgbench printed no tps:\n" + output);
@@ -117,8 +126,20 @@ final class PgBench {
             }
         }
         Files.createDirectories(logDir);
-        run(List.of("-c", Integer.toString(clients), "-j", "2", "-T", Integer.toString(seconds), "-R",
-                Long.toString(Math.round(rate)), "-l", "--log-prefix=" + logDir.resolve("tx")), script, logDir);
+        run(
+                List.of(
+                        "-c",
+                        Integer.toString(clients),
+                        "-j",
+                        "2",
+                        "-T",
+                        Integer.toString(seconds),
+                        "-R",
+                        Long.toString(Math.round(rate)),
+                        "-l",
+                        "--log-prefix=" + logDir.resolve("tx")),
+                script,
+                logDir);
         List<Double> latencies = new ArrayList<>();
         try (Stream<Path> logs = Files.list(logDir)) {
             for (Path log : logs.toList()) {
@@ -134,13 +155,23 @@ final class PgBench {
     }
 
     private String run(List<String> options, Path script, Path workingDir) {
-        List<String> command = new ArrayList<>(List.of("pgbench", "-h", postgres.host(), "-p",
-                Integer.toString(postgres.port()), "-U", postgres.username(), "-n", "-M", "prepared"));
+        List<String> command = new ArrayList<>(List.of(
+                "pgbench",
+                "-h",
+                postgres.host(),
+                "-p",
+                Integer.toString(postgres.port()),
+                "-U",
+                postgres.username(),
+                "-n",
+                "-M",
+                "prepared"));
         command.addAll(options);
         command.addAll(List.of("-f", script.toString(), DATABASE));
         try {
             Path out = Files.createTempFile(workDir, "pgbench", ".out");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
             builder.environment().put("PGPASSWORD", postgres.password());
             if (workingDir != null) {
                 builder.directory(workingDir.toFile());
@@ -162,6 +193,10 @@ final class PgBench {
 
     /** An E'' literal without a single colon (pgbench would take ":name" for a variable). */
     static String literal(String text) {
-        return "E'" + text.replace("\\", "\\\\").replace("'", "\\'").replace(":", "\\x3a").replace("\n", "\\n") + "'";
+        return "E'"
+                + text.replace("\\", "\\\\")
+                        .replace("'", "\\'")
+                        .replace(":", "\\x3a")
+                        .replace("\n", "\\n") + "'";
     }
 }

@@ -37,14 +37,23 @@ final class Pipeline {
      * {@code ReportFiled} event acknowledged by Kafka ({@code kit_outbox.sent_at}); {@code decisionToQueued} +
      * {@code queuedToSent} split {@code decisionToMail} at the mail's row in notification.
      */
-    record Result(Percentiles reportToQueue, Percentiles reportToRelayed, Percentiles relayedToQueue, Percentiles decisionToMail,
-            Percentiles decisionToQueued, Percentiles queuedToSent, int reportsFiled, int decisionsTaken, List<String> caseIds,
-            int failures) {
-    }
+    record Result(
+            Percentiles reportToQueue,
+            Percentiles reportToRelayed,
+            Percentiles relayedToQueue,
+            Percentiles decisionToMail,
+            Percentiles decisionToQueued,
+            Percentiles queuedToSent,
+            int reportsFiled,
+            int decisionsTaken,
+            List<String> caseIds,
+            int failures) {}
 
-    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("^\\{\\s*\"id\"\\s*:\\s*\"([^\"]+)\"");
+    private static final java.util.regex.Pattern ID =
+            java.util.regex.Pattern.compile("^\\{\\s*\"id\"\\s*:\\s*\"([^\"]+)\"");
     private final Stack stack;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     Pipeline(Stack stack) {
         this.stack = stack;
@@ -57,24 +66,37 @@ final class Pipeline {
         int[] failures = {0};
 
         // 1. Reports, each by its own notifier on its own subject: each opens a case.
-        List<String> reportIds = paced(items, rate, i -> {
-            String model = "pipeline/m-" + UUID.randomUUID();
-            String user = "pipeline-" + i + "-" + UUID.randomUUID().toString().substring(0, 6);
-            String body = """
+        List<String> reportIds = paced(
+                items,
+                rate,
+                i -> {
+                    String model = "pipeline/m-" + UUID.randomUUID();
+                    String user =
+                            "pipeline-" + i + "-" + UUID.randomUUID().toString().substring(0, 6);
+                    String body = """
                     {"subject":{"kind":"model","id":"%s","url":"https://huggingface.co/%s"},"category":"platform_abuse",\
                     "subcategory":"spam","explanation":"The model card is an advertisement for a casino, repeated everywhere.",\
                     "evidenceUrls":["https://example.org/screenshot.png"],"jurisdiction":"DE"}""".formatted(model, model);
-            String token = tokens.mint(user, List.of("user"), Duration.ofHours(3), Map.of("email", user + "@example.org"));
-            return post(reporting + "/api/v1/reports", token, body, 201, "id");
-        }, failures);
-        Map<String, OffsetDateTime> opened = awaitRows(stack, "review",
+                    String token = tokens.mint(
+                            user, List.of("user"), Duration.ofHours(3), Map.of("email", user + "@example.org"));
+                    return post(reporting + "/api/v1/reports", token, body, 201, "id");
+                },
+                failures);
+        Map<String, OffsetDateTime> opened = awaitRows(
+                stack,
+                "review",
                 "SELECT cr.report_id::text, c.opened_at, c.id::text FROM case_report cr JOIN review_case c ON c.id = cr.case_id "
-                        + "WHERE cr.report_id = ANY(?::uuid[])", reportIds, Duration.ofMinutes(3));
-        Map<String, OffsetDateTime> filed = rows(stack, "reporting",
-                "SELECT id::text, filed_at FROM report WHERE id = ANY(?::uuid[])", reportIds);
-        Map<String, OffsetDateTime> relayed = rows(stack, "reporting",
+                        + "WHERE cr.report_id = ANY(?::uuid[])",
+                reportIds,
+                Duration.ofMinutes(3));
+        Map<String, OffsetDateTime> filed =
+                rows(stack, "reporting", "SELECT id::text, filed_at FROM report WHERE id = ANY(?::uuid[])", reportIds);
+        Map<String, OffsetDateTime> relayed = rows(
+                stack,
+                "reporting",
                 "SELECT payload::jsonb -> 'data' ->> 'reportId', sent_at FROM kit_outbox WHERE topic = 'reporting.events' "
-                        + "AND sent_at IS NOT NULL AND payload::jsonb -> 'data' ->> 'reportId' = ANY(?)", reportIds);
+                        + "AND sent_at IS NOT NULL AND payload::jsonb -> 'data' ->> 'reportId' = ANY(?)",
+                reportIds);
         List<Double> reportLatency = new ArrayList<>();
         List<Double> toRelayed = new ArrayList<>();
         List<Double> relayedToQueue = new ArrayList<>();
@@ -92,26 +114,38 @@ final class Pipeline {
         List<String> caseIds = new ArrayList<>(caseIdsOf(stack, reportIds));
 
         // 2. Decisions: claim and decide each case (UNRANK on a model: enforced at once, no four eyes).
-        List<String> decisionIds = paced(caseIds.size(), rate, i -> {
-            String caseId = caseIds.get(i);
-            String moderator = tokens.mint("pipeline-mod-" + (i % 20), List.of("moderator"), Duration.ofHours(3));
-            post(review + "/api/v1/cases/" + caseId + "/claim", moderator, "", 200, null);
-            String owner = "owner-" + i;
-            String body = """
+        List<String> decisionIds = paced(
+                caseIds.size(),
+                rate,
+                i -> {
+                    String caseId = caseIds.get(i);
+                    String moderator =
+                            tokens.mint("pipeline-mod-" + (i % 20), List.of("moderator"), Duration.ofHours(3));
+                    post(review + "/api/v1/cases/" + caseId + "/claim", moderator, "", 200, null);
+                    String owner = "owner-" + i;
+                    String body = """
                     {"actions":["UNRANK"],"category":"platform_abuse","subcategory":"spam",\
                     "facts":"The model card advertises an online casino in every section.",\
                     "explanation":"Advertising unrelated services is spam under section 5 of the content policy.",\
                     "owner":{"id":"%s","email":"%s@example.org"}}""".formatted(owner, owner);
-            return post(review + "/api/v1/cases/" + caseId + "/decisions", moderator, body, 201, "id");
-        }, failures);
-        List<String> mailKeys = decisionIds.stream().map(id -> "owner-decision:" + id).toList();
-        Map<String, OffsetDateTime> sent = awaitRows(stack, "notification",
+                    return post(review + "/api/v1/cases/" + caseId + "/decisions", moderator, body, 201, "id");
+                },
+                failures);
+        List<String> mailKeys =
+                decisionIds.stream().map(id -> "owner-decision:" + id).toList();
+        Map<String, OffsetDateTime> sent = awaitRows(
+                stack,
+                "notification",
                 "SELECT idempotency_key, sent_at FROM mail_delivery WHERE status = 'SENT' AND idempotency_key = ANY(?)",
-                mailKeys, Duration.ofMinutes(3));
-        Map<String, OffsetDateTime> decided = rows(stack, "review",
-                "SELECT id::text, decided_at FROM decision WHERE id = ANY(?::uuid[])", decisionIds);
-        Map<String, OffsetDateTime> queued = rows(stack, "notification",
-                "SELECT idempotency_key, created_at FROM mail_delivery WHERE idempotency_key = ANY(?)", mailKeys);
+                mailKeys,
+                Duration.ofMinutes(3));
+        Map<String, OffsetDateTime> decided = rows(
+                stack, "review", "SELECT id::text, decided_at FROM decision WHERE id = ANY(?::uuid[])", decisionIds);
+        Map<String, OffsetDateTime> queued = rows(
+                stack,
+                "notification",
+                "SELECT idempotency_key, created_at FROM mail_delivery WHERE idempotency_key = ANY(?)",
+                mailKeys);
         List<Double> mailLatency = new ArrayList<>();
         List<Double> toQueued = new ArrayList<>();
         List<Double> queuedToSent = new ArrayList<>();
@@ -126,9 +160,17 @@ final class Pipeline {
                 }
             }
         });
-        return new Result(Percentiles.of(reportLatency), Percentiles.of(toRelayed), Percentiles.of(relayedToQueue),
-                Percentiles.of(mailLatency), Percentiles.of(toQueued),
-                Percentiles.of(queuedToSent), reportIds.size(), decisionIds.size(), caseIds, failures[0]);
+        return new Result(
+                Percentiles.of(reportLatency),
+                Percentiles.of(toRelayed),
+                Percentiles.of(relayedToQueue),
+                Percentiles.of(mailLatency),
+                Percentiles.of(toQueued),
+                Percentiles.of(queuedToSent),
+                reportIds.size(),
+                decisionIds.size(),
+                caseIds,
+                failures[0]);
     }
 
     /** Runs {@code task} for 0..n-1, started at {@code rate} a second, in parallel; the non-null results. */
@@ -159,9 +201,14 @@ final class Pipeline {
 
     private String post(String url, String token, String body, int expected, String field) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .POST(body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .POST(
+                            body.isEmpty()
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(body))
                     .build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != expected) {
@@ -188,8 +235,9 @@ final class Pipeline {
 
     private static List<String> caseIdsOf(Stack stack, List<String> reportIds) throws SQLException {
         List<String> ids = new ArrayList<>();
-        try (Connection db = stack.db("review"); PreparedStatement q = db.prepareStatement(
-                "SELECT DISTINCT case_id::text FROM case_report WHERE report_id = ANY(?::uuid[])")) {
+        try (Connection db = stack.db("review");
+                PreparedStatement q = db.prepareStatement(
+                        "SELECT DISTINCT case_id::text FROM case_report WHERE report_id = ANY(?::uuid[])")) {
             q.setArray(1, db.createArrayOf("text", reportIds.toArray()));
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
@@ -201,8 +249,8 @@ final class Pipeline {
     }
 
     /** Polls until the query (key, time) returns a row for every key, or the time is up; what it found. */
-    private static Map<String, OffsetDateTime> awaitRows(Stack stack, String database, String sql, List<String> keys,
-            Duration patience) throws SQLException {
+    private static Map<String, OffsetDateTime> awaitRows(
+            Stack stack, String database, String sql, List<String> keys, Duration patience) throws SQLException {
         long deadline = System.nanoTime() + patience.toNanos();
         Map<String, OffsetDateTime> found = Map.of();
         while (System.nanoTime() < deadline) {
@@ -221,7 +269,8 @@ final class Pipeline {
     private static Map<String, OffsetDateTime> rows(Stack stack, String database, String sql, List<String> keys)
             throws SQLException {
         Map<String, OffsetDateTime> result = new HashMap<>();
-        try (Connection db = stack.db(database); PreparedStatement q = db.prepareStatement(sql)) {
+        try (Connection db = stack.db(database);
+                PreparedStatement q = db.prepareStatement(sql)) {
             Array array = db.createArrayOf("text", keys.toArray());
             q.setArray(1, array);
             try (ResultSet rs = q.executeQuery()) {

@@ -33,10 +33,16 @@ final class PipelinePhase {
             // The same path once, unmeasured: the figures are of warm JVMs (JIT compilation took about
             // 40 % of review-service's CPU in a cold pipeline run), as with the intake's warm-up.
             int warmup = settings.pipelineWarmupItems();
-            log("Pipeline warm-up: %d reports, then %d decisions, at %.0f/s...", warmup, warmup, settings.pipelineRate());
+            log(
+                    "Pipeline warm-up: %d reports, then %d decisions, at %.0f/s...",
+                    warmup, warmup, settings.pipelineRate());
             r.pipelineWarmup = new Pipeline(stack).run(warmup, settings.pipelineRate());
-            log("  (warm-up) report -> queue %s (relayed %s, then consumed %s); decision -> mail %s", r.pipelineWarmup.reportToQueue(),
-                    r.pipelineWarmup.reportToRelayed(), r.pipelineWarmup.relayedToQueue(), r.pipelineWarmup.decisionToMail());
+            log(
+                    "  (warm-up) report -> queue %s (relayed %s, then consumed %s); decision -> mail %s",
+                    r.pipelineWarmup.reportToQueue(),
+                    r.pipelineWarmup.reportToRelayed(),
+                    r.pipelineWarmup.relayedToQueue(),
+                    r.pipelineWarmup.decisionToMail());
             backlog.drain();
         }
         log("Pipeline: %d reports, then %d decisions, at %.0f/s...", items, items, settings.pipelineRate());
@@ -46,24 +52,38 @@ final class PipelinePhase {
         r.pipeline = new Pipeline(stack).run(items, settings.pipelineRate());
         r.pipelineSeconds = (System.nanoTime() - started) / 1e9;
         long[] machineAfter = Stack.machineTicks();
-        stack.cpuTicksByPart().forEach((part, ticks) ->
-                r.pipelineCpu.put(part, (ticks - cpuBefore.getOrDefault(part, 0L)) / 100.0)); // clock ticks are 1/100 s
+        stack.cpuTicksByPart()
+                .forEach((part, ticks) -> r.pipelineCpu.put(
+                        part, (ticks - cpuBefore.getOrDefault(part, 0L)) / 100.0)); // clock ticks are 1/100 s
         r.pipelineMachineBusy = (machineAfter[0] - machineBefore[0]) / 100.0;
         r.pipelineMachineTotal = (machineAfter[1] - machineBefore[1]) / 100.0;
-        log("  CPU seconds by part over %.0f s: %s; machine busy %.0f of %.0f CPU s", r.pipelineSeconds, r.pipelineCpu,
-                r.pipelineMachineBusy, r.pipelineMachineTotal);
-        log("  report -> queue %s (relayed %s, then consumed %s); decision -> mail %s (queued %s, then sent %s)",
-                r.pipeline.reportToQueue(), r.pipeline.reportToRelayed(), r.pipeline.relayedToQueue(), r.pipeline.decisionToMail(),
-                r.pipeline.decisionToQueued(), r.pipeline.queuedToSent());
+        log(
+                "  CPU seconds by part over %.0f s: %s; machine busy %.0f of %.0f CPU s",
+                r.pipelineSeconds, r.pipelineCpu, r.pipelineMachineBusy, r.pipelineMachineTotal);
+        log(
+                "  report -> queue %s (relayed %s, then consumed %s); decision -> mail %s (queued %s, then sent %s)",
+                r.pipeline.reportToQueue(),
+                r.pipeline.reportToRelayed(),
+                r.pipeline.relayedToQueue(),
+                r.pipeline.decisionToMail(),
+                r.pipeline.decisionToQueued(),
+                r.pipeline.queuedToSent());
         r.pipelineMeasured = settings.runs("pipeline");
         if (r.pipelineMeasured) {
             idleCpu();
             if (settings.pipelineOverloadItems() > 0) {
-                // Context: the same path at a rate whose work exceeds the two cores, so queues grow for as long as it lasts.
-                log("Pipeline beyond capacity: %d reports, then %d decisions, at %.0f/s...", settings.pipelineOverloadItems(),
-                        settings.pipelineOverloadItems(), settings.pipelineOverloadRate());
-                r.pipelineOverload = new Pipeline(stack).run(settings.pipelineOverloadItems(), settings.pipelineOverloadRate());
-                log("  report -> queue %s; decision -> mail %s", r.pipelineOverload.reportToQueue(), r.pipelineOverload.decisionToMail());
+                // Context: the same path at a rate whose work exceeds the two cores, so queues grow for as long as it
+                // lasts.
+                log(
+                        "Pipeline beyond capacity: %d reports, then %d decisions, at %.0f/s...",
+                        settings.pipelineOverloadItems(),
+                        settings.pipelineOverloadItems(),
+                        settings.pipelineOverloadRate());
+                r.pipelineOverload =
+                        new Pipeline(stack).run(settings.pipelineOverloadItems(), settings.pipelineOverloadRate());
+                log(
+                        "  report -> queue %s; decision -> mail %s",
+                        r.pipelineOverload.reportToQueue(), r.pipelineOverload.decisionToMail());
                 backlog.drain();
                 backlog.drainMail();
             }
@@ -86,10 +106,13 @@ final class PipelinePhase {
         for (String service : DevStackDefaults.SERVICES) {
             long after = stack.cpuTicks(service);
             // Clock ticks are 1/100 s on Linux: ticks / (100 × s) is the share of one core, in per cent ticks / s.
-            r.idleCpu.put(service, after < 0 || before.get(service) < 0 ? Double.NaN : (after - before.get(service)) / seconds);
+            r.idleCpu.put(
+                    service,
+                    after < 0 || before.get(service) < 0 ? Double.NaN : (after - before.get(service)) / seconds);
         }
         long[] machineAfter = Stack.machineTicks();
-        r.idleMachineCpu = 100.0 * (machineAfter[0] - machineBefore[0]) / Math.max(1, machineAfter[1] - machineBefore[1]);
+        r.idleMachineCpu =
+                100.0 * (machineAfter[0] - machineBefore[0]) / Math.max(1, machineAfter[1] - machineBefore[1]);
         log("  idle CPU (%% of one core) %s; machine busy %.1f %%", r.idleCpu, r.idleMachineCpu);
     }
 }

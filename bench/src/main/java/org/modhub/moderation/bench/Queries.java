@@ -8,11 +8,12 @@ import java.sql.Statement;
 /** One-value queries against a service's database. */
 final class Queries {
 
-    private Queries() {
-    }
+    private Queries() {}
 
     static String single(Stack stack, String database, String sql) throws SQLException {
-        try (Connection db = stack.db(database); Statement q = db.createStatement(); ResultSet rs = q.executeQuery(sql)) {
+        try (Connection db = stack.db(database);
+                Statement q = db.createStatement();
+                ResultSet rs = q.executeQuery(sql)) {
             if (!rs.next()) {
                 throw new IllegalStateException("no row: " + sql);
             }

@@ -45,17 +45,28 @@ final class QueuePhase {
         r.queueLoadSeconds = (System.nanoTime() - t0) / 1e9;
         r.openCases = count(stack, "review", "SELECT count(*) FROM review_case WHERE state <> 'CLOSED'");
         r.caseReports = count(stack, "review", "SELECT count(*) FROM case_report");
-        log("  loaded in %.0f s; %,d open cases, %,d reports in review", r.queueLoadSeconds, r.openCases, r.caseReports);
+        log(
+                "  loaded in %.0f s; %,d open cases, %,d reports in review",
+                r.queueLoadSeconds, r.openCases, r.caseReports);
         Path cases = work.resolve("cases.csv");
         Files.writeString(cases, "id\n" + String.join("\n", Bulk.someCaseIds(settings.queueCases(), 5000)) + "\n");
         String staff = stack.dev().tokens().mint("bench-moderator", List.of("moderator"), Duration.ofHours(3));
         GatlingRun gatling = new GatlingRun(repo.resolve("bench"), work.resolve("gatling"));
-        Map<String, String> base = Map.of("bench.baseUrl", stack.url("review"), "bench.token", staff, "bench.cases",
-                cases.toString(), "bench.rate", Double.toString(settings.queueRate()), "bench.seconds",
+        Map<String, String> base = Map.of(
+                "bench.baseUrl",
+                stack.url("review"),
+                "bench.token",
+                staff,
+                "bench.cases",
+                cases.toString(),
+                "bench.rate",
+                Double.toString(settings.queueRate()),
+                "bench.seconds",
                 Integer.toString(settings.queueSeconds()));
         // Each run warms up first in the same Gatling JVM (JIT on both sides, connection pools, the
         // indexes' pages in the cache); only the requests after it count.
-        Map<String, String> measured = with(base, "bench.warmup.seconds", Integer.toString(settings.queueWarmupSeconds()));
+        Map<String, String> measured =
+                with(base, "bench.warmup.seconds", Integer.toString(settings.queueWarmupSeconds()));
         r.queuePage = gatling.run("queue-page", SIMULATION, with(measured, "bench.target", "page"), "queue page");
         log("  queue page %s", r.queuePage);
         r.caseDetail = gatling.run("case-detail", SIMULATION, with(measured, "bench.target", "detail"), "case detail");

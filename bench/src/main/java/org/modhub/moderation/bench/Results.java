@@ -18,11 +18,13 @@ final class Results {
     final List<Stack.Start> warmStarts = new ArrayList<>();
     /** SIGTERM to exit of each service before its restart (idle, after the measured runs). */
     final List<Stack.Stop> stops = new ArrayList<>();
+
     final Map<String, Double> idleRss = new LinkedHashMap<>();
     /** CPU of each warm, idle service in % of one core; the whole machine's busy share in % of all CPUs. */
     final Map<String, Double> idleCpu = new LinkedHashMap<>();
     /** CPU seconds each part of the suite used during the measured pipeline round, and the round's wall time. */
     final Map<String, Double> pipelineCpu = new LinkedHashMap<>();
+
     final Map<String, Double> exportCpu = new LinkedHashMap<>();
     double pipelineSeconds;
     double pipelineMachineBusy = Double.NaN;
@@ -35,6 +37,7 @@ final class Results {
     final Map<String, Double> loadRss = new LinkedHashMap<>();
     /** The intake's warm-up rounds, in order. */
     final List<GatlingRun.Result> warmup = new ArrayList<>();
+
     final List<Double> pgbenchTps = new ArrayList<>();
     double ceiling = Double.NaN;
     final Map<Integer, GatlingRun.Result> closed = new LinkedHashMap<>();
@@ -50,6 +53,7 @@ final class Results {
     Pipeline.Result pipelineWarmup;
     /** The same path at {@code bench.pipeline.overload.rate}, beyond what the machine sustains (context, not the goal). */
     Pipeline.Result pipelineOverload;
+
     boolean pipelineMeasured;
     double queueLoadSeconds;
     long openCases;
@@ -80,6 +84,9 @@ final class Results {
 
     /** The start of {@code service} among {@code starts}, or null. */
     static Stack.Start startOf(List<Stack.Start> starts, String service) {
-        return starts.stream().filter(st -> st.service().equals(service)).findFirst().orElse(null);
+        return starts.stream()
+                .filter(st -> st.service().equals(service))
+                .findFirst()
+                .orElse(null);
     }
 }

@@ -7,28 +7,57 @@ import java.util.List;
  * What a run measures and how long: {@code bin/bench} passes {@code -Dbench.quick=true} for the
  * short smoke run; every figure can be set with {@code -Dbench.<name>=...} (BENCH_OPTS).
  */
-record Settings(boolean quick, List<String> only, int pgbenchClients, int pgbenchSeconds, int pgbenchRuns,
-        int warmupSeconds, int warmupRoundSeconds, int warmupMaxSeconds, List<Integer> concurrency, int closedSeconds, int openSeconds, int openHalfCSeconds, int users,
-        int pipelineItems, double pipelineRate, int pipelineWarmupItems, double pipelineOverloadRate, int pipelineOverloadItems, int queueReports, int queueCases, double queueRate, int queueSeconds,
+record Settings(
+        boolean quick,
+        List<String> only,
+        int pgbenchClients,
+        int pgbenchSeconds,
+        int pgbenchRuns,
+        int warmupSeconds,
+        int warmupRoundSeconds,
+        int warmupMaxSeconds,
+        List<Integer> concurrency,
+        int closedSeconds,
+        int openSeconds,
+        int openHalfCSeconds,
+        int users,
+        int pipelineItems,
+        double pipelineRate,
+        int pipelineWarmupItems,
+        double pipelineOverloadRate,
+        int pipelineOverloadItems,
+        int queueReports,
+        int queueCases,
+        double queueRate,
+        int queueSeconds,
         int queueWarmupSeconds,
-        int exportDecisions, int idleSeconds, String aotJavaOpts) {
+        int exportDecisions,
+        int idleSeconds,
+        String aotJavaOpts) {
 
     /** Every part a full run measures. */
     static final List<String> PARTS = List.of("intake", "pipeline", "queue", "export", "footprint");
 
     static Settings fromSystemProperties() {
         boolean quick = Boolean.getBoolean("bench.quick");
-        return new Settings(quick,
-                Arrays.stream(System.getProperty("bench.only", String.join(",", PARTS)).split(","))
-                        .map(String::trim).filter(s -> !s.isEmpty()).toList(),
+        return new Settings(
+                quick,
+                Arrays.stream(System.getProperty("bench.only", String.join(",", PARTS))
+                                .split(","))
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .toList(),
                 integer("bench.pgbench.clients", 16),
                 integer("bench.pgbench.seconds", quick ? 5 : 15),
                 integer("bench.pgbench.runs", 3),
                 integer("bench.warmup.seconds", quick ? 10 : 60),
                 integer("bench.warmup.round.seconds", quick ? 5 : 30),
                 integer("bench.warmup.max.seconds", quick ? 10 : 600),
-                Arrays.stream(System.getProperty("bench.concurrency", "16,32,64").split(",")).map(String::trim)
-                        .map(Integer::parseInt).toList(),
+                Arrays.stream(System.getProperty("bench.concurrency", "16,32,64")
+                                .split(","))
+                        .map(String::trim)
+                        .map(Integer::parseInt)
+                        .toList(),
                 integer("bench.closed.seconds", quick ? 8 : 20),
                 integer("bench.open.seconds", quick ? 8 : 20),
                 integer("bench.open.halfc.seconds", quick ? 5 : 10),
@@ -53,7 +82,8 @@ record Settings(boolean quick, List<String> only, int pgbenchClients, int pgbenc
     }
 
     private static int integer(String key, int fallback) {
-        return Integer.parseInt(System.getProperty(key, Integer.toString(fallback)).replace("_", ""));
+        return Integer.parseInt(
+                System.getProperty(key, Integer.toString(fallback)).replace("_", ""));
     }
 
     private static double number(String key, double fallback) {

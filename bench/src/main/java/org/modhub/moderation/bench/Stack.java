@@ -38,8 +38,10 @@ final class Stack implements AutoCloseable {
 
     /** The launcher's JVM options for the services; DEVSTACK_SERVICE_JAVA_OPTS replaces them. */
     static final String SERVICE_JAVA_OPTS = LocalSuite.DEFAULT_SERVICE_JAVA_OPTS;
+
     private static final Pattern STARTED_IN = Pattern.compile("started in ([0-9.]+)s");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** A service process. */
     record Service(String name, int port, Process process, OrphanGuard guard, Path log) {
@@ -49,12 +51,10 @@ final class Stack implements AutoCloseable {
     }
 
     /** How a start went: wall time from spawning the JVM to the first 200 on /q/health/ready, and Quarkus' own "started in". */
-    record Start(String service, double readyMillis, double quarkusMillis) {
-    }
+    record Start(String service, double readyMillis, double quarkusMillis) {}
 
     /** How a stop went: wall time from SIGTERM to exit, and whether the service exited by itself (false: killed). */
-    record Stop(String service, double millis, boolean exited) {
-    }
+    record Stop(String service, double millis, boolean exited) {}
 
     private final RepoLayout repo;
     private final DevStack dev;
@@ -133,11 +133,14 @@ final class Stack implements AutoCloseable {
         Service service = new Service(name, port, process, OrphanGuard.watch(process.pid(), "TERM"), log);
         services.put(name, service);
         HttpRequest ready = HttpRequest.newBuilder(URI.create(service.url() + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(3)).GET().build();
+                .timeout(Duration.ofSeconds(3))
+                .GET()
+                .build();
         long deadline = startedAt + Duration.ofMinutes(2).toNanos();
         while (true) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited; last lines of " + log + ":\n" + ChildProcesses.tail(log, 40));
+                throw new IllegalStateException(
+                        name + " exited; last lines of " + log + ":\n" + ChildProcesses.tail(log, 40));
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(name + " not ready in 2 minutes; see " + log);
@@ -198,7 +201,8 @@ final class Stack implements AutoCloseable {
             for (Service service : List.copyOf(services.values())) {
                 long kib = rssKiB(service.process().pid());
                 if (kib > 0) {
-                    peakRss.computeIfAbsent(phase, p -> new ConcurrentHashMap<>()).merge(service.name(), kib, Math::max);
+                    peakRss.computeIfAbsent(phase, p -> new ConcurrentHashMap<>())
+                            .merge(service.name(), kib, Math::max);
                 }
             }
             try {
@@ -216,7 +220,8 @@ final class Stack implements AutoCloseable {
             return -1;
         }
         try {
-            return ticksOf(Files.readString(Path.of("/proc", Long.toString(service.process().pid()), "stat")));
+            return ticksOf(Files.readString(
+                    Path.of("/proc", Long.toString(service.process().pid()), "stat")));
         } catch (IOException | RuntimeException e) {
             return -1;
         }
@@ -256,10 +261,14 @@ final class Stack implements AutoCloseable {
                     String stat = Files.readString(proc.resolve("stat"));
                     String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                     long used = ticksOf(stat) + (comm.startsWith("postgres") ? reapedChildrenTicksOf(stat) : 0);
-                    String part = servicePids.containsKey(pid) ? servicePids.get(pid)
-                            : pid == self ? "driver and mail server"
-                                    : comm.startsWith("postgres") ? "PostgreSQL"
-                                            : new String(Files.readAllBytes(proc.resolve("cmdline"))).contains("kafka") ? "Kafka"
+                    String part = servicePids.containsKey(pid)
+                            ? servicePids.get(pid)
+                            : pid == self
+                                    ? "driver and mail server"
+                                    : comm.startsWith("postgres")
+                                            ? "PostgreSQL"
+                                            : new String(Files.readAllBytes(proc.resolve("cmdline"))).contains("kafka")
+                                                    ? "Kafka"
                                                     : "other";
                     ticks.merge(part, used, Long::sum);
                 } catch (IOException | RuntimeException gone) {

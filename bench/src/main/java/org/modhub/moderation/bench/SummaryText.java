@@ -43,17 +43,26 @@ final class SummaryText {
     /** When, where and with what settings; the parts that failed. */
     private void header() {
         md.append("# Benchmark results\n\n");
-        md.append("Written by `bin/bench").append(s.quick() ? " --quick" : "").append("` on ").append(r.startedAt)
-                .append(r.finishedAt == null ? " (still running: what is measured so far)" : " (finished " + r.finishedAt + ")").append(". Every figure below comes from this one run; ")
+        md.append("Written by `bin/bench")
+                .append(s.quick() ? " --quick" : "")
+                .append("` on ")
+                .append(r.startedAt)
+                .append(
+                        r.finishedAt == null
+                                ? " (still running: what is measured so far)"
+                                : " (finished " + r.finishedAt + ")")
+                .append(". Every figure below comes from this one run; ")
                 .append("ratios are against a baseline measured in the same run.\n\n");
         md.append("Machine: ").append(r.environment).append(".\n");
         md.append("Everything shares these CPUs: PostgreSQL, the Kafka broker, the mail server (in the driver JVM), ")
-                .append("the five services (`").append(System.getenv().getOrDefault("DEVSTACK_SERVICE_JAVA_OPTS",
-                        Stack.SERVICE_JAVA_OPTS)).append("`, JVM mode), Gatling and pgbench.\n\n");
+                .append("the five services (`")
+                .append(System.getenv().getOrDefault("DEVSTACK_SERVICE_JAVA_OPTS", Stack.SERVICE_JAVA_OPTS))
+                .append("`, JVM mode), Gatling and pgbench.\n\n");
         md.append("Settings: ").append(settingsLine()).append("\n\n");
         if (!r.failures.isEmpty()) {
             md.append("**Parts that failed in this run** (their figures are missing below):\n\n");
-            r.failures.forEach(failure -> md.append("- ").append(failure.replace("\n", " ")).append("\n"));
+            r.failures.forEach(failure ->
+                    md.append("- ").append(failure.replace("\n", " ")).append("\n"));
             md.append("\n");
         }
     }
@@ -62,41 +71,86 @@ final class SummaryText {
         md.append("## Goals\n\n| # | measure | measured | goal | met |\n|---|---|---|---|---|\n");
         if (r.hasIntake()) {
             double ratio = r.saturation / r.ceiling;
-            md.append(row("1", "intake throughput R = T / C", String.format(Locale.ROOT, "%.2f (T %s/s, C %s/s)", ratio,
-                    f(r.saturation), f(r.ceiling)), "≥ 0.7", ratio >= 0.7));
+            md.append(row(
+                    "1",
+                    "intake throughput R = T / C",
+                    String.format(Locale.ROOT, "%.2f (T %s/s, C %s/s)", ratio, f(r.saturation), f(r.ceiling)),
+                    "≥ 0.7",
+                    ratio >= 0.7));
             if (r.openHalfC != null) {
-                md.append(row("1", "POST /reports p99 at C/2 (" + f(r.ceiling / 2) + "/s, open)",
+                md.append(row(
+                        "1",
+                        "POST /reports p99 at C/2 (" + f(r.ceiling / 2) + "/s, open)",
                         ms(r.openHalfC.p99()) + " (p50 " + ms(r.openHalfC.p50()) + "; " + failures(r.openHalfC)
                                 + "); database p99 at that rate " + ms(r.dbAtHalfC.p99()),
-                        "≤ 50 ms", r.openHalfC.p99() <= 50 && r.openHalfC.ko() == 0));
+                        "≤ 50 ms",
+                        r.openHalfC.p99() <= 50 && r.openHalfC.ko() == 0));
             }
         }
         if (r.hasPipeline()) {
-            md.append(row("2", "report accepted → in review queue, p99", ms(r.pipeline.reportToQueue().p99()) + " (n = "
-                    + r.pipeline.reportToQueue().count() + ")", "≤ 1 s", r.pipeline.reportToQueue().p99() <= 1000));
-            md.append(row("2", "decision taken → mail accepted by SMTP, p99", ms(r.pipeline.decisionToMail().p99()) + " (n = "
-                    + r.pipeline.decisionToMail().count() + ")", "≤ 2 s", r.pipeline.decisionToMail().p99() <= 2000));
+            md.append(row(
+                    "2",
+                    "report accepted → in review queue, p99",
+                    ms(r.pipeline.reportToQueue().p99()) + " (n = "
+                            + r.pipeline.reportToQueue().count() + ")",
+                    "≤ 1 s",
+                    r.pipeline.reportToQueue().p99() <= 1000));
+            md.append(row(
+                    "2",
+                    "decision taken → mail accepted by SMTP, p99",
+                    ms(r.pipeline.decisionToMail().p99()) + " (n = "
+                            + r.pipeline.decisionToMail().count() + ")",
+                    "≤ 2 s",
+                    r.pipeline.decisionToMail().p99() <= 2000));
         }
         if (r.hasQueue()) {
-            md.append(row("3", "queue page p99 (" + String.format(Locale.ROOT, "%,d", r.caseReports) + " reports, "
-                    + String.format(Locale.ROOT, "%,d", r.openCases) + " open cases)", ms(r.queuePage.p99()), "≤ 50 ms",
+            md.append(row(
+                    "3",
+                    "queue page p99 (" + String.format(Locale.ROOT, "%,d", r.caseReports) + " reports, "
+                            + String.format(Locale.ROOT, "%,d", r.openCases) + " open cases)",
+                    ms(r.queuePage.p99()),
+                    "≤ 50 ms",
                     r.queuePage.p99() <= 50 && r.queuePage.ko() == 0));
-            md.append(row("3", "case detail p99", ms(r.caseDetail.p99()), "≤ 50 ms",
+            md.append(row(
+                    "3",
+                    "case detail p99",
+                    ms(r.caseDetail.p99()),
+                    "≤ 50 ms",
                     r.caseDetail.p99() <= 50 && r.caseDetail.ko() == 0));
         }
         if (r.hasExport()) {
-            md.append(row("4", "statements of reasons exported", String.format(Locale.ROOT, "%,.0f /s (%,d in %.1f s)",
-                    r.export.perSecond(), r.export.statements(), r.export.seconds()), "≥ 50,000 /s",
+            md.append(row(
+                    "4",
+                    "statements of reasons exported",
+                    String.format(
+                            Locale.ROOT,
+                            "%,.0f /s (%,d in %.1f s)",
+                            r.export.perSecond(),
+                            r.export.statements(),
+                            r.export.seconds()),
+                    "≥ 50,000 /s",
                     r.export.perSecond() >= 50_000));
-            md.append(row("4", "review-service peak RSS during the export", mib(r.export.rssPeakMiB()) + " (before: "
-                    + mib(r.export.rssBeforeMiB()) + ")", "< 256 MB", r.export.rssPeakMiB() < 256));
+            md.append(row(
+                    "4",
+                    "review-service peak RSS during the export",
+                    mib(r.export.rssPeakMiB()) + " (before: " + mib(r.export.rssBeforeMiB()) + ")",
+                    "< 256 MB",
+                    r.export.rssPeakMiB() < 256));
         }
         List<Stack.Start> starts = r.warmStarts.isEmpty() ? r.coldStarts : r.warmStarts;
         if (!starts.isEmpty()) {
-            double worst = starts.stream().mapToDouble(Stack.Start::readyMillis).max().orElse(Double.NaN);
-            md.append(row("5", "start to ready, slowest service (" + (r.warmStarts.isEmpty() ? "first start" : "restart")
-                    + ")", ms(worst), "≤ 2 s", worst <= 2000));
-            double idle = r.idleRss.values().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+            double worst =
+                    starts.stream().mapToDouble(Stack.Start::readyMillis).max().orElse(Double.NaN);
+            md.append(row(
+                    "5",
+                    "start to ready, slowest service (" + (r.warmStarts.isEmpty() ? "first start" : "restart") + ")",
+                    ms(worst),
+                    "≤ 2 s",
+                    worst <= 2000));
+            double idle = r.idleRss.values().stream()
+                    .mapToDouble(Double::doubleValue)
+                    .max()
+                    .orElse(Double.NaN);
             md.append(row("5", "idle RSS, largest service", mib(idle), "≤ 200 MB", idle <= 200));
         }
         md.append("\n");
@@ -104,38 +158,77 @@ final class SummaryText {
 
     private void intake() {
         md.append("## 1. Intake against the database's ceiling\n\n");
-        md.append("**C** (the database's ceiling): pgbench, ").append(s.pgbenchClients()).append(" clients, ")
-                .append(s.pgbenchSeconds()).append(" s a run, on the same PostgreSQL, running the reporting-service's filing ")
-                .append("transaction ([pgbench-reporting-filing.sql](pgbench-reporting-filing.sql): standing upsert returning the row, ")
-                .append("merge-window and rate-limit reads, report row, outbox row with a real `ReportFiled` event, standing ")
+        md.append("**C** (the database's ceiling): pgbench, ")
+                .append(s.pgbenchClients())
+                .append(" clients, ")
+                .append(s.pgbenchSeconds())
+                .append(" s a run, on the same PostgreSQL, running the reporting-service's filing ")
+                .append(
+                        "transaction ([pgbench-reporting-filing.sql](pgbench-reporting-filing.sql): standing upsert returning the row, ")
+                .append(
+                        "merge-window and rate-limit reads, report row, outbox row with a real `ReportFiled` event, standing ")
                 .append("update) against a copy of its schema made from its own migrations. Runs: ");
         List<String> runs = new ArrayList<>();
         r.pgbenchTps.forEach(t -> runs.add(f(t) + " tx/s"));
-        md.append(String.join(", ", runs)).append(" → median **C = ").append(f(r.ceiling)).append(" tx/s**.\n\n");
+        md.append(String.join(", ", runs))
+                .append(" → median **C = ")
+                .append(f(r.ceiling))
+                .append(" tx/s**.\n\n");
         List<String> rounds = new ArrayList<>();
         r.warmup.forEach(w -> rounds.add(f(w.okPerSecond())));
         md.append("**Warm-up**: the services were restarted before the intake runs, so first closed rounds of ")
-                .append(s.warmupRoundSeconds()).append(" s at the highest concurrency until the rate stopped rising (at least ")
-                .append(s.warmupSeconds()).append(" s, then until two rounds in a row did not beat the best by more than 5 %, at most ")
-                .append(s.warmupMaxSeconds()).append(" s): ").append(String.join(", ", rounds))
-                .append(" reports/s. Just-started JVMs on two shared cores need minutes of load to compile their hot paths.\n\n");
-        md.append("**T**: `POST /api/v1/reports`, closed model after the warm-up, each report on a new subject by one of ").append(s.users())
-                .append(" users:\n\n| concurrent users | reports/s | ratio to C | p50 | p95 | p99 | failed |\n|---|---|---|---|---|---|---|\n");
-        r.closed.forEach((users, res) -> md.append(String.format(Locale.ROOT, "| %d | %s | %.2f | %s | %s | %s | %d |%n", users,
-                f(res.okPerSecond()), res.okPerSecond() / r.ceiling, ms(res.p50()), ms(res.p95()), ms(res.p99()), res.ko())));
-        md.append("\n**T = ").append(f(r.saturation)).append(" reports/s, R = T / C = ")
-                .append(String.format(Locale.ROOT, "%.2f", r.saturation / r.ceiling)).append("**.\n\n");
+                .append(s.warmupRoundSeconds())
+                .append(" s at the highest concurrency until the rate stopped rising (at least ")
+                .append(s.warmupSeconds())
+                .append(" s, then until two rounds in a row did not beat the best by more than 5 %, at most ")
+                .append(s.warmupMaxSeconds())
+                .append(" s): ")
+                .append(String.join(", ", rounds))
+                .append(
+                        " reports/s. Just-started JVMs on two shared cores need minutes of load to compile their hot paths.\n\n");
+        md.append(
+                        "**T**: `POST /api/v1/reports`, closed model after the warm-up, each report on a new subject by one of ")
+                .append(s.users())
+                .append(
+                        " users:\n\n| concurrent users | reports/s | ratio to C | p50 | p95 | p99 | failed |\n|---|---|---|---|---|---|---|\n");
+        r.closed.forEach((users, res) -> md.append(String.format(
+                Locale.ROOT,
+                "| %d | %s | %.2f | %s | %s | %s | %d |%n",
+                users,
+                f(res.okPerSecond()),
+                res.okPerSecond() / r.ceiling,
+                ms(res.p50()),
+                ms(res.p95()),
+                ms(res.p99()),
+                res.ko())));
+        md.append("\n**T = ")
+                .append(f(r.saturation))
+                .append(" reports/s, R = T / C = ")
+                .append(String.format(Locale.ROOT, "%.2f", r.saturation / r.ceiling))
+                .append("**.\n\n");
         if (r.alone != null) {
-            md.append(String.format(Locale.ROOT, "For comparison (profiling, not the goal's measurement), at the end of the run "
-                    + "with review, appeals, dmca and notification stopped, so nothing downstream competes for the CPUs: %d users, "
-                    + "%s reports/s (%.2f × C), p50 %s, p99 %s, %d failed.%n%n", r.aloneUsers, f(r.alone.okPerSecond()),
-                    r.alone.okPerSecond() / r.ceiling, ms(r.alone.p50()), ms(r.alone.p99()), r.alone.ko()));
+            md.append(String.format(
+                    Locale.ROOT,
+                    "For comparison (profiling, not the goal's measurement), at the end of the run "
+                            + "with review, appeals, dmca and notification stopped, so nothing downstream competes for the CPUs: %d users, "
+                            + "%s reports/s (%.2f × C), p50 %s, p99 %s, %d failed.%n%n",
+                    r.aloneUsers,
+                    f(r.alone.okPerSecond()),
+                    r.alone.okPerSecond() / r.ceiling,
+                    ms(r.alone.p50()),
+                    ms(r.alone.p99()),
+                    r.alone.ko()));
         }
-        md.append("Open model (Gatling `constantUsersPerSec`; ").append(s.openSeconds()).append(" s at T/2, ")
-                .append(s.openHalfCSeconds()).append(" s at C/2, run last because the suite cannot keep up with it) beside pgbench "
-                + "at the same rate. Times are of the answered requests; a replica with `kit.http.max-in-flight` requests in "
-                + "flight (" + inFlightLimit() + ") refuses the next at once with a 503 and `Retry-After`, counted as failed:\n\n")
-                .append("| rate | endpoint p50 | endpoint p99 | endpoint max | answered/s | failed | database p50 | database p99 |\n")
+        md.append("Open model (Gatling `constantUsersPerSec`; ")
+                .append(s.openSeconds())
+                .append(" s at T/2, ")
+                .append(s.openHalfCSeconds())
+                .append(" s at C/2, run last because the suite cannot keep up with it) beside pgbench "
+                        + "at the same rate. Times are of the answered requests; a replica with `kit.http.max-in-flight` requests in "
+                        + "flight (" + inFlightLimit()
+                        + ") refuses the next at once with a 503 and `Retry-After`, counted as failed:\n\n")
+                .append(
+                        "| rate | endpoint p50 | endpoint p99 | endpoint max | answered/s | failed | database p50 | database p99 |\n")
                 .append("|---|---|---|---|---|---|---|---|\n");
         if (r.openHalfC != null) {
             md.append(openRow("C/2 = " + f(r.ceiling / 2) + "/s", r.openHalfC, r.dbAtHalfC));
@@ -149,68 +242,139 @@ final class SummaryText {
     private void pipeline() {
         Pipeline.Result p = r.pipeline;
         md.append("## 2. Pipeline latency\n\n");
-        md.append(String.format(Locale.ROOT, "%d reports sent at %.0f/s (each by its own user on its own model, so each opens a case), "
-                + "then each case claimed and decided (`UNRANK`: enforced at once, statement mail to the owner) at the same rate. "
-                + "Times are the services' own timestamps in their databases (one PostgreSQL, one clock): `report.filed_at` → "
-                + "`review_case.opened_at`, and `decision.decided_at` → `mail_delivery.sent_at` (set once the SMTP server "
-                + "accepted the mail). Requests that failed: %d.%n%n", p.reportsFiled(), s.pipelineRate(), p.failures()));
+        md.append(String.format(
+                Locale.ROOT,
+                "%d reports sent at %.0f/s (each by its own user on its own model, so each opens a case), "
+                        + "then each case claimed and decided (`UNRANK`: enforced at once, statement mail to the owner) at the same rate. "
+                        + "Times are the services' own timestamps in their databases (one PostgreSQL, one clock): `report.filed_at` → "
+                        + "`review_case.opened_at`, and `decision.decided_at` → `mail_delivery.sent_at` (set once the SMTP server "
+                        + "accepted the mail). Requests that failed: %d.%n%n",
+                p.reportsFiled(),
+                s.pipelineRate(),
+                p.failures()));
         md.append("| path | n | p50 | p99 | max | goal (p99) |\n|---|---|---|---|---|---|\n");
-        md.append(String.format(Locale.ROOT, "| report accepted → in the review queue | %d | %s | %s | %s | ≤ 1 s |%n",
-                p.reportToQueue().count(), ms(p.reportToQueue().p50()), ms(p.reportToQueue().p99()), ms(p.reportToQueue().max())));
-        md.append(String.format(Locale.ROOT, "| … of which report → event acknowledged by Kafka (reporting's `kit_outbox.sent_at`) | %d | %s | %s | %s | |%n",
-                p.reportToRelayed().count(), ms(p.reportToRelayed().p50()), ms(p.reportToRelayed().p99()), ms(p.reportToRelayed().max())));
-        md.append(String.format(Locale.ROOT, "| … and event → case in the queue (review's consumer) | %d | %s | %s | %s | |%n",
-                p.relayedToQueue().count(), ms(p.relayedToQueue().p50()), ms(p.relayedToQueue().p99()), ms(p.relayedToQueue().max())));
-        md.append(String.format(Locale.ROOT, "| decision taken → mail accepted by SMTP | %d | %s | %s | %s | ≤ 2 s |%n",
-                p.decisionToMail().count(), ms(p.decisionToMail().p50()), ms(p.decisionToMail().p99()), ms(p.decisionToMail().max())));
-        md.append(String.format(Locale.ROOT, "| … of which decision → mail queued in notification (`mail_delivery.created_at`) | %d | %s | %s | %s | |%n",
-                p.decisionToQueued().count(), ms(p.decisionToQueued().p50()), ms(p.decisionToQueued().p99()), ms(p.decisionToQueued().max())));
-        md.append(String.format(Locale.ROOT, "| … and mail queued → accepted by SMTP | %d | %s | %s | %s | |%n%n",
-                p.queuedToSent().count(), ms(p.queuedToSent().p50()), ms(p.queuedToSent().p99()), ms(p.queuedToSent().max())));
+        md.append(String.format(
+                Locale.ROOT,
+                "| report accepted → in the review queue | %d | %s | %s | %s | ≤ 1 s |%n",
+                p.reportToQueue().count(),
+                ms(p.reportToQueue().p50()),
+                ms(p.reportToQueue().p99()),
+                ms(p.reportToQueue().max())));
+        md.append(String.format(
+                Locale.ROOT,
+                "| … of which report → event acknowledged by Kafka (reporting's `kit_outbox.sent_at`) | %d | %s | %s | %s | |%n",
+                p.reportToRelayed().count(),
+                ms(p.reportToRelayed().p50()),
+                ms(p.reportToRelayed().p99()),
+                ms(p.reportToRelayed().max())));
+        md.append(String.format(
+                Locale.ROOT,
+                "| … and event → case in the queue (review's consumer) | %d | %s | %s | %s | |%n",
+                p.relayedToQueue().count(),
+                ms(p.relayedToQueue().p50()),
+                ms(p.relayedToQueue().p99()),
+                ms(p.relayedToQueue().max())));
+        md.append(String.format(
+                Locale.ROOT,
+                "| decision taken → mail accepted by SMTP | %d | %s | %s | %s | ≤ 2 s |%n",
+                p.decisionToMail().count(),
+                ms(p.decisionToMail().p50()),
+                ms(p.decisionToMail().p99()),
+                ms(p.decisionToMail().max())));
+        md.append(String.format(
+                Locale.ROOT,
+                "| … of which decision → mail queued in notification (`mail_delivery.created_at`) | %d | %s | %s | %s | |%n",
+                p.decisionToQueued().count(),
+                ms(p.decisionToQueued().p50()),
+                ms(p.decisionToQueued().p99()),
+                ms(p.decisionToQueued().max())));
+        md.append(String.format(
+                Locale.ROOT,
+                "| … and mail queued → accepted by SMTP | %d | %s | %s | %s | |%n%n",
+                p.queuedToSent().count(),
+                ms(p.queuedToSent().p50()),
+                ms(p.queuedToSent().p99()),
+                ms(p.queuedToSent().max())));
         if (r.pipelineOverload != null) {
             Pipeline.Result o = r.pipelineOverload;
-            md.append(String.format(Locale.ROOT, "Beyond the machine's capacity (context, not the goal): %d more items at %.0f/s, more "
-                    + "work a second than the two cores do (see the CPU per item below), so every queue grows for as long as the "
-                    + "load lasts: report → queue p50 %s / p99 %s; decision → mail p50 %s / p99 %s (of which queued → SMTP p99 %s).%n%n",
-                    o.reportsFiled(), s.pipelineOverloadRate(), ms(o.reportToQueue().p50()), ms(o.reportToQueue().p99()),
-                    ms(o.decisionToMail().p50()), ms(o.decisionToMail().p99()), ms(o.queuedToSent().p99())));
+            md.append(String.format(
+                    Locale.ROOT,
+                    "Beyond the machine's capacity (context, not the goal): %d more items at %.0f/s, more "
+                            + "work a second than the two cores do (see the CPU per item below), so every queue grows for as long as the "
+                            + "load lasts: report → queue p50 %s / p99 %s; decision → mail p50 %s / p99 %s (of which queued → SMTP p99 %s).%n%n",
+                    o.reportsFiled(),
+                    s.pipelineOverloadRate(),
+                    ms(o.reportToQueue().p50()),
+                    ms(o.reportToQueue().p99()),
+                    ms(o.decisionToMail().p50()),
+                    ms(o.decisionToMail().p99()),
+                    ms(o.queuedToSent().p99())));
         }
         if (r.pipelineWarmup != null) {
             Pipeline.Result w = r.pipelineWarmup;
-            md.append(String.format(Locale.ROOT, "Measured after a warm-up round of %d items on the same path, unmeasured for the goal; "
-                    + "that round, on JVMs just started, gave report → queue p50 %s / p99 %s and decision → mail p50 %s / p99 %s.%n%n",
-                    w.reportsFiled(), ms(w.reportToQueue().p50()), ms(w.reportToQueue().p99()), ms(w.decisionToMail().p50()),
+            md.append(String.format(
+                    Locale.ROOT,
+                    "Measured after a warm-up round of %d items on the same path, unmeasured for the goal; "
+                            + "that round, on JVMs just started, gave report → queue p50 %s / p99 %s and decision → mail p50 %s / p99 %s.%n%n",
+                    w.reportsFiled(),
+                    ms(w.reportToQueue().p50()),
+                    ms(w.reportToQueue().p99()),
+                    ms(w.decisionToMail().p50()),
                     ms(w.decisionToMail().p99())));
         }
         if (!r.pipelineCpu.isEmpty()) {
-            md.append(String.format(Locale.ROOT, "Where the CPU went during the measured round (%.0f s from the first report until the "
-                    + "last owner mail was sent; the machine has %.0f CPU seconds in that time and was busy for %.0f of them): "
-                    + "CPU seconds by part of the suite (user + system, from `/proc`), and per item (one report and one decision with "
-                    + "their events and mails).%n%n| part | CPU s | share of the busy time | CPU ms per item |%n|---|---|---|---|%n",
-                    r.pipelineSeconds, r.pipelineMachineTotal, r.pipelineMachineBusy));
-            r.pipelineCpu.entrySet().stream().sorted(Map.Entry.<String, Double> comparingByValue().reversed())
-                    .forEach(e -> md.append(String.format(Locale.ROOT, "| %s | %.1f | %.0f %% | %.1f |%n", e.getKey(), e.getValue(),
-                            100 * e.getValue() / r.pipelineMachineBusy, 1000 * e.getValue() / Math.max(1, p.reportsFiled()))));
+            md.append(String.format(
+                    Locale.ROOT,
+                    "Where the CPU went during the measured round (%.0f s from the first report until the "
+                            + "last owner mail was sent; the machine has %.0f CPU seconds in that time and was busy for %.0f of them): "
+                            + "CPU seconds by part of the suite (user + system, from `/proc`), and per item (one report and one decision with "
+                            + "their events and mails).%n%n| part | CPU s | share of the busy time | CPU ms per item |%n|---|---|---|---|%n",
+                    r.pipelineSeconds,
+                    r.pipelineMachineTotal,
+                    r.pipelineMachineBusy));
+            r.pipelineCpu.entrySet().stream()
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                    .forEach(e -> md.append(String.format(
+                            Locale.ROOT,
+                            "| %s | %.1f | %.0f %% | %.1f |%n",
+                            e.getKey(),
+                            e.getValue(),
+                            100 * e.getValue() / r.pipelineMachineBusy,
+                            1000 * e.getValue() / Math.max(1, p.reportsFiled()))));
             md.append('\n');
         }
         if (!r.idleCpu.isEmpty()) {
             StringBuilder each = new StringBuilder();
             r.idleCpu.forEach((service, pct) -> each.append(each.isEmpty() ? "" : ", ")
                     .append(String.format(Locale.ROOT, "%s %.1f %%", service, pct)));
-            md.append(String.format(Locale.ROOT, "Idle CPU of the warm suite (after the pipeline drained, %d s without requests), "
-                    + "in %% of one core: %s; the whole machine (PostgreSQL, Kafka, the mail server and this driver included) "
-                    + "was %.1f %% busy.%n%n", s.idleSeconds(), each, r.idleMachineCpu));
+            md.append(String.format(
+                    Locale.ROOT,
+                    "Idle CPU of the warm suite (after the pipeline drained, %d s without requests), "
+                            + "in %% of one core: %s; the whole machine (PostgreSQL, Kafka, the mail server and this driver included) "
+                            + "was %.1f %% busy.%n%n",
+                    s.idleSeconds(),
+                    each,
+                    r.idleMachineCpu));
         }
         md.append("![pipeline](pipeline.svg)\n\n");
     }
 
     private void queue() {
         md.append("## 3. The queue at scale\n\n");
-        md.append(String.format(Locale.ROOT, "Bulk-loaded (SQL `INSERT … SELECT generate_series`, copying a real case and report "
-                + "the service wrote) %,d reports in %,d open cases in %.0f s; review then holds %,d open cases and %,d reports. "
-                + "Open model, %.0f requests/s for %d s each, as a moderator, each after %d s of the same requests in the same "
-                + "Gatling JVM (not counted):%n%n", s.queueReports(), s.queueCases(),
-                r.queueLoadSeconds, r.openCases, r.caseReports, s.queueRate(), s.queueSeconds(), s.queueWarmupSeconds()));
+        md.append(String.format(
+                Locale.ROOT,
+                "Bulk-loaded (SQL `INSERT … SELECT generate_series`, copying a real case and report "
+                        + "the service wrote) %,d reports in %,d open cases in %.0f s; review then holds %,d open cases and %,d reports. "
+                        + "Open model, %.0f requests/s for %d s each, as a moderator, each after %d s of the same requests in the same "
+                        + "Gatling JVM (not counted):%n%n",
+                s.queueReports(),
+                s.queueCases(),
+                r.queueLoadSeconds,
+                r.openCases,
+                r.caseReports,
+                s.queueRate(),
+                s.queueSeconds(),
+                s.queueWarmupSeconds()));
         md.append("| request | n | p50 | p95 | p99 | max | failed | goal (p99) |\n|---|---|---|---|---|---|---|---|\n");
         md.append(queueRow("`GET /api/v1/cases` (first page)", r.queuePage));
         md.append(queueRow("`GET /api/v1/cases/{id}` (random case)", r.caseDetail));
@@ -220,22 +384,39 @@ final class SummaryText {
     private void export() {
         Export.Result e = r.export;
         md.append("## 4. Transparency export\n\n");
-        md.append(String.format(Locale.ROOT, "%,d enforced decisions bulk-loaded (copies of a real decision with its statement of "
-                + "reasons, ten on each of %,d closed cases with one report each), then `GET /api/v1/statements-of-reasons` over "
-                + "their period as an auditor, read to the end: HTTP %d, **%,d statements in %.1f s = %,.0f statements/s** "
-                + "(%,.1f MB of NDJSON). The review-service's resident memory (sampled every 20 ms): %s before, **%s at the "
-                + "peak** (its heap is capped at -Xmx384m).%n%n", s.exportDecisions(), s.exportDecisions() / 10, e.status(),
-                e.statements(), e.seconds(), e.perSecond(), e.bytes() / 1e6, mib(e.rssBeforeMiB()), mib(e.rssPeakMiB())));
-        md.append("Each statement is the text the service rendered and stored when its decision took effect (the bulk copies carry "
-                + "the template's, under their own puid). ");
+        md.append(String.format(
+                Locale.ROOT,
+                "%,d enforced decisions bulk-loaded (copies of a real decision with its statement of "
+                        + "reasons, ten on each of %,d closed cases with one report each), then `GET /api/v1/statements-of-reasons` over "
+                        + "their period as an auditor, read to the end: HTTP %d, **%,d statements in %.1f s = %,.0f statements/s** "
+                        + "(%,.1f MB of NDJSON). The review-service's resident memory (sampled every 20 ms): %s before, **%s at the "
+                        + "peak** (its heap is capped at -Xmx384m).%n%n",
+                s.exportDecisions(),
+                s.exportDecisions() / 10,
+                e.status(),
+                e.statements(),
+                e.seconds(),
+                e.perSecond(),
+                e.bytes() / 1e6,
+                mib(e.rssBeforeMiB()),
+                mib(e.rssPeakMiB())));
+        md.append(
+                "Each statement is the text the service rendered and stored when its decision took effect (the bulk copies carry "
+                        + "the template's, under their own puid). ");
         if (!r.exportCpu.isEmpty()) {
             StringBuilder each = new StringBuilder();
-            r.exportCpu.entrySet().stream().sorted(Map.Entry.<String, Double> comparingByValue().reversed())
+            r.exportCpu.entrySet().stream()
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                     .filter(part -> part.getValue() >= 0.05)
                     .forEach(part -> each.append(each.isEmpty() ? "" : ", ")
                             .append(String.format(Locale.ROOT, "%s %.1f s", part.getKey(), part.getValue())));
-            md.append(String.format(Locale.ROOT, "CPU seconds used during the export (%.1f s on %d CPUs), by part: %s "
-                    + "(the driver is the client reading the stream).", e.seconds(), Runtime.getRuntime().availableProcessors(), each));
+            md.append(String.format(
+                    Locale.ROOT,
+                    "CPU seconds used during the export (%.1f s on %d CPUs), by part: %s "
+                            + "(the driver is the client reading the stream).",
+                    e.seconds(),
+                    Runtime.getRuntime().availableProcessors(),
+                    each));
         }
         md.append("\n\n");
     }
@@ -245,60 +426,119 @@ final class SummaryText {
         md.append("Each service started alone (the others already up and idle), wall time from spawning `java -jar "
                 + "quarkus-run.jar` to the first 200 on `/q/health/ready` (polled every 20 ms), and Quarkus' own \"started in\". "
                 + "First start: on an empty database (Flyway migrates). Restart: at the end of the run, schema in place. "
-                + "Idle RSS after " + s.idleSeconds() + " s without requests; under load = the highest RSS sampled (every "
+                + "Idle RSS after " + s.idleSeconds()
+                + " s without requests; under load = the highest RSS sampled (every "
                 + "250 ms) during the intake, pipeline, queue and export runs. Stop: SIGTERM to exit, before the "
                 + "restart (\"killed\" if it had not exited after 30 s).\n\n");
-        md.append("| service | first start: ready | (Quarkus) | stop | restart: ready | (Quarkus) | idle RSS | RSS under load |\n")
+        md.append(
+                        "| service | first start: ready | (Quarkus) | stop | restart: ready | (Quarkus) | idle RSS | RSS under load |\n")
                 .append("|---|---|---|---|---|---|---|---|\n");
         for (String service : DevStackDefaults.SERVICES) {
             Stack.Start cold = Results.startOf(r.coldStarts, service);
             Stack.Start warm = Results.startOf(r.warmStarts, service);
-            Stack.Stop stop = r.stops.stream().filter(st -> st.service().equals(service)).findFirst().orElse(null);
-            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s |%n", service,
-                    cold == null ? "–" : ms(cold.readyMillis()), cold == null ? "–" : ms(cold.quarkusMillis()),
+            Stack.Stop stop = r.stops.stream()
+                    .filter(st -> st.service().equals(service))
+                    .findFirst()
+                    .orElse(null);
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %s | %s | %s | %s | %s | %s | %s |%n",
+                    service,
+                    cold == null ? "–" : ms(cold.readyMillis()),
+                    cold == null ? "–" : ms(cold.quarkusMillis()),
                     stop == null ? "–" : ms(stop.millis()) + (stop.exited() ? "" : " (killed)"),
-                    warm == null ? "–" : ms(warm.readyMillis()), warm == null ? "–" : ms(warm.quarkusMillis()),
-                    mib(r.idleRss.getOrDefault(service, Double.NaN)), mib(r.loadRss.getOrDefault(service, Double.NaN))));
+                    warm == null ? "–" : ms(warm.readyMillis()),
+                    warm == null ? "–" : ms(warm.quarkusMillis()),
+                    mib(r.idleRss.getOrDefault(service, Double.NaN)),
+                    mib(r.loadRss.getOrDefault(service, Double.NaN))));
         }
         if (!r.aotStarts.isEmpty()) {
-            md.append("\nThe same services with the JDK's AOT cache (JDK 25, JEP 483 and 515: classes loaded and linked, ")
-                    .append("and method profiles, from a training run; the services are packaged as Quarkus' aot-jar, whose flat class path "
-                    + "lets the cache hold the application's classes too): options `").append(r.settings.aotJavaOpts())
-                    .append("`, first with `-XX:AOTCacheOutput=<service>.aot` (the training run: it starts, then writes ")
+            md.append(
+                            "\nThe same services with the JDK's AOT cache (JDK 25, JEP 483 and 515: classes loaded and linked, ")
+                    .append(
+                            "and method profiles, from a training run; the services are packaged as Quarkus' aot-jar, whose flat class path "
+                                    + "lets the cache hold the application's classes too): options `")
+                    .append(r.settings.aotJavaOpts())
+                    .append(
+                            "`, first with `-XX:AOTCacheOutput=<service>.aot` (the training run: it starts, then writes ")
                     .append("its cache when it is stopped), then started with `-XX:AOTCache=<service>.aot`.\n\n")
                     .append("| service | training run: ready | from the AOT cache: ready | (Quarkus) | idle RSS |\n")
                     .append("|---|---|---|---|---|\n");
             for (String service : DevStackDefaults.SERVICES) {
                 Stack.Start first = Results.startOf(r.aotTrainingStarts, service);
                 Stack.Start cached = Results.startOf(r.aotStarts, service);
-                md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", service,
-                        first == null ? "–" : ms(first.readyMillis()), cached == null ? "–" : ms(cached.readyMillis()),
-                        cached == null ? "–" : ms(cached.quarkusMillis()), mib(r.aotIdleRss.getOrDefault(service, Double.NaN))));
+                md.append(String.format(
+                        Locale.ROOT,
+                        "| %s | %s | %s | %s | %s |%n",
+                        service,
+                        first == null ? "–" : ms(first.readyMillis()),
+                        cached == null ? "–" : ms(cached.readyMillis()),
+                        cached == null ? "–" : ms(cached.quarkusMillis()),
+                        mib(r.aotIdleRss.getOrDefault(service, Double.NaN))));
             }
         }
         md.append("\n![start](start.svg)\n\n![memory](memory.svg)\n");
     }
 
     private String settingsLine() {
-        return String.format(Locale.ROOT, "pgbench %d×%d s at %d clients; warm-up ≥ %d s in %d s rounds (≤ %d s); closed %s users × %d s; open %d s; %d users (open at C/2: %d s); "
-                + "pipeline %d items at %.0f/s after %d warm-up items (then %d at %.0f/s); queue %,d reports / %,d cases at %.0f req/s × %d s; export %,d decisions; idle %d s",
-                s.pgbenchRuns(), s.pgbenchSeconds(), s.pgbenchClients(), s.warmupSeconds(), s.warmupRoundSeconds(), s.warmupMaxSeconds(), s.concurrency(), s.closedSeconds(),
-                s.openSeconds(), s.users(), s.openHalfCSeconds(), s.pipelineItems(), s.pipelineRate(), s.pipelineWarmupItems(), s.pipelineOverloadItems(), s.pipelineOverloadRate(), s.queueReports(), s.queueCases(), s.queueRate(),
-                s.queueSeconds(), s.exportDecisions(), s.idleSeconds());
+        return String.format(
+                Locale.ROOT,
+                "pgbench %d×%d s at %d clients; warm-up ≥ %d s in %d s rounds (≤ %d s); closed %s users × %d s; open %d s; %d users (open at C/2: %d s); "
+                        + "pipeline %d items at %.0f/s after %d warm-up items (then %d at %.0f/s); queue %,d reports / %,d cases at %.0f req/s × %d s; export %,d decisions; idle %d s",
+                s.pgbenchRuns(),
+                s.pgbenchSeconds(),
+                s.pgbenchClients(),
+                s.warmupSeconds(),
+                s.warmupRoundSeconds(),
+                s.warmupMaxSeconds(),
+                s.concurrency(),
+                s.closedSeconds(),
+                s.openSeconds(),
+                s.users(),
+                s.openHalfCSeconds(),
+                s.pipelineItems(),
+                s.pipelineRate(),
+                s.pipelineWarmupItems(),
+                s.pipelineOverloadItems(),
+                s.pipelineOverloadRate(),
+                s.queueReports(),
+                s.queueCases(),
+                s.queueRate(),
+                s.queueSeconds(),
+                s.exportDecisions(),
+                s.idleSeconds());
     }
 
     private static String row(String number, String measure, String measured, String goal, boolean met) {
-        return "| " + number + " | " + measure + " | " + measured + " | " + goal + " | " + (met ? "yes" : "**no**") + " |\n";
+        return "| " + number + " | " + measure + " | " + measured + " | " + goal + " | " + (met ? "yes" : "**no**")
+                + " |\n";
     }
 
     private static String openRow(String rate, GatlingRun.Result endpoint, Percentiles db) {
-        return String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %d | %s | %s |%n", rate, ms(endpoint.p50()), ms(endpoint.p99()),
-                ms(endpoint.max()), f(endpoint.okPerSecond()), endpoint.ko(), ms(db.p50()), ms(db.p99()));
+        return String.format(
+                Locale.ROOT,
+                "| %s | %s | %s | %s | %s | %d | %s | %s |%n",
+                rate,
+                ms(endpoint.p50()),
+                ms(endpoint.p99()),
+                ms(endpoint.max()),
+                f(endpoint.okPerSecond()),
+                endpoint.ko(),
+                ms(db.p50()),
+                ms(db.p99()));
     }
 
     private static String queueRow(String request, GatlingRun.Result res) {
-        return String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %d | ≤ 50 ms |%n", request, res.ok(), ms(res.p50()),
-                ms(res.p95()), ms(res.p99()), ms(res.max()), res.ko());
+        return String.format(
+                Locale.ROOT,
+                "| %s | %d | %s | %s | %s | %s | %d | ≤ 50 ms |%n",
+                request,
+                res.ok(),
+                ms(res.p50()),
+                ms(res.p95()),
+                ms(res.p99()),
+                ms(res.max()),
+                res.ko());
     }
 
     /** The services inherit the bench's environment: the limit they ran with, without copying the kit's default here. */
@@ -308,7 +548,9 @@ final class SummaryText {
     }
 
     private static String failures(GatlingRun.Result res) {
-        return res.ko() == 0 ? "none failed" : String.format(Locale.ROOT, "%,d of %,d failed", res.ko(), res.ok() + res.ko());
+        return res.ko() == 0
+                ? "none failed"
+                : String.format(Locale.ROOT, "%,d of %,d failed", res.ko(), res.ok() + res.ko());
     }
 
     static String f(double value) {

@@ -15,7 +15,10 @@ public final class MailRoutes {
 
     /** The services that take inbound mail; the name is the Kafka key of {@link Topics#MAIL_INBOUND}. */
     public enum Owner {
-        REPORTING("reporting"), REVIEW("review"), DMCA("dmca"), APPEALS("appeals");
+        REPORTING("reporting"),
+        REVIEW("review"),
+        DMCA("dmca"),
+        APPEALS("appeals");
 
         private final String key;
 
@@ -55,7 +58,8 @@ public final class MailRoutes {
         /** A notifier's warning, suspension or reinstatement (DSA Art. 23): a reply is read by staff. */
         NOTIFIER_STANDING("notifier", null, "is kept for staff: an objection to a notifier's warning or suspension"),
         /** An appellant's warning, suspension or reinstatement (DSA Art. 23): a reply is read by staff. */
-        APPELLANT_STANDING("appellant", null, "is kept for staff: an objection to an appellant's warning or suspension");
+        APPELLANT_STANDING(
+                "appellant", null, "is kept for staff: an objection to an appellant's warning or suspension");
 
         private final String prefix;
         private final Owner owner;
@@ -96,8 +100,7 @@ public final class MailRoutes {
         }
     }
 
-    private MailRoutes() {
-    }
+    private MailRoutes() {}
 
     /** The service whose intake takes a mail on no thread in {@code mailbox}; empty for feedback@ (kept for staff). */
     public static Optional<Owner> intakeOf(String mailbox) {

@@ -16,8 +16,8 @@ public final class Mailboxes {
 
     /** The mailboxes whose un-threaded mail a service takes in. */
     public static final List<String> INTAKE = List.of(SAFETY, DMCA, LEGAL);
+
     public static final List<String> ALL = List.of(SAFETY, DMCA, LEGAL, FEEDBACK);
 
-    private Mailboxes() {
-    }
+    private Mailboxes() {}
 }

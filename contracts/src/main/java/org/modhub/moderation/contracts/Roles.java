@@ -25,6 +25,5 @@ public final class Roles {
 
     public static final Set<String> ALL = Set.of(USER, MODERATOR, SENIOR_MODERATOR, LEGAL, ADMIN, AUDITOR, DETECTOR);
 
-    private Roles() {
-    }
+    private Roles() {}
 }

@@ -24,13 +24,12 @@ public final class Topics {
     public static final String NOTIFICATION_DLQ = "notification.dlq";
 
     /** Every domain and request topic, in the order the architecture lists them. */
-    public static final List<String> EVENT_TOPICS = List.of(
-            REPORTING_EVENTS, REVIEW_EVENTS, DMCA_EVENTS, APPEALS_EVENTS, NOTIFICATION_REQUESTS, MAIL_INBOUND);
+    public static final List<String> EVENT_TOPICS =
+            List.of(REPORTING_EVENTS, REVIEW_EVENTS, DMCA_EVENTS, APPEALS_EVENTS, NOTIFICATION_REQUESTS, MAIL_INBOUND);
 
     /** One dead-letter topic per consuming service. */
-    public static final List<String> DEAD_LETTER_TOPICS = List.of(
-            REPORTING_DLQ, REVIEW_DLQ, DMCA_DLQ, APPEALS_DLQ, NOTIFICATION_DLQ);
+    public static final List<String> DEAD_LETTER_TOPICS =
+            List.of(REPORTING_DLQ, REVIEW_DLQ, DMCA_DLQ, APPEALS_DLQ, NOTIFICATION_DLQ);
 
-    private Topics() {
-    }
+    private Topics() {}
 }

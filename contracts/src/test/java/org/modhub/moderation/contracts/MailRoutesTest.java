@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.modhub.moderation.contracts.MailRoutes.Owner;
 import org.modhub.moderation.contracts.event.mail.InboundMailReceived;
@@ -40,8 +41,18 @@ class MailRoutesTest {
 
     @Test
     void inboundMailIsKeyedByItsOwner() {
-        InboundMailReceived mail = new InboundMailReceived(Mailboxes.SAFETY, "<m@x>", null, List.of(), "decision:" + ID,
-                "a@example.org", List.of("safety@hub.example"), "Re: decision", "I disagree", Instant.EPOCH, List.of());
+        InboundMailReceived mail = new InboundMailReceived(
+                Mailboxes.SAFETY,
+                "<m@x>",
+                null,
+                List.of(),
+                "decision:" + ID,
+                "a@example.org",
+                List.of("safety@hub.example"),
+                "Re: decision",
+                "I disagree",
+                Instant.EPOCH,
+                List.of());
         assertThat(mail.partitionKey()).isEqualTo("appeals");
         assertThat(mail.isFor(Owner.APPEALS)).isTrue();
         assertThat(mail.isFor(Owner.REPORTING)).isFalse();

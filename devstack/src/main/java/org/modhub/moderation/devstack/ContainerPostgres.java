@@ -17,8 +17,7 @@ final class ContainerPostgres {
     /** The image; the same major version as the embedded binaries. */
     static final String IMAGE = "postgres:18-alpine";
 
-    private ContainerPostgres() {
-    }
+    private ContainerPostgres() {}
 
     /** Whether a Docker engine answers here (Testcontainers' own check, without starting anything). */
     static boolean dockerAvailable() {
@@ -32,7 +31,8 @@ final class ContainerPostgres {
     /** Starts the container and wraps it as a server the stack closes; empty, after saying why, without Docker. */
     static Optional<PostgresServer> startIfDockerWorks(Consumer<String> log) {
         if (!dockerAvailable()) {
-            log.accept(DevStackEnv.TESTCONTAINERS + " is set but no Docker engine answers here; starting the embedded PostgreSQL");
+            log.accept(DevStackEnv.TESTCONTAINERS
+                    + " is set but no Docker engine answers here; starting the embedded PostgreSQL");
             return Optional.empty();
         }
         PostgreSQLContainer container = new PostgreSQLContainer(IMAGE)
@@ -42,7 +42,11 @@ final class ContainerPostgres {
         container.start();
         log.accept("PostgreSQL started in a container (" + IMAGE + ") on " + container.getHost() + ":"
                 + container.getMappedPort(PostgreSQLContainer.POSTGRESQL_PORT));
-        return Optional.of(PostgresServer.external(container.getHost(), container.getMappedPort(PostgreSQLContainer.POSTGRESQL_PORT),
-                DevStackDefaults.POSTGRES_USER, DevStackDefaults.POSTGRES_PASSWORD).closing(container));
+        return Optional.of(PostgresServer.external(
+                        container.getHost(),
+                        container.getMappedPort(PostgreSQLContainer.POSTGRESQL_PORT),
+                        DevStackDefaults.POSTGRES_USER,
+                        DevStackDefaults.POSTGRES_PASSWORD)
+                .closing(container));
     }
 }

@@ -41,6 +41,7 @@ public final class DevStack implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(DevStack.class.getName());
     /** Coordinates handed across class loaders only, never read from the environment. */
     static final String CONTROLLABLE_KEY = "devstack.internal.controllable";
+
     static final String PRIVATE_KEY_KEY = "devstack.internal.jwt-private-key";
 
     private static DevStack shared;
@@ -89,7 +90,8 @@ public final class DevStack implements AutoCloseable {
 
         Path tempDir = null;
         boolean embeddedServer = !externalPostgres || !externalKafka;
-        if ((!externalPostgres && options.postgresDataDir() == null) || (!externalKafka && options.kafkaDir() == null)
+        if ((!externalPostgres && options.postgresDataDir() == null)
+                || (!externalKafka && options.kafkaDir() == null)
                 || (embeddedServer && options.logDir() == null)) {
             try {
                 tempDir = Files.createTempDirectory("devstack-");
@@ -122,8 +124,8 @@ public final class DevStack implements AutoCloseable {
         CompletableFuture<KafkaServer> kafka = async("kafka", () -> {
             if (!externalKafka) {
                 Path dir = options.kafkaDir() != null ? options.kafkaDir() : temp.resolve("kafka");
-                return KafkaServer.startEmbedded(options.kafkaPort(), options.kafkaControllerPort(), dir,
-                        logDir.resolve("kafka.log"));
+                return KafkaServer.startEmbedded(
+                        options.kafkaPort(), options.kafkaControllerPort(), dir, logDir.resolve("kafka.log"));
             }
             String bootstrap = env.get(DevStackEnv.KAFKA_BOOTSTRAP);
             return control != null && controllable.contains("kafka")
@@ -132,9 +134,10 @@ public final class DevStack implements AutoCloseable {
         });
         CompletableFuture<MailServer> mail = async("mail", () -> {
             if (!externalMail) {
-                Map<String, String> passwords = options.mailPasswords() != null ? options.mailPasswords()
-                        : MailServer.randomPasswords();
-                return MailServer.startEmbedded(options.smtpPort(), options.imapPort(), options.mailDomain(), passwords);
+                Map<String, String> passwords =
+                        options.mailPasswords() != null ? options.mailPasswords() : MailServer.randomPasswords();
+                return MailServer.startEmbedded(
+                        options.smtpPort(), options.imapPort(), options.mailDomain(), passwords);
             }
             String smtpHost = env.getOrDefault(DevStackEnv.SMTP_HOST, env.get(DevStackEnv.IMAP_HOST));
             String imapHost = env.getOrDefault(DevStackEnv.IMAP_HOST, smtpHost);
@@ -147,12 +150,21 @@ public final class DevStack implements AutoCloseable {
                 passwords.put(mailbox, env.getOrDefault(DevStackEnv.mailPassword(mailbox), mailbox + "@" + domain));
             }
             return control != null && controllable.contains("mail")
-                    ? MailServer.remote(smtpHost, smtpPort, imapHost, imapPort, domain, passwords,
+                    ? MailServer.remote(
+                            smtpHost,
+                            smtpPort,
+                            imapHost,
+                            imapPort,
+                            domain,
+                            passwords,
                             action -> control.invoke("mail", action))
                     : MailServer.external(smtpHost, smtpPort, imapHost, imapPort, domain, passwords);
         });
-        CompletableFuture<JwtKeys> keys = async("jwt", () -> options.jwtKeys() != null ? options.jwtKeys()
-                : options.jwtDir() != null ? JwtKeys.loadOrCreate(options.jwtDir()) : JwtKeys.generate());
+        CompletableFuture<JwtKeys> keys = async(
+                "jwt",
+                () -> options.jwtKeys() != null
+                        ? options.jwtKeys()
+                        : options.jwtDir() != null ? JwtKeys.loadOrCreate(options.jwtDir()) : JwtKeys.generate());
 
         List<CompletableFuture<?>> all = List.of(postgres, kafka, mail, keys);
         try {
@@ -179,17 +191,20 @@ public final class DevStack implements AutoCloseable {
                     return "topics";
                 }));
                 try {
-                    CompletableFuture.allOf(resources.toArray(CompletableFuture[]::new)).join();
+                    CompletableFuture.allOf(resources.toArray(CompletableFuture[]::new))
+                            .join();
                 } catch (CompletionException e) {
-                    throw failure("the development stack started but databases or topics could not be created", resources);
+                    throw failure(
+                            "the development stack started but databases or topics could not be created", resources);
                 }
             } catch (RuntimeException e) {
                 stack.close();
                 throw e;
             }
         }
-        LOG.info(() -> String.format("devstack ready in %d ms: %s; %s; %s", (System.nanoTime() - startedAt) / 1_000_000,
-                stack.postgres, stack.kafka, stack.mail));
+        LOG.info(() -> String.format(
+                "devstack ready in %d ms: %s; %s; %s",
+                (System.nanoTime() - startedAt) / 1_000_000, stack.postgres, stack.kafka, stack.mail));
         return stack;
     }
 
@@ -401,15 +416,18 @@ public final class DevStack implements AutoCloseable {
         }
     }
 
-    private static final Executor STARTER = task -> Thread.ofPlatform().name("devstack-start").daemon().start(task);
+    private static final Executor STARTER =
+            task -> Thread.ofPlatform().name("devstack-start").daemon().start(task);
 
     private static <T> CompletableFuture<T> async(String name, Supplier<T> task) {
-        return CompletableFuture.supplyAsync(() -> {
-            Thread.currentThread().setName("devstack-start-" + name);
-            // Threads started from here (GreenMail's, Kafka clients') inherit this one.
-            Thread.currentThread().setContextClassLoader(DevStack.class.getClassLoader());
-            return task.get();
-        }, STARTER);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    Thread.currentThread().setName("devstack-start-" + name);
+                    // Threads started from here (GreenMail's, Kafka clients') inherit this one.
+                    Thread.currentThread().setContextClassLoader(DevStack.class.getClassLoader());
+                    return task.get();
+                },
+                STARTER);
     }
 
     private static RuntimeException failure(String message, Collection<CompletableFuture<?>> futures) {
@@ -417,8 +435,10 @@ public final class DevStack implements AutoCloseable {
         for (CompletableFuture<?> future : futures) {
             if (future.isCompletedExceptionally()) {
                 future.exceptionally(error -> {
-                    failure.addSuppressed(error instanceof CompletionException && error.getCause() != null
-                            ? error.getCause() : error);
+                    failure.addSuppressed(
+                            error instanceof CompletionException && error.getCause() != null
+                                    ? error.getCause()
+                                    : error);
                     return null;
                 });
             }

@@ -31,6 +31,7 @@ public final class DevStackDefaults {
 
     /** Fixed launcher ports (tests use free ports). */
     public static final int POSTGRES_PORT = 15432;
+
     public static final int KAFKA_PORT = 19092;
     public static final int KAFKA_CONTROLLER_PORT = 19093;
     public static final int SMTP_PORT = 3025;
@@ -38,6 +39,7 @@ public final class DevStackDefaults {
 
     /** The embedded PostgreSQL trusts local connections; these are what clients send. */
     public static final String POSTGRES_USER = "postgres";
+
     public static final String POSTGRES_PASSWORD = "postgres";
 
     /** Partitions of each event topic (enough to exercise per-key ordering and rebalancing). */
@@ -48,8 +50,7 @@ public final class DevStackDefaults {
     /** Heap and collector of the broker JVM: ~315 MB RSS, fine on a 2-core machine (start-up flags come on top). */
     public static final List<String> KAFKA_JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC");
 
-    private DevStackDefaults() {
-    }
+    private DevStackDefaults() {}
 
     /** The module directory of a service, relative to the repository root. */
     public static String serviceModule(String service) {

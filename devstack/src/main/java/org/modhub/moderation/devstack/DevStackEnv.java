@@ -46,8 +46,7 @@ public final class DevStackEnv {
      */
     public static final String SERVICE_JAVA_OPTS = "DEVSTACK_SERVICE_JAVA_OPTS";
 
-    private DevStackEnv() {
-    }
+    private DevStackEnv() {}
 
     /**
      * Password of a mailbox on the external mail server, e.g. {@code DEVSTACK_MAIL_SAFETY_PASSWORD}

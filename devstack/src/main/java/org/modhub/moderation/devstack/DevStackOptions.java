@@ -154,8 +154,7 @@ public final class DevStackOptions {
         private Map<String, String> env = Map.of();
         private RemoteControl control;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder postgresPort(int port) {
             this.postgresPort = port;

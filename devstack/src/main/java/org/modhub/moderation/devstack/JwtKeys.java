@@ -65,7 +65,8 @@ public final class JwtKeys {
             }
             JwtKeys keys = new JwtKeys(parsePrivate(Files.readString(privateFile)), dir.resolve(PUBLIC_KEY_FILE));
             String publicPem = keys.publicKeyPem();
-            if (!Files.exists(keys.publicKeyFile) || !Files.readString(keys.publicKeyFile).equals(publicPem)) {
+            if (!Files.exists(keys.publicKeyFile)
+                    || !Files.readString(keys.publicKeyFile).equals(publicPem)) {
                 Path temp = Files.createTempFile(dir, "public", ".tmp");
                 Files.writeString(temp, publicPem);
                 move(temp, keys.publicKeyFile);
@@ -144,7 +145,8 @@ public final class JwtKeys {
     }
 
     private static String pem(String type, byte[] der) {
-        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(der);
         return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
     }
 }

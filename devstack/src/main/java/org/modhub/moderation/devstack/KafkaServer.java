@@ -65,7 +65,13 @@ public final class KafkaServer extends ManagedServer {
     private Process process;
     private boolean logStarted;
 
-    private KafkaServer(String host, int port, int controllerPort, Path workDir, Path logFile, String bootstrapServers,
+    private KafkaServer(
+            String host,
+            int port,
+            int controllerPort,
+            Path workDir,
+            Path logFile,
+            String bootstrapServers,
             Function<String, String> remote) {
         super("Kafka", workDir != null, remote);
         this.host = host;
@@ -89,8 +95,14 @@ public final class KafkaServer extends ManagedServer {
         int clientPort = Ports.orFree(port);
         int quorumPort = controllerPort > 0 ? controllerPort : Ports.freePortOtherThan(clientPort);
         Path dir = Objects.requireNonNull(workDir, "workDir").toAbsolutePath();
-        KafkaServer server = new KafkaServer(DevStackDefaults.HOST, clientPort, quorumPort, dir,
-                logFile != null ? logFile : dir.resolve("kafka.log"), DevStackDefaults.HOST + ":" + clientPort, null);
+        KafkaServer server = new KafkaServer(
+                DevStackDefaults.HOST,
+                clientPort,
+                quorumPort,
+                dir,
+                logFile != null ? logFile : dir.resolve("kafka.log"),
+                DevStackDefaults.HOST + ":" + clientPort,
+                null);
         server.start();
         return server;
     }
@@ -152,7 +164,8 @@ public final class KafkaServer extends ManagedServer {
                     future.get(30, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("cannot create topic " + name + " on " + bootstrapServers, e.getCause());
+                        throw new IllegalStateException(
+                                "cannot create topic " + name + " on " + bootstrapServers, e.getCause());
                     }
                 } catch (Exception e) {
                     throw new IllegalStateException("cannot create topic " + name + " on " + bootstrapServers, e);
@@ -186,15 +199,22 @@ public final class KafkaServer extends ManagedServer {
             String classpath = brokerClasspath();
             command.addAll(DevStackDefaults.KAFKA_JVM_OPTIONS);
             command.addAll(startupOptions(classpath));
-            command.addAll(List.of("-Djava.awt.headless=true",
+            command.addAll(List.of(
+                    "-Djava.awt.headless=true",
                     "-Dorg.slf4j.simpleLogger.showDateTime=true",
                     "-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd'T'HH:mm:ss.SSS",
-                    "-cp", classpath, MAIN_CLASS, config.toString(), clusterId()));
+                    "-cp",
+                    classpath,
+                    MAIN_CLASS,
+                    config.toString(),
+                    clusterId()));
             ProcessBuilder builder = new ProcessBuilder(ChildProcesses.detached(command))
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(logStarted ? ProcessBuilder.Redirect.appendTo(logFile.toFile())
-                            : ProcessBuilder.Redirect.to(logFile.toFile()));
+                    .redirectOutput(
+                            logStarted
+                                    ? ProcessBuilder.Redirect.appendTo(logFile.toFile())
+                                    : ProcessBuilder.Redirect.to(logFile.toFile()));
             logStarted = true;
             // stdin stays a pipe that we never write to: its EOF tells the broker we are gone.
             process = builder.start();
@@ -207,8 +227,9 @@ public final class KafkaServer extends ManagedServer {
             stopEmbedded();
             throw e;
         }
-        LOG.info(() -> String.format("Kafka started on %s (pid %d) in %d ms", bootstrapServers, process.pid(),
-                (System.nanoTime() - startedAt) / 1_000_000));
+        LOG.info(() -> String.format(
+                "Kafka started on %s (pid %d) in %d ms",
+                bootstrapServers, process.pid(), (System.nanoTime() - startedAt) / 1_000_000));
     }
 
     @Override
@@ -285,12 +306,16 @@ public final class KafkaServer extends ManagedServer {
             while (true) {
                 checkAlive();
                 try {
-                    admin.listTopics(new ListTopicsOptions().timeoutMs(2_000)).names().get(3, TimeUnit.SECONDS);
+                    admin.listTopics(new ListTopicsOptions().timeoutMs(2_000))
+                            .names()
+                            .get(3, TimeUnit.SECONDS);
                     return;
                 } catch (Exception e) {
                     if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("Kafka did not answer within " + STARTUP_TIMEOUT
-                                + "; last lines of " + logFile + ":\n" + ChildProcesses.tail(logFile, 30), e);
+                        throw new IllegalStateException(
+                                "Kafka did not answer within " + STARTUP_TIMEOUT + "; last lines of " + logFile + ":\n"
+                                        + ChildProcesses.tail(logFile, 30),
+                                e);
                     }
                     sleep(200);
                 }
@@ -318,9 +343,10 @@ public final class KafkaServer extends ManagedServer {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (true) {
             try {
-                Map<String, TopicDescription> descriptions = admin.describeTopics(topics).allTopicNames()
-                        .get(10, TimeUnit.SECONDS);
-                boolean ready = descriptions.values().stream().flatMap(d -> d.partitions().stream())
+                Map<String, TopicDescription> descriptions =
+                        admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS);
+                boolean ready = descriptions.values().stream()
+                        .flatMap(d -> d.partitions().stream())
                         .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
                 if (ready) {
                     return;
@@ -412,7 +438,10 @@ public final class KafkaServer extends ManagedServer {
     private static Path artifactLocation(URL resource) throws IOException {
         try {
             return switch (resource.getProtocol()) {
-                case "jar" -> Path.of(((JarURLConnection) resource.openConnection()).getJarFileURL().toURI());
+                case "jar" ->
+                    Path.of(((JarURLConnection) resource.openConnection())
+                            .getJarFileURL()
+                            .toURI());
                 // target/classes during a reactor build: the resource sits at its root.
                 case "file" -> Path.of(resource.toURI()).getParent();
                 default -> throw new IllegalStateException("cannot locate the kafka-runtime artifact from " + resource);
@@ -432,7 +461,8 @@ public final class KafkaServer extends ManagedServer {
         List<String> options = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1"));
         if (Runtime.version().feature() >= 19) {
             String key = System.getProperty("java.home") + "|" + Runtime.version() + "|" + classpath;
-            Path cache = Path.of(System.getProperty("java.io.tmpdir"), "devstack-cds-" + System.getProperty("user.name"));
+            Path cache =
+                    Path.of(System.getProperty("java.io.tmpdir"), "devstack-cds-" + System.getProperty("user.name"));
             try {
                 Files.createDirectories(cache);
                 Path archive = cache.resolve("kafka-" + Integer.toHexString(key.hashCode()) + ".jsa");

@@ -31,8 +31,7 @@ import org.modhub.moderation.devstack.launcher.RepoLayout;
  */
 public final class Launcher {
 
-    private Launcher() {
-    }
+    private Launcher() {}
 
     public static void main(String[] args) {
         quietLibraries();
@@ -125,8 +124,11 @@ public final class Launcher {
             String option = args.get(i);
             switch (option) {
                 case "--sub" -> subject = value(args, ++i, option);
-                case "--roles", "--groups" -> roles = Arrays.stream(value(args, ++i, option).split(","))
-                        .map(String::trim).filter(role -> !role.isEmpty()).toList();
+                case "--roles", "--groups" ->
+                    roles = Arrays.stream(value(args, ++i, option).split(","))
+                            .map(String::trim)
+                            .filter(role -> !role.isEmpty())
+                            .toList();
                 case "--ttl" -> {
                     String seconds = value(args, ++i, option);
                     try {
@@ -136,8 +138,9 @@ public final class Launcher {
                     }
                 }
                 case "--email" -> email = value(args, ++i, option);
-                default -> throw new UsageException("Unknown option for token: " + option
-                        + "\nUsage: token --sub ID [--roles a,b] [--ttl SECONDS] [--email ADDRESS]");
+                default ->
+                    throw new UsageException("Unknown option for token: " + option
+                            + "\nUsage: token --sub ID [--roles a,b] [--ttl SECONDS] [--email ADDRESS]");
             }
         }
         if (subject == null || subject.isBlank()) {
@@ -182,7 +185,11 @@ public final class Launcher {
 
     private static void writeEnvFile(Path file, Map<String, String> env) {
         StringBuilder text = new StringBuilder("# Written by devstack (Launcher infra); source it in a shell.\n");
-        env.forEach((key, value) -> text.append("export ").append(key).append('=').append(shellQuote(value)).append('\n'));
+        env.forEach((key, value) -> text.append("export ")
+                .append(key)
+                .append('=')
+                .append(shellQuote(value))
+                .append('\n'));
         try {
             Path absolute = file.toAbsolutePath();
             Files.createDirectories(absolute.getParent());

@@ -64,8 +64,15 @@ public final class MailServer extends ManagedServer {
 
     private GreenMail greenMail;
 
-    private MailServer(String smtpHost, int smtpPort, String imapHost, int imapPort, String domain,
-            Map<String, String> passwords, boolean embedded, Function<String, String> remote) {
+    private MailServer(
+            String smtpHost,
+            int smtpPort,
+            String imapHost,
+            int imapPort,
+            String domain,
+            Map<String, String> passwords,
+            boolean embedded,
+            Function<String, String> remote) {
         super("mail server", embedded, remote);
         this.smtpHost = smtpHost;
         this.smtpPort = smtpPort;
@@ -88,20 +95,31 @@ public final class MailServer extends ManagedServer {
     public static MailServer startEmbedded(int smtpPort, int imapPort, String domain, Map<String, String> passwords) {
         int smtp = Ports.orFree(smtpPort);
         int imap = imapPort > 0 ? imapPort : Ports.freePortOtherThan(smtp);
-        MailServer server = new MailServer(DevStackDefaults.HOST, smtp, DevStackDefaults.HOST, imap, domain, passwords,
-                true, null);
+        MailServer server =
+                new MailServer(DevStackDefaults.HOST, smtp, DevStackDefaults.HOST, imap, domain, passwords, true, null);
         server.start();
         return server;
     }
 
     /** An external SMTP/IMAP server holding the mailboxes; nothing is started. */
-    public static MailServer external(String smtpHost, int smtpPort, String imapHost, int imapPort, String domain,
+    public static MailServer external(
+            String smtpHost,
+            int smtpPort,
+            String imapHost,
+            int imapPort,
+            String domain,
             Map<String, String> passwords) {
         return new MailServer(smtpHost, smtpPort, imapHost, imapPort, domain, passwords, false, null);
     }
 
-    static MailServer remote(String smtpHost, int smtpPort, String imapHost, int imapPort, String domain,
-            Map<String, String> passwords, Function<String, String> control) {
+    static MailServer remote(
+            String smtpHost,
+            int smtpPort,
+            String imapHost,
+            int imapPort,
+            String domain,
+            Map<String, String> passwords,
+            Function<String, String> control) {
         return new MailServer(smtpHost, smtpPort, imapHost, imapPort, domain, passwords, false, control);
     }
 
@@ -233,7 +251,8 @@ public final class MailServer extends ManagedServer {
         } catch (AuthenticationFailedException e) {
             return List.of();
         } catch (MessagingException | IOException e) {
-            throw new IllegalStateException("cannot read the inbox of " + login + " via " + imapHost + ":" + imapPort, e);
+            throw new IllegalStateException(
+                    "cannot read the inbox of " + login + " via " + imapHost + ":" + imapPort, e);
         }
     }
 
@@ -286,13 +305,15 @@ public final class MailServer extends ManagedServer {
             configuration = configuration.withUser(address(mailbox), address(mailbox), passwords.get(mailbox));
         }
         GreenMail server = new GreenMail(new ServerSetup[] {
-                new ServerSetup(smtpPort, smtpHost, ServerSetup.PROTOCOL_SMTP),
-                new ServerSetup(imapPort, imapHost, ServerSetup.PROTOCOL_IMAP)})
+                    new ServerSetup(smtpPort, smtpHost, ServerSetup.PROTOCOL_SMTP),
+                    new ServerSetup(imapPort, imapHost, ServerSetup.PROTOCOL_IMAP)
+                })
                 .withConfiguration(configuration);
         // Its server threads inherit the context class loader; they parse mail with Jakarta Mail.
         ContextClassLoader.run(MailServer.class.getClassLoader(), server::start);
         greenMail = server;
-        LOG.info(() -> String.format("GreenMail started: SMTP %s:%d, IMAP %s:%d", smtpHost, smtpPort, imapHost, imapPort));
+        LOG.info(() ->
+                String.format("GreenMail started: SMTP %s:%d, IMAP %s:%d", smtpHost, smtpPort, imapHost, imapPort));
     }
 
     @Override

@@ -34,6 +34,7 @@ public final class PostgresServer extends ManagedServer {
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     /** SQLSTATEs of a database that already exists, or was created by a concurrent session. */
     private static final String DUPLICATE_DATABASE = "42P04";
+
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final String host;
@@ -49,7 +50,13 @@ public final class PostgresServer extends ManagedServer {
     private OrphanGuard guard;
     private boolean logStarted;
 
-    private PostgresServer(String host, int port, String username, String password, Path dataDir, Path logFile,
+    private PostgresServer(
+            String host,
+            int port,
+            String username,
+            String password,
+            Path dataDir,
+            Path logFile,
             Function<String, String> remote) {
         super("PostgreSQL", dataDir != null, remote);
         this.host = host;
@@ -68,9 +75,14 @@ public final class PostgresServer extends ManagedServer {
      * @param logFile server output; null to discard it
      */
     public static PostgresServer startEmbedded(int port, Path dataDir, Path logFile) {
-        PostgresServer server = new PostgresServer(DevStackDefaults.HOST, Ports.orFree(port),
-                DevStackDefaults.POSTGRES_USER, DevStackDefaults.POSTGRES_PASSWORD,
-                Objects.requireNonNull(dataDir, "dataDir"), logFile, null);
+        PostgresServer server = new PostgresServer(
+                DevStackDefaults.HOST,
+                Ports.orFree(port),
+                DevStackDefaults.POSTGRES_USER,
+                DevStackDefaults.POSTGRES_PASSWORD,
+                Objects.requireNonNull(dataDir, "dataDir"),
+                logFile,
+                null);
         server.start();
         return server;
     }
@@ -87,7 +99,8 @@ public final class PostgresServer extends ManagedServer {
     }
 
     /** A server run by the JVM-wide stack in another class loader, controlled through it. */
-    static PostgresServer remote(String host, int port, String username, String password, Function<String, String> control) {
+    static PostgresServer remote(
+            String host, int port, String username, String password, Function<String, String> control) {
         return new PostgresServer(host, port, username, password, null, null, control);
     }
 
@@ -198,7 +211,8 @@ public final class PostgresServer extends ManagedServer {
             if (logFile != null) {
                 Files.createDirectories(logFile.getParent());
                 // A fresh log per server object; restarts append to it.
-                output = logStarted ? ProcessBuilder.Redirect.appendTo(logFile.toFile())
+                output = logStarted
+                        ? ProcessBuilder.Redirect.appendTo(logFile.toFile())
                         : ProcessBuilder.Redirect.to(logFile.toFile());
                 logStarted = true;
             }
@@ -219,8 +233,8 @@ public final class PostgresServer extends ManagedServer {
         }
         // pg_ctl detaches the postmaster, so it would survive a killed JVM without this guard.
         postmasterPid().ifPresent(pid -> guard = OrphanGuard.watch(pid, "INT"));
-        LOG.info(() -> String.format("PostgreSQL started on %s:%d in %d ms", host, port,
-                (System.nanoTime() - startedAt) / 1_000_000));
+        LOG.info(() -> String.format(
+                "PostgreSQL started on %s:%d in %d ms", host, port, (System.nanoTime() - startedAt) / 1_000_000));
     }
 
     @Override
@@ -241,15 +255,20 @@ public final class PostgresServer extends ManagedServer {
             embedded = null;
         }
         // pg_ctl gives up after 5 s; make sure nothing stays behind.
-        pid.stream().mapToObj(ProcessHandle::of).flatMap(java.util.Optional::stream)
+        pid.stream()
+                .mapToObj(ProcessHandle::of)
+                .flatMap(java.util.Optional::stream)
                 .forEach(process -> ChildProcesses.stop(process, Duration.ofSeconds(15)));
         LOG.info(() -> "PostgreSQL on port " + port + " stopped");
     }
 
     @Override
     boolean runsEmbedded() {
-        return embedded != null && postmasterPid().stream().anyMatch(pid -> ProcessHandle.of(pid)
-                .map(ProcessHandle::isAlive).orElse(false));
+        return embedded != null
+                && postmasterPid().stream()
+                        .anyMatch(pid -> ProcessHandle.of(pid)
+                                .map(ProcessHandle::isAlive)
+                                .orElse(false));
     }
 
     /** Pid of the embedded postmaster, read from its pid file. */
@@ -259,7 +278,8 @@ public final class PostgresServer extends ManagedServer {
         }
         Path pidFile = dataDir.resolve("postmaster.pid");
         try {
-            String first = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+            String first =
+                    Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
             return first.isEmpty() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(first));
         } catch (IOException | NumberFormatException e) {
             return OptionalLong.empty();

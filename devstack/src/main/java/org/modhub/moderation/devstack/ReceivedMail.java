@@ -26,8 +26,17 @@ import jakarta.mail.internet.MimeMessage;
  * @param html    the first {@code text/html} part, or null
  * @param headers every header, names case-insensitive
  */
-public record ReceivedMail(String messageId, String from, List<String> to, List<String> cc, List<String> replyTo,
-        String subject, String text, String html, Instant sentAt, Map<String, List<String>> headers) {
+public record ReceivedMail(
+        String messageId,
+        String from,
+        List<String> to,
+        List<String> cc,
+        List<String> replyTo,
+        String subject,
+        String text,
+        String html,
+        Instant sentAt,
+        Map<String, List<String>> headers) {
 
     /** First value of a header. */
     public Optional<String> header(String name) {
@@ -38,7 +47,7 @@ public record ReceivedMail(String messageId, String from, List<String> to, List<
     /** Reads a message (e.g. one of GreenMail's received messages) as a test sees it. */
     public static ReceivedMail of(MimeMessage message) throws MessagingException, IOException {
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (Enumeration<Header> all = message.getAllHeaders(); all.hasMoreElements();) {
+        for (Enumeration<Header> all = message.getAllHeaders(); all.hasMoreElements(); ) {
             Header header = all.nextElement();
             headers.computeIfAbsent(header.getName(), name -> new ArrayList<>()).add(header.getValue());
         }

@@ -9,8 +9,7 @@ import java.util.Map;
  */
 public final class SharedStackBridge {
 
-    private SharedStackBridge() {
-    }
+    private SharedStackBridge() {}
 
     /** Starts the shared stack if needed; returns what it takes to attach to it. */
     public static Map<String, String> coordinates() {

@@ -32,11 +32,13 @@ class ClassLoaderIsolationTest {
 
             Object attached = copy.getMethod("shared").invoke(null);
             @SuppressWarnings("unchecked")
-            Map<String, String> config = (Map<String, String>) copy.getMethod("config", String.class)
-                    .invoke(attached, "notification");
+            Map<String, String> config =
+                    (Map<String, String>) copy.getMethod("config", String.class).invoke(attached, "notification");
 
-            assertThat(config).containsEntry("kafka.bootstrap.servers", owner.kafka().bootstrapServers())
-                    .containsEntry("quarkus.datasource.reactive.url", owner.postgres().reactiveUrl("notification"))
+            assertThat(config)
+                    .containsEntry("kafka.bootstrap.servers", owner.kafka().bootstrapServers())
+                    .containsEntry(
+                            "quarkus.datasource.reactive.url", owner.postgres().reactiveUrl("notification"))
                     .containsEntry("mp.jwt.verify.publickey", owner.jwtKeys().publicKeyPem());
             Object kafka = copy.getMethod("kafka").invoke(attached);
             assertThat(kafka.getClass().getMethod("isEmbedded").invoke(kafka)).isEqualTo(false);
@@ -48,7 +50,8 @@ class ClassLoaderIsolationTest {
                 mail.getClass().getMethod("stop").invoke(mail);
                 try {
                     assertThat(owner.mail().isRunning()).isFalse();
-                    assertThat(mail.getClass().getMethod("isRunning").invoke(mail)).isEqualTo(false);
+                    assertThat(mail.getClass().getMethod("isRunning").invoke(mail))
+                            .isEqualTo(false);
                 } finally {
                     mail.getClass().getMethod("start").invoke(mail);
                 }
@@ -88,8 +91,10 @@ class ClassLoaderIsolationTest {
             Object injected = devStackField.get(testInstance);
             assertThat(injected).isNotNull();
             assertThat(injected.getClass().getClassLoader()).isSameAs(isolated);
-            assertThat(injected).isSameAs(Class.forName(DevStack.class.getName(), true, isolated)
-                    .getMethod("shared").invoke(null));
+            assertThat(injected)
+                    .isSameAs(Class.forName(DevStack.class.getName(), true, isolated)
+                            .getMethod("shared")
+                            .invoke(null));
         }
     }
 

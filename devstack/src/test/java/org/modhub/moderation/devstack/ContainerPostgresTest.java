@@ -29,15 +29,21 @@ class ContainerPostgresTest {
         List<String> lines = new ArrayList<>();
         Optional<PostgresServer> server = ContainerPostgres.startIfDockerWorks(lines::add);
         assertThat(server).isEmpty();
-        assertThat(lines).singleElement().asString().contains(DevStackEnv.TESTCONTAINERS).contains("embedded");
+        assertThat(lines)
+                .singleElement()
+                .asString()
+                .contains(DevStackEnv.TESTCONTAINERS)
+                .contains("embedded");
     }
 
     @Test
     @EnabledIf("dockerAvailable")
     void withDockerTheContainerServesTheServicesDatabases() throws Exception {
-        try (PostgresServer server = ContainerPostgres.startIfDockerWorks(line -> { }).orElseThrow()) {
+        try (PostgresServer server =
+                ContainerPostgres.startIfDockerWorks(line -> {}).orElseThrow()) {
             server.ensureDatabase("reporting");
-            try (Connection c = DriverManager.getConnection(server.jdbcUrl("reporting"), server.username(), server.password());
+            try (Connection c = DriverManager.getConnection(
+                            server.jdbcUrl("reporting"), server.username(), server.password());
                     ResultSet rs = c.createStatement().executeQuery("SELECT current_database()")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo("reporting");

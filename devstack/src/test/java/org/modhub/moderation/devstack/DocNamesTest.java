@@ -27,24 +27,87 @@ class DocNamesTest {
     /** Names from outside the project that READMEs rightly cite. */
     private static final Set<String> EXTERNAL = Set.of(
             // Kubernetes and Helm
-            "ConfigMap", "ConfigMaps", "Secret", "Secrets", "Deployment", "Service", "ServiceAccount", "Ingress",
-            "NetworkPolicy", "PodDisruptionBudget", "HorizontalPodAutoscaler", "Kafka", "KafkaTopic", "KafkaNodePool",
-            "Cluster", "Pod", "Job", "Role", "RoleBinding", "StatefulSet", "Chart", "ServiceMonitor", "PrometheusRule",
+            "ConfigMap",
+            "ConfigMaps",
+            "Secret",
+            "Secrets",
+            "Deployment",
+            "Service",
+            "ServiceAccount",
+            "Ingress",
+            "NetworkPolicy",
+            "PodDisruptionBudget",
+            "HorizontalPodAutoscaler",
+            "Kafka",
+            "KafkaTopic",
+            "KafkaNodePool",
+            "Cluster",
+            "Pod",
+            "Job",
+            "Role",
+            "RoleBinding",
+            "StatefulSet",
+            "Chart",
+            "ServiceMonitor",
+            "PrometheusRule",
             // Java, Quarkus, Hibernate, SmallRye, Jakarta, Jackson, Kafka, mail
-            "Clock", "Instant", "Duration", "UUID", "Uni", "Multi", "String", "Map", "List", "Optional", "ObjectMapper",
-            "ReactiveMailer", "Mailer", "PanacheRepositoryBase", "PanacheEntityBase", "WithTransaction", "WithSession",
-            "ConfigMapping", "QuarkusTest", "QuarkusIntegrationTest", "WithTestResource", "QuarkusTestResource",
-            "ServerExceptionMapper", "RolesAllowed", "JdbcTypeCode", "SqlTypes", "FormatMapper", "FuzzTest", "Scheduled",
-            "GreenMail", "Gatling", "Jazzer", "OpenAPI", "AsyncAPI", "CloudEvents", "KRaft", "PostgreSQL", "GraalVM",
-            "Mandrel", "JUnit", "Selenium", "ChromeDriver", "Testcontainers", "RestAssured", "WireMock", "SIGKILL",
-            "SIGTERM", "ProblemDetail");
+            "Clock",
+            "Instant",
+            "Duration",
+            "UUID",
+            "Uni",
+            "Multi",
+            "String",
+            "Map",
+            "List",
+            "Optional",
+            "ObjectMapper",
+            "ReactiveMailer",
+            "Mailer",
+            "PanacheRepositoryBase",
+            "PanacheEntityBase",
+            "WithTransaction",
+            "WithSession",
+            "ConfigMapping",
+            "QuarkusTest",
+            "QuarkusIntegrationTest",
+            "WithTestResource",
+            "QuarkusTestResource",
+            "ServerExceptionMapper",
+            "RolesAllowed",
+            "JdbcTypeCode",
+            "SqlTypes",
+            "FormatMapper",
+            "FuzzTest",
+            "Scheduled",
+            "GreenMail",
+            "Gatling",
+            "Jazzer",
+            "OpenAPI",
+            "AsyncAPI",
+            "CloudEvents",
+            "KRaft",
+            "PostgreSQL",
+            "GraalVM",
+            "Mandrel",
+            "JUnit",
+            "Selenium",
+            "ChromeDriver",
+            "Testcontainers",
+            "RestAssured",
+            "WireMock",
+            "SIGKILL",
+            "SIGTERM",
+            "ProblemDetail");
 
     private static final Pattern CODE_SPAN = Pattern.compile("`([^`\\n]+)`");
     private static final Pattern FENCE = Pattern.compile("(?s)```.*?```");
     private static final Pattern TYPE_NAME = Pattern.compile("[A-Z][a-z0-9]+(?:[A-Z][A-Za-z0-9]*)+");
-    private static final Pattern DECLARED = Pattern.compile("\\b(?:class|record|enum|interface|@interface)\\s+([A-Z]\\w*)");
+    private static final Pattern DECLARED =
+            Pattern.compile("\\b(?:class|record|enum|interface|@interface)\\s+([A-Z]\\w*)");
     private static final Pattern PATH_ANNOTATION = Pattern.compile("@Path\\(\"([^\"]*)\"\\)");
-    private static final Pattern CONFIG_KEY = Pattern.compile("(kit|reporting|review|dmca|appeals|notification)\\.[a-z0-9.-]+");
+    private static final Pattern CONFIG_KEY =
+            Pattern.compile("(kit|reporting|review|dmca|appeals|notification)\\.[a-z0-9.-]+");
 
     @Test
     void everyNameAReadmeCitesExists() throws IOException {
@@ -80,8 +143,11 @@ class DocNamesTest {
         }
         configText.append(javaText);
         Set<String> templates = new HashSet<>();
-        Matcher id = Pattern.compile("\\(\"([a-z]+(?:-[a-z]+)+)\"").matcher(Files.readString(
-                ROOT.resolve("contracts/src/main/java/org/modhub/moderation/contracts/event/notification/MailTemplateId.java")));
+        Matcher id = Pattern.compile("\\(\"([a-z]+(?:-[a-z]+)+)\"")
+                .matcher(
+                        Files.readString(
+                                ROOT.resolve(
+                                        "contracts/src/main/java/org/modhub/moderation/contracts/event/notification/MailTemplateId.java")));
         while (id.find()) {
             templates.add(id.group(1));
         }
@@ -92,7 +158,8 @@ class DocNamesTest {
             Matcher span = CODE_SPAN.matcher(text);
             while (span.find()) {
                 String token = span.group(1).strip();
-                String problem = problem(token, readme.getParent(), types, pathSegments, methods, configText, templates);
+                String problem =
+                        problem(token, readme.getParent(), types, pathSegments, methods, configText, templates);
                 if (problem != null) {
                     stale.add(ROOT.relativize(readme) + ": `" + token + "` " + problem);
                 }
@@ -101,15 +168,24 @@ class DocNamesTest {
         assertThat(stale).as("names in READMEs that do not exist").isEmpty();
     }
 
-    private static String problem(String token, Path dir, Set<String> types, Set<String> pathSegments, Set<String> methods,
-            CharSequence configText, Set<String> templates) {
+    private static String problem(
+            String token,
+            Path dir,
+            Set<String> types,
+            Set<String> pathSegments,
+            Set<String> methods,
+            CharSequence configText,
+            Set<String> templates) {
         if (token.contains(" ") || token.contains("$") || token.contains("*") || token.contains("<")) {
             return null; // a command, a pattern or a placeholder
         }
         if (token.startsWith("/api/")) {
             for (String segment : token.replaceFirst("\\?.*$", "").split("/")) {
-                if (!segment.isEmpty() && !segment.startsWith("{") && !pathSegments.contains(segment)
-                        && !segment.equals("api") && !segment.equals("v1")) {
+                if (!segment.isEmpty()
+                        && !segment.startsWith("{")
+                        && !pathSegments.contains(segment)
+                        && !segment.equals("api")
+                        && !segment.equals("v1")) {
                     return "is not an endpoint (no @Path has '" + segment + "')";
                 }
             }
@@ -121,14 +197,19 @@ class DocNamesTest {
             if (!types.contains(type) && !EXTERNAL.contains(type) && !jdk(type)) {
                 return "is not a type of this project";
             }
-            String member = token.substring(type.length()).replaceFirst("^[.#]", "").replace("()", "");
+            String member =
+                    token.substring(type.length()).replaceFirst("^[.#]", "").replace("()", "");
             if (!member.isEmpty() && member.matches("[a-z]\\w*") && !methods.contains(member)) {
                 return "names a method that does not exist";
             }
             return null;
         }
-        if (CONFIG_KEY.matcher(token).matches() && !token.endsWith(".events") && !token.endsWith(".dlq")
-                && !token.endsWith(".requests") && !token.endsWith(".inbound") && !token.contains("-service")) {
+        if (CONFIG_KEY.matcher(token).matches()
+                && !token.endsWith(".events")
+                && !token.endsWith(".dlq")
+                && !token.endsWith(".requests")
+                && !token.endsWith(".inbound")
+                && !token.contains("-service")) {
             String last = token.substring(token.lastIndexOf('.') + 1);
             if (configText.toString().contains(token) || methods.contains(camel(last))) {
                 return null;
@@ -136,13 +217,22 @@ class DocNamesTest {
             return "is not a config key (no properties entry, no config method " + camel(last) + "())";
         }
         if (token.matches("[a-z]+(-[a-z]+)+")) {
-            if (templates.contains(token) || methods.contains(camel(token)) || configText.toString().contains(token)) {
+            if (templates.contains(token)
+                    || methods.contains(camel(token))
+                    || configText.toString().contains(token)) {
                 return null;
             }
-            return token.matches(".*(receipt|outcome|decision|request|warning|suspension|reinstated|notice|received|decided|"
-                    + "refused|needed|restored|reversed).*") ? "is not a mail template" : null;
+            return token.matches(
+                            ".*(receipt|outcome|decision|request|warning|suspension|reinstated|notice|received|decided|"
+                                    + "refused|needed|restored|reversed).*")
+                    ? "is not a mail template"
+                    : null;
         }
-        if (token.contains("/") && !token.startsWith(".") && !token.startsWith("/") && !token.startsWith("target/") && token.matches("[\\w./-]+")
+        if (token.contains("/")
+                && !token.startsWith(".")
+                && !token.startsWith("/")
+                && !token.startsWith("target/")
+                && token.matches("[\\w./-]+")
                 && !token.endsWith("/")) {
             // A path is checked where its first folder is one of ours (the README's own folder or the project's).
             String path = token.replaceFirst("#.*$", "");
@@ -184,15 +274,19 @@ class DocNamesTest {
 
     private static List<Path> readmes() throws IOException {
         try (Stream<Path> walk = Files.walk(ROOT, 2)) {
-            return walk.filter(p -> p.getFileName().toString().equals("README.md")).filter(DocNamesTest::ours).sorted()
+            return walk.filter(p -> p.getFileName().toString().equals("README.md"))
+                    .filter(DocNamesTest::ours)
+                    .sorted()
                     .toList();
         }
     }
 
     private static List<Path> files(String ending) throws IOException {
         try (Stream<Path> walk = Files.walk(ROOT)) {
-            return walk.filter(p -> p.getFileName().toString().endsWith(ending)).filter(DocNamesTest::ours)
-                    .filter(Files::isRegularFile).toList();
+            return walk.filter(p -> p.getFileName().toString().endsWith(ending))
+                    .filter(DocNamesTest::ours)
+                    .filter(Files::isRegularFile)
+                    .toList();
         }
     }
 

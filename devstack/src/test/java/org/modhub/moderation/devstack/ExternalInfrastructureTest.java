@@ -24,16 +24,21 @@ class ExternalInfrastructureTest {
             assertThat(external.kafka().isEmbedded()).isFalse();
             assertThat(external.mail().isEmbedded()).isFalse();
             assertThat(external.postgres().port()).isEqualTo(shared.postgres().port());
-            assertThat(external.kafka().bootstrapServers()).isEqualTo(shared.kafka().bootstrapServers());
+            assertThat(external.kafka().bootstrapServers())
+                    .isEqualTo(shared.kafka().bootstrapServers());
             assertThat(shared.postgres().databaseExists("external_probe")).isTrue();
-            assertThat(external.config("external_probe")).containsEntry("devstack.mail.safety.password",
-                    shared.mail().password(Mailboxes.SAFETY));
+            assertThat(external.config("external_probe"))
+                    .containsEntry(
+                            "devstack.mail.safety.password", shared.mail().password(Mailboxes.SAFETY));
 
             // Reading mail works over the wire alone.
             String subject = KafkaClients.unique("external");
             external.mail().send("carol@example.org", external.mail().address(Mailboxes.DMCA), subject, "Notice.");
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                    assertThat(external.mail().messages(Mailboxes.DMCA)).extracting(ReceivedMail::subject).contains(subject));
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(external.mail().messages(Mailboxes.DMCA))
+                            .extracting(ReceivedMail::subject)
+                            .contains(subject));
         }
 
         // Closing the external view stopped nothing.

@@ -29,7 +29,8 @@ class JwtKeysTest {
         assertThat(second.publicKey()).isEqualTo(first.publicKey());
         assertThat(first.publicKey().getModulus().bitLength()).isEqualTo(2048);
         Path privateFile = dir.resolve("jwt").resolve(JwtKeys.PRIVATE_KEY_FILE);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(privateFile))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(privateFile)))
+                .isEqualTo("rw-------");
         assertThat(first.publicKeyFile()).contains(dir.resolve("jwt").resolve(JwtKeys.PUBLIC_KEY_FILE));
         assertThat(Files.readString(first.publicKeyFile().orElseThrow())).isEqualTo(first.publicKeyPem());
     }
@@ -42,7 +43,9 @@ class JwtKeysTest {
 
         assertThat(copy.publicKeyPem()).isEqualTo(keys.publicKeyPem());
         assertThat(keys.publicKeyFile()).isEmpty();
-        assertThat(keys.privateKeyPem()).startsWith("-----BEGIN PRIVATE KEY-----\n").endsWith("-----END PRIVATE KEY-----\n");
+        assertThat(keys.privateKeyPem())
+                .startsWith("-----BEGIN PRIVATE KEY-----\n")
+                .endsWith("-----END PRIVATE KEY-----\n");
     }
 
     @Test
@@ -50,11 +53,13 @@ class JwtKeysTest {
         JwtKeys keys = JwtKeys.generate();
         TokenMinter minter = new TokenMinter(keys);
 
-        String token = minter.mint("dave", List.of("legal"), Duration.ofMinutes(5), Map.of("email", "dave@example.org"));
+        String token =
+                minter.mint("dave", List.of("legal"), Duration.ofMinutes(5), Map.of("email", "dave@example.org"));
         JwtClaims claims = SharedStackTest.verifier(keys.publicKey()).processToClaims(token);
 
         assertThat(claims.getStringClaimValue("email")).isEqualTo("dave@example.org");
-        assertThat(claims.getExpirationTime().getValue() - claims.getIssuedAt().getValue()).isEqualTo(300);
+        assertThat(claims.getExpirationTime().getValue() - claims.getIssuedAt().getValue())
+                .isEqualTo(300);
         assertThat(claims.getJwtId()).isNotBlank();
     }
 
@@ -82,7 +87,8 @@ class JwtKeysTest {
         TokenMinter minter = new TokenMinter(JwtKeys.generate());
 
         assertThatThrownBy(() -> minter.mint(" ", List.of())).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> minter.mint("frank", List.of(), Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> minter.mint("frank", List.of(), Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> JwtKeys.fromPrivateKeyPem("not a key")).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -18,8 +18,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /** Plain string clients against the stack's broker. */
 final class KafkaClients {
 
-    private KafkaClients() {
-    }
+    private KafkaClients() {}
 
     /** Sends and waits for the broker's acknowledgement (acks=all, as the services' relays do). */
     static void send(KafkaServer kafka, String topic, String key, String value) throws Exception {
@@ -27,8 +26,8 @@ final class KafkaClients {
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
-                new StringSerializer())) {
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(topic, key, value)).get();
         }
     }
@@ -42,8 +41,8 @@ final class KafkaClients {
     }
 
     /** Polls until a record with {@code value} arrives (or the timeout passes); commits what it read. */
-    static List<ConsumerRecord<String, String>> pollUntil(KafkaConsumer<String, String> consumer, String value,
-            Duration timeout) {
+    static List<ConsumerRecord<String, String>> pollUntil(
+            KafkaConsumer<String, String> consumer, String value, Duration timeout) {
         List<ConsumerRecord<String, String>> received = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline && received.stream().noneMatch(r -> value.equals(r.value()))) {

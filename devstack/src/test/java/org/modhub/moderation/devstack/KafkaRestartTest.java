@@ -30,12 +30,15 @@ class KafkaRestartTest {
             consumer.subscribe(List.of(Topics.APPEALS_EVENTS));
             KafkaClients.send(kafka, Topics.APPEALS_EVENTS, "appeal-1", before);
             assertThat(KafkaClients.pollUntil(consumer, before, Duration.ofSeconds(20)))
-                    .extracting(ConsumerRecord::value).contains(before);
+                    .extracting(ConsumerRecord::value)
+                    .contains(before);
         }
 
         kafka.stop();
         assertThat(kafka.isRunning()).isFalse();
-        assertThat(accepts(bootstrap)).as("broker port closed during the outage").isFalse();
+        assertThat(accepts(bootstrap))
+                .as("broker port closed during the outage")
+                .isFalse();
 
         kafka.start();
         assertThat(kafka.bootstrapServers()).isEqualTo(bootstrap);
@@ -45,7 +48,8 @@ class KafkaRestartTest {
         try (KafkaConsumer<String, String> consumer = KafkaClients.consumer(kafka, group)) {
             consumer.subscribe(List.of(Topics.APPEALS_EVENTS));
             List<String> values = KafkaClients.pollUntil(consumer, after, Duration.ofSeconds(30)).stream()
-                    .map(ConsumerRecord::value).toList();
+                    .map(ConsumerRecord::value)
+                    .toList();
 
             assertThat(values).contains(after);
             assertThat(values).as("the committed offset survived the restart").doesNotContain(before);

@@ -30,7 +30,8 @@ class LauncherTest {
         System.setProperty("devstack.repo", repo.toString());
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
 
-        Launcher.token(List.of("--sub", "alice", "--roles", "user,moderator", "--ttl", "600", "--email", "alice@example.org"),
+        Launcher.token(
+                List.of("--sub", "alice", "--roles", "user,moderator", "--ttl", "600", "--email", "alice@example.org"),
                 new PrintStream(buffer, true, StandardCharsets.UTF_8));
 
         String token = buffer.toString(StandardCharsets.UTF_8).trim();
@@ -39,7 +40,8 @@ class LauncherTest {
         assertThat(claims.getSubject()).isEqualTo("alice");
         assertThat(claims.getStringListClaimValue("groups")).containsExactly("user", "moderator");
         assertThat(claims.getStringClaimValue("email")).isEqualTo("alice@example.org");
-        assertThat(claims.getExpirationTime().getValue() - claims.getIssuedAt().getValue()).isEqualTo(600);
+        assertThat(claims.getExpirationTime().getValue() - claims.getIssuedAt().getValue())
+                .isEqualTo(600);
         // The state directory keeps itself out of git.
         assertThat(Files.readString(repo.resolve(".devstack/.gitignore"))).contains("*");
     }
@@ -59,14 +61,19 @@ class LauncherTest {
         Files.writeString(repo.resolve("mvnw"), "#!/bin/sh\n");
         Path nested = Files.createDirectories(repo.resolve("reporting-service/src"));
 
-        assertThat(org.modhub.moderation.devstack.launcher.RepoLayoutAccess.locateFrom(nested).root()).isEqualTo(repo);
+        assertThat(org.modhub.moderation.devstack.launcher.RepoLayoutAccess.locateFrom(nested)
+                        .root())
+                .isEqualTo(repo);
     }
 
     @Test
     void configKeysBecomeTheEnvironmentNamesSmallRyeConfigMapsBack() {
-        assertThat(DevStackEnv.toEnvName("quarkus.datasource.reactive.url")).isEqualTo("QUARKUS_DATASOURCE_REACTIVE_URL");
-        assertThat(DevStackEnv.toEnvName("mp.jwt.verify.publickey.location")).isEqualTo("MP_JWT_VERIFY_PUBLICKEY_LOCATION");
-        assertThat(DevStackEnv.toEnvName("devstack.mail.safety.password")).isEqualTo(DevStackEnv.mailPassword("safety"));
+        assertThat(DevStackEnv.toEnvName("quarkus.datasource.reactive.url"))
+                .isEqualTo("QUARKUS_DATASOURCE_REACTIVE_URL");
+        assertThat(DevStackEnv.toEnvName("mp.jwt.verify.publickey.location"))
+                .isEqualTo("MP_JWT_VERIFY_PUBLICKEY_LOCATION");
+        assertThat(DevStackEnv.toEnvName("devstack.mail.safety.password"))
+                .isEqualTo(DevStackEnv.mailPassword("safety"));
         assertThat(DevStackEnv.toEnvName("quarkus.mailer.start-tls")).isEqualTo("QUARKUS_MAILER_START_TLS");
     }
 

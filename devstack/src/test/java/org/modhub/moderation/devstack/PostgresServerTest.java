@@ -44,7 +44,8 @@ class PostgresServerTest {
 
     @Test
     void rejectsNamesThatAreNotPlainIdentifiers() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> postgres.ensureDatabase("x\"; DROP DATABASE review; --"))
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> postgres.ensureDatabase("x\"; DROP DATABASE review; --"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -52,7 +53,8 @@ class PostgresServerTest {
     void dataSurviveAStopAndStartOnTheSamePort() throws Exception {
         assumeTrue(postgres.isControllable(), "PostgreSQL is external here");
         postgres.ensureDatabase("restart_probe");
-        try (Connection connection = postgres.connect("restart_probe"); Statement statement = connection.createStatement()) {
+        try (Connection connection = postgres.connect("restart_probe");
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS kept (note text)");
             statement.execute("INSERT INTO kept VALUES ('before restart')");
         }
@@ -63,7 +65,8 @@ class PostgresServerTest {
         postgres.start();
 
         assertThat(postgres.port()).isEqualTo(port);
-        try (Connection connection = postgres.connect("restart_probe"); Statement statement = connection.createStatement();
+        try (Connection connection = postgres.connect("restart_probe");
+                Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT note FROM kept")) {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getString(1)).isEqualTo("before restart");

@@ -2,13 +2,13 @@ package org.modhub.moderation.dmca;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.modhub.moderation.devstack.test.Sql.rows;
 import static org.modhub.moderation.dmca.DmcaFixtures.HUB;
 import static org.modhub.moderation.dmca.DmcaFixtures.WAIT;
 import static org.modhub.moderation.dmca.DmcaFixtures.as;
 import static org.modhub.moderation.dmca.DmcaFixtures.claimantEmail;
 import static org.modhub.moderation.dmca.DmcaFixtures.sendNotice;
 import static org.modhub.moderation.dmca.DmcaFixtures.unique;
-import static org.modhub.moderation.devstack.test.Sql.rows;
 
 import java.time.Duration;
 import java.util.List;
@@ -30,11 +30,14 @@ import jakarta.inject.Inject;
 
 /** Every state change legal makes, and those the service makes by itself, are in the append-only audit log for auditors. */
 @QuarkusTest
-@WithTestResource(value = DevStackResource.class, initArgs = @ResourceArg(name = DevStackResource.SERVICE, value = "dmca"))
+@WithTestResource(
+        value = DevStackResource.class,
+        initArgs = @ResourceArg(name = DevStackResource.SERVICE, value = "dmca"))
 class AuditLogTest {
 
     @Inject
     MutableClock clock;
+
     @Inject
     DataSource db;
 
@@ -44,8 +47,13 @@ class AuditLogTest {
     }
 
     private static JsonPath log(String entityId) {
-        return as("auditor-7", "auditor").queryParam("entityId", entityId).get("/api/v1/audit-log").then().statusCode(200)
-                .extract().jsonPath();
+        return as("auditor-7", "auditor")
+                .queryParam("entityId", entityId)
+                .get("/api/v1/audit-log")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     @Test
@@ -54,10 +62,20 @@ class AuditLogTest {
         String accepted = sendNotice(claimantEmail(), HUB + ns + "/model");
         String rejected = sendNotice(claimantEmail(), HUB + unique("ns") + "/model");
         String uploader = unique("uploader");
-        as("legal-4", "legal").body(Map.of("decision", "ACCEPT", "owners", List.of(Map.of("id", uploader, "name", ns,
-                "email", uploader + "@example.org")))).post("/api/v1/dmca/notices/" + accepted + "/decision").then().statusCode(200);
-        as("legal-5", "legal").body(Map.of("decision", "REJECT", "reason", "FAIR_USE_EVIDENT", "explanation", "A short quotation."))
-                .post("/api/v1/dmca/notices/" + rejected + "/decision").then().statusCode(200);
+        as("legal-4", "legal")
+                .body(Map.of(
+                        "decision",
+                        "ACCEPT",
+                        "owners",
+                        List.of(Map.of("id", uploader, "name", ns, "email", uploader + "@example.org"))))
+                .post("/api/v1/dmca/notices/" + accepted + "/decision")
+                .then()
+                .statusCode(200);
+        as("legal-5", "legal")
+                .body(Map.of("decision", "REJECT", "reason", "FAIR_USE_EVIDENT", "explanation", "A short quotation."))
+                .post("/api/v1/dmca/notices/" + rejected + "/decision")
+                .then()
+                .statusCode(200);
 
         JsonPath a = log(accepted);
         assertThat(a.getList("items.action", String.class)).containsExactly("NOTICE_ACCEPTED");
@@ -71,8 +89,13 @@ class AuditLogTest {
 
         // Not countered within the grace period: the strike is the service's own doing.
         clock.advance(Duration.ofDays(31));
-        String strikeId = await().atMost(WAIT).until(() -> rows(db, "SELECT id FROM dmca_strike WHERE account_id = ?", uploader)
-                .stream().map(row -> String.valueOf(row.get(0))).findFirst().orElse(null), id -> id != null);
+        String strikeId = await().atMost(WAIT)
+                .until(
+                        () -> rows(db, "SELECT id FROM dmca_strike WHERE account_id = ?", uploader).stream()
+                                .map(row -> String.valueOf(row.get(0)))
+                                .findFirst()
+                                .orElse(null),
+                        id -> id != null);
         await().atMost(WAIT).untilAsserted(() -> {
             JsonPath s = log(strikeId);
             assertThat(s.getList("items.action", String.class)).containsExactly("STRIKE_RECORDED");
@@ -82,7 +105,12 @@ class AuditLogTest {
 
         // Moderators, users and strangers do not read it.
         for (String role : List.of("moderator", "senior-moderator", "legal", "user")) {
-            RestAssured.given().auth().oauth2(TestTokens.token("someone", role)).get("/api/v1/audit-log").then().statusCode(403)
+            RestAssured.given()
+                    .auth()
+                    .oauth2(TestTokens.token("someone", role))
+                    .get("/api/v1/audit-log")
+                    .then()
+                    .statusCode(403)
                     .contentType("application/problem+json");
         }
         RestAssured.given().get("/api/v1/audit-log").then().statusCode(401);

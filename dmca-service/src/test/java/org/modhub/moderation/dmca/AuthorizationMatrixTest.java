@@ -39,15 +39,24 @@ import io.restassured.specification.RequestSpecification;
  * 403, no token 401; a takedown that is not yours is a 404. Only the affected owner may counter-notify.
  */
 @QuarkusTest
-@WithTestResource(value = DevStackResource.class, initArgs = @ResourceArg(name = DevStackResource.SERVICE, value = "dmca"))
+@WithTestResource(
+        value = DevStackResource.class,
+        initArgs = @ResourceArg(name = DevStackResource.SERVICE, value = "dmca"))
 class AuthorizationMatrixTest {
 
     private static final String ANONYMOUS = "(no token)";
-    private static final List<String> CALLERS = List.of(ANONYMOUS, Roles.USER, Roles.MODERATOR, Roles.SENIOR_MODERATOR,
-            Roles.LEGAL, Roles.ADMIN, Roles.AUDITOR, Roles.DETECTOR);
+    private static final List<String> CALLERS = List.of(
+            ANONYMOUS,
+            Roles.USER,
+            Roles.MODERATOR,
+            Roles.SENIOR_MODERATOR,
+            Roles.LEGAL,
+            Roles.ADMIN,
+            Roles.AUDITOR,
+            Roles.DETECTOR);
 
-    private record Endpoint(String name, BiFunction<RequestSpecification, String, Response> call, Function<String, Integer> expected) {
-    }
+    private record Endpoint(
+            String name, BiFunction<RequestSpecification, String, Response> call, Function<String, Integer> expected) {}
 
     @BeforeAll
     static void logFailures() {
@@ -55,7 +64,8 @@ class AuthorizationMatrixTest {
     }
 
     private static RequestSpecification request(String role, String subject) {
-        RequestSpecification r = RestAssured.given().contentType(ContentType.JSON).header("X-Forwarded-For", randomAddress());
+        RequestSpecification r =
+                RestAssured.given().contentType(ContentType.JSON).header("X-Forwarded-For", randomAddress());
         return role.equals(ANONYMOUS) ? r : r.auth().oauth2(TestTokens.token(subject, role));
     }
 
@@ -70,49 +80,97 @@ class AuthorizationMatrixTest {
         String ns = unique("ns");
         String noticeId = sendNotice(claimantEmail(), HUB + ns + "/model");
         accept(noticeId, owner, ns);
-        String takedownId = RestAssured.given().auth().oauth2(TestTokens.token("legal-1", Roles.LEGAL))
-                .get("/api/v1/dmca/notices/" + noticeId).then().statusCode(200).extract().path("takedowns[0].id");
+        String takedownId = RestAssured.given()
+                .auth()
+                .oauth2(TestTokens.token("legal-1", Roles.LEGAL))
+                .get("/api/v1/dmca/notices/" + noticeId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("takedowns[0].id");
         Set<String> staffReaders = Set.of(Roles.LEGAL, Roles.ADMIN);
 
         List<Endpoint> endpoints = List.of(
-                new Endpoint("POST /api/v1/dmca/notices (public)",
-                        (r, who) -> r.body(notice(claimantEmail(), HUB + unique("ns") + "/m")).post("/api/v1/dmca/notices"),
+                new Endpoint(
+                        "POST /api/v1/dmca/notices (public)",
+                        (r, who) -> r.body(notice(claimantEmail(), HUB + unique("ns") + "/m"))
+                                .post("/api/v1/dmca/notices"),
                         role -> 201),
-                new Endpoint("GET /api/v1/dmca/notices", (r, who) -> r.get("/api/v1/dmca/notices"), role -> only(role, staffReaders, 200)),
-                new Endpoint("GET /api/v1/dmca/notices/{id}", (r, who) -> r.get("/api/v1/dmca/notices/" + noticeId),
+                new Endpoint(
+                        "GET /api/v1/dmca/notices",
+                        (r, who) -> r.get("/api/v1/dmca/notices"),
                         role -> only(role, staffReaders, 200)),
-                new Endpoint("POST /api/v1/dmca/notices/{id}/decision",
-                        (r, who) -> r.body(Map.of("decision", "REJECT", "reason", "INSUFFICIENT", "explanation", "No work named."))
-                                .post("/api/v1/dmca/notices/" + sendNotice(claimantEmail(), HUB + unique("ns") + "/m") + "/decision"),
+                new Endpoint(
+                        "GET /api/v1/dmca/notices/{id}",
+                        (r, who) -> r.get("/api/v1/dmca/notices/" + noticeId),
+                        role -> only(role, staffReaders, 200)),
+                new Endpoint(
+                        "POST /api/v1/dmca/notices/{id}/decision",
+                        (r, who) -> r.body(Map.of(
+                                        "decision",
+                                        "REJECT",
+                                        "reason",
+                                        "INSUFFICIENT",
+                                        "explanation",
+                                        "No work named."))
+                                .post("/api/v1/dmca/notices/" + sendNotice(claimantEmail(), HUB + unique("ns") + "/m")
+                                        + "/decision"),
                         role -> only(role, Set.of(Roles.LEGAL), 200)),
-                new Endpoint("POST /api/v1/dmca/notices/{someone else's}/counter-notices",
-                        (r, who) -> r.body(counterNotice(HUB + ns + "/model")).post("/api/v1/dmca/notices/" + noticeId + "/counter-notices"),
+                new Endpoint(
+                        "POST /api/v1/dmca/notices/{someone else's}/counter-notices",
+                        (r, who) -> r.body(counterNotice(HUB + ns + "/model"))
+                                .post("/api/v1/dmca/notices/" + noticeId + "/counter-notices"),
                         role -> only(role, Set.of(Roles.USER), 404)),
-                new Endpoint("GET /api/v1/dmca/takedowns/mine", (r, who) -> r.get("/api/v1/dmca/takedowns/mine"),
+                new Endpoint(
+                        "GET /api/v1/dmca/takedowns/mine",
+                        (r, who) -> r.get("/api/v1/dmca/takedowns/mine"),
                         role -> only(role, Set.of(Roles.USER), 200)),
-                new Endpoint("POST /api/v1/dmca/takedowns/{someone else's}/files-removed",
+                new Endpoint(
+                        "POST /api/v1/dmca/takedowns/{someone else's}/files-removed",
                         (r, who) -> r.post("/api/v1/dmca/takedowns/" + takedownId + "/files-removed"),
                         role -> only(role, Set.of(Roles.USER), 404)),
-                new Endpoint("POST /api/v1/dmca/counter-notices/{unknown}/court-action",
-                        (r, who) -> r.body(Map.of("court", "c", "caseNumber", "1", "filedOn", "2026-11-01", "documentUrl",
-                                "https://x.example/c.pdf")).post("/api/v1/dmca/counter-notices/" + UUID.randomUUID() + "/court-action"),
+                new Endpoint(
+                        "POST /api/v1/dmca/counter-notices/{unknown}/court-action",
+                        (r, who) -> r.body(Map.of(
+                                        "court",
+                                        "c",
+                                        "caseNumber",
+                                        "1",
+                                        "filedOn",
+                                        "2026-11-01",
+                                        "documentUrl",
+                                        "https://x.example/c.pdf"))
+                                .post("/api/v1/dmca/counter-notices/" + UUID.randomUUID() + "/court-action"),
                         role -> only(role, Set.of(Roles.LEGAL), 404)),
-                new Endpoint("GET /api/v1/dmca/evidence", (r, who) -> r.get("/api/v1/dmca/evidence"),
+                new Endpoint(
+                        "GET /api/v1/dmca/evidence",
+                        (r, who) -> r.get("/api/v1/dmca/evidence"),
                         role -> only(role, staffReaders, 200)),
-                new Endpoint("POST /api/v1/dmca/evidence/{unknown}/confirm",
+                new Endpoint(
+                        "POST /api/v1/dmca/evidence/{unknown}/confirm",
                         (r, who) -> r.body(Map.of("court", "c", "caseNumber", "1", "filedOn", "2026-11-01"))
                                 .post("/api/v1/dmca/evidence/" + UUID.randomUUID() + "/confirm"),
                         role -> only(role, Set.of(Roles.LEGAL), 404)),
-                new Endpoint("POST /api/v1/dmca/evidence/{unknown}/dismiss",
+                new Endpoint(
+                        "POST /api/v1/dmca/evidence/{unknown}/dismiss",
                         (r, who) -> r.body(Map.of("reason", "not a court action"))
                                 .post("/api/v1/dmca/evidence/" + UUID.randomUUID() + "/dismiss"),
                         role -> only(role, Set.of(Roles.LEGAL), 404)),
-                new Endpoint("GET /api/v1/audit-log", (r, who) -> r.get("/api/v1/audit-log"),
+                new Endpoint(
+                        "GET /api/v1/audit-log",
+                        (r, who) -> r.get("/api/v1/audit-log"),
                         role -> only(role, Set.of(Roles.AUDITOR, Roles.ADMIN), 200)),
-                new Endpoint("GET /api/v1/dmca/strikes/{account}", (r, who) -> r.get("/api/v1/dmca/strikes/" + owner),
+                new Endpoint(
+                        "GET /api/v1/dmca/strikes/{account}",
+                        (r, who) -> r.get("/api/v1/dmca/strikes/" + owner),
                         role -> only(role, staffReaders, 200)),
-                new Endpoint("GET /api/v1/public/dmca/notices", (r, who) -> r.get("/api/v1/public/dmca/notices"), role -> 200),
-                new Endpoint("GET /api/v1/public/dmca/notices/export", (r, who) -> r.get("/api/v1/public/dmca/notices/export"),
+                new Endpoint(
+                        "GET /api/v1/public/dmca/notices",
+                        (r, who) -> r.get("/api/v1/public/dmca/notices"),
+                        role -> 200),
+                new Endpoint(
+                        "GET /api/v1/public/dmca/notices/export",
+                        (r, who) -> r.get("/api/v1/public/dmca/notices/export"),
                         role -> 200));
 
         List<DynamicTest> tests = new ArrayList<>();
@@ -120,7 +178,10 @@ class AuthorizationMatrixTest {
             for (String role : CALLERS) {
                 tests.add(DynamicTest.dynamicTest(e.name() + " as " + role, () -> {
                     String subject = unique("caller");
-                    e.call().apply(request(role, subject), subject).then().statusCode(e.expected().apply(role));
+                    e.call()
+                            .apply(request(role, subject), subject)
+                            .then()
+                            .statusCode(e.expected().apply(role));
                 }));
             }
         }
@@ -134,15 +195,29 @@ class AuthorizationMatrixTest {
         String noticeId = sendNotice(claimantEmail(), HUB + ns + "/model");
         accept(noticeId, owner, ns);
         // Another user, legal staff with the owner's role but another id, and the claimant's side: none of them.
-        request(Roles.USER, unique("stranger")).body(counterNotice(HUB + ns + "/model"))
-                .post("/api/v1/dmca/notices/" + noticeId + "/counter-notices").then().statusCode(404);
-        RestAssured.given().contentType(ContentType.JSON).auth().oauth2(TestTokens.token("legal-1", Roles.LEGAL, Roles.USER))
-                .body(counterNotice(HUB + ns + "/model")).post("/api/v1/dmca/notices/" + noticeId + "/counter-notices")
-                .then().statusCode(404);
-        request(Roles.USER, owner).body(counterNotice(HUB + ns + "/model"))
-                .post("/api/v1/dmca/notices/" + UUID.randomUUID() + "/counter-notices").then().statusCode(404);
-        request(Roles.USER, owner).body(counterNotice(HUB + ns + "/model"))
-                .post("/api/v1/dmca/notices/" + noticeId + "/counter-notices").then().statusCode(201);
+        request(Roles.USER, unique("stranger"))
+                .body(counterNotice(HUB + ns + "/model"))
+                .post("/api/v1/dmca/notices/" + noticeId + "/counter-notices")
+                .then()
+                .statusCode(404);
+        RestAssured.given()
+                .contentType(ContentType.JSON)
+                .auth()
+                .oauth2(TestTokens.token("legal-1", Roles.LEGAL, Roles.USER))
+                .body(counterNotice(HUB + ns + "/model"))
+                .post("/api/v1/dmca/notices/" + noticeId + "/counter-notices")
+                .then()
+                .statusCode(404);
+        request(Roles.USER, owner)
+                .body(counterNotice(HUB + ns + "/model"))
+                .post("/api/v1/dmca/notices/" + UUID.randomUUID() + "/counter-notices")
+                .then()
+                .statusCode(404);
+        request(Roles.USER, owner)
+                .body(counterNotice(HUB + ns + "/model"))
+                .post("/api/v1/dmca/notices/" + noticeId + "/counter-notices")
+                .then()
+                .statusCode(201);
     }
 
     @Test
@@ -151,21 +226,43 @@ class AuthorizationMatrixTest {
         String ns = unique("ns");
         String noticeId = sendNotice(claimantEmail(), HUB + ns + "/model");
         accept(noticeId, owner, ns);
-        String takedownId = RestAssured.given().auth().oauth2(TestTokens.token("legal-1", Roles.LEGAL))
-                .get("/api/v1/dmca/notices/" + noticeId).then().statusCode(200).extract().path("takedowns[0].id");
+        String takedownId = RestAssured.given()
+                .auth()
+                .oauth2(TestTokens.token("legal-1", Roles.LEGAL))
+                .get("/api/v1/dmca/notices/" + noticeId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("takedowns[0].id");
         String stranger = unique("stranger");
 
         // The owner sees it; a stranger's list has none of it, and acting on it is a 404 with no data.
-        request(Roles.USER, owner).get("/api/v1/dmca/takedowns/mine").then().statusCode(200)
+        request(Roles.USER, owner)
+                .get("/api/v1/dmca/takedowns/mine")
+                .then()
+                .statusCode(200)
                 .body("id", org.hamcrest.Matchers.hasItem(takedownId));
-        String strangers = request(Roles.USER, stranger).get("/api/v1/dmca/takedowns/mine").then().statusCode(200)
-                .extract().asString();
-        org.assertj.core.api.Assertions.assertThat(strangers).doesNotContain(takedownId).doesNotContain(noticeId).doesNotContain(ns);
-        Response refused = request(Roles.USER, stranger).post("/api/v1/dmca/takedowns/" + takedownId + "/files-removed");
+        String strangers = request(Roles.USER, stranger)
+                .get("/api/v1/dmca/takedowns/mine")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        org.assertj.core.api.Assertions.assertThat(strangers)
+                .doesNotContain(takedownId)
+                .doesNotContain(noticeId)
+                .doesNotContain(ns);
+        Response refused =
+                request(Roles.USER, stranger).post("/api/v1/dmca/takedowns/" + takedownId + "/files-removed");
         refused.then().statusCode(404).contentType("application/problem+json");
-        org.assertj.core.api.Assertions.assertThat(refused.asString()).doesNotContain(owner).doesNotContain(ns);
+        org.assertj.core.api.Assertions.assertThat(refused.asString())
+                .doesNotContain(owner)
+                .doesNotContain(ns);
         // Staff views are not for users, whoever's the notice is.
-        request(Roles.USER, owner).get("/api/v1/dmca/notices/" + noticeId).then().statusCode(403)
+        request(Roles.USER, owner)
+                .get("/api/v1/dmca/notices/" + noticeId)
+                .then()
+                .statusCode(403)
                 .contentType("application/problem+json");
     }
 }

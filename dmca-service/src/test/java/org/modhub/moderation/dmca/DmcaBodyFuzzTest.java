@@ -24,26 +24,41 @@ import io.quarkus.test.junit.QuarkusTest;
  * inputs in every build and coverage-guided with {@code bin/fuzz} (see FUZZING.md).
  */
 @QuarkusTest
-@WithTestResource(value = DevStackResource.class, initArgs = @ResourceArg(name = DevStackResource.SERVICE, value = "dmca"))
+@WithTestResource(
+        value = DevStackResource.class,
+        initArgs = @ResourceArg(name = DevStackResource.SERVICE, value = "dmca"))
 class DmcaBodyFuzzTest {
 
     private static final BodyFuzzer FUZZER = new BodyFuzzer("dmca-service");
 
-    static final Target NOTICE = Target.post("/api/v1/dmca/notices", null,
+    static final Target NOTICE = Target.post(
+            "/api/v1/dmca/notices",
+            null,
             "{\"signature\":\"/Jane Roe/\",\"copyrightedWorks\":[{\"description\":\"The Acme Film Archive\",\"url\":\"https://acme-pictures.example/archive\"}],\"infringingMaterial\":[{\"url\":\"https://huggingface.co/fuzz-ns/model\",\"description\":\"copies of frames\"}],\"contact\":{\"name\":\"Jane Roe\",\"organisation\":\"Acme Pictures Inc.\",\"email\":\"jane@acme-pictures.example\",\"address\":\"1 Studio Way, Burbank, CA 91505\",\"phone\":\"+1 818 555 0199\"},\"goodFaithStatement\":true,\"accuracyStatement\":true,\"authorityUnderPenaltyOfPerjury\":true}");
-    static final Target DECISION = Target.post("/api/v1/dmca/notices/00000000-0000-4000-8000-00000000f022/decision", () -> fresh("legal"),
+    static final Target DECISION = Target.post(
+            "/api/v1/dmca/notices/00000000-0000-4000-8000-00000000f022/decision",
+            () -> fresh("legal"),
             "{\"decision\":\"ACCEPT\",\"owners\":[{\"id\":\"fuzz-owner\",\"name\":\"Fuzz Owner\",\"email\":\"fuzz-owner@example.org\",\"subjects\":[\"model:fuzz-ns/model\"]}],\"reason\":\"INSUFFICIENT\",\"explanation\":\"No work named.\"}");
-    static final Target COUNTER_NOTICE = Target.post("/api/v1/dmca/notices/00000000-0000-4000-8000-00000000f022/counter-notices", () -> fresh("user"),
+    static final Target COUNTER_NOTICE = Target.post(
+            "/api/v1/dmca/notices/00000000-0000-4000-8000-00000000f022/counter-notices",
+            () -> fresh("user"),
             "{\"signature\":\"/John Doe/\",\"material\":[{\"url\":\"https://huggingface.co/fuzz-ns/model\",\"description\":\"my model\"}],\"goodFaithUnderPenaltyOfPerjury\":true,\"name\":\"John Doe\",\"address\":\"10 Main Street, Springfield, IL 62701\",\"phone\":\"+1 217 555 0142\",\"consentToJurisdiction\":true,\"consentToServiceOfProcess\":true,\"email\":\"john@example.org\"}");
-    static final Target COURT_ACTION = Target.post("/api/v1/dmca/counter-notices/00000000-0000-4000-8000-00000000f022/court-action", () -> fresh("legal"),
+    static final Target COURT_ACTION = Target.post(
+            "/api/v1/dmca/counter-notices/00000000-0000-4000-8000-00000000f022/court-action",
+            () -> fresh("legal"),
             "{\"court\":\"N.D. Cal.\",\"caseNumber\":\"3:26-cv-01234\",\"filedOn\":\"2026-11-01\",\"documentUrl\":\"https://courts.example/c.pdf\",\"note\":\"Complaint filed.\"}");
 
-    static final Target EVIDENCE_CONFIRM = Target.post("/api/v1/dmca/evidence/00000000-0000-4000-8000-00000000f022/confirm", () -> fresh("legal"),
+    static final Target EVIDENCE_CONFIRM = Target.post(
+            "/api/v1/dmca/evidence/00000000-0000-4000-8000-00000000f022/confirm",
+            () -> fresh("legal"),
             "{\"counterNoticeId\":\"00000000-0000-4000-8000-00000000f023\",\"court\":\"N.D. Cal.\",\"caseNumber\":\"3:26-cv-01234\",\"filedOn\":\"2026-11-01\",\"documentUrl\":\"https://courts.example/c.pdf\",\"note\":\"As mailed.\"}");
-    static final Target EVIDENCE_DISMISS = Target.post("/api/v1/dmca/evidence/00000000-0000-4000-8000-00000000f022/dismiss", () -> fresh("legal"),
+    static final Target EVIDENCE_DISMISS = Target.post(
+            "/api/v1/dmca/evidence/00000000-0000-4000-8000-00000000f022/dismiss",
+            () -> fresh("legal"),
             "{\"reason\":\"A letter threatening suit is not a filed action.\"}");
 
-    private static final List<Target> ALL = List.of(NOTICE, DECISION, COUNTER_NOTICE, COURT_ACTION, EVIDENCE_CONFIRM, EVIDENCE_DISMISS);
+    private static final List<Target> ALL =
+            List.of(NOTICE, DECISION, COUNTER_NOTICE, COURT_ACTION, EVIDENCE_CONFIRM, EVIDENCE_DISMISS);
 
     @Test
     void boundedRun() {
@@ -77,6 +92,7 @@ class DmcaBodyFuzzTest {
 
     /** A caller with a fresh account id, so per-caller limits and state do not carry over between inputs. */
     private static String fresh(String role) {
-        return TestTokens.token("fuzz-" + role + "-" + UUID.randomUUID().toString().substring(0, 8), role);
+        return TestTokens.token(
+                "fuzz-" + role + "-" + UUID.randomUUID().toString().substring(0, 8), role);
     }
 }

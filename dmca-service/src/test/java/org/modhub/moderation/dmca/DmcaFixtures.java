@@ -35,8 +35,7 @@ public final class DmcaFixtures {
     public static final Duration WAIT = Duration.ofSeconds(30);
     private static final EventCodec CODEC = new EventCodec();
 
-    private DmcaFixtures() {
-    }
+    private DmcaFixtures() {}
 
     public static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -69,15 +68,31 @@ public final class DmcaFixtures {
     public static Map<String, Object> notice(String email, String... urls) {
         Map<String, Object> body = new HashMap<>();
         body.put("signature", "/Jane Roe/");
-        body.put("copyrightedWorks", List.of(Map.of("description", "The Acme Film Archive 2024 (call Jane at +1 212 555 0100)",
-                "url", "https://acme-pictures.example/archive")));
+        body.put(
+                "copyrightedWorks",
+                List.of(Map.of(
+                        "description",
+                        "The Acme Film Archive 2024 (call Jane at +1 212 555 0100)",
+                        "url",
+                        "https://acme-pictures.example/archive")));
         List<Map<String, Object>> material = new ArrayList<>();
         for (String url : urls) {
             material.add(Map.of("url", url, "description", "copies of the archive's frames"));
         }
         body.put("infringingMaterial", material);
-        body.put("contact", new HashMap<>(Map.of("name", "Jane Roe", "organisation", "Acme Pictures Inc.", "email", email,
-                "address", "1 Studio Way, Burbank, CA 91505", "phone", "+1 818 555 0199")));
+        body.put(
+                "contact",
+                new HashMap<>(Map.of(
+                        "name",
+                        "Jane Roe",
+                        "organisation",
+                        "Acme Pictures Inc.",
+                        "email",
+                        email,
+                        "address",
+                        "1 Studio Way, Burbank, CA 91505",
+                        "phone",
+                        "+1 818 555 0199")));
         body.put("goodFaithStatement", true);
         body.put("accuracyStatement", true);
         body.put("authorityUnderPenaltyOfPerjury", true);
@@ -86,22 +101,35 @@ public final class DmcaFixtures {
 
     /** Sends a complete notice and returns its id. */
     public static String sendNotice(String email, String... urls) {
-        return anonymous().body(notice(email, urls)).post("/api/v1/dmca/notices").then().statusCode(201)
-                .extract().path("id");
+        return anonymous()
+                .body(notice(email, urls))
+                .post("/api/v1/dmca/notices")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /** Legal accepts a notice for one uploader, who owns all its content. */
     public static void accept(String noticeId, String uploaderId, String uploaderName) {
-        as("legal-1", "legal").body(Map.of("decision", "ACCEPT", "owners", List.of(Map.of("id", uploaderId, "name", uploaderName,
-                "email", uploaderId + "@example.org")))).post("/api/v1/dmca/notices/" + noticeId + "/decision")
-                .then().statusCode(200);
+        as("legal-1", "legal")
+                .body(Map.of(
+                        "decision",
+                        "ACCEPT",
+                        "owners",
+                        List.of(Map.of("id", uploaderId, "name", uploaderName, "email", uploaderId + "@example.org"))))
+                .post("/api/v1/dmca/notices/" + noticeId + "/decision")
+                .then()
+                .statusCode(200);
     }
 
     /** A complete counter-notice for the material at {@code url}. */
     public static Map<String, Object> counterNotice(String url) {
         Map<String, Object> body = new HashMap<>();
         body.put("signature", "/John Doe/");
-        body.put("material", List.of(Map.of("url", url, "description", "my fine-tuned model, trained on licensed data")));
+        body.put(
+                "material",
+                List.of(Map.of("url", url, "description", "my fine-tuned model, trained on licensed data")));
         body.put("goodFaithUnderPenaltyOfPerjury", true);
         body.put("name", "John Doe");
         body.put("address", "10 Main Street, Springfield, IL 62701");
@@ -126,14 +154,22 @@ public final class DmcaFixtures {
     }
 
     /** The events of {@code type} seen so far that match. */
-    public static <T extends EventPayload> List<T> events(KafkaProbe probe, String typeName, Class<T> type, Predicate<T> filter) {
-        return probe.ofType(typeName).stream().map(v -> data(v, type)).filter(filter).toList();
+    public static <T extends EventPayload> List<T> events(
+            KafkaProbe probe, String typeName, Class<T> type, Predicate<T> filter) {
+        return probe.ofType(typeName).stream()
+                .map(v -> data(v, type))
+                .filter(filter)
+                .toList();
     }
 
     /** Waits for the first mail request matching and returns it. */
     public static NotificationRequested awaitMail(KafkaProbe mails, Predicate<NotificationRequested> filter) {
-        return await().atMost(WAIT).until(() -> events(mails, NotificationRequested.TYPE, NotificationRequested.class, filter)
-                .stream().findFirst().orElse(null), m -> m != null);
+        return await().atMost(WAIT)
+                .until(
+                        () -> events(mails, NotificationRequested.TYPE, NotificationRequested.class, filter).stream()
+                                .findFirst()
+                                .orElse(null),
+                        m -> m != null);
     }
 
     /** An inbound mail to dmca@ as the gateway publishes it. */
@@ -142,10 +178,25 @@ public final class DmcaFixtures {
     }
 
     /** An inbound mail to {@code mailbox}@ (on {@code threadToken}, if any) with attachments described. */
-    public static InboundMailReceived mailTo(String mailbox, String from, String subjectLine, String body, String threadToken,
+    public static InboundMailReceived mailTo(
+            String mailbox,
+            String from,
+            String subjectLine,
+            String body,
+            String threadToken,
             List<MailAttachment> attachments) {
-        return new InboundMailReceived(mailbox, "<" + UUID.randomUUID() + "@mail.example.org>", null, List.of(), threadToken, from,
-                List.of(mailbox + "@hub.localhost"), subjectLine, body, Instant.now().truncatedTo(ChronoUnit.MICROS), attachments);
+        return new InboundMailReceived(
+                mailbox,
+                "<" + UUID.randomUUID() + "@mail.example.org>",
+                null,
+                List.of(),
+                threadToken,
+                from,
+                List.of(mailbox + "@hub.localhost"),
+                subjectLine,
+                body,
+                Instant.now().truncatedTo(ChronoUnit.MICROS),
+                attachments);
     }
 
     /** Publishes a mail keyed as the gateway keys it: by its owning service ({@code MailRoutes}). */

@@ -2,17 +2,17 @@ package org.modhub.moderation.dmca;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.modhub.moderation.devstack.test.Sql.count;
+import static org.modhub.moderation.devstack.test.Sql.rows;
 import static org.modhub.moderation.dmca.DmcaFixtures.HUB;
 import static org.modhub.moderation.dmca.DmcaFixtures.WAIT;
 import static org.modhub.moderation.dmca.DmcaFixtures.awaitMail;
 import static org.modhub.moderation.dmca.DmcaFixtures.events;
 import static org.modhub.moderation.dmca.DmcaFixtures.mail;
 import static org.modhub.moderation.dmca.DmcaFixtures.mailTo;
-import static org.modhub.moderation.dmca.DmcaFixtures.sendRouted;
 import static org.modhub.moderation.dmca.DmcaFixtures.sendMail;
+import static org.modhub.moderation.dmca.DmcaFixtures.sendRouted;
 import static org.modhub.moderation.dmca.DmcaFixtures.unique;
-import static org.modhub.moderation.devstack.test.Sql.count;
-import static org.modhub.moderation.devstack.test.Sql.rows;
 
 import java.util.List;
 
@@ -33,7 +33,9 @@ import jakarta.inject.Inject;
 
 /** Mail to dmca@ (from mail.inbound) becomes a notice; what is missing is asked for on its thread. */
 @QuarkusTest
-@WithTestResource(value = DevStackResource.class, initArgs = @ResourceArg(name = DevStackResource.SERVICE, value = "dmca"))
+@WithTestResource(
+        value = DevStackResource.class,
+        initArgs = @ResourceArg(name = DevStackResource.SERVICE, value = "dmca"))
 class DmcaMailTest {
 
     @Inject
@@ -56,31 +58,53 @@ class DmcaMailTest {
                 Company: Riverside Publishing LLC
                 Address: 5 Harbour Road, Boston, MA 02110
                 """.formatted(HUB, repo);
-        try (var events = KafkaProbe.from(Topics.DMCA_EVENTS); var mails = KafkaProbe.from(Topics.NOTIFICATION_REQUESTS)) {
+        try (var events = KafkaProbe.from(Topics.DMCA_EVENTS);
+                var mails = KafkaProbe.from(Topics.NOTIFICATION_REQUESTS)) {
             sendMail("dmca", mail("Ann Counsel <" + from + ">", "DMCA takedown notice", body, null));
             var ask = awaitMail(mails, m -> m.recipientEmail().equals(from));
             assertThat(ask.templateId()).isEqualTo("dmca-notice-incomplete");
             assertThat(ask.parameters().get("missingElements")).isEqualTo("signature");
             assertThat(ask.replyMailbox()).isEqualTo("dmca");
             String noticeId = ask.threadKey().substring("dmca_notice:".length());
-            await().atMost(WAIT).untilAsserted(() -> assertThat(events(events, NoticeReceived.TYPE, NoticeReceived.class,
-                    e -> e.noticeId().toString().equals(noticeId))).singleElement().satisfies(e -> {
-                        assertThat(e.channel()).isEqualTo(NoticeChannel.EMAIL);
-                        assertThat(e.missingElements()).containsExactly(DmcaNoticeElement.SIGNATURE);
-                        assertThat(e.subjects()).extracting(s -> s.key()).containsExactly("model:" + repo);
-                    }));
-            List<Object> row = rows(db, "SELECT contact_name, contact_organisation, contact_address, status FROM dmca_notice WHERE id = ?::uuid",
-                    noticeId).get(0);
-            assertThat(row).containsExactly("Ann Counsel", "Riverside Publishing LLC", "5 Harbour Road, Boston, MA 02110", "INCOMPLETE");
+            await().atMost(WAIT)
+                    .untilAsserted(() -> assertThat(events(
+                                    events,
+                                    NoticeReceived.TYPE,
+                                    NoticeReceived.class,
+                                    e -> e.noticeId().toString().equals(noticeId)))
+                            .singleElement()
+                            .satisfies(e -> {
+                                assertThat(e.channel()).isEqualTo(NoticeChannel.EMAIL);
+                                assertThat(e.missingElements()).containsExactly(DmcaNoticeElement.SIGNATURE);
+                                assertThat(e.subjects())
+                                        .extracting(s -> s.key())
+                                        .containsExactly("model:" + repo);
+                            }));
+            List<Object> row = rows(
+                            db,
+                            "SELECT contact_name, contact_organisation, contact_address, status FROM dmca_notice WHERE id = ?::uuid",
+                            noticeId)
+                    .get(0);
+            assertThat(row)
+                    .containsExactly(
+                            "Ann Counsel",
+                            "Riverside Publishing LLC",
+                            "5 Harbour Road, Boston, MA 02110",
+                            "INCOMPLETE");
 
             // An out-of-office answer on the thread changes nothing; the signed reply completes the notice.
             sendMail("dmca", mail(from, "Automatic reply: DMCA", "I am away.", ask.threadKey()));
             sendMail("dmca", mail(from, "Re: DMCA takedown notice", "/s/ Ann Counsel", ask.threadKey()));
-            awaitMail(mails, m -> m.recipientEmail().equals(from) && m.templateId().equals("dmca-notice-received")
-                    && m.threadKey().equals(ask.threadKey()));
-            assertThat(rows(db, "SELECT status, signature FROM dmca_notice WHERE id = ?::uuid", noticeId).get(0))
+            awaitMail(
+                    mails,
+                    m -> m.recipientEmail().equals(from)
+                            && m.templateId().equals("dmca-notice-received")
+                            && m.threadKey().equals(ask.threadKey()));
+            assertThat(rows(db, "SELECT status, signature FROM dmca_notice WHERE id = ?::uuid", noticeId)
+                            .get(0))
                     .containsExactly("PENDING_REVIEW", "Ann Counsel");
-            assertThat(count(db, "SELECT count(*) FROM dmca_notice WHERE sender_email = ?", from)).isEqualTo(1);
+            assertThat(count(db, "SELECT count(*) FROM dmca_notice WHERE sender_email = ?", from))
+                    .isEqualTo(1);
         }
     }
 
@@ -94,8 +118,13 @@ class DmcaMailTest {
         String marker = unique("marker") + "@mail.example";
         sendMail("dmca", mail(marker, "DMCA", text, null));
         // dmca@ mail is keyed "dmca", one partition, in order: once the last one made its notice, the others were seen.
-        await().atMost(WAIT).until(() -> count(db, "SELECT count(*) FROM dmca_notice WHERE sender_email = ?", marker) == 1);
-        assertThat(count(db, "SELECT count(*) FROM dmca_notice WHERE sender_email IN (?, ?)", from, "mailer-daemon@mail.example"))
+        await().atMost(WAIT)
+                .until(() -> count(db, "SELECT count(*) FROM dmca_notice WHERE sender_email = ?", marker) == 1);
+        assertThat(count(
+                        db,
+                        "SELECT count(*) FROM dmca_notice WHERE sender_email IN (?, ?)",
+                        from,
+                        "mailer-daemon@mail.example"))
                 .isZero();
     }
 
@@ -104,7 +133,8 @@ class DmcaMailTest {
         String from = unique("counsel") + "@lawfirm.example";
         String repo = unique("ns") + "/model";
         // CRLF, statements broken mid-phrase at 72 columns, double spaces, the signature block quoted from a draft.
-        String body = String.join("\r\n",
+        String body = String.join(
+                "\r\n",
                 "Dear Copyright Agent,",
                 "",
                 "Copyrighted work: the novel \"Rivers\" (2019), https://publisher.example/rivers",
@@ -128,8 +158,12 @@ class DmcaMailTest {
             assertThat(receipt.templateId()).isEqualTo("dmca-notice-received");
             assertThat(receipt.inReplyTo()).isEqualTo(sent.messageId());
             String noticeId = receipt.threadKey().substring("dmca_notice:".length());
-            assertThat(rows(db, "SELECT status, signature, good_faith, accurate, authorised, cardinality(missing_elements) FROM "
-                    + "dmca_notice WHERE id = ?::uuid", noticeId).get(0))
+            assertThat(rows(
+                                    db,
+                                    "SELECT status, signature, good_faith, accurate, authorised, cardinality(missing_elements) FROM "
+                                            + "dmca_notice WHERE id = ?::uuid",
+                                    noticeId)
+                            .get(0))
                     .containsExactly("PENDING_REVIEW", "Ann Counsel", true, true, true, 0);
         }
     }
@@ -147,21 +181,36 @@ class DmcaMailTest {
                 """.formatted(HUB, repo);
         try (var mails = KafkaProbe.from(Topics.NOTIFICATION_REQUESTS)) {
             sendMail("dmca", mail("Ann Counsel <" + from + ">", "DMCA takedown notice", body, null));
-            var ask = awaitMail(mails, m -> m.recipientEmail().equals(from) && m.templateId().equals("dmca-notice-incomplete"));
+            var ask = awaitMail(
+                    mails,
+                    m -> m.recipientEmail().equals(from) && m.templateId().equals("dmca-notice-incomplete"));
             // The claimant writes to legal@ instead of replying to dmca@, with our mail quoted: the thread decides.
-            var reply = mailTo("legal", from, "Re: Your DMCA notice is incomplete", "/s/ Ann Counsel\n\n> Please reply to this mail",
-                    ask.threadKey(), List.of());
+            var reply = mailTo(
+                    "legal",
+                    from,
+                    "Re: Your DMCA notice is incomplete",
+                    "/s/ Ann Counsel\n\n> Please reply to this mail",
+                    ask.threadKey(),
+                    List.of());
             assertThat(reply.partitionKey()).isEqualTo("dmca");
             sendRouted(reply);
-            var receipt = awaitMail(mails, m -> m.recipientEmail().equals(from) && m.templateId().equals("dmca-notice-received"));
+            var receipt = awaitMail(
+                    mails,
+                    m -> m.recipientEmail().equals(from) && m.templateId().equals("dmca-notice-received"));
             assertThat(receipt.threadKey()).isEqualTo(ask.threadKey());
             assertThat(receipt.inReplyTo()).isEqualTo(reply.messageId());
             String noticeId = ask.threadKey().substring("dmca_notice:".length());
-            assertThat(rows(db, "SELECT status, signature FROM dmca_notice WHERE id = ?::uuid", noticeId).get(0))
+            assertThat(rows(db, "SELECT status, signature FROM dmca_notice WHERE id = ?::uuid", noticeId)
+                            .get(0))
                     .containsExactly("PENDING_REVIEW", "Ann Counsel");
-            assertThat(count(db, "SELECT count(*) FROM dmca_notice WHERE sender_email = ?", from)).isEqualTo(1);
-            assertThat(count(db, "SELECT count(*) FROM kit_audit_log WHERE action = 'NOTICE_REVISED_BY_MAIL' AND entity_id = ? "
-                    + "AND actor = 'system:dmca-service' AND detail LIKE '%via legal@%'", noticeId)).isEqualTo(1);
+            assertThat(count(db, "SELECT count(*) FROM dmca_notice WHERE sender_email = ?", from))
+                    .isEqualTo(1);
+            assertThat(count(
+                            db,
+                            "SELECT count(*) FROM kit_audit_log WHERE action = 'NOTICE_REVISED_BY_MAIL' AND entity_id = ? "
+                                    + "AND actor = 'system:dmca-service' AND detail LIKE '%via legal@%'",
+                            noticeId))
+                    .isEqualTo(1);
         }
     }
 
@@ -170,10 +219,14 @@ class DmcaMailTest {
         String from = unique("someone") + "@mail.example";
         String text = "Copyrighted work: my song. " + HUB + unique("ns") + "/model good faith belief";
         // A reply on an appeal's thread that was sent to dmca@ belongs to appeals-service, even if it reached us.
-        sendMail("dmca", mailTo("dmca", from, "Re: your appeal", text, "appeal:" + java.util.UUID.randomUUID(), List.of()));
+        sendMail(
+                "dmca",
+                mailTo("dmca", from, "Re: your appeal", text, "appeal:" + java.util.UUID.randomUUID(), List.of()));
         String marker = unique("marker") + "@mail.example";
         sendMail("dmca", mail(marker, "DMCA", text, null));
-        await().atMost(WAIT).until(() -> count(db, "SELECT count(*) FROM dmca_notice WHERE sender_email = ?", marker) == 1);
-        assertThat(count(db, "SELECT count(*) FROM dmca_notice WHERE sender_email = ?", from)).isZero();
+        await().atMost(WAIT)
+                .until(() -> count(db, "SELECT count(*) FROM dmca_notice WHERE sender_email = ?", marker) == 1);
+        assertThat(count(db, "SELECT count(*) FROM dmca_notice WHERE sender_email = ?", from))
+                .isZero();
     }
 }

@@ -24,7 +24,9 @@ import io.restassured.path.json.JsonPath;
 
 /** Legal's queue of notices: oldest first, walked page by page with its cursor. */
 @QuarkusTest
-@WithTestResource(value = DevStackResource.class, initArgs = @ResourceArg(name = DevStackResource.SERVICE, value = "dmca"))
+@WithTestResource(
+        value = DevStackResource.class,
+        initArgs = @ResourceArg(name = DevStackResource.SERVICE, value = "dmca"))
 class NoticeQueueTest {
 
     private static final int PAGE = 2;
@@ -36,7 +38,9 @@ class NoticeQueueTest {
 
     @Test
     void legalWalksTheQueuePageByPageOldestFirstSeeingEachNoticeOnce() {
-        List<String> sent = List.of(sendNotice(claimantEmail(), HUB + model("acme")), sendNotice(claimantEmail(), HUB + model("acme")),
+        List<String> sent = List.of(
+                sendNotice(claimantEmail(), HUB + model("acme")),
+                sendNotice(claimantEmail(), HUB + model("acme")),
                 sendNotice(claimantEmail(), HUB + model("acme")));
 
         // Other tests' notices wait in the same queue: walk all of it, PAGE at a time, to the page without a next one.
@@ -45,11 +49,17 @@ class NoticeQueueTest {
         int pages = 0;
         String cursor = null;
         do {
-            var request = as("legal-1", "legal").queryParam("status", "PENDING_REVIEW").queryParam("limit", PAGE);
+            var request = as("legal-1", "legal")
+                    .queryParam("status", "PENDING_REVIEW")
+                    .queryParam("limit", PAGE);
             if (cursor != null) {
                 request.queryParam("cursor", cursor);
             }
-            JsonPath page = request.get("/api/v1/dmca/notices").then().statusCode(200).extract().jsonPath();
+            JsonPath page = request.get("/api/v1/dmca/notices")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             List<String> ids = page.getList("items.id", String.class);
             cursor = page.getString("nextCursor");
             assertThat(ids).as("page %d", pages).hasSizeBetween(cursor == null ? 1 : PAGE, PAGE);
@@ -66,11 +76,20 @@ class NoticeQueueTest {
 
     @Test
     void aCursorTheServiceDidNotIssueOrAnUnknownStatusIsA400NamingIt() {
-        as("legal-1", "legal").get("/api/v1/dmca/notices?cursor=not-a-cursor").then().statusCode(400)
+        as("legal-1", "legal")
+                .get("/api/v1/dmca/notices?cursor=not-a-cursor")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("query.cursor"));
-        as("legal-1", "legal").get("/api/v1/dmca/notices?status=WAITING").then().statusCode(400)
+        as("legal-1", "legal")
+                .get("/api/v1/dmca/notices?status=WAITING")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("query.status"));
-        as("legal-1", "legal").get("/api/v1/dmca/evidence?cursor=not-a-cursor").then().statusCode(400)
+        as("legal-1", "legal")
+                .get("/api/v1/dmca/evidence?cursor=not-a-cursor")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("query.cursor"));
     }
 }

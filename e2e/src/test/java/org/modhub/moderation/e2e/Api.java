@@ -22,7 +22,8 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 final class Api {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     /** An answer; {@code status} 0 when no answer came (refused, reset, timed out). */
     record Response(int status, Map<String, List<String>> headers, String body, String error) {
@@ -44,8 +45,10 @@ final class Api {
         }
 
         Optional<String> header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .flatMap(e -> e.getValue().stream()).findFirst();
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream())
+                    .findFirst();
         }
 
         @Override
@@ -92,8 +95,11 @@ final class Api {
         List<JsonNode> items = new ArrayList<>();
         String cursor = null;
         do {
-            Response page = get(cursor == null ? path
-                    : path + (path.contains("?") ? "&" : "?") + "cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+            Response page = get(
+                    cursor == null
+                            ? path
+                            : path + (path.contains("?") ? "&" : "?") + "cursor="
+                                    + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
             if (page.status() != 200) {
                 throw new AssertionError("GET " + path + ": " + page);
             }
@@ -110,7 +116,8 @@ final class Api {
         } catch (IOException e) {
             throw new IllegalArgumentException(e);
         }
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
@@ -136,6 +143,6 @@ final class Api {
     }
 
     static Map<String, Object> map(JsonNode node) {
-        return JSON.convertValue(node, new TypeReference<>() { });
+        return JSON.convertValue(node, new TypeReference<>() {});
     }
 }

@@ -47,12 +47,15 @@ class FaultsIT {
     private static final int REPORTS = Integer.getInteger("e2e.reports", FULL ? 2000 : 500);
     /** Rounds of faults; each kills every service once and restarts Kafka and PostgreSQL once. */
     private static final int FAULT_ROUNDS = Integer.getInteger("e2e.fault-rounds", FULL ? 3 : 1);
-    private static final double REPORTS_PER_SECOND = Double.parseDouble(System.getProperty("e2e.rate", FULL ? "10" : "8"));
+
+    private static final double REPORTS_PER_SECOND =
+            Double.parseDouble(System.getProperty("e2e.rate", FULL ? "10" : "8"));
     private static final long SEED = Long.getLong("e2e.seed", System.nanoTime());
     private static final Duration CLIENT_PATIENCE = Duration.ofSeconds(120);
     private static final Duration SETTLE = Duration.ofMinutes(FULL ? 10 : 4);
     private static final List<String> DEAD_LETTER_TOPICS = Topics.DEAD_LETTER_TOPICS;
-    private static final Pattern REPORT_ID = Pattern.compile("([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
+    private static final Pattern REPORT_ID =
+            Pattern.compile("([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
 
     private final Suite suite = Suite.get();
     private final Hub hub = new Hub(suite);
@@ -61,19 +64,22 @@ class FaultsIT {
 
     /** Report index → id, for reports the service accepted (201, or the replay of a 201 the client missed). */
     private final Map<Integer, String> accepted = new ConcurrentHashMap<>();
+
     private final AtomicInteger created = new AtomicInteger();
     private final AtomicInteger replayed = new AtomicInteger();
     private final AtomicInteger retries = new AtomicInteger();
     private final Map<Integer, String> rejected = new ConcurrentHashMap<>();
     /** Case id → decision id. */
     private final Map<String, String> decisions = new ConcurrentHashMap<>();
+
     private final AtomicInteger decisionRetries = new AtomicInteger();
     private final List<String> faults = new CopyOnWriteArrayList<>();
 
     @Test
     void nothingIsLostOrDuplicatedWhileEverythingCrashes() throws Exception {
         long startedAt = System.nanoTime();
-        System.out.printf("e2e faults: %d reports at %.0f/s, %d fault round(s), seed %d (-De2e.seed=%d repeats the fault plan)%n",
+        System.out.printf(
+                "e2e faults: %d reports at %.0f/s, %d fault round(s), seed %d (-De2e.seed=%d repeats the fault plan)%n",
                 REPORTS, REPORTS_PER_SECOND, FAULT_ROUNDS, SEED, SEED);
         Set<String> poison = sendPoison();
 
@@ -93,7 +99,9 @@ class FaultsIT {
             clients.submit(() -> file(index));
         }
         clients.shutdown();
-        assertThat(clients.awaitTermination(5, TimeUnit.MINUTES)).as("every client got its answer or gave up").isTrue();
+        assertThat(clients.awaitTermination(5, TimeUnit.MINUTES))
+                .as("every client got its answer or gave up")
+                .isTrue();
         double streamSeconds = (System.nanoTime() - streamStart) / 1e9;
         chaos.join();
         suite.awaitAllReady();
@@ -102,16 +110,21 @@ class FaultsIT {
         // Decisions on every accepted report, then the mails.
         streaming.set(false);
         decider.join(SETTLE.toMillis());
-        assertThat(decider.isAlive()).as("decisions on every accepted report within " + SETTLE).isFalse();
+        assertThat(decider.isAlive())
+                .as("decisions on every accepted report within " + SETTLE)
+                .isFalse();
 
         Map<String, String> expectedMail = expectedMail();
         Map<String, Integer> seen = new HashMap<>();
         try {
-            await("every expected mail").atMost(SETTLE).pollInterval(Duration.ofSeconds(3)).until(() -> {
-                seen.clear();
-                seen.putAll(mailCounts());
-                return expectedMail.keySet().stream().allMatch(key -> seen.getOrDefault(key, 0) >= 1);
-            });
+            await("every expected mail")
+                    .atMost(SETTLE)
+                    .pollInterval(Duration.ofSeconds(3))
+                    .until(() -> {
+                        seen.clear();
+                        seen.putAll(mailCounts());
+                        return expectedMail.keySet().stream().allMatch(key -> seen.getOrDefault(key, 0) >= 1);
+                    });
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             // Counted and reported below as lost.
         }
@@ -123,13 +136,18 @@ class FaultsIT {
         // Every outbox drained.
         Map<String, Long> unpublished = new LinkedHashMap<>();
         try {
-            await("every outbox published").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).until(() -> {
-                unpublished.clear();
-                for (String service : Suite.SERVICES) {
-                    unpublished.put(service, hub.count(service, "SELECT count(*) FROM kit_outbox WHERE sent_at IS NULL"));
-                }
-                return unpublished.values().stream().allMatch(n -> n == 0);
-            });
+            await("every outbox published")
+                    .atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofSeconds(2))
+                    .until(() -> {
+                        unpublished.clear();
+                        for (String service : Suite.SERVICES) {
+                            unpublished.put(
+                                    service,
+                                    hub.count(service, "SELECT count(*) FROM kit_outbox WHERE sent_at IS NULL"));
+                        }
+                        return unpublished.values().stream().allMatch(n -> n == 0);
+                    });
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             // Reported below.
         }
@@ -137,11 +155,18 @@ class FaultsIT {
         // --- the counts ---
         List<String> acceptedIds = new ArrayList<>(accepted.values());
         long inCases = inExactlyOneCase(acceptedIds);
-        long decisionsTaken = hub.count("review", "SELECT count(*) FROM decision WHERE kind = 'DECISION' AND status = 'ENFORCED' "
-                + "AND subject_key LIKE ?", "model:acme-e2e/fault-" + run + "-%");
-        long casesWithTwoDecisions = hub.count("review", "SELECT count(*) FROM (SELECT case_id FROM decision WHERE kind = 'DECISION' "
-                + "AND subject_key LIKE ? GROUP BY case_id HAVING count(*) > 1) twice", "model:acme-e2e/fault-" + run + "-%");
-        long storedReports = hub.count("reporting", "SELECT count(*) FROM report WHERE reporter_id LIKE ?", "fr-" + run + "-%");
+        long decisionsTaken = hub.count(
+                "review",
+                "SELECT count(*) FROM decision WHERE kind = 'DECISION' AND status = 'ENFORCED' "
+                        + "AND subject_key LIKE ?",
+                "model:acme-e2e/fault-" + run + "-%");
+        long casesWithTwoDecisions = hub.count(
+                "review",
+                "SELECT count(*) FROM (SELECT case_id FROM decision WHERE kind = 'DECISION' "
+                        + "AND subject_key LIKE ? GROUP BY case_id HAVING count(*) > 1) twice",
+                "model:acme-e2e/fault-" + run + "-%");
+        long storedReports =
+                hub.count("reporting", "SELECT count(*) FROM report WHERE reporter_id LIKE ?", "fr-" + run + "-%");
         int lostMail = 0;
         int duplicatedMail = 0;
         Map<String, Integer> lostByKind = new java.util.TreeMap<>();
@@ -162,7 +187,8 @@ class FaultsIT {
                 }
             }
         }
-        int unexpectedMail = (int) seen.keySet().stream().filter(k -> !expectedMail.containsKey(k)).count();
+        int unexpectedMail = (int)
+                seen.keySet().stream().filter(k -> !expectedMail.containsKey(k)).count();
         Map<String, Integer> deadLetters = new LinkedHashMap<>();
         List<String> strayDeadLetters = new ArrayList<>();
         Set<String> poisonSeen = new java.util.HashSet<>();
@@ -170,12 +196,16 @@ class FaultsIT {
             List<ConsumerRecord<String, String>> records = hub.records(topic);
             deadLetters.put(topic, records.size());
             for (ConsumerRecord<String, String> record : records) {
-                String marker = poison.stream().filter(m -> record.value() != null && record.value().contains(m)).findFirst()
+                String marker = poison.stream()
+                        .filter(m -> record.value() != null && record.value().contains(m))
+                        .findFirst()
                         .orElse(null);
                 if (marker == null) {
                     var reason = record.headers().lastHeader("dead-letter-reason");
                     strayDeadLetters.add(topic + ": " + abbreviate(record.value()) + " (reason: "
-                            + (reason == null ? "?" : abbreviate(new String(reason.value(), java.nio.charset.StandardCharsets.UTF_8)))
+                            + (reason == null
+                                    ? "?"
+                                    : abbreviate(new String(reason.value(), java.nio.charset.StandardCharsets.UTF_8)))
                             + ")");
                 } else {
                     poisonSeen.add(marker);
@@ -186,52 +216,79 @@ class FaultsIT {
         System.out.println();
         System.out.println("e2e faults summary (" + (FULL ? "full" : "bounded") + ", seed " + SEED + ")");
         System.out.printf("  faults injected      %d: %s%n", faults.size(), String.join(", ", faults));
-        System.out.printf("  reports sent         %d over %.0f s (%d client retries after no answer or 5xx)%n", REPORTS,
-                streamSeconds, retries.get());
-        System.out.printf("  reports accepted     %d (201: %d, replayed 201 after a lost answer: %d)%n", accepted.size(),
-                created.get(), replayed.get());
-        System.out.printf("  reports rejected     %d%s%n", rejected.size(), rejected.isEmpty() ? "" : " " + rejected.values().stream()
-                .limit(5).toList());
-        System.out.printf("  reports stored       %d (duplicated: %d)%n", storedReports, storedReports - accepted.size());
-        System.out.printf("  in exactly one case  %d of %d (lost: %d)%n", inCases, acceptedIds.size(), acceptedIds.size() - inCases);
-        System.out.printf("  decisions            %d taken (%d answered 201, %d calls failed in a fault and were retried), "
-                + "cases decided twice %d%n", decisionsTaken, decisions.size(), decisionRetries.get(), casesWithTwoDecisions);
-        System.out.printf("  mails expected       %d (receipt + outcome per report, owner statement per decision)%n",
+        System.out.printf(
+                "  reports sent         %d over %.0f s (%d client retries after no answer or 5xx)%n",
+                REPORTS, streamSeconds, retries.get());
+        System.out.printf(
+                "  reports accepted     %d (201: %d, replayed 201 after a lost answer: %d)%n",
+                accepted.size(), created.get(), replayed.get());
+        System.out.printf(
+                "  reports rejected     %d%s%n",
+                rejected.size(),
+                rejected.isEmpty()
+                        ? ""
+                        : " " + rejected.values().stream().limit(5).toList());
+        System.out.printf(
+                "  reports stored       %d (duplicated: %d)%n", storedReports, storedReports - accepted.size());
+        System.out.printf(
+                "  in exactly one case  %d of %d (lost: %d)%n",
+                inCases, acceptedIds.size(), acceptedIds.size() - inCases);
+        System.out.printf(
+                "  decisions            %d taken (%d answered 201, %d calls failed in a fault and were retried), "
+                        + "cases decided twice %d%n",
+                decisionsTaken, decisions.size(), decisionRetries.get(), casesWithTwoDecisions);
+        System.out.printf(
+                "  mails expected       %d (receipt + outcome per report, owner statement per decision)%n",
                 expectedMail.size());
-        System.out.printf("  mails delivered      %d, lost %d, duplicated %d, unexpected %d%n",
+        System.out.printf(
+                "  mails delivered      %d, lost %d, duplicated %d, unexpected %d%n",
                 seen.values().stream().mapToInt(Integer::intValue).sum(), lostMail, duplicatedMail, unexpectedMail);
         if (lostMail > 0) {
             System.out.printf("  lost by kind         %s, e.g. %s%n", lostByKind, lostExamples);
             for (String example : lostExamples) {
                 String recipient = example.split("\\|")[0];
-                System.out.printf("  delivery log of %s: %s%n", recipient, hub.sql("notification",
-                        "SELECT template_id, status, attempts, last_error, subject_line FROM mail_delivery WHERE recipient = ?",
-                        recipient));
+                System.out.printf(
+                        "  delivery log of %s: %s%n",
+                        recipient,
+                        hub.sql(
+                                "notification",
+                                "SELECT template_id, status, attempts, last_error, subject_line FROM mail_delivery WHERE recipient = ?",
+                                recipient));
             }
         }
         if (duplicatedMail > 0) {
             System.out.printf("  duplicated, e.g.     %s%n", duplicatedExamples);
         }
         System.out.printf("  outbox unpublished   %s%n", unpublished);
-        System.out.printf("  dead letters         %s (poison sent %d, found %d, others %d)%n", deadLetters, poison.size(),
-                poisonSeen.size(), strayDeadLetters.size());
+        System.out.printf(
+                "  dead letters         %s (poison sent %d, found %d, others %d)%n",
+                deadLetters, poison.size(), poisonSeen.size(), strayDeadLetters.size());
         strayDeadLetters.stream().limit(10).forEach(stray -> System.out.println("  stray dead letter    " + stray));
-        System.out.printf("  time                 %.0f s (faults done after %.0f s)%n", (System.nanoTime() - startedAt) / 1e9,
-                (faultsDoneAt - startedAt) / 1e9);
+        System.out.printf(
+                "  time                 %.0f s (faults done after %.0f s)%n",
+                (System.nanoTime() - startedAt) / 1e9, (faultsDoneAt - startedAt) / 1e9);
         System.out.println();
 
         assertThat(faults).as("faults injected").hasSize(FAULT_ROUNDS * (Suite.SERVICES.size() + 2));
         assertThat(accepted.size() + rejected.size()).isEqualTo(REPORTS);
-        assertThat(rejected).as("reports the suite never accepted although the client retried for " + CLIENT_PATIENCE).isEmpty();
-        assertThat(storedReports).as("reports stored = reports accepted (no duplicates from retries)").isEqualTo(accepted.size());
+        assertThat(rejected)
+                .as("reports the suite never accepted although the client retried for " + CLIENT_PATIENCE)
+                .isEmpty();
+        assertThat(storedReports)
+                .as("reports stored = reports accepted (no duplicates from retries)")
+                .isEqualTo(accepted.size());
         assertThat(inCases).as("accepted reports in exactly one case").isEqualTo(acceptedIds.size());
         assertThat(decisionsTaken).as("a decision per case").isEqualTo(acceptedIds.size());
         assertThat(casesWithTwoDecisions).as("cases decided twice").isZero();
         assertThat(lostMail).as("lost mails").isZero();
         assertThat(duplicatedMail).as("duplicated mails").isZero();
         assertThat(unexpectedMail).as("mails nobody should have got").isZero();
-        assertThat(unpublished.values()).as("unpublished outbox rows per service").allMatch(n -> n == 0);
-        assertThat(strayDeadLetters).as("dead letters other than the poison sent on purpose").isEmpty();
+        assertThat(unpublished.values())
+                .as("unpublished outbox rows per service")
+                .allMatch(n -> n == 0);
+        assertThat(strayDeadLetters)
+                .as("dead letters other than the poison sent on purpose")
+                .isEmpty();
         assertThat(poisonSeen).as("every poison message dead-lettered").isEqualTo(poison);
     }
 
@@ -254,7 +311,8 @@ class FaultsIT {
                 accepted.put(index, response.text("id"));
                 return;
             }
-            if (response.status() == 200 && response.header("Idempotent-Replayed").isPresent()) {
+            if (response.status() == 200
+                    && response.header("Idempotent-Replayed").isPresent()) {
                 replayed.incrementAndGet();
                 accepted.put(index, response.text("id"));
                 return;
@@ -299,8 +357,12 @@ class FaultsIT {
                         }
                     }
                     String owner = "fo-" + run + "-" + subject.substring(prefix.length());
-                    Api.Response decided = api.post("/api/v1/cases/" + caseId + "/decisions",
-                            Hub.decisionBody(List.of("UNRANK"), owner, "The model card is an advert for an online casino.",
+                    Api.Response decided = api.post(
+                            "/api/v1/cases/" + caseId + "/decisions",
+                            Hub.decisionBody(
+                                    List.of("UNRANK"),
+                                    owner,
+                                    "The model card is an advert for an online casino.",
                                     "Advertising unrelated services is spam under section 5 of the content policy."));
                     if (decided.status() == 201) {
                         decisions.put(caseId, decided.text("id"));
@@ -318,8 +380,12 @@ class FaultsIT {
 
     private boolean allAcceptedDecided() {
         try {
-            return hub.count("review", "SELECT count(*) FROM case_report cr JOIN review_case c ON c.id = cr.case_id "
-                    + "WHERE c.subject_key LIKE ? AND c.state = 'CLOSED'", "model:acme-e2e/fault-" + run + "-%") >= accepted.size();
+            return hub.count(
+                            "review",
+                            "SELECT count(*) FROM case_report cr JOIN review_case c ON c.id = cr.case_id "
+                                    + "WHERE c.subject_key LIKE ? AND c.state = 'CLOSED'",
+                            "model:acme-e2e/fault-" + run + "-%")
+                    >= accepted.size();
         } catch (RuntimeException e) {
             return false; // PostgreSQL is down
         }
@@ -359,8 +425,10 @@ class FaultsIT {
                     suite.killAndRestart(target);
                 }
             }
-            faults.add(String.format("%s@%.0fs", target.equals("kafka") || target.equals("postgres") ? "restart " + target
-                    : "kill -9 " + target, (at - chaosStart) / 1e9));
+            faults.add(String.format(
+                    "%s@%.0fs",
+                    target.equals("kafka") || target.equals("postgres") ? "restart " + target : "kill -9 " + target,
+                    (at - chaosStart) / 1e9));
         }
     }
 
@@ -383,8 +451,13 @@ class FaultsIT {
         Map<String, Integer> counts = new HashMap<>();
         String marker = "-" + run + "-";
         var greenMail = suite.stack.mail().greenMail().orElseThrow();
-        greenMail.findReceivedMessages(user -> user.getEmail() != null && user.getEmail().endsWith("@" + Hub.MAIL_DOMAIN)
-                && user.getEmail().contains(marker), message -> true).forEach(message -> {
+        greenMail
+                .findReceivedMessages(
+                        user -> user.getEmail() != null
+                                && user.getEmail().endsWith("@" + Hub.MAIL_DOMAIN)
+                                && user.getEmail().contains(marker),
+                        message -> true)
+                .forEach(message -> {
                     try {
                         ReceivedMail mail = ReceivedMail.of(message);
                         String to = mail.to().isEmpty() ? "?" : mail.to().get(0).toLowerCase();
@@ -418,11 +491,12 @@ class FaultsIT {
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         Set<String> markers = new java.util.HashSet<>();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
-            for (String topic : List.of(Topics.REPORTING_EVENTS, Topics.REVIEW_EVENTS, Topics.NOTIFICATION_REQUESTS,
-                    Topics.MAIL_INBOUND)) {
+            for (String topic : List.of(
+                    Topics.REPORTING_EVENTS, Topics.REVIEW_EVENTS, Topics.NOTIFICATION_REQUESTS, Topics.MAIL_INBOUND)) {
                 String marker = "e2e-poison-" + run + "-" + topic;
                 String key = topic.equals(Topics.MAIL_INBOUND) ? "safety" : "poison";
-                producer.send(new ProducerRecord<>(topic, key, "{\"not\": \"a cloud event\", \"marker\": \"" + marker + "\""))
+                producer.send(new ProducerRecord<>(
+                                topic, key, "{\"not\": \"a cloud event\", \"marker\": \"" + marker + "\""))
                         .get(30, TimeUnit.SECONDS);
                 markers.add(marker);
             }
@@ -437,8 +511,11 @@ class FaultsIT {
             return 0;
         }
         Map<String, Long> cases = new HashMap<>();
-        for (List<Object> row : hub.sql("review", "SELECT report_id::text, count(DISTINCT case_id) FROM case_report "
-                + "WHERE subject_key LIKE ? GROUP BY report_id", "model:acme-e2e/fault-" + run + "-%")) {
+        for (List<Object> row : hub.sql(
+                "review",
+                "SELECT report_id::text, count(DISTINCT case_id) FROM case_report "
+                        + "WHERE subject_key LIKE ? GROUP BY report_id",
+                "model:acme-e2e/fault-" + run + "-%")) {
             cases.put((String) row.get(0), ((Number) row.get(1)).longValue());
         }
         return reportIds.stream().filter(id -> cases.getOrDefault(id, 0L) == 1).count();

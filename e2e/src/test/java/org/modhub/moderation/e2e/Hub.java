@@ -40,6 +40,7 @@ final class Hub {
     static final Duration WAIT = Duration.ofSeconds(60);
     /** What a moderator found and why it breaks the policy, in every decision the flows and journeys take. */
     static final String FACTS = "The model card advertises an online casino in every section.";
+
     static final String EXPLANATION = "Advertising unrelated services is spam under section 5 of the content policy.";
 
     final Suite suite;
@@ -115,8 +116,13 @@ final class Hub {
     }
 
     String awaitOpenCase(String subjectKey) {
-        return await("a case on " + subjectKey).atMost(WAIT).pollInterval(Duration.ofMillis(500))
-                .until(() -> openCase(subjectKey), Optional::isPresent).get().path("id").asText();
+        return await("a case on " + subjectKey)
+                .atMost(WAIT)
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> openCase(subjectKey), Optional::isPresent)
+                .get()
+                .path("id")
+                .asText();
     }
 
     static Map<String, Object> decisionBody(List<String> actions, String ownerId, String facts, String explanation) {
@@ -131,7 +137,8 @@ final class Hub {
     }
 
     JsonNode restrictions(String subjectKey) {
-        Api.Response response = as("review", "mod-e2e-lookup", "moderator").get("/api/v1/subjects/" + subjectKey + "/restrictions");
+        Api.Response response =
+                as("review", "mod-e2e-lookup", "moderator").get("/api/v1/subjects/" + subjectKey + "/restrictions");
         if (response.status() != 200) {
             throw new AssertionError("restrictions of " + subjectKey + ": " + response);
         }
@@ -147,11 +154,18 @@ final class Hub {
 
     ReceivedMail awaitMail(String address, Predicate<ReceivedMail> filter, String what) {
         try {
-            return await(what + " to " + address).atMost(WAIT).pollInterval(Duration.ofMillis(500))
-                    .until(() -> mailTo(address).stream().filter(filter).findFirst(), Optional::isPresent).get();
+            return await(what + " to " + address)
+                    .atMost(WAIT)
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> mailTo(address).stream().filter(filter).findFirst(), Optional::isPresent)
+                    .get();
         } catch (org.awaitility.core.ConditionTimeoutException e) {
-            throw new AssertionError("no " + what + " reached " + address + " within " + WAIT + "; its inbox holds "
-                    + mailTo(address).stream().map(ReceivedMail::subject).toList(), e);
+            throw new AssertionError(
+                    "no " + what + " reached " + address + " within " + WAIT + "; its inbox holds "
+                            + mailTo(address).stream()
+                                    .map(ReceivedMail::subject)
+                                    .toList(),
+                    e);
         }
     }
 
@@ -160,7 +174,8 @@ final class Hub {
     }
 
     static String body(ReceivedMail mail) {
-        return (mail.subject() + "\n" + mail.text() + "\n" + (mail.html() == null ? "" : mail.html())).toLowerCase(Locale.ROOT);
+        return (mail.subject() + "\n" + mail.text() + "\n" + (mail.html() == null ? "" : mail.html()))
+                .toLowerCase(Locale.ROOT);
     }
 
     // --- Kafka (observed, never written except for the poison messages of the fault test) ---
@@ -175,7 +190,8 @@ final class Hub {
         List<ConsumerRecord<String, String>> all = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
@@ -231,8 +247,8 @@ final class Hub {
         if (claimed.status() != 200) {
             throw new AssertionError("claiming case " + caseId + ": " + claimed);
         }
-        Api.Response decided = moderator.post("/api/v1/cases/" + caseId + "/decisions",
-                decisionBody(actions, owner, facts, explanation));
+        Api.Response decided = moderator.post(
+                "/api/v1/cases/" + caseId + "/decisions", decisionBody(actions, owner, facts, explanation));
         if (decided.status() != 201) {
             throw new AssertionError("deciding case " + caseId + ": " + decided);
         }
@@ -268,8 +284,9 @@ final class Hub {
 
     /** The delivery log's entries for {@code recipient} and {@code templateId}, newest first (staff view). */
     List<JsonNode> deliveries(String recipient, String templateId) {
-        return as("notification", "staff-e2e-mail", "moderator").items("/api/v1/deliveries?limit=100&recipient=" + enc(recipient)
-                + (templateId == null ? "" : "&templateId=" + enc(templateId)));
+        return as("notification", "staff-e2e-mail", "moderator")
+                .items("/api/v1/deliveries?limit=100&recipient=" + enc(recipient)
+                        + (templateId == null ? "" : "&templateId=" + enc(templateId)));
     }
 
     /**
@@ -278,15 +295,26 @@ final class Hub {
      */
     Delivered awaitDelivered(String address, String templateId, Predicate<JsonNode> which, Duration within) {
         try {
-            return await((templateId == null ? "a mail" : templateId) + " to " + address).atMost(within).pollInterval(Duration.ofMillis(250))
-                    .until(() -> findDelivered(address, templateId, which), Optional::isPresent).get();
+            return await((templateId == null ? "a mail" : templateId) + " to " + address)
+                    .atMost(within)
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> findDelivered(address, templateId, which), Optional::isPresent)
+                    .get();
         } catch (org.awaitility.core.ConditionTimeoutException e) {
-            throw new AssertionError("no " + (templateId == null ? "" : templateId + " ") + "mail reached " + address + " within " + within
-                    + "; the delivery log holds " + deliveries(address, null).stream()
-                            .map(d -> d.path("templateId").asText() + "/" + d.path("status").asText() + "/"
-                                    + d.path("threadKey").asText())
-                            .toList()
-                    + "; the inbox holds " + mailTo(address).stream().map(ReceivedMail::subject).toList(), e);
+            throw new AssertionError(
+                    "no " + (templateId == null ? "" : templateId + " ") + "mail reached " + address + " within "
+                            + within
+                            + "; the delivery log holds "
+                            + deliveries(address, null).stream()
+                                    .map(d -> d.path("templateId").asText() + "/"
+                                            + d.path("status").asText() + "/"
+                                            + d.path("threadKey").asText())
+                                    .toList()
+                            + "; the inbox holds "
+                            + mailTo(address).stream()
+                                    .map(ReceivedMail::subject)
+                                    .toList(),
+                    e);
         }
     }
 
@@ -300,7 +328,8 @@ final class Hub {
 
     private Optional<Delivered> findDelivered(String address, String templateId, Predicate<JsonNode> which) {
         List<JsonNode> sent = deliveries(address, templateId).stream()
-                .filter(d -> "SENT".equals(d.path("status").asText()) && which.test(d)).toList();
+                .filter(d -> "SENT".equals(d.path("status").asText()) && which.test(d))
+                .toList();
         if (sent.isEmpty()) {
             return Optional.empty();
         }
@@ -352,9 +381,16 @@ final class Hub {
             String references = original.header("References").map(r -> r + " ").orElse("") + original.messageId();
             message.setHeader("In-Reply-To", original.messageId());
             message.setHeader("References", references);
-            String quoted = original.text() == null ? "" : original.text().lines().map(l -> "> " + l)
-                    .reduce((a, b) -> a + "\n" + b).orElse("");
-            message.setText(text + "\n\nOn " + original.sentAt() + ", " + original.from() + " wrote:\n" + quoted + "\n", "UTF-8");
+            String quoted = original.text() == null
+                    ? ""
+                    : original.text()
+                            .lines()
+                            .map(l -> "> " + l)
+                            .reduce((a, b) -> a + "\n" + b)
+                            .orElse("");
+            message.setText(
+                    text + "\n\nOn " + original.sentAt() + ", " + original.from() + " wrote:\n" + quoted + "\n",
+                    "UTF-8");
             return suite.stack.mail().send(message);
         } catch (MessagingException e) {
             throw new IllegalStateException("cannot build a reply to " + original.messageId(), e);

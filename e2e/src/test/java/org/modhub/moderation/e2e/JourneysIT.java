@@ -48,13 +48,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class JourneysIT {
 
-    private static final String CONTEST = "I contest this decision. The casino link was added by a compromised collaborator"
-            + " account and has been removed; the model itself is an ordinary text classifier.";
+    private static final String CONTEST =
+            "I contest this decision. The casino link was added by a compromised collaborator"
+                    + " account and has been removed; the model itself is an ordinary text classifier.";
     /** An instant as code prints it (ISO 8601), which a person should never have to read. */
     private static final Pattern ISO_INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
     /** A moderation action's code name, e.g. DISABLE or RESTRICT_INTERACTIONS. */
     private static final Pattern ACTION_CODE = Pattern.compile(
             "\\b(DISABLE|REMOVE|UNRANK|RESTRICT_INTERACTIONS|SUSPEND_ACCOUNT|TERMINATE_ACCOUNT|NO_ACTION|REQUEST_CHANGES)\\b");
+
     private static final List<String> SUMMARY = new ArrayList<>();
 
     static Suite suite;
@@ -65,8 +67,15 @@ class JourneysIT {
     static final TestWatcher FAILURES = new TestWatcher() {
         @Override
         public void testFailed(ExtensionContext context, Throwable cause) {
-            String why = String.join(" ", String.valueOf(cause.getMessage()).strip().lines().map(String::strip)
-                    .filter(l -> !l.isEmpty()).limit(4).toList());
+            String why = String.join(
+                    " ",
+                    String.valueOf(cause.getMessage())
+                            .strip()
+                            .lines()
+                            .map(String::strip)
+                            .filter(l -> !l.isEmpty())
+                            .limit(4)
+                            .toList());
             SUMMARY.add(context.getRequiredTestMethod().getName() + ": FAILED — "
                     + (why.length() > 300 ? why.substring(0, 300) + "…" : why));
         }
@@ -89,9 +98,15 @@ class JourneysIT {
      */
     private final SoftAssertions wording = new SoftAssertions();
 
-    record Restricted(String reporter, String reportId, String repo, String subjectKey, String caseId, String decisionId,
-            String owner, Delivered decisionMail) {
-    }
+    record Restricted(
+            String reporter,
+            String reportId,
+            String repo,
+            String subjectKey,
+            String caseId,
+            String decisionId,
+            String owner,
+            Delivered decisionMail) {}
 
     /** A report filed through the API and decided with a restriction (four eyes where the action needs them). */
     private Restricted reportAndRestrict(String label) {
@@ -102,8 +117,8 @@ class JourneysIT {
         String reportId = hub.fileReport(reporter, repo);
         String caseId = hub.awaitOpenCase(subjectKey);
         String decisionId = hub.decide(caseId, List.of("DISABLE"), owner, FACTS, EXPLANATION);
-        Delivered mail = hub.awaitDelivered(address(owner), MailTemplateId.OWNER_DECISION.id(),
-                Hub.onThread("decision:" + decisionId));
+        Delivered mail = hub.awaitDelivered(
+                address(owner), MailTemplateId.OWNER_DECISION.id(), Hub.onThread("decision:" + decisionId));
         return new Restricted(reporter, reportId, repo, subjectKey, caseId, decisionId, owner, mail);
     }
 
@@ -118,23 +133,32 @@ class JourneysIT {
 
         // The mail is written for a person: what happened in words, dates people read, where to complain.
         assertReadable(decisionMail, "the owner's decision mail");
-        wording.assertThat(text(decisionMail)).as("the owner's decision mail names legal@ for complaints")
+        wording.assertThat(text(decisionMail))
+                .as("the owner's decision mail names legal@ for complaints")
                 .contains(hub.mailbox("legal"));
         assertThat(decisionMail.replyTo()).as("the decision mail's Reply-To").hasSize(1);
         // What the owner reads through the API: the decision, not who took or approved it.
-        JsonNode ownersView = hub.as("review", d.owner(), "user").get("/api/v1/decisions/" + d.decisionId()).json();
+        JsonNode ownersView = hub.as("review", d.owner(), "user")
+                .get("/api/v1/decisions/" + d.decisionId())
+                .json();
         assertThat(ownersView.path("id").asText()).isEqualTo(d.decisionId());
-        assertThat(ownersView.path("decidedBy").isNull() || ownersView.path("decidedBy").isMissingNode())
-                .as("the owner's view names no decider: " + ownersView.path("decidedBy")).isTrue();
-        assertThat(ownersView.path("approvedBy").isNull() || ownersView.path("approvedBy").isMissingNode())
-                .as("the owner's view names no approver: " + ownersView.path("approvedBy")).isTrue();
+        assertThat(ownersView.path("decidedBy").isNull()
+                        || ownersView.path("decidedBy").isMissingNode())
+                .as("the owner's view names no decider: " + ownersView.path("decidedBy"))
+                .isTrue();
+        assertThat(ownersView.path("approvedBy").isNull()
+                        || ownersView.path("approvedBy").isMissingNode())
+                .as("the owner's view names no approver: " + ownersView.path("approvedBy"))
+                .isTrue();
 
         // The owner presses Reply: their client writes to the Reply-To address of the mail.
         String replyTo = decisionMail.replyTo().get(0);
         hub.reply(address(d.owner()), replyTo, decisionMail, CONTEST);
 
-        // The owner is told their appeal arrived; its thread names it, and staff see it as the owner's, against the decision.
-        Delivered receipt = hub.awaitDelivered(address(d.owner()), MailTemplateId.APPEAL_RECEIVED.id(), Hub.onThreadOf("appeal"));
+        // The owner is told their appeal arrived; its thread names it, and staff see it as the owner's, against the
+        // decision.
+        Delivered receipt =
+                hub.awaitDelivered(address(d.owner()), MailTemplateId.APPEAL_RECEIVED.id(), Hub.onThreadOf("appeal"));
         assertReadable(receipt.mail(), "the appeal receipt");
         String appealId = receipt.threadId();
         JsonNode staffView = appealAsStaff(appealId);
@@ -142,19 +166,32 @@ class JourneysIT {
         assertThat(staffView.path("appellantRole").asText()).isEqualToIgnoringCase("OWNER");
         assertThat(staffView.path("status").asText()).isEqualTo("OPEN");
 
-        Api.Response resolved = hub.as("appeals", unique("legal"), "legal").post("/api/v1/appeals/" + appealId + "/resolve",
-                Map.of("outcome", "REVERSED", "newActions", List.of(),
-                        "explanation", "The link came from a compromised account and was removed.", "manifestlyUnfounded", false));
+        Api.Response resolved = hub.as("appeals", unique("legal"), "legal")
+                .post(
+                        "/api/v1/appeals/" + appealId + "/resolve",
+                        Map.of(
+                                "outcome",
+                                "REVERSED",
+                                "newActions",
+                                List.of(),
+                                "explanation",
+                                "The link came from a compromised account and was removed.",
+                                "manifestlyUnfounded",
+                                false));
         assertThat(resolved.status()).as(resolved.toString()).isEqualTo(200);
 
-        Delivered decided = hub.awaitDelivered(address(d.owner()), MailTemplateId.APPEAL_DECIDED.id(),
+        Delivered decided = hub.awaitDelivered(
+                address(d.owner()),
+                MailTemplateId.APPEAL_DECIDED.id(),
                 d2 -> d2.path("threadKey").asText("").contains(appealId));
         assertThat(text(decided.mail()).toLowerCase()).contains("compromised account");
         assertReadable(decided.mail(), "the appeal-decided mail");
 
         // The ledger: the restriction lifted by a recorded reversal of the decision, origin the appeal.
-        await("the restriction lifted in the ledger").atMost(WAIT)
-                .untilAsserted(() -> assertThat(hub.restrictions(d.subjectKey())).isEmpty());
+        await("the restriction lifted in the ledger")
+                .atMost(WAIT)
+                .untilAsserted(
+                        () -> assertThat(hub.restrictions(d.subjectKey())).isEmpty());
         JsonNode reversal = awaitReversalOf(d.caseId(), d.decisionId());
         assertThat(reversal.path("appealId").asText()).isEqualTo(appealId);
         hub.awaitDelivered(address(d.owner()), MailTemplateId.DECISION_REVERSED.id());
@@ -162,7 +199,8 @@ class JourneysIT {
         // Last, what the owner finds in their account: the appeal they mailed, among their own appeals.
         assertOwnerSeesTheirAppeal(d.owner(), appealId, staffView);
         wording.assertAll();
-        SUMMARY.add(String.format("a. owner replies to the decision mail (%s) → appeal → receipt → reversed → mail + ledger: ok (%.1f s)",
+        SUMMARY.add(String.format(
+                "a. owner replies to the decision mail (%s) → appeal → receipt → reversed → mail + ledger: ok (%.1f s)",
                 replyTo.replaceAll("\\+.*@", "+…@"), seconds(startedAt)));
     }
 
@@ -178,24 +216,32 @@ class JourneysIT {
         // Written to safety@ by hand (not the plus address), but as a reply: In-Reply-To and References name our mail.
         String sent = hub.reply(address(d.owner()), hub.mailbox("safety"), decisionMail, CONTEST);
 
-        Delivered receipt = hub.awaitDelivered(address(d.owner()), MailTemplateId.APPEAL_RECEIVED.id(), Hub.onThreadOf("appeal"));
-        assertThat(receipt.mail().header("In-Reply-To").map(Hub::bare)).as("the appeal receipt's In-Reply-To").hasValue(bare(sent));
+        Delivered receipt =
+                hub.awaitDelivered(address(d.owner()), MailTemplateId.APPEAL_RECEIVED.id(), Hub.onThreadOf("appeal"));
+        assertThat(receipt.mail().header("In-Reply-To").map(Hub::bare))
+                .as("the appeal receipt's In-Reply-To")
+                .hasValue(bare(sent));
         String appealId = receipt.threadId();
         JsonNode staffView = appealAsStaff(appealId);
         assertThat(staffView.path("decisionId").asText()).isEqualTo(d.decisionId());
         assertThat(staffView.path("appellantRole").asText()).isEqualToIgnoringCase("OWNER");
         // Routed by thread, not by mailbox: safety@'s intake made no report of it.
-        assertThat(hub.deliveries(address(d.owner()), MailTemplateId.REPORT_RECEIPT.id())).as("report receipts to the owner")
+        assertThat(hub.deliveries(address(d.owner()), MailTemplateId.REPORT_RECEIPT.id()))
+                .as("report receipts to the owner")
                 .isEmpty();
         assertThat(hub.deliveries(address(d.owner()), MailTemplateId.REPORT_LOCATION_REQUEST.id()))
-                .as("location requests to the owner").isEmpty();
-        assertThat(reportsByContact(address(d.owner()), Instant.now().minus(10, ChronoUnit.MINUTES))).as("reports from the owner")
+                .as("location requests to the owner")
                 .isEmpty();
-        assertThat(hub.deliveries(address(d.owner()), MailTemplateId.APPEAL_RECEIVED.id())).as("appeal receipts to the owner")
+        assertThat(reportsByContact(address(d.owner()), Instant.now().minus(10, ChronoUnit.MINUTES)))
+                .as("reports from the owner")
+                .isEmpty();
+        assertThat(hub.deliveries(address(d.owner()), MailTemplateId.APPEAL_RECEIVED.id()))
+                .as("appeal receipts to the owner")
                 .hasSize(1);
         assertOwnerSeesTheirAppeal(d.owner(), appealId, staffView);
         wording.assertAll();
-        SUMMARY.add(String.format("b. owner's reply sent to safety@ with In-Reply-To %s → the appeal, no report: ok (%.1f s)",
+        SUMMARY.add(String.format(
+                "b. owner's reply sent to safety@ with In-Reply-To %s → the appeal, no report: ok (%.1f s)",
                 abbreviate(bare(sent)), seconds(startedAt)));
     }
 
@@ -208,12 +254,22 @@ class JourneysIT {
         String notifier = address(unique("mailnotifier"));
         String repo = "acme-e2e/" + unique("mailed");
         String subjectKey = "model:" + repo;
-        String sent = suite.stack.mail().send(notifier, hub.mailbox("safety"), "Spam on your hub",
-                "Hello,\n\nthis model is spam, an advert for an online casino: " + HUB + repo + "\n\nPlease remove it.\n");
+        String sent = suite.stack
+                .mail()
+                .send(
+                        notifier,
+                        hub.mailbox("safety"),
+                        "Spam on your hub",
+                        "Hello,\n\nthis model is spam, an advert for an online casino: " + HUB + repo
+                                + "\n\nPlease remove it.\n");
 
         Delivered receipt = hub.awaitDelivered(notifier, MailTemplateId.REPORT_RECEIPT.id());
-        assertThat(receipt.mail().header("In-Reply-To").map(Hub::bare)).as("the receipt's In-Reply-To").hasValue(bare(sent));
-        assertThat(receipt.mail().header("References").orElse("")).as("the receipt's References").contains(bare(sent));
+        assertThat(receipt.mail().header("In-Reply-To").map(Hub::bare))
+                .as("the receipt's In-Reply-To")
+                .hasValue(bare(sent));
+        assertThat(receipt.mail().header("References").orElse(""))
+                .as("the receipt's References")
+                .contains(bare(sent));
         assertReadable(receipt.mail(), "the report receipt");
         String reportId = receipt.threadId();
 
@@ -223,23 +279,35 @@ class JourneysIT {
 
         Delivered outcome = hub.awaitDelivered(notifier, MailTemplateId.REPORT_OUTCOME.id());
         assertReadable(outcome.mail(), "the notifier's outcome mail");
-        wording.assertThat(text(outcome.mail())).as("the outcome mail names legal@").contains(hub.mailbox("legal"));
-        assertThat(text(outcome.mail()).toLowerCase()).as("the outcome mail tells nothing of the owner")
-                .doesNotContain(owner.toLowerCase()).doesNotContain(FACTS.toLowerCase());
+        wording.assertThat(text(outcome.mail()))
+                .as("the outcome mail names legal@")
+                .contains(hub.mailbox("legal"));
+        assertThat(text(outcome.mail()).toLowerCase())
+                .as("the outcome mail tells nothing of the owner")
+                .doesNotContain(owner.toLowerCase())
+                .doesNotContain(FACTS.toLowerCase());
         assertThat(outcome.mail().replyTo()).hasSize(1);
 
         // Notifiers may contest any decision on their notice (DSA Art. 20(1)), also one that restricted.
-        hub.reply(notifier, outcome.mail().replyTo().get(0), outcome.mail(),
+        hub.reply(
+                notifier,
+                outcome.mail().replyTo().get(0),
+                outcome.mail(),
                 "You only disabled it; the account posts the same casino spam on other models. Please act on the account.");
         Delivered appealReceipt = hub.awaitDelivered(notifier, MailTemplateId.APPEAL_RECEIVED.id());
         String appealId = appealReceipt.threadId();
-        JsonNode appeal = hub.as("appeals", unique("legal"), "legal").get("/api/v1/appeals/" + appealId).json();
+        JsonNode appeal = hub.as("appeals", unique("legal"), "legal")
+                .get("/api/v1/appeals/" + appealId)
+                .json();
         assertThat(appeal.path("decisionId").asText()).isEqualTo(decisionId);
         assertThat(appeal.path("appellantRole").asText()).isEqualToIgnoringCase("NOTIFIER");
         assertThat(appeal.path("appellantEmail").asText()).isEqualToIgnoringCase(notifier);
-        assertThat(hub.deliveries(notifier, MailTemplateId.APPEAL_REFUSED.id())).as("refusals to the notifier").isEmpty();
+        assertThat(hub.deliveries(notifier, MailTemplateId.APPEAL_REFUSED.id()))
+                .as("refusals to the notifier")
+                .isEmpty();
         wording.assertAll();
-        SUMMARY.add(String.format("c. mail to safety@ → receipt threaded to it → restriction → outcome → notifier's reply → appeal %s: ok (%.1f s)",
+        SUMMARY.add(String.format(
+                "c. mail to safety@ → receipt threaded to it → restriction → outcome → notifier's reply → appeal %s: ok (%.1f s)",
                 abbreviate(appealId) + " on report " + abbreviate(reportId), seconds(startedAt)));
     }
 
@@ -251,23 +319,39 @@ class JourneysIT {
         long startedAt = System.nanoTime();
         String sender = address(unique("reader"));
         String subject = "Question about section 5 " + unique("q");
-        suite.stack.mail().send(sender, hub.mailbox("feedback"), subject,
-                "Hello,\n\ndoes section 5 of your content policy also cover links to paid courses in a model card?\n\nThanks\n");
+        suite.stack
+                .mail()
+                .send(
+                        sender,
+                        hub.mailbox("feedback"),
+                        subject,
+                        "Hello,\n\ndoes section 5 of your content policy also cover links to paid courses in a model card?\n\nThanks\n");
 
         Delivered receipt = hub.awaitDelivered(sender, null, d -> true);
         assertReadable(receipt.mail(), "the feedback receipt");
-        JsonNode listed = await("the mail in the staff list of unmatched mail").atMost(WAIT).pollInterval(Duration.ofMillis(500))
-                .until(() -> unmatched().stream().filter(m -> m.toString().contains(sender)).findFirst(), Optional::isPresent)
+        JsonNode listed = await("the mail in the staff list of unmatched mail")
+                .atMost(WAIT)
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> unmatched().stream()
+                                .filter(m -> m.toString().contains(sender))
+                                .findFirst(),
+                        Optional::isPresent)
                 .get();
         assertThat(listed.toString()).contains(subject);
         // Nothing else took it in: no report, no appeal.
         assertThat(hub.deliveries(sender, MailTemplateId.REPORT_RECEIPT.id())).isEmpty();
         assertThat(hub.deliveries(sender, MailTemplateId.APPEAL_RECEIVED.id())).isEmpty();
-        assertThat(hub.deliveries(sender, MailTemplateId.APPEAL_DECISION_NEEDED.id())).isEmpty();
-        assertThat(hub.as("notification", "alice", "user").get("/api/v1/mail/unmatched").status())
-                .as("a user reading the unmatched mail").isEqualTo(403);
+        assertThat(hub.deliveries(sender, MailTemplateId.APPEAL_DECISION_NEEDED.id()))
+                .isEmpty();
+        assertThat(hub.as("notification", "alice", "user")
+                        .get("/api/v1/mail/unmatched")
+                        .status())
+                .as("a user reading the unmatched mail")
+                .isEqualTo(403);
         wording.assertAll();
-        SUMMARY.add(String.format("e. mail to feedback@ → receipt (%s) → in GET /api/v1/mail/unmatched: ok (%.1f s)",
+        SUMMARY.add(String.format(
+                "e. mail to feedback@ → receipt (%s) → in GET /api/v1/mail/unmatched: ok (%.1f s)",
                 receipt.templateId(), seconds(startedAt)));
     }
 
@@ -289,22 +373,33 @@ class JourneysIT {
         String sender = address(unique("honest"));
         String repo = "acme-e2e/" + unique("after-hostile");
         long sentAt = System.nanoTime();
-        suite.stack.mail().send(sender, hub.mailbox("safety"), "Spam model",
-                "Hello,\n\nthis is spam, an advert for a casino: " + HUB + repo + "\n");
+        suite.stack
+                .mail()
+                .send(
+                        sender,
+                        hub.mailbox("safety"),
+                        "Spam model",
+                        "Hello,\n\nthis is spam, an advert for a casino: " + HUB + repo + "\n");
         Duration budget = Duration.ofSeconds(30);
         Delivered receipt = hub.awaitDelivered(sender, MailTemplateId.REPORT_RECEIPT.id(), d -> true, budget);
         double receiptAfter = seconds(sentAt);
-        assertThat(receiptAfter).as("seconds from the good mail to its receipt").isLessThanOrEqualTo(budget.toSeconds());
+        assertThat(receiptAfter)
+                .as("seconds from the good mail to its receipt")
+                .isLessThanOrEqualTo(budget.toSeconds());
         hub.awaitOpenCase("model:" + repo);
 
         // The gateway has finished with the hostile mail (quarantined it), and no report came of it.
         await("the hostile mail quarantined").atMost(WAIT).until(() -> quarantinedAtSafety() > quarantinedBefore);
-        assertThat(reportsByContact(attacker, since)).as("reports from the hostile mail").isEmpty();
-        assertThat(hub.deliveries(attacker, null)).as("mail to the hostile sender")
+        assertThat(reportsByContact(attacker, since))
+                .as("reports from the hostile mail")
+                .isEmpty();
+        assertThat(hub.deliveries(attacker, null))
+                .as("mail to the hostile sender")
                 .noneMatch(d -> d.path("templateId").asText().startsWith("report-"));
         wording.assertAll();
-        SUMMARY.add(String.format("f. 1 MiB of unclosed <script> to safety@, then a good report: receipt %s after %.1f s, no report of the hostile mail"
-                + " (gateway's quarantine count for safety@: %d): ok (%.1f s)",
+        SUMMARY.add(String.format(
+                "f. 1 MiB of unclosed <script> to safety@, then a good report: receipt %s after %.1f s, no report of the hostile mail"
+                        + " (gateway's quarantine count for safety@: %d): ok (%.1f s)",
                 abbreviate(receipt.threadId()), receiptAfter, quarantinedAtSafety(), seconds(startedAt)));
     }
 
@@ -321,32 +416,50 @@ class JourneysIT {
         String withdrawnId = hub.fileReport(withdrawer, repo);
         String keptId = hub.fileReport(other, repo);
         String caseId = hub.awaitOpenCase(subjectKey);
-        await("both reports in the case").atMost(WAIT).untilAsserted(() -> assertThat(caseDetail(caseId).path("reports")).hasSize(2));
+        await("both reports in the case")
+                .atMost(WAIT)
+                .untilAsserted(
+                        () -> assertThat(caseDetail(caseId).path("reports")).hasSize(2));
 
         Api notifier = hub.as("reporting", withdrawer, "user");
         // Someone else's report: the same 404 as no report.
-        assertThat(hub.as("reporting", other, "user").post("/api/v1/reports/" + withdrawnId + "/withdraw",
-                Map.of("reason", "not mine")).status()).isEqualTo(404);
-        Api.Response withdrawn = notifier.post("/api/v1/reports/" + withdrawnId + "/withdraw",
-                Map.of("reason", "I reported the wrong model."));
+        assertThat(hub.as("reporting", other, "user")
+                        .post("/api/v1/reports/" + withdrawnId + "/withdraw", Map.of("reason", "not mine"))
+                        .status())
+                .isEqualTo(404);
+        Api.Response withdrawn = notifier.post(
+                "/api/v1/reports/" + withdrawnId + "/withdraw", Map.of("reason", "I reported the wrong model."));
         assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(200);
-        assertThat(notifier.get("/api/v1/reports/" + withdrawnId).text("status")).isEqualTo("WITHDRAWN");
+        assertThat(notifier.get("/api/v1/reports/" + withdrawnId).text("status"))
+                .isEqualTo("WITHDRAWN");
 
-        await("the withdrawal in the case").atMost(WAIT).untilAsserted(() -> assertThat(caseDetail(caseId).path("reports"))
-                .anySatisfy(r -> {
-                    assertThat(r.path("reportId").asText()).isEqualTo(withdrawnId);
-                    assertThat(r.path("withdrawnAt").isNull() || r.path("withdrawnAt").isMissingNode()).isFalse();
-                }));
-        await("the case counts one report").atMost(WAIT)
-                .untilAsserted(() -> assertThat(hub.openCase(subjectKey).orElseThrow().path("reportCount").asInt()).isEqualTo(1));
+        await("the withdrawal in the case")
+                .atMost(WAIT)
+                .untilAsserted(() -> assertThat(caseDetail(caseId).path("reports"))
+                        .anySatisfy(r -> {
+                            assertThat(r.path("reportId").asText()).isEqualTo(withdrawnId);
+                            assertThat(r.path("withdrawnAt").isNull()
+                                            || r.path("withdrawnAt").isMissingNode())
+                                    .isFalse();
+                        }));
+        await("the case counts one report")
+                .atMost(WAIT)
+                .untilAsserted(() -> assertThat(hub.openCase(subjectKey)
+                                .orElseThrow()
+                                .path("reportCount")
+                                .asInt())
+                        .isEqualTo(1));
 
         hub.decide(caseId, List.of("DISABLE"), unique("owner"), FACTS, EXPLANATION);
         hub.awaitDelivered(address(other), MailTemplateId.REPORT_OUTCOME.id());
         assertThat(hub.deliveries(address(withdrawer), MailTemplateId.REPORT_OUTCOME.id()))
-                .as("outcome mails to the notifier who withdrew").isEmpty();
-        assertThat(notifier.get("/api/v1/reports/" + withdrawnId).text("status")).isEqualTo("WITHDRAWN");
+                .as("outcome mails to the notifier who withdrew")
+                .isEmpty();
+        assertThat(notifier.get("/api/v1/reports/" + withdrawnId).text("status"))
+                .isEqualTo("WITHDRAWN");
         wording.assertAll();
-        SUMMARY.add(String.format("g. report withdrawn before the decision → WITHDRAWN, not counted in the case, no outcome mail: ok (%.1f s)",
+        SUMMARY.add(String.format(
+                "g. report withdrawn before the decision → WITHDRAWN, not counted in the case, no outcome mail: ok (%.1f s)",
                 seconds(startedAt)));
     }
 
@@ -386,29 +499,49 @@ class JourneysIT {
 
                 /s/ Jane Roe
                 """.formatted(HUB, repo);
-        assertThat(notice.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(72 + HUB.length() + repo.length()));
+        assertThat(notice.lines())
+                .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(72 + HUB.length() + repo.length()));
         suite.stack.mail().send(claimant, hub.mailbox("dmca"), "DMCA takedown notice", notice);
 
         Delivered received = hub.awaitDelivered(claimant, MailTemplateId.DMCA_NOTICE_RECEIVED.id());
-        assertThat(hub.deliveries(claimant, MailTemplateId.DMCA_NOTICE_INCOMPLETE.id())).as("\"missing\" mails to the claimant")
+        assertThat(hub.deliveries(claimant, MailTemplateId.DMCA_NOTICE_INCOMPLETE.id()))
+                .as("\"missing\" mails to the claimant")
                 .isEmpty();
         String noticeId = received.threadId();
         Api legal = hub.as("dmca", "legal-e2e", "legal");
         assertThat(legal.get("/api/v1/dmca/notices/" + noticeId).text("status")).isEqualTo("PENDING_REVIEW");
 
-        Api.Response accepted = legal.post("/api/v1/dmca/notices/" + noticeId + "/decision",
-                Map.of("decision", "ACCEPT", "owners", List.of(Map.of("id", uploader, "name", uploader,
-                        "email", address(uploader), "subjects", List.of(subjectKey)))));
+        Api.Response accepted = legal.post(
+                "/api/v1/dmca/notices/" + noticeId + "/decision",
+                Map.of(
+                        "decision",
+                        "ACCEPT",
+                        "owners",
+                        List.of(Map.of(
+                                "id",
+                                uploader,
+                                "name",
+                                uploader,
+                                "email",
+                                address(uploader),
+                                "subjects",
+                                List.of(subjectKey)))));
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
-        await("the takedown in the ledger").atMost(WAIT).untilAsserted(() -> assertThat(hub.restrictions(subjectKey))
-                .singleElement().satisfies(r -> assertThat(r.path("action").asText()).isEqualTo("DISABLE")));
+        await("the takedown in the ledger")
+                .atMost(WAIT)
+                .untilAsserted(() -> assertThat(hub.restrictions(subjectKey))
+                        .singleElement()
+                        .satisfies(r -> assertThat(r.path("action").asText()).isEqualTo("DISABLE")));
         Delivered takedown = hub.awaitDelivered(address(uploader), MailTemplateId.DMCA_TAKEDOWN_UPLOADER.id());
         assertReadable(takedown.mail(), "the uploader's takedown mail");
-        assertThat(text(takedown.mail()).toLowerCase()).contains("counter").doesNotContain("jane roe").doesNotContain("555 0199");
+        assertThat(text(takedown.mail()).toLowerCase())
+                .contains("counter")
+                .doesNotContain("jane roe")
+                .doesNotContain("555 0199");
 
         // The uploader counter-notifies through the API the takedown mail links to.
-        Api.Response countered = hub.as("dmca", uploader, "user").post("/api/v1/dmca/notices/" + noticeId + "/counter-notices",
-                counterNotice(repo));
+        Api.Response countered = hub.as("dmca", uploader, "user")
+                .post("/api/v1/dmca/notices/" + noticeId + "/counter-notices", counterNotice(repo));
         assertThat(countered.status()).as(countered.toString()).isEqualTo(201);
         String counterNoticeId = countered.text("id");
 
@@ -431,25 +564,48 @@ class JourneysIT {
                 """.formatted(filedOn));
 
         // The evidence is on the notice, awaiting legal; no new notice came of the reply.
-        JsonNode evidence = await("the evidence on the notice").atMost(WAIT).pollInterval(Duration.ofMillis(500))
-                .until(() -> evidenceOn(legal, noticeId), Optional::isPresent).get();
+        JsonNode evidence = await("the evidence on the notice")
+                .atMost(WAIT)
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> evidenceOn(legal, noticeId), Optional::isPresent)
+                .get();
         assertThat(evidence.path("status").asText()).isEqualTo("AWAITING_CONFIRMATION");
         assertThat(evidence.path("body").asText()).contains("2:26-cv-01234");
         assertThat(evidence.path("from").asText()).isEqualToIgnoringCase(claimant);
-        assertThat(legal.items("/api/v1/dmca/evidence?limit=100")).as("legal's list of evidence awaiting confirmation")
-                .anySatisfy(e -> assertThat(e.path("id").asText()).isEqualTo(evidence.path("id").asText()));
-        // Whatever the claimant was sent about their mails, it is on this notice's thread: no other notice came of them.
-        assertThat(hub.deliveries(claimant, null)).as("mails to the claimant")
+        assertThat(legal.items("/api/v1/dmca/evidence?limit=100"))
+                .as("legal's list of evidence awaiting confirmation")
+                .anySatisfy(e -> assertThat(e.path("id").asText())
+                        .isEqualTo(evidence.path("id").asText()));
+        // Whatever the claimant was sent about their mails, it is on this notice's thread: no other notice came of
+        // them.
+        assertThat(hub.deliveries(claimant, null))
+                .as("mails to the claimant")
                 .allSatisfy(m -> assertThat(m.path("threadKey").asText()).isEqualTo("dmca_notice:" + noticeId));
-        assertThat(hub.deliveries(claimant, MailTemplateId.DMCA_NOTICE_INCOMPLETE.id())).as("\"missing\" mails to the claimant")
+        assertThat(hub.deliveries(claimant, MailTemplateId.DMCA_NOTICE_INCOMPLETE.id()))
+                .as("\"missing\" mails to the claimant")
                 .isEmpty();
-        assertThat(noticesFrom(claimant, journeyStart)).as("notices from the claimant").containsExactly(noticeId);
-        assertThat(hub.restrictions(subjectKey)).as("the takedown until legal confirms").isNotEmpty();
+        assertThat(noticesFrom(claimant, journeyStart))
+                .as("notices from the claimant")
+                .containsExactly(noticeId);
+        assertThat(hub.restrictions(subjectKey))
+                .as("the takedown until legal confirms")
+                .isNotEmpty();
 
-        Api.Response confirmed = legal.post("/api/v1/dmca/evidence/" + evidence.path("id").asText() + "/confirm",
-                Map.of("counterNoticeId", counterNoticeId, "court", "U.S. District Court, C.D. Cal.", "caseNumber", "2:26-cv-01234",
-                        "filedOn", filedOn, "documentUrl", "https://example.org/complaint.pdf",
-                        "note", "Confirmed from the claimant's mail."));
+        Api.Response confirmed = legal.post(
+                "/api/v1/dmca/evidence/" + evidence.path("id").asText() + "/confirm",
+                Map.of(
+                        "counterNoticeId",
+                        counterNoticeId,
+                        "court",
+                        "U.S. District Court, C.D. Cal.",
+                        "caseNumber",
+                        "2:26-cv-01234",
+                        "filedOn",
+                        filedOn,
+                        "documentUrl",
+                        "https://example.org/complaint.pdf",
+                        "note",
+                        "Confirmed from the claimant's mail."));
         assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
         assertThat(confirmed.text("status")).isEqualTo("CONFIRMED");
         hub.awaitDelivered(address(uploader), MailTemplateId.DMCA_COURT_ACTION_REPORTED.id());
@@ -457,20 +613,28 @@ class JourneysIT {
         // A control countered the same way without a court action: the clock restores it, and only it.
         FlowsControl control = takedownAndCounterNoticeByApi();
         suite.travelTo(suite.clockOffset().plus(Duration.ofDays(25)));
-        await("the control restored").atMost(WAIT).untilAsserted(() -> assertThat(hub.restrictions(control.subjectKey())).isEmpty());
+        await("the control restored")
+                .atMost(WAIT)
+                .untilAsserted(
+                        () -> assertThat(hub.restrictions(control.subjectKey())).isEmpty());
         hub.awaitDelivered(address(control.uploader()), MailTemplateId.DMCA_RESTORATION_DONE.id());
 
-        assertThat(hub.restrictions(subjectKey)).as("the court action holds the takedown").singleElement()
+        assertThat(hub.restrictions(subjectKey))
+                .as("the court action holds the takedown")
+                .singleElement()
                 .satisfies(r -> assertThat(r.path("action").asText()).isEqualTo("DISABLE"));
-        assertThat(hub.deliveries(address(uploader), MailTemplateId.DMCA_RESTORATION_DONE.id())).isEmpty();
-        assertThat(hub.deliveries(claimant, MailTemplateId.DMCA_RESTORATION_DONE.id())).isEmpty();
+        assertThat(hub.deliveries(address(uploader), MailTemplateId.DMCA_RESTORATION_DONE.id()))
+                .isEmpty();
+        assertThat(hub.deliveries(claimant, MailTemplateId.DMCA_RESTORATION_DONE.id()))
+                .isEmpty();
         wording.assertAll();
-        SUMMARY.add(String.format("d. DMCA notice by mail wrapped at 72 → complete → takedown → counter-notice → claimant's reply with"
-                + " court action on the notice → confirmed → no restoration at +25 d (control restored): ok (%.1f s)", seconds(startedAt)));
+        SUMMARY.add(String.format(
+                "d. DMCA notice by mail wrapped at 72 → complete → takedown → counter-notice → claimant's reply with"
+                        + " court action on the notice → confirmed → no restoration at +25 d (control restored): ok (%.1f s)",
+                seconds(startedAt)));
     }
 
-    record FlowsControl(String uploader, String subjectKey) {
-    }
+    record FlowsControl(String uploader, String subjectKey) {}
 
     private FlowsControl takedownAndCounterNoticeByApi() {
         String repo = "acme-e2e/" + unique("control");
@@ -478,24 +642,54 @@ class JourneysIT {
         String uploader = unique("uploader");
         Map<String, Object> notice = new HashMap<>();
         notice.put("signature", "/Jane Roe/");
-        notice.put("copyrightedWorks", List.of(Map.of("description", "The Acme Film Archive 2024",
-                "url", "https://acme-pictures.example/archive")));
-        notice.put("infringingMaterial", List.of(Map.of("url", HUB + repo, "description", "copies of the archive's frames")));
-        notice.put("contact", Map.of("name", "Jane Roe", "organisation", "Acme Pictures Inc.", "email", address(unique("rights")),
-                "address", "1 Studio Way, Burbank, CA 91505", "phone", "+1 818 555 0199"));
+        notice.put(
+                "copyrightedWorks",
+                List.of(Map.of(
+                        "description", "The Acme Film Archive 2024", "url", "https://acme-pictures.example/archive")));
+        notice.put(
+                "infringingMaterial",
+                List.of(Map.of("url", HUB + repo, "description", "copies of the archive's frames")));
+        notice.put(
+                "contact",
+                Map.of(
+                        "name",
+                        "Jane Roe",
+                        "organisation",
+                        "Acme Pictures Inc.",
+                        "email",
+                        address(unique("rights")),
+                        "address",
+                        "1 Studio Way, Burbank, CA 91505",
+                        "phone",
+                        "+1 818 555 0199"));
         notice.put("goodFaithStatement", true);
         notice.put("accuracyStatement", true);
         notice.put("authorityUnderPenaltyOfPerjury", true);
         Api.Response sent = Api.anonymous(suite, "dmca").post("/api/v1/dmca/notices", notice);
         assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
         String noticeId = sent.text("id");
-        Api.Response accepted = hub.as("dmca", "legal-e2e", "legal").post("/api/v1/dmca/notices/" + noticeId + "/decision",
-                Map.of("decision", "ACCEPT", "owners", List.of(Map.of("id", uploader, "name", uploader,
-                        "email", address(uploader), "subjects", List.of(subjectKey)))));
+        Api.Response accepted = hub.as("dmca", "legal-e2e", "legal")
+                .post(
+                        "/api/v1/dmca/notices/" + noticeId + "/decision",
+                        Map.of(
+                                "decision",
+                                "ACCEPT",
+                                "owners",
+                                List.of(Map.of(
+                                        "id",
+                                        uploader,
+                                        "name",
+                                        uploader,
+                                        "email",
+                                        address(uploader),
+                                        "subjects",
+                                        List.of(subjectKey)))));
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
-        await("the control's takedown").atMost(WAIT).untilAsserted(() -> assertThat(hub.restrictions(subjectKey)).isNotEmpty());
-        Api.Response countered = hub.as("dmca", uploader, "user").post("/api/v1/dmca/notices/" + noticeId + "/counter-notices",
-                counterNotice(repo));
+        await("the control's takedown")
+                .atMost(WAIT)
+                .untilAsserted(() -> assertThat(hub.restrictions(subjectKey)).isNotEmpty());
+        Api.Response countered = hub.as("dmca", uploader, "user")
+                .post("/api/v1/dmca/notices/" + noticeId + "/counter-notices", counterNotice(repo));
         assertThat(countered.status()).as(countered.toString()).isEqualTo(201);
         return new FlowsControl(uploader, subjectKey);
     }
@@ -503,7 +697,8 @@ class JourneysIT {
     private static Map<String, Object> counterNotice(String repo) {
         Map<String, Object> counter = new HashMap<>();
         counter.put("signature", "/John Doe/");
-        counter.put("material", List.of(Map.of("url", HUB + repo, "description", "my model, trained on licensed data")));
+        counter.put(
+                "material", List.of(Map.of("url", HUB + repo, "description", "my model, trained on licensed data")));
         counter.put("goodFaithUnderPenaltyOfPerjury", true);
         counter.put("name", "John Doe");
         counter.put("address", "10 Main Street, Springfield, IL 62701");
@@ -515,7 +710,8 @@ class JourneysIT {
 
     /** The court-action evidence that came by mail on the notice's thread, as legal sees it on the notice. */
     private static Optional<JsonNode> evidenceOn(Api legal, String noticeId) {
-        for (JsonNode mail : legal.get("/api/v1/dmca/notices/" + noticeId).json().path("mail")) {
+        for (JsonNode mail :
+                legal.get("/api/v1/dmca/notices/" + noticeId).json().path("mail")) {
             if ("COURT_ACTION_EVIDENCE".equals(mail.path("kind").asText())) {
                 return Optional.of(mail);
             }
@@ -544,12 +740,16 @@ class JourneysIT {
      */
     private void assertOwnerSeesTheirAppeal(String owner, String appealId, JsonNode staffView) {
         List<JsonNode> mine = appealsOf(owner);
-        wording.assertThat(mine).as("the owner's own appeals (GET /api/v1/appeals/mine) should hold the appeal they mailed, "
-                + appealId + "; appeals-service filed it as appellant " + staffView.path("appellantId") + " / "
-                + staffView.path("appellantEmail") + ", identityVerified " + staffView.path("identityVerified"))
+        wording.assertThat(mine)
+                .as("the owner's own appeals (GET /api/v1/appeals/mine) should hold the appeal they mailed, "
+                        + appealId + "; appeals-service filed it as appellant " + staffView.path("appellantId") + " / "
+                        + staffView.path("appellantEmail") + ", identityVerified " + staffView.path("identityVerified"))
                 .anySatisfy(a -> assertThat(a.path("id").asText()).isEqualTo(appealId));
-        wording.assertThat(hub.as("appeals", owner, "user").get("/api/v1/appeals/" + appealId).status())
-                .as("the owner reading their appeal (GET /api/v1/appeals/" + appealId + ")").isEqualTo(200);
+        wording.assertThat(hub.as("appeals", owner, "user")
+                        .get("/api/v1/appeals/" + appealId)
+                        .status())
+                .as("the owner reading their appeal (GET /api/v1/appeals/" + appealId + ")")
+                .isEqualTo(200);
     }
 
     private static JsonNode caseDetail(String caseId) {
@@ -562,22 +762,32 @@ class JourneysIT {
 
     /** The decision of the case that reverses {@code decisionId}, as the ledger records it. */
     private static JsonNode awaitReversalOf(String caseId, String decisionId) {
-        return await("the reversal of " + decisionId + " in the ledger").atMost(WAIT).pollInterval(Duration.ofMillis(500))
-                .until(() -> {
-                    for (JsonNode decision : caseDetail(caseId).path("decisions")) {
-                        if (decisionId.equals(decision.path("reversesDecisionId").asText())) {
-                            return Optional.of(decision);
-                        }
-                    }
-                    return Optional.<JsonNode> empty();
-                }, Optional::isPresent).get();
+        return await("the reversal of " + decisionId + " in the ledger")
+                .atMost(WAIT)
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> {
+                            for (JsonNode decision : caseDetail(caseId).path("decisions")) {
+                                if (decisionId.equals(
+                                        decision.path("reversesDecisionId").asText())) {
+                                    return Optional.of(decision);
+                                }
+                            }
+                            return Optional.<JsonNode>empty();
+                        },
+                        Optional::isPresent)
+                .get();
     }
 
     /** Reports filed since {@code since} whose contact address is {@code contact} (staff search by channel and time). */
     private static List<JsonNode> reportsByContact(String contact, Instant since) {
-        return hub.as("reporting", "mod-e2e-lookup", "moderator")
-                .items("/api/v1/reports?channel=EMAIL&limit=100&from=" + Hub.enc(since.toString())).stream()
-                .filter(report -> contact.equalsIgnoreCase(report.path("contactEmail").asText())).toList();
+        return hub
+                .as("reporting", "mod-e2e-lookup", "moderator")
+                .items("/api/v1/reports?channel=EMAIL&limit=100&from=" + Hub.enc(since.toString()))
+                .stream()
+                .filter(report ->
+                        contact.equalsIgnoreCase(report.path("contactEmail").asText()))
+                .toList();
     }
 
     /** The ids of the notices received since {@code since} whose sender is {@code claimant}, in every state (legal's view). */
@@ -589,7 +799,8 @@ class JourneysIT {
                 if (Instant.parse(n.path("receivedAt").asText()).isBefore(since)) {
                     continue;
                 }
-                JsonNode full = legal.get("/api/v1/dmca/notices/" + n.path("id").asText()).json();
+                JsonNode full = legal.get("/api/v1/dmca/notices/" + n.path("id").asText())
+                        .json();
                 if (claimant.equalsIgnoreCase(full.path("contact").path("email").asText())) {
                     ids.add(n.path("id").asText());
                 }
@@ -613,10 +824,15 @@ class JourneysIT {
      * wording does not hide what the rest of the journey would find.
      */
     private void assertReadable(ReceivedMail mail, String what) {
-        for (String part : List.of(mail.subject() == null ? "" : mail.subject(), mail.text() == null ? "" : mail.text(),
+        for (String part : List.of(
+                mail.subject() == null ? "" : mail.subject(),
+                mail.text() == null ? "" : mail.text(),
                 mail.html() == null ? "" : mail.html())) {
-            wording.assertThat(part).as(what + " speaks in words, not codes").doesNotContainPattern(ACTION_CODE)
-                    .doesNotContain("model:").doesNotContainPattern(ISO_INSTANT);
+            wording.assertThat(part)
+                    .as(what + " speaks in words, not codes")
+                    .doesNotContainPattern(ACTION_CODE)
+                    .doesNotContain("model:")
+                    .doesNotContainPattern(ISO_INSTANT);
         }
     }
 
@@ -625,7 +841,9 @@ class JourneysIT {
     private static long quarantinedAtSafety() {
         Api.Response metrics = Api.anonymous(suite, "notification").get("/q/metrics", "text/plain");
         double total = 0;
-        for (String line : metrics.body() == null ? List.<String> of() : metrics.body().lines().toList()) {
+        for (String line : metrics.body() == null
+                ? List.<String>of()
+                : metrics.body().lines().toList()) {
             if (line.startsWith("notification_inbound_quarantined_total") && line.contains("mailbox=\"safety\"")) {
                 total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
             }
@@ -636,7 +854,6 @@ class JourneysIT {
     private static String abbreviate(String id) {
         return id == null || id.length() <= 8 ? id : id.substring(0, 8) + "…";
     }
-
 
     private static double seconds(long startedAt) {
         return (System.nanoTime() - startedAt) / 1e9;

@@ -37,6 +37,7 @@ final class Suite {
     private static final Duration READY_BUDGET = Duration.ofMinutes(3);
     /** Longest wait before starting an exited service again (the wait doubles from 1 s, as a kubelet's back-off). */
     private static final Duration MAX_RESTART_BACKOFF = Duration.ofSeconds(8);
+
     private static Suite instance;
 
     final DevStack stack;
@@ -88,12 +89,18 @@ final class Suite {
         }
         Suite suite = new Suite(stack, logDir, offsetFile);
         Runtime.getRuntime().addShutdownHook(new Thread(suite::stopAll, "e2e-stop"));
-        List<String> javaOptions = Arrays.asList(System.getenv().getOrDefault(DevStackEnv.SERVICE_JAVA_OPTS,
-                LocalSuite.DEFAULT_SERVICE_JAVA_OPTS).trim().split("\\s+"));
+        List<String> javaOptions = Arrays.asList(System.getenv()
+                .getOrDefault(DevStackEnv.SERVICE_JAVA_OPTS, LocalSuite.DEFAULT_SERVICE_JAVA_OPTS)
+                .trim()
+                .split("\\s+"));
         for (String service : SERVICES) {
             int port = Ports.freePort();
-            ServiceProcess process = new ServiceProcess(service, port, repo.serviceJar(service),
-                    logDir.resolve(service + ".log"), target.resolve(service + ".pid"));
+            ServiceProcess process = new ServiceProcess(
+                    service,
+                    port,
+                    repo.serviceJar(service),
+                    logDir.resolve(service + ".log"),
+                    target.resolve(service + ".pid"));
             Map<String, String> env = new LinkedHashMap<>(LocalSuite.serviceEnvironment(stack, service, port));
             env.put("KIT_CLOCK_OFFSET_FILE", offsetFile.toString());
             // Test pace, not production: the gateway looks at the inboxes every second, not every 10 s.
@@ -122,8 +129,12 @@ final class Suite {
 
     /** A token the services accept, with the {@code email} claim the hub's tokens carry. */
     String token(String subject, String... roles) {
-        return stack.tokens().mint(subject, Arrays.asList(roles), Duration.ofHours(2),
-                Map.<String, Object>of("email", Hub.address(subject)));
+        return stack.tokens()
+                .mint(
+                        subject,
+                        Arrays.asList(roles),
+                        Duration.ofHours(2),
+                        Map.<String, Object>of("email", Hub.address(subject)));
     }
 
     /** Waits until every service answers 200 on readiness; fails with the log tail of one that does not. */
@@ -144,8 +155,8 @@ final class Suite {
             readiness = service.awaitReady(deadline);
         }
         if (readiness != ServiceProcess.Readiness.READY) {
-            throw new IllegalStateException(service.service() + " " + readiness + "; last lines of " + service.log() + ":\n"
-                    + ChildProcesses.tail(service.log(), 60));
+            throw new IllegalStateException(service.service() + " " + readiness + "; last lines of " + service.log()
+                    + ":\n" + ChildProcesses.tail(service.log(), 60));
         }
     }
 
@@ -166,7 +177,8 @@ final class Suite {
                     String name = service.service();
                     if (process != null && process.isAlive()) {
                         exitedAt.remove(name);
-                        if (now - startedAt.getOrDefault(name, now) > Duration.ofMinutes(1).toNanos()) {
+                        if (now - startedAt.getOrDefault(name, now)
+                                > Duration.ofMinutes(1).toNanos()) {
                             failures.remove(name);
                         }
                         continue;
@@ -178,8 +190,9 @@ final class Suite {
                         backoff = MAX_RESTART_BACKOFF;
                     }
                     if (supervising && now - since >= backoff.toNanos()) {
-                        System.out.printf("e2e: %s had exited (exit code %s); starting it again (restart %d)%n", name,
-                                process == null ? "?" : process.exitValue(), failed + 1);
+                        System.out.printf(
+                                "e2e: %s had exited (exit code %s); starting it again (restart %d)%n",
+                                name, process == null ? "?" : process.exitValue(), failed + 1);
                         service.restart();
                         failures.put(name, failed + 1);
                         startedAt.put(name, now);
@@ -220,7 +233,10 @@ final class Suite {
         try {
             Path temp = Files.createTempFile(clockOffsetFile.getParent(), "clock", ".tmp");
             Files.writeString(temp, offset.toString());
-            Files.move(temp, clockOffsetFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+            Files.move(
+                    temp,
+                    clockOffsetFile,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

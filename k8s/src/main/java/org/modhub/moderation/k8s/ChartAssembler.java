@@ -60,7 +60,8 @@ public final class ChartAssembler {
         replaceVersion(chart.resolve("values.yaml"));
         StringBuilder dependencies = new StringBuilder("dependencies:\n");
         for (String service : services) {
-            Path generated = root.resolve(service).resolve("target/helm/kubernetes").resolve(service);
+            Path generated =
+                    root.resolve(service).resolve("target/helm/kubernetes").resolve(service);
             if (!Files.isRegularFile(generated.resolve("Chart.yaml"))) {
                 throw new IllegalStateException("no generated chart for " + service + " at " + generated
                         + " — build the service first (mvn package -pl k8s -am)");
@@ -70,9 +71,16 @@ public final class ChartAssembler {
             Files.deleteIfExists(sub.resolve("templates/NOTES.txt"));
             patchDeployment(sub, service);
             String subVersion = chartVersion(sub.resolve("Chart.yaml"));
-            dependencies.append("  - name: ").append(service).append('\n')
-                    .append("    version: \"").append(subVersion).append("\"\n")
-                    .append("    condition: ").append(service).append(".enabled\n");
+            dependencies
+                    .append("  - name: ")
+                    .append(service)
+                    .append('\n')
+                    .append("    version: \"")
+                    .append(subVersion)
+                    .append("\"\n")
+                    .append("    condition: ")
+                    .append(service)
+                    .append(".enabled\n");
         }
         Files.writeString(chart.resolve("Chart.yaml"), Files.readString(chart.resolve("Chart.yaml")) + dependencies);
     }
@@ -92,40 +100,57 @@ public final class ChartAssembler {
     /** Applies the patches; each must match exactly once, so a change in Quarkus's output fails the build. */
     static String patch(String deployment, String service) {
         String d = deployment;
-        d = once(d, "(?m)^  replicas: \\d+\\n",
+        d = once(
+                d,
+                "(?m)^  replicas: \\d+\\n",
                 "{{- if not .Values.autoscaling.enabled }}\n  replicas: {{ .Values.replicas }}\n{{- end }}\n");
-        d = once(d, "(?m)^          image: \\{\\{ \\.Values\\.app\\.image \\}\\}\\n",
+        d = once(
+                d,
+                "(?m)^          image: \\{\\{ \\.Values\\.app\\.image \\}\\}\\n",
                 "          image: \"{{ .Values.global.image.registry }}/{{ .Values.global.image.repository }}/"
                         + "{{ .Chart.Name }}:{{ .Values.global.image.tag }}"
                         + "{{ if eq .Values.global.image.flavour \"native\" }}-native{{ end }}\"\n");
-        d = once(d, "(?m)^          resources:\\n(?:            .*\\n)+",
+        d = once(
+                d,
+                "(?m)^          resources:\\n(?:            .*\\n)+",
                 "          resources:\n"
                         + "            {{- if eq .Values.global.image.flavour \"native\" }}\n"
                         + "            {{- toYaml .Values.resourcesNative | nindent 12 }}\n"
                         + "            {{- else }}\n"
                         + "            {{- toYaml .Values.resources | nindent 12 }}\n"
                         + "            {{- end }}\n");
-        d = once(d, "(?m)^          name: " + Pattern.quote(service) + "\\n",
+        d = once(
+                d,
+                "(?m)^          name: " + Pattern.quote(service) + "\\n",
                 "          name: " + service + "\n"
                         + "          securityContext:\n"
                         + "            {{- toYaml .Values.global.containerSecurityContext | nindent 12 }}\n");
-        d = once(d, "(?m)^      serviceAccountName: ",
+        d = once(
+                d,
+                "(?m)^      serviceAccountName: ",
                 "      terminationGracePeriodSeconds: {{ .Values.global.terminationGracePeriodSeconds }}\n"
                         + "      {{- with .Values.global.imagePullSecrets }}\n"
                         + "      imagePullSecrets:\n"
                         + "        {{- toYaml . | nindent 8 }}\n"
                         + "      {{- end }}\n"
                         + "      serviceAccountName: ");
-        d = once(d, "(?m)^    metadata:\n      annotations:\n",
+        d = once(
+                d,
+                "(?m)^    metadata:\n      annotations:\n",
                 "    metadata:\n      annotations:\n"
                         + "        checksum/config: {{ include \"suite.configChecksum\" . }}\n");
-        d = once(d, "(?m)^        - env:\\n",
+        d = once(
+                d,
+                "(?m)^        - env:\\n",
                 "        - env:\n"
                         + "            {{- with (include \"suite.extraEnv\" . | trim) }}\n"
                         + "            {{- . | nindent 12 }}\n"
                         + "            {{- end }}\n");
-        d = exactly(d, "(?m)^(                  name: )" + Pattern.quote(service + "-db") + "\\n",
-                "$1{{ include \"suite.databaseSecret\" . }}\n", 2);
+        d = exactly(
+                d,
+                "(?m)^(                  name: )" + Pattern.quote(service + "-db") + "\\n",
+                "$1{{ include \"suite.databaseSecret\" . }}\n",
+                2);
         return d;
     }
 
@@ -136,17 +161,22 @@ public final class ChartAssembler {
     private static void patchDeployment(Path sub, String service) throws IOException {
         Path file = sub.resolve("templates/deployment.yaml");
         String deployment = Files.readString(file);
-        Matcher block = Pattern.compile("(?m)^          resources:\\n((?:            .*\\n)+)").matcher(deployment);
+        Matcher block = Pattern.compile("(?m)^          resources:\\n((?:            .*\\n)+)")
+                .matcher(deployment);
         if (!block.find()) {
             throw new IllegalStateException("no resources in the generated deployment of " + service);
         }
         String resources = block.group(1).replaceAll("(?m)^          ", "");
         Path values = sub.resolve("values.yaml");
-        Files.writeString(values, Files.readString(values)
-                + "# Added by k8s/ChartAssembler: the resources Quarkus generated (service-kit's sizing).\n"
-                + "resources:\n" + resources);
-        Files.writeString(file, "# Generated by Quarkus (quarkus-helm) and patched by k8s/ChartAssembler at build time.\n"
-                + patch(deployment, service));
+        Files.writeString(
+                values,
+                Files.readString(values)
+                        + "# Added by k8s/ChartAssembler: the resources Quarkus generated (service-kit's sizing).\n"
+                        + "resources:\n" + resources);
+        Files.writeString(
+                file,
+                "# Generated by Quarkus (quarkus-helm) and patched by k8s/ChartAssembler at build time.\n"
+                        + patch(deployment, service));
     }
 
     private static String once(String text, String regex, String replacement) {

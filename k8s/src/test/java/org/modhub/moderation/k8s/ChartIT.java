@@ -53,14 +53,24 @@ class ChartIT {
         return Stream.of(
                 Arguments.of("default values", null, Map.of()),
                 Arguments.of("values-production.yaml", PRODUCTION, Map.of()),
-                Arguments.of("every optional resource", null, Map.of("strimzi.kafka.enabled", "true",
-                        "strimzi.topics.enabled", "true", "global.cloudnativepg.enabled", "true")));
+                Arguments.of(
+                        "every optional resource",
+                        null,
+                        Map.of(
+                                "strimzi.kafka.enabled",
+                                "true",
+                                "strimzi.topics.enabled",
+                                "true",
+                                "global.cloudnativepg.enabled",
+                                "true")));
     }
 
     @Test
     void lintStrictPasses() {
         LintResult result = new Helm(RenderedChart.chart()).lint().strict().call();
-        assertThat(result.isFailed()).as(String.join("\n", result.getMessages())).isFalse();
+        assertThat(result.isFailed())
+                .as(String.join("\n", result.getMessages()))
+                .isFalse();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -69,13 +79,17 @@ class ChartIT {
         RenderedChart chart = RenderedChart.render(values, set);
         assertThat(chart.resources).isNotEmpty();
         for (HasMetadata r : chart.resources) {
-            String id = r.getKind() + "/" + (r.getMetadata() == null ? "?" : r.getMetadata().getName());
+            String id = r.getKind() + "/"
+                    + (r.getMetadata() == null ? "?" : r.getMetadata().getName());
             assertThat(r.getApiVersion()).as(id + " apiVersion").isNotBlank();
             assertThat(r.getMetadata()).as(id + " metadata").isNotNull();
             assertThat(r.getMetadata().getName()).as(id + " name").matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?");
-            assertThat(RenderedChart.unknownFields(r)).as(id + " fields unknown to the Kubernetes model").isEmpty();
+            assertThat(RenderedChart.unknownFields(r))
+                    .as(id + " fields unknown to the Kubernetes model")
+                    .isEmpty();
             if (r instanceof GenericKubernetesResource custom) {
-                assertThat(custom.getApiVersion()).as(id + " is one of the optional operator resources")
+                assertThat(custom.getApiVersion())
+                        .as(id + " is one of the optional operator resources")
                         .isIn("kafka.strimzi.io/v1beta2", "postgresql.cnpg.io/v1");
             }
             RequiredFields.check(r);
@@ -84,18 +98,28 @@ class ChartIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("renderings")
-    void everyServiceRunsHardenedWithProbesResourcesAndItsOwnAccount(String what, Path values, Map<String, String> set) {
+    void everyServiceRunsHardenedWithProbesResourcesAndItsOwnAccount(
+            String what, Path values, Map<String, String> set) {
         RenderedChart chart = RenderedChart.render(values, set);
         List<Deployment> deployments = chart.all(Deployment.class);
-        assertThat(deployments).extracting(d -> d.getMetadata().getName()).containsExactlyInAnyOrderElementsOf(SERVICES);
+        assertThat(deployments)
+                .extracting(d -> d.getMetadata().getName())
+                .containsExactlyInAnyOrderElementsOf(SERVICES);
         for (Deployment d : deployments) {
             String name = d.getMetadata().getName();
             PodSpec pod = d.getSpec().getTemplate().getSpec();
-            assertThat(pod.getServiceAccountName()).as(name + " service account").isEqualTo(name);
+            assertThat(pod.getServiceAccountName())
+                    .as(name + " service account")
+                    .isEqualTo(name);
             ServiceAccount account = chart.named(ServiceAccount.class, name);
-            assertThat(account.getAutomountServiceAccountToken()).as(name + " mounts no API token").isFalse();
-            assertThat(pod.getSecurityContext().getRunAsNonRoot()).as(name + " pod runAsNonRoot").isTrue();
-            assertThat(pod.getTerminationGracePeriodSeconds()).as(name + " grace period beyond the 30 s shutdown")
+            assertThat(account.getAutomountServiceAccountToken())
+                    .as(name + " mounts no API token")
+                    .isFalse();
+            assertThat(pod.getSecurityContext().getRunAsNonRoot())
+                    .as(name + " pod runAsNonRoot")
+                    .isTrue();
+            assertThat(pod.getTerminationGracePeriodSeconds())
+                    .as(name + " grace period beyond the 30 s shutdown")
                     .isGreaterThan(30L);
             assertThat(pod.getVolumes()).as(name + " writable /tmp").anyMatch(v -> v.getEmptyDir() != null);
             assertThat(pod.getContainers()).hasSize(1);
@@ -105,7 +129,9 @@ class ChartIT {
             assertThat(c.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/q/health/ready");
             assertThat(c.getStartupProbe().getHttpGet().getPath()).isEqualTo("/q/health/started");
             for (String kind : List.of("cpu", "memory")) {
-                assertThat(c.getResources().getRequests()).as(name + " requests").containsKey(kind);
+                assertThat(c.getResources().getRequests())
+                        .as(name + " requests")
+                        .containsKey(kind);
             }
             assertThat(c.getResources().getLimits()).as(name + " limits").containsKey("memory");
             var sc = c.getSecurityContext();
@@ -115,16 +141,21 @@ class ChartIT {
             assertThat(sc.getRunAsNonRoot()).isTrue();
             assertThat(sc.getCapabilities().getDrop()).contains("ALL");
             assertThat(sc.getCapabilities().getAdd()).isNullOrEmpty();
-            assertThat(c.getEnvFrom()).as(name + " configuration from its ConfigMap")
-                    .anyMatch(e -> e.getConfigMapRef() != null && (name + "-config").equals(e.getConfigMapRef().getName()));
+            assertThat(c.getEnvFrom())
+                    .as(name + " configuration from its ConfigMap")
+                    .anyMatch(e -> e.getConfigMapRef() != null
+                            && (name + "-config").equals(e.getConfigMapRef().getName()));
             assertThat(chart.named(ConfigMap.class, name + "-config").getData())
-                    .as(name + " drains before it stops").containsEntry("QUARKUS_SHUTDOWN_DELAY", "5s");
+                    .as(name + " drains before it stops")
+                    .containsEntry("QUARKUS_SHUTDOWN_DELAY", "5s");
             assertThat(c.getImage()).as(name + " image").contains("/" + name + ":");
             chart.named(Service.class, name);
             chart.named(PodDisruptionBudget.class, name);
             HorizontalPodAutoscaler hpa = chart.named(HorizontalPodAutoscaler.class, name);
             assertThat(hpa.getSpec().getScaleTargetRef().getName()).isEqualTo(name);
-            assertThat(d.getSpec().getReplicas()).as(name + " replicas owned by the autoscaler").isNull();
+            assertThat(d.getSpec().getReplicas())
+                    .as(name + " replicas owned by the autoscaler")
+                    .isNull();
             chart.named(NetworkPolicy.class, name);
         }
     }
@@ -134,19 +165,29 @@ class ChartIT {
     void noSecretValueIsRendered(String what, Path values, Map<String, String> set) {
         RenderedChart chart = RenderedChart.render(values, set);
         assertThat(chart.all(Secret.class)).as("the chart never makes a Secret").isEmpty();
-        assertThat(chart.text).doesNotContainPattern("(?i)BEGIN [A-Z ]*PRIVATE KEY").doesNotContain("kind: Secret");
+        assertThat(chart.text)
+                .doesNotContainPattern("(?i)BEGIN [A-Z ]*PRIVATE KEY")
+                .doesNotContain("kind: Secret");
         for (ConfigMap cm : chart.all(ConfigMap.class)) {
-            assertThat(cm.getData().keySet()).as(cm.getMetadata().getName() + " keys")
+            assertThat(cm.getData().keySet())
+                    .as(cm.getMetadata().getName() + " keys")
                     .noneMatch(k -> SECRET_NAME.matcher(k).find());
-            assertThat(cm.getData().values()).as(cm.getMetadata().getName() + " values carry no credentials in URLs")
+            assertThat(cm.getData().values())
+                    .as(cm.getMetadata().getName() + " values carry no credentials in URLs")
                     .noneMatch(v -> v.matches("(?s).*://[^/@\\s]+:[^/@\\s]+@.*"));
         }
         for (Deployment d : chart.all(Deployment.class)) {
-            for (EnvVar env : d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()) {
-                if (SECRET_NAME.matcher(env.getName()).find() || env.getName().endsWith("_USERNAME")
+            for (EnvVar env :
+                    d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()) {
+                if (SECRET_NAME.matcher(env.getName()).find()
+                        || env.getName().endsWith("_USERNAME")
                         || env.getName().endsWith("_USER")) {
-                    assertThat(env.getValue()).as(env.getName() + " is a reference, not a value").isNull();
-                    assertThat(env.getValueFrom().getSecretKeyRef()).as(env.getName()).isNotNull();
+                    assertThat(env.getValue())
+                            .as(env.getName() + " is a reference, not a value")
+                            .isNull();
+                    assertThat(env.getValueFrom().getSecretKeyRef())
+                            .as(env.getName())
+                            .isNotNull();
                 }
             }
         }
@@ -169,20 +210,31 @@ class ChartIT {
                 .containsEntry("NOTIFICATION_INBOUND_MAILBOXES_FEEDBACK_ADDRESS", "feedback@hub.example.com");
         assertThat(reporting.getEnv()).extracting(EnvVar::getName).noneMatch(n -> n.startsWith("QUARKUS_MAILER"));
         ConfigMap config = chart.named(ConfigMap.class, "reporting-service-config");
-        assertThat(config.getData()).containsEntry("QUARKUS_DATASOURCE_REACTIVE_URL",
-                "postgresql://pg-reporting.databases.svc:5432/reporting")
-                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka-0.kafka.svc:9092,kafka-1.kafka.svc:9092,kafka-2.kafka.svc:9092")
+        assertThat(config.getData())
+                .containsEntry(
+                        "QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://pg-reporting.databases.svc:5432/reporting")
+                .containsEntry(
+                        "KAFKA_BOOTSTRAP_SERVERS",
+                        "kafka-0.kafka.svc:9092,kafka-1.kafka.svc:9092,kafka-2.kafka.svc:9092")
                 .containsEntry("MP_JWT_VERIFY_ISSUER", "https://hub.example.com/auth")
                 .containsEntry("QUARKUS_LOG_LEVEL", "INFO");
         assertThat(container(chart, "review-service").getImage())
                 .isEqualTo("registry.example.com/trust-and-safety/review-service:0.1.0-native");
-        assertThat(container(chart, "review-service").getResources().getLimits().get("memory").toString())
-                .as("native sizing").isEqualTo("256Mi");
+        assertThat(container(chart, "review-service")
+                        .getResources()
+                        .getLimits()
+                        .get("memory")
+                        .toString())
+                .as("native sizing")
+                .isEqualTo("256Mi");
 
         RenderedChart cnpg = RenderedChart.render(null, Map.of("global.cloudnativepg.enabled", "true"));
-        assertThat(secretRef(container(cnpg, "dmca-service"), "QUARKUS_DATASOURCE_PASSWORD")).isEqualTo("dmca-service-db-app/password");
-        assertThat(cnpg.custom("Cluster")).extracting(c -> c.getMetadata().getName())
-                .containsExactlyInAnyOrderElementsOf(SERVICES.stream().map(s -> s + "-db").toList());
+        assertThat(secretRef(container(cnpg, "dmca-service"), "QUARKUS_DATASOURCE_PASSWORD"))
+                .isEqualTo("dmca-service-db-app/password");
+        assertThat(cnpg.custom("Cluster"))
+                .extracting(c -> c.getMetadata().getName())
+                .containsExactlyInAnyOrderElementsOf(
+                        SERVICES.stream().map(s -> s + "-db").toList());
         assertThat(cnpg.named(ConfigMap.class, "dmca-service-config").getData().get("QUARKUS_DATASOURCE_JDBC_URL"))
                 .isEqualTo("jdbc:postgresql://dmca-service-db-rw:5432/dmca");
     }
@@ -194,46 +246,73 @@ class ChartIT {
         for (String service : SERVICES) {
             String checksum = podAnnotations(before, service).get("checksum/config");
             assertThat(checksum).as(service).isNotBlank();
-            assertThat(podAnnotations(after, service).get("checksum/config")).as(service).isNotEqualTo(checksum);
-            assertThat(podAnnotations(RenderedChart.render(null, Map.of()), service).get("checksum/config"))
-                    .as(service + " stable between renderings").isEqualTo(checksum);
+            assertThat(podAnnotations(after, service).get("checksum/config"))
+                    .as(service)
+                    .isNotEqualTo(checksum);
+            assertThat(podAnnotations(RenderedChart.render(null, Map.of()), service)
+                            .get("checksum/config"))
+                    .as(service + " stable between renderings")
+                    .isEqualTo(checksum);
         }
         RenderedChart production = RenderedChart.render(PRODUCTION, Map.of());
-        assertThat(production.named(Deployment.class, "appeals-service").getSpec().getTemplate().getSpec()
-                .getImagePullSecrets()).extracting(s -> s.getName()).containsExactly("registry-credentials");
-        assertThat(before.named(Deployment.class, "appeals-service").getSpec().getTemplate().getSpec()
-                .getImagePullSecrets()).isNullOrEmpty();
+        assertThat(production
+                        .named(Deployment.class, "appeals-service")
+                        .getSpec()
+                        .getTemplate()
+                        .getSpec()
+                        .getImagePullSecrets())
+                .extracting(s -> s.getName())
+                .containsExactly("registry-credentials");
+        assertThat(before.named(Deployment.class, "appeals-service")
+                        .getSpec()
+                        .getTemplate()
+                        .getSpec()
+                        .getImagePullSecrets())
+                .isNullOrEmpty();
     }
 
     private static Map<String, String> podAnnotations(RenderedChart chart, String service) {
-        return chart.named(Deployment.class, service).getSpec().getTemplate().getMetadata().getAnnotations();
+        return chart.named(Deployment.class, service)
+                .getSpec()
+                .getTemplate()
+                .getMetadata()
+                .getAnnotations();
     }
 
     @Test
     void optionalOperatorResourcesAreOffByDefault() {
         RenderedChart chart = RenderedChart.render(null, Map.of());
         assertThat(chart.all(GenericKubernetesResource.class)).isEmpty();
-        assertThat(container(chart, "appeals-service").getImage()).endsWith(":" + chart.named(Deployment.class,
-                "appeals-service").getMetadata().getLabels().get("app.kubernetes.io/version"));
+        assertThat(container(chart, "appeals-service").getImage())
+                .endsWith(":"
+                        + chart.named(Deployment.class, "appeals-service")
+                                .getMetadata()
+                                .getLabels()
+                                .get("app.kubernetes.io/version"));
     }
 
     @Test
     void topicsInTheChartAreTheTopicsOfTheContracts() throws IOException {
-        RenderedChart chart = RenderedChart.render(null, Map.of("strimzi.kafka.enabled", "true", "strimzi.topics.enabled", "true"));
+        RenderedChart chart =
+                RenderedChart.render(null, Map.of("strimzi.kafka.enabled", "true", "strimzi.topics.enabled", "true"));
         List<String> chartTopics = chart.custom("KafkaTopic").stream()
-                .map(t -> (String) ((Map<?, ?>) t.getAdditionalProperties().get("spec")).get("topicName")).toList();
+                .map(t -> (String) ((Map<?, ?>) t.getAdditionalProperties().get("spec")).get("topicName"))
+                .toList();
         List<String> contractTopics = new ArrayList<>(Topics.EVENT_TOPICS);
         contractTopics.addAll(Topics.DEAD_LETTER_TOPICS);
         assertThat(chartTopics).containsExactlyInAnyOrderElementsOf(contractTopics);
         assertThat(chart.custom("Kafka")).hasSize(1);
-        assertThat(chart.named(ConfigMap.class, "review-service-config").getData().get("KAFKA_BOOTSTRAP_SERVERS"))
+        assertThat(chart.named(ConfigMap.class, "review-service-config")
+                        .getData()
+                        .get("KAFKA_BOOTSTRAP_SERVERS"))
                 .isEqualTo("moderation-kafka-kafka-bootstrap:9092");
 
         // Every topic a service's configuration names is one of them.
         Pattern topicProperty = Pattern.compile("(?m)^[^#%\\s][^=]*\\.topic\\s*=\\s*(\\S+)\\s*$");
         Set<String> used = new LinkedHashSet<>();
         for (String service : SERVICES) {
-            Path properties = RenderedChart.root().resolve(service).resolve("src/main/resources/application.properties");
+            Path properties =
+                    RenderedChart.root().resolve(service).resolve("src/main/resources/application.properties");
             Matcher m = topicProperty.matcher(Files.readString(properties));
             while (m.find()) {
                 used.add(m.group(1));
@@ -245,7 +324,8 @@ class ChartIT {
     @ParameterizedTest(name = "{0}={1}")
     @MethodSource("refusedValues")
     void theValuesSchemaRefusesUnsafeOrMistypedSettings(String key, String value, String why) {
-        assertThatThrownBy(() -> RenderedChart.render(null, Map.of(key, value))).as(why)
+        assertThatThrownBy(() -> RenderedChart.render(null, Map.of(key, value)))
+                .as(why)
                 .hasMessageContaining("values don't meet the specifications of the schema");
     }
 
@@ -270,10 +350,15 @@ class ChartIT {
             assertThat(np.getSpec().getPodSelector().getMatchLabels()).containsEntry("app.kubernetes.io/name", service);
             // The hub (and monitoring) may call the HTTP port; nothing else, and no other service.
             assertThat(np.getSpec().getIngress()).allSatisfy(rule -> {
-                assertThat(rule.getFrom()).isNotEmpty().allSatisfy(peer ->
-                        assertThat(peer.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name"))
+                assertThat(rule.getFrom())
+                        .isNotEmpty()
+                        .allSatisfy(peer -> assertThat(peer.getNamespaceSelector()
+                                        .getMatchLabels()
+                                        .get("kubernetes.io/metadata.name"))
                                 .isIn("hub", "monitoring"));
-                assertThat(rule.getPorts()).extracting(p -> p.getPort().getStrVal()).containsExactly("http");
+                assertThat(rule.getPorts())
+                        .extracting(p -> p.getPort().getStrVal())
+                        .containsExactly("http");
             });
             Set<Integer> ports = new LinkedHashSet<>();
             for (NetworkPolicyEgressRule rule : np.getSpec().getEgress()) {
@@ -287,18 +372,27 @@ class ChartIT {
                 expected.add(443); // statements of reasons to the DSA Transparency Database
             }
             assertThat(ports).as(service + " egress ports").containsExactlyInAnyOrderElementsOf(expected);
-            assertThat(np.getSpec().getEgress()).as(service + " egress peers are named")
+            assertThat(np.getSpec().getEgress())
+                    .as(service + " egress peers are named")
                     .allSatisfy(rule -> assertThat(rule.getTo()).isNotEmpty());
         }
     }
 
     private static Container container(RenderedChart chart, String service) {
-        return chart.named(Deployment.class, service).getSpec().getTemplate().getSpec().getContainers().get(0);
+        return chart.named(Deployment.class, service)
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0);
     }
 
     private static String secretRef(Container c, String env) {
-        EnvVar var = c.getEnv().stream().filter(e -> e.getName().equals(env)).findFirst()
+        EnvVar var = c.getEnv().stream()
+                .filter(e -> e.getName().equals(env))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + env + " in " + c.getName()));
-        return var.getValueFrom().getSecretKeyRef().getName() + "/" + var.getValueFrom().getSecretKeyRef().getKey();
+        return var.getValueFrom().getSecretKeyRef().getName() + "/"
+                + var.getValueFrom().getSecretKeyRef().getKey();
     }
 }

@@ -19,9 +19,13 @@ class DockerfilesTest {
     @Test
     void jvmImageCopiesTheFastJarAndRunsAsNonRoot() throws IOException {
         String dockerfile = Files.readString(DOCKER.resolve("Dockerfile.jvm"));
-        assertThat(dockerfile).contains("ARG SERVICE")
-                .contains("${SERVICE}/target/quarkus-app/lib/", "${SERVICE}/target/quarkus-app/app/",
-                        "${SERVICE}/target/quarkus-app/quarkus/", "quarkus-run.jar")
+        assertThat(dockerfile)
+                .contains("ARG SERVICE")
+                .contains(
+                        "${SERVICE}/target/quarkus-app/lib/",
+                        "${SERVICE}/target/quarkus-app/app/",
+                        "${SERVICE}/target/quarkus-app/quarkus/",
+                        "quarkus-run.jar")
                 .containsPattern("(?m)^USER 185$")
                 .contains("-Djava.io.tmpdir=/tmp");
     }
@@ -29,21 +33,24 @@ class DockerfilesTest {
     @Test
     void nativeImageCopiesTheRunnerAndRunsAsNonRoot() throws IOException {
         String dockerfile = Files.readString(DOCKER.resolve("Dockerfile.native"));
-        assertThat(dockerfile).contains("ARG SERVICE").contains("${SERVICE}/target/*-runner")
+        assertThat(dockerfile)
+                .contains("ARG SERVICE")
+                .contains("${SERVICE}/target/*-runner")
                 .containsPattern("(?m)^USER 185$");
     }
 
     @Test
     void theChartRunsImagesAsTheUserTheyAreBuiltFor() throws IOException {
-        String kit = Files.readString(RenderedChart.root()
-                .resolve("service-kit/src/main/resources/META-INF/microprofile-config.properties"));
+        String kit = Files.readString(
+                RenderedChart.root().resolve("service-kit/src/main/resources/META-INF/microprofile-config.properties"));
         assertThat(kit).contains("quarkus.kubernetes.security-context.run-as-user=185");
     }
 
     @Test
     void servicesKeepNoDockerfilesOfTheirOwn() {
         for (String service : RenderedChart.SERVICES) {
-            assertThat(RenderedChart.root().resolve(service).resolve("src/main/docker")).doesNotExist();
+            assertThat(RenderedChart.root().resolve(service).resolve("src/main/docker"))
+                    .doesNotExist();
         }
     }
 }

@@ -35,9 +35,18 @@ class KubernetesModelsIT {
         List<String> command = new ArrayList<>(List.of("node", "validate.mjs"));
         Map<String, RenderedChart> renderings = Map.of(
                 "default", RenderedChart.render(null, Map.of()),
-                "production", RenderedChart.render(RenderedChart.root().resolve("k8s/values-production.yaml"), Map.of()),
-                "optional", RenderedChart.render(null, Map.of("strimzi.kafka.enabled", "true",
-                        "strimzi.topics.enabled", "true", "global.cloudnativepg.enabled", "true")));
+                "production",
+                        RenderedChart.render(RenderedChart.root().resolve("k8s/values-production.yaml"), Map.of()),
+                "optional",
+                        RenderedChart.render(
+                                null,
+                                Map.of(
+                                        "strimzi.kafka.enabled",
+                                        "true",
+                                        "strimzi.topics.enabled",
+                                        "true",
+                                        "global.cloudnativepg.enabled",
+                                        "true")));
         for (var e : renderings.entrySet()) {
             Path file = dir.resolve(e.getKey() + ".yaml").toAbsolutePath();
             Files.writeString(file, e.getValue().text);
@@ -48,13 +57,15 @@ class KubernetesModelsIT {
         assertThat(result.output).contains(" 0 problem(s)");
     }
 
-    private record Result(int exitCode, String output) {
-    }
+    private record Result(int exitCode, String output) {}
 
     private static Result run(Path dir, String... command) throws IOException, InterruptedException {
         Process process;
         try {
-            process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+            process = new ProcessBuilder(command)
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .start();
         } catch (IOException notInstalled) {
             return new Result(-1, notInstalled.getMessage());
         }

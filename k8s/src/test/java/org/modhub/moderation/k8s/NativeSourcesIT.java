@@ -44,20 +44,27 @@ class NativeSourcesIT {
                 built.add(sources);
             }
         }
-        assertThat(built).as("every service built with -Dquarkus.native.sources-only=true").hasSize(RenderedChart.SERVICES.size());
+        assertThat(built)
+                .as("every service built with -Dquarkus.native.sources-only=true")
+                .hasSize(RenderedChart.SERVICES.size());
         Set<String> expected = serialisedClasses();
         for (Path sources : built) {
             String args = Files.readString(sources.resolve("native-image.args"));
-            assertThat(args).as(sources + " build arguments")
+            assertThat(args)
+                    .as(sources + " build arguments")
                     .contains("-march=compatibility")
                     .contains("--no-fallback")
                     .doesNotContain("-H:+AllowIncompleteClasspath");
             Map<String, JsonNode> registered = reflectionConfig(sources);
             for (String className : expected) {
                 JsonNode entry = registered.get(className);
-                assertThat(entry).as(sources + ": " + className + " registered for reflection").isNotNull();
-                assertThat(entry.path("allDeclaredConstructors").asBoolean() && entry.path("allDeclaredMethods").asBoolean())
-                        .as(sources + ": " + className + " constructors and accessors reachable for Jackson").isTrue();
+                assertThat(entry)
+                        .as(sources + ": " + className + " registered for reflection")
+                        .isNotNull();
+                assertThat(entry.path("allDeclaredConstructors").asBoolean()
+                                && entry.path("allDeclaredMethods").asBoolean())
+                        .as(sources + ": " + className + " constructors and accessors reachable for Jackson")
+                        .isTrue();
             }
         }
     }
@@ -93,10 +100,13 @@ class NativeSourcesIT {
     private static Map<String, JsonNode> reflectionConfig(Path sources) throws IOException {
         Map<String, JsonNode> byName = new HashMap<>();
         try (Stream<Path> files = Files.list(sources)) {
-            for (Path jar : files.filter(f -> f.getFileName().toString().endsWith("-runner.jar")).toList()) {
+            for (Path jar : files.filter(f -> f.getFileName().toString().endsWith("-runner.jar"))
+                    .toList()) {
                 try (JarFile file = new JarFile(jar.toFile())) {
                     var entry = file.getJarEntry("META-INF/native-image/reflect-config.json");
-                    assertThat(entry).as(jar + " has a reflection configuration").isNotNull();
+                    assertThat(entry)
+                            .as(jar + " has a reflection configuration")
+                            .isNotNull();
                     for (JsonNode registration : new ObjectMapper().readTree(file.getInputStream(entry))) {
                         byName.put(registration.path("name").asText(), registration);
                     }

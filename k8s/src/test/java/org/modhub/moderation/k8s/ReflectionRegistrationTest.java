@@ -17,11 +17,12 @@ class ReflectionRegistrationTest {
 
     @Test
     void everySerialisedClassIsRegisteredForReflectionInTheKit() throws IOException {
-        String source = Files.readString(RenderedChart.root().resolve(
-                "service-kit/src/main/java/org/modhub/moderation/kit/config/EventPayloadReflection.java"));
+        String source = Files.readString(RenderedChart.root()
+                .resolve("service-kit/src/main/java/org/modhub/moderation/kit/config/EventPayloadReflection.java"));
         for (String className : NativeSourcesIT.serialisedClasses()) {
             String simpleName = className.substring(className.lastIndexOf('.') + 1);
-            assertThat(source).as(className + " in EventPayloadReflection")
+            assertThat(source)
+                    .as(className + " in EventPayloadReflection")
                     .contains("import " + className + ";")
                     .containsPattern("\\b" + simpleName + "\\.class\\b");
         }

@@ -20,8 +20,8 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 /** The umbrella chart rendered by Helm itself, as typed Kubernetes objects. */
 final class RenderedChart {
 
-    static final List<String> SERVICES = List.of("reporting-service", "review-service", "dmca-service",
-            "appeals-service", "notification-service");
+    static final List<String> SERVICES =
+            List.of("reporting-service", "review-service", "dmca-service", "appeals-service", "notification-service");
 
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
     private static final Pattern DOCUMENT_SEPARATOR = Pattern.compile("(?m)^---\\s*$");
@@ -39,12 +39,14 @@ final class RenderedChart {
     }
 
     static Path root() {
-        return Path.of(Objects.requireNonNull(System.getProperty("suite.root"), "suite.root")).normalize();
+        return Path.of(Objects.requireNonNull(System.getProperty("suite.root"), "suite.root"))
+                .normalize();
     }
 
     /** helm template moderation &lt;chart&gt; [-f values] [--set key=value ...] */
     static RenderedChart render(Path valuesFile, Map<String, String> set) {
-        TemplateCommand template = new Helm(chart()).template().withName("moderation").withNamespace("moderation");
+        TemplateCommand template =
+                new Helm(chart()).template().withName("moderation").withNamespace("moderation");
         if (valuesFile != null) {
             template = template.withValuesFile(valuesFile);
         }
@@ -68,11 +70,15 @@ final class RenderedChart {
     }
 
     List<GenericKubernetesResource> custom(String kind) {
-        return all(GenericKubernetesResource.class).stream().filter(r -> kind.equals(r.getKind())).toList();
+        return all(GenericKubernetesResource.class).stream()
+                .filter(r -> kind.equals(r.getKind()))
+                .toList();
     }
 
     <T extends HasMetadata> T named(Class<T> type, String name) {
-        return all(type).stream().filter(r -> name.equals(r.getMetadata().getName())).findFirst()
+        return all(type).stream()
+                .filter(r -> name.equals(r.getMetadata().getName()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " named " + name));
     }
 
@@ -105,8 +111,10 @@ final class RenderedChart {
             return;
         }
         for (Method method : o.getClass().getMethods()) {
-            if (method.getParameterCount() != 0 || !method.getName().startsWith("get")
-                    || method.getDeclaringClass() == Object.class || method.getName().equals("getClass")) {
+            if (method.getParameterCount() != 0
+                    || !method.getName().startsWith("get")
+                    || method.getDeclaringClass() == Object.class
+                    || method.getName().equals("getClass")) {
                 continue;
             }
             Object value;
@@ -121,7 +129,8 @@ final class RenderedChart {
                 }
                 continue;
             }
-            String property = Character.toLowerCase(method.getName().charAt(3)) + method.getName().substring(4);
+            String property = Character.toLowerCase(method.getName().charAt(3))
+                    + method.getName().substring(4);
             walk(value, path + "." + property, found);
         }
     }

@@ -25,8 +25,7 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
  */
 final class RequiredFields {
 
-    private RequiredFields() {
-    }
+    private RequiredFields() {}
 
     static void check(HasMetadata r) {
         String id = r.getKind() + "/" + r.getMetadata().getName();
@@ -34,43 +33,75 @@ final class RequiredFields {
         switch (r) {
             case Deployment d -> {
                 assertThat(d.getSpec().getSelector()).as(id + " spec.selector").isNotNull();
-                Map<String, String> labels = d.getSpec().getTemplate().getMetadata().getLabels();
-                assertThat(labels).as(id + " template labels match the selector")
+                Map<String, String> labels =
+                        d.getSpec().getTemplate().getMetadata().getLabels();
+                assertThat(labels)
+                        .as(id + " template labels match the selector")
                         .containsAllEntriesOf(d.getSpec().getSelector().getMatchLabels());
                 List<Container> containers = d.getSpec().getTemplate().getSpec().getContainers();
                 assertThat(containers).as(id + " containers").isNotEmpty();
                 for (Container c : containers) {
                     assertThat(c.getName()).as(id + " container name").isNotBlank();
                     assertThat(c.getImage()).as(id + " container image").isNotBlank();
-                    c.getPorts().forEach(p -> assertThat(p.getContainerPort()).as(id + " containerPort").isPositive());
-                    c.getEnv().forEach(e -> assertThat(e.getName()).as(id + " env name").isNotBlank());
-                    c.getVolumeMounts().forEach(m -> assertThat(m.getMountPath()).as(id + " mountPath").isNotBlank());
+                    c.getPorts()
+                            .forEach(p -> assertThat(p.getContainerPort())
+                                    .as(id + " containerPort")
+                                    .isPositive());
+                    c.getEnv()
+                            .forEach(e ->
+                                    assertThat(e.getName()).as(id + " env name").isNotBlank());
+                    c.getVolumeMounts()
+                            .forEach(m -> assertThat(m.getMountPath())
+                                    .as(id + " mountPath")
+                                    .isNotBlank());
                 }
-                d.getSpec().getTemplate().getSpec().getVolumes()
-                        .forEach(v -> assertThat(v.getName()).as(id + " volume name").isNotBlank());
+                d.getSpec()
+                        .getTemplate()
+                        .getSpec()
+                        .getVolumes()
+                        .forEach(v ->
+                                assertThat(v.getName()).as(id + " volume name").isNotBlank());
             }
-            case Service s -> s.getSpec().getPorts().forEach(p -> assertThat(p.getPort()).as(id + " port").isPositive());
+            case Service s ->
+                s.getSpec()
+                        .getPorts()
+                        .forEach(p -> assertThat(p.getPort()).as(id + " port").isPositive());
             case HorizontalPodAutoscaler h -> {
-                assertThat(h.getSpec().getScaleTargetRef().getKind()).as(id + " scaleTargetRef.kind").isNotBlank();
-                assertThat(h.getSpec().getScaleTargetRef().getName()).as(id + " scaleTargetRef.name").isNotBlank();
-                assertThat(h.getSpec().getMaxReplicas()).as(id + " maxReplicas").isPositive()
+                assertThat(h.getSpec().getScaleTargetRef().getKind())
+                        .as(id + " scaleTargetRef.kind")
+                        .isNotBlank();
+                assertThat(h.getSpec().getScaleTargetRef().getName())
+                        .as(id + " scaleTargetRef.name")
+                        .isNotBlank();
+                assertThat(h.getSpec().getMaxReplicas())
+                        .as(id + " maxReplicas")
+                        .isPositive()
                         .isGreaterThanOrEqualTo(h.getSpec().getMinReplicas());
-                h.getSpec().getMetrics().forEach(m -> assertThat(m.getType()).as(id + " metric type").isNotBlank());
+                h.getSpec()
+                        .getMetrics()
+                        .forEach(m ->
+                                assertThat(m.getType()).as(id + " metric type").isNotBlank());
             }
             case PodDisruptionBudget p -> {
                 assertThat(p.getSpec().getSelector()).as(id + " selector").isNotNull();
                 assertThat(p.getSpec().getMinAvailable() == null || p.getSpec().getMaxUnavailable() == null)
-                        .as(id + " not both minAvailable and maxUnavailable").isTrue();
+                        .as(id + " not both minAvailable and maxUnavailable")
+                        .isTrue();
             }
-            case NetworkPolicy n -> assertThat(n.getSpec().getPodSelector()).as(id + " podSelector").isNotNull();
+            case NetworkPolicy n ->
+                assertThat(n.getSpec().getPodSelector()).as(id + " podSelector").isNotNull();
             case ConfigMap c -> assertThat(c.getData()).as(id + " data").isNotNull();
             case ServiceAccount a -> assertThat(a.getMetadata().getName()).isNotBlank();
             case GenericKubernetesResource g -> {
                 @SuppressWarnings("unchecked")
-                Map<String, Object> spec = (Map<String, Object>) g.getAdditionalProperties().get("spec");
+                Map<String, Object> spec =
+                        (Map<String, Object>) g.getAdditionalProperties().get("spec");
                 assertThat(spec).as(id + " spec").isNotNull();
                 switch (g.getKind()) {
-                    case "Kafka" -> assertThat(((Map<?, ?>) spec.get("kafka")).get("listeners")).as(id + " listeners").isNotNull();
+                    case "Kafka" ->
+                        assertThat(((Map<?, ?>) spec.get("kafka")).get("listeners"))
+                                .as(id + " listeners")
+                                .isNotNull();
                     case "KafkaNodePool" -> assertThat(spec).as(id).containsKeys("replicas", "roles", "storage");
                     case "KafkaTopic" -> assertThat(spec).as(id).containsKeys("topicName", "partitions", "replicas");
                     case "Cluster" -> assertThat(spec).as(id).containsKeys("instances", "storage");

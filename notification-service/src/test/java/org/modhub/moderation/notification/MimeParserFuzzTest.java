@@ -29,9 +29,17 @@ class MimeParserFuzzTest {
 
     private static final int MAX_ATTACHMENT = 512;
     private static final int MAX_TEXT = 2_000;
-    private static final MimeParser PARSER = new MimeParser(Session.getInstance(new Properties()), MAX_ATTACHMENT, MAX_TEXT);
-    private static final List<String> SAMPLES = List.of("attachment.eml", "auto-reply.eml", "bounce.eml", "broken-multipart.eml",
-            "html-only-base64.eml", "iso-8859-1.eml", "nested-multipart.eml", "no-sender.eml");
+    private static final MimeParser PARSER =
+            new MimeParser(Session.getInstance(new Properties()), MAX_ATTACHMENT, MAX_TEXT);
+    private static final List<String> SAMPLES = List.of(
+            "attachment.eml",
+            "auto-reply.eml",
+            "bounce.eml",
+            "broken-multipart.eml",
+            "html-only-base64.eml",
+            "iso-8859-1.eml",
+            "nested-multipart.eml",
+            "no-sender.eml");
     private static final AtomicLong SENT = new AtomicLong();
     private static final AtomicLong PARSED = new AtomicLong();
     private static final AtomicLong REFUSED = new AtomicLong();
@@ -69,7 +77,9 @@ class MimeParserFuzzTest {
         assertThat(mail.kind()).isNotNull();
         for (ParsedMail.Attachment attachment : mail.attachments()) {
             if (attachment.content() != null) {
-                assertThat(attachment.content().length).as("kept attachment of %s", shown).isLessThanOrEqualTo(MAX_ATTACHMENT);
+                assertThat(attachment.content().length)
+                        .as("kept attachment of %s", shown)
+                        .isLessThanOrEqualTo(MAX_ATTACHMENT);
             }
         }
     }
@@ -94,15 +104,24 @@ class MimeParserFuzzTest {
                         out = splice(out, random.nextInt(out.length + 1), range);
                     }
                 }
-                case 3 -> out = splice(out, lineStart(out, random), HOSTILE_LINES.get(random.nextInt(HOSTILE_LINES.size()))
-                        .getBytes(StandardCharsets.ISO_8859_1));
+                case 3 ->
+                    out = splice(
+                            out,
+                            lineStart(out, random),
+                            HOSTILE_LINES
+                                    .get(random.nextInt(HOSTILE_LINES.size()))
+                                    .getBytes(StandardCharsets.ISO_8859_1));
                 case 4 -> {
                     byte[] junk = new byte[random.nextInt(64)];
                     random.nextBytes(junk);
                     out = splice(out, random.nextInt(out.length + 1), junk);
                 }
-                default -> out = splice(out, lineStart(out, random), ("Content-Type: multipart/mixed; boundary=\"b" + random.nextInt(3)
-                        + "\"\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                default ->
+                    out = splice(
+                            out,
+                            lineStart(out, random),
+                            ("Content-Type: multipart/mixed; boundary=\"b" + random.nextInt(3) + "\"\r\n")
+                                    .getBytes(StandardCharsets.ISO_8859_1));
             }
         }
         return out;
@@ -132,7 +151,8 @@ class MimeParserFuzzTest {
             "Content-Type: message/rfc822\r\n",
             "Content-Type: text/rfc822-headers\r\n",
             "\r\n--b0\r\nContent-Type: multipart/mixed; boundary=\"b0\"\r\n\r\n--b0\r\n",
-            "\r\n<html><a href=\"javascript:x\"><a href='" + "<".repeat(3000) + "'>&#x110000;&#99999999999;&nbsp</html>\r\n",
+            "\r\n<html><a href=\"javascript:x\"><a href='" + "<".repeat(3000)
+                    + "'>&#x110000;&#99999999999;&nbsp</html>\r\n",
             "X-" + "h".repeat(10_000) + ": v\r\n",
             " folded continuation with no header before it\r\n");
 
@@ -157,7 +177,9 @@ class MimeParserFuzzTest {
 
     @AfterAll
     static void summary() {
-        System.out.printf("Fuzz summary notification-service MIME parser: %d messages parsed, %d as mail, %d quarantined "
-                + "(UnparsableMailException), 0 other exceptions%n", SENT.get(), PARSED.get(), REFUSED.get());
+        System.out.printf(
+                "Fuzz summary notification-service MIME parser: %d messages parsed, %d as mail, %d quarantined "
+                        + "(UnparsableMailException), 0 other exceptions%n",
+                SENT.get(), PARSED.get(), REFUSED.get());
     }
 }

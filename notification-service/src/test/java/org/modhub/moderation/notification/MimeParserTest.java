@@ -37,8 +37,10 @@ class MimeParserTest {
         assertThat(mail.from()).isEqualTo("jane@example.net");
         assertThat(mail.messageId()).isEqualTo("<nested-1@example.net>");
         assertThat(mail.text()).isEqualTo("The model https://huggingface.co/acme/evil ships a trojan.");
-        assertThat(mail.attachments()).extracting(ParsedMail.Attachment::name, ParsedMail.Attachment::contentType)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("shot.png", "image/png"),
+        assertThat(mail.attachments())
+                .extracting(ParsedMail.Attachment::name, ParsedMail.Attachment::contentType)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("shot.png", "image/png"),
                         org.assertj.core.groups.Tuple.tuple("scan.pdf", "application/pdf"));
         ParsedMail.Attachment png = mail.attachments().get(0);
         // 512 bytes decoded: exactly the limit, so kept.
@@ -58,11 +60,14 @@ class MimeParserTest {
     @Test
     void aBase64HtmlOnlyMailBecomesReadableTextWithItsLinks() throws Exception {
         ParsedMail mail = parse("html-only-base64.eml");
-        assertThat(mail.text()).isEqualTo("Hello,\n\nplease remove this dataset (https://huggingface.co/datasets/acme/leak) & its copies."
-                + "\n\n- one\n- two");
+        assertThat(mail.text())
+                .isEqualTo(
+                        "Hello,\n\nplease remove this dataset (https://huggingface.co/datasets/acme/leak) & its copies."
+                                + "\n\n- one\n- two");
         assertThat(mail.text()).doesNotContain("color: red").doesNotContain("<");
         assertThat(mail.inReplyTo()).isEqualTo("<5f0c6f2e-0000-4000-8000-000000000001@hub.localhost>");
-        assertThat(mail.references()).containsExactly("<older@example.org>", "<5f0c6f2e-0000-4000-8000-000000000001@hub.localhost>");
+        assertThat(mail.references())
+                .containsExactly("<older@example.org>", "<5f0c6f2e-0000-4000-8000-000000000001@hub.localhost>");
         assertThat(mail.recipients()).contains("dmca+tabcdefghijklmnopqrstuvwx@hub.localhost");
     }
 
@@ -95,7 +100,9 @@ class MimeParserTest {
 
     @Test
     void mailWithoutASenderOrWithABrokenStructureIsUnparsable() {
-        assertThatThrownBy(() -> parse("no-sender.eml")).isInstanceOf(UnparsableMailException.class).hasMessageContaining("sender");
+        assertThatThrownBy(() -> parse("no-sender.eml"))
+                .isInstanceOf(UnparsableMailException.class)
+                .hasMessageContaining("sender");
         assertThatThrownBy(() -> parse("broken-multipart.eml")).isInstanceOf(UnparsableMailException.class);
     }
 
@@ -107,15 +114,18 @@ class MimeParserTest {
                 + "https://huggingface.co/acme/evil</a></div><ul><li>row 1</li><li>row <b>2</b></li></ul>"
                 + "<table><tr><td>a</td><td>b</td></tr></table><!-- hidden --><p>Regards,<br>Jane</p></body></html>";
         ParsedMail mail = parser.parse(htmlMail(html));
-        assertThat(mail.text()).isEqualTo("Leaked data\n\nThe dataset acme/leak (https://huggingface.co/datasets/acme/leak) holds\n"
-                + "personal data & more.\n\nSee also https://huggingface.co/acme/evil\n\n- row 1\n- row 2\n\nab\n\nRegards,\nJane");
+        assertThat(mail.text())
+                .isEqualTo(
+                        "Leaked data\n\nThe dataset acme/leak (https://huggingface.co/datasets/acme/leak) holds\n"
+                                + "personal data & more.\n\nSee also https://huggingface.co/acme/evil\n\n- row 1\n- row 2\n\nab\n\nRegards,\nJane");
     }
 
     @Test
     void oneMegabyteOfUnclosedScriptTagsIsRefusedAtOnceNotParsedForMinutes() {
         byte[] raw = htmlMail("<html><body><p>hi</p>" + "<script>".repeat(131_072));
         long started = System.nanoTime();
-        assertThatThrownBy(() -> parser.parse(raw, System.nanoTime() + 5_000_000_000L)).isInstanceOf(UnparsableMailException.class)
+        assertThatThrownBy(() -> parser.parse(raw, System.nanoTime() + 5_000_000_000L))
+                .isInstanceOf(UnparsableMailException.class)
                 .hasMessageContaining("more than the " + MimeParser.DEFAULT_MAX_HTML_CHARS);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
     }
@@ -134,7 +144,8 @@ class MimeParserTest {
     void htmlNestedAHundredThousandDivsDeepIsRefusedQuickly() {
         byte[] raw = htmlMail("<html><body>" + "<div>".repeat(100_000) + "deep");
         long started = System.nanoTime();
-        assertThatThrownBy(() -> parser.parse(raw, System.nanoTime() + 5_000_000_000L)).isInstanceOf(UnparsableMailException.class)
+        assertThatThrownBy(() -> parser.parse(raw, System.nanoTime() + 5_000_000_000L))
+                .isInstanceOf(UnparsableMailException.class)
                 .hasMessageContaining("nested deeper than");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
     }
@@ -142,14 +153,16 @@ class MimeParserTest {
     @Test
     void aParsePastItsDeadlineIsUnparsable() {
         byte[] raw = htmlMail("<p>" + "word ".repeat(50_000) + "</p>");
-        assertThatThrownBy(() -> parser.parse(raw, System.nanoTime() - 1)).isInstanceOf(UnparsableMailException.class)
+        assertThatThrownBy(() -> parser.parse(raw, System.nanoTime() - 1))
+                .isInstanceOf(UnparsableMailException.class)
                 .hasMessageContaining("time budget");
     }
 
     /** An HTML-only mail as a mail client sends it (quoted-printable). */
     static byte[] htmlMail(String html) {
         try {
-            jakarta.mail.internet.MimeMessage message = new jakarta.mail.internet.MimeMessage(Session.getInstance(new Properties()));
+            jakarta.mail.internet.MimeMessage message =
+                    new jakarta.mail.internet.MimeMessage(Session.getInstance(new Properties()));
             message.setFrom("jane@example.net");
             message.setRecipients(jakarta.mail.Message.RecipientType.TO, "safety@hub.localhost");
             message.setSubject("HTML report");

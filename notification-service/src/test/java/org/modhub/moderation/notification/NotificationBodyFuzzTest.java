@@ -22,12 +22,15 @@ import io.quarkus.test.junit.QuarkusTest;
  * runs the {@link FuzzTest} coverage-guided for as long as asked (see FUZZING.md).
  */
 @QuarkusTest
-@WithTestResource(value = DevStackResource.class, initArgs = @ResourceArg(name = DevStackResource.SERVICE, value = "notification"))
+@WithTestResource(
+        value = DevStackResource.class,
+        initArgs = @ResourceArg(name = DevStackResource.SERVICE, value = "notification"))
 class NotificationBodyFuzzTest {
 
     private static final BodyFuzzer FUZZER = new BodyFuzzer("notification-service");
 
-    static final Target PREVIEW = Target.post("/api/v1/templates/owner-decision/preview",
+    static final Target PREVIEW = Target.post(
+            "/api/v1/templates/owner-decision/preview",
             () -> TestTokens.token("fuzz-mod", "moderator"),
             "{\"locale\":\"de-DE\",\"parameters\":{\"decisionId\":\"d-1\",\"subject\":\"model:acme/x\",\"actions\":\"UNRANK,LABEL\","
                     + "\"explanation\":\"Spam.\",\"redress\":\"internal-complaint,judicial-redress\"}}");

@@ -23,8 +23,7 @@ public final class NotificationFixtures {
 
     public static final EventCodec CODEC = new EventCodec();
 
-    private NotificationFixtures() {
-    }
+    private NotificationFixtures() {}
 
     /** A fresh external address, so tests never read each other's mail. */
     public static String newRecipient(String prefix) {
@@ -34,17 +33,40 @@ public final class NotificationFixtures {
     /** A report-receipt request to {@code recipient} with the template's sample parameters and a fresh report thread. */
     public static NotificationRequested receipt(String recipient) {
         UUID report = UUID.randomUUID();
-        Map<String, String> parameters = new java.util.HashMap<>(MailTemplates.byId("report-receipt").orElseThrow().sample());
+        Map<String, String> parameters = new java.util.HashMap<>(
+                MailTemplates.byId("report-receipt").orElseThrow().sample());
         parameters.put("reportId", report.toString());
-        return new NotificationRequested("report-receipt", recipient, null, "en", parameters,
-                NotificationRequested.threadKey("report", report), "safety", "report-receipt:" + report,
-                Instant.now().truncatedTo(ChronoUnit.MICROS), null);
+        return new NotificationRequested(
+                "report-receipt",
+                recipient,
+                null,
+                "en",
+                parameters,
+                NotificationRequested.threadKey("report", report),
+                "safety",
+                "report-receipt:" + report,
+                Instant.now().truncatedTo(ChronoUnit.MICROS),
+                null);
     }
 
-    public static NotificationRequested request(String template, String recipient, String locale, Map<String, String> parameters,
-            String threadKey, String mailbox) {
-        return new NotificationRequested(template, recipient, null, locale, parameters, threadKey, mailbox,
-                template + ":" + UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.MICROS), null);
+    public static NotificationRequested request(
+            String template,
+            String recipient,
+            String locale,
+            Map<String, String> parameters,
+            String threadKey,
+            String mailbox) {
+        return new NotificationRequested(
+                template,
+                recipient,
+                null,
+                locale,
+                parameters,
+                threadKey,
+                mailbox,
+                template + ":" + UUID.randomUUID(),
+                Instant.now().truncatedTo(ChronoUnit.MICROS),
+                null);
     }
 
     /** Publishes the request as a fresh CloudEvent; returns the encoded event (send it again to redeliver it). */

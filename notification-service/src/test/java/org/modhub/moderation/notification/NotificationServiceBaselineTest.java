@@ -10,7 +10,9 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@WithTestResource(value = DevStackResource.class, initArgs = @ResourceArg(name = DevStackResource.SERVICE, value = "notification"))
+@WithTestResource(
+        value = DevStackResource.class,
+        initArgs = @ResourceArg(name = DevStackResource.SERVICE, value = "notification"))
 class NotificationServiceBaselineTest extends ServiceBaselineChecks {
 
     @Override
@@ -25,8 +27,7 @@ class NotificationServiceBaselineTest extends ServiceBaselineChecks {
 
     @Override
     protected List<Call> writeEndpoints() {
-        return List.of(
-                Call.post("/api/v1/templates/report-receipt/preview", "moderator"));
+        return List.of(Call.post("/api/v1/templates/report-receipt/preview", "moderator"));
     }
 
     @Override

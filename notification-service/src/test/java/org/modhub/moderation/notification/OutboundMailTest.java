@@ -48,7 +48,9 @@ import jakarta.mail.search.HeaderTerm;
 
 /** Requests on notifications.requests become real mail through the real SMTP server, once per idempotency key. */
 @QuarkusTest
-@WithTestResource(value = DevStackResource.class, initArgs = @ResourceArg(name = DevStackResource.SERVICE, value = "notification"))
+@WithTestResource(
+        value = DevStackResource.class,
+        initArgs = @ResourceArg(name = DevStackResource.SERVICE, value = "notification"))
 class OutboundMailTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -76,8 +78,11 @@ class OutboundMailTest {
     }
 
     private List<Object> delivery(String idempotencyKey) {
-        List<List<Object>> found = rows(db, "SELECT status, attempts, message_id, last_error, thread_key, subject_line "
-                + "FROM mail_delivery WHERE idempotency_key = ?", idempotencyKey);
+        List<List<Object>> found = rows(
+                db,
+                "SELECT status, attempts, message_id, last_error, thread_key, subject_line "
+                        + "FROM mail_delivery WHERE idempotency_key = ?",
+                idempotencyKey);
         return found.isEmpty() ? null : found.get(0);
     }
 
@@ -88,15 +93,22 @@ class OutboundMailTest {
         NotificationRequested request = receipt(to).inReplyTo(theirMail);
         publish(request);
 
-        ReceivedMail mail = await().atMost(WAIT).until(() -> inbox(to), list -> list.size() == 1).get(0);
+        ReceivedMail mail = await().atMost(WAIT)
+                .until(() -> inbox(to), list -> list.size() == 1)
+                .get(0);
         assertThat(mail.header("In-Reply-To")).contains(theirMail);
         assertThat(mail.header("References")).contains(theirMail);
-        assertThat(rows(db, "SELECT in_reply_to FROM mail_delivery WHERE idempotency_key = ?", request.idempotencyKey()))
+        assertThat(rows(
+                        db,
+                        "SELECT in_reply_to FROM mail_delivery WHERE idempotency_key = ?",
+                        request.idempotencyKey()))
                 .containsExactly(List.of(theirMail));
         // A mail that answers nothing carries neither.
         String other = newRecipient("unanswered");
         publish(receipt(other));
-        ReceivedMail plain = await().atMost(WAIT).until(() -> inbox(other), list -> list.size() == 1).get(0);
+        ReceivedMail plain = await().atMost(WAIT)
+                .until(() -> inbox(other), list -> list.size() == 1)
+                .get(0);
         assertThat(plain.header("In-Reply-To")).isEmpty();
         assertThat(plain.header("References")).isEmpty();
     }
@@ -107,14 +119,19 @@ class OutboundMailTest {
         NotificationRequested request = receipt(to);
         publish(request);
 
-        ReceivedMail mail = await().atMost(WAIT).until(() -> inbox(to), list -> list.size() == 1).get(0);
-        List<Object> row = await().atMost(WAIT).until(() -> delivery(request.idempotencyKey()),
-                r -> r != null && "SENT".equals(r.get(0)));
+        ReceivedMail mail = await().atMost(WAIT)
+                .until(() -> inbox(to), list -> list.size() == 1)
+                .get(0);
+        List<Object> row = await().atMost(WAIT)
+                .until(() -> delivery(request.idempotencyKey()), r -> r != null && "SENT".equals(r.get(0)));
         assertThat(mail.messageId()).isEqualTo(row.get(2)).matches("<[0-9a-f-]{36}@hub\\.localhost>");
         assertThat(mail.from()).isEqualTo(devStack.mail().sender());
-        assertThat(mail.subject()).isEqualTo("We received your report " + request.parameters().get("reportId"));
+        assertThat(mail.subject())
+                .isEqualTo("We received your report " + request.parameters().get("reportId"));
         // The subject key is shown by name (issue 21: mails a person can read).
-        assertThat(mail.text()).contains("the model acme/llama-7b").contains(request.parameters().get("reportId"));
+        assertThat(mail.text())
+                .contains("the model acme/llama-7b")
+                .contains(request.parameters().get("reportId"));
         assertThat(mail.html()).contains("<p>").contains(request.parameters().get("reportId"));
         assertThat(mail.header("Auto-Submitted")).contains("auto-generated");
         assertThat(mail.headers()).doesNotContainKey("Bcc");
@@ -126,7 +143,9 @@ class OutboundMailTest {
 
         // Reply-To: safety+<token>@hub.localhost, and the token stands for this report's thread, not anything else.
         assertThat(mail.replyTo()).singleElement().asString().matches("safety\\+t[a-z2-7]{24}@hub\\.localhost");
-        String token = mail.replyTo().get(0).substring("safety+".length(), mail.replyTo().get(0).indexOf('@'));
+        String token = mail.replyTo()
+                .get(0)
+                .substring("safety+".length(), mail.replyTo().get(0).indexOf('@'));
         assertThat(rows(db, "SELECT thread_key FROM mail_thread WHERE token = ?", token))
                 .containsExactly(List.of(request.threadKey()));
     }
@@ -139,15 +158,21 @@ class OutboundMailTest {
         publishRaw(first.threadKey(), event);
         // The same idempotency key in a new event (the producer queued it twice).
         publish(first);
-        // A different mail in the same thread comes after them on the same partition: once it is out, they were handled.
+        // A different mail in the same thread comes after them on the same partition: once it is out, they were
+        // handled.
         Map<String, String> location = Map.of("reportId", first.parameters().get("reportId"));
-        NotificationRequested marker = request("report-location-request", to, "en", location, first.threadKey(), "safety");
+        NotificationRequested marker =
+                request("report-location-request", to, "en", location, first.threadKey(), "safety");
         publish(marker);
 
         await().atMost(WAIT).until(() -> delivery(marker.idempotencyKey()), r -> r != null && "SENT".equals(r.get(0)));
-        assertThat(inbox(to)).hasSize(2).extracting(ReceivedMail::subject)
-                .containsOnlyOnce("We received your report " + first.parameters().get("reportId"));
-        assertThat(count(db, "SELECT count(*) FROM mail_delivery WHERE idempotency_key = ?", first.idempotencyKey())).isEqualTo(1);
+        assertThat(inbox(to))
+                .hasSize(2)
+                .extracting(ReceivedMail::subject)
+                .containsOnlyOnce(
+                        "We received your report " + first.parameters().get("reportId"));
+        assertThat(count(db, "SELECT count(*) FROM mail_delivery WHERE idempotency_key = ?", first.idempotencyKey()))
+                .isEqualTo(1);
     }
 
     @Test
@@ -157,8 +182,10 @@ class OutboundMailTest {
         devStack.mail().stop();
         try {
             publish(request);
-            List<Object> waiting = await().atMost(WAIT).until(() -> delivery(request.idempotencyKey()),
-                    r -> r != null && "QUEUED".equals(r.get(0)) && ((Integer) r.get(1)) >= 2);
+            List<Object> waiting = await().atMost(WAIT)
+                    .until(
+                            () -> delivery(request.idempotencyKey()),
+                            r -> r != null && "QUEUED".equals(r.get(0)) && ((Integer) r.get(1)) >= 2);
             assertThat((String) waiting.get(3)).isNotBlank();
         } finally {
             devStack.mail().start();
@@ -174,15 +201,20 @@ class OutboundMailTest {
         String to = newRecipient("crash");
         UUID reached = interruptedDelivery(to);
         UUID lost = interruptedDelivery(to);
-        String reachedMessageId = (String) rows(db, "SELECT message_id FROM mail_delivery WHERE id = ?", reached).get(0).get(0);
+        String reachedMessageId = (String) rows(db, "SELECT message_id FROM mail_delivery WHERE id = ?", reached)
+                .get(0)
+                .get(0);
         journalCopy(reachedMessageId);
 
         await().atMost(WAIT).untilAsserted(() -> {
             assertThat(rows(db, "SELECT status, last_error FROM mail_delivery WHERE id = ?", reached))
                     .containsExactly(List.of("SENT", "confirmed by the journal after an interrupted attempt"));
-            assertThat(rows(db, "SELECT status FROM mail_delivery WHERE id = ?", lost)).containsExactly(List.of("SENT"));
+            assertThat(rows(db, "SELECT status FROM mail_delivery WHERE id = ?", lost))
+                    .containsExactly(List.of("SENT"));
         });
-        String lostMessageId = (String) rows(db, "SELECT message_id FROM mail_delivery WHERE id = ?", lost).get(0).get(0);
+        String lostMessageId = (String) rows(db, "SELECT message_id FROM mail_delivery WHERE id = ?", lost)
+                .get(0)
+                .get(0);
         assertThat(inbox(to)).extracting(ReceivedMail::messageId).containsExactly(lostMessageId);
     }
 
@@ -193,11 +225,17 @@ class OutboundMailTest {
         String to = newRecipient("purge");
         UUID pending = UUID.randomUUID();
         String pendingMessageId = "<" + pending + "@hub.localhost>";
-        Sql.update(db, "INSERT INTO mail_delivery (id, idempotency_key, request_event_id, template_id, locale, recipient, "
-                + "thread_key, reply_mailbox, parameters, message_id, subject_line, status, attempts, next_attempt_at, "
-                + "requested_at, created_at, updated_at) VALUES (?, ?, ?, 'report-location-request', 'en', ?, 'report:x', "
-                + "'safety', '{}', ?, 'x', 'QUEUED', 1, now() + interval '1 day', now(), now(), now())",
-                pending, "retry:" + pending, UUID.randomUUID().toString(), to, pendingMessageId);
+        Sql.update(
+                db,
+                "INSERT INTO mail_delivery (id, idempotency_key, request_event_id, template_id, locale, recipient, "
+                        + "thread_key, reply_mailbox, parameters, message_id, subject_line, status, attempts, next_attempt_at, "
+                        + "requested_at, created_at, updated_at) VALUES (?, ?, ?, 'report-location-request', 'en', ?, 'report:x', "
+                        + "'safety', '{}', ?, 'x', 'QUEUED', 1, now() + interval '1 day', now(), now(), now())",
+                pending,
+                "retry:" + pending,
+                UUID.randomUUID().toString(),
+                to,
+                pendingMessageId);
         String settledMessageId = "<" + UUID.randomUUID() + "@hub.localhost>";
         String freshMessageId = "<" + UUID.randomUUID() + "@hub.localhost>";
         Date threeDaysAgo = Date.from(Instant.now().minus(Duration.ofDays(3)));
@@ -209,25 +247,34 @@ class OutboundMailTest {
         // The gateway polls the same mailbox; a round it disturbs is repeated (hourly in production), so: eventually.
         await().atMost(WAIT).until(() -> purgeJournal() > 0 || !journalHas(settledMessageId));
 
-        assertThat(journalHas(settledMessageId)).as("settled copy older than the retention").isFalse();
-        assertThat(journalHas(pendingMessageId)).as("old copy a retry may still ask for").isTrue();
+        assertThat(journalHas(settledMessageId))
+                .as("settled copy older than the retention")
+                .isFalse();
+        assertThat(journalHas(pendingMessageId))
+                .as("old copy a retry may still ask for")
+                .isTrue();
         assertThat(journalHas(freshMessageId)).as("fresh copy").isTrue();
     }
 
     @Test
     void aRequestThatCannotRenderIsRecordedAsFailedAndNotSent() {
         String to = newRecipient("broken");
-        Map<String, String> parameters = new HashMap<>(MailTemplates.byId("report-outcome").orElseThrow().sample());
+        Map<String, String> parameters =
+                new HashMap<>(MailTemplates.byId("report-outcome").orElseThrow().sample());
         parameters.remove("appealDeadline");
-        NotificationRequested missing = request("report-outcome", to, "en", parameters, "report:" + UUID.randomUUID(), "safety");
-        NotificationRequested unknown = request("no-such-mail", to, "en", Map.of(), "report:" + UUID.randomUUID(), "safety");
+        NotificationRequested missing =
+                request("report-outcome", to, "en", parameters, "report:" + UUID.randomUUID(), "safety");
+        NotificationRequested unknown =
+                request("no-such-mail", to, "en", Map.of(), "report:" + UUID.randomUUID(), "safety");
         publish(missing);
         publish(unknown);
         await().atMost(WAIT).untilAsserted(() -> {
-            assertThat(delivery(missing.idempotencyKey())).isNotNull()
+            assertThat(delivery(missing.idempotencyKey()))
+                    .isNotNull()
                     .satisfies(r -> assertThat(r.get(0)).isEqualTo("FAILED"))
                     .satisfies(r -> assertThat((String) r.get(3)).contains("appealDeadline"));
-            assertThat(delivery(unknown.idempotencyKey())).isNotNull()
+            assertThat(delivery(unknown.idempotencyKey()))
+                    .isNotNull()
                     .satisfies(r -> assertThat(r.get(0)).isEqualTo("FAILED"))
                     .satisfies(r -> assertThat((String) r.get(3)).contains("no-such-mail"));
         });
@@ -243,9 +290,14 @@ class OutboundMailTest {
         List<NotificationRequested> requests = List.of(receipt(to), receipt(to), receipt(to), receipt(to), receipt(to));
         requests.forEach(NotificationFixtures::publish);
         await().atMost(WAIT).untilAsserted(() -> {
-            assertThat(count(db, "SELECT count(*) FROM mail_delivery WHERE recipient = ? AND status = 'SENT'", to)).isEqualTo(3);
-            assertThat(count(db, "SELECT count(*) FROM mail_delivery WHERE recipient = ? AND status = 'QUEUED' "
-                    + "AND last_error LIKE 'rate limited%' AND next_attempt_at > now() + interval '50 minutes'", to)).isEqualTo(2);
+            assertThat(count(db, "SELECT count(*) FROM mail_delivery WHERE recipient = ? AND status = 'SENT'", to))
+                    .isEqualTo(3);
+            assertThat(count(
+                            db,
+                            "SELECT count(*) FROM mail_delivery WHERE recipient = ? AND status = 'QUEUED' "
+                                    + "AND last_error LIKE 'rate limited%' AND next_attempt_at > now() + interval '50 minutes'",
+                            to))
+                    .isEqualTo(2);
         });
         assertThat(inbox(to)).hasSize(3);
     }
@@ -253,22 +305,31 @@ class OutboundMailTest {
     @Test
     void aSuppressedAddressGetsNoMail() {
         String to = newRecipient("suppressed");
-        Sql.update(db, "INSERT INTO mail_suppression (address, reason, created_at) VALUES (?, 'hard bounce', now())", to);
+        Sql.update(
+                db, "INSERT INTO mail_suppression (address, reason, created_at) VALUES (?, 'hard bounce', now())", to);
         NotificationRequested request = receipt(to);
         publish(request);
-        await().atMost(WAIT).until(() -> delivery(request.idempotencyKey()), r -> r != null && "SUPPRESSED".equals(r.get(0)));
+        await().atMost(WAIT)
+                .until(() -> delivery(request.idempotencyKey()), r -> r != null && "SUPPRESSED".equals(r.get(0)));
         assertThat(inbox(to)).isEmpty();
     }
 
     private UUID interruptedDelivery(String to) {
         UUID id = UUID.randomUUID();
         String reportId = UUID.randomUUID().toString();
-        Sql.update(db, "INSERT INTO mail_delivery (id, idempotency_key, request_event_id, template_id, locale, recipient, "
-                + "thread_key, reply_mailbox, parameters, message_id, subject_line, status, attempts, lease_until, requested_at, "
-                + "created_at, updated_at) VALUES (?, ?, ?, 'report-location-request', 'en', ?, ?, 'safety', ?::jsonb, ?, 'x', 'SENDING', 1, "
-                + "now() - interval '1 minute', now(), now(), now())",
-                id, "crash:" + id, UUID.randomUUID().toString(), to, "report:" + reportId,
-                "{\"reportId\":\"" + reportId + "\"}", "<" + id + "@hub.localhost>");
+        Sql.update(
+                db,
+                "INSERT INTO mail_delivery (id, idempotency_key, request_event_id, template_id, locale, recipient, "
+                        + "thread_key, reply_mailbox, parameters, message_id, subject_line, status, attempts, lease_until, requested_at, "
+                        + "created_at, updated_at) VALUES (?, ?, ?, 'report-location-request', 'en', ?, ?, 'safety', ?::jsonb, ?, 'x', 'SENDING', 1, "
+                        + "now() - interval '1 minute', now(), now(), now())",
+                id,
+                "crash:" + id,
+                UUID.randomUUID().toString(),
+                to,
+                "report:" + reportId,
+                "{\"reportId\":\"" + reportId + "\"}",
+                "<" + id + "@hub.localhost>");
         return id;
     }
 
@@ -286,13 +347,14 @@ class OutboundMailTest {
             }
         };
         copy.setFrom(new InternetAddress(devStack.mail().sender()));
-        copy.setRecipients(jakarta.mail.Message.RecipientType.TO, devStack.mail().sender());
+        copy.setRecipients(
+                jakarta.mail.Message.RecipientType.TO, devStack.mail().sender());
         copy.setSubject("journal copy");
         copy.setText("copy");
         copy.saveChanges();
         try (Store store = imap.connect(journalUser, journalPassword)) {
             Folder folder = store.getFolder("INBOX");
-            folder.appendMessages(new jakarta.mail.Message[] { copy });
+            folder.appendMessages(new jakarta.mail.Message[] {copy});
         }
     }
 
@@ -306,7 +368,8 @@ class OutboundMailTest {
     }
 
     private boolean journalHasUnread(String messageId) throws MessagingException {
-        return journalFinds(new jakarta.mail.search.AndTerm(new HeaderTerm("Message-ID", messageId),
+        return journalFinds(new jakarta.mail.search.AndTerm(
+                new HeaderTerm("Message-ID", messageId),
                 new jakarta.mail.search.FlagTerm(new jakarta.mail.Flags(jakarta.mail.Flags.Flag.SEEN), false)));
     }
 
@@ -332,7 +395,8 @@ class OutboundMailTest {
             }
         };
         copy.setFrom(new InternetAddress(devStack.mail().sender()));
-        copy.setRecipients(jakarta.mail.Message.RecipientType.TO, devStack.mail().sender());
+        copy.setRecipients(
+                jakarta.mail.Message.RecipientType.TO, devStack.mail().sender());
         copy.setSubject("journal copy");
         copy.setText("copy");
         devStack.mail().send(copy);

@@ -36,7 +36,9 @@ import jakarta.inject.Inject;
  */
 @QuarkusTest
 @TestProfile(SmtpTimeoutTest.SilentSmtpServer.class)
-@WithTestResource(value = DevStackResource.class, initArgs = @ResourceArg(name = DevStackResource.SERVICE, value = "notification"))
+@WithTestResource(
+        value = DevStackResource.class,
+        initArgs = @ResourceArg(name = DevStackResource.SERVICE, value = "notification"))
 class SmtpTimeoutTest {
 
     @Inject
@@ -49,29 +51,40 @@ class SmtpTimeoutTest {
         long started = System.nanoTime();
         publish(request);
 
-        List<Object> failed = await().atMost(Duration.ofSeconds(20)).until(() -> row(request.idempotencyKey()),
-                r -> r != null && ((Number) r.get(1)).intValue() >= 1 && "QUEUED".equals(r.get(0)) && r.get(2) != null);
+        List<Object> failed = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> row(request.idempotencyKey()),
+                        r -> r != null
+                                && ((Number) r.get(1)).intValue() >= 1
+                                && "QUEUED".equals(r.get(0))
+                                && r.get(2) != null);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        assertThat(SilentSmtpServer.accepted()).as("connections the silent server accepted").isPositive();
+        assertThat(SilentSmtpServer.accepted())
+                .as("connections the silent server accepted")
+                .isPositive();
         // The 2 s send timeout of this profile, not Vert.x's default of no timeout at all.
         assertThat(took).isLessThan(Duration.ofSeconds(8));
         assertThat(failed.get(2).toString()).isEqualTo("no answer from the SMTP server in time");
         // Retried with backoff, each attempt bounded the same way.
-        await().atMost(Duration.ofSeconds(60)).until(() -> ((Number) row(request.idempotencyKey()).get(1)).intValue() >= 3);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> ((Number) row(request.idempotencyKey()).get(1)).intValue() >= 3);
         assertThat(SilentSmtpServer.accepted()).isGreaterThanOrEqualTo(3);
     }
 
     @Test
     void theSmtpTimeoutsAreRealConfigurationKeys() {
         // The key the old comment relied on does not exist in Quarkus: nothing may set it any more.
-        assertThat(org.eclipse.microprofile.config.ConfigProvider.getConfig().getOptionalValue("quarkus.mailer.connection-timeout",
-                String.class)).isEmpty();
-        assertThat(org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("notification.outbound.send-timeout",
-                Duration.class)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                        .getOptionalValue("quarkus.mailer.connection-timeout", String.class))
+                .isEmpty();
+        assertThat(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                        .getValue("notification.outbound.send-timeout", Duration.class))
+                .isEqualTo(Duration.ofSeconds(2));
     }
 
     private List<Object> row(String key) {
-        List<List<Object>> found = rows(db, "SELECT status, attempts, last_error FROM mail_delivery WHERE idempotency_key = ?", key);
+        List<List<Object>> found =
+                rows(db, "SELECT status, attempts, last_error FROM mail_delivery WHERE idempotency_key = ?", key);
         return found.isEmpty() ? null : found.get(0);
     }
 
@@ -109,29 +122,36 @@ class SmtpTimeoutTest {
         private static int start() {
             try {
                 ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-                Thread acceptor = new Thread(() -> {
-                    while (!server.isClosed()) {
-                        try {
-                            Socket socket = server.accept();
-                            increment("accepted");
-                            Thread reader = new Thread(() -> {
+                Thread acceptor = new Thread(
+                        () -> {
+                            while (!server.isClosed()) {
                                 try {
-                                    // Never writes; read() returns -1 (or fails) once the client closes.
-                                    while (socket.getInputStream().read() >= 0) {
-                                        // discard what the client sends
-                                    }
+                                    Socket socket = server.accept();
+                                    increment("accepted");
+                                    Thread reader = new Thread(
+                                            () -> {
+                                                try {
+                                                    // Never writes; read() returns -1 (or fails) once the client
+                                                    // closes.
+                                                    while (socket.getInputStream()
+                                                                    .read()
+                                                            >= 0) {
+                                                        // discard what the client sends
+                                                    }
+                                                } catch (IOException e) {
+                                                    // reset by the client: closed as well
+                                                }
+                                                increment("closed");
+                                            },
+                                            "silent-smtp-reader");
+                                    reader.setDaemon(true);
+                                    reader.start();
                                 } catch (IOException e) {
-                                    // reset by the client: closed as well
+                                    return;
                                 }
-                                increment("closed");
-                            }, "silent-smtp-reader");
-                            reader.setDaemon(true);
-                            reader.start();
-                        } catch (IOException e) {
-                            return;
-                        }
-                    }
-                }, "silent-smtp");
+                            }
+                        },
+                        "silent-smtp");
                 acceptor.setDaemon(true);
                 acceptor.start();
                 return server.getLocalPort();
@@ -142,12 +162,19 @@ class SmtpTimeoutTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.mailer.host", "127.0.0.1",
-                    "quarkus.mailer.port", Integer.toString(port()),
-                    "notification.outbound.send-timeout", "2s",
-                    "notification.outbound.lease", "1m",
-                    "notification.outbound.journal.address", "",
-                    "notification.inbound.enabled", "false");
+            return Map.of(
+                    "quarkus.mailer.host",
+                    "127.0.0.1",
+                    "quarkus.mailer.port",
+                    Integer.toString(port()),
+                    "notification.outbound.send-timeout",
+                    "2s",
+                    "notification.outbound.lease",
+                    "1m",
+                    "notification.outbound.journal.address",
+                    "",
+                    "notification.inbound.enabled",
+                    "false");
         }
     }
 }

@@ -13,10 +13,15 @@ class TemplateCatalogueTest {
     @Test
     void everyRequestableMailHasATemplateWithTheSameRequiredParameters() {
         for (MailTemplateId id : MailTemplateId.values()) {
-            assertThat(MailTemplates.byId(id.id())).as("template for %s", id.id()).isPresent();
-            assertThat(MailTemplates.byId(id.id()).orElseThrow().required()).as("required parameters of %s", id.id())
+            assertThat(MailTemplates.byId(id.id()))
+                    .as("template for %s", id.id())
+                    .isPresent();
+            assertThat(MailTemplates.byId(id.id()).orElseThrow().required())
+                    .as("required parameters of %s", id.id())
                     .containsExactlyInAnyOrderElementsOf(id.required());
         }
-        assertThat(MailTemplates.all()).extracting(MailTemplate::id).containsExactlyInAnyOrderElementsOf(MailTemplateId.ids());
+        assertThat(MailTemplates.all())
+                .extracting(MailTemplate::id)
+                .containsExactlyInAnyOrderElementsOf(MailTemplateId.ids());
     }
 }

@@ -37,7 +37,9 @@ import jakarta.inject.Inject;
 
 /** Every template renders in text and HTML with its sample parameters; a missing parameter fails here, not in a user's mail. */
 @QuarkusTest
-@WithTestResource(value = DevStackResource.class, initArgs = @ResourceArg(name = DevStackResource.SERVICE, value = "notification"))
+@WithTestResource(
+        value = DevStackResource.class,
+        initArgs = @ResourceArg(name = DevStackResource.SERVICE, value = "notification"))
 class TemplateRenderingTest {
 
     @Inject
@@ -53,7 +55,10 @@ class TemplateRenderingTest {
         RenderedMail mail = renderer.render(template.id(), "en", template.sample());
         assertThat(mail.subject()).isNotBlank().doesNotContain("{").doesNotContain("}");
         assertThat(mail.text()).isNotBlank().doesNotContain("{#").doesNotContain("{/");
-        assertThat(mail.html()).startsWith("<!DOCTYPE html>").contains("</html>").doesNotContain("{#");
+        assertThat(mail.html())
+                .startsWith("<!DOCTYPE html>")
+                .contains("</html>")
+                .doesNotContain("{#");
         for (String name : template.required()) {
             if (template.listParams().contains(name) || WORDED.contains(name)) {
                 // Codes (actions, redress options, notice elements) are shown as words: TemplateReadabilityTest.
@@ -62,8 +67,12 @@ class TemplateRenderingTest {
             // Every other required value reaches the recipient, in both bodies (HTML-escaped): as given, or, for a date
             // or a subject key, as a reader sees it (issue 21: "3 May 2026, 10:00 UTC", "the model acme/llama-7b").
             String value = shown(template.sample().get(name));
-            assertThat(mail.text() + mail.subject()).as("%s: parameter %s in text", template.id(), name).contains(value);
-            assertThat(mail.html()).as("%s: parameter %s in html", template.id(), name).contains(escape(value));
+            assertThat(mail.text() + mail.subject())
+                    .as("%s: parameter %s in text", template.id(), name)
+                    .contains(value);
+            assertThat(mail.html())
+                    .as("%s: parameter %s in html", template.id(), name)
+                    .contains(escape(value));
         }
     }
 
@@ -73,13 +82,15 @@ class TemplateRenderingTest {
     /** How a sample value appears in the mail: dates in words with their time zone, subject keys by name. */
     private static String shown(String value) {
         if (value.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z")) {
-            return DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).format(
-                    Instant.parse(value).atZone(ZoneOffset.UTC));
+            return DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+                    .format(Instant.parse(value).atZone(ZoneOffset.UTC));
         }
         if (value.matches(".*\\b\\d{4}-\\d{2}-\\d{2}\\b.*")) {
             // A date alone or in a sentence ("ended on 2026-11-03.").
-            return Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}\\b").matcher(value).replaceAll(date -> DateTimeFormatter
-                    .ofPattern("d MMMM yyyy", Locale.ENGLISH).format(LocalDate.parse(date.group())));
+            return Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}\\b")
+                    .matcher(value)
+                    .replaceAll(date -> DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
+                            .format(LocalDate.parse(date.group())));
         }
         if (value.startsWith("model:")) {
             return value.substring("model:".length());
@@ -109,7 +120,8 @@ class TemplateRenderingTest {
 
     @Test
     void aLocaleFallsBackToItsLanguageThenToEnglish() {
-        Map<String, String> sample = MailTemplates.byId("report-receipt").orElseThrow().sample();
+        Map<String, String> sample =
+                MailTemplates.byId("report-receipt").orElseThrow().sample();
         RenderedMail german = renderer.render("report-receipt", "de-DE", sample);
         assertThat(german.locale()).isEqualTo("de");
         assertThat(german.subject()).startsWith("Wir haben Ihre Meldung");
@@ -120,7 +132,8 @@ class TemplateRenderingTest {
 
     @Test
     void htmlEscapesParametersButTextKeepsThem() {
-        Map<String, String> parameters = new HashMap<>(MailTemplates.byId("dmca-notice-rejected").orElseThrow().sample());
+        Map<String, String> parameters = new HashMap<>(
+                MailTemplates.byId("dmca-notice-rejected").orElseThrow().sample());
         parameters.put("reason", "<script>alert(1)</script> & more");
         RenderedMail mail = renderer.render("dmca-notice-rejected", "en", parameters);
         assertThat(mail.html()).doesNotContain("<script>").contains("&lt;script&gt;");
@@ -130,13 +143,21 @@ class TemplateRenderingTest {
     @Test
     void anUnknownTemplateIsRefusedByName() {
         assertThatThrownBy(() -> renderer.render("no-such-template", "en", Map.of()))
-                .isInstanceOf(TemplateException.class).hasMessageContaining("no-such-template");
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("no-such-template");
     }
 
     @Test
     void theTemplatesOtherServicesAlreadyUseExist() {
-        assertThat(MailTemplates.all()).extracting(MailTemplate::id).contains("report-receipt", "report-outcome",
-                "report-location-request", "notifier-warning", "notifier-suspension", "notifier-reinstated");
+        assertThat(MailTemplates.all())
+                .extracting(MailTemplate::id)
+                .contains(
+                        "report-receipt",
+                        "report-outcome",
+                        "report-location-request",
+                        "notifier-warning",
+                        "notifier-suspension",
+                        "notifier-reinstated");
     }
 
     /** The languages a template exists in (its {@code <id>.<language>.txt} files), English first. */
@@ -147,7 +168,8 @@ class TemplateRenderingTest {
                     .filter(name -> name.startsWith(templateId + ".") && name.endsWith(".txt"))
                     .map(name -> name.substring(templateId.length() + 1, name.length() - ".txt".length()))
                     .filter(language -> !language.contains("."))
-                    .sorted(Comparator.comparing((String language) -> !language.equals("en")).thenComparing(language -> language))
+                    .sorted(Comparator.comparing((String language) -> !language.equals("en"))
+                            .thenComparing(language -> language))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -155,7 +177,10 @@ class TemplateRenderingTest {
     }
 
     private static String escape(String value) {
-        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+        return value.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
+                .replace("'", "&#39;");
     }
-
 }

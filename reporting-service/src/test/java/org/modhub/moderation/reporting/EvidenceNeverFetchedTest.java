@@ -41,7 +41,9 @@ import io.restassured.RestAssured;
  * (SSRF) or tell a third party that a report is being handled.
  */
 @QuarkusTest
-@WithTestResource(value = DevStackResource.class, initArgs = @ResourceArg(name = DevStackResource.SERVICE, value = "reporting"))
+@WithTestResource(
+        value = DevStackResource.class,
+        initArgs = @ResourceArg(name = DevStackResource.SERVICE, value = "reporting"))
 class EvidenceNeverFetchedTest {
 
     private HttpServer server;
@@ -76,35 +78,56 @@ class EvidenceNeverFetchedTest {
 
         Map<String, Object> report = reportOnModel(newModel());
         report.put("evidenceUrls", List.of(evidence, internal));
-        String reportId = as(newUser("notifier"), "user").body(report).post("/api/v1/reports").then().statusCode(201)
-                .extract().path("id");
+        String reportId = as(newUser("notifier"), "user")
+                .body(report)
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
         Map<String, Object> flag = reportOnModel(newModel());
         flag.remove("jurisdiction");
         flag.put("evidenceUrls", List.of(evidence + "?flag"));
-        String flagId = as(newUser("detector"), "detector").body(flag).post("/api/v1/flags").then().statusCode(201)
-                .extract().path("id");
+        String flagId = as(newUser("detector"), "detector")
+                .body(flag)
+                .post("/api/v1/flags")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
         String from = newUser("mailer") + "@example.net";
         String model = newModel();
-        sendMail(mail("safety", from, "Spam on your hub", "The model https://huggingface.co/" + model
-                + " is casino spam, see " + evidence + "?mail and " + internal, null));
+        sendMail(mail(
+                "safety",
+                from,
+                "Spam on your hub",
+                "The model https://huggingface.co/" + model + " is casino spam, see " + evidence + "?mail and "
+                        + internal,
+                null));
 
         try (KafkaProbe events = KafkaProbe.from(Topics.REPORTING_EVENTS)) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                List<ReportFiled> filed = events.ofType(ReportFiled.TYPE).stream().map(v -> data(v, ReportFiled.class)).toList();
+                List<ReportFiled> filed = events.ofType(ReportFiled.TYPE).stream()
+                        .map(v -> data(v, ReportFiled.class))
+                        .toList();
                 assertThat(filed).extracting(e -> e.reportId().toString()).contains(reportId, flagId);
                 assertThat(filed).anySatisfy(e -> assertThat(e.reporterEmail()).isEqualTo(from));
             });
         }
         // The reports are stored with their links, as given.
-        as("mod-1", "moderator").get("/api/v1/reports/" + reportId).then().statusCode(200)
+        as("mod-1", "moderator")
+                .get("/api/v1/reports/" + reportId)
+                .then()
+                .statusCode(200)
                 .body("evidenceUrls", org.hamcrest.Matchers.hasItems(evidence, internal));
 
         // Consumers and relays have had their chance: still nothing asked of the evidence server.
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(requests::isEmpty);
         assertThat(requests).as("requests the service made to evidence links").isEmpty();
-        System.out.printf("Evidence links: 3 submissions (report, flag, mail) with 5 links to a local server; requests it received: %d%n",
+        System.out.printf(
+                "Evidence links: 3 submissions (report, flag, mail) with 5 links to a local server; requests it received: %d%n",
                 requests.size());
     }
 }

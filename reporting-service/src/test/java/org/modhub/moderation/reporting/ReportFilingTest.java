@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.modhub.moderation.devstack.test.Sql.count;
 import static org.modhub.moderation.reporting.ReportingFixtures.anonymous;
 import static org.modhub.moderation.reporting.ReportingFixtures.as;
-import static org.modhub.moderation.devstack.test.Sql.count;
 import static org.modhub.moderation.reporting.ReportingFixtures.data;
 import static org.modhub.moderation.reporting.ReportingFixtures.file;
 import static org.modhub.moderation.reporting.ReportingFixtures.newModel;
@@ -43,7 +43,9 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 
 @QuarkusTest
-@WithTestResource(value = DevStackResource.class, initArgs = @ResourceArg(name = DevStackResource.SERVICE, value = "reporting"))
+@WithTestResource(
+        value = DevStackResource.class,
+        initArgs = @ResourceArg(name = DevStackResource.SERVICE, value = "reporting"))
 class ReportFilingTest {
 
     @Inject
@@ -61,7 +63,8 @@ class ReportFilingTest {
 
         Response created = as(alice, "user").body(reportOnModel(model)).post("/api/v1/reports");
 
-        created.then().statusCode(201)
+        created.then()
+                .statusCode(201)
                 .header("Location", endsWith("/api/v1/reports/" + created.path("id")))
                 .body("subject", equalTo("model:" + model))
                 .body("category", equalTo("platform_abuse"))
@@ -75,29 +78,35 @@ class ReportFilingTest {
 
         try (var events = KafkaProbe.from(Topics.REPORTING_EVENTS);
                 var mails = KafkaProbe.from(Topics.NOTIFICATION_REQUESTS)) {
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(events.ofType(ReportFiled.TYPE))
-                    .map(v -> data(v, ReportFiled.class)).filteredOn(e -> e.reportId().equals(id)).singleElement()
-                    .satisfies(e -> {
-                        assertThat(e.subject().key()).isEqualTo("model:" + model);
-                        assertThat(e.visibility()).isEqualTo(ReportVisibility.PUBLIC);
-                        assertThat(e.channel()).isEqualTo(ReportChannel.IN_PLATFORM);
-                        assertThat(e.reporterId()).isEqualTo(alice);
-                        assertThat(e.jurisdiction()).isEqualTo("DE");
-                        assertThat(e.evidenceUrls()).containsExactly("https://example.org/screenshot.png");
-                    }));
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(mails.ofType(NotificationRequested.TYPE))
-                    .map(v -> data(v, NotificationRequested.class))
-                    .filteredOn(m -> m.threadKey().equals("report:" + id)).singleElement()
-                    .satisfies(m -> {
-                        assertThat(m.templateId()).isEqualTo("report-receipt");
-                        assertThat(m.recipientEmail()).isEqualTo(alice + "@example.org");
-                        assertThat(m.replyMailbox()).isEqualTo("safety");
-                        assertThat(m.parameters()).containsEntry("reportId", id.toString());
-                        // What was reported and when: nothing about the content's owner, only what the template reads
-                        // (notification-service words the category and subcategory codes).
-                        assertThat(m.parameters()).containsOnlyKeys("reportId", "subject", "category", "subcategory",
-                                "filedAt");
-                    }));
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(events.ofType(ReportFiled.TYPE))
+                            .map(v -> data(v, ReportFiled.class))
+                            .filteredOn(e -> e.reportId().equals(id))
+                            .singleElement()
+                            .satisfies(e -> {
+                                assertThat(e.subject().key()).isEqualTo("model:" + model);
+                                assertThat(e.visibility()).isEqualTo(ReportVisibility.PUBLIC);
+                                assertThat(e.channel()).isEqualTo(ReportChannel.IN_PLATFORM);
+                                assertThat(e.reporterId()).isEqualTo(alice);
+                                assertThat(e.jurisdiction()).isEqualTo("DE");
+                                assertThat(e.evidenceUrls()).containsExactly("https://example.org/screenshot.png");
+                            }));
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(mails.ofType(NotificationRequested.TYPE))
+                            .map(v -> data(v, NotificationRequested.class))
+                            .filteredOn(m -> m.threadKey().equals("report:" + id))
+                            .singleElement()
+                            .satisfies(m -> {
+                                assertThat(m.templateId()).isEqualTo("report-receipt");
+                                assertThat(m.recipientEmail()).isEqualTo(alice + "@example.org");
+                                assertThat(m.replyMailbox()).isEqualTo("safety");
+                                assertThat(m.parameters()).containsEntry("reportId", id.toString());
+                                // What was reported and when: nothing about the content's owner, only what the template
+                                // reads
+                                // (notification-service words the category and subcategory codes).
+                                assertThat(m.parameters())
+                                        .containsOnlyKeys("reportId", "subject", "category", "subcategory", "filedAt");
+                            }));
         }
     }
 
@@ -105,7 +114,11 @@ class ReportFilingTest {
     void contactEmailInTheBodyWinsOverTheToken() {
         Map<String, Object> body = reportOnModel(newModel());
         body.put("contactEmail", "reports@lab.example.com");
-        as(newUser("bob"), "user").body(body).post("/api/v1/reports").then().statusCode(201)
+        as(newUser("bob"), "user")
+                .body(body)
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(201)
                 .body("contactEmail", equalTo("reports@lab.example.com"));
     }
 
@@ -115,24 +128,50 @@ class ReportFilingTest {
         String key = UUID.randomUUID().toString();
         Map<String, Object> body = reportOnModel(newModel());
 
-        String first = as(carol, "user").header("Idempotency-Key", key).body(body).post("/api/v1/reports")
-                .then().statusCode(201).extract().path("id");
-        as(carol, "user").header("Idempotency-Key", key).body(body).post("/api/v1/reports")
-                .then().statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(first));
+        String first = as(carol, "user")
+                .header("Idempotency-Key", key)
+                .body(body)
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(carol, "user")
+                .header("Idempotency-Key", key)
+                .body(body)
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", "true")
+                .body("id", equalTo(first));
 
-        assertThat(count(db, "SELECT count(*) FROM report WHERE notifier_key = ?", "user:" + carol)).isEqualTo(1);
-        assertThat(count(db, "SELECT count(*) FROM kit_outbox WHERE payload LIKE ? AND topic = ?", "%" + first + "%",
-                Topics.REPORTING_EVENTS)).isEqualTo(1);
+        assertThat(count(db, "SELECT count(*) FROM report WHERE notifier_key = ?", "user:" + carol))
+                .isEqualTo(1);
+        assertThat(count(
+                        db,
+                        "SELECT count(*) FROM kit_outbox WHERE payload LIKE ? AND topic = ?",
+                        "%" + first + "%",
+                        Topics.REPORTING_EVENTS))
+                .isEqualTo(1);
     }
 
     @Test
     void idempotencyKeyReusedForAnotherRequestIsRefused() {
         String dave = newUser("dave");
         String key = UUID.randomUUID().toString();
-        as(dave, "user").header("Idempotency-Key", key).body(reportOnModel(newModel())).post("/api/v1/reports")
-                .then().statusCode(201);
-        as(dave, "user").header("Idempotency-Key", key).body(reportOnModel(newModel())).post("/api/v1/reports")
-                .then().statusCode(422).contentType("application/problem+json")
+        as(dave, "user")
+                .header("Idempotency-Key", key)
+                .body(reportOnModel(newModel()))
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(201);
+        as(dave, "user")
+                .header("Idempotency-Key", key)
+                .body(reportOnModel(newModel()))
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("header.Idempotency-Key"));
     }
 
@@ -144,11 +183,17 @@ class ReportFilingTest {
 
         Map<String, Object> again = reportOnModel(model);
         again.put("explanation", "Still spam, now in the README too.");
-        as(erin, "user").body(again).post("/api/v1/reports").then().statusCode(200)
+        as(erin, "user")
+                .body(again)
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(200)
                 .header("Report-Merged", "true")
-                .body("id", equalTo(first)).body("mergedCount", equalTo(1));
+                .body("id", equalTo(first))
+                .body("mergedCount", equalTo(1));
 
-        assertThat(count(db, "SELECT count(*) FROM report WHERE notifier_key = ?", "user:" + erin)).isEqualTo(1);
+        assertThat(count(db, "SELECT count(*) FROM report WHERE notifier_key = ?", "user:" + erin))
+                .isEqualTo(1);
         // Someone else reporting the same subject is a report of their own.
         String other = file(newUser("frank"), reportOnModel(model));
         assertThat(other).isNotEqualTo(first);
@@ -158,10 +203,15 @@ class ReportFilingTest {
     void publicViewShowsRepositoryReportsWithoutTheReporterUnlessTheyOptedIn() {
         String grace = newUser("grace");
         String hidden = file(grace, reportOnModel(newModel()));
-        anonymous().get("/api/v1/public/reports/" + hidden).then().statusCode(200)
+        anonymous()
+                .get("/api/v1/public/reports/" + hidden)
+                .then()
+                .statusCode(200)
                 .body("id", equalTo(hidden))
                 .body("category", equalTo("platform_abuse"))
-                .body("explanation", equalTo("The model card is an advertisement for a casino, repeated in every discussion."))
+                .body(
+                        "explanation",
+                        equalTo("The model card is an advertisement for a casino, repeated in every discussion."))
                 .body("status", equalTo("RECEIVED"))
                 .body("filedAt", org.hamcrest.Matchers.notNullValue())
                 .body("reporter", nullValue())
@@ -171,7 +221,11 @@ class ReportFilingTest {
         Map<String, Object> named = reportOn("dataset", newModel());
         named.put("showReporterPublicly", true);
         String shown = file(grace, named);
-        anonymous().get("/api/v1/public/reports/" + shown).then().statusCode(200).body("reporter", equalTo(grace));
+        anonymous()
+                .get("/api/v1/public/reports/" + shown)
+                .then()
+                .statusCode(200)
+                .body("reporter", equalTo(grace));
     }
 
     @Test
@@ -186,7 +240,10 @@ class ReportFilingTest {
         for (Map<String, Object> body : bodies) {
             Response r = as(heidi, "user").body(body).post("/api/v1/reports");
             r.then().statusCode(201).body("visibility", equalTo("PRIVATE"));
-            anonymous().get("/api/v1/public/reports/" + r.path("id")).then().statusCode(404)
+            anonymous()
+                    .get("/api/v1/public/reports/" + r.path("id"))
+                    .then()
+                    .statusCode(404)
                     .contentType("application/problem+json");
         }
     }
@@ -198,7 +255,11 @@ class ReportFilingTest {
         Map<String, Object> subject = (Map<String, Object>) body.get("subject");
         subject.put("path", "weights/model-" + UUID.randomUUID() + ".bin");
         subject.put("revision", "v1.0");
-        as(newUser("ivan"), "user").body(body).post("/api/v1/reports").then().statusCode(201)
+        as(newUser("ivan"), "user")
+                .body(body)
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(201)
                 .body("subject", org.hamcrest.Matchers.startsWith("file:model:acme/llama-7b@v1.0:weights/model-"))
                 .body("visibility", equalTo("PUBLIC"));
     }
@@ -208,11 +269,19 @@ class ReportFilingTest {
         Map<String, Object> body = reportOnModel(newModel());
         body.put("category", "privacy_and_ip");
         body.put("subcategory", "private_information_disclosure");
-        as(newUser("judy"), "user").body(body).post("/api/v1/reports").then().statusCode(400)
+        as(newUser("judy"), "user")
+                .body(body)
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(400)
                 .body("errors.field", org.hamcrest.Matchers.hasItem("goodFaithStatement"));
 
         body.put("goodFaithStatement", true);
-        as(newUser("judy"), "user").body(body).post("/api/v1/reports").then().statusCode(201)
+        as(newUser("judy"), "user")
+                .body(body)
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(201)
                 .body("sourceType", equalTo(SourceType.SOURCE_ARTICLE_16.name()))
                 .body("allegesIllegalContent", equalTo(true))
                 .body("goodFaithStatement", equalTo(true));
@@ -232,7 +301,10 @@ class ReportFilingTest {
         List<String> seen = new ArrayList<>(page1.path("items.id"));
         String cursor = page1.path("nextCursor");
         while (cursor != null) {
-            Response next = as(mallory, "user").queryParam("limit", 2).queryParam("cursor", cursor).get("/api/v1/reports/mine");
+            Response next = as(mallory, "user")
+                    .queryParam("limit", 2)
+                    .queryParam("cursor", cursor)
+                    .get("/api/v1/reports/mine");
             next.then().statusCode(200);
             seen.addAll(next.path("items.id"));
             cursor = next.path("nextCursor");
@@ -246,11 +318,20 @@ class ReportFilingTest {
         String id = file(niaj, reportOnModel(newModel()));
 
         as(niaj, "user").get("/api/v1/reports/" + id).then().statusCode(200).body("reporterId", equalTo(niaj));
-        as("mod-" + UUID.randomUUID(), "moderator").get("/api/v1/reports/" + id).then().statusCode(200)
+        as("mod-" + UUID.randomUUID(), "moderator")
+                .get("/api/v1/reports/" + id)
+                .then()
+                .statusCode(200)
                 .body("contactEmail", equalTo(niaj + "@example.org"));
-        as(newUser("olivia"), "user").get("/api/v1/reports/" + id).then().statusCode(404)
+        as(newUser("olivia"), "user")
+                .get("/api/v1/reports/" + id)
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
-        as(newUser("olivia"), "user").get("/api/v1/reports/" + UUID.randomUUID()).then().statusCode(404);
+        as(newUser("olivia"), "user")
+                .get("/api/v1/reports/" + UUID.randomUUID())
+                .then()
+                .statusCode(404);
     }
 
     @Test
@@ -265,29 +346,58 @@ class ReportFilingTest {
         String elsewhere = file(newUser("sybil"), reportOnModel(newModel()));
 
         var staff = as("mod-" + UUID.randomUUID(), "moderator");
-        List<String> bySubject = staff.queryParam("subject", "model:" + model).get("/api/v1/reports")
-                .then().statusCode(200).extract().path("items.id");
+        List<String> bySubject = staff.queryParam("subject", "model:" + model)
+                .get("/api/v1/reports")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.id");
         assertThat(bySubject).containsExactlyInAnyOrder(spam, harass);
 
-        List<String> byCategory = as("mod-1", "moderator").queryParam("subject", "model:" + model)
-                .queryParam("category", "harmful_or_abusive").get("/api/v1/reports").then().statusCode(200)
-                .extract().path("items.id");
+        List<String> byCategory = as("mod-1", "moderator")
+                .queryParam("subject", "model:" + model)
+                .queryParam("category", "harmful_or_abusive")
+                .get("/api/v1/reports")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.id");
         assertThat(byCategory).containsExactly(harass);
 
-        List<String> bySource = as("mod-1", "moderator").queryParam("subject", "model:" + model)
-                .queryParam("source", "SOURCE_TYPE_OTHER_NOTIFICATION").queryParam("status", "RECEIVED")
-                .queryParam("from", "2020-01-01T00:00:00Z").queryParam("to", "2999-01-01T00:00:00Z")
-                .get("/api/v1/reports").then().statusCode(200).extract().path("items.id");
+        List<String> bySource = as("mod-1", "moderator")
+                .queryParam("subject", "model:" + model)
+                .queryParam("source", "SOURCE_TYPE_OTHER_NOTIFICATION")
+                .queryParam("status", "RECEIVED")
+                .queryParam("from", "2020-01-01T00:00:00Z")
+                .queryParam("to", "2999-01-01T00:00:00Z")
+                .get("/api/v1/reports")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.id");
         assertThat(bySource).containsExactlyInAnyOrder(spam, harass).doesNotContain(elsewhere);
 
-        List<String> none = as("mod-1", "moderator").queryParam("subject", "model:" + model)
-                .queryParam("to", "2020-01-01T00:00:00Z").get("/api/v1/reports").then().statusCode(200)
-                .extract().path("items.id");
+        List<String> none = as("mod-1", "moderator")
+                .queryParam("subject", "model:" + model)
+                .queryParam("to", "2020-01-01T00:00:00Z")
+                .get("/api/v1/reports")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.id");
         assertThat(none).isEmpty();
 
-        as("mod-1", "moderator").queryParam("category", "nonsense").get("/api/v1/reports").then().statusCode(400)
+        as("mod-1", "moderator")
+                .queryParam("category", "nonsense")
+                .get("/api/v1/reports")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("query.category"));
-        as("mod-1", "moderator").queryParam("from", "yesterday").get("/api/v1/reports").then().statusCode(400)
+        as("mod-1", "moderator")
+                .queryParam("from", "yesterday")
+                .get("/api/v1/reports")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("query.from"));
     }
 
@@ -298,7 +408,11 @@ class ReportFilingTest {
         body.remove("jurisdiction");
         body.put("category", "platform_abuse");
         body.put("subcategory", "malware");
-        as(detector, "detector").body(body).post("/api/v1/flags").then().statusCode(201)
+        as(detector, "detector")
+                .body(body)
+                .post("/api/v1/flags")
+                .then()
+                .statusCode(201)
                 .body("channel", equalTo("DETECTOR"))
                 .body("sourceType", equalTo("SOURCE_VOLUNTARY"))
                 .body("automatedDetection", equalTo(true))
@@ -306,34 +420,59 @@ class ReportFilingTest {
 
         body.put("subject", Map.of("kind", "model", "id", newModel()));
         body.put("sourceType", "SOURCE_TYPE_OTHER_NOTIFICATION");
-        as("mod-" + UUID.randomUUID(), "moderator").body(body).post("/api/v1/flags").then().statusCode(201)
+        as("mod-" + UUID.randomUUID(), "moderator")
+                .body(body)
+                .post("/api/v1/flags")
+                .then()
+                .statusCode(201)
                 .body("channel", equalTo("INTERNAL"))
                 .body("sourceType", equalTo("SOURCE_TYPE_OTHER_NOTIFICATION"))
                 .body("automatedDetection", equalTo(false));
 
         body.put("sourceType", "SOURCE_TRUSTED_FLAGGER");
-        as(detector, "detector").body(body).post("/api/v1/flags").then().statusCode(400)
+        as(detector, "detector")
+                .body(body)
+                .post("/api/v1/flags")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("sourceType"));
     }
 
     @Test
     void reportsOfATrustedFlaggerCarryThatStatus() {
         String tf = newUser("trusted");
-        as("admin-1", "admin").put("/api/v1/notifiers/user:" + tf + "/trusted-flagger").then().statusCode(200)
+        as("admin-1", "admin")
+                .put("/api/v1/notifiers/user:" + tf + "/trusted-flagger")
+                .then()
+                .statusCode(200)
                 .body("trustedFlagger", equalTo(true));
         UUID id = UUID.fromString(file(tf, reportOnModel(newModel())));
 
-        as(tf, "user").get("/api/v1/reports/" + id).then().statusCode(200)
-                .body("trustedFlagger", equalTo(true)).body("sourceType", equalTo("SOURCE_TRUSTED_FLAGGER"));
+        as(tf, "user")
+                .get("/api/v1/reports/" + id)
+                .then()
+                .statusCode(200)
+                .body("trustedFlagger", equalTo(true))
+                .body("sourceType", equalTo("SOURCE_TRUSTED_FLAGGER"));
         try (var events = KafkaProbe.from(Topics.REPORTING_EVENTS)) {
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(events.ofType(ReportFiled.TYPE))
-                    .map(v -> data(v, ReportFiled.class)).filteredOn(e -> e.reportId().equals(id)).singleElement()
-                    .satisfies(e -> assertThat(e.trustedFlagger()).isTrue()));
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(events.ofType(ReportFiled.TYPE))
+                            .map(v -> data(v, ReportFiled.class))
+                            .filteredOn(e -> e.reportId().equals(id))
+                            .singleElement()
+                            .satisfies(e -> assertThat(e.trustedFlagger()).isTrue()));
         }
 
-        as("admin-1", "admin").delete("/api/v1/notifiers/user:" + tf + "/trusted-flagger").then().statusCode(200)
+        as("admin-1", "admin")
+                .delete("/api/v1/notifiers/user:" + tf + "/trusted-flagger")
+                .then()
+                .statusCode(200)
                 .body("trustedFlagger", equalTo(false));
-        as(tf, "user").body(reportOnModel(newModel())).post("/api/v1/reports").then().statusCode(201)
+        as(tf, "user")
+                .body(reportOnModel(newModel()))
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(201)
                 .body("trustedFlagger", equalTo(false));
     }
 
@@ -342,30 +481,46 @@ class ReportFilingTest {
         String tf = newUser("trusted");
         String notifier = "/api/v1/notifiers/user:" + tf;
         as("admin-1", "admin").put(notifier + "/trusted-flagger").then().statusCode(200);
-        as("mod-1", "moderator").body(Map.of("reason", "Bulk filing")).post(notifier + "/mute").then().statusCode(200);
+        as("mod-1", "moderator")
+                .body(Map.of("reason", "Bulk filing"))
+                .post(notifier + "/mute")
+                .then()
+                .statusCode(200);
         String held = file(tf, reportOnModel(newModel()));
         // Unmarked after filing: the report keeps the standing it was filed with, also when it reaches review later.
         as("admin-1", "admin").delete(notifier + "/trusted-flagger").then().statusCode(200);
-        as("mod-1", "moderator").post("/api/v1/reports/" + held + "/release").then().statusCode(200)
-                .body("status", equalTo("RECEIVED")).body("trustedFlagger", equalTo(true));
+        as("mod-1", "moderator")
+                .post("/api/v1/reports/" + held + "/release")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("RECEIVED"))
+                .body("trustedFlagger", equalTo(true));
 
         // A mail from the flagger's address is not a trusted flagger's notice: a From header can be forged.
         as("admin-1", "admin").put(notifier + "/trusted-flagger").then().statusCode(200);
         String mailed = newModel();
-        ReportingFixtures.sendMail(ReportingFixtures.mail("safety", tf + "@example.org", "Spam",
-                "Casino spam at https://huggingface.co/" + mailed, null));
+        ReportingFixtures.sendMail(ReportingFixtures.mail(
+                "safety", tf + "@example.org", "Spam", "Casino spam at https://huggingface.co/" + mailed, null));
         try (var events = KafkaProbe.from(Topics.REPORTING_EVENTS)) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                List<ReportFiled> filed = events.ofType(ReportFiled.TYPE).stream().map(v -> data(v, ReportFiled.class)).toList();
-                assertThat(filed).filteredOn(e -> e.reportId().toString().equals(held)).singleElement().satisfies(e -> {
-                    assertThat(e.trustedFlagger()).isTrue();
-                    assertThat(e.sourceType()).isEqualTo(SourceType.SOURCE_TRUSTED_FLAGGER);
-                });
-                assertThat(filed).filteredOn(e -> e.subject().key().equals("model:" + mailed)).singleElement().satisfies(e -> {
-                    assertThat(e.channel()).isEqualTo(ReportChannel.EMAIL);
-                    assertThat(e.trustedFlagger()).isFalse();
-                    assertThat(e.sourceType()).isNotEqualTo(SourceType.SOURCE_TRUSTED_FLAGGER);
-                });
+                List<ReportFiled> filed = events.ofType(ReportFiled.TYPE).stream()
+                        .map(v -> data(v, ReportFiled.class))
+                        .toList();
+                assertThat(filed)
+                        .filteredOn(e -> e.reportId().toString().equals(held))
+                        .singleElement()
+                        .satisfies(e -> {
+                            assertThat(e.trustedFlagger()).isTrue();
+                            assertThat(e.sourceType()).isEqualTo(SourceType.SOURCE_TRUSTED_FLAGGER);
+                        });
+                assertThat(filed)
+                        .filteredOn(e -> e.subject().key().equals("model:" + mailed))
+                        .singleElement()
+                        .satisfies(e -> {
+                            assertThat(e.channel()).isEqualTo(ReportChannel.EMAIL);
+                            assertThat(e.trustedFlagger()).isFalse();
+                            assertThat(e.sourceType()).isNotEqualTo(SourceType.SOURCE_TRUSTED_FLAGGER);
+                        });
             });
         }
     }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.modhub.moderation.reporting.ReportingFixtures.as;
 import static org.modhub.moderation.devstack.test.Sql.count;
+import static org.modhub.moderation.reporting.ReportingFixtures.as;
 import static org.modhub.moderation.reporting.ReportingFixtures.newModel;
 import static org.modhub.moderation.reporting.ReportingFixtures.newUser;
 import static org.modhub.moderation.reporting.ReportingFixtures.reportOnModel;
@@ -34,7 +34,9 @@ import jakarta.inject.Inject;
 
 /** Bad input is a 400 (or 413) in problem details naming the field, and nothing is written. */
 @QuarkusTest
-@WithTestResource(value = DevStackResource.class, initArgs = @ResourceArg(name = DevStackResource.SERVICE, value = "reporting"))
+@WithTestResource(
+        value = DevStackResource.class,
+        initArgs = @ResourceArg(name = DevStackResource.SERVICE, value = "reporting"))
 class ReportValidationTest {
 
     @Inject
@@ -63,7 +65,9 @@ class ReportValidationTest {
                 bad("explanation", b -> b.put("explanation", "   ")),
                 bad("explanation", b -> b.put("explanation", "x".repeat(5001))),
                 bad("evidenceUrls[0]", b -> b.put("evidenceUrls", List.of("ftp://example.org/file"))),
-                bad("evidenceUrls[1]", b -> b.put("evidenceUrls", List.of("https://ok.example.org", "file:///etc/passwd"))),
+                bad(
+                        "evidenceUrls[1]",
+                        b -> b.put("evidenceUrls", List.of("https://ok.example.org", "file:///etc/passwd"))),
                 bad("evidenceUrls", b -> b.put("evidenceUrls", tooManyLinks())),
                 bad("jurisdiction", b -> b.put("jurisdiction", "Germany")),
                 bad("jurisdiction", b -> b.put("jurisdiction", "XX")),
@@ -91,63 +95,103 @@ class ReportValidationTest {
         body.put("subject", new HashMap<>((Map<?, ?>) body.get("subject")));
         change.accept(body);
 
-        as(user, "user").body(body).post("/api/v1/reports").then().statusCode(400)
+        as(user, "user")
+                .body(body)
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:modhub:problem:validation"))
                 .body("errors.field", hasItem(field))
                 .body("status", equalTo(400));
 
-        assertThat(count(db, "SELECT count(*) FROM report WHERE notifier_key = ?", "user:" + user)).isZero();
+        assertThat(count(db, "SELECT count(*) FROM report WHERE notifier_key = ?", "user:" + user))
+                .isZero();
     }
 
     @Test
     void unknownFieldIsRefused() {
         Map<String, Object> body = reportOnModel(newModel());
         body.put("priority", "urgent");
-        as(newUser("u"), "user").body(body).post("/api/v1/reports").then().statusCode(400)
+        as(newUser("u"), "user")
+                .body(body)
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(400)
                 .body("type", equalTo("urn:modhub:problem:unknown-field"))
                 .body("errors[0].field", equalTo("priority"));
     }
 
     @Test
     void malformedJsonIsRefused() {
-        as(newUser("u"), "user").body("{\"subject\": {\"kind\": \"model\",").post("/api/v1/reports").then().statusCode(400)
+        as(newUser("u"), "user")
+                .body("{\"subject\": {\"kind\": \"model\",")
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(400)
                 .body("type", equalTo("urn:modhub:problem:malformed-body"));
-        as(newUser("u"), "user").body("[1, 2]").post("/api/v1/reports").then().statusCode(400)
+        as(newUser("u"), "user")
+                .body("[1, 2]")
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(400)
                 .body("type", equalTo("urn:modhub:problem:malformed-body"));
-        as(newUser("u"), "user").body("{\"evidenceUrls\": \"https://example.org\"}").post("/api/v1/reports").then()
-                .statusCode(400).body("errors[0].field", equalTo("evidenceUrls"));
+        as(newUser("u"), "user")
+                .body("{\"evidenceUrls\": \"https://example.org\"}")
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("evidenceUrls"));
     }
 
     @Test
     void missingBodyIsRefused() {
-        as(newUser("u"), "user").post("/api/v1/reports").then().statusCode(400)
-                .contentType("application/problem+json");
+        as(newUser("u"), "user").post("/api/v1/reports").then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test
     void oversizedBodyIsRefusedWith413() {
         Map<String, Object> body = reportOnModel(newModel());
         body.put("explanation", "x".repeat(300 * 1024));
-        as(newUser("u"), "user").body(body).post("/api/v1/reports").then().statusCode(413)
+        as(newUser("u"), "user")
+                .body(body)
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(413)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:modhub:problem:payload-too-large"));
     }
 
     @Test
     void malformedIdempotencyKeyIsRefused() {
-        as(newUser("u"), "user").header("Idempotency-Key", "x".repeat(201)).body(reportOnModel(newModel()))
-                .post("/api/v1/reports").then().statusCode(400)
+        as(newUser("u"), "user")
+                .header("Idempotency-Key", "x".repeat(201))
+                .body(reportOnModel(newModel()))
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("header.Idempotency-Key"));
     }
 
     @Test
     void badPagingParametersAreRefused() {
-        as(newUser("u"), "user").queryParam("limit", 0).get("/api/v1/reports/mine").then().statusCode(400)
+        as(newUser("u"), "user")
+                .queryParam("limit", 0)
+                .get("/api/v1/reports/mine")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("query.limit"));
-        as(newUser("u"), "user").queryParam("limit", "ten").get("/api/v1/reports/mine").then().statusCode(400)
+        as(newUser("u"), "user")
+                .queryParam("limit", "ten")
+                .get("/api/v1/reports/mine")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("query.limit"));
-        as(newUser("u"), "user").queryParam("cursor", "not-a-cursor").get("/api/v1/reports/mine").then().statusCode(400)
+        as(newUser("u"), "user")
+                .queryParam("cursor", "not-a-cursor")
+                .get("/api/v1/reports/mine")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("query.cursor"));
     }
 
@@ -157,14 +201,22 @@ class ReportValidationTest {
         body.remove("jurisdiction");
         body.put("category", "nope");
         body.put("evidenceUrls", List.of("data:text/html,hi"));
-        as("scanner", "detector").body(body).post("/api/v1/flags").then().statusCode(400)
+        as("scanner", "detector")
+                .body(body)
+                .post("/api/v1/flags")
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("category"))
                 .body("errors.field", hasItem("evidenceUrls[0]"))
                 .body("detail", containsString("category"));
         body.put("category", "platform_abuse");
         body.put("evidenceUrls", List.of());
         body.put("automatedDetection", false);
-        as("scanner", "detector").body(body).post("/api/v1/flags").then().statusCode(400)
+        as("scanner", "detector")
+                .body(body)
+                .post("/api/v1/flags")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("automatedDetection"));
     }
 }

@@ -24,22 +24,36 @@ import io.quarkus.test.junit.QuarkusTest;
  * inputs in every build and coverage-guided with {@code bin/fuzz} (see FUZZING.md).
  */
 @QuarkusTest
-@WithTestResource(value = DevStackResource.class, initArgs = @ResourceArg(name = DevStackResource.SERVICE, value = "reporting"))
+@WithTestResource(
+        value = DevStackResource.class,
+        initArgs = @ResourceArg(name = DevStackResource.SERVICE, value = "reporting"))
 class ReportingBodyFuzzTest {
 
     private static final BodyFuzzer FUZZER = new BodyFuzzer("reporting-service");
 
-    static final Target FILE_REPORT = Target.post("/api/v1/reports", () -> fresh("user"),
+    static final Target FILE_REPORT = Target.post(
+            "/api/v1/reports",
+            () -> fresh("user"),
             "{\"subject\":{\"kind\":\"model\",\"id\":\"acme/fuzz-model\",\"url\":\"https://huggingface.co/acme/fuzz-model\",\"revision\":\"main\"},\"category\":\"platform_abuse\",\"subcategory\":\"spam\",\"explanation\":\"The model card is an advertisement for a casino.\",\"evidenceUrls\":[\"https://example.org/screenshot.png\"],\"jurisdiction\":\"DE\",\"allegesIllegalContent\":false,\"goodFaithStatement\":true,\"contactEmail\":\"fuzz@example.org\",\"showReporterPublicly\":false}");
-    static final Target FLAG = Target.post("/api/v1/flags", () -> fresh("detector"),
+    static final Target FLAG = Target.post(
+            "/api/v1/flags",
+            () -> fresh("detector"),
             "{\"subject\":{\"kind\":\"model\",\"id\":\"acme/fuzz-model\",\"url\":\"https://huggingface.co/acme/fuzz-model\"},\"category\":\"platform_abuse\",\"subcategory\":\"spam\",\"explanation\":\"Classifier score 0.97 for casino spam.\",\"evidenceUrls\":[\"https://example.org/score.json\"],\"sourceType\":\"SOURCE_VOLUNTARY\",\"automatedDetection\":true}");
-    static final Target TRIAGE = Target.post("/api/v1/reports/00000000-0000-4000-8000-00000000f022/triage", () -> fresh("moderator"),
+    static final Target TRIAGE = Target.post(
+            "/api/v1/reports/00000000-0000-4000-8000-00000000f022/triage",
+            () -> fresh("moderator"),
             "{\"category\":\"platform_abuse\",\"subcategory\":\"spam\"}");
-    static final Target SUSPEND = Target.post("/api/v1/notifiers/user:fuzz-notifier/suspend", () -> fresh("moderator"),
+    static final Target SUSPEND = Target.post(
+            "/api/v1/notifiers/user:fuzz-notifier/suspend",
+            () -> fresh("moderator"),
             "{\"reason\":\"Repeated unfounded reports.\",\"until\":\"2030-01-01T00:00:00Z\"}");
-    static final Target MUTE = Target.post("/api/v1/notifiers/email:fuzz@example.org/mute", () -> fresh("moderator"),
+    static final Target MUTE = Target.post(
+            "/api/v1/notifiers/email:fuzz@example.org/mute",
+            () -> fresh("moderator"),
             "{\"reason\":\"Noisy detector.\",\"until\":\"2030-01-01T00:00:00Z\"}");
-    static final Target WITHDRAW = Target.post("/api/v1/reports/00000000-0000-4000-8000-00000000f023/withdraw", () -> fresh("user"),
+    static final Target WITHDRAW = Target.post(
+            "/api/v1/reports/00000000-0000-4000-8000-00000000f023/withdraw",
+            () -> fresh("user"),
             "{\"reason\":\"I reported the wrong model.\"}");
 
     private static final List<Target> ALL = List.of(FILE_REPORT, FLAG, TRIAGE, SUSPEND, MUTE, WITHDRAW);
@@ -86,6 +100,7 @@ class ReportingBodyFuzzTest {
 
     /** A caller with a fresh account id, so per-caller limits and state do not carry over between inputs. */
     private static String fresh(String role) {
-        return TestTokens.token("fuzz-" + role + "-" + UUID.randomUUID().toString().substring(0, 8), role);
+        return TestTokens.token(
+                "fuzz-" + role + "-" + UUID.randomUUID().toString().substring(0, 8), role);
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-
 import org.modhub.moderation.contracts.Mailboxes;
 import org.modhub.moderation.contracts.Topics;
 import org.modhub.moderation.contracts.action.AutomatedDecision;
@@ -34,8 +33,7 @@ public final class ReportingFixtures {
     public static final String STAFF = "moderator";
     private static final EventCodec CODEC = new EventCodec();
 
-    private ReportingFixtures() {
-    }
+    private ReportingFixtures() {}
 
     /** A fresh account id, so tests never see each other's reports or standing. */
     public static String newUser(String prefix) {
@@ -74,7 +72,13 @@ public final class ReportingFixtures {
 
     /** Files a report and returns its id. */
     public static String file(String user, Map<String, Object> body) {
-        return as(user, "user").body(body).post("/api/v1/reports").then().statusCode(201).extract().path("id");
+        return as(user, "user")
+                .body(body)
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     // --- events ---
@@ -94,11 +98,29 @@ public final class ReportingFixtures {
     /** A "no action" decision on reports about {@code subject}, optionally finding them manifestly unfounded. */
     public static DecisionTaken noAction(String subjectKey, List<UUID> reportIds, boolean manifestlyUnfounded) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return new DecisionTaken(UUID.randomUUID(), UUID.randomUUID(), SubjectRef.parse(subjectKey), "owner-" + UUID.randomUUID(),
-                List.of(ModerationAction.NO_ACTION), null, PolicyCategory.PLATFORM_ABUSE, null, List.of(), null,
-                "The content was reviewed against the policy.", "Nothing in the content breaks the policy.", "2025-04-10",
-                "mod-1", null, AutomatedDecision.AUTOMATED_DECISION_NOT_AUTOMATED, DecisionOrigin.REPORT, reportIds, null, null,
-                manifestlyUnfounded, now);
+        return new DecisionTaken(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                SubjectRef.parse(subjectKey),
+                "owner-" + UUID.randomUUID(),
+                List.of(ModerationAction.NO_ACTION),
+                null,
+                PolicyCategory.PLATFORM_ABUSE,
+                null,
+                List.of(),
+                null,
+                "The content was reviewed against the policy.",
+                "Nothing in the content breaks the policy.",
+                "2025-04-10",
+                "mod-1",
+                null,
+                AutomatedDecision.AUTOMATED_DECISION_NOT_AUTOMATED,
+                DecisionOrigin.REPORT,
+                reportIds,
+                null,
+                null,
+                manifestlyUnfounded,
+                now);
     }
 
     public static void sendDecision(DecisionTaken decision) {
@@ -106,9 +128,19 @@ public final class ReportingFixtures {
     }
 
     /** An inbound mail as the gateway publishes it. */
-    public static InboundMailReceived mail(String mailbox, String from, String subjectLine, String body, String threadToken) {
-        return new InboundMailReceived(mailbox, "<" + UUID.randomUUID() + "@mail.example.org>", null, List.of(), threadToken,
-                from, List.of(mailbox + "@hub.localhost"), subjectLine, body, Instant.now().truncatedTo(ChronoUnit.MICROS),
+    public static InboundMailReceived mail(
+            String mailbox, String from, String subjectLine, String body, String threadToken) {
+        return new InboundMailReceived(
+                mailbox,
+                "<" + UUID.randomUUID() + "@mail.example.org>",
+                null,
+                List.of(),
+                threadToken,
+                from,
+                List.of(mailbox + "@hub.localhost"),
+                subjectLine,
+                body,
+                Instant.now().truncatedTo(ChronoUnit.MICROS),
                 List.of());
     }
 
@@ -125,7 +157,10 @@ public final class ReportingFixtures {
 
     /** The audit log entries about {@code entityId}, as an auditor reads them. */
     public static io.restassured.response.ValidatableResponse auditOf(String entityId) {
-        return as("audrey-" + UUID.randomUUID(), "auditor").queryParam("entityId", entityId).get("/api/v1/audit-log")
-                .then().statusCode(200);
+        return as("audrey-" + UUID.randomUUID(), "auditor")
+                .queryParam("entityId", entityId)
+                .get("/api/v1/audit-log")
+                .then()
+                .statusCode(200);
     }
 }

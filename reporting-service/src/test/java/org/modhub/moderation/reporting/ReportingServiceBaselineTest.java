@@ -10,7 +10,9 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@WithTestResource(value = DevStackResource.class, initArgs = @ResourceArg(name = DevStackResource.SERVICE, value = "reporting"))
+@WithTestResource(
+        value = DevStackResource.class,
+        initArgs = @ResourceArg(name = DevStackResource.SERVICE, value = "reporting"))
 class ReportingServiceBaselineTest extends ServiceBaselineChecks {
 
     @Override

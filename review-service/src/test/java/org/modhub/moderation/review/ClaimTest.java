@@ -27,7 +27,9 @@ import jakarta.inject.Inject;
 
 /** Claim, release, reassign, escalate; never two holders, even when moderators claim in the same instant. */
 @QuarkusTest
-@WithTestResource(value = DevStackResource.class, initArgs = @ResourceArg(name = DevStackResource.SERVICE, value = "review"))
+@WithTestResource(
+        value = DevStackResource.class,
+        initArgs = @ResourceArg(name = DevStackResource.SERVICE, value = "review"))
 class ClaimTest {
 
     @Inject
@@ -50,7 +52,9 @@ class ClaimTest {
                 String who = "racer-" + i;
                 results.add(pool.submit(() -> {
                     start.await();
-                    return moderator(who).post("/api/v1/cases/" + caseId + "/claim").statusCode();
+                    return moderator(who)
+                            .post("/api/v1/cases/" + caseId + "/claim")
+                            .statusCode();
                 }));
             }
             start.countDown();
@@ -63,10 +67,14 @@ class ClaimTest {
         } finally {
             pool.shutdown();
         }
-        var row = Sql.rows(db, "SELECT state, assignee FROM review_case WHERE id = ?::uuid", caseId).get(0);
+        var row = Sql.rows(db, "SELECT state, assignee FROM review_case WHERE id = ?::uuid", caseId)
+                .get(0);
         assertThat(row.get(0)).isEqualTo("CLAIMED");
         assertThat((String) row.get(1)).startsWith("racer-");
-        assertThat(Sql.count(db, "SELECT count(*) FROM kit_audit_log WHERE scope_id = ? AND action = 'case.claimed'", caseId))
+        assertThat(Sql.count(
+                        db,
+                        "SELECT count(*) FROM kit_audit_log WHERE scope_id = ? AND action = 'case.claimed'",
+                        caseId))
                 .isEqualTo(1);
     }
 
@@ -75,23 +83,60 @@ class ClaimTest {
         String caseId = newCase(db, newModel());
         claim(caseId, "alice");
         moderator("bob").post("/api/v1/cases/" + caseId + "/release").then().statusCode(403);
-        moderator("bob").post("/api/v1/cases/" + caseId + "/claim").then().statusCode(409)
+        moderator("bob")
+                .post("/api/v1/cases/" + caseId + "/claim")
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json");
-        moderator("alice").post("/api/v1/cases/" + caseId + "/release").then().statusCode(200)
-                .body("state", equalTo("OPEN")).body("assignee", nullValue());
-        senior("sam").body(java.util.Map.of("assignee", "carol")).post("/api/v1/cases/" + caseId + "/reassign").then()
-                .statusCode(200).body("state", equalTo("CLAIMED")).body("assignee", equalTo("carol"));
-        senior("sam").body(java.util.Map.of()).post("/api/v1/cases/" + caseId + "/reassign").then().statusCode(400)
+        moderator("alice")
+                .post("/api/v1/cases/" + caseId + "/release")
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("OPEN"))
+                .body("assignee", nullValue());
+        senior("sam")
+                .body(java.util.Map.of("assignee", "carol"))
+                .post("/api/v1/cases/" + caseId + "/reassign")
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("CLAIMED"))
+                .body("assignee", equalTo("carol"));
+        senior("sam")
+                .body(java.util.Map.of())
+                .post("/api/v1/cases/" + caseId + "/reassign")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("assignee"));
-        moderator("carol").body(java.util.Map.of("reason", "Spreads to many repositories")).post("/api/v1/cases/" + caseId + "/escalate")
-                .then().statusCode(200).body("escalated", equalTo(true)).body("escalationReason", equalTo("MANUAL"));
-        moderator("carol").body(java.util.Map.of("body", "Checked the files; internal only", "shareable", false))
-                .post("/api/v1/cases/" + caseId + "/notes").then().statusCode(201);
-        moderator("carol").get("/api/v1/cases/" + caseId).then().statusCode(200)
-                .body("history.action", org.hamcrest.Matchers.hasItems("case.opened", "case.claimed", "case.released",
-                        "case.reassigned", "case.escalated", "case.note-added"))
+        moderator("carol")
+                .body(java.util.Map.of("reason", "Spreads to many repositories"))
+                .post("/api/v1/cases/" + caseId + "/escalate")
+                .then()
+                .statusCode(200)
+                .body("escalated", equalTo(true))
+                .body("escalationReason", equalTo("MANUAL"));
+        moderator("carol")
+                .body(java.util.Map.of("body", "Checked the files; internal only", "shareable", false))
+                .post("/api/v1/cases/" + caseId + "/notes")
+                .then()
+                .statusCode(201);
+        moderator("carol")
+                .get("/api/v1/cases/" + caseId)
+                .then()
+                .statusCode(200)
+                .body(
+                        "history.action",
+                        org.hamcrest.Matchers.hasItems(
+                                "case.opened",
+                                "case.claimed",
+                                "case.released",
+                                "case.reassigned",
+                                "case.escalated",
+                                "case.note-added"))
                 .body("notes[0].shareable", equalTo(false))
                 .body("history.actor", org.hamcrest.Matchers.hasItems("alice", "sam", "carol"));
-        moderator("carol").post("/api/v1/cases/" + java.util.UUID.randomUUID() + "/claim").then().statusCode(404);
+        moderator("carol")
+                .post("/api/v1/cases/" + java.util.UUID.randomUUID() + "/claim")
+                .then()
+                .statusCode(404);
     }
 }

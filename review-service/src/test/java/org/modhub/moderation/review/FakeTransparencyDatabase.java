@@ -45,7 +45,8 @@ public class FakeTransparencyDatabase implements QuarkusTestResourceLifecycleMan
 
     /** What the next requests that send statements meet. */
     public enum Fault {
-        UNAVAILABLE_503, STORE_THEN_500
+        UNAVAILABLE_503,
+        STORE_THEN_500
     }
 
     private static volatile FakeTransparencyDatabase current;
@@ -73,8 +74,11 @@ public class FakeTransparencyDatabase implements QuarkusTestResourceLifecycleMan
         server.createContext("/api/v1/", this::handle);
         server.start();
         current = this;
-        return Map.of("review.transparency.endpoint", "http://127.0.0.1:" + server.getAddress().getPort(),
-                "review.transparency.token", TOKEN);
+        return Map.of(
+                "review.transparency.endpoint",
+                "http://127.0.0.1:" + server.getAddress().getPort(),
+                "review.transparency.token",
+                TOKEN);
     }
 
     @Override
@@ -129,9 +133,12 @@ public class FakeTransparencyDatabase implements QuarkusTestResourceLifecycleMan
             String method = exchange.getRequestMethod();
             if (method.equals("GET") && path.startsWith("/api/v1/statement/existing-puid/")) {
                 lookups.incrementAndGet();
-                String puid = URLDecoder.decode(path.substring("/api/v1/statement/existing-puid/".length()), StandardCharsets.UTF_8);
+                String puid = URLDecoder.decode(
+                        path.substring("/api/v1/statement/existing-puid/".length()), StandardCharsets.UTF_8);
                 JsonNode statement = stored.get(puid);
-                respond(exchange, statement != null ? 302 : 404,
+                respond(
+                        exchange,
+                        statement != null ? 302 : 404,
                         statement != null ? statement.toString() : "{\"message\":\"statement of reason not found\"}");
             } else if (method.equals("POST") && path.equals("/api/v1/statements")) {
                 JsonNode list = MAPPER.readTree(read(exchange.getRequestBody())).path("statements");
@@ -146,17 +153,23 @@ public class FakeTransparencyDatabase implements QuarkusTestResourceLifecycleMan
         }
     }
 
-    private synchronized void create(HttpExchange exchange, List<JsonNode> statements, boolean batch) throws IOException {
+    private synchronized void create(HttpExchange exchange, List<JsonNode> statements, boolean batch)
+            throws IOException {
         batchSizes.add(statements.size());
-        statements.stream().filter(s -> stored.containsKey(s.path("puid").asText())).forEach(s -> resentAfterStored.incrementAndGet());
+        statements.stream()
+                .filter(s -> stored.containsKey(s.path("puid").asText()))
+                .forEach(s -> resentAfterStored.incrementAndGet());
         Fault fault = faults.isEmpty() ? null : faults.remove(0);
         if (fault == Fault.UNAVAILABLE_503) {
             respond(exchange, 503, "<html>Service Unavailable</html>");
             return;
         }
         if (batch && (statements.isEmpty() || statements.size() > 100)) {
-            respond(exchange, 422, "{\"message\":\"The statements field must have between 1 and 100 items.\",\"errors\":"
-                    + "{\"statements\":[\"The statements field must have between 1 and 100 items.\"]}}");
+            respond(
+                    exchange,
+                    422,
+                    "{\"message\":\"The statements field must have between 1 and 100 items.\",\"errors\":"
+                            + "{\"statements\":[\"The statements field must have between 1 and 100 items.\"]}}");
             return;
         }
         ObjectNode errors = MAPPER.createObjectNode();
@@ -174,7 +187,8 @@ public class FakeTransparencyDatabase implements QuarkusTestResourceLifecycleMan
                 errors.withArray(prefix + "puid").add("The identifier given is not unique within this platform.");
             }
             seen.add(puid);
-            if (rejectFactsContaining != null && s.path("decision_facts").asText().contains(rejectFactsContaining)) {
+            if (rejectFactsContaining != null
+                    && s.path("decision_facts").asText().contains(rejectFactsContaining)) {
                 errors.withArray(prefix + "decision_facts").add("The decision facts field is not acceptable.");
             }
         }

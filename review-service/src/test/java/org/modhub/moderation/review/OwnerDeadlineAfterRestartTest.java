@@ -37,7 +37,9 @@ import jakarta.inject.Inject;
  */
 @QuarkusTest
 @TestProfile(OwnerDeadlineAfterRestartTest.WorkerDown.class)
-@WithTestResource(value = DevStackResource.class, initArgs = @ResourceArg(name = DevStackResource.SERVICE, value = "review"))
+@WithTestResource(
+        value = DevStackResource.class,
+        initArgs = @ResourceArg(name = DevStackResource.SERVICE, value = "review"))
 class OwnerDeadlineAfterRestartTest {
 
     public static class WorkerDown implements QuarkusTestProfile {
@@ -49,13 +51,17 @@ class OwnerDeadlineAfterRestartTest {
 
     @Inject
     DataSource db;
+
     @Inject
     @Any
     Instance<TimerHandler> handlers;
+
     @Inject
     KitConfig kitConfig;
+
     @Inject
     Clock clock;
+
     @Inject
     MeterRegistry registry;
 
@@ -64,21 +70,34 @@ class OwnerDeadlineAfterRestartTest {
         String caseId = claim(newCase(db, newModel()), "mia");
         Map<String, Object> body = spamDecision(List.of("REQUEST_CHANGES"), newUser("owner"));
         body.put("changesRequested", "Remove the advertisement.");
-        moderator("mia").body(body).post("/api/v1/cases/" + caseId + "/decisions").then().statusCode(201);
-        String requestId = Sql.rows(db, "SELECT id FROM owner_request WHERE case_id = ?::uuid", caseId).get(0).get(0).toString();
+        moderator("mia")
+                .body(body)
+                .post("/api/v1/cases/" + caseId + "/decisions")
+                .then()
+                .statusCode(201);
+        String requestId = Sql.rows(db, "SELECT id FROM owner_request WHERE case_id = ?::uuid", caseId)
+                .get(0)
+                .get(0)
+                .toString();
         makeDue(db, OwnerService.DEADLINE_TIMER, requestId);
 
         // Nobody is running timers: the passed deadline changes nothing yet.
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
                 .until(() -> state(db, caseId).equals("AWAITING_OWNER"));
 
         TimerWorker fresh = new TimerWorker(handlers, kitConfig, clock, registry);
         OnVertx.await(fresh::fireDue);
 
         assertThat(state(db, caseId)).isEqualTo("OPEN");
-        assertThat(Sql.rows(db, "SELECT escalated, escalation_reason FROM review_case WHERE id = ?::uuid", caseId).get(0))
+        assertThat(Sql.rows(db, "SELECT escalated, escalation_reason FROM review_case WHERE id = ?::uuid", caseId)
+                        .get(0))
                 .containsExactly(true, "OWNER_DEADLINE_EXPIRED");
-        assertThat(Sql.count(db, "SELECT count(*) FROM kit_timer WHERE kind = ? AND timer_key = ? AND fired_at IS NOT NULL",
-                OwnerService.DEADLINE_TIMER, requestId)).isEqualTo(1);
+        assertThat(Sql.count(
+                        db,
+                        "SELECT count(*) FROM kit_timer WHERE kind = ? AND timer_key = ? AND fired_at IS NOT NULL",
+                        OwnerService.DEADLINE_TIMER,
+                        requestId))
+                .isEqualTo(1);
     }
 }

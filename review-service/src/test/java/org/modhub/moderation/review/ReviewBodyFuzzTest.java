@@ -24,24 +24,40 @@ import io.quarkus.test.junit.QuarkusTest;
  * inputs in every build and coverage-guided with {@code bin/fuzz} (see FUZZING.md).
  */
 @QuarkusTest
-@WithTestResource(value = DevStackResource.class, initArgs = @ResourceArg(name = DevStackResource.SERVICE, value = "review"))
+@WithTestResource(
+        value = DevStackResource.class,
+        initArgs = @ResourceArg(name = DevStackResource.SERVICE, value = "review"))
 class ReviewBodyFuzzTest {
 
     private static final BodyFuzzer FUZZER = new BodyFuzzer("review-service");
 
-    static final Target DECIDE = Target.post("/api/v1/cases/00000000-0000-4000-8000-00000000f022/decisions", () -> fresh("moderator"),
+    static final Target DECIDE = Target.post(
+            "/api/v1/cases/00000000-0000-4000-8000-00000000f022/decisions",
+            () -> fresh("moderator"),
             "{\"actions\":[\"UNRANK\",\"LABEL\"],\"category\":\"platform_abuse\",\"subcategory\":\"spam\",\"ground\":\"incompatible with terms\",\"territorialScope\":[\"DE\",\"FR\"],\"endDate\":\"2030-01-01T00:00:00Z\",\"facts\":\"The model card advertises a casino.\",\"explanation\":\"Spam under section 5 of the policy.\",\"manifestlyUnfounded\":false,\"automatedDecision\":false,\"owner\":{\"id\":\"fuzz-owner\",\"email\":\"fuzz-owner@example.org\",\"locale\":\"de-DE\"},\"changesRequested\":\"Remove the advert.\",\"ownerDeadline\":\"2030-01-01T00:00:00Z\"}");
-    static final Target REASSIGN = Target.post("/api/v1/cases/00000000-0000-4000-8000-00000000f022/reassign", () -> fresh("senior-moderator"),
+    static final Target REASSIGN = Target.post(
+            "/api/v1/cases/00000000-0000-4000-8000-00000000f022/reassign",
+            () -> fresh("senior-moderator"),
             "{\"assignee\":\"mod-2\"}");
-    static final Target ESCALATE = Target.post("/api/v1/cases/00000000-0000-4000-8000-00000000f022/escalate", () -> fresh("moderator"),
+    static final Target ESCALATE = Target.post(
+            "/api/v1/cases/00000000-0000-4000-8000-00000000f022/escalate",
+            () -> fresh("moderator"),
             "{\"reason\":\"Needs legal.\"}");
-    static final Target NOTE = Target.post("/api/v1/cases/00000000-0000-4000-8000-00000000f022/notes", () -> fresh("moderator"),
+    static final Target NOTE = Target.post(
+            "/api/v1/cases/00000000-0000-4000-8000-00000000f022/notes",
+            () -> fresh("moderator"),
             "{\"body\":\"Checked the card.\",\"shareable\":true}");
-    static final Target OWNER_RESPONSE = Target.post("/api/v1/cases/00000000-0000-4000-8000-00000000f022/owner-response", () -> fresh("user"),
+    static final Target OWNER_RESPONSE = Target.post(
+            "/api/v1/cases/00000000-0000-4000-8000-00000000f022/owner-response",
+            () -> fresh("user"),
             "{\"response\":\"DISPUTED\",\"text\":\"It is a sponsorship notice.\"}");
-    static final Target REJECT = Target.post("/api/v1/decisions/00000000-0000-4000-8000-00000000f022/reject", () -> fresh("senior-moderator"),
+    static final Target REJECT = Target.post(
+            "/api/v1/decisions/00000000-0000-4000-8000-00000000f022/reject",
+            () -> fresh("senior-moderator"),
             "{\"reason\":\"Wrong category.\"}");
-    static final Target POLICY = Target.post("/api/v1/policy-versions", () -> fresh("admin"),
+    static final Target POLICY = Target.post(
+            "/api/v1/policy-versions",
+            () -> fresh("admin"),
             "{\"version\":\"fuzz-1\",\"title\":\"Content Policy\",\"summary\":\"Fuzzed.\",\"url\":\"https://huggingface.co/content-policy\",\"effectiveAt\":\"2031-01-01T00:00:00Z\"}");
 
     private static final List<Target> ALL = List.of(DECIDE, REASSIGN, ESCALATE, NOTE, OWNER_RESPONSE, REJECT, POLICY);
@@ -93,6 +109,7 @@ class ReviewBodyFuzzTest {
 
     /** A caller with a fresh account id, so per-caller limits and state do not carry over between inputs. */
     private static String fresh(String role) {
-        return TestTokens.token("fuzz-" + role + "-" + UUID.randomUUID().toString().substring(0, 8), role);
+        return TestTokens.token(
+                "fuzz-" + role + "-" + UUID.randomUUID().toString().substring(0, 8), role);
     }
 }

@@ -39,8 +39,7 @@ public final class ReviewFixtures {
     public static final Duration WAIT = Duration.ofSeconds(30);
     private static final EventCodec CODEC = new EventCodec();
 
-    private ReviewFixtures() {
-    }
+    private ReviewFixtures() {}
 
     public static String newUser(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -68,12 +67,28 @@ public final class ReviewFixtures {
 
     // --- events in ---
 
-    public static ReportFiled report(SubjectRef subject, PolicyCategory category, PolicySubcategory subcategory,
-            boolean trusted, String reporterId) {
-        return new ReportFiled(UUID.randomUUID(), subject, category, subcategory, "This breaks the policy, see the card.",
-                List.of("https://example.org/evidence.png"), ReportChannel.IN_PLATFORM,
-                trusted ? SourceType.SOURCE_TRUSTED_FLAGGER : SourceType.SOURCE_ARTICLE_16, false, trusted,
-                ReportVisibility.PUBLIC, reporterId, reporterId + "@example.org", "DE", now());
+    public static ReportFiled report(
+            SubjectRef subject,
+            PolicyCategory category,
+            PolicySubcategory subcategory,
+            boolean trusted,
+            String reporterId) {
+        return new ReportFiled(
+                UUID.randomUUID(),
+                subject,
+                category,
+                subcategory,
+                "This breaks the policy, see the card.",
+                List.of("https://example.org/evidence.png"),
+                ReportChannel.IN_PLATFORM,
+                trusted ? SourceType.SOURCE_TRUSTED_FLAGGER : SourceType.SOURCE_ARTICLE_16,
+                false,
+                trusted,
+                ReportVisibility.PUBLIC,
+                reporterId,
+                reporterId + "@example.org",
+                "DE",
+                now());
     }
 
     public static ReportFiled spam(SubjectRef subject) {
@@ -85,7 +100,8 @@ public final class ReviewFixtures {
     }
 
     public static void sendReport(ReportFiled report) {
-        KafkaProbe.send(Topics.REPORTING_EVENTS, report.subject().key(), encode(EventSources.REPORTING_SERVICE, report));
+        KafkaProbe.send(
+                Topics.REPORTING_EVENTS, report.subject().key(), encode(EventSources.REPORTING_SERVICE, report));
     }
 
     public static void send(String topic, String source, EventPayload payload) {
@@ -96,8 +112,9 @@ public final class ReviewFixtures {
     public static void sendAndAwait(DataSource db, String topic, String source, EventPayload payload) {
         EventEnvelope envelope = EventEnvelope.of(source, payload);
         KafkaProbe.send(topic, payload.partitionKey(), CODEC.encode(envelope));
-        await().atMost(WAIT).until(() -> Sql.count(db, "SELECT count(*) FROM kit_processed_event WHERE event_id = ?",
-                envelope.id()) == 1);
+        await().atMost(WAIT)
+                .until(() -> Sql.count(db, "SELECT count(*) FROM kit_processed_event WHERE event_id = ?", envelope.id())
+                        == 1);
     }
 
     public static Instant now() {
@@ -110,7 +127,9 @@ public final class ReviewFixtures {
     public static String awaitCase(DataSource db, SubjectRef subject, int reports) {
         String[] id = new String[1];
         await().atMost(WAIT).until(() -> {
-            var rows = Sql.rows(db, "SELECT id, report_count FROM review_case WHERE subject_key = ? AND state <> 'CLOSED'",
+            var rows = Sql.rows(
+                    db,
+                    "SELECT id, report_count FROM review_case WHERE subject_key = ? AND state <> 'CLOSED'",
                     subject.key());
             if (rows.size() == 1 && ((Number) rows.get(0).get(1)).intValue() == reports) {
                 id[0] = rows.get(0).get(0).toString();
@@ -130,22 +149,33 @@ public final class ReviewFixtures {
     /** Outbox rows for {@code topic} whose CloudEvent has {@code type} and mentions {@code text}. */
     public static List<String> outbox(DataSource db, String topic, String type, String text) {
         List<String> payloads = new ArrayList<>();
-        Sql.rows(db, "SELECT payload FROM kit_outbox WHERE topic = ? AND payload LIKE ? AND payload LIKE ? ORDER BY id", topic,
-                "%\"type\":\"" + type + "\"%", "%" + text + "%").forEach(r -> payloads.add((String) r.get(0)));
+        Sql.rows(
+                        db,
+                        "SELECT payload FROM kit_outbox WHERE topic = ? AND payload LIKE ? AND payload LIKE ? ORDER BY id",
+                        topic,
+                        "%\"type\":\"" + type + "\"%",
+                        "%" + text + "%")
+                .forEach(r -> payloads.add((String) r.get(0)));
         return payloads;
     }
 
     /** Makes a pending timer due now, as if its time had come (the worker polls every half second in tests). */
     public static void makeDue(DataSource db, String kind, String key) {
-        int moved = Sql.update(db, "UPDATE kit_timer SET due_at = now() - interval '1 second' WHERE kind = ? AND timer_key = ? "
-                + "AND fired_at IS NULL AND cancelled_at IS NULL AND dead_at IS NULL", kind, key);
+        int moved = Sql.update(
+                db,
+                "UPDATE kit_timer SET due_at = now() - interval '1 second' WHERE kind = ? AND timer_key = ? "
+                        + "AND fired_at IS NULL AND cancelled_at IS NULL AND dead_at IS NULL",
+                kind,
+                key);
         if (moved != 1) {
             throw new IllegalStateException("no pending timer " + kind + "/" + key);
         }
     }
 
     public static String state(DataSource db, String caseId) {
-        return (String) Sql.rows(db, "SELECT state FROM review_case WHERE id = ?::uuid", caseId).get(0).get(0);
+        return (String) Sql.rows(db, "SELECT state FROM review_case WHERE id = ?::uuid", caseId)
+                .get(0)
+                .get(0);
     }
 
     // --- requests ---
@@ -155,7 +185,8 @@ public final class ReviewFixtures {
         return caseId;
     }
 
-    public static Map<String, Object> decisionBody(List<String> actions, String category, String subcategory, String ownerId) {
+    public static Map<String, Object> decisionBody(
+            List<String> actions, String category, String subcategory, String ownerId) {
         Map<String, Object> body = new HashMap<>();
         body.put("actions", actions);
         body.put("category", category);

@@ -28,7 +28,9 @@ import jakarta.inject.Inject;
 
 /** DSA Art. 22 against PostgreSQL: a trusted flagger's notice is decided with priority and sooner. */
 @QuarkusTest
-@WithTestResource(value = DevStackResource.class, initArgs = @ResourceArg(name = DevStackResource.SERVICE, value = "review"))
+@WithTestResource(
+        value = DevStackResource.class,
+        initArgs = @ResourceArg(name = DevStackResource.SERVICE, value = "review"))
 class TrustedFlaggerQueueTest {
 
     @Inject
@@ -55,8 +57,11 @@ class TrustedFlaggerQueueTest {
         awaitCase(db, plain, 1);
         awaitCase(db, busy, 3);
         String trustedCase = awaitCase(db, trusted, 1);
-        moderator("mod").body(Map.of("reason", "Looks coordinated")).post("/api/v1/cases/" + escalatedCase + "/escalate")
-                .then().statusCode(200);
+        moderator("mod")
+                .body(Map.of("reason", "Looks coordinated"))
+                .post("/api/v1/cases/" + escalatedCase + "/escalate")
+                .then()
+                .statusCode(200);
 
         // The queue, LOW cases only, walked page by page: our four in the order the README states.
         List<String> order = new ArrayList<>();
@@ -69,32 +74,46 @@ class TrustedFlaggerQueueTest {
             }
             Response page = request.get("/api/v1/cases");
             page.then().statusCode(200);
-            page.jsonPath().<String> getList("items.subject").stream().filter(s -> s.contains(tag + "/")).forEach(order::add);
+            page.jsonPath().<String>getList("items.subject").stream()
+                    .filter(s -> s.contains(tag + "/"))
+                    .forEach(order::add);
             cursor = page.jsonPath().getString("nextCursor");
             pages++;
         } while (cursor != null && pages < 1000);
         assertThat(order).containsExactly(trusted.key(), escalated.key(), busy.key(), plain.key());
 
         // LOW is due after 7 days; a trusted flagger's notice after half of that.
-        var times = Sql.rows(db, "SELECT opened_at, due_at FROM review_case WHERE id = ?::uuid", trustedCase).get(0);
-        assertThat(Duration.between(((java.sql.Timestamp) times.get(0)).toInstant(), ((java.sql.Timestamp) times.get(1)).toInstant()))
+        var times = Sql.rows(db, "SELECT opened_at, due_at FROM review_case WHERE id = ?::uuid", trustedCase)
+                .get(0);
+        assertThat(Duration.between(
+                        ((java.sql.Timestamp) times.get(0)).toInstant(),
+                        ((java.sql.Timestamp) times.get(1)).toInstant()))
                 .isEqualTo(Duration.ofHours(84));
-        var timer = Sql.rows(db, "SELECT due_at FROM kit_timer WHERE kind = 'review.case-due' AND timer_key = ?", trustedCase);
-        assertThat(((java.sql.Timestamp) timer.get(0).get(0)).toInstant()).isEqualTo(((java.sql.Timestamp) times.get(1)).toInstant());
+        var timer = Sql.rows(
+                db, "SELECT due_at FROM kit_timer WHERE kind = 'review.case-due' AND timer_key = ?", trustedCase);
+        assertThat(((java.sql.Timestamp) timer.get(0).get(0)).toInstant())
+                .isEqualTo(((java.sql.Timestamp) times.get(1)).toInstant());
     }
 
     @Test
     void aTrustedFlaggersNoticeJoiningACaseBringsItsDueTimeForward() {
         SubjectRef model = newModel();
         String caseId = newCase(db, model);
-        var before = ((java.sql.Timestamp) Sql.rows(db, "SELECT due_at FROM review_case WHERE id = ?::uuid", caseId).get(0).get(0))
+        var before = ((java.sql.Timestamp) Sql.rows(db, "SELECT due_at FROM review_case WHERE id = ?::uuid", caseId)
+                        .get(0)
+                        .get(0))
                 .toInstant();
         sendReport(report(model, PolicyCategory.PLATFORM_ABUSE, PolicySubcategory.SPAM, true, newUser("flagger")));
         awaitCase(db, model, 2);
-        var after = ((java.sql.Timestamp) Sql.rows(db, "SELECT due_at FROM review_case WHERE id = ?::uuid", caseId).get(0).get(0))
+        var after = ((java.sql.Timestamp) Sql.rows(db, "SELECT due_at FROM review_case WHERE id = ?::uuid", caseId)
+                        .get(0)
+                        .get(0))
                 .toInstant();
         assertThat(after).isBefore(before.minus(Duration.ofDays(3)));
-        moderator("mod").get("/api/v1/cases/" + caseId).then().statusCode(200)
+        moderator("mod")
+                .get("/api/v1/cases/" + caseId)
+                .then()
+                .statusCode(200)
                 .body("summary.trustedReports", org.hamcrest.Matchers.equalTo(1));
         assertThat(OffsetDateTime.now().toInstant().plus(Duration.ofHours(85))).isAfter(after);
     }

@@ -12,12 +12,12 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.apache.kafka.common.header.Header;
-import org.modhub.moderation.devstack.test.KafkaProbe;
 import org.junit.jupiter.api.Test;
 import org.modhub.moderation.contracts.Topics;
 import org.modhub.moderation.contracts.event.EventCodec;
 import org.modhub.moderation.contracts.event.EventEnvelope;
 import org.modhub.moderation.contracts.event.reporting.NotifierReinstated;
+import org.modhub.moderation.devstack.test.KafkaProbe;
 import org.modhub.moderation.kit.testapp.TestEvents;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,6 +28,7 @@ class IdempotentConsumerTest {
 
     @Inject
     DataSource db;
+
     @Inject
     EventCodec codec;
 
@@ -43,25 +44,33 @@ class IdempotentConsumerTest {
         KafkaProbe.send(Topics.REPORTING_EVENTS, key, marker);
 
         // Same key, same partition: once the marker is applied, the duplicates were handled.
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                count(db, "SELECT count(*) FROM kit_test_applied WHERE text = ?", "marker after duplicates")).isEqualTo(1));
-        assertThat(count(db, "SELECT count(*) FROM kit_test_applied WHERE text = ?", "applied once")).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(count(
+                                db, "SELECT count(*) FROM kit_test_applied WHERE text = ?", "marker after duplicates"))
+                        .isEqualTo(1));
+        assertThat(count(db, "SELECT count(*) FROM kit_test_applied WHERE text = ?", "applied once"))
+                .isEqualTo(1);
     }
 
     @Test
     void eventOfATypeWithoutHandlerIsSkippedWithoutTouchingTheDatabase() {
         String key = "other-type-" + UUID.randomUUID();
-        String other = codec.encode(EventEnvelope.of("/kit-test", new NotifierReinstated("n-" + key, null, "kit test", Instant.now())));
+        String other = codec.encode(
+                EventEnvelope.of("/kit-test", new NotifierReinstated("n-" + key, null, "kit test", Instant.now())));
         String otherId = codec.decode(other).id();
         KafkaProbe.send(Topics.REPORTING_EVENTS, key, other);
         KafkaProbe.send(Topics.REPORTING_EVENTS, key, encode(key, "after other type " + key));
 
         // Same key, same partition: once the marker is applied, the other type was consumed before it.
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                count(db, "SELECT count(*) FROM kit_test_applied WHERE text = ?", "after other type " + key)).isEqualTo(1));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(count(
+                                db, "SELECT count(*) FROM kit_test_applied WHERE text = ?", "after other type " + key))
+                        .isEqualTo(1));
         assertThat(count(db, "SELECT count(*) FROM kit_processed_event WHERE event_id = ?", otherId))
-                .as("no transaction recorded an event this consumer does not handle").isZero();
-        assertThat(count(db, "SELECT count(*) FROM kit_processed_event WHERE event_type = ?", NotifierReinstated.TYPE)).isZero();
+                .as("no transaction recorded an event this consumer does not handle")
+                .isZero();
+        assertThat(count(db, "SELECT count(*) FROM kit_processed_event WHERE event_type = ?", NotifierReinstated.TYPE))
+                .isZero();
     }
 
     @Test
@@ -71,13 +80,17 @@ class IdempotentConsumerTest {
         KafkaProbe.send(Topics.REPORTING_EVENTS, key, poison);
         KafkaProbe.send(Topics.REPORTING_EVENTS, key, encode(key, "after poison " + key));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                count(db, "SELECT count(*) FROM kit_test_applied WHERE text = ?", "after poison " + key)).isEqualTo(1));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(count(
+                                db, "SELECT count(*) FROM kit_test_applied WHERE text = ?", "after poison " + key))
+                        .isEqualTo(1));
         try (KafkaProbe dlq = KafkaProbe.from(Topics.REPORTING_DLQ)) {
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(dlq.poll()).anySatisfy(r -> {
-                assertThat(r.value()).isEqualTo(poison);
-                assertThat(header(r.headers().lastHeader("dead-letter-reason"))).contains("Unreadable event");
-            }));
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(dlq.poll()).anySatisfy(r -> {
+                        assertThat(r.value()).isEqualTo(poison);
+                        assertThat(header(r.headers().lastHeader("dead-letter-reason")))
+                                .contains("Unreadable event");
+                    }));
         }
     }
 
@@ -89,17 +102,22 @@ class IdempotentConsumerTest {
         KafkaProbe.send(Topics.REPORTING_EVENTS, key, failing);
         KafkaProbe.send(Topics.REPORTING_EVENTS, key, encode(key, "after failure " + key));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                count(db, "SELECT count(*) FROM kit_test_applied WHERE text = ?", "after failure " + key)).isEqualTo(1));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(count(
+                                db, "SELECT count(*) FROM kit_test_applied WHERE text = ?", "after failure " + key))
+                        .isEqualTo(1));
         try (KafkaProbe dlq = KafkaProbe.from(Topics.REPORTING_DLQ)) {
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(dlq.poll()).anySatisfy(r -> {
-                assertThat(r.value()).contains(failingId);
-                assertThat(header(r.headers().lastHeader("dead-letter-reason"))).contains("handler refuses note");
-            }));
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(dlq.poll()).anySatisfy(r -> {
+                        assertThat(r.value()).contains(failingId);
+                        assertThat(header(r.headers().lastHeader("dead-letter-reason")))
+                                .contains("handler refuses note");
+                    }));
         }
         // The failed attempts rolled back: the event is not recorded as processed, so a replay from
         // the dead-letter topic after a fix would apply it.
-        assertThat(count(db, "SELECT count(*) FROM kit_processed_event WHERE event_id = ?", failingId)).isZero();
+        assertThat(count(db, "SELECT count(*) FROM kit_processed_event WHERE event_id = ?", failingId))
+                .isZero();
     }
 
     @Test
@@ -114,25 +132,33 @@ class IdempotentConsumerTest {
         // With one consumer per channel this waited for the slow event; with kit.consumer.concurrency copies the
         // other partition's consumer applies it at once.
         KafkaProbe.send(Topics.REPORTING_EVENTS, otherKey, encode(otherKey, "beside slow " + otherKey));
-        await().atMost(Duration.ofSeconds(4)).untilAsserted(() -> assertThat(
-                count(db, "SELECT count(*) FROM kit_test_applied WHERE text = ?", "beside slow " + otherKey)).isEqualTo(1));
+        await().atMost(Duration.ofSeconds(4))
+                .untilAsserted(() -> assertThat(count(
+                                db, "SELECT count(*) FROM kit_test_applied WHERE text = ?", "beside slow " + otherKey))
+                        .isEqualTo(1));
         assertThat(count(db, "SELECT count(*) FROM kit_processed_event WHERE event_id = ?", slowId))
-                .as("the slow event is still being applied").isZero();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                count(db, "SELECT count(*) FROM kit_processed_event WHERE event_id = ?", slowId)).isEqualTo(1));
+                .as("the slow event is still being applied")
+                .isZero();
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(
+                                count(db, "SELECT count(*) FROM kit_processed_event WHERE event_id = ?", slowId))
+                        .isEqualTo(1));
     }
 
     /** Whether a transaction applying the event is open: its insert into kit_processed_event waits uncommitted. */
     private boolean inFlight(String eventId) {
-        return count(db, "SELECT count(*) FROM pg_stat_activity WHERE state = 'idle in transaction' AND datname = current_database() "
-                + "AND query ILIKE 'INSERT INTO kit_processed_event%'") > 0
+        return count(
+                                db,
+                                "SELECT count(*) FROM pg_stat_activity WHERE state = 'idle in transaction' AND datname = current_database() "
+                                        + "AND query ILIKE 'INSERT INTO kit_processed_event%'")
+                        > 0
                 && count(db, "SELECT count(*) FROM kit_processed_event WHERE event_id = ?", eventId) == 0;
     }
 
     /** A key the default partitioner puts on another partition of {@code reporting.events} than {@code key}. */
     private static String keyOnAnotherPartition(String key) {
         int partitions = org.modhub.moderation.devstack.DevStackDefaults.EVENT_TOPIC_PARTITIONS;
-        for (int i = 0;; i++) {
+        for (int i = 0; ; i++) {
             String candidate = key + "-other-" + i;
             if (partition(candidate, partitions) != partition(key, partitions)) {
                 return candidate;
@@ -142,7 +168,8 @@ class IdempotentConsumerTest {
 
     private static int partition(String key, int partitions) {
         return org.apache.kafka.common.utils.Utils.toPositive(
-                org.apache.kafka.common.utils.Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+                        org.apache.kafka.common.utils.Utils.murmur2(key.getBytes(StandardCharsets.UTF_8)))
+                % partitions;
     }
 
     private String encode(String key, String text) {

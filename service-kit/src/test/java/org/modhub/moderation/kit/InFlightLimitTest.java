@@ -48,10 +48,14 @@ class InFlightLimitTest {
 
     @TestHTTPResource("/")
     URI base;
+
     @Inject
     MeterRegistry registry;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     @AfterEach
     void letGo() {
@@ -61,18 +65,25 @@ class InFlightLimitTest {
 
     @Test
     void theRequestPastTheLimitIsRefusedAtOnceWithRetryAfterWhileProbesAnswer() throws Exception {
-        double refusedBefore = registry.get("kit.http.refused.overload").counter().count();
+        double refusedBefore =
+                registry.get("kit.http.refused.overload").counter().count();
         List<CompletableFuture<HttpResponse<String>>> held = holdThree();
 
-        given().auth().oauth2(token("alice", "user")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(token("alice", "user"))
+                .contentType(ContentType.JSON)
                 .body("{\"text\":\"one too many\",\"priority\":1}")
                 .post("/kit-test/notes")
-                .then().statusCode(503).contentType("application/problem+json")
+                .then()
+                .statusCode(503)
+                .contentType("application/problem+json")
                 .header("Retry-After", "1")
                 .body("type", equalTo("urn:modhub:problem:overloaded"))
                 .body("instance", equalTo("/kit-test/notes"));
         given().get("/q/health/ready").then().statusCode(200);
-        assertEquals(refusedBefore + 1, registry.get("kit.http.refused.overload").counter().count());
+        assertEquals(
+                refusedBefore + 1,
+                registry.get("kit.http.refused.overload").counter().count());
 
         HeldRequests.release();
         for (CompletableFuture<HttpResponse<String>> response : held) {
@@ -82,17 +93,22 @@ class InFlightLimitTest {
         }
         // Every place is free again: the same request now goes through.
         await().atMost(Duration.ofSeconds(10)).until(() -> inFlight() == 0);
-        given().auth().oauth2(token("alice", "user")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(token("alice", "user"))
+                .contentType(ContentType.JSON)
                 .body("{\"text\":\"now there is room\",\"priority\":1}")
                 .post("/kit-test/notes")
-                .then().statusCode(200).body("text", equalTo("now there is room"));
+                .then()
+                .statusCode(200)
+                .body("text", equalTo("now there is room"));
     }
 
     @Test
     void aClientThatHangsUpBeforeTheAnswerGivesItsPlaceBack() throws Exception {
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + HELD + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(("GET " + HELD + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             await().atMost(Duration.ofSeconds(10)).until(() -> HeldRequests.arrived() == 1);
         }
@@ -110,8 +126,8 @@ class InFlightLimitTest {
     private List<CompletableFuture<HttpResponse<String>>> holdThree() {
         int before = HeldRequests.arrived();
         List<CompletableFuture<HttpResponse<String>>> held = IntStream.range(0, 3)
-                .mapToObj(i -> http.sendAsync(HttpRequest.newBuilder(base.resolve(HELD)).build(),
-                        HttpResponse.BodyHandlers.ofString()))
+                .mapToObj(i -> http.sendAsync(
+                        HttpRequest.newBuilder(base.resolve(HELD)).build(), HttpResponse.BodyHandlers.ofString()))
                 .toList();
         await().atMost(Duration.ofSeconds(10)).until(() -> HeldRequests.arrived() == before + 3);
         assertEquals(3.0, inFlight());

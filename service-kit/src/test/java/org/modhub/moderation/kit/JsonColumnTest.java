@@ -25,13 +25,15 @@ class JsonColumnTest {
         written.shape = new ShapedEntity.Shape("triangle", 3);
         OnVertx.await(() -> Panache.withTransaction(written::persist));
 
-        ShapedEntity read = OnVertx.await(() -> Panache.withSession(() -> ShapedEntity.<ShapedEntity> findById(id)));
+        ShapedEntity read = OnVertx.await(() -> Panache.withSession(() -> ShapedEntity.<ShapedEntity>findById(id)));
         assertThat(read.links).containsExactly("https://example.org/a", "https://example.org/b");
         assertThat(read.shape).isEqualTo(new ShapedEntity.Shape("triangle", 3));
 
-        Object sides = OnVertx.await(() -> Panache.withSession(() -> Panache.getSession().chain(s -> s
-                .createNativeQuery("SELECT (shape->>'sides')::int FROM kit_test_shaped WHERE id = :id", Integer.class)
-                .setParameter("id", id).getSingleResult())));
+        Object sides = OnVertx.await(() -> Panache.withSession(() -> Panache.getSession()
+                .chain(s -> s.createNativeQuery(
+                                "SELECT (shape->>'sides')::int FROM kit_test_shaped WHERE id = :id", Integer.class)
+                        .setParameter("id", id)
+                        .getSingleResult())));
         assertThat(sides).isEqualTo(3);
     }
 }

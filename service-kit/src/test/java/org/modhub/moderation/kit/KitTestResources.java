@@ -7,10 +7,11 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 
 /** All of the kit's tests run against the same real PostgreSQL and Kafka, in a database of their own. */
-@WithTestResource(value = DevStackResource.class, scope = TestResourceScope.GLOBAL,
+@WithTestResource(
+        value = DevStackResource.class,
+        scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = DevStackResource.SERVICE, value = "kit"))
 public final class KitTestResources {
 
-    private KitTestResources() {
-    }
+    private KitTestResources() {}
 }

@@ -36,19 +36,22 @@ class LogCorrelationTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         Logger logger = Logger.getLogger(ProblemMappers.class.getName());
         logger.addHandler(capture);
         try {
-            String reference = given().get("/kit-test/notes/boom").then().statusCode(500).extract().path("detail");
+            String reference = given().get("/kit-test/notes/boom")
+                    .then()
+                    .statusCode(500)
+                    .extract()
+                    .path("detail");
             assertThat(records).anySatisfy(record -> {
-                assertThat(record.getFormattedMessage()).contains(reference.replaceAll(".*reference ([0-9a-f-]+).*", "$1"));
+                assertThat(record.getFormattedMessage())
+                        .contains(reference.replaceAll(".*reference ([0-9a-f-]+).*", "$1"));
                 assertThat(record.getMdc("traceId")).matches("[0-9a-f]{32}").isNotEqualTo("0".repeat(32));
                 assertThat(record.getMdc("spanId")).matches("[0-9a-f]{16}");
             });

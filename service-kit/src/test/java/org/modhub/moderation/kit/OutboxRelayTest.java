@@ -13,10 +13,10 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.modhub.moderation.devstack.test.KafkaProbe;
 import org.junit.jupiter.api.Test;
 import org.modhub.moderation.contracts.Topics;
 import org.modhub.moderation.devstack.DevStack;
+import org.modhub.moderation.devstack.test.KafkaProbe;
 import org.modhub.moderation.devstack.test.OnVertx;
 import org.modhub.moderation.kit.outbox.OutboxRelay;
 import org.modhub.moderation.kit.testapp.NoteService;
@@ -29,8 +29,10 @@ class OutboxRelayTest {
 
     @Inject
     NoteService notes;
+
     @Inject
     DataSource db;
+
     @Inject
     OutboxRelay relay;
 
@@ -39,23 +41,28 @@ class OutboxRelayTest {
         UUID id = write("group-a", "hello", false);
 
         try (KafkaProbe probe = KafkaProbe.from(Topics.REPORTING_EVENTS)) {
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(probe.poll())
-                    .anySatisfy(r -> {
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(probe.poll()).anySatisfy(r -> {
                         assertThat(r.key()).isEqualTo("account:group-a");
                         assertThat(r.value()).contains(id.toString()).contains("\"specversion\":\"1.0\"");
                     }));
         }
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                count(db, "SELECT count(*) FROM kit_outbox WHERE payload LIKE ? AND sent_at IS NOT NULL", "%" + id + "%"))
-                .isEqualTo(1));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(count(
+                                db,
+                                "SELECT count(*) FROM kit_outbox WHERE payload LIKE ? AND sent_at IS NOT NULL",
+                                "%" + id + "%"))
+                        .isEqualTo(1));
     }
 
     @Test
     void rolledBackTransactionLeavesNoEvent() {
         assertThatThrownBy(() -> write("group-b", "never", true)).hasMessageContaining("on purpose");
 
-        assertThat(count(db, "SELECT count(*) FROM kit_outbox WHERE message_key = 'account:group-b'")).isZero();
-        assertThat(count(db, "SELECT count(*) FROM kit_test_note WHERE text = 'never'")).isZero();
+        assertThat(count(db, "SELECT count(*) FROM kit_outbox WHERE message_key = 'account:group-b'"))
+                .isZero();
+        assertThat(count(db, "SELECT count(*) FROM kit_test_note WHERE text = 'never'"))
+                .isZero();
     }
 
     @Test
@@ -68,27 +75,43 @@ class OutboxRelayTest {
                 written.add(write(group, "during outage " + i, false));
             }
             // The relay tried and failed: every row is still unsent, none lost.
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(count(db,
-                    "SELECT count(*) FROM kit_outbox WHERE message_key = 'account:' || ? AND attempts > 0 AND last_error IS NOT NULL", group))
-                    .isPositive());
-            assertThat(count(db, "SELECT count(*) FROM kit_outbox WHERE message_key = 'account:' || ? AND sent_at IS NULL", group))
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(count(
+                                    db,
+                                    "SELECT count(*) FROM kit_outbox WHERE message_key = 'account:' || ? AND attempts > 0 AND last_error IS NOT NULL",
+                                    group))
+                            .isPositive());
+            assertThat(count(
+                            db,
+                            "SELECT count(*) FROM kit_outbox WHERE message_key = 'account:' || ? AND sent_at IS NULL",
+                            group))
                     .isEqualTo(20);
         } finally {
             DevStack.shared().kafka().start();
         }
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
-                count(db, "SELECT count(*) FROM kit_outbox WHERE message_key = 'account:' || ? AND sent_at IS NULL", group)).isZero());
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(count(
+                                db,
+                                "SELECT count(*) FROM kit_outbox WHERE message_key = 'account:' || ? AND sent_at IS NULL",
+                                group))
+                        .isZero());
         try (KafkaProbe probe = KafkaProbe.from(Topics.REPORTING_EVENTS)) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 List<String> order = new ArrayList<>();
                 for (ConsumerRecord<String, String> r : probe.poll()) {
                     if (("account:" + group).equals(r.key())) {
-                        written.stream().filter(id -> r.value().contains(id.toString())).findFirst()
-                                .map(UUID::toString).filter(id -> !order.contains(id)).ifPresent(order::add);
+                        written.stream()
+                                .filter(id -> r.value().contains(id.toString()))
+                                .findFirst()
+                                .map(UUID::toString)
+                                .filter(id -> !order.contains(id))
+                                .ifPresent(order::add);
                     }
                 }
-                assertThat(order).containsExactlyElementsOf(written.stream().map(UUID::toString).toList());
+                assertThat(order)
+                        .containsExactlyElementsOf(
+                                written.stream().map(UUID::toString).toList());
             });
         }
     }
@@ -106,11 +129,15 @@ class OutboxRelayTest {
     }
 
     private int handBack() throws Exception {
-        return relay.handBackLease().toCompletionStage().toCompletableFuture().get(5, java.util.concurrent.TimeUnit.SECONDS);
+        return relay.handBackLease()
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(5, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     private boolean sent(UUID id) {
-        return count(db, "SELECT count(*) FROM kit_outbox WHERE payload LIKE ? AND sent_at IS NOT NULL", "%" + id + "%") == 1;
+        return count(db, "SELECT count(*) FROM kit_outbox WHERE payload LIKE ? AND sent_at IS NOT NULL", "%" + id + "%")
+                == 1;
     }
 
     private UUID write(String group, String text, boolean fail) throws Exception {

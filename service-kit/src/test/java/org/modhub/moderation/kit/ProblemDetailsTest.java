@@ -44,10 +44,14 @@ class ProblemDetailsTest {
 
     @Test
     void validationInsideUniChainIsAProblemToo() {
-        given().auth().oauth2(token("alice", "user")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(token("alice", "user"))
+                .contentType(ContentType.JSON)
                 .body("{\"text\":\"\",\"priority\":1}")
                 .post(NOTES + "/checked")
-                .then().statusCode(400).contentType("application/problem+json")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:modhub:problem:validation"))
                 .body("errors.field", hasItem("text"));
     }
@@ -55,22 +59,30 @@ class ProblemDetailsTest {
     @Test
     void invalidQueryParameterIsNamed() {
         given().get(NOTES + "/page?limit=1000")
-                .then().statusCode(400).contentType("application/problem+json")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.field", hasItem("limit"));
     }
 
     @Test
     void aBodyWithoutContentTypeIsRefusedLikeAWrongOne() throws Exception {
         // A page on another site can send a body without a type and no CORS preflight; it must not be read as JSON.
-        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(RestAssured.baseURI + ":" + RestAssured.port + NOTES))
-                        .header("Authorization", "Bearer " + token("alice", "user"))
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"text\":\"hi\",\"priority\":1}")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create(RestAssured.baseURI + ":" + RestAssured.port + NOTES))
+                                .header("Authorization", "Bearer " + token("alice", "user"))
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                        "{\"text\":\"hi\",\"priority\":1}"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
         org.assertj.core.api.Assertions.assertThat(response.statusCode()).isEqualTo(415);
-        org.assertj.core.api.Assertions.assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> org.assertj.core.api.Assertions.assertThat(type).startsWith("application/problem+json"));
-        org.assertj.core.api.Assertions.assertThat(response.body()).contains("urn:modhub:problem:unsupported-media-type");
+        org.assertj.core.api.Assertions.assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type ->
+                        org.assertj.core.api.Assertions.assertThat(type).startsWith("application/problem+json"));
+        org.assertj.core.api.Assertions.assertThat(response.body())
+                .contains("urn:modhub:problem:unsupported-media-type");
     }
 
     @Test
@@ -102,9 +114,7 @@ class ProblemDetailsTest {
     @Test
     void oversizedBodyIs413() {
         String big = "{\"text\":\"" + "x".repeat(20_000) + "\",\"priority\":1}";
-        post(big, token("alice", "user"))
-                .statusCode(413)
-                .body("type", equalTo("urn:modhub:problem:payload-too-large"));
+        post(big, token("alice", "user")).statusCode(413).body("type", equalTo("urn:modhub:problem:payload-too-large"));
     }
 
     @Test
@@ -116,10 +126,17 @@ class ProblemDetailsTest {
         post("{\"text\":\"hi\",\"priority\":1}", "not-a-jwt")
                 .statusCode(401)
                 .body("type", equalTo("urn:modhub:problem:unauthenticated"));
-        String expired = Jwt.subject("alice").groups(Set.of("user")).issuedAt(System.currentTimeMillis() / 1000 - 7200)
-                .expiresIn(Duration.ofSeconds(1)).expiresAt(System.currentTimeMillis() / 1000 - 3600).sign();
+        String expired = Jwt.subject("alice")
+                .groups(Set.of("user"))
+                .issuedAt(System.currentTimeMillis() / 1000 - 7200)
+                .expiresIn(Duration.ofSeconds(1))
+                .expiresAt(System.currentTimeMillis() / 1000 - 3600)
+                .sign();
         post("{\"text\":\"hi\",\"priority\":1}", expired).statusCode(401);
-        String foreignIssuer = Jwt.issuer("https://evil.example").subject("alice").groups(Set.of("user")).sign();
+        String foreignIssuer = Jwt.issuer("https://evil.example")
+                .subject("alice")
+                .groups(Set.of("user"))
+                .sign();
         post("{\"text\":\"hi\",\"priority\":1}", foreignIssuer).statusCode(401);
     }
 
@@ -129,8 +146,9 @@ class ProblemDetailsTest {
         // Unsigned: header {"alg":"none"} with otherwise perfect claims.
         java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
         long now = System.currentTimeMillis() / 1000;
-        String claims = "{\"iss\":\"https://hub.localhost/auth\",\"aud\":\"moderation-suite\",\"sub\":\"alice\",\"upn\":\"alice\","
-                + "\"groups\":[\"user\"],\"iat\":" + now + ",\"exp\":" + (now + 600) + "}";
+        String claims =
+                "{\"iss\":\"https://hub.localhost/auth\",\"aud\":\"moderation-suite\",\"sub\":\"alice\",\"upn\":\"alice\","
+                        + "\"groups\":[\"user\"],\"iat\":" + now + ",\"exp\":" + (now + 600) + "}";
         String unsigned = b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes()) + "."
                 + b64.encodeToString(claims.getBytes()) + ".";
         post(body, unsigned).statusCode(401).body("type", equalTo("urn:modhub:problem:unauthenticated"));
@@ -138,7 +156,9 @@ class ProblemDetailsTest {
         // Signed with a key the services do not trust.
         java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
-        String foreignKey = Jwt.subject("alice").groups(Set.of("user")).sign(generator.generateKeyPair().getPrivate());
+        String foreignKey = Jwt.subject("alice")
+                .groups(Set.of("user"))
+                .sign(generator.generateKeyPair().getPrivate());
         post(body, foreignKey).statusCode(401);
 
         // Algorithm confusion: HS256 with the public key as the shared secret.
@@ -148,7 +168,10 @@ class ProblemDetailsTest {
         post(body, confused).statusCode(401);
 
         // Right key, issuer and time, but issued for another audience.
-        String otherAudience = Jwt.audience("another-suite").subject("alice").groups(Set.of("user")).sign();
+        String otherAudience = Jwt.audience("another-suite")
+                .subject("alice")
+                .groups(Set.of("user"))
+                .sign();
         post(body, otherAudience).statusCode(401);
 
         // The control: the same request with a genuine token is accepted.
@@ -157,47 +180,94 @@ class ProblemDetailsTest {
 
     @Test
     void wrongRoleIs403() {
-        given().auth().oauth2(token("alice", "user")).get(NOTES + "/staff-only")
-                .then().statusCode(403).contentType("application/problem+json")
+        given().auth()
+                .oauth2(token("alice", "user"))
+                .get(NOTES + "/staff-only")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:modhub:problem:forbidden"));
     }
 
     @Test
     void someoneElsesObjectLooksMissing() {
-        given().auth().oauth2(token("mallory", "user")).get(NOTES + "/owned/alice")
-                .then().statusCode(404).contentType("application/problem+json");
-        given().auth().oauth2(token("alice", "user")).get(NOTES + "/owned/alice")
-                .then().statusCode(200).body("owner", equalTo("alice"));
-        given().auth().oauth2(token("mod", "moderator")).get(NOTES + "/owned/alice")
-                .then().statusCode(200);
+        given().auth()
+                .oauth2(token("mallory", "user"))
+                .get(NOTES + "/owned/alice")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(token("alice", "user"))
+                .get(NOTES + "/owned/alice")
+                .then()
+                .statusCode(200)
+                .body("owner", equalTo("alice"));
+        given().auth()
+                .oauth2(token("mod", "moderator"))
+                .get(NOTES + "/owned/alice")
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void frameworkErrorsAreProblemsToo() {
-        given().auth().oauth2(token("alice", "user")).get("/kit-test/nowhere")
-                .then().statusCode(404).contentType("application/problem+json")
+        given().auth()
+                .oauth2(token("alice", "user"))
+                .get("/kit-test/nowhere")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:modhub:problem:not-found"));
-        given().auth().oauth2(token("alice", "user")).delete(NOTES)
-                .then().statusCode(405).contentType("application/problem+json");
-        given().auth().oauth2(token("alice", "user")).contentType(ContentType.XML).body("<note/>").post(NOTES)
-                .then().statusCode(415).contentType("application/problem+json");
-        given().auth().oauth2(token("alice", "user")).get(NOTES + "/not-a-uuid")
-                .then().statusCode(404).contentType("application/problem+json");
+        given().auth()
+                .oauth2(token("alice", "user"))
+                .delete(NOTES)
+                .then()
+                .statusCode(405)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(token("alice", "user"))
+                .contentType(ContentType.XML)
+                .body("<note/>")
+                .post(NOTES)
+                .then()
+                .statusCode(415)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(token("alice", "user"))
+                .get(NOTES + "/not-a-uuid")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test
     void domainProblemsKeepTheirStatus() {
-        given().auth().oauth2(token("alice", "user")).get(NOTES + "/" + java.util.UUID.randomUUID())
-                .then().statusCode(404).contentType("application/problem+json")
+        given().auth()
+                .oauth2(token("alice", "user"))
+                .get(NOTES + "/" + java.util.UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
                 .body("detail", containsString("does not exist"));
-        given().auth().oauth2(token("alice", "user")).contentType("application/json").post(NOTES + "/conflict")
-                .then().statusCode(409).body("type", equalTo("urn:modhub:problem:conflict"));
+        given().auth()
+                .oauth2(token("alice", "user"))
+                .contentType("application/json")
+                .post(NOTES + "/conflict")
+                .then()
+                .statusCode(409)
+                .body("type", equalTo("urn:modhub:problem:conflict"));
     }
 
     @Test
     void aServiceProblemCarriesItsOwnMembersAndHeaders() {
-        given().auth().oauth2(token("alice", "user")).contentType("application/json").post(NOTES + "/too-often")
-                .then().statusCode(429).contentType("application/problem+json")
+        given().auth()
+                .oauth2(token("alice", "user"))
+                .contentType("application/json")
+                .post(NOTES + "/too-often")
+                .then()
+                .statusCode(429)
+                .contentType("application/problem+json")
                 .header("Retry-After", "90")
                 .body("type", equalTo("urn:modhub:problem:note-rate-limited"))
                 .body("detail", equalTo("Too many notes this hour"))
@@ -209,7 +279,9 @@ class ProblemDetailsTest {
     @Test
     void unexpectedErrorsLeakNothing() {
         given().get(NOTES + "/boom")
-                .then().statusCode(500).contentType("application/problem+json")
+                .then()
+                .statusCode(500)
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:modhub:problem:internal"))
                 .body("detail", containsString("reference"))
                 .body(not(containsString("hunter2")))

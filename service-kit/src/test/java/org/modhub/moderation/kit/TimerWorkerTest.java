@@ -31,10 +31,13 @@ class TimerWorkerTest {
 
     @Inject
     Timers timers;
+
     @Inject
     TimerWorker worker;
+
     @Inject
     MutableClock clock;
+
     @Inject
     DataSource db;
 
@@ -45,8 +48,8 @@ class TimerWorkerTest {
         schedule(prefix, 60, past, null);
         schedule(prefix + "future-", 5, clock.instant().plus(Duration.ofDays(1)), null);
         schedule(prefix + "cancelled-", 1, past, null);
-        OnVertx.await(() -> Panache.withTransaction(
-                () -> timers.cancel(TestTimerHandler.KIND, prefix + "cancelled-0")));
+        OnVertx.await(
+                () -> Panache.withTransaction(() -> timers.cancel(TestTimerHandler.KIND, prefix + "cancelled-0")));
 
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -58,25 +61,33 @@ class TimerWorkerTest {
             pool.shutdown();
         }
 
-        List<List<Object>> fired = rows(db,
-                "SELECT timer_key, count(*) FROM kit_test_fired WHERE timer_key LIKE ? GROUP BY timer_key", prefix + "%");
+        List<List<Object>> fired = rows(
+                db,
+                "SELECT timer_key, count(*) FROM kit_test_fired WHERE timer_key LIKE ? GROUP BY timer_key",
+                prefix + "%");
         assertThat(fired).hasSize(60);
-        assertThat(fired).allSatisfy(row -> assertThat(((Number) row.get(1)).intValue()).isEqualTo(1));
+        assertThat(fired)
+                .allSatisfy(row -> assertThat(((Number) row.get(1)).intValue()).isEqualTo(1));
         assertThat(fired).noneSatisfy(row -> assertThat((String) row.get(0)).contains("future-"));
         assertThat(fired).noneSatisfy(row -> assertThat((String) row.get(0)).contains("cancelled-"));
-        assertThat(count(db, "SELECT count(*) FROM kit_timer WHERE timer_key LIKE ? AND fired_at IS NOT NULL", prefix + "%"))
+        assertThat(count(
+                        db,
+                        "SELECT count(*) FROM kit_timer WHERE timer_key LIKE ? AND fired_at IS NOT NULL",
+                        prefix + "%"))
                 .isEqualTo(60);
     }
 
     @Test
     void failingTimerIsRetriedLaterAndFiresOnce() throws Exception {
         String key = "retry-" + UUID.randomUUID();
-        OnVertx.await(() -> Panache.withTransaction(
-                () -> timers.schedule(TestTimerHandler.KIND, key, clock.instant().minusSeconds(1), "fail-once")));
+        OnVertx.await(() -> Panache.withTransaction(() ->
+                timers.schedule(TestTimerHandler.KIND, key, clock.instant().minusSeconds(1), "fail-once")));
 
         fireDue();
-        assertThat(count(db, "SELECT count(*) FROM kit_test_fired WHERE timer_key = ?", key)).isZero();
-        assertThat(rows(db, "SELECT attempts, last_error FROM kit_timer WHERE timer_key = ?", key).get(0))
+        assertThat(count(db, "SELECT count(*) FROM kit_test_fired WHERE timer_key = ?", key))
+                .isZero();
+        assertThat(rows(db, "SELECT attempts, last_error FROM kit_timer WHERE timer_key = ?", key)
+                        .get(0))
                 .satisfies(row -> {
                     assertThat(((Number) row.get(0)).intValue()).isEqualTo(1);
                     assertThat((String) row.get(1)).contains("first attempt fails");
@@ -84,25 +95,32 @@ class TimerWorkerTest {
 
         // Not due again until the backoff has passed.
         fireDue();
-        assertThat(count(db, "SELECT count(*) FROM kit_test_fired WHERE timer_key = ?", key)).isZero();
+        assertThat(count(db, "SELECT count(*) FROM kit_test_fired WHERE timer_key = ?", key))
+                .isZero();
 
         clock.advance(Duration.ofMinutes(1));
         fireDue();
         fireDue();
-        assertThat(count(db, "SELECT count(*) FROM kit_test_fired WHERE timer_key = ?", key)).isEqualTo(1);
+        assertThat(count(db, "SELECT count(*) FROM kit_test_fired WHERE timer_key = ?", key))
+                .isEqualTo(1);
     }
 
     @Test
     void reschedulingMovesThePendingTimerInsteadOfAddingOne() throws Exception {
         String key = "move-" + UUID.randomUUID();
         Instant later = clock.instant().plus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-        OnVertx.await(() -> Panache.withTransaction(
-                () -> timers.schedule(TestTimerHandler.KIND, key, clock.instant().plus(Duration.ofHours(1)), null)
-                        .chain(() -> timers.schedule(TestTimerHandler.KIND, key, later, null))));
+        OnVertx.await(() -> Panache.withTransaction(() -> timers.schedule(
+                        TestTimerHandler.KIND, key, clock.instant().plus(Duration.ofHours(1)), null)
+                .chain(() -> timers.schedule(TestTimerHandler.KIND, key, later, null))));
 
-        assertThat(count(db, "SELECT count(*) FROM kit_timer WHERE timer_key = ?", key)).isEqualTo(1);
-        assertThat(count(db, "SELECT count(*) FROM kit_timer WHERE timer_key = ? AND due_at = ?", key,
-                java.sql.Timestamp.from(later))).isEqualTo(1);
+        assertThat(count(db, "SELECT count(*) FROM kit_timer WHERE timer_key = ?", key))
+                .isEqualTo(1);
+        assertThat(count(
+                        db,
+                        "SELECT count(*) FROM kit_timer WHERE timer_key = ? AND due_at = ?",
+                        key,
+                        java.sql.Timestamp.from(later)))
+                .isEqualTo(1);
     }
 
     private Integer fireDue() throws Exception {
@@ -110,8 +128,11 @@ class TimerWorkerTest {
     }
 
     private void schedule(String prefix, int n, Instant due, String payload) throws Exception {
-        OnVertx.await(() -> Panache.withTransaction(() -> Multi.createFrom().range(0, n)
-                .onItem().transformToUniAndConcatenate(i -> timers.schedule(TestTimerHandler.KIND, prefix + i, due, payload))
-                .collect().last()));
+        OnVertx.await(() -> Panache.withTransaction(() -> Multi.createFrom()
+                .range(0, n)
+                .onItem()
+                .transformToUniAndConcatenate(i -> timers.schedule(TestTimerHandler.KIND, prefix + i, due, payload))
+                .collect()
+                .last()));
     }
 }

@@ -29,8 +29,7 @@ public class AppealRequests {
     }
 
     /** A validated filing and the appellant's stated residence. */
-    public record ValidFiling(NewAppeal appeal, String residence) {
-    }
+    public record ValidFiling(NewAppeal appeal, String residence) {}
 
     public ValidFiling filing(FileAppealRequest request) {
         if (request == null) {
@@ -38,8 +37,12 @@ public class AppealRequests {
         }
         FieldChecks check = new FieldChecks();
         UUID decisionId = BodyFields.uuid(check, request.decisionId(), "decisionId", true);
-        String arguments = check.text(request.arguments(), "arguments", true, config.filing().maxArgumentsLength());
-        List<String> evidence = check.httpUrls(request.evidenceUrls(), "evidenceUrls", config.filing().maxEvidenceLinks(),
+        String arguments = check.text(
+                request.arguments(), "arguments", true, config.filing().maxArgumentsLength());
+        List<String> evidence = check.httpUrls(
+                request.evidenceUrls(),
+                "evidenceUrls",
+                config.filing().maxEvidenceLinks(),
                 config.filing().maxUrlLength());
         String residence = check.country(request.residence(), "residence", false);
         check.throwIfAny();
@@ -55,16 +58,18 @@ public class AppealRequests {
         List<ModerationAction> actions = new ArrayList<>();
         if (request.newActions() != null) {
             for (int i = 0; i < request.newActions().size(); i++) {
-                ModerationAction action = check.oneOf(ModerationAction.class, request.newActions().get(i),
-                        "newActions[" + i + "]", true);
+                ModerationAction action =
+                        check.oneOf(ModerationAction.class, request.newActions().get(i), "newActions[" + i + "]", true);
                 if (action != null) {
                     actions.add(action);
                 }
             }
         }
-        String explanation = check.text(request.explanation(), "explanation", true, config.review().maxExplanationLength());
+        String explanation = check.text(
+                request.explanation(), "explanation", true, config.review().maxExplanationLength());
         check.throwIfAny();
-        return new Resolution(outcome, List.copyOf(actions), explanation, Boolean.TRUE.equals(request.manifestlyUnfounded()));
+        return new Resolution(
+                outcome, List.copyOf(actions), explanation, Boolean.TRUE.equals(request.manifestlyUnfounded()));
     }
 
     public String liftReason(LiftRequest request) {

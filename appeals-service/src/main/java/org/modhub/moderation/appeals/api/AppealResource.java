@@ -44,6 +44,7 @@ public class AppealResource {
 
     /** Staff who may read any appeal. */
     static final Set<String> READERS = Set.of(Roles.LEGAL, Roles.SENIOR_MODERATOR, Roles.ADMIN);
+
     static final int DEFAULT_PAGE = 20;
     static final int MAX_PAGE = 100;
 
@@ -55,8 +56,14 @@ public class AppealResource {
     private final JsonWebToken token;
     private final Clock clock;
 
-    public AppealResource(AppealFiling filing, AppealRecords records, AppealReview review, AppealRequests requests,
-            SecurityIdentity identity, JsonWebToken token, Clock clock) {
+    public AppealResource(
+            AppealFiling filing,
+            AppealRecords records,
+            AppealReview review,
+            AppealRequests requests,
+            SecurityIdentity identity,
+            JsonWebToken token,
+            Clock clock) {
         this.filing = filing;
         this.records = records;
         this.review = review;
@@ -76,10 +83,16 @@ public class AppealResource {
     public Uni<RestResponse<AppealResponse>> file(FileAppealRequest request, UriInfo uri) {
         AppealRequests.ValidFiling valid = requests.filing(request);
         Caller caller = Caller.of(identity);
-        return filing.fileInPlatform(caller.id(), email(), valid.residence(), valid.appeal()).map(appeal -> {
-            URI location = uri.getBaseUriBuilder().path("api/v1/appeals").path(appeal.id.toString()).build();
-            return RestResponse.ResponseBuilder.<AppealResponse> created(location).entity(AppealViews.appellant(appeal)).build();
-        });
+        return filing.fileInPlatform(caller.id(), email(), valid.residence(), valid.appeal())
+                .map(appeal -> {
+                    URI location = uri.getBaseUriBuilder()
+                            .path("api/v1/appeals")
+                            .path(appeal.id.toString())
+                            .build();
+                    return RestResponse.ResponseBuilder.<AppealResponse>created(location)
+                            .entity(AppealViews.appellant(appeal))
+                            .build();
+                });
     }
 
     /** The caller's own appeals, newest first, a page at a time. */
@@ -96,13 +109,16 @@ public class AppealResource {
     /** Complaint figures for the transparency report: appeals filed within [from, to) (RFC 3339 or dates; default this year). */
     @GET
     @Path("/figures")
-    @RolesAllowed({ Roles.LEGAL, Roles.SENIOR_MODERATOR, Roles.ADMIN, Roles.AUDITOR })
+    @RolesAllowed({Roles.LEGAL, Roles.SENIOR_MODERATOR, Roles.ADMIN, Roles.AUDITOR})
     public Uni<AppealRecords.Figures> figures(@QueryParam("from") String from, @QueryParam("to") String to) {
         Instant start = Params.instant(from, "from");
         Instant end = Params.instant(to, "to");
         Instant now = clock.instant();
         if (start == null) {
-            start = LocalDate.ofInstant(now, ZoneOffset.UTC).withDayOfYear(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+            start = LocalDate.ofInstant(now, ZoneOffset.UTC)
+                    .withDayOfYear(1)
+                    .atStartOfDay(ZoneOffset.UTC)
+                    .toInstant();
         }
         if (end == null) {
             end = now;
@@ -133,8 +149,10 @@ public class AppealResource {
 
     /** The staff queue: escalated appeals first, then by due time, a page at a time. */
     @GET
-    @RolesAllowed({ Roles.LEGAL, Roles.SENIOR_MODERATOR, Roles.ADMIN })
-    public Uni<Page<AppealResponse>> queue(@QueryParam("status") String status, @QueryParam("cursor") String cursor,
+    @RolesAllowed({Roles.LEGAL, Roles.SENIOR_MODERATOR, Roles.ADMIN})
+    public Uni<Page<AppealResponse>> queue(
+            @QueryParam("status") String status,
+            @QueryParam("cursor") String cursor,
             @QueryParam("limit") String limit) {
         AppealStatus wanted = Params.oneOf(AppealStatus.class, status, "status");
         int size = Params.limit(limit, DEFAULT_PAGE, MAX_PAGE);
@@ -146,10 +164,14 @@ public class AppealResource {
     /** Decides an appeal: upheld, reversed or modified, with the reasons. Never by who took or approved the decision. */
     @POST
     @Path("/{id}/resolve")
-    @RolesAllowed({ Roles.LEGAL, Roles.SENIOR_MODERATOR })
+    @RolesAllowed({Roles.LEGAL, Roles.SENIOR_MODERATOR})
     public Uni<AppealResponse> resolve(@PathParam("id") String id, ResolveAppealRequest request) {
         UUID appealId = Params.id(id, "Appeal");
-        return review.resolve(appealId, requests.resolution(request), Caller.of(identity).id()).map(AppealViews::staff);
+        return review.resolve(
+                        appealId,
+                        requests.resolution(request),
+                        Caller.of(identity).id())
+                .map(AppealViews::staff);
     }
 
     private static boolean isReader(Caller caller) {

@@ -32,5 +32,4 @@ public record AppealResponse(
         String appellantEmail,
         Boolean identityVerified,
         String reviewerId,
-        Boolean manifestlyUnfounded) {
-}
+        Boolean manifestlyUnfounded) {}

@@ -22,7 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 @Path("/api/v1/appellants/{appellant}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed({ Roles.LEGAL, Roles.SENIOR_MODERATOR, Roles.ADMIN })
+@RolesAllowed({Roles.LEGAL, Roles.SENIOR_MODERATOR, Roles.ADMIN})
 public class AppellantResource {
 
     private final AppellantStandingService standings;
@@ -30,8 +30,8 @@ public class AppellantResource {
     private final Clock clock;
     private final SecurityIdentity identity;
 
-    public AppellantResource(AppellantStandingService standings, AppealRequests requests, Clock clock,
-            SecurityIdentity identity) {
+    public AppellantResource(
+            AppellantStandingService standings, AppealRequests requests, Clock clock, SecurityIdentity identity) {
         this.identity = identity;
         this.standings = standings;
         this.requests = requests;
@@ -40,7 +40,8 @@ public class AppellantResource {
 
     @GET
     public Uni<StandingResponse> standing(@PathParam("appellant") String appellant) {
-        return standings.standing(AppellantKey.parse(appellant, "appellant"))
+        return standings
+                .standing(AppellantKey.parse(appellant, "appellant"))
                 .map(s -> AppealViews.standing(s, clock.instant()));
     }
 
@@ -48,7 +49,8 @@ public class AppellantResource {
     @Path("/lift")
     public Uni<StandingResponse> lift(@PathParam("appellant") String appellant, LiftRequest request) {
         AppellantKey key = AppellantKey.parse(appellant, "appellant");
-        return standings.lift(key, requests.liftReason(request), Caller.of(identity).id())
+        return standings
+                .lift(key, requests.liftReason(request), Caller.of(identity).id())
                 .map(s -> AppealViews.standing(s, clock.instant()));
     }
 }

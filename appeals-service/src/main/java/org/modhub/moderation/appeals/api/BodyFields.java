@@ -12,8 +12,7 @@ import org.modhub.moderation.kit.validation.FieldChecks;
  */
 final class BodyFields {
 
-    private BodyFields() {
-    }
+    private BodyFields() {}
 
     /** A UUID in its canonical form. */
     static UUID uuid(FieldChecks check, String value, String field, boolean required) {

@@ -8,5 +8,4 @@ package org.modhub.moderation.appeals.api;
  * @param implemented whether the hub implemented the body's decision
  * @param implementedOn when it did
  */
-public record DisputeOutcomeRequest(String outcome, String settledOn, Boolean implemented, String implementedOn) {
-}
+public record DisputeOutcomeRequest(String outcome, String settledOn, Boolean implemented, String implementedOn) {}

@@ -9,5 +9,4 @@ package org.modhub.moderation.appeals.api;
  * @param submittedOn when the body received the dispute (date, UTC)
  * @param notes staff notes
  */
-public record DisputeRequest(String decisionId, String appealId, String body, String submittedOn, String notes) {
-}
+public record DisputeRequest(String decisionId, String appealId, String body, String submittedOn, String notes) {}

@@ -17,8 +17,7 @@ final class DisputeRequests {
     static final int MAX_BODY_NAME = 200;
     static final int MAX_NOTES = 5000;
 
-    private DisputeRequests() {
-    }
+    private DisputeRequests() {}
 
     static NewDispute dispute(DisputeRequest request) {
         if (request == null) {
@@ -47,8 +46,12 @@ final class DisputeRequests {
         }
         // Implementing means changing the decision for the recipient (review-service reverses or modifies it); a
         // decision for the provider, a settlement or a discontinued procedure leaves the decision as it stands.
-        if (Boolean.TRUE.equals(request.implemented()) && outcome != null && outcome != DisputeOutcome.IN_FAVOUR_OF_RECIPIENT) {
-            check.add("implemented", "is only for a decision in favour of the recipient (IN_FAVOUR_OF_RECIPIENT), not " + outcome);
+        if (Boolean.TRUE.equals(request.implemented())
+                && outcome != null
+                && outcome != DisputeOutcome.IN_FAVOUR_OF_RECIPIENT) {
+            check.add(
+                    "implemented",
+                    "is only for a decision in favour of the recipient (IN_FAVOUR_OF_RECIPIENT), not " + outcome);
         }
         check.throwIfAny();
         return new Ending(outcome, settledOn, request.implemented(), implementedOn);

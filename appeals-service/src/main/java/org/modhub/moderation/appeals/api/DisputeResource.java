@@ -32,7 +32,7 @@ import jakarta.ws.rs.core.UriInfo;
 @Path("/api/v1/disputes")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed({ Roles.LEGAL, Roles.SENIOR_MODERATOR, Roles.ADMIN })
+@RolesAllowed({Roles.LEGAL, Roles.SENIOR_MODERATOR, Roles.ADMIN})
 public class DisputeResource {
 
     static final int DEFAULT_PAGE = 50;
@@ -52,8 +52,13 @@ public class DisputeResource {
     public Uni<RestResponse<DisputeResponse>> record(DisputeRequest request, UriInfo uri) {
         DisputeService.NewDispute input = DisputeRequests.dispute(request);
         return disputes.record(input, Caller.of(identity).id()).map(d -> {
-            URI location = uri.getBaseUriBuilder().path("api/v1/disputes").path(d.id.toString()).build();
-            return RestResponse.ResponseBuilder.<DisputeResponse> created(location).entity(AppealViews.dispute(d)).build();
+            URI location = uri.getBaseUriBuilder()
+                    .path("api/v1/disputes")
+                    .path(d.id.toString())
+                    .build();
+            return RestResponse.ResponseBuilder.<DisputeResponse>created(location)
+                    .entity(AppealViews.dispute(d))
+                    .build();
         });
     }
 
@@ -67,8 +72,11 @@ public class DisputeResource {
 
     /** Disputes submitted within [from, to] (dates, default: this calendar year). */
     @GET
-    public Uni<Page<DisputeResponse>> list(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+    public Uni<Page<DisputeResponse>> list(
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") String limit) {
         LocalDate[] period = period(from, to);
         int size = Params.limit(limit, DEFAULT_PAGE, MAX_PAGE);
         return disputes.submittedBetween(period[0], period[1], PageCursor.decode(cursor), size + 1)
@@ -78,7 +86,7 @@ public class DisputeResource {
     /** The Art. 24(1)(a) figures of disputes submitted within [from, to]. */
     @GET
     @Path("/figures")
-    @RolesAllowed({ Roles.LEGAL, Roles.SENIOR_MODERATOR, Roles.ADMIN, Roles.AUDITOR })
+    @RolesAllowed({Roles.LEGAL, Roles.SENIOR_MODERATOR, Roles.ADMIN, Roles.AUDITOR})
     public Uni<DisputeService.Figures> figures(@QueryParam("from") String from, @QueryParam("to") String to) {
         LocalDate[] period = period(from, to);
         return disputes.figures(period[0], period[1]);
@@ -97,7 +105,7 @@ public class DisputeResource {
         if (end.isBefore(start)) {
             throw ProblemException.invalidField("query.to", "must not be before query.from");
         }
-        return new LocalDate[] { start, end };
+        return new LocalDate[] {start, end};
     }
 
     private static LocalDate date(String value, String field, LocalDate fallback) {

@@ -4,6 +4,15 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /** An out-of-court dispute record. */
-public record DisputeResponse(UUID id, UUID decisionId, UUID appealId, String body, LocalDate submittedOn, LocalDate settledOn,
-        String outcome, Boolean implemented, LocalDate implementedOn, String notes, String recordedBy) {
-}
+public record DisputeResponse(
+        UUID id,
+        UUID decisionId,
+        UUID appealId,
+        String body,
+        LocalDate submittedOn,
+        LocalDate settledOn,
+        String outcome,
+        Boolean implemented,
+        LocalDate implementedOn,
+        String notes,
+        String recordedBy) {}

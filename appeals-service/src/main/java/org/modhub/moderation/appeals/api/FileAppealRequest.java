@@ -10,5 +10,4 @@ import java.util.List;
  * @param evidenceUrls http(s) links to evidence; stored, never fetched
  * @param residence the appellant's country, ISO 3166-1 alpha-2: decides the further redress they are told of
  */
-public record FileAppealRequest(String decisionId, String arguments, List<String> evidenceUrls, String residence) {
-}
+public record FileAppealRequest(String decisionId, String arguments, List<String> evidenceUrls, String residence) {}

@@ -1,5 +1,4 @@
 package org.modhub.moderation.appeals.api;
 
 /** Why staff end an appellant's suspension early. */
-public record LiftRequest(String reason) {
-}
+public record LiftRequest(String reason) {}

@@ -10,5 +10,5 @@ import java.util.List;
  * @param explanation the reasons, as told to the appellant (required)
  * @param manifestlyUnfounded whether the appeal was manifestly unfounded (only with UPHELD; counts towards Art. 23)
  */
-public record ResolveAppealRequest(String outcome, List<String> newActions, String explanation, Boolean manifestlyUnfounded) {
-}
+public record ResolveAppealRequest(
+        String outcome, List<String> newActions, String explanation, Boolean manifestlyUnfounded) {}

@@ -14,11 +14,20 @@ import org.modhub.moderation.contracts.event.review.DecisionTaken;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** The event payloads this service writes and reads, kept for Jackson in a native image. */
-@RegisterForReflection(targets = { AppealFiled.class, AppealResolved.class, NotificationRequested.class, DecisionTaken.class,
-        DecisionReversed.class, ReportFiled.class, InboundMailReceived.class, MailAttachment.class, DisputeRecorded.class,
-        DisputeSettled.class })
+@RegisterForReflection(
+        targets = {
+            AppealFiled.class,
+            AppealResolved.class,
+            NotificationRequested.class,
+            DecisionTaken.class,
+            DecisionReversed.class,
+            ReportFiled.class,
+            InboundMailReceived.class,
+            MailAttachment.class,
+            DisputeRecorded.class,
+            DisputeSettled.class
+        })
 public final class NativeRegistrations {
 
-    private NativeRegistrations() {
-    }
+    private NativeRegistrations() {}
 }

@@ -53,9 +53,17 @@ public class AppealFiling {
     private final Clock clock;
     private final AppealWindow window;
 
-    public AppealFiling(AppealRepository appeals, DecisionCopyRepository decisions, ReportNotifierRepository notifiers,
-            AppellantStandingService standings, Outbox outbox, Timers timers, MailRequests mail, AppealsConfig config,
-            MeterRegistry registry, Clock clock) {
+    public AppealFiling(
+            AppealRepository appeals,
+            DecisionCopyRepository decisions,
+            ReportNotifierRepository notifiers,
+            AppellantStandingService standings,
+            Outbox outbox,
+            Timers timers,
+            MailRequests mail,
+            AppealsConfig config,
+            MeterRegistry registry,
+            Clock clock) {
         this.appeals = appeals;
         this.decisions = decisions;
         this.notifiers = notifiers;
@@ -68,7 +76,8 @@ public class AppealFiling {
         this.clock = clock;
         this.window = AppealWindow.of(config.filing().windowMonths());
         if (window.months() != config.filing().windowMonths()) {
-            Log.warnf("appeals.filing.window-months=%d is below the DSA minimum; using %d months",
+            Log.warnf(
+                    "appeals.filing.window-months=%d is below the DSA minimum; using %d months",
                     config.filing().windowMonths(), window.months());
         }
     }
@@ -82,7 +91,10 @@ public class AppealFiling {
             }
             return notifiers.ofDecision(decision.decisionId).chain(reports -> {
                 Party party = Party.of(decision, reports, accountId);
-                Appellant appellant = new Appellant(AppellantKey.user(accountId), accountId, email,
+                Appellant appellant = new Appellant(
+                        AppellantKey.user(accountId),
+                        accountId,
+                        email,
                         residence != null ? residence : party.reportJurisdiction());
                 return file(decision, appellant, party.role(), true, input, AppealChannel.API, null);
             });
@@ -90,16 +102,28 @@ public class AppealFiling {
     }
 
     /** Files an appeal against a locked decision: window, suspension and one-open checks, then state, event, timer, mail. */
-    Uni<AppealEntity> file(DecisionCopyEntity decision, Appellant appellant, AppellantRole role, boolean verified, NewAppeal input,
-            AppealChannel channel, String mailMessageId) {
+    Uni<AppealEntity> file(
+            DecisionCopyEntity decision,
+            Appellant appellant,
+            AppellantRole role,
+            boolean verified,
+            NewAppeal input,
+            AppealChannel channel,
+            String mailMessageId) {
         Instant now = clock.instant();
         if (decision.reversedAt != null) {
-            throw ProblemException.of("decision-already-reversed", "The decision was already reversed", 409,
+            throw ProblemException.of(
+                    "decision-already-reversed",
+                    "The decision was already reversed",
+                    409,
                     "Decision " + decision.decisionId + " no longer stands; there is nothing to appeal");
         }
         LocalDate closesOn = window.closesOn(decision.toldAt);
         if (window.closedAt(decision.toldAt, now)) {
-            throw ProblemException.of("appeal-window-closed", "The appeal window has closed", 409,
+            throw ProblemException.of(
+                    "appeal-window-closed",
+                    "The appeal window has closed",
+                    409,
                     "Decision " + decision.decisionId + " could be appealed until " + closesOn + " (UTC)");
         }
         return standings.lock(appellant).chain(standing -> {
@@ -108,7 +132,10 @@ public class AppealFiling {
             }
             return appeals.openOf(decision.decisionId, appellant.key().value()).chain(open -> {
                 if (open != null) {
-                    throw ProblemException.of("appeal-already-open", "An appeal against this decision is already open", 409,
+                    throw ProblemException.of(
+                            "appeal-already-open",
+                            "An appeal against this decision is already open",
+                            409,
                             "Your appeal " + open.id + " against decision " + decision.decisionId + " is still open");
                 }
                 AppealEntity appeal = new AppealEntity();
@@ -133,17 +160,28 @@ public class AppealFiling {
                 appeal.updatedAt = now;
                 standing.appealsFiled++;
                 standing.updatedAt = now;
-                AppealFiled event = new AppealFiled(appeal.id, decision.decisionId, SubjectRef.parse(decision.subjectKey),
-                        appeal.appellantId != null ? appeal.appellantId : appeal.appellantKey, role, now);
+                AppealFiled event = new AppealFiled(
+                        appeal.id,
+                        decision.decisionId,
+                        SubjectRef.parse(decision.subjectKey),
+                        appeal.appellantId != null ? appeal.appellantId : appeal.appellantKey,
+                        role,
+                        now);
                 return appeals.persist(appeal)
                         .chain(() -> outbox.publish(Topics.APPEALS_EVENTS, EventSources.APPEALS_SERVICE, event))
                         .chain(() -> timers.schedule(AppealReview.DUE_TIMER, appeal.id.toString(), appeal.dueAt, null))
-                        .chain(() -> mail.send(receipt(appeal, now, mailMessageId).once(
-                                MailTemplateId.APPEAL_RECEIVED.id() + ":" + appeal.id)))
+                        .chain(() -> mail.send(receipt(appeal, now, mailMessageId)
+                                .once(MailTemplateId.APPEAL_RECEIVED.id() + ":" + appeal.id)))
                         .invoke(() -> {
-                            registry.counter("appeals.filed", "role", role.name(), "channel", channel.name()).increment();
-                            Log.infof("Appeal %s filed against decision %s by %s (%s, %s)", appeal.id, decision.decisionId,
-                                    role, channel, verified ? "verified" : "unverified");
+                            registry.counter("appeals.filed", "role", role.name(), "channel", channel.name())
+                                    .increment();
+                            Log.infof(
+                                    "Appeal %s filed against decision %s by %s (%s, %s)",
+                                    appeal.id,
+                                    decision.decisionId,
+                                    role,
+                                    channel,
+                                    verified ? "verified" : "unverified");
                         })
                         .replaceWith(appeal);
             });
@@ -164,15 +202,20 @@ public class AppealFiling {
         int max = config.mail().maxText() * 2;
         appeal.arguments = merged.length() <= max ? merged : merged.substring(0, max);
         appeal.updatedAt = now;
-        return mail.send(receipt(appeal, now, messageId).once(
-                MailTemplateId.APPEAL_RECEIVED.id() + ":" + appeal.id + ":" + MailThreads.nameId(messageId)));
+        return mail.send(receipt(appeal, now, messageId)
+                .once(MailTemplateId.APPEAL_RECEIVED.id() + ":" + appeal.id + ":" + MailThreads.nameId(messageId)));
     }
 
     /** The receipt of an appeal or of an addition to it, answering the person's mail if it came by mail. */
     private static MailRequest receipt(AppealEntity appeal, Instant receivedAt, String answering) {
         return MailRequest.to(MailTemplateId.APPEAL_RECEIVED, appeal.appellantEmail, appeal.appellantId)
-                .parameters(Map.of("appealId", appeal.id.toString(), "decisionId", appeal.decisionId.toString(),
-                        "receivedAt", receivedAt.toString()))
+                .parameters(Map.of(
+                        "appealId",
+                        appeal.id.toString(),
+                        "decisionId",
+                        appeal.decisionId.toString(),
+                        "receivedAt",
+                        receivedAt.toString()))
                 .thread(MailThreads.appeal(appeal.id), Mailboxes.LEGAL)
                 .answering(answering);
     }

@@ -34,9 +34,16 @@ public class AppealRecords {
     }
 
     /** Complaint figures of appeals filed within [from, to), and the ladder's steps in that period. */
-    public record Figures(Instant from, Instant to, long filed, long open, long escalated, Map<String, Long> outcomes,
-            Double medianHoursToDecide, long manifestlyUnfounded, Map<String, Long> sanctions) {
-    }
+    public record Figures(
+            Instant from,
+            Instant to,
+            long filed,
+            long open,
+            long escalated,
+            Map<String, Long> outcomes,
+            Double medianHoursToDecide,
+            long manifestlyUnfounded,
+            Map<String, Long> sanctions) {}
 
     @WithSession
     public Uni<AppealEntity> get(UUID id) {
@@ -57,18 +64,33 @@ public class AppealRecords {
 
     @WithSession
     public Uni<Figures> figures(Instant from, Instant to) {
-        return appeals.filedBetween(from, to).chain(all -> sanctions.between(from, to).map(steps -> {
-            Map<String, Long> outcomes = new TreeMap<>();
-            for (AppealOutcome o : AppealOutcome.values()) {
-                outcomes.put(o.name(), all.stream().filter(a -> a.outcome == o).count());
-            }
-            Map<String, Long> ladder = new TreeMap<>(Map.of("WARNED", 0L, "SUSPENDED", 0L, "REINSTATED", 0L));
-            steps.forEach(s -> ladder.merge(s.kind, 1L, Long::sum));
-            List<Long> hours = all.stream().filter(a -> a.resolvedAt != null)
-                    .map(a -> Duration.between(a.filedAt, a.resolvedAt).toHours()).sorted().toList();
-            return new Figures(from, to, all.size(), all.stream().filter(a -> a.status == AppealStatus.OPEN).count(),
-                    all.stream().filter(a -> a.escalatedAt != null).count(), outcomes, Median.of(hours),
-                    all.stream().filter(a -> a.manifestlyUnfounded).count(), ladder);
-        }));
+        return appeals.filedBetween(from, to)
+                .chain(all -> sanctions.between(from, to).map(steps -> {
+                    Map<String, Long> outcomes = new TreeMap<>();
+                    for (AppealOutcome o : AppealOutcome.values()) {
+                        outcomes.put(
+                                o.name(),
+                                all.stream().filter(a -> a.outcome == o).count());
+                    }
+                    Map<String, Long> ladder = new TreeMap<>(Map.of("WARNED", 0L, "SUSPENDED", 0L, "REINSTATED", 0L));
+                    steps.forEach(s -> ladder.merge(s.kind, 1L, Long::sum));
+                    List<Long> hours = all.stream()
+                            .filter(a -> a.resolvedAt != null)
+                            .map(a -> Duration.between(a.filedAt, a.resolvedAt).toHours())
+                            .sorted()
+                            .toList();
+                    return new Figures(
+                            from,
+                            to,
+                            all.size(),
+                            all.stream()
+                                    .filter(a -> a.status == AppealStatus.OPEN)
+                                    .count(),
+                            all.stream().filter(a -> a.escalatedAt != null).count(),
+                            outcomes,
+                            Median.of(hours),
+                            all.stream().filter(a -> a.manifestlyUnfounded).count(),
+                            ladder);
+                }));
     }
 }

@@ -56,8 +56,16 @@ public class AppealReview {
     private final Clock clock;
     private final AuditTrail audit;
 
-    public AppealReview(AppealRepository appeals, DecisionCopyRepository decisions, AppellantStandingService standings,
-            Outbox outbox, Timers timers, MailRequests mail, AppealsConfig config, MeterRegistry registry, Clock clock,
+    public AppealReview(
+            AppealRepository appeals,
+            DecisionCopyRepository decisions,
+            AppellantStandingService standings,
+            Outbox outbox,
+            Timers timers,
+            MailRequests mail,
+            AppealsConfig config,
+            MeterRegistry registry,
+            Clock clock,
             AuditTrail audit) {
         this.appeals = appeals;
         this.decisions = decisions;
@@ -96,7 +104,8 @@ public class AppealReview {
                 resolution.checkAgainst(decision);
                 appeal.status = AppealStatus.RESOLVED;
                 appeal.outcome = resolution.outcome();
-                appeal.newActions = resolution.newActions().stream().map(Enum::name).collect(Collectors.joining(","));
+                appeal.newActions =
+                        resolution.newActions().stream().map(Enum::name).collect(Collectors.joining(","));
                 appeal.explanation = resolution.explanation();
                 appeal.reviewerId = reviewerId;
                 appeal.manifestlyUnfounded = resolution.manifestlyUnfounded();
@@ -104,31 +113,53 @@ public class AppealReview {
                 appeal.updatedAt = now;
                 Uni<Void> chain = timers.cancel(DUE_TIMER, appeal.id.toString()).replaceWithVoid();
                 if (resolution.outcome() != AppealOutcome.UPHELD) {
-                    AppealResolved event = new AppealResolved(appeal.id, decision.decisionId,
-                            SubjectRef.parse(decision.subjectKey), appeal.appellantRole, resolution.outcome(),
-                            resolution.newActions(), resolution.explanation(), reviewerId, now);
-                    chain = chain.chain(() -> outbox.publish(Topics.APPEALS_EVENTS, EventSources.APPEALS_SERVICE, event))
+                    AppealResolved event = new AppealResolved(
+                            appeal.id,
+                            decision.decisionId,
+                            SubjectRef.parse(decision.subjectKey),
+                            appeal.appellantRole,
+                            resolution.outcome(),
+                            resolution.newActions(),
+                            resolution.explanation(),
+                            reviewerId,
+                            now);
+                    chain = chain.chain(
+                                    () -> outbox.publish(Topics.APPEALS_EVENTS, EventSources.APPEALS_SERVICE, event))
                             .replaceWithVoid();
                 }
-                Map<String, String> parameters = new HashMap<>(
-                        Redress.parameters(appeal.residence, resolution.explanation(), config.redress()));
+                Map<String, String> parameters =
+                        new HashMap<>(Redress.parameters(appeal.residence, resolution.explanation(), config.redress()));
                 parameters.put("appealId", appeal.id.toString());
                 parameters.put("decisionId", decision.decisionId.toString());
                 parameters.put("outcome", resolution.outcome().name());
                 parameters.put("decidedAt", now.toString());
-                chain = chain.chain(() -> mail.send(MailRequest.to(MailTemplateId.APPEAL_DECIDED, appeal.appellantEmail,
-                        appeal.appellantId).parameters(parameters).thread(MailThreads.appeal(appeal.id), Mailboxes.LEGAL)
-                        .once(MailTemplateId.APPEAL_DECIDED.id() + ":" + appeal.id).answering(appeal.mailMessageId)));
-                chain = chain.chain(() -> audit.record(reviewerId, "APPEAL_RESOLVED", "appeal", appeal.id, appeal.subjectKey,
-                        resolution.outcome() + (resolution.newActions().isEmpty() ? "" : " " + appeal.newActions)
+                chain = chain.chain(() -> mail.send(
+                        MailRequest.to(MailTemplateId.APPEAL_DECIDED, appeal.appellantEmail, appeal.appellantId)
+                                .parameters(parameters)
+                                .thread(MailThreads.appeal(appeal.id), Mailboxes.LEGAL)
+                                .once(MailTemplateId.APPEAL_DECIDED.id() + ":" + appeal.id)
+                                .answering(appeal.mailMessageId)));
+                chain = chain.chain(() -> audit.record(
+                        reviewerId,
+                        "APPEAL_RESOLVED",
+                        "appeal",
+                        appeal.id,
+                        appeal.subjectKey,
+                        resolution.outcome()
+                                + (resolution.newActions().isEmpty() ? "" : " " + appeal.newActions)
                                 + (resolution.manifestlyUnfounded() ? ", manifestly unfounded" : "")));
                 if (resolution.manifestlyUnfounded()) {
                     chain = chain.chain(() -> standings.reviewStanding(appeal));
                 }
                 return chain.invoke(() -> {
-                    registry.counter("appeals.resolved", "outcome", resolution.outcome().name()).increment();
-                    Log.infof("Appeal %s decided %s by %s", appeal.id, resolution.outcome(), reviewerId);
-                }).replaceWith(appeal);
+                            registry.counter(
+                                            "appeals.resolved",
+                                            "outcome",
+                                            resolution.outcome().name())
+                                    .increment();
+                            Log.infof("Appeal %s decided %s by %s", appeal.id, resolution.outcome(), reviewerId);
+                        })
+                        .replaceWith(appeal);
             });
         });
     }
@@ -144,12 +175,13 @@ public class AppealReview {
             appeal.updatedAt = now;
             registry.counter("appeals.escalated").increment();
             Log.warnf("Appeal %s is past its due time %s and escalated", appeal.id, appeal.dueAt);
-            return audit.record(SYSTEM, "APPEAL_ESCALATED", "appeal", appeal.id, appeal.subjectKey, "due " + appeal.dueAt);
+            return audit.record(
+                    SYSTEM, "APPEAL_ESCALATED", "appeal", appeal.id, appeal.subjectKey, "due " + appeal.dueAt);
         });
     }
 
     private static ProblemException notIndependent(String detail) {
-        return ProblemException.of("reviewer-not-independent", "The reviewer must not have taken part in the decision", 403,
-                detail);
+        return ProblemException.of(
+                "reviewer-not-independent", "The reviewer must not have taken part in the decision", 403, detail);
     }
 }

@@ -62,9 +62,17 @@ public class AppellantStandingService {
     private final Outbox outbox;
     private final AuditTrail audit;
 
-    public AppellantStandingService(AppellantStandingRepository standings, AppellantSanctionRepository sanctions,
-            AppealRepository appeals, MailRequests mail, Timers timers, AppealsConfig config, MeterRegistry registry, Clock clock,
-            Outbox outbox, AuditTrail audit) {
+    public AppellantStandingService(
+            AppellantStandingRepository standings,
+            AppellantSanctionRepository sanctions,
+            AppealRepository appeals,
+            MailRequests mail,
+            Timers timers,
+            AppealsConfig config,
+            MeterRegistry registry,
+            Clock clock,
+            Outbox outbox,
+            AuditTrail audit) {
         this.standings = standings;
         this.sanctions = sanctions;
         this.appeals = appeals;
@@ -79,8 +87,12 @@ public class AppellantStandingService {
 
     /** The 403 for an appeal by a suspended appellant: until when and why, in words and as members a client reads. */
     static ProblemException suspended(AppellantStandingEntity standing) {
-        return ProblemException.of("appellant-suspended", "Complaint handling is suspended for this appellant", 403,
-                "Your appeals are not handled until " + standing.suspendedUntil + ". Reason: " + standing.suspensionReason)
+        return ProblemException.of(
+                        "appellant-suspended",
+                        "Complaint handling is suspended for this appellant",
+                        403,
+                        "Your appeals are not handled until " + standing.suspendedUntil + ". Reason: "
+                                + standing.suspensionReason)
                 .with("suspendedUntil", standing.suspendedUntil.toString())
                 .with("reason", standing.suspensionReason);
     }
@@ -92,7 +104,11 @@ public class AppellantStandingService {
 
     @WithSession
     public Uni<AppellantStandingEntity> standing(AppellantKey key) {
-        return standings.findById(key.value()).onItem().ifNull().failWith(() -> ProblemException.notFound("Appellant", key));
+        return standings
+                .findById(key.value())
+                .onItem()
+                .ifNull()
+                .failWith(() -> ProblemException.notFound("Appellant", key));
     }
 
     /** Staff end a suspension early; {@code staffId} is the audit trail's actor. */
@@ -103,7 +119,8 @@ public class AppellantStandingService {
             if (!standing.suspendedAt(now)) {
                 throw ProblemException.conflict("Appellant " + key + " is not suspended");
             }
-            return timers.cancel(REINSTATE_TIMER, key.value()).chain(() -> reinstate(standing, reason, now, staffId))
+            return timers.cancel(REINSTATE_TIMER, key.value())
+                    .chain(() -> reinstate(standing, reason, now, staffId))
                     .replaceWith(standing);
         });
     }
@@ -112,17 +129,20 @@ public class AppellantStandingService {
     Uni<Void> reviewStanding(AppealEntity decided) {
         Instant now = clock.instant();
         Instant since = now.minus(rules.lookback());
-        return standings.lockOrCreate(decided.appellantKey, decided.appellantId, decided.appellantEmail).chain(standing -> {
-            standing.unfoundedAppeals++;
-            standing.updatedAt = now;
-            if (standing.suspendedAt(now)) {
-                return Uni.createFrom().voidItem();
-            }
-            // The resolving transaction's changes are flushed before these queries, so they count this appeal.
-            return Panache.flush().chain(() -> appeals.unfoundedSince(standing.appellantKey, since))
-                    .chain(unfounded -> appeals.resolvedSince(standing.appellantKey, since)
-                            .chain(resolved -> climb(standing, unfounded, resolved, now)));
-        });
+        return standings
+                .lockOrCreate(decided.appellantKey, decided.appellantId, decided.appellantEmail)
+                .chain(standing -> {
+                    standing.unfoundedAppeals++;
+                    standing.updatedAt = now;
+                    if (standing.suspendedAt(now)) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    // The resolving transaction's changes are flushed before these queries, so they count this appeal.
+                    return Panache.flush()
+                            .chain(() -> appeals.unfoundedSince(standing.appellantKey, since))
+                            .chain(unfounded -> appeals.resolvedSince(standing.appellantKey, since)
+                                    .chain(resolved -> climb(standing, unfounded, resolved, now)));
+                });
     }
 
     /** Ends a suspension whose time ran out (the reinstatement timer). */
@@ -136,11 +156,14 @@ public class AppellantStandingService {
         });
     }
 
-    private Uni<Void> climb(AppellantStandingEntity standing, List<AppealEntity> unfounded, long resolved, Instant now) {
-        List<MisuseLadder.Finding> findings =
-                unfounded.stream().map(a -> new MisuseLadder.Finding(a.id, a.resolvedAt, WEIGHT)).toList();
+    private Uni<Void> climb(
+            AppellantStandingEntity standing, List<AppealEntity> unfounded, long resolved, Instant now) {
+        List<MisuseLadder.Finding> findings = unfounded.stream()
+                .map(a -> new MisuseLadder.Finding(a.id, a.resolvedAt, WEIGHT))
+                .toList();
         MisuseLadder.Step step = MisuseLadder.next(rules, standing.standing(), findings, resolved, now);
-        String why = String.format("%d of your %d appeals decided in the last %d days were manifestly unfounded",
+        String why = String.format(
+                "%d of your %d appeals decided in the last %d days were manifestly unfounded",
                 step.counted().size(), step.decided(), rules.lookback().toDays());
         Log.debugf("Appellant %s: %s -> %s", standing.appellantKey, why, step.kind());
         return switch (step.kind()) {
@@ -155,41 +178,63 @@ public class AppellantStandingService {
         registry.counter("appeals.appellants.warned").increment();
         Log.infof("Appellant %s warned: %s", standing.appellantKey, reason);
         return history(standing, "WARNED", reason, null, ids, now, AppealReview.SYSTEM)
-                .chain(() -> mail.send(standingMail(MailTemplateId.APPELLANT_WARNING, standing, now,
+                .chain(() -> mail.send(standingMail(
+                        MailTemplateId.APPELLANT_WARNING,
+                        standing,
+                        now,
                         Map.of("reason", reason, "unfoundedAppeals", Integer.toString(ids.size())))));
     }
 
-    private Uni<Void> suspend(AppellantStandingEntity standing, String reason, List<UUID> ids, Instant now, Instant until) {
+    private Uni<Void> suspend(
+            AppellantStandingEntity standing, String reason, List<UUID> ids, Instant now, Instant until) {
         standing.recordSuspension(now, until, reason);
         registry.counter("appeals.appellants.suspended").increment();
         Log.infof("Appellant %s suspended until %s: %s", standing.appellantKey, until, reason);
         return history(standing, "SUSPENDED", reason, until, ids, now, AppealReview.SYSTEM)
                 .chain(() -> timers.schedule(REINSTATE_TIMER, standing.appellantKey, until, until.toString()))
-                .chain(() -> mail.send(standingMail(MailTemplateId.APPELLANT_SUSPENSION, standing, now,
-                        Map.of("reason", reason, "until", until.toString(), "unfoundedAppeals", Integer.toString(ids.size())))));
+                .chain(() -> mail.send(standingMail(
+                        MailTemplateId.APPELLANT_SUSPENSION,
+                        standing,
+                        now,
+                        Map.of(
+                                "reason",
+                                reason,
+                                "until",
+                                until.toString(),
+                                "unfoundedAppeals",
+                                Integer.toString(ids.size())))));
     }
 
     private Uni<Void> reinstate(AppellantStandingEntity standing, String reason, Instant now, String actor) {
         standing.endSuspension(now);
         Log.infof("Appellant %s reinstated: %s", standing.appellantKey, reason);
         return history(standing, "REINSTATED", reason, null, List.of(), now, actor)
-                .chain(() -> mail.send(standingMail(MailTemplateId.APPELLANT_REINSTATED, standing, now, Map.of("reason", reason))));
+                .chain(() -> mail.send(
+                        standingMail(MailTemplateId.APPELLANT_REINSTATED, standing, now, Map.of("reason", reason))));
     }
 
     /** A ladder mail on the appellant's thread, replies to legal@, once per step. */
-    private static MailRequest standingMail(MailTemplateId template, AppellantStandingEntity standing, Instant now,
-            Map<String, String> parameters) {
+    private static MailRequest standingMail(
+            MailTemplateId template, AppellantStandingEntity standing, Instant now, Map<String, String> parameters) {
         String thread = MailThreads.appellant(standing.appellantKey);
-        return MailRequest.to(template, standing.appellantEmail, standing.appellantId).parameters(parameters)
-                .thread(thread, Mailboxes.LEGAL).once(template.id() + ":" + thread + ":" + now.toEpochMilli());
+        return MailRequest.to(template, standing.appellantEmail, standing.appellantId)
+                .parameters(parameters)
+                .thread(thread, Mailboxes.LEGAL)
+                .once(template.id() + ":" + thread + ":" + now.toEpochMilli());
     }
 
     /**
      * Records the ladder's step (the appellant's history, the transparency figures and the audit trail). Warnings and
      * suspensions follow by rule from reviewers' findings, so the service is their actor; a lift is the staff member's.
      */
-    private Uni<Void> history(AppellantStandingEntity standing, String kind, String reason, Instant until, List<UUID> ids,
-            Instant now, String actor) {
+    private Uni<Void> history(
+            AppellantStandingEntity standing,
+            String kind,
+            String reason,
+            Instant until,
+            List<UUID> ids,
+            Instant now,
+            String actor) {
         AppellantSanctionEntity step = new AppellantSanctionEntity();
         step.id = UUID.randomUUID();
         step.appellantKey = standing.appellantKey;
@@ -201,7 +246,8 @@ public class AppellantStandingService {
         // The step is announced in the same transaction (transparency figures, DSA Art. 24(1)(b)).
         EventPayload event = switch (kind) {
             case "WARNED" -> new AppellantWarned(standing.appellantId, standing.appellantEmail, reason, ids, now);
-            case "SUSPENDED" -> new AppellantSuspended(standing.appellantId, standing.appellantEmail, reason, ids, now, until);
+            case "SUSPENDED" ->
+                new AppellantSuspended(standing.appellantId, standing.appellantEmail, reason, ids, now, until);
             case "REINSTATED" -> new AppellantReinstated(standing.appellantId, standing.appellantEmail, reason, now);
             default -> throw new IllegalArgumentException("unknown ladder step " + kind);
         };
@@ -210,8 +256,15 @@ public class AppellantStandingService {
             case "SUSPENDED" -> "APPELLANT_SUSPENDED";
             default -> AppealReview.SYSTEM.equals(actor) ? "APPELLANT_REINSTATED" : "APPELLANT_SUSPENSION_LIFTED";
         };
-        return sanctions.persist(step).chain(() -> outbox.publish(Topics.APPEALS_EVENTS, EventSources.APPEALS_SERVICE, event))
-                .chain(() -> audit.record(actor, action, "appellant", standing.appellantKey, null,
+        return sanctions
+                .persist(step)
+                .chain(() -> outbox.publish(Topics.APPEALS_EVENTS, EventSources.APPEALS_SERVICE, event))
+                .chain(() -> audit.record(
+                        actor,
+                        action,
+                        "appellant",
+                        standing.appellantKey,
+                        null,
                         until == null ? reason : reason + " (until " + until + ")"))
                 .replaceWithVoid();
     }

@@ -58,24 +58,32 @@ public class DecisionCopies {
             // time and our receipt can only lengthen the window, never shorten it.
             copy.toldAt = d.decidedAt().isAfter(now) ? d.decidedAt() : now;
             copy.learnedAt = now;
-            return decisions.persistAndFlush(copy).chain(() -> decisions.linkReports(d.decisionId(), d.reportIds()))
-                    .invoke(() -> Log.debugf("Decision %s on %s copied", d.decisionId(), d.subject().key()));
+            return decisions
+                    .persistAndFlush(copy)
+                    .chain(() -> decisions.linkReports(d.decisionId(), d.reportIds()))
+                    .invoke(() -> Log.debugf(
+                            "Decision %s on %s copied",
+                            d.decisionId(), d.subject().key()));
         });
     }
 
     public Uni<Void> reversed(DecisionReversed r) {
-        return decisions.findById(r.reversedDecisionId()).map(copy -> {
-            if (copy == null) {
-                Log.infof("Reversal %s names decision %s, which this service never learned; nothing to update", r.decisionId(),
-                        r.reversedDecisionId());
-                return null;
-            }
-            if (copy.reversedAt == null) {
-                copy.reversedAt = r.decidedAt();
-                copy.reversedByDecision = r.decisionId();
-            }
-            return null;
-        }).replaceWithVoid();
+        return decisions
+                .findById(r.reversedDecisionId())
+                .map(copy -> {
+                    if (copy == null) {
+                        Log.infof(
+                                "Reversal %s names decision %s, which this service never learned; nothing to update",
+                                r.decisionId(), r.reversedDecisionId());
+                        return null;
+                    }
+                    if (copy.reversedAt == null) {
+                        copy.reversedAt = r.decidedAt();
+                        copy.reversedByDecision = r.decisionId();
+                    }
+                    return null;
+                })
+                .replaceWithVoid();
     }
 
     /** Records who filed a report; a report already recorded (the same filing relayed again) keeps its first row. */

@@ -17,8 +17,8 @@ import org.modhub.moderation.appeals.persistence.DecisionCopyEntity;
 import org.modhub.moderation.appeals.persistence.DecisionCopyRepository;
 import org.modhub.moderation.appeals.persistence.ReportNotifierEntity;
 import org.modhub.moderation.appeals.persistence.ReportNotifierRepository;
-import org.modhub.moderation.contracts.Mailboxes;
 import org.modhub.moderation.contracts.MailRoutes;
+import org.modhub.moderation.contracts.Mailboxes;
 import org.modhub.moderation.contracts.event.appeals.AppellantRole;
 import org.modhub.moderation.contracts.event.mail.InboundMailReceived;
 import org.modhub.moderation.contracts.event.notification.MailTemplateId;
@@ -51,8 +51,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class LegalMailIntake {
 
     static final int MAX_IDS_PER_MAIL = 10;
-    private static final Pattern UUID_TEXT = Pattern.compile(
-            "\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b");
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b");
     private static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"')\\]]+", Pattern.CASE_INSENSITIVE);
 
     private final AppealFiling filing;
@@ -62,8 +62,13 @@ public class LegalMailIntake {
     private final MailRequests mail;
     private final AppealsConfig config;
 
-    public LegalMailIntake(AppealFiling filing, AppealRepository appeals, DecisionCopyRepository decisions,
-            ReportNotifierRepository notifiers, MailRequests mail, AppealsConfig config) {
+    public LegalMailIntake(
+            AppealFiling filing,
+            AppealRepository appeals,
+            DecisionCopyRepository decisions,
+            ReportNotifierRepository notifiers,
+            MailRequests mail,
+            AppealsConfig config) {
         this.filing = filing;
         this.appeals = appeals;
         this.decisions = decisions;
@@ -76,8 +81,7 @@ public class LegalMailIntake {
      * Where the decision came from: the thread of the mail the sender answers (proof they received it: the owner's
      * {@code decision:} thread or the notifiers' {@code outcome:} thread), or, with no thread, its text.
      */
-    private record Found(DecisionCopyEntity decision, MailRoutes.ThreadKind thread) {
-    }
+    private record Found(DecisionCopyEntity decision, MailRoutes.ThreadKind thread) {}
 
     public Uni<Void> accept(InboundMailReceived received) {
         String from = MailScreen.personSending(received, "an appeal").orElse(null);
@@ -91,7 +95,9 @@ public class LegalMailIntake {
             UUID appealThread = MailThreads.idOf(received.threadToken(), MailRoutes.ThreadKind.APPEAL.prefix());
             if (appealThread != null) {
                 return appeals.findById(appealThread).chain(appeal -> {
-                    if (appeal == null || appeal.appellantEmail == null || !appeal.appellantEmail.equalsIgnoreCase(from)) {
+                    if (appeal == null
+                            || appeal.appellantEmail == null
+                            || !appeal.appellantEmail.equalsIgnoreCase(from)) {
                         // Only the appellant writes into their appeal; anyone else is new mail.
                         return fresh(from, received);
                     }
@@ -109,8 +115,8 @@ public class LegalMailIntake {
      * decision, by the same appellant as before, under the usual rules (window, reversed meanwhile, suspended).
      */
     private Uni<Void> again(AppealEntity decided, InboundMailReceived received) {
-        Appellant appellant = new Appellant(new AppellantKey(decided.appellantKey), decided.appellantId, decided.appellantEmail,
-                decided.residence);
+        Appellant appellant = new Appellant(
+                new AppellantKey(decided.appellantKey), decided.appellantId, decided.appellantEmail, decided.residence);
         return decisions.lock(decided.decisionId).chain(decision -> {
             if (decision == null) {
                 return askWhichDecision(decided.appellantEmail, received);
@@ -120,19 +126,24 @@ public class LegalMailIntake {
     }
 
     private Uni<Void> fresh(String from, InboundMailReceived received) {
-        MailRoutes.ThreadKind thread = MailRoutes.ThreadKind.of(received.threadToken()).filter(
-                k -> k == MailRoutes.ThreadKind.DECISION || k == MailRoutes.ThreadKind.OUTCOME).orElse(null);
-        return byThread(received.threadToken(), thread).chain(decision -> decision != null
-                ? Uni.createFrom().item(new Found(decision, thread))
-                : byText(received.subjectLine() + "\n" + received.textBody()).map(d -> d == null ? null : new Found(d, null)))
+        MailRoutes.ThreadKind thread = MailRoutes.ThreadKind.of(received.threadToken())
+                .filter(k -> k == MailRoutes.ThreadKind.DECISION || k == MailRoutes.ThreadKind.OUTCOME)
+                .orElse(null);
+        return byThread(received.threadToken(), thread)
+                .chain(decision -> decision != null
+                        ? Uni.createFrom().item(new Found(decision, thread))
+                        : byText(received.subjectLine() + "\n" + received.textBody())
+                                .map(d -> d == null ? null : new Found(d, null)))
                 .chain(found -> found == null ? askWhichDecision(from, received) : file(from, received, found));
     }
 
     private Uni<Void> file(String from, InboundMailReceived received, Found found) {
-        return decisions.lock(found.decision().decisionId).chain(decision -> notifiers.ofDecision(decision.decisionId)
-                .chain(notifiers -> {
+        return decisions
+                .lock(found.decision().decisionId)
+                .chain(decision -> notifiers.ofDecision(decision.decisionId).chain(notifiers -> {
                     ReportNotifierEntity notifier = notifiers.stream()
-                            .filter(n -> n.reporterEmail != null && n.reporterEmail.equalsIgnoreCase(from)).findFirst()
+                            .filter(n -> n.reporterEmail != null && n.reporterEmail.equalsIgnoreCase(from))
+                            .findFirst()
                             .orElse(null);
                     Appellant appellant;
                     AppellantRole role;
@@ -142,8 +153,11 @@ public class LegalMailIntake {
                         role = AppellantRole.NOTIFIER;
                         verified = true;
                         String accountId = notifier.reporterId;
-                        appellant = new Appellant(accountId != null ? AppellantKey.user(accountId) : AppellantKey.email(from),
-                                accountId, from, notifier.jurisdiction);
+                        appellant = new Appellant(
+                                accountId != null ? AppellantKey.user(accountId) : AppellantKey.email(from),
+                                accountId,
+                                from,
+                                notifier.jurisdiction);
                     } else if (found.thread() == MailRoutes.ThreadKind.OUTCOME) {
                         // On the notifiers' thread from an address none of them gave: a notifier writing from another
                         // address, filed under that address (unverified), never under anyone's account.
@@ -155,19 +169,28 @@ public class LegalMailIntake {
                         // Only the owner is mailed on the decision's own thread: a reply there is theirs, filed under
                         // their account. A mail that merely names the decision's id proves nothing (unverified).
                         verified = found.thread() == MailRoutes.ThreadKind.DECISION;
-                        appellant = verified ? new Appellant(AppellantKey.user(decision.ownerId), decision.ownerId, from, null)
+                        appellant = verified
+                                ? new Appellant(AppellantKey.user(decision.ownerId), decision.ownerId, from, null)
                                 : new Appellant(AppellantKey.email(from), null, from, null);
                     }
                     if (role == AppellantRole.OWNER && !decision.restricts) {
-                        return refuse(from, received, decision, "The decision placed no restriction on the content, so its "
-                                + "owner has nothing to appeal; the people who reported it may appeal it.");
+                        return refuse(
+                                from,
+                                received,
+                                decision,
+                                "The decision placed no restriction on the content, so its "
+                                        + "owner has nothing to appeal; the people who reported it may appeal it.");
                     }
                     return fileOrAdd(decision, appellant, role, verified, received);
                 }));
     }
 
     /** A new appeal against the locked decision, or, when the appellant has one open on it, an addition to that one. */
-    private Uni<Void> fileOrAdd(DecisionCopyEntity decision, Appellant appellant, AppellantRole role, boolean verified,
+    private Uni<Void> fileOrAdd(
+            DecisionCopyEntity decision,
+            Appellant appellant,
+            AppellantRole role,
+            boolean verified,
             InboundMailReceived received) {
         String text = received.subjectLine() + "\n\n" + received.textBody();
         return appeals.openOf(decision.decisionId, appellant.key().value()).chain(open -> {
@@ -177,8 +200,10 @@ public class LegalMailIntake {
             }
             NewAppeal input = new NewAppeal(decision.decisionId, bound(text.strip()), evidence(text));
             // Rule failures (window closed, suspended, reversed) are answered by mail, not dead-lettered.
-            return Uni.createFrom().deferred(() -> filing.file(decision, appellant, role, verified, input,
-                    AppealChannel.EMAIL, received.messageId())).replaceWithVoid()
+            return Uni.createFrom()
+                    .deferred(() -> filing.file(
+                            decision, appellant, role, verified, input, AppealChannel.EMAIL, received.messageId()))
+                    .replaceWithVoid()
                     .onFailure(ProblemException.class)
                     .recoverWithUni(e -> refuse(appellant.email(), received, decision, e.getMessage()));
         });
@@ -187,7 +212,9 @@ public class LegalMailIntake {
     /** The decision of a reply on its owner's or its notifiers' thread; report and case threads are other services'. */
     private Uni<DecisionCopyEntity> byThread(String threadToken, MailRoutes.ThreadKind thread) {
         UUID decisionId = thread == null ? null : MailThreads.idOf(threadToken, thread.prefix());
-        return decisionId != null ? decisions.findById(decisionId) : Uni.createFrom().nullItem();
+        return decisionId != null
+                ? decisions.findById(decisionId)
+                : Uni.createFrom().nullItem();
     }
 
     /** The first id in the text that names a decision this service knows. */
@@ -200,30 +227,48 @@ public class LegalMailIntake {
         if (ids.isEmpty()) {
             return Uni.createFrom().nullItem();
         }
-        return decisions.known(List.copyOf(ids)).map(found -> ids.stream()
-                .flatMap(id -> found.stream().filter(d -> d.decisionId.equals(id))).findFirst().orElse(null));
+        return decisions
+                .known(List.copyOf(ids))
+                .map(found -> ids.stream()
+                        .flatMap(id -> found.stream().filter(d -> d.decisionId.equals(id)))
+                        .findFirst()
+                        .orElse(null));
     }
 
     private Uni<Void> askWhichDecision(String from, InboundMailReceived received) {
-        Log.infof("Mail %s to %s@ names no known decision; asking the sender which one it contests", received.messageId(),
-                received.mailbox());
-        return mail.send(answer(MailTemplateId.APPEAL_DECISION_NEEDED, from, received,
-                Map.of("subjectLine", bound(received.subjectLine()), "receivedAt", received.receivedAt().toString())));
+        Log.infof(
+                "Mail %s to %s@ names no known decision; asking the sender which one it contests",
+                received.messageId(), received.mailbox());
+        return mail.send(answer(
+                MailTemplateId.APPEAL_DECISION_NEEDED,
+                from,
+                received,
+                Map.of(
+                        "subjectLine",
+                        bound(received.subjectLine()),
+                        "receivedAt",
+                        received.receivedAt().toString())));
     }
 
     private Uni<Void> refuse(String from, InboundMailReceived received, DecisionCopyEntity decision, String reason) {
-        Log.infof("Mail %s to %s@ against decision %s is not an appeal: %s", received.messageId(), received.mailbox(),
-                decision.decisionId, reason);
-        return mail.send(answer(MailTemplateId.APPEAL_REFUSED, from, received,
+        Log.infof(
+                "Mail %s to %s@ against decision %s is not an appeal: %s",
+                received.messageId(), received.mailbox(), decision.decisionId, reason);
+        return mail.send(answer(
+                MailTemplateId.APPEAL_REFUSED,
+                from,
+                received,
                 Map.of("decisionId", decision.decisionId.toString(), "reason", reason)));
     }
 
     /** The answer to a mail that did not become an appeal, on an inquiry thread of its own, in reply to it, once. */
-    private static MailRequest answer(MailTemplateId template, String to, InboundMailReceived received,
-            Map<String, String> parameters) {
-        return MailRequest.to(template, to, null).parameters(parameters)
+    private static MailRequest answer(
+            MailTemplateId template, String to, InboundMailReceived received, Map<String, String> parameters) {
+        return MailRequest.to(template, to, null)
+                .parameters(parameters)
                 .thread(MailThreads.inquiry(received.messageId()), Mailboxes.LEGAL)
-                .once(template.id() + ":" + MailThreads.nameId(received.messageId())).answering(received.messageId());
+                .once(template.id() + ":" + MailThreads.nameId(received.messageId()))
+                .answering(received.messageId());
     }
 
     private List<String> evidence(String text) {

@@ -12,8 +12,7 @@ import org.modhub.moderation.contracts.event.notification.NotificationRequested;
  */
 final class MailThreads {
 
-    private MailThreads() {
-    }
+    private MailThreads() {}
 
     /** An appeal's mails and their replies: {@code appeal:<id>}. */
     static String appeal(UUID appealId) {

@@ -23,12 +23,18 @@ public record Party(AppellantRole role, String reportJurisdiction) {
         if (owner && decision.restricts) {
             return new Party(AppellantRole.OWNER, null);
         }
-        ReportNotifierEntity report = notifiers.stream().filter(n -> accountId.equals(n.reporterId)).findFirst().orElse(null);
+        ReportNotifierEntity report = notifiers.stream()
+                .filter(n -> accountId.equals(n.reporterId))
+                .findFirst()
+                .orElse(null);
         if (report != null) {
             return new Party(AppellantRole.NOTIFIER, report.jurisdiction);
         }
         if (owner) {
-            throw ProblemException.of("not-appealable", "You cannot appeal this decision", 403,
+            throw ProblemException.of(
+                    "not-appealable",
+                    "You cannot appeal this decision",
+                    403,
                     "Decision " + decision.decisionId + " placed no restriction on your content");
         }
         throw ProblemException.notFound("Decision", decision.decisionId);

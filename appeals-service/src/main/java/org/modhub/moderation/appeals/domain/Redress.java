@@ -14,8 +14,7 @@ import org.modhub.moderation.contracts.dsa.DsaTerritories;
  */
 public final class Redress {
 
-    private Redress() {
-    }
+    private Redress() {}
 
     /**
      * The outcome mail's parameters for the further redress: {@code recipientCountry} (the residence, when known, which

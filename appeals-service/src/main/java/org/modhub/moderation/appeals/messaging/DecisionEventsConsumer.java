@@ -24,6 +24,7 @@ public class DecisionEventsConsumer {
 
     /** The incoming channels, configured in application.properties. */
     public static final String REVIEW_CHANNEL = "review-events";
+
     public static final String REPORTING_CHANNEL = "reporting-events";
     static final String REVIEW_CONSUMER = "appeals.review-events";
     static final String REPORTING_CONSUMER = "appeals.reporting-events";
@@ -40,14 +41,20 @@ public class DecisionEventsConsumer {
 
     @Incoming(REVIEW_CHANNEL)
     public Uni<Void> onReviewEvent(String value) {
-        return consumer.consume(REVIEW_CONSUMER, value, Map.of(
-                DecisionTaken.TYPE, envelope -> copies.taken(codec.data(envelope, DecisionTaken.class)),
-                DecisionReversed.TYPE, envelope -> copies.reversed(codec.data(envelope, DecisionReversed.class))));
+        return consumer.consume(
+                REVIEW_CONSUMER,
+                value,
+                Map.of(
+                        DecisionTaken.TYPE, envelope -> copies.taken(codec.data(envelope, DecisionTaken.class)),
+                        DecisionReversed.TYPE,
+                                envelope -> copies.reversed(codec.data(envelope, DecisionReversed.class))));
     }
 
     @Incoming(REPORTING_CHANNEL)
     public Uni<Void> onReportingEvent(String value) {
-        return consumer.consume(REPORTING_CONSUMER, value, Map.of(
-                ReportFiled.TYPE, envelope -> copies.reportFiled(codec.data(envelope, ReportFiled.class))));
+        return consumer.consume(
+                REPORTING_CONSUMER,
+                value,
+                Map.of(ReportFiled.TYPE, envelope -> copies.reportFiled(codec.data(envelope, ReportFiled.class))));
     }
 }

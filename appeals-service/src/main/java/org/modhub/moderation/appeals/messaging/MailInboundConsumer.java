@@ -2,9 +2,9 @@ package org.modhub.moderation.appeals.messaging;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.modhub.moderation.appeals.domain.LegalMailIntake;
 import org.modhub.moderation.contracts.MailRoutes;
 import org.modhub.moderation.kit.inbox.InboundMailConsumer;
-import org.modhub.moderation.appeals.domain.LegalMailIntake;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +18,7 @@ public class MailInboundConsumer {
 
     /** The incoming channel, configured in application.properties. */
     public static final String CHANNEL = "mail-inbound";
+
     static final String CONSUMER = "appeals.mail-inbound";
 
     private final InboundMailConsumer mail;

@@ -26,7 +26,11 @@ public class AppealRepository implements PanacheRepositoryBase<AppealEntity, UUI
     }
 
     public Uni<AppealEntity> openOf(UUID decisionId, String appellantKey) {
-        return find("decisionId = ?1 and appellantKey = ?2 and status = ?3", decisionId, appellantKey, AppealStatus.OPEN)
+        return find(
+                        "decisionId = ?1 and appellantKey = ?2 and status = ?3",
+                        decisionId,
+                        appellantKey,
+                        AppealStatus.OPEN)
                 .firstResult();
     }
 
@@ -42,7 +46,9 @@ public class AppealRepository implements PanacheRepositoryBase<AppealEntity, UUI
             keyset = " and (filedAt < :at or (filedAt = :at and id < :id))";
             params.and("at", after.at()).and("id", after.id());
         }
-        return find("appellantKey = :key" + keyset + " order by filedAt desc, id desc", params).page(0, rows).list();
+        return find("appellantKey = :key" + keyset + " order by filedAt desc, id desc", params)
+                .page(0, rows)
+                .list();
     }
 
     /** The position of an appeal in {@link #ofAppellant}. */
@@ -55,10 +61,13 @@ public class AppealRepository implements PanacheRepositoryBase<AppealEntity, UUI
         Parameters params = Parameters.with("status", status);
         String keyset = "";
         if (after != null) {
-            keyset = " and (" + RANK + " > :rank or (" + RANK + " = :rank and (dueAt > :at or (dueAt = :at and id > :id))))";
+            keyset = " and (" + RANK + " > :rank or (" + RANK
+                    + " = :rank and (dueAt > :at or (dueAt = :at and id > :id))))";
             params.and("rank", after.rank()).and("at", after.at()).and("id", after.id());
         }
-        return find("status = :status" + keyset + " order by " + RANK + ", dueAt, id", params).page(0, rows).list();
+        return find("status = :status" + keyset + " order by " + RANK + ", dueAt, id", params)
+                .page(0, rows)
+                .list();
     }
 
     /** The position of an appeal in {@link #queue}. */
@@ -73,12 +82,15 @@ public class AppealRepository implements PanacheRepositoryBase<AppealEntity, UUI
 
     /** The appellant's manifestly unfounded appeals resolved since {@code since}. */
     public Uni<List<AppealEntity>> unfoundedSince(String appellantKey, Instant since) {
-        return list("appellantKey = ?1 and manifestlyUnfounded = true and resolvedAt >= ?2 order by resolvedAt", appellantKey,
+        return list(
+                "appellantKey = ?1 and manifestlyUnfounded = true and resolvedAt >= ?2 order by resolvedAt",
+                appellantKey,
                 since);
     }
 
     /** The appellant's appeals resolved since {@code since}. */
     public Uni<Long> resolvedSince(String appellantKey, Instant since) {
-        return count("appellantKey = ?1 and status = ?2 and resolvedAt >= ?3", appellantKey, AppealStatus.RESOLVED, since);
+        return count(
+                "appellantKey = ?1 and status = ?2 and resolvedAt >= ?3", appellantKey, AppealStatus.RESOLVED, since);
     }
 }

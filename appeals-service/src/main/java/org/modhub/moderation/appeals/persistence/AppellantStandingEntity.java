@@ -1,11 +1,11 @@
 package org.modhub.moderation.appeals.persistence;
 
+import org.modhub.moderation.kit.misuse.LadderStanding;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
-import org.modhub.moderation.kit.misuse.LadderStanding;
 
 /** An appellant's standing (DSA Art. 23(2)): warnings and suspensions of complaint handling. */
 @Entity

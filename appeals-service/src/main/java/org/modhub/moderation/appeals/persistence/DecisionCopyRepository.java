@@ -18,19 +18,23 @@ public class DecisionCopyRepository implements PanacheRepositoryBase<DecisionCop
      * another on every replica, so "one open appeal per decision and appellant" holds.
      */
     public Uni<DecisionCopyEntity> lock(UUID decisionId) {
-        return find("decisionId", decisionId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        return find("decisionId", decisionId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult();
     }
 
     public Uni<Void> linkReports(UUID decisionId, List<UUID> reportIds) {
         if (reportIds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                "INSERT INTO decision_report (decision_id, report_id) SELECT :decision, unnest(cast(:reports as uuid[])) "
-                        + "ON CONFLICT DO NOTHING")
-                .setParameter("decision", decisionId)
-                .setParameter("reports", reportIds.toArray(UUID[]::new))
-                .executeUpdate()).replaceWithVoid();
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(
+                                "INSERT INTO decision_report (decision_id, report_id) SELECT :decision, unnest(cast(:reports as uuid[])) "
+                                        + "ON CONFLICT DO NOTHING")
+                        .setParameter("decision", decisionId)
+                        .setParameter("reports", reportIds.toArray(UUID[]::new))
+                        .executeUpdate())
+                .replaceWithVoid();
     }
 
     /** The decisions among {@code ids} that this service knows. */

@@ -31,7 +31,9 @@ public class DecisionReportEntity {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(decisionId, k.decisionId) && Objects.equals(reportId, k.reportId);
+            return o instanceof Key k
+                    && Objects.equals(decisionId, k.decisionId)
+                    && Objects.equals(reportId, k.reportId);
         }
 
         @Override

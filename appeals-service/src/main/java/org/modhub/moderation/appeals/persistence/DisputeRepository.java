@@ -22,13 +22,22 @@ public class DisputeRepository implements PanacheRepositoryBase<DisputeEntity, U
      * One page of the disputes submitted within [from, to], in the order submitted, after the one on {@code afterDay}
      * with id {@code afterId} (both null: from the start).
      */
-    public Uni<List<DisputeEntity>> submittedBetween(LocalDate from, LocalDate to, LocalDate afterDay, UUID afterId,
-            int limit) {
+    public Uni<List<DisputeEntity>> submittedBetween(
+            LocalDate from, LocalDate to, LocalDate afterDay, UUID afterId, int limit) {
         if (afterDay == null) {
-            return find("submittedOn >= ?1 and submittedOn <= ?2 order by submittedOn, id", from, to).page(0, limit).list();
+            return find("submittedOn >= ?1 and submittedOn <= ?2 order by submittedOn, id", from, to)
+                    .page(0, limit)
+                    .list();
         }
-        return find("submittedOn >= ?1 and submittedOn <= ?2 and (submittedOn > ?3 or (submittedOn = ?3 and id > ?4))"
-                + " order by submittedOn, id", from, to, afterDay, afterId).page(0, limit).list();
+        return find(
+                        "submittedOn >= ?1 and submittedOn <= ?2 and (submittedOn > ?3 or (submittedOn = ?3 and id > ?4))"
+                                + " order by submittedOn, id",
+                        from,
+                        to,
+                        afterDay,
+                        afterId)
+                .page(0, limit)
+                .list();
     }
 
     /** Disputes submitted within [from, to], in the order submitted. */

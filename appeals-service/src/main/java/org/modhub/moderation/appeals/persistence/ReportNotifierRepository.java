@@ -19,15 +19,16 @@ public class ReportNotifierRepository implements PanacheRepositoryBase<ReportNot
 
     /** Records the notifier in one statement; a report already recorded (the filing relayed again) keeps its first row. */
     public Uni<Void> insertIfAbsent(ReportNotifierEntity notifier) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                "INSERT INTO report_notifier (report_id, reporter_id, reporter_email, jurisdiction, filed_at) "
-                        + "VALUES (:report, :reporter, :email, :jurisdiction, :filedAt) ON CONFLICT (report_id) DO NOTHING")
-                .setParameter("report", notifier.reportId)
-                .setParameter("reporter", notifier.reporterId)
-                .setParameter("email", notifier.reporterEmail)
-                .setParameter("jurisdiction", notifier.jurisdiction)
-                .setParameter("filedAt", notifier.filedAt)
-                .executeUpdate())
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(
+                                "INSERT INTO report_notifier (report_id, reporter_id, reporter_email, jurisdiction, filed_at) "
+                                        + "VALUES (:report, :reporter, :email, :jurisdiction, :filedAt) ON CONFLICT (report_id) DO NOTHING")
+                        .setParameter("report", notifier.reportId)
+                        .setParameter("reporter", notifier.reporterId)
+                        .setParameter("email", notifier.reporterEmail)
+                        .setParameter("jurisdiction", notifier.jurisdiction)
+                        .setParameter("filedAt", notifier.filedAt)
+                        .executeUpdate())
                 .replaceWithVoid();
     }
 }

@@ -36,21 +36,27 @@ public class IntakeSimulation extends Simulation {
         String mode = System.getProperty("bench.mode", "closed");
         int seconds = Integer.getInteger("bench.seconds", 30);
         HttpProtocolBuilder protocol = http.baseUrl(System.getProperty("bench.baseUrl"))
-                .contentTypeHeader("application/json").acceptHeader("application/json")
-                .disableCaching().disableWarmUp();
+                .contentTypeHeader("application/json")
+                .acceptHeader("application/json")
+                .disableCaching()
+                .disableWarmUp();
         ChainBuilder file = exec(session -> session.set("model", "bench/m-" + UUID.randomUUID()))
                 .feed(csv(System.getProperty("bench.tokens")).random())
-                .exec(http("file report").post("/api/v1/reports").header("Authorization", "Bearer #{token}")
-                        .body(StringBody(BODY)).check(status().is(201)));
+                .exec(http("file report")
+                        .post("/api/v1/reports")
+                        .header("Authorization", "Bearer #{token}")
+                        .body(StringBody(BODY))
+                        .check(status().is(201)));
         if ("open".equals(mode)) {
             ScenarioBuilder scenario = scenario("intake open").exec(file);
             setUp(scenario.injectOpen(constantUsersPerSec(Double.parseDouble(System.getProperty("bench.rate")))
-                    .during(Duration.ofSeconds(seconds))))
+                            .during(Duration.ofSeconds(seconds))))
                     .protocols(protocol.shareConnections());
         } else {
             ScenarioBuilder scenario = scenario("intake closed")
                     .exec(during(Duration.ofSeconds(seconds)).on(file));
-            setUp(scenario.injectOpen(atOnceUsers(Integer.getInteger("bench.users", 16)))).protocols(protocol);
+            setUp(scenario.injectOpen(atOnceUsers(Integer.getInteger("bench.users", 16))))
+                    .protocols(protocol);
         }
     }
 }

@@ -27,8 +27,11 @@ public class QueueSimulation extends Simulation {
         int seconds = Integer.getInteger("bench.seconds", 30);
         String token = System.getProperty("bench.token");
         HttpProtocolBuilder protocol = http.baseUrl(System.getProperty("bench.baseUrl"))
-                .acceptHeader("application/json").header("Authorization", "Bearer " + token)
-                .disableCaching().disableWarmUp().shareConnections();
+                .acceptHeader("application/json")
+                .header("Authorization", "Bearer " + token)
+                .disableCaching()
+                .disableWarmUp()
+                .shareConnections();
         boolean detail = "detail".equals(target);
         String name = detail ? "case detail" : "queue page";
         // The warm-up runs in this JVM, just before the measured requests and under another name:
@@ -37,7 +40,7 @@ public class QueueSimulation extends Simulation {
         ScenarioBuilder warm = requests(scenario("warm-up"), detail, "warm-up " + name);
         ScenarioBuilder measured = requests(scenario(name), detail, name);
         setUp(warm.injectOpen(constantUsersPerSec(rate).during(Duration.ofSeconds(Math.max(1, warmup))))
-                .andThen(measured.injectOpen(constantUsersPerSec(rate).during(Duration.ofSeconds(seconds)))))
+                        .andThen(measured.injectOpen(constantUsersPerSec(rate).during(Duration.ofSeconds(seconds)))))
                 .protocols(protocol);
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+
 import org.modhub.moderation.contracts.dsa.DsaDecisionAccount;
 import org.modhub.moderation.contracts.dsa.DsaDecisionVisibility;
 import org.modhub.moderation.contracts.subject.SubjectKind;
@@ -22,28 +23,70 @@ public enum ModerationAction {
     /** Ask the owner to change the content by a deadline; not a restriction yet. */
     REQUEST_CHANGES(false, false, List.of(), null, null, EnumSet.complementOf(EnumSet.of(ACCOUNT))),
     /** Keep the repository out of trending and search ranking. */
-    UNRANK(false, false, List.of(DsaDecisionVisibility.DECISION_VISIBILITY_CONTENT_DEMOTED), null, null,
+    UNRANK(
+            false,
+            false,
+            List.of(DsaDecisionVisibility.DECISION_VISIBILITY_CONTENT_DEMOTED),
+            null,
+            null,
             EnumSet.of(MODEL, DATASET, SPACE)),
     /** Add the Not-For-All-Audiences tag: labelled, and hidden from those who did not opt in. */
-    TAG_NOT_FOR_ALL_AUDIENCES(false, false, List.of(DsaDecisionVisibility.DECISION_VISIBILITY_CONTENT_AGE_RESTRICTED,
-            DsaDecisionVisibility.DECISION_VISIBILITY_CONTENT_LABELLED), null, null, EnumSet.of(MODEL, DATASET, SPACE)),
+    TAG_NOT_FOR_ALL_AUDIENCES(
+            false,
+            false,
+            List.of(
+                    DsaDecisionVisibility.DECISION_VISIBILITY_CONTENT_AGE_RESTRICTED,
+                    DsaDecisionVisibility.DECISION_VISIBILITY_CONTENT_LABELLED),
+            null,
+            null,
+            EnumSet.of(MODEL, DATASET, SPACE)),
     /** Gate the files behind accepted conditions or the owner's approval. */
-    GATE(false, false, List.of(DsaDecisionVisibility.DECISION_VISIBILITY_OTHER),
-            "Access to the repository's files gated behind accepted conditions", null, EnumSet.of(MODEL, DATASET)),
+    GATE(
+            false,
+            false,
+            List.of(DsaDecisionVisibility.DECISION_VISIBILITY_OTHER),
+            "Access to the repository's files gated behind accepted conditions",
+            null,
+            EnumSet.of(MODEL, DATASET)),
     /** Block access for everyone but the owner. */
-    DISABLE(true, false, List.of(DsaDecisionVisibility.DECISION_VISIBILITY_CONTENT_DISABLED), null, null,
+    DISABLE(
+            true,
+            false,
+            List.of(DsaDecisionVisibility.DECISION_VISIBILITY_CONTENT_DISABLED),
+            null,
+            null,
             EnumSet.complementOf(EnumSet.of(ACCOUNT))),
     /** Delete the content. */
-    REMOVE(true, false, List.of(DsaDecisionVisibility.DECISION_VISIBILITY_CONTENT_REMOVED), null, null,
+    REMOVE(
+            true,
+            false,
+            List.of(DsaDecisionVisibility.DECISION_VISIBILITY_CONTENT_REMOVED),
+            null,
+            null,
             EnumSet.complementOf(EnumSet.of(ACCOUNT))),
     /** Lock discussions, pull requests or comments on the subject. */
-    RESTRICT_INTERACTIONS(false, false, List.of(DsaDecisionVisibility.DECISION_VISIBILITY_CONTENT_INTERACTION_RESTRICTED),
-            null, null, EnumSet.of(MODEL, DATASET, SPACE, DISCUSSION, PULL_REQUEST, POST)),
+    RESTRICT_INTERACTIONS(
+            false,
+            false,
+            List.of(DsaDecisionVisibility.DECISION_VISIBILITY_CONTENT_INTERACTION_RESTRICTED),
+            null,
+            null,
+            EnumSet.of(MODEL, DATASET, SPACE, DISCUSSION, PULL_REQUEST, POST)),
     /** Suspend the responsible account until an end date. */
-    SUSPEND_ACCOUNT(true, true, List.of(), null, DsaDecisionAccount.DECISION_ACCOUNT_SUSPENDED,
+    SUSPEND_ACCOUNT(
+            true,
+            true,
+            List.of(),
+            null,
+            DsaDecisionAccount.DECISION_ACCOUNT_SUSPENDED,
             EnumSet.allOf(SubjectKind.class)),
     /** Terminate the responsible account. */
-    TERMINATE_ACCOUNT(true, false, List.of(), null, DsaDecisionAccount.DECISION_ACCOUNT_TERMINATED,
+    TERMINATE_ACCOUNT(
+            true,
+            false,
+            List.of(),
+            null,
+            DsaDecisionAccount.DECISION_ACCOUNT_TERMINATED,
             EnumSet.allOf(SubjectKind.class)),
     /** The subject does not breach the policy; only valid alone. */
     NO_ACTION(false, false, List.of(), null, null, EnumSet.allOf(SubjectKind.class));
@@ -55,8 +98,13 @@ public enum ModerationAction {
     private final DsaDecisionAccount dsaAccount;
     private final Set<SubjectKind> appliesTo;
 
-    ModerationAction(boolean severe, boolean requiresEndDate, List<DsaDecisionVisibility> dsaVisibility,
-            String dsaVisibilityOther, DsaDecisionAccount dsaAccount, Set<SubjectKind> appliesTo) {
+    ModerationAction(
+            boolean severe,
+            boolean requiresEndDate,
+            List<DsaDecisionVisibility> dsaVisibility,
+            String dsaVisibilityOther,
+            DsaDecisionAccount dsaAccount,
+            Set<SubjectKind> appliesTo) {
         this.severe = severe;
         this.requiresEndDate = requiresEndDate;
         this.dsaVisibility = dsaVisibility;
@@ -165,8 +213,11 @@ public enum ModerationAction {
             for (ModerationAction action : set) {
                 if (!action.appliesTo(kind)) {
                     problems.add(action + " does not apply to a " + kind.keyPrefix() + " (applies to "
-                            + action.appliesTo.stream().map(SubjectKind::keyPrefix).sorted()
-                                    .collect(Collectors.joining(", ")) + ")");
+                            + action.appliesTo.stream()
+                                    .map(SubjectKind::keyPrefix)
+                                    .sorted()
+                                    .collect(Collectors.joining(", "))
+                            + ")");
                 }
             }
         }
@@ -175,8 +226,8 @@ public enum ModerationAction {
         }
         if (set.contains(REMOVE)) {
             // Nothing is left to disable, rank, tag, gate, lock or change once it is removed.
-            Set<ModerationAction> contentActions = EnumSet.of(REQUEST_CHANGES, UNRANK, TAG_NOT_FOR_ALL_AUDIENCES, GATE,
-                    DISABLE, RESTRICT_INTERACTIONS);
+            Set<ModerationAction> contentActions = EnumSet.of(
+                    REQUEST_CHANGES, UNRANK, TAG_NOT_FOR_ALL_AUDIENCES, GATE, DISABLE, RESTRICT_INTERACTIONS);
             contentActions.retainAll(set);
             if (!contentActions.isEmpty()) {
                 problems.add("REMOVE cannot be combined with " + contentActions);

@@ -9,7 +9,8 @@ public enum DsaStatementCategory {
     STATEMENT_CATEGORY_DATA_PROTECTION_AND_PRIVACY_VIOLATIONS("Data protection and privacy violations"),
     STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH("Illegal or harmful speech"),
     STATEMENT_CATEGORY_INTELLECTUAL_PROPERTY_INFRINGEMENTS("Intellectual property infringements"),
-    STATEMENT_CATEGORY_NEGATIVE_EFFECTS_ON_CIVIC_DISCOURSE_OR_ELECTIONS("Negative effects on civic discourse or elections"),
+    STATEMENT_CATEGORY_NEGATIVE_EFFECTS_ON_CIVIC_DISCOURSE_OR_ELECTIONS(
+            "Negative effects on civic discourse or elections"),
     STATEMENT_CATEGORY_NOT_SPECIFIED_NOTICE("Type of alleged illegal content not specified by the notifier"),
     STATEMENT_CATEGORY_OTHER_VIOLATION_TC("Other violation of provider’s terms and conditions"),
     STATEMENT_CATEGORY_PROTECTION_OF_MINORS("Protection of minors"),

@@ -1,8 +1,5 @@
 package org.modhub.moderation.contracts.dsa;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -15,10 +12,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
 import org.modhub.moderation.contracts.action.AutomatedDecision;
 import org.modhub.moderation.contracts.action.DecisionGround;
 import org.modhub.moderation.contracts.action.SourceType;
 import org.modhub.moderation.contracts.event.EventCodec;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Applies the EU DSA Transparency Database's rules for creating a statement of reasons (API v2),
@@ -105,7 +107,8 @@ public final class StatementValidator {
 
     private static final Pattern DATE_PATTERN = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern EAN_13_PATTERN = Pattern.compile("\\d{13}");
-    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+    private static final Pattern EMAIL =
+            Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
     private static final ObjectMapper MAPPER = EventCodec.newObjectMapper();
 
     private static final Set<String> VISIBILITIES = names(DsaDecisionVisibility.values());
@@ -119,8 +122,8 @@ public final class StatementValidator {
     private static final Set<String> KEYWORDS = names(DsaKeyword.values());
     private static final Set<String> SOURCE_TYPES = names(SourceType.values());
     private static final Set<String> AUTOMATED_DECISIONS = names(AutomatedDecision.values());
-    private static final Set<String> YES_NO = Arrays.stream(DsaYesNo.values()).map(DsaYesNo::apiValue)
-            .collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> YES_NO =
+            Arrays.stream(DsaYesNo.values()).map(DsaYesNo::apiValue).collect(Collectors.toUnmodifiableSet());
     private static final Set<String> TERRITORIES = Set.copyOf(DsaTerritories.EEA);
     private static final Set<String> ATTRIBUTES = Set.copyOf(TransparencyStatement.ATTRIBUTES);
 
@@ -138,7 +141,8 @@ public final class StatementValidator {
         try {
             node = json == null ? null : MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            return List.of(new Violation("statement", "The statement is not valid JSON: " + e.getOriginalMessage(), true));
+            return List.of(
+                    new Violation("statement", "The statement is not valid JSON: " + e.getOriginalMessage(), true));
         }
         return validate(node);
     }
@@ -214,23 +218,34 @@ public final class StatementValidator {
             String monetary = enumValue("decision_monetary", MONETARIES);
             enumValue("decision_provision", PROVISIONS);
             String account = enumValue("decision_account", ACCOUNTS);
-            List<String> four = List.of("decision_visibility", "decision_monetary", "decision_provision", "decision_account");
+            List<String> four =
+                    List.of("decision_visibility", "decision_monetary", "decision_provision", "decision_account");
             if (four.stream().noneMatch(this::present)) {
                 for (String field : four) {
-                    String others = four.stream().filter(f -> !f.equals(field)).map(Check::label)
+                    String others = four.stream()
+                            .filter(f -> !f.equals(field))
+                            .map(Check::label)
                             .collect(Collectors.joining(" / "));
-                    reject(field, "The " + label(field) + " field is required when none of " + others + " are present.");
+                    reject(
+                            field,
+                            "The " + label(field) + " field is required when none of " + others + " are present.");
                 }
             }
-            conditional("decision_visibility_other",
+            conditional(
+                    "decision_visibility_other",
                     visibility != null && visibility.contains(DsaDecisionVisibility.DECISION_VISIBILITY_OTHER.name()),
-                    MAX_SHORT_TEXT, "decision visibility contains DECISION_VISIBILITY_OTHER");
-            conditional("decision_monetary_other", DsaDecisionMonetary.DECISION_MONETARY_OTHER.name().equals(monetary),
-                    MAX_SHORT_TEXT, "decision monetary is DECISION_MONETARY_OTHER");
+                    MAX_SHORT_TEXT,
+                    "decision visibility contains DECISION_VISIBILITY_OTHER");
+            conditional(
+                    "decision_monetary_other",
+                    DsaDecisionMonetary.DECISION_MONETARY_OTHER.name().equals(monetary),
+                    MAX_SHORT_TEXT,
+                    "decision monetary is DECISION_MONETARY_OTHER");
             enumValue("account_type", ACCOUNT_TYPES);
             if (DsaDecisionAccount.DECISION_ACCOUNT_SUSPENDED.name().equals(account)
                     && !present("end_date_account_restriction")) {
-                hub("end_date_account_restriction",
+                hub(
+                        "end_date_account_restriction",
                         "The end date of account restriction is required for a suspension: the hub suspends for a fixed time.");
             }
         }
@@ -239,8 +254,10 @@ public final class StatementValidator {
 
         private void grounds() {
             String ground = requiredEnum("decision_ground", GROUNDS);
-            boolean illegal = DecisionGround.DECISION_GROUND_ILLEGAL_CONTENT.name().equals(ground);
-            boolean incompatible = DecisionGround.DECISION_GROUND_INCOMPATIBLE_CONTENT.name().equals(ground);
+            boolean illegal =
+                    DecisionGround.DECISION_GROUND_ILLEGAL_CONTENT.name().equals(ground);
+            boolean incompatible =
+                    DecisionGround.DECISION_GROUND_INCOMPATIBLE_CONTENT.name().equals(ground);
             String illegalWhen = "decision ground is DECISION_GROUND_ILLEGAL_CONTENT";
             String incompatibleWhen = "decision ground is DECISION_GROUND_INCOMPATIBLE_CONTENT";
             conditional("illegal_content_legal_ground", illegal, MAX_SHORT_TEXT, illegalWhen);
@@ -249,14 +266,18 @@ public final class StatementValidator {
             conditional("incompatible_content_explanation", incompatible, MAX_EXPLANATION, incompatibleWhen);
             String legalGround = text("illegal_content_legal_ground");
             if (illegal && legalGround != null && isPlaceholderGround(legalGround)) {
-                hub("illegal_content_legal_ground", "The illegal content legal ground must name the provision of law relied on "
-                        + "(DSA Art. 17(3)(d)), not only the policy category.");
+                hub(
+                        "illegal_content_legal_ground",
+                        "The illegal content legal ground must name the provision of law relied on "
+                                + "(DSA Art. 17(3)(d)), not only the policy category.");
             }
             if (incompatible) {
                 enumValue("incompatible_content_illegal", YES_NO);
             } else if (present("incompatible_content_illegal")) {
-                hub("incompatible_content_illegal", "The incompatible content illegal field is dropped by the database unless "
-                        + incompatibleWhen + ".");
+                hub(
+                        "incompatible_content_illegal",
+                        "The incompatible content illegal field is dropped by the database unless " + incompatibleWhen
+                                + ".");
             }
             String url = text("decision_ground_reference_url");
             if (url != null) {
@@ -270,8 +291,11 @@ public final class StatementValidator {
         private void content() {
             List<String> types = enumArray("content_type", CONTENT_TYPES);
             required("content_type");
-            conditional("content_type_other", types != null && types.contains(DsaContentType.CONTENT_TYPE_OTHER.name()),
-                    MAX_SHORT_TEXT, "content type contains CONTENT_TYPE_OTHER");
+            conditional(
+                    "content_type_other",
+                    types != null && types.contains(DsaContentType.CONTENT_TYPE_OTHER.name()),
+                    MAX_SHORT_TEXT,
+                    "content type contains CONTENT_TYPE_OTHER");
             JsonNode ids = node.get("content_id");
             if (ids == null || ids.isNull()) {
                 return;
@@ -282,13 +306,17 @@ public final class StatementValidator {
             }
             for (Map.Entry<String, JsonNode> id : ids.properties()) {
                 if (!CONTENT_ID_EAN_13.equals(id.getKey())) {
-                    reject("content_id", "The content id key " + id.getKey() + " is not accepted; the only key is "
-                            + CONTENT_ID_EAN_13 + ".");
+                    reject(
+                            "content_id",
+                            "The content id key " + id.getKey() + " is not accepted; the only key is "
+                                    + CONTENT_ID_EAN_13 + ".");
                 } else if (!id.getValue().isTextual()) {
                     // The documentation does not say whether a JSON number is accepted; the hub sends text.
                     hub("content_id", "The content id " + CONTENT_ID_EAN_13 + " must be a string of 13 digits.");
                 } else if (!isEan13(id.getValue().asText())) {
-                    hub("content_id", "The content id " + CONTENT_ID_EAN_13 + " is not 13 digits with a valid check digit.");
+                    hub(
+                            "content_id",
+                            "The content id " + CONTENT_ID_EAN_13 + " is not 13 digits with a valid check digit.");
                 }
             }
         }
@@ -315,11 +343,13 @@ public final class StatementValidator {
             if (other != null) {
                 maxLength("category_specification_other", other, MAX_SHORT_TEXT);
                 if (!otherKeyword) {
-                    hub("category_specification_other",
+                    hub(
+                            "category_specification_other",
                             "The category specification other field is dropped by the database unless category specification contains KEYWORD_OTHER.");
                 }
             } else if (otherKeyword && !typeErrors.contains("category_specification_other")) {
-                hub("category_specification_other",
+                hub(
+                        "category_specification_other",
                         "The category specification other field is required when category specification contains KEYWORD_OTHER.");
             }
             if (keywords == null || category == null || !CATEGORIES.contains(category)) {
@@ -334,10 +364,13 @@ public final class StatementValidator {
                 if (!KEYWORDS.contains(keyword)) {
                     continue;
                 }
-                DsaKeyword.valueOf(keyword).category()
+                DsaKeyword.valueOf(keyword)
+                        .category()
                         .filter(c -> !allowed.contains(c.name()))
-                        .ifPresent(c -> hub("category_specification", "The keyword " + keyword + " specifies " + c.name()
-                                + ", which is neither the category nor in category addition."));
+                        .ifPresent(c -> hub(
+                                "category_specification",
+                                "The keyword " + keyword + " specifies " + c.name()
+                                        + ", which is neither the category nor in category addition."));
             }
         }
 
@@ -351,15 +384,18 @@ public final class StatementValidator {
             if (scope != null) {
                 for (String code : scope) {
                     if (code != null && !TERRITORIES.contains(code)) {
-                        reject("territorial_scope", "The selected territorial scope " + code
-                                + " is invalid: not an EU or EEA member state code.");
+                        reject(
+                                "territorial_scope",
+                                "The selected territorial scope " + code
+                                        + " is invalid: not an EU or EEA member state code.");
                     }
                 }
             }
             String language = text("content_language");
             if (language != null && !DsaLanguages.ALL.contains(language)) {
-                reject("content_language", "The selected content language " + language
-                        + " is invalid: not an upper-case ISO 639-1 code.");
+                reject(
+                        "content_language",
+                        "The selected content language " + language + " is invalid: not an upper-case ISO 639-1 code.");
             }
         }
 
@@ -369,7 +405,9 @@ public final class StatementValidator {
             LocalDate content = date("content_date", true, CONTENT_DATE_MIN);
             LocalDate application = date("application_date", true, APPLICATION_DATE_MIN);
             if (content != null && application != null && content.isAfter(application)) {
-                hub("content_date", "The content date is after the application date: a decision cannot apply before the content existed.");
+                hub(
+                        "content_date",
+                        "The content date is after the application date: a decision cannot apply before the content existed.");
             }
             endDate("end_date_account_restriction", application, "decision_account");
             endDate("end_date_monetary_restriction", application, "decision_monetary");
@@ -435,7 +473,9 @@ public final class StatementValidator {
             if (identity != null) {
                 maxLength("source_identity", identity, MAX_SHORT_TEXT);
                 if (SourceType.SOURCE_VOLUNTARY.name().equals(type)) {
-                    hub("source_identity", "The source identity field is dropped by the database when source type is SOURCE_VOLUNTARY.");
+                    hub(
+                            "source_identity",
+                            "The source identity field is dropped by the database when source type is SOURCE_VOLUNTARY.");
                 }
             }
         }
@@ -453,7 +493,9 @@ public final class StatementValidator {
             }
             maxLength("puid", puid, MAX_SHORT_TEXT);
             if (!PUID_PATTERN.matcher(puid).matches()) {
-                reject("puid", "The puid format is invalid: only letters a-z and A-Z, digits, \"-\" and \"_\" are allowed.");
+                reject(
+                        "puid",
+                        "The puid format is invalid: only letters a-z and A-Z, digits, \"-\" and \"_\" are allowed.");
             }
         }
 
@@ -472,8 +514,10 @@ public final class StatementValidator {
             for (String field : TransparencyStatement.ATTRIBUTES) {
                 JsonNode value = node.get(field);
                 if (value != null && containsEmail(value)) {
-                    hub(field, "The " + label(field)
-                            + " contains an email address; a statement must hold no personal data (DSA Art. 24(5)).");
+                    hub(
+                            field,
+                            "The " + label(field)
+                                    + " contains an email address; a statement must hold no personal data (DSA Art. 24(5)).");
                 }
             }
         }
@@ -631,7 +675,8 @@ public final class StatementValidator {
             }
             if (uri.getScheme() == null || uri.getHost() == null) {
                 reject(field, "The " + label(field) + " field must be a valid URL.");
-            } else if (!uri.getScheme().equalsIgnoreCase("https") && !uri.getScheme().equalsIgnoreCase("http")) {
+            } else if (!uri.getScheme().equalsIgnoreCase("https")
+                    && !uri.getScheme().equalsIgnoreCase("http")) {
                 hub(field, "The " + label(field) + " field must be an http or https URL.");
             }
         }

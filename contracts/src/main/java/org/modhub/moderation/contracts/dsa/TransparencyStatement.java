@@ -1,10 +1,5 @@
 package org.modhub.moderation.contracts.dsa;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,10 +7,17 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
 import org.modhub.moderation.contracts.action.AutomatedDecision;
 import org.modhub.moderation.contracts.action.DecisionGround;
 import org.modhub.moderation.contracts.action.SourceType;
 import org.modhub.moderation.contracts.event.EventCodec;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A statement of reasons (DSA Art. 17) as the body of a {@code POST /api/v1/statement} to the EU DSA
@@ -110,15 +112,41 @@ public record TransparencyStatement(
      * Anything else in a statement is ignored by the database.
      */
     public static final List<String> ATTRIBUTES = List.of(
-            "decision_visibility", "decision_visibility_other", "decision_monetary", "decision_monetary_other",
-            "decision_provision", "decision_account", "account_type", "decision_ground",
-            "decision_ground_reference_url", "illegal_content_legal_ground", "illegal_content_explanation",
-            "incompatible_content_ground", "incompatible_content_explanation", "incompatible_content_illegal",
-            "content_type", "content_type_other", "category", "category_addition", "category_specification",
-            "category_specification_other", "content_id", "territorial_scope", "content_language", "content_date",
-            "application_date", "end_date_account_restriction", "end_date_monetary_restriction",
-            "end_date_service_restriction", "end_date_visibility_restriction", "decision_facts", "source_type",
-            "source_identity", "automated_detection", "automated_decision", "puid");
+            "decision_visibility",
+            "decision_visibility_other",
+            "decision_monetary",
+            "decision_monetary_other",
+            "decision_provision",
+            "decision_account",
+            "account_type",
+            "decision_ground",
+            "decision_ground_reference_url",
+            "illegal_content_legal_ground",
+            "illegal_content_explanation",
+            "incompatible_content_ground",
+            "incompatible_content_explanation",
+            "incompatible_content_illegal",
+            "content_type",
+            "content_type_other",
+            "category",
+            "category_addition",
+            "category_specification",
+            "category_specification_other",
+            "content_id",
+            "territorial_scope",
+            "content_language",
+            "content_date",
+            "application_date",
+            "end_date_account_restriction",
+            "end_date_monetary_restriction",
+            "end_date_service_restriction",
+            "end_date_visibility_restriction",
+            "decision_facts",
+            "source_type",
+            "source_identity",
+            "automated_detection",
+            "automated_decision",
+            "puid");
 
     private static final ObjectMapper MAPPER = EventCodec.newObjectMapper();
 
@@ -220,8 +248,7 @@ public record TransparencyStatement(
         private AutomatedDecision automatedDecision;
         private String puid;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         private Builder(TransparencyStatement s) {
             decisionVisibility = s.decisionVisibility;
@@ -462,15 +489,42 @@ public record TransparencyStatement(
         }
 
         public TransparencyStatement build() {
-            return new TransparencyStatement(decisionVisibility, decisionVisibilityOther, decisionMonetary,
-                    decisionMonetaryOther, decisionProvision, decisionAccount, accountType, decisionGround,
-                    decisionGroundReferenceUrl, illegalContentLegalGround, illegalContentExplanation,
-                    incompatibleContentGround, incompatibleContentExplanation, incompatibleContentIllegal, contentType,
-                    contentTypeOther, category, categoryAddition, categorySpecification, categorySpecificationOther,
-                    contentId, territorialScope, contentLanguage, contentDate, applicationDate,
-                    endDateAccountRestriction, endDateMonetaryRestriction, endDateServiceRestriction,
-                    endDateVisibilityRestriction, decisionFacts, sourceType, sourceIdentity, automatedDetection,
-                    automatedDecision, puid);
+            return new TransparencyStatement(
+                    decisionVisibility,
+                    decisionVisibilityOther,
+                    decisionMonetary,
+                    decisionMonetaryOther,
+                    decisionProvision,
+                    decisionAccount,
+                    accountType,
+                    decisionGround,
+                    decisionGroundReferenceUrl,
+                    illegalContentLegalGround,
+                    illegalContentExplanation,
+                    incompatibleContentGround,
+                    incompatibleContentExplanation,
+                    incompatibleContentIllegal,
+                    contentType,
+                    contentTypeOther,
+                    category,
+                    categoryAddition,
+                    categorySpecification,
+                    categorySpecificationOther,
+                    contentId,
+                    territorialScope,
+                    contentLanguage,
+                    contentDate,
+                    applicationDate,
+                    endDateAccountRestriction,
+                    endDateMonetaryRestriction,
+                    endDateServiceRestriction,
+                    endDateVisibilityRestriction,
+                    decisionFacts,
+                    sourceType,
+                    sourceIdentity,
+                    automatedDetection,
+                    automatedDecision,
+                    puid);
         }
     }
 }

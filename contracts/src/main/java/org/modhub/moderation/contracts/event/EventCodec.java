@@ -1,5 +1,9 @@
 package org.modhub.moderation.contracts.event;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -10,9 +14,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.stream.Collectors;
 
 /**
  * Encodes and decodes {@link EventEnvelope}s and reads their {@code data} as payload records.
@@ -56,7 +57,8 @@ public final class EventCodec {
         try {
             return SHARED.readTree(SHARED.writeValueAsBytes(payload));
         } catch (IOException e) {
-            throw new IllegalStateException("cannot serialise " + payload.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "cannot serialise " + payload.getClass().getSimpleName(), e);
         }
     }
 
@@ -98,22 +100,24 @@ public final class EventCodec {
     public <T extends EventPayload> T data(EventEnvelope envelope, Class<T> payloadClass) {
         EventTypeDescriptor descriptor = EventTypes.byClass(payloadClass);
         if (!descriptor.type().equals(envelope.type())) {
-            throw new EventDecodingException("event " + envelope.id() + " has type '" + envelope.type()
-                    + "', not '" + descriptor.type() + "' carried by " + payloadClass.getSimpleName(), null);
+            throw new EventDecodingException(
+                    "event " + envelope.id() + " has type '" + envelope.type() + "', not '" + descriptor.type()
+                            + "' carried by " + payloadClass.getSimpleName(),
+                    null);
         }
         try {
             return mapper.treeToValue(envelope.data(), payloadClass);
         } catch (IOException | IllegalArgumentException e) {
-            throw new EventDecodingException("invalid " + envelope.type() + " data in event " + envelope.id() + ": "
-                    + reason(e), e);
+            throw new EventDecodingException(
+                    "invalid " + envelope.type() + " data in event " + envelope.id() + ": " + reason(e), e);
         }
     }
 
     /** Reads the envelope's data as the record registered for its type. */
     public EventPayload data(EventEnvelope envelope) {
-        EventTypeDescriptor descriptor = EventTypes.find(envelope.type()).orElseThrow(() ->
-                new EventDecodingException("event " + envelope.id() + " has unknown type '" + envelope.type() + "'",
-                        null));
+        EventTypeDescriptor descriptor = EventTypes.find(envelope.type())
+                .orElseThrow(() -> new EventDecodingException(
+                        "event " + envelope.id() + " has unknown type '" + envelope.type() + "'", null));
         return data(envelope, descriptor.payloadClass());
     }
 
@@ -132,7 +136,8 @@ public final class EventCodec {
         if (cause instanceof JsonMappingException jme) {
             String path = jme.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
+                    .collect(Collectors.joining("."))
+                    .replace(".[", "[");
             return jme.getOriginalMessage() + (path.isEmpty() ? "" : " (at " + path + ")");
         }
         String message = cause instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : cause.getMessage();

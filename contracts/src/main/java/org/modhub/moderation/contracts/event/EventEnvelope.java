@@ -1,13 +1,14 @@
 package org.modhub.moderation.contracts.event;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A CloudEvents 1.0 event in structured-mode JSON, the value of every Kafka record of the suite.
@@ -29,8 +30,18 @@ import java.util.UUID;
  * @param data the payload record as JSON
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"specversion", "id", "source", "type", "subject", "time", "datacontenttype", "dataschema",
-        "partitionkey", "data"})
+@JsonPropertyOrder({
+    "specversion",
+    "id",
+    "source",
+    "type",
+    "subject",
+    "time",
+    "datacontenttype",
+    "dataschema",
+    "partitionkey",
+    "data"
+})
 public record EventEnvelope(
         String specversion,
         String id,
@@ -47,13 +58,17 @@ public record EventEnvelope(
     public static final String DATA_CONTENT_TYPE = "application/json";
     /** The Kafka {@code content-type} header of a structured-mode CloudEvent. */
     public static final String STRUCTURED_CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
+
     public static final int MAX_ID_LENGTH = 256;
 
     public EventEnvelope {
         if (!SPEC_VERSION.equals(specversion)) {
             throw new IllegalArgumentException("specversion must be '1.0', not '" + specversion + "'");
         }
-        if (id == null || id.isBlank() || id.length() > MAX_ID_LENGTH || id.chars().anyMatch(Character::isISOControl)) {
+        if (id == null
+                || id.isBlank()
+                || id.length() > MAX_ID_LENGTH
+                || id.chars().anyMatch(Character::isISOControl)) {
             throw new IllegalArgumentException("id must be 1 to " + MAX_ID_LENGTH + " printable characters");
         }
         if (source == null || source.isBlank()) {
@@ -102,7 +117,16 @@ public record EventEnvelope(
                     + payload.eventType() + "' but it is registered as '" + descriptor.type() + "'");
         }
         JsonNode data = EventCodec.toTree(payload);
-        return new EventEnvelope(SPEC_VERSION, id, source, descriptor.type(), payload.subjectKey(), time,
-                DATA_CONTENT_TYPE, descriptor.schemaUri(), payload.partitionKey(), data);
+        return new EventEnvelope(
+                SPEC_VERSION,
+                id,
+                source,
+                descriptor.type(),
+                payload.subjectKey(),
+                time,
+                DATA_CONTENT_TYPE,
+                descriptor.schemaUri(),
+                payload.partitionKey(),
+                data);
     }
 }

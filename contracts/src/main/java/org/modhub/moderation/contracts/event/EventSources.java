@@ -12,6 +12,5 @@ public final class EventSources {
     public static final String APPEALS_SERVICE = "/modhub/moderation/appeals-service";
     public static final String NOTIFICATION_SERVICE = "/modhub/moderation/notification-service";
 
-    private EventSources() {
-    }
+    private EventSources() {}
 }

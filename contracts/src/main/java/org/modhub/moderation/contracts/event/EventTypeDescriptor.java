@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * @param topic the Kafka topic it is published on
  * @param summary one line on what happened, for the AsyncAPI document
  */
-public record EventTypeDescriptor(String type, Class<? extends EventPayload> payloadClass, String topic, String summary) {
+public record EventTypeDescriptor(
+        String type, Class<? extends EventPayload> payloadClass, String topic, String summary) {
 
     /** {@code org.modhub.moderation.<service>.<Name>.v<N>}: service lower case, Name upper camel case, N from 1. */
     public static final Pattern TYPE_NAME =
@@ -22,8 +23,8 @@ public record EventTypeDescriptor(String type, Class<? extends EventPayload> pay
 
     public EventTypeDescriptor {
         if (type == null || !TYPE_NAME.matcher(type).matches()) {
-            throw new IllegalArgumentException("event type '" + type
-                    + "' does not follow org.modhub.moderation.<service>.<Name>.v<N>");
+            throw new IllegalArgumentException(
+                    "event type '" + type + "' does not follow org.modhub.moderation.<service>.<Name>.v<N>");
         }
         if (payloadClass == null || !payloadClass.isRecord()) {
             throw new IllegalArgumentException(type + ": payload class must be a record");
@@ -32,12 +33,12 @@ public record EventTypeDescriptor(String type, Class<? extends EventPayload> pay
         String simpleName = payloadClass.getSimpleName();
         String versionSuffix = "V" + matcher(type).group(3);
         if (!simpleName.equals(nameOf(type)) && !simpleName.equals(nameOf(type) + versionSuffix)) {
-            throw new IllegalArgumentException(type + ": payload class " + simpleName
-                    + " must be named " + nameOf(type) + " or " + nameOf(type) + versionSuffix);
+            throw new IllegalArgumentException(type + ": payload class " + simpleName + " must be named " + nameOf(type)
+                    + " or " + nameOf(type) + versionSuffix);
         }
         if (topic == null || !topic.startsWith(serviceOf(type) + ".")) {
-            throw new IllegalArgumentException(type + ": its service segment must be the first part of its topic, not "
-                    + topic);
+            throw new IllegalArgumentException(
+                    type + ": its service segment must be the first part of its topic, not " + topic);
         }
         if (summary == null || summary.isBlank()) {
             throw new IllegalArgumentException(type + ": summary is required");

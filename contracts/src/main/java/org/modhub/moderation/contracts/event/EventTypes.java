@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
 import org.modhub.moderation.contracts.Topics;
 import org.modhub.moderation.contracts.event.appeals.AppealFiled;
 import org.modhub.moderation.contracts.event.appeals.AppealResolved;
@@ -42,68 +43,145 @@ public final class EventTypes {
 
     private static final List<EventTypeDescriptor> ALL = List.of(
             // reporting.events
-            new EventTypeDescriptor(ReportFiled.TYPE, ReportFiled.class, Topics.REPORTING_EVENTS,
+            new EventTypeDescriptor(
+                    ReportFiled.TYPE,
+                    ReportFiled.class,
+                    Topics.REPORTING_EVENTS,
                     "A report about a subject was filed, in the platform, by mail, by a detector or by staff."),
-            new EventTypeDescriptor(ReportWithdrawn.TYPE, ReportWithdrawn.class, Topics.REPORTING_EVENTS,
+            new EventTypeDescriptor(
+                    ReportWithdrawn.TYPE,
+                    ReportWithdrawn.class,
+                    Topics.REPORTING_EVENTS,
                     "A report was withdrawn by its notifier or by staff."),
-            new EventTypeDescriptor(NotifierWarned.TYPE, NotifierWarned.class, Topics.REPORTING_EVENTS,
+            new EventTypeDescriptor(
+                    NotifierWarned.TYPE,
+                    NotifierWarned.class,
+                    Topics.REPORTING_EVENTS,
                     "A notifier was warned for filing manifestly unfounded reports (DSA Art. 23)."),
-            new EventTypeDescriptor(NotifierSuspended.TYPE, NotifierSuspended.class, Topics.REPORTING_EVENTS,
+            new EventTypeDescriptor(
+                    NotifierSuspended.TYPE,
+                    NotifierSuspended.class,
+                    Topics.REPORTING_EVENTS,
                     "A notifier's reports are no longer processed until a date (DSA Art. 23)."),
-            new EventTypeDescriptor(NotifierReinstated.TYPE, NotifierReinstated.class, Topics.REPORTING_EVENTS,
+            new EventTypeDescriptor(
+                    NotifierReinstated.TYPE,
+                    NotifierReinstated.class,
+                    Topics.REPORTING_EVENTS,
                     "A suspended notifier's reports are processed again."),
             // review.events
-            new EventTypeDescriptor(CaseOpened.TYPE, CaseOpened.class, Topics.REVIEW_EVENTS,
+            new EventTypeDescriptor(
+                    CaseOpened.TYPE,
+                    CaseOpened.class,
+                    Topics.REVIEW_EVENTS,
                     "A review case was opened for a subject (one open case per subject)."),
-            new EventTypeDescriptor(CaseEscalated.TYPE, CaseEscalated.class, Topics.REVIEW_EVENTS,
+            new EventTypeDescriptor(
+                    CaseEscalated.TYPE,
+                    CaseEscalated.class,
+                    Topics.REVIEW_EVENTS,
                     "A case was escalated in the queue."),
-            new EventTypeDescriptor(ChangesRequested.TYPE, ChangesRequested.class, Topics.REVIEW_EVENTS,
+            new EventTypeDescriptor(
+                    ChangesRequested.TYPE,
+                    ChangesRequested.class,
+                    Topics.REVIEW_EVENTS,
                     "The owner was asked to change the subject by a deadline."),
-            new EventTypeDescriptor(DecisionTaken.TYPE, DecisionTaken.class, Topics.REVIEW_EVENTS,
+            new EventTypeDescriptor(
+                    DecisionTaken.TYPE,
+                    DecisionTaken.class,
+                    Topics.REVIEW_EVENTS,
                     "A moderation decision took effect, with its statement of reasons (DSA Art. 17)."),
-            new EventTypeDescriptor(DecisionReversed.TYPE, DecisionReversed.class, Topics.REVIEW_EVENTS,
+            new EventTypeDescriptor(
+                    DecisionReversed.TYPE,
+                    DecisionReversed.class,
+                    Topics.REVIEW_EVENTS,
                     "An earlier decision was reversed and its restrictions lifted."),
             // dmca.events
-            new EventTypeDescriptor(NoticeReceived.TYPE, NoticeReceived.class, Topics.DMCA_EVENTS,
+            new EventTypeDescriptor(
+                    NoticeReceived.TYPE,
+                    NoticeReceived.class,
+                    Topics.DMCA_EVENTS,
                     "A DMCA takedown notice was received and checked for the elements of 17 U.S.C. 512(c)(3)(A)."),
-            new EventTypeDescriptor(TakedownOrdered.TYPE, TakedownOrdered.class, Topics.DMCA_EVENTS,
+            new EventTypeDescriptor(
+                    TakedownOrdered.TYPE,
+                    TakedownOrdered.class,
+                    Topics.DMCA_EVENTS,
                     "An accepted notice orders content disabled."),
-            new EventTypeDescriptor(CounterNoticeReceived.TYPE, CounterNoticeReceived.class, Topics.DMCA_EVENTS,
+            new EventTypeDescriptor(
+                    CounterNoticeReceived.TYPE,
+                    CounterNoticeReceived.class,
+                    Topics.DMCA_EVENTS,
                     "A valid counter-notice (17 U.S.C. 512(g)(3)) was received and forwarded to the claimant."),
-            new EventTypeDescriptor(RestorationScheduled.TYPE, RestorationScheduled.class, Topics.DMCA_EVENTS,
+            new EventTypeDescriptor(
+                    RestorationScheduled.TYPE,
+                    RestorationScheduled.class,
+                    Topics.DMCA_EVENTS,
                     "The restoration clock started: content returns at restoreAt unless a court action is shown."),
-            new EventTypeDescriptor(CourtActionReported.TYPE, CourtActionReported.class, Topics.DMCA_EVENTS,
+            new EventTypeDescriptor(
+                    CourtActionReported.TYPE,
+                    CourtActionReported.class,
+                    Topics.DMCA_EVENTS,
                     "The claimant showed a court action; the scheduled restoration is cancelled."),
-            new EventTypeDescriptor(ContentRestored.TYPE, ContentRestored.class, Topics.DMCA_EVENTS,
+            new EventTypeDescriptor(
+                    ContentRestored.TYPE,
+                    ContentRestored.class,
+                    Topics.DMCA_EVENTS,
                     "Content taken down on a notice is to be restored."),
-            new EventTypeDescriptor(StrikeRecorded.TYPE, StrikeRecorded.class, Topics.DMCA_EVENTS,
+            new EventTypeDescriptor(
+                    StrikeRecorded.TYPE,
+                    StrikeRecorded.class,
+                    Topics.DMCA_EVENTS,
                     "A repeat-infringer strike was recorded against an account."),
             // appeals.events
-            new EventTypeDescriptor(AppealFiled.TYPE, AppealFiled.class, Topics.APPEALS_EVENTS,
+            new EventTypeDescriptor(
+                    AppealFiled.TYPE,
+                    AppealFiled.class,
+                    Topics.APPEALS_EVENTS,
                     "An internal complaint against a decision was filed (DSA Art. 20)."),
-            new EventTypeDescriptor(AppealResolved.TYPE, AppealResolved.class, Topics.APPEALS_EVENTS,
+            new EventTypeDescriptor(
+                    AppealResolved.TYPE,
+                    AppealResolved.class,
+                    Topics.APPEALS_EVENTS,
                     "An appeal was decided: upheld, reversed or modified."),
-            new EventTypeDescriptor(AppellantWarned.TYPE, AppellantWarned.class, Topics.APPEALS_EVENTS,
+            new EventTypeDescriptor(
+                    AppellantWarned.TYPE,
+                    AppellantWarned.class,
+                    Topics.APPEALS_EVENTS,
                     "An appellant was warned for filing manifestly unfounded complaints (DSA Art. 23)."),
-            new EventTypeDescriptor(AppellantSuspended.TYPE, AppellantSuspended.class, Topics.APPEALS_EVENTS,
+            new EventTypeDescriptor(
+                    AppellantSuspended.TYPE,
+                    AppellantSuspended.class,
+                    Topics.APPEALS_EVENTS,
                     "An appellant's complaints are no longer processed until a date (DSA Art. 23)."),
-            new EventTypeDescriptor(AppellantReinstated.TYPE, AppellantReinstated.class, Topics.APPEALS_EVENTS,
+            new EventTypeDescriptor(
+                    AppellantReinstated.TYPE,
+                    AppellantReinstated.class,
+                    Topics.APPEALS_EVENTS,
                     "A suspended appellant's complaints are processed again."),
-            new EventTypeDescriptor(DisputeRecorded.TYPE, DisputeRecorded.class, Topics.APPEALS_EVENTS,
+            new EventTypeDescriptor(
+                    DisputeRecorded.TYPE,
+                    DisputeRecorded.class,
+                    Topics.APPEALS_EVENTS,
                     "A dispute about a decision was brought before an out-of-court settlement body (DSA Art. 21)."),
-            new EventTypeDescriptor(DisputeSettled.TYPE, DisputeSettled.class, Topics.APPEALS_EVENTS,
+            new EventTypeDescriptor(
+                    DisputeSettled.TYPE,
+                    DisputeSettled.class,
+                    Topics.APPEALS_EVENTS,
                     "An out-of-court dispute ended: its outcome and whether the hub implemented it (DSA Art. 24(1)(a))."),
             // notifications.requests
-            new EventTypeDescriptor(NotificationRequested.TYPE, NotificationRequested.class,
-                    Topics.NOTIFICATION_REQUESTS, "A service asks for a templated mail to be sent."),
+            new EventTypeDescriptor(
+                    NotificationRequested.TYPE,
+                    NotificationRequested.class,
+                    Topics.NOTIFICATION_REQUESTS,
+                    "A service asks for a templated mail to be sent."),
             // mail.inbound
-            new EventTypeDescriptor(InboundMailReceived.TYPE, InboundMailReceived.class, Topics.MAIL_INBOUND,
+            new EventTypeDescriptor(
+                    InboundMailReceived.TYPE,
+                    InboundMailReceived.class,
+                    Topics.MAIL_INBOUND,
                     "A mail arrived in the safety@, dmca@ or legal@ inbox."));
 
     private static final Map<String, EventTypeDescriptor> BY_TYPE = index();
 
-    private EventTypes() {
-    }
+    private EventTypes() {}
 
     /** Every registered type, grouped by topic in the order of {@link Topics#EVENT_TOPICS}. */
     public static List<EventTypeDescriptor> all() {
@@ -122,8 +200,11 @@ public final class EventTypes {
 
     /** The descriptor of a payload class; throws {@link UnknownEventTypeException} if not registered. */
     public static EventTypeDescriptor byClass(Class<?> payloadClass) {
-        return ALL.stream().filter(d -> d.payloadClass().equals(payloadClass)).findFirst()
-                .orElseThrow(() -> new UnknownEventTypeException("payload class " + payloadClass + " is not registered"));
+        return ALL.stream()
+                .filter(d -> d.payloadClass().equals(payloadClass))
+                .findFirst()
+                .orElseThrow(
+                        () -> new UnknownEventTypeException("payload class " + payloadClass + " is not registered"));
     }
 
     /** The types published on a topic. */

@@ -18,8 +18,7 @@ public final class PayloadChecks {
     private static final Pattern EMAIL = Pattern.compile("[^\\s@<>\"]{1,64}@[^\\s@<>\"]{1,253}");
     public static final int MAX_URL_LENGTH = 2048;
 
-    private PayloadChecks() {
-    }
+    private PayloadChecks() {}
 
     /** {@code value}, which must not be null. */
     public static <T> T required(T value, String field) {
@@ -82,8 +81,8 @@ public final class PayloadChecks {
             return null;
         }
         if (!COUNTRY.matcher(required(value, field)).matches()) {
-            throw new IllegalArgumentException(field + " must be an ISO 3166-1 alpha-2 code like 'DE', not '"
-                    + shorten(value) + "'");
+            throw new IllegalArgumentException(
+                    field + " must be an ISO 3166-1 alpha-2 code like 'DE', not '" + shorten(value) + "'");
         }
         return value;
     }
@@ -108,9 +107,11 @@ public final class PayloadChecks {
         try {
             URI uri = new URI(value);
             String scheme = uri.getScheme();
-            if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+            if (scheme == null
+                    || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
                     || uri.getHost() == null) {
-                throw new IllegalArgumentException(field + " must be an absolute http(s) URL: '" + shorten(value) + "'");
+                throw new IllegalArgumentException(
+                        field + " must be an absolute http(s) URL: '" + shorten(value) + "'");
             }
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException(field + " is not a valid URL: '" + shorten(value) + "'");

@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-
 /**
  * Finds links in text (mail, notices) and turns the hub's own URLs into subjects — the one place
  * that knows the hub's URL layout:
@@ -23,9 +22,30 @@ import java.util.regex.Pattern;
 public final class HubLinks {
 
     private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"')\\]]+", Pattern.CASE_INSENSITIVE);
-    private static final Set<String> RESERVED = Set.of("models", "datasets", "spaces", "docs", "blog", "posts", "papers",
-            "settings", "login", "join", "pricing", "enterprise", "api", "organizations", "collections", "tasks", "learn",
-            "search", "notifications", "new", "terms-of-service", "privacy", "content-policy");
+    private static final Set<String> RESERVED = Set.of(
+            "models",
+            "datasets",
+            "spaces",
+            "docs",
+            "blog",
+            "posts",
+            "papers",
+            "settings",
+            "login",
+            "join",
+            "pricing",
+            "enterprise",
+            "api",
+            "organizations",
+            "collections",
+            "tasks",
+            "learn",
+            "search",
+            "notifications",
+            "new",
+            "terms-of-service",
+            "privacy",
+            "content-policy");
 
     private final String host;
 
@@ -47,7 +67,9 @@ public final class HubLinks {
     public boolean isHubLink(String link) {
         try {
             String h = new URI(link).getHost();
-            return h != null && (h.equalsIgnoreCase(host) || h.toLowerCase(java.util.Locale.ROOT).equals("www." + host));
+            return h != null
+                    && (h.equalsIgnoreCase(host)
+                            || h.toLowerCase(java.util.Locale.ROOT).equals("www." + host));
         } catch (URISyntaxException e) {
             return false;
         }

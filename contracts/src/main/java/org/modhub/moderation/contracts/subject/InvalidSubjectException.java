@@ -17,7 +17,9 @@ public class InvalidSubjectException extends IllegalArgumentException {
         }
         StringBuilder out = new StringBuilder("'");
         input.codePoints().limit(80).forEach(c -> {
-            if (c < 0x20 || c == 0x7f || Character.getType(c) == Character.FORMAT
+            if (c < 0x20
+                    || c == 0x7f
+                    || Character.getType(c) == Character.FORMAT
                     || Character.getType(c) == Character.LINE_SEPARATOR
                     || Character.getType(c) == Character.PARAGRAPH_SEPARATOR
                     || Character.getType(c) == Character.SURROGATE) {

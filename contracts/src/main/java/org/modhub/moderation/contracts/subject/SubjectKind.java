@@ -2,6 +2,7 @@ package org.modhub.moderation.contracts.subject;
 
 import java.util.Arrays;
 import java.util.Optional;
+
 import org.modhub.moderation.contracts.dsa.DsaContentType;
 
 /**

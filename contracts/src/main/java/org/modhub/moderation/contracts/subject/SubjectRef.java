@@ -2,11 +2,12 @@ package org.modhub.moderation.contracts.subject;
 
 import static org.modhub.moderation.contracts.subject.InvalidSubjectException.quote;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.text.Normalizer;
 import java.util.Optional;
 import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * A reference to one moderation subject, with one canonical string key. Two references to the
@@ -73,6 +74,7 @@ public record SubjectRef(
 
     /** Longest key {@link #parse} looks at; longer input is rejected before any other work. */
     public static final int MAX_KEY_LENGTH = 1500;
+
     public static final int MAX_NAMESPACE_LENGTH = 64;
     public static final int MAX_REPO_NAME_LENGTH = 96;
     public static final int MAX_REVISION_LENGTH = 255;
@@ -95,8 +97,18 @@ public record SubjectRef(
             case MODEL, DATASET, SPACE -> {
                 require(repoKind == kind, "repoKind of a " + kind.keyPrefix() + " must be " + kind);
                 checkRepo(namespace, name);
-                absent(kind, "revision", revision, "path", path, "number", number, "postId", postId,
-                        "commentId", commentId);
+                absent(
+                        kind,
+                        "revision",
+                        revision,
+                        "path",
+                        path,
+                        "number",
+                        number,
+                        "postId",
+                        postId,
+                        "commentId",
+                        commentId);
             }
             case FILE -> {
                 checkRepoKind(kind, repoKind);
@@ -115,7 +127,8 @@ public record SubjectRef(
                 checkId("comment id", commentId);
                 absent(kind, "revision", revision, "path", path);
                 if (postId != null) {
-                    require(repoKind == null && name == null && number == null,
+                    require(
+                            repoKind == null && name == null && number == null,
                             "a comment under a post has no repository or thread number");
                     checkHubName("post author", namespace, MAX_NAMESPACE_LENGTH);
                     checkId("post id", postId);
@@ -128,13 +141,39 @@ public record SubjectRef(
             case POST -> {
                 checkHubName("post author", namespace, MAX_NAMESPACE_LENGTH);
                 checkId("post id", postId);
-                absent(kind, "repoKind", repoKind, "name", name, "revision", revision, "path", path,
-                        "number", number, "commentId", commentId);
+                absent(
+                        kind,
+                        "repoKind",
+                        repoKind,
+                        "name",
+                        name,
+                        "revision",
+                        revision,
+                        "path",
+                        path,
+                        "number",
+                        number,
+                        "commentId",
+                        commentId);
             }
             case ACCOUNT -> {
                 checkHubName("account name", namespace, MAX_NAMESPACE_LENGTH);
-                absent(kind, "repoKind", repoKind, "name", name, "revision", revision, "path", path,
-                        "number", number, "postId", postId, "commentId", commentId);
+                absent(
+                        kind,
+                        "repoKind",
+                        repoKind,
+                        "name",
+                        name,
+                        "revision",
+                        revision,
+                        "path",
+                        path,
+                        "number",
+                        number,
+                        "postId",
+                        postId,
+                        "commentId",
+                        commentId);
             }
         }
     }
@@ -169,13 +208,14 @@ public record SubjectRef(
 
     public static SubjectRef discussion(SubjectRef repository, int number) {
         SubjectRef repo = requireRepository(repository);
-        return new SubjectRef(SubjectKind.DISCUSSION, repo.kind, repo.namespace, repo.name, null, null, number, null, null);
+        return new SubjectRef(
+                SubjectKind.DISCUSSION, repo.kind, repo.namespace, repo.name, null, null, number, null, null);
     }
 
     public static SubjectRef pullRequest(SubjectRef repository, int number) {
         SubjectRef repo = requireRepository(repository);
-        return new SubjectRef(SubjectKind.PULL_REQUEST, repo.kind, repo.namespace, repo.name, null, null, number, null,
-                null);
+        return new SubjectRef(
+                SubjectKind.PULL_REQUEST, repo.kind, repo.namespace, repo.name, null, null, number, null, null);
     }
 
     /** A comment in a discussion or pull request, or under a post. */
@@ -184,12 +224,23 @@ public record SubjectRef(
             throw new InvalidSubjectException("a comment needs a discussion, pull request or post");
         }
         return switch (parent.kind) {
-            case DISCUSSION, PULL_REQUEST -> new SubjectRef(SubjectKind.COMMENT, parent.repoKind, parent.namespace,
-                    parent.name, null, null, parent.number, null, commentId);
-            case POST -> new SubjectRef(SubjectKind.COMMENT, null, parent.namespace, null, null, null, null,
-                    parent.postId, commentId);
-            default -> throw new InvalidSubjectException(
-                    "a comment belongs to a discussion, pull request or post, not a " + parent.kind.keyPrefix());
+            case DISCUSSION, PULL_REQUEST ->
+                new SubjectRef(
+                        SubjectKind.COMMENT,
+                        parent.repoKind,
+                        parent.namespace,
+                        parent.name,
+                        null,
+                        null,
+                        parent.number,
+                        null,
+                        commentId);
+            case POST ->
+                new SubjectRef(
+                        SubjectKind.COMMENT, null, parent.namespace, null, null, null, null, parent.postId, commentId);
+            default ->
+                throw new InvalidSubjectException(
+                        "a comment belongs to a discussion, pull request or post, not a " + parent.kind.keyPrefix());
         };
     }
 
@@ -210,9 +261,10 @@ public record SubjectRef(
             case MODEL, DATASET, SPACE -> repoKey();
             case FILE -> "file:" + repoKey() + "@" + revision + ":" + path;
             case DISCUSSION, PULL_REQUEST -> kind.keyPrefix() + ":" + repoKey() + "#" + number;
-            case COMMENT -> postId != null
-                    ? "comment:post:" + namespace + "/" + postId + "/" + commentId
-                    : "comment:" + repoKey() + "#" + number + "/" + commentId;
+            case COMMENT ->
+                postId != null
+                        ? "comment:post:" + namespace + "/" + postId + "/" + commentId
+                        : "comment:" + repoKey() + "#" + number + "/" + commentId;
             case POST -> "post:" + namespace + "/" + postId;
             case ACCOUNT -> "account:" + namespace;
         };
@@ -233,8 +285,9 @@ public record SubjectRef(
         }
         String prefix = key.substring(0, colon);
         String rest = key.substring(colon + 1);
-        SubjectKind kind = SubjectKind.fromKeyPrefix(prefix).orElseThrow(() -> new InvalidSubjectException(
-                "unknown subject kind " + quote(prefix) + " in key " + quote(key)));
+        SubjectKind kind = SubjectKind.fromKeyPrefix(prefix)
+                .orElseThrow(() ->
+                        new InvalidSubjectException("unknown subject kind " + quote(prefix) + " in key " + quote(key)));
         try {
             return switch (kind) {
                 case MODEL, DATASET, SPACE -> parseRepo(kind, rest);
@@ -285,7 +338,8 @@ public record SubjectRef(
     private static SubjectRef parseEmbeddedRepo(String text) {
         int colon = text.indexOf(':');
         String prefix = colon < 0 ? text : text.substring(0, colon);
-        SubjectKind kind = SubjectKind.fromKeyPrefix(prefix).filter(SubjectKind::isRepository)
+        SubjectKind kind = SubjectKind.fromKeyPrefix(prefix)
+                .filter(SubjectKind::isRepository)
                 .orElseThrow(() -> new InvalidSubjectException(
                         "expected a repository (model:, dataset: or space:) but found " + quote(prefix)));
         return parseRepo(kind, text.substring(colon + 1));
@@ -317,12 +371,17 @@ public record SubjectRef(
 
     private static SubjectRef parseComment(String rest) {
         if (rest.startsWith("post:")) {
-            String[] parts = split(rest.substring("post:".length()), '/', 3, "comment under a post needs post:author/post-id/comment-id");
+            String[] parts = split(
+                    rest.substring("post:".length()),
+                    '/',
+                    3,
+                    "comment under a post needs post:author/post-id/comment-id");
             return comment(post(parts[0], parts[1]), parts[2]);
         }
         int hash = rest.indexOf('#');
         if (hash < 0) {
-            throw new InvalidSubjectException("comment key needs repository#number/comment-id or post:author/post-id/comment-id");
+            throw new InvalidSubjectException(
+                    "comment key needs repository#number/comment-id or post:author/post-id/comment-id");
         }
         SubjectRef repo = parseEmbeddedRepo(rest.substring(0, hash));
         String[] parts = split(rest.substring(hash + 1), '/', 2, "comment key needs #number/comment-id");
@@ -331,8 +390,8 @@ public record SubjectRef(
 
     private static int parseNumber(String text) {
         if (!NUMBER.matcher(text).matches()) {
-            throw new InvalidSubjectException("thread number " + quote(text)
-                    + " must be a decimal number from 1 to " + MAX_NUMBER + " without leading zeros");
+            throw new InvalidSubjectException("thread number " + quote(text) + " must be a decimal number from 1 to "
+                    + MAX_NUMBER + " without leading zeros");
         }
         return Integer.parseInt(text);
     }
@@ -363,7 +422,8 @@ public record SubjectRef(
     }
 
     private static void checkRepoKind(SubjectKind kind, SubjectKind repoKind) {
-        require(repoKind != null && repoKind.isRepository(),
+        require(
+                repoKind != null && repoKind.isRepository(),
                 "a " + kind.keyPrefix() + " belongs to a model, dataset or space repository");
     }
 
@@ -380,8 +440,9 @@ public record SubjectRef(
             throw new InvalidSubjectException(what + " is longer than " + maxLength + " characters");
         }
         if (!HUB_NAME.matcher(value).matches()) {
-            throw new InvalidSubjectException(what + " " + quote(value)
-                    + " may hold only ASCII letters, digits, '-', '_' and '.', starting and ending with a letter or digit");
+            throw new InvalidSubjectException(
+                    what + " " + quote(value)
+                            + " may hold only ASCII letters, digits, '-', '_' and '.', starting and ending with a letter or digit");
         }
         if (value.contains("..") || value.contains("--")) {
             throw new InvalidSubjectException(what + " " + quote(value) + " must not contain '..' or '--'");
@@ -402,7 +463,8 @@ public record SubjectRef(
     }
 
     private static void checkNumber(Integer number) {
-        require(number != null && number >= 1 && number <= MAX_NUMBER,
+        require(
+                number != null && number >= 1 && number <= MAX_NUMBER,
                 "thread number must be from 1 to " + MAX_NUMBER + ", not " + number);
     }
 
@@ -417,10 +479,15 @@ public record SubjectRef(
             throw new InvalidSubjectException("revision " + quote(revision)
                     + " must be a commit id or a branch or tag name of ASCII letters, digits, '.', '_', '-' and '/'");
         }
-        if (revision.contains("..") || revision.contains("//") || revision.contains("/.") || revision.endsWith("/")
-                || revision.endsWith(".") || revision.endsWith(".lock")) {
-            throw new InvalidSubjectException("revision " + quote(revision)
-                    + " is not a valid git ref name (no '..', '//', component starting with '.', or trailing '/', '.' or '.lock')");
+        if (revision.contains("..")
+                || revision.contains("//")
+                || revision.contains("/.")
+                || revision.endsWith("/")
+                || revision.endsWith(".")
+                || revision.endsWith(".lock")) {
+            throw new InvalidSubjectException(
+                    "revision " + quote(revision)
+                            + " is not a valid git ref name (no '..', '//', component starting with '.', or trailing '/', '.' or '.lock')");
         }
     }
 
@@ -434,8 +501,8 @@ public record SubjectRef(
         for (int i = 0; i < path.length(); ) {
             int c = path.codePointAt(i);
             if (!allowedInPath(c)) {
-                throw new InvalidSubjectException(String.format(
-                        "file path contains a forbidden character U+%04X at index %d", c, i));
+                throw new InvalidSubjectException(
+                        String.format("file path contains a forbidden character U+%04X at index %d", c, i));
             }
             i += Character.charCount(c);
         }
@@ -447,17 +514,18 @@ public record SubjectRef(
         }
         for (String segment : path.split("/", -1)) {
             if (segment.isEmpty()) {
-                throw new InvalidSubjectException("file path " + quote(path) + " has an empty segment ('//' or trailing '/')");
+                throw new InvalidSubjectException(
+                        "file path " + quote(path) + " has an empty segment ('//' or trailing '/')");
             }
             if (segment.length() > MAX_PATH_SEGMENT_LENGTH) {
-                throw new InvalidSubjectException("file path has a segment longer than " + MAX_PATH_SEGMENT_LENGTH
-                        + " characters");
+                throw new InvalidSubjectException(
+                        "file path has a segment longer than " + MAX_PATH_SEGMENT_LENGTH + " characters");
             }
             // NFKC folds look-alikes such as full-width dots and solidus into their ASCII forms.
             String folded = Normalizer.normalize(segment, Normalizer.Form.NFKC);
             if (folded.equals(".") || folded.equals("..") || folded.contains("/") || folded.contains("\\")) {
-                throw new InvalidSubjectException("file path " + quote(path)
-                        + " must not contain '.' or '..' segments (path traversal)");
+                throw new InvalidSubjectException(
+                        "file path " + quote(path) + " must not contain '.' or '..' segments (path traversal)");
             }
         }
     }
@@ -467,8 +535,13 @@ public record SubjectRef(
             return false;
         }
         return switch (Character.getType(c)) {
-            case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
-                    Character.PRIVATE_USE, Character.UNASSIGNED, Character.SURROGATE -> false;
+            case Character.CONTROL,
+                    Character.FORMAT,
+                    Character.LINE_SEPARATOR,
+                    Character.PARAGRAPH_SEPARATOR,
+                    Character.PRIVATE_USE,
+                    Character.UNASSIGNED,
+                    Character.SURROGATE -> false;
             case Character.SPACE_SEPARATOR -> c == ' ';
             default -> true;
         };

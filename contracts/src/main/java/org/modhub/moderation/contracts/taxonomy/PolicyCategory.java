@@ -1,8 +1,9 @@
 package org.modhub.moderation.contracts.taxonomy;
 
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.List;
 
 /**
  * The five categories of Restricted Content in the content policy, in the policy's order.

@@ -1,9 +1,10 @@
 package org.modhub.moderation.contracts.taxonomy;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Optional;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * The clauses of the content policy a decision on content incompatible with the terms relies on: the
@@ -41,7 +42,10 @@ public enum PolicyClause {
 
     /** The section defining {@code category}. */
     public static PolicyClause of(PolicyCategory category) {
-        return Arrays.stream(values()).filter(c -> c.category == category).findFirst().orElseThrow();
+        return Arrays.stream(values())
+                .filter(c -> c.category == category)
+                .findFirst()
+                .orElseThrow();
     }
 
     /** The clause with this code, if any. */
@@ -51,7 +55,10 @@ public enum PolicyClause {
 
     @JsonCreator
     public static PolicyClause fromCode(String code) {
-        return find(code).orElseThrow(() -> new UnknownTaxonomyCodeException("policy clause", code,
-                Arrays.stream(values()).map(PolicyClause::code).toList()));
+        return find(code)
+                .orElseThrow(() -> new UnknownTaxonomyCodeException(
+                        "policy clause",
+                        code,
+                        Arrays.stream(values()).map(PolicyClause::code).toList()));
     }
 }

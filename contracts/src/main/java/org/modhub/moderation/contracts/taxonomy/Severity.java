@@ -17,7 +17,8 @@ public enum Severity {
     LOW(1);
 
     /** Most urgent first. */
-    public static final Comparator<Severity> MOST_URGENT_FIRST = Comparator.comparingInt(Severity::rank).reversed();
+    public static final Comparator<Severity> MOST_URGENT_FIRST =
+            Comparator.comparingInt(Severity::rank).reversed();
 
     private final int rank;
 

@@ -23,8 +23,7 @@ public final class Taxonomy {
             index(PolicySubcategory.values(), PolicySubcategory::code);
     private static final Map<PolicyCategory, List<PolicySubcategory>> BY_CATEGORY = byCategory();
 
-    private Taxonomy() {
-    }
+    private Taxonomy() {}
 
     /** The category with this code. */
     public static PolicyCategory category(String code) {
@@ -79,7 +78,8 @@ public final class Taxonomy {
         if (subcategory != null) {
             return subcategory.severity();
         }
-        return subcategoriesOf(category).stream().map(PolicySubcategory::severity)
+        return subcategoriesOf(category).stream()
+                .map(PolicySubcategory::severity)
                 .reduce(Severity.LOW, Severity::max);
     }
 
@@ -96,7 +96,11 @@ public final class Taxonomy {
     private static Map<PolicyCategory, List<PolicySubcategory>> byCategory() {
         Map<PolicyCategory, List<PolicySubcategory>> map = new EnumMap<>(PolicyCategory.class);
         for (PolicyCategory category : PolicyCategory.values()) {
-            map.put(category, Arrays.stream(PolicySubcategory.values()).filter(s -> s.category() == category).toList());
+            map.put(
+                    category,
+                    Arrays.stream(PolicySubcategory.values())
+                            .filter(s -> s.category() == category)
+                            .toList());
         }
         return Collections.unmodifiableMap(map);
     }

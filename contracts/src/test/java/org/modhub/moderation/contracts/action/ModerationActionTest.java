@@ -8,6 +8,7 @@ import static org.modhub.moderation.contracts.dsa.DsaDecisionVisibility.*;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.modhub.moderation.contracts.dsa.DsaDecisionAccount;
 import org.modhub.moderation.contracts.subject.SubjectKind;
@@ -24,7 +25,8 @@ class ModerationActionTest {
         assertThat(GATE.dsaVisibilityOther()).isPresent();
         assertThat(DISABLE.dsaVisibility()).containsExactly(DECISION_VISIBILITY_CONTENT_DISABLED);
         assertThat(REMOVE.dsaVisibility()).containsExactly(DECISION_VISIBILITY_CONTENT_REMOVED);
-        assertThat(RESTRICT_INTERACTIONS.dsaVisibility()).containsExactly(DECISION_VISIBILITY_CONTENT_INTERACTION_RESTRICTED);
+        assertThat(RESTRICT_INTERACTIONS.dsaVisibility())
+                .containsExactly(DECISION_VISIBILITY_CONTENT_INTERACTION_RESTRICTED);
         assertThat(SUSPEND_ACCOUNT.dsaAccount()).contains(DsaDecisionAccount.DECISION_ACCOUNT_SUSPENDED);
         assertThat(TERMINATE_ACCOUNT.dsaAccount()).contains(DsaDecisionAccount.DECISION_ACCOUNT_TERMINATED);
         assertThat(NO_ACTION.dsaVisibility()).isEmpty();
@@ -50,8 +52,12 @@ class ModerationActionTest {
         for (SubjectKind kind : SubjectKind.values()) {
             assertThat(DISABLE.isSevereOn(kind)).as("DISABLE on %s", kind).isEqualTo(kind.isRepository());
             assertThat(REMOVE.isSevereOn(kind)).as("REMOVE on %s", kind).isEqualTo(kind.isRepository());
-            assertThat(SUSPEND_ACCOUNT.isSevereOn(kind)).as("SUSPEND_ACCOUNT on %s", kind).isTrue();
-            assertThat(TERMINATE_ACCOUNT.isSevereOn(kind)).as("TERMINATE_ACCOUNT on %s", kind).isTrue();
+            assertThat(SUSPEND_ACCOUNT.isSevereOn(kind))
+                    .as("SUSPEND_ACCOUNT on %s", kind)
+                    .isTrue();
+            assertThat(TERMINATE_ACCOUNT.isSevereOn(kind))
+                    .as("TERMINATE_ACCOUNT on %s", kind)
+                    .isTrue();
             assertThat(UNRANK.isSevereOn(kind)).isFalse();
         }
         assertThat(anySevere(List.of(REMOVE), SubjectKind.COMMENT)).isFalse();
@@ -76,18 +82,26 @@ class ModerationActionTest {
     void actionsApplyOnlyToTheirKinds() {
         assertThat(isValidCombination(List.of(GATE), SubjectKind.DATASET)).isTrue();
         assertThat(problems(List.of(GATE), SubjectKind.SPACE))
-                .singleElement().asString().contains("GATE does not apply to a space");
+                .singleElement()
+                .asString()
+                .contains("GATE does not apply to a space");
         assertThat(isValidCombination(List.of(UNRANK), SubjectKind.COMMENT)).isFalse();
-        assertThat(isValidCombination(List.of(TAG_NOT_FOR_ALL_AUDIENCES), SubjectKind.POST)).isFalse();
+        assertThat(isValidCombination(List.of(TAG_NOT_FOR_ALL_AUDIENCES), SubjectKind.POST))
+                .isFalse();
         assertThat(isValidCombination(List.of(REMOVE), SubjectKind.ACCOUNT)).isFalse();
-        assertThat(isValidCombination(List.of(REQUEST_CHANGES), SubjectKind.ACCOUNT)).isFalse();
-        assertThat(isValidCombination(List.of(RESTRICT_INTERACTIONS), SubjectKind.PULL_REQUEST)).isTrue();
+        assertThat(isValidCombination(List.of(REQUEST_CHANGES), SubjectKind.ACCOUNT))
+                .isFalse();
+        assertThat(isValidCombination(List.of(RESTRICT_INTERACTIONS), SubjectKind.PULL_REQUEST))
+                .isTrue();
         assertThat(isValidCombination(List.of(DISABLE), SubjectKind.FILE)).isTrue();
         // Account actions restrict the owner or author, so they go with any subject.
         for (SubjectKind kind : SubjectKind.values()) {
-            assertThat(isValidCombination(List.of(TERMINATE_ACCOUNT), kind)).as(kind.name()).isTrue();
+            assertThat(isValidCombination(List.of(TERMINATE_ACCOUNT), kind))
+                    .as(kind.name())
+                    .isTrue();
         }
-        assertThat(isValidCombination(List.of(REMOVE, TERMINATE_ACCOUNT), SubjectKind.MODEL)).isTrue();
+        assertThat(isValidCombination(List.of(REMOVE, TERMINATE_ACCOUNT), SubjectKind.MODEL))
+                .isTrue();
     }
 
     @Test
@@ -95,17 +109,26 @@ class ModerationActionTest {
         assertThat(problems(List.of(SUSPEND_ACCOUNT, TERMINATE_ACCOUNT), SubjectKind.ACCOUNT))
                 .containsExactly("SUSPEND_ACCOUNT and TERMINATE_ACCOUNT exclude each other");
         assertThat(problems(List.of(REMOVE, DISABLE), SubjectKind.MODEL))
-                .singleElement().asString().startsWith("REMOVE cannot be combined with");
-        assertThat(isValidCombination(List.of(REMOVE, UNRANK), SubjectKind.MODEL)).isFalse();
-        assertThat(isValidCombination(List.of(TERMINATE_ACCOUNT, REQUEST_CHANGES), SubjectKind.MODEL)).isFalse();
-        assertThat(isValidCombination(List.of(DISABLE, REQUEST_CHANGES), SubjectKind.MODEL)).isTrue();
-        assertThat(isValidCombination(List.of(UNRANK, TAG_NOT_FOR_ALL_AUDIENCES, RESTRICT_INTERACTIONS),
-                SubjectKind.SPACE)).isTrue();
+                .singleElement()
+                .asString()
+                .startsWith("REMOVE cannot be combined with");
+        assertThat(isValidCombination(List.of(REMOVE, UNRANK), SubjectKind.MODEL))
+                .isFalse();
+        assertThat(isValidCombination(List.of(TERMINATE_ACCOUNT, REQUEST_CHANGES), SubjectKind.MODEL))
+                .isFalse();
+        assertThat(isValidCombination(List.of(DISABLE, REQUEST_CHANGES), SubjectKind.MODEL))
+                .isTrue();
+        assertThat(isValidCombination(
+                        List.of(UNRANK, TAG_NOT_FOR_ALL_AUDIENCES, RESTRICT_INTERACTIONS), SubjectKind.SPACE))
+                .isTrue();
     }
 
     @Test
     void emptyRepeatedOrNullActionsAreRejected() {
-        assertThat(problems(List.of(), SubjectKind.MODEL)).singleElement().asString().contains("at least one action");
+        assertThat(problems(List.of(), SubjectKind.MODEL))
+                .singleElement()
+                .asString()
+                .contains("at least one action");
         assertThat(problems(null, SubjectKind.MODEL)).isNotEmpty();
         assertThat(problems(List.of(UNRANK, UNRANK), SubjectKind.MODEL)).containsExactly("actions must not repeat");
         assertThat(problems(Collections.singletonList(null), SubjectKind.MODEL))

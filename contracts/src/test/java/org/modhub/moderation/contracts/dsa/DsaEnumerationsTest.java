@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
+
 import org.junit.jupiter.api.Test;
 import org.modhub.moderation.contracts.action.AutomatedDecision;
 import org.modhub.moderation.contracts.action.DecisionGround;
@@ -123,19 +124,14 @@ class DsaEnumerationsTest {
             "DECISION_VISIBILITY_CONTENT_LABELLED",
             "DECISION_VISIBILITY_OTHER");
 
-    static final Set<String> OFFICIAL_DECISION_ACCOUNTS = Set.of(
-            "DECISION_ACCOUNT_SUSPENDED",
-            "DECISION_ACCOUNT_TERMINATED");
+    static final Set<String> OFFICIAL_DECISION_ACCOUNTS =
+            Set.of("DECISION_ACCOUNT_SUSPENDED", "DECISION_ACCOUNT_TERMINATED");
 
-    static final Set<String> OFFICIAL_DECISION_GROUNDS = Set.of(
-            "DECISION_GROUND_ILLEGAL_CONTENT",
-            "DECISION_GROUND_INCOMPATIBLE_CONTENT");
+    static final Set<String> OFFICIAL_DECISION_GROUNDS =
+            Set.of("DECISION_GROUND_ILLEGAL_CONTENT", "DECISION_GROUND_INCOMPATIBLE_CONTENT");
 
-    static final Set<String> OFFICIAL_SOURCE_TYPES = Set.of(
-            "SOURCE_ARTICLE_16",
-            "SOURCE_TRUSTED_FLAGGER",
-            "SOURCE_TYPE_OTHER_NOTIFICATION",
-            "SOURCE_VOLUNTARY");
+    static final Set<String> OFFICIAL_SOURCE_TYPES =
+            Set.of("SOURCE_ARTICLE_16", "SOURCE_TRUSTED_FLAGGER", "SOURCE_TYPE_OTHER_NOTIFICATION", "SOURCE_VOLUNTARY");
 
     static final Set<String> OFFICIAL_CONTENT_TYPES = Set.of(
             "CONTENT_TYPE_APP",
@@ -147,10 +143,8 @@ class DsaEnumerationsTest {
             "CONTENT_TYPE_VIDEO",
             "CONTENT_TYPE_OTHER");
 
-    static final Set<String> OFFICIAL_AUTOMATED_DECISIONS = Set.of(
-            "AUTOMATED_DECISION_FULLY",
-            "AUTOMATED_DECISION_PARTIALLY",
-            "AUTOMATED_DECISION_NOT_AUTOMATED");
+    static final Set<String> OFFICIAL_AUTOMATED_DECISIONS =
+            Set.of("AUTOMATED_DECISION_FULLY", "AUTOMATED_DECISION_PARTIALLY", "AUTOMATED_DECISION_NOT_AUTOMATED");
 
     @Test
     void enumsSpellTheOfficialValuesExactly() {
@@ -167,8 +161,12 @@ class DsaEnumerationsTest {
     @Test
     void everySubcategoryUsesOfficialValues() {
         for (PolicySubcategory subcategory : PolicySubcategory.values()) {
-            assertThat(OFFICIAL_STATEMENT_CATEGORIES).as(subcategory.code()).contains(subcategory.dsaCategory().name());
-            assertThat(subcategory.dsaKeywords()).extracting(Enum::name).as(subcategory.code())
+            assertThat(OFFICIAL_STATEMENT_CATEGORIES)
+                    .as(subcategory.code())
+                    .contains(subcategory.dsaCategory().name());
+            assertThat(subcategory.dsaKeywords())
+                    .extracting(Enum::name)
+                    .as(subcategory.code())
                     .allMatch(OFFICIAL_KEYWORDS::contains);
         }
     }
@@ -176,12 +174,17 @@ class DsaEnumerationsTest {
     @Test
     void everyActionUsesOfficialValues() {
         for (ModerationAction action : ModerationAction.values()) {
-            assertThat(action.dsaVisibility()).extracting(Enum::name).as(action.name())
+            assertThat(action.dsaVisibility())
+                    .extracting(Enum::name)
+                    .as(action.name())
                     .allMatch(OFFICIAL_DECISION_VISIBILITIES::contains);
-            action.dsaAccount().ifPresent(account ->
-                    assertThat(OFFICIAL_DECISION_ACCOUNTS).as(action.name()).contains(account.name()));
+            action.dsaAccount()
+                    .ifPresent(account -> assertThat(OFFICIAL_DECISION_ACCOUNTS)
+                            .as(action.name())
+                            .contains(account.name()));
             // The API requires decision_visibility_other exactly when OTHER is chosen.
-            assertThat(action.dsaVisibilityOther().isPresent()).as(action.name())
+            assertThat(action.dsaVisibilityOther().isPresent())
+                    .as(action.name())
                     .isEqualTo(action.dsaVisibility().contains(DsaDecisionVisibility.DECISION_VISIBILITY_OTHER));
         }
     }
@@ -189,9 +192,12 @@ class DsaEnumerationsTest {
     @Test
     void everySubjectKindUsesAnOfficialContentType() {
         for (SubjectKind kind : SubjectKind.values()) {
-            assertThat(OFFICIAL_CONTENT_TYPES).as(kind.name()).contains(kind.dsaContentType().name());
+            assertThat(OFFICIAL_CONTENT_TYPES)
+                    .as(kind.name())
+                    .contains(kind.dsaContentType().name());
             // The API requires content_type_other exactly when OTHER is chosen.
-            assertThat(kind.dsaContentTypeOther().isPresent()).as(kind.name())
+            assertThat(kind.dsaContentTypeOther().isPresent())
+                    .as(kind.name())
                     .isEqualTo(kind.dsaContentType() == DsaContentType.CONTENT_TYPE_OTHER);
         }
     }
@@ -199,7 +205,10 @@ class DsaEnumerationsTest {
     @Test
     void territoriesAreTheEuAndEeaMemberStates() {
         assertThat(DsaTerritories.EU).hasSize(27).doesNotHaveDuplicates().allMatch(c -> c.matches("[A-Z]{2}"));
-        assertThat(DsaTerritories.EEA).hasSize(30).containsAll(DsaTerritories.EU).contains("IS", "LI", "NO");
+        assertThat(DsaTerritories.EEA)
+                .hasSize(30)
+                .containsAll(DsaTerritories.EU)
+                .contains("IS", "LI", "NO");
     }
 
     private static Set<String> names(Enum<?>[] values) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
+
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,10 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class DsaStatementEnumerationsTest {
 
-    static final Set<String> OFFICIAL_DECISION_MONETARIES = Set.of(
-            "DECISION_MONETARY_SUSPENSION",
-            "DECISION_MONETARY_TERMINATION",
-            "DECISION_MONETARY_OTHER");
+    static final Set<String> OFFICIAL_DECISION_MONETARIES =
+            Set.of("DECISION_MONETARY_SUSPENSION", "DECISION_MONETARY_TERMINATION", "DECISION_MONETARY_OTHER");
 
     static final Set<String> OFFICIAL_DECISION_PROVISIONS = Set.of(
             "DECISION_PROVISION_PARTIAL_SUSPENSION",
@@ -29,9 +28,7 @@ class DsaStatementEnumerationsTest {
             "DECISION_PROVISION_PARTIAL_TERMINATION",
             "DECISION_PROVISION_TOTAL_TERMINATION");
 
-    static final Set<String> OFFICIAL_ACCOUNT_TYPES = Set.of(
-            "ACCOUNT_TYPE_BUSINESS",
-            "ACCOUNT_TYPE_PRIVATE");
+    static final Set<String> OFFICIAL_ACCOUNT_TYPES = Set.of("ACCOUNT_TYPE_BUSINESS", "ACCOUNT_TYPE_PRIVATE");
 
     static final Set<String> OFFICIAL_YES_NO = Set.of("Yes", "No");
 
@@ -57,7 +54,9 @@ class DsaStatementEnumerationsTest {
         assertThat(DsaLanguages.EU).hasSize(24).doesNotHaveDuplicates();
         assertThat(DsaLanguages.ALL).containsAll(DsaLanguages.EU);
         // Java knows each of them as an ISO 639-1 language.
-        Set<String> iso = Arrays.stream(java.util.Locale.getISOLanguages()).map(String::toUpperCase).collect(Collectors.toSet());
+        Set<String> iso = Arrays.stream(java.util.Locale.getISOLanguages())
+                .map(String::toUpperCase)
+                .collect(Collectors.toSet());
         assertThat(iso).containsAll(DsaLanguages.ALL);
     }
 
@@ -68,7 +67,9 @@ class DsaStatementEnumerationsTest {
         assertThat(Arrays.stream(DsaKeyword.values()).filter(k -> k.category().isEmpty()))
                 .containsExactlyInAnyOrder(DsaKeyword.KEYWORD_OTHER, DsaKeyword.KEYWORD_STALKING);
         assertThat(Arrays.stream(DsaKeyword.values())
-                .filter(k -> k.category().equals(java.util.Optional.of(DsaStatementCategory.STATEMENT_CATEGORY_NOT_SPECIFIED_NOTICE))))
+                        .filter(k -> k.category()
+                                .equals(java.util.Optional.of(
+                                        DsaStatementCategory.STATEMENT_CATEGORY_NOT_SPECIFIED_NOTICE))))
                 .isEmpty();
     }
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -32,8 +33,8 @@ class StatementFromContractsTest {
     private static final LocalDate APPLIED = LocalDate.of(2025, 9, 1);
 
     /** A statement built only from the contracts' DSA mappings, as review-service will build it. */
-    static TransparencyStatement statementFor(Set<ModerationAction> actions, SubjectKind kind, PolicySubcategory subcategory,
-            DecisionGround ground) {
+    static TransparencyStatement statementFor(
+            Set<ModerationAction> actions, SubjectKind kind, PolicySubcategory subcategory, DecisionGround ground) {
         LinkedHashSet<DsaDecisionVisibility> visibility = new LinkedHashSet<>();
         String visibilityOther = null;
         DsaDecisionAccount account = null;
@@ -61,7 +62,8 @@ class StatementFromContractsTest {
                 .contentTypeOther(kind.dsaContentTypeOther().orElse(null))
                 .category(subcategory.dsaCategory())
                 .categorySpecification(subcategory.dsaKeywords().isEmpty() ? null : subcategory.dsaKeywords())
-                .categorySpecificationOther(subcategory.dsaKeywords().contains(DsaKeyword.KEYWORD_OTHER) ? subcategory.label() : null)
+                .categorySpecificationOther(
+                        subcategory.dsaKeywords().contains(DsaKeyword.KEYWORD_OTHER) ? subcategory.label() : null)
                 .territorialScope(DsaTerritories.EEA)
                 .contentDate(APPLIED.minusMonths(2))
                 .applicationDate(APPLIED)
@@ -77,21 +79,30 @@ class StatementFromContractsTest {
     @EnumSource(ModerationAction.class)
     void everyRestrictingActionMakesAValidStatement(ModerationAction action) {
         for (SubjectKind kind : action.appliesTo()) {
-            TransparencyStatement statement = statementFor(EnumSet.of(action), kind, PolicySubcategory.SPAM,
+            TransparencyStatement statement = statementFor(
+                    EnumSet.of(action),
+                    kind,
+                    PolicySubcategory.SPAM,
                     DecisionGround.DECISION_GROUND_INCOMPATIBLE_CONTENT);
             if (action.restricts()) {
-                assertThat(VALIDATOR.validate(statement)).as(action + " on " + kind).isEmpty();
+                assertThat(VALIDATOR.validate(statement))
+                        .as(action + " on " + kind)
+                        .isEmpty();
             } else {
                 // No restriction, no statement: the database would refuse it for want of a decision.
-                assertThat(VALIDATOR.validate(statement)).as(action + " on " + kind)
-                        .extracting(Violation::field).contains("decision_visibility", "decision_account");
+                assertThat(VALIDATOR.validate(statement))
+                        .as(action + " on " + kind)
+                        .extracting(Violation::field)
+                        .contains("decision_visibility", "decision_account");
             }
         }
     }
 
     @Test
     void everyValidCombinationOfRestrictionsOnEveryKindMakesAValidStatement() {
-        List<ModerationAction> restricting = Arrays.stream(ModerationAction.values()).filter(ModerationAction::restricts).toList();
+        List<ModerationAction> restricting = Arrays.stream(ModerationAction.values())
+                .filter(ModerationAction::restricts)
+                .toList();
         int checked = 0;
         for (int mask = 1; mask < 1 << restricting.size(); mask++) {
             Set<ModerationAction> actions = EnumSet.noneOf(ModerationAction.class);
@@ -106,7 +117,9 @@ class StatementFromContractsTest {
                 }
                 for (DecisionGround ground : DecisionGround.values()) {
                     TransparencyStatement statement = statementFor(actions, kind, PolicySubcategory.SPAM, ground);
-                    assertThat(VALIDATOR.validate(statement)).as(actions + " on " + kind + ", " + ground).isEmpty();
+                    assertThat(VALIDATOR.validate(statement))
+                            .as(actions + " on " + kind + ", " + ground)
+                            .isEmpty();
                     checked++;
                 }
             }
@@ -121,7 +134,10 @@ class StatementFromContractsTest {
     @ParameterizedTest
     @MethodSource("subcategories")
     void everySubcategoryMakesAValidStatementOnItsDefaultGround(PolicySubcategory subcategory) {
-        TransparencyStatement statement = statementFor(EnumSet.of(ModerationAction.REMOVE), SubjectKind.MODEL, subcategory,
+        TransparencyStatement statement = statementFor(
+                EnumSet.of(ModerationAction.REMOVE),
+                SubjectKind.MODEL,
+                subcategory,
                 DecisionGround.defaultFor(subcategory));
         assertThat(VALIDATOR.validate(statement)).as(subcategory.code()).isEmpty();
     }
@@ -129,8 +145,12 @@ class StatementFromContractsTest {
     @Test
     void everySubjectKindMakesAValidStatement() {
         for (SubjectKind kind : SubjectKind.values()) {
-            ModerationAction action = kind == SubjectKind.ACCOUNT ? ModerationAction.TERMINATE_ACCOUNT : ModerationAction.REMOVE;
-            TransparencyStatement statement = statementFor(EnumSet.of(action), kind, PolicySubcategory.SPAM,
+            ModerationAction action =
+                    kind == SubjectKind.ACCOUNT ? ModerationAction.TERMINATE_ACCOUNT : ModerationAction.REMOVE;
+            TransparencyStatement statement = statementFor(
+                    EnumSet.of(action),
+                    kind,
+                    PolicySubcategory.SPAM,
                     DecisionGround.DECISION_GROUND_INCOMPATIBLE_CONTENT);
             assertThat(VALIDATOR.validate(statement)).as(kind.name()).isEmpty();
         }

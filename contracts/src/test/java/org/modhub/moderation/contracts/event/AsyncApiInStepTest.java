@@ -2,9 +2,6 @@ package org.modhub.moderation.contracts.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.JsonPointer;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +13,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.modhub.moderation.contracts.Topics;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 /** {@code asyncapi.yaml} names every registered event type and every topic, and its references resolve. */
 class AsyncApiInStepTest {
@@ -42,7 +44,8 @@ class AsyncApiInStepTest {
     @Test
     void everyTopicIsAChannel() {
         Set<String> addresses = fields(doc.path("channels")).values().stream()
-                .map(channel -> channel.path("address").asText()).collect(Collectors.toSet());
+                .map(channel -> channel.path("address").asText())
+                .collect(Collectors.toSet());
         Set<String> topics = new HashSet<>(Topics.EVENT_TOPICS);
         topics.addAll(Topics.DEAD_LETTER_TOPICS);
         assertThat(addresses).isEqualTo(topics);
@@ -54,17 +57,24 @@ class AsyncApiInStepTest {
         assertThat(messages).as("one message per registered type").hasSameSizeAs(EventTypes.all());
         for (EventTypeDescriptor descriptor : EventTypes.all()) {
             Map.Entry<String, JsonNode> message = messages.entrySet().stream()
-                    .filter(e -> e.getValue().path("name").asText().equals(descriptor.type())).findFirst()
+                    .filter(e -> e.getValue().path("name").asText().equals(descriptor.type()))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("asyncapi.yaml has no message named " + descriptor.type()));
-            JsonNode overlay = message.getValue().path("payload").path("allOf").path(1).path("properties");
-            assertThat(overlay.path("type").path("const").asText()).as(descriptor.type()).isEqualTo(descriptor.type());
-            assertThat(overlay.path("dataschema").path("const").asText()).as(descriptor.type())
+            JsonNode overlay =
+                    message.getValue().path("payload").path("allOf").path(1).path("properties");
+            assertThat(overlay.path("type").path("const").asText())
+                    .as(descriptor.type())
+                    .isEqualTo(descriptor.type());
+            assertThat(overlay.path("dataschema").path("const").asText())
+                    .as(descriptor.type())
                     .isEqualTo(descriptor.schemaUri());
-            assertThat(overlay.path("data").path("$ref").asText()).as(descriptor.type())
+            assertThat(overlay.path("data").path("$ref").asText())
+                    .as(descriptor.type())
                     .isEqualTo("./schemas/" + descriptor.type() + ".json");
 
             JsonNode channel = channelFor(descriptor.topic());
-            assertThat(refs(channel.path("messages"))).as("messages of channel " + descriptor.topic())
+            assertThat(refs(channel.path("messages")))
+                    .as("messages of channel " + descriptor.topic())
                     .contains("#/components/messages/" + message.getKey());
         }
     }
@@ -73,8 +83,11 @@ class AsyncApiInStepTest {
     void eventChannelsCarryOnlyTheirTopicsTypes() {
         for (String topic : Topics.EVENT_TOPICS) {
             Set<String> expected = EventTypes.forTopic(topic).stream()
-                    .map(d -> "#/components/messages/" + d.name()).collect(Collectors.toSet());
-            assertThat(Set.copyOf(refs(channelFor(topic).path("messages")))).as(topic).isEqualTo(expected);
+                    .map(d -> "#/components/messages/" + d.name())
+                    .collect(Collectors.toSet());
+            assertThat(Set.copyOf(refs(channelFor(topic).path("messages"))))
+                    .as(topic)
+                    .isEqualTo(expected);
         }
     }
 
@@ -95,7 +108,8 @@ class AsyncApiInStepTest {
 
     private static JsonNode channelFor(String topic) {
         return fields(doc.path("channels")).values().stream()
-                .filter(channel -> channel.path("address").asText().equals(topic)).findFirst()
+                .filter(channel -> channel.path("address").asText().equals(topic))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no channel for " + topic));
     }
 
@@ -106,7 +120,9 @@ class AsyncApiInStepTest {
     }
 
     private static List<String> refs(JsonNode messages) {
-        return StreamSupport.stream(messages.spliterator(), false).map(m -> m.path("$ref").asText()).toList();
+        return StreamSupport.stream(messages.spliterator(), false)
+                .map(m -> m.path("$ref").asText())
+                .toList();
     }
 
     private static List<String> collectRefs(JsonNode node) {

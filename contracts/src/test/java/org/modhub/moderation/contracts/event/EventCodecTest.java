@@ -3,18 +3,20 @@ package org.modhub.moderation.contracts.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.modhub.moderation.contracts.event.mail.InboundMailReceived;
 import org.modhub.moderation.contracts.event.reporting.ReportFiled;
 import org.modhub.moderation.contracts.event.review.DecisionTaken;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 class EventCodecTest {
 
@@ -60,14 +62,15 @@ class EventCodecTest {
     @Test
     void newEventsGetDistinctIds() {
         assertThat(IntStream.range(0, 100)
-                .mapToObj(i -> EventEnvelope.of(EventSources.REPORTING_SERVICE, Samples.reportFiled()).id()))
+                        .mapToObj(i -> EventEnvelope.of(EventSources.REPORTING_SERVICE, Samples.reportFiled())
+                                .id()))
                 .doesNotHaveDuplicates();
     }
 
     @Test
     void theJsonIsStructuredModeCloudEvents() throws Exception {
-        EventEnvelope sent = EventEnvelope.of("id-1", EventSources.REVIEW_SERVICE,
-                Instant.parse("2025-06-02T10:00:00.5Z"), Samples.decisionTaken());
+        EventEnvelope sent = EventEnvelope.of(
+                "id-1", EventSources.REVIEW_SERVICE, Instant.parse("2025-06-02T10:00:00.5Z"), Samples.decisionTaken());
         JsonNode json = mapper.readTree(codec.encode(sent));
 
         assertThat(json.get("specversion").asText()).isEqualTo("1.0");
@@ -99,8 +102,8 @@ class EventCodecTest {
 
     @Test
     void consumersIgnoreWhatANewerProducerAdds() throws Exception {
-        ObjectNode json = (ObjectNode) mapper.readTree(codec.encode(
-                EventEnvelope.of(EventSources.REPORTING_SERVICE, Samples.reportFiled())));
+        ObjectNode json = (ObjectNode)
+                mapper.readTree(codec.encode(EventEnvelope.of(EventSources.REPORTING_SERVICE, Samples.reportFiled())));
         json.put("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
         ((ObjectNode) json.get("data")).put("aFieldFromTheFuture", 42);
 
@@ -121,9 +124,17 @@ class EventCodecTest {
     @Test
     void unknownTypesAreReportedNotGuessed() {
         EventEnvelope envelope = EventEnvelope.of(EventSources.REPORTING_SERVICE, Samples.reportFiled());
-        EventEnvelope future = new EventEnvelope("1.0", "e-1", envelope.source(),
-                "org.modhub.moderation.reporting.ReportFiled.v2", envelope.subject(), envelope.time(),
-                "application/json", null, null, envelope.data());
+        EventEnvelope future = new EventEnvelope(
+                "1.0",
+                "e-1",
+                envelope.source(),
+                "org.modhub.moderation.reporting.ReportFiled.v2",
+                envelope.subject(),
+                envelope.time(),
+                "application/json",
+                null,
+                null,
+                envelope.data());
         assertThatThrownBy(() -> codec.data(future))
                 .isInstanceOf(EventDecodingException.class)
                 .hasMessageContaining("unknown type 'org.modhub.moderation.reporting.ReportFiled.v2'");
@@ -132,8 +143,8 @@ class EventCodecTest {
 
     @Test
     void dataThatBreaksItsRecordIsRejectedNamingTheField() throws Exception {
-        ObjectNode json = (ObjectNode) mapper.readTree(codec.encode(
-                EventEnvelope.of(EventSources.REPORTING_SERVICE, Samples.reportFiled())));
+        ObjectNode json = (ObjectNode)
+                mapper.readTree(codec.encode(EventEnvelope.of(EventSources.REPORTING_SERVICE, Samples.reportFiled())));
         ((ObjectNode) json.get("data")).remove("reportId");
         EventEnvelope received = codec.decode(mapper.writeValueAsString(json));
 
@@ -145,36 +156,43 @@ class EventCodecTest {
         ((ObjectNode) json.get("data")).put("reportId", Samples.REPORT_ID.toString());
         ((ObjectNode) json.get("data")).put("subject", "file:model:acme/x@main:../../etc/passwd");
         EventEnvelope hostile = codec.decode(mapper.writeValueAsString(json));
-        assertThatThrownBy(() -> codec.data(hostile)).isInstanceOf(EventDecodingException.class)
+        assertThatThrownBy(() -> codec.data(hostile))
+                .isInstanceOf(EventDecodingException.class)
                 .hasMessageContaining("path traversal");
     }
 
     @Test
     void aMissingPrimitiveIsNotReadAsFalse() throws Exception {
-        ObjectNode json = (ObjectNode) mapper.readTree(codec.encode(
-                EventEnvelope.of(EventSources.REPORTING_SERVICE, Samples.reportFiled())));
+        ObjectNode json = (ObjectNode)
+                mapper.readTree(codec.encode(EventEnvelope.of(EventSources.REPORTING_SERVICE, Samples.reportFiled())));
         ((ObjectNode) json.get("data")).remove("trustedFlagger");
         EventEnvelope received = codec.decode(mapper.writeValueAsString(json));
 
-        assertThatThrownBy(() -> codec.data(received)).isInstanceOf(EventDecodingException.class)
+        assertThatThrownBy(() -> codec.data(received))
+                .isInstanceOf(EventDecodingException.class)
                 .hasMessageContaining("trustedFlagger");
     }
 
     @Test
     void brokenEnvelopesAreRejected() {
         String valid = codec.encode(EventEnvelope.of(EventSources.REPORTING_SERVICE, Samples.reportFiled()));
-        assertThatThrownBy(() -> codec.decode("{not json")).isInstanceOf(EventDecodingException.class)
+        assertThatThrownBy(() -> codec.decode("{not json"))
+                .isInstanceOf(EventDecodingException.class)
                 .hasMessageStartingWith("malformed event");
         assertThatThrownBy(() -> codec.decode(valid.replace("\"specversion\":\"1.0\"", "\"specversion\":\"0.3\"")))
-                .isInstanceOf(EventDecodingException.class).hasMessageContaining("specversion must be '1.0'");
+                .isInstanceOf(EventDecodingException.class)
+                .hasMessageContaining("specversion must be '1.0'");
         assertThatThrownBy(() -> codec.decode(valid.replaceFirst("\"id\":\"[^\"]+\",", "")))
-                .isInstanceOf(EventDecodingException.class).hasMessageContaining("id must be");
-        assertThatThrownBy(() -> codec.decode(valid.replace("\"datacontenttype\":\"application/json\"",
-                "\"datacontenttype\":\"application/xml\""))).isInstanceOf(EventDecodingException.class)
+                .isInstanceOf(EventDecodingException.class)
+                .hasMessageContaining("id must be");
+        assertThatThrownBy(() -> codec.decode(valid.replace(
+                        "\"datacontenttype\":\"application/json\"", "\"datacontenttype\":\"application/xml\"")))
+                .isInstanceOf(EventDecodingException.class)
                 .hasMessageContaining("datacontenttype");
-        assertThatThrownBy(() -> codec.decode(valid.replace("{\"specversion\":\"1.0\",",
-                "{\"specversion\":\"1.0\",\"id\":\"other\",")))
-                .isInstanceOf(EventDecodingException.class).hasMessageContaining("Duplicate field 'id'");
+        assertThatThrownBy(() -> codec.decode(
+                        valid.replace("{\"specversion\":\"1.0\",", "{\"specversion\":\"1.0\",\"id\":\"other\",")))
+                .isInstanceOf(EventDecodingException.class)
+                .hasMessageContaining("Duplicate field 'id'");
         assertThatThrownBy(() -> codec.decode(valid + "{}")).isInstanceOf(EventDecodingException.class);
         assertThatThrownBy(() -> codec.decode((String) null)).isInstanceOf(EventDecodingException.class);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Set;
 import java.util.stream.Collectors;
+
 import org.junit.jupiter.api.Test;
 import org.modhub.moderation.contracts.Topics;
 import org.modhub.moderation.contracts.event.reporting.ReportFiled;
@@ -31,14 +32,19 @@ class EventTypesTest {
         assertThat(EventTypes.forTopic(Topics.APPEALS_EVENTS)).hasSize(7);
         assertThat(EventTypes.forTopic(Topics.NOTIFICATION_REQUESTS)).hasSize(1);
         assertThat(EventTypes.forTopic(Topics.MAIL_INBOUND)).hasSize(1);
-        assertThat(Topics.DEAD_LETTER_TOPICS).allSatisfy(dlq -> assertThat(EventTypes.forTopic(dlq)).isEmpty());
+        assertThat(Topics.DEAD_LETTER_TOPICS)
+                .allSatisfy(dlq -> assertThat(EventTypes.forTopic(dlq)).isEmpty());
     }
 
     @Test
     void typesAndClassesAreOneToOne() {
         assertThat(EventTypes.all()).extracting(EventTypeDescriptor::type).doesNotHaveDuplicates();
-        assertThat(EventTypes.all()).extracting(EventTypeDescriptor::payloadClass).doesNotHaveDuplicates();
-        assertThat(EventTypes.all()).extracting(d -> d.payloadClass().getSimpleName()).doesNotHaveDuplicates();
+        assertThat(EventTypes.all())
+                .extracting(EventTypeDescriptor::payloadClass)
+                .doesNotHaveDuplicates();
+        assertThat(EventTypes.all())
+                .extracting(d -> d.payloadClass().getSimpleName())
+                .doesNotHaveDuplicates();
         for (EventTypeDescriptor d : EventTypes.all()) {
             assertThat(EventTypes.byType(d.type())).isEqualTo(d);
             assertThat(EventTypes.byClass(d.payloadClass())).isEqualTo(d);
@@ -49,10 +55,13 @@ class EventTypesTest {
     void everyPayloadNamesItsOwnRegisteredType() {
         assertThat(Samples.all().keySet())
                 .as("Samples must hold one payload of every registered type")
-                .containsExactlyInAnyOrderElementsOf(EventTypes.all().stream().map(EventTypeDescriptor::payloadClass)
+                .containsExactlyInAnyOrderElementsOf(EventTypes.all().stream()
+                        .map(EventTypeDescriptor::payloadClass)
                         .toList());
-        Samples.all().forEach((cls, payload) ->
-                assertThat(payload.eventType()).as(cls.getSimpleName()).isEqualTo(EventTypes.byClass(cls).type()));
+        Samples.all()
+                .forEach((cls, payload) -> assertThat(payload.eventType())
+                        .as(cls.getSimpleName())
+                        .isEqualTo(EventTypes.byClass(cls).type()));
     }
 
     @Test
@@ -66,16 +75,31 @@ class EventTypesTest {
 
     @Test
     void descriptorsRejectNamesThatBreakTheRule() {
-        assertThatThrownBy(() -> new EventTypeDescriptor("org.modhub.moderation.reporting.ReportFiled",
-                ReportFiled.class, Topics.REPORTING_EVENTS, "x")).hasMessageContaining("does not follow");
-        assertThatThrownBy(() -> new EventTypeDescriptor("org.modhub.moderation.reporting.ReportFiled.v0",
-                ReportFiled.class, Topics.REPORTING_EVENTS, "x")).hasMessageContaining("does not follow");
-        assertThatThrownBy(() -> new EventTypeDescriptor("org.modhub.moderation.review.ReportFiled.v1",
-                ReportFiled.class, Topics.REPORTING_EVENTS, "x")).hasMessageContaining("service segment");
-        assertThatThrownBy(() -> new EventTypeDescriptor("org.modhub.moderation.reporting.ReportMade.v1",
-                ReportFiled.class, Topics.REPORTING_EVENTS, "x")).hasMessageContaining("must be named ReportMade");
-        assertThat(new EventTypeDescriptor("org.modhub.moderation.reporting.ReportFiled.v2", ReportFiledV2.class,
-                Topics.REPORTING_EVENTS, "x").version()).isEqualTo(2);
+        assertThatThrownBy(() -> new EventTypeDescriptor(
+                        "org.modhub.moderation.reporting.ReportFiled", ReportFiled.class, Topics.REPORTING_EVENTS, "x"))
+                .hasMessageContaining("does not follow");
+        assertThatThrownBy(() -> new EventTypeDescriptor(
+                        "org.modhub.moderation.reporting.ReportFiled.v0",
+                        ReportFiled.class,
+                        Topics.REPORTING_EVENTS,
+                        "x"))
+                .hasMessageContaining("does not follow");
+        assertThatThrownBy(() -> new EventTypeDescriptor(
+                        "org.modhub.moderation.review.ReportFiled.v1", ReportFiled.class, Topics.REPORTING_EVENTS, "x"))
+                .hasMessageContaining("service segment");
+        assertThatThrownBy(() -> new EventTypeDescriptor(
+                        "org.modhub.moderation.reporting.ReportMade.v1",
+                        ReportFiled.class,
+                        Topics.REPORTING_EVENTS,
+                        "x"))
+                .hasMessageContaining("must be named ReportMade");
+        assertThat(new EventTypeDescriptor(
+                                "org.modhub.moderation.reporting.ReportFiled.v2",
+                                ReportFiledV2.class,
+                                Topics.REPORTING_EVENTS,
+                                "x")
+                        .version())
+                .isEqualTo(2);
     }
 
     /** Stands in for a future second version, which lives beside v1 under a suffixed name. */

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -61,7 +62,8 @@ class PayloadInvariantsTest {
                             with(sample, index, null);
                         } catch (IllegalArgumentException conditional) {
                             // PayloadChecks.required's message: the component is checked unconditionally.
-                            assertThat(conditional.getMessage()).as(name + " is @Nullable but treated as required")
+                            assertThat(conditional.getMessage())
+                                    .as(name + " is @Nullable but treated as required")
                                     .isNotEqualTo(component.getName() + " is required");
                         }
                     } else {
@@ -79,13 +81,28 @@ class PayloadInvariantsTest {
     @Test
     void optionalComponentsCanBeLeftOut() {
         ReportFiled report = Samples.reportFiled();
-        assertThat(with(with(report, "subcategory", null), "jurisdiction", null).subcategory()).isNull();
-        ReportFiled byMail = new ReportFiled(report.reportId(), report.subject(), report.category(), null,
-                report.explanation(), List.of(), ReportChannel.EMAIL, SourceType.SOURCE_TYPE_OTHER_NOTIFICATION, false,
-                false, ReportVisibility.PRIVATE, null, "someone@example.org", null, report.filedAt());
+        assertThat(with(with(report, "subcategory", null), "jurisdiction", null).subcategory())
+                .isNull();
+        ReportFiled byMail = new ReportFiled(
+                report.reportId(),
+                report.subject(),
+                report.category(),
+                null,
+                report.explanation(),
+                List.of(),
+                ReportChannel.EMAIL,
+                SourceType.SOURCE_TYPE_OTHER_NOTIFICATION,
+                false,
+                false,
+                ReportVisibility.PRIVATE,
+                null,
+                "someone@example.org",
+                null,
+                report.filedAt());
         assertThat(byMail.reporterId()).isNull();
         InboundMailReceived mail = (InboundMailReceived) Samples.all().get(InboundMailReceived.class);
-        assertThat(with(with(mail, "inReplyTo", null), "threadToken", null).threadToken()).isNull();
+        assertThat(with(with(mail, "inReplyTo", null), "threadToken", null).threadToken())
+                .isNull();
     }
 
     @Test
@@ -105,7 +122,8 @@ class PayloadInvariantsTest {
                 .hasMessageContaining("a severe action needs approvedBy");
         assertThatThrownBy(() -> with(decision, "approvedBy", decision.decidedBy()))
                 .hasMessageContaining("approvedBy must be someone other than decidedBy");
-        DecisionTaken mild = with(with(with(decision, "actions", List.of(UNRANK)), "endDate", null), "approvedBy", null);
+        DecisionTaken mild =
+                with(with(with(decision, "actions", List.of(UNRANK)), "endDate", null), "approvedBy", null);
         assertThat(mild.approvedBy()).isNull();
     }
 
@@ -120,9 +138,11 @@ class PayloadInvariantsTest {
     @Test
     void aDecisionIsValidForItsSubjectAndFollowsTheDsaRules() {
         DecisionTaken decision = Samples.decisionTaken();
-        assertThat(with(decision, "actions", List.of(GATE, SUSPEND_ACCOUNT)).actions()).contains(GATE);
-        assertThatThrownBy(() -> with(with(decision, "subject", SubjectRef.parse("space:acme/demo")), "actions",
-                List.of(GATE))).hasMessageContaining("GATE does not apply to a space");
+        assertThat(with(decision, "actions", List.of(GATE, SUSPEND_ACCOUNT)).actions())
+                .contains(GATE);
+        assertThatThrownBy(() ->
+                        with(with(decision, "subject", SubjectRef.parse("space:acme/demo")), "actions", List.of(GATE)))
+                .hasMessageContaining("GATE does not apply to a space");
         assertThatThrownBy(() -> with(decision, "ground", null)).hasMessageContaining("ground is required");
         assertThatThrownBy(() -> with(decision, "territorialScope", List.of()))
                 .hasMessageContaining("territorialScope is required");
@@ -139,10 +159,28 @@ class PayloadInvariantsTest {
     @Test
     void aNoActionDecisionNeedsNoGroundScopeOrApprover() {
         DecisionTaken decision = Samples.decisionTaken();
-        DecisionTaken none = new DecisionTaken(decision.decisionId(), decision.caseId(), decision.subject(),
-                decision.ownerId(), List.of(NO_ACTION), null, decision.category(), null, List.of(), null,
-                "The model card quotes hate speech to document a filter.", "No breach found.", "2025-04-10", "mod-1",
-                null, decision.automatedDecision(), DecisionOrigin.REPORT, decision.reportIds(), null, null, true,
+        DecisionTaken none = new DecisionTaken(
+                decision.decisionId(),
+                decision.caseId(),
+                decision.subject(),
+                decision.ownerId(),
+                List.of(NO_ACTION),
+                null,
+                decision.category(),
+                null,
+                List.of(),
+                null,
+                "The model card quotes hate speech to document a filter.",
+                "No breach found.",
+                "2025-04-10",
+                "mod-1",
+                null,
+                decision.automatedDecision(),
+                DecisionOrigin.REPORT,
+                decision.reportIds(),
+                null,
+                null,
+                true,
                 decision.decidedAt());
         assertThat(none.manifestlyUnfounded()).isTrue();
     }
@@ -155,8 +193,10 @@ class PayloadInvariantsTest {
         assertThatThrownBy(() -> with(reversal, "actionsLifted", List.of())).hasMessageContaining("must not be empty");
         assertThatThrownBy(() -> with(reversal, "reversedDecisionId", reversal.decisionId()))
                 .hasMessageContaining("cannot reverse itself");
-        assertThatThrownBy(() -> with(reversal, "appealId", null)).hasMessageContaining("origin APPEAL needs an appealId");
-        assertThatThrownBy(() -> with(reversal, "origin", DecisionOrigin.REPORT)).hasMessageContaining("not a report");
+        assertThatThrownBy(() -> with(reversal, "appealId", null))
+                .hasMessageContaining("origin APPEAL needs an appealId");
+        assertThatThrownBy(() -> with(reversal, "origin", DecisionOrigin.REPORT))
+                .hasMessageContaining("not a report");
     }
 
     @Test
@@ -164,16 +204,28 @@ class PayloadInvariantsTest {
         ReportFiled report = Samples.reportFiled();
         assertThatThrownBy(() -> with(report, "subcategory", PolicySubcategory.SPAM))
                 .hasMessageContaining("'spam' belongs to category 'platform_abuse'");
-        assertThatThrownBy(() -> with(report, "trustedFlagger", true))
-                .hasMessageContaining("SOURCE_TRUSTED_FLAGGER");
-        ReportFiled trusted = new ReportFiled(report.reportId(), report.subject(), report.category(),
-                report.subcategory(), report.explanation(), report.evidenceUrls(), report.channel(),
-                SourceType.SOURCE_TRUSTED_FLAGGER, false, true, report.visibility(), report.reporterId(),
-                report.reporterEmail(), report.jurisdiction(), report.filedAt());
+        assertThatThrownBy(() -> with(report, "trustedFlagger", true)).hasMessageContaining("SOURCE_TRUSTED_FLAGGER");
+        ReportFiled trusted = new ReportFiled(
+                report.reportId(),
+                report.subject(),
+                report.category(),
+                report.subcategory(),
+                report.explanation(),
+                report.evidenceUrls(),
+                report.channel(),
+                SourceType.SOURCE_TRUSTED_FLAGGER,
+                false,
+                true,
+                report.visibility(),
+                report.reporterId(),
+                report.reporterEmail(),
+                report.jurisdiction(),
+                report.filedAt());
         assertThat(trusted.trustedFlagger()).isTrue();
         assertThatThrownBy(() -> with(report, "channel", ReportChannel.DETECTOR))
                 .hasMessageContaining("automatedDetection");
-        assertThatThrownBy(() -> with(report, "reporterId", null)).hasMessageContaining("IN_PLATFORM report has a reporterId");
+        assertThatThrownBy(() -> with(report, "reporterId", null))
+                .hasMessageContaining("IN_PLATFORM report has a reporterId");
         assertThatThrownBy(() -> with(report, "evidenceUrls", List.of("javascript:alert(1)")))
                 .hasMessageContaining("absolute http(s) URL");
         assertThatThrownBy(() -> with(report, "evidenceUrls", List.of("file:///etc/passwd")))
@@ -188,7 +240,8 @@ class PayloadInvariantsTest {
         TakedownOrdered takedown = (TakedownOrdered) Samples.all().get(TakedownOrdered.class);
         assertThatThrownBy(() -> with(takedown, "subjects", List.of(Samples.MODEL)))
                 .hasMessageContaining("PARTIAL takedown names only file: subjects");
-        assertThat(with(with(takedown, "scope", TakedownScope.WHOLE), "subjects", List.of(Samples.MODEL)).subjects())
+        assertThat(with(with(takedown, "scope", TakedownScope.WHOLE), "subjects", List.of(Samples.MODEL))
+                        .subjects())
                 .containsExactly(Samples.MODEL);
         assertThatThrownBy(() -> with(takedown, "subjects", List.of())).hasMessageContaining("must not be empty");
         NoticeReceived notice = (NoticeReceived) Samples.all().get(NoticeReceived.class);
@@ -199,7 +252,8 @@ class PayloadInvariantsTest {
     @Test
     void appealOutcomesCarryMatchingActions() {
         AppealResolved resolved = (AppealResolved) Samples.all().get(AppealResolved.class);
-        assertThatThrownBy(() -> with(resolved, "outcome", AppealOutcome.UPHELD)).hasMessageContaining("UPHELD");
+        assertThatThrownBy(() -> with(resolved, "outcome", AppealOutcome.UPHELD))
+                .hasMessageContaining("UPHELD");
         assertThatThrownBy(() -> with(resolved, "newActions", List.of())).hasMessageContaining("MODIFIED");
         assertThatThrownBy(() -> with(resolved, "newActions", List.of(NO_ACTION, UNRANK)))
                 .hasMessageContaining("NO_ACTION cannot be combined");
@@ -211,7 +265,8 @@ class PayloadInvariantsTest {
         assertThatThrownBy(() -> with(request, "replyMailbox", "abuse")).hasMessageContaining("replyMailbox");
         assertThatThrownBy(() -> with(request, "threadKey", "report 1")).hasMessageContaining("threadKey");
         assertThatThrownBy(() -> with(request, "locale", "english please")).hasMessageContaining("locale");
-        assertThatThrownBy(() -> with(request, "parameters", Map.of("1bad", "x"))).hasMessageContaining("parameter name");
+        assertThatThrownBy(() -> with(request, "parameters", Map.of("1bad", "x")))
+                .hasMessageContaining("parameter name");
         InboundMailReceived mail = (InboundMailReceived) Samples.all().get(InboundMailReceived.class);
         assertThatThrownBy(() -> with(mail, "mailbox", "postmaster")).hasMessageContaining("mailbox must be one of");
         assertThat(Mailboxes.ALL).contains(mail.mailbox());
@@ -238,7 +293,8 @@ class PayloadInvariantsTest {
             for (int i = 0; i < components.length; i++) {
                 args[i] = i == index ? value : components[i].getAccessor().invoke(record);
             }
-            Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+            Class<?>[] types =
+                    Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
             Constructor<?> constructor = record.getClass().getDeclaredConstructor(types);
             return (R) constructor.newInstance(args);
         } catch (InvocationTargetException e) {

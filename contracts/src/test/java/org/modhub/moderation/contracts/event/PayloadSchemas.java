@@ -1,5 +1,10 @@
 package org.modhub.moderation.contracts.event;
 
+import java.time.Instant;
+import java.util.UUID;
+
+import org.modhub.moderation.contracts.subject.SubjectRef;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -12,9 +17,6 @@ import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
 import com.github.victools.jsonschema.generator.SchemaVersion;
 import com.github.victools.jsonschema.module.jackson.JacksonModule;
 import com.github.victools.jsonschema.module.jackson.JacksonOption;
-import java.time.Instant;
-import java.util.UUID;
-import org.modhub.moderation.contracts.subject.SubjectRef;
 
 /**
  * Generates the JSON Schema (draft 2020-12) of a payload record, the way the committed files
@@ -32,7 +34,7 @@ final class PayloadSchemas {
 
     PayloadSchemas() {
         SchemaGeneratorConfigBuilder builder = new SchemaGeneratorConfigBuilder(
-                SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
+                        SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
                 .with(new JacksonModule(JacksonOption.FLATTENED_ENUMS_FROM_JSONVALUE))
                 .with(Option.NULLABLE_FIELDS_BY_DEFAULT)
                 .with(Option.DEFINITIONS_FOR_ALL_OBJECTS)
@@ -55,13 +57,14 @@ final class PayloadSchemas {
                     if (type.getErasedType() != SubjectRef.class) {
                         return null;
                     }
-                    ObjectNode node = context.getGeneratorConfig().createObjectNode()
+                    ObjectNode node = context.getGeneratorConfig()
+                            .createObjectNode()
                             .put("type", "string")
                             .put("pattern", SUBJECT_KEY_PATTERN)
                             .put("maxLength", SubjectRef.MAX_KEY_LENGTH)
                             .put("description", "Subject key, e.g. model:acme/llama-7b (grammar: SubjectRef)");
-                    return new CustomDefinition(node, CustomDefinition.DefinitionType.INLINE,
-                            CustomDefinition.AttributeInclusion.NO);
+                    return new CustomDefinition(
+                            node, CustomDefinition.DefinitionType.INLINE, CustomDefinition.AttributeInclusion.NO);
                 });
         generator = new SchemaGenerator(builder.build());
     }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
 import org.modhub.moderation.contracts.Mailboxes;
 import org.modhub.moderation.contracts.action.AutomatedDecision;
 import org.modhub.moderation.contracts.action.DecisionGround;
@@ -17,9 +18,9 @@ import org.modhub.moderation.contracts.event.appeals.AppealFiled;
 import org.modhub.moderation.contracts.event.appeals.AppealOutcome;
 import org.modhub.moderation.contracts.event.appeals.AppealResolved;
 import org.modhub.moderation.contracts.event.appeals.AppellantReinstated;
+import org.modhub.moderation.contracts.event.appeals.AppellantRole;
 import org.modhub.moderation.contracts.event.appeals.AppellantSuspended;
 import org.modhub.moderation.contracts.event.appeals.AppellantWarned;
-import org.modhub.moderation.contracts.event.appeals.AppellantRole;
 import org.modhub.moderation.contracts.event.appeals.DisputeOutcome;
 import org.modhub.moderation.contracts.event.appeals.DisputeRecorded;
 import org.modhub.moderation.contracts.event.appeals.DisputeSettled;
@@ -75,24 +76,51 @@ public final class Samples {
     public static final UUID APPEAL_ID = UUID.fromString("50b1ce63-b05f-42b3-afaa-7e628191afb5");
     public static final UUID DISPUTE_ID = UUID.fromString("72d3e085-d271-44d5-b1cc-9a84b3a3c1d7");
 
-    private Samples() {
-    }
+    private Samples() {}
 
     public static ReportFiled reportFiled() {
-        return new ReportFiled(REPORT_ID, MODEL, PolicyCategory.HARMFUL_OR_ABUSIVE, PolicySubcategory.HATE_SPEECH,
+        return new ReportFiled(
+                REPORT_ID,
+                MODEL,
+                PolicyCategory.HARMFUL_OR_ABUSIVE,
+                PolicySubcategory.HATE_SPEECH,
                 "The model card's examples are slurs against a religious group.",
-                List.of("https://hub.example/acme/llama-7b/blob/main/README.md"), ReportChannel.IN_PLATFORM,
-                SourceType.SOURCE_ARTICLE_16, false, false, ReportVisibility.PUBLIC, "user-42", "reporter@example.org",
-                "DE", T0);
+                List.of("https://hub.example/acme/llama-7b/blob/main/README.md"),
+                ReportChannel.IN_PLATFORM,
+                SourceType.SOURCE_ARTICLE_16,
+                false,
+                false,
+                ReportVisibility.PUBLIC,
+                "user-42",
+                "reporter@example.org",
+                "DE",
+                T0);
     }
 
     public static DecisionTaken decisionTaken() {
-        return new DecisionTaken(DECISION_ID, CASE_ID, MODEL, "user-7", List.of(DISABLE, SUSPEND_ACCOUNT),
-                DecisionGround.DECISION_GROUND_ILLEGAL_CONTENT, PolicyCategory.HARMFUL_OR_ABUSIVE,
-                PolicySubcategory.HATE_SPEECH, DsaTerritories.EEA, LATER, "Model card contains hate speech examples.",
-                "Hate speech is not allowed on the hub (Content Policy, 3).", "2025-04-10", "mod-1", "senior-2",
-                AutomatedDecision.AUTOMATED_DECISION_NOT_AUTOMATED, DecisionOrigin.REPORT, List.of(REPORT_ID), null,
-                null, false, T1);
+        return new DecisionTaken(
+                DECISION_ID,
+                CASE_ID,
+                MODEL,
+                "user-7",
+                List.of(DISABLE, SUSPEND_ACCOUNT),
+                DecisionGround.DECISION_GROUND_ILLEGAL_CONTENT,
+                PolicyCategory.HARMFUL_OR_ABUSIVE,
+                PolicySubcategory.HATE_SPEECH,
+                DsaTerritories.EEA,
+                LATER,
+                "Model card contains hate speech examples.",
+                "Hate speech is not allowed on the hub (Content Policy, 3).",
+                "2025-04-10",
+                "mod-1",
+                "senior-2",
+                AutomatedDecision.AUTOMATED_DECISION_NOT_AUTOMATED,
+                DecisionOrigin.REPORT,
+                List.of(REPORT_ID),
+                null,
+                null,
+                false,
+                T1);
     }
 
     /** Every registered payload class mapped to a sample instance. */
@@ -100,49 +128,137 @@ public final class Samples {
         Map<Class<? extends EventPayload>, EventPayload> samples = new LinkedHashMap<>();
         put(samples, reportFiled());
         put(samples, new ReportWithdrawn(REPORT_ID, MODEL, "user-42", "Filed by mistake.", T1));
-        put(samples, new NotifierWarned("user-42", "reporter@example.org", "Three manifestly unfounded reports.",
-                List.of(REPORT_ID), T1));
-        put(samples, new NotifierSuspended("user-42", null, "Unfounded reports after a warning.", List.of(REPORT_ID),
-                T1, LATER));
+        put(
+                samples,
+                new NotifierWarned(
+                        "user-42",
+                        "reporter@example.org",
+                        "Three manifestly unfounded reports.",
+                        List.of(REPORT_ID),
+                        T1));
+        put(
+                samples,
+                new NotifierSuspended(
+                        "user-42", null, "Unfounded reports after a warning.", List.of(REPORT_ID), T1, LATER));
         put(samples, new NotifierReinstated(null, "reporter@example.org", "Suspension period ended.", LATER));
-        put(samples, new CaseOpened(CASE_ID, MODEL, PolicyCategory.HARMFUL_OR_ABUSIVE, PolicySubcategory.HATE_SPEECH,
-                Severity.HIGH, DecisionOrigin.REPORT, List.of(REPORT_ID), null, null, T0));
+        put(
+                samples,
+                new CaseOpened(
+                        CASE_ID,
+                        MODEL,
+                        PolicyCategory.HARMFUL_OR_ABUSIVE,
+                        PolicySubcategory.HATE_SPEECH,
+                        Severity.HIGH,
+                        DecisionOrigin.REPORT,
+                        List.of(REPORT_ID),
+                        null,
+                        null,
+                        T0));
         put(samples, new CaseEscalated(CASE_ID, MODEL, EscalationReason.OWNER_DEADLINE_EXPIRED, Severity.HIGH, LATER));
-        put(samples, new ChangesRequested(CASE_ID, MODEL, "user-7", LATER, "Please remove the examples from the card.",
-                "mod-1", T1));
+        put(
+                samples,
+                new ChangesRequested(
+                        CASE_ID, MODEL, "user-7", LATER, "Please remove the examples from the card.", "mod-1", T1));
         put(samples, decisionTaken());
-        put(samples, new DecisionReversed(UUID.fromString("61c2df74-c160-43c4-b0bb-8f7392a2b0c6"), DECISION_ID, MODEL,
-                DecisionOrigin.APPEAL, APPEAL_ID, null, "The examples were quotations in a safety dataset card.",
-                List.of(DISABLE, SUSPEND_ACCOUNT), "senior-3", LATER));
-        put(samples, new NoticeReceived(NOTICE_ID, List.of(FILE), NoticeChannel.EMAIL,
-                List.of(DmcaNoticeElement.SIGNATURE), T0));
+        put(
+                samples,
+                new DecisionReversed(
+                        UUID.fromString("61c2df74-c160-43c4-b0bb-8f7392a2b0c6"),
+                        DECISION_ID,
+                        MODEL,
+                        DecisionOrigin.APPEAL,
+                        APPEAL_ID,
+                        null,
+                        "The examples were quotations in a safety dataset card.",
+                        List.of(DISABLE, SUSPEND_ACCOUNT),
+                        "senior-3",
+                        LATER));
+        put(
+                samples,
+                new NoticeReceived(
+                        NOTICE_ID, List.of(FILE), NoticeChannel.EMAIL, List.of(DmcaNoticeElement.SIGNATURE), T0));
         put(samples, new TakedownOrdered(NOTICE_ID, List.of(FILE), "user-7", TakedownScope.PARTIAL, "legal-1", T1));
         put(samples, new CounterNoticeReceived(COUNTER_NOTICE_ID, NOTICE_ID, List.of(FILE), "user-7", T1));
         put(samples, new RestorationScheduled(NOTICE_ID, COUNTER_NOTICE_ID, List.of(FILE), LATER, T1));
         put(samples, new CourtActionReported(NOTICE_ID, COUNTER_NOTICE_ID, List.of(FILE), T1));
-        put(samples, new ContentRestored(NOTICE_ID, COUNTER_NOTICE_ID, List.of(FILE), "user-7",
-                RestorationReason.COUNTER_NOTICE_PERIOD_ELAPSED, LATER));
+        put(
+                samples,
+                new ContentRestored(
+                        NOTICE_ID,
+                        COUNTER_NOTICE_ID,
+                        List.of(FILE),
+                        "user-7",
+                        RestorationReason.COUNTER_NOTICE_PERIOD_ELAPSED,
+                        LATER));
         put(samples, new StrikeRecorded("user-7", ACCOUNT, NOTICE_ID, 2, false, T1, List.of(NOTICE_ID)));
         put(samples, new AppealFiled(APPEAL_ID, DECISION_ID, MODEL, "user-7", AppellantRole.OWNER, T1));
-        put(samples, new AppellantWarned("user-42", "appellant@example.org", "Three manifestly unfounded complaints.",
-                List.of(APPEAL_ID), T0));
-        put(samples, new AppellantSuspended("user-42", null, "Unfounded complaints after a warning.", List.of(APPEAL_ID), T0,
-                LATER));
+        put(
+                samples,
+                new AppellantWarned(
+                        "user-42",
+                        "appellant@example.org",
+                        "Three manifestly unfounded complaints.",
+                        List.of(APPEAL_ID),
+                        T0));
+        put(
+                samples,
+                new AppellantSuspended(
+                        "user-42", null, "Unfounded complaints after a warning.", List.of(APPEAL_ID), T0, LATER));
         put(samples, new AppellantReinstated(null, "appellant@example.org", "Suspension period ended.", LATER));
-        put(samples, new DisputeRecorded(DISPUTE_ID, DECISION_ID, APPEAL_ID, "Appeals Centre Europe",
-                LocalDate.of(2025, 6, 2), T1));
-        put(samples, new DisputeSettled(DISPUTE_ID, DECISION_ID, DisputeOutcome.IN_FAVOUR_OF_RECIPIENT,
-                LocalDate.of(2025, 6, 2), LocalDate.of(2025, 8, 1), true, LocalDate.of(2025, 8, 4), LATER));
-        put(samples, new AppealResolved(APPEAL_ID, DECISION_ID, MODEL, AppellantRole.OWNER, AppealOutcome.MODIFIED,
-                List.of(TAG_NOT_FOR_ALL_AUDIENCES), "A tag is enough for research quotations.", "senior-3", LATER));
-        put(samples, new NotificationRequested("report-receipt", "reporter@example.org", "user-42", "de-DE",
-                Map.of("reportId", REPORT_ID.toString(), "subjectUrl", "https://hub.example/acme/llama-7b"),
-                NotificationRequested.threadKey("report", REPORT_ID), Mailboxes.SAFETY, "report-receipt:" + REPORT_ID,
-                T0, "<abc123@mail.example>"));
-        put(samples, new InboundMailReceived(Mailboxes.DMCA, "<abc123@mail.example>", "<prev@hub.example>",
-                List.of("<prev@hub.example>"), "notice:" + NOTICE_ID, "claimant@example.com",
-                List.of("dmca+notice-3e9f@hub.example"), "Re: Your takedown notice", "Here is my signature.", T0,
-                List.of(new MailAttachment("signature.pdf", "application/pdf", 20480))));
+        put(
+                samples,
+                new DisputeRecorded(
+                        DISPUTE_ID, DECISION_ID, APPEAL_ID, "Appeals Centre Europe", LocalDate.of(2025, 6, 2), T1));
+        put(
+                samples,
+                new DisputeSettled(
+                        DISPUTE_ID,
+                        DECISION_ID,
+                        DisputeOutcome.IN_FAVOUR_OF_RECIPIENT,
+                        LocalDate.of(2025, 6, 2),
+                        LocalDate.of(2025, 8, 1),
+                        true,
+                        LocalDate.of(2025, 8, 4),
+                        LATER));
+        put(
+                samples,
+                new AppealResolved(
+                        APPEAL_ID,
+                        DECISION_ID,
+                        MODEL,
+                        AppellantRole.OWNER,
+                        AppealOutcome.MODIFIED,
+                        List.of(TAG_NOT_FOR_ALL_AUDIENCES),
+                        "A tag is enough for research quotations.",
+                        "senior-3",
+                        LATER));
+        put(
+                samples,
+                new NotificationRequested(
+                        "report-receipt",
+                        "reporter@example.org",
+                        "user-42",
+                        "de-DE",
+                        Map.of("reportId", REPORT_ID.toString(), "subjectUrl", "https://hub.example/acme/llama-7b"),
+                        NotificationRequested.threadKey("report", REPORT_ID),
+                        Mailboxes.SAFETY,
+                        "report-receipt:" + REPORT_ID,
+                        T0,
+                        "<abc123@mail.example>"));
+        put(
+                samples,
+                new InboundMailReceived(
+                        Mailboxes.DMCA,
+                        "<abc123@mail.example>",
+                        "<prev@hub.example>",
+                        List.of("<prev@hub.example>"),
+                        "notice:" + NOTICE_ID,
+                        "claimant@example.com",
+                        List.of("dmca+notice-3e9f@hub.example"),
+                        "Re: Your takedown notice",
+                        "Here is my signature.",
+                        T0,
+                        List.of(new MailAttachment("signature.pdf", "application/pdf", 20480))));
         return samples;
     }
 

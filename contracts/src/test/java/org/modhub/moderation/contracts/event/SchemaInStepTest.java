@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +14,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The committed JSON Schemas are exactly what the payload records generate. Run with
@@ -47,34 +49,41 @@ class SchemaInStepTest {
 
     @TestFactory
     Stream<DynamicTest> committedSchemaMatchesTheRecord() {
-        return EventTypes.all().stream().map(descriptor -> DynamicTest.dynamicTest(descriptor.type(), () -> {
-            Path file = schemaDir().resolve(descriptor.type() + ".json");
-            String generated = schemas.render(descriptor);
-            if (regenerate()) {
-                Files.createDirectories(file.getParent());
-                Files.writeString(file, generated, StandardCharsets.UTF_8);
-                return;
-            }
-            if (!Files.exists(file)) {
-                fail("No JSON Schema committed for " + descriptor.type() + " at " + moduleDir().relativize(file)
-                        + "; generate it with: " + HOW_TO_REGENERATE);
-            }
-            String committed = Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n");
-            if (!committed.equals(generated)) {
-                fail("JSON Schema of " + descriptor.type() + " (" + descriptor.payloadClass().getName()
-                        + ") drifted from " + moduleDir().relativize(file) + ". If the record change is intended, "
-                        + "regenerate with: " + HOW_TO_REGENERATE + " and review the diff (removing or retyping a "
-                        + "field is a breaking change: add a new .vN type instead).");
-            }
-        }));
+        return EventTypes.all().stream()
+                .map(descriptor -> DynamicTest.dynamicTest(descriptor.type(), () -> {
+                    Path file = schemaDir().resolve(descriptor.type() + ".json");
+                    String generated = schemas.render(descriptor);
+                    if (regenerate()) {
+                        Files.createDirectories(file.getParent());
+                        Files.writeString(file, generated, StandardCharsets.UTF_8);
+                        return;
+                    }
+                    if (!Files.exists(file)) {
+                        fail("No JSON Schema committed for " + descriptor.type() + " at "
+                                + moduleDir().relativize(file) + "; generate it with: " + HOW_TO_REGENERATE);
+                    }
+                    String committed =
+                            Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n");
+                    if (!committed.equals(generated)) {
+                        fail("JSON Schema of " + descriptor.type() + " ("
+                                + descriptor.payloadClass().getName()
+                                + ") drifted from " + moduleDir().relativize(file)
+                                + ". If the record change is intended, "
+                                + "regenerate with: " + HOW_TO_REGENERATE
+                                + " and review the diff (removing or retyping a "
+                                + "field is a breaking change: add a new .vN type instead).");
+                    }
+                }));
     }
 
     @Test
     void noSchemaIsLeftForAnUnregisteredType() throws IOException {
-        Set<String> expected = EventTypes.all().stream().map(d -> d.type() + ".json").collect(Collectors.toSet());
+        Set<String> expected =
+                EventTypes.all().stream().map(d -> d.type() + ".json").collect(Collectors.toSet());
         List<Path> stale;
         try (Stream<Path> files = Files.list(schemaDir())) {
-            stale = files.filter(f -> !expected.contains(f.getFileName().toString())).toList();
+            stale = files.filter(f -> !expected.contains(f.getFileName().toString()))
+                    .toList();
         }
         if (regenerate()) {
             for (Path file : stale) {
@@ -82,7 +91,9 @@ class SchemaInStepTest {
             }
             return;
         }
-        assertThat(stale).as("schemas of unregistered types; delete them or run " + HOW_TO_REGENERATE).isEmpty();
+        assertThat(stale)
+                .as("schemas of unregistered types; delete them or run " + HOW_TO_REGENERATE)
+                .isEmpty();
     }
 
     @Test
@@ -91,7 +102,8 @@ class SchemaInStepTest {
         assumeFalse(regenerate());
         for (EventTypeDescriptor descriptor : EventTypes.all()) {
             assertThat(getClass().getClassLoader().getResource(descriptor.schemaResource()))
-                    .as(descriptor.schemaResource()).isNotNull();
+                    .as(descriptor.schemaResource())
+                    .isNotNull();
         }
     }
 
@@ -101,9 +113,11 @@ class SchemaInStepTest {
             ObjectNode schema = schemas.schemaOf(descriptor);
             Set<String> required = Stream.of(descriptor.payloadClass().getRecordComponents())
                     .filter(c -> !c.isAnnotationPresent(Nullable.class))
-                    .map(RecordComponent::getName).collect(Collectors.toSet());
+                    .map(RecordComponent::getName)
+                    .collect(Collectors.toSet());
             Set<String> inSchema = StreamSupport.stream(schema.get("required").spliterator(), false)
-                    .map(JsonNode::asText).collect(Collectors.toSet());
+                    .map(JsonNode::asText)
+                    .collect(Collectors.toSet());
             assertThat(inSchema).as(descriptor.type()).isEqualTo(required);
             assertThat(schema.get("$id").asText()).isEqualTo(descriptor.schemaUri());
         }

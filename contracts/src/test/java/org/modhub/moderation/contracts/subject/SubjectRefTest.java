@@ -3,18 +3,20 @@ package org.modhub.moderation.contracts.subject;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.modhub.moderation.contracts.event.EventCodec;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 class SubjectRefTest {
 
@@ -54,7 +56,8 @@ class SubjectRefTest {
 
     @Test
     void everyKindHasARoundTrippingKey() {
-        Set<SubjectKind> covered = VALID_KEYS.stream().map(k -> SubjectRef.parse(k).kind())
+        Set<SubjectKind> covered = VALID_KEYS.stream()
+                .map(k -> SubjectRef.parse(k).kind())
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(SubjectKind.class)));
         assertThat(covered).containsExactlyInAnyOrder(SubjectKind.values());
     }
@@ -67,11 +70,13 @@ class SubjectRefTest {
         assertThat(SubjectRef.space("acme", "demo").key()).isEqualTo("space:acme/demo");
         assertThat(SubjectRef.file(model, "main", "path/to/file.bin").key())
                 .isEqualTo("file:model:acme/llama-7b@main:path/to/file.bin");
-        assertThat(SubjectRef.discussion(SubjectRef.dataset("acme", "corpus"), 12).key())
+        assertThat(SubjectRef.discussion(SubjectRef.dataset("acme", "corpus"), 12)
+                        .key())
                 .isEqualTo("discussion:dataset:acme/corpus#12");
         assertThat(SubjectRef.pullRequest(SubjectRef.space("acme", "demo"), 3).key())
                 .isEqualTo("pull_request:space:acme/demo#3");
-        assertThat(SubjectRef.comment(SubjectRef.discussion(model, 12), "c-1a2b").key())
+        assertThat(SubjectRef.comment(SubjectRef.discussion(model, 12), "c-1a2b")
+                        .key())
                 .isEqualTo("comment:model:acme/llama-7b#12/c-1a2b");
         // Discussions and pull requests share numbers, so a comment in either has one key.
         assertThat(SubjectRef.comment(SubjectRef.pullRequest(model, 12), "c-1a2b"))
@@ -86,10 +91,14 @@ class SubjectRefTest {
     void repositoryOfASubject() {
         SubjectRef model = SubjectRef.parse("model:acme/llama-7b");
         assertThat(model.repository()).contains(model);
-        assertThat(SubjectRef.parse("file:model:acme/llama-7b@main:a.bin").repository()).contains(model);
-        assertThat(SubjectRef.parse("discussion:model:acme/llama-7b#1").repository()).contains(model);
-        assertThat(SubjectRef.parse("pull_request:model:acme/llama-7b#2").repository()).contains(model);
-        assertThat(SubjectRef.parse("comment:model:acme/llama-7b#2/c1").repository()).contains(model);
+        assertThat(SubjectRef.parse("file:model:acme/llama-7b@main:a.bin").repository())
+                .contains(model);
+        assertThat(SubjectRef.parse("discussion:model:acme/llama-7b#1").repository())
+                .contains(model);
+        assertThat(SubjectRef.parse("pull_request:model:acme/llama-7b#2").repository())
+                .contains(model);
+        assertThat(SubjectRef.parse("comment:model:acme/llama-7b#2/c1").repository())
+                .contains(model);
         assertThat(SubjectRef.parse("comment:post:alice/p-1/c1").repository()).isEmpty();
         assertThat(SubjectRef.parse("post:alice/p-1").repository()).isEmpty();
         assertThat(SubjectRef.parse("account:alice").repository()).isEmpty();
@@ -195,12 +204,12 @@ class SubjectRefTest {
 
     @Test
     void theCanonicalConstructorValidatesToo() {
-        assertThatThrownBy(() -> new SubjectRef(SubjectKind.MODEL, SubjectKind.MODEL, "acme", "x", "main", null, null,
-                null, null))
+        assertThatThrownBy(() -> new SubjectRef(
+                        SubjectKind.MODEL, SubjectKind.MODEL, "acme", "x", "main", null, null, null, null))
                 .isInstanceOf(InvalidSubjectException.class)
                 .hasMessageContaining("has no revision");
-        assertThatThrownBy(() -> new SubjectRef(SubjectKind.FILE, SubjectKind.ACCOUNT, "acme", "x", "main", "a", null,
-                null, null))
+        assertThatThrownBy(() -> new SubjectRef(
+                        SubjectKind.FILE, SubjectKind.ACCOUNT, "acme", "x", "main", "a", null, null, null))
                 .hasMessageContaining("belongs to a model, dataset or space repository");
         assertThatThrownBy(() -> SubjectRef.file(SubjectRef.account("acme"), "main", "a"))
                 .hasMessageContaining("expected a model, dataset or space repository");
@@ -215,7 +224,8 @@ class SubjectRefTest {
         ObjectMapper mapper = EventCodec.newObjectMapper();
         SubjectRef ref = SubjectRef.parse("comment:model:acme/llama-7b#12/c-1a2b");
         assertThat(mapper.writeValueAsString(ref)).isEqualTo("\"comment:model:acme/llama-7b#12/c-1a2b\"");
-        assertThat(mapper.readValue("\"comment:model:acme/llama-7b#12/c-1a2b\"", SubjectRef.class)).isEqualTo(ref);
+        assertThat(mapper.readValue("\"comment:model:acme/llama-7b#12/c-1a2b\"", SubjectRef.class))
+                .isEqualTo(ref);
         assertThat(mapper.writeValueAsString(List.of(ref))).isEqualTo("[\"comment:model:acme/llama-7b#12/c-1a2b\"]");
         assertThatThrownBy(() -> mapper.readValue("\"file:model:acme/x@main:../secret\"", SubjectRef.class))
                 .hasMessageContaining("path traversal");

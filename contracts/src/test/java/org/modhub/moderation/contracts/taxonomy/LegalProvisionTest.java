@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
+
 import org.junit.jupiter.api.Test;
 import org.modhub.moderation.contracts.dsa.StatementValidator;
 
@@ -13,32 +14,43 @@ class LegalProvisionTest {
     @Test
     void everyCategoryHasItsOwnProvisionsBesidesOther() {
         for (PolicyCategory category : PolicyCategory.values()) {
-            assertThat(LegalProvision.of(category)).as(category.code())
+            assertThat(LegalProvision.of(category))
+                    .as(category.code())
                     .contains(LegalProvision.OTHER)
                     .hasSizeGreaterThanOrEqualTo(3);
         }
         assertThat(LegalProvision.of(PolicyCategory.PRIVACY_AND_IP))
-                .contains(LegalProvision.US_17_USC_512_C, LegalProvision.US_17_USC_512_I, LegalProvision.EU_GDPR_PROCESSING)
+                .contains(
+                        LegalProvision.US_17_USC_512_C,
+                        LegalProvision.US_17_USC_512_I,
+                        LegalProvision.EU_GDPR_PROCESSING)
                 .doesNotContain(LegalProvision.EU_REGULATION_2021_784);
         assertThat(LegalProvision.of(PolicyCategory.HARMFUL_OR_ABUSIVE))
-                .contains(LegalProvision.US_18_USC_2252A_2256, LegalProvision.US_18_USC_2258A,
-                        LegalProvision.EU_DIRECTIVE_2011_93, LegalProvision.EU_REGULATION_2021_784);
+                .contains(
+                        LegalProvision.US_18_USC_2252A_2256,
+                        LegalProvision.US_18_USC_2258A,
+                        LegalProvision.EU_DIRECTIVE_2011_93,
+                        LegalProvision.EU_REGULATION_2021_784);
         // Category 1 is "all Content that violates any applicable law": every provision may be relied on.
         assertThat(LegalProvision.of(PolicyCategory.UNLAWFUL)).containsExactly(LegalProvision.values());
     }
 
     @Test
     void codesAreUniqueAndEveryProvisionButOtherLinksAnOfficialTextThatFitsTheDatabase() {
-        assertThat(Arrays.stream(LegalProvision.values()).map(LegalProvision::code)).doesNotHaveDuplicates()
+        assertThat(Arrays.stream(LegalProvision.values()).map(LegalProvision::code))
+                .doesNotHaveDuplicates()
                 .allMatch(code -> code.matches("[a-z0-9_]+"));
         for (LegalProvision p : LegalProvision.values()) {
             if (p == LegalProvision.OTHER) {
                 assertThat(p.url()).isEmpty();
                 continue;
             }
-            assertThat(p.url()).as(p.code()).hasValueSatisfying(url -> assertThat(url)
-                    .matches("https://(eur-lex\\.europa\\.eu/eli/|www\\.law\\.cornell\\.edu/uscode/text/).+"));
-            assertThat(p.ground("a national provision, Art. 12").length()).isLessThan(StatementValidator.MAX_SHORT_TEXT);
+            assertThat(p.url())
+                    .as(p.code())
+                    .hasValueSatisfying(url -> assertThat(url)
+                            .matches("https://(eur-lex\\.europa\\.eu/eli/|www\\.law\\.cornell\\.edu/uscode/text/).+"));
+            assertThat(p.ground("a national provision, Art. 12").length())
+                    .isLessThan(StatementValidator.MAX_SHORT_TEXT);
             assertThat(LegalProvision.fromCode(p.code())).isEqualTo(p);
         }
         assertThatThrownBy(() -> LegalProvision.fromCode("made_up")).isInstanceOf(UnknownTaxonomyCodeException.class);
@@ -56,7 +68,9 @@ class LegalProvisionTest {
     @Test
     void theUsualProvisionOfASubcategoryBelongsToItsCategory() {
         for (PolicySubcategory s : PolicySubcategory.values()) {
-            LegalProvision.usualFor(s).ifPresent(p -> assertThat(p.appliesTo(s.category())).as(s.code()).isTrue());
+            LegalProvision.usualFor(s)
+                    .ifPresent(p ->
+                            assertThat(p.appliesTo(s.category())).as(s.code()).isTrue());
         }
         assertThat(LegalProvision.usualFor(PolicySubcategory.IP_INFRINGEMENT)).contains(LegalProvision.US_17_USC_512_C);
     }
@@ -66,7 +80,8 @@ class LegalProvisionTest {
         for (PolicyCategory category : PolicyCategory.values()) {
             PolicyClause clause = PolicyClause.of(category);
             assertThat(clause.code()).isEqualTo("restricted_content_" + category.number());
-            assertThat(clause.citation()).isEqualTo("Restricted Content, section " + category.number() + " (" + category.title() + ")");
+            assertThat(clause.citation())
+                    .isEqualTo("Restricted Content, section " + category.number() + " (" + category.title() + ")");
             assertThat(PolicyClause.find(clause.code())).contains(clause);
         }
         assertThat(PolicyClause.find("restricted_content_6")).isEmpty();

@@ -3,17 +3,19 @@ package org.modhub.moderation.contracts.taxonomy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+
 import org.junit.jupiter.api.Test;
 import org.modhub.moderation.contracts.action.DecisionGround;
 import org.modhub.moderation.contracts.dsa.DsaKeyword;
 import org.modhub.moderation.contracts.event.EventCodec;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 class TaxonomyTest {
 
@@ -27,50 +29,86 @@ class TaxonomyTest {
     static {
         // 1. Unlawful or illegal Content
         bullet("All Content that violates any applicable law or regulation.", "unlawful_content");
-        bullet("Content promoting high-risk illegal activities (weapons development, illegal substances, scams, "
-                + "gambling, pseudo-pharmaceuticals, plagiarism, etc.).", "high_risk_illegal_activity",
-                "weapons_development", "illegal_substances", "promoting_scams", "gambling", "pseudo_pharmaceuticals",
+        bullet(
+                "Content promoting high-risk illegal activities (weapons development, illegal substances, scams, "
+                        + "gambling, pseudo-pharmaceuticals, plagiarism, etc.).",
+                "high_risk_illegal_activity",
+                "weapons_development",
+                "illegal_substances",
+                "promoting_scams",
+                "gambling",
+                "pseudo_pharmaceuticals",
                 "plagiarism");
         // 2. Fraudulent or Malicious Activities
-        bullet("Unlawful, defamatory, fraudulent, or intentionally deceptive Content (e.g., disinformation, phishing, "
-                + "scams, inauthentic behavior).", "deceptive_content", "defamation", "disinformation", "phishing",
-                "scam", "inauthentic_behaviour");
-        bullet("Content that promotes or induces unlawful or fraudulent currencies, securities, investments, or "
-                + "transactions.", "fraudulent_financial_scheme");
-        bullet("Content that performs illegal or unlicensed professional practices (medical, legal, financial, etc.).",
-                "unlicensed_professional_practice", "unlicensed_medical_practice", "unlicensed_legal_practice",
+        bullet(
+                "Unlawful, defamatory, fraudulent, or intentionally deceptive Content (e.g., disinformation, phishing, "
+                        + "scams, inauthentic behavior).",
+                "deceptive_content",
+                "defamation",
+                "disinformation",
+                "phishing",
+                "scam",
+                "inauthentic_behaviour");
+        bullet(
+                "Content that promotes or induces unlawful or fraudulent currencies, securities, investments, or "
+                        + "transactions.",
+                "fraudulent_financial_scheme");
+        bullet(
+                "Content that performs illegal or unlicensed professional practices (medical, legal, financial, etc.).",
+                "unlicensed_professional_practice",
+                "unlicensed_medical_practice",
+                "unlicensed_legal_practice",
                 "unlicensed_financial_practice");
         // 3. Harmful or Abusive Content
         bullet("Content that harms individuals or groups.", "harm_to_individuals_or_groups");
-        bullet("Content promoting discrimination or hate speech (see our Code of Conduct).", "discrimination",
+        bullet(
+                "Content promoting discrimination or hate speech (see our Code of Conduct).",
+                "discrimination",
                 "hate_speech");
-        bullet("Content involving harassment, bullying, or demeaning behavior.", "harassment", "bullying",
+        bullet(
+                "Content involving harassment, bullying, or demeaning behavior.",
+                "harassment",
+                "bullying",
                 "demeaning_behaviour");
-        bullet("Sexual Content used for harassment, bullying, or created without explicit consent.",
-                "sexual_harassment", "non_consensual_sexual_content");
-        bullet("Underage nudity or any sexual Content involving minors.", "underage_nudity",
+        bullet(
+                "Sexual Content used for harassment, bullying, or created without explicit consent.",
+                "sexual_harassment",
+                "non_consensual_sexual_content");
+        bullet(
+                "Underage nudity or any sexual Content involving minors.",
+                "underage_nudity",
                 "child_sexual_abuse_material");
-        bullet("Terrorist Content or Content that glorifies violence, suffering, or humiliation.", "terrorist_content",
+        bullet(
+                "Terrorist Content or Content that glorifies violence, suffering, or humiliation.",
+                "terrorist_content",
                 "glorification_of_violence");
         // 4. Privacy and Intellectual Property (IP)
-        bullet("Content that violates the privacy of a third party, including but not limited to publishing others' "
-                + "private information, such as a physical or email address, without their explicit permission.",
-                "privacy_violation", "private_information_disclosure");
+        bullet(
+                "Content that violates the privacy of a third party, including but not limited to publishing others' "
+                        + "private information, such as a physical or email address, without their explicit permission.",
+                "privacy_violation",
+                "private_information_disclosure");
         bullet("Content that infringes the intellectual property rights of a third party.", "ip_infringement");
         // 5. Platform Abuse, Security Violations and Spam
-        bullet("Content designed to disrupt, damage, or gain unauthorized access to systems or devices.",
+        bullet(
+                "Content designed to disrupt, damage, or gain unauthorized access to systems or devices.",
                 "system_disruption");
-        bullet("Content that attempts to transmit or generate malicious code (e.g., malware, trojans, viruses).",
+        bullet(
+                "Content that attempts to transmit or generate malicious code (e.g., malware, trojans, viruses).",
                 "malware");
         bullet("Abuse or interference with Hugging Face services, including:", "service_abuse");
         bullet("Using unauthorized bot APIs or remote management tools.", "unauthorized_bot_api");
         bullet("Hosting excessive or irrelevant data in repositories.", "excessive_or_irrelevant_data");
-        bullet("Using tools like Cloudflare Tunnel, TOR, proxies, VNC, Chrome Remote Server, etc., to bypass "
-                + "restrictions.", "restriction_bypass");
-        bullet("Incentivizing manipulation of Hugging Face Hub metrics (e.g., exchanging rewards for likes).",
+        bullet(
+                "Using tools like Cloudflare Tunnel, TOR, proxies, VNC, Chrome Remote Server, etc., to bypass "
+                        + "restrictions.",
+                "restriction_bypass");
+        bullet(
+                "Incentivizing manipulation of Hugging Face Hub metrics (e.g., exchanging rewards for likes).",
                 "metrics_manipulation");
         bullet("Cryptomining practices.", "cryptomining");
-        bullet("Spam (e.g., advertising products/services, excessive bulk activity, or disrupting user experience).",
+        bullet(
+                "Spam (e.g., advertising products/services, excessive bulk activity, or disrupting user experience).",
                 "spam");
     }
 
@@ -91,9 +129,12 @@ class TaxonomyTest {
 
     @Test
     void everySubcategoryStandsForAPolicyBullet() {
-        Set<String> traced = POLICY_BULLETS.values().stream().flatMap(List::stream).collect(Collectors.toSet());
-        assertThat(Taxonomy.subcategories()).extracting(PolicySubcategory::code)
-                .allSatisfy(code -> assertThat(traced).as("policy bullet for %s", code).contains(code));
+        Set<String> traced =
+                POLICY_BULLETS.values().stream().flatMap(List::stream).collect(Collectors.toSet());
+        assertThat(Taxonomy.subcategories())
+                .extracting(PolicySubcategory::code)
+                .allSatisfy(code ->
+                        assertThat(traced).as("policy bullet for %s", code).contains(code));
     }
 
     @Test
@@ -109,15 +150,32 @@ class TaxonomyTest {
 
     @Test
     void namedExamplesSitUnderTheirPolicyCategory() {
-        assertCategory(PolicyCategory.UNLAWFUL, "weapons_development", "illegal_substances", "promoting_scams",
-                "gambling", "pseudo_pharmaceuticals", "plagiarism");
-        assertCategory(PolicyCategory.FRAUDULENT_OR_MALICIOUS, "disinformation", "phishing", "scam",
-                "inauthentic_behaviour");
-        assertCategory(PolicyCategory.HARMFUL_OR_ABUSIVE, "child_sexual_abuse_material", "underage_nudity",
-                "terrorist_content", "non_consensual_sexual_content", "hate_speech");
+        assertCategory(
+                PolicyCategory.UNLAWFUL,
+                "weapons_development",
+                "illegal_substances",
+                "promoting_scams",
+                "gambling",
+                "pseudo_pharmaceuticals",
+                "plagiarism");
+        assertCategory(
+                PolicyCategory.FRAUDULENT_OR_MALICIOUS, "disinformation", "phishing", "scam", "inauthentic_behaviour");
+        assertCategory(
+                PolicyCategory.HARMFUL_OR_ABUSIVE,
+                "child_sexual_abuse_material",
+                "underage_nudity",
+                "terrorist_content",
+                "non_consensual_sexual_content",
+                "hate_speech");
         assertCategory(PolicyCategory.PRIVACY_AND_IP, "ip_infringement", "private_information_disclosure");
-        assertCategory(PolicyCategory.PLATFORM_ABUSE, "malware", "unauthorized_bot_api", "restriction_bypass",
-                "metrics_manipulation", "cryptomining", "spam");
+        assertCategory(
+                PolicyCategory.PLATFORM_ABUSE,
+                "malware",
+                "unauthorized_bot_api",
+                "restriction_bypass",
+                "metrics_manipulation",
+                "cryptomining",
+                "spam");
     }
 
     private static void assertCategory(PolicyCategory category, String... codes) {
@@ -128,12 +186,14 @@ class TaxonomyTest {
 
     @Test
     void categoriesCarryThePolicyTitlesInOrder() {
-        assertThat(PolicyCategory.values()).extracting(PolicyCategory::title).containsExactly(
-                "Unlawful or illegal Content",
-                "Fraudulent or Malicious Activities",
-                "Harmful or Abusive Content",
-                "Privacy and Intellectual Property (IP)",
-                "Platform Abuse, Security Violations and Spam");
+        assertThat(PolicyCategory.values())
+                .extracting(PolicyCategory::title)
+                .containsExactly(
+                        "Unlawful or illegal Content",
+                        "Fraudulent or Malicious Activities",
+                        "Harmful or Abusive Content",
+                        "Privacy and Intellectual Property (IP)",
+                        "Platform Abuse, Security Violations and Spam");
         assertThat(PolicyCategory.values()).extracting(PolicyCategory::number).containsExactly(1, 2, 3, 4, 5);
     }
 
@@ -144,8 +204,10 @@ class TaxonomyTest {
         assertThat(PolicySubcategory.TERRORIST_CONTENT.severity()).isEqualTo(Severity.CRITICAL);
         // CRITICAL jumps every queue, so it stays reserved for these.
         assertThat(Arrays.stream(PolicySubcategory.values()).filter(s -> s.severity() == Severity.CRITICAL))
-                .containsExactlyInAnyOrder(PolicySubcategory.CHILD_SEXUAL_ABUSE_MATERIAL,
-                        PolicySubcategory.UNDERAGE_NUDITY, PolicySubcategory.TERRORIST_CONTENT);
+                .containsExactlyInAnyOrder(
+                        PolicySubcategory.CHILD_SEXUAL_ABUSE_MATERIAL,
+                        PolicySubcategory.UNDERAGE_NUDITY,
+                        PolicySubcategory.TERRORIST_CONTENT);
     }
 
     @Test
@@ -159,10 +221,12 @@ class TaxonomyTest {
 
     @Test
     void codesAreUniqueSnakeCaseAndLabelsArePresent() {
-        assertThat(PolicySubcategory.values()).extracting(PolicySubcategory::code)
+        assertThat(PolicySubcategory.values())
+                .extracting(PolicySubcategory::code)
                 .doesNotHaveDuplicates()
                 .allMatch(code -> code.matches("[a-z][a-z0-9]*(_[a-z0-9]+)*"));
-        assertThat(PolicyCategory.values()).extracting(PolicyCategory::code)
+        assertThat(PolicyCategory.values())
+                .extracting(PolicyCategory::code)
                 .allMatch(code -> code.matches("[a-z][a-z0-9]*(_[a-z0-9]+)*"));
         assertThat(PolicySubcategory.values()).allSatisfy(s -> {
             assertThat(s.label()).as(s.code()).isNotBlank();
@@ -176,8 +240,9 @@ class TaxonomyTest {
         for (PolicySubcategory subcategory : PolicySubcategory.values()) {
             for (DsaKeyword keyword : subcategory.dsaKeywords()) {
                 assertThat(keyword.fits(subcategory.dsaCategory()))
-                        .as("%s: %s belongs to %s, not %s", subcategory.code(), keyword, keyword.category(),
-                                subcategory.dsaCategory())
+                        .as(
+                                "%s: %s belongs to %s, not %s",
+                                subcategory.code(), keyword, keyword.category(), subcategory.dsaCategory())
                         .isTrue();
             }
         }
@@ -230,7 +295,7 @@ class TaxonomyTest {
     void severityRanksOrderUrgency() {
         assertThat(Severity.values()).extracting(Severity::rank).containsExactly(4, 3, 2, 1);
         assertThat(List.of(Severity.LOW, Severity.CRITICAL, Severity.MEDIUM, Severity.HIGH).stream()
-                .sorted(Severity.MOST_URGENT_FIRST))
+                        .sorted(Severity.MOST_URGENT_FIRST))
                 .containsExactly(Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW);
         assertThat(Severity.HIGH.isAtLeast(Severity.MEDIUM)).isTrue();
         assertThat(Severity.MEDIUM.isAtLeast(Severity.HIGH)).isFalse();
@@ -240,7 +305,8 @@ class TaxonomyTest {
     void aCategoryOnlyReportIsTriagedAsTheWorstItCouldBe() {
         assertThat(Taxonomy.severityOf(PolicyCategory.HARMFUL_OR_ABUSIVE, null)).isEqualTo(Severity.CRITICAL);
         assertThat(Taxonomy.severityOf(PolicyCategory.PLATFORM_ABUSE, null)).isEqualTo(Severity.HIGH);
-        assertThat(Taxonomy.severityOf(PolicyCategory.PLATFORM_ABUSE, PolicySubcategory.SPAM)).isEqualTo(Severity.LOW);
+        assertThat(Taxonomy.severityOf(PolicyCategory.PLATFORM_ABUSE, PolicySubcategory.SPAM))
+                .isEqualTo(Severity.LOW);
     }
 
     @Test
@@ -258,7 +324,8 @@ class TaxonomyTest {
         assertThat(mapper.writeValueAsString(PolicySubcategory.CHILD_SEXUAL_ABUSE_MATERIAL))
                 .isEqualTo("\"child_sexual_abuse_material\"");
         assertThat(mapper.writeValueAsString(PolicyCategory.PRIVACY_AND_IP)).isEqualTo("\"privacy_and_ip\"");
-        assertThat(mapper.readValue("\"cryptomining\"", PolicySubcategory.class)).isEqualTo(PolicySubcategory.CRYPTOMINING);
+        assertThat(mapper.readValue("\"cryptomining\"", PolicySubcategory.class))
+                .isEqualTo(PolicySubcategory.CRYPTOMINING);
         assertThatThrownBy(() -> mapper.readValue("\"CRYPTOMINING\"", PolicySubcategory.class))
                 .hasMessageContaining("unknown policy subcategory code");
     }

@@ -14,8 +14,7 @@ public final class ChildProcesses {
 
     private static final Path SETSID = Path.of("/usr/bin/setsid");
 
-    private ChildProcesses() {
-    }
+    private ChildProcesses() {}
 
     /**
      * Runs {@code command} in its own session where {@code setsid} exists, so Ctrl-C in the
@@ -88,7 +87,8 @@ public final class ChildProcesses {
             try {
                 String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
                 String[] split = text.split("\\R");
-                return String.join(System.lineSeparator(),
+                return String.join(
+                        System.lineSeparator(),
                         List.of(split).subList(Math.max(0, split.length - lines), split.length));
             } catch (IOException ignored) {
                 return "";

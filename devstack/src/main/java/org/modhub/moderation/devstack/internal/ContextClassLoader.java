@@ -10,8 +10,7 @@ import java.util.function.Supplier;
  */
 public final class ContextClassLoader {
 
-    private ContextClassLoader() {
-    }
+    private ContextClassLoader() {}
 
     public static <T> T with(ClassLoader loader, Supplier<T> action) {
         Thread thread = Thread.currentThread();

@@ -15,8 +15,7 @@ public final class FileTrees {
 
     private static final Logger LOG = Logger.getLogger(FileTrees.class.getName());
 
-    private FileTrees() {
-    }
+    private FileTrees() {}
 
     /** Deletes a directory tree; logs instead of failing, since it runs during shutdown. */
     public static void deleteQuietly(Path root) {
@@ -50,8 +49,8 @@ public final class FileTrees {
     /** Restricts a file or directory to its owner, where the file system supports it. */
     public static void ownerOnly(Path path) throws IOException {
         try {
-            Files.setPosixFilePermissions(path,
-                    PosixFilePermissions.fromString(Files.isDirectory(path) ? "rwx------" : "rw-------"));
+            Files.setPosixFilePermissions(
+                    path, PosixFilePermissions.fromString(Files.isDirectory(path) ? "rwx------" : "rw-------"));
         } catch (UnsupportedOperationException ignored) {
             // Not a POSIX file system: nothing to tighten.
         }

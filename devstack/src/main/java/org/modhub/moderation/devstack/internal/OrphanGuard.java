@@ -23,8 +23,8 @@ public final class OrphanGuard implements AutoCloseable {
         if (!signal.matches("[A-Z]+")) {
             throw new IllegalArgumentException("signal name expected: " + signal);
         }
-        ProcessBuilder builder = new ProcessBuilder(List.of("/bin/sh", "-c",
-                "read ignored; kill -" + signal + " " + pid + " 2>/dev/null"))
+        ProcessBuilder builder = new ProcessBuilder(
+                        List.of("/bin/sh", "-c", "read ignored; kill -" + signal + " " + pid + " 2>/dev/null"))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         try {

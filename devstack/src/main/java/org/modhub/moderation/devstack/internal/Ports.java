@@ -9,8 +9,7 @@ import java.net.ServerSocket;
 /** Loopback port helpers. */
 public final class Ports {
 
-    private Ports() {
-    }
+    private Ports() {}
 
     /**
      * A port that was free a moment ago. Components pick their port up front (instead of binding

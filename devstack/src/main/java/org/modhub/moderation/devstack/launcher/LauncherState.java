@@ -38,8 +38,8 @@ final class LauncherState {
      */
     boolean tryLock() {
         try {
-            lockChannel = FileChannel.open(repo.runDir().resolve("launcher.lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
+            lockChannel = FileChannel.open(
+                    repo.runDir().resolve("launcher.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             lock = lockChannel.tryLock();
             if (lock == null) {
                 lockChannel.close();
@@ -80,7 +80,10 @@ final class LauncherState {
                 try (Writer writer = Files.newBufferedWriter(temp)) {
                     stored.store(writer, "Development mailbox passwords (GreenMail, local only)");
                 }
-                Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                Files.move(
+                        temp,
+                        file,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                         java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             }
             return passwords;
@@ -112,7 +115,8 @@ final class LauncherState {
      */
     void stopLeftovers() {
         try (Stream<Path> files = Files.list(repo.runDir())) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".pid")).toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".pid"))
+                    .toList()) {
                 List<String> lines = Files.readAllLines(file);
                 if (lines.size() >= 2) {
                     String name = file.getFileName().toString().replaceFirst("\\.pid$", "");
@@ -139,7 +143,10 @@ final class LauncherState {
         if (process.isEmpty() || !process.get().isAlive()) {
             return;
         }
-        boolean matches = process.get().info().commandLine().map(command -> command.contains(commandMarker))
+        boolean matches = process.get()
+                .info()
+                .commandLine()
+                .map(command -> command.contains(commandMarker))
                 .orElse(false);
         if (matches) {
             System.out.println("Stopping " + name + " (pid " + pid + ") left over from an earlier run");

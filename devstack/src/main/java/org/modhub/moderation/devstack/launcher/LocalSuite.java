@@ -35,8 +35,13 @@ public final class LocalSuite {
      * Not a compile-time constant on purpose: the bench and e2e read it when they run, so a build of theirs that
      * is older than this class cannot start the services with stale options.
      */
-    public static final String DEFAULT_SERVICE_JAVA_OPTS = String.join(" ", "-Xms16m", "-Xmx384m", "-XX:+UseSerialGC",
-            "-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=5000");
+    public static final String DEFAULT_SERVICE_JAVA_OPTS = String.join(
+            " ",
+            "-Xms16m",
+            "-Xmx384m",
+            "-XX:+UseSerialGC",
+            "-XX:+UnlockExperimentalVMOptions",
+            "-XX:TrimNativeHeapInterval=5000");
 
     private final RepoLayout repo;
     private final Map<String, String> env;
@@ -57,10 +62,15 @@ public final class LocalSuite {
         if (!claimState()) {
             return false;
         }
-        List<String> missing = serviceNames.stream().filter(service -> !Files.isRegularFile(repo.serviceJar(service)))
+        List<String> missing = serviceNames.stream()
+                .filter(service -> !Files.isRegularFile(repo.serviceJar(service)))
                 .toList();
         if (!missing.isEmpty()) {
-            out.println("Not built yet: " + missing.stream().map(repo::serviceJar).map(repo.root()::relativize).toList());
+            out.println("Not built yet: "
+                    + missing.stream()
+                            .map(repo::serviceJar)
+                            .map(repo.root()::relativize)
+                            .toList());
             out.println("Build first: ./mvnw -B package -DskipTests");
             return false;
         }
@@ -77,10 +87,15 @@ public final class LocalSuite {
         long startedAt = System.nanoTime();
         out.println("Starting " + String.join(", ", serviceNames) + "...");
         List<String> javaOptions = List.of(env.getOrDefault(DevStackEnv.SERVICE_JAVA_OPTS, DEFAULT_SERVICE_JAVA_OPTS)
-                .trim().split("\\s+"));
+                .trim()
+                .split("\\s+"));
         for (String service : serviceNames) {
-            ServiceProcess process = new ServiceProcess(service, ports.get(service), repo.serviceJar(service),
-                    repo.serviceLog(service), repo.runDir().resolve(service + ".pid"));
+            ServiceProcess process = new ServiceProcess(
+                    service,
+                    ports.get(service),
+                    repo.serviceJar(service),
+                    repo.serviceLog(service),
+                    repo.runDir().resolve(service + ".pid"));
             services.add(process);
             process.start(javaOptions, serviceEnvironment(stack, service, process.port()), repo.serviceDir(service));
         }
@@ -92,7 +107,8 @@ public final class LocalSuite {
         for (ServiceProcess service : services) {
             service.process().onExit().thenAccept(process -> {
                 if (!stopping) {
-                    out.println(service.service() + " exited with code " + process.exitValue() + "; see " + service.log());
+                    out.println(
+                            service.service() + " exited with code " + process.exitValue() + "; see " + service.log());
                 }
             });
         }
@@ -123,8 +139,10 @@ public final class LocalSuite {
                 return null;
             }
         } else {
-            options = DevStackOptions.builder().env(env)
-                    .mailDomain(env.getOrDefault(DevStackEnv.MAIL_DOMAIN, DevStackDefaults.MAIL_DOMAIN)).build();
+            options = DevStackOptions.builder()
+                    .env(env)
+                    .mailDomain(env.getOrDefault(DevStackEnv.MAIL_DOMAIN, DevStackDefaults.MAIL_DOMAIN))
+                    .build();
         }
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "devstack-stop"));
         out.println("Starting PostgreSQL, Kafka and mail...");
@@ -160,16 +178,28 @@ public final class LocalSuite {
     public void printInfrastructure(PrintStream out) {
         DevStack current = stack;
         out.println("Infrastructure");
-        out.printf("  PostgreSQL  %s:%d   user %s, password %s; databases %s%n", current.postgres().host(),
-                current.postgres().port(), current.postgres().username(), current.postgres().password(),
+        out.printf(
+                "  PostgreSQL  %s:%d   user %s, password %s; databases %s%n",
+                current.postgres().host(),
+                current.postgres().port(),
+                current.postgres().username(),
+                current.postgres().password(),
                 String.join(", ", DevStackDefaults.SERVICES));
-        out.printf("  Kafka       %s   topics %s%n", current.kafka().bootstrapServers(),
+        out.printf(
+                "  Kafka       %s   topics %s%n",
+                current.kafka().bootstrapServers(),
                 String.join(", ", concat(Topics.EVENT_TOPICS, Topics.DEAD_LETTER_TOPICS)));
-        out.printf("  SMTP        %s:%d%n", current.mail().smtpHost(), current.mail().smtpPort());
-        out.printf("  IMAP        %s:%d%n", current.mail().imapHost(), current.mail().imapPort());
+        out.printf(
+                "  SMTP        %s:%d%n",
+                current.mail().smtpHost(), current.mail().smtpPort());
+        out.printf(
+                "  IMAP        %s:%d%n",
+                current.mail().imapHost(), current.mail().imapPort());
         out.println("Mailboxes (IMAP login = the address)");
         for (String mailbox : MailServer.MAILBOXES) {
-            out.printf("  %-24s password %s%n", current.mail().address(mailbox), current.mail().password(mailbox));
+            out.printf(
+                    "  %-24s password %s%n",
+                    current.mail().address(mailbox), current.mail().password(mailbox));
         }
         if (repo != null) {
             out.println("State and logs: " + repo.stateDir() + " (pg, kafka, jwt, mail, logs)");
@@ -178,29 +208,39 @@ public final class LocalSuite {
 
     private void printSummary(Duration servicesTook) {
         out.println();
-        out.printf("Moderation suite is up (services ready in %.1f s). Ctrl-C stops everything.%n",
+        out.printf(
+                "Moderation suite is up (services ready in %.1f s). Ctrl-C stops everything.%n",
                 servicesTook.toMillis() / 1000.0);
         out.println();
         out.println("Services");
         for (ServiceProcess service : services) {
-            out.printf("  %-13s %-23s swagger %s/q/swagger-ui   log %s%n", service.service(), service.url(),
-                    service.url(), repo.root().relativize(service.log()));
+            out.printf(
+                    "  %-13s %-23s swagger %s/q/swagger-ui   log %s%n",
+                    service.service(), service.url(), service.url(), repo.root().relativize(service.log()));
         }
         out.println();
         printInfrastructure(out);
         out.println();
-        out.println("Tokens (RS256, issuer " + DevStackDefaults.JWT_ISSUER + ", audience " + DevStackDefaults.JWT_AUDIENCE + ")");
+        out.println("Tokens (RS256, issuer " + DevStackDefaults.JWT_ISSUER + ", audience "
+                + DevStackDefaults.JWT_AUDIENCE + ")");
         // With an e-mail: receipts and outcomes go to the token's address; without one a report gets no receipt.
         out.println("  bin/token --sub alice --email alice@example.org --roles user,moderator");
-        out.println("  curl -H \"Authorization: Bearer $(bin/token --sub alice --email alice@example.org --roles user)\" "
-                + (services.isEmpty() ? "http://localhost:8081" : services.get(0).url()) + "/api/v1/...");
+        out.println(
+                "  curl -H \"Authorization: Bearer $(bin/token --sub alice --email alice@example.org --roles user)\" "
+                        + (services.isEmpty()
+                                ? "http://localhost:8081"
+                                : services.get(0).url()) + "/api/v1/...");
     }
 
     private boolean awaitServices(long deadline) {
         List<CompletableFuture<ServiceProcess.Readiness>> waits = new ArrayList<>();
         for (ServiceProcess service : services) {
-            waits.add(CompletableFuture.supplyAsync(() -> service.awaitReady(deadline),
-                    task -> Thread.ofPlatform().daemon().name("ready-" + service.service()).start(task)));
+            waits.add(CompletableFuture.supplyAsync(
+                    () -> service.awaitReady(deadline),
+                    task -> Thread.ofPlatform()
+                            .daemon()
+                            .name("ready-" + service.service())
+                            .start(task)));
         }
         boolean allReady = true;
         for (int i = 0; i < services.size(); i++) {
@@ -228,7 +268,8 @@ public final class LocalSuite {
             out.println("Stopping services...");
             List<Thread> stoppers = new ArrayList<>();
             for (ServiceProcess service : services) {
-                stoppers.add(Thread.ofPlatform().name("stop-" + service.service())
+                stoppers.add(Thread.ofPlatform()
+                        .name("stop-" + service.service())
                         .start(() -> service.stop(SERVICE_STOP_GRACE)));
             }
             for (Thread stopper : stoppers) {

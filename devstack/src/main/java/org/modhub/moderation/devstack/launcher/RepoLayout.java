@@ -15,6 +15,7 @@ public record RepoLayout(Path root) {
 
     /** System property that names the repository root explicitly. */
     public static final String REPO_PROPERTY = "devstack.repo";
+
     public static final String STATE_DIR = ".devstack";
 
     /** From {@code -Ddevstack.repo}, else walking up from the working directory to {@code mvnw}. */
@@ -36,8 +37,8 @@ public record RepoLayout(Path root) {
                 return new RepoLayout(dir);
             }
         }
-        throw new IllegalStateException("no mvnw in " + start + " or above; run from the repository or pass -D"
-                + REPO_PROPERTY + "=<repo>");
+        throw new IllegalStateException(
+                "no mvnw in " + start + " or above; run from the repository or pass -D" + REPO_PROPERTY + "=<repo>");
     }
 
     public Path stateDir() {
@@ -91,7 +92,8 @@ public record RepoLayout(Path root) {
             }
             Path gitignore = stateDir().resolve(".gitignore");
             if (!Files.exists(gitignore)) {
-                Files.writeString(gitignore, "# Local state of the devstack launcher: keys, passwords, data, logs.\n*\n");
+                Files.writeString(
+                        gitignore, "# Local state of the devstack launcher: keys, passwords, data, logs.\n*\n");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + stateDir(), e);

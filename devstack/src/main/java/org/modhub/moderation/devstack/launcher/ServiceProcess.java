@@ -23,9 +23,14 @@ import org.modhub.moderation.devstack.internal.OrphanGuard;
  */
 public final class ServiceProcess {
 
-    public enum Readiness { READY, EXITED, TIMED_OUT }
+    public enum Readiness {
+        READY,
+        EXITED,
+        TIMED_OUT
+    }
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String service;
     private final int port;
@@ -81,8 +86,10 @@ public final class ServiceProcess {
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 // A fresh log per run of the launcher; a restarted service appends to it.
-                .redirectOutput(restarted ? ProcessBuilder.Redirect.appendTo(log.toFile())
-                        : ProcessBuilder.Redirect.to(log.toFile()));
+                .redirectOutput(
+                        restarted
+                                ? ProcessBuilder.Redirect.appendTo(log.toFile())
+                                : ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(env);
         try {
             process = builder.start();
@@ -96,8 +103,11 @@ public final class ServiceProcess {
 
     /** Polls {@code /q/health/ready} until it answers 200, the process exits, or the deadline passes. */
     public Readiness awaitReady(long deadlineNanos) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + DevStackDefaults.HOST + ":" + port + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(3)).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://" + DevStackDefaults.HOST + ":" + port + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(3))
+                .GET()
+                .build();
         while (System.nanoTime() < deadlineNanos) {
             Process current = process();
             if (current == null || !current.isAlive()) {

@@ -76,13 +76,14 @@ public final class BodyFuzzer {
                 int length = random.nextInt(maxLength + 1);
                 StringBuilder out = new StringBuilder(length);
                 for (int i = 0; i < length; i++) {
-                    out.append(switch (random.nextInt(6)) {
-                        case 0 -> (char) random.nextInt(0x20);
-                        case 1 -> (char) (0x80 + random.nextInt(0x780));
-                        case 2 -> "\"\\/<>&'%{}$#@:;.\n".charAt(random.nextInt(17));
-                        case 3 -> (char) (0x4e00 + random.nextInt(0x100));
-                        default -> (char) (0x20 + random.nextInt(0x5f));
-                    });
+                    out.append(
+                            switch (random.nextInt(6)) {
+                                case 0 -> (char) random.nextInt(0x20);
+                                case 1 -> (char) (0x80 + random.nextInt(0x780));
+                                case 2 -> "\"\\/<>&'%{}$#@:;.\n".charAt(random.nextInt(17));
+                                case 3 -> (char) (0x4e00 + random.nextInt(0x100));
+                                default -> (char) (0x20 + random.nextInt(0x5f));
+                            });
                 }
                 return out.toString();
             }
@@ -136,21 +137,82 @@ public final class BodyFuzzer {
         };
     }
 
-    private static final List<String> NASTY = List.of("", " ", "null", "true", "0", "-1", "1e999", "NaN",
-            "\u0000", "\u202e\u202d", "\uFEFF", "😀".repeat(40), "é".repeat(3000), "x".repeat(5001), "y".repeat(70_000),
-            "javascript:alert(1)", "file:///etc/passwd", "http://169.254.169.254/latest/meta-data/", "http://localhost:1/",
-            "https://huggingface.co/../../etc/passwd", "https://huggingface.co/%00", "ftp://example.org/x",
-            "<script>alert(1)</script>", "' OR 1=1 --", "\"; DROP TABLE report; --", "${jndi:ldap://example.org/a}",
-            "{{7*7}}", "{#include secret /}", "{inject:config}", "%s%n%x", "../../../../", "\\u0000",
-            "00000000-0000-0000-0000-000000000000", "ffffffff-ffff-ffff-ffff-ffffffffffff", "not-a-uuid",
-            "2026-02-30", "2026-13-01", "9999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z", "1970-01-01T00:00:00Z",
-            "+999999999-12-31T23:59:59.999999999Z", "P99999999D", "user:", "email:", "user:a:b", "email:@", "model:",
-            "model:a/b#c", "model:acme/x#1/c-1", "dataset:../../x", "ZZ", "EU", "de", "ACCEPT", "accept", "REJECT",
-            "NO_ACTION", "SUSPEND_ACCOUNT", "CHANGED", "UPHELD", "report-receipt", "en", "de-DE", "xx-XX-x-private");
+    private static final List<String> NASTY = List.of(
+            "",
+            " ",
+            "null",
+            "true",
+            "0",
+            "-1",
+            "1e999",
+            "NaN",
+            "\u0000",
+            "\u202e\u202d",
+            "\uFEFF",
+            "😀".repeat(40),
+            "é".repeat(3000),
+            "x".repeat(5001),
+            "y".repeat(70_000),
+            "javascript:alert(1)",
+            "file:///etc/passwd",
+            "http://169.254.169.254/latest/meta-data/",
+            "http://localhost:1/",
+            "https://huggingface.co/../../etc/passwd",
+            "https://huggingface.co/%00",
+            "ftp://example.org/x",
+            "<script>alert(1)</script>",
+            "' OR 1=1 --",
+            "\"; DROP TABLE report; --",
+            "${jndi:ldap://example.org/a}",
+            "{{7*7}}",
+            "{#include secret /}",
+            "{inject:config}",
+            "%s%n%x",
+            "../../../../",
+            "\\u0000",
+            "00000000-0000-0000-0000-000000000000",
+            "ffffffff-ffff-ffff-ffff-ffffffffffff",
+            "not-a-uuid",
+            "2026-02-30",
+            "2026-13-01",
+            "9999-12-31T23:59:59Z",
+            "-999999999-01-01T00:00:00Z",
+            "1970-01-01T00:00:00Z",
+            "+999999999-12-31T23:59:59.999999999Z",
+            "P99999999D",
+            "user:",
+            "email:",
+            "user:a:b",
+            "email:@",
+            "model:",
+            "model:a/b#c",
+            "model:acme/x#1/c-1",
+            "dataset:../../x",
+            "ZZ",
+            "EU",
+            "de",
+            "ACCEPT",
+            "accept",
+            "REJECT",
+            "NO_ACTION",
+            "SUSPEND_ACCOUNT",
+            "CHANGED",
+            "UPHELD",
+            "report-receipt",
+            "en",
+            "de-DE",
+            "xx-XX-x-private");
 
     /** What a stack trace or class name in an answer looks like (unless the input itself said it). */
-    private static final List<String> INTERNALS = List.of("Exception", "\tat ", "org.modhub.", "java.lang.", "io.quarkus.",
-            "com.fasterxml.", "org.hibernate.", "io.vertx.");
+    private static final List<String> INTERNALS = List.of(
+            "Exception",
+            "\tat ",
+            "org.modhub.",
+            "java.lang.",
+            "io.quarkus.",
+            "com.fasterxml.",
+            "org.hibernate.",
+            "io.vertx.");
 
     private final String service;
     private final ObjectMapper mapper = new ObjectMapper();
@@ -185,7 +247,9 @@ public final class BodyFuzzer {
         long n = sent.incrementAndGet();
         // A fresh client address each time (where the service trusts X-Forwarded-For), so per-address
         // rate limits do not hide the endpoint behind 429s.
-        RequestSpecification request = RestAssured.given().contentType("application/json").body(body)
+        RequestSpecification request = RestAssured.given()
+                .contentType("application/json")
+                .body(body)
                 .header("X-Forwarded-For", "10." + (n >> 16 & 0xff) + "." + (n >> 8 & 0xff) + "." + (n & 0xff));
         String token = target.token() == null ? null : target.token().get();
         if (token != null) {
@@ -195,22 +259,28 @@ public final class BodyFuzzer {
         Response response = request.request(target.method(), path);
         int status = response.statusCode();
         counts.computeIfAbsent(target.name(), name -> new ConcurrentHashMap<>())
-                .computeIfAbsent(String.valueOf(status), s -> new AtomicLong()).incrementAndGet();
+                .computeIfAbsent(String.valueOf(status), s -> new AtomicLong())
+                .incrementAndGet();
         String shown = describe(body);
-        assertThat(status).as("%s %s answered %d to the body %s%n%s", service, target.name(), status, shown,
-                response.asString()).isLessThan(500);
+        assertThat(status)
+                .as("%s %s answered %d to the body %s%n%s", service, target.name(), status, shown, response.asString())
+                .isLessThan(500);
         if (status >= 400) {
-            assertThat(response.contentType()).as("%s %s: content type of a %d to %s", service, target.name(), status, shown)
+            assertThat(response.contentType())
+                    .as("%s %s: content type of a %d to %s", service, target.name(), status, shown)
                     .startsWith("application/problem+json");
             String text = response.asString();
             String sentText = new String(body, StandardCharsets.UTF_8);
             for (String internal : INTERNALS) {
                 if (!sentText.contains(internal)) {
-                    assertThat(text).as("%s %s: a %d to %s leaks internals", service, target.name(), status, shown)
+                    assertThat(text)
+                            .as("%s %s: a %d to %s leaks internals", service, target.name(), status, shown)
                             .doesNotContain(internal);
                 }
             }
-            assertThat(response.jsonPath().getInt("status")).as("%s %s: problem status", service, target.name()).isEqualTo(status);
+            assertThat(response.jsonPath().getInt("status"))
+                    .as("%s %s: problem status", service, target.name())
+                    .isEqualTo(status);
         }
         return response;
     }
@@ -225,17 +295,28 @@ public final class BodyFuzzer {
             Map<String, Long> byStatus = new TreeMap<>();
             entry.getValue().forEach((status, n) -> byStatus.put(status, n.get()));
             long sent = byStatus.values().stream().mapToLong(Long::longValue).sum();
-            long ok = byStatus.entrySet().stream().filter(e -> e.getKey().startsWith("2")).mapToLong(Map.Entry::getValue).sum();
-            long four = byStatus.entrySet().stream().filter(e -> e.getKey().startsWith("4")).mapToLong(Map.Entry::getValue).sum();
-            long five = byStatus.entrySet().stream().filter(e -> e.getKey().startsWith("5")).mapToLong(Map.Entry::getValue).sum();
+            long ok = byStatus.entrySet().stream()
+                    .filter(e -> e.getKey().startsWith("2"))
+                    .mapToLong(Map.Entry::getValue)
+                    .sum();
+            long four = byStatus.entrySet().stream()
+                    .filter(e -> e.getKey().startsWith("4"))
+                    .mapToLong(Map.Entry::getValue)
+                    .sum();
+            long five = byStatus.entrySet().stream()
+                    .filter(e -> e.getKey().startsWith("5"))
+                    .mapToLong(Map.Entry::getValue)
+                    .sum();
             total += sent;
             refused += four;
             failed += five;
-            out.append(String.format("  %-55s sent %6d  2xx %5d  4xx %6d  5xx %d  %s%n", entry.getKey(), sent, ok, four, five,
-                    byStatus));
+            out.append(String.format(
+                    "  %-55s sent %6d  2xx %5d  4xx %6d  5xx %d  %s%n",
+                    entry.getKey(), sent, ok, four, five, byStatus));
         }
-        return String.format("Fuzz summary %s: %d inputs sent, %d refused with 4xx, %d with 5xx%n%s", service, total, refused,
-                failed, out);
+        return String.format(
+                "Fuzz summary %s: %d inputs sent, %d refused with 4xx, %d with 5xx%n%s",
+                service, total, refused, failed, out);
     }
 
     public void printSummary() {
@@ -272,8 +353,10 @@ public final class BodyFuzzer {
             }
             case 5:
                 // The same key twice: which one wins must not matter.
-                return (seed.replaceFirst("\\}\\s*$", "") + (seed.trim().equals("{}") ? "" : ",") + "\"" + firstKey(seed)
-                        + "\":" + new String(write(value(choices, 0)), StandardCharsets.UTF_8) + "}").getBytes(StandardCharsets.UTF_8);
+                return (seed.replaceFirst("\\}\\s*$", "") + (seed.trim().equals("{}") ? "" : ",") + "\""
+                                + firstKey(seed) + "\":" + new String(write(value(choices, 0)), StandardCharsets.UTF_8)
+                                + "}")
+                        .getBytes(StandardCharsets.UTF_8);
             default:
                 break;
         }
@@ -306,7 +389,8 @@ public final class BodyFuzzer {
     }
 
     private static String firstKey(String seed) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"([^\"]+)\"\\s*:").matcher(seed);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("\"([^\"]+)\"\\s*:").matcher(seed);
         return m.find() ? m.group(1) : "x";
     }
 
@@ -316,8 +400,9 @@ public final class BodyFuzzer {
             case 0 -> f.nullNode();
             case 1 -> f.booleanNode(choices.pick(2) == 0);
             case 2 -> f.numberNode(choices.number());
-            case 3 -> f.numberNode(List.of(0L, -1L, 1L, (long) Integer.MAX_VALUE + 1, Long.MAX_VALUE, Long.MIN_VALUE)
-                    .get(choices.pick(6)));
+            case 3 ->
+                f.numberNode(List.of(0L, -1L, 1L, (long) Integer.MAX_VALUE + 1, Long.MAX_VALUE, Long.MIN_VALUE)
+                        .get(choices.pick(6)));
             case 4 -> f.numberNode(choices.decimal());
             case 5 -> f.numberNode(new BigInteger("9".repeat(1 + choices.pick(400))));
             case 6, 7 -> f.textNode(choices.text(64));
@@ -336,7 +421,8 @@ public final class BodyFuzzer {
                 ObjectNode object = f.objectNode();
                 int n = choices.pick(4);
                 for (int i = 0; i < n; i++) {
-                    object.set(choices.pick(2) == 0 ? choices.text(12) : NASTY.get(choices.pick(NASTY.size())),
+                    object.set(
+                            choices.pick(2) == 0 ? choices.text(12) : NASTY.get(choices.pick(NASTY.size())),
                             value(choices, depth + 1));
                 }
                 yield object;
@@ -348,7 +434,9 @@ public final class BodyFuzzer {
     private static JsonNode nested(int depth) {
         JsonNode node = JsonNodeFactory.instance.textNode("deep");
         for (int i = 0; i < depth; i++) {
-            node = i % 2 == 0 ? JsonNodeFactory.instance.arrayNode().add(node) : JsonNodeFactory.instance.objectNode().set("a", node);
+            node = i % 2 == 0
+                    ? JsonNodeFactory.instance.arrayNode().add(node)
+                    : JsonNodeFactory.instance.objectNode().set("a", node);
         }
         return node;
     }

@@ -102,7 +102,8 @@ public class DevStackResource implements QuarkusTestResourceLifecycleManager {
     private static Object valueFor(Field field) {
         Class<?> type = field.getType();
         try {
-            ClassLoader loader = type.getClassLoader() != null ? type.getClassLoader()
+            ClassLoader loader = type.getClassLoader() != null
+                    ? type.getClassLoader()
                     : field.getDeclaringClass().getClassLoader();
             Class<?> devStackClass = Class.forName(DevStack.class.getName(), true, loader);
             Object stack = devStackClass.getMethod("shared").invoke(null);
@@ -110,7 +111,8 @@ public class DevStackResource implements QuarkusTestResourceLifecycleManager {
                 return stack;
             }
             for (Method accessor : devStackClass.getMethods()) {
-                if (accessor.getParameterCount() == 0 && !Modifier.isStatic(accessor.getModifiers())
+                if (accessor.getParameterCount() == 0
+                        && !Modifier.isStatic(accessor.getModifiers())
                         && accessor.getReturnType() == type) {
                     return accessor.invoke(stack);
                 }
@@ -120,7 +122,9 @@ public class DevStackResource implements QuarkusTestResourceLifecycleManager {
         } catch (InvocationTargetException e) {
             throw new IllegalStateException("cannot inject the dev stack into " + field, e.getCause());
         }
-        throw new IllegalArgumentException("@InjectDevStack cannot fill " + field + ": supported types are DevStack and "
-                + Arrays.toString(new String[] {"PostgresServer", "KafkaServer", "MailServer", "JwtKeys", "TokenMinter"}));
+        throw new IllegalArgumentException("@InjectDevStack cannot fill " + field
+                + ": supported types are DevStack and "
+                + Arrays.toString(
+                        new String[] {"PostgresServer", "KafkaServer", "MailServer", "JwtKeys", "TokenMinter"}));
     }
 }

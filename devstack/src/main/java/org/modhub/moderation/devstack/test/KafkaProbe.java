@@ -57,7 +57,10 @@ public final class KafkaProbe implements AutoCloseable {
     /** The values seen so far whose CloudEvents {@code type} is {@code type}. */
     public List<String> ofType(String type) {
         String marker = "\"type\":\"" + type + "\"";
-        return poll().stream().map(ConsumerRecord::value).filter(v -> v != null && v.contains(marker)).toList();
+        return poll().stream()
+                .map(ConsumerRecord::value)
+                .filter(v -> v != null && v.contains(marker))
+                .toList();
     }
 
     @Override

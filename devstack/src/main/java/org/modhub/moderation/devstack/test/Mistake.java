@@ -8,10 +8,12 @@ package org.modhub.moderation.devstack.test;
  * {@code MistakeTableTest} keeps equal to it.
  */
 public enum Mistake {
-
     UNKNOWN_FIELD("a body field the endpoint does not know", 400, "unknown-field", "`errors[].field` is the field"),
     MALFORMED_JSON("a body that is not JSON", 400, "malformed-body", "`detail` gives line and column"),
-    WRONG_JSON_TYPE("a body field of the wrong JSON type (an object where text goes)", 400, "malformed-body",
+    WRONG_JSON_TYPE(
+            "a body field of the wrong JSON type (an object where text goes)",
+            400,
+            "malformed-body",
             "`errors[].field` is the field"),
     MISSING_BODY("no body where the endpoint requires one", 400, "validation", "`errors[].field` is `body`"),
     MALFORMED_ID("an id in the path that is not an id", 404, "not-found", "`detail` quotes the id"),
@@ -24,7 +26,8 @@ public enum Mistake {
     WRONG_METHOD("a method the path does not serve", 405, "method-not-allowed", "`instance` is the path"),
     OVERSIZED_BODY("a body over 256 KiB", 413, "payload-too-large", "`instance` is the path"),
     NO_CONTENT_TYPE("a body without `Content-Type`", 415, "unsupported-media-type", "`instance` is the path"),
-    WRONG_CONTENT_TYPE("a body that is not `application/json`", 415, "unsupported-media-type", "`instance` is the path");
+    WRONG_CONTENT_TYPE(
+            "a body that is not `application/json`", 415, "unsupported-media-type", "`instance` is the path");
 
     private static final String TYPE_PREFIX = "urn:modhub:problem:";
 

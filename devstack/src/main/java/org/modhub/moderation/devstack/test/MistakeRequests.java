@@ -37,7 +37,8 @@ final class MistakeRequests implements AutoCloseable {
     private final Call byId;
     private final Call staff;
     private final List<Call> lists;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     MistakeRequests(BodyCall body, Call byId, Call staff, List<Call> lists) {
         this.body = body;
@@ -60,7 +61,9 @@ final class MistakeRequests implements AutoCloseable {
         @Override
         public String toString() {
             return request.method() + " " + request.uri().getRawPath()
-                    + (request.uri().getRawQuery() == null ? "" : "?" + request.uri().getRawQuery());
+                    + (request.uri().getRawQuery() == null
+                            ? ""
+                            : "?" + request.uri().getRawQuery());
         }
     }
 
@@ -76,8 +79,10 @@ final class MistakeRequests implements AutoCloseable {
             HttpResponse<String> answer = client.send(attempt.request(), HttpResponse.BodyHandlers.ofString());
             List<String> differences = differences(mistake, attempt, answer);
             if (!differences.isEmpty()) {
-                wrong.add(mistake + " by " + attempt + ": " + String.join("; ", differences) + "; answered " + answer.statusCode()
-                        + " " + answer.headers().firstValue("Content-Type").orElse("(no Content-Type)") + " " + answer.body());
+                wrong.add(mistake + " by " + attempt + ": " + String.join("; ", differences) + "; answered "
+                        + answer.statusCode() + " "
+                        + answer.headers().firstValue("Content-Type").orElse("(no Content-Type)") + " "
+                        + answer.body());
             }
         }
         return wrong;
@@ -87,27 +92,41 @@ final class MistakeRequests implements AutoCloseable {
         Call write = body.call();
         String text = "{\"" + body.textField() + "\":\"x\"}";
         return switch (mistake) {
-            case UNKNOWN_FIELD -> List.of(send(write, "{\"" + NOT_A_FIELD + "\":\"x\"}", "application/json").naming(NOT_A_FIELD));
-            case MALFORMED_JSON -> List.of(send(write, "{\"" + body.textField() + "\" \"x\"}", "application/json").quoting("line"));
-            case WRONG_JSON_TYPE -> List.of(send(write, "{\"" + body.textField() + "\":{\"nested\":true}}", "application/json")
-                    .naming(body.textField()));
+            case UNKNOWN_FIELD ->
+                List.of(send(write, "{\"" + NOT_A_FIELD + "\":\"x\"}", "application/json")
+                        .naming(NOT_A_FIELD));
+            case MALFORMED_JSON ->
+                List.of(send(write, "{\"" + body.textField() + "\" \"x\"}", "application/json")
+                        .quoting("line"));
+            case WRONG_JSON_TYPE ->
+                List.of(send(write, "{\"" + body.textField() + "\":{\"nested\":true}}", "application/json")
+                        .naming(body.textField()));
             case MISSING_BODY -> List.of(send(write, "", "application/json").naming("body"));
-            case MALFORMED_ID -> List.of(get(byId.path().replace("{id}", NOT_AN_ID), byId.role()).quoting(NOT_AN_ID));
+            case MALFORMED_ID ->
+                List.of(get(byId.path().replace("{id}", NOT_AN_ID), byId.role()).quoting(NOT_AN_ID));
             case UNKNOWN_ID -> {
                 String id = UUID.randomUUID().toString();
                 yield List.of(get(byId.path().replace("{id}", id), byId.role()).quoting(id));
             }
-            case BAD_LIMIT -> lists.stream().flatMap(list -> Stream.of(
-                    get(list.path() + "?limit=0", list.role()).naming("query.limit"),
-                    get(list.path() + "?limit=lots", list.role()).naming("query.limit"))).toList();
-            case BAD_CURSOR -> lists.stream().map(list -> get(list.path() + "?cursor=" + NOT_AN_ID, list.role()).naming("query.cursor"))
-                    .toList();
+            case BAD_LIMIT ->
+                lists.stream()
+                        .flatMap(list -> Stream.of(
+                                get(list.path() + "?limit=0", list.role()).naming("query.limit"),
+                                get(list.path() + "?limit=lots", list.role()).naming("query.limit")))
+                        .toList();
+            case BAD_CURSOR ->
+                lists.stream()
+                        .map(list -> get(list.path() + "?cursor=" + NOT_AN_ID, list.role())
+                                .naming("query.cursor"))
+                        .toList();
             case NO_TOKEN -> List.of(get(staff.path(), null));
             case WRONG_ROLE -> List.of(get(staff.path(), Roles.USER));
             case UNKNOWN_PATH -> List.of(get("/api/v1/no-such-thing", null));
-            case WRONG_METHOD -> List.of(request("DELETE", staff.path(), staff.role(), HttpRequest.BodyPublishers.noBody(), null));
-            case OVERSIZED_BODY -> List.of(send(write, "{\"" + body.textField() + "\":\"" + "x".repeat(OVERSIZED) + "\"}",
-                    "application/json"));
+            case WRONG_METHOD ->
+                List.of(request("DELETE", staff.path(), staff.role(), HttpRequest.BodyPublishers.noBody(), null));
+            case OVERSIZED_BODY ->
+                List.of(send(
+                        write, "{\"" + body.textField() + "\":\"" + "x".repeat(OVERSIZED) + "\"}", "application/json"));
             case NO_CONTENT_TYPE -> List.of(send(write, text, null));
             case WRONG_CONTENT_TYPE -> List.of(send(write, text, "text/plain"));
         };
@@ -145,18 +164,27 @@ final class MistakeRequests implements AutoCloseable {
         if (attempt.field() != null && !fields(problem).contains(attempt.field())) {
             wrong.add("errors[].field " + fields(problem) + " does not name " + attempt.field());
         }
-        if (attempt.quoted() != null && !String.valueOf(problem.getString("detail")).contains(attempt.quoted())) {
+        if (attempt.quoted() != null
+                && !String.valueOf(problem.getString("detail")).contains(attempt.quoted())) {
             wrong.add("detail does not quote '" + attempt.quoted() + "'");
         }
         if (mistake == Mistake.NO_TOKEN) {
-            expect(wrong, "WWW-Authenticate", answer.headers().firstValue("WWW-Authenticate").orElse(null), "Bearer");
+            expect(
+                    wrong,
+                    "WWW-Authenticate",
+                    answer.headers().firstValue("WWW-Authenticate").orElse(null),
+                    "Bearer");
         }
         return wrong;
     }
 
     private static List<String> fields(JsonPath problem) {
         List<Map<String, Object>> errors = problem.getList("errors");
-        return errors == null ? List.of() : errors.stream().map(error -> String.valueOf(error.get("field"))).toList();
+        return errors == null
+                ? List.of()
+                : errors.stream()
+                        .map(error -> String.valueOf(error.get("field")))
+                        .toList();
     }
 
     private static void expect(List<String> wrong, String what, String actual, String expected) {
@@ -173,15 +201,21 @@ final class MistakeRequests implements AutoCloseable {
         return request(call.method(), call.path(), call.role(), HttpRequest.BodyPublishers.ofString(json), contentType);
     }
 
-    private static Attempt request(String method, String pathAndQuery, String role, HttpRequest.BodyPublisher content,
-            String contentType) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + pathAndQuery))
-                .method(method, content).timeout(Duration.ofSeconds(30));
+    private static Attempt request(
+            String method, String pathAndQuery, String role, HttpRequest.BodyPublisher content, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(RestAssured.baseURI + ":" + RestAssured.port + pathAndQuery))
+                .method(method, content)
+                .timeout(Duration.ofSeconds(30));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
         if (role != null) {
-            request.header("Authorization", "Bearer " + TestTokens.token("mistaken-" + UUID.randomUUID().toString().substring(0, 8), role));
+            request.header(
+                    "Authorization",
+                    "Bearer "
+                            + TestTokens.token(
+                                    "mistaken-" + UUID.randomUUID().toString().substring(0, 8), role));
         }
         String path = pathAndQuery.contains("?") ? pathAndQuery.substring(0, pathAndQuery.indexOf('?')) : pathAndQuery;
         return new Attempt(request.build(), path, null, null);

@@ -11,8 +11,7 @@ import io.smallrye.mutiny.Uni;
  */
 public final class OnVertx {
 
-    private OnVertx() {
-    }
+    private OnVertx() {}
 
     /** Subscribes to the call on a new duplicated context and waits for its item; its failure is rethrown. */
     public static <T> T await(Supplier<Uni<T>> call) throws Exception {

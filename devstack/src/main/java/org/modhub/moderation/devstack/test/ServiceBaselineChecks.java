@@ -5,11 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -19,6 +14,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -119,7 +119,8 @@ public abstract class ServiceBaselineChecks {
 
     @Test
     void readinessCoversTheDatabaseAndTheBroker() {
-        JsonPath health = given().get("/q/health/ready").then().statusCode(200).extract().jsonPath();
+        JsonPath health =
+                given().get("/q/health/ready").then().statusCode(200).extract().jsonPath();
         assertThat(health.getString("status")).isEqualTo("UP");
         List<String> checks = health.getList("checks.name", String.class);
         assertThat(checks).anySatisfy(name -> assertThat(name).containsIgnoringCase("postgresql"));
@@ -131,9 +132,11 @@ public abstract class ServiceBaselineChecks {
     void ownDatabaseIsMigrated() throws SQLException {
         Config config = ConfigProvider.getConfig();
         String url = config.getValue("quarkus.datasource.jdbc.url", String.class);
-        try (Connection c = DriverManager.getConnection(url,
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
+        try (Connection c = DriverManager.getConnection(
+                        url,
+                        config.getValue("quarkus.datasource.username", String.class),
+                        config.getOptionalValue("quarkus.datasource.password", String.class)
+                                .orElse(""));
                 Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT current_database(), "
                         + "(SELECT count(*) FROM flyway_schema_history WHERE success), "
@@ -151,14 +154,19 @@ public abstract class ServiceBaselineChecks {
 
     @Test
     void servesOpenApiAndSwaggerUi() {
-        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+        given().accept("application/json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
                 .body("info.title", equalTo(applicationName() + " API"));
         given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
     }
 
     @Test
     void exposesPrometheusMetrics() {
-        given().get("/q/metrics").then().statusCode(200)
+        given().get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(containsString("kit_outbox_pending"))
                 .body(containsString("jvm_memory_used_bytes"));
     }
@@ -179,8 +187,9 @@ public abstract class ServiceBaselineChecks {
                 asListed += differences.isEmpty() ? 1 : 0;
             }
         }
-        System.out.printf("Mistakes made at %s: %d of %d (%s), answered as listed: %d%n", applicationName(), made.size(),
-                Mistake.values().length, made, asListed);
+        System.out.printf(
+                "Mistakes made at %s: %d of %d (%s), answered as listed: %d%n",
+                applicationName(), made.size(), Mistake.values().length, made, asListed);
         assertThat(wrong).as("answers that differ from the one Mistake lists").isEmpty();
     }
 
@@ -192,18 +201,24 @@ public abstract class ServiceBaselineChecks {
         assertThat(call.role()).as("protectedCall() needs a role").isNotNull();
         Config config = ConfigProvider.getConfig();
         String issuer = config.getValue("mp.jwt.verify.issuer", String.class);
-        String audience = config.getValue("mp.jwt.verify.audiences", String.class).split(",")[0].strip();
+        String audience = config.getValue("mp.jwt.verify.audiences", String.class)
+                .split(",")[0]
+                .strip();
         String subject = "attacker-" + UUID.randomUUID().toString().substring(0, 8);
         long now = System.currentTimeMillis() / 1000;
 
         // The control: the same claims, properly signed, get past authentication.
         Response genuine = send(call, token(subject, call.role(), issuer, audience, now, now + 600));
-        assertThat(genuine.statusCode()).as("%s with a genuine token", call).isNotIn(401, 403).isLessThan(500);
+        assertThat(genuine.statusCode())
+                .as("%s with a genuine token", call)
+                .isNotIn(401, 403)
+                .isLessThan(500);
 
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
-        String claims = "{\"iss\":\"" + issuer + "\",\"aud\":\"" + audience + "\",\"sub\":\"" + subject + "\",\"upn\":\""
-                + subject + "\",\"groups\":[\"" + call.role() + "\"],\"iat\":" + now + ",\"exp\":" + (now + 600) + "}";
+        String claims = "{\"iss\":\"" + issuer + "\",\"aud\":\"" + audience + "\",\"sub\":\"" + subject
+                + "\",\"upn\":\"" + subject + "\",\"groups\":[\"" + call.role() + "\"],\"iat\":" + now + ",\"exp\":"
+                + (now + 600) + "}";
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         String signingInput = b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
         String genuineSignature = genuineSignatureOf(token(subject, call.role(), issuer, audience, now, now + 600));
@@ -211,42 +226,70 @@ public abstract class ServiceBaselineChecks {
         Map<String, String> attacks = new LinkedHashMap<>();
         attacks.put("no token", null);
         attacks.put("not a JWT", "not-a-jwt");
-        attacks.put("alg none, no signature",
-                b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "." + signingInput + ".");
-        attacks.put("alg none, with a genuine token's signature",
-                b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "." + signingInput + "."
-                        + genuineSignature);
-        attacks.put("signed with a foreign key", claims(subject, call.role(), issuer, audience, now, now + 600)
-                .sign(generator.generateKeyPair().getPrivate()));
-        attacks.put("HS256 with the public key as secret", claims(subject, call.role(), issuer, audience, now, now + 600)
-                .signWithSecret(config.getOptionalValue("mp.jwt.verify.publickey", String.class).orElse("public-key")));
+        attacks.put(
+                "alg none, no signature",
+                b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                        + signingInput + ".");
+        attacks.put(
+                "alg none, with a genuine token's signature",
+                b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                        + signingInput + "." + genuineSignature);
+        attacks.put(
+                "signed with a foreign key",
+                claims(subject, call.role(), issuer, audience, now, now + 600)
+                        .sign(generator.generateKeyPair().getPrivate()));
+        attacks.put(
+                "HS256 with the public key as secret",
+                claims(subject, call.role(), issuer, audience, now, now + 600)
+                        .signWithSecret(config.getOptionalValue("mp.jwt.verify.publickey", String.class)
+                                .orElse("public-key")));
         attacks.put("expired an hour ago", token(subject, call.role(), issuer, audience, now - 7200, now - 3600));
-        attacks.put("not yet valid", claims(subject, call.role(), issuer, audience, now + 3600, now + 7200)
-                .claim("nbf", now + 3600).sign());
+        attacks.put(
+                "not yet valid",
+                claims(subject, call.role(), issuer, audience, now + 3600, now + 7200)
+                        .claim("nbf", now + 3600)
+                        .sign());
         attacks.put("wrong issuer", token(subject, call.role(), "https://evil.example/auth", audience, now, now + 600));
         attacks.put("wrong audience", token(subject, call.role(), issuer, "another-suite", now, now + 600));
-        attacks.put("claims changed after signing", tamper(token(subject, "user", issuer, audience, now, now + 600),
-                claims));
+        attacks.put(
+                "claims changed after signing",
+                tamper(token(subject, "user", issuer, audience, now, now + 600), claims));
 
         for (Map.Entry<String, String> attack : attacks.entrySet()) {
             Response response = send(call, attack.getValue());
-            assertThat(response.statusCode()).as("%s with a token %s", call, attack.getKey()).isEqualTo(401);
-            assertThat(response.contentType()).as("%s: %s", call, attack.getKey()).startsWith("application/problem+json");
+            assertThat(response.statusCode())
+                    .as("%s with a token %s", call, attack.getKey())
+                    .isEqualTo(401);
+            assertThat(response.contentType())
+                    .as("%s: %s", call, attack.getKey())
+                    .startsWith("application/problem+json");
             assertThat(response.jsonPath().getString("type")).isEqualTo("urn:modhub:problem:unauthenticated");
             assertThat(response.header("WWW-Authenticate")).isEqualTo("Bearer");
         }
-        System.out.printf("JWT attacks on %s %s: sent %d, rejected with 401: %d (%s); genuine token: %d%n",
-                applicationName(), call, attacks.size(), attacks.size(), String.join(", ", attacks.keySet()),
+        System.out.printf(
+                "JWT attacks on %s %s: sent %d, rejected with 401: %d (%s); genuine token: %d%n",
+                applicationName(),
+                call,
+                attacks.size(),
+                attacks.size(),
+                String.join(", ", attacks.keySet()),
                 genuine.statusCode());
     }
 
-    private static io.smallrye.jwt.build.JwtClaimsBuilder claims(String subject, String role, String issuer, String audience,
-            long issuedAt, long expiresAt) {
-        return Jwt.issuer(issuer).audience(audience).subject(subject).upn(subject).groups(Set.of(role))
-                .claim("email", subject + "@example.org").issuedAt(issuedAt).expiresAt(expiresAt);
+    private static io.smallrye.jwt.build.JwtClaimsBuilder claims(
+            String subject, String role, String issuer, String audience, long issuedAt, long expiresAt) {
+        return Jwt.issuer(issuer)
+                .audience(audience)
+                .subject(subject)
+                .upn(subject)
+                .groups(Set.of(role))
+                .claim("email", subject + "@example.org")
+                .issuedAt(issuedAt)
+                .expiresAt(expiresAt);
     }
 
-    private static String token(String subject, String role, String issuer, String audience, long issuedAt, long expiresAt) {
+    private static String token(
+            String subject, String role, String issuer, String audience, long issuedAt, long expiresAt) {
         return claims(subject, role, issuer, audience, issuedAt, expiresAt).sign();
     }
 
@@ -257,8 +300,9 @@ public abstract class ServiceBaselineChecks {
     /** A genuine token whose payload is swapped for other claims, keeping header and signature. */
     private static String tamper(String jwt, String claims) {
         String[] parts = jwt.split("\\.");
-        return parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(claims.getBytes(StandardCharsets.UTF_8))
-                + "." + parts[2];
+        return parts[0] + "."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "."
+                + parts[2];
     }
 
     private static Response send(Call call, String token) {
@@ -285,9 +329,13 @@ public abstract class ServiceBaselineChecks {
         for (Call call : writes) {
             var request = given().contentType(ContentType.JSON).body(big);
             if (call.role() != null) {
-                request = request.auth().oauth2(TestTokens.token("big-" + UUID.randomUUID().toString().substring(0, 8), call.role()));
+                request = request.auth()
+                        .oauth2(TestTokens.token(
+                                "big-" + UUID.randomUUID().toString().substring(0, 8), call.role()));
             }
-            request.request(call.method(), call.path()).then().statusCode(413)
+            request.request(call.method(), call.path())
+                    .then()
+                    .statusCode(413)
                     .contentType("application/problem+json")
                     .body("type", equalTo("urn:modhub:problem:payload-too-large"))
                     .body("status", equalTo(413));
@@ -295,14 +343,23 @@ public abstract class ServiceBaselineChecks {
             // of the same endpoint for a small body.
             var small = given().contentType(ContentType.JSON).body("[]");
             if (call.role() != null) {
-                small = small.auth().oauth2(TestTokens.token("small-" + UUID.randomUUID().toString().substring(0, 8), call.role()));
+                small = small.auth()
+                        .oauth2(TestTokens.token(
+                                "small-" + UUID.randomUUID().toString().substring(0, 8), call.role()));
             }
-            int status = small.request(call.method(), call.path()).then().contentType("application/problem+json")
-                    .extract().statusCode();
-            assertThat(status).as("%s with a small malformed body after a 413", call).isBetween(400, 499).isNotEqualTo(413);
+            int status = small.request(call.method(), call.path())
+                    .then()
+                    .contentType("application/problem+json")
+                    .extract()
+                    .statusCode();
+            assertThat(status)
+                    .as("%s with a small malformed body after a 413", call)
+                    .isBetween(400, 499)
+                    .isNotEqualTo(413);
         }
-        System.out.printf("Oversized bodies on %s: sent %d (%d KiB each), rejected with 413: %d%n", applicationName(),
-                writes.size(), OVERSIZED / 1024, writes.size());
+        System.out.printf(
+                "Oversized bodies on %s: sent %d (%d KiB each), rejected with 413: %d%n",
+                applicationName(), writes.size(), OVERSIZED / 1024, writes.size());
     }
 
     @Test
@@ -310,7 +367,8 @@ public abstract class ServiceBaselineChecks {
         Call call = writeEndpoints().get(0);
         // No Content-Length: the body streams until the HTTP layer cuts it off. An object opened and
         // then only whitespace, so a JSON parser reading as it streams finds no error before the end.
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + call.path()))
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(RestAssured.baseURI + ":" + RestAssured.port + call.path()))
                 .header("Content-Type", "application/json")
                 .method(call.method(), HttpRequest.BodyPublishers.ofInputStream(() -> new InputStream() {
                     private long left = 2L * OVERSIZED;
@@ -320,21 +378,28 @@ public abstract class ServiceBaselineChecks {
                         long at = 2L * OVERSIZED - left--;
                         return at == 0 ? '{' : left >= 0 ? ' ' : -1;
                     }
-                })).timeout(Duration.ofSeconds(30));
+                }))
+                .timeout(Duration.ofSeconds(30));
         if (call.role() != null) {
-            request.header("Authorization", "Bearer " + TestTokens.token("chunked-" + UUID.randomUUID().toString().substring(0, 8),
-                    call.role()));
+            request.header(
+                    "Authorization",
+                    "Bearer "
+                            + TestTokens.token(
+                                    "chunked-" + UUID.randomUUID().toString().substring(0, 8), call.role()));
         }
         HttpResponse<String> response;
-        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+        try (HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
             response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         }
-        assertThat(response.statusCode()).as("%s with a chunked body of %d KiB", call, 2 * OVERSIZED / 1024).isEqualTo(413);
+        assertThat(response.statusCode())
+                .as("%s with a chunked body of %d KiB", call, 2 * OVERSIZED / 1024)
+                .isEqualTo(413);
         // A blocking endpoint's body stream ends the exchange itself with a bare 413 and closes the
         // connection (Quarkus REST); where there is a body, it is problem details.
         if (!response.body().isEmpty()) {
-            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
             assertThat(response.body()).contains("urn:modhub:problem:payload-too-large");
         }
     }
@@ -345,31 +410,50 @@ public abstract class ServiceBaselineChecks {
     void aBodyWithoutContentTypeIs415OnEveryWriteEndpoint() throws IOException, InterruptedException {
         // What a page on another site can send without a CORS preflight: never read as JSON.
         List<Call> writes = writeEndpoints();
-        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+        try (HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
             for (Call call : writes) {
                 HttpRequest.Builder request = HttpRequest.newBuilder(
-                        URI.create(RestAssured.baseURI + ":" + RestAssured.port + call.path()))
+                                URI.create(RestAssured.baseURI + ":" + RestAssured.port + call.path()))
                         .method(call.method(), HttpRequest.BodyPublishers.ofString("{\"text\":\"x\"}"))
                         .timeout(Duration.ofSeconds(30));
                 if (call.role() != null) {
-                    request.header("Authorization", "Bearer " + TestTokens.token(
-                            "untyped-" + UUID.randomUUID().toString().substring(0, 8), call.role()));
+                    request.header(
+                            "Authorization",
+                            "Bearer "
+                                    + TestTokens.token(
+                                            "untyped-"
+                                                    + UUID.randomUUID()
+                                                            .toString()
+                                                            .substring(0, 8),
+                                            call.role()));
                 }
                 HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                assertThat(response.statusCode()).as("%s with a body and no Content-Type", call).isEqualTo(415);
+                assertThat(response.statusCode())
+                        .as("%s with a body and no Content-Type", call)
+                        .isEqualTo(415);
                 assertThat(response.body()).as("%s", call).contains("urn:modhub:problem:unsupported-media-type");
             }
         }
-        System.out.printf("Bodies without Content-Type on %s: sent %d, refused with 415: %d%n", applicationName(),
-                writes.size(), writes.size());
+        System.out.printf(
+                "Bodies without Content-Type on %s: sent %d, refused with 415: %d%n",
+                applicationName(), writes.size(), writes.size());
     }
 
     @Test
     void theAuditLogIsReadByAuditorsOnly() {
         given().get("/api/v1/audit-log").then().statusCode(401).contentType("application/problem+json");
-        given().auth().oauth2(TestTokens.token("curious-user", "user")).get("/api/v1/audit-log").then().statusCode(403)
+        given().auth()
+                .oauth2(TestTokens.token("curious-user", "user"))
+                .get("/api/v1/audit-log")
+                .then()
+                .statusCode(403)
                 .contentType("application/problem+json");
-        given().auth().oauth2(TestTokens.token("audrey", "auditor")).get("/api/v1/audit-log").then().statusCode(200)
+        given().auth()
+                .oauth2(TestTokens.token("audrey", "auditor"))
+                .get("/api/v1/audit-log")
+                .then()
+                .statusCode(200)
                 .contentType(ContentType.JSON);
     }
 }

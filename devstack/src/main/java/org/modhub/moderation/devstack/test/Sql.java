@@ -15,8 +15,7 @@ import javax.sql.DataSource;
  */
 public final class Sql {
 
-    private Sql() {
-    }
+    private Sql() {}
 
     /** The first column of the first row, as a number: {@code SELECT count(*) ...}. */
     public static long count(DataSource ds, String sql, Object... params) {
@@ -25,7 +24,8 @@ public final class Sql {
 
     /** Every row, each as its column values in order. */
     public static List<List<Object>> rows(DataSource ds, String sql, Object... params) {
-        try (Connection c = ds.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+        try (Connection c = ds.getConnection();
+                PreparedStatement st = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 st.setObject(i + 1, params[i]);
             }
@@ -48,7 +48,8 @@ public final class Sql {
 
     /** Runs an update and returns the number of rows it changed (test set-up, e.g. moving a clock column). */
     public static int update(DataSource ds, String sql, Object... params) {
-        try (Connection c = ds.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+        try (Connection c = ds.getConnection();
+                PreparedStatement st = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 st.setObject(i + 1, params[i]);
             }

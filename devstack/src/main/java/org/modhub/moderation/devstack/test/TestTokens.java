@@ -13,11 +13,15 @@ import io.smallrye.jwt.build.Jwt;
  */
 public final class TestTokens {
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     public static String token(String subject, String... roles) {
-        return Jwt.subject(subject).upn(subject).groups(Set.of(roles)).claim("email", subject + "@example.org")
-                .claim("preferred_username", subject).expiresIn(Duration.ofMinutes(10)).sign();
+        return Jwt.subject(subject)
+                .upn(subject)
+                .groups(Set.of(roles))
+                .claim("email", subject + "@example.org")
+                .claim("preferred_username", subject)
+                .expiresIn(Duration.ofMinutes(10))
+                .sign();
     }
 }

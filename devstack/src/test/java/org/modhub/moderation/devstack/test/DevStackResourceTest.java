@@ -33,11 +33,17 @@ class DevStackResourceTest {
 
         Map<String, String> config = resource.start();
 
-        assertThat(config).containsEntry("quarkus.devservices.enabled", "false")
-                .containsEntry("quarkus.datasource.reactive.url", DevStack.shared().postgres().reactiveUrl("appeals"))
-                .containsEntry("kafka.bootstrap.servers", DevStack.shared().kafka().bootstrapServers());
+        assertThat(config)
+                .containsEntry("quarkus.devservices.enabled", "false")
+                .containsEntry(
+                        "quarkus.datasource.reactive.url",
+                        DevStack.shared().postgres().reactiveUrl("appeals"))
+                .containsEntry(
+                        "kafka.bootstrap.servers", DevStack.shared().kafka().bootstrapServers());
         resource.stop();
-        assertThat(DevStack.shared().kafka().isRunning()).as("the shared stack outlives one resource").isTrue();
+        assertThat(DevStack.shared().kafka().isRunning())
+                .as("the shared stack outlives one resource")
+                .isTrue();
     }
 
     @Test
@@ -55,8 +61,7 @@ class DevStackResourceTest {
 
     @Test
     void theServiceArgIsRequired() {
-        assertThatThrownBy(() -> new DevStackResource().init(Map.of()))
-                .hasMessageContaining("\"service\"");
+        assertThatThrownBy(() -> new DevStackResource().init(Map.of())).hasMessageContaining("\"service\"");
     }
 
     /** Behaves like Quarkus' injector: offers every field of the test instance to the predicate. */

@@ -18,14 +18,19 @@ class MistakeTableTest {
 
     @Test
     void theReadmeTableIsTheMistakeListRowForRow() throws IOException {
-        List<String> expected = new ArrayList<>(List.of("| mistake | status | type | what names the problem |", "|---|---|---|---|"));
+        List<String> expected =
+                new ArrayList<>(List.of("| mistake | status | type | what names the problem |", "|---|---|---|---|"));
         Arrays.stream(Mistake.values()).map(Mistake::tableRow).forEach(expected::add);
-        assertThat(table()).as("the table under '%s' in service-kit/README.md", SECTION).containsExactlyElementsOf(expected);
+        assertThat(table())
+                .as("the table under '%s' in service-kit/README.md", SECTION)
+                .containsExactlyElementsOf(expected);
     }
 
     /** The lines of the first table under the section heading, as written. */
     private static List<String> table() throws IOException {
-        Path readme = Path.of(System.getProperty("basedir", ".")).resolve("../service-kit/README.md").normalize();
+        Path readme = Path.of(System.getProperty("basedir", "."))
+                .resolve("../service-kit/README.md")
+                .normalize();
         List<String> lines = Files.readAllLines(readme);
         int at = lines.indexOf(SECTION);
         assertThat(at).as("section '%s' in %s", SECTION, readme).isNotNegative();

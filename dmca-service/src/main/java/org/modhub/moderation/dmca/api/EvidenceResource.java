@@ -38,8 +38,8 @@ import jakarta.ws.rs.core.MediaType;
 public class EvidenceResource {
 
     private static final int MAX_PAGE = 100;
-    private static final List<String> STATUSES = List.of(ThreadMailEntity.AWAITING_CONFIRMATION, ThreadMailEntity.CONFIRMED,
-            ThreadMailEntity.DISMISSED);
+    private static final List<String> STATUSES =
+            List.of(ThreadMailEntity.AWAITING_CONFIRMATION, ThreadMailEntity.CONFIRMED, ThreadMailEntity.DISMISSED);
 
     private final ThreadMailService threadMails;
     private final TakedownRequestChecks checks;
@@ -54,16 +54,21 @@ public class EvidenceResource {
     /** Mailed evidence of one status (default: awaiting confirmation), oldest first; {@code nextCursor} continues. */
     @GET
     @Path("/evidence")
-    @RolesAllowed({ Roles.LEGAL, Roles.ADMIN })
-    public Uni<Page<Views.ThreadMailView>> list(@QueryParam("status") String status, @QueryParam("cursor") String cursor,
+    @RolesAllowed({Roles.LEGAL, Roles.ADMIN})
+    public Uni<Page<Views.ThreadMailView>> list(
+            @QueryParam("status") String status,
+            @QueryParam("cursor") String cursor,
             @QueryParam("limit") String limit) {
-        String s = status == null || status.isBlank() ? ThreadMailEntity.AWAITING_CONFIRMATION : status.strip().toUpperCase(Locale.ROOT);
+        String s = status == null || status.isBlank()
+                ? ThreadMailEntity.AWAITING_CONFIRMATION
+                : status.strip().toUpperCase(Locale.ROOT);
         if (!STATUSES.contains(s)) {
             throw ProblemException.invalidField("query.status", "must be one of " + STATUSES);
         }
         PageCursor after = PageCursor.decode(cursor);
         int size = Params.limit(limit, 50, MAX_PAGE);
-        return threadMails.list(ThreadMailEntity.COURT_ACTION_EVIDENCE, s, after, size + 1)
+        return threadMails
+                .list(ThreadMailEntity.COURT_ACTION_EVIDENCE, s, after, size + 1)
                 .map(rows -> Page.of(rows, size, ThreadMailService::cursorOf, Views.ThreadMailView::of));
     }
 
@@ -74,7 +79,13 @@ public class EvidenceResource {
     public Uni<Views.ThreadMailView> confirm(@PathParam("id") String id, EvidenceConfirmation request) {
         UUID evidenceId = Params.id(id, "Evidence");
         var action = checks.confirmation(request);
-        return threadMails.confirm(evidenceId, request.counterNoticeId(), action, Caller.of(identity).id()).map(Views.ThreadMailView::of);
+        return threadMails
+                .confirm(
+                        evidenceId,
+                        request.counterNoticeId(),
+                        action,
+                        Caller.of(identity).id())
+                .map(Views.ThreadMailView::of);
     }
 
     /** Legal finds the mail is no evidence of a court action; a clock held for it restores the content. */

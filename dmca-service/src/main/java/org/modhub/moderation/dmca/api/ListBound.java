@@ -7,8 +7,7 @@ import org.modhub.moderation.kit.validation.FieldChecks;
 /** A bounded list in a request body, a check {@link FieldChecks} has only for links. */
 final class ListBound {
 
-    private ListBound() {
-    }
+    private ListBound() {}
 
     /** Whether {@code list} is present and holds at most {@code max} items; a longer one is recorded on {@code field}. */
     static boolean within(FieldChecks check, List<?> list, String field, int max) {

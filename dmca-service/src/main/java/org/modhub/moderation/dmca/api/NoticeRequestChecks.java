@@ -25,12 +25,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class NoticeRequestChecks {
 
     /** Legal accepts, naming the uploaders. */
-    public record Acceptance(List<Owner> owners, String note) {
-    }
+    public record Acceptance(List<Owner> owners, String note) {}
 
     /** Legal rejects, with the reason and what the claimant is told. */
-    public record Rejection(RejectionReason reason, String explanation) {
-    }
+    public record Rejection(RejectionReason reason, String explanation) {}
 
     private final DmcaConfig.Intake limits;
 
@@ -50,7 +48,9 @@ public class NoticeRequestChecks {
                 Requests.Work w = r.copyrightedWorks().get(i);
                 if (w != null) {
                     String field = "copyrightedWorks[" + i + "]";
-                    works.add(new NoticeInput.Work(text(check, w.description(), field + ".description"), text(check, w.url(), field + ".url")));
+                    works.add(new NoticeInput.Work(
+                            text(check, w.description(), field + ".description"),
+                            text(check, w.url(), field + ".url")));
                 }
             }
         }
@@ -59,18 +59,33 @@ public class NoticeRequestChecks {
             for (int i = 0; i < r.infringingMaterial().size(); i++) {
                 Requests.Material m = r.infringingMaterial().get(i);
                 String field = "infringingMaterial[" + i + "]";
-                material.add(m == null ? new NoticeInput.Material(null, null)
-                        : new NoticeInput.Material(text(check, m.url(), field + ".url"), text(check, m.description(), field + ".description")));
+                material.add(
+                        m == null
+                                ? new NoticeInput.Material(null, null)
+                                : new NoticeInput.Material(
+                                        text(check, m.url(), field + ".url"),
+                                        text(check, m.description(), field + ".description")));
             }
         }
         Requests.Contact c = r.contact();
-        NoticeInput.Contact contact = c == null ? null
-                : new NoticeInput.Contact(text(check, c.name(), "contact.name"), text(check, c.organisation(), "contact.organisation"),
-                        text(check, c.email(), "contact.email"), text(check, c.address(), "contact.address"),
+        NoticeInput.Contact contact = c == null
+                ? null
+                : new NoticeInput.Contact(
+                        text(check, c.name(), "contact.name"),
+                        text(check, c.organisation(), "contact.organisation"),
+                        text(check, c.email(), "contact.email"),
+                        text(check, c.address(), "contact.address"),
                         text(check, c.phone(), "contact.phone"));
         check.throwIfAny();
-        return new NoticeInput(r.revisionOf(), signature, works, material, contact, Boolean.TRUE.equals(r.goodFaithStatement()),
-                Boolean.TRUE.equals(r.accuracyStatement()), Boolean.TRUE.equals(r.authorityUnderPenaltyOfPerjury()));
+        return new NoticeInput(
+                r.revisionOf(),
+                signature,
+                works,
+                material,
+                contact,
+                Boolean.TRUE.equals(r.goodFaithStatement()),
+                Boolean.TRUE.equals(r.accuracyStatement()),
+                Boolean.TRUE.equals(r.authorityUnderPenaltyOfPerjury()));
     }
 
     /** An acceptance: each uploader with an id, a hub account name, an e-mail address and subject keys. */
@@ -95,8 +110,11 @@ public class NoticeRequestChecks {
     /** A rejection: one of the reasons (any case) and an explanation for the claimant. */
     public Rejection rejection(DecisionRequest r) {
         FieldChecks check = new FieldChecks();
-        RejectionReason reason = check.oneOf(RejectionReason.class, r.reason() == null ? null : r.reason().strip().toUpperCase(Locale.ROOT),
-                "reason", true);
+        RejectionReason reason = check.oneOf(
+                RejectionReason.class,
+                r.reason() == null ? null : r.reason().strip().toUpperCase(Locale.ROOT),
+                "reason",
+                true);
         String explanation = check.text(r.explanation(), "explanation", true, limits.maxText());
         check.throwIfAny();
         return new Rejection(reason, explanation);

@@ -53,8 +53,13 @@ public class NoticeResource {
     private final NoticeRequestChecks checks;
     private final SecurityIdentity identity;
 
-    public NoticeResource(NoticeService notices, NoticeReview review, TakedownService takedowns, ThreadMailService threadMails,
-            NoticeRequestChecks checks, SecurityIdentity identity) {
+    public NoticeResource(
+            NoticeService notices,
+            NoticeReview review,
+            TakedownService takedowns,
+            ThreadMailService threadMails,
+            NoticeRequestChecks checks,
+            SecurityIdentity identity) {
         this.notices = notices;
         this.review = review;
         this.takedowns = takedowns;
@@ -71,39 +76,58 @@ public class NoticeResource {
     @POST
     @Path("/notices")
     @PermitAll
-    public Uni<RestResponse<Views.NoticeReceipt>> send(NoticeRequest request, @Context HttpServerRequest http, @Context UriInfo uri) {
+    public Uni<RestResponse<Views.NoticeReceipt>> send(
+            NoticeRequest request, @Context HttpServerRequest http, @Context UriInfo uri) {
         var input = checks.notice(request);
-        String address = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
+        String address =
+                http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
         return notices.file(input, new NoticeService.Intake(NoticeChannel.WEB_FORM, address, null, null))
-                .map(notice -> RestResponse.ResponseBuilder.<Views.NoticeReceipt> create(RestResponse.Status.CREATED,
-                        Views.NoticeReceipt.of(notice))
-                        .location(URI.create(uri.getBaseUri().toString().replaceFirst("/$", "") + "/api/v1/dmca/notices/" + notice.id))
+                .map(notice -> RestResponse.ResponseBuilder.<Views.NoticeReceipt>create(
+                                RestResponse.Status.CREATED, Views.NoticeReceipt.of(notice))
+                        .location(URI.create(uri.getBaseUri().toString().replaceFirst("/$", "")
+                                + "/api/v1/dmca/notices/" + notice.id))
                         .build());
     }
 
     /** Legal's queue: notices of one status (default: waiting for review), oldest first; {@code nextCursor} continues. */
     @GET
     @Path("/notices")
-    @RolesAllowed({ Roles.LEGAL, Roles.ADMIN })
-    public Uni<Page<Views.NoticeSummary>> queue(@QueryParam("status") String status, @QueryParam("cursor") String cursor,
+    @RolesAllowed({Roles.LEGAL, Roles.ADMIN})
+    public Uni<Page<Views.NoticeSummary>> queue(
+            @QueryParam("status") String status,
+            @QueryParam("cursor") String cursor,
             @QueryParam("limit") String limit) {
-        NoticeStatus s = status == null || status.isBlank() ? NoticeStatus.PENDING_REVIEW : Params.oneOf(NoticeStatus.class, status, "status");
+        NoticeStatus s = status == null || status.isBlank()
+                ? NoticeStatus.PENDING_REVIEW
+                : Params.oneOf(NoticeStatus.class, status, "status");
         PageCursor after = PageCursor.decode(cursor);
         int size = Params.limit(limit, 50, MAX_PAGE);
-        return review.queue(s, after, size + 1).map(rows -> Page.of(rows, size, NoticeReview::cursorOf, Views.NoticeSummary::of));
+        return review.queue(s, after, size + 1)
+                .map(rows -> Page.of(rows, size, NoticeReview::cursorOf, Views.NoticeSummary::of));
     }
 
     /** One notice for legal: its elements, contact details, abuse signals, takedowns and counter-notices. */
     @GET
     @Path("/notices/{id}")
-    @RolesAllowed({ Roles.LEGAL, Roles.ADMIN })
+    @RolesAllowed({Roles.LEGAL, Roles.ADMIN})
     public Uni<Views.NoticeView> get(@PathParam("id") String id) {
         UUID noticeId = Params.id(id, "Notice");
-        return review.get(noticeId).chain(notice -> review.signals(notice)
-                .chain(signals -> takedowns.details(noticeId).chain(details -> threadMails.ofNotice(noticeId)
-                        .map(mail -> Views.NoticeView.of(notice, signals,
-                                details.stream().map(d -> Views.TakedownView.of(d.takedown(), d.counterNotice())).toList(),
-                                mail.stream().map(Views.ThreadMailView::of).toList())))));
+        return review.get(noticeId)
+                .chain(notice -> review.signals(notice)
+                        .chain(signals -> takedowns
+                                .details(noticeId)
+                                .chain(details -> threadMails
+                                        .ofNotice(noticeId)
+                                        .map(mail -> Views.NoticeView.of(
+                                                notice,
+                                                signals,
+                                                details.stream()
+                                                        .map(d ->
+                                                                Views.TakedownView.of(d.takedown(), d.counterNotice()))
+                                                        .toList(),
+                                                mail.stream()
+                                                        .map(Views.ThreadMailView::of)
+                                                        .toList())))));
     }
 
     /**

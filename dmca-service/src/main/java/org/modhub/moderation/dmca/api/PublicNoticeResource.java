@@ -41,7 +41,8 @@ public class PublicNoticeResource {
     public Uni<Page<Views.PublicNotice>> list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         PageCursor after = PageCursor.decode(cursor);
         int size = Params.limit(limit, 20, MAX_PAGE);
-        return archive.after(after, size + 1).map(rows -> Page.of(rows, size, NoticeArchive::cursorOf, Views.PublicNotice::of));
+        return archive.after(after, size + 1)
+                .map(rows -> Page.of(rows, size, NoticeArchive::cursorOf, Views.PublicNotice::of));
     }
 
     /**
@@ -54,8 +55,10 @@ public class PublicNoticeResource {
         PageCursor after = PageCursor.decode(cursor);
         String recipient = config.mail().recipientName();
         return archive.after(after, EXPORT_PAGE + 1).map(rows -> {
-            Page<Views.ArchiveNotice> page = Page.of(rows, EXPORT_PAGE, NoticeArchive::cursorOf, n -> Views.archive(n, recipient));
-            return new Views.ArchiveExport(clock.instant().truncatedTo(ChronoUnit.SECONDS), recipient, page.items(), page.nextCursor());
+            Page<Views.ArchiveNotice> page =
+                    Page.of(rows, EXPORT_PAGE, NoticeArchive::cursorOf, n -> Views.archive(n, recipient));
+            return new Views.ArchiveExport(
+                    clock.instant().truncatedTo(ChronoUnit.SECONDS), recipient, page.items(), page.nextCursor());
         });
     }
 }

@@ -45,14 +45,25 @@ public class TakedownRequestChecks {
         if (ListBound.within(check, r.material(), "material", limits.maxItems())) {
             for (int i = 0; i < r.material().size(); i++) {
                 Requests.CounterMaterial m = r.material().get(i);
-                items.add(m == null ? new CounterNoticeInput.Item(null, null)
-                        : new CounterNoticeInput.Item(text(check, m.url(), "material[" + i + "].url", false),
-                                text(check, m.description(), "material[" + i + "].description", false)));
+                items.add(
+                        m == null
+                                ? new CounterNoticeInput.Item(null, null)
+                                : new CounterNoticeInput.Item(
+                                        text(check, m.url(), "material[" + i + "].url", false),
+                                        text(check, m.description(), "material[" + i + "].description", false)));
             }
         }
         check.throwIfAny();
-        return new CounterNoticeInput(signature, items, Boolean.TRUE.equals(r.goodFaithUnderPenaltyOfPerjury()), name, address, phone,
-                email, Boolean.TRUE.equals(r.consentToJurisdiction()), Boolean.TRUE.equals(r.consentToServiceOfProcess()));
+        return new CounterNoticeInput(
+                signature,
+                items,
+                Boolean.TRUE.equals(r.goodFaithUnderPenaltyOfPerjury()),
+                name,
+                address,
+                phone,
+                email,
+                Boolean.TRUE.equals(r.consentToJurisdiction()),
+                Boolean.TRUE.equals(r.consentToServiceOfProcess()));
     }
 
     /** A court action legal enters: the link to the filed complaint is the evidence, so it is required. */
@@ -82,7 +93,12 @@ public class TakedownRequestChecks {
         return reason;
     }
 
-    private CourtAction courtAction(String court, String caseNumber, LocalDate filedOn, String documentUrl, String note,
+    private CourtAction courtAction(
+            String court,
+            String caseNumber,
+            LocalDate filedOn,
+            String documentUrl,
+            String note,
             boolean documentRequired) {
         FieldChecks check = new FieldChecks();
         String courtName = text(check, court, "court", true);
@@ -91,7 +107,8 @@ public class TakedownRequestChecks {
         if (filedOn == null) {
             check.add("filedOn", "the date the action was filed is required");
         }
-        String document = check.httpUrl(documentUrl == null ? null : documentUrl.strip(), "documentUrl", false, MAX_URL);
+        String document =
+                check.httpUrl(documentUrl == null ? null : documentUrl.strip(), "documentUrl", false, MAX_URL);
         if (documentRequired && document == null && !check.failed("documentUrl")) {
             check.add("documentUrl", "a link to the filed complaint (the evidence) is required");
         }

@@ -38,8 +38,13 @@ public class TakedownResource {
     private final TakedownRequestChecks checks;
     private final SecurityIdentity identity;
 
-    public TakedownResource(TakedownService takedowns, CounterNoticeService counterNotices, RestorationClock restoration,
-            StrikeService strikes, TakedownRequestChecks checks, SecurityIdentity identity) {
+    public TakedownResource(
+            TakedownService takedowns,
+            CounterNoticeService counterNotices,
+            RestorationClock restoration,
+            StrikeService strikes,
+            TakedownRequestChecks checks,
+            SecurityIdentity identity) {
         this.takedowns = takedowns;
         this.counterNotices = counterNotices;
         this.restoration = restoration;
@@ -56,10 +61,12 @@ public class TakedownResource {
     @POST
     @Path("/notices/{id}/counter-notices")
     @RolesAllowed(Roles.USER)
-    public Uni<RestResponse<Views.CounterNoticeView>> counterNotice(@PathParam("id") String id, CounterNoticeRequest request) {
+    public Uni<RestResponse<Views.CounterNoticeView>> counterNotice(
+            @PathParam("id") String id, CounterNoticeRequest request) {
         UUID noticeId = Params.id(id, "Notice");
         var input = checks.counterNotice(request);
-        return counterNotices.counterNotice(noticeId, Caller.of(identity).id(), input)
+        return counterNotices
+                .counterNotice(noticeId, Caller.of(identity).id(), input)
                 .map(c -> RestResponse.status(RestResponse.Status.CREATED, Views.CounterNoticeView.of(c)));
     }
 
@@ -68,8 +75,11 @@ public class TakedownResource {
     @Path("/takedowns/mine")
     @RolesAllowed(Roles.USER)
     public Uni<List<Views.UploaderTakedownView>> mine() {
-        return takedowns.mine(Caller.of(identity).id()).map(list -> list.stream()
-                .map(d -> Views.UploaderTakedownView.of(d.takedown(), d.notice(), d.counterNotice())).toList());
+        return takedowns
+                .mine(Caller.of(identity).id())
+                .map(list -> list.stream()
+                        .map(d -> Views.UploaderTakedownView.of(d.takedown(), d.notice(), d.counterNotice()))
+                        .toList());
     }
 
     /** The owner removed the infringing files within the window: only they stay down. */
@@ -88,15 +98,22 @@ public class TakedownResource {
     public Uni<Views.CounterNoticeView> courtAction(@PathParam("id") String id, CourtActionRequest request) {
         UUID counterNoticeId = Params.id(id, "Counter-notice");
         var evidence = checks.courtAction(request);
-        return restoration.courtAction(counterNoticeId, evidence, Caller.of(identity).id()).map(Views.CounterNoticeView::of);
+        return restoration
+                .courtAction(counterNoticeId, evidence, Caller.of(identity).id())
+                .map(Views.CounterNoticeView::of);
     }
 
     /** An account's strikes in force (within the lookback), oldest first, and whether it is a repeat infringer. */
     @GET
     @Path("/strikes/{accountId}")
-    @RolesAllowed({ Roles.LEGAL, Roles.ADMIN })
+    @RolesAllowed({Roles.LEGAL, Roles.ADMIN})
     public Uni<Views.StrikesView> strikes(@PathParam("accountId") String accountId) {
-        return strikes.inForce(accountId).map(list -> new Views.StrikesView(accountId, list.size(), strikes.threshold(),
-                strikes.repeatInfringer(list.size()), list.stream().map(Views.StrikeView::of).toList()));
+        return strikes.inForce(accountId)
+                .map(list -> new Views.StrikesView(
+                        accountId,
+                        list.size(),
+                        strikes.threshold(),
+                        strikes.repeatInfringer(list.size()),
+                        list.stream().map(Views.StrikeView::of).toList()));
     }
 }

@@ -20,13 +20,28 @@ import org.modhub.moderation.dmca.domain.RemovedMaterial;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** The event payloads and JSON columns this service writes and reads, kept for Jackson in a native image. */
-@RegisterForReflection(targets = { NoticeReceived.class, TakedownOrdered.class, CounterNoticeReceived.class,
-        RestorationScheduled.class, CourtActionReported.class, ContentRestored.class, StrikeRecorded.class,
-        NotificationRequested.class, InboundMailReceived.class, MailAttachment.class, NoticeInput.Work.class,
-        NoticeCheck.ResolvedMaterial.class, NoticeCheck.Deficiency.class, NoticeElements.class, RemovedMaterial.class,
-        RemovedMaterial.Item.class, CourtActionRecord.class, MailAttachments.class })
+@RegisterForReflection(
+        targets = {
+            NoticeReceived.class,
+            TakedownOrdered.class,
+            CounterNoticeReceived.class,
+            RestorationScheduled.class,
+            CourtActionReported.class,
+            ContentRestored.class,
+            StrikeRecorded.class,
+            NotificationRequested.class,
+            InboundMailReceived.class,
+            MailAttachment.class,
+            NoticeInput.Work.class,
+            NoticeCheck.ResolvedMaterial.class,
+            NoticeCheck.Deficiency.class,
+            NoticeElements.class,
+            RemovedMaterial.class,
+            RemovedMaterial.Item.class,
+            CourtActionRecord.class,
+            MailAttachments.class
+        })
 public final class NativeRegistrations {
 
-    private NativeRegistrations() {
-    }
+    private NativeRegistrations() {}
 }

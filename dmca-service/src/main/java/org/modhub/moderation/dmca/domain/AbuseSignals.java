@@ -22,11 +22,19 @@ import org.modhub.moderation.dmca.persistence.NoticeEntity;
  * @param materialItems items this notice names
  * @param massNotice whether the volume looks like mass notice-sending
  */
-public record AbuseSignals(int noticesSent, int accepted, int rejected, Double rejectedShare, int sameTargetNotices,
-        int noticesLast24h, int materialItems, boolean massNotice) {
+public record AbuseSignals(
+        int noticesSent,
+        int accepted,
+        int rejected,
+        Double rejectedShare,
+        int sameTargetNotices,
+        int noticesLast24h,
+        int materialItems,
+        boolean massNotice) {
 
     /** Notices within a day, or items in one notice, from which sending counts as mass. */
     public static final int MASS_PER_DAY = 10;
+
     public static final int MASS_ITEMS = 25;
 
     /**
@@ -40,14 +48,28 @@ public record AbuseSignals(int noticesSent, int accepted, int rejected, Double r
         }
         Set<String> namespaces = namespaces(notice);
         Instant dayBefore = notice.receivedAt.minus(Duration.ofHours(24));
-        int accepted = (int) senderNotices.stream().filter(n -> n.status == NoticeStatus.ACCEPTED).count();
-        int rejected = (int) senderNotices.stream().filter(n -> n.status == NoticeStatus.REJECTED).count();
-        int sameTarget = (int) senderNotices.stream().filter(n -> !n.id.equals(notice.id))
-                .filter(n -> namespaces(n).stream().anyMatch(namespaces::contains)).count();
+        int accepted = (int) senderNotices.stream()
+                .filter(n -> n.status == NoticeStatus.ACCEPTED)
+                .count();
+        int rejected = (int) senderNotices.stream()
+                .filter(n -> n.status == NoticeStatus.REJECTED)
+                .count();
+        int sameTarget = (int) senderNotices.stream()
+                .filter(n -> !n.id.equals(notice.id))
+                .filter(n -> namespaces(n).stream().anyMatch(namespaces::contains))
+                .count();
         int lastDay = (int) senderNotices.stream()
-                .filter(n -> !n.receivedAt.isBefore(dayBefore) && !n.receivedAt.isAfter(notice.receivedAt)).count();
+                .filter(n -> !n.receivedAt.isBefore(dayBefore) && !n.receivedAt.isAfter(notice.receivedAt))
+                .count();
         Double share = accepted + rejected == 0 ? null : rejected / (double) (accepted + rejected);
-        return new AbuseSignals(senderNotices.size(), accepted, rejected, share, sameTarget, lastDay, items,
+        return new AbuseSignals(
+                senderNotices.size(),
+                accepted,
+                rejected,
+                share,
+                sameTarget,
+                lastDay,
+                items,
                 lastDay >= MASS_PER_DAY || items >= MASS_ITEMS);
     }
 

@@ -15,6 +15,5 @@ public final class Audit {
     public static final String COUNTER_NOTICE = "counter-notice";
     public static final String THREAD_MAIL = "thread-mail";
 
-    private Audit() {
-    }
+    private Audit() {}
 }

@@ -36,19 +36,20 @@ public final class BusinessCalendar {
     /** The actual (not observed) dates of the federal holidays in {@code year}. */
     public static Set<LocalDate> holidays(int year) {
         Set<LocalDate> days = new TreeSet<>();
-        days.add(LocalDate.of(year, Month.JANUARY, 1));                        // New Year's Day
-        days.add(nth(year, Month.JANUARY, DayOfWeek.MONDAY, 3));                // Birthday of Martin Luther King, Jr.
-        days.add(nth(year, Month.FEBRUARY, DayOfWeek.MONDAY, 3));               // Washington's Birthday
-        days.add(LocalDate.of(year, Month.MAY, 31).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))); // Memorial Day
+        days.add(LocalDate.of(year, Month.JANUARY, 1)); // New Year's Day
+        days.add(nth(year, Month.JANUARY, DayOfWeek.MONDAY, 3)); // Birthday of Martin Luther King, Jr.
+        days.add(nth(year, Month.FEBRUARY, DayOfWeek.MONDAY, 3)); // Washington's Birthday
+        days.add(LocalDate.of(year, Month.MAY, 31)
+                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))); // Memorial Day
         if (year >= JUNETEENTH_SINCE) {
-            days.add(LocalDate.of(year, Month.JUNE, 19));                      // Juneteenth
+            days.add(LocalDate.of(year, Month.JUNE, 19)); // Juneteenth
         }
-        days.add(LocalDate.of(year, Month.JULY, 4));                           // Independence Day
-        days.add(nth(year, Month.SEPTEMBER, DayOfWeek.MONDAY, 1));              // Labor Day
-        days.add(nth(year, Month.OCTOBER, DayOfWeek.MONDAY, 2));                // Columbus Day
-        days.add(LocalDate.of(year, Month.NOVEMBER, 11));                      // Veterans Day
-        days.add(nth(year, Month.NOVEMBER, DayOfWeek.THURSDAY, 4));             // Thanksgiving Day
-        days.add(LocalDate.of(year, Month.DECEMBER, 25));                      // Christmas Day
+        days.add(LocalDate.of(year, Month.JULY, 4)); // Independence Day
+        days.add(nth(year, Month.SEPTEMBER, DayOfWeek.MONDAY, 1)); // Labor Day
+        days.add(nth(year, Month.OCTOBER, DayOfWeek.MONDAY, 2)); // Columbus Day
+        days.add(LocalDate.of(year, Month.NOVEMBER, 11)); // Veterans Day
+        days.add(nth(year, Month.NOVEMBER, DayOfWeek.THURSDAY, 4)); // Thanksgiving Day
+        days.add(LocalDate.of(year, Month.DECEMBER, 25)); // Christmas Day
         return days;
     }
 

@@ -32,13 +32,18 @@ public final class CounterNoticeCheck {
         }
         for (int i = 0; i < items.size(); i++) {
             if (resolve(items.get(i), subjects) == null) {
-                errors.add(new FieldError("material[" + i + "].url",
-                        "512(g)(3)(B): must be the hub URL of material this takedown disabled (" + keys(subjects) + ")"));
+                errors.add(new FieldError(
+                        "material[" + i + "].url",
+                        "512(g)(3)(B): must be the hub URL of material this takedown disabled (" + keys(subjects)
+                                + ")"));
             }
         }
         if (!in.goodFaithUnderPenaltyOfPerjury()) {
-            errors.add(new FieldError("goodFaithUnderPenaltyOfPerjury", "512(g)(3)(C): state under penalty of perjury a good "
-                    + "faith belief that the material was removed as a result of mistake or misidentification"));
+            errors.add(
+                    new FieldError(
+                            "goodFaithUnderPenaltyOfPerjury",
+                            "512(g)(3)(C): state under penalty of perjury a good "
+                                    + "faith belief that the material was removed as a result of mistake or misidentification"));
         }
         if (blank(in.name())) {
             errors.add(new FieldError("name", "512(g)(3)(D): your name is required"));
@@ -53,20 +58,29 @@ public final class CounterNoticeCheck {
             errors.add(new FieldError("email", "is not an email address"));
         }
         if (!in.consentToJurisdiction()) {
-            errors.add(new FieldError("consentToJurisdiction", "512(g)(3)(D): consent to the jurisdiction of the Federal District "
-                    + "Court for your address (or, outside the U.S., any judicial district where the hub may be found) is required"));
+            errors.add(
+                    new FieldError(
+                            "consentToJurisdiction",
+                            "512(g)(3)(D): consent to the jurisdiction of the Federal District "
+                                    + "Court for your address (or, outside the U.S., any judicial district where the hub may be found) is required"));
         }
         if (!in.consentToServiceOfProcess()) {
-            errors.add(new FieldError("consentToServiceOfProcess",
-                    "512(g)(3)(D): consent to accept service of process from the person who sent the notice is required"));
+            errors.add(
+                    new FieldError(
+                            "consentToServiceOfProcess",
+                            "512(g)(3)(D): consent to accept service of process from the person who sent the notice is required"));
         }
         return errors;
     }
 
     /** The material of a valid counter-notice ({@link #deficiencies} empty), each item with the subject it names. */
     public RemovedMaterial material(CounterNoticeInput in, List<SubjectRef> subjects) {
-        return new RemovedMaterial(in.material().stream().map(item -> new RemovedMaterial.Item(item.url().strip(),
-                resolve(item, subjects).key(), item.description() == null ? "" : item.description())).toList());
+        return new RemovedMaterial(in.material().stream()
+                .map(item -> new RemovedMaterial.Item(
+                        item.url().strip(),
+                        resolve(item, subjects).key(),
+                        item.description() == null ? "" : item.description()))
+                .toList());
     }
 
     private SubjectRef resolve(CounterNoticeInput.Item item, List<SubjectRef> subjects) {
@@ -76,7 +90,8 @@ public final class CounterNoticeCheck {
     }
 
     private static boolean covers(List<SubjectRef> subjects, SubjectRef named) {
-        return subjects.contains(named) || named.repository().map(subjects::contains).orElse(false);
+        return subjects.contains(named)
+                || named.repository().map(subjects::contains).orElse(false);
     }
 
     static String keys(List<SubjectRef> subjects) {

@@ -15,10 +15,17 @@ import java.util.List;
  * @param consentToJurisdiction (D) consent to the jurisdiction of the Federal District Court
  * @param consentToServiceOfProcess (D) consent to accept service of process from the claimant
  */
-public record CounterNoticeInput(String signature, List<Item> material, boolean goodFaithUnderPenaltyOfPerjury, String name,
-        String address, String phone, String email, boolean consentToJurisdiction, boolean consentToServiceOfProcess) {
+public record CounterNoticeInput(
+        String signature,
+        List<Item> material,
+        boolean goodFaithUnderPenaltyOfPerjury,
+        String name,
+        String address,
+        String phone,
+        String email,
+        boolean consentToJurisdiction,
+        boolean consentToServiceOfProcess) {
 
     /** (B) one item: its hub URL (where it appeared) and what it is. */
-    public record Item(String url, String description) {
-    }
+    public record Item(String url, String description) {}
 }

@@ -53,8 +53,16 @@ public class CounterNoticeService {
     private final CounterNoticeCheck check;
     private final Clock clock;
 
-    public CounterNoticeService(TakedownRepository takedowns, CounterNoticeRepository counterNotices, NoticeRepository notices,
-            Outbox outbox, Timers timers, MailRequests mail, AuditTrail audit, DmcaConfig config, Clock clock) {
+    public CounterNoticeService(
+            TakedownRepository takedowns,
+            CounterNoticeRepository counterNotices,
+            NoticeRepository notices,
+            Outbox outbox,
+            Timers timers,
+            MailRequests mail,
+            AuditTrail audit,
+            DmcaConfig config,
+            Clock clock) {
         this.takedowns = takedowns;
         this.counterNotices = counterNotices;
         this.notices = notices;
@@ -85,8 +93,11 @@ public class CounterNoticeService {
             }
             List<FieldError> errors = deficiencies(input, t);
             if (!errors.isEmpty()) {
-                throw new ProblemException(ProblemKind.UNPROCESSABLE, "The counter-notice lacks elements of 17 U.S.C. 512(g)(3): "
-                        + errors.stream().map(FieldError::field).collect(Collectors.joining(", ")), errors);
+                throw new ProblemException(
+                        ProblemKind.UNPROCESSABLE,
+                        "The counter-notice lacks elements of 17 U.S.C. 512(g)(3): "
+                                + errors.stream().map(FieldError::field).collect(Collectors.joining(", ")),
+                        errors);
             }
             return file(t, input, callerId, null);
         });
@@ -115,7 +126,9 @@ public class CounterNoticeService {
         c.name = input.name().strip();
         c.address = input.address().strip();
         c.phone = input.phone().strip();
-        c.email = input.email() == null || input.email().isBlank() ? t.uploaderEmail : input.email().strip();
+        c.email = input.email() == null || input.email().isBlank()
+                ? t.uploaderEmail
+                : input.email().strip();
         c.status = CounterNoticeEntity.RUNNING;
         c.receivedAt = now;
         c.restoreAt = calendar.endOfBusinessDays(now, config.clock().restorationBusinessDays());
@@ -123,26 +136,51 @@ public class CounterNoticeService {
         t.updatedAt = now;
         String subject = String.join(",", t.subjectKeys);
         String date = c.restoreAt.atZone(calendar.zone()).toLocalDate().toString();
-        return counterNotices.persist(c)
+        return counterNotices
+                .persist(c)
                 .chain(() -> timers.schedule(RestorationClock.RESTORE_TIMER, c.id.toString(), c.restoreAt, null))
                 .chain(() -> timers.cancel(StrikeService.STRIKE_TIMER, t.id.toString()))
-                .chain(() -> outbox.publish(Topics.DMCA_EVENTS, EventSources.DMCA_SERVICE,
+                .chain(() -> outbox.publish(
+                        Topics.DMCA_EVENTS,
+                        EventSources.DMCA_SERVICE,
                         new CounterNoticeReceived(c.id, t.noticeId, subjects, t.uploaderId, now)))
-                .chain(() -> outbox.publish(Topics.DMCA_EVENTS, EventSources.DMCA_SERVICE,
+                .chain(() -> outbox.publish(
+                        Topics.DMCA_EVENTS,
+                        EventSources.DMCA_SERVICE,
                         new RestorationScheduled(t.noticeId, c.id, subjects, c.restoreAt, now)))
-                .chain(() -> audit.record(actor, "COUNTER_NOTICE_ACCEPTED", Audit.COUNTER_NOTICE, c.id, t.firstSubject(),
+                .chain(() -> audit.record(
+                        actor,
+                        "COUNTER_NOTICE_ACCEPTED",
+                        Audit.COUNTER_NOTICE,
+                        c.id,
+                        t.firstSubject(),
                         "notice " + t.noticeId + "; restoration due " + c.restoreAt))
                 .chain(() -> notices.findById(t.noticeId))
-                // 512(g)(2)(B): the claimant gets a copy of the counter-notice, contact details included. It says "reply
+                // 512(g)(2)(B): the claimant gets a copy of the counter-notice, contact details included. It says
+                // "reply
                 // to this mail with the evidence": the reply comes back on the notice's thread to ThreadMailService.
-                .chain(notice -> mail.send(MailThreads.onNotice(MailTemplateId.DMCA_COUNTER_NOTICE_FORWARDED, notice.contactEmail,
-                        t.noticeId).parameters(Map.of("noticeId", t.noticeId.toString(), "counterNoticeId", c.id.toString(),
-                                "subject", subject, "counterNoticeText", counterNoticeText(c), "restorationDate", date,
-                                "uploaderName", c.name))
+                .chain(notice -> mail.send(MailThreads.onNotice(
+                                MailTemplateId.DMCA_COUNTER_NOTICE_FORWARDED, notice.contactEmail, t.noticeId)
+                        .parameters(Map.of(
+                                "noticeId",
+                                t.noticeId.toString(),
+                                "counterNoticeId",
+                                c.id.toString(),
+                                "subject",
+                                subject,
+                                "counterNoticeText",
+                                counterNoticeText(c),
+                                "restorationDate",
+                                date,
+                                "uploaderName",
+                                c.name))
                         .once(MailTemplateId.DMCA_COUNTER_NOTICE_FORWARDED.id() + ":" + c.id)))
-                .chain(() -> mail.send(MailThreads.onTakedown(MailTemplateId.DMCA_RESTORATION_SCHEDULED, c.email, t.uploaderId, t.id)
-                        .parameters(Map.of("noticeId", t.noticeId.toString(), "subject", subject, "restorationDate", date))
-                        .once(MailTemplateId.DMCA_RESTORATION_SCHEDULED.id() + ":" + c.id).answering(inReplyTo)))
+                .chain(() -> mail.send(
+                        MailThreads.onTakedown(MailTemplateId.DMCA_RESTORATION_SCHEDULED, c.email, t.uploaderId, t.id)
+                                .parameters(Map.of(
+                                        "noticeId", t.noticeId.toString(), "subject", subject, "restorationDate", date))
+                                .once(MailTemplateId.DMCA_RESTORATION_SCHEDULED.id() + ":" + c.id)
+                                .answering(inReplyTo)))
                 .replaceWith(c);
     }
 

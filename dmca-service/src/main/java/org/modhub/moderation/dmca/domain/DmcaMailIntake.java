@@ -2,23 +2,23 @@ package org.modhub.moderation.dmca.domain;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.modhub.moderation.contracts.MailRoutes;
 import org.modhub.moderation.contracts.event.dmca.NoticeChannel;
 import org.modhub.moderation.contracts.event.mail.InboundMailReceived;
 import org.modhub.moderation.dmca.config.DmcaConfig;
+import org.modhub.moderation.dmca.persistence.CounterNoticeRepository;
 import org.modhub.moderation.dmca.persistence.NoticeEntity;
 import org.modhub.moderation.dmca.persistence.NoticeRepository;
-import org.modhub.moderation.dmca.persistence.CounterNoticeRepository;
 import org.modhub.moderation.dmca.persistence.TakedownEntity;
 import org.modhub.moderation.dmca.persistence.TakedownRepository;
 import org.modhub.moderation.dmca.persistence.ThreadMailEntity;
 import org.modhub.moderation.dmca.persistence.ThreadMailRepository;
-import org.modhub.moderation.kit.inbox.MailScreen;
 import org.modhub.moderation.kit.audit.AuditTrail;
+import org.modhub.moderation.kit.inbox.MailScreen;
 import org.modhub.moderation.kit.problem.ProblemDetail.FieldError;
 
 import io.quarkus.logging.Log;
@@ -56,9 +56,17 @@ public class DmcaMailIntake {
     private final MailElements elements;
     private final DmcaConfig config;
 
-    public DmcaMailIntake(NoticeRepository notices, TakedownRepository takedowns, CounterNoticeRepository counterNotices,
-            ThreadMailRepository threadMails, NoticeService noticeService, TakedownService takedownService,
-            CounterNoticeService counterNoticeService, ThreadMailService threadMailService, AuditTrail audit, DmcaConfig config) {
+    public DmcaMailIntake(
+            NoticeRepository notices,
+            TakedownRepository takedowns,
+            CounterNoticeRepository counterNotices,
+            ThreadMailRepository threadMails,
+            NoticeService noticeService,
+            TakedownService takedownService,
+            CounterNoticeService counterNoticeService,
+            ThreadMailService threadMailService,
+            AuditTrail audit,
+            DmcaConfig config) {
         this.notices = notices;
         this.takedowns = takedowns;
         this.counterNotices = counterNotices;
@@ -74,27 +82,36 @@ public class DmcaMailIntake {
 
     public Uni<Void> accept(InboundMailReceived received) {
         Optional<String> person = MailScreen.personSending(received, "a notice");
-        String from = person.filter(NoticeCheck::isEmail).map(a -> a.toLowerCase(Locale.ROOT)).orElse(null);
+        String from = person.filter(NoticeCheck::isEmail)
+                .map(a -> a.toLowerCase(Locale.ROOT))
+                .orElse(null);
         if (from == null) {
-            person.ifPresent(address -> Log.warnf("Mail %s (%s@): the sender's address cannot be answered; ignored",
+            person.ifPresent(address -> Log.warnf(
+                    "Mail %s (%s@): the sender's address cannot be answered; ignored",
                     received.messageId(), received.mailbox()));
             return Uni.createFrom().voidItem();
         }
         return notices.findByMailMessageId(received.messageId())
-                .chain(seen -> seen != null ? Uni.createFrom().item(true)
+                .chain(seen -> seen != null
+                        ? Uni.createFrom().item(true)
                         : threadMails.findByMailMessageId(received.messageId()).map(m -> m != null))
                 .chain(seen -> {
                     if (seen) {
                         return Uni.createFrom().voidItem();
                     }
-                    UUID noticeThread = received.threadId(MailRoutes.ThreadKind.DMCA_NOTICE.prefix()).orElse(null);
+                    UUID noticeThread = received.threadId(MailRoutes.ThreadKind.DMCA_NOTICE.prefix())
+                            .orElse(null);
                     if (noticeThread != null) {
                         return notices.findById(noticeThread)
-                                .chain(notice -> notice == null ? fresh(from, received) : onNoticeThread(notice, from, received));
+                                .chain(notice -> notice == null
+                                        ? fresh(from, received)
+                                        : onNoticeThread(notice, from, received));
                     }
-                    UUID takedownThread = received.threadId(MailRoutes.ThreadKind.DMCA_TAKEDOWN.prefix()).orElse(null);
+                    UUID takedownThread = received.threadId(MailRoutes.ThreadKind.DMCA_TAKEDOWN.prefix())
+                            .orElse(null);
                     if (takedownThread != null) {
-                        return takedowns.findById(takedownThread)
+                        return takedowns
+                                .findById(takedownThread)
                                 .chain(t -> t == null ? fresh(from, received) : onTakedownThread(t, from, received));
                     }
                     return fresh(from, received);
@@ -104,11 +121,18 @@ public class DmcaMailIntake {
     private Uni<Void> fresh(String from, InboundMailReceived received) {
         String text = bound(received.subjectLine() + "\n\n" + received.textBody());
         NoticeInput input = elements.notice(text, from, received.from());
-        return noticeService.fileInTransaction(input,
-                new NoticeService.Intake(NoticeChannel.EMAIL, null, text, received.messageId()))
-                .chain(notice -> audit.record(Audit.SYSTEM, "NOTICE_RECEIVED_BY_MAIL", Audit.NOTICE, notice.id,
-                        notice.firstSubject(), notice.status + " via " + received.mailbox() + "@"))
-                .onFailure(NoticeRateLimit::refused).recoverWithUni(e -> {
+        return noticeService
+                .fileInTransaction(
+                        input, new NoticeService.Intake(NoticeChannel.EMAIL, null, text, received.messageId()))
+                .chain(notice -> audit.record(
+                        Audit.SYSTEM,
+                        "NOTICE_RECEIVED_BY_MAIL",
+                        Audit.NOTICE,
+                        notice.id,
+                        notice.firstSubject(),
+                        notice.status + " via " + received.mailbox() + "@"))
+                .onFailure(NoticeRateLimit::refused)
+                .recoverWithUni(e -> {
                     Log.warnf("Mail %s to dmca@ dropped: %s", received.messageId(), e.getMessage());
                     return Uni.createFrom().voidItem();
                 });
@@ -119,9 +143,11 @@ public class DmcaMailIntake {
             // A revision comes from the notice's own sender; anyone else's mail on the thread is a notice of its own.
             return from.equals(notice.senderEmail) ? revision(notice, from, received) : fresh(from, received);
         }
-        return counterNotices.openOfNotice(notice.id).chain(open -> open.isEmpty()
-                ? threadMailService.correspondence(notice, from, received)
-                : threadMailService.evidence(notice, open, from, received));
+        return counterNotices
+                .openOfNotice(notice.id)
+                .chain(open -> open.isEmpty()
+                        ? threadMailService.correspondence(notice, from, received)
+                        : threadMailService.evidence(notice, open, from, received));
     }
 
     /**
@@ -134,37 +160,87 @@ public class DmcaMailIntake {
         notice.originalText = bound(before + "--- reply " + received.messageId() + " ---\n" + received.textBody());
         NoticeInput parsed = elements.notice(notice.originalText, from, received.from());
         NoticeInput.Contact c = parsed.contact();
-        NoticeInput.Contact contact = new NoticeInput.Contact(or(c.name(), notice.contactName),
-                or(c.organisation(), notice.contactOrganisation), or(notice.contactEmail, c.email()), or(c.address(), notice.contactAddress),
+        NoticeInput.Contact contact = new NoticeInput.Contact(
+                or(c.name(), notice.contactName),
+                or(c.organisation(), notice.contactOrganisation),
+                or(notice.contactEmail, c.email()),
+                or(c.address(), notice.contactAddress),
                 or(c.phone(), notice.contactPhone));
         List<NoticeInput.Work> works = parsed.works().isEmpty() ? notice.elements.works() : parsed.works();
         List<NoticeInput.Material> material = parsed.material().isEmpty()
-                ? notice.elements.material().stream().map(m -> new NoticeInput.Material(m.url(), m.description())).toList()
+                ? notice.elements.material().stream()
+                        .map(m -> new NoticeInput.Material(m.url(), m.description()))
+                        .toList()
                 : parsed.material();
-        NoticeInput input = new NoticeInput(null, or(parsed.signature(), notice.signature), works, material, contact,
-                parsed.goodFaith() || notice.goodFaith, parsed.accurate() || notice.accurate, parsed.authorised() || notice.authorised);
-        return noticeService.recheck(notice, input, received.messageId())
-                .chain(() -> audit.record(Audit.SYSTEM, "NOTICE_REVISED_BY_MAIL", Audit.NOTICE, notice.id,
-                        notice.firstSubject(), "now " + notice.status + "; missing " + notice.missingElements + "; via " + received.mailbox() + "@"));
+        NoticeInput input = new NoticeInput(
+                null,
+                or(parsed.signature(), notice.signature),
+                works,
+                material,
+                contact,
+                parsed.goodFaith() || notice.goodFaith,
+                parsed.accurate() || notice.accurate,
+                parsed.authorised() || notice.authorised);
+        return noticeService
+                .recheck(notice, input, received.messageId())
+                .chain(() -> audit.record(
+                        Audit.SYSTEM,
+                        "NOTICE_REVISED_BY_MAIL",
+                        Audit.NOTICE,
+                        notice.id,
+                        notice.firstSubject(),
+                        "now " + notice.status + "; missing " + notice.missingElements + "; via " + received.mailbox()
+                                + "@"));
     }
 
     private Uni<Void> onTakedownThread(TakedownEntity t, String from, InboundMailReceived received) {
         if (!from.equalsIgnoreCase(t.uploaderEmail)) {
             // Only the uploader counter-notifies; whatever else comes on the thread is kept for staff.
-            return threadMailService.keep(received, from, t.noticeId, t.id, null, ThreadMailEntity.CORRESPONDENCE,
-                    ThreadMailEntity.NOTED, null).replaceWithVoid();
+            return threadMailService
+                    .keep(
+                            received,
+                            from,
+                            t.noticeId,
+                            t.id,
+                            null,
+                            ThreadMailEntity.CORRESPONDENCE,
+                            ThreadMailEntity.NOTED,
+                            null)
+                    .replaceWithVoid();
         }
         return counterNotices.byTakedown(t.id).chain(existing -> {
             if (existing != null) {
-                return threadMailService.keep(received, from, t.noticeId, t.id, existing.id, ThreadMailEntity.COUNTER_NOTICE_ADDITION,
-                        ThreadMailEntity.NOTED, null)
-                        .chain(m -> takedownService.answerUploader(t, Map.of("received", "counter-notice-addition"),
-                                received.messageId(), "dmca-thread-receipt:" + m.id));
+                return threadMailService
+                        .keep(
+                                received,
+                                from,
+                                t.noticeId,
+                                t.id,
+                                existing.id,
+                                ThreadMailEntity.COUNTER_NOTICE_ADDITION,
+                                ThreadMailEntity.NOTED,
+                                null)
+                        .chain(m -> takedownService.answerUploader(
+                                t,
+                                Map.of("received", "counter-notice-addition"),
+                                received.messageId(),
+                                "dmca-thread-receipt:" + m.id));
             }
             if (t.status != TakedownStatus.IN_FORCE) {
-                return threadMailService.keep(received, from, t.noticeId, t.id, null, ThreadMailEntity.CORRESPONDENCE,
-                        ThreadMailEntity.NOTED, null)
-                        .chain(m -> takedownService.answerUploader(t, Map.of("received", "correspondence"), received.messageId(),
+                return threadMailService
+                        .keep(
+                                received,
+                                from,
+                                t.noticeId,
+                                t.id,
+                                null,
+                                ThreadMailEntity.CORRESPONDENCE,
+                                ThreadMailEntity.NOTED,
+                                null)
+                        .chain(m -> takedownService.answerUploader(
+                                t,
+                                Map.of("received", "correspondence"),
+                                received.messageId(),
                                 "dmca-thread-receipt:" + m.id));
             }
             return counterNoticeByMail(t, from, received);
@@ -184,26 +260,59 @@ public class DmcaMailIntake {
             CounterNoticeInput input = elements.counterNotice(bound(text.toString()), from);
             List<FieldError> missing = counterNoticeService.deficiencies(input, t);
             if (missing.isEmpty()) {
-                return threadMailService.keep(received, from, t.noticeId, t.id, null, ThreadMailEntity.COUNTER_NOTICE,
-                        ThreadMailEntity.ACCEPTED, null)
-                        .chain(m -> counterNoticeService.file(t, input, Audit.SYSTEM, received.messageId()).invoke(c -> {
-                            m.counterNoticeId = c.id;
-                            earlier.forEach(e -> {
-                                e.status = ThreadMailEntity.ACCEPTED;
-                                e.counterNoticeId = c.id;
-                            });
-                        }))
+                return threadMailService
+                        .keep(
+                                received,
+                                from,
+                                t.noticeId,
+                                t.id,
+                                null,
+                                ThreadMailEntity.COUNTER_NOTICE,
+                                ThreadMailEntity.ACCEPTED,
+                                null)
+                        .chain(m -> counterNoticeService
+                                .file(t, input, Audit.SYSTEM, received.messageId())
+                                .invoke(c -> {
+                                    m.counterNoticeId = c.id;
+                                    earlier.forEach(e -> {
+                                        e.status = ThreadMailEntity.ACCEPTED;
+                                        e.counterNoticeId = c.id;
+                                    });
+                                }))
                         .replaceWithVoid();
             }
-            String fields = String.join(",", missing.stream().map(FieldError::field).toList());
-            return threadMailService.keep(received, from, t.noticeId, t.id, null, ThreadMailEntity.COUNTER_NOTICE,
-                    ThreadMailEntity.DEFICIENT, "lacks " + fields)
-                    .chain(m -> audit.record(Audit.SYSTEM, "COUNTER_NOTICE_REFUSED", Audit.TAKEDOWN, t.id,
-                            t.firstSubject(), "mailed counter-notice lacks " + fields)
-                            .chain(() -> takedownService.answerUploader(t, Map.of("received", "counter-notice-deficient",
-                                    "counterNoticeDeficiencies", String.join("\n", missing.stream()
-                                            .map(e -> e.field() + ": " + e.message()).toList())),
-                                    received.messageId(), "dmca-thread-receipt:" + m.id)));
+            String fields =
+                    String.join(",", missing.stream().map(FieldError::field).toList());
+            return threadMailService
+                    .keep(
+                            received,
+                            from,
+                            t.noticeId,
+                            t.id,
+                            null,
+                            ThreadMailEntity.COUNTER_NOTICE,
+                            ThreadMailEntity.DEFICIENT,
+                            "lacks " + fields)
+                    .chain(m -> audit.record(
+                                    Audit.SYSTEM,
+                                    "COUNTER_NOTICE_REFUSED",
+                                    Audit.TAKEDOWN,
+                                    t.id,
+                                    t.firstSubject(),
+                                    "mailed counter-notice lacks " + fields)
+                            .chain(() -> takedownService.answerUploader(
+                                    t,
+                                    Map.of(
+                                            "received",
+                                            "counter-notice-deficient",
+                                            "counterNoticeDeficiencies",
+                                            String.join(
+                                                    "\n",
+                                                    missing.stream()
+                                                            .map(e -> e.field() + ": " + e.message())
+                                                            .toList())),
+                                    received.messageId(),
+                                    "dmca-thread-receipt:" + m.id)));
         });
     }
 

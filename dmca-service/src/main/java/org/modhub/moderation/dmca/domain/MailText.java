@@ -13,8 +13,7 @@ public final class MailText {
     /** Longest text looked at; beyond it a notice is not read (the original text kept is bounded too). */
     public static final int MAX_CHARS = 100_000;
 
-    private MailText() {
-    }
+    private MailText() {}
 
     /**
      * The text with its line structure kept (LF line ends) and each line's quote markers removed
@@ -71,8 +70,14 @@ public final class MailText {
                 space = false;
             }
             // "good-faith" and "good faith" are the same words.
-            out.append(c == '-' && i + 1 < in.length() && Character.isLetter(in.charAt(i + 1)) && i > 0
-                    && Character.isLetter(in.charAt(i - 1)) ? ' ' : c);
+            out.append(
+                    c == '-'
+                                    && i + 1 < in.length()
+                                    && Character.isLetter(in.charAt(i + 1))
+                                    && i > 0
+                                    && Character.isLetter(in.charAt(i - 1))
+                            ? ' '
+                            : c);
         }
         return out.toString().toLowerCase(Locale.ROOT);
     }
@@ -96,8 +101,13 @@ public final class MailText {
      * @param consentToJurisdiction (g)(3)(D): consent to the jurisdiction of the Federal District Court
      * @param consentToServiceOfProcess (g)(3)(D): will accept service of process from the claimant
      */
-    public record Statements(boolean goodFaith, boolean accurate, boolean authorised, boolean mistakeUnderPenaltyOfPerjury,
-            boolean consentToJurisdiction, boolean consentToServiceOfProcess) {
+    public record Statements(
+            boolean goodFaith,
+            boolean accurate,
+            boolean authorised,
+            boolean mistakeUnderPenaltyOfPerjury,
+            boolean consentToJurisdiction,
+            boolean consentToServiceOfProcess) {
 
         public static Statements in(String text) {
             String t = normalize(text);
@@ -106,8 +116,12 @@ public final class MailText {
             boolean authority = t.contains("authorized") || t.contains("authorised");
             boolean mistake = t.contains("mistake") && t.contains("misidentification");
             boolean consent = t.contains("consent");
-            return new Statements(goodFaithBelief, t.contains("accurate"), perjury && authority,
-                    perjury && goodFaithBelief && mistake, consent && t.contains("jurisdiction"),
+            return new Statements(
+                    goodFaithBelief,
+                    t.contains("accurate"),
+                    perjury && authority,
+                    perjury && goodFaithBelief && mistake,
+                    consent && t.contains("jurisdiction"),
                     t.contains("service of process") && (t.contains("accept") || consent));
         }
     }

@@ -15,8 +15,7 @@ import org.modhub.moderation.kit.mail.MailRequest;
  */
 public final class MailThreads {
 
-    private MailThreads() {
-    }
+    private MailThreads() {}
 
     public static String notice(UUID noticeId) {
         return NotificationRequested.threadKey(MailRoutes.ThreadKind.DMCA_NOTICE.prefix(), noticeId);

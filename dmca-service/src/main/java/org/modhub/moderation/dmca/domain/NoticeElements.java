@@ -7,7 +7,9 @@ import java.util.List;
  * the infringing material with the subject each URL resolved to (iii), and what {@link NoticeCheck}
  * found missing or deficient.
  */
-public record NoticeElements(List<NoticeInput.Work> works, List<NoticeCheck.ResolvedMaterial> material,
+public record NoticeElements(
+        List<NoticeInput.Work> works,
+        List<NoticeCheck.ResolvedMaterial> material,
         List<NoticeCheck.Deficiency> deficiencies) {
 
     public NoticeElements {

@@ -18,14 +18,11 @@ public record NoticeInput(
         boolean authorised) {
 
     /** (ii) a copyrighted work, described, with a link where it can be seen if there is one. */
-    public record Work(String description, String url) {
-    }
+    public record Work(String description, String url) {}
 
     /** (iii) an allegedly infringing item: its hub URL and what in it infringes. */
-    public record Material(String url, String description) {
-    }
+    public record Material(String url, String description) {}
 
     /** (iv) how to reach the complaining party; an organisation is named in the public archive. */
-    public record Contact(String name, String organisation, String email, String address, String phone) {
-    }
+    public record Contact(String name, String organisation, String email, String address, String phone) {}
 }

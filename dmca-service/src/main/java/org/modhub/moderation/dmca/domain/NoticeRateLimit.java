@@ -48,17 +48,21 @@ public class NoticeRateLimit {
             locked = locked.chain(() -> notices.lock(key));
         }
         Instant since = now.minus(limit.window());
-        return locked
-                .chain(() -> address == null ? Uni.createFrom().voidItem()
-                        : notices.countFromAddressSince(address, since).chain(count -> count < limit.perAddress()
-                                ? Uni.createFrom().voidItem()
-                                : notices.oldestFromAddressSince(address, since)
-                                        .map(oldest -> limited("address", limit.perAddress(), oldest, now))))
-                .chain(() -> sender == null ? Uni.createFrom().voidItem()
-                        : notices.countFromSenderSince(sender, since).chain(count -> count < limit.perSender()
-                                ? Uni.createFrom().voidItem()
-                                : notices.oldestFromSenderSince(sender, since)
-                                        .map(oldest -> limited("sender email", limit.perSender(), oldest, now))));
+        return locked.chain(() -> address == null
+                        ? Uni.createFrom().voidItem()
+                        : notices.countFromAddressSince(address, since)
+                                .chain(count -> count < limit.perAddress()
+                                        ? Uni.createFrom().voidItem()
+                                        : notices.oldestFromAddressSince(address, since)
+                                                .map(oldest -> limited("address", limit.perAddress(), oldest, now))))
+                .chain(() -> sender == null
+                        ? Uni.createFrom().voidItem()
+                        : notices.countFromSenderSince(sender, since)
+                                .chain(count -> count < limit.perSender()
+                                        ? Uni.createFrom().voidItem()
+                                        : notices.oldestFromSenderSince(sender, since)
+                                                .map(oldest ->
+                                                        limited("sender email", limit.perSender(), oldest, now))));
     }
 
     /** Whether {@code failure} is this limit's refusal (a mailed notice over the limit is dropped, not retried). */
@@ -68,8 +72,12 @@ public class NoticeRateLimit {
 
     private Void limited(String who, int max, NoticeEntity oldest, Instant now) {
         Instant freeAt = (oldest == null ? now : oldest.receivedAt).plus(limit.window());
-        long seconds = Math.max(1, (long) Math.ceil(Duration.between(now, freeAt).toMillis() / 1000.0));
-        throw ProblemException.rateLimited(RATE_LIMITED, "At most " + max + " notices per " + limit.window() + " are accepted from one "
-                + who + "; try again in " + seconds + " seconds", Duration.ofSeconds(seconds));
+        long seconds =
+                Math.max(1, (long) Math.ceil(Duration.between(now, freeAt).toMillis() / 1000.0));
+        throw ProblemException.rateLimited(
+                RATE_LIMITED,
+                "At most " + max + " notices per " + limit.window() + " are accepted from one " + who
+                        + "; try again in " + seconds + " seconds",
+                Duration.ofSeconds(seconds));
     }
 }

@@ -37,7 +37,8 @@ public class NoticeReview {
     private final MailRequests mail;
     private final Clock clock;
 
-    public NoticeReview(NoticeRepository notices, TakedownService takedowns, AuditTrail audit, MailRequests mail, Clock clock) {
+    public NoticeReview(
+            NoticeRepository notices, TakedownService takedowns, AuditTrail audit, MailRequests mail, Clock clock) {
         this.notices = notices;
         this.takedowns = takedowns;
         this.audit = audit;
@@ -87,13 +88,26 @@ public class NoticeReview {
             List<Owner> assigned = assign(owners, notice.subjects());
             Instant now = clock.instant();
             decide(notice, NoticeStatus.ACCEPTED, note, reviewer, now);
-            return Multi.createFrom().iterable(assigned)
-                    .onItem().transformToUniAndConcatenate(owner -> takedowns.order(notice, owner, reviewer, now))
-                    .collect().last()
-                    .chain(() -> audit.record(reviewer, "NOTICE_ACCEPTED", Audit.NOTICE, notice.id, notice.firstSubject(),
-                            assigned.size() + " uploader(s): " + String.join(", ", assigned.stream().map(Owner::id).toList())))
-                    .chain(() -> mail.send(MailThreads.onNotice(MailTemplateId.DMCA_NOTICE_ACCEPTED, notice.contactEmail, notice.id)
-                            .parameters(Map.of("noticeId", notice.id.toString(), "subjects", String.join(",", notice.subjectKeys)))
+            return Multi.createFrom()
+                    .iterable(assigned)
+                    .onItem()
+                    .transformToUniAndConcatenate(owner -> takedowns.order(notice, owner, reviewer, now))
+                    .collect()
+                    .last()
+                    .chain(() -> audit.record(
+                            reviewer,
+                            "NOTICE_ACCEPTED",
+                            Audit.NOTICE,
+                            notice.id,
+                            notice.firstSubject(),
+                            assigned.size() + " uploader(s): "
+                                    + String.join(
+                                            ", ",
+                                            assigned.stream().map(Owner::id).toList())))
+                    .chain(() -> mail.send(MailThreads.onNotice(
+                                    MailTemplateId.DMCA_NOTICE_ACCEPTED, notice.contactEmail, notice.id)
+                            .parameters(Map.of(
+                                    "noticeId", notice.id.toString(), "subjects", String.join(",", notice.subjectKeys)))
                             .once(MailTemplateId.DMCA_NOTICE_ACCEPTED.id() + ":" + notice.id)))
                     .replaceWith(notice);
         });
@@ -113,9 +127,10 @@ public class NoticeReview {
             notice.rejectionReason = reason;
             String text = reason.name() + ": " + explanation;
             return audit.record(reviewer, "NOTICE_REJECTED", Audit.NOTICE, notice.id, notice.firstSubject(), text)
-                    .chain(() -> mail.send(MailThreads.onNotice(MailTemplateId.DMCA_NOTICE_REJECTED, notice.contactEmail, notice.id)
-                            .parameters(Map.of("noticeId", notice.id.toString(), "reason", text))
-                            .once(MailTemplateId.DMCA_NOTICE_REJECTED.id() + ":" + notice.id)))
+                    .chain(() -> mail.send(
+                            MailThreads.onNotice(MailTemplateId.DMCA_NOTICE_REJECTED, notice.contactEmail, notice.id)
+                                    .parameters(Map.of("noticeId", notice.id.toString(), "reason", text))
+                                    .once(MailTemplateId.DMCA_NOTICE_REJECTED.id() + ":" + notice.id)))
                     .replaceWith(notice);
         });
     }
@@ -146,14 +161,17 @@ public class NoticeReview {
                 throw ProblemException.invalidField("owners[" + i + "].id", "each uploader is listed once");
             }
             if (o.subjects().isEmpty()) {
-                throw ProblemException.invalidField("owners[" + i + "].subjects", "name this uploader's subjects of the notice");
+                throw ProblemException.invalidField(
+                        "owners[" + i + "].subjects", "name this uploader's subjects of the notice");
             }
             for (SubjectRef s : o.subjects()) {
                 if (!subjects.contains(s)) {
-                    throw ProblemException.invalidField("owners[" + i + "].subjects", s.key() + " is not named in the notice");
+                    throw ProblemException.invalidField(
+                            "owners[" + i + "].subjects", s.key() + " is not named in the notice");
                 }
                 if (!seen.add(s)) {
-                    throw ProblemException.invalidField("owners[" + i + "].subjects", s.key() + " is given to two uploaders");
+                    throw ProblemException.invalidField(
+                            "owners[" + i + "].subjects", s.key() + " is given to two uploaders");
                 }
             }
         }

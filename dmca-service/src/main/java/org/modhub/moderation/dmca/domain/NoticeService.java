@@ -36,8 +36,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class NoticeService {
 
     /** How a notice arrived and from where (the address is null for mail). */
-    public record Intake(NoticeChannel channel, String clientAddress, String originalText, String mailMessageId) {
-    }
+    public record Intake(NoticeChannel channel, String clientAddress, String originalText, String mailMessageId) {}
 
     private final NoticeRepository notices;
     private final NoticeRateLimit rateLimit;
@@ -46,7 +45,12 @@ public class NoticeService {
     private final HubLinks hub;
     private final Clock clock;
 
-    public NoticeService(NoticeRepository notices, NoticeRateLimit rateLimit, Outbox outbox, MailRequests mail, DmcaConfig config,
+    public NoticeService(
+            NoticeRepository notices,
+            NoticeRateLimit rateLimit,
+            Outbox outbox,
+            MailRequests mail,
+            DmcaConfig config,
             Clock clock) {
         this.notices = notices;
         this.rateLimit = rateLimit;
@@ -70,7 +74,8 @@ public class NoticeService {
     public Uni<NoticeEntity> fileInTransaction(NoticeInput input, Intake intake) {
         Instant now = clock.instant();
         String sender = senderOf(input);
-        return rateLimit.check(intake.clientAddress(), sender, now)
+        return rateLimit
+                .check(intake.clientAddress(), sender, now)
                 .chain(() -> original(input.revisionOf(), sender))
                 .chain(original -> {
                     NoticeCheck check = NoticeCheck.of(input, hub);
@@ -89,7 +94,9 @@ public class NoticeService {
                         original.revisedBy = notice.id;
                         original.updatedAt = now;
                     }
-                    return notices.persist(notice).chain(() -> announce(notice, check, intake.mailMessageId())).replaceWith(notice);
+                    return notices.persist(notice)
+                            .chain(() -> announce(notice, check, intake.mailMessageId()))
+                            .replaceWith(notice);
                 });
     }
 
@@ -110,7 +117,8 @@ public class NoticeService {
         notice.subjectKeys = check.subjects().stream().map(SubjectRef::key).toList();
         notice.contactName = c == null ? null : c.name();
         notice.contactOrganisation = c == null ? null : c.organisation();
-        notice.contactEmail = c != null && NoticeCheck.isEmail(c.email()) ? c.email().strip() : null;
+        notice.contactEmail =
+                c != null && NoticeCheck.isEmail(c.email()) ? c.email().strip() : null;
         notice.contactAddress = c == null ? null : c.address();
         notice.contactPhone = c == null ? null : c.phone();
         notice.goodFaith = input.goodFaith();
@@ -126,7 +134,8 @@ public class NoticeService {
      * "reply to this mail with a revised notice": {@link DmcaMailIntake} reads the reply as a revision).
      */
     private Uni<Void> announce(NoticeEntity notice, NoticeCheck check, String inReplyTo) {
-        NoticeReceived event = new NoticeReceived(notice.id, check.subjects(), notice.channel, check.missing(), notice.updatedAt);
+        NoticeReceived event =
+                new NoticeReceived(notice.id, check.subjects(), notice.channel, check.missing(), notice.updatedAt);
         Map<String, String> parameters = new HashMap<>();
         parameters.put("noticeId", notice.id.toString());
         MailTemplateId template;
@@ -136,11 +145,15 @@ public class NoticeService {
             parameters.put("subjects", String.join(",", notice.subjectKeys));
         } else {
             template = MailTemplateId.DMCA_NOTICE_INCOMPLETE;
-            parameters.put("missingElements", check.missing().stream().map(NoticeCheck::label).collect(Collectors.joining(",")));
+            parameters.put(
+                    "missingElements",
+                    check.missing().stream().map(NoticeCheck::label).collect(Collectors.joining(",")));
         }
         return outbox.publish(Topics.DMCA_EVENTS, EventSources.DMCA_SERVICE, event)
-                .chain(() -> mail.send(MailThreads.onNotice(template, notice.contactEmail, notice.id).parameters(parameters)
-                        .once(template.id() + ":" + notice.id + ":" + notice.updatedAt.toEpochMilli()).answering(inReplyTo)));
+                .chain(() -> mail.send(MailThreads.onNotice(template, notice.contactEmail, notice.id)
+                        .parameters(parameters)
+                        .once(template.id() + ":" + notice.id + ":" + notice.updatedAt.toEpochMilli())
+                        .answering(inReplyTo)));
     }
 
     /** The notice a revision refers to: the sender's own incomplete notice. */
@@ -151,10 +164,12 @@ public class NoticeService {
         return notices.findById(revisionOf).map(original -> {
             // Someone else's notice is answered like a missing one: its id does not reveal it.
             if (original == null || sender == null || !sender.equals(original.senderEmail)) {
-                throw ProblemException.invalidField("revisionOf", "no incomplete notice " + revisionOf + " of this sender exists");
+                throw ProblemException.invalidField(
+                        "revisionOf", "no incomplete notice " + revisionOf + " of this sender exists");
             }
             if (original.status != NoticeStatus.INCOMPLETE) {
-                throw ProblemException.conflict("Notice " + revisionOf + " is " + original.status + "; only an incomplete notice is revised");
+                throw ProblemException.conflict(
+                        "Notice " + revisionOf + " is " + original.status + "; only an incomplete notice is revised");
             }
             return original;
         });

@@ -9,5 +9,4 @@ import org.modhub.moderation.contracts.subject.SubjectRef;
  * the stable user id (JWT {@code sub}), the account name, where to mail them, and which of the
  * notice's subjects are theirs.
  */
-public record Owner(String id, String name, String email, List<SubjectRef> subjects) {
-}
+public record Owner(String id, String name, String email, List<SubjectRef> subjects) {}

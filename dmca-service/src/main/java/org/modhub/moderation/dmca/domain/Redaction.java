@@ -15,8 +15,7 @@ public final class Redaction {
     private static final Pattern EMAIL = Pattern.compile("[^\\s@<>\"(),;:]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
     private static final Pattern PHONE = Pattern.compile("\\+?\\d[\\d ()./-]{6,}\\d");
 
-    private Redaction() {
-    }
+    private Redaction() {}
 
     /** The claimant as shown outside staff views. */
     public static String claimant(String organisation) {

@@ -10,6 +10,5 @@ public record RemovedMaterial(List<Item> items) {
     }
 
     /** One item: its hub URL, the subject it resolved to, and the uploader's description (empty when none). */
-    public record Item(String url, String subject, String description) {
-    }
+    public record Item(String url, String subject, String description) {}
 }

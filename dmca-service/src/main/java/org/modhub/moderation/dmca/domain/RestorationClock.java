@@ -16,8 +16,8 @@ import org.modhub.moderation.contracts.subject.SubjectRef;
 import org.modhub.moderation.dmca.persistence.CounterNoticeEntity;
 import org.modhub.moderation.dmca.persistence.CounterNoticeRepository;
 import org.modhub.moderation.dmca.persistence.NoticeRepository;
-import org.modhub.moderation.dmca.persistence.ThreadMailRepository;
 import org.modhub.moderation.dmca.persistence.TakedownRepository;
+import org.modhub.moderation.dmca.persistence.ThreadMailRepository;
 import org.modhub.moderation.kit.audit.AuditTrail;
 import org.modhub.moderation.kit.mail.MailRequests;
 import org.modhub.moderation.kit.outbox.Outbox;
@@ -50,8 +50,16 @@ public class RestorationClock {
     private final AuditTrail audit;
     private final Clock clock;
 
-    public RestorationClock(TakedownRepository takedowns, CounterNoticeRepository counterNotices, NoticeRepository notices,
-            ThreadMailRepository threadMails, StrikeService strikes, Outbox outbox, Timers timers, MailRequests mail, AuditTrail audit,
+    public RestorationClock(
+            TakedownRepository takedowns,
+            CounterNoticeRepository counterNotices,
+            NoticeRepository notices,
+            ThreadMailRepository threadMails,
+            StrikeService strikes,
+            Outbox outbox,
+            Timers timers,
+            MailRequests mail,
+            AuditTrail audit,
             Clock clock) {
         this.takedowns = takedowns;
         this.counterNotices = counterNotices;
@@ -85,9 +93,11 @@ public class RestorationClock {
      * {@code CourtActionReported}, the uploader told, the takedown stood (a strike). {@code evidenceId}
      * names the mailed evidence legal confirmed, if it came that way.
      */
-    public Uni<CounterNoticeEntity> recordCourtAction(CounterNoticeEntity c, CourtAction evidence, String actor, UUID evidenceId) {
+    public Uni<CounterNoticeEntity> recordCourtAction(
+            CounterNoticeEntity c, CourtAction evidence, String actor, UUID evidenceId) {
         if (!isOpen(c)) {
-            throw ProblemException.conflict("Counter-notice " + c.id + " is " + c.status + "; its clock is not running");
+            throw ProblemException.conflict(
+                    "Counter-notice " + c.id + " is " + c.status + "; its clock is not running");
         }
         Instant now = clock.instant();
         c.status = CounterNoticeEntity.COURT_ACTION;
@@ -99,15 +109,29 @@ public class RestorationClock {
                     t.status = TakedownStatus.UPHELD;
                     t.updatedAt = now;
                     List<SubjectRef> subjects = t.subjects();
-                    return outbox.publish(Topics.DMCA_EVENTS, EventSources.DMCA_SERVICE,
-                            new CourtActionReported(c.noticeId, c.id, subjects, now))
-                            .chain(() -> audit.record(actor, evidenceId == null ? "COURT_ACTION_ENTERED" : "COURT_ACTION_CONFIRMED",
-                                    Audit.COUNTER_NOTICE, c.id, t.firstSubject(), evidence.court() + ", case " + evidence.caseNumber()
+                    return outbox.publish(
+                                    Topics.DMCA_EVENTS,
+                                    EventSources.DMCA_SERVICE,
+                                    new CourtActionReported(c.noticeId, c.id, subjects, now))
+                            .chain(() -> audit.record(
+                                    actor,
+                                    evidenceId == null ? "COURT_ACTION_ENTERED" : "COURT_ACTION_CONFIRMED",
+                                    Audit.COUNTER_NOTICE,
+                                    c.id,
+                                    t.firstSubject(),
+                                    evidence.court() + ", case " + evidence.caseNumber()
                                             + (evidenceId == null ? "" : "; evidence " + evidenceId)))
-                            .chain(() -> mail.send(MailThreads.onTakedown(MailTemplateId.DMCA_COURT_ACTION_REPORTED, c.email,
-                                    c.uploaderId, t.id).parameters(Map.of("noticeId", c.noticeId.toString(),
-                                            "subject", String.join(",", t.subjectKeys), "court", evidence.court(),
-                                            "caseNumber", evidence.caseNumber()))
+                            .chain(() -> mail.send(MailThreads.onTakedown(
+                                            MailTemplateId.DMCA_COURT_ACTION_REPORTED, c.email, c.uploaderId, t.id)
+                                    .parameters(Map.of(
+                                            "noticeId",
+                                            c.noticeId.toString(),
+                                            "subject",
+                                            String.join(",", t.subjectKeys),
+                                            "court",
+                                            evidence.court(),
+                                            "caseNumber",
+                                            evidence.caseNumber()))
                                     .once(MailTemplateId.DMCA_COURT_ACTION_REPORTED.id() + ":" + c.id)))
                             .chain(() -> strikes.record(t, "COURT_ACTION", now, actor));
                 })
@@ -127,7 +151,12 @@ public class RestorationClock {
             return threadMails.awaitingEvidence(c.noticeId, c.restoreAt).chain(waiting -> {
                 if (waiting > 0) {
                     c.status = CounterNoticeEntity.EVIDENCE_PENDING;
-                    return audit.record(Audit.SYSTEM, "RESTORATION_HELD_FOR_EVIDENCE", Audit.COUNTER_NOTICE, c.id, null,
+                    return audit.record(
+                            Audit.SYSTEM,
+                            "RESTORATION_HELD_FOR_EVIDENCE",
+                            Audit.COUNTER_NOTICE,
+                            c.id,
+                            null,
                             waiting + " court-action evidence mail(s) received before the deadline await legal");
                 }
                 return restore(c, Audit.SYSTEM);
@@ -143,18 +172,40 @@ public class RestorationClock {
         return takedowns.findById(c.takedownId).chain(t -> {
             t.status = TakedownStatus.RESTORED;
             t.updatedAt = now;
-            Map<String, String> p = Map.of("noticeId", c.noticeId.toString(), "subject", String.join(",", t.subjectKeys),
-                    "restoredAt", now.toString());
+            Map<String, String> p = Map.of(
+                    "noticeId",
+                    c.noticeId.toString(),
+                    "subject",
+                    String.join(",", t.subjectKeys),
+                    "restoredAt",
+                    now.toString());
             String once = MailTemplateId.DMCA_RESTORATION_DONE.id();
-            return outbox.publish(Topics.DMCA_EVENTS, EventSources.DMCA_SERVICE, new ContentRestored(c.noticeId, c.id, t.subjects(),
-                    t.uploaderId, RestorationReason.COUNTER_NOTICE_PERIOD_ELAPSED, now))
-                    .chain(() -> audit.record(actor, "CONTENT_RESTORED", Audit.COUNTER_NOTICE, c.id, t.firstSubject(),
+            return outbox.publish(
+                            Topics.DMCA_EVENTS,
+                            EventSources.DMCA_SERVICE,
+                            new ContentRestored(
+                                    c.noticeId,
+                                    c.id,
+                                    t.subjects(),
+                                    t.uploaderId,
+                                    RestorationReason.COUNTER_NOTICE_PERIOD_ELAPSED,
+                                    now))
+                    .chain(() -> audit.record(
+                            actor,
+                            "CONTENT_RESTORED",
+                            Audit.COUNTER_NOTICE,
+                            c.id,
+                            t.firstSubject(),
                             "counter-notice period elapsed without a court action"))
                     .chain(() -> notices.findById(c.noticeId))
-                    .chain(notice -> mail.send(MailThreads.onNotice(MailTemplateId.DMCA_RESTORATION_DONE, notice.contactEmail,
-                            c.noticeId).parameters(p).once(once + ":claimant:" + c.id)))
-                    .chain(() -> mail.send(MailThreads.onTakedown(MailTemplateId.DMCA_RESTORATION_DONE, c.email, c.uploaderId, t.id)
-                            .parameters(p).once(once + ":uploader:" + c.id)));
+                    .chain(notice -> mail.send(
+                            MailThreads.onNotice(MailTemplateId.DMCA_RESTORATION_DONE, notice.contactEmail, c.noticeId)
+                                    .parameters(p)
+                                    .once(once + ":claimant:" + c.id)))
+                    .chain(() -> mail.send(
+                            MailThreads.onTakedown(MailTemplateId.DMCA_RESTORATION_DONE, c.email, c.uploaderId, t.id)
+                                    .parameters(p)
+                                    .once(once + ":uploader:" + c.id)));
         });
     }
 

@@ -42,7 +42,12 @@ public class StrikeService {
     private final DmcaConfig.Strikes config;
     private final Clock clock;
 
-    public StrikeService(StrikeRepository strikes, TakedownRepository takedowns, Outbox outbox, AuditTrail audit, DmcaConfig config,
+    public StrikeService(
+            StrikeRepository strikes,
+            TakedownRepository takedowns,
+            Outbox outbox,
+            AuditTrail audit,
+            DmcaConfig config,
             Clock clock) {
         this.strikes = strikes;
         this.takedowns = takedowns;
@@ -54,9 +59,11 @@ public class StrikeService {
 
     /** A takedown not countered within the grace period stood: a strike (timer, in its transaction). */
     public Uni<Void> strikeDue(UUID takedownId) {
-        return takedowns.findById(takedownId).chain(t -> t == null || t.status != TakedownStatus.IN_FORCE
-                ? Uni.createFrom().voidItem()
-                : record(t, "NOT_COUNTERED", clock.instant(), Audit.SYSTEM));
+        return takedowns
+                .findById(takedownId)
+                .chain(t -> t == null || t.status != TakedownStatus.IN_FORCE
+                        ? Uni.createFrom().voidItem()
+                        : record(t, "NOT_COUNTERED", clock.instant(), Audit.SYSTEM));
     }
 
     /**
@@ -76,19 +83,38 @@ public class StrikeService {
             s.takedownId = t.id;
             s.reason = reason;
             s.recordedAt = now;
-            return strikes.persist(s).chain(() -> strikes.listInForce(t.uploaderId, since(now))).chain(inForce -> {
-                int count = inForce.size();
-                boolean repeat = repeatInfringer(count);
-                if (repeat) {
-                    Log.infof("Account %s reached %d DMCA strikes in force: termination recommended", t.uploaderId, count);
-                }
-                List<UUID> noticeIds = inForce.stream().map(x -> x.noticeId).toList();
-                return outbox.publish(Topics.DMCA_EVENTS, EventSources.DMCA_SERVICE, new StrikeRecorded(t.uploaderId,
-                        SubjectRef.account(t.uploaderName), t.noticeId, count, repeat, now, noticeIds))
-                        .chain(() -> audit.record(actor, repeat ? "REPEAT_INFRINGER_STRIKE_RECORDED" : "STRIKE_RECORDED", "strike", s.id,
-                                SubjectRef.account(t.uploaderName).key(), reason + "; notice " + t.noticeId + "; " + count
-                                        + " of " + config.threshold() + " strikes in force"));
-            });
+            return strikes.persist(s)
+                    .chain(() -> strikes.listInForce(t.uploaderId, since(now)))
+                    .chain(inForce -> {
+                        int count = inForce.size();
+                        boolean repeat = repeatInfringer(count);
+                        if (repeat) {
+                            Log.infof(
+                                    "Account %s reached %d DMCA strikes in force: termination recommended",
+                                    t.uploaderId, count);
+                        }
+                        List<UUID> noticeIds =
+                                inForce.stream().map(x -> x.noticeId).toList();
+                        return outbox.publish(
+                                        Topics.DMCA_EVENTS,
+                                        EventSources.DMCA_SERVICE,
+                                        new StrikeRecorded(
+                                                t.uploaderId,
+                                                SubjectRef.account(t.uploaderName),
+                                                t.noticeId,
+                                                count,
+                                                repeat,
+                                                now,
+                                                noticeIds))
+                                .chain(() -> audit.record(
+                                        actor,
+                                        repeat ? "REPEAT_INFRINGER_STRIKE_RECORDED" : "STRIKE_RECORDED",
+                                        "strike",
+                                        s.id,
+                                        SubjectRef.account(t.uploaderName).key(),
+                                        reason + "; notice " + t.noticeId + "; " + count + " of " + config.threshold()
+                                                + " strikes in force"));
+                    });
         });
     }
 

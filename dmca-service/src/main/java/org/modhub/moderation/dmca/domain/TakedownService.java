@@ -3,8 +3,8 @@ package org.modhub.moderation.dmca.domain;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.LinkedHashSet;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,6 +49,7 @@ public class TakedownService {
 
     /** Timer: the partial-files window of a takedown ends (key: takedown id). */
     public static final String PARTIAL_WINDOW_TIMER = "dmca.partial-window";
+
     private final TakedownRepository takedowns;
     private final CounterNoticeRepository counterNotices;
     private final NoticeRepository notices;
@@ -60,8 +61,16 @@ public class TakedownService {
     private final BusinessCalendar calendar;
     private final Clock clock;
 
-    public TakedownService(TakedownRepository takedowns, CounterNoticeRepository counterNotices, NoticeRepository notices,
-            Outbox outbox, AuditTrail audit, Timers timers, MailRequests mail, DmcaConfig config, Clock clock) {
+    public TakedownService(
+            TakedownRepository takedowns,
+            CounterNoticeRepository counterNotices,
+            NoticeRepository notices,
+            Outbox outbox,
+            AuditTrail audit,
+            Timers timers,
+            MailRequests mail,
+            DmcaConfig config,
+            Clock clock) {
         this.takedowns = takedowns;
         this.counterNotices = counterNotices;
         this.notices = notices;
@@ -96,7 +105,8 @@ public class TakedownService {
             t.scope = TakedownScope.PARTIAL;
             t.status = TakedownStatus.AWAITING_REMOVAL;
             t.removalDeadline = calendar.endOfBusinessDays(now, config.clock().partialRemovalBusinessDays());
-            return takedowns.persist(t)
+            return takedowns
+                    .persist(t)
                     .chain(() -> timers.schedule(PARTIAL_WINDOW_TIMER, t.id.toString(), t.removalDeadline, null))
                     .chain(() -> mail.send(toUploader(notice, t, Map.of())
                             .once(MailTemplateId.DMCA_PARTIAL_REMOVAL_REQUEST.id() + ":" + t.id)))
@@ -116,13 +126,20 @@ public class TakedownService {
                 throw ProblemException.notFound("Takedown", takedownId);
             }
             if (t.status != TakedownStatus.AWAITING_REMOVAL) {
-                throw ProblemException.conflict("Takedown " + takedownId + " is " + t.status + ", not waiting for the files' removal");
+                throw ProblemException.conflict(
+                        "Takedown " + takedownId + " is " + t.status + ", not waiting for the files' removal");
             }
             return timers.cancel(PARTIAL_WINDOW_TIMER, t.id.toString())
-                    .chain(() -> audit.record(callerId, "FILES_REMOVED_BY_OWNER", Audit.TAKEDOWN, t.id,
-                            t.firstSubject(), "partial takedown stands for the named files"))
+                    .chain(() -> audit.record(
+                            callerId,
+                            "FILES_REMOVED_BY_OWNER",
+                            Audit.TAKEDOWN,
+                            t.id,
+                            t.firstSubject(),
+                            "partial takedown stands for the named files"))
                     .chain(() -> notices.findById(t.noticeId))
-                    .chain(notice -> enforce(notice, t, now)).replaceWith(t);
+                    .chain(notice -> enforce(notice, t, now))
+                    .replaceWith(t);
         });
     }
 
@@ -139,9 +156,15 @@ public class TakedownService {
             }
             t.scope = TakedownScope.WHOLE;
             t.subjectKeys = List.copyOf(repositories);
-            return audit.record(Audit.SYSTEM, "PARTIAL_WINDOW_ELAPSED", Audit.TAKEDOWN, t.id, repositories.iterator().next(),
-                    "files still there: the whole repository is disabled")
-                    .chain(() -> notices.findById(t.noticeId)).chain(notice -> enforce(notice, t, now));
+            return audit.record(
+                            Audit.SYSTEM,
+                            "PARTIAL_WINDOW_ELAPSED",
+                            Audit.TAKEDOWN,
+                            t.id,
+                            repositories.iterator().next(),
+                            "files still there: the whole repository is disabled")
+                    .chain(() -> notices.findById(t.noticeId))
+                    .chain(notice -> enforce(notice, t, now));
         });
     }
 
@@ -154,7 +177,10 @@ public class TakedownService {
         return outbox.publish(Topics.DMCA_EVENTS, EventSources.DMCA_SERVICE, event)
                 .chain(() -> mail.send(toUploader(notice, t, Map.of())
                         .once(MailTemplateId.DMCA_TAKEDOWN_UPLOADER.id() + ":" + t.id + ":" + t.scope)))
-                .chain(() -> timers.schedule(StrikeService.STRIKE_TIMER, t.id.toString(), now.plus(config.strikes().counterNoticeGrace()),
+                .chain(() -> timers.schedule(
+                        StrikeService.STRIKE_TIMER,
+                        t.id.toString(),
+                        now.plus(config.strikes().counterNoticeGrace()),
                         null));
     }
 
@@ -164,14 +190,15 @@ public class TakedownService {
      * to remove the files; otherwise the takedown mail with the counter-notice form. {@code extra}
      * says what was received (e.g. the 512(g)(3) elements a mailed counter-notice lacks).
      */
-    public Uni<Void> answerUploader(TakedownEntity t, Map<String, String> extra, String inReplyTo, String idempotencyKey) {
+    public Uni<Void> answerUploader(
+            TakedownEntity t, Map<String, String> extra, String inReplyTo, String idempotencyKey) {
         return notices.findById(t.noticeId)
-                .chain(notice -> mail.send(toUploader(notice, t, extra).once(idempotencyKey).answering(inReplyTo)));
+                .chain(notice -> mail.send(
+                        toUploader(notice, t, extra).once(idempotencyKey).answering(inReplyTo)));
     }
 
     /** A takedown and its counter-notice, if any. */
-    public record TakedownDetail(TakedownEntity takedown, CounterNoticeEntity counterNotice, NoticeEntity notice) {
-    }
+    public record TakedownDetail(TakedownEntity takedown, CounterNoticeEntity counterNotice, NoticeEntity notice) {}
 
     @WithSession
     public Uni<List<TakedownDetail>> details(UUID noticeId) {
@@ -187,10 +214,14 @@ public class TakedownService {
         if (list.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return Multi.createFrom().iterable(list)
-                .onItem().transformToUniAndConcatenate(t -> counterNotices.byTakedown(t.id)
+        return Multi.createFrom()
+                .iterable(list)
+                .onItem()
+                .transformToUniAndConcatenate(t -> counterNotices
+                        .byTakedown(t.id)
                         .chain(c -> notices.findById(t.noticeId).map(n -> new TakedownDetail(t, c, n))))
-                .collect().asList();
+                .collect()
+                .asList();
     }
 
     // --- helpers ---
@@ -203,8 +234,12 @@ public class TakedownService {
         Map<String, String> p = new HashMap<>(extra);
         p.put("noticeId", notice.id.toString());
         p.put("subject", String.join(",", t.subjectKeys));
-        p.put("copyrightedWork", notice.elements.works().stream().map(w -> Redaction.text(w.description()))
-                .filter(d -> d != null && !d.isBlank()).collect(Collectors.joining("; ")));
+        p.put(
+                "copyrightedWork",
+                notice.elements.works().stream()
+                        .map(w -> Redaction.text(w.description()))
+                        .filter(d -> d != null && !d.isBlank())
+                        .collect(Collectors.joining("; ")));
         p.put("claimantName", Redaction.claimant(notice.contactOrganisation));
         MailTemplateId template;
         if (t.status == TakedownStatus.AWAITING_REMOVAL) {
@@ -216,7 +251,8 @@ public class TakedownService {
             p.put("noticeUrl", hubUrl("/dmca/notices/" + notice.id));
             p.put("counterNoticeUrl", hubUrl("/dmca/counter-notice?notice=" + notice.id));
         }
-        return MailThreads.onTakedown(template, t.uploaderEmail, t.uploaderId, t.id).parameters(p);
+        return MailThreads.onTakedown(template, t.uploaderEmail, t.uploaderId, t.id)
+                .parameters(p);
     }
 
     private String hubUrl(String path) {

@@ -47,13 +47,19 @@ public class ThreadMailService {
     private final DmcaConfig config;
     private final Clock clock;
 
-    public ThreadMailService(ThreadMailRepository threadMails, CounterNoticeRepository counterNotices,
-            RestorationClock restoration, MailRequests mail, AuditTrail audit, DmcaConfig config, Clock clock) {
+    public ThreadMailService(
+            ThreadMailRepository threadMails,
+            CounterNoticeRepository counterNotices,
+            RestorationClock restoration,
+            MailRequests mail,
+            AuditTrail audit,
+            DmcaConfig config,
+            Clock clock) {
         this.threadMails = threadMails;
         this.counterNotices = counterNotices;
         this.restoration = restoration;
-        this.elements = new MailElements(new HubLinks(config.intake().hubBaseUrl()),
-                config.intake().maxItems());
+        this.elements = new MailElements(
+                new HubLinks(config.intake().hubBaseUrl()), config.intake().maxItems());
         this.mail = mail;
         this.audit = audit;
         this.config = config;
@@ -64,8 +70,15 @@ public class ThreadMailService {
      * Keeps a mail of the thread (in the caller's transaction), with its text bounded, its links and
      * its attachments' names, and records it in the audit trail.
      */
-    public Uni<ThreadMailEntity> keep(InboundMailReceived received, String sender, UUID noticeId, UUID takedownId,
-            UUID counterNoticeId, String kind, String status, String note) {
+    public Uni<ThreadMailEntity> keep(
+            InboundMailReceived received,
+            String sender,
+            UUID noticeId,
+            UUID takedownId,
+            UUID counterNoticeId,
+            String kind,
+            String status,
+            String note) {
         ThreadMailEntity m = new ThreadMailEntity();
         m.id = UUID.randomUUID();
         m.noticeId = noticeId;
@@ -79,11 +92,19 @@ public class ThreadMailService {
         m.subjectLine = bound(received.subjectLine(), config.intake().maxText());
         m.body = bound(received.textBody(), config.intake().maxOriginalText());
         m.links = elements.links(m.body);
-        m.attachments = new MailAttachments(received.attachments().stream().limit(config.intake().maxItems()).toList());
+        m.attachments = new MailAttachments(received.attachments().stream()
+                .limit(config.intake().maxItems())
+                .toList());
         m.receivedAt = received.receivedAt().truncatedTo(ChronoUnit.MICROS);
         m.decisionNote = note;
-        return threadMails.persist(m)
-                .chain(() -> audit.record(Audit.SYSTEM, kind + "_RECEIVED_BY_MAIL", Audit.THREAD_MAIL, m.id, null,
+        return threadMails
+                .persist(m)
+                .chain(() -> audit.record(
+                        Audit.SYSTEM,
+                        kind + "_RECEIVED_BY_MAIL",
+                        Audit.THREAD_MAIL,
+                        m.id,
+                        null,
                         "notice " + noticeId + (takedownId == null ? "" : "; takedown " + takedownId) + "; " + status
                                 + "; via " + m.mailbox + "@"))
                 .replaceWith(m);
@@ -93,16 +114,32 @@ public class ThreadMailService {
      * The claimant's reply on the notice's thread while a counter-notice's outcome is open: court-action
      * evidence awaiting legal's confirmation, never a new notice. The sender gets a receipt on their mail.
      */
-    public Uni<Void> evidence(NoticeEntity notice, List<CounterNoticeEntity> open, String sender, InboundMailReceived received) {
+    public Uni<Void> evidence(
+            NoticeEntity notice, List<CounterNoticeEntity> open, String sender, InboundMailReceived received) {
         UUID counterNoticeId = open.size() == 1 ? open.get(0).id : null;
-        return keep(received, sender, notice.id, null, counterNoticeId, ThreadMailEntity.COURT_ACTION_EVIDENCE,
-                ThreadMailEntity.AWAITING_CONFIRMATION, null)
+        return keep(
+                        received,
+                        sender,
+                        notice.id,
+                        null,
+                        counterNoticeId,
+                        ThreadMailEntity.COURT_ACTION_EVIDENCE,
+                        ThreadMailEntity.AWAITING_CONFIRMATION,
+                        null)
                 .chain(m -> receipt(notice, m, sender, "court-action-evidence"));
     }
 
     /** Any other mail on a notice's thread: kept for staff, the sender told it arrived. */
     public Uni<Void> correspondence(NoticeEntity notice, String sender, InboundMailReceived received) {
-        return keep(received, sender, notice.id, null, null, ThreadMailEntity.CORRESPONDENCE, ThreadMailEntity.NOTED, null)
+        return keep(
+                        received,
+                        sender,
+                        notice.id,
+                        null,
+                        null,
+                        ThreadMailEntity.CORRESPONDENCE,
+                        ThreadMailEntity.NOTED,
+                        null)
                 .chain(m -> receipt(notice, m, sender, "correspondence"));
     }
 
@@ -131,23 +168,33 @@ public class ThreadMailService {
      */
     @WithTransaction
     public Uni<ThreadMailEntity> confirm(UUID evidenceId, UUID counterNoticeId, CourtAction action, String legal) {
-        return awaiting(evidenceId).chain(m -> chooseCounterNotice(m, counterNoticeId).chain(c -> {
-            if (!m.receivedAt.isBefore(c.restoreAt)) {
-                throw ProblemException.conflict("Evidence " + evidenceId + " arrived at " + m.receivedAt
-                        + ", after the restoration deadline " + c.restoreAt);
-            }
-            List<String> links = m.links;
-            CourtAction recorded = action.documentUrl() != null || links.isEmpty() ? action
-                    : new CourtAction(action.court(), action.caseNumber(), action.filedOn(), links.get(0), action.note());
-            Instant now = clock.instant();
-            m.status = ThreadMailEntity.CONFIRMED;
-            m.counterNoticeId = c.id;
-            m.decidedBy = legal;
-            m.decidedAt = now;
-            return audit.record(legal, "EVIDENCE_CONFIRMED", Audit.THREAD_MAIL, m.id, null,
-                    "court action on counter-notice " + c.id + ": " + recorded.court() + ", case " + recorded.caseNumber())
-                    .chain(() -> restoration.recordCourtAction(c, recorded, legal, m.id)).replaceWith(m);
-        }));
+        return awaiting(evidenceId)
+                .chain(m -> chooseCounterNotice(m, counterNoticeId).chain(c -> {
+                    if (!m.receivedAt.isBefore(c.restoreAt)) {
+                        throw ProblemException.conflict("Evidence " + evidenceId + " arrived at " + m.receivedAt
+                                + ", after the restoration deadline " + c.restoreAt);
+                    }
+                    List<String> links = m.links;
+                    CourtAction recorded = action.documentUrl() != null || links.isEmpty()
+                            ? action
+                            : new CourtAction(
+                                    action.court(), action.caseNumber(), action.filedOn(), links.get(0), action.note());
+                    Instant now = clock.instant();
+                    m.status = ThreadMailEntity.CONFIRMED;
+                    m.counterNoticeId = c.id;
+                    m.decidedBy = legal;
+                    m.decidedAt = now;
+                    return audit.record(
+                                    legal,
+                                    "EVIDENCE_CONFIRMED",
+                                    Audit.THREAD_MAIL,
+                                    m.id,
+                                    null,
+                                    "court action on counter-notice " + c.id + ": " + recorded.court() + ", case "
+                                            + recorded.caseNumber())
+                            .chain(() -> restoration.recordCourtAction(c, recorded, legal, m.id))
+                            .replaceWith(m);
+                }));
     }
 
     /**
@@ -164,12 +211,17 @@ public class ThreadMailService {
             return audit.record(legal, "EVIDENCE_DISMISSED", Audit.THREAD_MAIL, m.id, null, reason)
                     .chain(() -> threadMails.flush())
                     .chain(() -> counterNotices.openOfNotice(m.noticeId))
-                    .chain(open -> Multi.createFrom().iterable(open)
+                    .chain(open -> Multi.createFrom()
+                            .iterable(open)
                             .filter(c -> CounterNoticeEntity.EVIDENCE_PENDING.equals(c.status))
                             // Restored once no other evidence received in time still waits.
-                            .onItem().transformToUniAndConcatenate(c -> threadMails.awaitingEvidence(c.noticeId, c.restoreAt)
-                                    .chain(waiting -> waiting > 0 ? Uni.createFrom().voidItem() : restoration.restore(c, legal)))
-                            .collect().asList())
+                            .onItem()
+                            .transformToUniAndConcatenate(c -> threadMails
+                                    .awaitingEvidence(c.noticeId, c.restoreAt)
+                                    .chain(waiting ->
+                                            waiting > 0 ? Uni.createFrom().voidItem() : restoration.restore(c, legal)))
+                            .collect()
+                            .asList())
                     .replaceWith(m);
         });
     }
@@ -180,7 +232,8 @@ public class ThreadMailService {
                 throw ProblemException.notFound("Evidence", evidenceId);
             }
             if (!ThreadMailEntity.AWAITING_CONFIRMATION.equals(m.status)) {
-                throw ProblemException.conflict("Evidence " + evidenceId + " is " + m.status + ", not awaiting confirmation");
+                throw ProblemException.conflict(
+                        "Evidence " + evidenceId + " is " + m.status + ", not awaiting confirmation");
             }
             return m;
         });
@@ -190,7 +243,8 @@ public class ThreadMailService {
         if (requested != null) {
             return counterNotices.findById(requested).map(c -> {
                 if (c == null || !c.noticeId.equals(m.noticeId)) {
-                    throw ProblemException.invalidField("counterNoticeId", "is not a counter-notice to notice " + m.noticeId);
+                    throw ProblemException.invalidField(
+                            "counterNoticeId", "is not a counter-notice to notice " + m.noticeId);
                 }
                 return c;
             });
@@ -200,9 +254,12 @@ public class ThreadMailService {
         }
         return counterNotices.openOfNotice(m.noticeId).map(open -> {
             if (open.size() != 1) {
-                throw ProblemException.invalidField("counterNoticeId", open.isEmpty()
-                        ? "notice " + m.noticeId + " has no counter-notice whose clock is open"
-                        : "notice " + m.noticeId + " has " + open.size() + " open counter-notices: name the one this evidence answers");
+                throw ProblemException.invalidField(
+                        "counterNoticeId",
+                        open.isEmpty()
+                                ? "notice " + m.noticeId + " has no counter-notice whose clock is open"
+                                : "notice " + m.noticeId + " has " + open.size()
+                                        + " open counter-notices: name the one this evidence answers");
             }
             return open.get(0);
         });
@@ -211,9 +268,17 @@ public class ThreadMailService {
     /** The sender's receipt, answering their mail so their client threads it. */
     private Uni<Void> receipt(NoticeEntity notice, ThreadMailEntity m, String sender, String what) {
         return mail.send(MailThreads.onNotice(MailTemplateId.DMCA_NOTICE_RECEIVED, sender, notice.id)
-                .parameters(Map.of("noticeId", notice.id.toString(), "receivedAt", m.receivedAt.toString(), "received", what,
-                        "subjects", String.join(",", notice.subjectKeys)))
-                .once(MailTemplateId.DMCA_NOTICE_RECEIVED.id() + ":mail:" + m.id).answering(m.mailMessageId));
+                .parameters(Map.of(
+                        "noticeId",
+                        notice.id.toString(),
+                        "receivedAt",
+                        m.receivedAt.toString(),
+                        "received",
+                        what,
+                        "subjects",
+                        String.join(",", notice.subjectKeys)))
+                .once(MailTemplateId.DMCA_NOTICE_RECEIVED.id() + ":mail:" + m.id)
+                .answering(m.mailMessageId));
     }
 
     private static String bound(String text, int max) {

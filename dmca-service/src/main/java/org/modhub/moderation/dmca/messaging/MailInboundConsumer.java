@@ -3,8 +3,8 @@ package org.modhub.moderation.dmca.messaging;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.modhub.moderation.contracts.MailRoutes;
-import org.modhub.moderation.kit.inbox.InboundMailConsumer;
 import org.modhub.moderation.dmca.domain.DmcaMailIntake;
+import org.modhub.moderation.kit.inbox.InboundMailConsumer;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +18,7 @@ public class MailInboundConsumer {
 
     /** The incoming channel, configured in application.properties. */
     public static final String CHANNEL = "mail-inbound";
+
     static final String CONSUMER = "dmca.mail-inbound";
 
     private final InboundMailConsumer mail;

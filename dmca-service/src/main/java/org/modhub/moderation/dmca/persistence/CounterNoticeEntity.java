@@ -32,29 +32,40 @@ public class CounterNoticeEntity {
 
     @Id
     public UUID id;
+
     @Column(name = "notice_id")
     public UUID noticeId;
+
     @Column(name = "takedown_id")
     public UUID takedownId;
+
     @Column(name = "uploader_id")
     public String uploaderId;
+
     public String signature;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public RemovedMaterial material;
+
     public String name;
     public String address;
     public String phone;
     public String email;
     public String status;
+
     @Column(name = "received_at")
     public Instant receivedAt;
+
     @Column(name = "restore_at")
     public Instant restoreAt;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "court_action")
     public CourtActionRecord courtAction;
+
     @Column(name = "court_action_at")
     public Instant courtActionAt;
+
     @Column(name = "restored_at")
     public Instant restoredAt;
 }

@@ -16,7 +16,10 @@ public class CounterNoticeRepository implements PanacheRepositoryBase<CounterNot
 
     /** The counter-notices of a notice whose outcome is open: the clock runs, or evidence holds it. */
     public Uni<List<CounterNoticeEntity>> openOfNotice(UUID noticeId) {
-        return list("noticeId = ?1 and status in ?2", io.quarkus.panache.common.Sort.by("receivedAt").and("id"), noticeId,
+        return list(
+                "noticeId = ?1 and status in ?2",
+                io.quarkus.panache.common.Sort.by("receivedAt").and("id"),
+                noticeId,
                 List.of(CounterNoticeEntity.RUNNING, CounterNoticeEntity.EVIDENCE_PENDING));
     }
 }

@@ -25,11 +25,13 @@ public class NoticeRepository implements PanacheRepositoryBase<NoticeEntity, UUI
     }
 
     public Uni<NoticeEntity> oldestFromAddressSince(String address, Instant since) {
-        return find("clientAddress = ?1 and receivedAt >= ?2", Sort.by("receivedAt"), address, since).firstResult();
+        return find("clientAddress = ?1 and receivedAt >= ?2", Sort.by("receivedAt"), address, since)
+                .firstResult();
     }
 
     public Uni<NoticeEntity> oldestFromSenderSince(String email, Instant since) {
-        return find("senderEmail = ?1 and receivedAt >= ?2", Sort.by("receivedAt"), email, since).firstResult();
+        return find("senderEmail = ?1 and receivedAt >= ?2", Sort.by("receivedAt"), email, since)
+                .firstResult();
     }
 
     public Uni<NoticeEntity> findByMailMessageId(String messageId) {
@@ -44,17 +46,28 @@ public class NoticeRepository implements PanacheRepositoryBase<NoticeEntity, UUI
     /** Notices of one status, oldest first, after {@code after} (null: from the start). */
     public Uni<List<NoticeEntity>> byStatus(NoticeStatus status, PageCursor after, int limit) {
         Sort oldestFirst = Sort.by("receivedAt").and("id");
-        var query = after == null ? find("status", oldestFirst, status)
-                : find("status = ?1 and (receivedAt > ?2 or (receivedAt = ?2 and id > ?3))", oldestFirst, status, after.at(), after.id());
+        var query = after == null
+                ? find("status", oldestFirst, status)
+                : find(
+                        "status = ?1 and (receivedAt > ?2 or (receivedAt = ?2 and id > ?3))",
+                        oldestFirst,
+                        status,
+                        after.at(),
+                        after.id());
         return query.page(Page.ofSize(limit)).list();
     }
 
     /** Accepted notices for the public archive, newest decision first, after {@code after} (null: from the start). */
     public Uni<List<NoticeEntity>> accepted(PageCursor after, int limit) {
         Sort newestFirst = Sort.by("reviewedAt", Sort.Direction.Descending).and("id", Sort.Direction.Descending);
-        var query = after == null ? find("status", newestFirst, NoticeStatus.ACCEPTED)
-                : find("status = ?1 and (reviewedAt < ?2 or (reviewedAt = ?2 and id < ?3))", newestFirst, NoticeStatus.ACCEPTED,
-                        after.at(), after.id());
+        var query = after == null
+                ? find("status", newestFirst, NoticeStatus.ACCEPTED)
+                : find(
+                        "status = ?1 and (reviewedAt < ?2 or (reviewedAt = ?2 and id < ?3))",
+                        newestFirst,
+                        NoticeStatus.ACCEPTED,
+                        after.at(),
+                        after.id());
         return query.page(Page.ofSize(limit)).list();
     }
 
@@ -63,7 +76,10 @@ public class NoticeRepository implements PanacheRepositoryBase<NoticeEntity, UUI
      * the rate limits hold across replicas.
      */
     public Uni<Void> lock(String key) {
-        return getSession().chain(s -> s.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:k))").setParameter("k", key)
-                .getSingleResult()).replaceWithVoid();
+        return getSession()
+                .chain(s -> s.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:k))")
+                        .setParameter("k", key)
+                        .getSingleResult())
+                .replaceWithVoid();
     }
 }

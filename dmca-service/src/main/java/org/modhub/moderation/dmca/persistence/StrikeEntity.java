@@ -15,15 +15,21 @@ public class StrikeEntity {
 
     @Id
     public UUID id;
+
     @Column(name = "account_id")
     public String accountId;
+
     @Column(name = "account_name")
     public String accountName;
+
     @Column(name = "notice_id")
     public UUID noticeId;
+
     @Column(name = "takedown_id")
     public UUID takedownId;
+
     public String reason;
+
     @Column(name = "recorded_at")
     public Instant recordedAt;
 }

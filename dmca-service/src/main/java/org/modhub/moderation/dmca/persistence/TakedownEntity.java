@@ -22,28 +22,40 @@ public class TakedownEntity {
 
     @Id
     public UUID id;
+
     @Column(name = "notice_id")
     public UUID noticeId;
+
     @Column(name = "uploader_id")
     public String uploaderId;
+
     @Column(name = "uploader_name")
     public String uploaderName;
+
     @Column(name = "uploader_email")
     public String uploaderEmail;
+
     @Column(name = "subject_keys")
     public List<String> subjectKeys;
+
     @Enumerated(EnumType.STRING)
     public TakedownScope scope;
+
     @Enumerated(EnumType.STRING)
     public TakedownStatus status;
+
     @Column(name = "removal_deadline")
     public Instant removalDeadline;
+
     @Column(name = "ordered_at")
     public Instant orderedAt;
+
     @Column(name = "ordered_by")
     public String orderedBy;
+
     @Column(name = "created_at")
     public Instant createdAt;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 

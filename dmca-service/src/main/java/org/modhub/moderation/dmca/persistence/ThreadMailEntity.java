@@ -46,32 +46,45 @@ public class ThreadMailEntity {
 
     @Id
     public UUID id;
+
     @Column(name = "notice_id")
     public UUID noticeId;
+
     @Column(name = "takedown_id")
     public UUID takedownId;
+
     @Column(name = "counter_notice_id")
     public UUID counterNoticeId;
+
     public String kind;
     public String status;
     public String mailbox;
+
     @Column(name = "sender_email")
     public String senderEmail;
+
     @Column(name = "mail_message_id")
     public String mailMessageId;
+
     @Column(name = "subject_line")
     public String subjectLine;
+
     public String body;
     /** The http(s) links of the body. */
     public List<String> links;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public MailAttachments attachments;
+
     @Column(name = "received_at")
     public Instant receivedAt;
+
     @Column(name = "decided_by")
     public String decidedBy;
+
     @Column(name = "decided_at")
     public Instant decidedAt;
+
     @Column(name = "decision_note")
     public String decisionNote;
 }

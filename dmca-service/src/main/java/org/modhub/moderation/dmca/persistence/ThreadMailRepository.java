@@ -29,21 +29,36 @@ public class ThreadMailRepository implements PanacheRepositoryBase<ThreadMailEnt
      */
     public Uni<List<ThreadMailEntity>> byKindAndStatus(String kind, String status, PageCursor after, int limit) {
         Sort oldestFirst = Sort.by("receivedAt").and("id");
-        var query = after == null ? find("kind = ?1 and status = ?2", oldestFirst, kind, status)
-                : find("kind = ?1 and status = ?2 and (receivedAt > ?3 or (receivedAt = ?3 and id > ?4))", oldestFirst, kind, status,
-                        after.at(), after.id());
+        var query = after == null
+                ? find("kind = ?1 and status = ?2", oldestFirst, kind, status)
+                : find(
+                        "kind = ?1 and status = ?2 and (receivedAt > ?3 or (receivedAt = ?3 and id > ?4))",
+                        oldestFirst,
+                        kind,
+                        status,
+                        after.at(),
+                        after.id());
         return query.page(Page.ofSize(limit)).list();
     }
 
     /** The uploader's deficient counter-notice mails on a takedown's thread, oldest first (read with the next reply). */
     public Uni<List<ThreadMailEntity>> deficientCounterNotices(UUID takedownId, String senderEmail) {
-        return list("takedownId = ?1 and kind = ?2 and status = ?3 and senderEmail = ?4", Sort.by("receivedAt").and("id"),
-                takedownId, ThreadMailEntity.COUNTER_NOTICE, ThreadMailEntity.DEFICIENT, senderEmail);
+        return list(
+                "takedownId = ?1 and kind = ?2 and status = ?3 and senderEmail = ?4",
+                Sort.by("receivedAt").and("id"),
+                takedownId,
+                ThreadMailEntity.COUNTER_NOTICE,
+                ThreadMailEntity.DEFICIENT,
+                senderEmail);
     }
 
     /** Evidence on a notice received before {@code before} and still waiting for legal. */
     public Uni<Long> awaitingEvidence(UUID noticeId, java.time.Instant before) {
-        return count("noticeId = ?1 and kind = ?2 and status = ?3 and receivedAt < ?4", noticeId,
-                ThreadMailEntity.COURT_ACTION_EVIDENCE, ThreadMailEntity.AWAITING_CONFIRMATION, before);
+        return count(
+                "noticeId = ?1 and kind = ?2 and status = ?3 and receivedAt < ?4",
+                noticeId,
+                ThreadMailEntity.COURT_ACTION_EVIDENCE,
+                ThreadMailEntity.AWAITING_CONFIRMATION,
+                before);
     }
 }

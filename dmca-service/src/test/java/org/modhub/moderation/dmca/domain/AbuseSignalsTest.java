@@ -16,7 +16,8 @@ class AbuseSignalsTest {
 
     private static final Instant NOW = Instant.parse("2026-11-20T15:00:00Z");
 
-    private static NoticeEntity notice(String sender, NoticeStatus status, Instant receivedAt, int items, String... subjects) {
+    private static NoticeEntity notice(
+            String sender, NoticeStatus status, Instant receivedAt, int items, String... subjects) {
         NoticeEntity n = new NoticeEntity();
         n.id = UUID.randomUUID();
         n.senderEmail = sender;
@@ -33,9 +34,12 @@ class AbuseSignalsTest {
 
     @Test
     void theSendersHistoryAndTheSameUploaderTargetedAgainAreCounted() {
-        NoticeEntity accepted = notice("c@example.org", NoticeStatus.ACCEPTED, NOW.minus(Duration.ofDays(30)), 1, "model:acme/one");
-        NoticeEntity rejected = notice("c@example.org", NoticeStatus.REJECTED, NOW.minus(Duration.ofHours(2)), 1, "dataset:acme/two");
-        NoticeEntity elsewhere = notice("c@example.org", NoticeStatus.REJECTED, NOW.minus(Duration.ofHours(1)), 1, "model:other/x");
+        NoticeEntity accepted =
+                notice("c@example.org", NoticeStatus.ACCEPTED, NOW.minus(Duration.ofDays(30)), 1, "model:acme/one");
+        NoticeEntity rejected =
+                notice("c@example.org", NoticeStatus.REJECTED, NOW.minus(Duration.ofHours(2)), 1, "dataset:acme/two");
+        NoticeEntity elsewhere =
+                notice("c@example.org", NoticeStatus.REJECTED, NOW.minus(Duration.ofHours(1)), 1, "model:other/x");
         NoticeEntity current = notice("c@example.org", NoticeStatus.PENDING_REVIEW, NOW, 2, "model:acme/three");
 
         AbuseSignals signals = AbuseSignals.of(current, List.of(accepted, rejected, elsewhere, current));
@@ -46,12 +50,20 @@ class AbuseSignalsTest {
     void tenNoticesInADayOrTwentyFiveItemsInOneAreMassNotices() {
         List<NoticeEntity> day = new ArrayList<>();
         for (int i = 0; i < AbuseSignals.MASS_PER_DAY; i++) {
-            day.add(notice("m@example.org", NoticeStatus.PENDING_REVIEW, NOW.minus(Duration.ofMinutes(i)), 1, "model:ns" + i + "/x"));
+            day.add(notice(
+                    "m@example.org",
+                    NoticeStatus.PENDING_REVIEW,
+                    NOW.minus(Duration.ofMinutes(i)),
+                    1,
+                    "model:ns" + i + "/x"));
         }
         assertThat(AbuseSignals.of(day.get(0), day).massNotice()).isTrue();
-        assertThat(AbuseSignals.of(day.get(0), day.subList(0, AbuseSignals.MASS_PER_DAY - 1)).massNotice()).isFalse();
+        assertThat(AbuseSignals.of(day.get(0), day.subList(0, AbuseSignals.MASS_PER_DAY - 1))
+                        .massNotice())
+                .isFalse();
 
-        NoticeEntity many = notice("n@example.org", NoticeStatus.PENDING_REVIEW, NOW, AbuseSignals.MASS_ITEMS, "model:acme/x");
+        NoticeEntity many =
+                notice("n@example.org", NoticeStatus.PENDING_REVIEW, NOW, AbuseSignals.MASS_ITEMS, "model:acme/x");
         assertThat(AbuseSignals.of(many, List.of(many)).massNotice()).isTrue();
     }
 

@@ -22,40 +22,123 @@ class BusinessCalendarTest {
     @Test
     void observedHolidaysMatchOpmForSeveralYears() {
         // 2020: no Juneteenth yet; Independence Day on a Saturday observed Friday 3 July.
-        assertThat(BusinessCalendar.observedHolidays(2020)).containsExactly(of(2020, 1, 1), of(2020, 1, 20), of(2020, 2, 17),
-                of(2020, 5, 25), of(2020, 7, 3), of(2020, 9, 7), of(2020, 10, 12), of(2020, 11, 11), of(2020, 11, 26),
-                of(2020, 12, 25));
+        assertThat(BusinessCalendar.observedHolidays(2020))
+                .containsExactly(
+                        of(2020, 1, 1),
+                        of(2020, 1, 20),
+                        of(2020, 2, 17),
+                        of(2020, 5, 25),
+                        of(2020, 7, 3),
+                        of(2020, 9, 7),
+                        of(2020, 10, 12),
+                        of(2020, 11, 11),
+                        of(2020, 11, 26),
+                        of(2020, 12, 25));
         // 2021: Juneteenth (Sat) on Fri 18 June, Independence Day (Sun) on Mon 5 July, Christmas (Sat) on Fri 24 Dec,
         // and New Year's Day 2022 (Sat) on Fri 31 Dec 2021.
-        assertThat(BusinessCalendar.observedHolidays(2021)).containsExactly(of(2021, 1, 1), of(2021, 1, 18), of(2021, 2, 15),
-                of(2021, 5, 31), of(2021, 6, 18), of(2021, 7, 5), of(2021, 9, 6), of(2021, 10, 11), of(2021, 11, 11),
-                of(2021, 11, 25), of(2021, 12, 24), of(2021, 12, 31));
-        // 2022: New Year's Day was observed in 2021, so ten days; Juneteenth (Sun) on Mon 20 June, Christmas (Sun) on Mon 26 Dec.
-        assertThat(BusinessCalendar.observedHolidays(2022)).containsExactly(of(2022, 1, 17), of(2022, 2, 21), of(2022, 5, 30),
-                of(2022, 6, 20), of(2022, 7, 4), of(2022, 9, 5), of(2022, 10, 10), of(2022, 11, 11), of(2022, 11, 24),
-                of(2022, 12, 26));
+        assertThat(BusinessCalendar.observedHolidays(2021))
+                .containsExactly(
+                        of(2021, 1, 1),
+                        of(2021, 1, 18),
+                        of(2021, 2, 15),
+                        of(2021, 5, 31),
+                        of(2021, 6, 18),
+                        of(2021, 7, 5),
+                        of(2021, 9, 6),
+                        of(2021, 10, 11),
+                        of(2021, 11, 11),
+                        of(2021, 11, 25),
+                        of(2021, 12, 24),
+                        of(2021, 12, 31));
+        // 2022: New Year's Day was observed in 2021, so ten days; Juneteenth (Sun) on Mon 20 June, Christmas (Sun) on
+        // Mon 26 Dec.
+        assertThat(BusinessCalendar.observedHolidays(2022))
+                .containsExactly(
+                        of(2022, 1, 17),
+                        of(2022, 2, 21),
+                        of(2022, 5, 30),
+                        of(2022, 6, 20),
+                        of(2022, 7, 4),
+                        of(2022, 9, 5),
+                        of(2022, 10, 10),
+                        of(2022, 11, 11),
+                        of(2022, 11, 24),
+                        of(2022, 12, 26));
         // 2023: New Year's Day (Sun) on Mon 2 Jan, Veterans Day (Sat) on Fri 10 Nov.
-        assertThat(BusinessCalendar.observedHolidays(2023)).containsExactly(of(2023, 1, 2), of(2023, 1, 16), of(2023, 2, 20),
-                of(2023, 5, 29), of(2023, 6, 19), of(2023, 7, 4), of(2023, 9, 4), of(2023, 10, 9), of(2023, 11, 10),
-                of(2023, 11, 23), of(2023, 12, 25));
-        assertThat(BusinessCalendar.observedHolidays(2024)).containsExactly(of(2024, 1, 1), of(2024, 1, 15), of(2024, 2, 19),
-                of(2024, 5, 27), of(2024, 6, 19), of(2024, 7, 4), of(2024, 9, 2), of(2024, 10, 14), of(2024, 11, 11),
-                of(2024, 11, 28), of(2024, 12, 25));
-        assertThat(BusinessCalendar.observedHolidays(2025)).containsExactly(of(2025, 1, 1), of(2025, 1, 20), of(2025, 2, 17),
-                of(2025, 5, 26), of(2025, 6, 19), of(2025, 7, 4), of(2025, 9, 1), of(2025, 10, 13), of(2025, 11, 11),
-                of(2025, 11, 27), of(2025, 12, 25));
+        assertThat(BusinessCalendar.observedHolidays(2023))
+                .containsExactly(
+                        of(2023, 1, 2),
+                        of(2023, 1, 16),
+                        of(2023, 2, 20),
+                        of(2023, 5, 29),
+                        of(2023, 6, 19),
+                        of(2023, 7, 4),
+                        of(2023, 9, 4),
+                        of(2023, 10, 9),
+                        of(2023, 11, 10),
+                        of(2023, 11, 23),
+                        of(2023, 12, 25));
+        assertThat(BusinessCalendar.observedHolidays(2024))
+                .containsExactly(
+                        of(2024, 1, 1),
+                        of(2024, 1, 15),
+                        of(2024, 2, 19),
+                        of(2024, 5, 27),
+                        of(2024, 6, 19),
+                        of(2024, 7, 4),
+                        of(2024, 9, 2),
+                        of(2024, 10, 14),
+                        of(2024, 11, 11),
+                        of(2024, 11, 28),
+                        of(2024, 12, 25));
+        assertThat(BusinessCalendar.observedHolidays(2025))
+                .containsExactly(
+                        of(2025, 1, 1),
+                        of(2025, 1, 20),
+                        of(2025, 2, 17),
+                        of(2025, 5, 26),
+                        of(2025, 6, 19),
+                        of(2025, 7, 4),
+                        of(2025, 9, 1),
+                        of(2025, 10, 13),
+                        of(2025, 11, 11),
+                        of(2025, 11, 27),
+                        of(2025, 12, 25));
         // 2026: Independence Day (Sat) on Fri 3 July.
-        assertThat(BusinessCalendar.observedHolidays(2026)).containsExactly(of(2026, 1, 1), of(2026, 1, 19), of(2026, 2, 16),
-                of(2026, 5, 25), of(2026, 6, 19), of(2026, 7, 3), of(2026, 9, 7), of(2026, 10, 12), of(2026, 11, 11),
-                of(2026, 11, 26), of(2026, 12, 25));
+        assertThat(BusinessCalendar.observedHolidays(2026))
+                .containsExactly(
+                        of(2026, 1, 1),
+                        of(2026, 1, 19),
+                        of(2026, 2, 16),
+                        of(2026, 5, 25),
+                        of(2026, 6, 19),
+                        of(2026, 7, 3),
+                        of(2026, 9, 7),
+                        of(2026, 10, 12),
+                        of(2026, 11, 11),
+                        of(2026, 11, 26),
+                        of(2026, 12, 25));
         // 2027: Juneteenth (Sat) Fri 18 June, Independence Day (Sun) Mon 5 July, Christmas (Sat) Fri 24 Dec,
         // New Year's Day 2028 (Sat) Fri 31 Dec 2027.
-        assertThat(BusinessCalendar.observedHolidays(2027)).containsExactly(of(2027, 1, 1), of(2027, 1, 18), of(2027, 2, 15),
-                of(2027, 5, 31), of(2027, 6, 18), of(2027, 7, 5), of(2027, 9, 6), of(2027, 10, 11), of(2027, 11, 11),
-                of(2027, 11, 25), of(2027, 12, 24), of(2027, 12, 31));
+        assertThat(BusinessCalendar.observedHolidays(2027))
+                .containsExactly(
+                        of(2027, 1, 1),
+                        of(2027, 1, 18),
+                        of(2027, 2, 15),
+                        of(2027, 5, 31),
+                        of(2027, 6, 18),
+                        of(2027, 7, 5),
+                        of(2027, 9, 6),
+                        of(2027, 10, 11),
+                        of(2027, 11, 11),
+                        of(2027, 11, 25),
+                        of(2027, 12, 24),
+                        of(2027, 12, 31));
         // 2028: New Year's Day was observed in 2027; Juneteenth and Independence Day on weekdays; Christmas (Mon).
-        assertThat(BusinessCalendar.observedHolidays(2028)).doesNotContain(of(2028, 1, 1), of(2028, 1, 3))
-                .hasSize(10).contains(of(2028, 12, 25), of(2028, 5, 29), of(2028, 11, 23));
+        assertThat(BusinessCalendar.observedHolidays(2028))
+                .doesNotContain(of(2028, 1, 1), of(2028, 1, 3))
+                .hasSize(10)
+                .contains(of(2028, 12, 25), of(2028, 5, 29), of(2028, 11, 23));
     }
 
     @Test
@@ -74,15 +157,15 @@ class BusinessCalendarTest {
 
     @Test
     void weekendsAndObservedHolidaysAreNotBusinessDays() {
-        assertThat(BusinessCalendar.isBusinessDay(of(2021, 12, 31))).isFalse();   // New Year's Day 2022 observed
-        assertThat(BusinessCalendar.isBusinessDay(of(2022, 1, 3))).isTrue();      // the Monday after is a working day
-        assertThat(BusinessCalendar.isBusinessDay(of(2022, 6, 20))).isFalse();    // Juneteenth (Sun) observed Monday
-        assertThat(BusinessCalendar.isBusinessDay(of(2026, 7, 3))).isFalse();     // Independence Day (Sat) observed Friday
-        assertThat(BusinessCalendar.isBusinessDay(of(2026, 7, 4))).isFalse();     // a Saturday anyway
-        assertThat(BusinessCalendar.isBusinessDay(of(2027, 7, 5))).isFalse();     // Independence Day (Sun) observed Monday
-        assertThat(BusinessCalendar.isBusinessDay(of(2020, 6, 19))).isTrue();     // before Juneteenth was a holiday
+        assertThat(BusinessCalendar.isBusinessDay(of(2021, 12, 31))).isFalse(); // New Year's Day 2022 observed
+        assertThat(BusinessCalendar.isBusinessDay(of(2022, 1, 3))).isTrue(); // the Monday after is a working day
+        assertThat(BusinessCalendar.isBusinessDay(of(2022, 6, 20))).isFalse(); // Juneteenth (Sun) observed Monday
+        assertThat(BusinessCalendar.isBusinessDay(of(2026, 7, 3))).isFalse(); // Independence Day (Sat) observed Friday
+        assertThat(BusinessCalendar.isBusinessDay(of(2026, 7, 4))).isFalse(); // a Saturday anyway
+        assertThat(BusinessCalendar.isBusinessDay(of(2027, 7, 5))).isFalse(); // Independence Day (Sun) observed Monday
+        assertThat(BusinessCalendar.isBusinessDay(of(2020, 6, 19))).isTrue(); // before Juneteenth was a holiday
         assertThat(BusinessCalendar.isBusinessDay(of(2025, 11, 26))).isTrue();
-        assertThat(BusinessCalendar.isBusinessDay(of(2025, 11, 27))).isFalse();   // Thanksgiving
+        assertThat(BusinessCalendar.isBusinessDay(of(2025, 11, 27))).isFalse(); // Thanksgiving
     }
 
     @Test
@@ -112,7 +195,8 @@ class BusinessCalendarTest {
     void everyRestorationPeriodTheStatuteAllowsSkipsWeekendsAndThanksgiving() {
         // Received Friday 20 November 2026; Thanksgiving is Thursday 26 November, the Friday after is a business day.
         LocalDate received = of(2026, 11, 20);
-        assertThat(java.util.stream.IntStream.rangeClosed(10, 14).mapToObj(n -> BusinessCalendar.plusBusinessDays(received, n)))
+        assertThat(java.util.stream.IntStream.rangeClosed(10, 14)
+                        .mapToObj(n -> BusinessCalendar.plusBusinessDays(received, n)))
                 .containsExactly(of(2026, 12, 7), of(2026, 12, 8), of(2026, 12, 9), of(2026, 12, 10), of(2026, 12, 11));
         // The deadline is the end of that day in the agent's zone (EST: midnight is 05:00 UTC).
         BusinessCalendar calendar = new BusinessCalendar(NEW_YORK);
@@ -139,7 +223,9 @@ class BusinessCalendarTest {
     void theRulesGiveTheNthWeekdayHolidays() {
         List<LocalDate> thanksgivings = java.util.stream.IntStream.rangeClosed(2020, 2030)
                 .mapToObj(y -> BusinessCalendar.holidays(y).stream()
-                        .filter(d -> d.getMonthValue() == 11 && d.getDayOfMonth() != 11).findFirst().orElseThrow())
+                        .filter(d -> d.getMonthValue() == 11 && d.getDayOfMonth() != 11)
+                        .findFirst()
+                        .orElseThrow())
                 .toList();
         assertThat(thanksgivings).allSatisfy(d -> {
             assertThat(d.getDayOfWeek()).isEqualTo(DayOfWeek.THURSDAY);

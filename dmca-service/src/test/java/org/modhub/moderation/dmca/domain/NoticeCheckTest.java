@@ -1,27 +1,39 @@
 package org.modhub.moderation.dmca.domain;
 
-import org.modhub.moderation.contracts.subject.HubLinks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.modhub.moderation.contracts.event.dmca.DmcaNoticeElement;
+import org.modhub.moderation.contracts.subject.HubLinks;
 
 /** Every element check of 17 U.S.C. 512(c)(3)(A), one at a time, and the subjects hub URLs resolve to. */
 class NoticeCheckTest {
 
     private static final HubLinks HUB = new HubLinks("https://huggingface.co");
-    private static final NoticeInput.Contact CONTACT = new NoticeInput.Contact("Jane Roe", null, "jane@example.net",
-            "1 Main St, Springfield", null);
-    private static final NoticeInput COMPLETE = new NoticeInput(null, "/Jane Roe/",
+    private static final NoticeInput.Contact CONTACT =
+            new NoticeInput.Contact("Jane Roe", null, "jane@example.net", "1 Main St, Springfield", null);
+    private static final NoticeInput COMPLETE = new NoticeInput(
+            null,
+            "/Jane Roe/",
             List.of(new NoticeInput.Work("My novel 'Rivers' (2019)", "https://example.net/rivers")),
-            List.of(new NoticeInput.Material("https://huggingface.co/datasets/acme/books", "the full text of my novel"),
+            List.of(
+                    new NoticeInput.Material("https://huggingface.co/datasets/acme/books", "the full text of my novel"),
                     new NoticeInput.Material("https://huggingface.co/acme/llm/blob/main/data/rivers.txt", null)),
-            CONTACT, true, true, true);
+            CONTACT,
+            true,
+            true,
+            true);
 
-    private static NoticeInput with(String signature, List<NoticeInput.Work> works, List<NoticeInput.Material> material,
-            NoticeInput.Contact contact, boolean goodFaith, boolean accurate, boolean authorised) {
+    private static NoticeInput with(
+            String signature,
+            List<NoticeInput.Work> works,
+            List<NoticeInput.Material> material,
+            NoticeInput.Contact contact,
+            boolean goodFaith,
+            boolean accurate,
+            boolean authorised) {
         return new NoticeInput(null, signature, works, material, contact, goodFaith, accurate, authorised);
     }
 
@@ -33,7 +45,8 @@ class NoticeCheckTest {
     void aCompleteNoticeHasNoDeficienciesAndResolvesEachUrl() {
         NoticeCheck check = check(COMPLETE);
         assertThat(check.complete()).isTrue();
-        assertThat(check.subjects()).extracting(s -> s.key())
+        assertThat(check.subjects())
+                .extracting(s -> s.key())
                 .containsExactly("dataset:acme/books", "file:model:acme/llm@main:data/rivers.txt");
     }
 
@@ -41,33 +54,65 @@ class NoticeCheckTest {
     void signatureMissing() {
         NoticeCheck check = check(with(" ", COMPLETE.works(), COMPLETE.material(), CONTACT, true, true, true));
         assertThat(check.missing()).containsExactly(DmcaNoticeElement.SIGNATURE);
-        assertThat(check.deficiencies()).extracting(NoticeCheck.Deficiency::field).containsExactly("signature");
+        assertThat(check.deficiencies())
+                .extracting(NoticeCheck.Deficiency::field)
+                .containsExactly("signature");
     }
 
     @Test
     void workMissingOrItsLinkBroken() {
-        assertThat(check(with("/J/", List.of(), COMPLETE.material(), CONTACT, true, true, true)).missing())
+        assertThat(check(with("/J/", List.of(), COMPLETE.material(), CONTACT, true, true, true))
+                        .missing())
                 .containsExactly(DmcaNoticeElement.WORK_IDENTIFIED);
-        assertThat(check(with("/J/", List.of(new NoticeInput.Work("  ", null)), COMPLETE.material(), CONTACT, true, true, true))
-                .missing()).containsExactly(DmcaNoticeElement.WORK_IDENTIFIED);
-        NoticeCheck badLink = check(with("/J/", List.of(new NoticeInput.Work("My novel", "ftp://x")), COMPLETE.material(),
-                CONTACT, true, true, true));
-        assertThat(badLink.deficiencies()).extracting(NoticeCheck.Deficiency::field).containsExactly("copyrightedWorks[0].url");
+        assertThat(check(with(
+                                "/J/",
+                                List.of(new NoticeInput.Work("  ", null)),
+                                COMPLETE.material(),
+                                CONTACT,
+                                true,
+                                true,
+                                true))
+                        .missing())
+                .containsExactly(DmcaNoticeElement.WORK_IDENTIFIED);
+        NoticeCheck badLink = check(with(
+                "/J/",
+                List.of(new NoticeInput.Work("My novel", "ftp://x")),
+                COMPLETE.material(),
+                CONTACT,
+                true,
+                true,
+                true));
+        assertThat(badLink.deficiencies())
+                .extracting(NoticeCheck.Deficiency::field)
+                .containsExactly("copyrightedWorks[0].url");
     }
 
     @Test
     void materialMissingNotOnTheHubOrNamingNoContent() {
-        assertThat(check(with("/J/", COMPLETE.works(), List.of(), CONTACT, true, true, true)).missing())
+        assertThat(check(with("/J/", COMPLETE.works(), List.of(), CONTACT, true, true, true))
+                        .missing())
                 .containsExactly(DmcaNoticeElement.MATERIAL_IDENTIFIED);
-        NoticeCheck check = check(with("/J/", COMPLETE.works(), List.of(
-                new NoticeInput.Material("https://huggingface.co/acme/llm", null),
-                new NoticeInput.Material("https://elsewhere.example/acme/llm", null),
-                new NoticeInput.Material("https://huggingface.co/acme", null),
-                new NoticeInput.Material("https://huggingface.co/pricing", null),
-                new NoticeInput.Material(null, "somewhere")), CONTACT, true, true, true));
+        NoticeCheck check = check(with(
+                "/J/",
+                COMPLETE.works(),
+                List.of(
+                        new NoticeInput.Material("https://huggingface.co/acme/llm", null),
+                        new NoticeInput.Material("https://elsewhere.example/acme/llm", null),
+                        new NoticeInput.Material("https://huggingface.co/acme", null),
+                        new NoticeInput.Material("https://huggingface.co/pricing", null),
+                        new NoticeInput.Material(null, "somewhere")),
+                CONTACT,
+                true,
+                true,
+                true));
         assertThat(check.missing()).containsExactly(DmcaNoticeElement.MATERIAL_IDENTIFIED);
-        assertThat(check.deficiencies()).extracting(NoticeCheck.Deficiency::field).containsExactly("infringingMaterial[1].url",
-                "infringingMaterial[2].url", "infringingMaterial[3].url", "infringingMaterial[4].url");
+        assertThat(check.deficiencies())
+                .extracting(NoticeCheck.Deficiency::field)
+                .containsExactly(
+                        "infringingMaterial[1].url",
+                        "infringingMaterial[2].url",
+                        "infringingMaterial[3].url",
+                        "infringingMaterial[4].url");
         assertThat(check.deficiencies().get(0).message()).contains("not a URL on this hub");
         // What could be resolved is kept, so legal and the sender see which items were understood.
         assertThat(check.subjects()).extracting(s -> s.key()).containsExactly("model:acme/llm");
@@ -75,15 +120,31 @@ class NoticeCheckTest {
 
     @Test
     void contactNeedsNameEmailAndAnAddressOrPhone() {
-        assertThat(check(with("/J/", COMPLETE.works(), COMPLETE.material(), null, true, true, true)).deficiencies())
-                .extracting(NoticeCheck.Deficiency::field).containsExactly("contact");
-        NoticeCheck check = check(with("/J/", COMPLETE.works(), COMPLETE.material(),
-                new NoticeInput.Contact("", "Acme", "not-an-address", " ", null), true, true, true));
+        assertThat(check(with("/J/", COMPLETE.works(), COMPLETE.material(), null, true, true, true))
+                        .deficiencies())
+                .extracting(NoticeCheck.Deficiency::field)
+                .containsExactly("contact");
+        NoticeCheck check = check(with(
+                "/J/",
+                COMPLETE.works(),
+                COMPLETE.material(),
+                new NoticeInput.Contact("", "Acme", "not-an-address", " ", null),
+                true,
+                true,
+                true));
         assertThat(check.missing()).containsExactly(DmcaNoticeElement.CONTACT_INFORMATION);
-        assertThat(check.deficiencies()).extracting(NoticeCheck.Deficiency::field)
+        assertThat(check.deficiencies())
+                .extracting(NoticeCheck.Deficiency::field)
                 .containsExactly("contact.name", "contact.email", "contact.address");
-        assertThat(check(with("/J/", COMPLETE.works(), COMPLETE.material(),
-                new NoticeInput.Contact("Jane", null, "jane@example.net", null, "+1 212 555 0100"), true, true, true)).complete())
+        assertThat(check(with(
+                                "/J/",
+                                COMPLETE.works(),
+                                COMPLETE.material(),
+                                new NoticeInput.Contact("Jane", null, "jane@example.net", null, "+1 212 555 0100"),
+                                true,
+                                true,
+                                true))
+                        .complete())
                 .isTrue();
     }
 
@@ -91,16 +152,21 @@ class NoticeCheckTest {
     void goodFaithStatementMissing() {
         NoticeCheck check = check(with("/J/", COMPLETE.works(), COMPLETE.material(), CONTACT, false, true, true));
         assertThat(check.missing()).containsExactly(DmcaNoticeElement.GOOD_FAITH_STATEMENT);
-        assertThat(check.deficiencies()).extracting(NoticeCheck.Deficiency::field).containsExactly("goodFaithStatement");
+        assertThat(check.deficiencies())
+                .extracting(NoticeCheck.Deficiency::field)
+                .containsExactly("goodFaithStatement");
     }
 
     @Test
     void accuracyAndAuthorityAreOneElementOfTwoStatements() {
-        assertThat(check(with("/J/", COMPLETE.works(), COMPLETE.material(), CONTACT, true, false, true)).deficiencies())
-                .extracting(NoticeCheck.Deficiency::field).containsExactly("accuracyStatement");
+        assertThat(check(with("/J/", COMPLETE.works(), COMPLETE.material(), CONTACT, true, false, true))
+                        .deficiencies())
+                .extracting(NoticeCheck.Deficiency::field)
+                .containsExactly("accuracyStatement");
         NoticeCheck both = check(with("/J/", COMPLETE.works(), COMPLETE.material(), CONTACT, true, false, false));
         assertThat(both.missing()).containsExactly(DmcaNoticeElement.ACCURACY_AND_AUTHORITY_STATEMENT);
-        assertThat(both.deficiencies()).extracting(NoticeCheck.Deficiency::field)
+        assertThat(both.deficiencies())
+                .extracting(NoticeCheck.Deficiency::field)
                 .containsExactly("accuracyStatement", "authorityUnderPenaltyOfPerjury");
     }
 
@@ -122,7 +188,8 @@ class NoticeCheckTest {
     // --- statements however mail clients wrapped them (issue 21) ---
 
     /** A notice as Thunderbird sends it: 72 columns, CRLF, a quoted earlier copy, double spaces after full stops. */
-    private static final String WRAPPED = String.join("\r\n",
+    private static final String WRAPPED = String.join(
+            "\r\n",
             "Copyrighted work: the novel \"Rivers\" (2019)",
             "The model at https://huggingface.co/acme/llm reproduces it.",
             "",
@@ -153,8 +220,12 @@ class NoticeCheckTest {
 
     @Test
     void aNoticeQuotedInAReplyIsReadAsItsSenderWroteIt() {
-        String quoted = "On Mon, 1 Dec 2026, Jane Roe wrote:\n" + WRAPPED.lines().map(l -> "> " + l)
-                .reduce((a, b) -> a + "\n" + b).orElseThrow().replace("> the law.", ">> the law.");
+        String quoted = "On Mon, 1 Dec 2026, Jane Roe wrote:\n"
+                + WRAPPED.lines()
+                        .map(l -> "> " + l)
+                        .reduce((a, b) -> a + "\n" + b)
+                        .orElseThrow()
+                        .replace("> the law.", ">> the law.");
         NoticeInput input = MAIL.notice(quoted, "jane@example.net", null);
         assertThat(input.signature()).isEqualTo("Jane Roe");
         assertThat(input.contact().name()).isEqualTo("Jane Roe");
@@ -175,7 +246,8 @@ class NoticeCheckTest {
 
     @Test
     void counterNoticeStatementsOf512g3AreFoundWrappedAndQuoted() {
-        String text = String.join("\r\n",
+        String text = String.join(
+                "\r\n",
                 "> I swear, under penalty of perjury, that I have a good faith",
                 "> belief that the material was removed or disabled as a result of",
                 "> mistake or misidentification of the material.",
@@ -193,8 +265,11 @@ class NoticeCheckTest {
         assertThat(input.consentToJurisdiction()).isTrue();
         assertThat(input.consentToServiceOfProcess()).isTrue();
         assertThat(input.signature()).isEqualTo("John Doe");
-        assertThat(input.material()).extracting(CounterNoticeInput.Item::url).containsExactly("https://huggingface.co/acme/llm");
-        assertThat(MailText.Statements.in("I believe this was a mistake.").mistakeUnderPenaltyOfPerjury()).isFalse();
+        assertThat(input.material())
+                .extracting(CounterNoticeInput.Item::url)
+                .containsExactly("https://huggingface.co/acme/llm");
+        assertThat(MailText.Statements.in("I believe this was a mistake.").mistakeUnderPenaltyOfPerjury())
+                .isFalse();
     }
 
     @Test
@@ -206,6 +281,7 @@ class NoticeCheckTest {
         assertThat(System.nanoTime() - start).isLessThan(2_000_000_000L);
         assertThat(normalized.length()).isLessThanOrEqualTo(MailText.MAX_CHARS);
         assertThat(MailText.Statements.in(hostile).goodFaith()).isFalse();
-        assertThat(MailText.normalize("Good-Faith\u00a0 belief\r\n>  accurate")).isEqualTo("good faith belief accurate");
+        assertThat(MailText.normalize("Good-Faith\u00a0 belief\r\n>  accurate"))
+                .isEqualTo("good faith belief accurate");
     }
 }

@@ -38,7 +38,7 @@ import jakarta.ws.rs.core.MediaType;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed({ Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.LEGAL, Roles.ADMIN })
+@RolesAllowed({Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.LEGAL, Roles.ADMIN})
 public class StaffMailResource {
 
     static final int DEFAULT_PAGE = 20;
@@ -57,17 +57,31 @@ public class StaffMailResource {
     @GET
     @Path("/deliveries")
     @WithSession
-    public Uni<Page<DeliveryResponse>> search(@QueryParam("recipient") String recipient, @QueryParam("status") String status,
-            @QueryParam("templateId") String templateId, @QueryParam("threadKey") String threadKey,
-            @QueryParam("idempotencyKey") String idempotencyKey, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+    public Uni<Page<DeliveryResponse>> search(
+            @QueryParam("recipient") String recipient,
+            @QueryParam("status") String status,
+            @QueryParam("templateId") String templateId,
+            @QueryParam("threadKey") String threadKey,
+            @QueryParam("idempotencyKey") String idempotencyKey,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") String limit) {
         int size = Params.limit(limit, DEFAULT_PAGE, MAX_PAGE);
         // Status names are matched in any case: "sent" is SENT.
-        DeliverySearch criteria = new DeliverySearch(blankToNull(recipient),
-                Params.oneOf(DeliveryStatus.class, status == null ? null : status.strip().toUpperCase(Locale.ROOT), "status"),
-                blankToNull(templateId), blankToNull(threadKey), blankToNull(idempotencyKey), Params.instant(from, "from"),
+        DeliverySearch criteria = new DeliverySearch(
+                blankToNull(recipient),
+                Params.oneOf(
+                        DeliveryStatus.class,
+                        status == null ? null : status.strip().toUpperCase(Locale.ROOT),
+                        "status"),
+                blankToNull(templateId),
+                blankToNull(threadKey),
+                blankToNull(idempotencyKey),
+                Params.instant(from, "from"),
                 Params.instant(to, "to"));
-        return deliveries.search(criteria, PageCursor.decode(cursor), size + 1)
+        return deliveries
+                .search(criteria, PageCursor.decode(cursor), size + 1)
                 .map(found -> Page.of(found, size, d -> new PageCursor(d.createdAt, d.id), DeliveryResponse::of));
     }
 
@@ -89,7 +103,8 @@ public class StaffMailResource {
     @Path("/templates")
     public List<TemplateResponse> templates() {
         return MailTemplates.all().stream()
-                .map(t -> new TemplateResponse(t.id(), t.purpose(), t.required(), t.optional(), t.sample())).toList();
+                .map(t -> new TemplateResponse(t.id(), t.purpose(), t.required(), t.optional(), t.sample()))
+                .toList();
     }
 
     /** Renders a template with its samples, replaced by any parameters given. */

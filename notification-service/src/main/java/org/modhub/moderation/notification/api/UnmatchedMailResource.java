@@ -39,16 +39,18 @@ public class UnmatchedMailResource {
 
     /** Newest first, keyset-paged. */
     @GET
-    @RolesAllowed({ Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.LEGAL, Roles.ADMIN, Roles.AUDITOR })
-    public Uni<Page<UnmatchedMailSummary>> list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+    @RolesAllowed({Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.LEGAL, Roles.ADMIN, Roles.AUDITOR})
+    public Uni<Page<UnmatchedMailSummary>> list(
+            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         int size = Params.limit(limit, DEFAULT_PAGE, MAX_PAGE);
         return mails.list(PageCursor.decode(cursor), size + 1)
-                .map(rows -> Page.of(rows, size, mail -> new PageCursor(mail.receivedAt, mail.id), UnmatchedMailSummary::of));
+                .map(rows -> Page.of(
+                        rows, size, mail -> new PageCursor(mail.receivedAt, mail.id), UnmatchedMailSummary::of));
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({ Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.LEGAL, Roles.ADMIN, Roles.AUDITOR })
+    @RolesAllowed({Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.LEGAL, Roles.ADMIN, Roles.AUDITOR})
     public Uni<UnmatchedMailResponse> get(@PathParam("id") String id) {
         return mails.get(Params.id(id, "Unmatched mail")).map(UnmatchedMailResponse::of);
     }
@@ -56,8 +58,10 @@ public class UnmatchedMailResource {
     /** Marks the mail handled by the caller (audited); marking it again changes nothing. */
     @POST
     @Path("/{id}/handled")
-    @RolesAllowed({ Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.LEGAL, Roles.ADMIN })
+    @RolesAllowed({Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.LEGAL, Roles.ADMIN})
     public Uni<UnmatchedMailResponse> markHandled(@PathParam("id") String id) {
-        return mails.markHandled(Params.id(id, "Unmatched mail"), Caller.of(identity).id()).map(UnmatchedMailResponse::of);
+        return mails.markHandled(
+                        Params.id(id, "Unmatched mail"), Caller.of(identity).id())
+                .map(UnmatchedMailResponse::of);
     }
 }

@@ -15,20 +15,42 @@ import org.modhub.moderation.notification.domain.UnmatchedMailService;
  * @param attachments what was attached; {@code kept} says whether the bytes are stored as evidence
  * @param receiptStatus the delivery status of the mail-received receipt (SENT, QUEUED, …), null when none was sent
  */
-public record UnmatchedMailResponse(UUID id, String mailbox, String messageId, String from, String subjectLine, String textBody,
-        String threadKey, List<Attachment> attachments, Instant receivedAt, boolean handled, Instant handledAt, String handledBy,
+public record UnmatchedMailResponse(
+        UUID id,
+        String mailbox,
+        String messageId,
+        String from,
+        String subjectLine,
+        String textBody,
+        String threadKey,
+        List<Attachment> attachments,
+        Instant receivedAt,
+        boolean handled,
+        Instant handledAt,
+        String handledBy,
         String receiptStatus) {
 
-    public record Attachment(String name, String contentType, long size, String sha256, boolean kept) {
-    }
+    public record Attachment(String name, String contentType, long size, String sha256, boolean kept) {}
 
     static UnmatchedMailResponse of(UnmatchedMailService.Details details) {
         var mail = details.mail();
         List<Attachment> attachments = details.attachments().stream()
-                .map(r -> new Attachment((String) r[0], (String) r[1], ((Number) r[2]).longValue(), (String) r[3], (Boolean) r[4]))
+                .map(r -> new Attachment(
+                        (String) r[0], (String) r[1], ((Number) r[2]).longValue(), (String) r[3], (Boolean) r[4]))
                 .toList();
-        return new UnmatchedMailResponse(mail.id, mail.mailbox, mail.messageId, mail.fromAddress, mail.subjectLine, mail.textBody,
-                mail.threadKey, attachments, mail.receivedAt, mail.handledAt != null, mail.handledAt, mail.handledBy,
+        return new UnmatchedMailResponse(
+                mail.id,
+                mail.mailbox,
+                mail.messageId,
+                mail.fromAddress,
+                mail.subjectLine,
+                mail.textBody,
+                mail.threadKey,
+                attachments,
+                mail.receivedAt,
+                mail.handledAt != null,
+                mail.handledAt,
+                mail.handledBy,
                 details.receiptStatus());
     }
 }

@@ -7,9 +7,8 @@ import org.modhub.moderation.contracts.event.notification.NotificationRequested;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** The event payloads this service writes and reads, kept for Jackson in a native image. */
-@RegisterForReflection(targets = { NotificationRequested.class, InboundMailReceived.class, MailAttachment.class })
+@RegisterForReflection(targets = {NotificationRequested.class, InboundMailReceived.class, MailAttachment.class})
 public final class NativeRegistrations {
 
-    private NativeRegistrations() {
-    }
+    private NativeRegistrations() {}
 }

@@ -34,23 +34,30 @@ public class DeliveryService {
     private final Clock clock;
     private final String messageIdDomain;
 
-    public DeliveryService(MailDeliveryRepository deliveries, TemplateRenderer renderer, Suppressions suppressions,
-            ThreadTokens threads, Clock clock, NotificationConfig config) {
+    public DeliveryService(
+            MailDeliveryRepository deliveries,
+            TemplateRenderer renderer,
+            Suppressions suppressions,
+            ThreadTokens threads,
+            Clock clock,
+            NotificationConfig config) {
         this.deliveries = deliveries;
         this.renderer = renderer;
         this.suppressions = suppressions;
         this.threads = threads;
         this.clock = clock;
         String from = config.outbound().from();
-        this.messageIdDomain = from.substring(from.lastIndexOf('@') + 1).replace(">", "").strip();
+        this.messageIdDomain =
+                from.substring(from.lastIndexOf('@') + 1).replace(">", "").strip();
     }
 
     /** Queues the request unless its idempotency key was seen before. Must run inside a transaction. */
     public Uni<Void> accept(String eventId, NotificationRequested request) {
         return deliveries.findByIdempotencyKey(request.idempotencyKey()).chain(existing -> {
             if (existing != null) {
-                Log.debugf("Mail %s already queued (delivery %s, %s); nothing new", request.idempotencyKey(), existing.id,
-                        existing.status);
+                Log.debugf(
+                        "Mail %s already queued (delivery %s, %s); nothing new",
+                        request.idempotencyKey(), existing.id, existing.status);
                 return Uni.createFrom().voidItem();
             }
             return create(eventId, request);
@@ -80,12 +87,15 @@ public class DeliveryService {
             RenderedMail mail = renderer.render(request.templateId(), request.locale(), request.parameters());
             row.subjectLine = mail.subject();
         } catch (TemplateException e) {
-            Log.errorf("Mail request %s cannot be rendered and is recorded as failed: %s", request.idempotencyKey(), e.getMessage());
+            Log.errorf(
+                    "Mail request %s cannot be rendered and is recorded as failed: %s",
+                    request.idempotencyKey(), e.getMessage());
             row.status = DeliveryStatus.FAILED;
             row.lastError = "render: " + e.getMessage();
             return deliveries.persist(row).replaceWithVoid();
         }
-        return suppressions.isSuppressed(row.recipient)
+        return suppressions
+                .isSuppressed(row.recipient)
                 .chain(suppressed -> {
                     if (suppressed) {
                         row.status = DeliveryStatus.SUPPRESSED;

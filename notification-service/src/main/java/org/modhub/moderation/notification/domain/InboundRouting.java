@@ -15,13 +15,13 @@ import org.modhub.moderation.notification.mail.ParsedMail;
  */
 final class InboundRouting {
 
-    private InboundRouting() {
-    }
+    private InboundRouting() {}
 
     /** A mail on a thread a service owns (or in a mailbox with an intake) is published; one nobody owns is kept. */
     static Outcome outcomeOf(ParsedMail.Kind kind, String mailbox, String threadKey) {
         return switch (kind) {
-            case ORDINARY -> MailRoutes.route(mailbox, threadKey).isPresent() ? Outcome.PUBLISHED : Outcome.KEPT_FOR_STAFF;
+            case ORDINARY ->
+                MailRoutes.route(mailbox, threadKey).isPresent() ? Outcome.PUBLISHED : Outcome.KEPT_FOR_STAFF;
             case AUTO_REPLY -> Outcome.AUTOMATED;
             case DELIVERY_REPORT -> Outcome.BOUNCE;
         };
@@ -29,7 +29,10 @@ final class InboundRouting {
 
     /** The first plus-address token of {@code mailboxAddress} among the recipients, or null. */
     static String tokenOf(ParsedMail mail, String mailboxAddress) {
-        return mail.recipients().stream().map(r -> ThreadTokens.tokenIn(r, mailboxAddress)).filter(Objects::nonNull).findFirst()
+        return mail.recipients().stream()
+                .map(r -> ThreadTokens.tokenIn(r, mailboxAddress))
+                .filter(Objects::nonNull)
+                .findFirst()
                 .orElse(null);
     }
 
@@ -45,6 +48,10 @@ final class InboundRouting {
 
     /** The thread of the first answered id that is a mail of ours, or null. */
     static String threadOfFirst(List<String> answered, Map<String, String> threadByMessageId) {
-        return answered.stream().map(threadByMessageId::get).filter(Objects::nonNull).findFirst().orElse(null);
+        return answered.stream()
+                .map(threadByMessageId::get)
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
     }
 }

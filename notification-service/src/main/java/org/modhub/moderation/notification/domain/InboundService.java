@@ -38,7 +38,12 @@ public class InboundService {
 
     /** What became of one message; all but DUPLICATE are recorded as its disposition. */
     public enum Outcome {
-        PUBLISHED, KEPT_FOR_STAFF, DUPLICATE, AUTOMATED, BOUNCE, QUARANTINED
+        PUBLISHED,
+        KEPT_FOR_STAFF,
+        DUPLICATE,
+        AUTOMATED,
+        BOUNCE,
+        QUARANTINED
     }
 
     /** Longest subject line kept for staff and quoted in the receipt. */
@@ -56,8 +61,15 @@ public class InboundService {
     private final Suppressions suppressions;
     private final Clock clock;
 
-    public InboundService(Outbox outbox, ThreadTokens threads, InboundMailRepository inbound, UnmatchedMailRepository unmatched,
-            MailDeliveryRepository deliveries, DeliveryService deliveryLog, MailReceipts receipts, Suppressions suppressions,
+    public InboundService(
+            Outbox outbox,
+            ThreadTokens threads,
+            InboundMailRepository inbound,
+            UnmatchedMailRepository unmatched,
+            MailDeliveryRepository deliveries,
+            DeliveryService deliveryLog,
+            MailReceipts receipts,
+            Suppressions suppressions,
             Clock clock) {
         this.outbox = outbox;
         this.threads = threads;
@@ -80,7 +92,8 @@ public class InboundService {
      * moved: should the move fail, the next poll finds the record and only moves it. Emits whether it was new.
      */
     public Uni<Boolean> quarantine(String mailbox, String messageId, String from, String reason) {
-        String bounded = reason == null || reason.length() <= MAX_REASON_CHARS ? reason : reason.substring(0, MAX_REASON_CHARS);
+        String bounded =
+                reason == null || reason.length() <= MAX_REASON_CHARS ? reason : reason.substring(0, MAX_REASON_CHARS);
         return inbound.recordQuarantined(mailbox, messageId, from, bounded, clock.instant());
     }
 
@@ -92,25 +105,29 @@ public class InboundService {
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
         return Panache.withTransaction(() -> {
-            Uni<String> thread = mail.kind() == ParsedMail.Kind.ORDINARY ? threadOf(mailboxAddress, mail) : Uni.createFrom().nullItem();
+            Uni<String> thread = mail.kind() == ParsedMail.Kind.ORDINARY
+                    ? threadOf(mailboxAddress, mail)
+                    : Uni.createFrom().nullItem();
             return thread.chain(threadKey -> {
                 Outcome outcome = InboundRouting.outcomeOf(mail.kind(), mailbox, threadKey);
-                return inbound.record(id, mailbox, mail.messageId(), outcome.name(), mail.from(), threadKey, now).chain(inserted -> {
-                    if (!inserted) {
-                        Log.debugf("Mail %s in %s was handled before; nothing new", mail.messageId(), mailbox);
-                        return Uni.createFrom().item(Outcome.DUPLICATE);
-                    }
-                    Uni<Void> done = switch (outcome) {
-                        case PUBLISHED -> publish(id, mailbox, threadKey, mail, now);
-                        case KEPT_FOR_STAFF -> keepForStaff(id, mailbox, threadKey, mail, now);
-                        case BOUNCE -> suppressions.applyBounce(mail.bounce(), mail.messageId(), mail.from(), now);
-                        default -> {
-                            Log.infof("Auto-reply %s in %s recorded, not passed on", mail.messageId(), mailbox);
-                            yield Uni.createFrom().voidItem();
-                        }
-                    };
-                    return done.replaceWith(outcome);
-                });
+                return inbound.record(id, mailbox, mail.messageId(), outcome.name(), mail.from(), threadKey, now)
+                        .chain(inserted -> {
+                            if (!inserted) {
+                                Log.debugf("Mail %s in %s was handled before; nothing new", mail.messageId(), mailbox);
+                                return Uni.createFrom().item(Outcome.DUPLICATE);
+                            }
+                            Uni<Void> done = switch (outcome) {
+                                case PUBLISHED -> publish(id, mailbox, threadKey, mail, now);
+                                case KEPT_FOR_STAFF -> keepForStaff(id, mailbox, threadKey, mail, now);
+                                case BOUNCE ->
+                                    suppressions.applyBounce(mail.bounce(), mail.messageId(), mail.from(), now);
+                                default -> {
+                                    Log.infof("Auto-reply %s in %s recorded, not passed on", mail.messageId(), mailbox);
+                                    yield Uni.createFrom().voidItem();
+                                }
+                            };
+                            return done.replaceWith(outcome);
+                        });
             });
         });
     }
@@ -126,13 +143,16 @@ public class InboundService {
         kept.textBody = mail.text();
         kept.threadKey = threadKey;
         kept.receivedAt = now;
-        return unmatched.persist(kept)
+        return unmatched
+                .persist(kept)
                 .chain(() -> inbound.storeAttachments(id, stored(mail)))
                 .chain(() -> {
-                    NotificationRequested receipt = receipts.receiptFor(id, mailbox, threadKey, mail, kept.subjectLine, now);
+                    NotificationRequested receipt =
+                            receipts.receiptFor(id, mailbox, threadKey, mail, kept.subjectLine, now);
                     return receipt == null ? Uni.createFrom().voidItem() : deliveryLog.accept("inbound:" + id, receipt);
                 })
-                .invoke(() -> Log.infof("Mail %s to %s is on no thread a service owns; kept for staff (unmatched mail %s)",
+                .invoke(() -> Log.infof(
+                        "Mail %s to %s is on no thread a service owns; kept for staff (unmatched mail %s)",
                         mail.messageId(), mailbox, id));
     }
 
@@ -144,13 +164,25 @@ public class InboundService {
 
     private Uni<Void> publish(UUID id, String mailbox, String threadKey, ParsedMail mail, Instant now) {
         List<MailAttachment> attachments = mail.attachments().stream()
-                .map(a -> new MailAttachment(a.name(), a.contentType(), a.size())).toList();
-        InboundMailReceived event = new InboundMailReceived(mailbox, mail.messageId(), mail.inReplyTo(), mail.references(),
-                threadKey, mail.from(), mail.recipients(), mail.subjectLine(), mail.text(), now, attachments);
+                .map(a -> new MailAttachment(a.name(), a.contentType(), a.size()))
+                .toList();
+        InboundMailReceived event = new InboundMailReceived(
+                mailbox,
+                mail.messageId(),
+                mail.inReplyTo(),
+                mail.references(),
+                threadKey,
+                mail.from(),
+                mail.recipients(),
+                mail.subjectLine(),
+                mail.text(),
+                now,
+                attachments);
         return inbound.storeAttachments(id, stored(mail))
                 .chain(() -> outbox.publish(Topics.MAIL_INBOUND, EventSources.NOTIFICATION_SERVICE, event))
                 .chain(envelope -> inbound.setEventId(id, envelope.id()))
-                .invoke(() -> Log.infof("Mail %s to %s published on mail.inbound for %s (thread %s, %d attachments)",
+                .invoke(() -> Log.infof(
+                        "Mail %s to %s published on mail.inbound for %s (thread %s, %d attachments)",
                         mail.messageId(), mailbox, event.partitionKey(), threadKey, attachments.size()));
     }
 
@@ -161,14 +193,19 @@ public class InboundService {
                 return Uni.createFrom().item(byToken);
             }
             List<String> answered = InboundRouting.answered(mail);
-            return answered.isEmpty() ? Uni.createFrom().nullItem()
-                    : deliveries.findByMessageIds(answered).map(found -> InboundRouting.threadOfFirst(answered,
-                            found.stream().collect(Collectors.toMap(d -> d.messageId, d -> d.threadKey))));
+            return answered.isEmpty()
+                    ? Uni.createFrom().nullItem()
+                    : deliveries
+                            .findByMessageIds(answered)
+                            .map(found -> InboundRouting.threadOfFirst(
+                                    answered,
+                                    found.stream().collect(Collectors.toMap(d -> d.messageId, d -> d.threadKey))));
         });
     }
 
     private static List<StoredAttachment> stored(ParsedMail mail) {
         return mail.attachments().stream()
-                .map(a -> new StoredAttachment(a.name(), a.contentType(), a.size(), a.sha256(), a.content())).toList();
+                .map(a -> new StoredAttachment(a.name(), a.contentType(), a.size(), a.sha256(), a.content()))
+                .toList();
     }
 }

@@ -51,25 +51,43 @@ public class MailReceipts {
      *
      * @param subject the subject as kept for staff (one line, bounded)
      */
-    public NotificationRequested receiptFor(UUID id, String mailbox, String threadKey, ParsedMail mail, String subject,
-            Instant now) {
+    public NotificationRequested receiptFor(
+            UUID id, String mailbox, String threadKey, ParsedMail mail, String subject, Instant now) {
         String sender = MailAddresses.bare(mail.from());
         if (ownAddresses.contains(sender) || threadKey != null && threadKey.startsWith(UNMATCHED_THREAD + ":")) {
             return null;
         }
-        InboundMailReceived asEvent = new InboundMailReceived(mailbox, mail.messageId(), mail.inReplyTo(), mail.references(),
-                threadKey, mail.from(), mail.recipients(), mail.subjectLine(), "", now, List.of());
+        InboundMailReceived asEvent = new InboundMailReceived(
+                mailbox,
+                mail.messageId(),
+                mail.inReplyTo(),
+                mail.references(),
+                threadKey,
+                mail.from(),
+                mail.recipients(),
+                mail.subjectLine(),
+                "",
+                now,
+                List.of());
         if (asEvent.looksAutomated()) {
             Log.infof("Mail %s looks automated; kept for staff without a receipt", mail.messageId());
             return null;
         }
         try {
-            NotificationRequested receipt = NotificationRequested.of(MailTemplateId.MAIL_RECEIVED, sender, null, "en",
+            NotificationRequested receipt = NotificationRequested.of(
+                    MailTemplateId.MAIL_RECEIVED,
+                    sender,
+                    null,
+                    "en",
                     Map.of("subjectLine", subject.isBlank() ? "(no subject)" : subject, "receivedAt", now.toString()),
-                    NotificationRequested.threadKey(UNMATCHED_THREAD, id), mailbox, MailTemplateId.MAIL_RECEIVED.id() + ":" + id,
+                    NotificationRequested.threadKey(UNMATCHED_THREAD, id),
+                    mailbox,
+                    MailTemplateId.MAIL_RECEIVED.id() + ":" + id,
                     now);
             // A Message-ID we made up from the hash names no mail in the sender's client.
-            return mail.messageId().endsWith("@no-message-id.invalid>") ? receipt : withInReplyTo(receipt, mail.messageId());
+            return mail.messageId().endsWith("@no-message-id.invalid>")
+                    ? receipt
+                    : withInReplyTo(receipt, mail.messageId());
         } catch (IllegalArgumentException unusable) {
             Log.infof("No receipt for mail %s: %s", mail.messageId(), unusable.getMessage());
             return null;

@@ -30,8 +30,10 @@ public class Suppressions {
     }
 
     public Uni<Boolean> isSuppressed(String address) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("SELECT count(*) FROM mail_suppression WHERE address = :a", Long.class)
-                .setParameter("a", address.toLowerCase(Locale.ROOT)).getSingleResult())
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery("SELECT count(*) FROM mail_suppression WHERE address = :a", Long.class)
+                        .setParameter("a", address.toLowerCase(Locale.ROOT))
+                        .getSingleResult())
                 .map(n -> n > 0);
     }
 
@@ -41,10 +43,14 @@ public class Suppressions {
      */
     public Uni<Boolean> isSuppressedAfterTurn(String recipient) {
         // The lock is the FROM item, so it is taken whatever the suppression list holds.
-        return Panache.getSession().chain(s -> s.createNativeQuery("SELECT (SELECT count(*) FROM mail_suppression WHERE address = :a) "
-                + "FROM (SELECT pg_advisory_xact_lock(hashtext(:recipient))) AS turn", Long.class)
-                .setParameter("recipient", recipient)
-                .setParameter("a", recipient.toLowerCase(Locale.ROOT)).getSingleResult())
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(
+                                "SELECT (SELECT count(*) FROM mail_suppression WHERE address = :a) "
+                                        + "FROM (SELECT pg_advisory_xact_lock(hashtext(:recipient))) AS turn",
+                                Long.class)
+                        .setParameter("recipient", recipient)
+                        .setParameter("a", recipient.toLowerCase(Locale.ROOT))
+                        .getSingleResult())
                 .map(n -> n > 0);
     }
 
@@ -54,17 +60,24 @@ public class Suppressions {
      */
     public Uni<Void> suppress(String address, String reason, UUID deliveryId, Instant now) {
         Log.infof("Suppressing further mail to a bounced address (delivery %s): %s", deliveryId, reason);
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                "INSERT INTO mail_suppression (address, reason, delivery_id, created_at) VALUES (:a, :r, :d, :now) "
-                        + "ON CONFLICT (address) DO NOTHING")
-                .setParameter("a", address.toLowerCase(Locale.ROOT))
-                .setParameter("r", bounded(reason))
-                .setParameter("d", deliveryId)
-                .setParameter("now", now)
-                .executeUpdate())
-                .chain(inserted -> inserted == 0 ? Uni.createFrom().voidItem()
-                        : audit.record(AuditTrail.system("notification-service"), "ADDRESS_SUPPRESSED", "delivery",
-                                deliveryId == null ? "unknown" : deliveryId, null, bounded(reason)));
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(
+                                "INSERT INTO mail_suppression (address, reason, delivery_id, created_at) VALUES (:a, :r, :d, :now) "
+                                        + "ON CONFLICT (address) DO NOTHING")
+                        .setParameter("a", address.toLowerCase(Locale.ROOT))
+                        .setParameter("r", bounded(reason))
+                        .setParameter("d", deliveryId)
+                        .setParameter("now", now)
+                        .executeUpdate())
+                .chain(inserted -> inserted == 0
+                        ? Uni.createFrom().voidItem()
+                        : audit.record(
+                                AuditTrail.system("notification-service"),
+                                "ADDRESS_SUPPRESSED",
+                                "delivery",
+                                deliveryId == null ? "unknown" : deliveryId,
+                                null,
+                                bounded(reason)));
     }
 
     /** Applies a delivery report from {@code reporter} (in the caller's transaction). */
@@ -74,7 +87,8 @@ public class Suppressions {
             return Uni.createFrom().voidItem();
         }
         String reason = "hard bounce reported by " + reporter;
-        Uni<UUID> delivery = bounce.originalMessageId() == null ? Uni.createFrom().nullItem()
+        Uni<UUID> delivery = bounce.originalMessageId() == null
+                ? Uni.createFrom().nullItem()
                 : deliveries.findByMessageId(bounce.originalMessageId()).map(row -> {
                     if (row == null) {
                         return null;
@@ -86,9 +100,13 @@ public class Suppressions {
                     }
                     return row.id;
                 });
-        return delivery.chain(deliveryId -> Multi.createFrom().iterable(bounce.failedRecipients())
-                .onItem().transformToUniAndConcatenate(address -> suppress(address, reason, deliveryId, now))
-                .collect().last().replaceWithVoid());
+        return delivery.chain(deliveryId -> Multi.createFrom()
+                .iterable(bounce.failedRecipients())
+                .onItem()
+                .transformToUniAndConcatenate(address -> suppress(address, reason, deliveryId, now))
+                .collect()
+                .last()
+                .replaceWithVoid());
     }
 
     private static String bounded(String reason) {

@@ -23,18 +23,24 @@ public class ThreadTokens {
 
     /** The token of a thread key, created on first use. Runs in the caller's transaction. */
     public Uni<String> tokenFor(String threadKey, Instant now) {
-        // A new thread answers in one statement; an existing one (or one a concurrent transaction just created, which the
+        // A new thread answers in one statement; an existing one (or one a concurrent transaction just created, which
+        // the
         // insert waited for) is read by a second, whose snapshot sees it.
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                "INSERT INTO mail_thread (token, thread_key, created_at) VALUES (:token, :key, :now) ON CONFLICT (thread_key) DO NOTHING "
-                        + "RETURNING token", String.class)
-                .setParameter("token", newToken())
-                .setParameter("key", threadKey)
-                .setParameter("now", now)
-                .getResultList()
-                .chain(created -> !created.isEmpty() ? Uni.createFrom().item(created.get(0))
-                        : s.createNativeQuery("SELECT token FROM mail_thread WHERE thread_key = :key", String.class)
-                                .setParameter("key", threadKey).getSingleResult()));
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(
+                                "INSERT INTO mail_thread (token, thread_key, created_at) VALUES (:token, :key, :now) ON CONFLICT (thread_key) DO NOTHING "
+                                        + "RETURNING token",
+                                String.class)
+                        .setParameter("token", newToken())
+                        .setParameter("key", threadKey)
+                        .setParameter("now", now)
+                        .getResultList()
+                        .chain(created -> !created.isEmpty()
+                                ? Uni.createFrom().item(created.get(0))
+                                : s.createNativeQuery(
+                                                "SELECT token FROM mail_thread WHERE thread_key = :key", String.class)
+                                        .setParameter("key", threadKey)
+                                        .getSingleResult()));
     }
 
     /** The thread key a token stands for, or null for an unknown (or forged) token. */
@@ -42,8 +48,10 @@ public class ThreadTokens {
         if (token == null || !TOKEN.matcher(token).matches()) {
             return Uni.createFrom().nullItem();
         }
-        return Panache.getSession().chain(s -> s.createNativeQuery("SELECT thread_key FROM mail_thread WHERE token = :token",
-                String.class).setParameter("token", token).getResultList())
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery("SELECT thread_key FROM mail_thread WHERE token = :token", String.class)
+                        .setParameter("token", token)
+                        .getResultList())
                 .map(rows -> rows.isEmpty() ? null : rows.get(0));
     }
 
@@ -59,8 +67,9 @@ public class ThreadTokens {
             return null;
         }
         int at = mailboxAddress.indexOf('@');
-        Pattern plus = Pattern.compile(Pattern.quote(mailboxAddress.substring(0, at).toLowerCase(Locale.ROOT)) + "\\+([a-z0-9]+)"
-                + Pattern.quote(mailboxAddress.substring(at).toLowerCase(Locale.ROOT)));
+        Pattern plus = Pattern.compile(
+                Pattern.quote(mailboxAddress.substring(0, at).toLowerCase(Locale.ROOT)) + "\\+([a-z0-9]+)"
+                        + Pattern.quote(mailboxAddress.substring(at).toLowerCase(Locale.ROOT)));
         Matcher m = plus.matcher(address.strip().toLowerCase(Locale.ROOT));
         return m.matches() ? m.group(1) : null;
     }

@@ -20,8 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class UnmatchedMailService {
 
     /** One kept mail with what staff see beside it. */
-    public record Details(UnmatchedMailEntity mail, List<Object[]> attachments, String receiptStatus) {
-    }
+    public record Details(UnmatchedMailEntity mail, List<Object[]> attachments, String receiptStatus) {}
 
     private final UnmatchedMailRepository mails;
     private final AuditTrail audit;
@@ -42,7 +41,8 @@ public class UnmatchedMailService {
     @WithSession
     public Uni<Details> get(UUID id) {
         return find(id).chain(mail -> mails.attachmentsOf(id)
-                .chain(attachments -> mails.receiptStatusOf(id).map(receipt -> new Details(mail, attachments, receipt))));
+                .chain(attachments ->
+                        mails.receiptStatusOf(id).map(receipt -> new Details(mail, attachments, receipt))));
     }
 
     /**
@@ -52,14 +52,20 @@ public class UnmatchedMailService {
     @WithTransaction
     public Uni<Details> markHandled(UUID id, String staffId) {
         return find(id).chain(mail -> {
-            if (mail.handledAt != null) {
-                return Uni.createFrom().voidItem();
-            }
-            mail.handledAt = clock.instant();
-            mail.handledBy = staffId;
-            return audit.record(staffId, "unmatched-mail.handled", "UnmatchedMail", id, null,
-                    "mail " + mail.messageId + " to " + mail.mailbox + " marked handled");
-        }).chain(() -> get(id));
+                    if (mail.handledAt != null) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    mail.handledAt = clock.instant();
+                    mail.handledBy = staffId;
+                    return audit.record(
+                            staffId,
+                            "unmatched-mail.handled",
+                            "UnmatchedMail",
+                            id,
+                            null,
+                            "mail " + mail.messageId + " to " + mail.mailbox + " marked handled");
+                })
+                .chain(() -> get(id));
     }
 
     private Uni<UnmatchedMailEntity> find(UUID id) {

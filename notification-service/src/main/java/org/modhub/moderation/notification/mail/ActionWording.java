@@ -24,8 +24,7 @@ final class ActionWording {
         OWNER_LIFTED
     }
 
-    private ActionWording() {
-    }
+    private ActionWording() {}
 
     /** The action as a sentence for {@code reader}; {@code until} is the end of a suspension, if known. */
     static String sentence(String code, ContentName content, Reader reader, String until) {
@@ -61,18 +60,24 @@ final class ActionWording {
     private static String owner(ModerationAction action, ContentName c, String until) {
         String your = c.your();
         return switch (action) {
-            case REQUEST_CHANGES -> "we ask you to change " + your + " (we tell you what and by when in a separate mail)";
+            case REQUEST_CHANGES ->
+                "we ask you to change " + your + " (we tell you what and by when in a separate mail)";
             case UNRANK -> your + " no longer appears in trending lists or search rankings; it stays accessible";
-            case TAG_NOT_FOR_ALL_AUDIENCES -> your + " is labelled Not-For-All-Audiences: only people who chose to see such "
-                    + "content see it";
+            case TAG_NOT_FOR_ALL_AUDIENCES ->
+                your + " is labelled Not-For-All-Audiences: only people who chose to see such " + "content see it";
             case GATE -> "the files of " + your + " can only be downloaded by people who accept its access conditions";
-            case DISABLE -> hiddenKind(c) ? your + " is hidden: no one but you can see it"
-                    : your + " is no longer accessible: no one but you can open it";
+            case DISABLE ->
+                hiddenKind(c)
+                        ? your + " is hidden: no one but you can see it"
+                        : your + " is no longer accessible: no one but you can open it";
             case REMOVE -> your + " was removed from the hub";
-            case RESTRICT_INTERACTIONS -> c.subjectKind() == SubjectKind.DISCUSSION || c.subjectKind() == SubjectKind.PULL_REQUEST
-                    ? your + " is locked: no one can add comments to it"
-                    : "interactions on " + your + " are restricted: its discussions, pull requests and comments are locked";
-            case SUSPEND_ACCOUNT -> until == null ? "your account is suspended" : "your account is suspended until " + until;
+            case RESTRICT_INTERACTIONS ->
+                c.subjectKind() == SubjectKind.DISCUSSION || c.subjectKind() == SubjectKind.PULL_REQUEST
+                        ? your + " is locked: no one can add comments to it"
+                        : "interactions on " + your
+                                + " are restricted: its discussions, pull requests and comments are locked";
+            case SUSPEND_ACCOUNT ->
+                until == null ? "your account is suspended" : "your account is suspended until " + until;
             case TERMINATE_ACCOUNT -> "your account is terminated: you can no longer sign in or publish on the hub";
             case NO_ACTION -> "we took no action: " + your + " does not breach our Content Policy";
         };
@@ -83,14 +88,16 @@ final class ActionWording {
         return switch (action) {
             case REQUEST_CHANGES -> "we asked the owner to change " + the + " by a deadline";
             case UNRANK -> the + " no longer appears in trending lists or search rankings";
-            case TAG_NOT_FOR_ALL_AUDIENCES -> the + " is labelled Not-For-All-Audiences and hidden from people who did not "
-                    + "choose to see such content";
+            case TAG_NOT_FOR_ALL_AUDIENCES ->
+                the + " is labelled Not-For-All-Audiences and hidden from people who did not "
+                        + "choose to see such content";
             case GATE -> "the files of " + the + " can only be downloaded by people who accept its access conditions";
             case DISABLE -> hiddenKind(c) ? the + " is hidden" : the + " is no longer accessible";
             case REMOVE -> the + " was removed from the hub";
-            case RESTRICT_INTERACTIONS -> c.subjectKind() == SubjectKind.DISCUSSION || c.subjectKind() == SubjectKind.PULL_REQUEST
-                    ? the + " is locked: no one can add comments to it"
-                    : "interactions on " + the + " are restricted";
+            case RESTRICT_INTERACTIONS ->
+                c.subjectKind() == SubjectKind.DISCUSSION || c.subjectKind() == SubjectKind.PULL_REQUEST
+                        ? the + " is locked: no one can add comments to it"
+                        : "interactions on " + the + " are restricted";
             case SUSPEND_ACCOUNT -> "the account responsible is suspended";
             case TERMINATE_ACCOUNT -> "the account responsible is terminated";
             case NO_ACTION -> "we took no action: we found that " + the + " does not breach our Content Policy";
@@ -115,12 +122,16 @@ final class ActionWording {
     /** Community content is hidden; repositories, files and accounts are made inaccessible. */
     private static boolean hiddenKind(ContentName c) {
         SubjectKind kind = c.subjectKind();
-        return kind == SubjectKind.DISCUSSION || kind == SubjectKind.PULL_REQUEST || kind == SubjectKind.COMMENT
+        return kind == SubjectKind.DISCUSSION
+                || kind == SubjectKind.PULL_REQUEST
+                || kind == SubjectKind.COMMENT
                 || kind == SubjectKind.POST;
     }
 
     private static String humanize(String code) {
-        String words = code == null ? "" : code.strip().toLowerCase(Locale.ROOT).replace('_', ' ').replace('-', ' ');
+        String words = code == null
+                ? ""
+                : code.strip().toLowerCase(Locale.ROOT).replace('_', ' ').replace('-', ' ');
         return words.isEmpty() ? "an action" : words;
     }
 }

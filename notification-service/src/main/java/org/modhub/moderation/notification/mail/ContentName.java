@@ -51,12 +51,16 @@ public record ContentName(String kind, String name, String the, String your, Str
         String on = german ? " zu " : " on ";
         return switch (ref.kind()) {
             case MODEL, DATASET, SPACE -> repo(ref);
-            case FILE -> ref.path() + " in " + repo(ref) + (german ? " (Revision " : " (revision ") + ref.revision() + ")";
+            case FILE ->
+                ref.path() + " in " + repo(ref) + (german ? " (Revision " : " (revision ") + ref.revision() + ")";
             case DISCUSSION, PULL_REQUEST -> "#" + ref.number() + on + repo(ref);
-            case COMMENT -> ref.postId() != null
-                    ? ref.commentId() + (german ? " unter dem Beitrag " + ref.postId() + " von " + ref.namespace()
-                            : " under the post " + ref.postId() + " by " + ref.namespace())
-                    : ref.commentId() + " in #" + ref.number() + on + repo(ref);
+            case COMMENT ->
+                ref.postId() != null
+                        ? ref.commentId()
+                                + (german
+                                        ? " unter dem Beitrag " + ref.postId() + " von " + ref.namespace()
+                                        : " under the post " + ref.postId() + " by " + ref.namespace())
+                        : ref.commentId() + " in #" + ref.number() + on + repo(ref);
             case POST -> ref.postId() + (german ? " von " : " by ") + ref.namespace();
             case ACCOUNT -> ref.namespace();
         };
@@ -72,9 +76,10 @@ public record ContentName(String kind, String name, String the, String your, Str
             case MODEL, DATASET, SPACE -> repoUrl(ref, hub);
             case FILE -> repoUrl(ref, hub) + "/blob/" + ref.revision() + "/" + encodePath(ref.path());
             case DISCUSSION, PULL_REQUEST -> repoUrl(ref, hub) + "/discussions/" + ref.number();
-            case COMMENT -> ref.postId() != null
-                    ? hub + "/posts/" + ref.namespace() + "/" + ref.postId() + "#" + ref.commentId()
-                    : repoUrl(ref, hub) + "/discussions/" + ref.number() + "#" + ref.commentId();
+            case COMMENT ->
+                ref.postId() != null
+                        ? hub + "/posts/" + ref.namespace() + "/" + ref.postId() + "#" + ref.commentId()
+                        : repoUrl(ref, hub) + "/discussions/" + ref.number() + "#" + ref.commentId();
             case POST -> hub + "/posts/" + ref.namespace() + "/" + ref.postId();
             case ACCOUNT -> hub + "/" + ref.namespace();
         };
@@ -91,7 +96,8 @@ public record ContentName(String kind, String name, String the, String your, Str
 
     private static String encodePath(String path) {
         return Arrays.stream(path.split("/"))
-                .map(segment -> URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"))
+                .map(segment ->
+                        URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"))
                 .collect(Collectors.joining("/"));
     }
 

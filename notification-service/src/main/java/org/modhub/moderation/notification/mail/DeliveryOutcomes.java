@@ -27,8 +27,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class DeliveryOutcomes {
 
-    private static final String RECORD_SENT = "UPDATE mail_delivery SET status = 'SENT', sent_at = $1, updated_at = $1, "
-            + "lease_until = NULL, next_attempt_at = NULL, last_error = $2 WHERE id = $3 AND status = 'SENDING' AND attempts = $4";
+    private static final String RECORD_SENT =
+            "UPDATE mail_delivery SET status = 'SENT', sent_at = $1, updated_at = $1, "
+                    + "lease_until = NULL, next_attempt_at = NULL, last_error = $2 WHERE id = $3 AND status = 'SENDING' AND attempts = $4";
 
     private final MailDeliveryRepository deliveries;
     private final Suppressions suppressions;
@@ -37,8 +38,13 @@ public class DeliveryOutcomes {
     private final MeterRegistry registry;
     private final NotificationConfig.Outbound config;
 
-    public DeliveryOutcomes(MailDeliveryRepository deliveries, Suppressions suppressions, Pool pool, Clock clock,
-            MeterRegistry registry, NotificationConfig config) {
+    public DeliveryOutcomes(
+            MailDeliveryRepository deliveries,
+            Suppressions suppressions,
+            Pool pool,
+            Clock clock,
+            MeterRegistry registry,
+            NotificationConfig config) {
         this.deliveries = deliveries;
         this.suppressions = suppressions;
         this.pool = pool;
@@ -50,11 +56,14 @@ public class DeliveryOutcomes {
     /** One statement on the bare pool (it commits on its own), the cheapest write of the sending path. */
     Uni<Void> sent(Claim claim, String note) {
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        return Uni.createFrom().completionStage(() -> pool.preparedQuery(RECORD_SENT)
-                .execute(Tuple.of(now, note, claim.id(), claim.attempts())).toCompletionStage())
+        return Uni.createFrom()
+                .completionStage(() -> pool.preparedQuery(RECORD_SENT)
+                        .execute(Tuple.of(now, note, claim.id(), claim.attempts()))
+                        .toCompletionStage())
                 .invoke(result -> {
                     if (result.rowCount() == 1) {
-                        registry.counter("notification.mail.sent", "template", claim.templateId()).increment();
+                        registry.counter("notification.mail.sent", "template", claim.templateId())
+                                .increment();
                     }
                 })
                 .replaceWithVoid();
@@ -70,19 +79,24 @@ public class DeliveryOutcomes {
             row.updatedAt = now;
             row.leaseUntil = null;
             row.lastError = failure.reason();
-            registry.counter("notification.mail.failures", "permanent", Boolean.toString(failure.permanent())).increment();
+            registry.counter("notification.mail.failures", "permanent", Boolean.toString(failure.permanent()))
+                    .increment();
             if (failure.permanent() || row.attempts >= config.maxAttempts()) {
                 row.status = DeliveryStatus.FAILED;
                 row.nextAttemptAt = null;
-                Log.errorf("Delivery %s failed for good after %d attempt(s): %s", row.id, row.attempts, failure.reason());
+                Log.errorf(
+                        "Delivery %s failed for good after %d attempt(s): %s", row.id, row.attempts, failure.reason());
                 return failure.hardBounce()
-                        ? suppressions.suppress(row.recipient, "refused by the SMTP server: " + failure.reason(), row.id, now)
+                        ? suppressions.suppress(
+                                row.recipient, "refused by the SMTP server: " + failure.reason(), row.id, now)
                         : Uni.createFrom().voidItem();
             }
             row.status = DeliveryStatus.QUEUED;
-            row.nextAttemptAt = now.plus(SendFailure.backoff(config.initialBackoff(), config.maxBackoff(), row.attempts));
-            Log.warnf("Delivery %s failed (attempt %d), retrying at %s: %s", row.id, row.attempts, row.nextAttemptAt,
-                    failure.reason());
+            row.nextAttemptAt =
+                    now.plus(SendFailure.backoff(config.initialBackoff(), config.maxBackoff(), row.attempts));
+            Log.warnf(
+                    "Delivery %s failed (attempt %d), retrying at %s: %s",
+                    row.id, row.attempts, row.nextAttemptAt, failure.reason());
             return Uni.createFrom().voidItem();
         }));
     }

@@ -28,11 +28,35 @@ import org.jsoup.select.NodeTraversor;
 public final class HtmlText {
 
     /** Elements whose content is never text a person wrote to us. */
-    private static final Set<String> DROPPED = Set.of("head", "script", "style", "title", "template", "noscript", "svg", "math",
-            "object", "iframe");
+    private static final Set<String> DROPPED =
+            Set.of("head", "script", "style", "title", "template", "noscript", "svg", "math", "object", "iframe");
     /** Elements that start and end a line. */
-    private static final Set<String> BLOCKS = Set.of("p", "div", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table",
-            "blockquote", "pre", "section", "article", "header", "footer", "address", "hr", "dl", "dt", "dd", "form", "fieldset");
+    private static final Set<String> BLOCKS = Set.of(
+            "p",
+            "div",
+            "tr",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "ul",
+            "ol",
+            "table",
+            "blockquote",
+            "pre",
+            "section",
+            "article",
+            "header",
+            "footer",
+            "address",
+            "hr",
+            "dl",
+            "dt",
+            "dd",
+            "form",
+            "fieldset");
     /** HTML nested deeper than this is refused; legitimate mail (table layouts included) stays far below. */
     static final int MAX_DEPTH = 256;
     /**
@@ -41,12 +65,12 @@ public final class HtmlText {
      * {@link #MAX_DEPTH}, so a tree that hit it is still seen to be too deep.
      */
     private static final int PARSER_MAX_DEPTH = MAX_DEPTH + 8;
+
     private static final Pattern SPACES = Pattern.compile("[ \\t\\x0B\\f\\r\\u00A0]+");
     private static final Pattern LINE_EDGES = Pattern.compile(" ?\n ?");
     private static final Pattern BLANK_LINES = Pattern.compile("\n{3,}");
 
-    private HtmlText() {
-    }
+    private HtmlText() {}
 
     /** As {@link #toText(String, int, int, long)} with generous limits and no deadline (previews, tests). */
     public static String toText(String html) {
@@ -62,12 +86,14 @@ public final class HtmlText {
      */
     public static String toText(String html, int maxHtmlChars, int maxTextChars, long deadlineNanos) {
         if (html.length() > maxHtmlChars) {
-            throw new UnreadableHtmlException("the HTML body has " + html.length() + " characters, more than the "
-                    + maxHtmlChars + " read");
+            throw new UnreadableHtmlException(
+                    "the HTML body has " + html.length() + " characters, more than the " + maxHtmlChars + " read");
         }
         Document document;
         try {
-            document = Parser.htmlParser().setMaxDepth(PARSER_MAX_DEPTH).parseInput(new DeadlineReader(html, deadlineNanos), "");
+            document = Parser.htmlParser()
+                    .setMaxDepth(PARSER_MAX_DEPTH)
+                    .parseInput(new DeadlineReader(html, deadlineNanos), "");
         } catch (UncheckedIOException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof DeadlineException) {
@@ -158,7 +184,8 @@ public final class HtmlText {
                     int start = linkStarts.pop();
                     String href = element.attr("href").strip();
                     if (!href.isEmpty()) {
-                        String label = out.substring(Math.min(start, out.length())).strip();
+                        String label =
+                                out.substring(Math.min(start, out.length())).strip();
                         if (label.isEmpty()) {
                             out.append(href);
                         } else if (!label.equals(href)) {

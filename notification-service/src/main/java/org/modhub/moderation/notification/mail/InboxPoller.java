@@ -42,6 +42,7 @@ public class InboxPoller {
     private final String ownAddress;
     /** Unread mail not from our own address: an IMAP SEARCH (UNSEEN NOT FROM), answered by the server. */
     private final SearchTerm unseenNotOurs;
+
     private final ImapConnector imap;
     private final InboundService inbound;
     private final MeterRegistry registry;
@@ -50,21 +51,28 @@ public class InboxPoller {
     public InboxPoller(NotificationConfig config, ImapConnector imap, InboundService inbound, MeterRegistry registry) {
         this.config = config.inbound();
         this.ownAddress = MailAddresses.bare(config.outbound().from());
-        this.unseenNotOurs = new AndTerm(new FlagTerm(new Flags(Flags.Flag.SEEN), false), new NotTerm(new FromStringTerm(ownAddress)));
+        this.unseenNotOurs = new AndTerm(
+                new FlagTerm(new Flags(Flags.Flag.SEEN), false), new NotTerm(new FromStringTerm(ownAddress)));
         this.imap = imap;
         this.inbound = inbound;
         this.registry = registry;
-        this.parser = new MimeParser(imap.session(), this.config.maxAttachmentBytes(), this.config.maxTextChars(),
+        this.parser = new MimeParser(
+                imap.session(),
+                this.config.maxAttachmentBytes(),
+                this.config.maxTextChars(),
                 this.config.maxHtmlChars());
     }
 
-    @Scheduled(every = "${notification.inbound.poll-every:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(
+            every = "${notification.inbound.poll-every:10s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "inbox-poller")
     void poll() {
         if (!config.enabled()) {
             return;
         }
-        for (Map.Entry<String, NotificationConfig.Mailbox> entry : config.mailboxes().entrySet()) {
+        for (Map.Entry<String, NotificationConfig.Mailbox> entry :
+                config.mailboxes().entrySet()) {
             pollQuietly(entry.getKey(), entry.getValue(), false);
         }
         config.bounces().ifPresent(box -> pollQuietly(BOUNCES, box, true));
@@ -74,7 +82,8 @@ public class InboxPoller {
         try {
             pollMailbox(name, box, reportsOnly);
         } catch (MessagingException | RuntimeException e) {
-            registry.counter("notification.inbound.poll_failures", "mailbox", name).increment();
+            registry.counter("notification.inbound.poll_failures", "mailbox", name)
+                    .increment();
             Log.warnf("Polling %s failed; retrying on the next poll: %s", name, e.toString());
         }
     }
@@ -105,13 +114,26 @@ public class InboxPoller {
         }
     }
 
-    private void handle(String name, NotificationConfig.Mailbox box, boolean reportsOnly, Folder inbox, Folder processed,
-            Folder quarantine, Message message) throws MessagingException {
+    private void handle(
+            String name,
+            NotificationConfig.Mailbox box,
+            boolean reportsOnly,
+            Folder inbox,
+            Folder processed,
+            Folder quarantine,
+            Message message)
+            throws MessagingException {
         // The server's RFC822.SIZE: an oversized message is never downloaded, only recorded by its headers and moved.
         int size = message.getSize();
         if (size > config.maxMessageBytes()) {
             String key = MimeParser.messageKey(message.getHeader("Message-ID"), headerBytes(message));
-            quarantine(name, inbox, quarantine, message, key, "larger than " + config.maxMessageBytes() + " bytes (" + size + ")");
+            quarantine(
+                    name,
+                    inbox,
+                    quarantine,
+                    message,
+                    key,
+                    "larger than " + config.maxMessageBytes() + " bytes (" + size + ")");
             return;
         }
         byte[] raw;
@@ -123,7 +145,8 @@ public class InboxPoller {
             throw new MessagingException("cannot read message " + message.getMessageNumber() + " of " + name, e);
         }
         String key = MimeParser.messageKey(message.getHeader("Message-ID"), raw);
-        // Recorded before (the move after the commit failed, or the connection dropped): move it on, never parse it again.
+        // Recorded before (the move after the commit failed, or the connection dropped): move it on, never parse it
+        // again.
         String known = await(() -> inbound.dispositionOf(name, key), "look up " + key + " in " + name);
         if (known != null) {
             Log.infof("Mail %s in %s was recorded before (%s); only moving it", key, name, known);
@@ -140,15 +163,18 @@ public class InboxPoller {
         }
         // Our own mails carry Auto-Submitted, so their journal copies look like auto-replies: they must stay where
         // the sender looks for them before re-sending (moving them away let an interrupted mail go out twice).
-        boolean journalCopy = reportsOnly && mail.from() != null && MailAddresses.bare(mail.from()).equals(ownAddress);
+        boolean journalCopy = reportsOnly
+                && mail.from() != null
+                && MailAddresses.bare(mail.from()).equals(ownAddress);
         if (reportsOnly && (mail.kind() == ParsedMail.Kind.ORDINARY || journalCopy)) {
             message.setFlag(Flags.Flag.SEEN, true);
             return;
         }
         // Blocks this worker thread until the transaction committed; a failure leaves the message for the next poll.
-        InboundService.Outcome outcome = await(() -> inbound.accept(name, box.address(), mail),
-                "record mail " + mail.messageId() + " of " + name);
-        registry.counter("notification.inbound.handled", "mailbox", name, "outcome", outcome.name()).increment();
+        InboundService.Outcome outcome = await(
+                () -> inbound.accept(name, box.address(), mail), "record mail " + mail.messageId() + " of " + name);
+        registry.counter("notification.inbound.handled", "mailbox", name, "outcome", outcome.name())
+                .increment();
         move(inbox, message, processed);
     }
 
@@ -159,9 +185,11 @@ public class InboxPoller {
     private void quarantine(String name, Folder inbox, Folder quarantine, Message message, String key, String reason)
             throws MessagingException {
         String from = firstHeader(message, "From");
-        boolean recorded = await(() -> inbound.quarantine(name, key, from, reason), "quarantine " + key + " of " + name);
+        boolean recorded =
+                await(() -> inbound.quarantine(name, key, from, reason), "quarantine " + key + " of " + name);
         if (recorded) {
-            registry.counter("notification.inbound.quarantined", "mailbox", name).increment();
+            registry.counter("notification.inbound.quarantined", "mailbox", name)
+                    .increment();
         }
         Log.warnf("Mail %s in %s moved to %s: %s", key, name, quarantine.getName(), reason);
         move(inbox, message, quarantine);
@@ -200,7 +228,7 @@ public class InboxPoller {
     }
 
     private static void move(Folder from, Message message, Folder to) throws MessagingException {
-        from.copyMessages(new Message[] { message }, to);
+        from.copyMessages(new Message[] {message}, to);
         message.setFlag(Flags.Flag.DELETED, true);
     }
 

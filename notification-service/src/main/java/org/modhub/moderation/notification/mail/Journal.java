@@ -13,9 +13,9 @@ import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
+import jakarta.mail.search.ComparisonTerm;
 import jakarta.mail.search.HeaderTerm;
 import jakarta.mail.search.ReceivedDateTerm;
-import jakarta.mail.search.ComparisonTerm;
 
 /**
  * The journal mailbox gets a Bcc of every outbound mail. The SMTP server accepts a message for all its recipients at
@@ -34,7 +34,9 @@ public class Journal {
     }
 
     public boolean enabled() {
-        return config.address().isPresent() && config.user().isPresent() && config.password().isPresent();
+        return config.address().isPresent()
+                && config.user().isPresent()
+                && config.password().isPresent();
     }
 
     public Optional<String> address() {
@@ -43,7 +45,8 @@ public class Journal {
 
     /** Whether a copy with this Message-ID reached the journal. Blocking; throws when the journal cannot be read. */
     public boolean contains(String messageId) throws MessagingException {
-        try (Store store = imap.connect(config.user().orElseThrow(), config.password().orElseThrow())) {
+        try (Store store =
+                imap.connect(config.user().orElseThrow(), config.password().orElseThrow())) {
             Folder inbox = store.getFolder("INBOX");
             inbox.open(Folder.READ_ONLY);
             try {
@@ -70,7 +73,8 @@ public class Journal {
         if (!enabled()) {
             return 0;
         }
-        try (Store store = imap.connect(config.user().orElseThrow(), config.password().orElseThrow())) {
+        try (Store store =
+                imap.connect(config.user().orElseThrow(), config.password().orElseThrow())) {
             Folder inbox = store.getFolder("INBOX");
             inbox.open(Folder.READ_WRITE);
             int deleted = 0;

@@ -23,7 +23,10 @@ public class JournalPurge {
         this.journal = journal;
     }
 
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(
+            every = "1h",
+            delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "mail-journal-purge")
     Uni<Void> scheduled() {
         return purgeOldCopies().replaceWithVoid();
@@ -35,7 +38,8 @@ public class JournalPurge {
             return Uni.createFrom().item(0);
         }
         return Panache.withSession(deliveries::unresolvedMessageIds)
-                .chain(unresolved -> Uni.createFrom().item(() -> journal.purgeOld(Set.copyOf(unresolved)))
+                .chain(unresolved -> Uni.createFrom()
+                        .item(() -> journal.purgeOld(Set.copyOf(unresolved)))
                         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
                 .invoke(deleted -> Log.debugf("Purged %d old journal copies", deleted));
     }

@@ -11,8 +11,7 @@ import jakarta.mail.internet.InternetAddress;
  */
 public final class MailAddresses {
 
-    private MailAddresses() {
-    }
+    private MailAddresses() {}
 
     public static String bare(String address) {
         if (address == null) {

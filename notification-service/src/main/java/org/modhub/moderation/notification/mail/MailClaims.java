@@ -27,8 +27,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class MailClaims {
 
     /** What a sender needs of a claimed row, read inside the claiming transaction. */
-    public record Claim(UUID id, String recipient, String messageId, String templateId, String locale,
-            Map<String, String> parameters, String replyTo, String inReplyTo, int attempts, boolean interrupted) {
+    public record Claim(
+            UUID id,
+            String recipient,
+            String messageId,
+            String templateId,
+            String locale,
+            Map<String, String> parameters,
+            String replyTo,
+            String inReplyTo,
+            int attempts,
+            boolean interrupted) {
 
         /** A row looked at but not to be sent now (suppressed or rate limited). */
         static final Claim SKIPPED = new Claim(null, null, null, null, null, Map.of(), null, null, 0, false);
@@ -42,8 +51,13 @@ public class MailClaims {
     private final NotificationConfig.Outbound config;
     private final Map<String, NotificationConfig.Mailbox> mailboxes;
 
-    public MailClaims(MailDeliveryRepository deliveries, Suppressions suppressions, ThreadTokens threads, Clock clock,
-            MeterRegistry registry, NotificationConfig config) {
+    public MailClaims(
+            MailDeliveryRepository deliveries,
+            Suppressions suppressions,
+            ThreadTokens threads,
+            Clock clock,
+            MeterRegistry registry,
+            NotificationConfig config) {
         this.deliveries = deliveries;
         this.suppressions = suppressions;
         this.threads = threads;
@@ -56,14 +70,16 @@ public class MailClaims {
     /** The next due mail (or one whose sender died), {@link Claim#SKIPPED} when the row looked at must wait, or null. */
     Uni<Claim> next() {
         Instant now = clock.instant();
-        return Panache.withTransaction(() -> deliveries.lockNextDue(now)
+        return Panache.withTransaction(() -> deliveries
+                .lockNextDue(now)
                 .chain(row -> row == null ? Uni.createFrom().nullItem() : claim(row, now)));
     }
 
     private Uni<Claim> claim(MailDeliveryEntity row, Instant now) {
         boolean interrupted = row.status == DeliveryStatus.SENDING;
         if (interrupted) {
-            Log.warnf("Delivery %s was interrupted while sending (lease lapsed); checking before sending again", row.id);
+            Log.warnf(
+                    "Delivery %s was interrupted while sending (lease lapsed); checking before sending again", row.id);
         }
         Instant since = now.minus(config.rateLimit().window());
         // Lanes claim side by side: the claims of one recipient take turns, so each counts the other's SENDING row
@@ -76,15 +92,20 @@ public class MailClaims {
                 row.leaseUntil = null;
                 return Uni.createFrom().item(Claim.SKIPPED);
             }
-            Uni<Long> recent = interrupted ? Uni.createFrom().item(0L) : deliveries.countSentOrSendingSince(row.recipient, since, row.id);
+            Uni<Long> recent = interrupted
+                    ? Uni.createFrom().item(0L)
+                    : deliveries.countSentOrSendingSince(row.recipient, since, row.id);
             return recent.chain(count -> {
                 if (count >= config.rateLimit().maxPerRecipient()) {
                     return deliveries.oldestSentSince(row.recipient, since).chain(oldest -> {
-                        Instant retry = oldest == null ? now.plus(config.initialBackoff())
-                                : oldest.sentAt.plus(config.rateLimit().window()).plusMillis(1);
+                        Instant retry = oldest == null
+                                ? now.plus(config.initialBackoff())
+                                : oldest.sentAt
+                                        .plus(config.rateLimit().window())
+                                        .plusMillis(1);
                         row.nextAttemptAt = retry;
-                        row.lastError = "rate limited: " + count + " mails to this address within " + config.rateLimit().window()
-                                + "; next attempt at " + retry;
+                        row.lastError = "rate limited: " + count + " mails to this address within "
+                                + config.rateLimit().window() + "; next attempt at " + retry;
                         row.updatedAt = now;
                         registry.counter("notification.mail.rate_limited").increment();
                         return Uni.createFrom().item(Claim.SKIPPED);
@@ -94,9 +115,18 @@ public class MailClaims {
                 row.attempts = row.attempts + 1;
                 row.leaseUntil = now.plus(config.lease());
                 row.updatedAt = now;
-                return threads.tokenFor(row.threadKey, now).map(token -> new Claim(row.id, row.recipient, row.messageId,
-                        row.templateId, row.locale, row.parameters, replyTo(row.replyMailbox, token), row.inReplyTo, row.attempts,
-                        interrupted));
+                return threads.tokenFor(row.threadKey, now)
+                        .map(token -> new Claim(
+                                row.id,
+                                row.recipient,
+                                row.messageId,
+                                row.templateId,
+                                row.locale,
+                                row.parameters,
+                                replyTo(row.replyMailbox, token),
+                                row.inReplyTo,
+                                row.attempts,
+                                interrupted));
             });
         });
     }

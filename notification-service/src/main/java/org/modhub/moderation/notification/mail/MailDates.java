@@ -22,10 +22,10 @@ final class MailDates {
     /** An ISO date, optionally with a time and an offset; not inside a longer word or number. */
     private static final Pattern ISO = Pattern.compile(
             "(?<![\\w-])(\\d{4}-\\d{2}-\\d{2})(?:T(\\d{2}:\\d{2})(?::\\d{2}(?:\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2}))?(?![\\w-])");
+
     private static final Pattern URL = Pattern.compile("https?://\\S+", Pattern.CASE_INSENSITIVE);
 
-    private MailDates() {
-    }
+    private MailDates() {}
 
     /** {@code text} with every ISO date or instant in it written for a reader of {@code language}; links left alone. */
     static String readable(String text, String language) {
@@ -35,7 +35,7 @@ final class MailDates {
         List<int[]> links = new ArrayList<>();
         Matcher url = URL.matcher(text);
         while (url.find()) {
-            links.add(new int[] { url.start(), url.end() });
+            links.add(new int[] {url.start(), url.end()});
         }
         Matcher m = ISO.matcher(text);
         StringBuilder out = new StringBuilder(text.length() + 16);
@@ -59,7 +59,8 @@ final class MailDates {
         try {
             if (withTime) {
                 Instant instant = OffsetDateTime.parse(value).toInstant();
-                return DateTimeFormatter.ofPattern(pattern(locale, true), locale).format(instant.atZone(ZoneOffset.UTC));
+                return DateTimeFormatter.ofPattern(pattern(locale, true), locale)
+                        .format(instant.atZone(ZoneOffset.UTC));
             }
             return DateTimeFormatter.ofPattern(pattern(locale, false), locale).format(LocalDate.parse(value));
         } catch (DateTimeException e) {

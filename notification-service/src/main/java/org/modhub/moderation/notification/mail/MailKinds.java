@@ -16,18 +16,20 @@ import jakarta.mail.internet.MimeMessage;
  */
 final class MailKinds {
 
-    private static final Pattern DSN_FIELD = Pattern.compile("(?im)^(Final-Recipient|Original-Recipient|Action|Status)\\s*:\\s*(.+)$");
+    private static final Pattern DSN_FIELD =
+            Pattern.compile("(?im)^(Final-Recipient|Original-Recipient|Action|Status)\\s*:\\s*(.+)$");
     private static final Pattern HEADER_MESSAGE_ID = Pattern.compile("(?im)^Message-ID\\s*:\\s*(<[^<>\\s]+>)");
 
-    private MailKinds() {
-    }
+    private MailKinds() {}
 
     /**
      * @param from the sender's address
      * @param hasDeliveryStatus whether a {@code message/delivery-status} part was found
      */
-    static ParsedMail.Kind kindOf(MimeMessage message, String from, boolean hasDeliveryStatus) throws MessagingException {
-        return hasDeliveryStatus || isDeliveryReport(message, from) ? ParsedMail.Kind.DELIVERY_REPORT
+    static ParsedMail.Kind kindOf(MimeMessage message, String from, boolean hasDeliveryStatus)
+            throws MessagingException {
+        return hasDeliveryStatus || isDeliveryReport(message, from)
+                ? ParsedMail.Kind.DELIVERY_REPORT
                 : isAutoReply(message) ? ParsedMail.Kind.AUTO_REPLY : ParsedMail.Kind.ORDINARY;
     }
 
@@ -37,7 +39,8 @@ final class MailKinds {
         if (autoSubmitted != null && !autoSubmitted.equalsIgnoreCase("no")) {
             return true;
         }
-        if (header(message, "X-Autoreply") != null || header(message, "X-Autorespond") != null
+        if (header(message, "X-Autoreply") != null
+                || header(message, "X-Autorespond") != null
                 || header(message, "X-Autoresponse") != null) {
             return true;
         }
@@ -47,7 +50,8 @@ final class MailKinds {
         }
         String suppress = header(message, "X-Auto-Response-Suppress");
         String subject = message.getSubject();
-        return suppress != null && subject != null
+        return suppress != null
+                && subject != null
                 && subject.toLowerCase(Locale.ROOT).matches("^(automatic reply|auto:|out of office|autoreply).*");
     }
 
@@ -79,11 +83,13 @@ final class MailKinds {
                 while (m.find()) {
                     String value = m.group(2).strip();
                     switch (m.group(1).toLowerCase(Locale.ROOT)) {
-                        case "final-recipient" -> recipient = value.contains(";") ? value.substring(value.indexOf(';') + 1).strip() : value;
+                        case "final-recipient" ->
+                            recipient = value.contains(";")
+                                    ? value.substring(value.indexOf(';') + 1).strip()
+                                    : value;
                         case "action" -> action = value.toLowerCase(Locale.ROOT);
                         case "status" -> status = value;
-                        default -> {
-                        }
+                        default -> {}
                     }
                 }
                 if (recipient != null && "failed".equals(action) && status != null && status.startsWith("5")) {

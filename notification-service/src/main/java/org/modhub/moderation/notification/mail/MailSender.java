@@ -35,8 +35,9 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class MailSender {
 
-    private static final String ANY_DUE = "SELECT 1 FROM mail_delivery WHERE (status = 'QUEUED' AND next_attempt_at <= $1) "
-            + "OR (status = 'SENDING' AND lease_until < $1) LIMIT 1";
+    private static final String ANY_DUE =
+            "SELECT 1 FROM mail_delivery WHERE (status = 'QUEUED' AND next_attempt_at <= $1) "
+                    + "OR (status = 'SENDING' AND lease_until < $1) LIMIT 1";
 
     private final MailClaims claims;
     private final DeliveryOutcomes outcomes;
@@ -48,8 +49,15 @@ public class MailSender {
     private final NotificationConfig.Outbound config;
     private final List<Ticker> tickers = new CopyOnWriteArrayList<>();
 
-    public MailSender(MailClaims claims, DeliveryOutcomes outcomes, TemplateRenderer renderer, Journal journal,
-            ReactiveMailer mailer, Clock clock, NotificationConfig config, Pool pool) {
+    public MailSender(
+            MailClaims claims,
+            DeliveryOutcomes outcomes,
+            TemplateRenderer renderer,
+            Journal journal,
+            ReactiveMailer mailer,
+            Clock clock,
+            NotificationConfig config,
+            Pool pool) {
         this.claims = claims;
         this.outcomes = outcomes;
         this.pool = pool;
@@ -81,8 +89,12 @@ public class MailSender {
         // Most rounds find nothing: one read on the bare pool (the partial indexes of due and interrupted rows)
         // before a Hibernate session and a claiming transaction, as the outbox relay does.
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        return Uni.createFrom().completionStage(() -> pool.preparedQuery(ANY_DUE).execute(Tuple.of(now)).toCompletionStage())
-                .chain(rows -> rows.size() == 0 ? Uni.createFrom().voidItem() : sendDue(0).replaceWithVoid());
+        return Uni.createFrom()
+                .completionStage(
+                        () -> pool.preparedQuery(ANY_DUE).execute(Tuple.of(now)).toCompletionStage())
+                .chain(rows -> rows.size() == 0
+                        ? Uni.createFrom().voidItem()
+                        : sendDue(0).replaceWithVoid());
     }
 
     private Uni<Integer> sendDue(int done) {
@@ -90,34 +102,50 @@ public class MailSender {
             return Uni.createFrom().item(done);
         }
         Context context = Vertx.currentContext();
-        return claims.next().chain(claim -> claim == null
-                ? Uni.createFrom().item(done)
-                : claim == Claim.SKIPPED ? sendDue(done + 1)
-                        : deliver(claim, context).onFailure().recoverWithNull().chain(() -> sendDue(done + 1)));
+        return claims.next()
+                .chain(claim -> claim == null
+                        ? Uni.createFrom().item(done)
+                        : claim == Claim.SKIPPED
+                                ? sendDue(done + 1)
+                                : deliver(claim, context)
+                                        .onFailure()
+                                        .recoverWithNull()
+                                        .chain(() -> sendDue(done + 1)));
     }
 
     private Uni<Void> deliver(Claim claim, Context context) {
-        Executor onContext = context == null ? Runnable::run : command -> context.runOnContext(ignored -> command.run());
+        Executor onContext =
+                context == null ? Runnable::run : command -> context.runOnContext(ignored -> command.run());
         // A previous attempt may have reached the server although we never heard back: ask the journal first.
         Uni<Boolean> sentBefore = (claim.attempts() > 1 || claim.interrupted()) && journal.enabled()
-                ? Uni.createFrom().item(() -> {
-                    try {
-                        return journal.contains(claim.messageId());
-                    } catch (jakarta.mail.MessagingException e) {
-                        throw new JournalUnavailableException(e);
-                    }
-                }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).emitOn(onContext)
+                ? Uni.createFrom()
+                        .item(() -> {
+                            try {
+                                return journal.contains(claim.messageId());
+                            } catch (jakarta.mail.MessagingException e) {
+                                throw new JournalUnavailableException(e);
+                            }
+                        })
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                        .emitOn(onContext)
                 : Uni.createFrom().item(false);
-        return sentBefore.chain(sent -> {
-            if (sent) {
-                Log.infof("Delivery %s had reached the server before; recorded as sent without sending again", claim.id());
-                return outcomes.sent(claim, "confirmed by the journal after an interrupted attempt");
-            }
-            return mailer.send(build(claim))
-                    .ifNoItem().after(config.sendTimeout()).fail()
-                    .emitOn(onContext)
-                    .chain(() -> outcomes.sent(claim, null));
-        }).onFailure().recoverWithUni(failure -> outcomes.failed(claim, failure).emitOn(onContext));
+        return sentBefore
+                .chain(sent -> {
+                    if (sent) {
+                        Log.infof(
+                                "Delivery %s had reached the server before; recorded as sent without sending again",
+                                claim.id());
+                        return outcomes.sent(claim, "confirmed by the journal after an interrupted attempt");
+                    }
+                    return mailer.send(build(claim))
+                            .ifNoItem()
+                            .after(config.sendTimeout())
+                            .fail()
+                            .emitOn(onContext)
+                            .chain(() -> outcomes.sent(claim, null));
+                })
+                .onFailure()
+                .recoverWithUni(failure -> outcomes.failed(claim, failure).emitOn(onContext));
     }
 
     private Mail build(Claim claim) {
@@ -144,7 +172,9 @@ public class MailSender {
     /** The journal could not be read: whether the last attempt went out is unknown, so the mail waits. */
     static final class JournalUnavailableException extends RuntimeException {
         JournalUnavailableException(Throwable cause) {
-            super("the journal cannot be read, so the previous attempt's fate is unknown: " + cause.getMessage(), cause);
+            super(
+                    "the journal cannot be read, so the previous attempt's fate is unknown: " + cause.getMessage(),
+                    cause);
         }
     }
 }

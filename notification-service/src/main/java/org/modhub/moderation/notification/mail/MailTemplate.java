@@ -15,7 +15,12 @@ import java.util.Set;
  * @param listParams parameters holding comma-separated values; the template also gets {@code <name>List}
  * @param sample a value for every required and optional parameter
  */
-public record MailTemplate(String id, String purpose, List<String> required, List<String> optional, Set<String> listParams,
+public record MailTemplate(
+        String id,
+        String purpose,
+        List<String> required,
+        List<String> optional,
+        Set<String> listParams,
         Map<String, String> sample) {
 
     public MailTemplate {
@@ -32,6 +37,9 @@ public record MailTemplate(String id, String purpose, List<String> required, Lis
 
     /** Required parameters absent (or blank) in {@code parameters}. */
     public List<String> missing(Map<String, String> parameters) {
-        return required.stream().filter(name -> parameters.get(name) == null || parameters.get(name).isBlank()).toList();
+        return required.stream()
+                .filter(name ->
+                        parameters.get(name) == null || parameters.get(name).isBlank())
+                .toList();
     }
 }

@@ -58,29 +58,49 @@ public class MailWording {
         putRedress(data, parameters);
 
         String subject = parameters.get("subject");
-        ContentName content = subject == null || subject.isBlank() ? null : ContentName.of(subject.strip(), language, links.hubUrl());
+        ContentName content =
+                subject == null || subject.isBlank() ? null : ContentName.of(subject.strip(), language, links.hubUrl());
         if (content != null) {
             data.put("content", content);
         }
         if (parameters.containsKey("subjects")) {
-            data.put("contents", items(parameters.get("subjects")).stream()
-                    .map(key -> ContentName.of(key, language, links.hubUrl())).toList());
+            data.put(
+                    "contents",
+                    items(parameters.get("subjects")).stream()
+                            .map(key -> ContentName.of(key, language, links.hubUrl()))
+                            .toList());
         }
         if (content != null && parameters.containsKey("actions")) {
             List<String> actions = items(parameters.get("actions"));
-            String until = parameters.get("restrictionEnds") == null ? null
+            String until = parameters.get("restrictionEnds") == null
+                    ? null
                     : MailDates.readable(parameters.get("restrictionEnds"), language);
-            data.put("actionLines", actions.stream().map(a -> sentence(a, content, Reader.OWNER, until)).toList());
-            data.put("outcomeLines", actions.stream().map(a -> sentence(a, content, Reader.NOTIFIER, null)).toList());
+            data.put(
+                    "actionLines",
+                    actions.stream()
+                            .map(a -> sentence(a, content, Reader.OWNER, until))
+                            .toList());
+            data.put(
+                    "outcomeLines",
+                    actions.stream()
+                            .map(a -> sentence(a, content, Reader.NOTIFIER, null))
+                            .toList());
             data.put("restricts", actions.stream().anyMatch(ActionWording::restricts));
         }
         if (content != null && parameters.containsKey("actionsLifted")) {
-            data.put("liftedLines", items(parameters.get("actionsLifted")).stream()
-                    .map(a -> sentence(a, content, Reader.OWNER_LIFTED, null)).toList());
+            data.put(
+                    "liftedLines",
+                    items(parameters.get("actionsLifted")).stream()
+                            .map(a -> sentence(a, content, Reader.OWNER_LIFTED, null))
+                            .toList());
         }
         putTaxonomy(data, parameters);
         if (parameters.containsKey("missingElements")) {
-            data.put("missingElementLines", items(parameters.get("missingElements")).stream().map(MailWording::dmcaElement).toList());
+            data.put(
+                    "missingElementLines",
+                    items(parameters.get("missingElements")).stream()
+                            .map(MailWording::dmcaElement)
+                            .toList());
         }
         return data;
     }
@@ -114,11 +134,15 @@ public class MailWording {
         String category = parameters.get("category");
         if (category != null && !parameters.containsKey("categoryTitle")) {
             // Some senders pass the code (platform_abuse), others the title; a reader sees the title.
-            data.put("categoryTitle", isCategoryCode(category) ? Taxonomy.category(category).title() : category);
+            data.put(
+                    "categoryTitle",
+                    isCategoryCode(category) ? Taxonomy.category(category).title() : category);
         }
         String subcategory = parameters.get("subcategory");
         if (subcategory != null) {
-            data.put("subcategoryLabel", Taxonomy.findSubcategory(subcategory).map(s -> s.label()).orElse(subcategory));
+            data.put(
+                    "subcategoryLabel",
+                    Taxonomy.findSubcategory(subcategory).map(s -> s.label()).orElse(subcategory));
         }
     }
 
@@ -135,23 +159,30 @@ public class MailWording {
     static String dmcaElement(String code) {
         String label = code.strip().toLowerCase(Locale.ROOT).replace('_', '-');
         return switch (label) {
-            case "signature" -> "a physical or electronic signature of the rights holder or of someone authorised to act "
-                    + "for them (512(c)(3)(A)(i))";
+            case "signature" ->
+                "a physical or electronic signature of the rights holder or of someone authorised to act "
+                        + "for them (512(c)(3)(A)(i))";
             case "work-identified" -> "which copyrighted work you say is infringed (512(c)(3)(A)(ii))";
-            case "material-identified" -> "which material on the hub infringes it, with links so we can find it "
-                    + "(512(c)(3)(A)(iii))";
-            case "contact-information" -> "how we can contact you: name, postal address, telephone and e-mail "
-                    + "(512(c)(3)(A)(iv))";
-            case "good-faith-statement" -> "a statement that you believe in good faith that the use is not authorised by the "
-                    + "rights holder, its agent or the law (512(c)(3)(A)(v))";
-            case "accuracy-and-authority-statement" -> "a statement that the notice is accurate and, under penalty of perjury, "
-                    + "that you are the rights holder or authorised to act for them (512(c)(3)(A)(vi))";
+            case "material-identified" ->
+                "which material on the hub infringes it, with links so we can find it " + "(512(c)(3)(A)(iii))";
+            case "contact-information" ->
+                "how we can contact you: name, postal address, telephone and e-mail " + "(512(c)(3)(A)(iv))";
+            case "good-faith-statement" ->
+                "a statement that you believe in good faith that the use is not authorised by the "
+                        + "rights holder, its agent or the law (512(c)(3)(A)(v))";
+            case "accuracy-and-authority-statement" ->
+                "a statement that the notice is accurate and, under penalty of perjury, "
+                        + "that you are the rights holder or authorised to act for them (512(c)(3)(A)(vi))";
             default -> label.replace('-', ' ');
         };
     }
 
     static List<String> items(String value) {
-        return value == null ? List.of()
-                : Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return value == null
+                ? List.of()
+                : Arrays.stream(value.split(","))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
     }
 }

@@ -77,8 +77,11 @@ public final class MimeParser {
             walk(message, body, 0);
             String text;
             try {
-                text = body.plain != null ? body.plain
-                        : body.html != null ? HtmlText.toText(body.html, maxHtmlChars, maxTextChars, deadlineNanos) : "";
+                text = body.plain != null
+                        ? body.plain
+                        : body.html != null
+                                ? HtmlText.toText(body.html, maxHtmlChars, maxTextChars, deadlineNanos)
+                                : "";
             } catch (HtmlText.UnreadableHtmlException e) {
                 throw new UnparsableMailException(e.getMessage(), e);
             }
@@ -88,10 +91,19 @@ public final class MimeParser {
             String messageId = messageKey(message.getHeader("Message-ID"), raw);
             String subject = message.getSubject();
             ParsedMail.Kind kind = MailKinds.kindOf(message, from, body.dsn != null);
-            ParsedMail.Bounce bounce = kind == ParsedMail.Kind.DELIVERY_REPORT ? MailKinds.bounce(body.dsn, body.returnedHeaders) : null;
-            return new ParsedMail(messageId, firstId(message.getHeader("In-Reply-To")), ids(message.getHeader("References")),
-                    from, recipients(message), subject == null ? "" : subject.strip(), text.strip(), List.copyOf(body.attachments),
-                    kind, bounce);
+            ParsedMail.Bounce bounce =
+                    kind == ParsedMail.Kind.DELIVERY_REPORT ? MailKinds.bounce(body.dsn, body.returnedHeaders) : null;
+            return new ParsedMail(
+                    messageId,
+                    firstId(message.getHeader("In-Reply-To")),
+                    ids(message.getHeader("References")),
+                    from,
+                    recipients(message),
+                    subject == null ? "" : subject.strip(),
+                    text.strip(),
+                    List.copyOf(body.attachments),
+                    kind,
+                    bounce);
         } catch (MessagingException | IOException | RuntimeException e) {
             throw new UnparsableMailException("cannot parse: " + e.getMessage(), e);
         }
@@ -161,7 +173,8 @@ public final class MimeParser {
         byte[] content = bytes(part, maxAttachmentBytes + 1);
         boolean tooLarge = content.length > maxAttachmentBytes;
         long size = tooLarge ? sizeOf(part) : content.length;
-        body.attachments.add(new ParsedMail.Attachment(fileName(part), type, size, tooLarge ? null : content, sha256(content)));
+        body.attachments.add(
+                new ParsedMail.Attachment(fileName(part), type, size, tooLarge ? null : content, sha256(content)));
     }
 
     /** Decoded text in its declared charset; an unknown or wrong charset is read as UTF-8 with replacement characters. */
@@ -241,7 +254,10 @@ public final class MimeParser {
         } catch (AddressException e) {
             from = null;
         }
-        if (from == null || from.length == 0 || !(from[0] instanceof InternetAddress address) || address.getAddress() == null
+        if (from == null
+                || from.length == 0
+                || !(from[0] instanceof InternetAddress address)
+                || address.getAddress() == null
                 || !address.getAddress().contains("@")) {
             throw new MessagingException("no readable sender address");
         }

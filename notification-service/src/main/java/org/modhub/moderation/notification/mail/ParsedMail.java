@@ -16,11 +16,22 @@ import java.util.List;
  * @param kind an ordinary mail, an auto-reply, or a delivery report
  * @param bounce for a delivery report: what failed
  */
-public record ParsedMail(String messageId, String inReplyTo, List<String> references, String from, List<String> recipients,
-        String subjectLine, String text, List<Attachment> attachments, Kind kind, Bounce bounce) {
+public record ParsedMail(
+        String messageId,
+        String inReplyTo,
+        List<String> references,
+        String from,
+        List<String> recipients,
+        String subjectLine,
+        String text,
+        List<Attachment> attachments,
+        Kind kind,
+        Bounce bounce) {
 
     public enum Kind {
-        ORDINARY, AUTO_REPLY, DELIVERY_REPORT
+        ORDINARY,
+        AUTO_REPLY,
+        DELIVERY_REPORT
     }
 
     /**
@@ -30,13 +41,11 @@ public record ParsedMail(String messageId, String inReplyTo, List<String> refere
      * @param content the bytes, or null when larger than the limit
      * @param sha256 hex digest of the bytes (of what was read, when truncated)
      */
-    public record Attachment(String name, String contentType, long size, byte[] content, String sha256) {
-    }
+    public record Attachment(String name, String contentType, long size, byte[] content, String sha256) {}
 
     /**
      * @param failedRecipients recipients whose delivery failed permanently (Action: failed, Status 5.x.x)
      * @param originalMessageId the Message-ID of the mail that bounced, if the report carries it
      */
-    public record Bounce(List<String> failedRecipients, String originalMessageId) {
-    }
+    public record Bounce(List<String> failedRecipients, String originalMessageId) {}
 }

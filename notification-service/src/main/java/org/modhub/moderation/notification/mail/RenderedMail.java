@@ -8,5 +8,4 @@ package org.modhub.moderation.notification.mail;
  * @param html the HTML body
  * @param locale the template language actually used (after fallback)
  */
-public record RenderedMail(String subject, String text, String html, String locale) {
-}
+public record RenderedMail(String subject, String text, String html, String locale) {}

@@ -14,7 +14,9 @@ record SendFailure(boolean permanent, boolean hardBounce, String reason) {
     static SendFailure of(Throwable failure) {
         SMTPException smtp = smtpCause(failure);
         boolean permanent = failure instanceof TemplateException || smtp != null && smtp.isPermanent();
-        return new SendFailure(permanent, smtp != null && hardBounce(smtp.getReplyCode(), smtp.getReplyMessage()),
+        return new SendFailure(
+                permanent,
+                smtp != null && hardBounce(smtp.getReplyCode(), smtp.getReplyMessage()),
                 describe(failure, smtp));
     }
 
@@ -26,7 +28,10 @@ record SendFailure(boolean permanent, boolean hardBounce, String reason) {
 
     /** 550/551/553 and enhanced 5.1.x: the mailbox does not exist or is not accepted. */
     static boolean hardBounce(int code, String message) {
-        return code == 550 || code == 551 || code == 553 || String.valueOf(message).matches("(?s).*\\b5\\.1\\.\\d+.*");
+        return code == 550
+                || code == 551
+                || code == 553
+                || String.valueOf(message).matches("(?s).*\\b5\\.1\\.\\d+.*");
     }
 
     private static SMTPException smtpCause(Throwable failure) {
@@ -39,8 +44,10 @@ record SendFailure(boolean permanent, boolean hardBounce, String reason) {
     }
 
     private static String describe(Throwable failure, SMTPException smtp) {
-        String text = smtp != null ? "SMTP " + smtp.getReplyCode() + " " + smtp.getReplyMessages()
-                : failure instanceof TimeoutException ? "no answer from the SMTP server in time"
+        String text = smtp != null
+                ? "SMTP " + smtp.getReplyCode() + " " + smtp.getReplyMessages()
+                : failure instanceof TimeoutException
+                        ? "no answer from the SMTP server in time"
                         : failure.getClass().getSimpleName() + ": " + failure.getMessage();
         return text.length() > 2000 ? text.substring(0, 2000) : text;
     }

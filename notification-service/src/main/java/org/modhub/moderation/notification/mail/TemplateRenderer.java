@@ -46,7 +46,8 @@ public class TemplateRenderer {
         MailTemplate template = template(templateId);
         List<String> missing = template.missing(parameters);
         if (!missing.isEmpty()) {
-            throw new TemplateException("parameters." + missing.get(0), "template " + templateId + " needs parameters " + missing);
+            throw new TemplateException(
+                    "parameters." + missing.get(0), "template " + templateId + " needs parameters " + missing);
         }
         String language = languageOf(templateId, locale);
         // Senders pass codes, instants and subject keys; the reader gets words, dates and links (MailWording).
@@ -57,14 +58,16 @@ public class TemplateRenderer {
             text = instance(templateId, language, "txt").data(data).render();
             html = instance(templateId, language, "html").data(data).render();
         } catch (io.quarkus.qute.TemplateException e) {
-            throw new TemplateException("parameters", "template " + templateId + " (" + language + ") cannot render: "
-                    + e.getMessage());
+            throw new TemplateException(
+                    "parameters", "template " + templateId + " (" + language + ") cannot render: " + e.getMessage());
         }
         if (!text.startsWith(SUBJECT_PREFIX)) {
-            throw new IllegalStateException("template " + templateId + "." + language + ".txt must start with '" + SUBJECT_PREFIX + "'");
+            throw new IllegalStateException(
+                    "template " + templateId + "." + language + ".txt must start with '" + SUBJECT_PREFIX + "'");
         }
         int end = text.indexOf('\n');
-        String subject = text.substring(SUBJECT_PREFIX.length(), end < 0 ? text.length() : end).strip();
+        String subject = text.substring(SUBJECT_PREFIX.length(), end < 0 ? text.length() : end)
+                .strip();
         String body = end < 0 ? "" : text.substring(end + 1).stripLeading();
         return new RenderedMail(subject, body, html, language);
     }

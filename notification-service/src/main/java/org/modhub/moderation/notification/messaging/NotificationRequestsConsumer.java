@@ -18,6 +18,7 @@ public class NotificationRequestsConsumer {
 
     /** The incoming channel, configured in application.properties. */
     public static final String CHANNEL = "notification-requests";
+
     static final String CONSUMER = "notification.requests";
 
     private final IdempotentConsumer consumer;
@@ -32,7 +33,12 @@ public class NotificationRequestsConsumer {
 
     @Incoming(CHANNEL)
     public Uni<Void> onRequest(ConsumerRecord<String, String> record) {
-        return consumer.consume(CONSUMER, record.value(), Map.of(NotificationRequested.TYPE,
-                envelope -> deliveries.accept(envelope.id(), codec.data(envelope, NotificationRequested.class))));
+        return consumer.consume(
+                CONSUMER,
+                record.value(),
+                Map.of(
+                        NotificationRequested.TYPE,
+                        envelope ->
+                                deliveries.accept(envelope.id(), codec.data(envelope, NotificationRequested.class))));
     }
 }

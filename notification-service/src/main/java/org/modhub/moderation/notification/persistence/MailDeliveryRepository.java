@@ -35,18 +35,27 @@ public class MailDeliveryRepository implements PanacheRepositoryBase<MailDeliver
      * hold are skipped, so lanes never wait on each other. Null when nothing is due.
      */
     public Uni<MailDeliveryEntity> lockNextDue(Instant now) {
-        return getSession().chain(s -> s.createNativeQuery("SELECT * FROM mail_delivery WHERE (status = 'QUEUED' AND "
-                + "next_attempt_at <= :now) OR (status = 'SENDING' AND lease_until < :now) ORDER BY next_attempt_at NULLS FIRST, "
-                + "created_at LIMIT 1 FOR UPDATE SKIP LOCKED", MailDeliveryEntity.class)
-                .setParameter("now", now).getResultList())
+        return getSession()
+                .chain(s -> s.createNativeQuery(
+                                "SELECT * FROM mail_delivery WHERE (status = 'QUEUED' AND "
+                                        + "next_attempt_at <= :now) OR (status = 'SENDING' AND lease_until < :now) ORDER BY next_attempt_at NULLS FIRST, "
+                                        + "created_at LIMIT 1 FOR UPDATE SKIP LOCKED",
+                                MailDeliveryEntity.class)
+                        .setParameter("now", now)
+                        .getResultList())
                 .map(rows -> rows.isEmpty() ? null : rows.get(0));
     }
 
     /** Message-IDs of mails whose last attempt may have reached the server unrecorded: a retry asks the journal. */
     public Uni<List<String>> unresolvedMessageIds() {
-        return getSession().chain(s -> s.createQuery("select messageId from MailDeliveryEntity where status = ?1 "
-                + "or (status = ?2 and attempts > 0)", String.class)
-                .setParameter(1, DeliveryStatus.SENDING).setParameter(2, DeliveryStatus.QUEUED).getResultList());
+        return getSession()
+                .chain(s -> s.createQuery(
+                                "select messageId from MailDeliveryEntity where status = ?1 "
+                                        + "or (status = ?2 and attempts > 0)",
+                                String.class)
+                        .setParameter(1, DeliveryStatus.SENDING)
+                        .setParameter(2, DeliveryStatus.QUEUED)
+                        .getResultList());
     }
 
     /**
@@ -55,14 +64,23 @@ public class MailDeliveryRepository implements PanacheRepositoryBase<MailDeliver
      * neither, and four lanes let a fourth mail through a limit of three (a repeated test showed it 2 times in 12).
      */
     public Uni<Long> countSentOrSendingSince(String recipient, Instant since, UUID except) {
-        return count("recipient = ?1 and id <> ?2 and (status = ?3 or (status in ?4 and sentAt >= ?5))", recipient, except,
-                DeliveryStatus.SENDING, List.of(DeliveryStatus.SENT, DeliveryStatus.BOUNCED), since);
+        return count(
+                "recipient = ?1 and id <> ?2 and (status = ?3 or (status in ?4 and sentAt >= ?5))",
+                recipient,
+                except,
+                DeliveryStatus.SENDING,
+                List.of(DeliveryStatus.SENT, DeliveryStatus.BOUNCED),
+                since);
     }
 
     /** The oldest mail sent to the address since {@code since}: when it leaves the window a slot frees. */
     public Uni<MailDeliveryEntity> oldestSentSince(String recipient, Instant since) {
-        return find("recipient = ?1 and sentAt >= ?2 and status in ?3 order by sentAt", recipient, since,
-                List.of(DeliveryStatus.SENT, DeliveryStatus.BOUNCED)).firstResult();
+        return find(
+                        "recipient = ?1 and sentAt >= ?2 and status in ?3 order by sentAt",
+                        recipient,
+                        since,
+                        List.of(DeliveryStatus.SENT, DeliveryStatus.BOUNCED))
+                .firstResult();
     }
 
     /** Staff search, newest first, after the keyset cursor (created_at, id) of the last item seen, if any. */

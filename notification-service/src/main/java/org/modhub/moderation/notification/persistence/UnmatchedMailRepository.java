@@ -24,20 +24,29 @@ public class UnmatchedMailRepository implements PanacheRepositoryBase<UnmatchedM
             params.put("cursorAt", after.at());
             params.put("cursorId", after.id());
         }
-        return find(where + " order by receivedAt desc, id desc", params).page(0, limit).list();
+        return find(where + " order by receivedAt desc, id desc", params)
+                .page(0, limit)
+                .list();
     }
 
     /** The attachments kept with a mail: name, type, size, SHA-256, whether the bytes were kept. */
     public Uni<List<Object[]>> attachmentsOf(UUID mailId) {
-        return getSession().chain(s -> s.createNativeQuery("SELECT name, content_type, size, sha256, NOT truncated "
-                + "FROM inbound_attachment WHERE mail_id = :id ORDER BY name NULLS LAST, id", Object[].class)
-                .setParameter("id", mailId).getResultList());
+        return getSession()
+                .chain(s -> s.createNativeQuery(
+                                "SELECT name, content_type, size, sha256, NOT truncated "
+                                        + "FROM inbound_attachment WHERE mail_id = :id ORDER BY name NULLS LAST, id",
+                                Object[].class)
+                        .setParameter("id", mailId)
+                        .getResultList());
     }
 
     /** The status of the receipt sent for a mail, or null when none was sent. */
     public Uni<String> receiptStatusOf(UUID mailId) {
-        return getSession().chain(s -> s.createNativeQuery("SELECT status FROM mail_delivery WHERE idempotency_key = :key",
-                String.class).setParameter("key", "mail-received:" + mailId).getResultList())
+        return getSession()
+                .chain(s -> s.createNativeQuery(
+                                "SELECT status FROM mail_delivery WHERE idempotency_key = :key", String.class)
+                        .setParameter("key", "mail-received:" + mailId)
+                        .getResultList())
                 .map(rows -> rows.isEmpty() ? null : rows.get(0));
     }
 }

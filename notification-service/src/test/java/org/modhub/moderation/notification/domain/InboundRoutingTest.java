@@ -14,31 +14,41 @@ class InboundRoutingTest {
 
     @Test
     void aMailOnAThreadGoesToTheThreadsOwnerWhateverMailboxItCameTo() {
-        assertThat(InboundRouting.outcomeOf(ParsedMail.Kind.ORDINARY, "feedback", "report:r-1")).isEqualTo(Outcome.PUBLISHED);
-        assertThat(InboundRouting.outcomeOf(ParsedMail.Kind.ORDINARY, "safety", "decision:d-1")).isEqualTo(Outcome.PUBLISHED);
+        assertThat(InboundRouting.outcomeOf(ParsedMail.Kind.ORDINARY, "feedback", "report:r-1"))
+                .isEqualTo(Outcome.PUBLISHED);
+        assertThat(InboundRouting.outcomeOf(ParsedMail.Kind.ORDINARY, "safety", "decision:d-1"))
+                .isEqualTo(Outcome.PUBLISHED);
     }
 
     @Test
     void aMailOnNoThreadGoesToTheMailboxsIntakeAndWithoutOneIsKeptForStaff() {
-        assertThat(InboundRouting.outcomeOf(ParsedMail.Kind.ORDINARY, "safety", null)).isEqualTo(Outcome.PUBLISHED);
-        assertThat(InboundRouting.outcomeOf(ParsedMail.Kind.ORDINARY, "feedback", null)).isEqualTo(Outcome.KEPT_FOR_STAFF);
+        assertThat(InboundRouting.outcomeOf(ParsedMail.Kind.ORDINARY, "safety", null))
+                .isEqualTo(Outcome.PUBLISHED);
+        assertThat(InboundRouting.outcomeOf(ParsedMail.Kind.ORDINARY, "feedback", null))
+                .isEqualTo(Outcome.KEPT_FOR_STAFF);
         // No service answers a reply to a notifier's warning: staff read it, even in a mailbox with an intake.
-        assertThat(InboundRouting.outcomeOf(ParsedMail.Kind.ORDINARY, "safety", "notifier:kim")).isEqualTo(Outcome.KEPT_FOR_STAFF);
+        assertThat(InboundRouting.outcomeOf(ParsedMail.Kind.ORDINARY, "safety", "notifier:kim"))
+                .isEqualTo(Outcome.KEPT_FOR_STAFF);
     }
 
     @Test
     void machinesMailIsNeverPassedOn() {
-        assertThat(InboundRouting.outcomeOf(ParsedMail.Kind.AUTO_REPLY, "safety", "report:r-1")).isEqualTo(Outcome.AUTOMATED);
-        assertThat(InboundRouting.outcomeOf(ParsedMail.Kind.DELIVERY_REPORT, "bounces", null)).isEqualTo(Outcome.BOUNCE);
+        assertThat(InboundRouting.outcomeOf(ParsedMail.Kind.AUTO_REPLY, "safety", "report:r-1"))
+                .isEqualTo(Outcome.AUTOMATED);
+        assertThat(InboundRouting.outcomeOf(ParsedMail.Kind.DELIVERY_REPORT, "bounces", null))
+                .isEqualTo(Outcome.BOUNCE);
     }
 
     @Test
     void theThreadIsThatOfTheMostDirectlyAnsweredMailOfOurs() {
         ParsedMail reply = mail(List.of("safety@hub.example"), "<direct@x>", List.of("<oldest@hub>", "<newer@hub>"));
         assertThat(InboundRouting.answered(reply)).containsExactly("<direct@x>", "<newer@hub>", "<oldest@hub>");
-        assertThat(InboundRouting.threadOfFirst(InboundRouting.answered(reply),
-                Map.of("<oldest@hub>", "report:old", "<newer@hub>", "appeal:new"))).isEqualTo("appeal:new");
-        assertThat(InboundRouting.threadOfFirst(InboundRouting.answered(reply), Map.of())).isNull();
+        assertThat(InboundRouting.threadOfFirst(
+                        InboundRouting.answered(reply),
+                        Map.of("<oldest@hub>", "report:old", "<newer@hub>", "appeal:new")))
+                .isEqualTo("appeal:new");
+        assertThat(InboundRouting.threadOfFirst(InboundRouting.answered(reply), Map.of()))
+                .isNull();
     }
 
     @Test
@@ -50,7 +60,16 @@ class InboundRoutingTest {
     }
 
     private static ParsedMail mail(List<String> recipients, String inReplyTo, List<String> references) {
-        return new ParsedMail("<m@example.org>", inReplyTo, references, "kim@example.org", recipients, "Hello", "text", List.of(),
-                ParsedMail.Kind.ORDINARY, null);
+        return new ParsedMail(
+                "<m@example.org>",
+                inReplyTo,
+                references,
+                "kim@example.org",
+                recipients,
+                "Hello",
+                "text",
+                List.of(),
+                ParsedMail.Kind.ORDINARY,
+                null);
     }
 }

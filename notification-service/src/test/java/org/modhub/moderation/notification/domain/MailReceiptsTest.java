@@ -20,8 +20,8 @@ class MailReceiptsTest {
     @Test
     void aPersonGetsAReceiptOnItsOwnThreadAnsweringTheirMail() {
         UUID id = UUID.randomUUID();
-        NotificationRequested receipt = receipts.receiptFor(id, "feedback", null, mail("Kim <Kim@Example.org>", "<k1@example.org>",
-                "Your site"), "Your site", NOW);
+        NotificationRequested receipt = receipts.receiptFor(
+                id, "feedback", null, mail("Kim <Kim@Example.org>", "<k1@example.org>", "Your site"), "Your site", NOW);
         assertThat(receipt.recipientEmail()).isEqualTo("kim@example.org");
         assertThat(receipt.threadKey()).isEqualTo("unmatched:" + id);
         assertThat(receipt.idempotencyKey()).isEqualTo("mail-received:" + id);
@@ -31,26 +31,54 @@ class MailReceiptsTest {
 
     @Test
     void aMailWithoutMessageIdGetsAReceiptAnsweringNothingAndABlankSubjectIsNamed() {
-        NotificationRequested receipt = receipts.receiptFor(UUID.randomUUID(), "feedback", null,
-                mail("kim@example.org", "<0123abcd@no-message-id.invalid>", ""), "", NOW);
+        NotificationRequested receipt = receipts.receiptFor(
+                UUID.randomUUID(),
+                "feedback",
+                null,
+                mail("kim@example.org", "<0123abcd@no-message-id.invalid>", ""),
+                "",
+                NOW);
         assertThat(receipt.inReplyTo()).isNull();
         assertThat(receipt.parameters()).containsEntry("subjectLine", "(no subject)");
     }
 
     @Test
     void machinesOurOwnAddressesAndRepliesToAReceiptGetNone() {
-        assertThat(receipts.receiptFor(UUID.randomUUID(), "feedback", null, mail("no-reply@shop.example", "<a@x>", "Hi"), "Hi", NOW))
+        assertThat(receipts.receiptFor(
+                        UUID.randomUUID(), "feedback", null, mail("no-reply@shop.example", "<a@x>", "Hi"), "Hi", NOW))
                 .isNull();
-        assertThat(receipts.receiptFor(UUID.randomUUID(), "feedback", null, mail("kim@example.org", "<a@x>", "Out of office"),
-                "Out of office", NOW)).isNull();
-        assertThat(receipts.receiptFor(UUID.randomUUID(), "feedback", null, mail("Notify@hub.example", "<a@x>", "Hi"), "Hi", NOW))
+        assertThat(receipts.receiptFor(
+                        UUID.randomUUID(),
+                        "feedback",
+                        null,
+                        mail("kim@example.org", "<a@x>", "Out of office"),
+                        "Out of office",
+                        NOW))
                 .isNull();
-        assertThat(receipts.receiptFor(UUID.randomUUID(), "feedback", "unmatched:" + UUID.randomUUID(),
-                mail("kim@example.org", "<a@x>", "Re: Hi"), "Re: Hi", NOW)).isNull();
+        assertThat(receipts.receiptFor(
+                        UUID.randomUUID(), "feedback", null, mail("Notify@hub.example", "<a@x>", "Hi"), "Hi", NOW))
+                .isNull();
+        assertThat(receipts.receiptFor(
+                        UUID.randomUUID(),
+                        "feedback",
+                        "unmatched:" + UUID.randomUUID(),
+                        mail("kim@example.org", "<a@x>", "Re: Hi"),
+                        "Re: Hi",
+                        NOW))
+                .isNull();
     }
 
     private static ParsedMail mail(String from, String messageId, String subject) {
-        return new ParsedMail(messageId, null, List.of(), from, List.of("feedback@hub.example"), subject, "text", List.of(),
-                ParsedMail.Kind.ORDINARY, null);
+        return new ParsedMail(
+                messageId,
+                null,
+                List.of(),
+                from,
+                List.of("feedback@hub.example"),
+                subject,
+                "text",
+                List.of(),
+                ParsedMail.Kind.ORDINARY,
+                null);
     }
 }

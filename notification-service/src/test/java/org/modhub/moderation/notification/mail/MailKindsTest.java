@@ -39,25 +39,31 @@ class MailKindsTest {
 
     @Test
     void autoSubmittedOrAVendorHeaderMakesAnAutoReplyButAutoSubmittedNoDoesNot() throws Exception {
-        assertThat(kind("From: kim@example.org\nAuto-Submitted: auto-replied\n")).isEqualTo(ParsedMail.Kind.AUTO_REPLY);
+        assertThat(kind("From: kim@example.org\nAuto-Submitted: auto-replied\n"))
+                .isEqualTo(ParsedMail.Kind.AUTO_REPLY);
         assertThat(kind("From: kim@example.org\nX-Autoreply: yes\n")).isEqualTo(ParsedMail.Kind.AUTO_REPLY);
         assertThat(kind("From: kim@example.org\nPrecedence: bulk\n")).isEqualTo(ParsedMail.Kind.AUTO_REPLY);
         assertThat(kind("From: kim@example.org\nX-Auto-Response-Suppress: All\nSubject: Out of office\n"))
                 .isEqualTo(ParsedMail.Kind.AUTO_REPLY);
-        assertThat(kind("From: kim@example.org\nAuto-Submitted: no\nSubject: Out of office\n")).isEqualTo(ParsedMail.Kind.ORDINARY);
+        assertThat(kind("From: kim@example.org\nAuto-Submitted: no\nSubject: Out of office\n"))
+                .isEqualTo(ParsedMail.Kind.ORDINARY);
     }
 
     @Test
     void theMailerDaemonOrADeliveryStatusReportIsADeliveryReport() throws Exception {
         assertThat(kind("From: MAILER-DAEMON@mx.example.org\n")).isEqualTo(ParsedMail.Kind.DELIVERY_REPORT);
         assertThat(kind("From: postmaster@mx.example.org\n")).isEqualTo(ParsedMail.Kind.ORDINARY);
-        assertThat(kind("From: postmaster@mx.example.org\nAuto-Submitted: auto-replied\n")).isEqualTo(ParsedMail.Kind.DELIVERY_REPORT);
-        assertThat(kind("From: mx@example.org\nContent-Type: multipart/report; report-type=delivery-status; boundary=b\n"))
+        assertThat(kind("From: postmaster@mx.example.org\nAuto-Submitted: auto-replied\n"))
+                .isEqualTo(ParsedMail.Kind.DELIVERY_REPORT);
+        assertThat(
+                        kind(
+                                "From: mx@example.org\nContent-Type: multipart/report; report-type=delivery-status; boundary=b\n"))
                 .isEqualTo(ParsedMail.Kind.DELIVERY_REPORT);
     }
 
     private static ParsedMail.Kind kind(String headers) throws Exception {
-        MimeMessage message = new MimeMessage(Session.getInstance(new Properties()),
+        MimeMessage message = new MimeMessage(
+                Session.getInstance(new Properties()),
                 new ByteArrayInputStream((headers + "\nbody\n").getBytes(StandardCharsets.UTF_8)));
         String from = message.getFrom()[0].toString();
         return MailKinds.kindOf(message, from.substring(from.indexOf('<') + 1).replace(">", ""), false);

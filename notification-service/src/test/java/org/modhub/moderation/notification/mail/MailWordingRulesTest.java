@@ -37,8 +37,10 @@ class MailWordingRulesTest {
         ContentName name = ContentName.of("not a key", "en", "https://hub.example");
         assertThat(name.the()).isEqualTo("not a key");
         assertThat(name.linked()).isFalse();
-        assertThat(ContentName.of("dataset:x/y", "en", "https://hub.example/").url()).isEqualTo("https://hub.example/datasets/x/y");
-        assertThat(ContentName.of("dataset:x/y", "de", "https://hub.example").kind()).isEqualTo("Datensatz");
+        assertThat(ContentName.of("dataset:x/y", "en", "https://hub.example/").url())
+                .isEqualTo("https://hub.example/datasets/x/y");
+        assertThat(ContentName.of("dataset:x/y", "de", "https://hub.example").kind())
+                .isEqualTo("Datensatz");
     }
 
     @Test

@@ -39,6 +39,7 @@ class SendFailureTest {
         SendFailure timeout = SendFailure.of(new TimeoutException());
         assertThat(timeout.permanent()).isFalse();
         assertThat(timeout.reason()).isEqualTo("no answer from the SMTP server in time");
-        assertThat(SendFailure.of(new IllegalStateException("x".repeat(5000))).reason()).hasSize(2000);
+        assertThat(SendFailure.of(new IllegalStateException("x".repeat(5000))).reason())
+                .hasSize(2000);
     }
 }

@@ -26,5 +26,4 @@ public record FileReportRequest(
         Boolean allegesIllegalContent,
         Boolean goodFaithStatement,
         String contactEmail,
-        Boolean showReporterPublicly) {
-}
+        Boolean showReporterPublicly) {}

@@ -21,5 +21,4 @@ public record FlagRequest(
         String explanation,
         List<String> evidenceUrls,
         String sourceType,
-        Boolean automatedDetection) {
-}
+        Boolean automatedDetection) {}

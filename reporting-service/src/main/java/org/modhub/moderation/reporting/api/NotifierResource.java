@@ -31,7 +31,7 @@ import jakarta.ws.rs.core.MediaType;
 @Path("/api/v1/notifiers/{notifier}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed({ Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.LEGAL, Roles.ADMIN })
+@RolesAllowed({Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.LEGAL, Roles.ADMIN})
 public class NotifierResource {
 
     private final NotifierService notifiers;
@@ -83,14 +83,18 @@ public class NotifierResource {
     @Path("/trusted-flagger")
     @RolesAllowed(Roles.ADMIN)
     public Uni<StandingResponse> markTrusted(@PathParam("notifier") String notifier) {
-        return notifiers.setTrustedFlagger(key(notifier), true, Caller.of(identity).id()).map(this::view);
+        return notifiers
+                .setTrustedFlagger(key(notifier), true, Caller.of(identity).id())
+                .map(this::view);
     }
 
     @DELETE
     @Path("/trusted-flagger")
     @RolesAllowed(Roles.ADMIN)
     public Uni<StandingResponse> unmarkTrusted(@PathParam("notifier") String notifier) {
-        return notifiers.setTrustedFlagger(key(notifier), false, Caller.of(identity).id()).map(this::view);
+        return notifiers
+                .setTrustedFlagger(key(notifier), false, Caller.of(identity).id())
+                .map(this::view);
     }
 
     /** A staff action on a notifier: who, why (required), until when (where it applies), by whom. */
@@ -101,7 +105,12 @@ public class NotifierResource {
 
     private Uni<StandingResponse> act(String notifier, StaffActionRequest request, StaffAction action) {
         NotifierKey key = key(notifier);
-        return action.apply(key, reason(request), request.until(), Caller.of(identity).id()).map(this::view);
+        return action.apply(
+                        key,
+                        reason(request),
+                        request.until(),
+                        Caller.of(identity).id())
+                .map(this::view);
     }
 
     private static NotifierKey key(String notifier) {
@@ -117,9 +126,20 @@ public class NotifierResource {
 
     private StandingResponse view(NotifierStandingEntity s) {
         Instant now = clock.instant();
-        return new StandingResponse(s.notifierKey, s.trustedFlagger, s.reportsFiled, s.unfoundedReports, s.warnings,
-                s.lastWarnedAt, s.suspensions, s.suspendedAt(now), s.suspendedAt(now) ? s.suspendedUntil : null,
-                s.suspendedAt(now) ? s.suspensionReason : null, s.mutedAt(now), s.mutedAt(now) ? s.mutedUntil : null,
-                s.mutedAt(now) ? s.muteReason : null, s.mutedAt(now) ? s.mutedBy : null);
+        return new StandingResponse(
+                s.notifierKey,
+                s.trustedFlagger,
+                s.reportsFiled,
+                s.unfoundedReports,
+                s.warnings,
+                s.lastWarnedAt,
+                s.suspensions,
+                s.suspendedAt(now),
+                s.suspendedAt(now) ? s.suspendedUntil : null,
+                s.suspendedAt(now) ? s.suspensionReason : null,
+                s.mutedAt(now),
+                s.mutedAt(now) ? s.mutedUntil : null,
+                s.mutedAt(now) ? s.muteReason : null,
+                s.mutedAt(now) ? s.mutedBy : null);
     }
 }

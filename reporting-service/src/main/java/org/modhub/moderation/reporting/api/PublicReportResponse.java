@@ -13,5 +13,4 @@ public record PublicReportResponse(
         String status,
         Instant filedAt,
         Instant updatedAt,
-        String reporter) {
-}
+        String reporter) {}

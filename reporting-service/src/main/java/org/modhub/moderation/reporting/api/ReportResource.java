@@ -14,11 +14,11 @@ import org.modhub.moderation.contracts.action.SourceType;
 import org.modhub.moderation.contracts.event.reporting.ReportChannel;
 import org.modhub.moderation.kit.problem.ProblemException;
 import org.modhub.moderation.kit.security.Caller;
-import org.modhub.moderation.reporting.domain.Notifier;
-import org.modhub.moderation.reporting.domain.NotifierKey;
 import org.modhub.moderation.kit.validation.Page;
 import org.modhub.moderation.kit.validation.PageCursor;
 import org.modhub.moderation.kit.validation.Params;
+import org.modhub.moderation.reporting.domain.Notifier;
+import org.modhub.moderation.reporting.domain.NotifierKey;
 import org.modhub.moderation.reporting.domain.ReportFiling;
 import org.modhub.moderation.reporting.domain.ReportFiling.Filing;
 import org.modhub.moderation.reporting.domain.ReportFiling.Intake;
@@ -64,8 +64,15 @@ public class ReportResource {
     private final JsonWebToken token;
     private final ObjectMapper mapper;
 
-    public ReportResource(ReportFiling filing, ReportQueries queries, ReportTransitions transitions,
-            RequestValidator validator, ReportViews views, SecurityIdentity identity, JsonWebToken token, ObjectMapper mapper) {
+    public ReportResource(
+            ReportFiling filing,
+            ReportQueries queries,
+            ReportTransitions transitions,
+            RequestValidator validator,
+            ReportViews views,
+            SecurityIdentity identity,
+            JsonWebToken token,
+            ObjectMapper mapper) {
         this.filing = filing;
         this.queries = queries;
         this.transitions = transitions;
@@ -80,19 +87,20 @@ public class ReportResource {
     @POST
     @Path("/reports")
     @RolesAllowed(Roles.USER)
-    public Uni<RestResponse<ReportResponse>> file(FileReportRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey,
-            UriInfo uri) {
+    public Uni<RestResponse<ReportResponse>> file(
+            FileReportRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey, UriInfo uri) {
         String key = validator.idempotencyKey(idempotencyKey);
         var input = validator.report(request);
-        return filing.file(notifier(), input, Intake.inPlatform(), key, hash(request)).map(filed -> respond(filed, uri));
+        return filing.file(notifier(), input, Intake.inPlatform(), key, hash(request))
+                .map(filed -> respond(filed, uri));
     }
 
     /** Raises a flag from a detector or staff, with its DSA source type. */
     @POST
     @Path("/flags")
-    @RolesAllowed({ Roles.DETECTOR, Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.LEGAL, Roles.ADMIN })
-    public Uni<RestResponse<ReportResponse>> flag(FlagRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey,
-            UriInfo uri) {
+    @RolesAllowed({Roles.DETECTOR, Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.LEGAL, Roles.ADMIN})
+    public Uni<RestResponse<ReportResponse>> flag(
+            FlagRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey, UriInfo uri) {
         String key = validator.idempotencyKey(idempotencyKey);
         RequestValidator.ValidFlag flag = validator.flag(request);
         Caller caller = Caller.of(identity);
@@ -101,9 +109,10 @@ public class ReportResource {
             throw ProblemException.invalidField("automatedDetection", "a detector's flag is always automated");
         }
         boolean automated = detector || Boolean.TRUE.equals(flag.automatedDetection());
-        Intake intake = new Intake(detector ? ReportChannel.DETECTOR : ReportChannel.INTERNAL, flag.sourceType(), automated,
-                false);
-        return filing.file(notifier(), flag.report(), intake, key, hash(request)).map(filed -> respond(filed, uri));
+        Intake intake = new Intake(
+                detector ? ReportChannel.DETECTOR : ReportChannel.INTERNAL, flag.sourceType(), automated, false);
+        return filing.file(notifier(), flag.report(), intake, key, hash(request))
+                .map(filed -> respond(filed, uri));
     }
 
     /** The caller's own reports, newest first. */
@@ -132,19 +141,27 @@ public class ReportResource {
     /** Staff choose the category of a mailed report that named none; it then goes to review. */
     @POST
     @Path("/reports/{id}/triage")
-    @RolesAllowed({ Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.LEGAL, Roles.ADMIN })
+    @RolesAllowed({Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.LEGAL, Roles.ADMIN})
     public Uni<ReportResponse> triage(@PathParam("id") String id, TriageRequest request) {
         UUID reportId = Params.id(id, "Report");
         RequestValidator.ValidTriage triage = validator.triage(request);
-        return transitions.triage(reportId, triage.category(), triage.subcategory(), Caller.of(identity).id()).map(views::full);
+        return transitions
+                .triage(
+                        reportId,
+                        triage.category(),
+                        triage.subcategory(),
+                        Caller.of(identity).id())
+                .map(views::full);
     }
 
     /** Staff release a report held while its notifier was muted: it goes to review (or triage) as filed. */
     @POST
     @Path("/reports/{id}/release")
-    @RolesAllowed({ Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.LEGAL, Roles.ADMIN })
+    @RolesAllowed({Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.LEGAL, Roles.ADMIN})
     public Uni<ReportResponse> release(@PathParam("id") String id) {
-        return transitions.release(Params.id(id, "Report"), Caller.of(identity).id()).map(views::full);
+        return transitions
+                .release(Params.id(id, "Report"), Caller.of(identity).id())
+                .map(views::full);
     }
 
     /**
@@ -163,15 +180,25 @@ public class ReportResource {
     /** Staff search by subject, category, status, source type, channel and filing time. */
     @GET
     @Path("/reports")
-    @RolesAllowed({ Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.LEGAL, Roles.ADMIN })
-    public Uni<Page<ReportResponse>> search(@QueryParam("subject") String subject, @QueryParam("category") String category,
-            @QueryParam("status") String status, @QueryParam("source") String source, @QueryParam("channel") String channel,
-            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("cursor") String cursor,
+    @RolesAllowed({Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.LEGAL, Roles.ADMIN})
+    public Uni<Page<ReportResponse>> search(
+            @QueryParam("subject") String subject,
+            @QueryParam("category") String category,
+            @QueryParam("status") String status,
+            @QueryParam("source") String source,
+            @QueryParam("channel") String channel,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("cursor") String cursor,
             @QueryParam("limit") String limit) {
-        SearchCriteria criteria = new SearchCriteria(Params.subjectKey(subject, "subject"),
-                Params.category(category, "category"), Params.oneOf(ReportStatus.class, status, "status"),
-                Params.oneOf(SourceType.class, source, "source"), Params.oneOf(ReportChannel.class, channel, "channel"),
-                Params.instant(from, "from"), Params.instant(to, "to"));
+        SearchCriteria criteria = new SearchCriteria(
+                Params.subjectKey(subject, "subject"),
+                Params.category(category, "category"),
+                Params.oneOf(ReportStatus.class, status, "status"),
+                Params.oneOf(SourceType.class, source, "source"),
+                Params.oneOf(ReportChannel.class, channel, "channel"),
+                Params.instant(from, "from"),
+                Params.instant(to, "to"));
         int size = Params.limit(limit, DEFAULT_PAGE, MAX_PAGE);
         PageCursor after = PageCursor.decode(cursor);
         return queries.search(criteria, after, size + 1).map(rows -> views.page(rows, size));
@@ -188,11 +215,15 @@ public class ReportResource {
     // --- helpers ---
 
     private RestResponse<ReportResponse> respond(Filing filed, UriInfo uri) {
-        URI location = uri.getBaseUriBuilder().path("api/v1/reports").path(filed.report().id.toString()).build();
-        RestResponse.Status status = filed.outcome() == ReportFiling.Outcome.MERGED ? RestResponse.Status.OK
-                : RestResponse.Status.CREATED;
-        RestResponse.ResponseBuilder<ReportResponse> response = RestResponse.ResponseBuilder
-                .<ReportResponse> create(status, views.full(filed.report())).location(location);
+        URI location = uri.getBaseUriBuilder()
+                .path("api/v1/reports")
+                .path(filed.report().id.toString())
+                .build();
+        RestResponse.Status status =
+                filed.outcome() == ReportFiling.Outcome.MERGED ? RestResponse.Status.OK : RestResponse.Status.CREATED;
+        RestResponse.ResponseBuilder<ReportResponse> response = RestResponse.ResponseBuilder.<ReportResponse>create(
+                        status, views.full(filed.report()))
+                .location(location);
         if (filed.outcome() == ReportFiling.Outcome.REPLAYED) {
             response.header("Idempotent-Replayed", "true");
         }
@@ -218,8 +249,8 @@ public class ReportResource {
 
     private String hash(Object request) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(mapper.writeValueAsString(request)
-                    .getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(mapper.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -34,5 +34,4 @@ public record ReportResponse(
         boolean showReporterPublicly,
         String mailText,
         Instant filedAt,
-        Instant updatedAt) {
-}
+        Instant updatedAt) {}

@@ -16,17 +16,47 @@ public class ReportViews {
 
     /** The full view, for the reporter and staff. */
     public ReportResponse full(ReportEntity r) {
-        return new ReportResponse(r.id, r.subjectKey, r.hubUrl, code(r.category), code(r.subcategory), r.explanation,
-                r.evidenceUrls, r.jurisdiction, r.allegesIllegal, r.goodFaithStatement, r.channel.name(),
-                r.sourceType.name(), r.automatedDetection, r.trustedFlagger, r.visibility.name(), r.status.name(), r.outcome,
-                r.decidedAt, r.withdrawnAt, r.mergedCount, r.reporterId, r.contactEmail, r.showReporterPublicly, r.originalText,
-                r.filedAt, r.updatedAt);
+        return new ReportResponse(
+                r.id,
+                r.subjectKey,
+                r.hubUrl,
+                code(r.category),
+                code(r.subcategory),
+                r.explanation,
+                r.evidenceUrls,
+                r.jurisdiction,
+                r.allegesIllegal,
+                r.goodFaithStatement,
+                r.channel.name(),
+                r.sourceType.name(),
+                r.automatedDetection,
+                r.trustedFlagger,
+                r.visibility.name(),
+                r.status.name(),
+                r.outcome,
+                r.decidedAt,
+                r.withdrawnAt,
+                r.mergedCount,
+                r.reporterId,
+                r.contactEmail,
+                r.showReporterPublicly,
+                r.originalText,
+                r.filedAt,
+                r.updatedAt);
     }
 
     /** The anonymous view of a public report: the reporter only if they opted in. */
     public PublicReportResponse anonymous(ReportEntity r) {
-        return new PublicReportResponse(r.id, r.subjectKey, code(r.category), code(r.subcategory), r.explanation,
-                r.status.name(), r.filedAt, r.updatedAt, r.showReporterPublicly ? r.reporterName : null);
+        return new PublicReportResponse(
+                r.id,
+                r.subjectKey,
+                code(r.category),
+                code(r.subcategory),
+                r.explanation,
+                r.status.name(),
+                r.filedAt,
+                r.updatedAt,
+                r.showReporterPublicly ? r.reporterName : null);
     }
 
     /** A page of full views of {@code fetched} (up to {@code limit + 1} rows, newest first). */

@@ -23,8 +23,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class RequestValidator {
 
-    private static final Set<SourceType> FLAG_SOURCE_TYPES = Set.of(SourceType.SOURCE_VOLUNTARY,
-            SourceType.SOURCE_TYPE_OTHER_NOTIFICATION);
+    private static final Set<SourceType> FLAG_SOURCE_TYPES =
+            Set.of(SourceType.SOURCE_VOLUNTARY, SourceType.SOURCE_TYPE_OTHER_NOTIFICATION);
 
     static final int MAX_REASON_LENGTH = 2000;
 
@@ -35,27 +35,42 @@ public class RequestValidator {
     }
 
     /** A flag's validated content and its source type. */
-    public record ValidFlag(NewReport report, SourceType sourceType, Boolean automatedDetection) {
-    }
+    public record ValidFlag(NewReport report, SourceType sourceType, Boolean automatedDetection) {}
 
     public NewReport report(FileReportRequest request) {
         if (request == null) {
             throw FieldChecks.bodyRequired();
         }
         FieldChecks check = new FieldChecks();
-        Content content = content(request.subject(), request.category(), request.subcategory(), request.explanation(),
-                request.evidenceUrls(), check);
+        Content content = content(
+                request.subject(),
+                request.category(),
+                request.subcategory(),
+                request.explanation(),
+                request.evidenceUrls(),
+                check);
         String jurisdiction = check.country(request.jurisdiction(), "jurisdiction", false);
-        boolean alleges = request.allegesIllegalContent() != null ? request.allegesIllegalContent() : content.allegesByDefault();
+        boolean alleges =
+                request.allegesIllegalContent() != null ? request.allegesIllegalContent() : content.allegesByDefault();
         boolean goodFaith = Boolean.TRUE.equals(request.goodFaithStatement());
         if (alleges && !goodFaith) {
-            check.add("goodFaithStatement",
+            check.add(
+                    "goodFaithStatement",
                     "must be true: a notice of illegal content must state the notifier's bona fide belief that it is accurate and complete (DSA Art. 16(2)(d))");
         }
         String email = check.email(request.contactEmail(), "contactEmail", false);
         check.throwIfAny();
-        return new NewReport(content.subject(), content.url(), content.category(), content.subcategory(),
-                content.explanation(), content.evidence(), jurisdiction, alleges, goodFaith, email,
+        return new NewReport(
+                content.subject(),
+                content.url(),
+                content.category(),
+                content.subcategory(),
+                content.explanation(),
+                content.evidence(),
+                jurisdiction,
+                alleges,
+                goodFaith,
+                email,
                 Boolean.TRUE.equals(request.showReporterPublicly()));
     }
 
@@ -64,24 +79,41 @@ public class RequestValidator {
             throw FieldChecks.bodyRequired();
         }
         FieldChecks check = new FieldChecks();
-        Content content = content(request.subject(), request.category(), request.subcategory(), request.explanation(),
-                request.evidenceUrls(), check);
+        Content content = content(
+                request.subject(),
+                request.category(),
+                request.subcategory(),
+                request.explanation(),
+                request.evidenceUrls(),
+                check);
         SourceType sourceType = SourceType.SOURCE_VOLUNTARY;
         if (request.sourceType() != null) {
-            sourceType = FLAG_SOURCE_TYPES.stream().filter(t -> t.name().equals(request.sourceType())).findFirst().orElse(null);
+            sourceType = FLAG_SOURCE_TYPES.stream()
+                    .filter(t -> t.name().equals(request.sourceType()))
+                    .findFirst()
+                    .orElse(null);
             if (sourceType == null) {
                 check.add("sourceType", "must be one of SOURCE_VOLUNTARY, SOURCE_TYPE_OTHER_NOTIFICATION");
             }
         }
         check.throwIfAny();
-        NewReport report = new NewReport(content.subject(), content.url(), content.category(), content.subcategory(),
-                content.explanation(), content.evidence(), null, content.allegesByDefault(), false, null, false);
+        NewReport report = new NewReport(
+                content.subject(),
+                content.url(),
+                content.category(),
+                content.subcategory(),
+                content.explanation(),
+                content.evidence(),
+                null,
+                content.allegesByDefault(),
+                false,
+                null,
+                false);
         return new ValidFlag(report, sourceType, request.automatedDetection());
     }
 
     /** A triage request's category and subcategory. */
-    public record ValidTriage(PolicyCategory category, PolicySubcategory subcategory) {
-    }
+    public record ValidTriage(PolicyCategory category, PolicySubcategory subcategory) {}
 
     public ValidTriage triage(TriageRequest request) {
         if (request == null) {
@@ -110,9 +142,11 @@ public class RequestValidator {
         if (header == null) {
             return null;
         }
-        if (header.isEmpty() || header.length() > config.maxIdempotencyKeyLength()
+        if (header.isEmpty()
+                || header.length() > config.maxIdempotencyKeyLength()
                 || !header.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
-            throw ProblemException.invalidField("header.Idempotency-Key",
+            throw ProblemException.invalidField(
+                    "header.Idempotency-Key",
                     "must be 1 to " + config.maxIdempotencyKeyLength() + " printable ASCII characters");
         }
         return header;
@@ -121,22 +155,33 @@ public class RequestValidator {
     // --- fields ---
 
     /** What a report and a flag both carry: the subject, its category, the words and the evidence links. */
-    private record Content(SubjectRef subject, String url, PolicyCategory category, PolicySubcategory subcategory,
-            String explanation, List<String> evidence) {
+    private record Content(
+            SubjectRef subject,
+            String url,
+            PolicyCategory category,
+            PolicySubcategory subcategory,
+            String explanation,
+            List<String> evidence) {
 
         boolean allegesByDefault() {
             return category != null && ReportRules.allegesIllegalByDefault(category, subcategory);
         }
     }
 
-    private Content content(SubjectInput subjectInput, String categoryCode, String subcategoryCode, String explanationText,
-            List<String> evidenceUrls, FieldChecks check) {
+    private Content content(
+            SubjectInput subjectInput,
+            String categoryCode,
+            String subcategoryCode,
+            String explanationText,
+            List<String> evidenceUrls,
+            FieldChecks check) {
         SubjectRef subject = subject(subjectInput, check);
         String url = hubUrl(subjectInput, check);
         PolicyCategory category = check.category(categoryCode, "category", true);
         PolicySubcategory subcategory = check.subcategory(category, subcategoryCode, "subcategory", false);
         String explanation = check.text(explanationText, "explanation", true, config.maxExplanationLength());
-        List<String> evidence = check.httpUrls(evidenceUrls, "evidenceUrls", config.maxEvidenceLinks(), config.maxUrlLength());
+        List<String> evidence =
+                check.httpUrls(evidenceUrls, "evidenceUrls", config.maxEvidenceLinks(), config.maxUrlLength());
         return new Content(subject, url, category, subcategory, explanation, evidence);
     }
 
@@ -150,7 +195,9 @@ public class RequestValidator {
             return null;
         }
         if (SubjectKind.fromKeyPrefix(input.kind()).isEmpty()) {
-            check.add("subject.kind", "must be one of model, dataset, space, file, discussion, pull_request, comment, post, account");
+            check.add(
+                    "subject.kind",
+                    "must be one of model, dataset, space, file, discussion, pull_request, comment, post, account");
             return null;
         }
         if (input.id() == null || input.id().isBlank()) {

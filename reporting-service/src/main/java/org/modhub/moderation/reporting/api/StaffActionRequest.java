@@ -8,5 +8,4 @@ import java.time.Instant;
  * @param reason why: told to the notifier for a warning, suspension or lift; kept for staff for a mute (required)
  * @param until for a suspension or a mute: when it ends; defaults to the configured first suspension or mute length
  */
-public record StaffActionRequest(String reason, Instant until) {
-}
+public record StaffActionRequest(String reason, Instant until) {}

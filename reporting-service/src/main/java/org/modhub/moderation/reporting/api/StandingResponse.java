@@ -17,5 +17,4 @@ public record StandingResponse(
         boolean muted,
         Instant mutedUntil,
         String muteReason,
-        String mutedBy) {
-}
+        String mutedBy) {}

@@ -7,5 +7,4 @@ package org.modhub.moderation.reporting.api;
  * A {@code path} (with an optional {@code revision}, default {@code main}) narrows a repository to
  * one file. {@code url} is the hub page the notifier was looking at.
  */
-public record SubjectInput(String kind, String id, String revision, String path, String url) {
-}
+public record SubjectInput(String kind, String id, String revision, String path, String url) {}

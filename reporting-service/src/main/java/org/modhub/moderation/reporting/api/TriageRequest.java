@@ -6,5 +6,4 @@ package org.modhub.moderation.reporting.api;
  * @param category a policy category code
  * @param subcategory optionally, one of its subcategory codes
  */
-public record TriageRequest(String category, String subcategory) {
-}
+public record TriageRequest(String category, String subcategory) {}

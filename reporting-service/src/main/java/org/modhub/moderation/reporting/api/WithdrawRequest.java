@@ -5,5 +5,4 @@ package org.modhub.moderation.reporting.api;
  *
  * @param reason why, if they wish to say (at most 2000 characters; kept for staff and passed to review)
  */
-public record WithdrawRequest(String reason) {
-}
+public record WithdrawRequest(String reason) {}

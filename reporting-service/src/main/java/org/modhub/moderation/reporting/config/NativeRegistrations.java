@@ -12,11 +12,18 @@ import org.modhub.moderation.contracts.event.review.DecisionTaken;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** The event payloads this service writes and reads, kept for Jackson in a native image. */
-@RegisterForReflection(targets = { ReportFiled.class, NotifierWarned.class, NotifierSuspended.class,
-        NotifierReinstated.class, NotificationRequested.class, DecisionTaken.class, InboundMailReceived.class,
-        MailAttachment.class })
+@RegisterForReflection(
+        targets = {
+            ReportFiled.class,
+            NotifierWarned.class,
+            NotifierSuspended.class,
+            NotifierReinstated.class,
+            NotificationRequested.class,
+            DecisionTaken.class,
+            InboundMailReceived.class,
+            MailAttachment.class
+        })
 public final class NativeRegistrations {
 
-    private NativeRegistrations() {
-    }
+    private NativeRegistrations() {}
 }

@@ -48,7 +48,9 @@ public class DecisionOutcomes {
         return reports.listLocked(decision.reportIds()).chain(locked -> {
             // A report its notifier withdrew before the decision reached us stays withdrawn: no outcome, no mail, no
             // count on the ladder (review decided without it once it had the withdrawal).
-            List<ReportEntity> found = locked.stream().filter(r -> r.status != ReportStatus.WITHDRAWN).toList();
+            List<ReportEntity> found = locked.stream()
+                    .filter(r -> r.status != ReportStatus.WITHDRAWN)
+                    .toList();
             Map<String, Integer> unfoundedByNotifier = new LinkedHashMap<>();
             for (ReportEntity report : found) {
                 boolean newlyUnfounded = decision.manifestlyUnfounded() && !report.manifestlyUnfounded;
@@ -57,12 +59,20 @@ public class DecisionOutcomes {
                     unfoundedByNotifier.merge(report.notifierKey, 1, Integer::sum);
                 }
             }
-            Uni<Void> mails = Multi.createFrom().iterable(found)
-                    .onItem().transformToUniAndConcatenate(report -> tell(report, decision))
-                    .collect().last().replaceWithVoid();
-            return mails.chain(() -> Multi.createFrom().iterable(unfoundedByNotifier.entrySet())
-                    .onItem().transformToUniAndConcatenate(e -> ladder.reviewStanding(new NotifierKey(e.getKey()), e.getValue()))
-                    .collect().last().replaceWithVoid());
+            Uni<Void> mails = Multi.createFrom()
+                    .iterable(found)
+                    .onItem()
+                    .transformToUniAndConcatenate(report -> tell(report, decision))
+                    .collect()
+                    .last()
+                    .replaceWithVoid();
+            return mails.chain(() -> Multi.createFrom()
+                    .iterable(unfoundedByNotifier.entrySet())
+                    .onItem()
+                    .transformToUniAndConcatenate(e -> ladder.reviewStanding(new NotifierKey(e.getKey()), e.getValue()))
+                    .collect()
+                    .last()
+                    .replaceWithVoid());
         });
     }
 
@@ -84,7 +94,13 @@ public class DecisionOutcomes {
         parameters.put("decidedAt", decision.decidedAt().toString());
         parameters.put("policyVersion", decision.policyVersion());
         parameters.put("manifestlyUnfounded", Boolean.toString(decision.manifestlyUnfounded()));
-        parameters.put("appealDeadline", decision.decidedAt().atZone(ZoneOffset.UTC).plusMonths(6).toInstant().toString());
+        parameters.put(
+                "appealDeadline",
+                decision.decidedAt()
+                        .atZone(ZoneOffset.UTC)
+                        .plusMonths(6)
+                        .toInstant()
+                        .toString());
         // What the notifier names when they complain through the API (or the appeal form the template links).
         parameters.put("decisionId", decision.decisionId().toString());
         if (report.jurisdiction != null) {

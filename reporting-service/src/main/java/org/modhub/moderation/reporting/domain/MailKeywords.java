@@ -17,7 +17,9 @@ public final class MailKeywords {
     private static final Map<Pattern, PolicySubcategory> RULES = new LinkedHashMap<>();
 
     static {
-        rule("\\bcsam\\b|child (sexual|abuse|porn)|sexual abuse of (a )?(child|minor)", PolicySubcategory.CHILD_SEXUAL_ABUSE_MATERIAL);
+        rule(
+                "\\bcsam\\b|child (sexual|abuse|porn)|sexual abuse of (a )?(child|minor)",
+                PolicySubcategory.CHILD_SEXUAL_ABUSE_MATERIAL);
         rule("terroris[tm]|extremist propaganda", PolicySubcategory.TERRORIST_CONTENT);
         rule("non-?consensual|deepfake porn|revenge porn", PolicySubcategory.NON_CONSENSUAL_SEXUAL_CONTENT);
         rule("malware|trojan|virus|ransomware|backdoor|malicious (code|pickle)", PolicySubcategory.MALWARE);
@@ -26,7 +28,9 @@ public final class MailKeywords {
         rule("weapon|explosive|bioweapon", PolicySubcategory.WEAPONS_DEVELOPMENT);
         rule("hate speech|racis[tm]|antisemit", PolicySubcategory.HATE_SPEECH);
         rule("harass|stalk", PolicySubcategory.HARASSMENT);
-        rule("doxx|home address|phone number|personal data|private information", PolicySubcategory.PRIVATE_INFORMATION_DISCLOSURE);
+        rule(
+                "doxx|home address|phone number|personal data|private information",
+                PolicySubcategory.PRIVATE_INFORMATION_DISCLOSURE);
         rule("privacy", PolicySubcategory.PRIVACY_VIOLATION);
         rule("defamat|libel|slander", PolicySubcategory.DEFAMATION);
         rule("disinformation|misinformation", PolicySubcategory.DISINFORMATION);
@@ -35,8 +39,7 @@ public final class MailKeywords {
         rule("\\bspam", PolicySubcategory.SPAM);
     }
 
-    private MailKeywords() {
-    }
+    private MailKeywords() {}
 
     private static void rule(String regex, PolicySubcategory subcategory) {
         RULES.put(Pattern.compile(regex, Pattern.CASE_INSENSITIVE), subcategory);
@@ -45,6 +48,9 @@ public final class MailKeywords {
     /** The subcategory the text names, if any. */
     public static Optional<PolicySubcategory> classify(String text) {
         String lower = text == null ? "" : text.toLowerCase(Locale.ROOT);
-        return RULES.entrySet().stream().filter(e -> e.getKey().matcher(lower).find()).map(Map.Entry::getValue).findFirst();
+        return RULES.entrySet().stream()
+                .filter(e -> e.getKey().matcher(lower).find())
+                .map(Map.Entry::getValue)
+                .findFirst();
     }
 }

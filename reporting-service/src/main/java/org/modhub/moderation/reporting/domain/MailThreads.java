@@ -12,8 +12,7 @@ import org.modhub.moderation.contracts.event.notification.NotificationRequested;
  */
 public final class MailThreads {
 
-    private MailThreads() {
-    }
+    private MailThreads() {}
 
     /** A report's receipt and location requests: a reply comes back here and adds to the report. */
     public static String report(UUID reportId) {
@@ -27,7 +26,8 @@ public final class MailThreads {
 
     /** A notifier's warning, suspension and reinstatement: {@code notifier:<uuid>}, no address in the key. */
     public static String notifier(String notifierKey) {
-        return NotificationRequested.threadKey(ThreadKind.NOTIFIER_STANDING.prefix(),
+        return NotificationRequested.threadKey(
+                ThreadKind.NOTIFIER_STANDING.prefix(),
                 UUID.nameUUIDFromBytes(notifierKey.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -18,5 +18,4 @@ public record NewReport(
         boolean allegesIllegal,
         boolean goodFaithStatement,
         String contactEmail,
-        boolean showReporterPublicly) {
-}
+        boolean showReporterPublicly) {}

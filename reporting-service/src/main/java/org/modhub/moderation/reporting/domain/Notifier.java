@@ -8,5 +8,4 @@ package org.modhub.moderation.reporting.domain;
  * @param displayName the name shown on a public report if they opt in (token {@code preferred_username} or {@code upn})
  * @param email the address from the token or the mail, if any
  */
-public record Notifier(NotifierKey key, String accountId, String displayName, String email) {
-}
+public record Notifier(NotifierKey key, String accountId, String displayName, String email) {}

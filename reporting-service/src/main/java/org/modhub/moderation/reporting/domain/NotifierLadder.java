@@ -32,8 +32,12 @@ public class NotifierLadder {
     private final ReportingConfig.Misuse config;
     private final Clock clock;
 
-    public NotifierLadder(NotifierStandingRepository standings, ReportRepository reports, NotifierSanctions sanctions,
-            ReportingConfig config, Clock clock) {
+    public NotifierLadder(
+            NotifierStandingRepository standings,
+            ReportRepository reports,
+            NotifierSanctions sanctions,
+            ReportingConfig config,
+            Clock clock) {
         this.standings = standings;
         this.reports = reports;
         this.sanctions = sanctions;
@@ -54,24 +58,35 @@ public class NotifierLadder {
             if (standing.suspendedAt(now)) {
                 return Uni.createFrom().voidItem();
             }
-            return reports.unfoundedSince(key.value(), since).chain(unfounded -> reports.countReviewableSince(key.value(), since)
-                    .chain(reviewable -> climb(standing, unfounded, reviewable, now)));
+            return reports.unfoundedSince(key.value(), since)
+                    .chain(unfounded -> reports.countReviewableSince(key.value(), since)
+                            .chain(reviewable -> climb(standing, unfounded, reviewable, now)));
         });
     }
 
-    private Uni<Void> climb(NotifierStandingEntity standing, List<ReportEntity> unfounded, long reviewable, Instant now) {
+    private Uni<Void> climb(
+            NotifierStandingEntity standing, List<ReportEntity> unfounded, long reviewable, Instant now) {
         List<Finding> findings = unfounded.stream()
-                .map(r -> new Finding(r.id, r.decidedAt, ReportRules.misuseWeight(r.category, r.subcategory, config.graveWeight())))
+                .map(r -> new Finding(
+                        r.id, r.decidedAt, ReportRules.misuseWeight(r.category, r.subcategory, config.graveWeight())))
                 .toList();
         Step step = MisuseLadder.next(config, standing.standing(), findings, reviewable, now);
-        Log.debugf("Notifier %s: %s on %d unfounded of %d reports", standing.notifierKey, step.kind(), step.counted().size(),
-                step.decided());
-        String why = String.format("%d of your %d reports in the last %d days were found manifestly unfounded",
+        Log.debugf(
+                "Notifier %s: %s on %d unfounded of %d reports",
+                standing.notifierKey, step.kind(), step.counted().size(), step.decided());
+        String why = String.format(
+                "%d of your %d reports in the last %d days were found manifestly unfounded",
                 step.counted().size(), step.decided(), config.lookback().toDays());
         return switch (step.kind()) {
             case WARN -> sanctions.warn(standing, why, step.counted(), now, NotifierSanctions.SYSTEM);
-            case SUSPEND -> sanctions.suspend(standing, why + ", after a warning", step.counted(), now, step.until(),
-                    NotifierSanctions.SYSTEM);
+            case SUSPEND ->
+                sanctions.suspend(
+                        standing,
+                        why + ", after a warning",
+                        step.counted(),
+                        now,
+                        step.until(),
+                        NotifierSanctions.SYSTEM);
             case NONE -> Uni.createFrom().voidItem();
         };
     }

@@ -38,6 +38,7 @@ public class NotifierSanctions {
     public static final String REINSTATE_TIMER = "reporting.notifier-reinstate";
     /** The actor of the ladder's own warnings and suspensions, and of a suspension's end, in the audit log. */
     public static final String SYSTEM = AuditTrail.system("reporting-service");
+
     static final int MAX_REASON_LENGTH = 2000;
 
     private final NotifierStandingRepository standings;
@@ -47,8 +48,13 @@ public class NotifierSanctions {
     private final AuditTrail audit;
     private final Clock clock;
 
-    public NotifierSanctions(NotifierStandingRepository standings, Outbox outbox, MailRequests mail, Timers timers,
-            AuditTrail audit, Clock clock) {
+    public NotifierSanctions(
+            NotifierStandingRepository standings,
+            Outbox outbox,
+            MailRequests mail,
+            Timers timers,
+            AuditTrail audit,
+            Clock clock) {
         this.standings = standings;
         this.outbox = outbox;
         this.mail = mail;
@@ -61,22 +67,33 @@ public class NotifierSanctions {
     public Uni<Void> warn(NotifierStandingEntity standing, String reason, List<UUID> ids, Instant now, String actor) {
         requireReason(reason);
         standing.recordWarning(now);
-        return announce(standing, new NotifierWarned(standing.notifierId, standing.notifierEmail, reason, ids, now),
-                MailTemplateId.NOTIFIER_WARNING, Map.of("reason", reason, "unfoundedReports", Integer.toString(ids.size())),
-                now)
+        return announce(
+                        standing,
+                        new NotifierWarned(standing.notifierId, standing.notifierEmail, reason, ids, now),
+                        MailTemplateId.NOTIFIER_WARNING,
+                        Map.of("reason", reason, "unfoundedReports", Integer.toString(ids.size())),
+                        now)
                 .chain(() -> audit.record(actor, "NOTIFIER_WARNED", "notifier", standing.notifierKey, null, reason));
     }
 
     /** Suspends report processing until {@code until}, when its timer ends it on any replica. */
-    public Uni<Void> suspend(NotifierStandingEntity standing, String reason, List<UUID> ids, Instant now, Instant until,
-            String actor) {
+    public Uni<Void> suspend(
+            NotifierStandingEntity standing, String reason, List<UUID> ids, Instant now, Instant until, String actor) {
         requireReason(reason);
         standing.recordSuspension(now, until, reason);
         return timers.schedule(REINSTATE_TIMER, standing.notifierKey, until, until.toString())
-                .chain(() -> announce(standing,
+                .chain(() -> announce(
+                        standing,
                         new NotifierSuspended(standing.notifierId, standing.notifierEmail, reason, ids, now, until),
-                        MailTemplateId.NOTIFIER_SUSPENSION, Map.of("reason", reason, "until", until.toString()), now))
-                .chain(() -> audit.record(actor, "NOTIFIER_SUSPENDED", "notifier", standing.notifierKey, null,
+                        MailTemplateId.NOTIFIER_SUSPENSION,
+                        Map.of("reason", reason, "until", until.toString()),
+                        now))
+                .chain(() -> audit.record(
+                        actor,
+                        "NOTIFIER_SUSPENDED",
+                        "notifier",
+                        standing.notifierKey,
+                        null,
                         "until " + until + ": " + reason));
     }
 
@@ -84,9 +101,14 @@ public class NotifierSanctions {
     public Uni<Void> reinstate(NotifierStandingEntity standing, String reason, Instant now, String actor) {
         requireReason(reason);
         standing.endSuspension(now);
-        return announce(standing, new NotifierReinstated(standing.notifierId, standing.notifierEmail, reason, now),
-                MailTemplateId.NOTIFIER_REINSTATED, Map.of("reason", reason), now)
-                .chain(() -> audit.record(actor, "NOTIFIER_REINSTATED", "notifier", standing.notifierKey, null, reason));
+        return announce(
+                        standing,
+                        new NotifierReinstated(standing.notifierId, standing.notifierEmail, reason, now),
+                        MailTemplateId.NOTIFIER_REINSTATED,
+                        Map.of("reason", reason),
+                        now)
+                .chain(() ->
+                        audit.record(actor, "NOTIFIER_REINSTATED", "notifier", standing.notifierKey, null, reason));
     }
 
     /** Ends a suspension whose time ran out (the reinstatement timer). */
@@ -111,8 +133,12 @@ public class NotifierSanctions {
     }
 
     /** The measure's event, and its mail on the notifier's standing thread (replies read by staff at safety@). */
-    private Uni<Void> announce(NotifierStandingEntity standing, EventPayload event, MailTemplateId template,
-            Map<String, String> parameters, Instant now) {
+    private Uni<Void> announce(
+            NotifierStandingEntity standing,
+            EventPayload event,
+            MailTemplateId template,
+            Map<String, String> parameters,
+            Instant now) {
         return outbox.publish(Topics.REPORTING_EVENTS, EventSources.REPORTING_SERVICE, event)
                 .chain(() -> mail.send(MailRequest.to(template, standing.notifierEmail, standing.notifierId)
                         .parameters(parameters)

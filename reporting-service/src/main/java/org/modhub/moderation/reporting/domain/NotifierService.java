@@ -38,8 +38,14 @@ public class NotifierService {
     private final ReportingConfig.Misuse config;
     private final Clock clock;
 
-    public NotifierService(NotifierStandingRepository standings, ReportRepository reports, NotifierSanctions sanctions,
-            Timers timers, AuditTrail audit, ReportingConfig config, Clock clock) {
+    public NotifierService(
+            NotifierStandingRepository standings,
+            ReportRepository reports,
+            NotifierSanctions sanctions,
+            Timers timers,
+            AuditTrail audit,
+            ReportingConfig config,
+            Clock clock) {
         this.standings = standings;
         this.reports = reports;
         this.sanctions = sanctions;
@@ -51,15 +57,22 @@ public class NotifierService {
 
     @WithSession
     public Uni<NotifierStandingEntity> standing(NotifierKey key) {
-        return standings.findById(key.value()).onItem().ifNull().failWith(() -> ProblemException.notFound("Notifier", key));
+        return standings
+                .findById(key.value())
+                .onItem()
+                .ifNull()
+                .failWith(() -> ProblemException.notFound("Notifier", key));
     }
 
     /** Staff warn by hand. */
     @WithTransaction
     public Uni<NotifierStandingEntity> warn(NotifierKey key, String reason, String staffId) {
         Instant now = clock.instant();
-        return standings.lock(key).chain(standing -> unfoundedIds(key, now)
-                .chain(ids -> sanctions.warn(standing, reason, ids, now, staffId)).replaceWith(standing));
+        return standings
+                .lock(key)
+                .chain(standing -> unfoundedIds(key, now)
+                        .chain(ids -> sanctions.warn(standing, reason, ids, now, staffId))
+                        .replaceWith(standing));
     }
 
     /** Staff suspend by hand, until {@code until} (default: the first suspension's length). */
@@ -67,8 +80,11 @@ public class NotifierService {
     public Uni<NotifierStandingEntity> suspend(NotifierKey key, String reason, Instant until, String staffId) {
         Instant now = clock.instant();
         Instant end = end(until, now, config.suspension());
-        return standings.lock(key).chain(standing -> unfoundedIds(key, now)
-                .chain(ids -> sanctions.suspend(standing, reason, ids, now, end, staffId)).replaceWith(standing));
+        return standings
+                .lock(key)
+                .chain(standing -> unfoundedIds(key, now)
+                        .chain(ids -> sanctions.suspend(standing, reason, ids, now, end, staffId))
+                        .replaceWith(standing));
     }
 
     /** Staff end a suspension now. */
@@ -80,7 +96,8 @@ public class NotifierService {
                 throw ProblemException.conflict("Notifier " + key + " is not suspended");
             }
             return timers.cancel(NotifierSanctions.REINSTATE_TIMER, key.value())
-                    .chain(() -> sanctions.reinstate(standing, reason, now, staffId)).replaceWith(standing);
+                    .chain(() -> sanctions.reinstate(standing, reason, now, staffId))
+                    .replaceWith(standing);
         });
     }
 
@@ -96,7 +113,8 @@ public class NotifierService {
             standing.mutedBy = staffId;
             standing.updatedAt = now;
             Log.infof("Notifier %s muted until %s by %s", key, end, staffId);
-            return audit.record(staffId, "NOTIFIER_MUTED", "notifier", key.value(), null, "until " + end + ": " + reason)
+            return audit.record(
+                            staffId, "NOTIFIER_MUTED", "notifier", key.value(), null, "until " + end + ": " + reason)
                     .replaceWith(standing);
         });
     }
@@ -113,7 +131,8 @@ public class NotifierService {
             standing.mutedUntil = now;
             standing.updatedAt = now;
             Log.infof("Notifier %s unmuted by %s: %s", key, staffId, reason);
-            return audit.record(staffId, "NOTIFIER_UNMUTED", "notifier", key.value(), null, reason).replaceWith(standing);
+            return audit.record(staffId, "NOTIFIER_UNMUTED", "notifier", key.value(), null, reason)
+                    .replaceWith(standing);
         });
     }
 
@@ -135,8 +154,14 @@ public class NotifierService {
             standing.trustedFlagger = trusted;
             standing.trustedSince = trusted ? now : null;
             standing.updatedAt = now;
-            return audit.record(adminId, trusted ? "TRUSTED_FLAGGER_MARKED" : "TRUSTED_FLAGGER_UNMARKED", "notifier",
-                    key.value(), null, null).replaceWith(standing);
+            return audit.record(
+                            adminId,
+                            trusted ? "TRUSTED_FLAGGER_MARKED" : "TRUSTED_FLAGGER_UNMARKED",
+                            "notifier",
+                            key.value(),
+                            null,
+                            null)
+                    .replaceWith(standing);
         });
     }
 
@@ -150,6 +175,7 @@ public class NotifierService {
     }
 
     private Uni<List<UUID>> unfoundedIds(NotifierKey key, Instant now) {
-        return reports.unfoundedSince(key.value(), now.minus(config.lookback())).map(list -> list.stream().map(r -> r.id).toList());
+        return reports.unfoundedSince(key.value(), now.minus(config.lookback()))
+                .map(list -> list.stream().map(r -> r.id).toList());
     }
 }

@@ -42,11 +42,24 @@ public class ReportAnnouncer {
 
     /** Writes only the report's {@code ReportFiled} event: review gets it. */
     public Uni<Void> toReview(ReportEntity report) {
-        ReportFiled filed = new ReportFiled(report.id, SubjectRef.parse(report.subjectKey), report.category,
-                report.subcategory, report.explanation, report.evidenceUrls, report.channel, report.sourceType,
-                report.automatedDetection, report.trustedFlagger, report.visibility, report.reporterId, report.contactEmail,
-                report.jurisdiction, report.filedAt);
-        return outbox.publish(Topics.REPORTING_EVENTS, EventSources.REPORTING_SERVICE, filed).replaceWithVoid();
+        ReportFiled filed = new ReportFiled(
+                report.id,
+                SubjectRef.parse(report.subjectKey),
+                report.category,
+                report.subcategory,
+                report.explanation,
+                report.evidenceUrls,
+                report.channel,
+                report.sourceType,
+                report.automatedDetection,
+                report.trustedFlagger,
+                report.visibility,
+                report.reporterId,
+                report.contactEmail,
+                report.jurisdiction,
+                report.filedAt);
+        return outbox.publish(Topics.REPORTING_EVENTS, EventSources.REPORTING_SERVICE, filed)
+                .replaceWithVoid();
     }
 
     /**

@@ -40,8 +40,7 @@ public class ReportFiling {
         MERGED
     }
 
-    public record Filing(ReportEntity report, Outcome outcome) {
-    }
+    public record Filing(ReportEntity report, Outcome outcome) {}
 
     /** How a report came in and which checks apply to it. */
     public record Intake(ReportChannel channel, SourceType sourceType, boolean automatedDetection, boolean limited) {
@@ -58,8 +57,12 @@ public class ReportFiling {
     private final ReportingConfig config;
     private final Clock clock;
 
-    public ReportFiling(ReportRepository reports, NotifierStandingRepository standings, ReportAnnouncer announcer,
-            ReportingConfig config, Clock clock) {
+    public ReportFiling(
+            ReportRepository reports,
+            NotifierStandingRepository standings,
+            ReportAnnouncer announcer,
+            ReportingConfig config,
+            Clock clock) {
         this.reports = reports;
         this.standings = standings;
         this.announcer = announcer;
@@ -74,10 +77,12 @@ public class ReportFiling {
      * @param requestHash a digest of the request body, to refuse a key reused for another request
      */
     @WithTransaction
-    public Uni<Filing> file(Notifier notifier, NewReport input, Intake intake, String idempotencyKey, String requestHash) {
+    public Uni<Filing> file(
+            Notifier notifier, NewReport input, Intake intake, String idempotencyKey, String requestHash) {
         Instant now = clock.instant();
         String key = notifier.key().value();
-        return standings.lockOrCreate(key, notifier.accountId(), notifier.email())
+        return standings
+                .lockOrCreate(key, notifier.accountId(), notifier.email())
                 .chain(standing -> replay(key, idempotencyKey, requestHash).chain(earlier -> {
                     if (earlier != null) {
                         return Uni.createFrom().item(new Filing(earlier, Outcome.REPLAYED));
@@ -85,19 +90,32 @@ public class ReportFiling {
                     if (intake.limited() && standing.suspendedAt(now)) {
                         throw suspended(standing);
                     }
-                    return reports.findMergeTarget(key, input.subject().key(), now.minus(config.intake().mergeWindow()))
+                    return reports.findMergeTarget(
+                                    key,
+                                    input.subject().key(),
+                                    now.minus(config.intake().mergeWindow()))
                             .chain(target -> target != null
                                     ? merge(target, now)
                                     : checkRateLimit(key, intake, now)
-                                            .chain(() -> create(notifier, standing, input, intake, idempotencyKey,
-                                                    requestHash, now)));
+                                            .chain(() -> create(
+                                                    notifier,
+                                                    standing,
+                                                    input,
+                                                    intake,
+                                                    idempotencyKey,
+                                                    requestHash,
+                                                    now)));
                 }));
     }
 
     /** Report processing is suspended for this notifier (DSA Art. 23): 403 with the reason and the end date. */
     private static ProblemException suspended(NotifierStandingEntity standing) {
-        return ProblemException.of("notifier-suspended", "Report processing is suspended for this notifier", 403,
-                "Your reports are not processed until " + standing.suspendedUntil + ". Reason: " + standing.suspensionReason)
+        return ProblemException.of(
+                        "notifier-suspended",
+                        "Report processing is suspended for this notifier",
+                        403,
+                        "Your reports are not processed until " + standing.suspendedUntil + ". Reason: "
+                                + standing.suspensionReason)
                 .with("suspendedUntil", standing.suspendedUntil)
                 .with("reason", standing.suspensionReason);
     }
@@ -108,7 +126,8 @@ public class ReportFiling {
         }
         return reports.findByIdempotencyKey(notifierKey, idempotencyKey).map(earlier -> {
             if (earlier != null && requestHash != null && !requestHash.equals(earlier.requestHash)) {
-                throw new ProblemException(ProblemKind.UNPROCESSABLE,
+                throw new ProblemException(
+                        ProblemKind.UNPROCESSABLE,
                         "This Idempotency-Key was used for a different request",
                         List.of(new FieldError("header.Idempotency-Key", "was used for a different request")));
             }
@@ -134,17 +153,25 @@ public class ReportFiling {
                 return Uni.createFrom().voidItem();
             }
             return reports.oldestFiledSince(notifierKey, since).map(oldest -> {
-                Duration retryAfter = ReportRules.retryAfter(now, oldest == null ? null : oldest.filedAt, limit.window());
-                throw ProblemException.rateLimited("rate-limited",
-                        "You can file at most " + limit.maxReports() + " reports per " + limit.window() + "; try again in "
-                                + retryAfter.toSeconds() + " seconds",
+                Duration retryAfter =
+                        ReportRules.retryAfter(now, oldest == null ? null : oldest.filedAt, limit.window());
+                throw ProblemException.rateLimited(
+                        "rate-limited",
+                        "You can file at most " + limit.maxReports() + " reports per " + limit.window()
+                                + "; try again in " + retryAfter.toSeconds() + " seconds",
                         retryAfter);
             });
         });
     }
 
-    private Uni<Filing> create(Notifier notifier, NotifierStandingEntity standing, NewReport input, Intake intake,
-            String idempotencyKey, String requestHash, Instant now) {
+    private Uni<Filing> create(
+            Notifier notifier,
+            NotifierStandingEntity standing,
+            NewReport input,
+            Intake intake,
+            String idempotencyKey,
+            String requestHash,
+            Instant now) {
         ReportEntity report = new ReportEntity();
         report.id = UUID.randomUUID();
         report.subjectKey = input.subject().key();
@@ -164,7 +191,8 @@ public class ReportFiling {
         report.notifierKey = notifier.key().value();
         report.channel = intake.channel();
         report.trustedFlagger = intake.channel() == ReportChannel.IN_PLATFORM && standing.trustedFlagger;
-        report.sourceType = intake.sourceType() != null && !report.trustedFlagger ? intake.sourceType()
+        report.sourceType = intake.sourceType() != null && !report.trustedFlagger
+                ? intake.sourceType()
                 : ReportRules.notifierSourceType(report.trustedFlagger, input.allegesIllegal());
         report.automatedDetection = intake.automatedDetection();
         report.visibility = ReportRules.visibility(input.subject(), intake.channel());

@@ -16,8 +16,7 @@ import org.modhub.moderation.contracts.taxonomy.Taxonomy;
 /** The policy's rules about reports, in one place. */
 public final class ReportRules {
 
-    private ReportRules() {
-    }
+    private ReportRules() {}
 
     /**
      * The policy: an in-platform report on a repository (or a file in it) opens a public report;
@@ -26,7 +25,9 @@ public final class ReportRules {
      */
     public static ReportVisibility visibility(SubjectRef subject, ReportChannel channel) {
         boolean repositoryContent = subject.isRepository() || subject.kind() == SubjectKind.FILE;
-        return channel == ReportChannel.IN_PLATFORM && repositoryContent ? ReportVisibility.PUBLIC : ReportVisibility.PRIVATE;
+        return channel == ReportChannel.IN_PLATFORM && repositoryContent
+                ? ReportVisibility.PUBLIC
+                : ReportVisibility.PRIVATE;
     }
 
     /** Whether a report of this kind alleges illegal content by default (a DSA Art. 16 notice). */
@@ -65,6 +66,7 @@ public final class ReportRules {
      */
     public static Duration retryAfter(Instant now, Instant oldestInWindow, Duration window) {
         Instant freeAt = (oldestInWindow == null ? now : oldestInWindow).plus(window);
-        return Duration.ofSeconds(Math.max(1, (long) Math.ceil(Duration.between(now, freeAt).toMillis() / 1000.0)));
+        return Duration.ofSeconds(Math.max(
+                1, (long) Math.ceil(Duration.between(now, freeAt).toMillis() / 1000.0)));
     }
 }

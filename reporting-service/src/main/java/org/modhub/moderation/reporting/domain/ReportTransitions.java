@@ -35,8 +35,8 @@ public class ReportTransitions {
     private final AuditTrail audit;
     private final Clock clock;
 
-    public ReportTransitions(ReportRepository reports, ReportAnnouncer announcer, Outbox outbox, AuditTrail audit,
-            Clock clock) {
+    public ReportTransitions(
+            ReportRepository reports, ReportAnnouncer announcer, Outbox outbox, AuditTrail audit, Clock clock) {
         this.reports = reports;
         this.announcer = announcer;
         this.outbox = outbox;
@@ -57,8 +57,14 @@ public class ReportTransitions {
             report.sourceType = ReportRules.notifierSourceType(report.trustedFlagger, report.allegesIllegal);
             report.status = ReportStatus.RECEIVED;
             report.updatedAt = clock.instant();
-            return announcer.toReview(report)
-                    .chain(() -> audit.record(staffId, "REPORT_TRIAGED", "report", report.id, report.subjectKey,
+            return announcer
+                    .toReview(report)
+                    .chain(() -> audit.record(
+                            staffId,
+                            "REPORT_TRIAGED",
+                            "report",
+                            report.id,
+                            report.subjectKey,
                             "category " + category.code() + (subcategory != null ? "/" + subcategory.code() : "")))
                     .replaceWith(report);
         });
@@ -78,8 +84,10 @@ public class ReportTransitions {
                         .replaceWith(report);
             }
             report.status = ReportStatus.RECEIVED;
-            return announcer.toReview(report)
-                    .chain(() -> audit.record(staffId, "REPORT_RELEASED", "report", report.id, report.subjectKey, "to review"))
+            return announcer
+                    .toReview(report)
+                    .chain(() -> audit.record(
+                            staffId, "REPORT_RELEASED", "report", report.id, report.subjectKey, "to review"))
                     .replaceWith(report);
         });
     }
@@ -116,11 +124,20 @@ public class ReportTransitions {
             report.withdrawalReason = reason;
             report.updatedAt = now;
             Uni<Void> announced = reviewHasIt
-                    ? outbox.publish(Topics.REPORTING_EVENTS, EventSources.REPORTING_SERVICE, new ReportWithdrawn(report.id,
-                            SubjectRef.parse(report.subjectKey), caller.id(), reason, now)).replaceWithVoid()
+                    ? outbox.publish(
+                                    Topics.REPORTING_EVENTS,
+                                    EventSources.REPORTING_SERVICE,
+                                    new ReportWithdrawn(
+                                            report.id, SubjectRef.parse(report.subjectKey), caller.id(), reason, now))
+                            .replaceWithVoid()
                     : Uni.createFrom().voidItem();
             return announced
-                    .chain(() -> audit.record(caller.id(), "REPORT_WITHDRAWN", "report", report.id, report.subjectKey,
+                    .chain(() -> audit.record(
+                            caller.id(),
+                            "REPORT_WITHDRAWN",
+                            "report",
+                            report.id,
+                            report.subjectKey,
                             reason == null ? "withdrawn by its notifier" : "withdrawn by its notifier: " + reason))
                     .replaceWith(report);
         });

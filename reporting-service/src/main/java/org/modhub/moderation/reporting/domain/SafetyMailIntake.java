@@ -45,8 +45,8 @@ public class SafetyMailIntake {
 
     static final int MAX_SUBJECTS_PER_MAIL = 5;
     /** Statuses whose report review already has ({@code ReportFiled} written): its explanation is no longer added to. */
-    private static final Set<ReportStatus> WENT_TO_REVIEW = Set.of(ReportStatus.RECEIVED, ReportStatus.DECIDED,
-            ReportStatus.WITHDRAWN);
+    private static final Set<ReportStatus> WENT_TO_REVIEW =
+            Set.of(ReportStatus.RECEIVED, ReportStatus.DECIDED, ReportStatus.WITHDRAWN);
 
     private final ReportRepository reports;
     private final NotifierStandingRepository standings;
@@ -56,8 +56,13 @@ public class SafetyMailIntake {
     private final HubLinks hubLinks;
     private final Clock clock;
 
-    public SafetyMailIntake(ReportRepository reports, NotifierStandingRepository standings, ReportAnnouncer announcer,
-            MailRequests mail, ReportingConfig config, Clock clock) {
+    public SafetyMailIntake(
+            ReportRepository reports,
+            NotifierStandingRepository standings,
+            ReportAnnouncer announcer,
+            MailRequests mail,
+            ReportingConfig config,
+            Clock clock) {
         this.reports = reports;
         this.standings = standings;
         this.announcer = announcer;
@@ -76,7 +81,8 @@ public class SafetyMailIntake {
             if (seen != null) {
                 return Uni.createFrom().voidItem();
             }
-            UUID thread = received.threadId(MailRoutes.ThreadKind.REPORT.prefix()).orElse(null);
+            UUID thread =
+                    received.threadId(MailRoutes.ThreadKind.REPORT.prefix()).orElse(null);
             if (thread == null) {
                 return fresh(from, received);
             }
@@ -84,10 +90,12 @@ public class SafetyMailIntake {
                 if (report != null && fromItsNotifier(report, from)) {
                     return reply(report, received);
                 }
-                // Someone else writing on the thread (or a thread we no longer know) reports on their own account: their
+                // Someone else writing on the thread (or a thread we no longer know) reports on their own account:
+                // their
                 // words never change another person's report.
-                Log.infof("Mail %s on thread %s is not from the report's notifier; taken as a new mail", received.messageId(),
-                        received.threadToken());
+                Log.infof(
+                        "Mail %s on thread %s is not from the report's notifier; taken as a new mail",
+                        received.messageId(), received.threadToken());
                 return fresh(from, received);
             });
         });
@@ -99,8 +107,9 @@ public class SafetyMailIntake {
         NotifierKey key = NotifierKey.email(from);
         return standings.lockOrCreate(key.value(), null, from).chain(standing -> {
             if (standing.suspendedAt(now)) {
-                Log.infof("Mail %s: reports of %s are suspended until %s; not processed", received.messageId(), key,
-                        standing.suspendedUntil);
+                Log.infof(
+                        "Mail %s: reports of %s are suspended until %s; not processed",
+                        received.messageId(), key, standing.suspendedUntil);
                 return Uni.createFrom().voidItem();
             }
             String text = received.subjectLine() + "\n\n" + received.textBody();
@@ -114,9 +123,11 @@ public class SafetyMailIntake {
                 return reports.persist(report).chain(() -> askForLocation(report, received.messageId()));
             }
             Instant since = now.minus(config.intake().mergeWindow());
-            boolean[] carriesMessageId = { false };
-            return Multi.createFrom().iterable(subjects)
-                    .onItem().transformToUniAndConcatenate(subject -> reports.findMergeTarget(key.value(), subject.key(), since)
+            boolean[] carriesMessageId = {false};
+            return Multi.createFrom()
+                    .iterable(subjects)
+                    .onItem()
+                    .transformToUniAndConcatenate(subject -> reports.findMergeTarget(key.value(), subject.key(), since)
                             .chain(target -> {
                                 if (target != null) {
                                     // The same notifier reported this subject recently: merged, not counted twice.
@@ -134,7 +145,9 @@ public class SafetyMailIntake {
                                 return reports.persist(report)
                                         .chain(() -> activate(report, standing.mutedAt(now), received.messageId()));
                             }))
-                    .collect().last().replaceWithVoid();
+                    .collect()
+                    .last()
+                    .replaceWithVoid();
         });
     }
 
@@ -152,12 +165,14 @@ public class SafetyMailIntake {
         }
         Instant now = clock.instant();
         String body = received.textBody();
-        report.originalText = bound((report.originalText == null ? "" : report.originalText + "\n\n") + marker + "\n" + body,
+        report.originalText = bound(
+                (report.originalText == null ? "" : report.originalText + "\n\n") + marker + "\n" + body,
                 config.mail().maxOriginalText());
         report.updatedAt = now;
         addEvidence(report, evidence(received.subjectLine() + "\n" + body));
         if (!WENT_TO_REVIEW.contains(report.status) && !body.isBlank()) {
-            report.explanation = bound(report.explanation + "\n\n" + body.strip(), config.intake().maxExplanationLength());
+            report.explanation = bound(
+                    report.explanation + "\n\n" + body.strip(), config.intake().maxExplanationLength());
         }
         if (report.status != ReportStatus.AWAITING_LOCATION) {
             Log.infof("Mail %s added to report %s (%s)", received.messageId(), report.id, report.status);
@@ -174,7 +189,8 @@ public class SafetyMailIntake {
         if (report.category == null) {
             classify(report, received.subjectLine() + "\n" + body);
         }
-        return standings.findById(report.notifierKey)
+        return standings
+                .findById(report.notifierKey)
                 .chain(standing -> activate(report, standing != null && standing.mutedAt(now), received.messageId()));
     }
 
@@ -199,15 +215,23 @@ public class SafetyMailIntake {
         report.evidenceUrls = List.copyOf(evidence);
     }
 
-    private ReportEntity newReport(NotifierKey key, String from, InboundMailReceived received, SubjectRef subject, String text,
-            List<String> evidence, Instant now) {
+    private ReportEntity newReport(
+            NotifierKey key,
+            String from,
+            InboundMailReceived received,
+            SubjectRef subject,
+            String text,
+            List<String> evidence,
+            Instant now) {
         ReportEntity report = new ReportEntity();
         report.id = UUID.randomUUID();
         if (subject != null) {
             report.subjectKey = subject.key();
             report.subjectKind = subject.kind().keyPrefix();
-            report.hubUrl = hubLinks(text).stream().filter(link -> hubLinks.subject(link).map(subject::equals).orElse(false))
-                    .findFirst().orElse(null);
+            report.hubUrl = hubLinks(text).stream()
+                    .filter(link -> hubLinks.subject(link).map(subject::equals).orElse(false))
+                    .findFirst()
+                    .orElse(null);
         }
         report.explanation = bound(text.strip(), config.intake().maxExplanationLength());
         report.evidenceUrls = evidence;
@@ -247,14 +271,16 @@ public class SafetyMailIntake {
     /** Asks the sender where exactly the content is, answering their mail {@code inReplyTo}. */
     private Uni<Void> askForLocation(ReportEntity report, String inReplyTo) {
         if (report.locationRequests >= config.mail().maxLocationRequests()) {
-            Log.infof("Report %s: asked %d times for the location; not asking again", report.id, report.locationRequests);
+            Log.infof(
+                    "Report %s: asked %d times for the location; not asking again", report.id, report.locationRequests);
             return Uni.createFrom().voidItem();
         }
         report.locationRequests++;
         return mail.send(MailRequest.to(MailTemplateId.REPORT_LOCATION_REQUEST, report.contactEmail, null)
                 .parameters(Map.of("reportId", report.id.toString()))
                 .thread(MailThreads.report(report.id), Mailboxes.SAFETY)
-                .once(MailTemplateId.REPORT_LOCATION_REQUEST.id() + ":" + report.id + ":" + report.updatedAt.toEpochMilli())
+                .once(MailTemplateId.REPORT_LOCATION_REQUEST.id() + ":" + report.id + ":"
+                        + report.updatedAt.toEpochMilli())
                 .answering(inReplyTo));
     }
 
@@ -278,9 +304,11 @@ public class SafetyMailIntake {
     }
 
     private List<String> evidence(String text) {
-        return HubLinks.links(text).stream().filter(link -> !hubLinks.isHubLink(link))
+        return HubLinks.links(text).stream()
+                .filter(link -> !hubLinks.isHubLink(link))
                 .filter(link -> link.length() <= config.intake().maxUrlLength())
-                .limit(config.intake().maxEvidenceLinks()).toList();
+                .limit(config.intake().maxEvidenceLinks())
+                .toList();
     }
 
     private static String bound(String text, int max) {

@@ -36,7 +36,9 @@ public class ReviewEventsConsumer {
 
     @Incoming(CHANNEL)
     public Uni<Void> onEvent(String value) {
-        return consumer.consume(CONSUMER, value, Map.of(
-                DecisionTaken.TYPE, envelope -> outcomes.apply(codec.data(envelope, DecisionTaken.class))));
+        return consumer.consume(
+                CONSUMER,
+                value,
+                Map.of(DecisionTaken.TYPE, envelope -> outcomes.apply(codec.data(envelope, DecisionTaken.class))));
     }
 }

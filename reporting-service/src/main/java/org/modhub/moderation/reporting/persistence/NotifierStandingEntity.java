@@ -2,12 +2,12 @@ package org.modhub.moderation.reporting.persistence;
 
 import java.time.Instant;
 
+import org.modhub.moderation.kit.misuse.LadderStanding;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
-import org.modhub.moderation.kit.misuse.LadderStanding;
 
 /** A notifier's trusted-flagger status (DSA Art. 22) and standing (Art. 23). */
 @Entity

@@ -18,16 +18,18 @@ public class NotifierStandingRepository implements PanacheRepositoryBase<Notifie
      * managed entity, so a filing needs no second round trip to read it.
      */
     public Uni<NotifierStandingEntity> lockOrCreate(String notifierKey, String notifierId, String notifierEmail) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                "INSERT INTO notifier_standing (notifier_key, notifier_id, notifier_email, updated_at) "
-                        + "VALUES (:key, :id, :email, now()) ON CONFLICT (notifier_key) DO UPDATE SET "
-                        + "notifier_id = COALESCE(notifier_standing.notifier_id, EXCLUDED.notifier_id), "
-                        + "notifier_email = COALESCE(EXCLUDED.notifier_email, notifier_standing.notifier_email) "
-                        + "RETURNING *", NotifierStandingEntity.class)
-                .setParameter("key", notifierKey)
-                .setParameter("id", notifierId)
-                .setParameter("email", notifierEmail)
-                .getSingleResult());
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(
+                                "INSERT INTO notifier_standing (notifier_key, notifier_id, notifier_email, updated_at) "
+                                        + "VALUES (:key, :id, :email, now()) ON CONFLICT (notifier_key) DO UPDATE SET "
+                                        + "notifier_id = COALESCE(notifier_standing.notifier_id, EXCLUDED.notifier_id), "
+                                        + "notifier_email = COALESCE(EXCLUDED.notifier_email, notifier_standing.notifier_email) "
+                                        + "RETURNING *",
+                                NotifierStandingEntity.class)
+                        .setParameter("key", notifierKey)
+                        .setParameter("id", notifierId)
+                        .setParameter("email", notifierEmail)
+                        .getSingleResult());
     }
 
     /** As {@link #lockOrCreate}, for a notifier known by key only (staff actions, the misuse ladder). */

@@ -8,6 +8,11 @@ import org.modhub.moderation.contracts.taxonomy.PolicyCategory;
 import org.modhub.moderation.reporting.domain.ReportStatus;
 
 /** Staff search criteria; null means "any". {@code to} is exclusive. */
-public record SearchCriteria(String subjectKey, PolicyCategory category, ReportStatus status, SourceType sourceType,
-        ReportChannel channel, Instant from, Instant to) {
-}
+public record SearchCriteria(
+        String subjectKey,
+        PolicyCategory category,
+        ReportStatus status,
+        SourceType sourceType,
+        ReportChannel channel,
+        Instant from,
+        Instant to) {}

@@ -28,9 +28,11 @@ class NotifierKeyTest {
 
     @Test
     void anythingElseIsRefusedNamingTheField() {
-        for (String bad : new String[] { null, "", "user:", "email:nobody", "alice@example.org", "admin:1" }) {
-            assertThatThrownBy(() -> NotifierKey.parse(bad, "notifier")).isInstanceOf(ProblemException.class)
-                    .satisfies(e -> assertThat(((ProblemException) e).errors()).singleElement()
+        for (String bad : new String[] {null, "", "user:", "email:nobody", "alice@example.org", "admin:1"}) {
+            assertThatThrownBy(() -> NotifierKey.parse(bad, "notifier"))
+                    .isInstanceOf(ProblemException.class)
+                    .satisfies(e -> assertThat(((ProblemException) e).errors())
+                            .singleElement()
                             .satisfies(error -> assertThat(error.field()).isEqualTo("notifier")));
         }
     }
@@ -38,7 +40,10 @@ class NotifierKeyTest {
     @Test
     void aNotifiersStandingThreadNamesNoAddress() {
         String thread = MailThreads.notifier("email:alice@example.org");
-        assertThat(thread).startsWith("notifier:").doesNotContain("alice").isEqualTo(MailThreads.notifier("email:alice@example.org"));
+        assertThat(thread)
+                .startsWith("notifier:")
+                .doesNotContain("alice")
+                .isEqualTo(MailThreads.notifier("email:alice@example.org"));
         assertThat(MailThreads.notifier("email:bob@example.org")).isNotEqualTo(thread);
     }
 }

@@ -23,7 +23,8 @@ class ReportRulesTest {
         assertThat(ReportRules.visibility(MODEL, ReportChannel.IN_PLATFORM)).isEqualTo(ReportVisibility.PUBLIC);
         assertThat(ReportRules.visibility(SubjectRef.file(MODEL, "main", "data/users.csv"), ReportChannel.IN_PLATFORM))
                 .isEqualTo(ReportVisibility.PUBLIC);
-        assertThat(ReportRules.visibility(SubjectRef.parse("discussion:model:acme/llama-7b#12"), ReportChannel.IN_PLATFORM))
+        assertThat(ReportRules.visibility(
+                        SubjectRef.parse("discussion:model:acme/llama-7b#12"), ReportChannel.IN_PLATFORM))
                 .isEqualTo(ReportVisibility.PRIVATE);
         assertThat(ReportRules.visibility(MODEL, ReportChannel.EMAIL)).isEqualTo(ReportVisibility.PRIVATE);
         assertThat(ReportRules.visibility(MODEL, ReportChannel.DETECTOR)).isEqualTo(ReportVisibility.PRIVATE);
@@ -32,12 +33,15 @@ class ReportRulesTest {
 
     @Test
     void whetherAReportAllegesIllegalContentDefaultsFromItsSubcategoryElseTheUnlawfulCategory() {
-        assertThat(ReportRules.allegesIllegalByDefault(PolicyCategory.HARMFUL_OR_ABUSIVE, PolicySubcategory.HATE_SPEECH))
+        assertThat(ReportRules.allegesIllegalByDefault(
+                        PolicyCategory.HARMFUL_OR_ABUSIVE, PolicySubcategory.HATE_SPEECH))
                 .isTrue();
         assertThat(ReportRules.allegesIllegalByDefault(PolicyCategory.HARMFUL_OR_ABUSIVE, PolicySubcategory.HARASSMENT))
                 .isFalse();
-        assertThat(ReportRules.allegesIllegalByDefault(PolicyCategory.UNLAWFUL, null)).isTrue();
-        assertThat(ReportRules.allegesIllegalByDefault(PolicyCategory.PLATFORM_ABUSE, null)).isFalse();
+        assertThat(ReportRules.allegesIllegalByDefault(PolicyCategory.UNLAWFUL, null))
+                .isTrue();
+        assertThat(ReportRules.allegesIllegalByDefault(PolicyCategory.PLATFORM_ABUSE, null))
+                .isFalse();
     }
 
     @Test
@@ -50,12 +54,15 @@ class ReportRulesTest {
 
     @Test
     void aFalseAllegationOfAHighOrCriticalHarmWeighsTheGraveWeightOthersOne() {
-        assertThat(ReportRules.misuseWeight(PolicyCategory.HARMFUL_OR_ABUSIVE,
-                PolicySubcategory.CHILD_SEXUAL_ABUSE_MATERIAL, 2)).isEqualTo(2);
+        assertThat(ReportRules.misuseWeight(
+                        PolicyCategory.HARMFUL_OR_ABUSIVE, PolicySubcategory.CHILD_SEXUAL_ABUSE_MATERIAL, 2))
+                .isEqualTo(2);
         assertThat(ReportRules.misuseWeight(PolicyCategory.HARMFUL_OR_ABUSIVE, PolicySubcategory.HATE_SPEECH, 3))
                 .isEqualTo(3);
-        assertThat(ReportRules.misuseWeight(PolicyCategory.HARMFUL_OR_ABUSIVE, PolicySubcategory.HARASSMENT, 2)).isEqualTo(1);
-        assertThat(ReportRules.misuseWeight(PolicyCategory.PLATFORM_ABUSE, PolicySubcategory.SPAM, 2)).isEqualTo(1);
+        assertThat(ReportRules.misuseWeight(PolicyCategory.HARMFUL_OR_ABUSIVE, PolicySubcategory.HARASSMENT, 2))
+                .isEqualTo(1);
+        assertThat(ReportRules.misuseWeight(PolicyCategory.PLATFORM_ABUSE, PolicySubcategory.SPAM, 2))
+                .isEqualTo(1);
         // A mailed report staff never categorised alleged nothing grave.
         assertThat(ReportRules.misuseWeight(null, null, 2)).isEqualTo(1);
     }
@@ -64,7 +71,8 @@ class ReportRulesTest {
     void aRateLimitedNotifierWaitsUntilTheOldestReportLeavesTheWindowRoundedUpToWholeSeconds() {
         Instant now = Instant.parse("2026-12-06T12:00:00Z");
         Duration hour = Duration.ofHours(1);
-        assertThat(ReportRules.retryAfter(now, now.minus(Duration.ofMinutes(59)), hour)).isEqualTo(Duration.ofSeconds(60));
+        assertThat(ReportRules.retryAfter(now, now.minus(Duration.ofMinutes(59)), hour))
+                .isEqualTo(Duration.ofSeconds(60));
         assertThat(ReportRules.retryAfter(now, now.minus(Duration.ofMinutes(30)).minusMillis(1), hour))
                 .isEqualTo(Duration.ofSeconds(1800));
         assertThat(ReportRules.retryAfter(now, now.minus(Duration.ofMinutes(30)).plusMillis(1), hour))

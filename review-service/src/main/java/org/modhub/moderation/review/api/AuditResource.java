@@ -37,9 +37,13 @@ public class AuditResource {
 
     /** Oldest first; filter by case, actor or entity; {@code nextCursor} continues after the last entry. */
     @GET
-    @RolesAllowed({ Roles.AUDITOR, Roles.ADMIN })
-    public Uni<Page<Views.HistoryEntry>> read(@QueryParam("caseId") String caseId, @QueryParam("actor") String actor,
-            @QueryParam("entityId") String entityId, @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+    @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
+    public Uni<Page<Views.HistoryEntry>> read(
+            @QueryParam("caseId") String caseId,
+            @QueryParam("actor") String actor,
+            @QueryParam("entityId") String entityId,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") String limit) {
         String forCase = null;
         if (caseId != null && !caseId.isBlank()) {
             try {
@@ -56,10 +60,14 @@ public class AuditResource {
                 throw ProblemException.invalidField("query.cursor", "is not a cursor this service issued");
             }
         }
-        int size = Params.limit(limit, config.limits().defaultPage(), config.limits().maxPage());
-        return trail.read(forCase, blank(actor), blank(entityId), after, size).map(rows -> new Page<>(
-                rows.stream().map(views::history).toList(),
-                rows.size() == size ? String.valueOf(rows.get(rows.size() - 1).id()) : null));
+        int size = Params.limit(
+                limit, config.limits().defaultPage(), config.limits().maxPage());
+        return trail.read(forCase, blank(actor), blank(entityId), after, size)
+                .map(rows -> new Page<>(
+                        rows.stream().map(views::history).toList(),
+                        rows.size() == size
+                                ? String.valueOf(rows.get(rows.size() - 1).id())
+                                : null));
     }
 
     private static String blank(String s) {

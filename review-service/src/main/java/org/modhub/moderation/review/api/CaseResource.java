@@ -48,8 +48,15 @@ public class CaseResource {
     private final SecurityIdentity identity;
     private final Clock clock;
 
-    public CaseResource(CaseService cases, DecisionService decisions, OwnerService owners, DecisionChecks decisionChecks,
-            ReviewConfig config, Views views, SecurityIdentity identity, Clock clock) {
+    public CaseResource(
+            CaseService cases,
+            DecisionService decisions,
+            OwnerService owners,
+            DecisionChecks decisionChecks,
+            ReviewConfig config,
+            Views views,
+            SecurityIdentity identity,
+            Clock clock) {
         this.cases = cases;
         this.decisions = decisions;
         this.owners = owners;
@@ -62,40 +69,54 @@ public class CaseResource {
 
     /** The queue for staff: most urgent first (priority, then due time), filtered, one cursor page at a time. */
     @GET
-    @RolesAllowed({ Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.LEGAL, Roles.ADMIN })
-    public Uni<Page<Views.CaseSummary>> queue(@QueryParam("state") String state, @QueryParam("category") String category,
-            @QueryParam("priority") String priority, @QueryParam("assignee") String assignee,
-            @QueryParam("overdue") String overdue, @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
-        QueueFilter filter = new QueueFilter(Params.oneOf(CaseState.class, state, "state"), Params.category(category, "category"),
-                Params.oneOf(Severity.class, priority, "priority"), assignee == null || assignee.isBlank() ? null : assignee,
+    @RolesAllowed({Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.LEGAL, Roles.ADMIN})
+    public Uni<Page<Views.CaseSummary>> queue(
+            @QueryParam("state") String state,
+            @QueryParam("category") String category,
+            @QueryParam("priority") String priority,
+            @QueryParam("assignee") String assignee,
+            @QueryParam("overdue") String overdue,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") String limit) {
+        QueueFilter filter = new QueueFilter(
+                Params.oneOf(CaseState.class, state, "state"),
+                Params.category(category, "category"),
+                Params.oneOf(Severity.class, priority, "priority"),
+                assignee == null || assignee.isBlank() ? null : assignee,
                 Params.bool(overdue, "overdue"));
-        int size = Params.limit(limit, config.limits().defaultPage(), config.limits().maxPage());
-        return cases.queue(filter, PageCursor.decode(cursor), size + 1).map(rows -> Page.of(rows, size,
-                c -> new PageCursor(c.priority, c.dueAt, c.id), this::summary));
+        int size = Params.limit(
+                limit, config.limits().defaultPage(), config.limits().maxPage());
+        return cases.queue(filter, PageCursor.decode(cursor), size + 1)
+                .map(rows -> Page.of(rows, size, c -> new PageCursor(c.priority, c.dueAt, c.id), this::summary));
     }
 
     /** One case for staff: its reports (with reporter identity), notes, history, decisions and the subject's standing restrictions. */
     @GET
     @Path("/{id}")
-    @RolesAllowed({ Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.LEGAL, Roles.ADMIN })
+    @RolesAllowed({Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.LEGAL, Roles.ADMIN})
     public Uni<Views.CaseDetail> get(@PathParam("id") String id) {
-        return cases.detail(caseId(id)).map(d -> new Views.CaseDetail(views.summary(d.c(), clock.instant()),
-                d.reports().stream().map(views::report).toList(), d.notes().stream().map(views::note).toList(),
-                d.history().stream().map(views::history).toList(), d.decisions().stream().map(views::decision).toList(),
-                d.ownerRequests().stream().map(views::ownerRequest).toList(),
-                d.standing().stream().map(views::restriction).toList(), d.strikeNoticeIds()));
+        return cases.detail(caseId(id))
+                .map(d -> new Views.CaseDetail(
+                        views.summary(d.c(), clock.instant()),
+                        d.reports().stream().map(views::report).toList(),
+                        d.notes().stream().map(views::note).toList(),
+                        d.history().stream().map(views::history).toList(),
+                        d.decisions().stream().map(views::decision).toList(),
+                        d.ownerRequests().stream().map(views::ownerRequest).toList(),
+                        d.standing().stream().map(views::restriction).toList(),
+                        d.strikeNoticeIds()));
     }
 
     @POST
     @Path("/{id}/claim")
-    @RolesAllowed({ Roles.MODERATOR, Roles.SENIOR_MODERATOR })
+    @RolesAllowed({Roles.MODERATOR, Roles.SENIOR_MODERATOR})
     public Uni<Views.CaseSummary> claim(@PathParam("id") String id) {
         return cases.claim(caseId(id), caller().id()).map(this::summary);
     }
 
     @POST
     @Path("/{id}/release")
-    @RolesAllowed({ Roles.MODERATOR, Roles.SENIOR_MODERATOR })
+    @RolesAllowed({Roles.MODERATOR, Roles.SENIOR_MODERATOR})
     public Uni<Views.CaseSummary> release(@PathParam("id") String id) {
         Caller caller = caller();
         return cases.release(caseId(id), caller.id(), caller.hasRole(SENIOR)).map(this::summary);
@@ -103,7 +124,7 @@ public class CaseResource {
 
     @POST
     @Path("/{id}/reassign")
-    @RolesAllowed({ Roles.SENIOR_MODERATOR, Roles.ADMIN })
+    @RolesAllowed({Roles.SENIOR_MODERATOR, Roles.ADMIN})
     public Uni<Views.CaseSummary> reassign(@PathParam("id") String id, Requests.ReassignRequest request) {
         UUID caseId = caseId(id);
         String to = Requests.required(request).valid();
@@ -112,7 +133,7 @@ public class CaseResource {
 
     @POST
     @Path("/{id}/escalate")
-    @RolesAllowed({ Roles.MODERATOR, Roles.SENIOR_MODERATOR })
+    @RolesAllowed({Roles.MODERATOR, Roles.SENIOR_MODERATOR})
     public Uni<Views.CaseSummary> escalate(@PathParam("id") String id, Requests.ReasonRequest request) {
         UUID caseId = caseId(id);
         String reason = Requests.required(request).valid(config.limits().maxText());
@@ -121,10 +142,11 @@ public class CaseResource {
 
     @POST
     @Path("/{id}/notes")
-    @RolesAllowed({ Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.LEGAL, Roles.ADMIN })
+    @RolesAllowed({Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.LEGAL, Roles.ADMIN})
     public Uni<RestResponse<Views.NoteView>> note(@PathParam("id") String id, Requests.NoteRequest request) {
         UUID caseId = caseId(id);
-        Requests.NoteRequest note = Requests.required(request).valid(config.limits().maxText());
+        Requests.NoteRequest note =
+                Requests.required(request).valid(config.limits().maxText());
         return cases.addNote(caseId, caller().id(), note.body(), note.shareable())
                 .map(n -> RestResponse.status(RestResponse.Status.CREATED, views.note(n)));
     }
@@ -135,11 +157,12 @@ public class CaseResource {
      */
     @POST
     @Path("/{id}/decisions")
-    @RolesAllowed({ Roles.MODERATOR, Roles.SENIOR_MODERATOR })
+    @RolesAllowed({Roles.MODERATOR, Roles.SENIOR_MODERATOR})
     public Uni<RestResponse<Views.DecisionView>> decide(@PathParam("id") String id, Requests.DecisionRequest request) {
         UUID caseId = caseId(id);
         var input = decisionChecks.decision(request, clock.instant());
-        return decisions.decide(caseId, caller().id(), input)
+        return decisions
+                .decide(caseId, caller().id(), input)
                 .map(d -> RestResponse.status(RestResponse.Status.CREATED, views.decision(d)));
     }
 
@@ -147,10 +170,13 @@ public class CaseResource {
     @POST
     @Path("/{id}/owner-response")
     @RolesAllowed(Roles.USER)
-    public Uni<Views.OwnerRequestView> ownerResponse(@PathParam("id") String id, Requests.OwnerResponseRequest request) {
+    public Uni<Views.OwnerRequestView> ownerResponse(
+            @PathParam("id") String id, Requests.OwnerResponseRequest request) {
         UUID caseId = caseId(id);
-        Requests.OwnerResponseRequest answer = Requests.required(request).valid(config.limits().maxText());
-        return owners.respond(caseId, caller().id(), answer.response(), answer.text()).map(views::ownerRequestForOwner);
+        Requests.OwnerResponseRequest answer =
+                Requests.required(request).valid(config.limits().maxText());
+        return owners.respond(caseId, caller().id(), answer.response(), answer.text())
+                .map(views::ownerRequestForOwner);
     }
 
     private Views.CaseSummary summary(CaseEntity c) {

@@ -31,10 +31,12 @@ public class DecisionChecks {
     private static final Pattern LOCALE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
     /** The database's limit for the whole legal ground; the citation and title take part of it. */
     private static final int MAX_GROUND_TEXT = 300;
+
     private static final String ONLY_WHEN_RESTRICTING = "only applies when an action restricts the subject";
     private static final String ONLY_WITH_CHANGES = "only applies with the action REQUEST_CHANGES";
     private static final String ONLY_ILLEGAL = "only applies to a decision on illegal content";
-    private static final String ONLY_INCOMPATIBLE = "only applies to a decision on content incompatible with the policy";
+    private static final String ONLY_INCOMPATIBLE =
+            "only applies to a decision on content incompatible with the policy";
 
     private final ReviewConfig config;
 
@@ -52,9 +54,11 @@ public class DecisionChecks {
         PolicyCategory category = check.category(r.category(), "category", true);
         PolicySubcategory subcategory = check.subcategory(category, r.subcategory(), "subcategory", false);
         boolean restricts = actions.stream().anyMatch(ModerationAction::restricts);
-        DecisionGround ground = r.ground() != null ? check.oneOf(DecisionGround.class, r.ground(), "ground", true)
+        DecisionGround ground = r.ground() != null
+                ? check.oneOf(DecisionGround.class, r.ground(), "ground", true)
                 : restricts ? DecisionGround.defaultFor(subcategory) : null;
-        List<String> scope = r.territorialScope() != null ? check.countries(r.territorialScope(), "territorialScope")
+        List<String> scope = r.territorialScope() != null
+                ? check.countries(r.territorialScope(), "territorialScope")
                 : restricts ? DsaTerritories.EEA : List.of();
         if (!restricts && r.territorialScope() != null && !r.territorialScope().isEmpty()) {
             check.add("territorialScope", ONLY_WHEN_RESTRICTING);
@@ -75,7 +79,8 @@ public class DecisionChecks {
         if (unfounded && !actions.equals(List.of(ModerationAction.NO_ACTION))) {
             check.add("manifestlyUnfounded", "only a NO_ACTION decision can find the reports manifestly unfounded");
         }
-        AutomatedDecision automated = r.automatedDecision() == null ? AutomatedDecision.AUTOMATED_DECISION_NOT_AUTOMATED
+        AutomatedDecision automated = r.automatedDecision() == null
+                ? AutomatedDecision.AUTOMATED_DECISION_NOT_AUTOMATED
                 : check.oneOf(AutomatedDecision.class, r.automatedDecision(), "automatedDecision", true);
         Requests.OwnerInput owner = r.owner();
         String ownerId = null;
@@ -127,8 +132,25 @@ public class DecisionChecks {
             }
         }
         check.throwIfAny();
-        return new NewDecision(actions, ground, category, subcategory, scope, endDate, facts, explanation, unfounded, automated,
-                ownerId, ownerEmail, ownerLocale, changes, deadline, provision, legalText, clause);
+        return new NewDecision(
+                actions,
+                ground,
+                category,
+                subcategory,
+                scope,
+                endDate,
+                facts,
+                explanation,
+                unfounded,
+                automated,
+                ownerId,
+                ownerEmail,
+                ownerLocale,
+                changes,
+                deadline,
+                provision,
+                legalText,
+                clause);
     }
 
     private static List<ModerationAction> actions(List<String> names, FieldChecks check) {
@@ -152,16 +174,24 @@ public class DecisionChecks {
     private Instant ownerDeadline(String value, Instant now, FieldChecks check) {
         Instant deadline = check.instant(value, "ownerDeadline", false);
         ReviewConfig.Owner bounds = config.owner();
-        if (deadline != null && (deadline.isBefore(now.plus(bounds.minDeadline())) || deadline.isAfter(now.plus(bounds.maxDeadline())))) {
-            check.add("ownerDeadline", "must be between " + bounds.minDeadline() + " and " + bounds.maxDeadline() + " from now");
+        if (deadline != null
+                && (deadline.isBefore(now.plus(bounds.minDeadline()))
+                        || deadline.isAfter(now.plus(bounds.maxDeadline())))) {
+            check.add(
+                    "ownerDeadline",
+                    "must be between " + bounds.minDeadline() + " and " + bounds.maxDeadline() + " from now");
         }
         return deadline;
     }
 
     /** DSA Art. 17(3)(d): a decision on illegal content names the provision of law relied on. */
     private static LegalProvision provision(String code, PolicyCategory category, String legalText, FieldChecks check) {
-        String known = category == null ? ""
-                : "; for " + category.code() + " one of " + LegalProvision.of(category).stream().map(LegalProvision::code).toList();
+        String known = category == null
+                ? ""
+                : "; for " + category.code() + " one of "
+                        + LegalProvision.of(category).stream()
+                                .map(LegalProvision::code)
+                                .toList();
         if (code == null || code.isBlank()) {
             check.add("legalProvision", "is required for a decision on illegal content" + known);
             return null;
@@ -185,7 +215,12 @@ public class DecisionChecks {
         }
         PolicyClause clause = PolicyClause.find(code).orElse(null);
         if (clause == null) {
-            check.add("policyClause", "must be one of " + Arrays.stream(PolicyClause.values()).map(PolicyClause::code).toList());
+            check.add(
+                    "policyClause",
+                    "must be one of "
+                            + Arrays.stream(PolicyClause.values())
+                                    .map(PolicyClause::code)
+                                    .toList());
         }
         return clause;
     }

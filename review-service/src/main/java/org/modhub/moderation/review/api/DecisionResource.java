@@ -65,9 +65,12 @@ public class DecisionResource {
     @GET
     @Path("/decisions/pending-approval")
     @RolesAllowed(Roles.SENIOR_MODERATOR)
-    public Uni<Page<Views.DecisionView>> pending(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
-        int size = Params.limit(limit, config.limits().defaultPage(), config.limits().maxPage());
-        return decisions.pendingApprovals(PageCursor.decode(cursor), size + 1)
+    public Uni<Page<Views.DecisionView>> pending(
+            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+        int size = Params.limit(
+                limit, config.limits().defaultPage(), config.limits().maxPage());
+        return decisions
+                .pendingApprovals(PageCursor.decode(cursor), size + 1)
                 .map(rows -> Page.of(rows, size, d -> new PageCursor(d.createdAt, d.id), views::decision));
     }
 
@@ -76,7 +79,9 @@ public class DecisionResource {
     @Path("/decisions/{id}/approve")
     @RolesAllowed(Roles.SENIOR_MODERATOR)
     public Uni<Views.DecisionView> approve(@PathParam("id") String id) {
-        return decisions.approve(Params.id(id, "Decision"), Caller.of(identity).id()).map(views::decision);
+        return decisions
+                .approve(Params.id(id, "Decision"), Caller.of(identity).id())
+                .map(views::decision);
     }
 
     /** A senior moderator who is not the decider rejects with a reason: the case returns to the queue. */
@@ -95,7 +100,7 @@ public class DecisionResource {
      */
     @GET
     @Path("/subjects/{key: .+}/restrictions")
-    @RolesAllowed({ Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.LEGAL, Roles.ADMIN, Roles.AUDITOR })
+    @RolesAllowed({Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.LEGAL, Roles.ADMIN, Roles.AUDITOR})
     public Uni<List<Views.RestrictionView>> restrictions(@PathParam("key") String key) {
         String subject;
         try {
@@ -103,6 +108,8 @@ public class DecisionResource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalidField("path.key", e.getMessage());
         }
-        return decisions.standing(subject).map(rows -> rows.stream().map(views::restriction).toList());
+        return decisions
+                .standing(subject)
+                .map(rows -> rows.stream().map(views::restriction).toList());
     }
 }

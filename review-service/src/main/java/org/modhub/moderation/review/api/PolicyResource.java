@@ -36,8 +36,8 @@ public class PolicyResource {
     private final SecurityIdentity identity;
     private final Clock clock;
 
-    public PolicyResource(PolicyService policies, ReviewConfig config, Views views, SecurityIdentity identity,
-            Clock clock) {
+    public PolicyResource(
+            PolicyService policies, ReviewConfig config, Views views, SecurityIdentity identity, Clock clock) {
         this.policies = policies;
         this.config = config;
         this.views = views;
@@ -49,8 +49,15 @@ public class PolicyResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     public Uni<RestResponse<Views.PolicyVersionView>> post(Requests.PolicyVersionRequest request) {
-        Requests.ValidPolicyVersion v = Requests.required(request).valid(config.limits().maxText());
-        return policies.post(v.version(), v.title(), v.url(), v.summary(), v.effectiveAt(), Caller.of(identity).id())
+        Requests.ValidPolicyVersion v =
+                Requests.required(request).valid(config.limits().maxText());
+        return policies.post(
+                        v.version(),
+                        v.title(),
+                        v.url(),
+                        v.summary(),
+                        v.effectiveAt(),
+                        Caller.of(identity).id())
                 .map(p -> RestResponse.status(RestResponse.Status.CREATED, views.policy(p)));
     }
 

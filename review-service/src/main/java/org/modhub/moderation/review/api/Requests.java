@@ -12,8 +12,7 @@ import org.modhub.moderation.kit.validation.FieldChecks;
  */
 public final class Requests {
 
-    private Requests() {
-    }
+    private Requests() {}
 
     /** The body, or the 400 for a request that came without one. */
     static <T> T required(T body) {
@@ -24,8 +23,7 @@ public final class Requests {
     }
 
     /** The owner or author the decision concerns: their hub user id, and where to mail them. */
-    public record OwnerInput(String id, String email, String locale) {
-    }
+    public record OwnerInput(String id, String email, String locale) {}
 
     /**
      * A decision on a case.
@@ -41,11 +39,23 @@ public final class Requests {
      * @param policyClause PolicyClause code for incompatible content ({@code restricted_content_1}…{@code _5});
      *        default: the category's section
      */
-    public record DecisionRequest(List<String> actions, String ground, String category, String subcategory,
-            List<String> territorialScope, String endDate, String facts, String explanation, Boolean manifestlyUnfounded,
-            String automatedDecision, OwnerInput owner, String changesRequested, String ownerDeadline,
-            String legalProvision, String legalGround, String policyClause) {
-    }
+    public record DecisionRequest(
+            List<String> actions,
+            String ground,
+            String category,
+            String subcategory,
+            List<String> territorialScope,
+            String endDate,
+            String facts,
+            String explanation,
+            Boolean manifestlyUnfounded,
+            String automatedDecision,
+            OwnerInput owner,
+            String changesRequested,
+            String ownerDeadline,
+            String legalProvision,
+            String legalGround,
+            String policyClause) {}
 
     public record ReasonRequest(String reason) {
 
@@ -117,6 +127,5 @@ public final class Requests {
         }
     }
 
-    record ValidPolicyVersion(String version, String title, String url, String summary, Instant effectiveAt) {
-    }
+    record ValidPolicyVersion(String version, String title, String url, String summary, Instant effectiveAt) {}
 }

@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.StreamingOutput;
  * values), for auditors; and how their submission to the database stands.
  */
 @Path("/api/v1/statements-of-reasons")
-@RolesAllowed({ Roles.AUDITOR, Roles.ADMIN })
+@RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
 public class StatementsResource {
 
     public static final String NDJSON = "application/x-ndjson";

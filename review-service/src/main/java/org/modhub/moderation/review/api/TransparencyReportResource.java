@@ -26,7 +26,7 @@ import jakarta.ws.rs.core.Response;
  * All three carry the same figures.
  */
 @Path("/api/v1/transparency/report")
-@RolesAllowed({ Roles.AUDITOR, Roles.ADMIN })
+@RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
 public class TransparencyReportResource {
 
     /** Longest period: a calendar year, leap day included (the DSA's longest reporting period). */
@@ -47,18 +47,20 @@ public class TransparencyReportResource {
      * RFC 3339 UTC times. Blocking (JDBC), so it runs on a worker thread.
      */
     @GET
-    @Produces({ MediaType.APPLICATION_JSON, TransparencyReportCsv.MEDIA_TYPE, MediaType.TEXT_HTML })
+    @Produces({MediaType.APPLICATION_JSON, TransparencyReportCsv.MEDIA_TYPE, MediaType.TEXT_HTML})
     public Response report(@QueryParam("from") String from, @QueryParam("to") String to, @Context HttpHeaders headers) {
         Params.Range period = Params.range(from, to);
         if (Duration.between(period.from(), period.to()).compareTo(MAX_PERIOD) > 0) {
-            throw ProblemException.invalidField("query.to", "must be at most " + MAX_PERIOD.toDays() + " days after query.from");
+            throw ProblemException.invalidField(
+                    "query.to", "must be at most " + MAX_PERIOD.toDays() + " days after query.from");
         }
         MediaType type = negotiate(headers);
         TransparencyReport report = reports.report(period);
         if (type == CSV) {
             String name = "transparency-report-" + period.from() + "-" + period.to() + ".csv";
             return Response.ok(TransparencyReportCsv.write(report), CSV_UTF8)
-                    .header("Content-Disposition", "inline; filename=\"" + name.replace(':', '-') + "\"").build();
+                    .header("Content-Disposition", "inline; filename=\"" + name.replace(':', '-') + "\"")
+                    .build();
         }
         if (type == MediaType.TEXT_HTML_TYPE) {
             return Response.ok(TransparencyReportHtml.write(report), HTML_UTF8).build();

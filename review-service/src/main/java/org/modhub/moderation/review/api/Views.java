@@ -21,63 +21,165 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class Views {
 
-    public record CaseSummary(UUID id, String subject, String state, String category, String subcategory, String severity,
-            int priority, boolean escalated, String escalationReason, int reportCount, int trustedReports, String assignee,
-            Instant dueAt, boolean overdue, String origin, String returnReason, Instant openedAt, Instant updatedAt,
-            Instant closedAt, String recommendedAction) {
-    }
+    public record CaseSummary(
+            UUID id,
+            String subject,
+            String state,
+            String category,
+            String subcategory,
+            String severity,
+            int priority,
+            boolean escalated,
+            String escalationReason,
+            int reportCount,
+            int trustedReports,
+            String assignee,
+            Instant dueAt,
+            boolean overdue,
+            String origin,
+            String returnReason,
+            Instant openedAt,
+            Instant updatedAt,
+            Instant closedAt,
+            String recommendedAction) {}
 
     /** A report in the staff view: with the reporter's identity, which never leaves staff views. */
-    public record ReportView(UUID reportId, String category, String subcategory, String severity, String explanation,
-            List<String> evidenceUrls, String channel, String sourceType, boolean automatedDetection, boolean trustedFlagger,
-            String reporterId, String reporterEmail, String jurisdiction, Instant filedAt, Instant withdrawnAt) {
-    }
+    public record ReportView(
+            UUID reportId,
+            String category,
+            String subcategory,
+            String severity,
+            String explanation,
+            List<String> evidenceUrls,
+            String channel,
+            String sourceType,
+            boolean automatedDetection,
+            boolean trustedFlagger,
+            String reporterId,
+            String reporterEmail,
+            String jurisdiction,
+            Instant filedAt,
+            Instant withdrawnAt) {}
 
-    public record NoteView(UUID id, String author, String body, boolean shareable, Instant createdAt) {
-    }
+    public record NoteView(UUID id, String author, String body, boolean shareable, Instant createdAt) {}
 
-    public record HistoryEntry(long id, Instant at, String actor, String action, String entityType, String entityId,
-            String detail) {
-    }
+    public record HistoryEntry(
+            long id, Instant at, String actor, String action, String entityType, String entityId, String detail) {}
 
-    public record OwnerRequestView(UUID id, String ownerId, String message, Instant deadline, String requestedBy,
-            Instant requestedAt, String response, String responseText, String respondedVia, Instant respondedAt,
-            Instant expiredAt) {
-    }
+    public record OwnerRequestView(
+            UUID id,
+            String ownerId,
+            String message,
+            Instant deadline,
+            String requestedBy,
+            Instant requestedAt,
+            String response,
+            String responseText,
+            String respondedVia,
+            Instant respondedAt,
+            Instant expiredAt) {}
 
-    public record CaseDetail(CaseSummary summary, List<ReportView> reports, List<NoteView> notes, List<HistoryEntry> history,
-            List<DecisionView> decisions, List<OwnerRequestView> ownerRequests, List<RestrictionView> standingRestrictions,
-            List<UUID> strikeNoticeIds) {
-    }
+    public record CaseDetail(
+            CaseSummary summary,
+            List<ReportView> reports,
+            List<NoteView> notes,
+            List<HistoryEntry> history,
+            List<DecisionView> decisions,
+            List<OwnerRequestView> ownerRequests,
+            List<RestrictionView> standingRestrictions,
+            List<UUID> strikeNoticeIds) {}
 
-    public record DecisionView(UUID id, UUID caseId, String kind, String status, String subject, String ownerId,
-            List<ModerationAction> actions, String ground, String category, String subcategory, List<String> territorialScope,
-            Instant endDate, String facts, String explanation, String policyVersion, String decidedBy, String approvedBy,
-            String automatedDecision, String origin, List<UUID> reportIds, UUID noticeId, UUID appealId,
-            boolean manifestlyUnfounded, boolean needsApproval, UUID reversesDecisionId, String rejectedBy,
-            String rejectionReason, StatementOfReasons statementOfReasons, Instant createdAt, Instant decidedAt) {
-    }
+    public record DecisionView(
+            UUID id,
+            UUID caseId,
+            String kind,
+            String status,
+            String subject,
+            String ownerId,
+            List<ModerationAction> actions,
+            String ground,
+            String category,
+            String subcategory,
+            List<String> territorialScope,
+            Instant endDate,
+            String facts,
+            String explanation,
+            String policyVersion,
+            String decidedBy,
+            String approvedBy,
+            String automatedDecision,
+            String origin,
+            List<UUID> reportIds,
+            UUID noticeId,
+            UUID appealId,
+            boolean manifestlyUnfounded,
+            boolean needsApproval,
+            UUID reversesDecisionId,
+            String rejectedBy,
+            String rejectionReason,
+            StatementOfReasons statementOfReasons,
+            Instant createdAt,
+            Instant decidedAt) {}
 
-    public record RestrictionView(UUID id, String subject, ModerationAction action, UUID decisionId,
-            List<String> territorialScope, Instant imposedAt, Instant endDate) {
-    }
+    public record RestrictionView(
+            UUID id,
+            String subject,
+            ModerationAction action,
+            UUID decisionId,
+            List<String> territorialScope,
+            Instant imposedAt,
+            Instant endDate) {}
 
-    public record PolicyVersionView(String version, String title, String url, String summary, Instant effectiveAt,
-            String postedBy, Instant postedAt) {
-    }
+    public record PolicyVersionView(
+            String version,
+            String title,
+            String url,
+            String summary,
+            Instant effectiveAt,
+            String postedBy,
+            Instant postedAt) {}
 
     public CaseSummary summary(CaseEntity c, Instant now) {
-        return new CaseSummary(c.id, c.subjectKey, c.state.name(), c.category.code(),
-                c.subcategory == null ? null : c.subcategory.code(), c.severity.name(), c.priority, c.escalated,
-                c.escalationReason == null ? null : c.escalationReason.name(), c.reportCount, c.trustedReports, c.assignee,
-                c.dueAt, c.closedAt == null && c.dueAt.isBefore(now), c.origin.name(), c.returnReason, c.openedAt, c.updatedAt,
-                c.closedAt, c.recommendedAction == null ? null : c.recommendedAction.name());
+        return new CaseSummary(
+                c.id,
+                c.subjectKey,
+                c.state.name(),
+                c.category.code(),
+                c.subcategory == null ? null : c.subcategory.code(),
+                c.severity.name(),
+                c.priority,
+                c.escalated,
+                c.escalationReason == null ? null : c.escalationReason.name(),
+                c.reportCount,
+                c.trustedReports,
+                c.assignee,
+                c.dueAt,
+                c.closedAt == null && c.dueAt.isBefore(now),
+                c.origin.name(),
+                c.returnReason,
+                c.openedAt,
+                c.updatedAt,
+                c.closedAt,
+                c.recommendedAction == null ? null : c.recommendedAction.name());
     }
 
     public ReportView report(CaseReportEntity r) {
-        return new ReportView(r.reportId, r.category.code(), r.subcategory == null ? null : r.subcategory.code(),
-                r.severity.name(), r.explanation, r.evidenceUrls, r.channel.name(), r.sourceType.name(),
-                r.automatedDetection, r.trustedFlagger, r.reporterId, r.reporterEmail, r.jurisdiction, r.filedAt, r.withdrawnAt);
+        return new ReportView(
+                r.reportId,
+                r.category.code(),
+                r.subcategory == null ? null : r.subcategory.code(),
+                r.severity.name(),
+                r.explanation,
+                r.evidenceUrls,
+                r.channel.name(),
+                r.sourceType.name(),
+                r.automatedDetection,
+                r.trustedFlagger,
+                r.reporterId,
+                r.reporterEmail,
+                r.jurisdiction,
+                r.filedAt,
+                r.withdrawnAt);
     }
 
     public NoteView note(CaseNoteEntity n) {
@@ -89,17 +191,52 @@ public class Views {
     }
 
     public OwnerRequestView ownerRequest(OwnerRequestEntity r) {
-        return new OwnerRequestView(r.id, r.ownerId, r.message, r.deadline, r.requestedBy, r.requestedAt, r.response,
-                r.responseText, r.respondedVia, r.respondedAt, r.expiredAt);
+        return new OwnerRequestView(
+                r.id,
+                r.ownerId,
+                r.message,
+                r.deadline,
+                r.requestedBy,
+                r.requestedAt,
+                r.response,
+                r.responseText,
+                r.respondedVia,
+                r.respondedAt,
+                r.expiredAt);
     }
 
     public DecisionView decision(DecisionEntity d) {
-        return new DecisionView(d.id, d.caseId, d.kind.name(), d.status.name(), d.subjectKey, d.ownerId, d.actions(),
-                d.ground == null ? null : d.ground.name(), d.category.code(), d.subcategory == null ? null : d.subcategory.code(),
-                d.territorialScope, d.endDate, d.facts, d.explanation, d.policyVersion, d.decidedBy, d.approvedBy,
-                d.automatedDecision.name(), d.origin.name(), d.reportIds, d.noticeId, d.appealId,
-                d.manifestlyUnfounded, d.needsApproval, d.reversesDecisionId, d.rejectedBy, d.rejectionReason,
-                d.statement, d.createdAt, d.decidedAt);
+        return new DecisionView(
+                d.id,
+                d.caseId,
+                d.kind.name(),
+                d.status.name(),
+                d.subjectKey,
+                d.ownerId,
+                d.actions(),
+                d.ground == null ? null : d.ground.name(),
+                d.category.code(),
+                d.subcategory == null ? null : d.subcategory.code(),
+                d.territorialScope,
+                d.endDate,
+                d.facts,
+                d.explanation,
+                d.policyVersion,
+                d.decidedBy,
+                d.approvedBy,
+                d.automatedDecision.name(),
+                d.origin.name(),
+                d.reportIds,
+                d.noticeId,
+                d.appealId,
+                d.manifestlyUnfounded,
+                d.needsApproval,
+                d.reversesDecisionId,
+                d.rejectedBy,
+                d.rejectionReason,
+                d.statement,
+                d.createdAt,
+                d.decidedAt);
     }
 
     /**
@@ -108,23 +245,59 @@ public class Views {
      */
     public DecisionView decisionForOwner(DecisionEntity d) {
         DecisionView v = decision(d);
-        return new DecisionView(v.id(), v.caseId(), v.kind(), v.status(), v.subject(), v.ownerId(), v.actions(), v.ground(),
-                v.category(), v.subcategory(), v.territorialScope(), v.endDate(), v.facts(), v.explanation(),
-                v.policyVersion(), null, null, v.automatedDecision(), v.origin(), v.reportIds(), v.noticeId(), v.appealId(),
-                v.manifestlyUnfounded(), v.needsApproval(), v.reversesDecisionId(), null, null, v.statementOfReasons(),
-                v.createdAt(), v.decidedAt());
+        return new DecisionView(
+                v.id(),
+                v.caseId(),
+                v.kind(),
+                v.status(),
+                v.subject(),
+                v.ownerId(),
+                v.actions(),
+                v.ground(),
+                v.category(),
+                v.subcategory(),
+                v.territorialScope(),
+                v.endDate(),
+                v.facts(),
+                v.explanation(),
+                v.policyVersion(),
+                null,
+                null,
+                v.automatedDecision(),
+                v.origin(),
+                v.reportIds(),
+                v.noticeId(),
+                v.appealId(),
+                v.manifestlyUnfounded(),
+                v.needsApproval(),
+                v.reversesDecisionId(),
+                null,
+                null,
+                v.statementOfReasons(),
+                v.createdAt(),
+                v.decidedAt());
     }
 
     /** An owner request as the owner sees it: without the staff member who made it. */
     public OwnerRequestView ownerRequestForOwner(OwnerRequestEntity r) {
         OwnerRequestView v = ownerRequest(r);
-        return new OwnerRequestView(v.id(), v.ownerId(), v.message(), v.deadline(), null, v.requestedAt(), v.response(),
-                v.responseText(), v.respondedVia(), v.respondedAt(), v.expiredAt());
+        return new OwnerRequestView(
+                v.id(),
+                v.ownerId(),
+                v.message(),
+                v.deadline(),
+                null,
+                v.requestedAt(),
+                v.response(),
+                v.responseText(),
+                v.respondedVia(),
+                v.respondedAt(),
+                v.expiredAt());
     }
 
     public RestrictionView restriction(RestrictionEntity r) {
-        return new RestrictionView(r.id, r.subjectKey, r.action, r.decisionId, r.territorialScope, r.imposedAt,
-                r.endDate);
+        return new RestrictionView(
+                r.id, r.subjectKey, r.action, r.decisionId, r.territorialScope, r.imposedAt, r.endDate);
     }
 
     public PolicyVersionView policy(PolicyVersionEntity v) {

@@ -40,22 +40,57 @@ import org.modhub.moderation.review.transparency.TransparencyReport;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** The event payloads this service writes and reads, kept for Jackson in a native image. */
-@RegisterForReflection(targets = { ReportFiled.class, ReportWithdrawn.class, TakedownOrdered.class, ContentRestored.class,
-        AppealResolved.class, InboundMailReceived.class, MailAttachment.class, NotificationRequested.class, CaseOpened.class,
-        CaseEscalated.class, ChangesRequested.class, DecisionTaken.class, DecisionReversed.class, AppealFiled.class,
-        AppellantSuspended.class, DisputeRecorded.class, DisputeSettled.class, NoticeReceived.class, CounterNoticeReceived.class,
-        CourtActionReported.class, NotifierSuspended.class, org.modhub.moderation.contracts.event.dmca.StrikeRecorded.class,
-        // statements of reasons: the stored statement, and the Transparency Database's format
-        StatementOfReasons.class, TransparencyStatement.class, DsaDecisionVisibility.class, DsaDecisionMonetary.class,
-        DsaDecisionProvision.class, DsaDecisionAccount.class, DsaAccountType.class, DecisionGround.class, DsaYesNo.class,
-        DsaContentType.class, DsaStatementCategory.class, DsaKeyword.class, SourceType.class, AutomatedDecision.class,
-        org.modhub.moderation.contracts.taxonomy.LegalProvision.class, org.modhub.moderation.contracts.taxonomy.PolicyClause.class,
-        // the transparency report's sections: serialised, and read component by component for its rows
-        TransparencyReport.class, TransparencyReport.Notices.class, TransparencyReport.Decisions.class,
-        TransparencyReport.Complaints.class, TransparencyReport.Disputes.class, TransparencyReport.Suspensions.class,
-        TransparencyReport.Dmca.class })
+@RegisterForReflection(
+        targets = {
+            ReportFiled.class,
+            ReportWithdrawn.class,
+            TakedownOrdered.class,
+            ContentRestored.class,
+            AppealResolved.class,
+            InboundMailReceived.class,
+            MailAttachment.class,
+            NotificationRequested.class,
+            CaseOpened.class,
+            CaseEscalated.class,
+            ChangesRequested.class,
+            DecisionTaken.class,
+            DecisionReversed.class,
+            AppealFiled.class,
+            AppellantSuspended.class,
+            DisputeRecorded.class,
+            DisputeSettled.class,
+            NoticeReceived.class,
+            CounterNoticeReceived.class,
+            CourtActionReported.class,
+            NotifierSuspended.class,
+            org.modhub.moderation.contracts.event.dmca.StrikeRecorded.class,
+            // statements of reasons: the stored statement, and the Transparency Database's format
+            StatementOfReasons.class,
+            TransparencyStatement.class,
+            DsaDecisionVisibility.class,
+            DsaDecisionMonetary.class,
+            DsaDecisionProvision.class,
+            DsaDecisionAccount.class,
+            DsaAccountType.class,
+            DecisionGround.class,
+            DsaYesNo.class,
+            DsaContentType.class,
+            DsaStatementCategory.class,
+            DsaKeyword.class,
+            SourceType.class,
+            AutomatedDecision.class,
+            org.modhub.moderation.contracts.taxonomy.LegalProvision.class,
+            org.modhub.moderation.contracts.taxonomy.PolicyClause.class,
+            // the transparency report's sections: serialised, and read component by component for its rows
+            TransparencyReport.class,
+            TransparencyReport.Notices.class,
+            TransparencyReport.Decisions.class,
+            TransparencyReport.Complaints.class,
+            TransparencyReport.Disputes.class,
+            TransparencyReport.Suspensions.class,
+            TransparencyReport.Dmca.class
+        })
 public final class NativeRegistrations {
 
-    private NativeRegistrations() {
-    }
+    private NativeRegistrations() {}
 }

@@ -59,8 +59,8 @@ public interface ReviewConfig {
 
         /** The due time after intake of a case of {@code severity}, shorter when a trusted flagger reported it. */
         default Duration of(Severity severity, boolean trustedFlagger) {
-            return org.modhub.moderation.review.domain.CasePriority.dueAfter(of(severity), trustedFlagger,
-                    trustedFlaggerDivisor());
+            return org.modhub.moderation.review.domain.CasePriority.dueAfter(
+                    of(severity), trustedFlagger, trustedFlaggerDivisor());
         }
 
         default Duration of(Severity severity) {

@@ -8,6 +8,5 @@ public final class Audit {
     /** The actor of changes the service makes by itself (timers, events of other services). */
     public static final String SYSTEM = AuditTrail.system("review-service");
 
-    private Audit() {
-    }
+    private Audit() {}
 }

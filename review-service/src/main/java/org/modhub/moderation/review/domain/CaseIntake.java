@@ -45,8 +45,14 @@ public class CaseIntake {
     private final ReviewConfig config;
     private final Clock clock;
 
-    public CaseIntake(CaseRepository cases, CaseReportRepository reports, Outbox outbox, Timers timers, AuditTrail audit,
-            ReviewConfig config, Clock clock) {
+    public CaseIntake(
+            CaseRepository cases,
+            CaseReportRepository reports,
+            Outbox outbox,
+            Timers timers,
+            AuditTrail audit,
+            ReviewConfig config,
+            Clock clock) {
         this.cases = cases;
         this.reports = reports;
         this.outbox = outbox;
@@ -89,10 +95,27 @@ public class CaseIntake {
         return cases.persist(c)
                 .chain(() -> reports.persist(row))
                 .chain(() -> timers.schedule(CaseService.SLA_TIMER, c.id.toString(), c.dueAt, null))
-                .chain(() -> outbox.publish(Topics.REVIEW_EVENTS, EventSources.REVIEW_SERVICE,
-                        new CaseOpened(c.id, report.subject(), c.category, c.subcategory, c.severity, c.origin,
-                                List.of(report.reportId()), null, null, c.openedAt)))
-                .chain(() -> audit.record(Audit.SYSTEM, "case.opened", "case", c.id, c.id, c.subjectKey,
+                .chain(() -> outbox.publish(
+                        Topics.REVIEW_EVENTS,
+                        EventSources.REVIEW_SERVICE,
+                        new CaseOpened(
+                                c.id,
+                                report.subject(),
+                                c.category,
+                                c.subcategory,
+                                c.severity,
+                                c.origin,
+                                List.of(report.reportId()),
+                                null,
+                                null,
+                                c.openedAt)))
+                .chain(() -> audit.record(
+                        Audit.SYSTEM,
+                        "case.opened",
+                        "case",
+                        c.id,
+                        c.id,
+                        c.subjectKey,
                         "report " + report.reportId() + ", severity " + severity + ", due " + c.dueAt));
     }
 
@@ -121,17 +144,31 @@ public class CaseIntake {
         }
         c.updatedAt = now;
         CasePriority.update(c);
-        Uni<Void> chain = reports.persist(reportRow(c.id, report, severity)).replaceWithVoid()
-                .chain(() -> audit.record(Audit.SYSTEM, "case.report-added", "case", c.id, c.id, c.subjectKey,
+        Uni<Void> chain = reports.persist(reportRow(c.id, report, severity))
+                .replaceWithVoid()
+                .chain(() -> audit.record(
+                        Audit.SYSTEM,
+                        "case.report-added",
+                        "case",
+                        c.id,
+                        c.id,
+                        c.subjectKey,
                         "report " + report.reportId() + (report.trustedFlagger() ? " (trusted flagger)" : "")
                                 + (raised ? ", severity raised to " + severity : "")));
         if (sooner && c.state != CaseState.CLOSED) {
             chain = chain.chain(() -> timers.schedule(CaseService.SLA_TIMER, c.id.toString(), c.dueAt, null));
         }
         if (raised) {
-            chain = chain.chain(() -> outbox.publish(Topics.REVIEW_EVENTS, EventSources.REVIEW_SERVICE,
-                            new CaseEscalated(c.id, SubjectRef.parse(c.subjectKey), EscalationReason.SEVERITY_RAISED,
-                                    c.severity, now)).replaceWithVoid());
+            chain = chain.chain(() -> outbox.publish(
+                            Topics.REVIEW_EVENTS,
+                            EventSources.REVIEW_SERVICE,
+                            new CaseEscalated(
+                                    c.id,
+                                    SubjectRef.parse(c.subjectKey),
+                                    EscalationReason.SEVERITY_RAISED,
+                                    c.severity,
+                                    now))
+                    .replaceWithVoid());
         }
         return chain;
     }
@@ -173,7 +210,13 @@ public class CaseIntake {
                     c.updatedAt = clock.instant();
                     CasePriority.update(c);
                 }
-                return audit.record(withdrawn.withdrawnBy(), "case.report-withdrawn", "case", c.id, c.id, c.subjectKey,
+                return audit.record(
+                        withdrawn.withdrawnBy(),
+                        "case.report-withdrawn",
+                        "case",
+                        c.id,
+                        c.id,
+                        c.subjectKey,
                         "report " + withdrawn.reportId());
             });
         });

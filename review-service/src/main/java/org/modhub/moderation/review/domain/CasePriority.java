@@ -26,12 +26,14 @@ public final class CasePriority {
     static final int TRUSTED_FLAGGER = 500_000;
     static final int ESCALATED = 250_000;
 
-    private CasePriority() {
-    }
+    private CasePriority() {}
 
     public static int of(Severity severity, boolean escalated, int trustedReports, int reports) {
-        return severity.rank() * SEVERITY_STEP + (trustedReports > 0 ? TRUSTED_FLAGGER : 0) + (escalated ? ESCALATED : 0)
-                + Math.min(trustedReports, 99) * 1_000 + Math.min(Math.max(reports, 0), 999);
+        return severity.rank() * SEVERITY_STEP
+                + (trustedReports > 0 ? TRUSTED_FLAGGER : 0)
+                + (escalated ? ESCALATED : 0)
+                + Math.min(trustedReports, 99) * 1_000
+                + Math.min(Math.max(reports, 0), 999);
     }
 
     /** How long after intake a case is due: the severity's time, divided by {@code divisor} for a trusted flagger's notice. */

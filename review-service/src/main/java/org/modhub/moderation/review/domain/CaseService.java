@@ -23,16 +23,16 @@ import org.modhub.moderation.kit.timer.Timers;
 import org.modhub.moderation.kit.validation.PageCursor;
 import org.modhub.moderation.review.config.ReviewConfig;
 import org.modhub.moderation.review.persistence.CaseEntity;
-import org.modhub.moderation.review.persistence.DecisionEntity;
-import org.modhub.moderation.review.persistence.OwnerRequestEntity;
-import org.modhub.moderation.review.persistence.RestrictionEntity;
 import org.modhub.moderation.review.persistence.CaseNoteEntity;
-import org.modhub.moderation.review.persistence.CaseReportEntity;
 import org.modhub.moderation.review.persistence.CaseNoteRepository;
+import org.modhub.moderation.review.persistence.CaseReportEntity;
 import org.modhub.moderation.review.persistence.CaseReportRepository;
 import org.modhub.moderation.review.persistence.CaseRepository;
+import org.modhub.moderation.review.persistence.DecisionEntity;
 import org.modhub.moderation.review.persistence.DecisionRepository;
+import org.modhub.moderation.review.persistence.OwnerRequestEntity;
 import org.modhub.moderation.review.persistence.OwnerRequestRepository;
+import org.modhub.moderation.review.persistence.RestrictionEntity;
 import org.modhub.moderation.review.persistence.RestrictionRepository;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -66,9 +66,18 @@ public class CaseService {
     private final ReviewConfig config;
     private final Clock clock;
 
-    public CaseService(CaseRepository cases, CaseReportRepository reports, CaseNoteRepository notes,
-            DecisionRepository decisions, OwnerRequestRepository ownerRequests, RestrictionRepository restrictions,
-            Outbox outbox, Timers timers, AuditTrail audit, ReviewConfig config, Clock clock) {
+    public CaseService(
+            CaseRepository cases,
+            CaseReportRepository reports,
+            CaseNoteRepository notes,
+            DecisionRepository decisions,
+            OwnerRequestRepository ownerRequests,
+            RestrictionRepository restrictions,
+            Outbox outbox,
+            Timers timers,
+            AuditTrail audit,
+            ReviewConfig config,
+            Clock clock) {
         this.cases = cases;
         this.reports = reports;
         this.notes = notes;
@@ -83,8 +92,15 @@ public class CaseService {
     }
 
     /** Opens a case for a decision that comes from outside the queue (DMCA, appeal), in the caller's transaction. */
-    public Uni<CaseEntity> openExternal(SubjectRef subject, PolicyCategory category, PolicySubcategory subcategory,
-            DecisionOrigin origin, UUID noticeId, UUID appealId, CaseState state, String actor) {
+    public Uni<CaseEntity> openExternal(
+            SubjectRef subject,
+            PolicyCategory category,
+            PolicySubcategory subcategory,
+            DecisionOrigin origin,
+            UUID noticeId,
+            UUID appealId,
+            CaseState state,
+            String actor) {
         Instant now = now();
         CaseEntity c = new CaseEntity();
         c.id = UUID.randomUUID();
@@ -102,9 +118,16 @@ public class CaseService {
         c.dueAt = now.plus(config.due().of(c.severity));
         c.closedAt = state == CaseState.CLOSED ? now : null;
         CasePriority.update(c);
-        return cases.persist(c).chain(() -> audit.record(actor, "case.opened", "case", c.id, c.id, c.subjectKey,
-                "origin " + origin + (noticeId != null ? ", notice " + noticeId : "")
-                        + (appealId != null ? ", appeal " + appealId : "")))
+        return cases.persist(c)
+                .chain(() -> audit.record(
+                        actor,
+                        "case.opened",
+                        "case",
+                        c.id,
+                        c.id,
+                        c.subjectKey,
+                        "origin " + origin + (noticeId != null ? ", notice " + noticeId : "")
+                                + (appealId != null ? ", appeal " + appealId : "")))
                 .replaceWith(c);
     }
 
@@ -113,7 +136,8 @@ public class CaseService {
      * {@code why} as the reason it came back, or a new open case (origin OWN_INITIATIVE) with its due time and
      * {@code CaseOpened}. Used when an out-of-court body found that a decision acted too little.
      */
-    Uni<Void> reopenFor(SubjectRef subject, PolicyCategory category, PolicySubcategory subcategory, String why, String cause) {
+    Uni<Void> reopenFor(
+            SubjectRef subject, PolicyCategory category, PolicySubcategory subcategory, String why, String cause) {
         return cases.lockOpenFor(subject.key()).chain(open -> {
             Instant now = now();
             if (open != null) {
@@ -121,15 +145,34 @@ public class CaseService {
                 open.updatedAt = now;
                 return audit.record(Audit.SYSTEM, "case.reopened", "case", open.id, open.id, open.subjectKey, cause);
             }
-            return openExternal(subject, category, subcategory, DecisionOrigin.OWN_INITIATIVE, null, null, CaseState.OPEN,
-                    Audit.SYSTEM).chain(c -> {
+            return openExternal(
+                            subject,
+                            category,
+                            subcategory,
+                            DecisionOrigin.OWN_INITIATIVE,
+                            null,
+                            null,
+                            CaseState.OPEN,
+                            Audit.SYSTEM)
+                    .chain(c -> {
                         c.returnReason = why;
                         return timers.schedule(SLA_TIMER, c.id.toString(), c.dueAt, null)
-                                .chain(() -> outbox.publish(Topics.REVIEW_EVENTS, EventSources.REVIEW_SERVICE,
-                                        new CaseOpened(c.id, subject, c.category, c.subcategory, c.severity, c.origin, List.of(),
-                                                null, null, c.openedAt)))
-                                .chain(() -> audit.record(Audit.SYSTEM, "case.reopened", "case", c.id, c.id, c.subjectKey,
-                                        cause));
+                                .chain(() -> outbox.publish(
+                                        Topics.REVIEW_EVENTS,
+                                        EventSources.REVIEW_SERVICE,
+                                        new CaseOpened(
+                                                c.id,
+                                                subject,
+                                                c.category,
+                                                c.subcategory,
+                                                c.severity,
+                                                c.origin,
+                                                List.of(),
+                                                null,
+                                                null,
+                                                c.openedAt)))
+                                .chain(() -> audit.record(
+                                        Audit.SYSTEM, "case.reopened", "case", c.id, c.id, c.subjectKey, cause));
                     });
         });
     }
@@ -153,9 +196,17 @@ public class CaseService {
         c.updatedAt = now;
         CasePriority.update(c);
         Log.infof("Case %s escalated: %s", c.id, reason);
-        return outbox.publish(Topics.REVIEW_EVENTS, EventSources.REVIEW_SERVICE,
-                new CaseEscalated(c.id, SubjectRef.parse(c.subjectKey), reason, c.severity, now))
-                .chain(() -> audit.record(actor, "case.escalated", "case", c.id, c.id, c.subjectKey,
+        return outbox.publish(
+                        Topics.REVIEW_EVENTS,
+                        EventSources.REVIEW_SERVICE,
+                        new CaseEscalated(c.id, SubjectRef.parse(c.subjectKey), reason, c.severity, now))
+                .chain(() -> audit.record(
+                        actor,
+                        "case.escalated",
+                        "case",
+                        c.id,
+                        c.id,
+                        c.subjectKey,
                         reason + (detail == null ? "" : ": " + detail)));
     }
 
@@ -168,20 +219,22 @@ public class CaseService {
     @WithTransaction
     public Uni<CaseEntity> claim(UUID caseId, String moderator) {
         Instant now = now();
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                "UPDATE review_case SET state = 'CLAIMED', assignee = :who, claimed_at = :now, updated_at = :now "
-                        + "WHERE id = :id AND state = 'OPEN' AND assignee IS NULL")
-                .setParameter("who", moderator)
-                .setParameter("now", java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC))
-                .setParameter("id", caseId)
-                .executeUpdate())
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(
+                                "UPDATE review_case SET state = 'CLAIMED', assignee = :who, claimed_at = :now, updated_at = :now "
+                                        + "WHERE id = :id AND state = 'OPEN' AND assignee IS NULL")
+                        .setParameter("who", moderator)
+                        .setParameter("now", java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC))
+                        .setParameter("id", caseId)
+                        .executeUpdate())
                 .chain(updated -> cases.findById(caseId).map(c -> {
                     if (c == null) {
                         throw ProblemException.notFound("Case", caseId);
                     }
                     if (updated == 0) {
                         throw ProblemException.conflict("Case " + caseId + " is " + c.state
-                                + (c.assignee != null ? ", held by " + c.assignee : "") + "; only an OPEN case can be claimed");
+                                + (c.assignee != null ? ", held by " + c.assignee : "")
+                                + "; only an OPEN case can be claimed");
                     }
                     return c;
                 }))
@@ -202,7 +255,8 @@ public class CaseService {
             c.assignee = null;
             c.claimedAt = null;
             c.updatedAt = now();
-            return audit.record(actor, "case.released", "case", c.id, c.id, c.subjectKey, null).replaceWith(c);
+            return audit.record(actor, "case.released", "case", c.id, c.id, c.subjectKey, null)
+                    .replaceWith(c);
         });
     }
 
@@ -211,7 +265,8 @@ public class CaseService {
     public Uni<CaseEntity> reassign(UUID caseId, String actor, String to) {
         return locked(caseId).chain(c -> {
             if (c.state != CaseState.OPEN && c.state != CaseState.CLAIMED) {
-                throw ProblemException.conflict("Case " + caseId + " is " + c.state + "; only an OPEN or CLAIMED case can be reassigned");
+                throw ProblemException.conflict(
+                        "Case " + caseId + " is " + c.state + "; only an OPEN or CLAIMED case can be reassigned");
             }
             String from = c.assignee;
             Instant now = now();
@@ -219,8 +274,14 @@ public class CaseService {
             c.assignee = to;
             c.claimedAt = now;
             c.updatedAt = now;
-            return audit.record(actor, "case.reassigned", "case", c.id, c.id, c.subjectKey,
-                    (from == null ? "unassigned" : from) + " -> " + to)
+            return audit.record(
+                            actor,
+                            "case.reassigned",
+                            "case",
+                            c.id,
+                            c.id,
+                            c.subjectKey,
+                            (from == null ? "unassigned" : from) + " -> " + to)
                     .replaceWith(c);
         });
     }
@@ -246,8 +307,16 @@ public class CaseService {
             note.body = body;
             note.shareable = shareable;
             note.createdAt = now();
-            return notes.persist(note).chain(() -> audit.record(author, "case.note-added", "note", note.id, caseId, c.subjectKey,
-                    shareable ? "shareable" : "internal")).replaceWith(note);
+            return notes.persist(note)
+                    .chain(() -> audit.record(
+                            author,
+                            "case.note-added",
+                            "note",
+                            note.id,
+                            caseId,
+                            c.subjectKey,
+                            shareable ? "shareable" : "internal"))
+                    .replaceWith(note);
         });
     }
 
@@ -259,23 +328,34 @@ public class CaseService {
     }
 
     /** Everything staff see about a case. */
-    public record Detail(CaseEntity c, List<CaseReportEntity> reports, List<CaseNoteEntity> notes,
-            List<AuditEntry> history, List<DecisionEntity> decisions, List<OwnerRequestEntity> ownerRequests,
-            List<RestrictionEntity> standing, List<UUID> strikeNoticeIds) {
-    }
+    public record Detail(
+            CaseEntity c,
+            List<CaseReportEntity> reports,
+            List<CaseNoteEntity> notes,
+            List<AuditEntry> history,
+            List<DecisionEntity> decisions,
+            List<OwnerRequestEntity> ownerRequests,
+            List<RestrictionEntity> standing,
+            List<UUID> strikeNoticeIds) {}
 
     @WithSession
     public Uni<Detail> detail(UUID caseId) {
-        return get0(caseId).chain(c -> reports.list("caseId = ?1 order by filedAt", caseId)
-                .chain(reported -> notes.list("caseId = ?1 order by createdAt", caseId)
-                        .chain(noted -> audit.history(caseId)
-                                .chain(history -> decisions.list("caseId = ?1 order by createdAt", caseId)
-                                        .chain(decided -> ownerRequests.list("caseId = ?1 order by requestedAt", caseId)
-                                                .chain(requests -> restrictions.list(
-                                                        "subjectKey = ?1 and liftedAt is null order by imposedAt", c.subjectKey)
-                                                        .chain(standing -> RepeatInfringers.strikesOf(caseId)
-                                                                .map(strikes -> new Detail(c, reported, noted, history,
-                                                                        decided, requests, standing, strikes)))))))));
+        return get0(caseId)
+                .chain(c -> reports.list("caseId = ?1 order by filedAt", caseId)
+                        .chain(reported -> notes.list("caseId = ?1 order by createdAt", caseId)
+                                .chain(noted -> audit.history(caseId)
+                                        .chain(history -> decisions
+                                                .list("caseId = ?1 order by createdAt", caseId)
+                                                .chain(decided -> ownerRequests
+                                                        .list("caseId = ?1 order by requestedAt", caseId)
+                                                        .chain(requests -> restrictions
+                                                                .list(
+                                                                        "subjectKey = ?1 and liftedAt is null order by imposedAt",
+                                                                        c.subjectKey)
+                                                                .chain(standing -> RepeatInfringers.strikesOf(caseId)
+                                                                        .map(strikes -> new Detail(
+                                                                                c, reported, noted, history, decided,
+                                                                                requests, standing, strikes)))))))));
     }
 
     @WithSession
@@ -294,7 +374,9 @@ public class CaseService {
 
     Uni<CaseEntity> locked(UUID caseId) {
         return cases.findById(caseId, LockModeType.PESSIMISTIC_WRITE)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Case", caseId));
+                .onItem()
+                .ifNull()
+                .failWith(() -> ProblemException.notFound("Case", caseId));
     }
 
     private Instant now() {

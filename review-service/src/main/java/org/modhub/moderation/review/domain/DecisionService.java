@@ -12,17 +12,17 @@ import org.modhub.moderation.contracts.event.review.DecisionOrigin;
 import org.modhub.moderation.contracts.event.review.DecisionTaken;
 import org.modhub.moderation.contracts.subject.SubjectRef;
 import org.modhub.moderation.kit.audit.AuditTrail;
-import org.modhub.moderation.kit.validation.PageCursor;
 import org.modhub.moderation.kit.problem.ProblemDetail.FieldError;
 import org.modhub.moderation.kit.problem.ProblemException;
 import org.modhub.moderation.kit.problem.ProblemKind;
+import org.modhub.moderation.kit.validation.PageCursor;
 import org.modhub.moderation.review.persistence.CaseEntity;
-import org.modhub.moderation.review.persistence.CaseReportRepository;
-import org.modhub.moderation.review.persistence.DecisionRepository;
-import org.modhub.moderation.review.persistence.RestrictionRepository;
 import org.modhub.moderation.review.persistence.CaseReportEntity;
+import org.modhub.moderation.review.persistence.CaseReportRepository;
 import org.modhub.moderation.review.persistence.DecisionEntity;
+import org.modhub.moderation.review.persistence.DecisionRepository;
 import org.modhub.moderation.review.persistence.RestrictionEntity;
+import org.modhub.moderation.review.persistence.RestrictionRepository;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -48,8 +48,15 @@ public class DecisionService {
     private final AuditTrail audit;
     private final Clock clock;
 
-    public DecisionService(CaseService cases, DecisionRepository decisions, CaseReportRepository reports,
-            RestrictionRepository restrictions, PolicyService policies, Enforcement enforcement, AuditTrail audit, Clock clock) {
+    public DecisionService(
+            CaseService cases,
+            DecisionRepository decisions,
+            CaseReportRepository reports,
+            RestrictionRepository restrictions,
+            PolicyService policies,
+            Enforcement enforcement,
+            AuditTrail audit,
+            Clock clock) {
         this.cases = cases;
         this.decisions = decisions;
         this.reports = reports;
@@ -79,15 +86,24 @@ public class DecisionService {
                         check(d, input.actions(), input.territorialScope(), moderator);
                         d.changesRequested = input.changesRequested();
                         d.ownerDeadline = input.ownerDeadline();
-                        return decisions.persist(d).chain(() -> {
-                            if (d.needsApproval) {
-                                c.state = CaseState.PENDING_APPROVAL;
-                                c.updatedAt = clock.instant();
-                                return audit.record(moderator, "decision.submitted", "decision", d.id, c.id, c.subjectKey,
-                                        "actions " + d.actions + ", waits for a senior moderator");
-                            }
-                            return enforcement.enforce(d, c, null);
-                        }).replaceWith(d);
+                        return decisions
+                                .persist(d)
+                                .chain(() -> {
+                                    if (d.needsApproval) {
+                                        c.state = CaseState.PENDING_APPROVAL;
+                                        c.updatedAt = clock.instant();
+                                        return audit.record(
+                                                moderator,
+                                                "decision.submitted",
+                                                "decision",
+                                                d.id,
+                                                c.id,
+                                                c.subjectKey,
+                                                "actions " + d.actions + ", waits for a senior moderator");
+                                    }
+                                    return enforcement.enforce(d, c, null);
+                                })
+                                .replaceWith(d);
                     }));
         });
     }
@@ -95,28 +111,34 @@ public class DecisionService {
     /** A senior moderator other than the decider approves; the decision takes effect now. */
     @WithTransaction
     public Uni<DecisionEntity> approve(UUID decisionId, String senior) {
-        return pending(decisionId, senior).chain(d -> cases.locked(d.caseId)
-                .chain(c -> audit.record(senior, "decision.approved", "decision", d.id, c.id, c.subjectKey, null)
-                        .chain(() -> enforcement.enforce(d, c, senior)))
-                .replaceWith(d));
+        return pending(decisionId, senior)
+                .chain(d -> cases.locked(d.caseId)
+                        .chain(c -> audit.record(
+                                        senior, "decision.approved", "decision", d.id, c.id, c.subjectKey, null)
+                                .chain(() -> enforcement.enforce(d, c, senior)))
+                        .replaceWith(d));
     }
 
     /** A senior moderator other than the decider refuses; nothing is enforced and the case returns to the queue. */
     @WithTransaction
     public Uni<DecisionEntity> reject(UUID decisionId, String senior, String reason) {
-        return pending(decisionId, senior).chain(d -> cases.locked(d.caseId).chain(c -> {
-            d.status = DecisionStatus.REJECTED;
-            d.rejectedBy = senior;
-            d.rejectionReason = reason;
-            if (c.state == CaseState.PENDING_APPROVAL) {
-                c.state = CaseState.OPEN;
-                c.assignee = null;
-                c.claimedAt = null;
-                c.returnReason = "Decision " + d.id + " rejected by " + senior + ": " + reason;
-                c.updatedAt = clock.instant();
-            }
-            return audit.record(senior, "decision.rejected", "decision", d.id, c.id, c.subjectKey, reason);
-        }).replaceWith(d));
+        return pending(decisionId, senior)
+                .chain(d -> cases.locked(d.caseId)
+                        .chain(c -> {
+                            d.status = DecisionStatus.REJECTED;
+                            d.rejectedBy = senior;
+                            d.rejectionReason = reason;
+                            if (c.state == CaseState.PENDING_APPROVAL) {
+                                c.state = CaseState.OPEN;
+                                c.assignee = null;
+                                c.claimedAt = null;
+                                c.returnReason = "Decision " + d.id + " rejected by " + senior + ": " + reason;
+                                c.updatedAt = clock.instant();
+                            }
+                            return audit.record(
+                                    senior, "decision.rejected", "decision", d.id, c.id, c.subjectKey, reason);
+                        })
+                        .replaceWith(d));
     }
 
     private Uni<DecisionEntity> pending(UUID decisionId, String senior) {
@@ -125,7 +147,8 @@ public class DecisionService {
                 throw ProblemException.notFound("Decision", decisionId);
             }
             if (d.status != DecisionStatus.PENDING_APPROVAL) {
-                throw ProblemException.conflict("Decision " + decisionId + " is " + d.status + ", not waiting for approval");
+                throw ProblemException.conflict(
+                        "Decision " + decisionId + " is " + d.status + ", not waiting for approval");
             }
             FourEyes.requireSecondPair(d.decidedBy, senior);
             return d;
@@ -134,7 +157,10 @@ public class DecisionService {
 
     @WithSession
     public Uni<DecisionEntity> get(UUID decisionId) {
-        return decisions.findById(decisionId).onItem().ifNull()
+        return decisions
+                .findById(decisionId)
+                .onItem()
+                .ifNull()
                 .failWith(() -> ProblemException.notFound("Decision", decisionId));
     }
 
@@ -161,18 +187,37 @@ public class DecisionService {
      */
     Uni<DecisionEntity> recordExternal(CaseEntity c, DecisionEntity d, String approver) {
         check(d, d.actions(), d.territorialScope, d.decidedBy);
-        return decisions.persist(d).chain(() -> {
-            if (d.needsApproval && approver == null) {
-                return audit.record(d.decidedBy, "decision.submitted", "decision", d.id, c.id, c.subjectKey,
-                        "actions " + d.actions + ", waits for a senior moderator");
-            }
-            return enforcement.enforce(d, c, approver);
-        }).replaceWith(d);
+        return decisions
+                .persist(d)
+                .chain(() -> {
+                    if (d.needsApproval && approver == null) {
+                        return audit.record(
+                                d.decidedBy,
+                                "decision.submitted",
+                                "decision",
+                                d.id,
+                                c.id,
+                                c.subjectKey,
+                                "actions " + d.actions + ", waits for a senior moderator");
+                    }
+                    return enforcement.enforce(d, c, approver);
+                })
+                .replaceWith(d);
     }
 
-    DecisionEntity blank(CaseEntity c, List<ModerationAction> actions, DecisionGround ground, List<String> scope,
-            Instant endDate, String facts, String explanation, String version, String decidedBy, String ownerId,
-            String ownerEmail, String ownerLocale) {
+    DecisionEntity blank(
+            CaseEntity c,
+            List<ModerationAction> actions,
+            DecisionGround ground,
+            List<String> scope,
+            Instant endDate,
+            String facts,
+            String explanation,
+            String version,
+            String decidedBy,
+            String ownerId,
+            String ownerEmail,
+            String ownerLocale) {
         DecisionEntity d = new DecisionEntity();
         d.id = UUID.randomUUID();
         d.caseId = c.id;
@@ -197,15 +242,27 @@ public class DecisionService {
         d.reportIds = List.of();
         d.noticeId = c.noticeId;
         d.appealId = c.appealId;
-        d.needsApproval = FourEyes.needsApproval(actions, SubjectRef.parse(c.subjectKey).kind(), c.category, c.subcategory);
+        d.needsApproval =
+                FourEyes.needsApproval(actions, SubjectRef.parse(c.subjectKey).kind(), c.category, c.subcategory);
         d.createdAt = clock.instant();
         return d;
     }
 
-    private DecisionEntity newDecision(CaseEntity c, NewDecision in, String moderator, String version,
-            List<CaseReportEntity> reports) {
-        DecisionEntity d = blank(c, in.actions(), in.ground(), in.territorialScope(), in.endDate(), in.facts(),
-                in.explanation(), version, moderator, in.ownerId(), in.ownerEmail(), in.ownerLocale());
+    private DecisionEntity newDecision(
+            CaseEntity c, NewDecision in, String moderator, String version, List<CaseReportEntity> reports) {
+        DecisionEntity d = blank(
+                c,
+                in.actions(),
+                in.ground(),
+                in.territorialScope(),
+                in.endDate(),
+                in.facts(),
+                in.explanation(),
+                version,
+                moderator,
+                in.ownerId(),
+                in.ownerEmail(),
+                in.ownerLocale());
         d.category = in.category();
         d.subcategory = in.subcategory();
         d.automatedDecision = in.automatedDecision();
@@ -217,21 +274,41 @@ public class DecisionService {
         d.reportIds = reportIds;
         // A report case whose reports were all withdrawn is decided on the hub's own initiative.
         d.origin = c.origin == DecisionOrigin.REPORT && reportIds.isEmpty() ? DecisionOrigin.OWN_INITIATIVE : c.origin;
-        d.needsApproval = FourEyes.needsApproval(in.actions(), SubjectRef.parse(c.subjectKey).kind(), in.category(), in.subcategory());
+        d.needsApproval = FourEyes.needsApproval(
+                in.actions(), SubjectRef.parse(c.subjectKey).kind(), in.category(), in.subcategory());
         return d;
     }
 
     /** The contract's own invariants, checked before anything is written; a breach is a 400. */
     private void check(DecisionEntity d, List<ModerationAction> actions, List<String> scope, String decider) {
         try {
-            new DecisionTaken(d.id, d.caseId, SubjectRef.parse(d.subjectKey), d.ownerId, actions, d.ground, d.category,
-                    d.subcategory, scope, d.endDate, d.facts, d.explanation, d.policyVersion, decider,
-                    d.needsApproval ? decider + "~approver" : null, d.automatedDecision, d.origin, d.reportIds,
-                    d.noticeId, d.appealId, d.manifestlyUnfounded, clock.instant());
+            new DecisionTaken(
+                    d.id,
+                    d.caseId,
+                    SubjectRef.parse(d.subjectKey),
+                    d.ownerId,
+                    actions,
+                    d.ground,
+                    d.category,
+                    d.subcategory,
+                    scope,
+                    d.endDate,
+                    d.facts,
+                    d.explanation,
+                    d.policyVersion,
+                    decider,
+                    d.needsApproval ? decider + "~approver" : null,
+                    d.automatedDecision,
+                    d.origin,
+                    d.reportIds,
+                    d.noticeId,
+                    d.appealId,
+                    d.manifestlyUnfounded,
+                    clock.instant());
         } catch (IllegalArgumentException e) {
             String field = e.getMessage().startsWith("invalid actions") ? "actions" : "body";
-            throw new ProblemException(ProblemKind.VALIDATION, e.getMessage(), List.of(new FieldError(field, e.getMessage())));
+            throw new ProblemException(
+                    ProblemKind.VALIDATION, e.getMessage(), List.of(new FieldError(field, e.getMessage())));
         }
     }
-
 }

@@ -22,13 +22,13 @@ import org.modhub.moderation.kit.timer.Timers;
 import org.modhub.moderation.review.config.ReviewConfig;
 import org.modhub.moderation.review.persistence.CaseEntity;
 import org.modhub.moderation.review.persistence.CaseReportRepository;
+import org.modhub.moderation.review.persistence.DecisionEntity;
 import org.modhub.moderation.review.persistence.DecisionRepository;
 import org.modhub.moderation.review.persistence.PolicyVersionRepository;
-import org.modhub.moderation.review.persistence.RestrictionRepository;
-import org.modhub.moderation.review.persistence.StatementSubmissionRepository;
-import org.modhub.moderation.review.persistence.DecisionEntity;
 import org.modhub.moderation.review.persistence.RestrictionEntity;
+import org.modhub.moderation.review.persistence.RestrictionRepository;
 import org.modhub.moderation.review.persistence.StatementSubmissionEntity;
+import org.modhub.moderation.review.persistence.StatementSubmissionRepository;
 import org.modhub.moderation.review.transparency.StatementSource;
 
 import io.smallrye.mutiny.Multi;
@@ -62,9 +62,21 @@ public class Enforcement {
     private final String appealUrl;
     private final Clock clock;
 
-    public Enforcement(DecisionRepository decisions, RestrictionRepository restrictions, CaseReportRepository reports,
-            StatementSubmissionRepository submissions, PolicyVersionRepository policyVersions, OwnerService owners, PolicyService policies, OwnerNotices notices, Outbox outbox, Timers timers,
-            AuditTrail audit, StatementSource transparency, ReviewConfig config, Clock clock) {
+    public Enforcement(
+            DecisionRepository decisions,
+            RestrictionRepository restrictions,
+            CaseReportRepository reports,
+            StatementSubmissionRepository submissions,
+            PolicyVersionRepository policyVersions,
+            OwnerService owners,
+            PolicyService policies,
+            OwnerNotices notices,
+            Outbox outbox,
+            Timers timers,
+            AuditTrail audit,
+            StatementSource transparency,
+            ReviewConfig config,
+            Clock clock) {
         this.decisions = decisions;
         this.restrictions = restrictions;
         this.reports = reports;
@@ -88,48 +100,71 @@ public class Enforcement {
     Uni<Void> enforce(DecisionEntity d, CaseEntity c, String approver) {
         Instant now = clock.instant();
         if (d.endDate != null && !d.endDate.isAfter(now)) {
-            throw ProblemException.conflict("The decision's end date " + d.endDate + " has passed; reject it and decide anew");
+            throw ProblemException.conflict(
+                    "The decision's end date " + d.endDate + " has passed; reject it and decide anew");
         }
         List<ModerationAction> actions = d.actions();
         List<String> scope = d.territorialScope;
         d.status = DecisionStatus.ENFORCED;
         d.approvedBy = approver;
         d.decidedAt = now;
-        return sourceOf(d).chain(source -> policyVersions.findById(d.policyVersion).chain(policy -> {
-            // The policy version in force, linked from the statement (decision_ground_reference_url) for incompatible content.
-            String policyUrl = policy == null ? null : policy.url;
-            StatementOfReasons statement = Statements.of(d, actions, scope, source.type(), source.automated(), appealUrl, policyUrl);
-            d.statement = statement;
-            List<ModerationAction> restricting = actions.stream().filter(ModerationAction::restricts).toList();
-            boolean onlyChanges = actions.equals(List.of(ModerationAction.REQUEST_CHANGES));
-            Uni<Void> chain = Multi.createFrom().iterable(restricting)
-                    .onItem().transformToUniAndConcatenate(action -> impose(d, action, scope, now))
-                    .collect().last().replaceWithVoid();
-            if (d.endDate != null && !restricting.isEmpty()) {
-                chain = chain.chain(() -> timers.schedule(END_DATE_TIMER, d.id.toString(), d.endDate, null));
-            }
-            if (!restricting.isEmpty()) {
-                // The statement goes to the DSA Transparency Database (Art. 24(5)); queued here so none is forgotten.
-                // Rendered here, once: the export and the submitter read it as stored.
-                chain = chain.chain(() -> involved(d)).chain(identities -> submissions.persist(StatementSubmissionEntity
-                        .pending(d.id, now, transparency.render(d.id, statement, c.openedAt, identities).orElse(null))))
-                        .replaceWithVoid();
-            }
-            if (!onlyChanges) {
-                chain = chain.chain(() -> outbox.publish(Topics.REVIEW_EVENTS, EventSources.REVIEW_SERVICE, taken(d, actions, scope)))
-                        .chain(() -> notices.decided(d, actions, scope));
-            }
-            boolean caseFollows = c.state == CaseState.CLAIMED || c.state == CaseState.PENDING_APPROVAL;
-            if (caseFollows && actions.contains(ModerationAction.REQUEST_CHANGES)) {
-                chain = chain.chain(() -> owners.ask(c, d, d.changesRequested, d.ownerDeadline));
-            } else if (caseFollows) {
-                chain = chain.invoke(() -> close(c, now)).chain(() -> timers.cancel(CaseService.SLA_TIMER, c.id.toString()))
-                        .replaceWithVoid();
-            }
-            return chain.chain(() -> audit.record(approver != null ? approver : d.decidedBy, "decision.enforced", "decision",
-                    d.id, c.id, c.subjectKey, "actions " + d.actions + ", policy " + d.policyVersion
-                            + (d.legalProvision != null ? ", law " + d.legalProvision.citation() : "")));
-        }));
+        return sourceOf(d)
+                .chain(source -> policyVersions.findById(d.policyVersion).chain(policy -> {
+                    // The policy version in force, linked from the statement (decision_ground_reference_url) for
+                    // incompatible content.
+                    String policyUrl = policy == null ? null : policy.url;
+                    StatementOfReasons statement =
+                            Statements.of(d, actions, scope, source.type(), source.automated(), appealUrl, policyUrl);
+                    d.statement = statement;
+                    List<ModerationAction> restricting =
+                            actions.stream().filter(ModerationAction::restricts).toList();
+                    boolean onlyChanges = actions.equals(List.of(ModerationAction.REQUEST_CHANGES));
+                    Uni<Void> chain = Multi.createFrom()
+                            .iterable(restricting)
+                            .onItem()
+                            .transformToUniAndConcatenate(action -> impose(d, action, scope, now))
+                            .collect()
+                            .last()
+                            .replaceWithVoid();
+                    if (d.endDate != null && !restricting.isEmpty()) {
+                        chain = chain.chain(() -> timers.schedule(END_DATE_TIMER, d.id.toString(), d.endDate, null));
+                    }
+                    if (!restricting.isEmpty()) {
+                        // The statement goes to the DSA Transparency Database (Art. 24(5)); queued here so none is
+                        // forgotten.
+                        // Rendered here, once: the export and the submitter read it as stored.
+                        chain = chain.chain(() -> involved(d))
+                                .chain(identities -> submissions.persist(StatementSubmissionEntity.pending(
+                                        d.id,
+                                        now,
+                                        transparency
+                                                .render(d.id, statement, c.openedAt, identities)
+                                                .orElse(null))))
+                                .replaceWithVoid();
+                    }
+                    if (!onlyChanges) {
+                        chain = chain.chain(() -> outbox.publish(
+                                        Topics.REVIEW_EVENTS, EventSources.REVIEW_SERVICE, taken(d, actions, scope)))
+                                .chain(() -> notices.decided(d, actions, scope));
+                    }
+                    boolean caseFollows = c.state == CaseState.CLAIMED || c.state == CaseState.PENDING_APPROVAL;
+                    if (caseFollows && actions.contains(ModerationAction.REQUEST_CHANGES)) {
+                        chain = chain.chain(() -> owners.ask(c, d, d.changesRequested, d.ownerDeadline));
+                    } else if (caseFollows) {
+                        chain = chain.invoke(() -> close(c, now))
+                                .chain(() -> timers.cancel(CaseService.SLA_TIMER, c.id.toString()))
+                                .replaceWithVoid();
+                    }
+                    return chain.chain(() -> audit.record(
+                            approver != null ? approver : d.decidedBy,
+                            "decision.enforced",
+                            "decision",
+                            d.id,
+                            c.id,
+                            c.subjectKey,
+                            "actions " + d.actions + ", policy " + d.policyVersion
+                                    + (d.legalProvision != null ? ", law " + d.legalProvision.citation() : "")));
+                }));
     }
 
     /** Everyone a decision involves, whose names and addresses its public statement must not carry. */
@@ -148,8 +183,9 @@ public class Enforcement {
 
     private Uni<Void> impose(DecisionEntity d, ModerationAction action, List<String> scope, Instant now) {
         // A newer restriction of the same kind replaces the standing one (e.g. a new end date).
-        return restrictions.list("subjectKey = ?1 and action = ?2 and liftedAt is null", d.subjectKey,
-                action).chain(old -> {
+        return restrictions
+                .list("subjectKey = ?1 and action = ?2 and liftedAt is null", d.subjectKey, action)
+                .chain(old -> {
                     old.forEach(r -> lift(r, d.id, "superseded by decision " + d.id, now));
                     RestrictionEntity r = new RestrictionEntity();
                     r.id = UUID.randomUUID();
@@ -176,8 +212,7 @@ public class Enforcement {
         c.updatedAt = now;
     }
 
-    private record Source(SourceType type, boolean automated) {
-    }
+    private record Source(SourceType type, boolean automated) {}
 
     private Uni<Source> sourceOf(DecisionEntity d) {
         List<UUID> reportIds = d.reportIds;
@@ -187,15 +222,36 @@ public class Enforcement {
         if (reportIds.isEmpty()) {
             return Uni.createFrom().item(new Source(SourceType.SOURCE_VOLUNTARY, false));
         }
-        return reports.list("reportId in ?1", reportIds).map(rows -> new Source(
-                Statements.strongest(rows.stream().map(r -> r.sourceType).toList(), SourceType.SOURCE_VOLUNTARY),
-                rows.stream().anyMatch(r -> r.automatedDetection)));
+        return reports.list("reportId in ?1", reportIds)
+                .map(rows -> new Source(
+                        Statements.strongest(
+                                rows.stream().map(r -> r.sourceType).toList(), SourceType.SOURCE_VOLUNTARY),
+                        rows.stream().anyMatch(r -> r.automatedDetection)));
     }
 
     private DecisionTaken taken(DecisionEntity d, List<ModerationAction> actions, List<String> scope) {
-        return new DecisionTaken(d.id, d.caseId, SubjectRef.parse(d.subjectKey), d.ownerId, actions, d.ground, d.category,
-                d.subcategory, scope, d.endDate, d.facts, d.explanation, d.policyVersion, d.decidedBy, d.approvedBy,
-                d.automatedDecision, d.origin, d.reportIds, d.noticeId, d.appealId, d.manifestlyUnfounded,
+        return new DecisionTaken(
+                d.id,
+                d.caseId,
+                SubjectRef.parse(d.subjectKey),
+                d.ownerId,
+                actions,
+                d.ground,
+                d.category,
+                d.subcategory,
+                scope,
+                d.endDate,
+                d.facts,
+                d.explanation,
+                d.policyVersion,
+                d.decidedBy,
+                d.approvedBy,
+                d.automatedDecision,
+                d.origin,
+                d.reportIds,
+                d.noticeId,
+                d.appealId,
+                d.manifestlyUnfounded,
                 d.decidedAt);
     }
 
@@ -205,8 +261,8 @@ public class Enforcement {
      * Lifts the standing restrictions of {@code original} with a recorded reversal decision and
      * {@code DecisionReversed}. Nothing standing: nothing to reverse (null).
      */
-    Uni<DecisionEntity> reverse(DecisionEntity original, DecisionOrigin origin, UUID noticeId, UUID appealId, String reason,
-            String actor) {
+    Uni<DecisionEntity> reverse(
+            DecisionEntity original, DecisionOrigin origin, UUID noticeId, UUID appealId, String reason, String actor) {
         return reverse(original, origin, noticeId, appealId, null, reason, actor);
     }
 
@@ -214,34 +270,67 @@ public class Enforcement {
      * As {@link #reverse(DecisionEntity, DecisionOrigin, UUID, UUID, String, String)}; a reversal implementing an
      * out-of-court dispute's outcome ({@code disputeId}) also stores its own statement of reasons, citing the body's decision.
      */
-    Uni<DecisionEntity> reverse(DecisionEntity original, DecisionOrigin origin, UUID noticeId, UUID appealId, UUID disputeId,
-            String reason, String actor) {
+    Uni<DecisionEntity> reverse(
+            DecisionEntity original,
+            DecisionOrigin origin,
+            UUID noticeId,
+            UUID appealId,
+            UUID disputeId,
+            String reason,
+            String actor) {
         Instant now = clock.instant();
-        return restrictions.list("decisionId = ?1 and liftedAt is null", original.id)
+        return restrictions
+                .list("decisionId = ?1 and liftedAt is null", original.id)
                 .chain(standing -> {
                     if (standing.isEmpty()) {
                         return Uni.createFrom().nullItem();
                     }
-                    List<ModerationAction> lifted = standing.stream().map(r -> r.action).distinct().toList();
+                    List<ModerationAction> lifted =
+                            standing.stream().map(r -> r.action).distinct().toList();
                     return policies.currentVersion().chain(version -> {
-                        DecisionEntity rev = reversal(original, lifted, origin, noticeId, appealId, disputeId, reason, actor,
-                                version, now);
+                        DecisionEntity rev = reversal(
+                                original, lifted, origin, noticeId, appealId, disputeId, reason, actor, version, now);
                         standing.forEach(r -> lift(r, rev.id, reason, now));
-                        DecisionReversed event = new DecisionReversed(rev.id, original.id, SubjectRef.parse(original.subjectKey),
-                                origin, appealId, noticeId, reason, lifted, actor, now);
-                        return decisions.persist(rev)
+                        DecisionReversed event = new DecisionReversed(
+                                rev.id,
+                                original.id,
+                                SubjectRef.parse(original.subjectKey),
+                                origin,
+                                appealId,
+                                noticeId,
+                                reason,
+                                lifted,
+                                actor,
+                                now);
+                        return decisions
+                                .persist(rev)
                                 .chain(() -> timers.cancel(END_DATE_TIMER, original.id.toString()))
                                 .chain(() -> outbox.publish(Topics.REVIEW_EVENTS, EventSources.REVIEW_SERVICE, event))
                                 .chain(() -> notices.reversed(rev, original, lifted, reason))
-                                .chain(() -> audit.record(actor, "decision.reversed", "decision", rev.id, rev.caseId,
-                                        rev.subjectKey, "reverses " + original.id + " (" + origin + "): lifted " + lifted))
+                                .chain(() -> audit.record(
+                                        actor,
+                                        "decision.reversed",
+                                        "decision",
+                                        rev.id,
+                                        rev.caseId,
+                                        rev.subjectKey,
+                                        "reverses " + original.id + " (" + origin + "): lifted " + lifted))
                                 .replaceWith(rev);
                     });
                 });
     }
 
-    private DecisionEntity reversal(DecisionEntity original, List<ModerationAction> lifted, DecisionOrigin origin, UUID noticeId,
-            UUID appealId, UUID disputeId, String reason, String actor, String version, Instant now) {
+    private DecisionEntity reversal(
+            DecisionEntity original,
+            List<ModerationAction> lifted,
+            DecisionOrigin origin,
+            UUID noticeId,
+            UUID appealId,
+            UUID disputeId,
+            String reason,
+            String actor,
+            String version,
+            Instant now) {
         DecisionEntity rev = new DecisionEntity();
         rev.id = UUID.randomUUID();
         rev.caseId = original.caseId;
@@ -274,15 +363,25 @@ public class Enforcement {
         rev.decidedAt = now;
         if (disputeId != null) {
             // Its own statement: what is lifted, on which facts (the body's decision), and the redress left.
-            rev.statement = Statements.of(rev, lifted, rev.territorialScope, SourceType.SOURCE_VOLUNTARY, false, appealUrl, null);
+            rev.statement = Statements.of(
+                    rev, lifted, rev.territorialScope, SourceType.SOURCE_VOLUNTARY, false, appealUrl, null);
         }
         return rev;
     }
 
     /** The end date of a decision's restrictions has come: they lift themselves. */
     public Uni<Void> endDateReached(UUID decisionId) {
-        return decisions.findById(decisionId).chain(d -> d == null ? Uni.createFrom().voidItem()
-                : reverse(d, DecisionOrigin.OWN_INITIATIVE, null, null,
-                        "The restriction ended on its end date (" + d.endDate + ").", Audit.SYSTEM).replaceWithVoid());
+        return decisions
+                .findById(decisionId)
+                .chain(d -> d == null
+                        ? Uni.createFrom().voidItem()
+                        : reverse(
+                                        d,
+                                        DecisionOrigin.OWN_INITIATIVE,
+                                        null,
+                                        null,
+                                        "The restriction ended on its end date (" + d.endDate + ").",
+                                        Audit.SYSTEM)
+                                .replaceWithVoid());
     }
 }

@@ -13,16 +13,16 @@ import org.modhub.moderation.kit.problem.ProblemException;
 /** The four-eyes rule: which decisions wait for a second, senior moderator, and who may be that second pair of eyes. */
 public final class FourEyes {
 
-    private FourEyes() {
-    }
+    private FourEyes() {}
 
     /**
      * Whether a decision waits for a second, senior moderator: an account suspension or termination,
      * disabling or removing a whole repository, or any decision in a critical category.
      */
-    public static boolean needsApproval(List<ModerationAction> actions, SubjectKind kind, PolicyCategory category,
-            PolicySubcategory subcategory) {
-        return ModerationAction.anySevere(actions, kind) || Taxonomy.severityOf(category, subcategory) == Severity.CRITICAL;
+    public static boolean needsApproval(
+            List<ModerationAction> actions, SubjectKind kind, PolicyCategory category, PolicySubcategory subcategory) {
+        return ModerationAction.anySevere(actions, kind)
+                || Taxonomy.severityOf(category, subcategory) == Severity.CRITICAL;
     }
 
     /** A 403 unless {@code senior} is someone other than {@code decider}: no one approves or rejects their own decision. */

@@ -48,8 +48,14 @@ public class LedgerFeeds {
     private final AuditTrail audit;
     private final Clock clock;
 
-    public LedgerFeeds(DecisionService decisions, DecisionRepository decided, CaseService cases, PolicyService policies, Enforcement enforcement,
-            AuditTrail audit, Clock clock) {
+    public LedgerFeeds(
+            DecisionService decisions,
+            DecisionRepository decided,
+            CaseService cases,
+            PolicyService policies,
+            Enforcement enforcement,
+            AuditTrail audit,
+            Clock clock) {
         this.decisions = decisions;
         this.decided = decided;
         this.cases = cases;
@@ -60,51 +66,88 @@ public class LedgerFeeds {
     }
 
     public Uni<Void> takedown(TakedownOrdered t) {
-        return Multi.createFrom().iterable(t.subjects())
-                .onItem().transformToUniAndConcatenate(subject -> takedown(t, subject))
-                .collect().last().replaceWithVoid();
+        return Multi.createFrom()
+                .iterable(t.subjects())
+                .onItem()
+                .transformToUniAndConcatenate(subject -> takedown(t, subject))
+                .collect()
+                .last()
+                .replaceWithVoid();
     }
 
     private Uni<Void> takedown(TakedownOrdered t, SubjectRef subject) {
-        return decided.count("noticeId = ?1 and subjectKey = ?2 and kind = ?3", t.noticeId(), subject.key(),
-                DecisionKind.DECISION).chain(existing -> {
+        return decided.count(
+                        "noticeId = ?1 and subjectKey = ?2 and kind = ?3",
+                        t.noticeId(),
+                        subject.key(),
+                        DecisionKind.DECISION)
+                .chain(existing -> {
                     if (existing > 0) {
                         return Uni.createFrom().voidItem();
                     }
-                    return policies.currentVersion().chain(version -> cases
-                            .openExternal(subject, PolicyCategory.PRIVACY_AND_IP, PolicySubcategory.IP_INFRINGEMENT,
-                                    DecisionOrigin.DMCA, t.noticeId(), null, CaseState.CLOSED, t.orderedBy())
-                            .chain(c -> {
-                                DecisionEntity d = decisions.blank(c, List.of(ModerationAction.DISABLE),
-                                        DecisionGround.DECISION_GROUND_ILLEGAL_CONTENT, DsaTerritories.EEA, null,
-                                        "A notice under 17 U.S.C. 512(c)(3) (notice " + t.noticeId()
-                                                + ") identified this content as infringing a copyright; legal staff found the notice complete and accepted it.",
-                                        "Making content available that infringes someone's intellectual property breaks the law and the content policy "
-                                                + "(Privacy and Intellectual Property). Access is disabled; you may send a counter-notice if you believe it was removed by mistake.",
-                                        version, DMCA_DECIDER, t.uploaderId(), null, null);
-                                // The notice-and-takedown provision the notice was accepted under (DSA Art. 17(3)(d)).
-                                d.legalProvision = LegalProvision.US_17_USC_512_C;
-                                d.createdAt = t.orderedAt();
-                                return decisions.recordExternal(c, d, t.orderedBy());
-                            })).replaceWithVoid();
+                    return policies.currentVersion()
+                            .chain(version -> cases.openExternal(
+                                            subject,
+                                            PolicyCategory.PRIVACY_AND_IP,
+                                            PolicySubcategory.IP_INFRINGEMENT,
+                                            DecisionOrigin.DMCA,
+                                            t.noticeId(),
+                                            null,
+                                            CaseState.CLOSED,
+                                            t.orderedBy())
+                                    .chain(c -> {
+                                        DecisionEntity d = decisions.blank(
+                                                c,
+                                                List.of(ModerationAction.DISABLE),
+                                                DecisionGround.DECISION_GROUND_ILLEGAL_CONTENT,
+                                                DsaTerritories.EEA,
+                                                null,
+                                                "A notice under 17 U.S.C. 512(c)(3) (notice " + t.noticeId()
+                                                        + ") identified this content as infringing a copyright; legal staff found the notice complete and accepted it.",
+                                                "Making content available that infringes someone's intellectual property breaks the law and the content policy "
+                                                        + "(Privacy and Intellectual Property). Access is disabled; you may send a counter-notice if you believe it was removed by mistake.",
+                                                version,
+                                                DMCA_DECIDER,
+                                                t.uploaderId(),
+                                                null,
+                                                null);
+                                        // The notice-and-takedown provision the notice was accepted under (DSA Art.
+                                        // 17(3)(d)).
+                                        d.legalProvision = LegalProvision.US_17_USC_512_C;
+                                        d.createdAt = t.orderedAt();
+                                        return decisions.recordExternal(c, d, t.orderedBy());
+                                    }))
+                            .replaceWithVoid();
                 });
     }
 
     public Uni<Void> restored(ContentRestored r) {
         String reason = switch (r.reason()) {
-            case COUNTER_NOTICE_PERIOD_ELAPSED -> "A counter-notice was filed and the claimant did not show a court action in time (17 U.S.C. 512(g)); the content is restored.";
+            case COUNTER_NOTICE_PERIOD_ELAPSED ->
+                "A counter-notice was filed and the claimant did not show a court action in time (17 U.S.C. 512(g)); the content is restored.";
             case NOTICE_WITHDRAWN -> "The claimant withdrew the DMCA notice; the content is restored.";
-            case NOTICE_REJECTED_ON_REVIEW -> "On review, the DMCA notice should not have been accepted; the content is restored.";
+            case NOTICE_REJECTED_ON_REVIEW ->
+                "On review, the DMCA notice should not have been accepted; the content is restored.";
         };
-        return Multi.createFrom().iterable(r.subjects())
-                .onItem().transformToUniAndConcatenate(subject -> decided.list(
-                        "noticeId = ?1 and subjectKey = ?2 and kind = ?3 and status = ?4", r.noticeId(), subject.key(),
-                        DecisionKind.DECISION, DecisionStatus.ENFORCED)
-                        .chain(found -> Multi.createFrom().iterable(found)
-                                .onItem().transformToUniAndConcatenate(d -> enforcement.reverse(d, DecisionOrigin.DMCA,
-                                        r.noticeId(), null, reason, DMCA_DECIDER))
-                                .collect().asList()))
-                .collect().last().replaceWithVoid();
+        return Multi.createFrom()
+                .iterable(r.subjects())
+                .onItem()
+                .transformToUniAndConcatenate(subject -> decided.list(
+                                "noticeId = ?1 and subjectKey = ?2 and kind = ?3 and status = ?4",
+                                r.noticeId(),
+                                subject.key(),
+                                DecisionKind.DECISION,
+                                DecisionStatus.ENFORCED)
+                        .chain(found -> Multi.createFrom()
+                                .iterable(found)
+                                .onItem()
+                                .transformToUniAndConcatenate(d -> enforcement.reverse(
+                                        d, DecisionOrigin.DMCA, r.noticeId(), null, reason, DMCA_DECIDER))
+                                .collect()
+                                .asList()))
+                .collect()
+                .last()
+                .replaceWithVoid();
     }
 
     public Uni<Void> appealResolved(AppealResolved a) {
@@ -117,10 +160,10 @@ public class LedgerFeeds {
                 Log.infof("Appeal %s upheld decision %s; the ledger stays as it is", a.appealId(), a.decisionId());
                 return Uni.createFrom().voidItem();
             }
-            String reason = "Appeal " + a.appealId() + " was decided " + a.outcome() + " by a reviewer who did not take the decision: "
-                    + a.explanation();
-            Uni<DecisionEntity> reversal = enforcement.reverse(original, DecisionOrigin.APPEAL, null, a.appealId(), reason,
-                    a.reviewerId());
+            String reason = "Appeal " + a.appealId() + " was decided " + a.outcome()
+                    + " by a reviewer who did not take the decision: " + a.explanation();
+            Uni<DecisionEntity> reversal =
+                    enforcement.reverse(original, DecisionOrigin.APPEAL, null, a.appealId(), reason, a.reviewerId());
             if (a.newActions().isEmpty() || a.newActions().equals(List.of(ModerationAction.NO_ACTION))) {
                 return reversal.replaceWithVoid();
             }
@@ -136,8 +179,9 @@ public class LedgerFeeds {
      */
     public Uni<Void> disputeSettled(DisputeSettled s) {
         if (s.outcome() != DisputeOutcome.IN_FAVOUR_OF_RECIPIENT || !Boolean.TRUE.equals(s.implemented())) {
-            Log.infof("Dispute %s on decision %s ended %s (implemented: %s); the ledger stays as it is", s.disputeId(),
-                    s.decisionId(), s.outcome(), s.implemented());
+            Log.infof(
+                    "Dispute %s on decision %s ended %s (implemented: %s); the ledger stays as it is",
+                    s.disputeId(), s.decisionId(), s.outcome(), s.implemented());
             return Uni.createFrom().voidItem();
         }
         return decided.count("disputeId", s.disputeId()).chain(done -> {
@@ -149,25 +193,46 @@ public class LedgerFeeds {
                     throw new PoisonMessageException("dispute " + s.disputeId() + " names decision " + s.decisionId()
                             + ", which is not in the ledger");
                 }
-                String reason = "A certified out-of-court dispute settlement body (DSA Art. 21) decided dispute " + s.disputeId()
+                String reason = "A certified out-of-court dispute settlement body (DSA Art. 21) decided dispute "
+                        + s.disputeId()
                         + " on " + s.settledOn() + " in favour of the recipient of the service, against decision "
                         + original.id + "; the hub implemented the body's decision"
-                        + (s.implementedOn() != null ? " on " + s.implementedOn() : "") + " and lifts the restrictions it imposed.";
-                return enforcement.reverse(original, DecisionOrigin.OWN_INITIATIVE, null, null, s.disputeId(), reason,
-                        Audit.SYSTEM).chain(rev -> {
+                        + (s.implementedOn() != null ? " on " + s.implementedOn() : "")
+                        + " and lifts the restrictions it imposed.";
+                return enforcement
+                        .reverse(
+                                original,
+                                DecisionOrigin.OWN_INITIATIVE,
+                                null,
+                                null,
+                                s.disputeId(),
+                                reason,
+                                Audit.SYSTEM)
+                        .chain(rev -> {
                             if (rev != null) {
                                 return Uni.createFrom().voidItem();
                             }
                             boolean restricted = original.actions().stream().anyMatch(ModerationAction::restricts);
                             if (restricted) {
                                 // Lifted already (an appeal, an end date): recorded, nothing more to lift.
-                                return audit.record(Audit.SYSTEM, "dispute.implemented", "decision", original.id,
-                                        original.caseId, original.subjectKey, "dispute " + s.disputeId()
+                                return audit.record(
+                                        Audit.SYSTEM,
+                                        "dispute.implemented",
+                                        "decision",
+                                        original.id,
+                                        original.caseId,
+                                        original.subjectKey,
+                                        "dispute " + s.disputeId()
                                                 + " settled for the recipient; no restriction of the decision stands");
                             }
-                            // The decision acted too little (a notifier won): the subject goes back to the queue to be decided anew.
-                            return cases.reopenFor(SubjectRef.parse(original.subjectKey), original.category,
-                                    original.subcategory, reason + " The subject is to be decided anew.", "dispute " + s.disputeId());
+                            // The decision acted too little (a notifier won): the subject goes back to the queue to be
+                            // decided anew.
+                            return cases.reopenFor(
+                                    SubjectRef.parse(original.subjectKey),
+                                    original.category,
+                                    original.subcategory,
+                                    reason + " The subject is to be decided anew.",
+                                    "dispute " + s.disputeId());
                         });
             });
         });
@@ -176,33 +241,60 @@ public class LedgerFeeds {
     /** The appeal's new actions as a decision of their own; severe ones wait for a senior moderator like any other. */
     private Uni<Void> newFromAppeal(AppealResolved a, DecisionEntity original, String facts) {
         Instant now = clock.instant();
-        Instant endDate = ModerationAction.anyRequiresEndDate(a.newActions()) && original.endDate != null
-                && original.endDate.isAfter(now) ? original.endDate : null;
+        Instant endDate = ModerationAction.anyRequiresEndDate(a.newActions())
+                        && original.endDate != null
+                        && original.endDate.isAfter(now)
+                ? original.endDate
+                : null;
         if (ModerationAction.anyRequiresEndDate(a.newActions()) && endDate == null) {
-            throw new PoisonMessageException("appeal " + a.appealId() + " asks for a suspension without an end date to keep");
+            throw new PoisonMessageException(
+                    "appeal " + a.appealId() + " asks for a suspension without an end date to keep");
         }
-        DecisionGround ground = original.ground != null ? original.ground : DecisionGround.defaultFor(original.subcategory);
+        DecisionGround ground =
+                original.ground != null ? original.ground : DecisionGround.defaultFor(original.subcategory);
         List<String> scope = original.territorialScope;
         List<String> territorialScope = scope.isEmpty() ? DsaTerritories.EEA : scope;
-        return policies.currentVersion().chain(version -> cases.lockOpen(a.subject().key()).chain(open -> {
-            boolean approval = FourEyes.needsApproval(a.newActions(), a.subject().kind(), original.category, original.subcategory);
-            // One open case per subject: a decision that must wait joins an open case, or opens one that waits.
-            CaseState state = approval && open == null ? CaseState.PENDING_APPROVAL : CaseState.CLOSED;
-            return cases.openExternal(a.subject(), original.category, original.subcategory, DecisionOrigin.APPEAL, null,
-                    a.appealId(), state, a.reviewerId()).chain(c -> {
-                        DecisionEntity d = decisions.blank(c, a.newActions(), ground, territorialScope, endDate, facts,
-                                a.explanation(), version, a.reviewerId(), original.ownerId, original.ownerEmail,
-                                original.ownerLocale);
-                        // The appeal changes the actions, not the law or clause the original relied on.
-                        if (ground == DecisionGround.DECISION_GROUND_ILLEGAL_CONTENT) {
-                            d.legalProvision = original.legalProvision != null ? original.legalProvision
-                                    : StatementOfReasons.legacyProvision(original.subcategory);
-                            d.legalGroundText = original.legalGroundText;
-                        } else {
-                            d.policyClause = original.policyClause;
-                        }
-                        return decisions.recordExternal(c, d, null);
-                    });
-        })).replaceWithVoid();
+        return policies.currentVersion()
+                .chain(version -> cases.lockOpen(a.subject().key()).chain(open -> {
+                    boolean approval = FourEyes.needsApproval(
+                            a.newActions(), a.subject().kind(), original.category, original.subcategory);
+                    // One open case per subject: a decision that must wait joins an open case, or opens one that waits.
+                    CaseState state = approval && open == null ? CaseState.PENDING_APPROVAL : CaseState.CLOSED;
+                    return cases.openExternal(
+                                    a.subject(),
+                                    original.category,
+                                    original.subcategory,
+                                    DecisionOrigin.APPEAL,
+                                    null,
+                                    a.appealId(),
+                                    state,
+                                    a.reviewerId())
+                            .chain(c -> {
+                                DecisionEntity d = decisions.blank(
+                                        c,
+                                        a.newActions(),
+                                        ground,
+                                        territorialScope,
+                                        endDate,
+                                        facts,
+                                        a.explanation(),
+                                        version,
+                                        a.reviewerId(),
+                                        original.ownerId,
+                                        original.ownerEmail,
+                                        original.ownerLocale);
+                                // The appeal changes the actions, not the law or clause the original relied on.
+                                if (ground == DecisionGround.DECISION_GROUND_ILLEGAL_CONTENT) {
+                                    d.legalProvision = original.legalProvision != null
+                                            ? original.legalProvision
+                                            : StatementOfReasons.legacyProvision(original.subcategory);
+                                    d.legalGroundText = original.legalGroundText;
+                                } else {
+                                    d.policyClause = original.policyClause;
+                                }
+                                return decisions.recordExternal(c, d, null);
+                            });
+                }))
+                .replaceWithVoid();
     }
 }

@@ -20,9 +20,22 @@ import org.modhub.moderation.contracts.taxonomy.PolicySubcategory;
  * @param legalGroundText free text precising it (required with OTHER)
  * @param policyClause the policy's clause relied on, for incompatible content (null: the category's section)
  */
-public record NewDecision(List<ModerationAction> actions, DecisionGround ground, PolicyCategory category,
-        PolicySubcategory subcategory, List<String> territorialScope, Instant endDate, String facts, String explanation,
-        boolean manifestlyUnfounded, AutomatedDecision automatedDecision, String ownerId, String ownerEmail,
-        String ownerLocale, String changesRequested, Instant ownerDeadline, LegalProvision legalProvision,
-        String legalGroundText, PolicyClause policyClause) {
-}
+public record NewDecision(
+        List<ModerationAction> actions,
+        DecisionGround ground,
+        PolicyCategory category,
+        PolicySubcategory subcategory,
+        List<String> territorialScope,
+        Instant endDate,
+        String facts,
+        String explanation,
+        boolean manifestlyUnfounded,
+        AutomatedDecision automatedDecision,
+        String ownerId,
+        String ownerEmail,
+        String ownerLocale,
+        String changesRequested,
+        Instant ownerDeadline,
+        LegalProvision legalProvision,
+        String legalGroundText,
+        PolicyClause policyClause) {}

@@ -71,31 +71,59 @@ public class OwnerNotices {
         p.put("policyVersion", d.policyVersion);
         p.put("automated", Boolean.toString(d.automatedDecision != AutomatedDecision.AUTOMATED_DECISION_NOT_AUTOMATED));
         // DSA Art. 20: the internal complaint stays open for at least six months after the decision.
-        p.put("appealDeadline", d.decidedAt.atZone(ZoneOffset.UTC).plusMonths(6).toInstant().toString());
+        p.put(
+                "appealDeadline",
+                d.decidedAt.atZone(ZoneOffset.UTC).plusMonths(6).toInstant().toString());
         p.put("decidedAt", d.decidedAt.toString());
         return mail.send(onDecision(MailTemplateId.OWNER_DECISION, d, d.id, p));
     }
 
     /** Restrictions were lifted; on the thread of the decision that imposed them: a reply contests what remains of it. */
     Uni<Void> reversed(DecisionEntity reversal, DecisionEntity original, List<ModerationAction> lifted, String reason) {
-        Map<String, String> p = Map.of("decisionId", reversal.id.toString(), "reversedDecisionId", original.id.toString(),
-                "subject", original.subjectKey, "actionsLifted", codes(lifted), "reason", reason);
+        Map<String, String> p = Map.of(
+                "decisionId",
+                reversal.id.toString(),
+                "reversedDecisionId",
+                original.id.toString(),
+                "subject",
+                original.subjectKey,
+                "actionsLifted",
+                codes(lifted),
+                "reason",
+                reason);
         return mail.send(onDecision(MailTemplateId.DECISION_REVERSED, reversal, original.id, p));
     }
 
     /** The owner is asked to change the subject by a deadline; a reply on the case's thread is their answer. */
     Uni<Void> changesRequested(CaseEntity c, DecisionEntity d, OwnerRequestEntity r) {
-        Map<String, String> p = Map.of("caseId", c.id.toString(), "subject", c.subjectKey, "requestedChanges", r.message,
-                "deadline", r.deadline.toString(), "category", d.category.title(), "explanation", d.explanation);
-        return mail.send(MailRequest.to(MailTemplateId.OWNER_CHANGES_REQUESTED, r.ownerEmail, r.ownerId).parameters(p)
-                .thread(caseThread(c.id), Mailboxes.SAFETY).once(MailTemplateId.OWNER_CHANGES_REQUESTED.id() + ":" + r.id)
+        Map<String, String> p = Map.of(
+                "caseId",
+                c.id.toString(),
+                "subject",
+                c.subjectKey,
+                "requestedChanges",
+                r.message,
+                "deadline",
+                r.deadline.toString(),
+                "category",
+                d.category.title(),
+                "explanation",
+                d.explanation);
+        return mail.send(MailRequest.to(MailTemplateId.OWNER_CHANGES_REQUESTED, r.ownerEmail, r.ownerId)
+                .parameters(p)
+                .thread(caseThread(c.id), Mailboxes.SAFETY)
+                .once(MailTemplateId.OWNER_CHANGES_REQUESTED.id() + ":" + r.id)
                 .locale(d.ownerLocale));
     }
 
     /** Mail about a decision: on its {@code decision:} thread, replies to legal@, where complaints go (the policy says so). */
-    private static MailRequest onDecision(MailTemplateId template, DecisionEntity d, UUID threadDecision, Map<String, String> p) {
-        return MailRequest.to(template, d.ownerEmail, d.ownerId).parameters(p)
-                .thread(decisionThread(threadDecision), Mailboxes.LEGAL).once(template.id() + ":" + d.id).locale(d.ownerLocale);
+    private static MailRequest onDecision(
+            MailTemplateId template, DecisionEntity d, UUID threadDecision, Map<String, String> p) {
+        return MailRequest.to(template, d.ownerEmail, d.ownerId)
+                .parameters(p)
+                .thread(decisionThread(threadDecision), Mailboxes.LEGAL)
+                .once(template.id() + ":" + d.id)
+                .locale(d.ownerLocale);
     }
 
     private static String codes(List<ModerationAction> actions) {

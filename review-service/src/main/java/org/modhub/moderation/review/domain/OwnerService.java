@@ -53,8 +53,15 @@ public class OwnerService {
     private final ReviewConfig config;
     private final Clock clock;
 
-    public OwnerService(CaseService cases, OwnerRequestRepository requests, Outbox outbox, Timers timers, OwnerNotices notices, AuditTrail audit,
-            ReviewConfig config, Clock clock) {
+    public OwnerService(
+            CaseService cases,
+            OwnerRequestRepository requests,
+            Outbox outbox,
+            Timers timers,
+            OwnerNotices notices,
+            AuditTrail audit,
+            ReviewConfig config,
+            Clock clock) {
         this.cases = cases;
         this.requests = requests;
         this.outbox = outbox;
@@ -82,10 +89,25 @@ public class OwnerService {
         c.updatedAt = now;
         return requests.persist(r)
                 .chain(() -> timers.schedule(DEADLINE_TIMER, r.id.toString(), r.deadline, null))
-                .chain(() -> outbox.publish(Topics.REVIEW_EVENTS, EventSources.REVIEW_SERVICE, new ChangesRequested(c.id,
-                        SubjectRef.parse(c.subjectKey), r.ownerId, r.deadline, message, r.requestedBy, now)))
+                .chain(() -> outbox.publish(
+                        Topics.REVIEW_EVENTS,
+                        EventSources.REVIEW_SERVICE,
+                        new ChangesRequested(
+                                c.id,
+                                SubjectRef.parse(c.subjectKey),
+                                r.ownerId,
+                                r.deadline,
+                                message,
+                                r.requestedBy,
+                                now)))
                 .chain(() -> notices.changesRequested(c, d, r))
-                .chain(() -> audit.record(d.decidedBy, "owner.changes-requested", "owner_request", r.id, c.id, c.subjectKey,
+                .chain(() -> audit.record(
+                        d.decidedBy,
+                        "owner.changes-requested",
+                        "owner_request",
+                        r.id,
+                        c.id,
+                        c.subjectKey,
                         "deadline " + r.deadline));
     }
 
@@ -104,7 +126,8 @@ public class OwnerService {
     public Uni<Void> mailReply(InboundMailReceived received) {
         UUID caseId = caseOf(received.threadToken());
         // An out-of-office note from the owner's address is no answer: it would send the case back as "changed".
-        if (caseId == null || MailScreen.personSending(received, "an owner's answer").isEmpty()) {
+        if (caseId == null
+                || MailScreen.personSending(received, "an owner's answer").isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return openRequest(caseId).chain(r -> {
@@ -119,12 +142,20 @@ public class OwnerService {
             }
             String text = received.textBody().strip();
             String response = DISPUTE.matcher(text.toLowerCase(Locale.ROOT)).find() ? "DISPUTED" : "CHANGED";
-            return answer(r, response, text.length() > config.limits().maxText()
-                    ? text.substring(0, config.limits().maxText()) : text, "MAIL", r.ownerId).replaceWithVoid();
+            return answer(
+                            r,
+                            response,
+                            text.length() > config.limits().maxText()
+                                    ? text.substring(0, config.limits().maxText())
+                                    : text,
+                            "MAIL",
+                            r.ownerId)
+                    .replaceWithVoid();
         });
     }
 
-    private Uni<OwnerRequestEntity> answer(OwnerRequestEntity r, String response, String text, String via, String actor) {
+    private Uni<OwnerRequestEntity> answer(
+            OwnerRequestEntity r, String response, String text, String via, String actor) {
         return cases.locked(r.caseId).chain(c -> {
             if (c.state != CaseState.AWAITING_OWNER) {
                 throw ProblemException.conflict("Case " + c.id + " is not waiting for the owner");
@@ -141,7 +172,13 @@ public class OwnerService {
             c.returnReason = "The owner answered (" + response + ")";
             c.updatedAt = now;
             return timers.cancel(DEADLINE_TIMER, r.id.toString())
-                    .chain(() -> audit.record(actor, "owner.answered", "owner_request", r.id, c.id, c.subjectKey,
+                    .chain(() -> audit.record(
+                            actor,
+                            "owner.answered",
+                            "owner_request",
+                            r.id,
+                            c.id,
+                            c.subjectKey,
                             response + " via " + via))
                     .replaceWith(r);
         });
@@ -163,17 +200,27 @@ public class OwnerService {
                 c.assignee = null;
                 c.claimedAt = null;
                 c.returnReason = "The owner did not answer by " + r.deadline;
-                return audit.record(Audit.SYSTEM, "owner.deadline-expired", "owner_request", r.id, c.id, c.subjectKey,
-                        "deadline " + r.deadline).chain(() -> cases.escalate(c, EscalationReason.OWNER_DEADLINE_EXPIRED,
-                                Audit.SYSTEM, "owner did not answer by " + r.deadline));
+                return audit.record(
+                                Audit.SYSTEM,
+                                "owner.deadline-expired",
+                                "owner_request",
+                                r.id,
+                                c.id,
+                                c.subjectKey,
+                                "deadline " + r.deadline)
+                        .chain(() -> cases.escalate(
+                                c,
+                                EscalationReason.OWNER_DEADLINE_EXPIRED,
+                                Audit.SYSTEM,
+                                "owner did not answer by " + r.deadline));
             });
         });
     }
 
     private Uni<OwnerRequestEntity> openRequest(UUID caseId) {
-        return requests.find(
-                "caseId = ?1 and response is null and expiredAt is null order by requestedAt desc", caseId)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        return requests.find("caseId = ?1 and response is null and expiredAt is null order by requestedAt desc", caseId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult();
     }
 
     private static UUID caseOf(String threadToken) {

@@ -37,40 +37,54 @@ public class PolicyService {
     }
 
     @WithTransaction
-    public Uni<PolicyVersionEntity> post(String version, String title, String url, String summary, Instant effectiveAt,
-            String admin) {
+    public Uni<PolicyVersionEntity> post(
+            String version, String title, String url, String summary, Instant effectiveAt, String admin) {
         Instant now = clock.instant();
         Instant earliest = now.plus(minNotice);
         if (effectiveAt.isBefore(earliest)) {
-            throw ProblemException.invalidField("effectiveAt", "must be at least " + minNotice.toDays()
-                    + " days after posting, i.e. not before " + earliest.truncatedTo(ChronoUnit.SECONDS));
+            throw ProblemException.invalidField(
+                    "effectiveAt",
+                    "must be at least " + minNotice.toDays() + " days after posting, i.e. not before "
+                            + earliest.truncatedTo(ChronoUnit.SECONDS));
         }
-        return versions.findById(version).chain(existing -> {
-            if (existing != null) {
-                throw ProblemException.conflict("Policy version " + version + " exists already");
-            }
-            return versions.count("effectiveAt", effectiveAt);
-        }).chain(clashes -> {
-            if (clashes > 0) {
-                throw ProblemException.conflict("Another policy version takes effect at " + effectiveAt);
-            }
-            PolicyVersionEntity v = new PolicyVersionEntity();
-            v.version = version;
-            v.title = title;
-            v.url = url;
-            v.summary = summary;
-            v.effectiveAt = effectiveAt;
-            v.postedBy = admin;
-            v.postedAt = now;
-            return versions.persist(v).chain(() -> audit.record(admin, "policy.posted", "policy_version", version, null, null,
-                    "effective " + effectiveAt)).replaceWith(v);
-        });
+        return versions.findById(version)
+                .chain(existing -> {
+                    if (existing != null) {
+                        throw ProblemException.conflict("Policy version " + version + " exists already");
+                    }
+                    return versions.count("effectiveAt", effectiveAt);
+                })
+                .chain(clashes -> {
+                    if (clashes > 0) {
+                        throw ProblemException.conflict("Another policy version takes effect at " + effectiveAt);
+                    }
+                    PolicyVersionEntity v = new PolicyVersionEntity();
+                    v.version = version;
+                    v.title = title;
+                    v.url = url;
+                    v.summary = summary;
+                    v.effectiveAt = effectiveAt;
+                    v.postedBy = admin;
+                    v.postedAt = now;
+                    return versions.persist(v)
+                            .chain(() -> audit.record(
+                                    admin,
+                                    "policy.posted",
+                                    "policy_version",
+                                    version,
+                                    null,
+                                    null,
+                                    "effective " + effectiveAt))
+                            .replaceWith(v);
+                });
     }
 
     /** The version in force at {@code at}; 404 before the first. */
     @WithSession
     public Uni<PolicyVersionEntity> inForceAt(Instant at) {
-        return inForce(at).onItem().ifNull()
+        return inForce(at)
+                .onItem()
+                .ifNull()
                 .failWith(() -> ProblemException.notFound("Policy version in force at", at));
     }
 

@@ -53,7 +53,14 @@ public class RepeatInfringers {
     private final ReviewConfig config;
     private final Clock clock;
 
-    public RepeatInfringers(CaseService cases, CaseRepository caseRows, RestrictionRepository restrictions, Outbox outbox, Timers timers, AuditTrail audit, ReviewConfig config,
+    public RepeatInfringers(
+            CaseService cases,
+            CaseRepository caseRows,
+            RestrictionRepository restrictions,
+            Outbox outbox,
+            Timers timers,
+            AuditTrail audit,
+            ReviewConfig config,
             Clock clock) {
         this.cases = cases;
         this.caseRows = caseRows;
@@ -67,8 +74,9 @@ public class RepeatInfringers {
 
     public Uni<Void> strikeRecorded(StrikeRecorded strike) {
         if (!strike.repeatInfringer()) {
-            Log.debugf("Strike %d on %s for notice %s is below the repeat-infringer threshold", strike.strikeCount(),
-                    strike.account().key(), strike.noticeId());
+            Log.debugf(
+                    "Strike %d on %s for notice %s is below the repeat-infringer threshold",
+                    strike.strikeCount(), strike.account().key(), strike.noticeId());
             return Uni.createFrom().voidItem();
         }
         String account = strike.account().key();
@@ -79,15 +87,22 @@ public class RepeatInfringers {
                 // The same strike sent again (a redelivery under a new event id): its case exists already.
                 return Uni.createFrom().voidItem();
             }
-            return restrictions.count("subjectKey = ?1 and action = ?2 and liftedAt is null", account,
-                    ModerationAction.TERMINATE_ACCOUNT).chain(terminated -> {
+            return restrictions
+                    .count(
+                            "subjectKey = ?1 and action = ?2 and liftedAt is null",
+                            account,
+                            ModerationAction.TERMINATE_ACCOUNT)
+                    .chain(terminated -> {
                         if (terminated > 0) {
-                            Log.infof("Repeat-infringer strike on %s (notice %s): the account is terminated already", account,
-                                    strike.noticeId());
+                            Log.infof(
+                                    "Repeat-infringer strike on %s (notice %s): the account is terminated already",
+                                    account, strike.noticeId());
                             return Uni.createFrom().voidItem();
                         }
-                        return cases.lockOpen(account).chain(open -> open == null ? open(strike, List.copyOf(notices))
-                                : addTo(open, strike, List.copyOf(notices)));
+                        return cases.lockOpen(account)
+                                .chain(open -> open == null
+                                        ? open(strike, List.copyOf(notices))
+                                        : addTo(open, strike, List.copyOf(notices)));
                     });
         });
     }
@@ -115,11 +130,31 @@ public class RepeatInfringers {
         return caseRows.persistAndFlush(c)
                 .chain(() -> link(c, notices, now))
                 .chain(() -> timers.schedule(CaseService.SLA_TIMER, c.id.toString(), c.dueAt, null))
-                .chain(() -> outbox.publish(Topics.REVIEW_EVENTS, EventSources.REVIEW_SERVICE, new CaseOpened(c.id,
-                        strike.account(), c.category, c.subcategory, c.severity, c.origin, List.of(), c.noticeId, null, now)))
-                .chain(() -> outbox.publish(Topics.REVIEW_EVENTS, EventSources.REVIEW_SERVICE, new CaseEscalated(c.id,
-                        strike.account(), EscalationReason.REPEAT_INFRINGER, c.severity, now)))
-                .chain(() -> audit.record(Audit.SYSTEM, "case.opened", "case", c.id, c.id, c.subjectKey,
+                .chain(() -> outbox.publish(
+                        Topics.REVIEW_EVENTS,
+                        EventSources.REVIEW_SERVICE,
+                        new CaseOpened(
+                                c.id,
+                                strike.account(),
+                                c.category,
+                                c.subcategory,
+                                c.severity,
+                                c.origin,
+                                List.of(),
+                                c.noticeId,
+                                null,
+                                now)))
+                .chain(() -> outbox.publish(
+                        Topics.REVIEW_EVENTS,
+                        EventSources.REVIEW_SERVICE,
+                        new CaseEscalated(c.id, strike.account(), EscalationReason.REPEAT_INFRINGER, c.severity, now)))
+                .chain(() -> audit.record(
+                        Audit.SYSTEM,
+                        "case.opened",
+                        "case",
+                        c.id,
+                        c.id,
+                        c.subjectKey,
                         "repeat infringer (17 U.S.C. 512(i)): " + strike.strikeCount() + " strikes in force, notices "
                                 + notices + "; recommends TERMINATE_ACCOUNT"));
     }
@@ -128,46 +163,58 @@ public class RepeatInfringers {
         Instant now = clock.instant();
         c.recommendedAction = ModerationAction.TERMINATE_ACCOUNT;
         c.updatedAt = now;
-        Uni<Void> chain = link(c, notices, now).chain(() -> audit.record(Audit.SYSTEM, "case.strikes-added", "case",
-                c.id, c.id, c.subjectKey, "repeat infringer (17 U.S.C. 512(i)): " + strike.strikeCount()
-                        + " strikes in force, notices " + notices + "; recommends TERMINATE_ACCOUNT"));
+        Uni<Void> chain = link(c, notices, now)
+                .chain(() -> audit.record(
+                        Audit.SYSTEM,
+                        "case.strikes-added",
+                        "case",
+                        c.id,
+                        c.id,
+                        c.subjectKey,
+                        "repeat infringer (17 U.S.C. 512(i)): " + strike.strikeCount() + " strikes in force, notices "
+                                + notices + "; recommends TERMINATE_ACCOUNT"));
         if (c.escalationReason != EscalationReason.REPEAT_INFRINGER) {
-            chain = chain.chain(() -> cases.escalate(c, EscalationReason.REPEAT_INFRINGER, Audit.SYSTEM,
-                    "strike for notice " + strike.noticeId()));
+            chain = chain.chain(() -> cases.escalate(
+                    c, EscalationReason.REPEAT_INFRINGER, Audit.SYSTEM, "strike for notice " + strike.noticeId()));
         }
         return chain;
     }
 
     private static Uni<Boolean> linked(String account, UUID noticeId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                "SELECT count(*) FROM case_strike WHERE account_key = :account AND notice_id = :notice", Long.class)
-                .setParameter("account", account)
-                .setParameter("notice", noticeId)
-                .getSingleResult())
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(
+                                "SELECT count(*) FROM case_strike WHERE account_key = :account AND notice_id = :notice",
+                                Long.class)
+                        .setParameter("account", account)
+                        .setParameter("notice", noticeId)
+                        .getSingleResult())
                 .map(n -> n > 0);
     }
 
     private static Uni<Void> link(CaseEntity c, List<UUID> notices, Instant now) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (UUID notice : notices) {
-            chain = chain.chain(() -> Panache.getSession().chain(s -> s.createNativeQuery(
-                    "INSERT INTO case_strike (case_id, notice_id, account_key, added_at) VALUES (:case, :notice, :account, :at) "
-                            + "ON CONFLICT DO NOTHING")
-                    .setParameter("case", c.id)
-                    .setParameter("notice", notice)
-                    .setParameter("account", c.subjectKey)
-                    .setParameter("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                    .executeUpdate())).replaceWithVoid();
+            chain = chain.chain(() -> Panache.getSession()
+                            .chain(s -> s.createNativeQuery(
+                                            "INSERT INTO case_strike (case_id, notice_id, account_key, added_at) VALUES (:case, :notice, :account, :at) "
+                                                    + "ON CONFLICT DO NOTHING")
+                                    .setParameter("case", c.id)
+                                    .setParameter("notice", notice)
+                                    .setParameter("account", c.subjectKey)
+                                    .setParameter("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                                    .executeUpdate()))
+                    .replaceWithVoid();
         }
         return chain;
     }
 
     /** The notices of the strikes linked to a case, oldest strike first. */
     static Uni<List<UUID>> strikesOf(UUID caseId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                "SELECT notice_id FROM case_strike WHERE case_id = :case ORDER BY seq", UUID.class)
-                .setParameter("case", caseId)
-                .getResultList())
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(
+                                "SELECT notice_id FROM case_strike WHERE case_id = :case ORDER BY seq", UUID.class)
+                        .setParameter("case", caseId)
+                        .getResultList())
                 .map(ArrayList::new);
     }
 }

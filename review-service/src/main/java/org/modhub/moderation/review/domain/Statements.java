@@ -22,11 +22,16 @@ import org.modhub.moderation.review.persistence.DecisionEntity;
 /** Builds the statement of reasons of a decision from what it stores and the contracts' DSA mappings. */
 final class Statements {
 
-    private Statements() {
-    }
+    private Statements() {}
 
-    static StatementOfReasons of(DecisionEntity d, List<ModerationAction> actions, List<String> territorialScope,
-            SourceType sourceType, boolean automatedDetection, String appealUrl, String policyUrl) {
+    static StatementOfReasons of(
+            DecisionEntity d,
+            List<ModerationAction> actions,
+            List<String> territorialScope,
+            SourceType sourceType,
+            boolean automatedDetection,
+            String appealUrl,
+            String policyUrl) {
         Set<DsaDecisionVisibility> visibility = new LinkedHashSet<>();
         String visibilityOther = null;
         DsaDecisionAccount account = null;
@@ -44,31 +49,55 @@ final class Statements {
         boolean illegal = d.ground == DecisionGround.DECISION_GROUND_ILLEGAL_CONTENT;
         boolean incompatible = d.ground == DecisionGround.DECISION_GROUND_INCOMPATIBLE_CONTENT;
         LegalProvision provision = illegal ? provisionOf(d) : null;
-        PolicyClause clause = incompatible ? (d.policyClause != null ? d.policyClause : PolicyClause.of(d.category)) : null;
+        PolicyClause clause =
+                incompatible ? (d.policyClause != null ? d.policyClause : PolicyClause.of(d.category)) : null;
         String reference = illegal ? provision.url().orElse(null) : incompatible ? policyUrl : null;
         SubjectKind kind = SubjectRef.parse(d.subjectKey).kind();
-        return new StatementOfReasons(d.id, d.subjectKey, actions, List.copyOf(visibility), visibilityOther, account,
-                territorialScope, d.decidedAt,
+        return new StatementOfReasons(
+                d.id,
+                d.subjectKey,
+                actions,
+                List.copyOf(visibility),
+                visibilityOther,
+                account,
+                territorialScope,
+                d.decidedAt,
                 contentRestricted ? d.endDate : null,
                 account != null ? d.endDate : null,
                 d.ground,
-                illegal ? (d.legalProvision != null ? provision.ground(d.legalGroundText)
-                        : StatementOfReasons.legacyGround(d.subcategory, d.category, d.legalGroundText)) : null,
+                illegal
+                        ? (d.legalProvision != null
+                                ? provision.ground(d.legalGroundText)
+                                : StatementOfReasons.legacyGround(d.subcategory, d.category, d.legalGroundText))
+                        : null,
                 illegal ? d.explanation : null,
                 incompatible ? clauseGround(d.policyVersion, clause, d.subcategory) : null,
                 incompatible ? d.explanation : null,
-                d.policyVersion, d.category.code(), d.subcategory == null ? null : d.subcategory.code(),
-                specific.dsaCategory(), d.subcategory == null ? List.of() : d.subcategory.dsaKeywords(),
-                List.of(kind.dsaContentType()), kind.dsaContentTypeOther().orElse(null), d.facts, sourceType, automatedDetection, d.automatedDecision,
-                "You may appeal this decision within six months through the hub's internal complaint system (" + appealUrl
+                d.policyVersion,
+                d.category.code(),
+                d.subcategory == null ? null : d.subcategory.code(),
+                specific.dsaCategory(),
+                d.subcategory == null ? List.of() : d.subcategory.dsaKeywords(),
+                List.of(kind.dsaContentType()),
+                kind.dsaContentTypeOther().orElse(null),
+                d.facts,
+                sourceType,
+                automatedDetection,
+                d.automatedDecision,
+                "You may appeal this decision within six months through the hub's internal complaint system ("
+                        + appealUrl
                         + ", DSA Art. 20), use a certified out-of-court dispute settlement body (DSA Art. 21), or seek judicial redress.",
-                provision == null ? null : provision.code(), clause == null ? null : clause.code(), reference);
+                provision == null ? null : provision.code(),
+                clause == null ? null : clause.code(),
+                reference);
     }
 
     /** The contractual ground as the statement names it: the policy version, its clause and the subcategory relied on. */
     static String clauseGround(String policyVersion, PolicyClause clause, PolicySubcategory subcategory) {
         return "Content Policy version " + policyVersion + ", " + clause.citation()
-                + (subcategory != null && subcategory.category() == clause.category() ? ": " + subcategory.label() : "");
+                + (subcategory != null && subcategory.category() == clause.category()
+                        ? ": " + subcategory.label()
+                        : "");
     }
 
     /**
@@ -95,7 +124,8 @@ final class Statements {
 
     private static PolicySubcategory worst(PolicyCategory category) {
         List<PolicySubcategory> all = new ArrayList<>(category.subcategories());
-        all.sort(Comparator.comparingInt((PolicySubcategory s) -> s.severity().rank()).reversed());
+        all.sort(Comparator.comparingInt((PolicySubcategory s) -> s.severity().rank())
+                .reversed());
         return all.get(0);
     }
 }

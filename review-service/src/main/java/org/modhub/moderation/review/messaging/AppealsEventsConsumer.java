@@ -32,7 +32,8 @@ public class AppealsEventsConsumer {
     private final LedgerFeeds feeds;
     private final TransparencyFacts facts;
 
-    public AppealsEventsConsumer(IdempotentConsumer consumer, EventCodec codec, LedgerFeeds feeds, TransparencyFacts facts) {
+    public AppealsEventsConsumer(
+            IdempotentConsumer consumer, EventCodec codec, LedgerFeeds feeds, TransparencyFacts facts) {
         this.consumer = consumer;
         this.codec = codec;
         this.feeds = feeds;
@@ -41,17 +42,24 @@ public class AppealsEventsConsumer {
 
     @Incoming(CHANNEL)
     public Uni<Void> onEvent(String value) {
-        return consumer.consume(CONSUMER, value, Map.of(
-                AppealResolved.TYPE, envelope -> {
-                    AppealResolved resolved = codec.data(envelope, AppealResolved.class);
-                    return feeds.appealResolved(resolved).chain(() -> facts.appealResolved(resolved));
-                },
-                AppealFiled.TYPE, envelope -> facts.appealFiled(codec.data(envelope, AppealFiled.class)),
-                AppellantSuspended.TYPE, envelope -> facts.appellantSuspended(codec.data(envelope, AppellantSuspended.class)),
-                DisputeRecorded.TYPE, envelope -> facts.disputeRecorded(codec.data(envelope, DisputeRecorded.class)),
-                DisputeSettled.TYPE, envelope -> {
-                    DisputeSettled settled = codec.data(envelope, DisputeSettled.class);
-                    return feeds.disputeSettled(settled).chain(() -> facts.disputeSettled(settled));
-                }));
+        return consumer.consume(
+                CONSUMER,
+                value,
+                Map.of(
+                        AppealResolved.TYPE,
+                                envelope -> {
+                                    AppealResolved resolved = codec.data(envelope, AppealResolved.class);
+                                    return feeds.appealResolved(resolved).chain(() -> facts.appealResolved(resolved));
+                                },
+                        AppealFiled.TYPE, envelope -> facts.appealFiled(codec.data(envelope, AppealFiled.class)),
+                        AppellantSuspended.TYPE,
+                                envelope -> facts.appellantSuspended(codec.data(envelope, AppellantSuspended.class)),
+                        DisputeRecorded.TYPE,
+                                envelope -> facts.disputeRecorded(codec.data(envelope, DisputeRecorded.class)),
+                        DisputeSettled.TYPE,
+                                envelope -> {
+                                    DisputeSettled settled = codec.data(envelope, DisputeSettled.class);
+                                    return feeds.disputeSettled(settled).chain(() -> facts.disputeSettled(settled));
+                                }));
     }
 }

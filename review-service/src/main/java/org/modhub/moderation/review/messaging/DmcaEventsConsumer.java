@@ -35,7 +35,11 @@ public class DmcaEventsConsumer {
     private final TransparencyFacts facts;
     private final RepeatInfringers repeatInfringers;
 
-    public DmcaEventsConsumer(IdempotentConsumer consumer, EventCodec codec, LedgerFeeds feeds, TransparencyFacts facts,
+    public DmcaEventsConsumer(
+            IdempotentConsumer consumer,
+            EventCodec codec,
+            LedgerFeeds feeds,
+            TransparencyFacts facts,
             RepeatInfringers repeatInfringers) {
         this.consumer = consumer;
         this.codec = codec;
@@ -46,15 +50,25 @@ public class DmcaEventsConsumer {
 
     @Incoming(CHANNEL)
     public Uni<Void> onEvent(String value) {
-        return consumer.consume(CONSUMER, value, Map.of(
-                TakedownOrdered.TYPE, envelope -> feeds.takedown(codec.data(envelope, TakedownOrdered.class)),
-                ContentRestored.TYPE, envelope -> {
-                    ContentRestored restored = codec.data(envelope, ContentRestored.class);
-                    return feeds.restored(restored).chain(() -> facts.contentRestored(restored));
-                },
-                NoticeReceived.TYPE, envelope -> facts.noticeReceived(codec.data(envelope, NoticeReceived.class)),
-                CounterNoticeReceived.TYPE, envelope -> facts.counterNoticeReceived(codec.data(envelope, CounterNoticeReceived.class)),
-                CourtActionReported.TYPE, envelope -> facts.courtActionReported(codec.data(envelope, CourtActionReported.class)),
-                StrikeRecorded.TYPE, envelope -> repeatInfringers.strikeRecorded(codec.data(envelope, StrikeRecorded.class))));
+        return consumer.consume(
+                CONSUMER,
+                value,
+                Map.of(
+                        TakedownOrdered.TYPE, envelope -> feeds.takedown(codec.data(envelope, TakedownOrdered.class)),
+                        ContentRestored.TYPE,
+                                envelope -> {
+                                    ContentRestored restored = codec.data(envelope, ContentRestored.class);
+                                    return feeds.restored(restored).chain(() -> facts.contentRestored(restored));
+                                },
+                        NoticeReceived.TYPE,
+                                envelope -> facts.noticeReceived(codec.data(envelope, NoticeReceived.class)),
+                        CounterNoticeReceived.TYPE,
+                                envelope ->
+                                        facts.counterNoticeReceived(codec.data(envelope, CounterNoticeReceived.class)),
+                        CourtActionReported.TYPE,
+                                envelope -> facts.courtActionReported(codec.data(envelope, CourtActionReported.class)),
+                        StrikeRecorded.TYPE,
+                                envelope ->
+                                        repeatInfringers.strikeRecorded(codec.data(envelope, StrikeRecorded.class))));
     }
 }

@@ -18,6 +18,7 @@ public class MailInboundConsumer {
 
     /** The incoming channel, configured in application.properties. */
     public static final String CHANNEL = "mail-inbound";
+
     static final String CONSUMER = "review.mail-inbound";
 
     private final InboundMailConsumer mail;

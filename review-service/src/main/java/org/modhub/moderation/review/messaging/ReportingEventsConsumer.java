@@ -30,7 +30,8 @@ public class ReportingEventsConsumer {
     private final CaseIntake intake;
     private final TransparencyFacts facts;
 
-    public ReportingEventsConsumer(IdempotentConsumer consumer, EventCodec codec, CaseIntake intake, TransparencyFacts facts) {
+    public ReportingEventsConsumer(
+            IdempotentConsumer consumer, EventCodec codec, CaseIntake intake, TransparencyFacts facts) {
         this.consumer = consumer;
         this.codec = codec;
         this.intake = intake;
@@ -39,9 +40,14 @@ public class ReportingEventsConsumer {
 
     @Incoming(CHANNEL)
     public Uni<Void> onEvent(String value) {
-        return consumer.consume(CONSUMER, value, Map.of(
-                ReportFiled.TYPE, envelope -> intake.addReport(codec.data(envelope, ReportFiled.class)),
-                ReportWithdrawn.TYPE, envelope -> intake.withdrawReport(codec.data(envelope, ReportWithdrawn.class)),
-                NotifierSuspended.TYPE, envelope -> facts.notifierSuspended(codec.data(envelope, NotifierSuspended.class))));
+        return consumer.consume(
+                CONSUMER,
+                value,
+                Map.of(
+                        ReportFiled.TYPE, envelope -> intake.addReport(codec.data(envelope, ReportFiled.class)),
+                        ReportWithdrawn.TYPE,
+                                envelope -> intake.withdrawReport(codec.data(envelope, ReportWithdrawn.class)),
+                        NotifierSuspended.TYPE,
+                                envelope -> facts.notifierSuspended(codec.data(envelope, NotifierSuspended.class))));
     }
 }

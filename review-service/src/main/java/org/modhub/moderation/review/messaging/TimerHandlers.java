@@ -14,8 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 /** The service's timers; each fires once, on any replica, in the transaction that marks it fired. */
 public final class TimerHandlers {
 
-    private TimerHandlers() {
-    }
+    private TimerHandlers() {}
 
     /** A case's due time passed: escalate it. */
     @ApplicationScoped

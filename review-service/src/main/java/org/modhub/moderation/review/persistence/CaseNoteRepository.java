@@ -7,5 +7,4 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /** Notes on cases. */
 @ApplicationScoped
-public class CaseNoteRepository implements PanacheRepositoryBase<CaseNoteEntity, UUID> {
-}
+public class CaseNoteRepository implements PanacheRepositoryBase<CaseNoteEntity, UUID> {}

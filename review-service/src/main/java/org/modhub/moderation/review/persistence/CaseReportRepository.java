@@ -7,5 +7,4 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /** The reports of cases. */
 @ApplicationScoped
-public class CaseReportRepository implements PanacheRepositoryBase<CaseReportEntity, UUID> {
-}
+public class CaseReportRepository implements PanacheRepositoryBase<CaseReportEntity, UUID> {}

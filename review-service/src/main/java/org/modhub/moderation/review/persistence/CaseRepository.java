@@ -23,8 +23,8 @@ import jakarta.persistence.LockModeType;
 public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
 
     /** Filters of the queue; null means any. Without a state, only open cases. */
-    public record QueueFilter(CaseState state, PolicyCategory category, Severity priority, String assignee, Boolean overdue) {
-    }
+    public record QueueFilter(
+            CaseState state, PolicyCategory category, Severity priority, String assignee, Boolean overdue) {}
 
     private static java.time.OffsetDateTime utc(Instant instant) {
         return java.time.OffsetDateTime.ofInstant(instant, java.time.ZoneOffset.UTC);
@@ -33,7 +33,8 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
     /** The open case of a subject, locked for the caller's transaction; null if none. */
     public Uni<CaseEntity> lockOpenFor(String subjectKey) {
         return find("subjectKey = ?1 and state <> ?2", subjectKey, CaseState.CLOSED)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult();
     }
 
     /**
@@ -77,20 +78,27 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
                 + " ORDER BY queue_key, due_at, id LIMIT :limit";
         params.put("limit", limit);
         // The ids come from the index in queue order; the rows are then loaded by primary key.
-        return Panache.getSession().chain(s -> {
-            var query = s.createNativeQuery(sql);
-            params.forEach(query::setParameter);
-            return query.getResultList();
-        }).chain(rows -> {
-            List<UUID> ids = rows.stream().map(o -> o instanceof UUID u ? u : UUID.fromString(o.toString())).toList();
-            if (ids.isEmpty()) {
-                return Uni.createFrom().item(List.<CaseEntity> of());
-            }
-            return list("id in ?1", ids).map(found -> {
-                Map<UUID, CaseEntity> byId = new java.util.HashMap<>();
-                found.forEach(c -> byId.put(c.id, c));
-                return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
-            });
-        });
+        return Panache.getSession()
+                .chain(s -> {
+                    var query = s.createNativeQuery(sql);
+                    params.forEach(query::setParameter);
+                    return query.getResultList();
+                })
+                .chain(rows -> {
+                    List<UUID> ids = rows.stream()
+                            .map(o -> o instanceof UUID u ? u : UUID.fromString(o.toString()))
+                            .toList();
+                    if (ids.isEmpty()) {
+                        return Uni.createFrom().item(List.<CaseEntity>of());
+                    }
+                    return list("id in ?1", ids).map(found -> {
+                        Map<UUID, CaseEntity> byId = new java.util.HashMap<>();
+                        found.forEach(c -> byId.put(c.id, c));
+                        return ids.stream()
+                                .map(byId::get)
+                                .filter(java.util.Objects::nonNull)
+                                .toList();
+                    });
+                });
     }
 }

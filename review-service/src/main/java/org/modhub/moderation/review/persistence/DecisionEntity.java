@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.modhub.moderation.contracts.action.AutomatedDecision;
 import org.modhub.moderation.contracts.action.DecisionGround;
 import org.modhub.moderation.contracts.action.ModerationAction;
@@ -15,8 +17,6 @@ import org.modhub.moderation.contracts.taxonomy.PolicySubcategory;
 import org.modhub.moderation.review.domain.DecisionKind;
 import org.modhub.moderation.review.domain.DecisionStatus;
 import org.modhub.moderation.review.domain.StatementOfReasons;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -7,5 +7,4 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /** Requests to owners and their answers. */
 @ApplicationScoped
-public class OwnerRequestRepository implements PanacheRepositoryBase<OwnerRequestEntity, UUID> {
-}
+public class OwnerRequestRepository implements PanacheRepositoryBase<OwnerRequestEntity, UUID> {}

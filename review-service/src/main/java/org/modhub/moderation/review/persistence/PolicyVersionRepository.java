@@ -5,5 +5,4 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /** Policy versions, by version. */
 @ApplicationScoped
-public class PolicyVersionRepository implements PanacheRepositoryBase<PolicyVersionEntity, String> {
-}
+public class PolicyVersionRepository implements PanacheRepositoryBase<PolicyVersionEntity, String> {}

@@ -7,5 +7,4 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /** The enforcement ledger. */
 @ApplicationScoped
-public class RestrictionRepository implements PanacheRepositoryBase<RestrictionEntity, UUID> {
-}
+public class RestrictionRepository implements PanacheRepositoryBase<RestrictionEntity, UUID> {}

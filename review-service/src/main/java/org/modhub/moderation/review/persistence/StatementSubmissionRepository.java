@@ -7,5 +7,4 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /** Statements of reasons on their way to the Transparency Database. */
 @ApplicationScoped
-public class StatementSubmissionRepository implements PanacheRepositoryBase<StatementSubmissionEntity, UUID> {
-}
+public class StatementSubmissionRepository implements PanacheRepositoryBase<StatementSubmissionEntity, UUID> {}

@@ -19,13 +19,14 @@ final class Redactor {
     static final String EMAIL_REMOVED = "[email removed]";
     static final String NAME_REMOVED = "[name removed]";
 
-    private static final Pattern EMAIL = Pattern.compile("[\\p{L}\\p{N}._%+'-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*",
-            Pattern.UNICODE_CHARACTER_CLASS);
+    private static final Pattern EMAIL = Pattern.compile(
+            "[\\p{L}\\p{N}._%+'-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*", Pattern.UNICODE_CHARACTER_CLASS);
     /** Shorter names would strike ordinary words. */
     private static final int MIN_NAME = 3;
 
     /** The identities, lower-cased; each one's pattern is compiled only for a text that may hold it. */
     private final List<String> names;
+
     private final Map<String, Pattern> patterns = new HashMap<>();
 
     private Redactor(List<String> names) {
@@ -63,8 +64,10 @@ final class Redactor {
     }
 
     private Pattern pattern(String name) {
-        return patterns.computeIfAbsent(name, id -> Pattern.compile(
-                "(?<![\\p{L}\\p{N}_-])" + Pattern.quote(id) + "(?![\\p{L}\\p{N}_-])",
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+        return patterns.computeIfAbsent(
+                name,
+                id -> Pattern.compile(
+                        "(?<![\\p{L}\\p{N}_-])" + Pattern.quote(id) + "(?![\\p{L}\\p{N}_-])",
+                        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
     }
 }

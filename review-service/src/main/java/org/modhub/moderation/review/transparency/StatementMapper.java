@@ -22,8 +22,7 @@ import org.modhub.moderation.review.domain.StatementOfReasons;
  */
 final class StatementMapper {
 
-    private StatementMapper() {
-    }
+    private StatementMapper() {}
 
     /**
      * @param sor the statement the decision stored when it took effect
@@ -33,14 +32,16 @@ final class StatementMapper {
      * @param redactor the personal data to take out
      * @param puid the statement's platform unique identifier
      */
-    static Optional<TransparencyStatement> map(StatementOfReasons sor, Instant contentSeen, Redactor redactor, String puid) {
+    static Optional<TransparencyStatement> map(
+            StatementOfReasons sor, Instant contentSeen, Redactor redactor, String puid) {
         boolean visibility = !sor.decisionVisibility().isEmpty();
         if (!visibility && sor.decisionAccount() == null) {
             return Optional.empty();
         }
         boolean illegal = sor.decisionGround() == DecisionGround.DECISION_GROUND_ILLEGAL_CONTENT;
         List<DsaKeyword> keywords = sor.categorySpecification();
-        PolicySubcategory subcategory = sor.policySubcategory() == null ? null : PolicySubcategory.fromCode(sor.policySubcategory());
+        PolicySubcategory subcategory =
+                sor.policySubcategory() == null ? null : PolicySubcategory.fromCode(sor.policySubcategory());
         String legalGround = sor.illegalContentLegalGround();
         String reference = sor.groundReferenceUrl();
         if (illegal && sor.legalProvision() == null) {
@@ -53,22 +54,40 @@ final class StatementMapper {
         LocalDate contentDate = date(contentSeen);
         return Optional.of(TransparencyStatement.builder()
                 .decisionVisibility(visibility ? sor.decisionVisibility() : null)
-                .decisionVisibilityOther(fit(redactor.clean(sor.decisionVisibilityOther()), StatementValidator.MAX_SHORT_TEXT))
+                .decisionVisibilityOther(
+                        fit(redactor.clean(sor.decisionVisibilityOther()), StatementValidator.MAX_SHORT_TEXT))
                 .decisionAccount(sor.decisionAccount())
                 .decisionGround(sor.decisionGround())
-                .illegalContentLegalGround(illegal ? fit(redactor.clean(legalGround), StatementValidator.MAX_SHORT_TEXT) : null)
-                .illegalContentExplanation(illegal ? fit(redactor.clean(sor.illegalContentExplanation()), StatementValidator.MAX_EXPLANATION) : null)
-                .incompatibleContentGround(illegal ? null : fit(redactor.clean(sor.incompatibleContentGround()), StatementValidator.MAX_SHORT_TEXT))
-                .incompatibleContentExplanation(illegal ? null
-                        : fit(redactor.clean(sor.incompatibleContentExplanation()), StatementValidator.MAX_EXPLANATION))
-                .decisionGroundReferenceUrl(reference == null || reference.length() > StatementValidator.MAX_SHORT_TEXT ? null
-                        : reference)
+                .illegalContentLegalGround(
+                        illegal ? fit(redactor.clean(legalGround), StatementValidator.MAX_SHORT_TEXT) : null)
+                .illegalContentExplanation(
+                        illegal
+                                ? fit(
+                                        redactor.clean(sor.illegalContentExplanation()),
+                                        StatementValidator.MAX_EXPLANATION)
+                                : null)
+                .incompatibleContentGround(
+                        illegal
+                                ? null
+                                : fit(
+                                        redactor.clean(sor.incompatibleContentGround()),
+                                        StatementValidator.MAX_SHORT_TEXT))
+                .incompatibleContentExplanation(
+                        illegal
+                                ? null
+                                : fit(
+                                        redactor.clean(sor.incompatibleContentExplanation()),
+                                        StatementValidator.MAX_EXPLANATION))
+                .decisionGroundReferenceUrl(
+                        reference == null || reference.length() > StatementValidator.MAX_SHORT_TEXT ? null : reference)
                 .contentType(sor.contentType())
                 .contentTypeOther(fit(sor.contentTypeOther(), StatementValidator.MAX_SHORT_TEXT))
                 .category(sor.category())
                 .categorySpecification(keywords.isEmpty() ? null : keywords)
-                .categorySpecificationOther(keywords.contains(DsaKeyword.KEYWORD_OTHER) && subcategory != null
-                        ? fit(subcategory.label(), StatementValidator.MAX_SHORT_TEXT) : null)
+                .categorySpecificationOther(
+                        keywords.contains(DsaKeyword.KEYWORD_OTHER) && subcategory != null
+                                ? fit(subcategory.label(), StatementValidator.MAX_SHORT_TEXT)
+                                : null)
                 .territorialScope(sor.territorialScope())
                 .contentDate(contentDate == null || contentDate.isAfter(applied) ? applied : contentDate)
                 .applicationDate(applied)

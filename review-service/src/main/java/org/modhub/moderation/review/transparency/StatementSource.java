@@ -62,8 +62,10 @@ public class StatementSource {
      * JSON the database takes, or empty when the decision restricts nothing or the statement does
      * not pass the checks (then it is rendered again when read, and the submitter records why).
      */
-    public Optional<String> render(UUID decisionId, StatementOfReasons sor, Instant caseOpened, Collection<String> identities) {
-        return StatementMapper.map(sor, caseOpened, Redactor.of(identities), StatementSubmissionEntity.puidOf(decisionId))
+    public Optional<String> render(
+            UUID decisionId, StatementOfReasons sor, Instant caseOpened, Collection<String> identities) {
+        return StatementMapper.map(
+                        sor, caseOpened, Redactor.of(identities), StatementSubmissionEntity.puidOf(decisionId))
                 .map(statement -> statement.toJson())
                 .filter(json -> validator.validateJson(json).isEmpty());
     }
@@ -106,7 +108,10 @@ public class StatementSource {
             throw new IllegalStateException("decision " + decisionId + " has a statement that does not read", e);
         }
         OffsetDateTime opened = row.getObject(at + 3, OffsetDateTime.class);
-        return StatementMapper.map(sor, opened == null ? null : opened.toInstant(), Redactor.of(identities(row.getArray(at + 4))),
+        return StatementMapper.map(
+                sor,
+                opened == null ? null : opened.toInstant(),
+                Redactor.of(identities(row.getArray(at + 4))),
                 StatementSubmissionEntity.puidOf(decisionId));
     }
 

@@ -57,8 +57,8 @@ public class StatementSubmitter {
     private final ReviewConfig.Transparency config;
     private final Clock clock;
 
-    public StatementSubmitter(DataSource db, StatementSource source, TransparencyDatabase database, ReviewConfig config,
-            Clock clock) {
+    public StatementSubmitter(
+            DataSource db, StatementSource source, TransparencyDatabase database, ReviewConfig config, Clock clock) {
         this.db = db;
         this.source = source;
         this.database = database;
@@ -66,7 +66,10 @@ public class StatementSubmitter {
         this.clock = clock;
     }
 
-    @Scheduled(identity = "statement-submitter", every = "${review.transparency.submit-every:10s}", delayed = "${review.transparency.submit-every:10s}",
+    @Scheduled(
+            identity = "statement-submitter",
+            every = "${review.transparency.submit-every:10s}",
+            delayed = "${review.transparency.submit-every:10s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         if (!database.configured()) {
@@ -130,7 +133,9 @@ public class StatementSubmitter {
         }
         for (int i = 0; i < batch.size(); i++) {
             Claimed c = batch.get(i);
-            List<String> errors = batch.size() == 1 ? answer.allErrors() : answer.errorsByIndex().get(i);
+            List<String> errors = batch.size() == 1
+                    ? answer.allErrors()
+                    : answer.errorsByIndex().get(i);
             if (errors == null || errors.isEmpty()) {
                 c.outcome = Outcome.retry("sent again: another statement of its batch was refused");
                 c.resendNow = true;
@@ -155,7 +160,8 @@ public class StatementSubmitter {
                     q.setInt(2, config.batchSize());
                     try (ResultSet rows = q.executeQuery()) {
                         while (rows.next()) {
-                            Claimed claimed = new Claimed(rows.getObject(4, UUID.class), rows.getString(1), rows.getInt(2) + 1);
+                            Claimed claimed =
+                                    new Claimed(rows.getObject(4, UUID.class), rows.getString(1), rows.getInt(2) + 1);
                             Optional<TransparencyStatement> statement = source.statement(rows, 3);
                             if (statement.isEmpty()) {
                                 claimed.outcome = Outcome.skipped();
@@ -193,8 +199,9 @@ public class StatementSubmitter {
     private void record(List<Claimed> batch) throws SQLException {
         Instant now = clock.instant();
         try (Connection c = db.getConnection();
-                PreparedStatement u = c.prepareStatement("UPDATE statement_submission SET state = ?, next_attempt_at = ?, last_error = ?,"
-                        + " database_id = coalesce(?, database_id), submitted_at = ? WHERE decision_id = ?")) {
+                PreparedStatement u = c.prepareStatement(
+                        "UPDATE statement_submission SET state = ?, next_attempt_at = ?, last_error = ?,"
+                                + " database_id = coalesce(?, database_id), submitted_at = ? WHERE decision_id = ?")) {
             c.setAutoCommit(false);
             for (Claimed claimed : batch) {
                 Outcome o = claimed.outcome;
@@ -210,7 +217,8 @@ public class StatementSubmitter {
             u.executeBatch();
             c.commit();
         }
-        long submitted = batch.stream().filter(x -> SUBMITTED.equals(x.outcome.state)).count();
+        long submitted =
+                batch.stream().filter(x -> SUBMITTED.equals(x.outcome.state)).count();
         if (submitted > 0) {
             Log.infof("Submitted %d statement(s) of reasons to the Transparency Database", submitted);
         }
@@ -234,14 +242,15 @@ public class StatementSubmitter {
         Instant oldestPending = null;
         String lastError = null;
         try (Connection c = db.getConnection()) {
-            try (PreparedStatement q = c.prepareStatement("SELECT state, count(*) FROM statement_submission GROUP BY state");
+            try (PreparedStatement q =
+                            c.prepareStatement("SELECT state, count(*) FROM statement_submission GROUP BY state");
                     ResultSet rows = q.executeQuery()) {
                 while (rows.next()) {
                     byState.put(rows.getString(1), rows.getLong(2));
                 }
             }
             try (PreparedStatement q = c.prepareStatement(
-                    "SELECT created_at, last_error FROM statement_submission WHERE state = 'PENDING' ORDER BY created_at LIMIT 1");
+                            "SELECT created_at, last_error FROM statement_submission WHERE state = 'PENDING' ORDER BY created_at LIMIT 1");
                     ResultSet rows = q.executeQuery()) {
                 if (rows.next()) {
                     oldestPending = rows.getObject(1, OffsetDateTime.class).toInstant();
@@ -260,8 +269,8 @@ public class StatementSubmitter {
      * @param oldestPendingSince when the longest-waiting statement was queued
      * @param oldestPendingError why its last attempt failed, if one did
      */
-    public record Status(boolean enabled, Map<String, Long> statements, Instant oldestPendingSince, String oldestPendingError) {
-    }
+    public record Status(
+            boolean enabled, Map<String, Long> statements, Instant oldestPendingSince, String oldestPendingError) {}
 
     private static final class Claimed {
         final UUID decisionId;

@@ -58,8 +58,10 @@ public class TransparencyDatabase {
 
     /** Whether the database already holds a statement of this platform with this puid. */
     boolean exists(String puid) {
-        HttpResponse<String> response = call(request("/api/v1/statement/existing-puid/" + URLEncoder.encode(puid, StandardCharsets.UTF_8))
-                .GET().build());
+        HttpResponse<String> response =
+                call(request("/api/v1/statement/existing-puid/" + URLEncoder.encode(puid, StandardCharsets.UTF_8))
+                        .GET()
+                        .build());
         return switch (response.statusCode()) {
             case 302, 200 -> true;
             case 404 -> false;
@@ -78,9 +80,11 @@ public class TransparencyDatabase {
             statements.forEach(s -> array.add(s.toJsonTree()));
             body = root.toString();
         }
-        HttpResponse<String> response = call(request(statements.size() == 1 ? "/api/v1/statement" : "/api/v1/statements")
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+        HttpResponse<String> response =
+                call(request(statements.size() == 1 ? "/api/v1/statement" : "/api/v1/statements")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                        .build());
         int status = response.statusCode();
         if (status == 200 || status == 201) {
             return new Answer(created(response.body()), Map.of(), List.of());
@@ -113,7 +117,7 @@ public class TransparencyDatabase {
         List<String> all = new ArrayList<>();
         try {
             JsonNode errors = mapper.readTree(body).path("errors");
-            for (Iterator<Map.Entry<String, JsonNode>> it = errors.fields(); it.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = errors.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
                 List<String> messages = new ArrayList<>();
                 field.getValue().forEach(m -> messages.add(field.getKey() + ": " + m.asText()));
@@ -123,7 +127,8 @@ public class TransparencyDatabase {
                 all.addAll(messages);
                 Matcher m = BATCH_KEY.matcher(field.getKey());
                 if (m.matches()) {
-                    byIndex.computeIfAbsent(Integer.parseInt(m.group(1)), i -> new ArrayList<>()).addAll(messages);
+                    byIndex.computeIfAbsent(Integer.parseInt(m.group(1)), i -> new ArrayList<>())
+                            .addAll(messages);
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -143,7 +148,9 @@ public class TransparencyDatabase {
 
     private HttpRequest.Builder request(String path) {
         URI base = config.endpoint().orElseThrow();
-        String root = base.toString().endsWith("/") ? base.toString().substring(0, base.toString().length() - 1) : base.toString();
+        String root = base.toString().endsWith("/")
+                ? base.toString().substring(0, base.toString().length() - 1)
+                : base.toString();
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(root + path))
                 .timeout(config.timeout())
                 .header("Accept", "application/json");
@@ -175,8 +182,7 @@ public class TransparencyDatabase {
      * @param errorsByIndex a refused batch's errors by statement index
      * @param allErrors every error of a refusal
      */
-    record Answer(Map<String, String> created, Map<Integer, List<String>> errorsByIndex, List<String> allErrors) {
-    }
+    record Answer(Map<String, String> created, Map<Integer, List<String>> errorsByIndex, List<String> allErrors) {}
 
     /** The database could not be reached, or answered with something other than a verdict on the statements. */
     static final class Unavailable extends RuntimeException {

@@ -33,8 +33,16 @@ public class TransparencyFacts {
 
     /** What a fact is. */
     public enum Kind {
-        APPEAL_FILED, APPEAL_RESOLVED, APPELLANT_SUSPENDED, NOTIFIER_SUSPENDED, DISPUTE_RECORDED, DISPUTE_SETTLED,
-        DMCA_NOTICE, DMCA_COUNTER_NOTICE, DMCA_COURT_ACTION, DMCA_RESTORATION
+        APPEAL_FILED,
+        APPEAL_RESOLVED,
+        APPELLANT_SUSPENDED,
+        NOTIFIER_SUSPENDED,
+        DISPUTE_RECORDED,
+        DISPUTE_SETTLED,
+        DMCA_NOTICE,
+        DMCA_COUNTER_NOTICE,
+        DMCA_COURT_ACTION,
+        DMCA_RESTORATION
     }
 
     private final Clock clock;
@@ -44,11 +52,23 @@ public class TransparencyFacts {
     }
 
     public Uni<Void> appealFiled(AppealFiled e) {
-        return insert(Kind.APPEAL_FILED, e.appealId(), e.filedAt(), null, e.appellantRole().name(), null);
+        return insert(
+                Kind.APPEAL_FILED,
+                e.appealId(),
+                e.filedAt(),
+                null,
+                e.appellantRole().name(),
+                null);
     }
 
     public Uni<Void> appealResolved(AppealResolved e) {
-        return insert(Kind.APPEAL_RESOLVED, e.appealId(), e.resolvedAt(), null, e.outcome().name(), null);
+        return insert(
+                Kind.APPEAL_RESOLVED,
+                e.appealId(),
+                e.resolvedAt(),
+                null,
+                e.outcome().name(),
+                null);
     }
 
     public Uni<Void> appellantSuspended(AppellantSuspended e) {
@@ -70,8 +90,13 @@ public class TransparencyFacts {
                         .setParameter("kind", Kind.DISPUTE_SETTLED.name())
                         .setParameter("ref", e.disputeId())
                         .executeUpdate())
-                .chain(() -> insert(Kind.DISPUTE_SETTLED, e.disputeId(), day(e.settledOn()), day(e.submittedOn()),
-                        e.outcome().name(), Boolean.TRUE.equals(e.implemented())));
+                .chain(() -> insert(
+                        Kind.DISPUTE_SETTLED,
+                        e.disputeId(),
+                        day(e.settledOn()),
+                        day(e.submittedOn()),
+                        e.outcome().name(),
+                        Boolean.TRUE.equals(e.implemented())));
     }
 
     public Uni<Void> noticeReceived(NoticeReceived e) {
@@ -87,22 +112,29 @@ public class TransparencyFacts {
     }
 
     public Uni<Void> contentRestored(ContentRestored e) {
-        return insert(Kind.DMCA_RESTORATION, e.noticeId(), e.restoredAt(), null, e.reason().name(), null);
+        return insert(
+                Kind.DMCA_RESTORATION,
+                e.noticeId(),
+                e.restoredAt(),
+                null,
+                e.reason().name(),
+                null);
     }
 
     private Uni<Void> insert(Kind kind, UUID ref, Instant at, Instant startedAt, String detail, Boolean flag) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                "INSERT INTO transparency_fact (kind, ref_id, at, started_at, detail, flag, recorded_at) "
-                        + "VALUES (:kind, CAST(:ref AS uuid), :at, CAST(:started AS timestamptz), CAST(:detail AS text), "
-                        + "CAST(:flag AS boolean), :now)")
-                .setParameter("kind", kind.name())
-                .setParameter("ref", ref)
-                .setParameter("at", utc(at))
-                .setParameter("started", utc(startedAt))
-                .setParameter("detail", detail)
-                .setParameter("flag", flag)
-                .setParameter("now", utc(clock.instant()))
-                .executeUpdate())
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(
+                                "INSERT INTO transparency_fact (kind, ref_id, at, started_at, detail, flag, recorded_at) "
+                                        + "VALUES (:kind, CAST(:ref AS uuid), :at, CAST(:started AS timestamptz), CAST(:detail AS text), "
+                                        + "CAST(:flag AS boolean), :now)")
+                        .setParameter("kind", kind.name())
+                        .setParameter("ref", ref)
+                        .setParameter("at", utc(at))
+                        .setParameter("started", utc(startedAt))
+                        .setParameter("detail", detail)
+                        .setParameter("flag", flag)
+                        .setParameter("now", utc(clock.instant()))
+                        .executeUpdate())
                 .replaceWithVoid();
     }
 

@@ -11,8 +11,15 @@ import java.util.Map;
  * what happened in the period, medians in hours or days. Maps list every known key, zeros
  * included, so two periods always have the same shape. No personal data.
  */
-public record TransparencyReport(Instant from, Instant to, Notices notices, Decisions decisions, Complaints complaints,
-        Disputes disputes, Suspensions suspensions, Dmca dmca) {
+public record TransparencyReport(
+        Instant from,
+        Instant to,
+        Notices notices,
+        Decisions decisions,
+        Complaints complaints,
+        Disputes disputes,
+        Suspensions suspensions,
+        Dmca dmca) {
 
     /**
      * Notices (reports) filed in the period (Art. 15(1)(b), 24(1)).
@@ -27,10 +34,16 @@ public record TransparencyReport(Instant from, Instant to, Notices notices, Deci
      * @param decided of them, those a decision has taken effect on (by now)
      * @param medianHoursToDecision median hours from a notice to the first decision that took effect on it
      */
-    public record Notices(long total, long withdrawn, long trustedFlagger, long automatedDetection, Map<String, Long> bySource,
-            Map<String, Long> byCategory, Map<String, Map<String, Long>> byCategoryAndSource, long decided,
-            Double medianHoursToDecision) {
-    }
+    public record Notices(
+            long total,
+            long withdrawn,
+            long trustedFlagger,
+            long automatedDetection,
+            Map<String, Long> bySource,
+            Map<String, Long> byCategory,
+            Map<String, Map<String, Long>> byCategoryAndSource,
+            long decided,
+            Double medianHoursToDecision) {}
 
     /**
      * Decisions that took effect in the period (Art. 15(1)(a)(c)(d), 24): not reversals.
@@ -44,10 +57,15 @@ public record TransparencyReport(Instant from, Instant to, Notices notices, Deci
      * @param byCategory policy category
      * @param reversals decisions reversed in the period (by appeal, DMCA restoration, end date)
      */
-    public record Decisions(long total, Map<String, Long> byOrigin, Map<String, Long> byAutomation, Map<String, Long> byGround,
-            Map<String, Long> byAction, Map<String, Map<String, Long>> byActionAndGround, Map<String, Long> byCategory,
-            long reversals) {
-    }
+    public record Decisions(
+            long total,
+            Map<String, Long> byOrigin,
+            Map<String, Long> byAutomation,
+            Map<String, Long> byGround,
+            Map<String, Long> byAction,
+            Map<String, Map<String, Long>> byActionAndGround,
+            Map<String, Long> byCategory,
+            long reversals) {}
 
     /**
      * Complaints through the internal system (appeals, Art. 20; Art. 15(1)(d)).
@@ -58,9 +76,12 @@ public record TransparencyReport(Instant from, Instant to, Notices notices, Deci
      * @param byOutcome upheld, reversed, modified
      * @param medianDaysToDecide median days from filing to decision, of those decided in the period
      */
-    public record Complaints(long filed, Map<String, Long> filedByRole, long decided, Map<String, Long> byOutcome,
-            Double medianDaysToDecide) {
-    }
+    public record Complaints(
+            long filed,
+            Map<String, Long> filedByRole,
+            long decided,
+            Map<String, Long> byOutcome,
+            Double medianDaysToDecide) {}
 
     /**
      * Out-of-court disputes (Art. 21, 24(1)(a)).
@@ -71,9 +92,8 @@ public record TransparencyReport(Instant from, Instant to, Notices notices, Deci
      * @param medianDaysToSettle median days from submission to the end, of those that ended in the period
      * @param implemented of those decided for the recipient, the ones the hub implemented
      */
-    public record Disputes(long submitted, long settled, Map<String, Long> byOutcome, Double medianDaysToSettle,
-            long implemented) {
-    }
+    public record Disputes(
+            long submitted, long settled, Map<String, Long> byOutcome, Double medianDaysToSettle, long implemented) {}
 
     /**
      * Suspensions for misuse (Art. 23, 24(1)(b)).
@@ -83,8 +103,7 @@ public record TransparencyReport(Instant from, Instant to, Notices notices, Deci
      * @param noticeProcessing 23(2): notifiers whose notices are no longer processed
      * @param complaintProcessing 23(2): appellants whose complaints are no longer processed
      */
-    public record Suspensions(long accountsForIllegalContent, long noticeProcessing, long complaintProcessing) {
-    }
+    public record Suspensions(long accountsForIllegalContent, long noticeProcessing, long complaintProcessing) {}
 
     /**
      * DMCA (17 U.S.C. 512) figures.
@@ -97,13 +116,17 @@ public record TransparencyReport(Instant from, Instant to, Notices notices, Deci
      * @param restorations content restored
      * @param restorationsByReason why
      */
-    public record Dmca(long notices, long completeNotices, long takedowns, long counterNotices, long courtActions,
-            long restorations, Map<String, Long> restorationsByReason) {
-    }
+    public record Dmca(
+            long notices,
+            long completeNotices,
+            long takedowns,
+            long counterNotices,
+            long courtActions,
+            long restorations,
+            Map<String, Long> restorationsByReason) {}
 
     /** One figure as a line: {@code section, figure, key, value} (key empty for plain figures). */
-    public record Row(String section, String figure, String key, String value) {
-    }
+    public record Row(String section, String figure, String key, String value) {}
 
     /**
      * Every figure as rows, in report order (the order of the records' components): the CSV and the
@@ -138,19 +161,22 @@ public record TransparencyReport(Instant from, Instant to, Notices notices, Deci
             case null -> rows.add(new Row(section, figure, "", ""));
             case Long count -> rows.add(new Row(section, figure, "", Long.toString(count)));
             case Double median -> rows.add(new Row(section, figure, "", number(median)));
-            case Map<?, ?> values -> values.forEach((key, inner) -> {
-                if (inner instanceof Map<?, ?> nested) {
-                    nested.forEach((k, v) -> rows.add(new Row(section, figure, key + "/" + k, v.toString())));
-                } else {
-                    rows.add(new Row(section, figure, key.toString(), inner.toString()));
-                }
-            });
+            case Map<?, ?> values ->
+                values.forEach((key, inner) -> {
+                    if (inner instanceof Map<?, ?> nested) {
+                        nested.forEach((k, v) -> rows.add(new Row(section, figure, key + "/" + k, v.toString())));
+                    } else {
+                        rows.add(new Row(section, figure, key.toString(), inner.toString()));
+                    }
+                });
             default -> throw new IllegalStateException("no row for " + section + "." + figure);
         }
     }
 
     /** {@code 12} for whole numbers, else as Java writes the double ({@code 2.5}). */
     static String number(double value) {
-        return value == Math.rint(value) && !Double.isInfinite(value) ? Long.toString((long) value) : Double.toString(value);
+        return value == Math.rint(value) && !Double.isInfinite(value)
+                ? Long.toString((long) value)
+                : Double.toString(value);
     }
 }

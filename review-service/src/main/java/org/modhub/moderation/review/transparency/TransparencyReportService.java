@@ -39,8 +39,8 @@ public class TransparencyReportService {
     /** The key for decisions without a ground ({@code NO_ACTION}). */
     public static final String NO_GROUND = "NONE";
 
-    private static final String ENFORCED_IN_PERIOD = " d.kind = 'DECISION' AND d.status = 'ENFORCED' "
-            + "AND d.decided_at >= ? AND d.decided_at < ? ";
+    private static final String ENFORCED_IN_PERIOD =
+            " d.kind = 'DECISION' AND d.status = 'ENFORCED' " + "AND d.decided_at >= ? AND d.decided_at < ? ";
 
     private final DataSource db;
 
@@ -55,8 +55,15 @@ public class TransparencyReportService {
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try {
                 Period p = new Period(c, period);
-                return new TransparencyReport(period.from(), period.to(), notices(p), decisions(p), complaints(p),
-                        disputes(p), suspensions(p), dmca(p));
+                return new TransparencyReport(
+                        period.from(),
+                        period.to(),
+                        notices(p),
+                        decisions(p),
+                        complaints(p),
+                        disputes(p),
+                        suspensions(p),
+                        dmca(p));
             } finally {
                 c.rollback();
             }
@@ -71,9 +78,13 @@ public class TransparencyReportService {
         for (PolicyCategory category : PolicyCategory.values()) {
             byCategoryAndSource.put(category.name(), keys(SourceType.class));
         }
-        p.rows("SELECT r.category, r.source_type, count(*)" + inPeriod + "GROUP BY 1, 2", rs -> byCategoryAndSource
-                .computeIfAbsent(rs.getString(1), k -> keys(SourceType.class)).put(rs.getString(2), rs.getLong(3)));
-        // A notice's time to decision: to the first decision that took effect naming it (any outcome, no action included).
+        p.rows(
+                "SELECT r.category, r.source_type, count(*)" + inPeriod + "GROUP BY 1, 2",
+                rs -> byCategoryAndSource
+                        .computeIfAbsent(rs.getString(1), k -> keys(SourceType.class))
+                        .put(rs.getString(2), rs.getLong(3)));
+        // A notice's time to decision: to the first decision that took effect naming it (any outcome, no action
+        // included).
         String decided = """
                 SELECT r.report_id, (extract(epoch FROM min(d.decided_at) - r.filed_at) / 3600.0)::float8 AS hours
                 FROM case_report r JOIN decision d ON d.case_id = r.case_id AND d.kind = 'DECISION' AND d.status = 'ENFORCED'
@@ -95,22 +106,26 @@ public class TransparencyReportService {
 
     private TransparencyReport.Decisions decisions(Period p) throws SQLException {
         String from = " FROM decision d WHERE" + ENFORCED_IN_PERIOD;
-        String withActions = " FROM decision d CROSS JOIN LATERAL unnest(d.actions) AS a(action) WHERE"
-                + ENFORCED_IN_PERIOD;
+        String withActions =
+                " FROM decision d CROSS JOIN LATERAL unnest(d.actions) AS a(action) WHERE" + ENFORCED_IN_PERIOD;
         Map<String, Long> grounds = keys(DecisionGround.class);
         grounds.put(NO_GROUND, 0L);
         Map<String, Map<String, Long>> byActionAndGround = new LinkedHashMap<>();
         for (ModerationAction action : ModerationAction.values()) {
             byActionAndGround.put(action.name(), new LinkedHashMap<>(grounds));
         }
-        p.rows("SELECT a.action, coalesce(d.ground, '" + NO_GROUND + "'), count(*)" + withActions + "GROUP BY 1, 2",
-                rs -> byActionAndGround.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>(grounds))
+        p.rows(
+                "SELECT a.action, coalesce(d.ground, '" + NO_GROUND + "'), count(*)" + withActions + "GROUP BY 1, 2",
+                rs -> byActionAndGround
+                        .computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>(grounds))
                         .put(rs.getString(2), rs.getLong(3)));
         return new TransparencyReport.Decisions(
                 p.count("SELECT count(*)" + from),
                 p.grouped("SELECT d.origin, count(*)" + from + "GROUP BY 1", keys(DecisionOrigin.class)),
                 p.grouped("SELECT d.automated_decision, count(*)" + from + "GROUP BY 1", keys(AutomatedDecision.class)),
-                p.grouped("SELECT coalesce(d.ground, '" + NO_GROUND + "'), count(*)" + from + "GROUP BY 1", new LinkedHashMap<>(grounds)),
+                p.grouped(
+                        "SELECT coalesce(d.ground, '" + NO_GROUND + "'), count(*)" + from + "GROUP BY 1",
+                        new LinkedHashMap<>(grounds)),
                 p.grouped("SELECT a.action, count(*)" + withActions + "GROUP BY 1", keys(ModerationAction.class)),
                 byActionAndGround,
                 p.grouped("SELECT d.category, count(*)" + from + "GROUP BY 1", keys(PolicyCategory.class)),
@@ -138,8 +153,10 @@ public class TransparencyReportService {
                 p.count(facts("count(*)", Kind.DISPUTE_RECORDED, "")),
                 p.count(facts("count(*)", Kind.DISPUTE_SETTLED, "")),
                 p.grouped(facts("detail, count(*)", Kind.DISPUTE_SETTLED, "GROUP BY 1"), keys(DisputeOutcome.class)),
-                p.median(facts("percentile_cont(0.5) WITHIN GROUP (ORDER BY (extract(epoch FROM at - started_at) / 86400.0)::float8)",
-                        Kind.DISPUTE_SETTLED, "")),
+                p.median(facts(
+                        "percentile_cont(0.5) WITHIN GROUP (ORDER BY (extract(epoch FROM at - started_at) / 86400.0)::float8)",
+                        Kind.DISPUTE_SETTLED,
+                        "")),
                 p.count(facts("count(*)", Kind.DISPUTE_SETTLED, "AND detail = 'IN_FAVOUR_OF_RECIPIENT' AND flag")));
     }
 
@@ -159,12 +176,14 @@ public class TransparencyReportService {
                 p.count(facts("count(*)", Kind.DMCA_COUNTER_NOTICE, "")),
                 p.count(facts("count(*)", Kind.DMCA_COURT_ACTION, "")),
                 p.count(facts("count(*)", Kind.DMCA_RESTORATION, "")),
-                p.grouped(facts("detail, count(*)", Kind.DMCA_RESTORATION, "GROUP BY 1"), keys(RestorationReason.class)));
+                p.grouped(
+                        facts("detail, count(*)", Kind.DMCA_RESTORATION, "GROUP BY 1"), keys(RestorationReason.class)));
     }
 
     /** A query over one kind of fact in the period; the kind is an enum constant, never input. */
     private static String facts(String select, Kind kind, String rest) {
-        return "SELECT " + select + " FROM transparency_fact WHERE kind = '" + kind.name() + "' AND at >= ? AND at < ? " + rest;
+        return "SELECT " + select + " FROM transparency_fact WHERE kind = '" + kind.name() + "' AND at >= ? AND at < ? "
+                + rest;
     }
 
     /** Every constant of an enum as a key with zero, in declaration order. */
@@ -196,17 +215,19 @@ public class TransparencyReportService {
         }
 
         long count(String sql) throws SQLException {
-            long[] n = { 0 };
+            long[] n = {0};
             rows(sql, rs -> n[0] = rs.getLong(1));
             return n[0];
         }
 
         /** Null when there is nothing to take the median of. */
         Double median(String sql) throws SQLException {
-            Double[] m = { null };
+            Double[] m = {null};
             rows(sql, rs -> {
                 double v = rs.getDouble(1);
-                m[0] = rs.wasNull() ? null : Math.round(v * 1000) / 1000.0; // to the thousandth: no float noise in exports
+                m[0] = rs.wasNull()
+                        ? null
+                        : Math.round(v * 1000) / 1000.0; // to the thousandth: no float noise in exports
             });
             return m[0];
         }

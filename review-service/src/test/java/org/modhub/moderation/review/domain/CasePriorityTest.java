@@ -29,9 +29,12 @@ class CasePriorityTest {
 
     @Test
     void withinTheSameStandingMoreTrustedReportsThenMoreReportsComeFirst() {
-        assertThat(CasePriority.of(Severity.HIGH, false, 2, 2)).isGreaterThan(CasePriority.of(Severity.HIGH, false, 1, 900));
-        assertThat(CasePriority.of(Severity.HIGH, false, 0, 3)).isGreaterThan(CasePriority.of(Severity.HIGH, false, 0, 2));
-        assertThat(CasePriority.of(Severity.HIGH, false, 0, 2_000)).isEqualTo(CasePriority.of(Severity.HIGH, false, 0, 999));
+        assertThat(CasePriority.of(Severity.HIGH, false, 2, 2))
+                .isGreaterThan(CasePriority.of(Severity.HIGH, false, 1, 900));
+        assertThat(CasePriority.of(Severity.HIGH, false, 0, 3))
+                .isGreaterThan(CasePriority.of(Severity.HIGH, false, 0, 2));
+        assertThat(CasePriority.of(Severity.HIGH, false, 0, 2_000))
+                .isEqualTo(CasePriority.of(Severity.HIGH, false, 0, 999));
     }
 
     @Test

@@ -21,38 +21,56 @@ class FourEyesRuleTest {
     @Test
     void disablingOrRemovingAWholeRepositoryWaitsButNotTheSameOnACommentOrFile() {
         for (SubjectKind repository : List.of(SubjectKind.MODEL, SubjectKind.DATASET, SubjectKind.SPACE)) {
-            assertThat(FourEyes.needsApproval(List.of(ModerationAction.DISABLE), repository, ABUSE, SPAM)).as(repository.name()).isTrue();
-            assertThat(FourEyes.needsApproval(List.of(ModerationAction.REMOVE), repository, ABUSE, SPAM)).as(repository.name()).isTrue();
+            assertThat(FourEyes.needsApproval(List.of(ModerationAction.DISABLE), repository, ABUSE, SPAM))
+                    .as(repository.name())
+                    .isTrue();
+            assertThat(FourEyes.needsApproval(List.of(ModerationAction.REMOVE), repository, ABUSE, SPAM))
+                    .as(repository.name())
+                    .isTrue();
         }
-        assertThat(FourEyes.needsApproval(List.of(ModerationAction.REMOVE), SubjectKind.COMMENT, ABUSE, SPAM)).isFalse();
-        assertThat(FourEyes.needsApproval(List.of(ModerationAction.DISABLE), SubjectKind.FILE, ABUSE, SPAM)).isFalse();
+        assertThat(FourEyes.needsApproval(List.of(ModerationAction.REMOVE), SubjectKind.COMMENT, ABUSE, SPAM))
+                .isFalse();
+        assertThat(FourEyes.needsApproval(List.of(ModerationAction.DISABLE), SubjectKind.FILE, ABUSE, SPAM))
+                .isFalse();
     }
 
     @Test
     void suspendingOrTerminatingAnAccountWaits() {
-        assertThat(FourEyes.needsApproval(List.of(ModerationAction.SUSPEND_ACCOUNT), SubjectKind.ACCOUNT, ABUSE, SPAM)).isTrue();
-        assertThat(FourEyes.needsApproval(List.of(ModerationAction.TERMINATE_ACCOUNT), SubjectKind.ACCOUNT, ABUSE, SPAM)).isTrue();
+        assertThat(FourEyes.needsApproval(List.of(ModerationAction.SUSPEND_ACCOUNT), SubjectKind.ACCOUNT, ABUSE, SPAM))
+                .isTrue();
+        assertThat(FourEyes.needsApproval(
+                        List.of(ModerationAction.TERMINATE_ACCOUNT), SubjectKind.ACCOUNT, ABUSE, SPAM))
+                .isTrue();
     }
 
     @Test
     void lightActionsOutsideCriticalCategoriesTakeEffectAtOnce() {
-        assertThat(FourEyes.needsApproval(List.of(ModerationAction.UNRANK, ModerationAction.TAG_NOT_FOR_ALL_AUDIENCES),
-                SubjectKind.MODEL, ABUSE, SPAM)).isFalse();
-        assertThat(FourEyes.needsApproval(List.of(ModerationAction.NO_ACTION), SubjectKind.MODEL, ABUSE, SPAM)).isFalse();
+        assertThat(FourEyes.needsApproval(
+                        List.of(ModerationAction.UNRANK, ModerationAction.TAG_NOT_FOR_ALL_AUDIENCES),
+                        SubjectKind.MODEL,
+                        ABUSE,
+                        SPAM))
+                .isFalse();
+        assertThat(FourEyes.needsApproval(List.of(ModerationAction.NO_ACTION), SubjectKind.MODEL, ABUSE, SPAM))
+                .isFalse();
     }
 
     @Test
     void anyDecisionInACriticalCategoryWaitsEvenNoAction() {
         PolicySubcategory csam = PolicySubcategory.CHILD_SEXUAL_ABUSE_MATERIAL;
-        assertThat(FourEyes.needsApproval(List.of(ModerationAction.NO_ACTION), SubjectKind.COMMENT, csam.category(), csam)).isTrue();
+        assertThat(FourEyes.needsApproval(
+                        List.of(ModerationAction.NO_ACTION), SubjectKind.COMMENT, csam.category(), csam))
+                .isTrue();
         PolicySubcategory terror = PolicySubcategory.TERRORIST_CONTENT;
-        assertThat(FourEyes.needsApproval(List.of(ModerationAction.UNRANK), SubjectKind.POST, terror.category(), terror)).isTrue();
+        assertThat(FourEyes.needsApproval(
+                        List.of(ModerationAction.UNRANK), SubjectKind.POST, terror.category(), terror))
+                .isTrue();
     }
 
     @Test
     void theDeciderIsNeverTheirOwnSecondPairOfEyes() {
-        assertThatThrownBy(() -> FourEyes.requireSecondPair("mia", "mia")).isInstanceOfSatisfying(ProblemException.class,
-                e -> {
+        assertThatThrownBy(() -> FourEyes.requireSecondPair("mia", "mia"))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
                     assertThat(e.status()).isEqualTo(403);
                     assertThat(e.getMessage()).contains("cannot approve or reject their own decision");
                 });

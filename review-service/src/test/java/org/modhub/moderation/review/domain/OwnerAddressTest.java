@@ -9,15 +9,20 @@ class OwnerAddressTest {
 
     @Test
     void theOwnersAddressMatchesWithOrWithoutADisplayNameAndInAnyCase() {
-        assertThat(OwnerService.sameAddress("owner@example.org", "owner@example.org")).isTrue();
-        assertThat(OwnerService.sameAddress("owner@example.org", "The Owner <Owner@Example.org>")).isTrue();
-        assertThat(OwnerService.sameAddress("owner@example.org", " owner@example.org ")).isTrue();
+        assertThat(OwnerService.sameAddress("owner@example.org", "owner@example.org"))
+                .isTrue();
+        assertThat(OwnerService.sameAddress("owner@example.org", "The Owner <Owner@Example.org>"))
+                .isTrue();
+        assertThat(OwnerService.sameAddress("owner@example.org", " owner@example.org "))
+                .isTrue();
     }
 
     @Test
     void anyOtherAddressOrNoneDoesNot() {
-        assertThat(OwnerService.sameAddress("owner@example.org", "owner@example.org.evil.test")).isFalse();
-        assertThat(OwnerService.sameAddress("owner@example.org", "owner@example.org <mallory@evil.test>")).isFalse();
+        assertThat(OwnerService.sameAddress("owner@example.org", "owner@example.org.evil.test"))
+                .isFalse();
+        assertThat(OwnerService.sameAddress("owner@example.org", "owner@example.org <mallory@evil.test>"))
+                .isFalse();
         assertThat(OwnerService.sameAddress(null, "owner@example.org")).isFalse();
         assertThat(OwnerService.sameAddress("owner@example.org", null)).isFalse();
     }

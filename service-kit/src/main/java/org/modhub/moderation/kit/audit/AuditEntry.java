@@ -15,6 +15,13 @@ import java.time.Instant;
  * @param subjectKey the moderated subject, where there is one
  * @param detail a short free text: a reason, the new value
  */
-public record AuditEntry(long id, Instant at, String actor, String action, String entityType, String entityId,
-        String scopeId, String subjectKey, String detail) {
-}
+public record AuditEntry(
+        long id,
+        Instant at,
+        String actor,
+        String action,
+        String entityType,
+        String entityId,
+        String scopeId,
+        String subjectKey,
+        String detail) {}

@@ -1,12 +1,13 @@
 package org.modhub.moderation.kit.audit;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The append-only audit log of one service ({@code kit_audit_log}; the database refuses UPDATE, DELETE and TRUNCATE):
@@ -31,8 +32,8 @@ public class AuditTrail {
     }
 
     /** Appends one entry that stands alone in the caller's open transaction. */
-    public Uni<Void> record(String actor, String action, String entityType, Object entityId, String subjectKey,
-            String detail) {
+    public Uni<Void> record(
+            String actor, String action, String entityType, Object entityId, String subjectKey, String detail) {
         return record(actor, action, entityType, entityId, null, subjectKey, detail);
     }
 
@@ -42,20 +43,33 @@ public class AuditTrail {
      * @param scopeId the record this change belongs to (e.g. a decision's case), read back with {@link #history}; null
      *     for none
      */
-    public Uni<Void> record(String actor, String action, String entityType, Object entityId, Object scopeId,
-            String subjectKey, String detail) {
+    public Uni<Void> record(
+            String actor,
+            String action,
+            String entityType,
+            Object entityId,
+            Object scopeId,
+            String subjectKey,
+            String detail) {
         String bounded = detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL);
         Instant now = clock.instant();
         return Panache.currentTransaction()
-                .onItem().ifNull().failWith(() -> new IllegalStateException(
+                .onItem()
+                .ifNull()
+                .failWith(() -> new IllegalStateException(
                         "Audit entries must join the caller's transaction (use @WithTransaction)"))
                 .chain(tx -> Panache.getSession())
-                .chain(s -> s.createNativeQuery("INSERT INTO kit_audit_log (at, actor, action, entity_type, entity_id, "
-                        + "scope_id, subject_key, detail) VALUES (:at, :actor, :action, :type, :id, :scope, :subject, :detail)")
-                        .setParameter("at", now).setParameter("actor", actor).setParameter("action", action)
-                        .setParameter("type", entityType).setParameter("id", String.valueOf(entityId))
+                .chain(s -> s.createNativeQuery(
+                                "INSERT INTO kit_audit_log (at, actor, action, entity_type, entity_id, "
+                                        + "scope_id, subject_key, detail) VALUES (:at, :actor, :action, :type, :id, :scope, :subject, :detail)")
+                        .setParameter("at", now)
+                        .setParameter("actor", actor)
+                        .setParameter("action", action)
+                        .setParameter("type", entityType)
+                        .setParameter("id", String.valueOf(entityId))
                         .setParameter("scope", scopeId == null ? null : String.valueOf(scopeId))
-                        .setParameter("subject", subjectKey).setParameter("detail", bounded)
+                        .setParameter("subject", subjectKey)
+                        .setParameter("detail", bounded)
                         .executeUpdate())
                 .replaceWithVoid();
     }
@@ -75,8 +89,9 @@ public class AuditTrail {
     }
 
     private Uni<List<AuditEntry>> select(String scopeId, String actor, String entityId, long after, Integer limit) {
-        StringBuilder sql = new StringBuilder("SELECT id, at, actor, action, entity_type, entity_id, scope_id, subject_key, "
-                + "detail FROM kit_audit_log WHERE id > :after");
+        StringBuilder sql =
+                new StringBuilder("SELECT id, at, actor, action, entity_type, entity_id, scope_id, subject_key, "
+                        + "detail FROM kit_audit_log WHERE id > :after");
         if (scopeId != null) {
             sql.append(" AND scope_id = :scope");
         }
@@ -91,28 +106,38 @@ public class AuditTrail {
             sql.append(" LIMIT :limit");
         }
         return Panache.withSession(() -> Panache.getSession().chain(s -> {
-            var query = s.createNativeQuery(sql.toString(), Object[].class).setParameter("after", after);
-            if (scopeId != null) {
-                query.setParameter("scope", scopeId);
-            }
-            if (actor != null) {
-                query.setParameter("actor", actor);
-            }
-            if (entityId != null) {
-                query.setParameter("entity", entityId);
-            }
-            if (limit != null) {
-                query.setParameter("limit", limit);
-            }
-            return query.getResultList();
-        })).map(rows -> {
-            List<AuditEntry> entries = new ArrayList<>(rows.size());
-            for (Object[] r : rows) {
-                entries.add(new AuditEntry(((Number) r[0]).longValue(), instant(r[1]), (String) r[2], (String) r[3],
-                        (String) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8]));
-            }
-            return entries;
-        });
+                    var query =
+                            s.createNativeQuery(sql.toString(), Object[].class).setParameter("after", after);
+                    if (scopeId != null) {
+                        query.setParameter("scope", scopeId);
+                    }
+                    if (actor != null) {
+                        query.setParameter("actor", actor);
+                    }
+                    if (entityId != null) {
+                        query.setParameter("entity", entityId);
+                    }
+                    if (limit != null) {
+                        query.setParameter("limit", limit);
+                    }
+                    return query.getResultList();
+                }))
+                .map(rows -> {
+                    List<AuditEntry> entries = new ArrayList<>(rows.size());
+                    for (Object[] r : rows) {
+                        entries.add(new AuditEntry(
+                                ((Number) r[0]).longValue(),
+                                instant(r[1]),
+                                (String) r[2],
+                                (String) r[3],
+                                (String) r[4],
+                                (String) r[5],
+                                (String) r[6],
+                                (String) r[7],
+                                (String) r[8]));
+                    }
+                    return entries;
+                });
     }
 
     private static Instant instant(Object value) {

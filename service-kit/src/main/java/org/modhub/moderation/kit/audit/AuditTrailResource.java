@@ -1,5 +1,10 @@
 package org.modhub.moderation.kit.audit;
 
+import org.modhub.moderation.contracts.Roles;
+import org.modhub.moderation.kit.problem.ProblemException;
+import org.modhub.moderation.kit.validation.Page;
+import org.modhub.moderation.kit.validation.Params;
+
 import io.quarkus.arc.properties.UnlessBuildProperty;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -8,11 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
-import org.modhub.moderation.contracts.Roles;
-import org.modhub.moderation.kit.problem.ProblemException;
-import org.modhub.moderation.kit.validation.Page;
-import org.modhub.moderation.kit.validation.Params;
 
 /**
  * A service's audit log for auditors and admins, oldest first:
@@ -35,9 +35,13 @@ public class AuditTrailResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.AUDITOR, Roles.ADMIN })
-    public Uni<Page<AuditEntry>> read(@QueryParam("scopeId") String scopeId, @QueryParam("actor") String actor,
-            @QueryParam("entityId") String entityId, @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+    @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
+    public Uni<Page<AuditEntry>> read(
+            @QueryParam("scopeId") String scopeId,
+            @QueryParam("actor") String actor,
+            @QueryParam("entityId") String entityId,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") String limit) {
         int size = Params.limit(limit, DEFAULT_PAGE, MAX_PAGE);
         long after = 0;
         if (cursor != null && !cursor.isBlank()) {
@@ -50,8 +54,12 @@ public class AuditTrailResource {
                 throw ProblemException.invalidField("query.cursor", "is not a cursor this service issued");
             }
         }
-        return trail.read(blank(scopeId), blank(actor), blank(entityId), after, size).map(rows -> new Page<>(rows,
-                rows.size() == size ? String.valueOf(rows.get(rows.size() - 1).id()) : null));
+        return trail.read(blank(scopeId), blank(actor), blank(entityId), after, size)
+                .map(rows -> new Page<>(
+                        rows,
+                        rows.size() == size
+                                ? String.valueOf(rows.get(rows.size() - 1).id())
+                                : null));
     }
 
     private static String blank(String s) {

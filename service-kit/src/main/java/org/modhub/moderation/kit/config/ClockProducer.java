@@ -22,10 +22,15 @@ public class ClockProducer {
     @DefaultBean
     @Singleton
     Clock clock(KitConfig config) {
-        return MicrosClock.of(config.clock().offsetFile().<Clock>map(file -> {
-            Log.warnf("kit.clock.offset-file is set: this service reads time shifted by the offset in %s "
-                    + "(for end-to-end tests only)", file);
-            return new OffsetFileClock(file);
-        }).orElseGet(Clock::systemUTC));
+        return MicrosClock.of(config.clock()
+                .offsetFile()
+                .<Clock>map(file -> {
+                    Log.warnf(
+                            "kit.clock.offset-file is set: this service reads time shifted by the offset in %s "
+                                    + "(for end-to-end tests only)",
+                            file);
+                    return new OffsetFileClock(file);
+                })
+                .orElseGet(Clock::systemUTC));
     }
 }

@@ -48,8 +48,8 @@ public class IdempotentConsumer {
      * @param handlers by event type ({@code ReportFiled.TYPE}); other types are skipped
      * @return completes when the event was applied, had been applied before, or is not handled here
      */
-    public Uni<Void> consume(String consumer, String rawValue,
-            Map<String, Function<EventEnvelope, Uni<Void>>> handlers) {
+    public Uni<Void> consume(
+            String consumer, String rawValue, Map<String, Function<EventEnvelope, Uni<Void>>> handlers) {
         EventEnvelope envelope;
         try {
             envelope = codec.decode(rawValue);
@@ -74,9 +74,12 @@ public class IdempotentConsumer {
                 .retry()
                 .withBackOff(config.initialBackoff(), config.maxBackoff())
                 .atMost(Math.max(0, config.maxAttempts() - 1))
-                .onFailure().invoke(failure -> {
-                    registry.counter("kit.consumer.dead-lettered", "consumer", consumer).increment();
-                    Log.errorf("Event %s (%s) could not be applied by %s and goes to the dead-letter topic: %s",
+                .onFailure()
+                .invoke(failure -> {
+                    registry.counter("kit.consumer.dead-lettered", "consumer", consumer)
+                            .increment();
+                    Log.errorf(
+                            "Event %s (%s) could not be applied by %s and goes to the dead-letter topic: %s",
                             envelope.id(), envelope.type(), consumer, failure.toString());
                 });
     }
@@ -88,24 +91,28 @@ public class IdempotentConsumer {
      */
     static boolean isInfrastructureOutage(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.net.ConnectException || t instanceof java.nio.channels.ClosedChannelException
+            if (t instanceof java.net.ConnectException
+                    || t instanceof java.nio.channels.ClosedChannelException
                     || t instanceof io.vertx.sqlclient.ClosedConnectionException
                     || t instanceof java.util.concurrent.TimeoutException
                     || t.getClass().getSimpleName().endsWith("TimeoutException")) {
                 return true;
             }
-            if (t instanceof io.vertx.pgclient.PgException pg && pg.getSqlState() != null
+            if (t instanceof io.vertx.pgclient.PgException pg
+                    && pg.getSqlState() != null
                     && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P"))) {
                 return true;
             }
-            if (t instanceof io.vertx.core.VertxException && t.getMessage() != null
+            if (t instanceof io.vertx.core.VertxException
+                    && t.getMessage() != null
                     && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("connection")) {
                 return true;
             }
             // The service is shutting down and closed its pool under an event in flight: left
             // unacknowledged, the event is delivered again after the restart (a bench run's
             // shutdown dead-lettered six good ReportFiled events this way).
-            if (t.getMessage() != null && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("pool closed")) {
+            if (t.getMessage() != null
+                    && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("pool closed")) {
                 return true;
             }
         }
@@ -120,14 +127,15 @@ public class IdempotentConsumer {
     private Uni<Void> applyOnce(String consumer, EventEnvelope envelope, Function<EventEnvelope, Uni<Void>> handler) {
         return Panache.withTransaction(() -> Panache.getSession()
                 .chain(s -> s.createNativeQuery("INSERT INTO kit_processed_event (consumer, event_id, event_type) "
-                        + "VALUES (:consumer, :id, :type) ON CONFLICT DO NOTHING")
+                                + "VALUES (:consumer, :id, :type) ON CONFLICT DO NOTHING")
                         .setParameter("consumer", consumer)
                         .setParameter("id", envelope.id())
                         .setParameter("type", envelope.type())
                         .executeUpdate())
                 .chain(inserted -> {
                     if (inserted == 0) {
-                        registry.counter("kit.consumer.duplicates", "consumer", consumer).increment();
+                        registry.counter("kit.consumer.duplicates", "consumer", consumer)
+                                .increment();
                         Log.debugf("Event %s already applied by %s; skipped", envelope.id(), consumer);
                         return Uni.createFrom().voidItem();
                     }

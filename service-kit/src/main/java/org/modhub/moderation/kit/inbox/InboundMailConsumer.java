@@ -1,14 +1,16 @@
 package org.modhub.moderation.kit.inbox;
 
-import io.quarkus.logging.Log;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.function.Function;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.modhub.moderation.contracts.MailRoutes;
 import org.modhub.moderation.contracts.event.EventCodec;
 import org.modhub.moderation.contracts.event.mail.InboundMailReceived;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The consumer side of "a reply is routed by its thread": every service that takes inbound mail takes it here. A
@@ -33,7 +35,10 @@ public class InboundMailConsumer {
      * @param owner the service consuming
      * @param handler applies a mail that is {@code owner}'s, in the consumer's transaction
      */
-    public Uni<Void> consume(String consumerName, MailRoutes.Owner owner, ConsumerRecord<String, String> record,
+    public Uni<Void> consume(
+            String consumerName,
+            MailRoutes.Owner owner,
+            ConsumerRecord<String, String> record,
             Function<InboundMailReceived, Uni<Void>> handler) {
         if (!isFor(owner, record.key()) || record.value() == null) {
             return Uni.createFrom().voidItem();
@@ -41,7 +46,10 @@ public class InboundMailConsumer {
         return consumer.consume(consumerName, record.value(), Map.of(InboundMailReceived.TYPE, envelope -> {
             InboundMailReceived mail = codec.data(envelope, InboundMailReceived.class);
             if (!mail.isFor(owner)) {
-                Log.warnf("Mail %s keyed for %s belongs to %s; skipped", mail.messageId(), owner.key(),
+                Log.warnf(
+                        "Mail %s keyed for %s belongs to %s; skipped",
+                        mail.messageId(),
+                        owner.key(),
                         mail.owner().map(MailRoutes.Owner::key).orElse("staff"));
                 return Uni.createFrom().voidItem();
             }
@@ -51,6 +59,7 @@ public class InboundMailConsumer {
 
     /** The owner's key, or a mailbox whose intake the owner is (the key of records from before the owner keys). */
     static boolean isFor(MailRoutes.Owner owner, String key) {
-        return owner.key().equals(key) || MailRoutes.intakeOf(key).filter(owner::equals).isPresent();
+        return owner.key().equals(key)
+                || MailRoutes.intakeOf(key).filter(owner::equals).isPresent();
     }
 }

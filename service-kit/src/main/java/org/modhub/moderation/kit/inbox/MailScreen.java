@@ -1,8 +1,10 @@
 package org.modhub.moderation.kit.inbox;
 
-import io.quarkus.logging.Log;
 import java.util.Optional;
+
 import org.modhub.moderation.contracts.event.mail.InboundMailReceived;
+
+import io.quarkus.logging.Log;
 
 /**
  * The first look every mail intake takes at a mail before it can become a report, an appeal or a notice: it must come
@@ -12,8 +14,7 @@ import org.modhub.moderation.contracts.event.mail.InboundMailReceived;
  */
 public final class MailScreen {
 
-    private MailScreen() {
-    }
+    private MailScreen() {}
 
     /**
      * The bare address of the person who wrote {@code mail}, or empty when the mail is ignored.

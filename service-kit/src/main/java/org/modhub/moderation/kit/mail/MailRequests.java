@@ -26,7 +26,10 @@ public class MailRequests {
     private final String locale;
     private final String source;
 
-    public MailRequests(Outbox outbox, Clock clock, KitConfig config,
+    public MailRequests(
+            Outbox outbox,
+            Clock clock,
+            KitConfig config,
             @ConfigProperty(name = "quarkus.application.name") String service) {
         this.outbox = outbox;
         this.clock = clock;
@@ -37,15 +40,26 @@ public class MailRequests {
     /** Queues the mail; nothing when the person has no address (the hub shows them the news in-app). */
     public Uni<Void> send(MailRequest mail) {
         if (mail.email() == null) {
-            Log.infof("No mail address for user %s; %s not mailed", mail.userId(), mail.template().id());
+            Log.infof(
+                    "No mail address for user %s; %s not mailed",
+                    mail.userId(), mail.template().id());
             return Uni.createFrom().voidItem();
         }
-        String once = mail.idempotencyKey() != null ? mail.idempotencyKey()
+        String once = mail.idempotencyKey() != null
+                ? mail.idempotencyKey()
                 : mail.template().id() + ":" + mail.threadKey() + ":" + mail.email();
-        NotificationRequested request = NotificationRequested.of(mail.template(), mail.email(), mail.userId(),
-                mail.locale() != null ? mail.locale() : locale, mail.parameters(), mail.threadKey(), mail.replyMailbox(),
-                once, clock.instant());
-        return outbox.publish(Topics.NOTIFICATION_REQUESTS, source, threaded(request, mail.inReplyTo())).replaceWithVoid();
+        NotificationRequested request = NotificationRequested.of(
+                mail.template(),
+                mail.email(),
+                mail.userId(),
+                mail.locale() != null ? mail.locale() : locale,
+                mail.parameters(),
+                mail.threadKey(),
+                mail.replyMailbox(),
+                once,
+                clock.instant());
+        return outbox.publish(Topics.NOTIFICATION_REQUESTS, source, threaded(request, mail.inReplyTo()))
+                .replaceWithVoid();
     }
 
     /**

@@ -15,8 +15,7 @@ import java.util.UUID;
  */
 public final class MisuseLadder {
 
-    private MisuseLadder() {
-    }
+    private MisuseLadder() {}
 
     /** The thresholds, each service's own config ({@code reporting.misuse.*}, {@code appeals.misuse.*}). */
     public interface Rules {
@@ -41,12 +40,10 @@ public final class MisuseLadder {
     }
 
     /** Where the person stands: their last warning and suspension (null: never) and how many suspensions so far. */
-    public record Standing(Instant lastWarnedAt, Instant lastSuspendedAt, int suspensions) {
-    }
+    public record Standing(Instant lastWarnedAt, Instant lastSuspendedAt, int suspensions) {}
 
     /** One of their items found manifestly unfounded: when, and how much it weighs (grave allegations weigh more). */
-    public record Finding(UUID id, Instant decidedAt, int weight) {
-    }
+    public record Finding(UUID id, Instant decidedAt, int weight) {}
 
     /** What to do now. {@code counted} are the findings the step rests on, {@code until} a suspension's end. */
     public record Step(Kind kind, List<UUID> counted, int decided, Instant until) {
@@ -57,7 +54,9 @@ public final class MisuseLadder {
     }
 
     public enum Kind {
-        NONE, WARN, SUSPEND
+        NONE,
+        WARN,
+        SUSPEND
     }
 
     /**
@@ -67,10 +66,12 @@ public final class MisuseLadder {
     public static Step next(Rules rules, Standing standing, List<Finding> findings, long decided, Instant now) {
         Instant lastSuspension = standing.lastSuspendedAt() != null ? standing.lastSuspendedAt() : Instant.EPOCH;
         List<Finding> counted = findings.stream()
-                .filter(f -> f.decidedAt() != null && f.decidedAt().isAfter(lastSuspension)).toList();
+                .filter(f -> f.decidedAt() != null && f.decidedAt().isAfter(lastSuspension))
+                .toList();
         int score = counted.stream().mapToInt(Finding::weight).sum();
         double share = decided == 0 ? 0 : (double) counted.size() / decided;
-        boolean warned = standing.lastWarnedAt() != null && standing.lastWarnedAt().isAfter(lastSuspension)
+        boolean warned = standing.lastWarnedAt() != null
+                && standing.lastWarnedAt().isAfter(lastSuspension)
                 && standing.lastWarnedAt().isAfter(now.minus(rules.lookback()));
         List<UUID> ids = counted.stream().map(Finding::id).toList();
         int total = (int) Math.min(decided, Integer.MAX_VALUE);

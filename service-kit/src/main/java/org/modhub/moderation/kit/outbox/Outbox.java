@@ -38,11 +38,13 @@ public class Outbox {
     /** Queues an already encoded message. Must run inside the caller's open transaction. */
     public Uni<Void> enqueue(String topic, String key, String eventId, String json) {
         return Panache.currentTransaction()
-                .onItem().ifNull().failWith(() -> new IllegalStateException(
+                .onItem()
+                .ifNull()
+                .failWith(() -> new IllegalStateException(
                         "Outbox writes must join the caller's transaction (use @WithTransaction)"))
                 .chain(tx -> Panache.getSession())
                 .chain(session -> session.createNativeQuery(
-                        "INSERT INTO kit_outbox (event_id, topic, message_key, payload) VALUES (:id, :topic, :key, :payload)")
+                                "INSERT INTO kit_outbox (event_id, topic, message_key, payload) VALUES (:id, :topic, :key, :payload)")
                         .setParameter("id", eventId)
                         .setParameter("topic", topic)
                         .setParameter("key", key)

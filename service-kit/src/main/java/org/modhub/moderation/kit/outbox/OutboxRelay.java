@@ -64,8 +64,11 @@ public class OutboxRelay {
     private volatile Duration backoff;
     private Ticker ticker;
 
-    public OutboxRelay(KitConfig config, Pool pool,
-            @Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048) MutinyEmitter<String> emitter,
+    public OutboxRelay(
+            KitConfig config,
+            Pool pool,
+            @Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048)
+                    MutinyEmitter<String> emitter,
             Clock clock,
             MeterRegistry registry) {
         this.config = config.outbox();
@@ -98,8 +101,10 @@ public class OutboxRelay {
 
     /** Gives up the relay lease if this replica holds it (then completes with 1, else 0); any replica may take it next. */
     public io.vertx.core.Future<Integer> handBackLease() {
-        return pool.preparedQuery("UPDATE kit_outbox_lease SET holder = NULL, expires_at = 'epoch' WHERE id = 1 AND holder = $1")
-                .execute(Tuple.of(replicaId)).map(io.vertx.sqlclient.SqlResult::rowCount);
+        return pool.preparedQuery(
+                        "UPDATE kit_outbox_lease SET holder = NULL, expires_at = 'epoch' WHERE id = 1 AND holder = $1")
+                .execute(Tuple.of(replicaId))
+                .map(io.vertx.sqlclient.SqlResult::rowCount);
     }
 
     Uni<Void> tick() {
@@ -109,8 +114,11 @@ public class OutboxRelay {
         // Most rounds find nothing: ask with one read on the bare pool (the partial index of unsent rows) before a
         // Hibernate session, a transaction and the lease's write, so an idle service no longer sends PostgreSQL ten
         // write transactions a second.
-        return Uni.createFrom().completionStage(() -> pool.query(ANY_UNSENT).execute().toCompletionStage())
-                .chain(rows -> rows.size() == 0 ? Uni.createFrom().voidItem() : relayOnce().replaceWithVoid());
+        return Uni.createFrom()
+                .completionStage(() -> pool.query(ANY_UNSENT).execute().toCompletionStage())
+                .chain(rows -> rows.size() == 0
+                        ? Uni.createFrom().voidItem()
+                        : relayOnce().replaceWithVoid());
     }
 
     /**
@@ -120,29 +128,31 @@ public class OutboxRelay {
      * @return how many rows were marked sent
      */
     public Uni<Integer> relayOnce() {
-        return Panache.withTransaction(() -> acquireLease().chain(held -> held ? loadBatch() : Uni.createFrom().item(List.<Row>of())))
+        return Panache.withTransaction(() -> acquireLease()
+                        .chain(held -> held ? loadBatch() : Uni.createFrom().item(List.<Row>of())))
                 .chain(rows -> rows.isEmpty() ? Uni.createFrom().item(0) : publishAndMark(rows));
     }
 
     private Uni<Boolean> acquireLease() {
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                "UPDATE kit_outbox_lease SET holder = :me, expires_at = :until "
-                        + "WHERE id = 1 AND (holder = :me OR holder IS NULL OR expires_at < :now)")
-                .setParameter("me", replicaId)
-                .setParameter("until", now.plus(config.leaseDuration()))
-                .setParameter("now", now)
-                .executeUpdate())
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery("UPDATE kit_outbox_lease SET holder = :me, expires_at = :until "
+                                + "WHERE id = 1 AND (holder = :me OR holder IS NULL OR expires_at < :now)")
+                        .setParameter("me", replicaId)
+                        .setParameter("until", now.plus(config.leaseDuration()))
+                        .setParameter("now", now)
+                        .executeUpdate())
                 .map(updated -> updated == 1);
     }
 
     @SuppressWarnings("unchecked")
     private Uni<List<Row>> loadBatch() {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                "SELECT id, topic, message_key, payload FROM kit_outbox WHERE sent_at IS NULL ORDER BY id LIMIT :n",
-                Object[].class)
-                .setParameter("n", config.batchSize())
-                .getResultList())
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(
+                                "SELECT id, topic, message_key, payload FROM kit_outbox WHERE sent_at IS NULL ORDER BY id LIMIT :n",
+                                Object[].class)
+                        .setParameter("n", config.batchSize())
+                        .getResultList())
                 .map(list -> {
                     List<Row> rows = new ArrayList<>(list.size());
                     for (Object[] r : list) {
@@ -158,7 +168,8 @@ public class OutboxRelay {
         // e.g. on a metadata timeout, while the next one succeeds).
         Map<String, List<Row>> byKey = new LinkedHashMap<>();
         for (Row row : rows) {
-            byKey.computeIfAbsent(row.key() == null ? "" : row.key(), k -> new ArrayList<>()).add(row);
+            byKey.computeIfAbsent(row.key() == null ? "" : row.key(), k -> new ArrayList<>())
+                    .add(row);
         }
         List<Uni<KeyResult>> perKey = new ArrayList<>(byKey.size());
         for (List<Row> keyRows : byKey.values()) {
@@ -187,15 +198,17 @@ public class OutboxRelay {
         }
         Row row = keyRows.get(index);
         return send(row)
-                .onItem().transformToUni(ignored -> {
+                .onItem()
+                .transformToUni(ignored -> {
                     sent.add(row.id());
                     return sendInOrder(keyRows, index + 1, sent);
                 })
-                .onFailure().recoverWithItem(failure -> new KeyResult(sent, row.id(), failure.toString()));
+                .onFailure()
+                .recoverWithItem(failure -> new KeyResult(sent, row.id(), failure.toString()));
     }
 
     private Uni<Void> send(Row row) {
-        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String> builder()
+        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(row.topic())
                 .withKey(row.key())
                 .build();
@@ -206,22 +219,26 @@ public class OutboxRelay {
         if (ids.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                "UPDATE kit_outbox SET sent_at = :now, attempts = attempts + 1, last_error = NULL WHERE id IN (:ids)")
-                .setParameter("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
-                .setParameter("ids", ids)
-                .executeUpdate()).replaceWithVoid();
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(
+                                "UPDATE kit_outbox SET sent_at = :now, attempts = attempts + 1, last_error = NULL WHERE id IN (:ids)")
+                        .setParameter("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                        .setParameter("ids", ids)
+                        .executeUpdate())
+                .replaceWithVoid();
     }
 
     private Uni<Void> markFailed(List<KeyResult> failed) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (KeyResult result : failed) {
             String error = result.error().length() > 2000 ? result.error().substring(0, 2000) : result.error();
-            chain = chain.chain(() -> Panache.getSession().chain(s -> s.createNativeQuery(
-                    "UPDATE kit_outbox SET attempts = attempts + 1, last_error = :error WHERE id = :id")
-                    .setParameter("error", error)
-                    .setParameter("id", result.failedId())
-                    .executeUpdate()).replaceWithVoid());
+            chain = chain.chain(() -> Panache.getSession()
+                    .chain(s -> s.createNativeQuery(
+                                    "UPDATE kit_outbox SET attempts = attempts + 1, last_error = :error WHERE id = :id")
+                            .setParameter("error", error)
+                            .setParameter("id", result.failedId())
+                            .executeUpdate())
+                    .replaceWithVoid());
         }
         return chain;
     }
@@ -235,20 +252,27 @@ public class OutboxRelay {
             return;
         }
         failures.increment();
-        Log.warnf("Outbox relay: %d of %d rows published; pausing %s before retrying: %s", sentCount, batchCount, backoff, error);
+        Log.warnf(
+                "Outbox relay: %d of %d rows published; pausing %s before retrying: %s",
+                sentCount, batchCount, backoff, error);
         pausedUntil = clock.instant().plus(backoff);
         Duration doubled = backoff.multipliedBy(2);
         backoff = doubled.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : doubled;
     }
 
     /** Deletes rows published longer ago than the retention period. */
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(
+            every = "1h",
+            delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class, // no rounds while the pools shut down
             identity = "kit-outbox-cleanup")
     Uni<Void> purgePublished() {
         OffsetDateTime cutoff = OffsetDateTime.ofInstant(clock.instant().minus(config.retention()), ZoneOffset.UTC);
-        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(
-                "DELETE FROM kit_outbox WHERE sent_at < :cutoff").setParameter("cutoff", cutoff).executeUpdate()))
+        return Panache.withTransaction(() -> Panache.getSession()
+                        .chain(s -> s.createNativeQuery("DELETE FROM kit_outbox WHERE sent_at < :cutoff")
+                                .setParameter("cutoff", cutoff)
+                                .executeUpdate()))
                 .invoke(n -> {
                     if (n > 0) {
                         Log.infof("Outbox: purged %d published rows", n);
@@ -257,10 +281,8 @@ public class OutboxRelay {
                 .replaceWithVoid();
     }
 
-    private record Row(long id, String topic, String key, String payload) {
-    }
+    private record Row(long id, String topic, String key, String payload) {}
 
     /** What happened to one key's rows in a round: those acknowledged, and the one that failed. */
-    private record KeyResult(List<Long> sent, Long failedId, String error) {
-    }
+    private record KeyResult(List<Long> sent, Long failedId, String error) {}
 }

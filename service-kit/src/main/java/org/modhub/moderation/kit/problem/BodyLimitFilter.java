@@ -22,7 +22,8 @@ public class BodyLimitFilter {
     private final long limit;
     private final ObjectMapper mapper;
 
-    public BodyLimitFilter(@ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize limit,
+    public BodyLimitFilter(
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize limit,
             ObjectMapper mapper) {
         this.limit = limit.asLongValue();
         this.mapper = mapper;
@@ -54,6 +55,10 @@ public class BodyLimitFilter {
         }
         // The rest of an oversized body is not read: the connection cannot be reused.
         ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-        RouteProblems.send(ctx, mapper, ProblemKind.PAYLOAD_TOO_LARGE, "The request body exceeds the limit of " + limit + " bytes");
+        RouteProblems.send(
+                ctx,
+                mapper,
+                ProblemKind.PAYLOAD_TOO_LARGE,
+                "The request body exceeds the limit of " + limit + " bytes");
     }
 }

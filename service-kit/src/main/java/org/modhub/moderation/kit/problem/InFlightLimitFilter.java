@@ -54,8 +54,12 @@ public class InFlightLimitFilter {
             inFlight.decrementAndGet();
             refused.increment();
             ctx.response().putHeader("Retry-After", RETRY_AFTER_SECONDS);
-            RouteProblems.send(ctx, mapper, ProblemKind.OVERLOADED,
-                    "The service is serving " + limit + " requests; send this one again in " + RETRY_AFTER_SECONDS + " s");
+            RouteProblems.send(
+                    ctx,
+                    mapper,
+                    ProblemKind.OVERLOADED,
+                    "The service is serving " + limit + " requests; send this one again in " + RETRY_AFTER_SECONDS
+                            + " s");
             return;
         }
         // Once per request, whether the response was sent or the connection dropped.

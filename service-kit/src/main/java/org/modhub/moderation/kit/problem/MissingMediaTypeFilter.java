@@ -1,13 +1,15 @@
 package org.modhub.moderation.kit.problem;
 
+import java.util.Set;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.Set;
 
 /**
  * A request body without a Content-Type is refused with 415, as one of a wrong type is. Left to the REST layer, such a
@@ -31,8 +33,14 @@ public class MissingMediaTypeFilter {
 
     private void check(RoutingContext ctx) {
         var request = ctx.request();
-        if (WITH_BODY.contains(request.method()) && !request.path().startsWith("/q/") && hasBody(ctx) && blank(request.getHeader(HttpHeaders.CONTENT_TYPE))) {
-            RouteProblems.send(ctx, mapper, ProblemKind.UNSUPPORTED_MEDIA_TYPE,
+        if (WITH_BODY.contains(request.method())
+                && !request.path().startsWith("/q/")
+                && hasBody(ctx)
+                && blank(request.getHeader(HttpHeaders.CONTENT_TYPE))) {
+            RouteProblems.send(
+                    ctx,
+                    mapper,
+                    ProblemKind.UNSUPPORTED_MEDIA_TYPE,
                     "The request has a body but no Content-Type; send it as application/json");
             return;
         }

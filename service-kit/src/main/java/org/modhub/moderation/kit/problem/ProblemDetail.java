@@ -15,12 +15,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param errors field-level errors, when the request body or parameters were invalid
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record ProblemDetail(String type, String title, int status, String detail, String instance,
-        List<FieldError> errors) {
+public record ProblemDetail(
+        String type, String title, int status, String detail, String instance, List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
     /** One invalid field: its path in the request ({@code explanation}, {@code evidence[2]}, {@code query.limit}). */
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 }

@@ -30,7 +30,8 @@ public class ProblemException extends RuntimeException {
         this(kind.type(), kind.title(), kind.status(), detail, errors);
     }
 
-    public ProblemException(String type, String title, int status, String detail, List<ProblemDetail.FieldError> errors) {
+    public ProblemException(
+            String type, String title, int status, String detail, List<ProblemDetail.FieldError> errors) {
         super(detail, null, false, false);
         this.type = type;
         this.title = title;
@@ -66,7 +67,8 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException notFound(String what, Object id) {
-        return new ProblemException(ProblemKind.NOT_FOUND, what + " " + id + " does not exist or is not visible to you");
+        return new ProblemException(
+                ProblemKind.NOT_FOUND, what + " " + id + " does not exist or is not visible to you");
     }
 
     public static ProblemException conflict(String detail) {
@@ -79,8 +81,8 @@ public class ProblemException extends RuntimeException {
 
     /** A single invalid field, reported like a bean-validation failure. */
     public static ProblemException invalidField(String field, String message) {
-        return new ProblemException(ProblemKind.VALIDATION, field + ": " + message,
-                List.of(new ProblemDetail.FieldError(field, message)));
+        return new ProblemException(
+                ProblemKind.VALIDATION, field + ": " + message, List.of(new ProblemDetail.FieldError(field, message)));
     }
 
     public String type() {

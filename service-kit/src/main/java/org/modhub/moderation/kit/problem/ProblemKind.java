@@ -2,7 +2,6 @@ package org.modhub.moderation.kit.problem;
 
 /** The error kinds every service shares, each with its stable type URI, title and status. */
 public enum ProblemKind {
-
     VALIDATION("validation", "The request is invalid", 400),
     MALFORMED_BODY("malformed-body", "The request body is not valid JSON of the expected shape", 400),
     UNKNOWN_FIELD("unknown-field", "The request body has a field this endpoint does not accept", 400),

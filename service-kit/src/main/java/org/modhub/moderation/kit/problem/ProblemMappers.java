@@ -9,15 +9,15 @@ import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationCompletionException;
@@ -47,7 +47,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<String> problem(ProblemException e, UriInfo uri) {
-        ProblemDetail problem = new ProblemDetail(e.type(), e.title(), e.status(), e.getMessage(), path(uri), e.errors());
+        ProblemDetail problem =
+                new ProblemDetail(e.type(), e.title(), e.status(), e.getMessage(), path(uri), e.errors());
         if (e.members().isEmpty() && e.headers().isEmpty()) {
             return respond(problem);
         }
@@ -58,8 +59,9 @@ public class ProblemMappers {
                 document.set(member, mapper.valueToTree(value));
             }
         });
-        RestResponse.ResponseBuilder<String> response = RestResponse.ResponseBuilder.<String> create(problem.status())
-                .entity(document.toString()).type(ProblemDetail.MEDIA_TYPE);
+        RestResponse.ResponseBuilder<String> response = RestResponse.ResponseBuilder.<String>create(problem.status())
+                .entity(document.toString())
+                .type(ProblemDetail.MEDIA_TYPE);
         e.headers().forEach(response::header);
         return response.build();
     }
@@ -71,7 +73,9 @@ public class ProblemMappers {
             errors.add(new ProblemDetail.FieldError(fieldOf(violation.getPropertyPath()), violation.getMessage()));
         }
         errors.sort(Comparator.comparing(ProblemDetail.FieldError::field));
-        String detail = errors.stream().map(err -> err.field() + ": " + err.message()).reduce((a, b) -> a + "; " + b)
+        String detail = errors.stream()
+                .map(err -> err.field() + ": " + err.message())
+                .reduce((a, b) -> a + "; " + b)
                 .orElse("invalid request");
         return respond(ProblemKind.VALIDATION, detail, uri, errors);
     }
@@ -159,15 +163,23 @@ public class ProblemMappers {
     private RestResponse<String> internal(Throwable e, UriInfo uri) {
         String reference = UUID.randomUUID().toString();
         Log.errorf(e, "Unexpected error on %s (reference %s)", path(uri), reference);
-        return respond(ProblemKind.INTERNAL, "Internal error; quote reference " + reference + " when reporting it",
-                uri, List.of());
+        return respond(
+                ProblemKind.INTERNAL,
+                "Internal error; quote reference " + reference + " when reporting it",
+                uri,
+                List.of());
     }
 
     private RestResponse<String> unauthenticated(UriInfo uri) {
-        ProblemDetail body = new ProblemDetail(ProblemKind.UNAUTHENTICATED.type(), ProblemKind.UNAUTHENTICATED.title(),
-                401, "Send a valid bearer token (RS256, issued for this audience) in the Authorization header",
-                path(uri), List.of());
-        return RestResponse.ResponseBuilder.<String> create(RestResponse.Status.UNAUTHORIZED).entity(write(body))
+        ProblemDetail body = new ProblemDetail(
+                ProblemKind.UNAUTHENTICATED.type(),
+                ProblemKind.UNAUTHENTICATED.title(),
+                401,
+                "Send a valid bearer token (RS256, issued for this audience) in the Authorization header",
+                path(uri),
+                List.of());
+        return RestResponse.ResponseBuilder.<String>create(RestResponse.Status.UNAUTHORIZED)
+                .entity(write(body))
                 .type(ProblemDetail.MEDIA_TYPE)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .build();
@@ -176,36 +188,57 @@ public class ProblemMappers {
     private ProblemDetail describeJson(JsonProcessingException e, UriInfo uri) {
         if (e instanceof UnrecognizedPropertyException unknown) {
             String field = pathOf(unknown);
-            return detail(ProblemKind.UNKNOWN_FIELD, "Unknown field '" + field + "'", uri,
+            return detail(
+                    ProblemKind.UNKNOWN_FIELD,
+                    "Unknown field '" + field + "'",
+                    uri,
                     List.of(new ProblemDetail.FieldError(field, "unknown field")));
         }
         if (e instanceof InvalidFormatException invalid) {
             String field = pathOf(invalid);
-            String message = invalid.getTargetType() != null && invalid.getTargetType().isEnum()
-                    ? "must be one of " + enumValues(invalid.getTargetType())
-                    : "has the wrong format";
-            return detail(ProblemKind.VALIDATION, field + ": " + message, uri,
+            String message =
+                    invalid.getTargetType() != null && invalid.getTargetType().isEnum()
+                            ? "must be one of " + enumValues(invalid.getTargetType())
+                            : "has the wrong format";
+            return detail(
+                    ProblemKind.VALIDATION,
+                    field + ": " + message,
+                    uri,
                     List.of(new ProblemDetail.FieldError(field, message)));
         }
-        if (e instanceof ValueInstantiationException instantiation && instantiation.getCause() instanceof IllegalArgumentException iae) {
+        if (e instanceof ValueInstantiationException instantiation
+                && instantiation.getCause() instanceof IllegalArgumentException iae) {
             // Our own value types (subject keys, codes) reject bad input with a message meant for the caller.
             String field = pathOf(instantiation);
-            return detail(ProblemKind.VALIDATION, field + ": " + iae.getMessage(), uri,
+            return detail(
+                    ProblemKind.VALIDATION,
+                    field + ": " + iae.getMessage(),
+                    uri,
                     List.of(new ProblemDetail.FieldError(field, iae.getMessage())));
         }
         if (e instanceof MismatchedInputException mismatched) {
             String field = pathOf(mismatched);
             String message = field.isEmpty() ? "the body must be a JSON object" : "has the wrong type";
-            return detail(ProblemKind.MALFORMED_BODY, (field.isEmpty() ? "" : field + ": ") + message, uri,
+            return detail(
+                    ProblemKind.MALFORMED_BODY,
+                    (field.isEmpty() ? "" : field + ": ") + message,
+                    uri,
                     field.isEmpty() ? List.of() : List.of(new ProblemDetail.FieldError(field, message)));
         }
         if (e instanceof JsonParseException parse && parse.getLocation() != null) {
-            return detail(ProblemKind.MALFORMED_BODY, "Not valid JSON at line " + parse.getLocation().getLineNr()
-                    + ", column " + parse.getLocation().getColumnNr(), uri, List.of());
+            return detail(
+                    ProblemKind.MALFORMED_BODY,
+                    "Not valid JSON at line " + parse.getLocation().getLineNr() + ", column "
+                            + parse.getLocation().getColumnNr(),
+                    uri,
+                    List.of());
         }
         if (e instanceof JsonMappingException mapping && !pathOf(mapping).isEmpty()) {
             String field = pathOf(mapping);
-            return detail(ProblemKind.MALFORMED_BODY, field + ": cannot be read", uri,
+            return detail(
+                    ProblemKind.MALFORMED_BODY,
+                    field + ": cannot be read",
+                    uri,
                     List.of(new ProblemDetail.FieldError(field, "cannot be read")));
         }
         return detail(ProblemKind.MALFORMED_BODY, "The body is not valid JSON", uri, List.of());
@@ -240,8 +273,10 @@ public class ProblemMappers {
         StringBuilder field = new StringBuilder();
         String parameter = null;
         for (Path.Node node : propertyPath) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR
-                    || node.getKind() == ElementKind.RETURN_VALUE || node.getKind() == ElementKind.CROSS_PARAMETER) {
+            if (node.getKind() == ElementKind.METHOD
+                    || node.getKind() == ElementKind.CONSTRUCTOR
+                    || node.getKind() == ElementKind.RETURN_VALUE
+                    || node.getKind() == ElementKind.CROSS_PARAMETER) {
                 continue;
             }
             if (node.getKind() == ElementKind.PARAMETER) {
@@ -271,13 +306,15 @@ public class ProblemMappers {
         return new ProblemDetail(kind.type(), kind.title(), kind.status(), detail, path(uri), errors);
     }
 
-    private RestResponse<String> respond(ProblemKind kind, String detail, UriInfo uri, List<ProblemDetail.FieldError> errors) {
+    private RestResponse<String> respond(
+            ProblemKind kind, String detail, UriInfo uri, List<ProblemDetail.FieldError> errors) {
         return respond(detail(kind, detail, uri, errors));
     }
 
     private RestResponse<String> respond(ProblemDetail problem) {
         // create(int, String) would take the document as the reason phrase: set it as the entity.
-        return RestResponse.ResponseBuilder.<String> create(problem.status()).entity(write(problem))
+        return RestResponse.ResponseBuilder.<String>create(problem.status())
+                .entity(write(problem))
                 .type(ProblemDetail.MEDIA_TYPE)
                 .build();
     }

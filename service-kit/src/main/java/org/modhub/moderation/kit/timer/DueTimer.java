@@ -10,5 +10,4 @@ import java.time.Instant;
  * @param payload optional data the scheduler stored (JSON or plain text)
  * @param attempts earlier failed attempts to fire it
  */
-public record DueTimer(long id, String kind, String key, Instant dueAt, String payload, int attempts) {
-}
+public record DueTimer(long id, String kind, String key, Instant dueAt, String payload, int attempts) {}

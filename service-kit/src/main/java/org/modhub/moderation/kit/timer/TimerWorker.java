@@ -46,7 +46,9 @@ public class TimerWorker {
         this.registry = registry;
     }
 
-    @Scheduled(every = "${kit.timers.poll-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(
+            every = "${kit.timers.poll-every:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class, // no rounds while the pools shut down
             identity = "kit-timer-worker")
     Uni<Void> tick() {
@@ -70,62 +72,81 @@ public class TimerWorker {
         if (round >= config.batchSize()) {
             return Uni.createFrom().item(fired);
         }
-        return fireNext().chain(outcome -> outcome == Outcome.NONE_DUE
-                ? Uni.createFrom().item(fired)
-                : fireFrom(round + 1, outcome == Outcome.FIRED ? fired + 1 : fired));
+        return fireNext()
+                .chain(outcome -> outcome == Outcome.NONE_DUE
+                        ? Uni.createFrom().item(fired)
+                        : fireFrom(round + 1, outcome == Outcome.FIRED ? fired + 1 : fired));
     }
 
-    private enum Outcome { FIRED, FAILED, NONE_DUE }
+    private enum Outcome {
+        FIRED,
+        FAILED,
+        NONE_DUE
+    }
 
     /** Claims and fires one due timer. */
     Uni<Outcome> fireNext() {
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         AtomicReference<DueTimer> claimed = new AtomicReference<>();
         return Panache.withTransaction(() -> claimDue(now).chain(timer -> {
-            if (timer == null) {
-                return Uni.createFrom().item(Outcome.NONE_DUE);
-            }
-            claimed.set(timer);
-            return handlers.get(timer.kind()).fire(timer)
-                    .chain(() -> Panache.getSession().chain(s -> s.createNativeQuery(
-                            "UPDATE kit_timer SET fired_at = :now, attempts = attempts + 1 WHERE id = :id")
-                            .setParameter("now", now)
-                            .setParameter("id", timer.id())
-                            .executeUpdate()))
-                    .invoke(() -> registry.counter("kit.timers.fired", "kind", timer.kind()).increment())
-                    .replaceWith(Outcome.FIRED);
-        })).onFailure().recoverWithUni(failure -> claimed.get() == null
-                ? Uni.createFrom().failure(failure)
-                : recordFailure(claimed.get().id(), now, failure));
+                    if (timer == null) {
+                        return Uni.createFrom().item(Outcome.NONE_DUE);
+                    }
+                    claimed.set(timer);
+                    return handlers.get(timer.kind())
+                            .fire(timer)
+                            .chain(() -> Panache.getSession()
+                                    .chain(s -> s.createNativeQuery(
+                                                    "UPDATE kit_timer SET fired_at = :now, attempts = attempts + 1 WHERE id = :id")
+                                            .setParameter("now", now)
+                                            .setParameter("id", timer.id())
+                                            .executeUpdate()))
+                            .invoke(() -> registry.counter("kit.timers.fired", "kind", timer.kind())
+                                    .increment())
+                            .replaceWith(Outcome.FIRED);
+                }))
+                .onFailure()
+                .recoverWithUni(failure -> claimed.get() == null
+                        ? Uni.createFrom().failure(failure)
+                        : recordFailure(claimed.get().id(), now, failure));
     }
 
     @SuppressWarnings("unchecked")
     private Uni<DueTimer> claimDue(OffsetDateTime now) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                "SELECT id, kind, timer_key, due_at, payload, attempts FROM kit_timer "
-                        + "WHERE fired_at IS NULL AND cancelled_at IS NULL AND dead_at IS NULL "
-                        + "AND due_at <= :now AND kind IN (:kinds) "
-                        + "ORDER BY due_at, id LIMIT 1 FOR UPDATE SKIP LOCKED", Object[].class)
-                .setParameter("now", now)
-                .setParameter("kinds", List.copyOf(handlers.keySet()))
-                .getResultList())
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(
+                                "SELECT id, kind, timer_key, due_at, payload, attempts FROM kit_timer "
+                                        + "WHERE fired_at IS NULL AND cancelled_at IS NULL AND dead_at IS NULL "
+                                        + "AND due_at <= :now AND kind IN (:kinds) "
+                                        + "ORDER BY due_at, id LIMIT 1 FOR UPDATE SKIP LOCKED",
+                                Object[].class)
+                        .setParameter("now", now)
+                        .setParameter("kinds", List.copyOf(handlers.keySet()))
+                        .getResultList())
                 .map(rows -> rows.isEmpty() ? null : toTimer(rows.get(0)));
     }
 
     @SuppressWarnings("unchecked")
     private Uni<DueTimer> claimById(long id) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                "SELECT id, kind, timer_key, due_at, payload, attempts FROM kit_timer "
-                        + "WHERE id = :id AND fired_at IS NULL AND cancelled_at IS NULL AND dead_at IS NULL "
-                        + "FOR UPDATE SKIP LOCKED", Object[].class)
-                .setParameter("id", id)
-                .getResultList())
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(
+                                "SELECT id, kind, timer_key, due_at, payload, attempts FROM kit_timer "
+                                        + "WHERE id = :id AND fired_at IS NULL AND cancelled_at IS NULL AND dead_at IS NULL "
+                                        + "FOR UPDATE SKIP LOCKED",
+                                Object[].class)
+                        .setParameter("id", id)
+                        .getResultList())
                 .map(rows -> rows.isEmpty() ? null : toTimer(rows.get(0)));
     }
 
     private static DueTimer toTimer(Object[] r) {
-        return new DueTimer(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                ((OffsetDateTime) r[3]).toInstant(), (String) r[4], ((Number) r[5]).intValue());
+        return new DueTimer(
+                ((Number) r[0]).longValue(),
+                (String) r[1],
+                (String) r[2],
+                ((OffsetDateTime) r[3]).toInstant(),
+                (String) r[4],
+                ((Number) r[5]).intValue());
     }
 
     /**
@@ -143,18 +164,25 @@ public class TimerWorker {
             boolean dead = attempts >= config.maxAttempts();
             OffsetDateTime retryAt = now.plus(config.retryBackoff().multipliedBy(1L << Math.min(attempts - 1, 10)));
             if (dead) {
-                Log.errorf("Timer %s/%s failed %d times and is parked as dead: %s", timer.kind(), timer.key(), attempts, error);
+                Log.errorf(
+                        "Timer %s/%s failed %d times and is parked as dead: %s",
+                        timer.kind(), timer.key(), attempts, error);
             } else {
-                Log.warnf("Timer %s/%s failed (attempt %d), retrying at %s: %s", timer.kind(), timer.key(), attempts, retryAt, error);
+                Log.warnf(
+                        "Timer %s/%s failed (attempt %d), retrying at %s: %s",
+                        timer.kind(), timer.key(), attempts, retryAt, error);
             }
-            return Panache.getSession().chain(s -> s.createNativeQuery(dead
-                    ? "UPDATE kit_timer SET dead_at = :at, attempts = :attempts, last_error = :error WHERE id = :id"
-                    : "UPDATE kit_timer SET due_at = :at, attempts = :attempts, last_error = :error WHERE id = :id")
-                    .setParameter("at", dead ? now : retryAt)
-                    .setParameter("attempts", attempts)
-                    .setParameter("error", truncate(error))
-                    .setParameter("id", timer.id())
-                    .executeUpdate()).replaceWith(Outcome.FAILED);
+            return Panache.getSession()
+                    .chain(s -> s.createNativeQuery(
+                                    dead
+                                            ? "UPDATE kit_timer SET dead_at = :at, attempts = :attempts, last_error = :error WHERE id = :id"
+                                            : "UPDATE kit_timer SET due_at = :at, attempts = :attempts, last_error = :error WHERE id = :id")
+                            .setParameter("at", dead ? now : retryAt)
+                            .setParameter("attempts", attempts)
+                            .setParameter("error", truncate(error))
+                            .setParameter("id", timer.id())
+                            .executeUpdate())
+                    .replaceWith(Outcome.FAILED);
         }));
     }
 

@@ -36,8 +36,8 @@ import org.modhub.moderation.kit.problem.ProblemKind;
  */
 public final class FieldChecks {
 
-    private static final Pattern EMAIL = Pattern.compile(
-            "[^\\s@<>\"(),;:]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?");
+    private static final Pattern EMAIL =
+            Pattern.compile("[^\\s@<>\"(),;:]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final String COUNTRY_RULE = "must be an ISO 3166-1 alpha-2 country code like 'DE'";
 
@@ -61,15 +61,17 @@ public final class FieldChecks {
     /** Throws the 400 with every recorded problem, if any. */
     public void throwIfAny() {
         if (!errors.isEmpty()) {
-            String detail = String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList());
+            String detail = String.join(
+                    "; ",
+                    errors.stream().map(e -> e.field() + ": " + e.message()).toList());
             throw new ProblemException(ProblemKind.VALIDATION, detail, errors);
         }
     }
 
     /** The 400 for a request that needs a JSON body and came without one. */
     public static ProblemException bodyRequired() {
-        return new ProblemException(ProblemKind.VALIDATION, "A JSON body is required",
-                List.of(new FieldError("body", "is required")));
+        return new ProblemException(
+                ProblemKind.VALIDATION, "A JSON body is required", List.of(new FieldError("body", "is required")));
     }
 
     /** Free text, stripped; blank counts as absent. */
@@ -220,7 +222,9 @@ public final class FieldChecks {
             return missing(field, required);
         }
         try {
-            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value);
+            return value.length() == 10
+                    ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : Instant.parse(value);
         } catch (DateTimeParseException e) {
             add(field, "must be a date like 2026-01-31 or an RFC 3339 UTC time like 2026-01-31T12:00:00Z");
             return null;
@@ -244,7 +248,8 @@ public final class FieldChecks {
         try {
             URI uri = new URI(value);
             String scheme = uri.getScheme();
-            if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+            if (scheme == null
+                    || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
                     || uri.getHost() == null) {
                 return "must be an absolute http or https URL";
             }

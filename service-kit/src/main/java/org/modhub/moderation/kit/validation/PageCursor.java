@@ -20,7 +20,8 @@ public record PageCursor(int rank, Instant at, UUID id) {
 
     public String encode() {
         long micros = at.getEpochSecond() * 1_000_000L + at.getNano() / 1_000;
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString((rank + "|" + micros + "|" + id).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -35,8 +36,10 @@ public record PageCursor(int rank, Instant at, UUID id) {
                 throw new IllegalArgumentException("three parts expected");
             }
             long micros = Long.parseLong(parts[1]);
-            return new PageCursor(Integer.parseInt(parts[0]),
-                    Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L),
+            return new PageCursor(
+                    Integer.parseInt(parts[0]),
+                    Instant.ofEpochSecond(
+                            Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L),
                     UUID.fromString(parts[2]));
         } catch (RuntimeException e) {
             throw ProblemException.invalidField("query.cursor", "is not a cursor this service issued");

@@ -14,8 +14,7 @@ import org.modhub.moderation.kit.problem.ProblemException;
  */
 public final class Params {
 
-    private Params() {
-    }
+    private Params() {}
 
     /** A path id; one that is not a UUID is a 404 like any id that does not exist. */
     public static UUID id(String value, String what) {
@@ -70,8 +69,7 @@ public final class Params {
     }
 
     /** A half-open period [from, to). */
-    public record Range(Instant from, Instant to) {
-    }
+    public record Range(Instant from, Instant to) {}
 
     public static PolicyCategory category(String value, String name) {
         return single(check -> check.category(value, "query." + name, false));

@@ -20,7 +20,8 @@ class OffsetFileClockTest {
         Path file = dir.resolve("offset");
         OffsetFileClock clock = new OffsetFileClock(file);
         assertThat(clock.offset()).isZero();
-        assertThat(clock.instant()).isBetween(Instant.now().minusSeconds(5), Instant.now().plusSeconds(5));
+        assertThat(clock.instant())
+                .isBetween(Instant.now().minusSeconds(5), Instant.now().plusSeconds(5));
 
         Files.writeString(file, "P20D\n");
         assertThat(clock.offset()).isEqualTo(Duration.ofDays(20));
@@ -29,9 +30,9 @@ class OffsetFileClockTest {
         Files.writeString(file, "P21DT1H");
         assertThat(clock.offset()).isEqualTo(Duration.ofDays(21).plusHours(1));
 
-        Files.writeString(file, "P1D");       // backwards: ignored
+        Files.writeString(file, "P1D"); // backwards: ignored
         assertThat(clock.offset()).isEqualTo(Duration.ofDays(21).plusHours(1));
-        Files.writeString(file, "garbage");   // unreadable: the last good offset stays
+        Files.writeString(file, "garbage"); // unreadable: the last good offset stays
         assertThat(clock.offset()).isEqualTo(Duration.ofDays(21).plusHours(1));
         Files.delete(file);
         assertThat(clock.offset()).isEqualTo(Duration.ofDays(21).plusHours(1));

@@ -17,26 +17,34 @@ class InfrastructureOutageTest {
     @Test
     void aRefusedOrLostDatabaseConnectionIsWaitedOutWhereverItIsWrapped() {
         assertThat(IdempotentConsumer.isInfrastructureOutage(
-                new CompletionException(new HibernateException(new ConnectException("Connection refused"))))).isTrue();
-        assertThat(IdempotentConsumer.isInfrastructureOutage(ClosedConnectionException.INSTANCE)).isTrue();
+                        new CompletionException(new HibernateException(new ConnectException("Connection refused")))))
+                .isTrue();
+        assertThat(IdempotentConsumer.isInfrastructureOutage(ClosedConnectionException.INSTANCE))
+                .isTrue();
         assertThat(IdempotentConsumer.isInfrastructureOutage(
-                new PgException("terminating connection due to administrator command", "FATAL", "57P01", null))).isTrue();
+                        new PgException("terminating connection due to administrator command", "FATAL", "57P01", null)))
+                .isTrue();
         assertThat(IdempotentConsumer.isInfrastructureOutage(
-                new PgException("the database system is starting up", "FATAL", "57P03", null))).isTrue();
+                        new PgException("the database system is starting up", "FATAL", "57P03", null)))
+                .isTrue();
     }
 
     @Test
     void aPoolClosedByTheServicesOwnShutdownLeavesTheEventForTheNextStart() {
         // What the reactive pool answers to an event still in flight when Quarkus stops.
         assertThat(IdempotentConsumer.isInfrastructureOutage(
-                new CompletionException(new io.vertx.core.impl.NoStackTraceThrowable("Pool closed")))).isTrue();
+                        new CompletionException(new io.vertx.core.impl.NoStackTraceThrowable("Pool closed"))))
+                .isTrue();
     }
 
     @Test
     void whatTheMessageCausesStillCountsTowardTheDeadLetterTopic() {
-        assertThat(IdempotentConsumer.isInfrastructureOutage(new IllegalStateException("handler refuses note"))).isFalse();
-        assertThat(IdempotentConsumer.isInfrastructureOutage(new PoisonMessageException("Unreadable event", null))).isFalse();
+        assertThat(IdempotentConsumer.isInfrastructureOutage(new IllegalStateException("handler refuses note")))
+                .isFalse();
+        assertThat(IdempotentConsumer.isInfrastructureOutage(new PoisonMessageException("Unreadable event", null)))
+                .isFalse();
         assertThat(IdempotentConsumer.isInfrastructureOutage(
-                new PgException("duplicate key value violates unique constraint", "ERROR", "23505", null))).isFalse();
+                        new PgException("duplicate key value violates unique constraint", "ERROR", "23505", null)))
+                .isFalse();
     }
 }

@@ -12,14 +12,15 @@ class LadderStandingTest {
 
     static final Instant NOW = Instant.parse("2026-12-06T12:00:00Z");
 
-    static class Row extends LadderStanding {
-    }
+    static class Row extends LadderStanding {}
 
     @Test
     void aSuspensionHoldsUntilItsEndAndThenHasRunOut() {
         Row row = new Row();
         assertThat(row.suspendedAt(NOW)).isFalse();
-        assertThat(row.suspensionRanOut(NOW)).as("never suspended: nothing to reinstate").isFalse();
+        assertThat(row.suspensionRanOut(NOW))
+                .as("never suspended: nothing to reinstate")
+                .isFalse();
 
         Instant until = NOW.plus(Duration.ofDays(14));
         row.recordSuspension(NOW, until, "Repeated unfounded reports.");

@@ -19,9 +19,14 @@ class MisuseLadderTest {
     static final Instant NOW = Instant.parse("2026-12-06T12:00:00Z");
     static final Standing CLEAN = new Standing(null, null, 0);
 
-    record Rules(Duration lookback, int warnAt, int suspendAt, double minUnfoundedShare, Duration suspension,
-            Duration maxSuspension) implements MisuseLadder.Rules {
-    }
+    record Rules(
+            Duration lookback,
+            int warnAt,
+            int suspendAt,
+            double minUnfoundedShare,
+            Duration suspension,
+            Duration maxSuspension)
+            implements MisuseLadder.Rules {}
 
     static final Rules RULES = new Rules(Duration.ofDays(180), 3, 5, 0.5, Duration.ofDays(14), Duration.ofDays(90));
 
@@ -35,7 +40,9 @@ class MisuseLadderTest {
 
     @Test
     void belowTheWarningThresholdNothingHappens() {
-        assertThat(MisuseLadder.next(RULES, CLEAN, findings(2, 1, NOW.minusSeconds(60)), 2, NOW).kind()).isEqualTo(Kind.NONE);
+        assertThat(MisuseLadder.next(RULES, CLEAN, findings(2, 1, NOW.minusSeconds(60)), 2, NOW)
+                        .kind())
+                .isEqualTo(Kind.NONE);
     }
 
     @Test
@@ -48,13 +55,17 @@ class MisuseLadderTest {
 
     @Test
     void graveFindingsWeighMore() {
-        assertThat(MisuseLadder.next(RULES, CLEAN, findings(2, 2, NOW.minusSeconds(60)), 2, NOW).kind()).isEqualTo(Kind.WARN);
+        assertThat(MisuseLadder.next(RULES, CLEAN, findings(2, 2, NOW.minusSeconds(60)), 2, NOW)
+                        .kind())
+                .isEqualTo(Kind.WARN);
     }
 
     @Test
     void aSmallShareOfEverythingDecidedIsNoMisuse() {
         // Art. 23(3)(b): 6 unfounded out of 20 decided is under half.
-        assertThat(MisuseLadder.next(RULES, CLEAN, findings(6, 1, NOW.minusSeconds(60)), 20, NOW).kind()).isEqualTo(Kind.NONE);
+        assertThat(MisuseLadder.next(RULES, CLEAN, findings(6, 1, NOW.minusSeconds(60)), 20, NOW)
+                        .kind())
+                .isEqualTo(Kind.NONE);
     }
 
     @Test
@@ -68,7 +79,8 @@ class MisuseLadderTest {
     @Test
     void aWarningOlderThanTheLookBackNoLongerCounts() {
         Standing warnedLongAgo = new Standing(NOW.minus(Duration.ofDays(200)), null, 0);
-        assertThat(MisuseLadder.next(RULES, warnedLongAgo, findings(5, 1, NOW.minusSeconds(60)), 5, NOW).kind())
+        assertThat(MisuseLadder.next(RULES, warnedLongAgo, findings(5, 1, NOW.minusSeconds(60)), 5, NOW)
+                        .kind())
                 .isEqualTo(Kind.WARN);
     }
 

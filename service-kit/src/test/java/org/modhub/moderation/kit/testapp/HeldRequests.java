@@ -11,8 +11,7 @@ public final class HeldRequests {
     private static final AtomicInteger ARRIVED = new AtomicInteger();
     private static volatile CompletableFuture<String> gate = new CompletableFuture<>();
 
-    private HeldRequests() {
-    }
+    private HeldRequests() {}
 
     static Uni<String> hold() {
         ARRIVED.incrementAndGet();

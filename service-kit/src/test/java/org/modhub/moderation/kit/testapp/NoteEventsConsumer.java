@@ -35,12 +35,15 @@ public class NoteEventsConsumer {
                 return Uni.createFrom().failure(new IllegalStateException("handler refuses note " + note.reportId()));
             }
             // A slow handler (a long query, a slow dependency): holds up its own partition only.
-            Uni<Void> pause = "slow".equals(note.reason()) ? Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofSeconds(6))
+            Uni<Void> pause = "slow".equals(note.reason())
+                    ? Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofSeconds(6))
                     : Uni.createFrom().voidItem();
-            return pause.chain(() -> Panache.getSession()).chain(s -> s.createNativeQuery(
-                    "INSERT INTO kit_test_applied (event_id, text) VALUES (:id, :text)")
-                    .setParameter("id", envelope.id()).setParameter("text", note.reason())
-                    .executeUpdate()).replaceWithVoid();
+            return pause.chain(() -> Panache.getSession())
+                    .chain(s -> s.createNativeQuery("INSERT INTO kit_test_applied (event_id, text) VALUES (:id, :text)")
+                            .setParameter("id", envelope.id())
+                            .setParameter("text", note.reason())
+                            .executeUpdate())
+                    .replaceWithVoid();
         }));
     }
 }

@@ -14,5 +14,8 @@ public record NoteRequest(
         @Size(max = 3) List<@Pattern(regexp = "https?://.+", message = "must be an http(s) URL") String> links,
         Kind kind) {
 
-    public enum Kind { PLAIN, URGENT }
+    public enum Kind {
+        PLAIN,
+        URGENT
+    }
 }

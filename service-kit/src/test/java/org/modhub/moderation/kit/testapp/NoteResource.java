@@ -59,7 +59,7 @@ public class NoteResource {
 
     @GET
     @Path("/owned/{owner}")
-    @RolesAllowed({ "user", "moderator" })
+    @RolesAllowed({"user", "moderator"})
     public Map<String, String> owned(@PathParam("owner") String owner) {
         Caller.of(identity).requireOwnerOrStaff("Note", owner + "-note", owner);
         return Map.of("owner", owner);
@@ -105,7 +105,8 @@ public class NoteResource {
     @Path("/too-often")
     @RolesAllowed("user")
     public Uni<String> tooOften() {
-        throw ProblemException.rateLimited("note-rate-limited", "Too many notes this hour", java.time.Duration.ofSeconds(90))
+        throw ProblemException.rateLimited(
+                        "note-rate-limited", "Too many notes this hour", java.time.Duration.ofSeconds(90))
                 .with("limit", 10);
     }
 }

@@ -27,7 +27,9 @@ public class NoteService {
         UUID id = UUID.randomUUID();
         return Panache.getSession()
                 .chain(s -> s.createNativeQuery("INSERT INTO kit_test_note (id, text) VALUES (:id, :text)")
-                        .setParameter("id", id).setParameter("text", text).executeUpdate())
+                        .setParameter("id", id)
+                        .setParameter("text", text)
+                        .executeUpdate())
                 .chain(() -> outbox.publish(Topics.REPORTING_EVENTS, "/kit-test", TestEvents.note(id, group, text)))
                 .invoke(() -> {
                     if (failAfterOutbox) {

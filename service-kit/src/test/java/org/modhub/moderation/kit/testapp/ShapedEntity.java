@@ -17,8 +17,7 @@ import jakarta.persistence.Table;
 public class ShapedEntity extends PanacheEntityBase {
 
     /** A value object kept whole in one column. */
-    public record Shape(String name, int sides) {
-    }
+    public record Shape(String name, int sides) {}
 
     @Id
     public UUID id;

@@ -13,8 +13,7 @@ import org.modhub.moderation.contracts.subject.SubjectRef;
  */
 public final class TestEvents {
 
-    private TestEvents() {
-    }
+    private TestEvents() {}
 
     public static ReportWithdrawn note(UUID id, String group, String text) {
         return new ReportWithdrawn(id, SubjectRef.parse("account:" + group), "kit-test", text, Instant.now());

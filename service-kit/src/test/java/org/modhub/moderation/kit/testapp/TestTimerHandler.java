@@ -29,10 +29,11 @@ public class TestTimerHandler implements TimerHandler {
         if ("fail-once".equals(timer.payload()) && call == 1) {
             return Uni.createFrom().failure(new IllegalStateException("first attempt fails on purpose"));
         }
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                "INSERT INTO kit_test_fired (timer_key, worker) VALUES (:key, :worker)")
-                .setParameter("key", timer.key())
-                .setParameter("worker", Thread.currentThread().getName())
-                .executeUpdate()).replaceWithVoid();
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery("INSERT INTO kit_test_fired (timer_key, worker) VALUES (:key, :worker)")
+                        .setParameter("key", timer.key())
+                        .setParameter("worker", Thread.currentThread().getName())
+                        .executeUpdate())
+                .replaceWithVoid();
     }
 }

@@ -20,7 +20,11 @@ class FieldChecksTest {
         FieldChecks check = new FieldChecks();
         check.text("   ", "explanation", true, 10);
         check.text("x".repeat(11), "title", true, 10);
-        check.httpUrls(Arrays.asList("https://ok.example/a", "ftp://x.example/b", "javascript:alert(1)", null), "evidenceUrls", 5, 100);
+        check.httpUrls(
+                Arrays.asList("https://ok.example/a", "ftp://x.example/b", "javascript:alert(1)", null),
+                "evidenceUrls",
+                5,
+                100);
         check.country("de", "jurisdiction", false);
         check.email("not-an-address", "contactEmail", false);
         check.subjectKey("model:", "subject", true);
@@ -29,8 +33,19 @@ class FieldChecksTest {
 
         assertThatThrownBy(check::throwIfAny).isInstanceOfSatisfying(ProblemException.class, e -> {
             assertThat(e.status()).isEqualTo(400);
-            assertThat(e.errors()).extracting(FieldError::field).containsExactly("explanation", "title",
-                    "evidenceUrls[1]", "evidenceUrls[2]", "evidenceUrls[3]", "jurisdiction", "contactEmail", "subject", "kind", "from");
+            assertThat(e.errors())
+                    .extracting(FieldError::field)
+                    .containsExactly(
+                            "explanation",
+                            "title",
+                            "evidenceUrls[1]",
+                            "evidenceUrls[2]",
+                            "evidenceUrls[3]",
+                            "jurisdiction",
+                            "contactEmail",
+                            "subject",
+                            "kind",
+                            "from");
         });
     }
 
@@ -38,9 +53,11 @@ class FieldChecksTest {
     void validValuesComeBackCleanAndAbsentOptionalOnesAreNull() {
         FieldChecks check = new FieldChecks();
         assertThat(check.text("  spam  ", "explanation", true, 10)).isEqualTo("spam");
-        assertThat(check.httpUrls(List.of("https://ok.example/a"), "evidenceUrls", 1, 100)).containsExactly("https://ok.example/a");
+        assertThat(check.httpUrls(List.of("https://ok.example/a"), "evidenceUrls", 1, 100))
+                .containsExactly("https://ok.example/a");
         assertThat(check.httpUrls(null, "evidenceUrls", 1, 100)).isEmpty();
-        assertThat(check.countries(List.of("DE", "FR", "DE"), "territorialScope")).containsExactly("DE", "FR");
+        assertThat(check.countries(List.of("DE", "FR", "DE"), "territorialScope"))
+                .containsExactly("DE", "FR");
         assertThat(check.email(" a@example.org ", "contactEmail", true)).isEqualTo("a@example.org");
         assertThat(check.subjectKey("model:acme/x", "subject", true).key()).isEqualTo("model:acme/x");
         assertThat(check.instant("2026-01-31", "from", false)).isEqualTo(Instant.parse("2026-01-31T00:00:00Z"));
@@ -62,8 +79,9 @@ class FieldChecksTest {
         assertThatThrownBy(() -> Params.limit("abc", 20, 100)).hasMessageContaining("query.limit");
         assertThat(Params.limit(null, 20, 100)).isEqualTo(20);
         assertThatThrownBy(() -> Params.bool("yes", "overdue")).hasMessageContaining("query.overdue");
-        assertThatThrownBy(() -> Params.id("not-a-uuid", "Case")).isInstanceOfSatisfying(ProblemException.class,
-                e -> assertThat(e.status()).isEqualTo(404));
+        assertThatThrownBy(() -> Params.id("not-a-uuid", "Case"))
+                .isInstanceOfSatisfying(
+                        ProblemException.class, e -> assertThat(e.status()).isEqualTo(404));
         assertThat(Params.subjectKey("account:alice", "subject")).isEqualTo("account:alice");
     }
 

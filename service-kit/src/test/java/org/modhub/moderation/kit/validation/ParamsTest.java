@@ -23,10 +23,18 @@ class ParamsTest {
 
     @Test
     void aMissingMalformedOrBackwardPeriodNamesTheField() {
-        assertThatThrownBy(() -> Params.range(null, "soon")).isInstanceOfSatisfying(ProblemException.class,
-                e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("query.from", "query.to"));
-        assertThatThrownBy(() -> Params.range("2026-02-01", "2026-01-31")).isInstanceOfSatisfying(ProblemException.class,
-                e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("query.to"));
+        assertThatThrownBy(() -> Params.range(null, "soon"))
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
+                        e -> assertThat(e.errors())
+                                .extracting(FieldError::field)
+                                .containsExactly("query.from", "query.to"));
+        assertThatThrownBy(() -> Params.range("2026-02-01", "2026-01-31"))
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
+                        e -> assertThat(e.errors())
+                                .extracting(FieldError::field)
+                                .containsExactly("query.to"));
         assertThatThrownBy(() -> Params.range("2026-01-01T10:00:00Z", "2026-01-01T10:00:00Z"))
                 .isInstanceOf(ProblemException.class);
     }

@@ -4,6 +4,7 @@ import static org.modhub.moderation.contracts.event.PayloadChecks.*;
 
 import java.time.Instant;
 import java.util.UUID;
+
 import org.modhub.moderation.contracts.event.EventPayload;
 import org.modhub.moderation.contracts.subject.SubjectRef;
 
@@ -23,7 +24,8 @@ public record AppealFiled(
         SubjectRef subject,
         String appellantId,
         AppellantRole appellantRole,
-        Instant filedAt) implements EventPayload {
+        Instant filedAt)
+        implements EventPayload {
 
     public static final String TYPE = "org.modhub.moderation.appeals.AppealFiled.v1";
 

@@ -5,6 +5,7 @@ import static org.modhub.moderation.contracts.event.PayloadChecks.*;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+
 import org.modhub.moderation.contracts.action.ModerationAction;
 import org.modhub.moderation.contracts.event.EventPayload;
 import org.modhub.moderation.contracts.subject.SubjectRef;
@@ -33,7 +34,8 @@ public record AppealResolved(
         List<ModerationAction> newActions,
         String explanation,
         String reviewerId,
-        Instant resolvedAt) implements EventPayload {
+        Instant resolvedAt)
+        implements EventPayload {
 
     public static final String TYPE = "org.modhub.moderation.appeals.AppealResolved.v1";
 

@@ -3,6 +3,7 @@ package org.modhub.moderation.contracts.event.appeals;
 import static org.modhub.moderation.contracts.event.PayloadChecks.*;
 
 import java.time.Instant;
+
 import org.modhub.moderation.contracts.event.EventPayload;
 import org.modhub.moderation.contracts.event.Nullable;
 
@@ -16,10 +17,8 @@ import org.modhub.moderation.contracts.event.Nullable;
  * @param reinstatedAt when
  */
 public record AppellantReinstated(
-        @Nullable String appellantId,
-        @Nullable String appellantEmail,
-        String reason,
-        Instant reinstatedAt) implements EventPayload {
+        @Nullable String appellantId, @Nullable String appellantEmail, String reason, Instant reinstatedAt)
+        implements EventPayload {
 
     public static final String TYPE = "org.modhub.moderation.appeals.AppellantReinstated.v1";
 

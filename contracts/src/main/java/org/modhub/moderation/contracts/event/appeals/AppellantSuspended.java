@@ -5,6 +5,7 @@ import static org.modhub.moderation.contracts.event.PayloadChecks.*;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+
 import org.modhub.moderation.contracts.event.EventPayload;
 import org.modhub.moderation.contracts.event.Nullable;
 
@@ -24,7 +25,8 @@ public record AppellantSuspended(
         String reason,
         List<UUID> unfoundedAppealIds,
         Instant suspendedAt,
-        Instant until) implements EventPayload {
+        Instant until)
+        implements EventPayload {
 
     public static final String TYPE = "org.modhub.moderation.appeals.AppellantSuspended.v1";
 

@@ -5,6 +5,7 @@ import static org.modhub.moderation.contracts.event.PayloadChecks.*;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+
 import org.modhub.moderation.contracts.event.EventPayload;
 import org.modhub.moderation.contracts.event.Nullable;
 
@@ -26,7 +27,8 @@ public record DisputeRecorded(
         @Nullable UUID appealId,
         String body,
         LocalDate submittedOn,
-        Instant recordedAt) implements EventPayload {
+        Instant recordedAt)
+        implements EventPayload {
 
     public static final String TYPE = "org.modhub.moderation.appeals.DisputeRecorded.v1";
 

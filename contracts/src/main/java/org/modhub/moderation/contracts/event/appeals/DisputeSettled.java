@@ -5,6 +5,7 @@ import static org.modhub.moderation.contracts.event.PayloadChecks.*;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+
 import org.modhub.moderation.contracts.event.EventPayload;
 import org.modhub.moderation.contracts.event.Nullable;
 
@@ -29,7 +30,8 @@ public record DisputeSettled(
         LocalDate settledOn,
         @Nullable Boolean implemented,
         @Nullable LocalDate implementedOn,
-        Instant recordedAt) implements EventPayload {
+        Instant recordedAt)
+        implements EventPayload {
 
     public static final String TYPE = "org.modhub.moderation.appeals.DisputeSettled.v1";
 
@@ -41,7 +43,9 @@ public record DisputeSettled(
         required(settledOn, "settledOn");
         check(!settledOn.isBefore(submittedOn), "settledOn must not be before submittedOn");
         check(implementedOn == null || Boolean.TRUE.equals(implemented), "implementedOn needs implemented = true");
-        check(implementedOn == null || !implementedOn.isBefore(settledOn), "implementedOn must not be before settledOn");
+        check(
+                implementedOn == null || !implementedOn.isBefore(settledOn),
+                "implementedOn must not be before settledOn");
         required(recordedAt, "recordedAt");
     }
 

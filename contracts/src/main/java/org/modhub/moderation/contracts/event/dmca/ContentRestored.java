@@ -5,6 +5,7 @@ import static org.modhub.moderation.contracts.event.PayloadChecks.*;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+
 import org.modhub.moderation.contracts.event.EventPayload;
 import org.modhub.moderation.contracts.event.Nullable;
 import org.modhub.moderation.contracts.subject.SubjectRef;
@@ -26,7 +27,8 @@ public record ContentRestored(
         List<SubjectRef> subjects,
         String uploaderId,
         RestorationReason reason,
-        Instant restoredAt) implements EventPayload {
+        Instant restoredAt)
+        implements EventPayload {
 
     public static final String TYPE = "org.modhub.moderation.dmca.ContentRestored.v1";
 
@@ -35,7 +37,8 @@ public record ContentRestored(
         subjects = nonEmptyList(subjects, "subjects");
         text(uploaderId, "uploaderId");
         required(reason, "reason");
-        check(reason != RestorationReason.COUNTER_NOTICE_PERIOD_ELAPSED || counterNoticeId != null,
+        check(
+                reason != RestorationReason.COUNTER_NOTICE_PERIOD_ELAPSED || counterNoticeId != null,
                 "a restoration after the counter-notice period names the counterNoticeId");
         required(restoredAt, "restoredAt");
     }

@@ -5,6 +5,7 @@ import static org.modhub.moderation.contracts.event.PayloadChecks.*;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+
 import org.modhub.moderation.contracts.event.EventPayload;
 import org.modhub.moderation.contracts.subject.SubjectRef;
 
@@ -18,11 +19,8 @@ import org.modhub.moderation.contracts.subject.SubjectRef;
  * @param receivedAt when
  */
 public record CounterNoticeReceived(
-        UUID counterNoticeId,
-        UUID noticeId,
-        List<SubjectRef> subjects,
-        String uploaderId,
-        Instant receivedAt) implements EventPayload {
+        UUID counterNoticeId, UUID noticeId, List<SubjectRef> subjects, String uploaderId, Instant receivedAt)
+        implements EventPayload {
 
     public static final String TYPE = "org.modhub.moderation.dmca.CounterNoticeReceived.v1";
 

@@ -5,6 +5,7 @@ import static org.modhub.moderation.contracts.event.PayloadChecks.*;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+
 import org.modhub.moderation.contracts.event.EventPayload;
 import org.modhub.moderation.contracts.subject.SubjectRef;
 
@@ -17,11 +18,8 @@ import org.modhub.moderation.contracts.subject.SubjectRef;
  * @param subjects what stays disabled
  * @param reportedAt when the evidence was recorded
  */
-public record CourtActionReported(
-        UUID noticeId,
-        UUID counterNoticeId,
-        List<SubjectRef> subjects,
-        Instant reportedAt) implements EventPayload {
+public record CourtActionReported(UUID noticeId, UUID counterNoticeId, List<SubjectRef> subjects, Instant reportedAt)
+        implements EventPayload {
 
     public static final String TYPE = "org.modhub.moderation.dmca.CourtActionReported.v1";
 

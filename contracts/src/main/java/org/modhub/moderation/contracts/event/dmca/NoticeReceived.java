@@ -5,6 +5,7 @@ import static org.modhub.moderation.contracts.event.PayloadChecks.*;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+
 import org.modhub.moderation.contracts.event.EventPayload;
 import org.modhub.moderation.contracts.subject.SubjectRef;
 
@@ -24,7 +25,8 @@ public record NoticeReceived(
         List<SubjectRef> subjects,
         NoticeChannel channel,
         List<DmcaNoticeElement> missingElements,
-        Instant receivedAt) implements EventPayload {
+        Instant receivedAt)
+        implements EventPayload {
 
     public static final String TYPE = "org.modhub.moderation.dmca.NoticeReceived.v1";
 

@@ -2,13 +2,13 @@ package org.modhub.moderation.contracts.event.dmca;
 
 import java.util.List;
 import java.util.UUID;
+
 import org.modhub.moderation.contracts.subject.SubjectRef;
 
 /** Shared keys for the notice events: one notice's events stay in order on one partition. */
 final class Notices {
 
-    private Notices() {
-    }
+    private Notices() {}
 
     static String partitionKey(UUID noticeId) {
         return "dmca-notice:" + noticeId;

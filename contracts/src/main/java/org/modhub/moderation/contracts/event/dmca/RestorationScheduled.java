@@ -5,6 +5,7 @@ import static org.modhub.moderation.contracts.event.PayloadChecks.*;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+
 import org.modhub.moderation.contracts.event.EventPayload;
 import org.modhub.moderation.contracts.subject.SubjectRef;
 
@@ -20,11 +21,8 @@ import org.modhub.moderation.contracts.subject.SubjectRef;
  * @param scheduledAt when the clock was set
  */
 public record RestorationScheduled(
-        UUID noticeId,
-        UUID counterNoticeId,
-        List<SubjectRef> subjects,
-        Instant restoreAt,
-        Instant scheduledAt) implements EventPayload {
+        UUID noticeId, UUID counterNoticeId, List<SubjectRef> subjects, Instant restoreAt, Instant scheduledAt)
+        implements EventPayload {
 
     public static final String TYPE = "org.modhub.moderation.dmca.RestorationScheduled.v1";
 

@@ -5,6 +5,7 @@ import static org.modhub.moderation.contracts.event.PayloadChecks.*;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+
 import org.modhub.moderation.contracts.event.EventPayload;
 import org.modhub.moderation.contracts.event.Nullable;
 import org.modhub.moderation.contracts.subject.SubjectKind;
@@ -30,7 +31,8 @@ public record StrikeRecorded(
         int strikeCount,
         boolean repeatInfringer,
         Instant recordedAt,
-        @Nullable List<UUID> strikeNoticeIds) implements EventPayload {
+        @Nullable List<UUID> strikeNoticeIds)
+        implements EventPayload {
 
     public static final String TYPE = "org.modhub.moderation.dmca.StrikeRecorded.v1";
 

@@ -5,6 +5,7 @@ import static org.modhub.moderation.contracts.event.PayloadChecks.*;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+
 import org.modhub.moderation.contracts.event.EventPayload;
 import org.modhub.moderation.contracts.subject.SubjectKind;
 import org.modhub.moderation.contracts.subject.SubjectRef;
@@ -27,7 +28,8 @@ public record TakedownOrdered(
         String uploaderId,
         TakedownScope scope,
         String orderedBy,
-        Instant orderedAt) implements EventPayload {
+        Instant orderedAt)
+        implements EventPayload {
 
     public static final String TYPE = "org.modhub.moderation.dmca.TakedownOrdered.v1";
 
@@ -36,7 +38,8 @@ public record TakedownOrdered(
         subjects = nonEmptyList(subjects, "subjects");
         text(uploaderId, "uploaderId");
         required(scope, "scope");
-        check(scope != TakedownScope.PARTIAL || subjects.stream().allMatch(s -> s.kind() == SubjectKind.FILE),
+        check(
+                scope != TakedownScope.PARTIAL || subjects.stream().allMatch(s -> s.kind() == SubjectKind.FILE),
                 "a PARTIAL takedown names only file: subjects");
         check(subjects.stream().noneMatch(s -> s.kind() == SubjectKind.ACCOUNT), "a takedown cannot name an account");
         text(orderedBy, "orderedBy");

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
 import org.modhub.moderation.contracts.MailRoutes;
 import org.modhub.moderation.contracts.Mailboxes;
 import org.modhub.moderation.contracts.event.EventPayload;
@@ -42,7 +43,8 @@ public record InboundMailReceived(
         String subjectLine,
         String textBody,
         Instant receivedAt,
-        List<MailAttachment> attachments) implements EventPayload {
+        List<MailAttachment> attachments)
+        implements EventPayload {
 
     public static final String TYPE = "org.modhub.moderation.mail.InboundMailReceived.v1";
 
@@ -92,8 +94,12 @@ public record InboundMailReceived(
      * catches those that carry no such header, so they never become reports, notices or appeals.
      */
     public boolean looksAutomated() {
-        String local = senderAddress().map(a -> a.substring(0, a.indexOf('@'))).orElse("").toLowerCase(Locale.ROOT);
-        return AUTOMATED_SENDER.matcher(local + "@").find() || AUTOMATED_SUBJECT.matcher(subjectLine.strip()).find();
+        String local = senderAddress()
+                .map(a -> a.substring(0, a.indexOf('@')))
+                .orElse("")
+                .toLowerCase(Locale.ROOT);
+        return AUTOMATED_SENDER.matcher(local + "@").find()
+                || AUTOMATED_SUBJECT.matcher(subjectLine.strip()).find();
     }
 
     /** The record a reply belongs to, when its thread token is {@code <kind>:<uuid>} (e.g. {@code report:…}). */

@@ -17,7 +17,14 @@ public enum MailTemplateId {
     // reporting-service
     // A mailed report whose words named no category is confirmed before staff choose one.
     REPORT_RECEIPT("report-receipt", "reportId", "subject", "filedAt"),
-    REPORT_OUTCOME("report-outcome", "reportId", "subject", "actions", "decidedAt", "policyVersion", "manifestlyUnfounded",
+    REPORT_OUTCOME(
+            "report-outcome",
+            "reportId",
+            "subject",
+            "actions",
+            "decidedAt",
+            "policyVersion",
+            "manifestlyUnfounded",
             "appealDeadline"),
     REPORT_LOCATION_REQUEST("report-location-request", "reportId"),
     NOTIFIER_WARNING("notifier-warning", "reason", "unfoundedReports"),
@@ -26,17 +33,32 @@ public enum MailTemplateId {
     // review-service
     OWNER_CHANGES_REQUESTED("owner-changes-requested", "caseId", "subject", "requestedChanges", "deadline"),
     // No territorial scope (nor ground) for a decision that restricts nothing.
-    OWNER_DECISION("owner-decision", "decisionId", "subject", "actions", "facts", "explanation", "decidedAt", "policyVersion",
-            "appealDeadline", "automated"),
+    OWNER_DECISION(
+            "owner-decision",
+            "decisionId",
+            "subject",
+            "actions",
+            "facts",
+            "explanation",
+            "decidedAt",
+            "policyVersion",
+            "appealDeadline",
+            "automated"),
     DECISION_REVERSED("decision-reversed", "decisionId", "reversedDecisionId", "subject", "actionsLifted", "reason"),
     // dmca-service
     DMCA_NOTICE_INCOMPLETE("dmca-notice-incomplete", "noticeId", "missingElements"),
     DMCA_NOTICE_RECEIVED("dmca-notice-received", "noticeId", "receivedAt"),
     DMCA_NOTICE_ACCEPTED("dmca-notice-accepted", "noticeId", "subjects"),
     DMCA_NOTICE_REJECTED("dmca-notice-rejected", "noticeId", "reason"),
-    DMCA_TAKEDOWN_UPLOADER("dmca-takedown-uploader", "noticeId", "subject", "copyrightedWork", "noticeUrl", "counterNoticeUrl"),
+    DMCA_TAKEDOWN_UPLOADER(
+            "dmca-takedown-uploader", "noticeId", "subject", "copyrightedWork", "noticeUrl", "counterNoticeUrl"),
     DMCA_PARTIAL_REMOVAL_REQUEST("dmca-partial-removal-request", "noticeId", "subject", "deadline", "filesRemovedUrl"),
-    DMCA_COUNTER_NOTICE_FORWARDED("dmca-counter-notice-forwarded", "noticeId", "counterNoticeId", "subject", "counterNoticeText",
+    DMCA_COUNTER_NOTICE_FORWARDED(
+            "dmca-counter-notice-forwarded",
+            "noticeId",
+            "counterNoticeId",
+            "subject",
+            "counterNoticeText",
             "restorationDate"),
     DMCA_RESTORATION_SCHEDULED("dmca-restoration-scheduled", "noticeId", "subject", "restorationDate"),
     DMCA_COURT_ACTION_REPORTED("dmca-court-action-reported", "noticeId", "subject", "court", "caseNumber"),
@@ -72,7 +94,10 @@ public enum MailTemplateId {
 
     /** The required parameters absent or blank in {@code parameters}. */
     public List<String> missing(Map<String, String> parameters) {
-        return required.stream().filter(name -> parameters.get(name) == null || parameters.get(name).isBlank()).toList();
+        return required.stream()
+                .filter(name ->
+                        parameters.get(name) == null || parameters.get(name).isBlank())
+                .toList();
     }
 
     public static Optional<MailTemplateId> of(String id) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+
 import org.modhub.moderation.contracts.Mailboxes;
 import org.modhub.moderation.contracts.event.EventPayload;
 import org.modhub.moderation.contracts.event.Nullable;
@@ -38,7 +39,8 @@ public record NotificationRequested(
         String replyMailbox,
         String idempotencyKey,
         Instant requestedAt,
-        @Nullable String inReplyTo) implements EventPayload {
+        @Nullable String inReplyTo)
+        implements EventPayload {
 
     public static final String TYPE = "org.modhub.moderation.notifications.NotificationRequested.v1";
 
@@ -47,35 +49,54 @@ public record NotificationRequested(
     private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.]{0,63}");
     /** {@code <kind>:<id>}, e.g. {@code report:0b6c…}; the kind names the owning record. */
     public static final Pattern THREAD_KEY = Pattern.compile("[a-z][a-z_]{0,31}:[A-Za-z0-9._-]{1,128}");
+
     public static final int MAX_IDEMPOTENCY_KEY_LENGTH = 200;
     /** A Message-ID as mail clients write it: {@code <local@domain>}, printable ASCII, bounded. */
     private static final Pattern MESSAGE_ID = Pattern.compile("<[\\x21-\\x3b\\x3d\\x3f-\\x7e]{1,996}>");
 
     public NotificationRequested {
-        check(templateId != null && TEMPLATE_ID.matcher(templateId).matches(),
+        check(
+                templateId != null && TEMPLATE_ID.matcher(templateId).matches(),
                 "templateId must be 1-64 of a-z, 0-9, '.', '_', '-', not '" + templateId + "'");
         email(recipientEmail, "recipientEmail", false);
         optionalText(recipientUserId, "recipientUserId");
         check(locale != null && LOCALE.matcher(locale).matches(), "locale must be a BCP 47 tag, not '" + locale + "'");
         parameters = map(parameters, "parameters");
-        parameters.keySet().forEach(name -> check(PARAMETER_NAME.matcher(name).matches(),
-                "parameter name '" + name + "' must be a letter then letters, digits, '_' or '.'"));
-        check(threadKey != null && THREAD_KEY.matcher(threadKey).matches(),
+        parameters
+                .keySet()
+                .forEach(name -> check(
+                        PARAMETER_NAME.matcher(name).matches(),
+                        "parameter name '" + name + "' must be a letter then letters, digits, '_' or '.'"));
+        check(
+                threadKey != null && THREAD_KEY.matcher(threadKey).matches(),
                 "threadKey must look like 'report:<id>', not '" + threadKey + "'");
-        check(replyMailbox != null && Mailboxes.ALL.contains(replyMailbox), "replyMailbox must be one of " + Mailboxes.ALL);
+        check(
+                replyMailbox != null && Mailboxes.ALL.contains(replyMailbox),
+                "replyMailbox must be one of " + Mailboxes.ALL);
         text(idempotencyKey, "idempotencyKey");
-        check(idempotencyKey.length() <= MAX_IDEMPOTENCY_KEY_LENGTH,
+        check(
+                idempotencyKey.length() <= MAX_IDEMPOTENCY_KEY_LENGTH,
                 "idempotencyKey is longer than " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters");
         required(requestedAt, "requestedAt");
         optionalText(inReplyTo, "inReplyTo");
-        check(inReplyTo == null || MESSAGE_ID.matcher(inReplyTo).matches(),
+        check(
+                inReplyTo == null || MESSAGE_ID.matcher(inReplyTo).matches(),
                 "inReplyTo must be a Message-ID such as <id@host>, not '" + inReplyTo + "'");
     }
 
     /** The same request, answering the person's mail with Message-ID {@code messageId} (null: answers none). */
     public NotificationRequested inReplyTo(String messageId) {
-        return new NotificationRequested(templateId, recipientEmail, recipientUserId, locale, parameters, threadKey,
-                replyMailbox, idempotencyKey, requestedAt, messageId);
+        return new NotificationRequested(
+                templateId,
+                recipientEmail,
+                recipientUserId,
+                locale,
+                parameters,
+                threadKey,
+                replyMailbox,
+                idempotencyKey,
+                requestedAt,
+                messageId);
     }
 
     /**
@@ -83,20 +104,55 @@ public record NotificationRequested(
      * parameter that template needs: senders build their requests here, so a missing parameter
      * fails the sender's own tests instead of a user's mail.
      */
-    public static NotificationRequested of(MailTemplateId template, String recipientEmail, String recipientUserId, String locale,
-            Map<String, String> parameters, String threadKey, String replyMailbox, String idempotencyKey, Instant requestedAt) {
+    public static NotificationRequested of(
+            MailTemplateId template,
+            String recipientEmail,
+            String recipientUserId,
+            String locale,
+            Map<String, String> parameters,
+            String threadKey,
+            String replyMailbox,
+            String idempotencyKey,
+            Instant requestedAt) {
         List<String> missing = template.missing(parameters == null ? Map.of() : parameters);
         check(missing.isEmpty(), "template " + template.id() + " needs the parameters " + missing);
-        return new NotificationRequested(template.id(), recipientEmail, recipientUserId, locale, parameters, threadKey,
-                replyMailbox, idempotencyKey, requestedAt, null);
+        return new NotificationRequested(
+                template.id(),
+                recipientEmail,
+                recipientUserId,
+                locale,
+                parameters,
+                threadKey,
+                replyMailbox,
+                idempotencyKey,
+                requestedAt,
+                null);
     }
 
     /** As {@link #of(MailTemplateId, String, String, String, Map, String, String, String, Instant)}, by the template's id. */
-    public static NotificationRequested of(String templateId, String recipientEmail, String recipientUserId, String locale,
-            Map<String, String> parameters, String threadKey, String replyMailbox, String idempotencyKey, Instant requestedAt) {
+    public static NotificationRequested of(
+            String templateId,
+            String recipientEmail,
+            String recipientUserId,
+            String locale,
+            Map<String, String> parameters,
+            String threadKey,
+            String replyMailbox,
+            String idempotencyKey,
+            Instant requestedAt) {
         MailTemplateId template = MailTemplateId.of(templateId).orElse(null);
-        check(template != null, "templateId '" + templateId + "' is not a MailTemplateId: notification-service has no such mail");
-        return of(template, recipientEmail, recipientUserId, locale, parameters, threadKey, replyMailbox, idempotencyKey,
+        check(
+                template != null,
+                "templateId '" + templateId + "' is not a MailTemplateId: notification-service has no such mail");
+        return of(
+                template,
+                recipientEmail,
+                recipientUserId,
+                locale,
+                parameters,
+                threadKey,
+                replyMailbox,
+                idempotencyKey,
                 requestedAt);
     }
 

@@ -5,6 +5,7 @@ import static org.modhub.moderation.contracts.event.PayloadChecks.*;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+
 import org.modhub.moderation.contracts.event.EventPayload;
 import org.modhub.moderation.contracts.event.Nullable;
 
@@ -25,7 +26,8 @@ public record NotifierSuspended(
         String reason,
         List<UUID> unfoundedReportIds,
         Instant suspendedAt,
-        Instant until) implements EventPayload {
+        Instant until)
+        implements EventPayload {
 
     public static final String TYPE = "org.modhub.moderation.reporting.NotifierSuspended.v1";
 

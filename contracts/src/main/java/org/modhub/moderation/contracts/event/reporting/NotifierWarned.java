@@ -5,6 +5,7 @@ import static org.modhub.moderation.contracts.event.PayloadChecks.*;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+
 import org.modhub.moderation.contracts.event.EventPayload;
 import org.modhub.moderation.contracts.event.Nullable;
 
@@ -23,7 +24,8 @@ public record NotifierWarned(
         @Nullable String notifierEmail,
         String reason,
         List<UUID> unfoundedReportIds,
-        Instant warnedAt) implements EventPayload {
+        Instant warnedAt)
+        implements EventPayload {
 
     public static final String TYPE = "org.modhub.moderation.reporting.NotifierWarned.v1";
 

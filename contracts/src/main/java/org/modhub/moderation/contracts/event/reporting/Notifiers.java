@@ -5,8 +5,7 @@ import static org.modhub.moderation.contracts.event.PayloadChecks.*;
 /** Shared checks for the notifier-standing events (DSA Art. 23). */
 final class Notifiers {
 
-    private Notifiers() {
-    }
+    private Notifiers() {}
 
     /** A notifier is known by hub user id, by mail address, or both. */
     static void checkIdentity(String notifierId, String notifierEmail) {

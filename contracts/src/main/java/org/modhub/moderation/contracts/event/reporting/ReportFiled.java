@@ -5,6 +5,7 @@ import static org.modhub.moderation.contracts.event.PayloadChecks.*;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+
 import org.modhub.moderation.contracts.action.SourceType;
 import org.modhub.moderation.contracts.event.EventPayload;
 import org.modhub.moderation.contracts.event.Nullable;
@@ -48,7 +49,8 @@ public record ReportFiled(
         @Nullable String reporterId,
         @Nullable String reporterEmail,
         @Nullable String jurisdiction,
-        Instant filedAt) implements EventPayload {
+        Instant filedAt)
+        implements EventPayload {
 
     public static final String TYPE = "org.modhub.moderation.reporting.ReportFiled.v1";
 
@@ -67,10 +69,10 @@ public record ReportFiled(
         email(reporterEmail, "reporterEmail", true);
         countryCode(jurisdiction, "jurisdiction", true);
         required(filedAt, "filedAt");
-        check(trustedFlagger == (sourceType == SourceType.SOURCE_TRUSTED_FLAGGER),
+        check(
+                trustedFlagger == (sourceType == SourceType.SOURCE_TRUSTED_FLAGGER),
                 "trustedFlagger must be true exactly when sourceType is SOURCE_TRUSTED_FLAGGER");
-        check(channel != ReportChannel.DETECTOR || automatedDetection,
-                "a DETECTOR report has automatedDetection true");
+        check(channel != ReportChannel.DETECTOR || automatedDetection, "a DETECTOR report has automatedDetection true");
         check(channel != ReportChannel.IN_PLATFORM || reporterId != null, "an IN_PLATFORM report has a reporterId");
         check(channel != ReportChannel.EMAIL || reporterEmail != null, "an EMAIL report has a reporterEmail");
     }

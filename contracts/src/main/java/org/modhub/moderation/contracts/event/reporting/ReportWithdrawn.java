@@ -4,6 +4,7 @@ import static org.modhub.moderation.contracts.event.PayloadChecks.*;
 
 import java.time.Instant;
 import java.util.UUID;
+
 import org.modhub.moderation.contracts.event.EventPayload;
 import org.modhub.moderation.contracts.event.Nullable;
 import org.modhub.moderation.contracts.subject.SubjectRef;

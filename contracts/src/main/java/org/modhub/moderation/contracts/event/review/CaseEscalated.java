@@ -4,6 +4,7 @@ import static org.modhub.moderation.contracts.event.PayloadChecks.*;
 
 import java.time.Instant;
 import java.util.UUID;
+
 import org.modhub.moderation.contracts.event.EventPayload;
 import org.modhub.moderation.contracts.subject.SubjectRef;
 import org.modhub.moderation.contracts.taxonomy.Severity;
@@ -18,11 +19,8 @@ import org.modhub.moderation.contracts.taxonomy.Severity;
  * @param escalatedAt when
  */
 public record CaseEscalated(
-        UUID caseId,
-        SubjectRef subject,
-        EscalationReason reason,
-        Severity severity,
-        Instant escalatedAt) implements EventPayload {
+        UUID caseId, SubjectRef subject, EscalationReason reason, Severity severity, Instant escalatedAt)
+        implements EventPayload {
 
     public static final String TYPE = "org.modhub.moderation.review.CaseEscalated.v1";
 

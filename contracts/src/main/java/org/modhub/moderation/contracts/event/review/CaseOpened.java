@@ -5,6 +5,7 @@ import static org.modhub.moderation.contracts.event.PayloadChecks.*;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+
 import org.modhub.moderation.contracts.event.EventPayload;
 import org.modhub.moderation.contracts.event.Nullable;
 import org.modhub.moderation.contracts.subject.SubjectRef;
@@ -37,7 +38,8 @@ public record CaseOpened(
         List<UUID> reportIds,
         @Nullable UUID noticeId,
         @Nullable UUID appealId,
-        Instant openedAt) implements EventPayload {
+        Instant openedAt)
+        implements EventPayload {
 
     public static final String TYPE = "org.modhub.moderation.review.CaseOpened.v1";
 

@@ -4,6 +4,7 @@ import static org.modhub.moderation.contracts.event.PayloadChecks.*;
 
 import java.time.Instant;
 import java.util.UUID;
+
 import org.modhub.moderation.contracts.event.EventPayload;
 import org.modhub.moderation.contracts.subject.SubjectRef;
 
@@ -26,7 +27,8 @@ public record ChangesRequested(
         Instant deadline,
         String message,
         String requestedBy,
-        Instant requestedAt) implements EventPayload {
+        Instant requestedAt)
+        implements EventPayload {
 
     public static final String TYPE = "org.modhub.moderation.review.ChangesRequested.v1";
 

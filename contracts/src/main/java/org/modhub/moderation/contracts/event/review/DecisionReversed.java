@@ -5,6 +5,7 @@ import static org.modhub.moderation.contracts.event.PayloadChecks.*;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+
 import org.modhub.moderation.contracts.action.ModerationAction;
 import org.modhub.moderation.contracts.event.EventPayload;
 import org.modhub.moderation.contracts.event.Nullable;
@@ -36,7 +37,8 @@ public record DecisionReversed(
         String reason,
         List<ModerationAction> actionsLifted,
         String decidedBy,
-        Instant decidedAt) implements EventPayload {
+        Instant decidedAt)
+        implements EventPayload {
 
     public static final String TYPE = "org.modhub.moderation.review.DecisionReversed.v1";
 
@@ -46,7 +48,9 @@ public record DecisionReversed(
         check(!decisionId.equals(reversedDecisionId), "a decision cannot reverse itself");
         required(subject, "subject");
         required(origin, "origin");
-        check(origin != DecisionOrigin.REPORT, "a reversal comes from an appeal, a DMCA restoration or staff, not a report");
+        check(
+                origin != DecisionOrigin.REPORT,
+                "a reversal comes from an appeal, a DMCA restoration or staff, not a report");
         Origins.requireNamed(origin, List.of(), noticeId, appealId);
         text(reason, "reason");
         actionsLifted = nonEmptyList(actionsLifted, "actionsLifted");

@@ -5,6 +5,7 @@ import static org.modhub.moderation.contracts.event.PayloadChecks.*;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+
 import org.modhub.moderation.contracts.action.AutomatedDecision;
 import org.modhub.moderation.contracts.action.DecisionGround;
 import org.modhub.moderation.contracts.action.ModerationAction;
@@ -64,7 +65,8 @@ public record DecisionTaken(
         @Nullable UUID noticeId,
         @Nullable UUID appealId,
         boolean manifestlyUnfounded,
-        Instant decidedAt) implements EventPayload {
+        Instant decidedAt)
+        implements EventPayload {
 
     public static final String TYPE = "org.modhub.moderation.review.DecisionTaken.v1";
 
@@ -92,14 +94,17 @@ public record DecisionTaken(
         boolean restricts = actions.stream().anyMatch(ModerationAction::restricts);
         check(!restricts || ground != null, "ground is required when an action restricts the subject");
         check(!restricts || !territorialScope.isEmpty(), "territorialScope is required when an action restricts");
-        check(!ModerationAction.anyRequiresEndDate(actions) || endDate != null,
+        check(
+                !ModerationAction.anyRequiresEndDate(actions) || endDate != null,
                 "endDate is required for " + ModerationAction.SUSPEND_ACCOUNT);
         check(endDate == null || restricts, "endDate only applies to a restriction");
         after(endDate, decidedAt, "endDate", "decidedAt");
-        check(!ModerationAction.anySevere(actions, subject.kind()) || approvedBy != null,
+        check(
+                !ModerationAction.anySevere(actions, subject.kind()) || approvedBy != null,
                 "a severe action needs approvedBy (a second, senior moderator)");
         check(approvedBy == null || !approvedBy.equals(decidedBy), "approvedBy must be someone other than decidedBy");
-        check(!manifestlyUnfounded || actions.equals(List.of(ModerationAction.NO_ACTION)),
+        check(
+                !manifestlyUnfounded || actions.equals(List.of(ModerationAction.NO_ACTION)),
                 "only a NO_ACTION decision can find the reports manifestly unfounded");
     }
 

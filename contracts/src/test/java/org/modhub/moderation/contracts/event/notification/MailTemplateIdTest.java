@@ -24,14 +24,32 @@ class MailTemplateIdTest {
 
     @Test
     void aRequestLackingARequiredParameterIsRefusedNamingIt() {
-        Map<String, String> parameters = new HashMap<>(Map.of("reason", "Repeated unfounded reports.", "until", "2026-06-01T00:00:00Z"));
-        NotificationRequested ok = NotificationRequested.of(MailTemplateId.NOTIFIER_SUSPENSION, "a@example.org", "alice", "en",
-                parameters, "notifier:abc", "safety", "k-1", Instant.parse("2026-05-01T00:00:00Z"));
+        Map<String, String> parameters =
+                new HashMap<>(Map.of("reason", "Repeated unfounded reports.", "until", "2026-06-01T00:00:00Z"));
+        NotificationRequested ok = NotificationRequested.of(
+                MailTemplateId.NOTIFIER_SUSPENSION,
+                "a@example.org",
+                "alice",
+                "en",
+                parameters,
+                "notifier:abc",
+                "safety",
+                "k-1",
+                Instant.parse("2026-05-01T00:00:00Z"));
         assertThat(ok.templateId()).isEqualTo("notifier-suspension");
 
         parameters.put("until", " ");
-        assertThatThrownBy(() -> NotificationRequested.of(MailTemplateId.NOTIFIER_SUSPENSION, "a@example.org", "alice", "en",
-                parameters, "notifier:abc", "safety", "k-1", Instant.parse("2026-05-01T00:00:00Z")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("until");
+        assertThatThrownBy(() -> NotificationRequested.of(
+                        MailTemplateId.NOTIFIER_SUSPENSION,
+                        "a@example.org",
+                        "alice",
+                        "en",
+                        parameters,
+                        "notifier:abc",
+                        "safety",
+                        "k-1",
+                        Instant.parse("2026-05-01T00:00:00Z")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("until");
     }
 }

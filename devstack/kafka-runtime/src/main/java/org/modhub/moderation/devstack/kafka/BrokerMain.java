@@ -19,8 +19,7 @@ import kafka.tools.StorageTool;
  */
 public final class BrokerMain {
 
-    private BrokerMain() {
-    }
+    private BrokerMain() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length != 2) {
@@ -31,8 +30,8 @@ public final class BrokerMain {
         String config = args[0];
         String clusterId = args[1];
         // --ignore-formatted: the same log directory is reused across restarts.
-        int rc = StorageTool.execute(new String[] {"format", "--ignore-formatted", "-t", clusterId, "-c", config},
-                System.out);
+        int rc = StorageTool.execute(
+                new String[] {"format", "--ignore-formatted", "-t", clusterId, "-c", config}, System.out);
         if (rc != 0) {
             System.err.println("kafka storage format failed with exit code " + rc);
             System.exit(rc);
@@ -41,19 +40,21 @@ public final class BrokerMain {
     }
 
     private static void watchParent(InputStream stdin) {
-        Thread watcher = new Thread(() -> {
-            try {
-                byte[] buffer = new byte[256];
-                while (stdin.read(buffer) != -1) {
-                    // The parent never writes; anything read is ignored.
-                }
-            } catch (IOException ignored) {
-                // A broken pipe means the same as EOF.
-            }
-            System.err.println("devstack: parent process went away, shutting the broker down");
-            // System.exit runs Kafka's shutdown hook, which stops the broker cleanly.
-            System.exit(0);
-        }, "devstack-parent-watch");
+        Thread watcher = new Thread(
+                () -> {
+                    try {
+                        byte[] buffer = new byte[256];
+                        while (stdin.read(buffer) != -1) {
+                            // The parent never writes; anything read is ignored.
+                        }
+                    } catch (IOException ignored) {
+                        // A broken pipe means the same as EOF.
+                    }
+                    System.err.println("devstack: parent process went away, shutting the broker down");
+                    // System.exit runs Kafka's shutdown hook, which stops the broker cleanly.
+                    System.exit(0);
+                },
+                "devstack-parent-watch");
         watcher.setDaemon(true);
         watcher.start();
     }

@@ -9,7 +9,6 @@ import org.modhub.moderation.contracts.action.AutomatedDecision;
 import org.modhub.moderation.contracts.action.DecisionGround;
 import org.modhub.moderation.contracts.action.ModerationAction;
 import org.modhub.moderation.contracts.event.review.DecisionOrigin;
-import org.modhub.moderation.contracts.event.review.DecisionTaken;
 import org.modhub.moderation.contracts.subject.SubjectRef;
 import org.modhub.moderation.kit.audit.AuditTrail;
 import org.modhub.moderation.kit.problem.ProblemDetail.FieldError;
@@ -282,29 +281,8 @@ public class DecisionService {
     /** The contract's own invariants, checked before anything is written; a breach is a 400. */
     private void check(DecisionEntity d, List<ModerationAction> actions, List<String> scope, String decider) {
         try {
-            new DecisionTaken(
-                    d.id,
-                    d.caseId,
-                    SubjectRef.parse(d.subjectKey),
-                    d.ownerId,
-                    actions,
-                    d.ground,
-                    d.category,
-                    d.subcategory,
-                    scope,
-                    d.endDate,
-                    d.facts,
-                    d.explanation,
-                    d.policyVersion,
-                    decider,
-                    d.needsApproval ? decider + "~approver" : null,
-                    d.automatedDecision,
-                    d.origin,
-                    d.reportIds,
-                    d.noticeId,
-                    d.appealId,
-                    d.manifestlyUnfounded,
-                    clock.instant());
+            Enforcement.taken(
+                    d, actions, scope, decider, d.needsApproval ? decider + "~approver" : null, clock.instant());
         } catch (IllegalArgumentException e) {
             String field = e.getMessage().startsWith("invalid actions") ? "actions" : "body";
             throw new ProblemException(

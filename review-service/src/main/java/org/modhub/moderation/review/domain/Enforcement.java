@@ -144,7 +144,9 @@ public class Enforcement {
                     }
                     if (!onlyChanges) {
                         chain = chain.chain(() -> outbox.publish(
-                                        Topics.REVIEW_EVENTS, EventSources.REVIEW_SERVICE, taken(d, actions, scope)))
+                                        Topics.REVIEW_EVENTS,
+                                        EventSources.REVIEW_SERVICE,
+                                        taken(d, actions, scope, d.decidedBy, d.approvedBy, d.decidedAt)))
                                 .chain(() -> notices.decided(d, actions, scope));
                     }
                     boolean caseFollows = c.state == CaseState.CLAIMED || c.state == CaseState.PENDING_APPROVAL;
@@ -229,7 +231,17 @@ public class Enforcement {
                         rows.stream().anyMatch(r -> r.automatedDetection)));
     }
 
-    private DecisionTaken taken(DecisionEntity d, List<ModerationAction> actions, List<String> scope) {
+    /**
+     * The event announcing {@code d}; also built before anything is written, to check the contract's invariants
+     * ({@link DecisionService}).
+     */
+    static DecisionTaken taken(
+            DecisionEntity d,
+            List<ModerationAction> actions,
+            List<String> scope,
+            String decidedBy,
+            String approvedBy,
+            Instant at) {
         return new DecisionTaken(
                 d.id,
                 d.caseId,
@@ -244,15 +256,15 @@ public class Enforcement {
                 d.facts,
                 d.explanation,
                 d.policyVersion,
-                d.decidedBy,
-                d.approvedBy,
+                decidedBy,
+                approvedBy,
                 d.automatedDecision,
                 d.origin,
                 d.reportIds,
                 d.noticeId,
                 d.appealId,
                 d.manifestlyUnfounded,
-                d.decidedAt);
+                at);
     }
 
     // --- reversals ---

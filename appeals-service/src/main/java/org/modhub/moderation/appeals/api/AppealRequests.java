@@ -36,7 +36,7 @@ public class AppealRequests {
             throw FieldChecks.bodyRequired();
         }
         FieldChecks check = new FieldChecks();
-        UUID decisionId = BodyFields.uuid(check, request.decisionId(), "decisionId", true);
+        UUID decisionId = check.uuid(request.decisionId(), "decisionId", true);
         String arguments = check.text(
                 request.arguments(), "arguments", true, config.filing().maxArgumentsLength());
         List<String> evidence = check.httpUrls(

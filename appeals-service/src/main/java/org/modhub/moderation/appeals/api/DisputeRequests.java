@@ -24,10 +24,10 @@ final class DisputeRequests {
             throw FieldChecks.bodyRequired();
         }
         FieldChecks check = new FieldChecks();
-        UUID decisionId = BodyFields.uuid(check, request.decisionId(), "decisionId", true);
-        UUID appealId = BodyFields.uuid(check, request.appealId(), "appealId", false);
+        UUID decisionId = check.uuid(request.decisionId(), "decisionId", true);
+        UUID appealId = check.uuid(request.appealId(), "appealId", false);
         String body = check.text(request.body(), "body", true, MAX_BODY_NAME);
-        LocalDate submittedOn = BodyFields.date(check, request.submittedOn(), "submittedOn", true);
+        LocalDate submittedOn = check.date(request.submittedOn(), "submittedOn", true);
         String notes = check.text(request.notes(), "notes", false, MAX_NOTES);
         check.throwIfAny();
         return new NewDispute(decisionId, appealId, body, submittedOn, notes);
@@ -39,8 +39,8 @@ final class DisputeRequests {
         }
         FieldChecks check = new FieldChecks();
         DisputeOutcome outcome = check.oneOf(DisputeOutcome.class, request.outcome(), "outcome", true);
-        LocalDate settledOn = BodyFields.date(check, request.settledOn(), "settledOn", true);
-        LocalDate implementedOn = BodyFields.date(check, request.implementedOn(), "implementedOn", false);
+        LocalDate settledOn = check.date(request.settledOn(), "settledOn", true);
+        LocalDate implementedOn = check.date(request.implementedOn(), "implementedOn", false);
         if (implementedOn != null && !Boolean.TRUE.equals(request.implemented())) {
             check.add("implementedOn", "is only allowed when implemented is true");
         }

@@ -153,6 +153,6 @@ public class NoticeRequestChecks {
     }
 
     private boolean bounded(FieldChecks check, List<?> list, String field) {
-        return ListBound.within(check, list, field, limits.maxItems());
+        return check.bounded(list, field, limits.maxItems());
     }
 }

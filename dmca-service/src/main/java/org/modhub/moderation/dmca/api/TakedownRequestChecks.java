@@ -42,7 +42,7 @@ public class TakedownRequestChecks {
         String phone = text(check, r.phone(), "phone", false);
         String email = text(check, r.email(), "email", false);
         List<CounterNoticeInput.Item> items = new ArrayList<>();
-        if (ListBound.within(check, r.material(), "material", limits.maxItems())) {
+        if (check.bounded(r.material(), "material", limits.maxItems())) {
             for (int i = 0; i < r.material().size(); i++) {
                 Requests.CounterMaterial m = r.material().get(i);
                 items.add(

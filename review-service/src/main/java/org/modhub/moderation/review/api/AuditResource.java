@@ -44,14 +44,8 @@ public class AuditResource {
             @QueryParam("entityId") String entityId,
             @QueryParam("cursor") String cursor,
             @QueryParam("limit") String limit) {
-        String forCase = null;
-        if (caseId != null && !caseId.isBlank()) {
-            try {
-                forCase = UUID.fromString(caseId).toString();
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.invalidField("query.caseId", "must be a UUID");
-            }
-        }
+        UUID caseUuid = Params.uuid(caseId, "caseId");
+        String forCase = caseUuid == null ? null : caseUuid.toString();
         long after = 0;
         if (cursor != null && !cursor.isBlank()) {
             try {

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.modhub.moderation.contracts.subject.SubjectRef;
@@ -214,6 +215,48 @@ public final class FieldChecks {
             add(field, "must be one of " + Arrays.toString(type.getEnumConstants()));
             return null;
         }
+    }
+
+    /** An id in its canonical UUID form. */
+    public UUID uuid(String value, String field, boolean required) {
+        if (value == null || value.isBlank()) {
+            return missing(field, required);
+        }
+        try {
+            UUID id = UUID.fromString(value.strip());
+            if (id.toString().equalsIgnoreCase(value.strip())) {
+                return id;
+            }
+        } catch (IllegalArgumentException e) {
+            // recorded below
+        }
+        add(field, "must be a UUID like 0b6c2a9e-1d3f-4e5a-9b7c-2d8e4f6a1b3c");
+        return null;
+    }
+
+    /** A calendar date, ISO 8601. */
+    public LocalDate date(String value, String field, boolean required) {
+        if (value == null || value.isBlank()) {
+            return missing(field, required);
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            add(field, "must be a date like 2026-01-31");
+            return null;
+        }
+    }
+
+    /** Whether {@code list} is present and holds at most {@code max} items; a longer one is recorded on {@code field}. */
+    public boolean bounded(List<?> list, String field, int max) {
+        if (list == null) {
+            return false;
+        }
+        if (list.size() > max) {
+            add(field, "must list at most " + max + " items");
+            return false;
+        }
+        return true;
     }
 
     /** An RFC 3339 UTC time, or a date (meaning its start, UTC). */

@@ -45,6 +45,11 @@ public final class Params {
         return single(check -> check.oneOf(type, value, "query." + name, false));
     }
 
+    /** An id used as a filter (absent: null); one that is not a UUID is a 400 naming {@code query.<name>}. */
+    public static UUID uuid(String value, String name) {
+        return single(check -> check.uuid(value, "query." + name, false));
+    }
+
     public static Instant instant(String value, String name) {
         return single(check -> check.instant(value, "query." + name, false));
     }

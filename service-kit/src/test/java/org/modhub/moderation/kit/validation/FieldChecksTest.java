@@ -92,4 +92,30 @@ class FieldChecksTest {
         assertThat(PageCursor.decode(null)).isNull();
         assertThatThrownBy(() -> PageCursor.decode("bm90LWEtY3Vyc29y")).hasMessageContaining("query.cursor");
     }
+
+    @Test
+    void idsDatesAndListLengthsAreCheckedLikeEveryOtherField() {
+        FieldChecks check = new FieldChecks();
+        UUID id = UUID.randomUUID();
+        assertThat(check.uuid(id.toString(), "decisionId", true)).isEqualTo(id);
+        assertThat(check.date("2026-01-31", "settledOn", true)).isEqualTo(java.time.LocalDate.of(2026, 1, 31));
+        assertThat(check.bounded(List.of("a", "b"), "material", 2)).isTrue();
+        assertThat(check.ok()).isTrue();
+
+        assertThat(check.uuid("1-2-3-4-5", "appealId", false)).isNull();
+        assertThat(check.uuid(null, "decisionId", true)).isNull();
+        assertThat(check.date("31.01.2026", "submittedOn", true)).isNull();
+        assertThat(check.bounded(List.of("a", "b", "c"), "material", 2)).isFalse();
+        assertThat(check.bounded(null, "works", 2)).isFalse();
+        assertThatThrownBy(check::throwIfAny)
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
+                        e -> assertThat(e.errors())
+                                .containsExactly(
+                                        new FieldError(
+                                                "appealId", "must be a UUID like 0b6c2a9e-1d3f-4e5a-9b7c-2d8e4f6a1b3c"),
+                                        new FieldError("decisionId", "is required"),
+                                        new FieldError("submittedOn", "must be a date like 2026-01-31"),
+                                        new FieldError("material", "must list at most 2 items")));
+    }
 }

@@ -4,7 +4,6 @@ import java.util.UUID;
 
 import org.modhub.moderation.contracts.Roles;
 import org.modhub.moderation.kit.audit.AuditTrail;
-import org.modhub.moderation.kit.problem.ProblemException;
 import org.modhub.moderation.kit.validation.Page;
 import org.modhub.moderation.kit.validation.Params;
 import org.modhub.moderation.review.config.ReviewConfig;
@@ -46,25 +45,8 @@ public class AuditResource {
             @QueryParam("limit") String limit) {
         UUID caseUuid = Params.uuid(caseId, "caseId");
         String forCase = caseUuid == null ? null : caseUuid.toString();
-        long after = 0;
-        if (cursor != null && !cursor.isBlank()) {
-            try {
-                after = Long.parseLong(cursor);
-            } catch (NumberFormatException e) {
-                throw ProblemException.invalidField("query.cursor", "is not a cursor this service issued");
-            }
-        }
         int size = Params.limit(
                 limit, config.limits().defaultPage(), config.limits().maxPage());
-        return trail.read(forCase, blank(actor), blank(entityId), after, size)
-                .map(rows -> new Page<>(
-                        rows.stream().map(views::history).toList(),
-                        rows.size() == size
-                                ? String.valueOf(rows.get(rows.size() - 1).id())
-                                : null));
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s;
+        return trail.page(forCase, actor, entityId, cursor, size).map(page -> page.map(views::history));
     }
 }

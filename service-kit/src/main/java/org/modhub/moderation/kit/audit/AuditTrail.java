@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.modhub.moderation.kit.problem.ProblemException;
+import org.modhub.moderation.kit.validation.Page;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -81,6 +84,41 @@ public class AuditTrail {
      */
     public Uni<List<AuditEntry>> read(String scopeId, String actor, String entityId, long after, int limit) {
         return select(scopeId, actor, entityId, after, limit);
+    }
+
+    /**
+     * One page of the log as an audit endpoint serves it: oldest first, after the entry {@code cursor} names (the
+     * opaque position is that entry's id; null: from the start), with a next cursor only when more entries follow. A
+     * cursor this log did not issue is a 400 on {@code query.cursor}. A blank filter is no filter.
+     */
+    public Uni<Page<AuditEntry>> page(String scopeId, String actor, String entityId, String cursor, int size) {
+        long after = position(cursor);
+        return read(orNull(scopeId), orNull(actor), orNull(entityId), after, size + 1)
+                .map(rows -> {
+                    boolean more = rows.size() > size;
+                    List<AuditEntry> items = more ? rows.subList(0, size) : rows;
+                    return new Page<>(
+                            items, more ? String.valueOf(items.get(size - 1).id()) : null);
+                });
+    }
+
+    private static String orNull(String filter) {
+        return filter == null || filter.isBlank() ? null : filter;
+    }
+
+    private static long position(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return 0;
+        }
+        try {
+            long after = Long.parseLong(cursor);
+            if (after >= 0) {
+                return after;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw ProblemException.invalidField("query.cursor", "is not a cursor this service issued");
     }
 
     /** Every entry of one scope, oldest first: the whole history of a record, e.g. a case. */

@@ -1,7 +1,6 @@
 package org.modhub.moderation.kit.audit;
 
 import org.modhub.moderation.contracts.Roles;
-import org.modhub.moderation.kit.problem.ProblemException;
 import org.modhub.moderation.kit.validation.Page;
 import org.modhub.moderation.kit.validation.Params;
 
@@ -42,27 +41,6 @@ public class AuditTrailResource {
             @QueryParam("entityId") String entityId,
             @QueryParam("cursor") String cursor,
             @QueryParam("limit") String limit) {
-        int size = Params.limit(limit, DEFAULT_PAGE, MAX_PAGE);
-        long after = 0;
-        if (cursor != null && !cursor.isBlank()) {
-            try {
-                after = Long.parseLong(cursor);
-            } catch (NumberFormatException e) {
-                throw ProblemException.invalidField("query.cursor", "is not a cursor this service issued");
-            }
-            if (after < 0) {
-                throw ProblemException.invalidField("query.cursor", "is not a cursor this service issued");
-            }
-        }
-        return trail.read(blank(scopeId), blank(actor), blank(entityId), after, size)
-                .map(rows -> new Page<>(
-                        rows,
-                        rows.size() == size
-                                ? String.valueOf(rows.get(rows.size() - 1).id())
-                                : null));
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s;
+        return trail.page(scopeId, actor, entityId, cursor, Params.limit(limit, DEFAULT_PAGE, MAX_PAGE));
     }
 }

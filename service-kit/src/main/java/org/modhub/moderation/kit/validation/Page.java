@@ -19,4 +19,9 @@ public record Page<T>(List<T> items, String nextCursor) {
         String next = more ? cursorOf.apply(rows.get(rows.size() - 1)).encode() : null;
         return new Page<>(rows.stream().map(view).toList(), next);
     }
+
+    /** The same page with each item shown as {@code view} shows it. */
+    public <R> Page<R> map(Function<T, R> view) {
+        return new Page<>(items.stream().map(view).toList(), nextCursor);
+    }
 }

@@ -91,6 +91,9 @@ public class IdempotentConsumer {
      */
     static boolean isInfrastructureOutage(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.modhub.moderation.kit.hub.HubUnavailableException) {
+                return true;
+            }
             if (t instanceof java.net.ConnectException
                     || t instanceof java.nio.channels.ClosedChannelException
                     || t instanceof io.vertx.sqlclient.ClosedConnectionException

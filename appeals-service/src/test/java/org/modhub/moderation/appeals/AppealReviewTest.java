@@ -347,6 +347,7 @@ class AppealReviewTest {
                 d.caseId(),
                 d.subject(),
                 d.ownerId(),
+                d.ownerCountry(),
                 d.actions(),
                 d.ground(),
                 d.category(),

@@ -118,6 +118,7 @@ public final class AppealsFixtures {
                 UUID.randomUUID(),
                 newModel(),
                 ownerId,
+                null,
                 actions,
                 ground,
                 PolicyCategory.PLATFORM_ABUSE,

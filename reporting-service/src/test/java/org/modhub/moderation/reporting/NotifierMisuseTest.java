@@ -509,6 +509,7 @@ class NotifierMisuseTest {
                 UUID.randomUUID(),
                 SubjectRef.parse("model:" + model),
                 owner,
+                null,
                 List.of(ModerationAction.UNRANK),
                 DecisionGround.DECISION_GROUND_INCOMPATIBLE_CONTENT,
                 PolicyCategory.PLATFORM_ABUSE,

@@ -103,6 +103,7 @@ public final class ReportingFixtures {
                 UUID.randomUUID(),
                 SubjectRef.parse(subjectKey),
                 "owner-" + UUID.randomUUID(),
+                null,
                 List.of(ModerationAction.NO_ACTION),
                 null,
                 PolicyCategory.PLATFORM_ABUSE,

@@ -164,6 +164,7 @@ class PayloadInvariantsTest {
                 decision.caseId(),
                 decision.subject(),
                 decision.ownerId(),
+                decision.ownerCountry(),
                 List.of(NO_ACTION),
                 null,
                 decision.category(),

@@ -103,6 +103,7 @@ public final class Samples {
                 CASE_ID,
                 MODEL,
                 "user-7",
+                "DE",
                 List.of(DISABLE, SUSPEND_ACCOUNT),
                 DecisionGround.DECISION_GROUND_ILLEGAL_CONTENT,
                 PolicyCategory.HARMFUL_OR_ABUSIVE,

@@ -247,6 +247,7 @@ public class Enforcement {
                 d.caseId,
                 SubjectRef.parse(d.subjectKey),
                 d.ownerId,
+                d.ownerCountry,
                 actions,
                 d.ground,
                 d.category,

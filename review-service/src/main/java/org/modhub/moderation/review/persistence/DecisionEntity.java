@@ -57,6 +57,14 @@ public class DecisionEntity {
     @Column(name = "owner_locale")
     public String ownerLocale;
 
+    /** The owner's country as the hub directory knew it at the decision (null: unknown). */
+    @Column(name = "owner_country")
+    public String ownerCountry;
+
+    /** When the content was posted, as the hub directory knew it at the decision (null: decided before it was asked). */
+    @Column(name = "content_date")
+    public java.time.Instant contentDate;
+
     /** ModerationAction names; {@link #actions()} reads them as actions. */
     public List<String> actions;
 

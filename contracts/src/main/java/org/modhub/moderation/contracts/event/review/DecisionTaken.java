@@ -24,6 +24,8 @@ import org.modhub.moderation.contracts.taxonomy.Taxonomy;
  * @param caseId the case it closes
  * @param subject what it is about
  * @param ownerId hub user id of the owner or author, who is told why and how to appeal
+ * @param ownerCountry the owner's country (ISO 3166-1 alpha-2) as the hub directory knew it when the decision was
+ *     taken, which decides the redress they are told of; null when the hub does not know it
  * @param actions what is done; a valid combination for the subject's kind
  * @param ground the legal or contractual ground; required when an action restricts anything
  * @param category the policy category relied on
@@ -48,6 +50,7 @@ public record DecisionTaken(
         UUID caseId,
         SubjectRef subject,
         String ownerId,
+        @Nullable String ownerCountry,
         List<ModerationAction> actions,
         @Nullable DecisionGround ground,
         PolicyCategory category,
@@ -75,6 +78,7 @@ public record DecisionTaken(
         required(caseId, "caseId");
         required(subject, "subject");
         text(ownerId, "ownerId");
+        countryCode(ownerCountry, "ownerCountry", true);
         actions = list(actions, "actions");
         ModerationAction.requireValidCombination(actions, subject.kind());
         Taxonomy.requireConsistent(category, subcategory);

@@ -333,6 +333,7 @@ class HubSubjectTest {
         assertThat(hub.requests())
                 .noneMatch(r -> r.contains("meta-data") || r.contains("evil") || r.contains("127.0.0.1"))
                 .filteredOn(r -> r.contains(marker))
-                .containsExactly("GET /api/models/" + ns + "/" + marker);
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(r).startsWith("GET /api/models/" + ns + "/" + marker));
     }
 }

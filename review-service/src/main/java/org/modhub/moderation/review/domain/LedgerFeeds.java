@@ -98,42 +98,41 @@ public class LedgerFeeds {
                     // Asked before anything is written: when the hub is down this fails, and the event waits.
                     return ownership
                             .find(subject)
-                            .chain(found -> {
-                                HubFacts hub = uploader(t, found);
-                                return policies.currentVersion()
-                                        .chain(version -> cases.openExternal(
-                                                        subject,
-                                                        PolicyCategory.PRIVACY_AND_IP,
-                                                        PolicySubcategory.IP_INFRINGEMENT,
-                                                        DecisionOrigin.DMCA,
-                                                        t.noticeId(),
-                                                        null,
-                                                        CaseState.CLOSED,
-                                                        t.orderedBy())
-                                                .chain(c -> {
-                                                    DecisionEntity d = decisions.blank(
-                                                            c,
-                                                            List.of(ModerationAction.DISABLE),
-                                                            DecisionGround.DECISION_GROUND_ILLEGAL_CONTENT,
-                                                            DsaTerritories.EEA,
-                                                            null,
-                                                            "A notice under 17 U.S.C. 512(c)(3) (notice " + t.noticeId()
-                                                                    + ") identified this content as infringing a copyright; legal staff found the notice complete and accepted it.",
-                                                            "Making content available that infringes someone's intellectual property breaks the law and the content policy "
-                                                                    + "(Privacy and Intellectual Property). Access is disabled; you may send a counter-notice if you believe it was removed by mistake.",
-                                                            version,
-                                                            DMCA_DECIDER,
-                                                            hub);
-                                                    // The notice-and-takedown provision the notice was accepted under
-                                                    // (DSA
-                                                    // Art. 17(3)(d)).
-                                                    d.legalProvision = LegalProvision.US_17_USC_512_C;
-                                                    d.createdAt = t.orderedAt();
-                                                    return decisions.recordExternal(c, d, t.orderedBy());
-                                                }));
-                            })
+                            .chain(found -> recordTakedown(t, subject, uploader(t, found)))
                             .replaceWithVoid();
                 });
+    }
+
+    private Uni<DecisionEntity> recordTakedown(TakedownOrdered t, SubjectRef subject, HubFacts uploader) {
+        return policies.currentVersion()
+                .chain(version -> cases.openExternal(
+                                subject,
+                                PolicyCategory.PRIVACY_AND_IP,
+                                PolicySubcategory.IP_INFRINGEMENT,
+                                DecisionOrigin.DMCA,
+                                t.noticeId(),
+                                null,
+                                CaseState.CLOSED,
+                                t.orderedBy())
+                        .chain(c -> {
+                            DecisionEntity d = decisions.blank(
+                                    c,
+                                    List.of(ModerationAction.DISABLE),
+                                    DecisionGround.DECISION_GROUND_ILLEGAL_CONTENT,
+                                    DsaTerritories.EEA,
+                                    null,
+                                    "A notice under 17 U.S.C. 512(c)(3) (notice " + t.noticeId()
+                                            + ") identified this content as infringing a copyright; legal staff found the notice complete and accepted it.",
+                                    "Making content available that infringes someone's intellectual property breaks the law and the content policy "
+                                            + "(Privacy and Intellectual Property). Access is disabled; you may send a counter-notice if you believe it was removed by mistake.",
+                                    version,
+                                    DMCA_DECIDER,
+                                    uploader);
+                            // The notice-and-takedown provision the notice was accepted under (DSA Art. 17(3)(d)).
+                            d.legalProvision = LegalProvision.US_17_USC_512_C;
+                            d.createdAt = t.orderedAt();
+                            return decisions.recordExternal(c, d, t.orderedBy());
+                        }));
     }
 
     /**

@@ -3,8 +3,10 @@ package org.modhub.moderation.review;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -125,7 +127,7 @@ class HubDirectoryTest {
                 .statusCode(422)
                 .contentType("application/problem+json")
                 .body("errors.field", contains("ownerId"))
-                .body("errors[0].message", org.hamcrest.Matchers.containsString("no e-mail address"));
+                .body("errors[0].message", containsString("no e-mail address"));
 
         ask.put("ownerId", adminId);
         moderator("mia")
@@ -240,7 +242,7 @@ class HubDirectoryTest {
                 .body("owners.id", contains(owner))
                 .body("owners[0].hasEmail", equalTo(true))
                 .body("owners[0].language", nullValue())
-                .body("owners[0]", not(org.hamcrest.Matchers.hasKey("email")))
+                .body("owners[0]", not(hasKey("email")))
                 .body("baseModels.model", contains("model:meta/llama"))
                 .body("baseModels.relation", contains("FINETUNE"));
 

@@ -123,7 +123,8 @@ class FourEyesTest {
 
     @Test
     void removingASingleCommentIsEnforcedByOneModeratorButRemovingTheRepositoryWaits() {
-        SubjectRef comment = SubjectRef.comment(SubjectRef.discussion(newModel(), 3), "c-" + newUser("x"));
+        // The stand-in's synthetic discussions hold one comment, c-1; the fresh model makes the subject new.
+        SubjectRef comment = SubjectRef.comment(SubjectRef.discussion(newModel(), 3), "c-1");
         String commentCase = claim(newCase(db, comment), "mia");
         String commentDecision = moderator("mia")
                 .body(spamDecision(List.of("REMOVE")))

@@ -336,6 +336,8 @@ class HubDirectoryTest {
             }
         }
         await().atMost(Duration.ofSeconds(90)).until(() -> decisionsOf(notice) == 1);
+        // Decided on what the hub said once it was back (its request log starts with the restart).
+        assertThat(hub().requests()).anyMatch(r -> r.contains("/api/models/" + uploader + "/" + model.name()));
         var row = Sql.rows(
                         db,
                         "SELECT owner_id, content_date = ?::timestamptz FROM decision WHERE notice_id = ?::uuid",

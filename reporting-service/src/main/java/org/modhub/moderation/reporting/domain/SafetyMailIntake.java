@@ -50,7 +50,7 @@ public class SafetyMailIntake {
 
     static final int MAX_SUBJECTS_PER_MAIL = 5;
     /**
-     * The location request's parameter naming, by subject key (space-separated), the content a mail named that the hub
+     * The location request's parameter naming, by subject key (comma-separated), the content a mail named that the hub
      * does not have.
      */
     public static final String UNKNOWN_SUBJECTS = "unknownSubjects";
@@ -345,7 +345,7 @@ public class SafetyMailIntake {
         if (!unknown.isEmpty()) {
             parameters.put(
                     UNKNOWN_SUBJECTS,
-                    String.join(" ", unknown.stream().map(SubjectRef::key).toList()));
+                    String.join(",", unknown.stream().map(SubjectRef::key).toList()));
         }
         return mail.send(MailRequest.to(MailTemplateId.REPORT_LOCATION_REQUEST, report.contactEmail, null)
                 .parameters(parameters)

@@ -1,36 +1,24 @@
 package org.modhub.moderation.kit.hub;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.modhub.moderation.contracts.subject.InvalidSubjectException;
 import org.modhub.moderation.contracts.subject.SubjectKind;
 import org.modhub.moderation.contracts.subject.SubjectRef;
 import org.modhub.moderation.kit.hub.HubSubject.Visibility;
-import org.modhub.moderation.kit.hub.ModelLink.ModelRelation;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.quarkus.arc.Unremovable;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -48,66 +36,33 @@ import jakarta.enterprise.context.ApplicationScoped;
 @Unremovable
 public class RestHubDirectory implements HubDirectory {
 
-    private static final Pattern BASE_MODEL_TAG =
-            Pattern.compile("base_model:(finetune|adapter|quantized|merge):([^:/\\s]+)/([^:/\\s]+)");
     private static final Pattern LINK_NEXT = Pattern.compile("<([^>]*)>\\s*;[^,]*rel=\"?next\"?");
 
     private final HubApi api;
     private final HubCalls calls;
     private final HubConfig config;
     private final URI base;
-    private final MeterRegistry registry;
-    private final Cache<String, Answer> cache;
+    private final HubAnswers answers;
 
     public RestHubDirectory(
             @RestClient HubApi api,
             HubCalls calls,
             HubConfig config,
             @ConfigProperty(name = "quarkus.rest-client.hub.url") URI base,
-            MeterRegistry registry,
-            Clock clock) {
+            HubAnswers answers) {
         this.api = api;
         this.calls = calls;
         this.config = config;
         this.base = base;
-        this.registry = registry;
-        long ttl = config.cache().ttl().toNanos();
-        long negativeTtl = config.cache().negativeTtl().toNanos();
-        // The kit's clock, so an answer expires when business time says so (tests and the e2e suite move it).
-        this.cache = Caffeine.newBuilder()
-                .maximumSize(config.cache().maxEntries())
-                .ticker(() -> {
-                    Instant now = clock.instant();
-                    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-                })
-                .expireAfter(new Expiry<String, Answer>() {
-                    @Override
-                    public long expireAfterCreate(String key, Answer answer, long now) {
-                        return answer.found() ? ttl : negativeTtl;
-                    }
-
-                    @Override
-                    public long expireAfterUpdate(String key, Answer answer, long now, long current) {
-                        return expireAfterCreate(key, answer, now);
-                    }
-
-                    @Override
-                    public long expireAfterRead(String key, Answer answer, long now, long current) {
-                        return current;
-                    }
-                })
-                .build();
+        this.answers = answers;
     }
-
-    /** A cached answer; {@code found} false means "no such thing", kept for the shorter negative TTL. */
-    private record Answer(Object value, boolean found) {}
 
     // --- the port ---
 
     @Override
     public Uni<Optional<HubSubject>> find(SubjectRef subject) {
         Objects.requireNonNull(subject, "subject");
-        return lookup("subject", "subject|" + subject.key(), () -> ask(subject), Optional::isPresent);
+        return answers.lookup("subject", "subject|" + subject.key(), () -> ask(subject), Optional::isPresent);
     }
 
     @Override
@@ -123,7 +78,7 @@ public class RestHubDirectory implements HubDirectory {
         String rev = revision == null ? "main" : revision;
         // The revision is checked as a subject key's would be (no URL, no '..'): a bad one names no files.
         SubjectRef.file(repository, rev, "x");
-        return lookup(
+        return answers.lookup(
                 "files", "files|" + repository.key() + "@" + rev, () -> walkTree(repository, rev), l -> !l.isEmpty());
     }
 
@@ -139,9 +94,9 @@ public class RestHubDirectory implements HubDirectory {
                         .map(answer -> answer.map(RestResponse::getEntity).orElse(List.of()).stream()
                                 .filter(Objects::nonNull)
                                 .limit(max)
-                                .flatMap(summary -> derivative(summary, target).stream())
+                                .flatMap(summary -> ModelTree.derivative(summary, target).stream())
                                 .toList());
-        return lookup("derivatives", "derivatives|" + model.key(), fetch, l -> !l.isEmpty());
+        return answers.lookup("derivatives", "derivatives|" + model.key(), fetch, l -> !l.isEmpty());
     }
 
     // --- what each kind asks ---
@@ -166,7 +121,8 @@ public class RestHubDirectory implements HubDirectory {
                     HubWire.RepoInfo info = require(answer.get().getEntity(), "repository");
                     Instant created = require(info.createdAt(), "repository createdAt");
                     Instant modified = info.lastModified() != null ? info.lastModified() : created;
-                    List<ModelLink> bases = ref.kind() == SubjectKind.MODEL ? baseModels(info.tags()) : List.of();
+                    List<ModelLink> bases =
+                            ref.kind() == SubjectKind.MODEL ? ModelTree.baseModels(info.tags()) : List.of();
                     return owners(ref.namespace())
                             .map(owners -> Optional.of(
                                     new HubSubject(ref, visibility(info), created, modified, owners, bases)));
@@ -314,7 +270,7 @@ public class RestHubDirectory implements HubDirectory {
             // Not a name the hub can have: no such account, and no request.
             return Uni.createFrom().item(Optional.empty());
         }
-        return lookup(
+        return answers.lookup(
                 "account",
                 "account|" + name,
                 () -> calls.<HubWire.Account>call(() -> api.account(name))
@@ -436,130 +392,6 @@ public class RestHubDirectory implements HubDirectory {
             }
         }
         throw new HubRefusedException("the hub's next page link has no cursor");
-    }
-
-    // --- model tree ---
-
-    private static List<ModelLink> baseModels(List<String> tags) {
-        if (tags == null) {
-            return List.of();
-        }
-        List<ModelLink> links = new ArrayList<>();
-        for (String tag : tags) {
-            link(tag).ifPresent(l -> {
-                if (!links.contains(l.link())) {
-                    links.add(l.link());
-                }
-            });
-        }
-        return links;
-    }
-
-    private record Tagged(ModelLink link, String target) {}
-
-    /** {@code base_model:<relation>:<namespace>/<name>} as a link to that model; nothing for any other tag. */
-    private static Optional<Tagged> link(String tag) {
-        if (tag == null) {
-            return Optional.empty();
-        }
-        Matcher m = BASE_MODEL_TAG.matcher(tag);
-        if (!m.matches()) {
-            return Optional.empty();
-        }
-        try {
-            SubjectRef model = SubjectRef.model(m.group(2), m.group(3));
-            ModelRelation relation = ModelRelation.valueOf(m.group(1).toUpperCase(java.util.Locale.ROOT));
-            return Optional.of(new Tagged(new ModelLink(model, relation), m.group(2) + "/" + m.group(3)));
-        } catch (InvalidSubjectException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** A model listed under {@code target}, with the relation its own tag names; none when it names none. */
-    private static Optional<ModelLink> derivative(HubWire.ModelSummary summary, String target) {
-        if (summary.id() == null || summary.tags() == null) {
-            return Optional.empty();
-        }
-        int slash = summary.id().indexOf('/');
-        if (slash < 0) {
-            return Optional.empty();
-        }
-        SubjectRef model;
-        try {
-            model = SubjectRef.model(
-                    summary.id().substring(0, slash), summary.id().substring(slash + 1));
-        } catch (InvalidSubjectException e) {
-            return Optional.empty();
-        }
-        return summary.tags().stream()
-                .map(RestHubDirectory::link)
-                .flatMap(Optional::stream)
-                .filter(t -> t.target().equals(target))
-                .findFirst()
-                .map(t -> new ModelLink(model, t.link().relation()));
-    }
-
-    // --- cache, metrics, failures ---
-
-    /**
-     * The cached answer, or the hub's, kept for {@code kit.hub.cache.ttl} ({@code negative-ttl} when nothing was
-     * found). Failures are not kept: the next lookup asks again.
-     */
-    @SuppressWarnings("unchecked")
-    private <T> Uni<T> lookup(String what, String key, Supplier<Uni<T>> fetch, Predicate<T> found) {
-        return Uni.createFrom().deferred(() -> {
-            Timer.Sample sample = Timer.start(registry);
-            Answer cached = cache.getIfPresent(key);
-            if (cached != null) {
-                count(sample, what, "hit");
-                return Uni.createFrom().item((T) cached.value());
-            }
-            return fetch.get()
-                    .invoke(value -> {
-                        boolean present = found.test(value);
-                        cache.put(key, new Answer(value, present));
-                        count(sample, what, present ? "miss" : "unknown");
-                    })
-                    .onFailure()
-                    .transform(failure -> {
-                        count(sample, what, "error");
-                        return unavailable(failure);
-                    });
-        });
-    }
-
-    /** One lookup in {@code kit.hub.lookups} and its time in {@code kit.hub.latency}, both by what and result. */
-    private void count(Timer.Sample sample, String what, String result) {
-        Counter.builder("kit.hub.lookups")
-                .description("Hub directory lookups by what was looked up and how it was answered")
-                .tag("what", what)
-                .tag("result", result)
-                .register(registry)
-                .increment();
-        sample.stop(Timer.builder("kit.hub.latency")
-                .description("Time to answer a hub directory lookup, from the cache (hit) or the hub")
-                .tag("what", what)
-                .tag("result", result)
-                .publishPercentiles(0.5, 0.99)
-                .register(registry));
-    }
-
-    private HubUnavailableException unavailable(Throwable failure) {
-        if (failure instanceof HubUnavailableException already) {
-            return already;
-        }
-        String why;
-        if (failure instanceof CircuitBreakerOpenException) {
-            why = "the hub failed repeatedly; not asking it for a while";
-        } else if (failure instanceof TimeoutException) {
-            why = "the hub did not answer in time";
-        } else if (failure instanceof HubRefusedException || failure instanceof HubTransientException) {
-            why = failure.getMessage();
-        } else {
-            why = "the hub could not be asked";
-        }
-        Log.warnf("hub directory: %s (%s)", why, failure.toString());
-        return new HubUnavailableException("The hub directory could not answer: " + why, config.retryAfter(), failure);
     }
 
     // --- small helpers ---

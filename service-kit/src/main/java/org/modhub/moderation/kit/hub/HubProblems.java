@@ -14,21 +14,26 @@ public final class HubProblems {
 
     /** 422: the hub has no such subject; the field that named it is in {@code errors}. */
     public static ProblemException unknownSubject(String field, SubjectRef subject) {
-        String message = "the hub has no " + subject.kind().keyPrefix() + " " + subject.key();
-        return new ProblemException(
-                ProblemKind.typeOf("unknown-subject"),
+        return unprocessable(
+                "unknown-subject",
                 "The hub does not know this subject",
-                422,
-                field + ": " + message,
-                List.of(new ProblemDetail.FieldError(field, message)));
+                field,
+                "the hub has no " + subject.kind().keyPrefix() + " " + subject.key());
     }
 
     /** 422: an account staff chose is not among the subject's owners. */
     public static ProblemException notAnOwner(String field, String accountId, SubjectRef subject) {
-        String message = accountId + " is not an owner of " + subject.key() + " on the hub";
-        return new ProblemException(
-                ProblemKind.typeOf("not-an-owner"),
+        return unprocessable(
+                "not-an-owner",
                 "The account is not an owner of the subject",
+                field,
+                accountId + " is not an owner of " + subject.key() + " on the hub");
+    }
+
+    private static ProblemException unprocessable(String slug, String title, String field, String message) {
+        return new ProblemException(
+                ProblemKind.typeOf(slug),
+                title,
                 422,
                 field + ": " + message,
                 List.of(new ProblemDetail.FieldError(field, message)));

@@ -84,8 +84,7 @@ class FlowsIT {
         assertThat(moderator.post("/api/v1/cases/" + caseId + "/claim", null).status())
                 .isEqualTo(200);
         Api.Response decided = moderator.post(
-                "/api/v1/cases/" + caseId + "/decisions",
-                Hub.decisionBody(List.of("DISABLE"), FACTS, EXPLANATION));
+                "/api/v1/cases/" + caseId + "/decisions", Hub.decisionBody(List.of("DISABLE"), FACTS, EXPLANATION));
         assertThat(decided.status()).as(decided.toString()).isEqualTo(201);
         assertThat(decided.text("status")).isEqualTo("PENDING_APPROVAL");
         String decisionId = decided.text("id");
@@ -450,9 +449,7 @@ class FlowsIT {
         String noticeId = sent.text("id");
 
         Api.Response accepted = hub.as("dmca", "legal-e2e", "legal")
-                .post(
-                        "/api/v1/dmca/notices/" + noticeId + "/decision",
-                        Hub.acceptNotice());
+                .post("/api/v1/dmca/notices/" + noticeId + "/decision", Hub.acceptNotice());
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
 
         await("the takedown in the ledger")

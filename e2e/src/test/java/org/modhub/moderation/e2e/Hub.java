@@ -265,8 +265,8 @@ final class Hub {
         if (claimed.status() != 200) {
             throw new AssertionError("claiming case " + caseId + ": " + claimed);
         }
-        Api.Response decided = moderator.post(
-                "/api/v1/cases/" + caseId + "/decisions", decisionBody(actions, facts, explanation));
+        Api.Response decided =
+                moderator.post("/api/v1/cases/" + caseId + "/decisions", decisionBody(actions, facts, explanation));
         if (decided.status() != 201) {
             throw new AssertionError("deciding case " + caseId + ": " + decided);
         }

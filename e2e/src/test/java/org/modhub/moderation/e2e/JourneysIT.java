@@ -493,9 +493,12 @@ class JourneysIT {
             // The moderator's decision: the hub cannot say whose the model is, so nothing is decided.
             Api.Response refused = moderator.post("/api/v1/cases/" + caseId + "/decisions", decision);
             assertHubUnavailable(refused, "the decision");
-            assertThat(caseDetail(caseId).path("decisions")).as("decisions while the hub is down").isEmpty();
+            assertThat(caseDetail(caseId).path("decisions"))
+                    .as("decisions while the hub is down")
+                    .isEmpty();
             // Legal accepts the notice: whose the content is is the hub's to say, so no takedown either.
-            Api.Response notTakenDown = legal.post("/api/v1/dmca/notices/" + noticeId + "/decision", Hub.acceptNotice());
+            Api.Response notTakenDown =
+                    legal.post("/api/v1/dmca/notices/" + noticeId + "/decision", Hub.acceptNotice());
             assertHubUnavailable(notTakenDown, "the takedown");
             assertThat(legal.get("/api/v1/dmca/notices/" + noticeId).text("status"))
                     .isEqualTo("PENDING_REVIEW");
@@ -550,7 +553,9 @@ class JourneysIT {
 
     /** A 503 {@code hub-unavailable} problem with a {@code Retry-After}: the client is told to come back, not refused. */
     private static void assertHubUnavailable(Api.Response response, String what) {
-        assertThat(response.status()).as(what + " while the hub is down: " + response).isEqualTo(503);
+        assertThat(response.status())
+                .as(what + " while the hub is down: " + response)
+                .isEqualTo(503);
         assertThat(response.header("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(response.text("type")).isEqualTo("urn:modhub:problem:hub-unavailable");
         assertThat(response.header("Retry-After"))
@@ -613,9 +618,7 @@ class JourneysIT {
         Api legal = hub.as("dmca", "legal-e2e", "legal");
         assertThat(legal.get("/api/v1/dmca/notices/" + noticeId).text("status")).isEqualTo("PENDING_REVIEW");
 
-        Api.Response accepted = legal.post(
-                "/api/v1/dmca/notices/" + noticeId + "/decision",
-                Hub.acceptNotice());
+        Api.Response accepted = legal.post("/api/v1/dmca/notices/" + noticeId + "/decision", Hub.acceptNotice());
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
         await("the takedown in the ledger")
                 .atMost(WAIT)
@@ -732,9 +735,7 @@ class JourneysIT {
         String subjectKey = "model:" + repo;
         String noticeId = noticeByApi(repo);
         Api.Response accepted = hub.as("dmca", "legal-e2e", "legal")
-                .post(
-                        "/api/v1/dmca/notices/" + noticeId + "/decision",
-                        Hub.acceptNotice());
+                .post("/api/v1/dmca/notices/" + noticeId + "/decision", Hub.acceptNotice());
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
         await("the control's takedown")
                 .atMost(WAIT)

@@ -26,7 +26,7 @@ import org.modhub.moderation.devstack.internal.FileTrees;
 import org.modhub.moderation.devstack.internal.RemoteControl;
 
 /**
- * PostgreSQL, Kafka and SMTP/IMAP for the services, started together, plus the development
+ * PostgreSQL, Kafka, SMTP/IMAP and the hub stand-in for the services, started together, plus the development
  * key pair; {@link #config(String)} is what a service needs to use them.
  * <p>
  * Tests use {@link #shared()}: one stack per JVM, started on first use and stopped by a
@@ -49,15 +49,23 @@ public final class DevStack implements AutoCloseable {
     private final PostgresServer postgres;
     private final KafkaServer kafka;
     private final MailServer mail;
+    private final HubStandIn hub;
     private final JwtKeys jwtKeys;
     private final TokenMinter tokens;
     private final Path tempDir;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private DevStack(PostgresServer postgres, KafkaServer kafka, MailServer mail, JwtKeys jwtKeys, Path tempDir) {
+    private DevStack(
+            PostgresServer postgres,
+            KafkaServer kafka,
+            MailServer mail,
+            HubStandIn hub,
+            JwtKeys jwtKeys,
+            Path tempDir) {
         this.postgres = postgres;
         this.kafka = kafka;
         this.mail = mail;
+        this.hub = hub;
         this.jwtKeys = jwtKeys;
         this.tokens = new TokenMinter(jwtKeys);
         this.tempDir = tempDir;
@@ -87,6 +95,7 @@ public final class DevStack implements AutoCloseable {
         boolean externalPostgres = present(env, DevStackEnv.PG_HOST);
         boolean externalKafka = present(env, DevStackEnv.KAFKA_BOOTSTRAP);
         boolean externalMail = present(env, DevStackEnv.SMTP_HOST) || present(env, DevStackEnv.IMAP_HOST);
+        boolean externalHub = present(env, DevStackEnv.HUB_URL);
 
         Path tempDir = null;
         boolean embeddedServer = !externalPostgres || !externalKafka;
@@ -160,13 +169,24 @@ public final class DevStack implements AutoCloseable {
                             action -> control.invoke("mail", action))
                     : MailServer.external(smtpHost, smtpPort, imapHost, imapPort, domain, passwords);
         });
+        CompletableFuture<HubStandIn> hub = async("hub", () -> {
+            if (!externalHub) {
+                String token = options.hubToken() != null ? options.hubToken() : randomToken();
+                return HubStandIn.startEmbedded(options.hubPort(), options.hubFixtures(), token, options.mailDomain());
+            }
+            String url = env.get(DevStackEnv.HUB_URL).trim();
+            String token = env.getOrDefault(DevStackEnv.HUB_TOKEN, DevStackDefaults.HUB_TOKEN);
+            return control != null && controllable.contains("hub")
+                    ? HubStandIn.remote(url, token, action -> control.invoke("hub", action))
+                    : HubStandIn.external(url, token);
+        });
         CompletableFuture<JwtKeys> keys = async(
                 "jwt",
                 () -> options.jwtKeys() != null
                         ? options.jwtKeys()
                         : options.jwtDir() != null ? JwtKeys.loadOrCreate(options.jwtDir()) : JwtKeys.generate());
 
-        List<CompletableFuture<?>> all = List.of(postgres, kafka, mail, keys);
+        List<CompletableFuture<?>> all = List.of(postgres, kafka, mail, hub, keys);
         try {
             CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
         } catch (CompletionException e) {
@@ -176,7 +196,7 @@ public final class DevStack implements AutoCloseable {
             throw failure("the development stack did not start", all);
         }
 
-        DevStack stack = new DevStack(postgres.join(), kafka.join(), mail.join(), keys.join(), tempDir);
+        DevStack stack = new DevStack(postgres.join(), kafka.join(), mail.join(), hub.join(), keys.join(), tempDir);
         if (options.createResources()) {
             try {
                 List<CompletableFuture<?>> resources = new ArrayList<>();
@@ -203,8 +223,8 @@ public final class DevStack implements AutoCloseable {
             }
         }
         LOG.info(() -> String.format(
-                "devstack ready in %d ms: %s; %s; %s",
-                (System.nanoTime() - startedAt) / 1_000_000, stack.postgres, stack.kafka, stack.mail));
+                "devstack ready in %d ms: %s; %s; %s; %s",
+                (System.nanoTime() - startedAt) / 1_000_000, stack.postgres, stack.kafka, stack.mail, stack.hub));
         return stack;
     }
 
@@ -218,6 +238,14 @@ public final class DevStack implements AutoCloseable {
 
     public MailServer mail() {
         return mail;
+    }
+
+    /**
+     * The hub the services ask ({@code kit.hub.url}): the stand-in this stack started, or the one
+     * {@code DEVSTACK_HUB_URL} names.
+     */
+    public HubStandIn hub() {
+        return hub;
     }
 
     public JwtKeys jwtKeys() {
@@ -243,6 +271,7 @@ public final class DevStack implements AutoCloseable {
      * {@code .start-tls=DISABLED}, {@code .mock=false}</li>
      * <li>{@code devstack.mail.domain}, {@code devstack.mail.smtp.host/port}, {@code devstack.mail.imap.host/port},
      * and per mailbox (safety, dmca, legal, feedback, noreply) {@code devstack.mail.<mailbox>.address/user/password}</li>
+     * <li>{@code kit.hub.url}, {@code kit.hub.token}: the hub stand-in</li>
      * <li>{@code mp.jwt.verify.publickey} (PEM), {@code mp.jwt.verify.issuer}, {@code mp.jwt.verify.audiences}</li>
      * <li>{@code smallrye.jwt.sign.key} (private PEM), {@code smallrye.jwt.new-token.issuer},
      * {@code smallrye.jwt.new-token.audience}: {@code Jwt.upn(..).groups(..).sign()} works in tests</li>
@@ -292,15 +321,18 @@ public final class DevStack implements AutoCloseable {
         for (String mailbox : MailServer.MAILBOXES) {
             env.put(DevStackEnv.mailPassword(mailbox), mail.password(mailbox));
         }
+        env.put(DevStackEnv.HUB_URL, hub.url());
+        env.put(DevStackEnv.HUB_TOKEN, hub.token());
         return env;
     }
 
-    /** Stops what this stack started (mail, Kafka, PostgreSQL) and deletes its temporary files. */
+    /** Stops what this stack started (hub stand-in, mail, Kafka, PostgreSQL) and deletes its temporary files. */
     @Override
     public void close() {
         if (closed.getAndSet(true)) {
             return;
         }
+        closeQuietly(hub);
         closeQuietly(mail);
         closeQuietly(kafka);
         closeQuietly(postgres);
@@ -332,6 +364,8 @@ public final class DevStack implements AutoCloseable {
             config.put(MAIL_CONFIG_PREFIX + mailbox + ".user", mail.address(mailbox));
             config.put(MAIL_CONFIG_PREFIX + mailbox + ".password", mail.password(mailbox));
         }
+        config.put("kit.hub.url", hub.url());
+        config.put("kit.hub.token", hub.token());
         config.put("mp.jwt.verify.issuer", tokens.issuer());
         config.put("mp.jwt.verify.audiences", tokens.audience());
         return config;
@@ -350,6 +384,9 @@ public final class DevStack implements AutoCloseable {
         if (mail.isControllable()) {
             controllable.add("mail");
         }
+        if (hub.isControllable()) {
+            controllable.add("hub");
+        }
         coordinates.put(CONTROLLABLE_KEY, String.join(",", controllable));
         coordinates.put(PRIVATE_KEY_KEY, jwtKeys.privateKeyPem());
         return coordinates;
@@ -360,6 +397,7 @@ public final class DevStack implements AutoCloseable {
             case "postgres" -> postgres.control(action);
             case "kafka" -> kafka.control(action);
             case "mail" -> mail.control(action);
+            case "hub" -> hub.control(action);
             default -> throw new IllegalArgumentException("unknown component " + component);
         };
     }
@@ -458,6 +496,12 @@ public final class DevStack implements AutoCloseable {
                 LOG.log(Level.WARNING, "stopping " + component + " failed", e);
             }
         }
+    }
+
+    private static String randomToken() {
+        byte[] bytes = new byte[18];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static boolean present(Map<String, String> env, String key) {

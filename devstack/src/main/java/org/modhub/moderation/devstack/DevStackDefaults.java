@@ -36,6 +36,13 @@ public final class DevStackDefaults {
     public static final int KAFKA_CONTROLLER_PORT = 19093;
     public static final int SMTP_PORT = 3025;
     public static final int IMAP_PORT = 3143;
+    public static final int HUB_PORT = 8090;
+
+    /** Bearer token of the hub stand-in under the launcher (tests get a random one per stack). */
+    public static final String HUB_TOKEN = "devstack-hub-token";
+
+    /** Class-path resource of the default hub fixtures. */
+    public static final String HUB_FIXTURES_RESOURCE = "org/modhub/moderation/devstack/hub-fixtures.json";
 
     /** The embedded PostgreSQL trusts local connections; these are what clients send. */
     public static final String POSTGRES_USER = "postgres";

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * Environment variables the stack reads. The {@code DEVSTACK_PG_*}, {@code DEVSTACK_KAFKA_*},
- * {@code DEVSTACK_SMTP_*}, {@code DEVSTACK_IMAP_*} and {@code DEVSTACK_MAIL_*} variables point at
+ * {@code DEVSTACK_SMTP_*}, {@code DEVSTACK_IMAP_*}, {@code DEVSTACK_MAIL_*} and {@code DEVSTACK_HUB_*} variables point at
  * EXTERNAL infrastructure: when a group is set, that component is not started, only its databases,
  * topics or nothing are created. The {@code DEVSTACK_PORT_*} variables only move the launcher's
  * own servers and services to other ports.
@@ -40,6 +40,11 @@ public final class DevStackEnv {
     /** Mail domain of the mailboxes (default hub.localhost). */
     public static final String MAIL_DOMAIN = "DEVSTACK_MAIL_DOMAIN";
 
+    /** Base URL of an external hub (or hub stand-in); its presence switches the stand-in to external. */
+    public static final String HUB_URL = "DEVSTACK_HUB_URL";
+    /** Bearer token for it. */
+    public static final String HUB_TOKEN = "DEVSTACK_HUB_TOKEN";
+
     /**
      * JVM options of each service under the launcher (default
      * {@link org.modhub.moderation.devstack.launcher.LocalSuite#DEFAULT_SERVICE_JAVA_OPTS}).
@@ -59,7 +64,7 @@ public final class DevStackEnv {
 
     /**
      * Launcher port override, e.g. {@code DEVSTACK_PORT_PG}, {@code DEVSTACK_PORT_KAFKA},
-     * {@code DEVSTACK_PORT_KAFKA_CONTROLLER}, {@code DEVSTACK_PORT_SMTP}, {@code DEVSTACK_PORT_IMAP},
+     * {@code DEVSTACK_PORT_KAFKA_CONTROLLER}, {@code DEVSTACK_PORT_SMTP}, {@code DEVSTACK_PORT_IMAP}, {@code DEVSTACK_PORT_HUB},
      * {@code DEVSTACK_PORT_REPORTING}.
      */
     public static String port(String name) {

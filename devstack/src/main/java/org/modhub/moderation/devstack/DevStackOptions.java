@@ -24,6 +24,9 @@ public final class DevStackOptions {
     private final int imapPort;
     private final String mailDomain;
     private final Map<String, String> mailPasswords;
+    private final int hubPort;
+    private final Path hubFixtures;
+    private final String hubToken;
     private final Path jwtDir;
     private final JwtKeys jwtKeys;
     private final Path logDir;
@@ -42,6 +45,9 @@ public final class DevStackOptions {
         this.imapPort = builder.imapPort;
         this.mailDomain = builder.mailDomain;
         this.mailPasswords = builder.mailPasswords == null ? null : Map.copyOf(builder.mailPasswords);
+        this.hubPort = builder.hubPort;
+        this.hubFixtures = builder.hubFixtures;
+        this.hubToken = builder.hubToken;
         this.jwtDir = builder.jwtDir;
         this.jwtKeys = builder.jwtKeys;
         this.logDir = builder.logDir;
@@ -107,6 +113,20 @@ public final class DevStackOptions {
         return mailPasswords;
     }
 
+    public int hubPort() {
+        return hubPort;
+    }
+
+    /** Null: the default fixtures ({@link HubStandIn#defaultFixtures()}), not watched. */
+    public Path hubFixtures() {
+        return hubFixtures;
+    }
+
+    /** Null: a random token. */
+    public String hubToken() {
+        return hubToken;
+    }
+
     public Path jwtDir() {
         return jwtDir;
     }
@@ -146,6 +166,9 @@ public final class DevStackOptions {
         private int imapPort;
         private String mailDomain = DevStackDefaults.MAIL_DOMAIN;
         private Map<String, String> mailPasswords;
+        private int hubPort;
+        private Path hubFixtures;
+        private String hubToken;
         private Path jwtDir;
         private JwtKeys jwtKeys;
         private Path logDir;
@@ -201,6 +224,23 @@ public final class DevStackOptions {
         /** Mailbox ({@link MailServer#MAILBOXES}) to password; null for random ones. */
         public Builder mailPasswords(Map<String, String> passwords) {
             this.mailPasswords = passwords;
+            return this;
+        }
+
+        public Builder hubPort(int port) {
+            this.hubPort = port;
+            return this;
+        }
+
+        /** The fixtures file the hub stand-in serves and re-reads when it changes; null for the default fixtures. */
+        public Builder hubFixtures(Path file) {
+            this.hubFixtures = file;
+            return this;
+        }
+
+        /** The bearer token the hub stand-in requires; null for a random one. */
+        public Builder hubToken(String token) {
+            this.hubToken = token;
             return this;
         }
 

@@ -278,12 +278,12 @@ public final class KafkaServer extends ManagedServer {
     }
 
     @Override
-    void otherAction(String action) {
-        if (action.equals("kill")) {
-            kill();
-        } else {
-            super.otherAction(action);
+    String otherAction(String action) {
+        if (!action.equals("kill")) {
+            return super.otherAction(action);
         }
+        kill();
+        return "";
     }
 
     @Override

@@ -330,12 +330,12 @@ public final class MailServer extends ManagedServer {
     }
 
     @Override
-    void otherAction(String action) {
-        if (action.equals("purge")) {
-            deleteAllMessages();
-        } else {
-            super.otherAction(action);
+    String otherAction(String action) {
+        if (!action.equals("purge")) {
+            return super.otherAction(action);
         }
+        deleteAllMessages();
+        return "";
     }
 
     @Override

@@ -3,14 +3,15 @@ package org.modhub.moderation.devstack;
 import java.util.function.Function;
 
 /**
- * What the three servers share: one is either embedded (this JVM runs it), remote (the JVM-wide
+ * What the servers share: one is either embedded (this JVM runs it), remote (the JVM-wide
  * stack runs it in another class loader and is asked through {@code control}) or external (ours
  * to use, not to start or stop). A subclass says only how it starts, stops and runs when embedded.
  * <p>
  * Public because callers in other class loaders reach these methods by reflection, which a
  * package-private declaring class would refuse.
  */
-public abstract sealed class ManagedServer implements AutoCloseable permits KafkaServer, MailServer, PostgresServer {
+public abstract sealed class ManagedServer implements AutoCloseable
+        permits HubStandIn, KafkaServer, MailServer, PostgresServer {
 
     private final String kind;
     private final boolean embedded;
@@ -75,13 +76,15 @@ public abstract sealed class ManagedServer implements AutoCloseable permits Kafk
             case "running" -> {
                 return String.valueOf(isRunning());
             }
-            default -> otherAction(action);
+            default -> {
+                return otherAction(action);
+            }
         }
         return "";
     }
 
-    /** An action of this kind of server beyond start, stop and running; none by default. */
-    void otherAction(String action) {
+    /** An action of this kind of server beyond start, stop and running, with its answer; none by default. */
+    String otherAction(String action) {
         throw new IllegalArgumentException("unknown " + kind + " action " + action);
     }
 

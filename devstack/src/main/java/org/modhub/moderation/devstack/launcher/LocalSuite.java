@@ -15,6 +15,7 @@ import org.modhub.moderation.devstack.DevStack;
 import org.modhub.moderation.devstack.DevStackDefaults;
 import org.modhub.moderation.devstack.DevStackEnv;
 import org.modhub.moderation.devstack.DevStackOptions;
+import org.modhub.moderation.devstack.HubStandIn;
 import org.modhub.moderation.devstack.MailServer;
 import org.modhub.moderation.devstack.internal.ChildProcesses;
 import org.modhub.moderation.devstack.internal.Ports;
@@ -134,6 +135,10 @@ public final class LocalSuite {
             if (!claimState()) {
                 return null;
             }
+            if (!present(DevStackEnv.HUB_URL) && HubStandIn.copyDefaultFixtures(repo.hubFixtures())) {
+                out.println("Wrote the default hub fixtures to " + repo.root().relativize(repo.hubFixtures())
+                        + " (edit it: the hub stand-in re-reads it on change)");
+            }
             options = persistentOptions();
             if (!infrastructurePortsFree(options)) {
                 return null;
@@ -145,7 +150,7 @@ public final class LocalSuite {
                     .build();
         }
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "devstack-stop"));
-        out.println("Starting PostgreSQL, Kafka and mail...");
+        out.println("Starting PostgreSQL, Kafka, mail and the hub stand-in...");
         long startedAt = System.nanoTime();
         stack = DevStack.start(options);
         if (state != null) {
@@ -174,7 +179,7 @@ public final class LocalSuite {
         return true;
     }
 
-    /** PostgreSQL, Kafka, SMTP, IMAP and the mailboxes. */
+    /** PostgreSQL, Kafka, SMTP, IMAP, the hub stand-in and the mailboxes. */
     public void printInfrastructure(PrintStream out) {
         DevStack current = stack;
         out.println("Infrastructure");
@@ -195,6 +200,13 @@ public final class LocalSuite {
         out.printf(
                 "  IMAP        %s:%d%n",
                 current.mail().imapHost(), current.mail().imapPort());
+        out.printf(
+                "  Hub         %s   token %s%s%n",
+                current.hub().url(),
+                current.hub().token(),
+                current.hub().fixturesFile().isPresent()
+                        ? "; fixtures " + current.hub().fixturesFile().get() + " (re-read on change)"
+                        : current.hub().isEmbedded() ? "; default fixtures" : " (external)");
         out.println("Mailboxes (IMAP login = the address)");
         for (String mailbox : MailServer.MAILBOXES) {
             out.printf(
@@ -282,7 +294,7 @@ public final class LocalSuite {
         }
         DevStack current = stack;
         if (current != null) {
-            out.println("Stopping Kafka, mail and PostgreSQL...");
+            out.println("Stopping the hub stand-in, Kafka, mail and PostgreSQL...");
             current.close();
         }
         if (state != null) {
@@ -301,6 +313,9 @@ public final class LocalSuite {
                 .kafkaDir(repo.kafkaDir())
                 .smtpPort(port("smtp", DevStackDefaults.SMTP_PORT))
                 .imapPort(port("imap", DevStackDefaults.IMAP_PORT))
+                .hubPort(port("hub", DevStackDefaults.HUB_PORT))
+                .hubFixtures(repo.hubFixtures())
+                .hubToken(env.getOrDefault(DevStackEnv.HUB_TOKEN, DevStackDefaults.HUB_TOKEN))
                 .mailDomain(env.getOrDefault(DevStackEnv.MAIL_DOMAIN, DevStackDefaults.MAIL_DOMAIN))
                 .mailPasswords(state.mailPasswords())
                 .jwtDir(repo.jwtDir())
@@ -320,6 +335,9 @@ public final class LocalSuite {
         if (!present(DevStackEnv.SMTP_HOST) && !present(DevStackEnv.IMAP_HOST)) {
             ports.put("smtp", options.smtpPort());
             ports.put("imap", options.imapPort());
+        }
+        if (!present(DevStackEnv.HUB_URL)) {
+            ports.put("hub", options.hubPort());
         }
         return portsFree(ports);
     }

@@ -65,6 +65,11 @@ public record RepoLayout(Path root) {
         return stateDir().resolve("logs");
     }
 
+    /** What the hub stand-in serves under the launcher; a developer edits it while {@code bin/run} runs. */
+    public Path hubFixtures() {
+        return stateDir().resolve("hub-fixtures.json");
+    }
+
     public Path runDir() {
         return stateDir().resolve("run");
     }

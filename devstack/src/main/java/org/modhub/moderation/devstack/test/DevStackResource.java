@@ -16,7 +16,7 @@ import org.modhub.moderation.devstack.DevStack;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Gives a service's Quarkus tests real PostgreSQL, Kafka and SMTP/IMAP:
+ * Gives a service's Quarkus tests real PostgreSQL, Kafka and SMTP/IMAP, and the hub stand-in:
  *
  * <pre>
  * &#64;QuarkusTest
@@ -124,7 +124,8 @@ public class DevStackResource implements QuarkusTestResourceLifecycleManager {
         }
         throw new IllegalArgumentException("@InjectDevStack cannot fill " + field
                 + ": supported types are DevStack and "
-                + Arrays.toString(
-                        new String[] {"PostgresServer", "KafkaServer", "MailServer", "JwtKeys", "TokenMinter"}));
+                + Arrays.toString(new String[] {
+                    "PostgresServer", "KafkaServer", "MailServer", "HubStandIn", "JwtKeys", "TokenMinter"
+                }));
     }
 }

@@ -32,6 +32,10 @@ class HubWiringTest {
                 .containsEntry("kit.hub.url", hub.url())
                 .containsEntry("kit.hub.token", hub.token());
         assertThat(stack.serviceConfig("dmca")).containsEntry("kit.hub.url", hub.url());
+        // What the launcher and the e2e suite hand a service process.
+        assertThat(org.modhub.moderation.devstack.launcher.LocalSuite.serviceEnvironment(stack, "appeals", 18084))
+                .containsEntry("KIT_HUB_URL", hub.url())
+                .containsEntry("KIT_HUB_TOKEN", hub.token());
         assertThat(stack.externalEnvironment())
                 .containsEntry(DevStackEnv.HUB_URL, hub.url())
                 .containsEntry(DevStackEnv.HUB_TOKEN, hub.token());

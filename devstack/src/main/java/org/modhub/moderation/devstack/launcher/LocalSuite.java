@@ -205,7 +205,7 @@ public final class LocalSuite {
                 current.hub().url(),
                 current.hub().token(),
                 current.hub().fixturesFile().isPresent()
-                        ? "; fixtures " + current.hub().fixturesFile().get() + " (re-read on change)"
+                        ? "; edit " + shown(current.hub().fixturesFile().get()) + " (re-read on change)"
                         : current.hub().isEmbedded() ? "; default fixtures" : " (external)");
         out.println("Mailboxes (IMAP login = the address)");
         for (String mailbox : MailServer.MAILBOXES) {
@@ -216,6 +216,13 @@ public final class LocalSuite {
         if (repo != null) {
             out.println("State and logs: " + repo.stateDir() + " (pg, kafka, jwt, mail, logs)");
         }
+    }
+
+    /** A path under the repository relative to it, as a developer would type it there. */
+    private String shown(java.nio.file.Path path) {
+        return repo != null && path.startsWith(repo.root())
+                ? repo.root().relativize(path).toString()
+                : path.toString();
     }
 
     private void printSummary(Duration servicesTook) {

@@ -31,6 +31,7 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.arc.Unremovable;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,8 +40,12 @@ import jakarta.enterprise.context.ApplicationScoped;
  * The hub directory over the hub's HTTP API ({@code service-kit/hub-api/openapi.yaml}): what each subject kind asks,
  * a bounded cache of the answers, and every failure turned into {@link HubUnavailableException}. Calls go through
  * {@link HubCalls} (timeout, retry, circuit breaker) to {@link HubApi} (the configured host only).
+ *
+ * <p>Unremovable: a service that asks nothing of the hub yet still has its {@code kit.hub.*} settings read and
+ * checked at start (otherwise they would be unknown keys under the kit's prefix).
  */
 @ApplicationScoped
+@Unremovable
 public class RestHubDirectory implements HubDirectory {
 
     private static final Pattern BASE_MODEL_TAG =

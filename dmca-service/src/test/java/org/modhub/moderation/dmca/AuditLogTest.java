@@ -7,6 +7,7 @@ import static org.modhub.moderation.dmca.DmcaFixtures.HUB;
 import static org.modhub.moderation.dmca.DmcaFixtures.WAIT;
 import static org.modhub.moderation.dmca.DmcaFixtures.as;
 import static org.modhub.moderation.dmca.DmcaFixtures.claimantEmail;
+import static org.modhub.moderation.dmca.DmcaFixtures.hub;
 import static org.modhub.moderation.dmca.DmcaFixtures.sendNotice;
 import static org.modhub.moderation.dmca.DmcaFixtures.unique;
 
@@ -59,15 +60,13 @@ class AuditLogTest {
     @Test
     void anAuditorReadsWhoAcceptedAndRejectedNoticesAndWhenAStrikeWasRecordedAndAModeratorCannot() {
         String ns = unique("ns");
+        String uploader = unique("uploader");
+        // The account's id (the token's sub, the strike's account) is not its name (the namespace, the subject key).
+        hub().putAccount(ns, uploader, uploader + "@hub.localhost", null, null);
         String accepted = sendNotice(claimantEmail(), HUB + ns + "/model");
         String rejected = sendNotice(claimantEmail(), HUB + unique("ns") + "/model");
-        String uploader = unique("uploader");
         as("legal-4", "legal")
-                .body(Map.of(
-                        "decision",
-                        "ACCEPT",
-                        "owners",
-                        List.of(Map.of("id", uploader, "name", ns, "email", uploader + "@example.org"))))
+                .body(Map.of("decision", "ACCEPT", "owners", List.of(Map.of("id", uploader))))
                 .post("/api/v1/dmca/notices/" + accepted + "/decision")
                 .then()
                 .statusCode(200);

@@ -77,9 +77,9 @@ class AuthorizationMatrixTest {
     Stream<DynamicTest> everyEndpointForEveryRole() {
         // Someone else's accepted notice, takedown and counter-notice.
         String owner = unique("owner");
-        String ns = unique("ns");
+        String ns = owner;
         String noticeId = sendNotice(claimantEmail(), HUB + ns + "/model");
-        accept(noticeId, owner, ns);
+        accept(noticeId, owner);
         String takedownId = RestAssured.given()
                 .auth()
                 .oauth2(TestTokens.token("legal-1", Roles.LEGAL))
@@ -103,6 +103,10 @@ class AuthorizationMatrixTest {
                 new Endpoint(
                         "GET /api/v1/dmca/notices/{id}",
                         (r, who) -> r.get("/api/v1/dmca/notices/" + noticeId),
+                        role -> only(role, staffReaders, 200)),
+                new Endpoint(
+                        "GET /api/v1/dmca/notices/{id}/owners",
+                        (r, who) -> r.get("/api/v1/dmca/notices/" + noticeId + "/owners"),
                         role -> only(role, staffReaders, 200)),
                 new Endpoint(
                         "POST /api/v1/dmca/notices/{id}/decision",
@@ -191,9 +195,9 @@ class AuthorizationMatrixTest {
     @Test
     void onlyTheAffectedOwnerMayCounterNotify() {
         String owner = unique("owner");
-        String ns = unique("ns");
+        String ns = owner;
         String noticeId = sendNotice(claimantEmail(), HUB + ns + "/model");
-        accept(noticeId, owner, ns);
+        accept(noticeId, owner);
         // Another user, legal staff with the owner's role but another id, and the claimant's side: none of them.
         request(Roles.USER, unique("stranger"))
                 .body(counterNotice(HUB + ns + "/model"))
@@ -223,9 +227,9 @@ class AuthorizationMatrixTest {
     @Test
     void anotherUserSeesNoneOfYourTakedownsAndCannotActOnThem() {
         String owner = unique("owner");
-        String ns = unique("ns");
+        String ns = owner;
         String noticeId = sendNotice(claimantEmail(), HUB + ns + "/model");
-        accept(noticeId, owner, ns);
+        accept(noticeId, owner);
         String takedownId = RestAssured.given()
                 .auth()
                 .oauth2(TestTokens.token("legal-1", Roles.LEGAL))

@@ -38,7 +38,7 @@ class DmcaBodyFuzzTest {
     static final Target DECISION = Target.post(
             "/api/v1/dmca/notices/00000000-0000-4000-8000-00000000f022/decision",
             () -> fresh("legal"),
-            "{\"decision\":\"ACCEPT\",\"owners\":[{\"id\":\"fuzz-owner\",\"name\":\"Fuzz Owner\",\"email\":\"fuzz-owner@example.org\",\"subjects\":[\"model:fuzz-ns/model\"]}],\"reason\":\"INSUFFICIENT\",\"explanation\":\"No work named.\"}");
+            "{\"decision\":\"ACCEPT\",\"owners\":[{\"id\":\"fuzz-owner\",\"subjects\":[\"model:fuzz-ns/model\"]}],\"reason\":\"INSUFFICIENT\",\"explanation\":\"No work named.\"}");
     static final Target COUNTER_NOTICE = Target.post(
             "/api/v1/dmca/notices/00000000-0000-4000-8000-00000000f022/counter-notices",
             () -> fresh("user"),

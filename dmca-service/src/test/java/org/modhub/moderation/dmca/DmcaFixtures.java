@@ -21,6 +21,8 @@ import org.modhub.moderation.contracts.event.EventSources;
 import org.modhub.moderation.contracts.event.mail.InboundMailReceived;
 import org.modhub.moderation.contracts.event.mail.MailAttachment;
 import org.modhub.moderation.contracts.event.notification.NotificationRequested;
+import org.modhub.moderation.devstack.DevStack;
+import org.modhub.moderation.devstack.HubStandIn;
 import org.modhub.moderation.devstack.test.KafkaProbe;
 import org.modhub.moderation.devstack.test.TestTokens;
 
@@ -110,14 +112,37 @@ public final class DmcaFixtures {
                 .path("id");
     }
 
-    /** Legal accepts a notice for one uploader, who owns all its content. */
-    public static void accept(String noticeId, String uploaderId, String uploaderName) {
+    /** The hub stand-in the service asks (devstack's; open namespaces exist, see HUB.md). */
+    public static HubStandIn hub() {
+        return DevStack.shared().hub();
+    }
+
+    /**
+     * A fresh open namespace on the hub stand-in: the account of that name has it as its id too (so
+     * {@code as(uploader, "user")} is them), owns everything under it and has {@link #mailOf} on file.
+     */
+    public static String uploader() {
+        return unique("uploader");
+    }
+
+    /** The e-mail address the hub stand-in has on file for an open namespace's account. */
+    public static String mailOf(String openNamespace) {
+        return openNamespace + "@hub.localhost";
+    }
+
+    /** Legal accepts a notice choosing one uploader (a hub account id), who owns all its content. */
+    public static void accept(String noticeId, String uploaderId) {
         as("legal-1", "legal")
-                .body(Map.of(
-                        "decision",
-                        "ACCEPT",
-                        "owners",
-                        List.of(Map.of("id", uploaderId, "name", uploaderName, "email", uploaderId + "@example.org"))))
+                .body(Map.of("decision", "ACCEPT", "owners", List.of(Map.of("id", uploaderId))))
+                .post("/api/v1/dmca/notices/" + noticeId + "/decision")
+                .then()
+                .statusCode(200);
+    }
+
+    /** Legal accepts a notice naming no uploader: each subject's primary owner in the hub directory is one. */
+    public static void acceptForTheHubsOwners(String noticeId) {
+        as("legal-1", "legal")
+                .body(Map.of("decision", "ACCEPT"))
                 .post("/api/v1/dmca/notices/" + noticeId + "/decision")
                 .then()
                 .statusCode(200);

@@ -6,14 +6,17 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.modhub.moderation.dmca.DmcaFixtures.HUB;
 import static org.modhub.moderation.dmca.DmcaFixtures.WAIT;
 import static org.modhub.moderation.dmca.DmcaFixtures.accept;
+import static org.modhub.moderation.dmca.DmcaFixtures.acceptForTheHubsOwners;
 import static org.modhub.moderation.dmca.DmcaFixtures.anonymous;
 import static org.modhub.moderation.dmca.DmcaFixtures.as;
 import static org.modhub.moderation.dmca.DmcaFixtures.claimantEmail;
 import static org.modhub.moderation.dmca.DmcaFixtures.counterNotice;
 import static org.modhub.moderation.dmca.DmcaFixtures.events;
+import static org.modhub.moderation.dmca.DmcaFixtures.hub;
 import static org.modhub.moderation.dmca.DmcaFixtures.notice;
 import static org.modhub.moderation.dmca.DmcaFixtures.sendNotice;
 import static org.modhub.moderation.dmca.DmcaFixtures.unique;
+import static org.modhub.moderation.dmca.DmcaFixtures.uploader;
 
 import java.time.Duration;
 import java.util.List;
@@ -52,10 +55,12 @@ class StrikesAndArchiveTest {
     void takedownsThatStoodAreStrikesAndTheThresholdRecommendsTermination() {
         String uploader = unique("uploader");
         String name = unique("infringer");
+        // The hub account: strikes count by its id, the termination case is about account:<name>.
+        hub().putAccount(name, uploader, uploader + "@hub.localhost", null, null);
         try (var events = KafkaProbe.from(Topics.DMCA_EVENTS)) {
             // 1: not countered within the grace period.
             String first = sendNotice(claimantEmail(), HUB + name + "/one");
-            accept(first, uploader, name);
+            accept(first, uploader);
             clock.advance(Duration.ofDays(31));
             await().atMost(WAIT)
                     .untilAsserted(() -> assertThat(events(
@@ -76,7 +81,7 @@ class StrikesAndArchiveTest {
 
             // 2: countered, but the claimant went to court: the takedown stood. The test threshold is 2.
             String second = sendNotice(claimantEmail(), HUB + name + "/two");
-            accept(second, uploader, name);
+            accept(second, uploader);
             String counterId = as(uploader, "user")
                     .body(counterNotice(HUB + name + "/two"))
                     .post("/api/v1/dmca/notices/" + second + "/counter-notices")
@@ -126,10 +131,12 @@ class StrikesAndArchiveTest {
 
     @Test
     void thePublicArchiveListsAcceptedNoticesRedactedAndExportsThem() {
-        String company = sendNotice(claimantEmail(), HUB + unique("ns") + "/model");
-        accept(company, unique("uploader"), unique("owner"));
+        String companyUploader = uploader();
+        String company = sendNotice(claimantEmail(), HUB + companyUploader + "/model");
+        accept(company, companyUploader);
         String individualEmail = unique("jane") + "@mail.example";
-        Map<String, Object> body = notice(individualEmail, HUB + unique("ns") + "/model");
+        String individualUploader = uploader();
+        Map<String, Object> body = notice(individualEmail, HUB + individualUploader + "/model");
         @SuppressWarnings("unchecked")
         Map<String, Object> contact = (Map<String, Object>) body.get("contact");
         contact.remove("organisation");
@@ -144,7 +151,7 @@ class StrikesAndArchiveTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        accept(individual, unique("uploader"), unique("owner"));
+        accept(individual, individualUploader);
         String pending = sendNotice(claimantEmail(), HUB + unique("ns") + "/model");
 
         String page = RestAssured.given()
@@ -211,7 +218,7 @@ class StrikesAndArchiveTest {
         List<String> accepted = new java.util.ArrayList<>();
         for (int i = 0; i < 3; i++) {
             String id = sendNotice(claimantEmail(), HUB + unique("ns") + "/model");
-            accept(id, unique("uploader"), unique("owner"));
+            acceptForTheHubsOwners(id);
             accepted.add(0, id);
         }
         // Newest decision first, one per page: the three just accepted are the first three pages, each page once.

@@ -14,10 +14,12 @@ import static org.modhub.moderation.dmca.DmcaFixtures.awaitMail;
 import static org.modhub.moderation.dmca.DmcaFixtures.claimantEmail;
 import static org.modhub.moderation.dmca.DmcaFixtures.counterNotice;
 import static org.modhub.moderation.dmca.DmcaFixtures.events;
+import static org.modhub.moderation.dmca.DmcaFixtures.mailOf;
 import static org.modhub.moderation.dmca.DmcaFixtures.mailTo;
 import static org.modhub.moderation.dmca.DmcaFixtures.sendNotice;
 import static org.modhub.moderation.dmca.DmcaFixtures.sendRouted;
 import static org.modhub.moderation.dmca.DmcaFixtures.unique;
+import static org.modhub.moderation.dmca.DmcaFixtures.uploader;
 
 import java.time.Instant;
 import java.util.List;
@@ -70,11 +72,11 @@ class ThreadRepliesTest {
 
     /** An accepted notice whose uploader counter-notified by REST. */
     private static Countered countered() {
-        String uploader = unique("uploader");
-        String repo = unique("ns") + "/model";
+        String uploader = uploader();
+        String repo = uploader + "/model";
         String claimant = claimantEmail();
         String noticeId = sendNotice(claimant, HUB + repo);
-        accept(noticeId, uploader, repo.substring(0, repo.indexOf('/')));
+        accept(noticeId, uploader);
         Map<?, ?> c = as(uploader, "user")
                 .body(counterNotice(HUB + repo))
                 .post("/api/v1/dmca/notices/" + noticeId + "/counter-notices")
@@ -382,12 +384,13 @@ class ThreadRepliesTest {
     void anUploadersReplyOnTheTakedownThreadIsACounterNoticeCheckedFor512g3() {
         try (var events = KafkaProbe.from(Topics.DMCA_EVENTS);
                 var mails = KafkaProbe.from(Topics.NOTIFICATION_REQUESTS)) {
-            String uploader = unique("uploader");
-            String repo = unique("ns") + "/model";
+            String uploader = uploader();
+            String repo = uploader + "/model";
             String claimant = claimantEmail();
             String noticeId = sendNotice(claimant, HUB + repo);
-            accept(noticeId, uploader, repo.substring(0, repo.indexOf('/')));
-            String uploaderEmail = uploader + "@example.org";
+            accept(noticeId, uploader);
+            // The address the hub directory has on file: the takedown mail went there, the reply comes from it.
+            String uploaderEmail = mailOf(uploader);
             NotificationRequested takedownMail = awaitMail(
                     mails,
                     m -> uploader.equals(m.recipientUserId()) && m.templateId().equals("dmca-takedown-uploader"));
@@ -496,10 +499,10 @@ class ThreadRepliesTest {
 
     @Test
     void aStrangersMailOnATakedownThreadIsNoCounterNotice() {
-        String uploader = unique("uploader");
-        String repo = unique("ns") + "/model";
+        String uploader = uploader();
+        String repo = uploader + "/model";
         String noticeId = sendNotice(claimantEmail(), HUB + repo);
-        accept(noticeId, uploader, repo.substring(0, repo.indexOf('/')));
+        accept(noticeId, uploader);
         String takedownId = as("legal-1", "legal")
                 .get("/api/v1/dmca/notices/" + noticeId)
                 .then()

@@ -10,7 +10,7 @@ import org.modhub.moderation.dmca.api.Requests.NoticeRequest;
 import org.modhub.moderation.dmca.config.DmcaConfig;
 import org.modhub.moderation.dmca.domain.NoticeCheck;
 import org.modhub.moderation.dmca.domain.NoticeInput;
-import org.modhub.moderation.dmca.domain.Owner;
+import org.modhub.moderation.dmca.domain.OwnerChoice;
 import org.modhub.moderation.dmca.domain.RejectionReason;
 import org.modhub.moderation.kit.validation.FieldChecks;
 
@@ -24,8 +24,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class NoticeRequestChecks {
 
-    /** Legal accepts, naming the uploaders. */
-    public record Acceptance(List<Owner> owners, String note) {}
+    /** Legal accepts, choosing uploaders among the hub's owners (none: each subject's primary owner). */
+    public record Acceptance(List<OwnerChoice> owners, String note) {}
 
     /** Legal rejects, with the reason and what the claimant is told. */
     public record Rejection(RejectionReason reason, String explanation) {}
@@ -88,15 +88,13 @@ public class NoticeRequestChecks {
                 Boolean.TRUE.equals(r.authorityUnderPenaltyOfPerjury()));
     }
 
-    /** An acceptance: each uploader with an id, a hub account name, an e-mail address and subject keys. */
+    /** An acceptance: optionally each uploader's hub account id and subject keys. */
     public Acceptance acceptance(DecisionRequest r) {
         FieldChecks check = new FieldChecks();
-        List<Owner> owners = new ArrayList<>();
-        if (r.owners() == null || r.owners().isEmpty()) {
-            check.add("owners", "name the uploader(s) of the content to take down");
-        } else if (bounded(check, r.owners(), "owners")) {
+        List<OwnerChoice> owners = new ArrayList<>();
+        if (r.owners() != null && bounded(check, r.owners(), "owners")) {
             for (int i = 0; i < r.owners().size(); i++) {
-                Owner owner = owner(check, r.owners().get(i), "owners[" + i + "]");
+                OwnerChoice owner = owner(check, r.owners().get(i), "owners[" + i + "]");
                 if (owner != null) {
                     owners.add(owner);
                 }
@@ -120,21 +118,12 @@ public class NoticeRequestChecks {
         return new Rejection(reason, explanation);
     }
 
-    private Owner owner(FieldChecks check, Requests.OwnerRequest o, String field) {
+    private OwnerChoice owner(FieldChecks check, Requests.OwnerRequest o, String field) {
         if (o == null) {
             check.add(field, "must not be null");
             return null;
         }
         String id = check.text(o.id(), field + ".id", true, limits.maxText());
-        String name = check.text(o.name(), field + ".name", true, limits.maxText());
-        if (name != null) {
-            try {
-                SubjectRef.account(name);
-            } catch (IllegalArgumentException e) {
-                check.add(field + ".name", "is not a hub account name: " + e.getMessage());
-            }
-        }
-        String email = check.email(o.email(), field + ".email", true);
         List<SubjectRef> subjects = new ArrayList<>();
         if (o.subjects() != null) {
             for (int j = 0; j < o.subjects().size(); j++) {
@@ -144,7 +133,7 @@ public class NoticeRequestChecks {
                 }
             }
         }
-        return new Owner(id, name, email, subjects);
+        return new OwnerChoice(id, subjects);
     }
 
     /** Free text within the intake's bound; absent or blank is null (the statutory check decides what is required). */

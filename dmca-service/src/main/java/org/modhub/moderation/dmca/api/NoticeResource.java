@@ -14,6 +14,7 @@ import org.modhub.moderation.dmca.domain.NoticeService;
 import org.modhub.moderation.dmca.domain.NoticeStatus;
 import org.modhub.moderation.dmca.domain.TakedownService;
 import org.modhub.moderation.dmca.domain.ThreadMailService;
+import org.modhub.moderation.dmca.domain.Uploaders;
 import org.modhub.moderation.kit.problem.ProblemException;
 import org.modhub.moderation.kit.security.Caller;
 import org.modhub.moderation.kit.validation.Page;
@@ -51,6 +52,7 @@ public class NoticeResource {
     private final TakedownService takedowns;
     private final ThreadMailService threadMails;
     private final NoticeRequestChecks checks;
+    private final Uploaders uploaders;
     private final SecurityIdentity identity;
 
     public NoticeResource(
@@ -59,19 +61,22 @@ public class NoticeResource {
             TakedownService takedowns,
             ThreadMailService threadMails,
             NoticeRequestChecks checks,
+            Uploaders uploaders,
             SecurityIdentity identity) {
         this.notices = notices;
         this.review = review;
         this.takedowns = takedowns;
         this.threadMails = threadMails;
         this.checks = checks;
+        this.uploaders = uploaders;
         this.identity = identity;
     }
 
     /**
      * Sends a notice under 17 U.S.C. 512(c)(3)(A). 201 either way: complete ({@code PENDING_REVIEW})
      * or kept as {@code INCOMPLETE} with each missing element named; the sender is mailed a receipt or
-     * a request to revise. Rate-limited per client address and per sender email (429).
+     * a request to revise. Rate-limited per client address and per sender email (429). A URL naming
+     * what the hub does not have: 422 {@code unknown-subject}, nothing kept.
      */
     @POST
     @Path("/notices")
@@ -131,7 +136,21 @@ public class NoticeResource {
     }
 
     /**
-     * Legal accepts (naming the uploaders) or rejects (with one of the reasons and an explanation)
+     * The owners the hub directory gives for each of the notice's subjects now, for legal to choose
+     * the uploaders among (503 + {@code Retry-After} when the hub does not answer).
+     */
+    @GET
+    @Path("/notices/{id}/owners")
+    @RolesAllowed({Roles.LEGAL, Roles.ADMIN})
+    public Uni<Views.NoticeOwners> owners(@PathParam("id") String id) {
+        UUID noticeId = Params.id(id, "Notice");
+        return review.get(noticeId)
+                .chain(notice -> uploaders.ownersOf(notice.subjects()))
+                .map(subjects -> Views.NoticeOwners.of(noticeId, subjects));
+    }
+
+    /**
+     * Legal accepts (the uploaders chosen among the hub's owners, or each subject's primary owner) or rejects (with one of the reasons and an explanation)
      * a notice.
      */
     @POST

@@ -42,7 +42,8 @@ public final class Requests {
      * Legal's decision on a notice.
      *
      * @param decision ACCEPT or REJECT
-     * @param owners for ACCEPT: the uploaders of the named content, as the hub knows them
+     * @param owners for ACCEPT, optional: the uploaders chosen among the owners the hub directory gives
+     *     ({@code GET .../notices/{id}/owners}); omitted, each subject goes to its primary owner
      * @param reason for REJECT: INSUFFICIENT, FAIR_USE_EVIDENT, NOT_HOSTED_HERE or ABUSIVE_OR_FRAUDULENT
      * @param explanation for REJECT: told to the claimant
      * @param note an internal note
@@ -50,8 +51,13 @@ public final class Requests {
     public record DecisionRequest(
             String decision, List<OwnerRequest> owners, String reason, String explanation, String note) {}
 
-    /** @param subjects the notice's subject keys that are this uploader's; omitted when there is one uploader */
-    public record OwnerRequest(String id, String name, String email, List<String> subjects) {}
+    /**
+     * An uploader legal chooses; their name, e-mail and language come from the hub directory.
+     *
+     * @param id the hub account id, one of the owners of each of the subjects
+     * @param subjects the notice's subject keys that are this uploader's; omitted when there is one uploader
+     */
+    public record OwnerRequest(String id, List<String> subjects) {}
 
     /** A counter-notice under 17 U.S.C. 512(g)(3). */
     public record CounterNoticeRequest(

@@ -11,11 +11,13 @@ import org.modhub.moderation.dmca.domain.CourtActionRecord;
 import org.modhub.moderation.dmca.domain.NoticeCheck;
 import org.modhub.moderation.dmca.domain.NoticeInput;
 import org.modhub.moderation.dmca.domain.Redaction;
+import org.modhub.moderation.dmca.domain.Uploaders;
 import org.modhub.moderation.dmca.persistence.CounterNoticeEntity;
 import org.modhub.moderation.dmca.persistence.NoticeEntity;
 import org.modhub.moderation.dmca.persistence.StrikeEntity;
 import org.modhub.moderation.dmca.persistence.TakedownEntity;
 import org.modhub.moderation.dmca.persistence.ThreadMailEntity;
+import org.modhub.moderation.kit.hub.HubAccount;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -164,6 +166,43 @@ public final class Views {
             return new NoticeSummary(n.id, n.status.name(), n.channel.name(), n.receivedAt, n.subjectKeys, n.missing());
         }
     }
+
+    /**
+     * The owners the hub directory gives for each subject of a notice, for legal to choose uploaders
+     * among; {@code subjects[k]} is the notice's k-th subject, as the acceptance's problems name it.
+     */
+    public record NoticeOwners(UUID noticeId, List<SubjectOwnersView> subjects) {
+
+        static NoticeOwners of(UUID noticeId, List<Uploaders.SubjectOwners> subjects) {
+            return new NoticeOwners(
+                    noticeId, subjects.stream().map(SubjectOwnersView::of).toList());
+        }
+    }
+
+    /**
+     * @param known false when the hub has no such subject (any more); it then has no owners
+     * @param owners the first is the primary owner, whom an acceptance without {@code owners} chooses
+     */
+    public record SubjectOwnersView(String subject, boolean known, List<OwnerView> owners) {
+
+        static SubjectOwnersView of(Uploaders.SubjectOwners s) {
+            List<HubAccount> owners = s.owners();
+            return new SubjectOwnersView(
+                    s.subject().key(),
+                    s.known(),
+                    owners.stream()
+                            .map(a -> new OwnerView(
+                                    a.id(),
+                                    a.name(),
+                                    a.type().name(),
+                                    a.email() != null && !a.email().isBlank(),
+                                    a == owners.get(0)))
+                            .toList());
+        }
+    }
+
+    /** @param emailOnFile whether the hub has an address to tell them of a takedown (else they cannot be chosen) */
+    public record OwnerView(String id, String name, String type, boolean emailOnFile, boolean primary) {}
 
     public record TakedownView(
             UUID id,

@@ -175,12 +175,11 @@ public class CounterNoticeService {
                                 "uploaderName",
                                 c.name))
                         .once(MailTemplateId.DMCA_COUNTER_NOTICE_FORWARDED.id() + ":" + c.id)))
-                .chain(() -> mail.send(
-                        MailThreads.onTakedown(MailTemplateId.DMCA_RESTORATION_SCHEDULED, c.email, t.uploaderId, t.id)
-                                .parameters(Map.of(
-                                        "noticeId", t.noticeId.toString(), "subject", subject, "restorationDate", date))
-                                .once(MailTemplateId.DMCA_RESTORATION_SCHEDULED.id() + ":" + c.id)
-                                .answering(inReplyTo)))
+                .chain(() -> mail.send(MailThreads.onTakedown(MailTemplateId.DMCA_RESTORATION_SCHEDULED, c.email, t)
+                        .parameters(
+                                Map.of("noticeId", t.noticeId.toString(), "subject", subject, "restorationDate", date))
+                        .once(MailTemplateId.DMCA_RESTORATION_SCHEDULED.id() + ":" + c.id)
+                        .answering(inReplyTo)))
                 .replaceWith(c);
     }
 

@@ -6,6 +6,7 @@ import org.modhub.moderation.contracts.MailRoutes;
 import org.modhub.moderation.contracts.Mailboxes;
 import org.modhub.moderation.contracts.event.notification.MailTemplateId;
 import org.modhub.moderation.contracts.event.notification.NotificationRequested;
+import org.modhub.moderation.dmca.persistence.TakedownEntity;
 import org.modhub.moderation.kit.mail.MailRequest;
 
 /**
@@ -30,8 +31,10 @@ public final class MailThreads {
         return MailRequest.to(template, email, null).thread(notice(noticeId), Mailboxes.DMCA);
     }
 
-    /** A mail to the uploader on their takedown's thread. */
-    public static MailRequest onTakedown(MailTemplateId template, String email, String uploaderId, UUID takedownId) {
-        return MailRequest.to(template, email, uploaderId).thread(takedown(takedownId), Mailboxes.DMCA);
+    /** A mail to the uploader on their takedown's thread, in their language where the hub directory had one. */
+    public static MailRequest onTakedown(MailTemplateId template, String email, TakedownEntity t) {
+        return MailRequest.to(template, email, t.uploaderId)
+                .thread(takedown(t.id), Mailboxes.DMCA)
+                .locale(t.uploaderLanguage);
     }
 }

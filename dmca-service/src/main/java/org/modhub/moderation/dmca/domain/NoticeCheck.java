@@ -43,7 +43,16 @@ public record NoticeCheck(
         return new FieldChecks().email(value, "email", true) != null;
     }
 
+    /** The check with every subject the URLs name taken to be on the hub. */
     public static NoticeCheck of(NoticeInput notice, HubLinks hub) {
+        return of(notice, hub, Set.of());
+    }
+
+    /**
+     * The check, where a URL naming a subject in {@code unknown} (the hub directory has no such thing)
+     * does not identify the material: the sender is told which item and why, and may revise.
+     */
+    public static NoticeCheck of(NoticeInput notice, HubLinks hub, Set<SubjectRef> unknown) {
         List<Deficiency> found = new ArrayList<>();
 
         // (i) signature
@@ -104,6 +113,12 @@ public record NoticeCheck(
                             DmcaNoticeElement.MATERIAL_IDENTIFIED,
                             field,
                             "does not name a repository, file, discussion or post on this hub"));
+                } else if (unknown.contains(subject)) {
+                    found.add(new Deficiency(
+                            DmcaNoticeElement.MATERIAL_IDENTIFIED,
+                            field,
+                            "the hub has no " + subject.key()
+                                    + " (removed, renamed or never there): name the material where it is on the hub"));
                 } else {
                     subjects.add(subject);
                 }

@@ -2,14 +2,11 @@ package org.modhub.moderation.dmca.domain;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.modhub.moderation.contracts.event.notification.MailTemplateId;
-import org.modhub.moderation.contracts.subject.SubjectRef;
 import org.modhub.moderation.dmca.persistence.NoticeEntity;
 import org.modhub.moderation.dmca.persistence.NoticeRepository;
 import org.modhub.moderation.kit.audit.AuditTrail;
@@ -17,6 +14,7 @@ import org.modhub.moderation.kit.mail.MailRequests;
 import org.modhub.moderation.kit.problem.ProblemException;
 import org.modhub.moderation.kit.validation.PageCursor;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
@@ -25,8 +23,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Legal's review of notices: the queue, a notice with the abuse signals to weigh, and the decision
- * (accept, naming the uploaders, which orders their takedowns; or reject with a reason). The
- * claimant is told either way.
+ * (accept, which orders the takedowns of the uploaders the hub directory names; or reject with a
+ * reason). The claimant is told either way.
  */
 @ApplicationScoped
 public class NoticeReview {
@@ -35,11 +33,18 @@ public class NoticeReview {
     private final TakedownService takedowns;
     private final AuditTrail audit;
     private final MailRequests mail;
+    private final Uploaders uploaders;
     private final Clock clock;
 
     public NoticeReview(
-            NoticeRepository notices, TakedownService takedowns, AuditTrail audit, MailRequests mail, Clock clock) {
+            NoticeRepository notices,
+            TakedownService takedowns,
+            AuditTrail audit,
+            MailRequests mail,
+            Uploaders uploaders,
+            Clock clock) {
         this.notices = notices;
+        this.uploaders = uploaders;
         this.takedowns = takedowns;
         this.audit = audit;
         this.mail = mail;
@@ -72,12 +77,21 @@ public class NoticeReview {
     }
 
     /**
-     * Legal accepts a complete notice: one takedown per uploader ({@code TakedownOrdered}, or the
-     * partial-files window first), the claimant is told.
+     * Legal accepts a complete notice: the uploaders resolved from the hub directory ({@link Uploaders}),
+     * one takedown each ({@code TakedownOrdered}, or the partial-files window first), the claimant told.
+     * The directory is asked before the write transaction, so a slow hub holds no connection and a
+     * hub that does not answer (503) leaves the notice as it was.
      */
-    @WithTransaction
-    public Uni<NoticeEntity> accept(UUID id, List<Owner> owners, String note, String reviewer) {
-        return notices.findById(id).chain(notice -> {
+    public Uni<NoticeEntity> accept(UUID id, List<OwnerChoice> choices, String note, String reviewer) {
+        return Panache.withSession(() -> pending(id))
+                .chain(notice -> uploaders.resolve(notice.subjects(), choices))
+                .chain(owners -> Panache.withTransaction(
+                        () -> pending(id).chain(notice -> order(notice, owners, note, reviewer))));
+    }
+
+    /** The notice, if it is complete and waiting for review (404, 409 otherwise). */
+    private Uni<NoticeEntity> pending(UUID id) {
+        return notices.findById(id).map(notice -> {
             if (notice == null) {
                 throw ProblemException.notFound("Notice", id);
             }
@@ -85,32 +99,34 @@ public class NoticeReview {
                 throw ProblemException.conflict("Notice " + id + " is " + notice.status
                         + "; only a complete notice waiting for review can be accepted");
             }
-            List<Owner> assigned = assign(owners, notice.subjects());
-            Instant now = clock.instant();
-            decide(notice, NoticeStatus.ACCEPTED, note, reviewer, now);
-            return Multi.createFrom()
-                    .iterable(assigned)
-                    .onItem()
-                    .transformToUniAndConcatenate(owner -> takedowns.order(notice, owner, reviewer, now))
-                    .collect()
-                    .last()
-                    .chain(() -> audit.record(
-                            reviewer,
-                            "NOTICE_ACCEPTED",
-                            Audit.NOTICE,
-                            notice.id,
-                            notice.firstSubject(),
-                            assigned.size() + " uploader(s): "
-                                    + String.join(
-                                            ", ",
-                                            assigned.stream().map(Owner::id).toList())))
-                    .chain(() -> mail.send(MailThreads.onNotice(
-                                    MailTemplateId.DMCA_NOTICE_ACCEPTED, notice.contactEmail, notice.id)
-                            .parameters(Map.of(
-                                    "noticeId", notice.id.toString(), "subjects", String.join(",", notice.subjectKeys)))
-                            .once(MailTemplateId.DMCA_NOTICE_ACCEPTED.id() + ":" + notice.id)))
-                    .replaceWith(notice);
+            return notice;
         });
+    }
+
+    private Uni<NoticeEntity> order(NoticeEntity notice, List<Owner> owners, String note, String reviewer) {
+        Instant now = clock.instant();
+        decide(notice, NoticeStatus.ACCEPTED, note, reviewer, now);
+        return Multi.createFrom()
+                .iterable(owners)
+                .onItem()
+                .transformToUniAndConcatenate(owner -> takedowns.order(notice, owner, reviewer, now))
+                .collect()
+                .last()
+                .chain(() -> audit.record(
+                        reviewer,
+                        "NOTICE_ACCEPTED",
+                        Audit.NOTICE,
+                        notice.id,
+                        notice.firstSubject(),
+                        owners.size() + " uploader(s) from the hub directory: "
+                                + String.join(
+                                        ", ", owners.stream().map(Owner::id).toList())))
+                .chain(() -> mail.send(MailThreads.onNotice(
+                                MailTemplateId.DMCA_NOTICE_ACCEPTED, notice.contactEmail, notice.id)
+                        .parameters(Map.of(
+                                "noticeId", notice.id.toString(), "subjects", String.join(",", notice.subjectKeys)))
+                        .once(MailTemplateId.DMCA_NOTICE_ACCEPTED.id() + ":" + notice.id)))
+                .replaceWith(notice);
     }
 
     /** Legal rejects a notice, with the reason; the claimant is told. */
@@ -142,39 +158,5 @@ public class NoticeReview {
         notice.reviewedBy = reviewer;
         notice.reviewedAt = now;
         notice.updatedAt = now;
-    }
-
-    /**
-     * Each owner's subjects must be the notice's; one owner without subjects takes them all. A
-     * subject may belong to one owner only.
-     */
-    static List<Owner> assign(List<Owner> owners, List<SubjectRef> subjects) {
-        if (owners.size() == 1 && owners.get(0).subjects().isEmpty()) {
-            Owner o = owners.get(0);
-            return List.of(new Owner(o.id(), o.name(), o.email(), subjects));
-        }
-        Set<SubjectRef> seen = new HashSet<>();
-        Set<String> ids = new HashSet<>();
-        for (int i = 0; i < owners.size(); i++) {
-            Owner o = owners.get(i);
-            if (!ids.add(o.id())) {
-                throw ProblemException.invalidField("owners[" + i + "].id", "each uploader is listed once");
-            }
-            if (o.subjects().isEmpty()) {
-                throw ProblemException.invalidField(
-                        "owners[" + i + "].subjects", "name this uploader's subjects of the notice");
-            }
-            for (SubjectRef s : o.subjects()) {
-                if (!subjects.contains(s)) {
-                    throw ProblemException.invalidField(
-                            "owners[" + i + "].subjects", s.key() + " is not named in the notice");
-                }
-                if (!seen.add(s)) {
-                    throw ProblemException.invalidField(
-                            "owners[" + i + "].subjects", s.key() + " is given to two uploaders");
-                }
-            }
-        }
-        return owners;
     }
 }

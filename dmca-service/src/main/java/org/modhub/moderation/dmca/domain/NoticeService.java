@@ -2,9 +2,14 @@ package org.modhub.moderation.dmca.domain;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -18,11 +23,16 @@ import org.modhub.moderation.contracts.subject.SubjectRef;
 import org.modhub.moderation.dmca.config.DmcaConfig;
 import org.modhub.moderation.dmca.persistence.NoticeEntity;
 import org.modhub.moderation.dmca.persistence.NoticeRepository;
+import org.modhub.moderation.kit.hub.HubDirectory;
+import org.modhub.moderation.kit.hub.HubProblems;
+import org.modhub.moderation.kit.hub.HubSubject;
 import org.modhub.moderation.kit.mail.MailRequests;
 import org.modhub.moderation.kit.outbox.Outbox;
+import org.modhub.moderation.kit.problem.ProblemDetail.FieldError;
 import org.modhub.moderation.kit.problem.ProblemException;
+import org.modhub.moderation.kit.problem.ProblemKind;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -43,6 +53,7 @@ public class NoticeService {
     private final Outbox outbox;
     private final MailRequests mail;
     private final HubLinks hub;
+    private final HubDirectory directory;
     private final Clock clock;
 
     public NoticeService(
@@ -51,12 +62,14 @@ public class NoticeService {
             Outbox outbox,
             MailRequests mail,
             DmcaConfig config,
+            HubDirectory directory,
             Clock clock) {
         this.notices = notices;
         this.rateLimit = rateLimit;
         this.outbox = outbox;
         this.mail = mail;
         this.hub = new HubLinks(config.intake().hubBaseUrl());
+        this.directory = directory;
         this.clock = clock;
     }
 
@@ -64,21 +77,38 @@ public class NoticeService {
         return hub;
     }
 
-    /** Files a notice sent through the API (rate-limited per address and per sender email). */
-    @WithTransaction
+    /**
+     * Files a notice sent through the API (rate-limited per address and per sender email). A URL naming
+     * what the hub does not have is a 422 {@code unknown-subject} naming {@code infringingMaterial[i].url},
+     * nothing kept: the sender is there to correct it. The directory is asked before the transaction.
+     */
     public Uni<NoticeEntity> file(NoticeInput input, Intake intake) {
-        return fileInTransaction(input, intake);
+        NoticeCheck named = NoticeCheck.of(input, hub);
+        return unknownOf(named.subjects()).chain(unknown -> {
+            if (!unknown.isEmpty()) {
+                throw unknownSubjects(named, unknown);
+            }
+            return Panache.withTransaction(() -> write(input, named, intake));
+        });
     }
 
-    /** Files a notice in the caller's open transaction (the mail consumer's). */
+    /**
+     * Files a mailed notice in the caller's open transaction (the mail consumer's). A URL naming what
+     * the hub does not have fails the identification element (iii): the notice is kept incomplete and
+     * the sender asked to revise it, as for any element. A hub that does not answer fails the mail,
+     * which the consumer retries until it does.
+     */
     public Uni<NoticeEntity> fileInTransaction(NoticeInput input, Intake intake) {
+        return check(input).chain(check -> write(input, check, intake));
+    }
+
+    private Uni<NoticeEntity> write(NoticeInput input, NoticeCheck check, Intake intake) {
         Instant now = clock.instant();
         String sender = senderOf(input);
         return rateLimit
                 .check(intake.clientAddress(), sender, now)
                 .chain(() -> original(input.revisionOf(), sender))
                 .chain(original -> {
-                    NoticeCheck check = NoticeCheck.of(input, hub);
                     NoticeEntity notice = new NoticeEntity();
                     notice.id = UUID.randomUUID();
                     notice.channel = intake.channel();
@@ -105,9 +135,56 @@ public class NoticeService {
      * receipt or the renewed request to revise answers the reply ({@code inReplyTo}).
      */
     public Uni<Void> recheck(NoticeEntity notice, NoticeInput input, String inReplyTo) {
-        NoticeCheck check = NoticeCheck.of(input, hub);
-        apply(notice, input, check, clock.instant());
-        return announce(notice, check, inReplyTo);
+        return check(input).chain(check -> {
+            apply(notice, input, check, clock.instant());
+            return announce(notice, check, inReplyTo);
+        });
+    }
+
+    /** The 512(c)(3)(A) check, each subject the URLs name looked up in the hub directory. */
+    private Uni<NoticeCheck> check(NoticeInput input) {
+        NoticeCheck named = NoticeCheck.of(input, hub);
+        return unknownOf(named.subjects())
+                .map(unknown -> unknown.isEmpty() ? named : NoticeCheck.of(input, hub, unknown));
+    }
+
+    /** The subjects the hub has no such thing as; the first failure (the hub down) fails the lot. */
+    private Uni<Set<SubjectRef>> unknownOf(List<SubjectRef> subjects) {
+        if (subjects.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        List<Uni<Optional<HubSubject>>> lookups =
+                subjects.stream().map(directory::find).toList();
+        return Uni.join().all(lookups).andFailFast().map(found -> {
+            Set<SubjectRef> unknown = new HashSet<>();
+            for (int i = 0; i < subjects.size(); i++) {
+                if (found.get(i).isEmpty()) {
+                    unknown.add(subjects.get(i));
+                }
+            }
+            return unknown;
+        });
+    }
+
+    /** 422 {@code unknown-subject}, each material item naming a subject the hub does not have by its field. */
+    private static ProblemException unknownSubjects(NoticeCheck named, Set<SubjectRef> unknown) {
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < named.material().size(); i++) {
+            String key = named.material().get(i).subject();
+            SubjectRef subject = key == null ? null : SubjectRef.parse(key);
+            if (subject != null && unknown.contains(subject)) {
+                errors.add(new FieldError("infringingMaterial[" + i + "].url", "the hub has no " + key));
+            }
+        }
+        // One problem for every such item, of the type and title the port's HubProblems.unknownSubject gives one.
+        ProblemException one = HubProblems.unknownSubject(
+                errors.get(0).field(), unknown.iterator().next());
+        return new ProblemException(
+                ProblemKind.typeOf("unknown-subject"),
+                one.title(),
+                422,
+                errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")),
+                errors);
     }
 
     private static void apply(NoticeEntity notice, NoticeInput input, NoticeCheck check, Instant now) {

@@ -121,18 +121,18 @@ public class RestorationClock {
                                     t.firstSubject(),
                                     evidence.court() + ", case " + evidence.caseNumber()
                                             + (evidenceId == null ? "" : "; evidence " + evidenceId)))
-                            .chain(() -> mail.send(MailThreads.onTakedown(
-                                            MailTemplateId.DMCA_COURT_ACTION_REPORTED, c.email, c.uploaderId, t.id)
-                                    .parameters(Map.of(
-                                            "noticeId",
-                                            c.noticeId.toString(),
-                                            "subject",
-                                            String.join(",", t.subjectKeys),
-                                            "court",
-                                            evidence.court(),
-                                            "caseNumber",
-                                            evidence.caseNumber()))
-                                    .once(MailTemplateId.DMCA_COURT_ACTION_REPORTED.id() + ":" + c.id)))
+                            .chain(() -> mail.send(
+                                    MailThreads.onTakedown(MailTemplateId.DMCA_COURT_ACTION_REPORTED, c.email, t)
+                                            .parameters(Map.of(
+                                                    "noticeId",
+                                                    c.noticeId.toString(),
+                                                    "subject",
+                                                    String.join(",", t.subjectKeys),
+                                                    "court",
+                                                    evidence.court(),
+                                                    "caseNumber",
+                                                    evidence.caseNumber()))
+                                            .once(MailTemplateId.DMCA_COURT_ACTION_REPORTED.id() + ":" + c.id)))
                             .chain(() -> strikes.record(t, "COURT_ACTION", now, actor));
                 })
                 .replaceWith(c);
@@ -202,10 +202,9 @@ public class RestorationClock {
                             MailThreads.onNotice(MailTemplateId.DMCA_RESTORATION_DONE, notice.contactEmail, c.noticeId)
                                     .parameters(p)
                                     .once(once + ":claimant:" + c.id)))
-                    .chain(() -> mail.send(
-                            MailThreads.onTakedown(MailTemplateId.DMCA_RESTORATION_DONE, c.email, c.uploaderId, t.id)
-                                    .parameters(p)
-                                    .once(once + ":uploader:" + c.id)));
+                    .chain(() -> mail.send(MailThreads.onTakedown(MailTemplateId.DMCA_RESTORATION_DONE, c.email, t)
+                            .parameters(p)
+                            .once(once + ":uploader:" + c.id)));
         });
     }
 

@@ -96,6 +96,7 @@ public class TakedownService {
         t.uploaderId = owner.id();
         t.uploaderName = owner.name();
         t.uploaderEmail = owner.email();
+        t.uploaderLanguage = owner.language();
         t.subjectKeys = owner.subjects().stream().map(SubjectRef::key).toList();
         t.orderedBy = orderedBy;
         t.createdAt = now;
@@ -251,8 +252,7 @@ public class TakedownService {
             p.put("noticeUrl", hubUrl("/dmca/notices/" + notice.id));
             p.put("counterNoticeUrl", hubUrl("/dmca/counter-notice?notice=" + notice.id));
         }
-        return MailThreads.onTakedown(template, t.uploaderEmail, t.uploaderId, t.id)
-                .parameters(p);
+        return MailThreads.onTakedown(template, t.uploaderEmail, t).parameters(p);
     }
 
     private String hubUrl(String path) {

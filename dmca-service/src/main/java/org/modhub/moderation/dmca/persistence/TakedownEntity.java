@@ -15,7 +15,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** The takedown of one uploader's content on an accepted notice. */
+/** The takedown of one uploader's content on an accepted notice; the uploader as the hub directory knew them then. */
 @Entity
 @Table(name = "dmca_takedown")
 public class TakedownEntity {
@@ -34,6 +34,10 @@ public class TakedownEntity {
 
     @Column(name = "uploader_email")
     public String uploaderEmail;
+
+    /** The uploader's language for mail, as the hub directory had it at the takedown; null: the kit's default. */
+    @Column(name = "uploader_language")
+    public String uploaderLanguage;
 
     @Column(name = "subject_keys")
     public List<String> subjectKeys;

@@ -3,10 +3,12 @@ package org.modhub.moderation.dmca.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.modhub.moderation.contracts.event.dmca.DmcaNoticeElement;
 import org.modhub.moderation.contracts.subject.HubLinks;
+import org.modhub.moderation.contracts.subject.SubjectRef;
 
 /** Every element check of 17 U.S.C. 512(c)(3)(A), one at a time, and the subjects hub URLs resolve to. */
 class NoticeCheckTest {
@@ -48,6 +50,20 @@ class NoticeCheckTest {
         assertThat(check.subjects())
                 .extracting(s -> s.key())
                 .containsExactly("dataset:acme/books", "file:model:acme/llm@main:data/rivers.txt");
+    }
+
+    @Test
+    void materialTheHubDoesNotHaveIsNotIdentifiedAndTheSenderIsToldWhich() {
+        NoticeCheck check =
+                NoticeCheck.of(COMPLETE, HUB, Set.of(SubjectRef.parse("file:model:acme/llm@main:data/rivers.txt")));
+        assertThat(check.missing()).containsExactly(DmcaNoticeElement.MATERIAL_IDENTIFIED);
+        assertThat(check.deficiencies()).singleElement().satisfies(d -> {
+            assertThat(d.field()).isEqualTo("infringingMaterial[1].url");
+            assertThat(d.message()).startsWith("the hub has no file:model:acme/llm@main:data/rivers.txt");
+        });
+        // What the URL named stays with the item for staff; only what the hub has is a subject.
+        assertThat(check.material().get(1).subject()).isEqualTo("file:model:acme/llm@main:data/rivers.txt");
+        assertThat(check.subjects()).extracting(s -> s.key()).containsExactly("dataset:acme/books");
     }
 
     @Test

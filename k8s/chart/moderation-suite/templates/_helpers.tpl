@@ -49,10 +49,18 @@ service's subchart (patched into the Deployment Quarkus generated), so "." is th
 {{- end }}
 
 {{/*
-Environment variables by Secret reference, beyond the database account: the mail accounts of the
-notification service (mail: true) and a service's extraEnv. Only names of Secrets and keys, never values.
+Environment variables by Secret reference, beyond the database account: every service's token at the
+hub, the mail accounts of the notification service (mail: true) and a service's extraEnv. Only names of
+Secrets and keys, never values.
 */}}
 {{- define "suite.extraEnv" -}}
+{{- with .Values.global.hub.tokenSecret }}
+- name: KIT_HUB_TOKEN
+  valueFrom:
+    secretKeyRef:
+      name: {{ .name }}
+      key: {{ .key }}
+{{- end }}
 {{- if .Values.mail }}
 {{- $mail := .Values.global.mail }}
 - name: QUARKUS_MAILER_USERNAME

@@ -247,6 +247,8 @@ class UploadersFromTheHubTest {
             var ask = awaitMail(mails, m -> m.recipientEmail().equals(from));
             assertThat(ask.templateId()).isEqualTo("dmca-notice-incomplete");
             assertThat(ask.parameters().get("missingElements")).isEqualTo("material-identified");
+            // The mail says which material the hub does not have, not only which element failed.
+            assertThat(ask.parameters().get("unknownSubjects")).isEqualTo("model:" + gone + "/model");
             String noticeId = ask.threadKey().substring("dmca_notice:".length());
             await().atMost(WAIT)
                     .untilAsserted(() -> assertThat(events(

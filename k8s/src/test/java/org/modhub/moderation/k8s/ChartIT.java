@@ -240,6 +240,30 @@ class ChartIT {
     }
 
     @Test
+    void everyServiceIsToldWhereTheHubIsAndReadsItsTokenThereFromTheNamedSecret() {
+        RenderedChart chart = RenderedChart.render(PRODUCTION, Map.of());
+        for (String service : SERVICES) {
+            assertThat(chart.named(ConfigMap.class, service + "-config").getData())
+                    .as(service)
+                    .containsEntry("KIT_HUB_URL", "https://api.hub.example.com")
+                    .doesNotContainKey("KIT_HUB_TOKEN");
+            assertThat(secretRef(container(chart, service), "KIT_HUB_TOKEN"))
+                    .as(service)
+                    .isEqualTo("moderation-hub/token");
+        }
+        RenderedChart custom = RenderedChart.render(
+                null,
+                Map.of(
+                        "global.hub.url", "http://hub-api.hub.svc:8080",
+                        "global.hub.tokenSecret.name", "hub-credentials",
+                        "global.hub.tokenSecret.key", "moderation-token"));
+        assertThat(custom.named(ConfigMap.class, "review-service-config").getData())
+                .containsEntry("KIT_HUB_URL", "http://hub-api.hub.svc:8080");
+        assertThat(secretRef(container(custom, "dmca-service"), "KIT_HUB_TOKEN"))
+                .isEqualTo("hub-credentials/moderation-token");
+    }
+
+    @Test
     void aChangedConfigurationRollsThePodsAndPrivateRegistriesWork() {
         RenderedChart before = RenderedChart.render(null, Map.of());
         RenderedChart after = RenderedChart.render(null, Map.of("global.kafka.bootstrapServers", "other-kafka:9092"));
@@ -338,6 +362,8 @@ class ChartIT {
                 Arguments.of("global.terminationGracePeriodSeconds", "10", "shorter than the shutdown"),
                 Arguments.of("global.databases.review-service.port", "postgres", "a port is a number"),
                 Arguments.of("global.kafka.bootstrapServers", "kafka", "host:port"),
+                Arguments.of("global.hub.url", "https://moderation:hunter2@hub.example.com", "no credentials in a URL"),
+                Arguments.of("global.hub.url", "hub.example.com", "the hub's URL has a scheme"),
                 Arguments.of("global.imagee.tag", "1", "misspelt key"));
     }
 
@@ -364,7 +390,8 @@ class ChartIT {
             for (NetworkPolicyEgressRule rule : np.getSpec().getEgress()) {
                 rule.getPorts().forEach(p -> ports.add(p.getPort().getIntVal()));
             }
-            Set<Integer> expected = new LinkedHashSet<>(List.of(53, 5432, 9092));
+            // 443: every service asks the hub's API who owns what (service-kit's hub directory, issue 23).
+            Set<Integer> expected = new LinkedHashSet<>(List.of(53, 5432, 9092, 443));
             if (service.equals("notification-service")) {
                 expected.addAll(List.of(587, 993));
             }

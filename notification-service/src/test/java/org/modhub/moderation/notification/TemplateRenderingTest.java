@@ -141,6 +141,30 @@ class TemplateRenderingTest {
     }
 
     @Test
+    void aLocationRequestNamesWhatTheHubDoesNotHave() {
+        Map<String, String> parameters = new HashMap<>(
+                MailTemplates.byId("report-location-request").orElseThrow().sample());
+        RenderedMail noLink = renderer.render("report-location-request", "en", parameters);
+        assertThat(noLink.text()).contains("We could not find a link").doesNotContain("has no such content");
+
+        parameters.put("unknownSubjects", "model:acme/gone,dataset:acme/typo");
+        RenderedMail unknown = renderer.render("report-location-request", "en", parameters);
+        assertThat(unknown.text())
+                .contains("has no such content")
+                .contains("/acme/gone")
+                .contains("/datasets/acme/typo")
+                .doesNotContain("We could not find a link");
+        assertThat(unknown.html()).contains("has no such content").contains("/acme/gone");
+
+        Map<String, String> notice = new HashMap<>(
+                MailTemplates.byId("dmca-notice-incomplete").orElseThrow().sample());
+        notice.put("unknownSubjects", "model:acme/gone");
+        assertThat(renderer.render("dmca-notice-incomplete", "en", notice).text())
+                .contains("The hub has no such content")
+                .contains("/acme/gone");
+    }
+
+    @Test
     void anUnknownTemplateIsRefusedByName() {
         assertThatThrownBy(() -> renderer.render("no-such-template", "en", Map.of()))
                 .isInstanceOf(TemplateException.class)

@@ -73,14 +73,14 @@ class AuthorizationMatrixTest {
         SubjectRef model = newModel();
         String caseId = claim(newCase(db, model), "matrix-mod");
         String decisionId = moderator("matrix-mod")
-                .body(spamDecision(List.of("UNRANK"), "matrix-owner"))
+                .body(spamDecision(List.of("UNRANK")))
                 .post("/api/v1/cases/" + caseId + "/decisions")
                 .then()
                 .statusCode(201)
                 .extract()
                 .path("id");
         String unknown = UUID.randomUUID().toString();
-        Map<String, Object> decision = spamDecision(List.of("NO_ACTION"), "matrix-owner");
+        Map<String, Object> decision = spamDecision(List.of("NO_ACTION"));
 
         List<Endpoint> endpoints = List.of(
                 new Endpoint("GET /cases", (r, who) -> r.get("/api/v1/cases"), role -> only(role, STAFF, 200)),
@@ -91,6 +91,14 @@ class AuthorizationMatrixTest {
                 new Endpoint(
                         "GET /cases/{unknown}",
                         (r, who) -> r.get("/api/v1/cases/" + unknown),
+                        role -> only(role, STAFF, 404)),
+                new Endpoint(
+                        "GET /cases/{id}/subject",
+                        (r, who) -> r.get("/api/v1/cases/" + caseId + "/subject"),
+                        role -> only(role, STAFF, 200)),
+                new Endpoint(
+                        "GET /cases/{unknown}/subject",
+                        (r, who) -> r.get("/api/v1/cases/" + unknown + "/subject"),
                         role -> only(role, STAFF, 404)),
                 new Endpoint(
                         "POST /cases/{id}/claim",
@@ -211,7 +219,7 @@ class AuthorizationMatrixTest {
                 .statusCode(403)
                 .contentType("application/problem+json");
         moderator(other)
-                .body(spamDecision(List.of("UNRANK"), newUser("owner")))
+                .body(spamDecision(List.of("UNRANK")))
                 .post("/api/v1/cases/" + caseId + "/decisions")
                 .then()
                 .statusCode(409)

@@ -102,7 +102,7 @@ class CaseQueueTest {
         SubjectRef account = SubjectRef.account(newUser("acct"));
         String caseId = claim(newCase(db, account), "mia");
         moderator("mia")
-                .body(spamDecision(java.util.List.of("UNRANK"), newUser("owner")))
+                .body(spamDecision(java.util.List.of("UNRANK")))
                 .post("/api/v1/cases/" + caseId + "/decisions")
                 .then()
                 .statusCode(400)

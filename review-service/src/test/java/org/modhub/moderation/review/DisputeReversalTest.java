@@ -52,7 +52,7 @@ class DisputeReversalTest {
     private String unranked(SubjectRef subject) {
         String caseId = claim(newCase(db, subject), "mia");
         return moderator("mia")
-                .body(spamDecision(List.of("UNRANK"), newUser("owner")))
+                .body(spamDecision(List.of("UNRANK")))
                 .post("/api/v1/cases/" + caseId + "/decisions")
                 .then()
                 .statusCode(201)
@@ -143,7 +143,7 @@ class DisputeReversalTest {
         SubjectRef model = newModel();
         String caseId = claim(newCase(db, model), "mia");
         String decisionId = moderator("mia")
-                .body(spamDecision(List.of("NO_ACTION"), newUser("owner")))
+                .body(spamDecision(List.of("NO_ACTION")))
                 .post("/api/v1/cases/" + caseId + "/decisions")
                 .then()
                 .statusCode(201)

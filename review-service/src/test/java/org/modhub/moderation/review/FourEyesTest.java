@@ -49,7 +49,7 @@ class FourEyesTest {
     void aSuspensionWaitsForASecondSeniorModeratorAndTheDeciderCannotApproveIt() {
         SubjectRef model = newModel();
         String caseId = claim(newCase(db, model), "sid"); // a senior moderator holds and decides it...
-        Map<String, Object> body = spamDecision(List.of("SUSPEND_ACCOUNT", "DISABLE"), newUser("owner"));
+        Map<String, Object> body = spamDecision(List.of("SUSPEND_ACCOUNT", "DISABLE"));
         body.put(
                 "endDate",
                 Instant.now()
@@ -123,10 +123,11 @@ class FourEyesTest {
 
     @Test
     void removingASingleCommentIsEnforcedByOneModeratorButRemovingTheRepositoryWaits() {
-        SubjectRef comment = SubjectRef.comment(SubjectRef.discussion(newModel(), 3), "c-" + newUser("x"));
+        // The stand-in's synthetic discussions hold one comment, c-1; the fresh model makes the subject new.
+        SubjectRef comment = SubjectRef.comment(SubjectRef.discussion(newModel(), 3), "c-1");
         String commentCase = claim(newCase(db, comment), "mia");
         String commentDecision = moderator("mia")
-                .body(spamDecision(List.of("REMOVE"), newUser("owner")))
+                .body(spamDecision(List.of("REMOVE")))
                 .post("/api/v1/cases/" + commentCase + "/decisions")
                 .then()
                 .statusCode(201)
@@ -139,7 +140,7 @@ class FourEyesTest {
 
         String repositoryCase = claim(newCase(db, newModel()), "mia");
         moderator("mia")
-                .body(spamDecision(List.of("REMOVE"), newUser("owner")))
+                .body(spamDecision(List.of("REMOVE")))
                 .post("/api/v1/cases/" + repositoryCase + "/decisions")
                 .then()
                 .statusCode(201)
@@ -154,7 +155,7 @@ class FourEyesTest {
                 model, PolicyCategory.HARMFUL_OR_ABUSIVE, PolicySubcategory.TERRORIST_CONTENT, false, newUser("r")));
         String caseId = claim(awaitCase(db, model, 1), "mia");
         String decisionId = moderator("mia")
-                .body(decisionBody(List.of("NO_ACTION"), "harmful_or_abusive", "terrorist_content", newUser("owner")))
+                .body(decisionBody(List.of("NO_ACTION"), "harmful_or_abusive", "terrorist_content"))
                 .post("/api/v1/cases/" + caseId + "/decisions")
                 .then()
                 .statusCode(201)

@@ -73,7 +73,7 @@ class LedgerFeedsTest {
         UUID notice = UUID.randomUUID();
         SubjectRef a = newModel();
         SubjectRef b = SubjectRef.dataset(
-                "acme", "data-" + UUID.randomUUID().toString().substring(0, 8));
+                newOwner(), "data-" + UUID.randomUUID().toString().substring(0, 8));
         send(
                 Topics.DMCA_EVENTS,
                 EventSources.DMCA_SERVICE,
@@ -129,10 +129,10 @@ class LedgerFeedsTest {
     }
 
     /** Decides UNRANK on a new case through the queue and returns the decision id. */
-    private String unranked(SubjectRef subject, String owner) {
+    private String unranked(SubjectRef subject) {
         String caseId = claim(newCase(db, subject), "mia");
         return moderator("mia")
-                .body(spamDecision(List.of("UNRANK"), owner))
+                .body(spamDecision(List.of("UNRANK")))
                 .post("/api/v1/cases/" + caseId + "/decisions")
                 .then()
                 .statusCode(201)
@@ -143,7 +143,7 @@ class LedgerFeedsTest {
     @Test
     void aReversedAppealLiftsTheRestrictionAndAModifiedOneReplacesIt() {
         SubjectRef reversedModel = newModel();
-        String first = unranked(reversedModel, newUser("owner"));
+        String first = unranked(reversedModel);
         UUID appeal = UUID.randomUUID();
         send(
                 Topics.APPEALS_EVENTS,
@@ -167,7 +167,7 @@ class LedgerFeedsTest {
                 .contains("\"origin\":\"APPEAL\"");
 
         SubjectRef modifiedModel = newModel();
-        String second = unranked(modifiedModel, newUser("owner"));
+        String second = unranked(modifiedModel);
         send(
                 Topics.APPEALS_EVENTS,
                 EventSources.APPEALS_SERVICE,
@@ -224,7 +224,7 @@ class LedgerFeedsTest {
     void aSuspensionLiftsItselfAtItsEndDate() {
         SubjectRef model = newModel();
         String caseId = claim(newCase(db, model), "mia");
-        Map<String, Object> body = spamDecision(List.of("SUSPEND_ACCOUNT"), newUser("owner"));
+        Map<String, Object> body = spamDecision(List.of("SUSPEND_ACCOUNT"));
         body.put(
                 "endDate",
                 Instant.now()

@@ -59,8 +59,8 @@ class LegalGroundTest {
         return claim(awaitCase(db, model, 1), "mia");
     }
 
-    private static Map<String, Object> phishingDecision(String owner) {
-        Map<String, Object> body = decisionBody(List.of("UNRANK"), "fraudulent_or_malicious", "phishing", owner);
+    private static Map<String, Object> phishingDecision() {
+        Map<String, Object> body = decisionBody(List.of("UNRANK"), "fraudulent_or_malicious", "phishing");
         body.put("facts", "The model card links a page that imitates a bank's login form.");
         body.put("explanation", "Collecting bank credentials under a false identity is phishing, a criminal offence.");
         return body;
@@ -70,7 +70,7 @@ class LegalGroundTest {
     void anIllegalContentDecisionNamesItsProvisionAndTheDatabaseGetsItWithALinkToTheLaw() {
         Instant from = now().minusSeconds(1);
         String caseId = phishingCase(newModel());
-        Map<String, Object> body = phishingDecision(newUser("owner"));
+        Map<String, Object> body = phishingDecision();
         body.put("legalProvision", "eu_directive_2019_713");
         body.put("legalGround", "§ 263a Strafgesetzbuch (Germany)");
         String decisionId = moderator("mia")
@@ -103,7 +103,7 @@ class LegalGroundTest {
     @Test
     void aDecisionOnIncompatibleContentNamesThePolicyClauseAndLinksThePolicyInForce() {
         String caseId = claim(newCase(db, newModel()), "mia");
-        Map<String, Object> body = spamDecision(List.of("UNRANK"), newUser("owner"));
+        Map<String, Object> body = spamDecision(List.of("UNRANK"));
         body.put("policyClause", "restricted_content_1");
         moderator("mia")
                 .body(body)
@@ -125,7 +125,7 @@ class LegalGroundTest {
         String decisions = "/api/v1/cases/" + caseId + "/decisions";
 
         moderator("mia")
-                .body(phishingDecision(newUser("owner")))
+                .body(phishingDecision())
                 .post(decisions)
                 .then()
                 .statusCode(400)
@@ -133,7 +133,7 @@ class LegalGroundTest {
                 .body("errors.field", hasItem("legalProvision"))
                 .body("errors.find { it.field == 'legalProvision' }.message", containsString("eu_directive_2019_713"));
 
-        Map<String, Object> unknown = phishingDecision(newUser("owner"));
+        Map<String, Object> unknown = phishingDecision();
         unknown.put("legalProvision", "us_made_up_act");
         moderator("mia")
                 .body(unknown)
@@ -142,7 +142,7 @@ class LegalGroundTest {
                 .statusCode(400)
                 .body("errors.find { it.field == 'legalProvision' }.message", containsString("not a known provision"));
 
-        Map<String, Object> wrongCategory = phishingDecision(newUser("owner"));
+        Map<String, Object> wrongCategory = phishingDecision();
         wrongCategory.put("legalProvision", "eu_regulation_2021_784"); // terrorist content online, not fraud
         moderator("mia")
                 .body(wrongCategory)
@@ -153,7 +153,7 @@ class LegalGroundTest {
                         "errors.find { it.field == 'legalProvision' }.message",
                         containsString("not a provision for the category"));
 
-        Map<String, Object> otherWithoutText = phishingDecision(newUser("owner"));
+        Map<String, Object> otherWithoutText = phishingDecision();
         otherWithoutText.put("legalProvision", "other");
         moderator("mia")
                 .body(otherWithoutText)
@@ -162,7 +162,7 @@ class LegalGroundTest {
                 .statusCode(400)
                 .body("errors.field", hasItem("legalGround"));
 
-        Map<String, Object> clauseOnIllegal = phishingDecision(newUser("owner"));
+        Map<String, Object> clauseOnIllegal = phishingDecision();
         clauseOnIllegal.put("legalProvision", "us_18_usc_1343");
         clauseOnIllegal.put("policyClause", "restricted_content_2");
         moderator("mia")
@@ -172,7 +172,7 @@ class LegalGroundTest {
                 .statusCode(400)
                 .body("errors.field", hasItem("policyClause"));
 
-        Map<String, Object> provisionOnIncompatible = phishingDecision(newUser("owner"));
+        Map<String, Object> provisionOnIncompatible = phishingDecision();
         provisionOnIncompatible.put("ground", "DECISION_GROUND_INCOMPATIBLE_CONTENT");
         provisionOnIncompatible.put("legalProvision", "us_18_usc_1343");
         provisionOnIncompatible.put("policyClause", "restricted_content_9");
@@ -192,7 +192,7 @@ class LegalGroundTest {
     void aStatementStoredWithThePlaceholderGroundIsExportedWithTheProvisionUsualForItsSubcategory() {
         Instant from = now().minusSeconds(1);
         String caseId = phishingCase(newModel());
-        Map<String, Object> body = phishingDecision(newUser("owner"));
+        Map<String, Object> body = phishingDecision();
         body.put("legalProvision", "us_18_usc_1343");
         String decisionId = moderator("mia")
                 .body(body)

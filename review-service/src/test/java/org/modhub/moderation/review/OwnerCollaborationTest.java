@@ -53,8 +53,8 @@ class OwnerCollaborationTest {
 
     /** Claims a new case and asks its owner for changes; returns the case id. */
     private String askOwner(String owner) {
-        String caseId = claim(newCase(db, newModel()), "mia");
-        Map<String, Object> body = spamDecision(List.of("REQUEST_CHANGES"), owner);
+        String caseId = claim(newCase(db, modelOf(owner)), "mia");
+        Map<String, Object> body = spamDecision(List.of("REQUEST_CHANGES"));
         body.put("changesRequested", "Remove the casino advertisement from the model card.");
         moderator("mia")
                 .body(body)
@@ -66,7 +66,7 @@ class OwnerCollaborationTest {
 
     @Test
     void theOwnerIsToldWhatToChangeWithADefaultDeadlineOfSevenDays() {
-        String owner = newUser("owner");
+        String owner = newOwner();
         String caseId = askOwner(owner);
         assertThat(state(db, caseId)).isEqualTo("AWAITING_OWNER");
 
@@ -74,7 +74,7 @@ class OwnerCollaborationTest {
         assertThat(mails).hasSize(1);
         NotificationRequested mail = CODEC.data(CODEC.decode(mails.get(0)), NotificationRequested.class);
         assertThat(mail.templateId()).isEqualTo("owner-changes-requested");
-        assertThat(mail.recipientEmail()).isEqualTo(owner + "@example.org");
+        assertThat(mail.recipientEmail()).isEqualTo(hubEmail(owner));
         assertThat(mail.threadKey()).isEqualTo("case:" + caseId);
         assertThat(mail.parameters().get("requestedChanges")).contains("casino advertisement");
         Instant deadline = Instant.parse(mail.parameters().get("deadline"));
@@ -97,7 +97,7 @@ class OwnerCollaborationTest {
 
     @Test
     void onlyTheOwnerAnswersThroughTheApiAndTheCaseReturnsToTheQueue() {
-        String owner = newUser("owner");
+        String owner = newOwner();
         String caseId = askOwner(owner);
         Map<String, Object> answer = Map.of("response", "CHANGED", "text", "I removed the advertisement.");
         as(newUser("stranger"), "user")
@@ -140,7 +140,7 @@ class OwnerCollaborationTest {
 
     @Test
     void aReplyToTheMailFromTheOwnersAddressAnswersAndOthersAreIgnored() {
-        String owner = newUser("owner");
+        String owner = newOwner();
         String caseId = askOwner(owner);
         send(
                 Topics.MAIL_INBOUND,
@@ -150,7 +150,7 @@ class OwnerCollaborationTest {
                 Topics.MAIL_INBOUND,
                 EventSources.NOTIFICATION_SERVICE,
                 mail(
-                        "Owner <" + owner + "@example.org>",
+                        "Owner <" + hubEmail(owner) + ">",
                         "case:" + caseId,
                         "I disagree: the card only links a benchmark."));
         await().atMost(WAIT)
@@ -165,7 +165,7 @@ class OwnerCollaborationTest {
 
     @Test
     void theOwnersOutOfOfficeNoteIsNoAnswer() {
-        String owner = newUser("owner");
+        String owner = newOwner();
         String caseId = askOwner(owner);
         // From the owner's own address, on the case thread, but written by their mail client while they are away.
         InboundMailReceived away = new InboundMailReceived(
@@ -174,7 +174,7 @@ class OwnerCollaborationTest {
                 null,
                 List.of(),
                 "case:" + caseId,
-                owner + "@example.org",
+                hubEmail(owner),
                 List.of("safety@hub.localhost"),
                 "Out of Office: Re: changes requested",
                 "I am away until Monday.",
@@ -190,7 +190,7 @@ class OwnerCollaborationTest {
 
     @Test
     void theOwnersReplyIsRoutedByItsCaseThreadWhicheverOfOurMailboxesItReached() {
-        String owner = newUser("owner");
+        String owner = newOwner();
         String caseId = askOwner(owner);
         // Sent to legal@ with the changes-requested mail quoted: the thread, not the mailbox, says it is the owner's
         // answer.
@@ -200,7 +200,7 @@ class OwnerCollaborationTest {
                 null,
                 List.of(),
                 "case:" + caseId,
-                owner + "@example.org",
+                hubEmail(owner),
                 List.of("legal@hub.localhost"),
                 "Re: changes requested",
                 "I removed the casino link from the card.",
@@ -220,15 +220,15 @@ class OwnerCollaborationTest {
 
     @Test
     void mailOfOtherServicesIsSkippedByItsKeyEvenOnACaseThread() {
-        String owner = newUser("owner");
+        String owner = newOwner();
         String caseId = askOwner(owner);
         // Keyed for dmca-service: not this service's, whatever the body says.
-        InboundMailReceived mail = mail(owner + "@example.org", "case:" + caseId, "I disagree.");
+        InboundMailReceived mail = mail(hubEmail(owner), "case:" + caseId, "I disagree.");
         EventEnvelope envelope = EventEnvelope.of(EventSources.NOTIFICATION_SERVICE, mail);
         org.modhub.moderation.devstack.test.KafkaProbe.send(Topics.MAIL_INBOUND, "dmca", CODEC.encode(envelope));
         // A record after it that is ours: "dmca" and "review" hash to the same of devstack's three partitions (Kafka's
         // default partitioner), so once this one is applied the skipped one was read before it.
-        String marker = askOwner(newUser("owner"));
+        String marker = askOwner(newOwner());
         sendAndAwait(
                 db,
                 Topics.MAIL_INBOUND,
@@ -241,7 +241,7 @@ class OwnerCollaborationTest {
 
     @Test
     void whenTheDeadlinePassesWithoutAnAnswerTheCaseReturnsEscalated() {
-        String caseId = askOwner(newUser("owner"));
+        String caseId = askOwner(newOwner());
         String requestId = Sql.rows(db, "SELECT id FROM owner_request WHERE case_id = ?::uuid", caseId)
                 .get(0)
                 .get(0)

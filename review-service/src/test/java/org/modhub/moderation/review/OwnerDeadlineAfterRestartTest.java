@@ -68,7 +68,7 @@ class OwnerDeadlineAfterRestartTest {
     @Test
     void theDeadlineFiresInANewWorkerAfterTheOneThatScheduledItIsGone() throws Exception {
         String caseId = claim(newCase(db, newModel()), "mia");
-        Map<String, Object> body = spamDecision(List.of("REQUEST_CHANGES"), newUser("owner"));
+        Map<String, Object> body = spamDecision(List.of("REQUEST_CHANGES"));
         body.put("changesRequested", "Remove the advertisement.");
         moderator("mia")
                 .body(body)

@@ -108,8 +108,7 @@ class RepeatInfringerTest {
 
         // A moderator decides; the termination waits for a senior moderator (four eyes) and then stands.
         claim(caseId, "mia");
-        Map<String, Object> body =
-                decisionBody(List.of("TERMINATE_ACCOUNT"), "privacy_and_ip", "ip_infringement", name);
+        Map<String, Object> body = decisionBody(List.of("TERMINATE_ACCOUNT"), "privacy_and_ip", "ip_infringement");
         body.put("facts", "Four DMCA notices against this account's uploads were accepted and stood.");
         body.put("explanation", "The hub terminates the accounts of repeat infringers.");
         body.put("legalProvision", "us_17_usc_512_i");

@@ -34,7 +34,7 @@ class ReviewBodyFuzzTest {
     static final Target DECIDE = Target.post(
             "/api/v1/cases/00000000-0000-4000-8000-00000000f022/decisions",
             () -> fresh("moderator"),
-            "{\"actions\":[\"UNRANK\",\"LABEL\"],\"category\":\"platform_abuse\",\"subcategory\":\"spam\",\"ground\":\"incompatible with terms\",\"territorialScope\":[\"DE\",\"FR\"],\"endDate\":\"2030-01-01T00:00:00Z\",\"facts\":\"The model card advertises a casino.\",\"explanation\":\"Spam under section 5 of the policy.\",\"manifestlyUnfounded\":false,\"automatedDecision\":false,\"owner\":{\"id\":\"fuzz-owner\",\"email\":\"fuzz-owner@example.org\",\"locale\":\"de-DE\"},\"changesRequested\":\"Remove the advert.\",\"ownerDeadline\":\"2030-01-01T00:00:00Z\"}");
+            "{\"actions\":[\"UNRANK\",\"LABEL\"],\"category\":\"platform_abuse\",\"subcategory\":\"spam\",\"ground\":\"incompatible with terms\",\"territorialScope\":[\"DE\",\"FR\"],\"endDate\":\"2030-01-01T00:00:00Z\",\"facts\":\"The model card advertises a casino.\",\"explanation\":\"Spam under section 5 of the policy.\",\"manifestlyUnfounded\":false,\"automatedDecision\":false,\"ownerId\":\"fuzz-owner\",\"changesRequested\":\"Remove the advert.\",\"ownerDeadline\":\"2030-01-01T00:00:00Z\"}");
     static final Target REASSIGN = Target.post(
             "/api/v1/cases/00000000-0000-4000-8000-00000000f022/reassign",
             () -> fresh("senior-moderator"),

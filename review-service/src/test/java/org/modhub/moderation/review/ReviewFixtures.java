@@ -25,6 +25,8 @@ import org.modhub.moderation.contracts.event.reporting.ReportVisibility;
 import org.modhub.moderation.contracts.subject.SubjectRef;
 import org.modhub.moderation.contracts.taxonomy.PolicyCategory;
 import org.modhub.moderation.contracts.taxonomy.PolicySubcategory;
+import org.modhub.moderation.devstack.DevStack;
+import org.modhub.moderation.devstack.HubStandIn;
 import org.modhub.moderation.devstack.test.KafkaProbe;
 import org.modhub.moderation.devstack.test.Sql;
 import org.modhub.moderation.devstack.test.TestTokens;
@@ -45,8 +47,32 @@ public final class ReviewFixtures {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /**
+     * A fresh owner: a namespace the hub stand-in serves as an open one, whose account id is its name, so a test can
+     * act as the owner of everything under it with {@code as(owner, "user")} (HUB.md, open namespaces).
+     */
+    public static String newOwner() {
+        return newUser("owner");
+    }
+
+    /** A fresh model under a fresh owner's namespace: it exists on the hub, and its primary owner is the namespace. */
     public static SubjectRef newModel() {
-        return SubjectRef.model("acme", "model-" + UUID.randomUUID().toString().substring(0, 8));
+        return modelOf(newOwner());
+    }
+
+    /** A fresh model under {@code owner}'s namespace. */
+    public static SubjectRef modelOf(String owner) {
+        return SubjectRef.model(owner, "model-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    /** Where the stand-in says an open namespace's owner gets mail. */
+    public static String hubEmail(String owner) {
+        return owner + "@hub.localhost";
+    }
+
+    /** The hub stand-in the service asks (devstack's, shared by the tests of this JVM). */
+    public static HubStandIn hub() {
+        return DevStack.shared().hub();
     }
 
     public static RequestSpecification as(String subject, String... roles) {
@@ -185,8 +211,8 @@ public final class ReviewFixtures {
         return caseId;
     }
 
-    public static Map<String, Object> decisionBody(
-            List<String> actions, String category, String subcategory, String ownerId) {
+    /** A decision about the subject's primary owner on the hub (add {@code ownerId} to choose another owner). */
+    public static Map<String, Object> decisionBody(List<String> actions, String category, String subcategory) {
         Map<String, Object> body = new HashMap<>();
         body.put("actions", actions);
         body.put("category", category);
@@ -195,11 +221,10 @@ public final class ReviewFixtures {
         }
         body.put("facts", "The model card advertises an online casino in every section.");
         body.put("explanation", "Advertising unrelated services is spam under section 5 of the content policy.");
-        body.put("owner", new HashMap<>(Map.of("id", ownerId, "email", ownerId + "@example.org")));
         return body;
     }
 
-    public static Map<String, Object> spamDecision(List<String> actions, String ownerId) {
-        return decisionBody(actions, "platform_abuse", "spam", ownerId);
+    public static Map<String, Object> spamDecision(List<String> actions) {
+        return decisionBody(actions, "platform_abuse", "spam");
     }
 }

@@ -182,7 +182,7 @@ class TransparencyStatementsTest {
         ReportFiled report = report(model, PolicyCategory.PLATFORM_ABUSE, PolicySubcategory.SPAM, false, reporter);
         sendReport(report);
         String caseId = claim(awaitCase(db, model, 1), "mia");
-        Map<String, Object> body = spamDecision(List.of("UNRANK"), newUser("owner"));
+        Map<String, Object> body = spamDecision(List.of("UNRANK"));
         body.put(
                 "facts",
                 "Reported by " + reporter + " (" + reporter + "@example.org); the card links casino@bets.example.");
@@ -337,7 +337,7 @@ class TransparencyStatementsTest {
         try {
             SubjectRef refused = newModel();
             String caseId = claim(newCase(db, refused), "mia");
-            Map<String, Object> body = spamDecision(List.of("UNRANK"), newUser("owner"));
+            Map<String, Object> body = spamDecision(List.of("UNRANK"));
             body.put("facts", "FAKE-DATABASE-REFUSES this one.");
             String bad = moderator("mia")
                     .body(body)
@@ -394,7 +394,7 @@ class TransparencyStatementsTest {
     /** Decides a fresh case on {@code subject} through the queue (approved by a senior where needed). */
     private String decide(SubjectRef subject, List<String> actions, Instant endDate) {
         String caseId = claim(newCase(db, subject), "mia");
-        Map<String, Object> body = spamDecision(actions, newUser("owner"));
+        Map<String, Object> body = spamDecision(actions);
         if (endDate != null) {
             body.put("endDate", endDate.truncatedTo(ChronoUnit.SECONDS).toString());
         }

@@ -38,6 +38,16 @@ public record NoticeCheck(
         return missing.isEmpty();
     }
 
+    /** The subjects the material's URLs name that the hub does not have (each once, in the notice's order). */
+    public List<String> unknownSubjects() {
+        return material.stream()
+                .map(ResolvedMaterial::subject)
+                .filter(key ->
+                        key != null && subjects.stream().noneMatch(s -> s.key().equals(key)))
+                .distinct()
+                .toList();
+    }
+
     /** Whether {@code value} is an e-mail address by the kit's one rule ({@link FieldChecks#email}). */
     public static boolean isEmail(String value) {
         return new FieldChecks().email(value, "email", true) != null;

@@ -225,6 +225,9 @@ public class NoticeService {
             parameters.put(
                     "missingElements",
                     check.missing().stream().map(NoticeCheck::label).collect(Collectors.joining(",")));
+            if (!check.unknownSubjects().isEmpty()) {
+                parameters.put("unknownSubjects", String.join(",", check.unknownSubjects()));
+            }
         }
         return outbox.publish(Topics.DMCA_EVENTS, EventSources.DMCA_SERVICE, event)
                 .chain(() -> mail.send(MailThreads.onNotice(template, notice.contactEmail, notice.id)

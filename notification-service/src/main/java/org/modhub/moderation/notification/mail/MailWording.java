@@ -30,6 +30,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * <li>{@code categoryTitle} / {@code subcategoryLabel} when a taxonomy code is passed; {@code groundText}, the legal
  * ground in the reader's language;</li>
  * <li>{@code missingElementLines} from {@code missingElements} (DMCA, 17 U.S.C. 512(c)(3)(A));</li>
+ * <li>{@code unknownContents} from {@code unknownSubjects}: what a mail named that the hub does not have;</li>
  * <li>the links ({@code hubUrl}, {@code appealForm}, {@code appealsApi}, {@code legalAddress}, {@code safetyAddress},
  * {@code dmcaAddress}, {@code contentPolicy},
  * {@code disputeBodiesUrl}, {@code esafetyUrl}) and the redress this recipient has: {@code outOfCourt} (DSA Art. 21;
@@ -69,6 +70,14 @@ public class MailWording {
             data.put(
                     "contents",
                     items(parameters.get("subjects")).stream()
+                            .map(key -> ContentName.of(key, language, links.hubUrl()))
+                            .toList());
+        }
+        if (parameters.containsKey("unknownSubjects")) {
+            // What a mail named that the hub does not have (reporting's location request).
+            data.put(
+                    "unknownContents",
+                    items(parameters.get("unknownSubjects")).stream()
                             .map(key -> ContentName.of(key, language, links.hubUrl()))
                             .toList());
         }

@@ -12,6 +12,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.modhub.moderation.contracts.Roles;
 import org.modhub.moderation.contracts.action.SourceType;
 import org.modhub.moderation.contracts.event.reporting.ReportChannel;
+import org.modhub.moderation.kit.hub.HubDirectory;
 import org.modhub.moderation.kit.problem.ProblemException;
 import org.modhub.moderation.kit.security.Caller;
 import org.modhub.moderation.kit.validation.Page;
@@ -63,6 +64,7 @@ public class ReportResource {
     private final SecurityIdentity identity;
     private final JsonWebToken token;
     private final ObjectMapper mapper;
+    private final HubDirectory hub;
 
     public ReportResource(
             ReportFiling filing,
@@ -72,7 +74,8 @@ public class ReportResource {
             ReportViews views,
             SecurityIdentity identity,
             JsonWebToken token,
-            ObjectMapper mapper) {
+            ObjectMapper mapper,
+            HubDirectory hub) {
         this.filing = filing;
         this.queries = queries;
         this.transitions = transitions;
@@ -81,9 +84,13 @@ public class ReportResource {
         this.identity = identity;
         this.token = token;
         this.mapper = mapper;
+        this.hub = hub;
     }
 
-    /** Files a report (DSA Art. 16). 201 with Location; a retry with the same Idempotency-Key returns the same report. */
+    /**
+     * Files a report (DSA Art. 16). 201 with Location; a retry with the same Idempotency-Key returns the same report.
+     * A subject the hub does not know is 422 {@code unknown-subject}; while the hub cannot answer, 503 with Retry-After.
+     */
     @POST
     @Path("/reports")
     @RolesAllowed(Roles.USER)
@@ -91,7 +98,11 @@ public class ReportResource {
             FileReportRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey, UriInfo uri) {
         String key = validator.idempotencyKey(idempotencyKey);
         var input = validator.report(request);
-        return filing.file(notifier(), input, Intake.inPlatform(), key, hash(request))
+        Notifier notifier = notifier();
+        // The hub is asked before the filing transaction: no connection or standing lock waits on it, and a report
+        // refused as unknown (422) or during an outage (503) stores nothing and counts towards no limit.
+        return hub.require(input.subject(), "subject")
+                .chain(known -> filing.file(notifier, input, Intake.inPlatform(), key, hash(request)))
                 .map(filed -> respond(filed, uri));
     }
 
@@ -111,7 +122,9 @@ public class ReportResource {
         boolean automated = detector || Boolean.TRUE.equals(flag.automatedDetection());
         Intake intake = new Intake(
                 detector ? ReportChannel.DETECTOR : ReportChannel.INTERNAL, flag.sourceType(), automated, false);
-        return filing.file(notifier(), flag.report(), intake, key, hash(request))
+        Notifier notifier = notifier();
+        return hub.require(flag.report().subject(), "subject")
+                .chain(known -> filing.file(notifier, flag.report(), intake, key, hash(request)))
                 .map(filed -> respond(filed, uri));
     }
 

@@ -1,9 +1,12 @@
 package org.modhub.moderation.reporting.api;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Set;
 
 import org.modhub.moderation.contracts.action.SourceType;
+import org.modhub.moderation.contracts.subject.HubLinks;
 import org.modhub.moderation.contracts.subject.SubjectKind;
 import org.modhub.moderation.contracts.subject.SubjectRef;
 import org.modhub.moderation.contracts.taxonomy.PolicyCategory;
@@ -29,9 +32,13 @@ public class RequestValidator {
     static final int MAX_REASON_LENGTH = 2000;
 
     private final ReportingConfig.Intake config;
+    private final URI hub;
+    private final HubLinks hubLinks;
 
     public RequestValidator(ReportingConfig config) {
         this.config = config.intake();
+        this.hub = URI.create(config.intake().hubBaseUrl());
+        this.hubLinks = new HubLinks(config.intake().hubBaseUrl());
     }
 
     /** A flag's validated content and its source type. */
@@ -175,8 +182,8 @@ public class RequestValidator {
             String explanationText,
             List<String> evidenceUrls,
             FieldChecks check) {
-        SubjectRef subject = subject(subjectInput, check);
         String url = hubUrl(subjectInput, check);
+        SubjectRef subject = subject(subjectInput, url, check);
         PolicyCategory category = check.category(categoryCode, "category", true);
         PolicySubcategory subcategory = check.subcategory(category, subcategoryCode, "subcategory", false);
         String explanation = check.text(explanationText, "explanation", true, config.maxExplanationLength());
@@ -185,10 +192,25 @@ public class RequestValidator {
         return new Content(subject, url, category, subcategory, explanation, evidence);
     }
 
-    private SubjectRef subject(SubjectInput input, FieldChecks check) {
+    private SubjectRef subject(SubjectInput input, String url, FieldChecks check) {
         if (input == null) {
             check.add("subject", "is required");
             return null;
+        }
+        if (blank(input.kind()) && blank(input.id()) && input.path() == null && input.revision() == null) {
+            // Only the page the notifier was looking at: the subject is what that hub URL names.
+            if (url == null) {
+                if (!check.failed("subject.url")) {
+                    check.add("subject.kind", "is required");
+                }
+                return null;
+            }
+            SubjectRef named = hubLinks.subject(url).orElse(null);
+            if (named == null) {
+                check.add(
+                        "subject.url", "names no model, dataset, Space, discussion, file, post or account on the hub");
+            }
+            return named;
         }
         if (input.kind() == null || input.kind().isBlank()) {
             check.add("subject.kind", "is required");
@@ -229,7 +251,40 @@ public class RequestValidator {
         }
     }
 
+    /**
+     * The hub page the notifier was looking at: a link on the hub itself (its scheme, host and port, no user-info), so
+     * what a report names is always hub content, never another address.
+     */
     private String hubUrl(SubjectInput input, FieldChecks check) {
-        return input == null ? null : check.httpUrl(input.url(), "subject.url", false, config.maxUrlLength());
+        String url = input == null ? null : check.httpUrl(input.url(), "subject.url", false, config.maxUrlLength());
+        if (url != null && !onTheHub(url)) {
+            check.add("subject.url", "must be a link on the hub (" + hub + ")");
+            return null;
+        }
+        return url;
+    }
+
+    private boolean onTheHub(String url) {
+        URI link;
+        try {
+            link = new URI(url);
+        } catch (URISyntaxException e) {
+            return false;
+        }
+        return link.getRawUserInfo() == null
+                && hub.getScheme().equalsIgnoreCase(link.getScheme())
+                && port(hub) == port(link)
+                && hubLinks.isHubLink(url);
+    }
+
+    private static int port(URI uri) {
+        if (uri.getPort() != -1) {
+            return uri.getPort();
+        }
+        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 }

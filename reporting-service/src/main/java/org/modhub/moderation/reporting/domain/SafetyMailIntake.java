@@ -3,9 +3,11 @@ package org.modhub.moderation.reporting.domain;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -18,6 +20,7 @@ import org.modhub.moderation.contracts.event.reporting.ReportVisibility;
 import org.modhub.moderation.contracts.subject.HubLinks;
 import org.modhub.moderation.contracts.subject.SubjectRef;
 import org.modhub.moderation.contracts.taxonomy.PolicySubcategory;
+import org.modhub.moderation.kit.hub.HubDirectory;
 import org.modhub.moderation.kit.inbox.MailScreen;
 import org.modhub.moderation.kit.mail.MailRequest;
 import org.modhub.moderation.kit.mail.MailRequests;
@@ -33,9 +36,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The mail that is this service's (see {@code MailInboundConsumer}). Mail to safety@ on no thread becomes reports: one
- * per hub URL in it (bounded), with source EMAIL, the category told from its words or left for staff, and the original
- * text kept. A mail without a hub URL becomes a report awaiting its location, and the sender is asked for it on the
- * same thread (a bounded number of times). A reply on a report's thread, to any of our addresses, from the person the
+ * per hub URL in it (bounded) whose content the hub has, with source EMAIL, the category told from its words or left
+ * for staff, and the original text kept. A mail without a hub URL, or naming only content the hub does not have, becomes
+ * a report awaiting its location, and the sender is asked for it on the same thread (a bounded number of times; the
+ * request names the content the hub does not have). While the hub cannot answer, the mail waits (the consumer retries
+ * the hub's outage) and is filed once it answers. A reply on a report's thread, to any of our addresses, from the person the
  * report's mails went to adds to that report (in-platform reports included) and completes one awaiting its location;
  * it never becomes a new report. Receipts and location requests answer the sender's mail (In-Reply-To). Auto-replies
  * and bounces never become reports. Runs in the consumer's transaction.
@@ -44,6 +49,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class SafetyMailIntake {
 
     static final int MAX_SUBJECTS_PER_MAIL = 5;
+    /**
+     * The location request's parameter naming, by subject key (comma-separated), the content a mail named that the hub
+     * does not have.
+     */
+    public static final String UNKNOWN_SUBJECTS = "unknownSubjects";
     /** Statuses whose report review already has ({@code ReportFiled} written): its explanation is no longer added to. */
     private static final Set<ReportStatus> WENT_TO_REVIEW =
             Set.of(ReportStatus.RECEIVED, ReportStatus.DECIDED, ReportStatus.WITHDRAWN);
@@ -55,6 +65,7 @@ public class SafetyMailIntake {
     private final ReportingConfig config;
     private final HubLinks hubLinks;
     private final Clock clock;
+    private final HubDirectory hub;
 
     public SafetyMailIntake(
             ReportRepository reports,
@@ -62,7 +73,8 @@ public class SafetyMailIntake {
             ReportAnnouncer announcer,
             MailRequests mail,
             ReportingConfig config,
-            Clock clock) {
+            Clock clock,
+            HubDirectory hub) {
         this.reports = reports;
         this.standings = standings;
         this.announcer = announcer;
@@ -70,6 +82,7 @@ public class SafetyMailIntake {
         this.config = config;
         this.hubLinks = new HubLinks(config.intake().hubBaseUrl());
         this.clock = clock;
+        this.hub = hub;
     }
 
     public Uni<Void> accept(InboundMailReceived received) {
@@ -101,8 +114,23 @@ public class SafetyMailIntake {
         });
     }
 
-    /** A new mail: one report per hub subject, or one awaiting the location. */
+    /**
+     * A new mail: one report per hub subject the hub knows, or one awaiting the location when it names none (or only
+     * content the hub does not have, which the location request says). The hub is asked before the standing row is
+     * locked.
+     */
     private Uni<Void> fresh(String from, InboundMailReceived received) {
+        String text = received.subjectLine() + "\n\n" + received.textBody();
+        List<SubjectRef> named = subjects(text);
+        return known(named).chain(subjects -> fresh(from, received, text, subjects, unknown(named, subjects)));
+    }
+
+    private Uni<Void> fresh(
+            String from,
+            InboundMailReceived received,
+            String text,
+            List<SubjectRef> subjects,
+            List<SubjectRef> unknown) {
         Instant now = clock.instant();
         NotifierKey key = NotifierKey.email(from);
         return standings.lockOrCreate(key.value(), null, from).chain(standing -> {
@@ -112,15 +140,16 @@ public class SafetyMailIntake {
                         received.messageId(), key, standing.suspendedUntil);
                 return Uni.createFrom().voidItem();
             }
-            String text = received.subjectLine() + "\n\n" + received.textBody();
-            List<SubjectRef> subjects = subjects(text);
+            if (!unknown.isEmpty()) {
+                Log.infof("Mail %s names content the hub does not have: %s", received.messageId(), unknown);
+            }
             List<String> evidence = evidence(text);
             if (subjects.isEmpty()) {
                 ReportEntity report = newReport(key, from, received, null, text, evidence, now);
                 report.status = ReportStatus.AWAITING_LOCATION;
                 report.mailMessageId = received.messageId();
                 standing.reportsFiled++;
-                return reports.persist(report).chain(() -> askForLocation(report, received.messageId()));
+                return reports.persist(report).chain(() -> askForLocation(report, received.messageId(), unknown));
             }
             Instant since = now.minus(config.intake().mergeWindow());
             boolean[] carriesMessageId = {false};
@@ -155,7 +184,7 @@ public class SafetyMailIntake {
      * The notifier's reply on their report's thread (to whichever of our addresses): it adds to that report, as the
      * receipt and the location request promise, and is never a new report. Its text is kept with the report, its
      * non-hub links join the evidence, and while the report has not gone to review yet its words join the explanation
-     * review will read. A report waiting for its location is completed by the first hub URL in the reply.
+     * review will read. A report waiting for its location is completed by the first content in the reply that the hub has.
      */
     private Uni<Void> reply(ReportEntity report, InboundMailReceived received) {
         String marker = "--- reply " + received.messageId() + " ---";
@@ -178,14 +207,21 @@ public class SafetyMailIntake {
             Log.infof("Mail %s added to report %s (%s)", received.messageId(), report.id, report.status);
             return Uni.createFrom().voidItem();
         }
-        List<SubjectRef> subjects = subjects(received.subjectLine() + "\n" + body);
-        if (subjects.isEmpty()) {
-            return askForLocation(report, received.messageId());
-        }
-        SubjectRef subject = subjects.get(0);
+        List<SubjectRef> named = subjects(received.subjectLine() + "\n" + body);
+        return known(named).chain(subjects -> {
+            if (subjects.isEmpty()) {
+                return askForLocation(report, received.messageId(), named);
+            }
+            return complete(report, received, subjects.get(0), now);
+        });
+    }
+
+    /** A report awaiting its location gets the first subject of the notifier's reply that the hub knows. */
+    private Uni<Void> complete(ReportEntity report, InboundMailReceived received, SubjectRef subject, Instant now) {
+        String body = received.textBody();
         report.subjectKey = subject.key();
         report.subjectKind = subject.kind().keyPrefix();
-        report.hubUrl = firstHubLink(body);
+        report.hubUrl = linkTo(subject, body);
         if (report.category == null) {
             classify(report, received.subjectLine() + "\n" + body);
         }
@@ -228,10 +264,7 @@ public class SafetyMailIntake {
         if (subject != null) {
             report.subjectKey = subject.key();
             report.subjectKind = subject.kind().keyPrefix();
-            report.hubUrl = hubLinks(text).stream()
-                    .filter(link -> hubLinks.subject(link).map(subject::equals).orElse(false))
-                    .findFirst()
-                    .orElse(null);
+            report.hubUrl = linkTo(subject, text);
         }
         report.explanation = bound(text.strip(), config.intake().maxExplanationLength());
         report.evidenceUrls = evidence;
@@ -268,16 +301,54 @@ public class SafetyMailIntake {
         return announcer.announce(report, inReplyTo);
     }
 
-    /** Asks the sender where exactly the content is, answering their mail {@code inReplyTo}. */
-    private Uni<Void> askForLocation(ReportEntity report, String inReplyTo) {
+    /** The subjects, in order, that the hub has; fails with the hub's outage, which the consumer waits out. */
+    private Uni<List<SubjectRef>> known(List<SubjectRef> subjects) {
+        return Multi.createFrom()
+                .iterable(subjects)
+                .onItem()
+                .transformToUniAndConcatenate(subject -> hub.find(subject).map(found -> found.map(f -> subject)))
+                .select()
+                .where(Optional::isPresent)
+                .map(Optional::get)
+                .collect()
+                .asList();
+    }
+
+    private static List<SubjectRef> unknown(List<SubjectRef> named, List<SubjectRef> known) {
+        return named.stream().filter(s -> !known.contains(s)).toList();
+    }
+
+    /**
+     * Looks up the hub subjects a mail names, outside the consumer's transaction, so that the intake's own lookups in
+     * it are answered from the directory's cache; a failure here is left to the intake, which waits the outage out.
+     */
+    public Uni<Void> prefetch(InboundMailReceived received) {
+        return known(subjects(received.subjectLine() + "\n" + received.textBody()))
+                .replaceWithVoid()
+                .onFailure()
+                .recoverWithNull();
+    }
+
+    /**
+     * Asks the sender where exactly the content is, answering their mail {@code inReplyTo}; {@code unknown} is the
+     * content their mail named that the hub does not have, for the mail to say so.
+     */
+    private Uni<Void> askForLocation(ReportEntity report, String inReplyTo, List<SubjectRef> unknown) {
         if (report.locationRequests >= config.mail().maxLocationRequests()) {
             Log.infof(
                     "Report %s: asked %d times for the location; not asking again", report.id, report.locationRequests);
             return Uni.createFrom().voidItem();
         }
         report.locationRequests++;
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("reportId", report.id.toString());
+        if (!unknown.isEmpty()) {
+            parameters.put(
+                    UNKNOWN_SUBJECTS,
+                    String.join(",", unknown.stream().map(SubjectRef::key).toList()));
+        }
         return mail.send(MailRequest.to(MailTemplateId.REPORT_LOCATION_REQUEST, report.contactEmail, null)
-                .parameters(Map.of("reportId", report.id.toString()))
+                .parameters(parameters)
                 .thread(MailThreads.report(report.id), Mailboxes.SAFETY)
                 .once(MailTemplateId.REPORT_LOCATION_REQUEST.id() + ":" + report.id + ":"
                         + report.updatedAt.toEpochMilli())
@@ -299,8 +370,12 @@ public class SafetyMailIntake {
         return HubLinks.links(text).stream().filter(hubLinks::isHubLink).toList();
     }
 
-    private String firstHubLink(String text) {
-        return hubLinks(text).stream().findFirst().orElse(null);
+    /** The first hub link in {@code text} that names {@code subject}. */
+    private String linkTo(SubjectRef subject, String text) {
+        return hubLinks(text).stream()
+                .filter(link -> hubLinks.subject(link).map(subject::equals).orElse(false))
+                .findFirst()
+                .orElse(null);
     }
 
     private List<String> evidence(String text) {

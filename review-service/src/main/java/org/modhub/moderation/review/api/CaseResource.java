@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.jboss.resteasy.reactive.RestResponse;
 import org.modhub.moderation.contracts.Roles;
+import org.modhub.moderation.contracts.action.ModerationAction;
 import org.modhub.moderation.contracts.taxonomy.Severity;
 import org.modhub.moderation.kit.security.Caller;
 import org.modhub.moderation.kit.validation.Page;
@@ -14,7 +15,9 @@ import org.modhub.moderation.review.config.ReviewConfig;
 import org.modhub.moderation.review.domain.CaseService;
 import org.modhub.moderation.review.domain.CaseState;
 import org.modhub.moderation.review.domain.DecisionService;
+import org.modhub.moderation.review.domain.NewDecision;
 import org.modhub.moderation.review.domain.OwnerService;
+import org.modhub.moderation.review.domain.Ownership;
 import org.modhub.moderation.review.persistence.CaseEntity;
 import org.modhub.moderation.review.persistence.CaseRepository.QueueFilter;
 
@@ -30,7 +33,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-/** The case queue and the work on one case: claim, release, reassign, escalate, notes, decide, the owner's answer. */
+/**
+ * The case queue and the work on one case: claim, release, reassign, escalate, notes, the subject as the hub knows
+ * it, decide, the owner's answer.
+ */
 @Path("/api/v1/cases")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -42,6 +48,7 @@ public class CaseResource {
     private final CaseService cases;
     private final DecisionService decisions;
     private final OwnerService owners;
+    private final Ownership ownership;
     private final DecisionChecks decisionChecks;
     private final ReviewConfig config;
     private final Views views;
@@ -52,6 +59,7 @@ public class CaseResource {
             CaseService cases,
             DecisionService decisions,
             OwnerService owners,
+            Ownership ownership,
             DecisionChecks decisionChecks,
             ReviewConfig config,
             Views views,
@@ -60,6 +68,7 @@ public class CaseResource {
         this.cases = cases;
         this.decisions = decisions;
         this.owners = owners;
+        this.ownership = ownership;
         this.decisionChecks = decisionChecks;
         this.config = config;
         this.views = views;
@@ -152,17 +161,36 @@ public class CaseResource {
     }
 
     /**
+     * The case's subject as the hub directory knows it now, for staff to choose whom a decision concerns: visibility,
+     * when it was posted and last changed, its owners (primary first; whether an e-mail is on file, never the
+     * address) and, for a model, its base models. 422 {@code unknown-subject} naming {@code subject} when the hub no
+     * longer has it; 503 with {@code Retry-After} when the hub cannot answer.
+     */
+    @GET
+    @Path("/{id}/subject")
+    @RolesAllowed({Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.LEGAL, Roles.ADMIN})
+    public Uni<Views.SubjectView> subject(@PathParam("id") String id) {
+        return ownership.subjectOf(caseId(id)).map(views::subject);
+    }
+
+    /**
      * Decides a case the caller holds. 201 with the decision: ENFORCED at once, or PENDING_APPROVAL
-     * when four eyes are needed (nothing is enforced until a senior moderator approves).
+     * when four eyes are needed (nothing is enforced until a senior moderator approves). The owner is
+     * the request's {@code ownerId} (one of the subject's owners on the hub) or the primary owner, with
+     * address, language and country from the hub directory, asked before anything is written: 422
+     * {@code not-an-owner} naming {@code ownerId}, 422 {@code unknown-subject} naming {@code subject},
+     * 503 with {@code Retry-After} when the hub cannot answer (nothing recorded; send it again).
      */
     @POST
     @Path("/{id}/decisions")
     @RolesAllowed({Roles.MODERATOR, Roles.SENIOR_MODERATOR})
     public Uni<RestResponse<Views.DecisionView>> decide(@PathParam("id") String id, Requests.DecisionRequest request) {
         UUID caseId = caseId(id);
-        var input = decisionChecks.decision(request, clock.instant());
-        return decisions
-                .decide(caseId, caller().id(), input)
+        NewDecision input = decisionChecks.decision(request, clock.instant());
+        String moderator = caller().id();
+        return ownership
+                .forDecision(caseId, input.ownerId(), input.actions().contains(ModerationAction.REQUEST_CHANGES))
+                .chain(hub -> decisions.decide(caseId, moderator, input, hub))
                 .map(d -> RestResponse.status(RestResponse.Status.CREATED, views.decision(d)));
     }
 

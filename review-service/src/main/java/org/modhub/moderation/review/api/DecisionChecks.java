@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import org.modhub.moderation.contracts.action.AutomatedDecision;
 import org.modhub.moderation.contracts.action.DecisionGround;
@@ -28,7 +27,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class DecisionChecks {
 
-    private static final Pattern LOCALE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
+    /** A hub account id is short; anything longer is no account. */
+    private static final int MAX_ACCOUNT_ID = 200;
     /** The database's limit for the whole legal ground; the citation and title take part of it. */
     private static final int MAX_GROUND_TEXT = 300;
 
@@ -82,28 +82,13 @@ public class DecisionChecks {
         AutomatedDecision automated = r.automatedDecision() == null
                 ? AutomatedDecision.AUTOMATED_DECISION_NOT_AUTOMATED
                 : check.oneOf(AutomatedDecision.class, r.automatedDecision(), "automatedDecision", true);
-        Requests.OwnerInput owner = r.owner();
-        String ownerId = null;
-        String ownerEmail = null;
-        String ownerLocale = null;
-        if (owner == null) {
-            check.add("owner", "is required: the owner is told the statement of reasons");
-        } else {
-            ownerId = check.text(owner.id(), "owner.id", true, maxText);
-            ownerEmail = check.email(owner.email(), "owner.email", false);
-            ownerLocale = owner.locale();
-            if (ownerLocale != null && !LOCALE.matcher(ownerLocale).matches()) {
-                check.add("owner.locale", "must be a BCP 47 tag like 'en' or 'de-DE'");
-            }
-        }
+        // Only which owner: whether it is one, and where to mail them, the hub directory says (Ownership).
+        String ownerId = check.text(r.ownerId(), "ownerId", false, MAX_ACCOUNT_ID);
         String changes = null;
         Instant deadline = null;
         if (actions.contains(ModerationAction.REQUEST_CHANGES)) {
             changes = check.text(r.changesRequested(), "changesRequested", true, maxText);
             deadline = ownerDeadline(r.ownerDeadline(), now, check);
-            if (owner != null && ownerEmail == null && !check.failed("owner.email")) {
-                check.add("owner.email", "is required to ask the owner for changes");
-            }
         } else {
             if (r.changesRequested() != null) {
                 check.add("changesRequested", ONLY_WITH_CHANGES);
@@ -144,8 +129,6 @@ public class DecisionChecks {
                 unfounded,
                 automated,
                 ownerId,
-                ownerEmail,
-                ownerLocale,
                 changes,
                 deadline,
                 provision,

@@ -22,9 +22,6 @@ public final class Requests {
         return body;
     }
 
-    /** The owner or author the decision concerns: their hub user id, and where to mail them. */
-    public record OwnerInput(String id, String email, String locale) {}
-
     /**
      * A decision on a case.
      *
@@ -32,6 +29,9 @@ public final class Requests {
      * @param ground DecisionGround name; defaults from the subcategory when an action restricts
      * @param territorialScope ISO 3166-1 alpha-2 codes; defaults to the EEA when an action restricts
      * @param endDate RFC 3339 time the restriction ends; required for SUSPEND_ACCOUNT
+     * @param ownerId which of the subject's owners on the hub the decision concerns (a hub account id, one of the
+     *        {@code owners} of {@code GET /cases/{id}/subject}); default: the primary owner, the one notices go to.
+     *        Their e-mail, language and country come from the hub, never from the request
      * @param changesRequested what the owner must change (REQUEST_CHANGES)
      * @param ownerDeadline RFC 3339 deadline for the owner (REQUEST_CHANGES; default from configuration)
      * @param legalProvision LegalProvision code, required when the ground is illegal content; one of the category's
@@ -50,7 +50,7 @@ public final class Requests {
             String explanation,
             Boolean manifestlyUnfounded,
             String automatedDecision,
-            OwnerInput owner,
+            String ownerId,
             String changesRequested,
             String ownerDeadline,
             String legalProvision,

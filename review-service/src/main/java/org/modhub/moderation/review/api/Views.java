@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.modhub.moderation.contracts.action.ModerationAction;
 import org.modhub.moderation.kit.audit.AuditEntry;
+import org.modhub.moderation.kit.hub.HubSubject;
 import org.modhub.moderation.review.domain.StatementOfReasons;
 import org.modhub.moderation.review.persistence.CaseEntity;
 import org.modhub.moderation.review.persistence.CaseNoteEntity;
@@ -96,6 +97,8 @@ public class Views {
             String status,
             String subject,
             String ownerId,
+            String ownerCountry,
+            Instant contentDate,
             List<ModerationAction> actions,
             String ground,
             String category,
@@ -120,6 +123,31 @@ public class Views {
             StatementOfReasons statementOfReasons,
             Instant createdAt,
             Instant decidedAt) {}
+
+    /**
+     * A case's subject as the hub directory knows it now (for staff).
+     *
+     * @param owners primary owner first (the one notices go to), then an organisation's admins
+     * @param baseModels for a model, what its card names as {@code base_model}
+     */
+    public record SubjectView(
+            String subject,
+            String visibility,
+            Instant createdAt,
+            Instant lastModified,
+            List<SubjectOwnerView> owners,
+            List<BaseModelView> baseModels) {}
+
+    /**
+     * An owner staff may choose as a decision's {@code ownerId}.
+     *
+     * @param hasEmail whether the hub has an address for notices (needed to ask for changes); the address itself
+     *     stays out of views
+     */
+    public record SubjectOwnerView(
+            String id, String name, String type, String language, String country, boolean hasEmail) {}
+
+    public record BaseModelView(String model, String relation) {}
 
     public record RestrictionView(
             UUID id,
@@ -213,6 +241,8 @@ public class Views {
                 d.status.name(),
                 d.subjectKey,
                 d.ownerId,
+                d.ownerCountry,
+                d.contentDate,
                 d.actions(),
                 d.ground == null ? null : d.ground.name(),
                 d.category.code(),
@@ -252,6 +282,8 @@ public class Views {
                 v.status(),
                 v.subject(),
                 v.ownerId(),
+                v.ownerCountry(),
+                v.contentDate(),
                 v.actions(),
                 v.ground(),
                 v.category(),
@@ -293,6 +325,22 @@ public class Views {
                 v.respondedVia(),
                 v.respondedAt(),
                 v.expiredAt());
+    }
+
+    public SubjectView subject(HubSubject s) {
+        return new SubjectView(
+                s.ref().key(),
+                s.visibility().name(),
+                s.createdAt(),
+                s.lastModified(),
+                s.owners().stream()
+                        .map(o -> new SubjectOwnerView(
+                                o.id(), o.name(), o.type().name(), o.language(), o.country(), o.email() != null))
+                        .toList(),
+                s.baseModels().stream()
+                        .map(b ->
+                                new BaseModelView(b.model().key(), b.relation().name()))
+                        .toList());
     }
 
     public RestrictionView restriction(RestrictionEntity r) {

@@ -68,20 +68,20 @@ public class DecisionService {
 
     // --- staff ---
 
-    /** The holder of a case decides it. */
+    /**
+     * The holder of a case decides it, about the owner {@code hub} resolved from the hub directory before this
+     * transaction ({@link Ownership#forDecision}).
+     */
     @WithTransaction
-    public Uni<DecisionEntity> decide(UUID caseId, String moderator, NewDecision input) {
+    public Uni<DecisionEntity> decide(UUID caseId, String moderator, NewDecision input, HubFacts hub) {
         return cases.locked(caseId).chain(c -> {
             if (c.state != CaseState.CLAIMED || !moderator.equals(c.assignee)) {
                 throw ProblemException.conflict("Case " + caseId + " is " + c.state
                         + (c.assignee != null ? " (held by " + c.assignee + ")" : "") + "; claim it before deciding");
             }
-            if (input.actions().contains(ModerationAction.REQUEST_CHANGES) && input.ownerEmail() == null) {
-                throw ProblemException.invalidField("owner.email", "is required to ask the owner for changes");
-            }
             return reports.list("caseId = ?1 and withdrawnAt is null", caseId)
                     .chain(reported -> policies.currentVersion().chain(version -> {
-                        DecisionEntity d = newDecision(c, input, moderator, version, reported);
+                        DecisionEntity d = newDecision(c, input, hub, moderator, version, reported);
                         check(d, input.actions(), input.territorialScope(), moderator);
                         d.changesRequested = input.changesRequested();
                         d.ownerDeadline = input.ownerDeadline();
@@ -214,18 +214,14 @@ public class DecisionService {
             String explanation,
             String version,
             String decidedBy,
-            String ownerId,
-            String ownerEmail,
-            String ownerLocale) {
+            HubFacts hub) {
         DecisionEntity d = new DecisionEntity();
         d.id = UUID.randomUUID();
         d.caseId = c.id;
         d.kind = DecisionKind.DECISION;
         d.status = DecisionStatus.PENDING_APPROVAL;
         d.subjectKey = c.subjectKey;
-        d.ownerId = ownerId;
-        d.ownerEmail = ownerEmail;
-        d.ownerLocale = ownerLocale;
+        hub.applyTo(d);
         d.actions(actions);
         d.ground = ground;
         d.category = c.category;
@@ -248,7 +244,12 @@ public class DecisionService {
     }
 
     private DecisionEntity newDecision(
-            CaseEntity c, NewDecision in, String moderator, String version, List<CaseReportEntity> reports) {
+            CaseEntity c,
+            NewDecision in,
+            HubFacts hub,
+            String moderator,
+            String version,
+            List<CaseReportEntity> reports) {
         DecisionEntity d = blank(
                 c,
                 in.actions(),
@@ -259,9 +260,7 @@ public class DecisionService {
                 in.explanation(),
                 version,
                 moderator,
-                in.ownerId(),
-                in.ownerEmail(),
-                in.ownerLocale());
+                hub);
         d.category = in.category();
         d.subcategory = in.subcategory();
         d.automatedDecision = in.automatedDecision();

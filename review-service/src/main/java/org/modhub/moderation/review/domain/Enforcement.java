@@ -138,7 +138,7 @@ public class Enforcement {
                                         d.id,
                                         now,
                                         transparency
-                                                .render(d.id, statement, c.openedAt, identities)
+                                                .render(d.id, statement, contentDate(d, c), identities)
                                                 .orElse(null))))
                                 .replaceWithVoid();
                     }
@@ -167,6 +167,14 @@ public class Enforcement {
                             "actions " + d.actions + ", policy " + d.policyVersion
                                     + (d.legalProvision != null ? ", law " + d.legalProvision.citation() : "")));
                 }));
+    }
+
+    /**
+     * The statement's content date: when the content was posted, as the hub directory said at the decision; for
+     * decisions stored before it was asked, when the case opened (the earliest the hub knew of the content).
+     */
+    private static Instant contentDate(DecisionEntity d, CaseEntity c) {
+        return d.contentDate != null ? d.contentDate : c.openedAt;
     }
 
     /** Everyone a decision involves, whose names and addresses its public statement must not carry. */
@@ -350,9 +358,7 @@ public class Enforcement {
         rev.kind = DecisionKind.REVERSAL;
         rev.status = DecisionStatus.ENFORCED;
         rev.subjectKey = original.subjectKey;
-        rev.ownerId = original.ownerId;
-        rev.ownerEmail = original.ownerEmail;
-        rev.ownerLocale = original.ownerLocale;
+        HubFacts.of(original).applyTo(rev);
         rev.actions(lifted);
         rev.ground = original.ground;
         rev.category = original.category;

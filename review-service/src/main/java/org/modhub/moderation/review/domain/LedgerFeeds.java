@@ -19,6 +19,8 @@ import org.modhub.moderation.contracts.taxonomy.LegalProvision;
 import org.modhub.moderation.contracts.taxonomy.PolicyCategory;
 import org.modhub.moderation.contracts.taxonomy.PolicySubcategory;
 import org.modhub.moderation.kit.audit.AuditTrail;
+import org.modhub.moderation.kit.hub.HubAccount;
+import org.modhub.moderation.kit.hub.HubSubject;
 import org.modhub.moderation.kit.inbox.PoisonMessageException;
 import org.modhub.moderation.review.persistence.DecisionEntity;
 import org.modhub.moderation.review.persistence.DecisionRepository;
@@ -33,6 +35,11 @@ import jakarta.enterprise.context.ApplicationScoped;
  * (ground: illegal content, infringement of IP; source: a notice), a restoration its reversal, and
  * a reversed or modified appeal a reversal and/or a new decision. Each carries a statement of
  * reasons. Runs in the consumer's transaction.
+ *
+ * <p>The owner of such a decision is never typed here either: a takedown's is the uploader dmca-service resolved
+ * from the hub directory, an appeal's that of the decision appealed. What else a decision needs from the directory
+ * (when the content was posted, the uploader's country) is asked here; when the hub cannot answer, the
+ * {@code HubUnavailableException} leaves the event unacknowledged and the kit's consumer retries it until it can.
  */
 @ApplicationScoped
 public class LedgerFeeds {
@@ -44,6 +51,7 @@ public class LedgerFeeds {
     private final DecisionRepository decided;
     private final CaseService cases;
     private final PolicyService policies;
+    private final Ownership ownership;
     private final Enforcement enforcement;
     private final AuditTrail audit;
     private final Clock clock;
@@ -53,6 +61,7 @@ public class LedgerFeeds {
             DecisionRepository decided,
             CaseService cases,
             PolicyService policies,
+            Ownership ownership,
             Enforcement enforcement,
             AuditTrail audit,
             Clock clock) {
@@ -60,6 +69,7 @@ public class LedgerFeeds {
         this.decided = decided;
         this.cases = cases;
         this.policies = policies;
+        this.ownership = ownership;
         this.enforcement = enforcement;
         this.audit = audit;
         this.clock = clock;
@@ -85,40 +95,60 @@ public class LedgerFeeds {
                     if (existing > 0) {
                         return Uni.createFrom().voidItem();
                     }
-                    return policies.currentVersion()
-                            .chain(version -> cases.openExternal(
-                                            subject,
-                                            PolicyCategory.PRIVACY_AND_IP,
-                                            PolicySubcategory.IP_INFRINGEMENT,
-                                            DecisionOrigin.DMCA,
-                                            t.noticeId(),
-                                            null,
-                                            CaseState.CLOSED,
-                                            t.orderedBy())
-                                    .chain(c -> {
-                                        DecisionEntity d = decisions.blank(
-                                                c,
-                                                List.of(ModerationAction.DISABLE),
-                                                DecisionGround.DECISION_GROUND_ILLEGAL_CONTENT,
-                                                DsaTerritories.EEA,
-                                                null,
-                                                "A notice under 17 U.S.C. 512(c)(3) (notice " + t.noticeId()
-                                                        + ") identified this content as infringing a copyright; legal staff found the notice complete and accepted it.",
-                                                "Making content available that infringes someone's intellectual property breaks the law and the content policy "
-                                                        + "(Privacy and Intellectual Property). Access is disabled; you may send a counter-notice if you believe it was removed by mistake.",
-                                                version,
-                                                DMCA_DECIDER,
-                                                t.uploaderId(),
-                                                null,
-                                                null);
-                                        // The notice-and-takedown provision the notice was accepted under (DSA Art.
-                                        // 17(3)(d)).
-                                        d.legalProvision = LegalProvision.US_17_USC_512_C;
-                                        d.createdAt = t.orderedAt();
-                                        return decisions.recordExternal(c, d, t.orderedBy());
-                                    }))
+                    // Asked before anything is written: when the hub is down this fails, and the event waits.
+                    return ownership
+                            .find(subject)
+                            .chain(found -> recordTakedown(t, subject, uploader(t, found)))
                             .replaceWithVoid();
                 });
+    }
+
+    private Uni<DecisionEntity> recordTakedown(TakedownOrdered t, SubjectRef subject, HubFacts uploader) {
+        return policies.currentVersion()
+                .chain(version -> cases.openExternal(
+                                subject,
+                                PolicyCategory.PRIVACY_AND_IP,
+                                PolicySubcategory.IP_INFRINGEMENT,
+                                DecisionOrigin.DMCA,
+                                t.noticeId(),
+                                null,
+                                CaseState.CLOSED,
+                                t.orderedBy())
+                        .chain(c -> {
+                            DecisionEntity d = decisions.blank(
+                                    c,
+                                    List.of(ModerationAction.DISABLE),
+                                    DecisionGround.DECISION_GROUND_ILLEGAL_CONTENT,
+                                    DsaTerritories.EEA,
+                                    null,
+                                    "A notice under 17 U.S.C. 512(c)(3) (notice " + t.noticeId()
+                                            + ") identified this content as infringing a copyright; legal staff found the notice complete and accepted it.",
+                                    "Making content available that infringes someone's intellectual property breaks the law and the content policy "
+                                            + "(Privacy and Intellectual Property). Access is disabled; you may send a counter-notice if you believe it was removed by mistake.",
+                                    version,
+                                    DMCA_DECIDER,
+                                    uploader);
+                            // The notice-and-takedown provision the notice was accepted under (DSA Art. 17(3)(d)).
+                            d.legalProvision = LegalProvision.US_17_USC_512_C;
+                            d.createdAt = t.orderedAt();
+                            return decisions.recordExternal(c, d, t.orderedBy());
+                        }));
+    }
+
+    /**
+     * A takedown concerns the uploader dmca-service resolved; their language and country are the hub's where the
+     * uploader is one of the subject's owners. No address: dmca-service tells the uploader, with the notice and how
+     * to counter-notify, so review sends no second mail. A subject gone from the hub (removed since the notice) keeps
+     * no content date, and its statement falls back to when the case opened.
+     */
+    private static HubFacts uploader(TakedownOrdered t, HubSubject found) {
+        HubAccount account = found == null ? null : found.owner(t.uploaderId()).orElse(null);
+        return new HubFacts(
+                t.uploaderId(),
+                null,
+                account == null ? null : account.language(),
+                account == null ? null : account.country(),
+                found == null ? null : found.createdAt());
     }
 
     public Uni<Void> restored(ContentRestored r) {
@@ -254,47 +284,52 @@ public class LedgerFeeds {
                 original.ground != null ? original.ground : DecisionGround.defaultFor(original.subcategory);
         List<String> scope = original.territorialScope;
         List<String> territorialScope = scope.isEmpty() ? DsaTerritories.EEA : scope;
-        return policies.currentVersion()
-                .chain(version -> cases.lockOpen(a.subject().key()).chain(open -> {
-                    boolean approval = FourEyes.needsApproval(
-                            a.newActions(), a.subject().kind(), original.category, original.subcategory);
-                    // One open case per subject: a decision that must wait joins an open case, or opens one that waits.
-                    CaseState state = approval && open == null ? CaseState.PENDING_APPROVAL : CaseState.CLOSED;
-                    return cases.openExternal(
-                                    a.subject(),
-                                    original.category,
-                                    original.subcategory,
-                                    DecisionOrigin.APPEAL,
-                                    null,
-                                    a.appealId(),
-                                    state,
-                                    a.reviewerId())
-                            .chain(c -> {
-                                DecisionEntity d = decisions.blank(
-                                        c,
-                                        a.newActions(),
-                                        ground,
-                                        territorialScope,
-                                        endDate,
-                                        facts,
-                                        a.explanation(),
-                                        version,
-                                        a.reviewerId(),
-                                        original.ownerId,
-                                        original.ownerEmail,
-                                        original.ownerLocale);
-                                // The appeal changes the actions, not the law or clause the original relied on.
-                                if (ground == DecisionGround.DECISION_GROUND_ILLEGAL_CONTENT) {
-                                    d.legalProvision = original.legalProvision != null
-                                            ? original.legalProvision
-                                            : StatementOfReasons.legacyProvision(original.subcategory);
-                                    d.legalGroundText = original.legalGroundText;
-                                } else {
-                                    d.policyClause = original.policyClause;
-                                }
-                                return decisions.recordExternal(c, d, null);
-                            });
-                }))
+        // The owner is the original decision's; when the content was posted too, unless it was decided before review
+        // asked the hub directory: then the directory is asked now (and the event waits while it cannot answer).
+        HubFacts owner = HubFacts.of(original);
+        Uni<HubFacts> known = owner.contentDate() != null
+                ? Uni.createFrom().item(owner)
+                : ownership.contentDate(a.subject()).map(owner::withContentDate);
+        return known.chain(hub -> policies.currentVersion()
+                        .chain(version -> cases.lockOpen(a.subject().key()).chain(open -> {
+                            boolean approval = FourEyes.needsApproval(
+                                    a.newActions(), a.subject().kind(), original.category, original.subcategory);
+                            // One open case per subject: a decision that must wait joins an open case, or opens one
+                            // that waits.
+                            CaseState state = approval && open == null ? CaseState.PENDING_APPROVAL : CaseState.CLOSED;
+                            return cases.openExternal(
+                                            a.subject(),
+                                            original.category,
+                                            original.subcategory,
+                                            DecisionOrigin.APPEAL,
+                                            null,
+                                            a.appealId(),
+                                            state,
+                                            a.reviewerId())
+                                    .chain(c -> {
+                                        DecisionEntity d = decisions.blank(
+                                                c,
+                                                a.newActions(),
+                                                ground,
+                                                territorialScope,
+                                                endDate,
+                                                facts,
+                                                a.explanation(),
+                                                version,
+                                                a.reviewerId(),
+                                                hub);
+                                        // The appeal changes the actions, not the law or clause the original relied on.
+                                        if (ground == DecisionGround.DECISION_GROUND_ILLEGAL_CONTENT) {
+                                            d.legalProvision = original.legalProvision != null
+                                                    ? original.legalProvision
+                                                    : StatementOfReasons.legacyProvision(original.subcategory);
+                                            d.legalGroundText = original.legalGroundText;
+                                        } else {
+                                            d.policyClause = original.policyClause;
+                                        }
+                                        return decisions.recordExternal(c, d, null);
+                                    });
+                        })))
                 .replaceWithVoid();
     }
 }

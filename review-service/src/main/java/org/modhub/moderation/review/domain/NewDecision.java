@@ -14,6 +14,8 @@ import org.modhub.moderation.contracts.taxonomy.PolicySubcategory;
 /**
  * A validated decision as a moderator submits it.
  *
+ * @param ownerId the owner staff chose among the subject's owners on the hub (a hub account id); null: the
+ *     primary owner. Everything else about the owner comes from the hub directory ({@link Ownership}).
  * @param changesRequested what the owner must change, when the actions include REQUEST_CHANGES
  * @param ownerDeadline by when, for REQUEST_CHANGES (null: the configured default)
  * @param legalProvision the provision of law relied on, for illegal content
@@ -32,8 +34,6 @@ public record NewDecision(
         boolean manifestlyUnfounded,
         AutomatedDecision automatedDecision,
         String ownerId,
-        String ownerEmail,
-        String ownerLocale,
         String changesRequested,
         Instant ownerDeadline,
         LegalProvision legalProvision,

@@ -26,14 +26,14 @@ final class StatementMapper {
 
     /**
      * @param sor the statement the decision stored when it took effect
-     * @param contentSeen the earliest time the hub knew the content (its case opened): the hub does
-     *        not keep when content was posted, and the database only needs a date not after the
-     *        decision's
+     * @param contentDate when the content was posted, as the hub directory said at the decision; for
+     *        decisions taken before review asked it, the earliest time the hub knew the content (its
+     *        case opened). The database takes no date after the decision's, so a later one becomes that
      * @param redactor the personal data to take out
      * @param puid the statement's platform unique identifier
      */
     static Optional<TransparencyStatement> map(
-            StatementOfReasons sor, Instant contentSeen, Redactor redactor, String puid) {
+            StatementOfReasons sor, Instant contentDate, Redactor redactor, String puid) {
         boolean visibility = !sor.decisionVisibility().isEmpty();
         if (!visibility && sor.decisionAccount() == null) {
             return Optional.empty();
@@ -51,7 +51,7 @@ final class StatementMapper {
             reference = StatementOfReasons.legacyProvision(subcategory).url().orElse(null);
         }
         LocalDate applied = date(sor.applicationDate());
-        LocalDate contentDate = date(contentSeen);
+        LocalDate posted = date(contentDate);
         return Optional.of(TransparencyStatement.builder()
                 .decisionVisibility(visibility ? sor.decisionVisibility() : null)
                 .decisionVisibilityOther(
@@ -89,7 +89,7 @@ final class StatementMapper {
                                 ? fit(subcategory.label(), StatementValidator.MAX_SHORT_TEXT)
                                 : null)
                 .territorialScope(sor.territorialScope())
-                .contentDate(contentDate == null || contentDate.isAfter(applied) ? applied : contentDate)
+                .contentDate(posted == null || posted.isAfter(applied) ? applied : posted)
                 .applicationDate(applied)
                 .endDateVisibilityRestriction(visibility ? date(sor.endDateVisibilityRestriction()) : null)
                 .endDateAccountRestriction(sor.decisionAccount() != null ? date(sor.endDateAccountRestriction()) : null)

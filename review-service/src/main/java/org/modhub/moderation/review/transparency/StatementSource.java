@@ -34,13 +34,15 @@ public class StatementSource {
     /**
      * Columns: the statement as stored when its decision took effect, the decision id, then what
      * renders the statement anew where none was stored (null for the others, so a stored one costs
-     * no more than its own text): the hub's own statement, when its case opened, and everyone the
-     * decision involved.
+     * no more than its own text): the hub's own statement, its content date (when the content was
+     * posted, as the hub directory said at the decision; for older rows when its case opened), and
+     * everyone the decision involved.
      */
     static final String COLUMNS = """
             s.statement, d.id,
             CASE WHEN s.statement IS NULL THEN d.statement END,
-            CASE WHEN s.statement IS NULL THEN (SELECT c.opened_at FROM review_case c WHERE c.id = d.case_id) END,
+            CASE WHEN s.statement IS NULL THEN
+              COALESCE(d.content_date, (SELECT c.opened_at FROM review_case c WHERE c.id = d.case_id)) END,
             CASE WHEN s.statement IS NULL THEN
               ARRAY(SELECT v.x FROM case_report r
                     CROSS JOIN LATERAL (VALUES (r.reporter_id), (r.reporter_email)) AS v(x)
@@ -63,9 +65,9 @@ public class StatementSource {
      * not pass the checks (then it is rendered again when read, and the submitter records why).
      */
     public Optional<String> render(
-            UUID decisionId, StatementOfReasons sor, Instant caseOpened, Collection<String> identities) {
+            UUID decisionId, StatementOfReasons sor, Instant contentDate, Collection<String> identities) {
         return StatementMapper.map(
-                        sor, caseOpened, Redactor.of(identities), StatementSubmissionEntity.puidOf(decisionId))
+                        sor, contentDate, Redactor.of(identities), StatementSubmissionEntity.puidOf(decisionId))
                 .map(statement -> statement.toJson())
                 .filter(json -> validator.validateJson(json).isEmpty());
     }
@@ -107,10 +109,10 @@ public class StatementSource {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("decision " + decisionId + " has a statement that does not read", e);
         }
-        OffsetDateTime opened = row.getObject(at + 3, OffsetDateTime.class);
+        OffsetDateTime contentDate = row.getObject(at + 3, OffsetDateTime.class);
         return StatementMapper.map(
                 sor,
-                opened == null ? null : opened.toInstant(),
+                contentDate == null ? null : contentDate.toInstant(),
                 Redactor.of(identities(row.getArray(at + 4))),
                 StatementSubmissionEntity.puidOf(decisionId));
     }

@@ -508,26 +508,40 @@ public class RestHubDirectory implements HubDirectory {
     @SuppressWarnings("unchecked")
     private <T> Uni<T> lookup(String what, String key, Supplier<Uni<T>> fetch, Predicate<T> found) {
         return Uni.createFrom().deferred(() -> {
+            Timer.Sample sample = Timer.start(registry);
             Answer cached = cache.getIfPresent(key);
             if (cached != null) {
-                counter(what, "hit").increment();
+                count(sample, what, "hit");
                 return Uni.createFrom().item((T) cached.value());
             }
-            Timer.Sample sample = Timer.start(registry);
             return fetch.get()
                     .invoke(value -> {
-                        sample.stop(latency(what));
                         boolean present = found.test(value);
                         cache.put(key, new Answer(value, present));
-                        counter(what, present ? "miss" : "unknown").increment();
+                        count(sample, what, present ? "miss" : "unknown");
                     })
                     .onFailure()
                     .transform(failure -> {
-                        sample.stop(latency(what));
-                        counter(what, "error").increment();
+                        count(sample, what, "error");
                         return unavailable(failure);
                     });
         });
+    }
+
+    /** One lookup in {@code kit.hub.lookups} and its time in {@code kit.hub.latency}, both by what and result. */
+    private void count(Timer.Sample sample, String what, String result) {
+        Counter.builder("kit.hub.lookups")
+                .description("Hub directory lookups by what was looked up and how it was answered")
+                .tag("what", what)
+                .tag("result", result)
+                .register(registry)
+                .increment();
+        sample.stop(Timer.builder("kit.hub.latency")
+                .description("Time to answer a hub directory lookup, from the cache (hit) or the hub")
+                .tag("what", what)
+                .tag("result", result)
+                .publishPercentiles(0.5, 0.99)
+                .register(registry));
     }
 
     private HubUnavailableException unavailable(Throwable failure) {
@@ -546,22 +560,6 @@ public class RestHubDirectory implements HubDirectory {
         }
         Log.warnf("hub directory: %s (%s)", why, failure.toString());
         return new HubUnavailableException("The hub directory could not answer: " + why, config.retryAfter(), failure);
-    }
-
-    private Counter counter(String what, String result) {
-        return Counter.builder("kit.hub.lookups")
-                .description("Hub directory lookups by what was looked up and how it was answered")
-                .tag("what", what)
-                .tag("result", result)
-                .register(registry);
-    }
-
-    private Timer latency(String what) {
-        return Timer.builder("kit.hub.latency")
-                .description("Time to get an answer from the hub (cache misses)")
-                .tag("what", what)
-                .publishPercentiles(0.5, 0.99)
-                .register(registry);
     }
 
     // --- small helpers ---

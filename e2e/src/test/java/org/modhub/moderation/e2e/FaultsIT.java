@@ -160,12 +160,12 @@ class FaultsIT {
                 "review",
                 "SELECT count(*) FROM decision WHERE kind = 'DECISION' AND status = 'ENFORCED' "
                         + "AND subject_key LIKE ?",
-                "model:acme-e2e/fault-" + run + "-%");
+                "model:fo-" + run + "-%/fault");
         long casesWithTwoDecisions = hub.count(
                 "review",
                 "SELECT count(*) FROM (SELECT case_id FROM decision WHERE kind = 'DECISION' "
                         + "AND subject_key LIKE ? GROUP BY case_id HAVING count(*) > 1) twice",
-                "model:acme-e2e/fault-" + run + "-%");
+                "model:fo-" + run + "-%/fault");
         long storedReports =
                 hub.count("reporting", "SELECT count(*) FROM report WHERE reporter_id LIKE ?", "fr-" + run + "-%");
         int lostMail = 0;
@@ -395,7 +395,7 @@ class FaultsIT {
                             "review",
                             "SELECT count(*) FROM case_report cr JOIN review_case c ON c.id = cr.case_id "
                                     + "WHERE c.subject_key LIKE ? AND c.state = 'CLOSED'",
-                            "model:acme-e2e/fault-" + run + "-%")
+                            "model:fo-" + run + "-%/fault")
                     >= accepted.size();
         } catch (RuntimeException e) {
             return false; // PostgreSQL is down
@@ -527,7 +527,7 @@ class FaultsIT {
                 "review",
                 "SELECT report_id::text, count(DISTINCT case_id) FROM case_report "
                         + "WHERE subject_key LIKE ? GROUP BY report_id",
-                "model:acme-e2e/fault-" + run + "-%")) {
+                "model:fo-" + run + "-%/fault")) {
             cases.put((String) row.get(0), ((Number) row.get(1)).longValue());
         }
         return reportIds.stream().filter(id -> cases.getOrDefault(id, 0L) == 1).count();

@@ -16,6 +16,7 @@ import static org.modhub.moderation.appeals.AppealsFixtures.noAction;
 import static org.modhub.moderation.appeals.AppealsFixtures.reportBy;
 import static org.modhub.moderation.appeals.AppealsFixtures.resolution;
 import static org.modhub.moderation.appeals.AppealsFixtures.restriction;
+import static org.modhub.moderation.appeals.AppealsFixtures.restrictionOfOwnerIn;
 
 import java.util.List;
 import java.util.Map;
@@ -105,14 +106,16 @@ class AppealReviewTest {
     @Test
     void aReversalGoesToTheLedgerAndTheEuAppellantIsToldOfTheSettlementBodies() {
         String owner = newUser("owner");
-        DecisionTaken decision = known(db, restriction(owner, List.of()));
+        // Issue 23: the owner's country is the hub directory's (DE), no longer what the form says (the AU is ignored).
+        DecisionTaken decision = known(db, restrictionOfOwnerIn(owner, "DE"));
         Map<String, Object> body = AppealsFixtures.appealAgainst(decision.decisionId());
-        body.put("residence", "DE");
+        body.put("residence", "AU");
         String appeal = as(owner, "user")
                 .body(body)
                 .post("/api/v1/appeals")
                 .then()
                 .statusCode(201)
+                .body("residence", equalTo("DE"))
                 .extract()
                 .path("id");
 
@@ -155,6 +158,57 @@ class AppealReviewTest {
                                 // (issue 21).
                                 assertThat(m.parameters()).containsEntry("reasons", REASONS);
                             }));
+        }
+    }
+
+    @Test
+    void anOwnerTheHubPlacesInAustraliaIsToldOfTheRegulatorWhateverTheFormSays() {
+        String owner = newUser("owner");
+        DecisionTaken decision = known(db, restrictionOfOwnerIn(owner, "AU"));
+        assertThat(decidedMailOfOwnerAppeal(owner, decision, "DE"))
+                .containsEntry("recipientCountry", "AU")
+                .containsEntry("regulator", "eSafety Commissioner (https://www.esafety.gov.au/report)")
+                .doesNotContainKey("settlementBodies");
+    }
+
+    @Test
+    void anOwnerWhoseCountryTheHubDidNotKnowIsToldBothOptionsWhateverTheFormSays() {
+        String owner = newUser("owner");
+        DecisionTaken decision = known(db, restrictionOfOwnerIn(owner, null));
+        assertThat(decidedMailOfOwnerAppeal(owner, decision, "US"))
+                .containsEntry(
+                        "settlementBodies",
+                        "Appeals Centre Europe (https://www.appealscentre.eu); User Rights (https://user-rights.org)")
+                .containsEntry("regulator", "eSafety Commissioner (https://www.esafety.gov.au/report)")
+                .doesNotContainKey("recipientCountry");
+    }
+
+    /**
+     * The owner appeals {@code decision} stating {@code residence} on the form, staff uphold it: the parameters of the
+     * outcome mail the owner gets.
+     */
+    private Map<String, String> decidedMailOfOwnerAppeal(String owner, DecisionTaken decision, String residence) {
+        Map<String, Object> body = AppealsFixtures.appealAgainst(decision.decisionId());
+        body.put("residence", residence);
+        String appeal = as(owner, "user")
+                .body(body)
+                .post("/api/v1/appeals")
+                .then()
+                .statusCode(201)
+                .body("appellantRole", equalTo("OWNER"))
+                .body("residence", equalTo(decision.ownerCountry()))
+                .extract()
+                .path("id");
+        try (var requests = KafkaProbe.from(Topics.NOTIFICATION_REQUESTS)) {
+            as("legal-1", "legal")
+                    .body(resolution("UPHELD", List.of(), "The card is spam."))
+                    .post("/api/v1/appeals/" + appeal + "/resolve")
+                    .then()
+                    .statusCode(200);
+            return await().atMost(WAIT)
+                    .until(() -> mails(requests, "appeal-decided", owner + "@example.org"), m -> m.size() == 1)
+                    .get(0)
+                    .parameters();
         }
     }
 

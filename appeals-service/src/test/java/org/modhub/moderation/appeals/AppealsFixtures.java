@@ -87,6 +87,35 @@ public final class AppealsFixtures {
                 false);
     }
 
+    /** {@link #restriction} of an owner the hub directory placed in {@code ownerCountry} (null: it did not know). */
+    public static DecisionTaken restrictionOfOwnerIn(String ownerId, String ownerCountry) {
+        DecisionTaken d = restriction(ownerId, List.of());
+        return new DecisionTaken(
+                d.decisionId(),
+                d.caseId(),
+                d.subject(),
+                d.ownerId(),
+                ownerCountry,
+                d.actions(),
+                d.ground(),
+                d.category(),
+                d.subcategory(),
+                d.territorialScope(),
+                d.endDate(),
+                d.facts(),
+                d.explanation(),
+                d.policyVersion(),
+                d.decidedBy(),
+                d.approvedBy(),
+                d.automatedDecision(),
+                d.origin(),
+                d.reportIds(),
+                d.noticeId(),
+                d.appealId(),
+                d.manifestlyUnfounded(),
+                d.decidedAt());
+    }
+
     /** A decision of {@link #DECIDER} taking {@code actions} (none severe) on {@code ownerId}'s model. */
     public static DecisionTaken decisionWith(String ownerId, List<ModerationAction> actions) {
         return decision(

@@ -12,6 +12,7 @@ import static org.modhub.moderation.appeals.AppealsFixtures.mails;
 import static org.modhub.moderation.appeals.AppealsFixtures.newUser;
 import static org.modhub.moderation.appeals.AppealsFixtures.noAction;
 import static org.modhub.moderation.appeals.AppealsFixtures.restriction;
+import static org.modhub.moderation.appeals.AppealsFixtures.restrictionOfOwnerIn;
 import static org.modhub.moderation.appeals.AppealsFixtures.send;
 
 import java.util.List;
@@ -67,7 +68,7 @@ class LegalMailTest {
     void aReplyOnTheDecisionsThreadIsTheOwnersAppealWhateverMailboxItReached() {
         String owner = newUser("owner");
         String address = sender();
-        DecisionTaken decision = known(db, restriction(owner, List.of()));
+        DecisionTaken decision = known(db, restrictionOfOwnerIn(owner, "AU"));
         try (var requests = KafkaProbe.from(Topics.NOTIFICATION_REQUESTS)) {
             // The decision mail went out on the decision's thread; the owner answers it, but to safety@ (In-Reply-To).
             InboundMailReceived reply = mail(
@@ -81,11 +82,12 @@ class LegalMailTest {
                     .untilAsserted(() -> assertThat(appealsFrom(address)).isOne());
             assertThat(Sql.rows(
                                     db,
-                                    "SELECT appellant_role, appellant_id, identity_verified, channel, array_to_json(evidence_urls)::text FROM appeal "
-                                            + "WHERE decision_id = ?",
+                                    "SELECT appellant_role, appellant_id, identity_verified, channel, array_to_json(evidence_urls)::text, "
+                                            + "residence FROM appeal WHERE decision_id = ?",
                                     decision.decisionId())
                             .get(0))
-                    .containsExactly("OWNER", owner, true, "EMAIL", "[\"https://example.org/contract.pdf\"]");
+                    // The verified owner's redress follows their country as the hub knew it at the decision.
+                    .containsExactly("OWNER", owner, true, "EMAIL", "[\"https://example.org/contract.pdf\"]", "AU");
             // The receipt answers the owner's mail, so their mail client shows one conversation.
             await().atMost(WAIT)
                     .untilAsserted(() -> assertThat(mails(requests, "appeal-received", address))
@@ -196,10 +198,14 @@ class LegalMailTest {
     @Test
     void aMailNamingARestrictionFromAnUnknownAddressIsAnUnverifiedOwnersAppeal() {
         String address = sender();
-        DecisionTaken decision = known(db, restriction(newUser("owner"), List.of()));
+        DecisionTaken decision = known(db, restrictionOfOwnerIn(newUser("owner"), "AU"));
         send(mail(address, "Appeal against " + decision.decisionId(), "My model was disabled wrongly.", null));
         await().atMost(WAIT)
                 .untilAsserted(() -> assertThat(appealsFrom(address)).isOne());
+        // Anyone may claim to be the owner: the owner's country is not theirs to be told of (both options instead).
+        assertThat(Sql.rows(db, "SELECT residence FROM appeal WHERE decision_id = ?", decision.decisionId())
+                        .get(0))
+                .containsExactly((Object) null);
         String id = Sql.rows(db, "SELECT id FROM appeal WHERE decision_id = ?", decision.decisionId())
                 .get(0)
                 .get(0)

@@ -23,6 +23,24 @@ class PartyTest {
     }
 
     @Test
+    void theOwnersCountryIsTheHubsAndWhatTheyStateIsIgnored() {
+        DecisionCopyEntity decision = decision("alice", true);
+        decision.ownerCountry = "AU";
+        Party owner = Party.of(decision, List.of(), "alice");
+        assertThat(owner).isEqualTo(new Party(AppellantRole.OWNER, "AU"));
+        assertThat(owner.residence("DE")).isEqualTo("AU");
+        decision.ownerCountry = null;
+        assertThat(Party.of(decision, List.of(), "alice").residence("DE")).isNull();
+    }
+
+    @Test
+    void aNotifiersStatedCountryWinsOverTheOneTheirReportNamed() {
+        Party notifier = Party.of(decision("alice", false), List.of(notifier("bob", "AT")), "bob");
+        assertThat(notifier.residence("FR")).isEqualTo("FR");
+        assertThat(notifier.residence(null)).isEqualTo("AT");
+    }
+
+    @Test
     void aNotifierMayAppealWhateverTheDecisionDidAndTheirReportNamesTheirCountry() {
         List<ReportNotifierEntity> notifiers = List.of(notifier("bob", "AT"), notifier("carol", "FR"));
         assertThat(Party.of(decision("alice", false), notifiers, "carol"))

@@ -30,6 +30,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.modhub.moderation.contracts.Topics;
+import org.modhub.moderation.devstack.DevStackDefaults;
 import org.modhub.moderation.devstack.ReceivedMail;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -159,12 +160,12 @@ class FaultsIT {
                 "review",
                 "SELECT count(*) FROM decision WHERE kind = 'DECISION' AND status = 'ENFORCED' "
                         + "AND subject_key LIKE ?",
-                "model:acme-e2e/fault-" + run + "-%");
+                "model:fo-" + run + "-%/fault");
         long casesWithTwoDecisions = hub.count(
                 "review",
                 "SELECT count(*) FROM (SELECT case_id FROM decision WHERE kind = 'DECISION' "
                         + "AND subject_key LIKE ? GROUP BY case_id HAVING count(*) > 1) twice",
-                "model:acme-e2e/fault-" + run + "-%");
+                "model:fo-" + run + "-%/fault");
         long storedReports =
                 hub.count("reporting", "SELECT count(*) FROM report WHERE reporter_id LIKE ?", "fr-" + run + "-%");
         int lostMail = 0;
@@ -296,7 +297,9 @@ class FaultsIT {
 
     private void file(int index) {
         String reporter = "fr-" + run + "-" + index;
-        String repo = "acme-e2e/fault-" + run + "-" + index;
+        // Each report's content under its own open namespace on the hub stand-in: the owner the moderator's decision
+        // concerns, whose mailbox is <namespace>@<the stack's mail domain>.
+        String repo = owner(index) + "/fault";
         Api api = hub.as("reporting", reporter, "user").withHeader("Idempotency-Key", "e2e-" + run + "-" + index);
         long deadline = System.nanoTime() + CLIENT_PATIENCE.toNanos();
         boolean first = true;
@@ -326,12 +329,22 @@ class FaultsIT {
         }
     }
 
+    /** The hub namespace (an open one on the stand-in) of report {@code index}'s content, and so its owner. */
+    private String owner(int index) {
+        return "fo-" + run + "-" + index;
+    }
+
+    /** The owner's mailbox as the hub directory gives it: an open namespace's address on the stack's mail domain. */
+    private String ownerAddress(int index) {
+        return owner(index) + "@" + DevStackDefaults.MAIL_DOMAIN;
+    }
+
     // --- the moderator ---
 
     private void decide(AtomicBoolean streaming) {
         String moderator = "fault-mod-" + run;
         Api api = hub.as("review", moderator, "moderator");
-        String prefix = "model:acme-e2e/fault-" + run + "-";
+        String prefix = "model:fo-" + run + "-";
         while (true) {
             boolean done = !streaming.get() && allAcceptedDecided();
             if (done) {
@@ -346,7 +359,7 @@ class FaultsIT {
                 }
                 for (JsonNode item : page.json().path("items")) {
                     String subject = item.path("subject").asText();
-                    if (!subject.startsWith(prefix)) {
+                    if (!subject.startsWith(prefix) || !subject.endsWith("/fault")) {
                         continue;
                     }
                     String caseId = item.path("id").asText();
@@ -356,12 +369,10 @@ class FaultsIT {
                             continue; // a fault: the next round finds it OPEN or CLAIMED by us
                         }
                     }
-                    String owner = "fo-" + run + "-" + subject.substring(prefix.length());
                     Api.Response decided = api.post(
                             "/api/v1/cases/" + caseId + "/decisions",
                             Hub.decisionBody(
                                     List.of("UNRANK"),
-                                    owner,
                                     "The model card is an advert for an online casino.",
                                     "Advertising unrelated services is spam under section 5 of the content policy."));
                     if (decided.status() == 201) {
@@ -384,7 +395,7 @@ class FaultsIT {
                             "review",
                             "SELECT count(*) FROM case_report cr JOIN review_case c ON c.id = cr.case_id "
                                     + "WHERE c.subject_key LIKE ? AND c.state = 'CLOSED'",
-                            "model:acme-e2e/fault-" + run + "-%")
+                            "model:fo-" + run + "-%/fault")
                     >= accepted.size();
         } catch (RuntimeException e) {
             return false; // PostgreSQL is down
@@ -441,7 +452,7 @@ class FaultsIT {
             String reporter = Hub.address("fr-" + run + "-" + index);
             expected.put(reporter + "|receipt|" + reportId, reportId);
             expected.put(reporter + "|outcome|" + reportId, reportId);
-            expected.put(Hub.address("fo-" + run + "-" + index) + "|owner", reportId);
+            expected.put(ownerAddress(index) + "|owner", reportId);
         });
         return expected;
     }
@@ -454,7 +465,8 @@ class FaultsIT {
         greenMail
                 .findReceivedMessages(
                         user -> user.getEmail() != null
-                                && user.getEmail().endsWith("@" + Hub.MAIL_DOMAIN)
+                                && (user.getEmail().endsWith("@" + Hub.MAIL_DOMAIN)
+                                        || user.getEmail().endsWith("@" + DevStackDefaults.MAIL_DOMAIN))
                                 && user.getEmail().contains(marker),
                         message -> true)
                 .forEach(message -> {
@@ -515,7 +527,7 @@ class FaultsIT {
                 "review",
                 "SELECT report_id::text, count(DISTINCT case_id) FROM case_report "
                         + "WHERE subject_key LIKE ? GROUP BY report_id",
-                "model:acme-e2e/fault-" + run + "-%")) {
+                "model:fo-" + run + "-%/fault")) {
             cases.put((String) row.get(0), ((Number) row.get(1)).longValue());
         }
         return reportIds.stream().filter(id -> cases.getOrDefault(id, 0L) == 1).count();

@@ -69,9 +69,9 @@ class FlowsIT {
 
     private Decided reportAndDecideWithFourEyes() {
         String reporter = unique("rep");
-        String repo = "acme-e2e/" + unique("casino");
+        String owner = hub.newOwner("owner");
+        String repo = owner + "/" + unique("casino");
         String subjectKey = "model:" + repo;
-        String owner = unique("owner");
 
         String reportId = hub.fileReport(reporter, repo);
         ReceivedMail receipt = hub.awaitMail(address(reporter), subjectContains(reportId), "the receipt");
@@ -84,8 +84,7 @@ class FlowsIT {
         assertThat(moderator.post("/api/v1/cases/" + caseId + "/claim", null).status())
                 .isEqualTo(200);
         Api.Response decided = moderator.post(
-                "/api/v1/cases/" + caseId + "/decisions",
-                Hub.decisionBody(List.of("DISABLE"), owner, FACTS, EXPLANATION));
+                "/api/v1/cases/" + caseId + "/decisions", Hub.decisionBody(List.of("DISABLE"), FACTS, EXPLANATION));
         assertThat(decided.status()).as(decided.toString()).isEqualTo(201);
         assertThat(decided.text("status")).isEqualTo("PENDING_APPROVAL");
         String decisionId = decided.text("id");
@@ -147,8 +146,9 @@ class FlowsIT {
         String outcomeText = body(outcome);
         // Issue 21: actions are named by what they mean for the reader, not by their code (DISABLE).
         assertThat(outcomeText).contains(d.reportId()).contains("no longer accessible");
+        // The owner's namespace is public (it is in the content's name); their address on the hub is not.
         assertThat(outcomeText)
-                .doesNotContain(d.owner().toLowerCase())
+                .doesNotContain(address(d.owner()).toLowerCase())
                 .doesNotContain(FACTS.toLowerCase())
                 .doesNotContain(EXPLANATION.toLowerCase());
         await().atMost(WAIT)
@@ -276,7 +276,7 @@ class FlowsIT {
         String notifier = unique("troll");
         Api moderator = hub.as("review", unique("mod"), "moderator");
         for (int i = 1; i <= 5; i++) {
-            String repo = "acme-e2e/" + unique("innocent");
+            String repo = unique("owner") + "/" + unique("innocent");
             hub.fileReport(notifier, repo);
             String caseId = hub.awaitOpenCase("model:" + repo);
             assertThat(moderator
@@ -285,7 +285,6 @@ class FlowsIT {
                     .isEqualTo(200);
             Map<String, Object> body = Hub.decisionBody(
                     List.of("NO_ACTION"),
-                    unique("owner"),
                     "The model card is an ordinary description of a text classifier.",
                     "Nothing in the content breaks the policy; the report is manifestly unfounded.");
             body.put("manifestlyUnfounded", true);
@@ -416,9 +415,9 @@ class FlowsIT {
     record Dmca(String noticeId, String counterNoticeId, String uploader, String repo, String subjectKey) {}
 
     private Dmca takedownAndCounterNotice(String claimant, String label) {
-        String repo = "acme-e2e/" + unique(label);
+        String uploader = hub.newOwner("uploader");
+        String repo = uploader + "/" + unique(label);
         String subjectKey = "model:" + repo;
-        String uploader = unique("uploader");
         Map<String, Object> notice = new HashMap<>();
         notice.put("signature", "/Jane Roe/");
         notice.put(
@@ -450,21 +449,7 @@ class FlowsIT {
         String noticeId = sent.text("id");
 
         Api.Response accepted = hub.as("dmca", "legal-e2e", "legal")
-                .post(
-                        "/api/v1/dmca/notices/" + noticeId + "/decision",
-                        Map.of(
-                                "decision",
-                                "ACCEPT",
-                                "owners",
-                                List.of(Map.of(
-                                        "id",
-                                        uploader,
-                                        "name",
-                                        uploader,
-                                        "email",
-                                        address(uploader),
-                                        "subjects",
-                                        List.of(subjectKey)))));
+                .post("/api/v1/dmca/notices/" + noticeId + "/decision", Hub.acceptNotice());
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
 
         await("the takedown in the ledger")

@@ -125,15 +125,33 @@ final class Hub {
                 .asText();
     }
 
-    static Map<String, Object> decisionBody(List<String> actions, String ownerId, String facts, String explanation) {
+    /**
+     * A decision as a moderator takes it: no owner in it (issue 23). Review-service asks the hub directory whose the
+     * subject is and decides about its primary owner, the namespace of the repositories the flows report.
+     */
+    static Map<String, Object> decisionBody(List<String> actions, String facts, String explanation) {
         Map<String, Object> body = new HashMap<>();
         body.put("actions", actions);
         body.put("category", "platform_abuse");
         body.put("subcategory", "spam");
         body.put("facts", facts);
         body.put("explanation", explanation);
-        body.put("owner", new HashMap<>(Map.of("id", ownerId, "email", address(ownerId))));
         return body;
+    }
+
+    /** Legal accepts a DMCA notice: the uploaders are each subject's primary owner on the hub, never typed (issue 23). */
+    static Map<String, Object> acceptNotice() {
+        return Map.of("decision", "ACCEPT");
+    }
+
+    /**
+     * A fresh hub account that owns the namespace of the same name: its repositories are reported and decided in a
+     * flow, and the hub directory gives the services its address, {@link #address}, the one its tokens carry too.
+     */
+    String newOwner(String label) {
+        String name = unique(label);
+        suite.stack.hub().putAccount(name, name, address(name), null, null);
+        return name;
     }
 
     JsonNode restrictions(String subjectKey) {
@@ -238,17 +256,17 @@ final class Hub {
     // --- journeys: four-eyes decisions, the delivery log, replies by SMTP ---
 
     /**
-     * Claims the case, decides {@code actions} for {@code owner} and, when the decision waits for four eyes, has a
-     * second (senior) moderator approve it; returns the decision id once it is in force.
+     * Claims the case, decides {@code actions} (about the owner the hub names) and, when the decision waits for four
+     * eyes, has a second (senior) moderator approve it; returns the decision id once it is in force.
      */
-    String decide(String caseId, List<String> actions, String owner, String facts, String explanation) {
+    String decide(String caseId, List<String> actions, String facts, String explanation) {
         Api moderator = as("review", unique("mod"), "moderator");
         Api.Response claimed = moderator.post("/api/v1/cases/" + caseId + "/claim", null);
         if (claimed.status() != 200) {
             throw new AssertionError("claiming case " + caseId + ": " + claimed);
         }
-        Api.Response decided = moderator.post(
-                "/api/v1/cases/" + caseId + "/decisions", decisionBody(actions, owner, facts, explanation));
+        Api.Response decided =
+                moderator.post("/api/v1/cases/" + caseId + "/decisions", decisionBody(actions, facts, explanation));
         if (decided.status() != 201) {
             throw new AssertionError("deciding case " + caseId + ": " + decided);
         }

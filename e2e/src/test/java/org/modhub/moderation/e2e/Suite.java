@@ -24,7 +24,7 @@ import org.modhub.moderation.devstack.launcher.RepoLayout;
 import org.modhub.moderation.devstack.launcher.ServiceProcess;
 
 /**
- * The whole suite as {@code bin/run} starts it: PostgreSQL, Kafka and the mail server from
+ * The whole suite as {@code bin/run} starts it: PostgreSQL, Kafka, the mail server and the hub stand-in from
  * devstack, and the five services as separate processes from their packaged
  * {@code target/quarkus-app}, configured through the environment by devstack's launcher code.
  * Unlike {@code bin/run} it uses free ports and temporary state (so it never meets a running
@@ -105,6 +105,9 @@ final class Suite {
             env.put("KIT_CLOCK_OFFSET_FILE", offsetFile.toString());
             // Test pace, not production: the gateway looks at the inboxes every second, not every 10 s.
             env.put("NOTIFICATION_INBOUND_POLL_EVERY", "1s");
+            // The hub directory's answers live 1 s, not 5 min: a journey stops the hub stand-in mid-flow and must meet
+            // what a service meets once its cache has run out, not an answer kept from the step before.
+            env.put("KIT_HUB_CACHE_TTL", "1s");
             process.start(javaOptions, env, repo.serviceDir(service));
             suite.services.put(service, process);
         }

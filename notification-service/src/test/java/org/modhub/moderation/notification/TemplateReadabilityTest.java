@@ -103,6 +103,15 @@ class TemplateReadabilityTest {
                     assertReadable(
                             templateId + " " + action + " on " + kind, renderer.render(templateId, "en", parameters));
                 }
+                // The owner's decision mail exists in German too: its actions are German words, never codes.
+                RenderedMail german = renderer.render(
+                        "owner-decision",
+                        "de",
+                        sample("owner-decision", "subject", KEYS.get(kind), "actions", action.name()));
+                assertReadable("owner-decision (de) " + action + " on " + kind, german);
+                assertThat(german.text())
+                        .as("owner-decision (de) " + action + " on " + kind)
+                        .containsPattern("\\n- (Ihr|Wir|Die|Interaktionen)");
                 Map<String, String> lifted =
                         sample("decision-reversed", "subject", KEYS.get(kind), "actionsLifted", action.name());
                 assertReadable(
@@ -226,6 +235,15 @@ class TemplateReadabilityTest {
                 .contains("Your account is suspended until 3 June 2026, 10:00 UTC.");
         assertThat(text("report-outcome", "subject", KEYS.get(SubjectKind.POST), "actions", "DISABLE"))
                 .contains("The post p-123 by alice is hidden.");
+        // German marks the kind's gender on the possessive ("Ihre Datei", "Ihrem Datensatz", "Ihren Pull-Request").
+        assertThat(german("owner-decision", "subject", KEYS.get(SubjectKind.FILE), "actions", "DISABLE"))
+                .contains(
+                        "- Ihre Datei weights/model v2.bin in acme/llama-7b (Revision main) ist nicht mehr zugänglich");
+        assertThat(german("owner-decision", "subject", KEYS.get(SubjectKind.DATASET), "actions", "GATE"))
+                .contains("- Die Dateien in Ihrem Datensatz acme/corpus können nur noch Personen herunterladen");
+        assertThat(german(
+                        "owner-decision", "subject", KEYS.get(SubjectKind.PULL_REQUEST), "actions", "REQUEST_CHANGES"))
+                .contains("- Wir bitten Sie, Ihren Pull-Request #7 zu acme/demo zu ändern");
         assertThat(text("decision-reversed", "actionsLifted", "DISABLE,UNRANK"))
                 .contains("Your model acme/llama-7b is accessible again.")
                 .contains("Your model acme/llama-7b appears in trending lists and search rankings again.");
@@ -296,6 +314,11 @@ class TemplateReadabilityTest {
                 .contains("under penalty of perjury")
                 .doesNotContain("SIGNATURE")
                 .doesNotContain("accuracy-and-authority-statement");
+    }
+
+    private String german(String templateId, String... overrides) {
+        RenderedMail mail = renderer.render(templateId, "de", sample(templateId, overrides));
+        return mail.subject() + "\n" + mail.text();
     }
 
     private String text(String templateId, String... overrides) {

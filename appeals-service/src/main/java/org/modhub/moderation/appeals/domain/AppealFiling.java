@@ -91,11 +91,8 @@ public class AppealFiling {
             }
             return notifiers.ofDecision(decision.decisionId).chain(reports -> {
                 Party party = Party.of(decision, reports, accountId);
-                Appellant appellant = new Appellant(
-                        AppellantKey.user(accountId),
-                        accountId,
-                        email,
-                        residence != null ? residence : party.reportJurisdiction());
+                Appellant appellant =
+                        new Appellant(AppellantKey.user(accountId), accountId, email, party.residence(residence));
                 return file(decision, appellant, party.role(), true, input, AppealChannel.API, null);
             });
         });

@@ -19,7 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Keeps the local copy of what appeals need from other services' events: decisions (who decided and
- * approved, the subject, the owner, the actions, the reports answered, when the parties were told),
+ * approved, the subject, the owner and their country, the actions, the reports answered, when the parties were told),
  * reversals, and who filed each report. Runs in the consumer's transaction.
  */
 @ApplicationScoped
@@ -46,6 +46,7 @@ public class DecisionCopies {
             copy.caseId = d.caseId();
             copy.subjectKey = d.subject().key();
             copy.ownerId = d.ownerId();
+            copy.ownerCountry = d.ownerCountry();
             copy.actions = d.actions().stream().map(Enum::name).collect(Collectors.joining(","));
             copy.restricts = d.actions().stream().anyMatch(ModerationAction::restricts);
             copy.category = d.category().name();

@@ -169,8 +169,14 @@ public class LegalMailIntake {
                         // Only the owner is mailed on the decision's own thread: a reply there is theirs, filed under
                         // their account. A mail that merely names the decision's id proves nothing (unverified).
                         verified = found.thread() == MailRoutes.ThreadKind.DECISION;
+                        // The verified owner's redress is decided by their country as the hub knew it; an unverified
+                        // sender may be anyone, so they are told both options rather than the owner's.
                         appellant = verified
-                                ? new Appellant(AppellantKey.user(decision.ownerId), decision.ownerId, from, null)
+                                ? new Appellant(
+                                        AppellantKey.user(decision.ownerId),
+                                        decision.ownerId,
+                                        from,
+                                        decision.ownerCountry)
                                 : new Appellant(AppellantKey.email(from), null, from, null);
                     }
                     if (role == AppellantRole.OWNER && !decision.restricts) {

@@ -26,6 +26,10 @@ public class DecisionCopyEntity {
     @Column(name = "owner_id")
     public String ownerId;
 
+    /** The owner's country (ISO 3166-1 alpha-2) as the hub knew it at the decision; null when it did not. */
+    @Column(name = "owner_country")
+    public String ownerCountry;
+
     /** ModerationAction names, comma-separated. */
     public String actions;
 

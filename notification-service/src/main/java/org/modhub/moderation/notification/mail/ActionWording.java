@@ -9,8 +9,9 @@ import org.modhub.moderation.contracts.subject.SubjectKind;
 /**
  * What a {@link ModerationAction} means for the person reading the mail, on the kind of content it was taken on:
  * DISABLE on a model is "your model … is no longer accessible", on a discussion "your discussion … is hidden".
- * Senders pass the enum codes; only this class turns them into words (English: the mails naming actions exist in
- * English only).
+ * Senders pass the enum codes; only this class turns them into words. In English for every reader; in German for the
+ * owner too ({@code owner-decision} is the one mail naming actions that exists in German; the others fall back to
+ * English, words and all).
  */
 final class ActionWording {
 
@@ -28,7 +29,16 @@ final class ActionWording {
 
     /** The action as a sentence for {@code reader}; {@code until} is the end of a suspension, if known. */
     static String sentence(String code, ContentName content, Reader reader, String until) {
+        return sentence(code, content, reader, until, "en");
+    }
+
+    /** {@link #sentence(String, ContentName, Reader, String)} in {@code language} where it has words, else English. */
+    static String sentence(String code, ContentName content, Reader reader, String until, String language) {
         Optional<ModerationAction> parsed = parse(code);
+        if (reader == Reader.OWNER && language != null && language.startsWith("de")) {
+            return parsed.map(action -> German.owner(action, content, until))
+                    .orElseGet(() -> humanize(code) + " (" + German.yourNominative(content) + ")");
+        }
         if (parsed.isEmpty()) {
             // An action this service does not know yet: its words, never its code.
             return humanize(code) + " (" + (reader == Reader.NOTIFIER ? content.the() : content.your()) + ")";
@@ -117,6 +127,67 @@ final class ActionWording {
             case TERMINATE_ACCOUNT -> "your account is restored";
             case REQUEST_CHANGES, NO_ACTION -> "the earlier decision on " + your + " no longer applies";
         };
+    }
+
+    /**
+     * The owner's sentences in German. German marks case and gender on the possessive ("Ihr Modell", "Ihre Datei",
+     * "Ihren Datensatz"), which {@link ContentName} leaves out; the sentences use nominative, accusative and dative with
+     * the kind's gender.
+     */
+    static final class German {
+
+        private German() {}
+
+        static String owner(ModerationAction action, ContentName c, String until) {
+            String your = yourNominative(c);
+            return switch (action) {
+                case REQUEST_CHANGES ->
+                    "wir bitten Sie, " + possessive(c, "Ihren ", "Ihre ", "Ihr ")
+                            + " zu ändern (was und bis wann, teilen wir Ihnen in einer eigenen Mail mit)";
+                case UNRANK ->
+                    your + " erscheint nicht mehr in Trendlisten und Suchrankings; der Inhalt bleibt zugänglich";
+                case TAG_NOT_FOR_ALL_AUDIENCES ->
+                    your + " ist als Not-For-All-Audiences gekennzeichnet: nur wer gewählt hat, solche Inhalte zu "
+                            + "sehen, sieht den Inhalt";
+                case GATE ->
+                    "die Dateien in " + possessive(c, "Ihrem ", "Ihrer ", "Ihrem ")
+                            + " können nur noch Personen herunterladen, die die Zugangsbedingungen akzeptieren";
+                case DISABLE ->
+                    hiddenKind(c)
+                            ? your + " ist verborgen: niemand außer Ihnen kann den Inhalt sehen"
+                            : your + " ist nicht mehr zugänglich: niemand außer Ihnen kann den Inhalt öffnen";
+                case REMOVE -> your + " wurde vom Hub entfernt";
+                case RESTRICT_INTERACTIONS ->
+                    c.subjectKind() == SubjectKind.DISCUSSION || c.subjectKind() == SubjectKind.PULL_REQUEST
+                            ? your + " ist gesperrt: niemand kann mehr Kommentare hinzufügen"
+                            : "Interaktionen mit " + possessive(c, "Ihrem ", "Ihrer ", "Ihrem ")
+                                    + " sind eingeschränkt: Diskussionen, Pull-Requests und Kommentare sind gesperrt";
+                case SUSPEND_ACCOUNT ->
+                    until == null ? "Ihr Konto ist gesperrt" : "Ihr Konto ist bis " + until + " gesperrt";
+                case TERMINATE_ACCOUNT ->
+                    "Ihr Konto ist gekündigt: Sie können sich nicht mehr anmelden und nichts mehr auf dem Hub "
+                            + "veröffentlichen";
+                case NO_ACTION ->
+                    "wir haben nichts unternommen: " + your + " verstößt nicht gegen unsere Content Policy";
+            };
+        }
+
+        static String yourNominative(ContentName c) {
+            return possessive(c, "Ihr ", "Ihre ", "Ihr ");
+        }
+
+        /** "Ihr(e/en/em/er) <kind> <name>" with the article for the kind's gender; a key we could not read as given. */
+        private static String possessive(ContentName c, String masculine, String feminine, String neuter) {
+            if (c.subjectKind() == null) {
+                return c.your();
+            }
+            String article = switch (c.subjectKind()) {
+                case FILE, DISCUSSION -> feminine;
+                case MODEL, ACCOUNT -> neuter;
+                case DATASET, SPACE, PULL_REQUEST, COMMENT, POST -> masculine;
+            };
+            return article + c.your();
+        }
     }
 
     /** Community content is hidden; repositories, files and accounts are made inaccessible. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.modhub.moderation.contracts.action.DecisionGround;
 import org.modhub.moderation.contracts.dsa.DsaTerritories;
 import org.modhub.moderation.contracts.taxonomy.PolicyCategory;
 import org.modhub.moderation.contracts.taxonomy.Taxonomy;
@@ -26,7 +27,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * <li>{@code content} ({@link ContentName}) for {@code subject}, {@code contents} for {@code subjects};</li>
  * <li>{@code actionLines} (for the owner), {@code outcomeLines} (for a notifier) from {@code actions},
  * {@code restricts} (whether any of them restricts), and {@code liftedLines} from {@code actionsLifted};</li>
- * <li>{@code categoryTitle} / {@code subcategoryLabel} when a taxonomy code is passed;</li>
+ * <li>{@code categoryTitle} / {@code subcategoryLabel} when a taxonomy code is passed; {@code groundText}, the legal
+ * ground in the reader's language;</li>
  * <li>{@code missingElementLines} from {@code missingElements} (DMCA, 17 U.S.C. 512(c)(3)(A));</li>
  * <li>{@code unknownContents} from {@code unknownSubjects}: what a mail named that the hub does not have;</li>
  * <li>the links ({@code hubUrl}, {@code appealForm}, {@code appealsApi}, {@code legalAddress}, {@code safetyAddress},
@@ -87,7 +89,7 @@ public class MailWording {
             data.put(
                     "actionLines",
                     actions.stream()
-                            .map(a -> sentence(a, content, Reader.OWNER, until))
+                            .map(a -> sentence(a, content, Reader.OWNER, until, language))
                             .toList());
             data.put(
                     "outcomeLines",
@@ -104,6 +106,7 @@ public class MailWording {
                             .toList());
         }
         putTaxonomy(data, parameters);
+        putGround(data, parameters, language);
         if (parameters.containsKey("missingElements")) {
             data.put(
                     "missingElementLines",
@@ -155,12 +158,42 @@ public class MailWording {
         }
     }
 
+    /**
+     * {@code groundText}: the legal ground of a decision (review-service passes {@link DecisionGround#label()}, or the
+     * code) in the reader's language; a ground this service does not know is shown as given.
+     */
+    static void putGround(Map<String, Object> data, Map<String, String> parameters, String language) {
+        String ground = parameters.get("ground");
+        if (ground == null) {
+            return;
+        }
+        boolean german = language != null && language.startsWith("de");
+        String shown = ground;
+        for (DecisionGround known : DecisionGround.values()) {
+            if (known.label().equalsIgnoreCase(ground.strip()) || known.name().equalsIgnoreCase(ground.strip())) {
+                shown = german ? germanGround(known) : known.label();
+            }
+        }
+        data.put("groundText", shown);
+    }
+
+    private static String germanGround(DecisionGround ground) {
+        return switch (ground) {
+            case DECISION_GROUND_ILLEGAL_CONTENT -> "Rechtswidrige Inhalte";
+            case DECISION_GROUND_INCOMPATIBLE_CONTENT -> "Mit unseren Nutzungsbedingungen unvereinbare Inhalte";
+        };
+    }
+
     private static boolean isCategoryCode(String value) {
         return Arrays.stream(PolicyCategory.values()).anyMatch(c -> c.code().equals(value));
     }
 
     private static String sentence(String code, ContentName content, Reader reader, String until) {
-        String sentence = ActionWording.sentence(code, content, reader, until);
+        return sentence(code, content, reader, until, "en");
+    }
+
+    private static String sentence(String code, ContentName content, Reader reader, String until, String language) {
+        String sentence = ActionWording.sentence(code, content, reader, until, language);
         return sentence.isEmpty() ? sentence : Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
     }
 

@@ -14,7 +14,7 @@ import org.modhub.moderation.devstack.launcher.RepoLayout;
 
 /**
  * {@code bin/bench}: starts the suite as {@code bin/run} does (on ephemeral infrastructure), runs
- * the five measurements of issue 11 (one {@code *Phase} class each) in their order and writes
+ * the five measurements of issue 11 and the hub directory's of issue 23 (one {@code *Phase} class each) in their order and writes
  * {@code bench/results/summary.md} and SVG plots. Every figure is measured in this run, beside its
  * baseline where one exists.
  */
@@ -73,6 +73,9 @@ public final class BenchMain {
             footprint.start();
             stack.phase("pipeline");
             attempt("pipeline", () -> new PipelinePhase(settings, stack, backlog, r).run());
+            if (settings.runs("directory")) {
+                attempt("directory", () -> new DirectoryPhase(settings, stack, backlog, r).run());
+            }
             if (settings.runs("queue")) {
                 attempt("queue", () -> new QueuePhase(settings, stack, backlog, repo, work, r).run());
             }

@@ -70,7 +70,9 @@ final class Pipeline {
                 items,
                 rate,
                 i -> {
-                    String model = "pipeline/m-" + UUID.randomUUID();
+                    // Its own open namespace on the hub stand-in (HUB.md): the model exists, and its owner, whom the
+                    // decision resolves from the hub, is that namespace's account (e-mail <namespace>@hub.localhost).
+                    String model = "pl-" + UUID.randomUUID().toString().substring(0, 13) + "/m";
                     String user =
                             "pipeline-" + i + "-" + UUID.randomUUID().toString().substring(0, 6);
                     String body = """
@@ -122,12 +124,11 @@ final class Pipeline {
                     String moderator =
                             tokens.mint("pipeline-mod-" + (i % 20), List.of("moderator"), Duration.ofHours(3));
                     post(review + "/api/v1/cases/" + caseId + "/claim", moderator, "", 200, null);
-                    String owner = "owner-" + i;
+                    // No owner in the request: review resolves it from the hub (the subject's primary owner).
                     String body = """
                     {"actions":["UNRANK"],"category":"platform_abuse","subcategory":"spam",\
                     "facts":"The model card advertises an online casino in every section.",\
-                    "explanation":"Advertising unrelated services is spam under section 5 of the content policy.",\
-                    "owner":{"id":"%s","email":"%s@example.org"}}""".formatted(owner, owner);
+                    "explanation":"Advertising unrelated services is spam under section 5 of the content policy."}""";
                     return post(review + "/api/v1/cases/" + caseId + "/decisions", moderator, body, 201, "id");
                 },
                 failures);
@@ -139,6 +140,7 @@ final class Pipeline {
                 "SELECT idempotency_key, sent_at FROM mail_delivery WHERE status = 'SENT' AND idempotency_key = ANY(?)",
                 mailKeys,
                 Duration.ofMinutes(3));
+        ownersFromTheHub(decisionIds);
         Map<String, OffsetDateTime> decided = rows(
                 stack, "review", "SELECT id::text, decided_at FROM decision WHERE id = ANY(?::uuid[])", decisionIds);
         Map<String, OffsetDateTime> queued = rows(
@@ -230,6 +232,23 @@ final class Pipeline {
         } catch (Exception e) {
             System.err.println("pipeline: " + e.getMessage());
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Says so when a decision's owner is not its model's namespace, the owner the hub stand-in gives it. */
+    private void ownersFromTheHub(List<String> decisionIds) throws SQLException {
+        try (Connection db = stack.db("review");
+                PreparedStatement q = db.prepareStatement("SELECT count(*) FROM decision WHERE id = ANY(?::uuid[]) "
+                        + "AND owner_id IS DISTINCT FROM split_part(split_part(subject_key, ':', 2), '/', 1)")) {
+            q.setArray(1, db.createArrayOf("text", decisionIds.toArray()));
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                if (rs.getLong(1) > 0) {
+                    System.out.printf(
+                            "  %d of %d decisions name an owner other than their model's namespace%n",
+                            rs.getLong(1), decisionIds.size());
+                }
+            }
         }
     }
 

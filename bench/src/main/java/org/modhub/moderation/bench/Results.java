@@ -61,6 +61,7 @@ final class Results {
     GatlingRun.Result queuePage;
     GatlingRun.Result caseDetail;
     Export.Result export;
+    DirectoryPhase.Result directory;
 
     boolean hasIntake() {
         return !Double.isNaN(ceiling);
@@ -72,6 +73,10 @@ final class Results {
 
     boolean hasQueue() {
         return queuePage != null;
+    }
+
+    boolean hasDirectory() {
+        return directory != null;
     }
 
     boolean hasExport() {

@@ -33,10 +33,12 @@ record Settings(
         int queueWarmupSeconds,
         int exportDecisions,
         int idleSeconds,
+        int directoryLookups,
+        int directoryWarmup,
         String aotJavaOpts) {
 
     /** Every part a full run measures. */
-    static final List<String> PARTS = List.of("intake", "pipeline", "queue", "export", "footprint");
+    static final List<String> PARTS = List.of("intake", "pipeline", "directory", "queue", "export", "footprint");
 
     static Settings fromSystemProperties() {
         boolean quick = Boolean.getBoolean("bench.quick");
@@ -74,6 +76,8 @@ record Settings(
                 integer("bench.queue.warmup.seconds", quick ? 3 : 15),
                 integer("bench.export.decisions", quick ? 20_000 : 1_000_000),
                 integer("bench.idle.seconds", quick ? 5 : 15),
+                integer("bench.directory.lookups", quick ? 50 : 300),
+                integer("bench.directory.warmup", quick ? 50 : 300),
                 System.getProperty("bench.aot.java.opts", Stack.SERVICE_JAVA_OPTS));
     }
 

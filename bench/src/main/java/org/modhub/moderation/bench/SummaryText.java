@@ -37,6 +37,9 @@ final class SummaryText {
         if (r.hasFootprint()) {
             footprint();
         }
+        if (r.hasDirectory()) {
+            directory();
+        }
         return md.toString();
     }
 
@@ -480,11 +483,86 @@ final class SummaryText {
         md.append("\n![start](start.svg)\n\n![memory](memory.svg)\n");
     }
 
+    private void directory() {
+        DirectoryPhase.Result d = r.directory;
+        Percentiles b = d.baseline();
+        md.append("## 6. Hub directory lookups\n\n");
+        md.append(String.format(
+                Locale.ROOT,
+                "The reporting-service asks the hub directory (service-kit's `RestHubDirectory`) about the subject of every "
+                        + "report it files. %d reports on fresh models in one open namespace of the hub stand-in (`%s`), one at a "
+                        + "time, each a **miss** (one call to the hub; the namespace's account was cached during the warm-up), then "
+                        + "the same models again by other notifiers, each a **hit** (the directory's cache). Times are the adapter's "
+                        + "own: `kit_hub_latency_seconds{what=\"subject\"}` on reporting's `/q/metrics`, p50 and p99 as "
+                        + "service-kit publishes them (Micrometer's quantiles over a window of about 2 minutes, from a histogram "
+                        + "with 1 significant digit; the warm-up of %d lookups of each kind had expired from it), the mean from "
+                        + "the exact count and sum. **Baseline**, measured just before in the same run: %d plain `GET "
+                        + "/api/models/<namespace>/<name>` with the bearer token, one at a time, from the bench JVM to the stand-in "
+                        + "(which runs in that JVM, over loopback). Requests that failed: %d.%n%n",
+                d.miss().count(),
+                d.namespace(),
+                s.directoryWarmup(),
+                b.count(),
+                d.failures()));
+        md.append("| lookup | n | p50 | p99 | mean | max | p50 ÷ baseline p50 | p99 ÷ baseline p99 |\n")
+                .append("|---|---|---|---|---|---|---|---|\n");
+        md.append(String.format(
+                Locale.ROOT,
+                "| baseline: `GET` to the stand-in | %d | %s | %s | – | %s | 1 | 1 |%n",
+                b.count(),
+                duration(b.p50()),
+                duration(b.p99()),
+                duration(b.max())));
+        md.append(lookupRow("miss: the directory asks the hub", d.miss(), b));
+        md.append(lookupRow("hit: the directory's cache", d.hit(), b));
+        md.append(String.format(
+                Locale.ROOT,
+                "%nThe whole filing as the client saw it (context; the rest is the filing's transaction): on a fresh "
+                        + "subject p50 %s / p99 %s, on the same subject again p50 %s / p99 %s.%n%n",
+                duration(d.filingMiss().p50()),
+                duration(d.filingMiss().p99()),
+                duration(d.filingHit().p50()),
+                duration(d.filingHit().p99())));
+    }
+
+    private static String lookupRow(String name, DirectoryPhase.Lookups l, Percentiles baseline) {
+        return String.format(
+                Locale.ROOT,
+                "| %s | %d | %s | %s | %s | %s | %s | %s |%n",
+                name,
+                l.count(),
+                duration(l.p50()),
+                duration(l.p99()),
+                duration(l.mean()),
+                duration(l.max()),
+                ratio(l.p50() / baseline.p50()),
+                ratio(l.p99() / baseline.p99()));
+    }
+
+    /** Milliseconds, or microseconds below one. */
+    static String duration(double millis) {
+        if (Double.isNaN(millis)) {
+            return "n/a";
+        }
+        if (millis < 1) {
+            double micros = millis * 1000;
+            return String.format(Locale.ROOT, micros < 10 ? "%.1f µs" : "%.0f µs", micros);
+        }
+        return ms(millis);
+    }
+
+    private static String ratio(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return "n/a";
+        }
+        return String.format(Locale.ROOT, value < 0.1 ? "%.3f" : value < 10 ? "%.2f" : "%.0f", value);
+    }
+
     private String settingsLine() {
         return String.format(
                 Locale.ROOT,
                 "pgbench %d×%d s at %d clients; warm-up ≥ %d s in %d s rounds (≤ %d s); closed %s users × %d s; open %d s; %d users (open at C/2: %d s); "
-                        + "pipeline %d items at %.0f/s after %d warm-up items (then %d at %.0f/s); queue %,d reports / %,d cases at %.0f req/s × %d s; export %,d decisions; idle %d s",
+                        + "pipeline %d items at %.0f/s after %d warm-up items (then %d at %.0f/s); directory %d lookups of each kind after %d; queue %,d reports / %,d cases at %.0f req/s × %d s; export %,d decisions; idle %d s",
                 s.pgbenchRuns(),
                 s.pgbenchSeconds(),
                 s.pgbenchClients(),
@@ -501,6 +579,8 @@ final class SummaryText {
                 s.pipelineWarmupItems(),
                 s.pipelineOverloadItems(),
                 s.pipelineOverloadRate(),
+                s.directoryLookups(),
+                s.directoryWarmup(),
                 s.queueReports(),
                 s.queueCases(),
                 s.queueRate(),

@@ -130,7 +130,8 @@ class HubSubjectTest {
                     .statusCode(422)
                     .contentType("application/problem+json")
                     .body("type", equalTo("urn:modhub:problem:unknown-subject"))
-                    .body("errors[0].field", equalTo("subject"));
+                    .body("errors[0].field", equalTo("subject"))
+                    .body("errors[0].message", equalTo("the hub has no model:" + model));
             as("detector-1", "detector")
                     .body(flagOn(model))
                     .post("/api/v1/flags")

@@ -15,10 +15,7 @@ public final class HubProblems {
     /** 422: the hub has no such subject; the field that named it is in {@code errors}. */
     public static ProblemException unknownSubject(String field, SubjectRef subject) {
         return unprocessable(
-                "unknown-subject",
-                "The hub does not know this subject",
-                field,
-                "the hub has no " + subject.kind().keyPrefix() + " " + subject.key());
+                "unknown-subject", "The hub does not know this subject", field, "the hub has no " + subject.key());
     }
 
     /** 422: an account staff chose is not among the subject's owners. */

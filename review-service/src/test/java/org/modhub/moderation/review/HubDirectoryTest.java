@@ -14,7 +14,6 @@ import static org.modhub.moderation.review.ReviewFixtures.*;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,7 +34,6 @@ import org.modhub.moderation.devstack.test.DevStackResource;
 import org.modhub.moderation.devstack.test.Sql;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -54,7 +52,6 @@ import jakarta.inject.Inject;
 class HubDirectoryTest {
 
     private static final EventCodec CODEC = new EventCodec();
-    private static final ObjectMapper MAPPER = EventCodec.newObjectMapper();
     /** What the stand-in says of everything under an open namespace. */
     private static final Instant OPEN_CREATED = Instant.parse("2026-01-01T00:00:00Z");
 
@@ -364,25 +361,7 @@ class HubDirectoryTest {
 
     /** The content date of a decision's statement in the auditors' export. */
     private static String contentDate(Instant from, String decisionId) {
-        String body = as("ada", "auditor")
-                .queryParam("from", from.toString())
-                .queryParam("to", now().plusSeconds(5).toString())
-                .get("/api/v1/statements-of-reasons")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString();
-        Map<String, JsonNode> byPuid = new HashMap<>();
-        for (String line : body.split("\n")) {
-            if (!line.isBlank()) {
-                try {
-                    JsonNode statement = MAPPER.readTree(line);
-                    byPuid.put(statement.get("puid").asText(), statement);
-                } catch (java.io.IOException e) {
-                    throw new AssertionError("not JSON: " + line, e);
-                }
-            }
-        }
+        Map<String, JsonNode> byPuid = statementsExported(from);
         JsonNode statement = byPuid.get("modhub-sor-" + decisionId);
         assertThat(statement).as("exported statement of " + decisionId).isNotNull();
         return statement.get("content_date").asText();

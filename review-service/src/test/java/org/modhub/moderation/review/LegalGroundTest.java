@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.modhub.moderation.review.ReviewFixtures.*;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +23,6 @@ import org.modhub.moderation.devstack.test.DevStackResource;
 import org.modhub.moderation.devstack.test.Sql;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -41,8 +39,6 @@ import jakarta.inject.Inject;
         value = DevStackResource.class,
         initArgs = @ResourceArg(name = DevStackResource.SERVICE, value = "review"))
 class LegalGroundTest {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @Inject
     DataSource db;
@@ -88,7 +84,7 @@ class LegalGroundTest {
                 .extract()
                 .path("id");
 
-        JsonNode statement = export(from).get("modhub-sor-" + decisionId);
+        JsonNode statement = statementsExported(from).get("modhub-sor-" + decisionId);
         assertThat(statement).as("exported").isNotNull();
         assertThat(new StatementValidator().validate(statement)).isEmpty();
         assertThat(statement.get("illegal_content_legal_ground").asText())
@@ -211,7 +207,7 @@ class LegalGroundTest {
                 decisionId);
         Sql.update(db, "UPDATE statement_submission SET statement = NULL WHERE decision_id = ?::uuid", decisionId);
 
-        JsonNode statement = export(from).get("modhub-sor-" + decisionId);
+        JsonNode statement = statementsExported(from).get("modhub-sor-" + decisionId);
         assertThat(statement).as("still exported").isNotNull();
         assertThat(new StatementValidator().validate(statement)).isEmpty();
         assertThat(statement.get("illegal_content_legal_ground").asText()).startsWith("Directive (EU) 2019/713");
@@ -221,28 +217,5 @@ class LegalGroundTest {
                 .put("illegal_content_legal_ground", "Law relied on: Fraudulent or Malicious Activities — Phishing");
         assertThat(new StatementValidator().validate(placeholder))
                 .anySatisfy(v -> assertThat(v.toString()).contains("illegal_content_legal_ground"));
-    }
-
-    private static Map<String, JsonNode> export(Instant from) {
-        String body = as("ada", "auditor")
-                .queryParam("from", from.toString())
-                .queryParam("to", now().plusSeconds(5).toString())
-                .get("/api/v1/statements-of-reasons")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString();
-        Map<String, JsonNode> out = new HashMap<>();
-        for (String line : body.split("\n")) {
-            if (!line.isEmpty()) {
-                try {
-                    JsonNode statement = MAPPER.readTree(line);
-                    out.put(statement.get("puid").asText(), statement);
-                } catch (java.io.IOException e) {
-                    throw new AssertionError("not a JSON line: " + line, e);
-                }
-            }
-        }
-        return out;
     }
 }

@@ -227,4 +227,29 @@ public final class ReviewFixtures {
     public static Map<String, Object> spamDecision(List<String> actions) {
         return decisionBody(actions, "platform_abuse", "spam");
     }
+
+    /** The auditors' export of statements of reasons from {@code from} until now, by puid. */
+    public static Map<String, com.fasterxml.jackson.databind.JsonNode> statementsExported(Instant from) {
+        String body = as("ada", "auditor")
+                .queryParam("from", from.toString())
+                .queryParam("to", now().plusSeconds(5).toString())
+                .get("/api/v1/statements-of-reasons")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        com.fasterxml.jackson.databind.ObjectMapper mapper = EventCodec.newObjectMapper();
+        Map<String, com.fasterxml.jackson.databind.JsonNode> out = new HashMap<>();
+        for (String line : body.split("\n")) {
+            if (!line.isBlank()) {
+                try {
+                    com.fasterxml.jackson.databind.JsonNode statement = mapper.readTree(line);
+                    out.put(statement.get("puid").asText(), statement);
+                } catch (java.io.IOException e) {
+                    throw new AssertionError("not a JSON line: " + line, e);
+                }
+            }
+        }
+        return out;
+    }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -477,7 +478,7 @@ class ChartIT {
                 .noneSatisfy((k, v) -> assertThat(k).startsWith("QUARKUS_DATASOURCE"));
         // Each REST client's URL is the in-cluster Service of the service it calls.
         for (String name : SERVICES) {
-            String client = name.replace("-service", "").toUpperCase(java.util.Locale.ROOT);
+            String client = name.replace("-service", "").toUpperCase(Locale.ROOT);
             String url = config.get("QUARKUS_REST_CLIENT_" + client + "_URL");
             assertThat(url).as(client).isEqualTo("http://" + name + ".moderation.svc");
             assertThat(chart.named(Service.class, name).getSpec().getPorts())

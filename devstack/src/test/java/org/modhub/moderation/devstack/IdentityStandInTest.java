@@ -166,12 +166,11 @@ class IdentityStandInTest {
         assertThat(access.getStringListClaimValue("groups")).containsExactly(Roles.MODERATOR, Roles.LEGAL);
         assertThat(access.getStringClaimValue("email")).isEqualTo("dana@example.org");
         assertThat(access.getAudience()).containsExactly(DevStackDefaults.JWT_AUDIENCE);
+        assertThat(kidOf(tokens.path("access_token").asText())).isEqualTo(keys.keyId());
 
         // The ID token: for the console, with its nonce, verifiable from the JWKS by kid (as quarkus-oidc does).
         String idToken = tokens.path("id_token").asText();
-        JsonWebSignature header = new JsonWebSignature();
-        header.setCompactSerialization(idToken);
-        assertThat(header.getKeyIdHeaderValue()).isEqualTo(keys.keyId());
+        assertThat(kidOf(idToken)).isEqualTo(keys.keyId());
         JsonWebKeySet jwks =
                 new JsonWebKeySet(get(idp.authServerUrl() + "/jwks").body());
         JwtClaims id = new JwtConsumerBuilder()
@@ -486,6 +485,12 @@ class IdentityStandInTest {
             request.header("Authorization", authorization);
         }
         return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String kidOf(String jwt) throws Exception {
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setCompactSerialization(jwt);
+        return jws.getKeyIdHeaderValue();
     }
 
     private static String error(HttpResponse<String> response) throws Exception {

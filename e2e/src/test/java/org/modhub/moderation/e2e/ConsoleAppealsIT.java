@@ -145,30 +145,34 @@ class ConsoleAppealsIT {
     }
 
     @Test
-    void aDisputeIsListedItsOutcomeRecordedAndTheFiguresShown() {
+    void aDisputeIsRecordedListedItsOutcomeRecordedAndTheFiguresShown() {
         Appealed a = appealedDecision();
         String body = "User Rights " + unique("body");
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         Api legal = hub.as("appeals", unique("legal"), "legal");
-        Api.Response recorded = legal.post(
-                "/api/v1/disputes",
-                Map.of(
-                        "decisionId",
-                        a.decisionId(),
-                        "appealId",
-                        a.appealId(),
-                        "body",
-                        body,
-                        "submittedOn",
-                        today,
-                        "notes",
-                        "Filed by the owner after the appeal."));
-        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
-        String disputeId = recorded.text("id");
 
         try (ConsoleBrowser browser = ConsoleBrowser.open()) {
             browser.signIn(unique("lee"), "legal");
             browser.go("/disputes");
+            browser.assertAccessible();
+
+            // The settlement body wrote to legal@: the dispute is recorded against the decision and its appeal.
+            browser.driver().findElement(By.id("new-decision")).sendKeys(a.decisionId());
+            browser.driver().findElement(By.id("new-appeal")).sendKeys(a.appealId());
+            browser.driver().findElement(By.id("new-body")).sendKeys(body);
+            setDate(browser, "new-submitted", today);
+            browser.driver().findElement(By.id("new-notes")).sendKeys("Filed by the owner after the appeal.");
+            browser.driver().findElement(By.id("record-new-dispute")).click();
+
+            String disputeId = await("the dispute recorded")
+                    .atMost(Duration.ofSeconds(20))
+                    .until(
+                            () -> legal.items("/api/v1/disputes").stream()
+                                    .filter(d -> body.equals(d.path("body").asText()))
+                                    .map(d -> d.path("id").asText())
+                                    .findFirst(),
+                            java.util.Optional::isPresent)
+                    .get();
             By row = By.id("dispute-" + disputeId);
             assertThat(browser.waitFor(row).getText()).contains(body).contains(today);
             assertThat(browser.driver().findElement(By.id("dispute-figures")).getText())
@@ -178,18 +182,23 @@ class ConsoleAppealsIT {
 
             new Select(browser.driver().findElement(By.id("outcome-" + disputeId)))
                     .selectByValue("IN_FAVOUR_OF_PROVIDER");
-            ((JavascriptExecutor) browser.driver())
-                    .executeScript(
-                            "document.getElementById(arguments[0]).value = arguments[1];",
-                            "settled-" + disputeId,
-                            today);
+            setDate(browser, "settled-" + disputeId, today);
             browser.driver().findElement(By.id("record-" + disputeId)).click();
             browser.waitForText(row, "In favour of provider");
             assertThat(browser.driver().findElements(By.id("record-" + disputeId)))
                     .isEmpty();
+            browser.screenshot("dispute-outcome");
+
+            Api.Response dispute = legal.get("/api/v1/disputes/" + disputeId);
+            assertThat(dispute.text("appealId")).isEqualTo(a.appealId());
+            assertThat(dispute.text("outcome")).isEqualTo("IN_FAVOUR_OF_PROVIDER");
+            assertThat(dispute.text("settledOn")).isEqualTo(today);
         }
-        Api.Response dispute = legal.get("/api/v1/disputes/" + disputeId);
-        assertThat(dispute.text("outcome")).isEqualTo("IN_FAVOUR_OF_PROVIDER");
-        assertThat(dispute.text("settledOn")).isEqualTo(today);
+    }
+
+    /** A date input's value set as the browser stores it (typing into one depends on the browser's locale). */
+    private static void setDate(ConsoleBrowser browser, String id, String isoDate) {
+        ((JavascriptExecutor) browser.driver())
+                .executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, isoDate);
     }
 }

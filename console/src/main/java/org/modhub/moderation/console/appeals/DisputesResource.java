@@ -21,6 +21,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 /**
  * Out-of-court disputes (DSA Art. 21) submitted in a period, how each ended (recorded here as the settlement
@@ -69,6 +70,27 @@ public class DisputesResource {
                         t.getItem2(),
                         t.getItem3(),
                         List.of(DisputeOutcome.values())));
+    }
+
+    /** Records a dispute the hub learnt of; the list is then shown again with it. */
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> record(
+            @FormParam("decisionId") String decisionId,
+            @FormParam("appealId") String appealId,
+            @FormParam("body") String body,
+            @FormParam("submittedOn") String submittedOn,
+            @FormParam("notes") String notes) {
+        AppealsApi.NewDispute dispute = new AppealsApi.NewDispute(
+                blankToNull(decisionId),
+                blankToNull(appealId),
+                blankToNull(body),
+                blankToNull(submittedOn),
+                blankToNull(notes));
+        return appeals.recordDispute(dispute)
+                .map(d -> Response.noContent()
+                        .header("HX-Redirect", "/disputes#dispute-" + d.id())
+                        .build());
     }
 
     @POST

@@ -51,6 +51,13 @@ public interface AppealsApi {
             @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit);
 
+    /** A dispute brought before a certified settlement body (dates as 2026-01-31). */
+    record NewDispute(String decisionId, String appealId, String body, String submittedOn, String notes) {}
+
+    @POST
+    @Path("/disputes")
+    Uni<Dispute> recordDispute(NewDispute dispute);
+
     @POST
     @Path("/disputes/{id}/outcome")
     Uni<Dispute> endDispute(@PathParam("id") String id, DisputeEnding ending);

@@ -13,7 +13,8 @@ import io.quarkus.qute.TemplateExtension;
  * Instants as staff read them: {@code {time:at(c.dueAt)}} "6 Dec 2026 17:03 UTC", {@code {time:from(c.dueAt)}}
  * "in 3 h" or "2 h ago". Every time is UTC and says so: moderators work across time zones.
  */
-@TemplateExtension(namespace = "time")
+// Above the priority of Quarkus's built-in "time" namespace (time:format), which otherwise clashes at start-up.
+@TemplateExtension(namespace = "time", priority = TemplateExtension.DEFAULT_PRIORITY + 1)
 public final class Times {
 
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'", Locale.ENGLISH)

@@ -163,6 +163,7 @@ class ConsoleAppealsIT {
             setDate(browser, "new-submitted", today);
             browser.driver().findElement(By.id("new-notes")).sendKeys("Filed by the owner after the appeal.");
             browser.driver().findElement(By.id("record-new-dispute")).click();
+            browser.waitFor(By.id("dispute-recorded"));
 
             String disputeId = await("the dispute recorded")
                     .atMost(Duration.ofSeconds(20))

@@ -42,7 +42,8 @@ public class DisputesResource {
                 String to,
                 RedressFigures.Appeals appealFigures,
                 RedressFigures.Disputes disputeFigures,
-                List<DisputeOutcome> outcomes);
+                List<DisputeOutcome> outcomes,
+                boolean recorded);
 
         static native TemplateInstance disputes$row(Dispute d, List<DisputeOutcome> outcomes);
     }
@@ -52,7 +53,8 @@ public class DisputesResource {
     AppealsApi appeals;
 
     @GET
-    public Uni<TemplateInstance> disputes(@QueryParam("from") String from, @QueryParam("to") String to) {
+    public Uni<TemplateInstance> disputes(
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("recorded") String recorded) {
         String start = blankToNull(from);
         String end = blankToNull(to);
         return Uni.combine()
@@ -69,7 +71,8 @@ public class DisputesResource {
                         end == null ? "" : end,
                         t.getItem2(),
                         t.getItem3(),
-                        List.of(DisputeOutcome.values())));
+                        List.of(DisputeOutcome.values()),
+                        recorded != null && !recorded.isBlank()));
     }
 
     /** Records a dispute the hub learnt of; the list is then shown again with it. */
@@ -89,7 +92,9 @@ public class DisputesResource {
                 blankToNull(notes));
         return appeals.recordDispute(dispute)
                 .map(d -> Response.noContent()
-                        .header("HX-Redirect", "/disputes#dispute-" + d.id())
+                        // Another address than this page's, so the browser loads the list anew (a #fragment alone would
+                        // not).
+                        .header("HX-Redirect", "/disputes?recorded=" + d.id() + "#dispute-" + d.id())
                         .build());
     }
 

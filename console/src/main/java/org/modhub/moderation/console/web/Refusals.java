@@ -61,15 +61,20 @@ public class Refusals {
     }
 
     private static boolean isFromAService(WebApplicationException e) {
-        return e.getClass().getName().startsWith("io.quarkus.rest.client")
+        // Quarkus's REST client throws org.jboss.resteasy.reactive.ClientWebApplicationException for a 4xx/5xx.
+        return e instanceof org.jboss.resteasy.reactive.ClientWebApplicationException
+                || e.getClass().getName().startsWith("io.quarkus.rest.client")
                 || e.getClass().getName().startsWith("org.jboss.resteasy.reactive.client");
     }
 
     private static String serviceName(WebApplicationException e) {
-        // The REST client names the interface it was called through: "... method: '...ReviewApi#claim'".
-        String message = String.valueOf(e.getMessage());
+        // The REST client names the interface it was called through: "... method: '...ReviewApi#claim'" (or a
+        // second interface of the same service, ReviewDecisionsApi).
+        java.util.regex.Matcher called =
+                java.util.regex.Pattern.compile("services\\.(\\w+)Api#").matcher(String.valueOf(e.getMessage()));
+        String api = called.find() ? called.group(1) : "";
         for (String service : new String[] {"Reporting", "Review", "Dmca", "Appeals", "Notification"}) {
-            if (message.contains(service + "Api#")) {
+            if (api.startsWith(service)) {
                 return service.toLowerCase(java.util.Locale.ROOT) + "-service";
             }
         }

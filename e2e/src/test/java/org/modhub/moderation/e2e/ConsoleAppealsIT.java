@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Appeals in the browser: the approver of the contested decision is not offered the resolution (and appeals-service's
@@ -185,9 +187,12 @@ class ConsoleAppealsIT {
                     .selectByValue("IN_FAVOUR_OF_PROVIDER");
             setDate(browser, "settled-" + disputeId, today);
             browser.driver().findElement(By.id("record-" + disputeId)).click();
-            browser.waitForText(row, "In favour of provider");
-            assertThat(browser.driver().findElements(By.id("record-" + disputeId)))
-                    .isEmpty();
+            // The row comes back without its form (the select itself lists every outcome, so wait for the form to go).
+            new WebDriverWait(browser.driver(), ConsoleBrowser.WAIT)
+                    .until(ExpectedConditions.invisibilityOfElementLocated(By.id("record-" + disputeId)));
+            assertThat(browser.driver().findElement(row).getText())
+                    .contains("In favour of provider, " + today)
+                    .doesNotContain("Pending");
             browser.screenshot("dispute-outcome");
 
             Api.Response dispute = legal.get("/api/v1/disputes/" + disputeId);

@@ -65,12 +65,26 @@ public class Refusals {
         return e instanceof ClientWebApplicationException;
     }
 
+    /** Client interface name prefixes and the service each calls. */
+    private static final String[][] API_SERVICES = {
+        {"Reporting", "reporting-service"},
+        {"Review", "review-service"},
+        {"Dmca", "dmca-service"},
+        {"Appeals", "appeals-service"},
+        {"Appellants", "appeals-service"},
+        {"Notification", "notification-service"},
+        {"TemplatePreview", "notification-service"}
+    };
+
     private static String serviceName(WebApplicationException e) {
-        // The REST client names the interface it was called through: "... method: '...ReviewApi#claim'".
-        String message = String.valueOf(e.getMessage());
-        for (String service : new String[] {"Reporting", "Review", "Dmca", "Appeals", "Notification"}) {
-            if (message.contains(service + "Api#")) {
-                return service.toLowerCase(java.util.Locale.ROOT) + "-service";
+        // The REST client names the interface it was called through: "... method: '...ReviewApi#claim'" (or a
+        // second interface of the same service, ReviewDecisionsApi).
+        java.util.regex.Matcher called =
+                java.util.regex.Pattern.compile("services\\.(\\w+)Api#").matcher(String.valueOf(e.getMessage()));
+        String api = called.find() ? called.group(1) : "";
+        for (String[] prefix : API_SERVICES) {
+            if (api.startsWith(prefix[0])) {
+                return prefix[1];
             }
         }
         return "service";

@@ -5,14 +5,19 @@ import java.util.function.Function;
 import org.modhub.moderation.console.web.Labels;
 import org.modhub.moderation.contracts.action.AutomatedDecision;
 import org.modhub.moderation.contracts.action.DecisionGround;
+import org.modhub.moderation.contracts.action.ModerationAction;
 import org.modhub.moderation.contracts.action.SourceType;
+import org.modhub.moderation.contracts.event.appeals.AppealOutcome;
+import org.modhub.moderation.contracts.event.appeals.AppellantRole;
+import org.modhub.moderation.contracts.event.appeals.DisputeOutcome;
+import org.modhub.moderation.contracts.event.dmca.RestorationReason;
 import org.modhub.moderation.contracts.event.review.DecisionOrigin;
 import org.modhub.moderation.contracts.taxonomy.PolicyCategory;
 
 /**
  * The transparency report's keys in the words the DSA and the content policy use: the contracts' own labels
- * where they have one (source types, grounds, automation), the policy's titles for categories, plain words
- * for the rest. An auditor reads "Notice submitted by a trusted flagger", never {@code SOURCE_TRUSTED_FLAGGER}.
+ * (each enum's {@code label()}), the policy's titles for categories; a key this console does not know yet
+ * in plain words. An auditor reads "Notice submitted by a trusted flagger", never {@code SOURCE_TRUSTED_FLAGGER}.
  */
 final class ReportLabels {
 
@@ -41,17 +46,32 @@ final class ReportLabels {
     }
 
     static String origin(String key) {
-        return known(DecisionOrigin.class, key, origin -> switch (origin) {
-            case REPORT -> "Notice (report)";
-            case DMCA -> "DMCA notice";
-            case APPEAL -> "Appeal";
-            case OWN_INITIATIVE -> "Own initiative";
-        });
+        return known(DecisionOrigin.class, key, DecisionOrigin::label);
     }
 
-    /** Anything else (actions, outcomes, roles, reasons): the code in words. */
-    static String words(String key) {
-        return Labels.words(key);
+    static String action(String key) {
+        return known(ModerationAction.class, key, ModerationAction::label);
+    }
+
+    static String appellantRole(String key) {
+        return known(AppellantRole.class, key, AppellantRole::label);
+    }
+
+    static String appealOutcome(String key) {
+        return known(AppealOutcome.class, key, AppealOutcome::label);
+    }
+
+    static String disputeOutcome(String key) {
+        return known(DisputeOutcome.class, key, DisputeOutcome::label);
+    }
+
+    static String restoration(String key) {
+        return known(RestorationReason.class, key, RestorationReason::label);
+    }
+
+    /** An audit log's action or entity type ({@code case.claimed}, {@code NOTIFIER_MUTED}) in words. */
+    static String auditCode(String code) {
+        return code == null ? "" : Labels.words(code.replace('.', '_'));
     }
 
     private static <E extends Enum<E>> String known(Class<E> type, String key, Function<E, String> label) {

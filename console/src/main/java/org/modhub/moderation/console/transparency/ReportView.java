@@ -80,7 +80,7 @@ public record ReportView(Instant from, Instant to, List<Section> sections) {
                                     "Actions taken (a decision may take several)",
                                     "Action",
                                     d.byAction(),
-                                    ReportLabels::words),
+                                    ReportLabels::action),
                             breakdown(
                                     "Decisions by policy category",
                                     "Category",
@@ -90,7 +90,7 @@ public record ReportView(Instant from, Instant to, List<Section> sections) {
                             "Actions by ground",
                             "Action",
                             d.byActionAndGround(),
-                            ReportLabels::words,
+                            ReportLabels::action,
                             ReportLabels::ground))));
         }
         var c = f.complaints();
@@ -105,8 +105,11 @@ public record ReportView(Instant from, Instant to, List<Section> sections) {
                             median("Median time to decide", c.medianDaysToDecide(), "days")),
                     List.of(
                             breakdown(
-                                    "Appeals filed by who appealed", "Appellant", c.filedByRole(), ReportLabels::words),
-                            breakdown("Appeals by outcome", "Outcome", c.byOutcome(), ReportLabels::words)),
+                                    "Appeals filed by who appealed",
+                                    "Appellant",
+                                    c.filedByRole(),
+                                    ReportLabels::appellantRole),
+                            breakdown("Appeals by outcome", "Outcome", c.byOutcome(), ReportLabels::appealOutcome)),
                     List.of()));
         }
         var o = f.disputes();
@@ -120,7 +123,7 @@ public record ReportView(Instant from, Instant to, List<Section> sections) {
                             figure("Disputes settled", o.settled()),
                             figure("decided for the recipient and implemented", o.implemented()),
                             median("Median time to settle", o.medianDaysToSettle(), "days")),
-                    List.of(breakdown("Disputes by outcome", "Outcome", o.byOutcome(), ReportLabels::words)),
+                    List.of(breakdown("Disputes by outcome", "Outcome", o.byOutcome(), ReportLabels::disputeOutcome)),
                     List.of()));
         }
         var s = f.suspensions();
@@ -154,7 +157,7 @@ public record ReportView(Instant from, Instant to, List<Section> sections) {
                             figure("Court actions shown", m.courtActions()),
                             figure("Restorations", m.restorations())),
                     List.of(breakdown(
-                            "Restorations by reason", "Reason", m.restorationsByReason(), ReportLabels::words)),
+                            "Restorations by reason", "Reason", m.restorationsByReason(), ReportLabels::restoration)),
                     List.of()));
         }
         return new ReportView(f.from(), f.to(), List.copyOf(sections));

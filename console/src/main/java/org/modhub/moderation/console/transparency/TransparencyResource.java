@@ -9,7 +9,6 @@ import java.util.Map;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.modhub.moderation.console.services.AuditEntry;
-import org.modhub.moderation.console.services.Paged;
 import org.modhub.moderation.console.services.ReviewAuditApi;
 import org.modhub.moderation.console.services.SubmissionStatus;
 import org.modhub.moderation.console.web.Labels;
@@ -42,7 +41,7 @@ public class TransparencyResource {
     static class Templates {
         static native TemplateInstance report(ReportView report, Period period, Submissions submissions);
 
-        static native TemplateInstance auditLog(Paged<AuditEntry> page, AuditFilters filters);
+        static native TemplateInstance auditLog(List<AuditRow> rows, String nextCursor, AuditFilters filters);
     }
 
     /** The period as the form sent it: ISO dates, {@code to} included. */
@@ -53,6 +52,14 @@ public class TransparencyResource {
 
     /** How many statements are in one state, the state in words (the code kept for a CSS class). */
     public record StateCount(String state, String label, long count) {}
+
+    /** One audit entry with its action in words ("case.claimed" reads "Case claimed"). */
+    public record AuditRow(AuditEntry entry, String action, String entityType) {
+
+        static AuditRow of(AuditEntry e) {
+            return new AuditRow(e, ReportLabels.auditCode(e.action()), ReportLabels.auditCode(e.entityType()));
+        }
+    }
 
     /** The audit log's filters; blank means any. */
     public record AuditFilters(String caseId, String actor, String entityId) {
@@ -93,7 +100,8 @@ public class TransparencyResource {
             @QueryParam("cursor") String cursor) {
         AuditFilters filters = new AuditFilters(trim(caseId), trim(actor), trim(entityId));
         return review.auditLog(filters.caseId(), filters.actor(), filters.entityId(), trim(cursor), AUDIT_PAGE)
-                .map(page -> Templates.auditLog(page, filters));
+                .map(page -> Templates.auditLog(
+                        page.items().stream().map(AuditRow::of).toList(), page.nextCursor(), filters));
     }
 
     private static Submissions submissions(SubmissionStatus status) {

@@ -393,7 +393,7 @@ class TakedownFlowTest {
                 .get("/api/v1/dmca/takedowns?status=GONE")
                 .then()
                 .statusCode(400)
-                .body("errors.field", org.hamcrest.Matchers.hasItem("status"));
+                .body("errors.field", org.hamcrest.Matchers.hasItem("query.status"));
         as("moderator-1", "moderator").get("/api/v1/dmca/takedowns").then().statusCode(403);
     }
 

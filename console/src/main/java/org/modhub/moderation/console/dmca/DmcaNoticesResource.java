@@ -39,7 +39,8 @@ public class DmcaNoticesResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance queue(List<Notice> notices, String status, String nextCursor, List<String> statuses);
+        static native TemplateInstance queue(
+                List<Notice> notices, String status, String nextCursor, List<String> statuses);
 
         static native TemplateInstance notice(
                 Notice notice, NoticeOwners owners, String ownersProblem, List<String> reasons, String done);
@@ -58,7 +59,8 @@ public class DmcaNoticesResource {
     public Uni<TemplateInstance> queue(@QueryParam("status") String status, @QueryParam("cursor") String cursor) {
         String wanted = status == null || status.isBlank() ? "PENDING_REVIEW" : status;
         return dmca.notices(wanted, DmcaForms.blankToNull(cursor), PAGE_SIZE)
-                .chain(page -> details(page).map(notices -> Templates.queue(notices, wanted, page.nextCursor(), STATUSES)));
+                .chain(page ->
+                        details(page).map(notices -> Templates.queue(notices, wanted, page.nextCursor(), STATUSES)));
     }
 
     private Uni<List<Notice>> details(Paged<DmcaViews.NoticeSummary> page) {
@@ -73,9 +75,10 @@ public class DmcaNoticesResource {
     @GET
     @Path("/notices/{id}")
     public Uni<TemplateInstance> notice(@PathParam("id") String id) {
-        return dmca.notice(id).chain(notice -> owners(notice)
-                .map(owners -> Templates.notice(
-                        notice, owners.owners(), owners.problem(), REJECTION_REASONS, null)));
+        return dmca.notice(id)
+                .chain(notice -> owners(notice)
+                        .map(owners ->
+                                Templates.notice(notice, owners.owners(), owners.problem(), REJECTION_REASONS, null)));
     }
 
     /** Legal's decision; the outcome (takedowns ordered, or the rejection) replaces the form. */
@@ -95,14 +98,16 @@ public class DmcaNoticesResource {
                 accept ? null : DmcaForms.blankToNull(reason),
                 accept ? null : DmcaForms.blankToNull(explanation),
                 DmcaForms.blankToNull(note));
-        return dmca.decide(id, body).map(notice -> Templates.notice$outcome(
-                notice,
-                null,
-                null,
-                REJECTION_REASONS,
-                accept
-                        ? "Accepted: " + notice.takedowns().size() + " takedown(s) ordered; the claimant is told."
-                        : "Rejected (" + notice.rejectionReason() + "); the claimant is told."));
+        return dmca.decide(id, body)
+                .map(notice -> Templates.notice$outcome(
+                        notice,
+                        null,
+                        null,
+                        REJECTION_REASONS,
+                        accept
+                                ? "Accepted: " + notice.takedowns().size()
+                                        + " takedown(s) ordered; the claimant is told."
+                                : "Rejected (" + notice.rejectionReason() + "); the claimant is told."));
     }
 
     private record OwnersOrProblem(NoticeOwners owners, String problem) {}

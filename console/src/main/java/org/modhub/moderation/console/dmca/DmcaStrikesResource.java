@@ -44,8 +44,9 @@ public class DmcaStrikesResource {
             return Response.ok(Templates.lookup().render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                     .build();
         }
-        return Response.seeOther(URI.create(
-                        "/dmca/strikes/" + URLEncoder.encode(account.strip(), StandardCharsets.UTF_8).replace("+", "%20")))
+        return Response.seeOther(URI.create("/dmca/strikes/"
+                        + URLEncoder.encode(account.strip(), StandardCharsets.UTF_8)
+                                .replace("+", "%20")))
                 .build();
     }
 

@@ -77,7 +77,8 @@ public class DmcaTakedownsResource {
                 .map(notice -> notice.takedowns().stream()
                         .filter(t -> t.id().equals(takedownId))
                         .findFirst()
-                        .orElseThrow(() -> new NotFoundException("Takedown " + takedownId + " is not on notice " + noticeId)))
+                        .orElseThrow(() ->
+                                new NotFoundException("Takedown " + takedownId + " is not on notice " + noticeId)))
                 .map(Templates::takedowns$row);
     }
 }

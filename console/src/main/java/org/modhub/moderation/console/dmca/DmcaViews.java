@@ -108,7 +108,9 @@ public final class DmcaViews {
 
         /** Whether anything here should make legal look twice. */
         public boolean worrying() {
-            return massNotice || (rejectedShare != null && rejectedShare >= 0.5 && rejected >= 2) || sameTargetNotices >= 3;
+            return massNotice
+                    || (rejectedShare != null && rejectedShare >= 0.5 && rejected >= 2)
+                    || sameTargetNotices >= 3;
         }
     }
 
@@ -297,8 +299,7 @@ public final class DmcaViews {
 
     /** Legal's decision ({@code POST .../decision}); nulls are left out, as the service reads absent fields. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Decision(
-            String decision, List<OwnerChoice> owners, String reason, String explanation, String note) {}
+    public record Decision(String decision, List<OwnerChoice> owners, String reason, String explanation, String note) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record OwnerChoice(String id, List<String> subjects) {}

@@ -2,8 +2,8 @@ package org.modhub.moderation.console.services;
 
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
-import org.modhub.moderation.console.dmca.DmcaViews.CourtActionForm;
 import org.modhub.moderation.console.dmca.DmcaViews.CounterNotice;
+import org.modhub.moderation.console.dmca.DmcaViews.CourtActionForm;
 import org.modhub.moderation.console.dmca.DmcaViews.Decision;
 import org.modhub.moderation.console.dmca.DmcaViews.Evidence;
 import org.modhub.moderation.console.dmca.DmcaViews.EvidenceConfirmation;
@@ -33,7 +33,9 @@ public interface DmcaApi {
     @GET
     @Path("/notices")
     Uni<Paged<NoticeSummary>> notices(
-            @QueryParam("status") String status, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit);
+            @QueryParam("status") String status,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit);
 
     @GET
     @Path("/notices/{id}")
@@ -50,7 +52,9 @@ public interface DmcaApi {
     @GET
     @Path("/takedowns")
     Uni<Paged<Takedown>> takedowns(
-            @QueryParam("status") String status, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit);
+            @QueryParam("status") String status,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit);
 
     @POST
     @Path("/counter-notices/{id}/court-action")
@@ -59,7 +63,9 @@ public interface DmcaApi {
     @GET
     @Path("/evidence")
     Uni<Paged<Evidence>> evidence(
-            @QueryParam("status") String status, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit);
+            @QueryParam("status") String status,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit);
 
     @POST
     @Path("/evidence/{id}/confirm")

@@ -126,6 +126,10 @@ class AuthorizationMatrixTest {
                                 .post("/api/v1/dmca/notices/" + noticeId + "/counter-notices"),
                         role -> only(role, Set.of(Roles.USER), 404)),
                 new Endpoint(
+                        "GET /api/v1/dmca/takedowns",
+                        (r, who) -> r.get("/api/v1/dmca/takedowns"),
+                        role -> only(role, staffReaders, 200)),
+                new Endpoint(
                         "GET /api/v1/dmca/takedowns/mine",
                         (r, who) -> r.get("/api/v1/dmca/takedowns/mine"),
                         role -> only(role, Set.of(Roles.USER), 200)),

@@ -20,6 +20,7 @@ import static org.modhub.moderation.dmca.DmcaFixtures.uploader;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +64,8 @@ import jakarta.inject.Inject;
         initArgs = @ResourceArg(name = DevStackResource.SERVICE, value = "dmca"))
 class TakedownFlowTest {
 
-    private static final BusinessCalendar CALENDAR = new BusinessCalendar(ZoneId.of("America/New_York"));
+    private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+    private static final BusinessCalendar CALENDAR = new BusinessCalendar(NEW_YORK);
 
     @Inject
     MutableClock clock;
@@ -328,6 +330,103 @@ class TakedownFlowTest {
                     .body("strikes", equalTo(1))
                     .body("items[0].reason", equalTo("COURT_ACTION"));
         }
+    }
+
+    @Test
+    void legalListsTakedownsWithTheRestorationCountdownInBusinessDaysUntilACourtActionStopsIt() {
+        Accepted a = accepted();
+        String takedownId = as("legal-1", "legal")
+                .get("/api/v1/dmca/notices/" + a.noticeId())
+                .then()
+                .statusCode(200)
+                .body("takedowns[0].counterNotice", org.hamcrest.Matchers.nullValue())
+                .extract()
+                .path("takedowns[0].id");
+        assertThat(takedownIn("IN_FORCE", takedownId).get("counterNotice")).isNull();
+
+        Map<String, Object> counter = counterNoticeBy(a);
+        Instant received = Instant.parse((String) counter.get("receivedAt"));
+        LocalDate receivedOn = received.atZone(NEW_YORK).toLocalDate();
+        // The content comes back the day after the 14th business day that follows the day of receipt.
+        LocalDate restoresOn = BusinessCalendar.plusBusinessDays(receivedOn, 14).plusDays(1);
+        Map<String, Object> countdown = countdownOf(takedownIn("COUNTERED", takedownId));
+        assertThat(countdown)
+                .containsEntry("restoresOn", restoresOn.toString())
+                .containsEntry("restoreAt", counter.get("restoreAt"))
+                .containsEntry("zone", "America/New_York");
+        if (clock.instant().atZone(NEW_YORK).toLocalDate().equals(receivedOn)) {
+            assertThat(countdown).containsEntry("businessDaysLeft", 14);
+        }
+
+        // A week later, the business days of that week (weekend and holidays left out) are gone.
+        clock.advance(Duration.ofDays(7));
+        LocalDate today = clock.instant().atZone(NEW_YORK).toLocalDate();
+        int left = 0;
+        for (LocalDate d = today.plusDays(1); d.isBefore(restoresOn); d = d.plusDays(1)) {
+            left += BusinessCalendar.isBusinessDay(d) ? 1 : 0;
+        }
+        assertThat(left).isBetween(9, 11);
+        assertThat(countdownOf(takedownIn("COUNTERED", takedownId))).containsEntry("businessDaysLeft", left);
+        as("legal-1", "legal")
+                .get("/api/v1/dmca/notices/" + a.noticeId())
+                .then()
+                .body("takedowns[0].counterNotice.countdown.businessDaysLeft", equalTo(left));
+
+        // A court action stops the clock: no countdown any more, and the takedown is listed as upheld.
+        as("legal-1", "legal")
+                .body(Map.of(
+                        "court", "U.S. District Court for the Central District of California",
+                        "caseNumber", "2:26-cv-04321",
+                        "filedOn", today.toString(),
+                        "documentUrl", "https://acme-pictures.example/complaint.pdf"))
+                .post("/api/v1/dmca/counter-notices/" + counter.get("id") + "/court-action")
+                .then()
+                .statusCode(200)
+                .body("countdown", org.hamcrest.Matchers.nullValue());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> upheld =
+                (Map<String, Object>) takedownIn("UPHELD", takedownId).get("counterNotice");
+        assertThat(upheld).containsEntry("status", "COURT_ACTION");
+        assertThat(upheld.get("countdown")).isNull();
+
+        as("legal-1", "legal")
+                .get("/api/v1/dmca/takedowns?status=GONE")
+                .then()
+                .statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("query.status"));
+        as("moderator-1", "moderator").get("/api/v1/dmca/takedowns").then().statusCode(403);
+    }
+
+    /** The takedown with this id among legal's list of that status, paging as a client would. */
+    private static Map<String, Object> takedownIn(String status, String takedownId) {
+        String cursor = null;
+        do {
+            var request = as("admin-1", "admin").queryParam("status", status).queryParam("limit", 20);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var page = request.get("/api/v1/dmca/takedowns")
+                    .then()
+                    .statusCode(200)
+                    .body("items.status", org.hamcrest.Matchers.everyItem(equalTo(status)))
+                    .extract()
+                    .jsonPath();
+            List<Map<String, Object>> items = page.getList("items");
+            for (Map<String, Object> item : items) {
+                if (takedownId.equals(item.get("id"))) {
+                    return item;
+                }
+            }
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        throw new AssertionError("takedown " + takedownId + " is not listed as " + status);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> countdownOf(Map<String, Object> takedown) {
+        Map<String, Object> counterNotice = (Map<String, Object>) takedown.get("counterNotice");
+        assertThat(counterNotice).isNotNull().containsEntry("status", "RUNNING");
+        return (Map<String, Object>) counterNotice.get("countdown");
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.modhub.moderation.dmca.api.Requests.NoticeRequest;
 import org.modhub.moderation.dmca.domain.NoticeReview;
 import org.modhub.moderation.dmca.domain.NoticeService;
 import org.modhub.moderation.dmca.domain.NoticeStatus;
+import org.modhub.moderation.dmca.domain.RestorationCountdown;
 import org.modhub.moderation.dmca.domain.TakedownService;
 import org.modhub.moderation.dmca.domain.ThreadMailService;
 import org.modhub.moderation.dmca.domain.Uploaders;
@@ -53,6 +54,7 @@ public class NoticeResource {
     private final ThreadMailService threadMails;
     private final NoticeRequestChecks checks;
     private final Uploaders uploaders;
+    private final RestorationCountdown countdown;
     private final SecurityIdentity identity;
 
     public NoticeResource(
@@ -62,6 +64,7 @@ public class NoticeResource {
             ThreadMailService threadMails,
             NoticeRequestChecks checks,
             Uploaders uploaders,
+            RestorationCountdown countdown,
             SecurityIdentity identity) {
         this.notices = notices;
         this.review = review;
@@ -69,6 +72,7 @@ public class NoticeResource {
         this.threadMails = threadMails;
         this.checks = checks;
         this.uploaders = uploaders;
+        this.countdown = countdown;
         this.identity = identity;
     }
 
@@ -127,8 +131,8 @@ public class NoticeResource {
                                                 notice,
                                                 signals,
                                                 details.stream()
-                                                        .map(d ->
-                                                                Views.TakedownView.of(d.takedown(), d.counterNotice()))
+                                                        .map(d -> Views.TakedownView.of(
+                                                                d.takedown(), d.counterNotice(), countdown))
                                                         .toList(),
                                                 mail.stream()
                                                         .map(Views.ThreadMailView::of)

@@ -9,9 +9,13 @@ import org.modhub.moderation.dmca.api.Requests.CounterNoticeRequest;
 import org.modhub.moderation.dmca.api.Requests.CourtActionRequest;
 import org.modhub.moderation.dmca.domain.CounterNoticeService;
 import org.modhub.moderation.dmca.domain.RestorationClock;
+import org.modhub.moderation.dmca.domain.RestorationCountdown;
 import org.modhub.moderation.dmca.domain.StrikeService;
 import org.modhub.moderation.dmca.domain.TakedownService;
+import org.modhub.moderation.dmca.domain.TakedownStatus;
 import org.modhub.moderation.kit.security.Caller;
+import org.modhub.moderation.kit.validation.Page;
+import org.modhub.moderation.kit.validation.PageCursor;
 import org.modhub.moderation.kit.validation.Params;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -23,6 +27,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 /** What follows a takedown: the owner's side (files removed, counter-notice), the claimant's court action, strikes. */
@@ -31,10 +36,13 @@ import jakarta.ws.rs.core.MediaType;
 @Consumes(MediaType.APPLICATION_JSON)
 public class TakedownResource {
 
+    private static final int MAX_PAGE = 100;
+
     private final TakedownService takedowns;
     private final CounterNoticeService counterNotices;
     private final RestorationClock restoration;
     private final StrikeService strikes;
+    private final RestorationCountdown countdown;
     private final TakedownRequestChecks checks;
     private final SecurityIdentity identity;
 
@@ -43,12 +51,14 @@ public class TakedownResource {
             CounterNoticeService counterNotices,
             RestorationClock restoration,
             StrikeService strikes,
+            RestorationCountdown countdown,
             TakedownRequestChecks checks,
             SecurityIdentity identity) {
         this.takedowns = takedowns;
         this.counterNotices = counterNotices;
         this.restoration = restoration;
         this.strikes = strikes;
+        this.countdown = countdown;
         this.checks = checks;
         this.identity = identity;
     }
@@ -67,7 +77,31 @@ public class TakedownResource {
         var input = checks.counterNotice(request);
         return counterNotices
                 .counterNotice(noticeId, Caller.of(identity).id(), input)
-                .map(c -> RestResponse.status(RestResponse.Status.CREATED, Views.CounterNoticeView.of(c)));
+                .map(c -> RestResponse.status(RestResponse.Status.CREATED, Views.CounterNoticeView.of(c, countdown)));
+    }
+
+    /**
+     * Legal's list of takedowns, of one status or all, oldest first, each with its counter-notice and,
+     * while the restoration clock runs, its countdown in business days; {@code nextCursor} continues.
+     */
+    @GET
+    @Path("/takedowns")
+    @RolesAllowed({Roles.LEGAL, Roles.ADMIN})
+    public Uni<Page<Views.TakedownView>> list(
+            @QueryParam("status") String status,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") String limit) {
+        TakedownStatus s =
+                status == null || status.isBlank() ? null : Params.oneOf(TakedownStatus.class, status, "status");
+        PageCursor after = PageCursor.decode(cursor);
+        int size = Params.limit(limit, 50, MAX_PAGE);
+        return takedowns
+                .list(s, after, size + 1)
+                .map(rows -> Page.of(
+                        rows,
+                        size,
+                        d -> TakedownService.cursorOf(d.takedown()),
+                        d -> Views.TakedownView.of(d.takedown(), d.counterNotice(), countdown)));
     }
 
     /** The uploader's takedowns: the redacted notice, status, and the restoration date once countered. */
@@ -88,7 +122,9 @@ public class TakedownResource {
     @RolesAllowed(Roles.USER)
     public Uni<Views.TakedownView> filesRemoved(@PathParam("id") String id) {
         UUID takedownId = Params.id(id, "Takedown");
-        return takedowns.filesRemoved(takedownId, Caller.of(identity).id()).map(t -> Views.TakedownView.of(t, null));
+        return takedowns
+                .filesRemoved(takedownId, Caller.of(identity).id())
+                .map(t -> Views.TakedownView.of(t, null, countdown));
     }
 
     /** Legal records the claimant's court-action evidence before the deadline: no restoration. */
@@ -100,7 +136,7 @@ public class TakedownResource {
         var evidence = checks.courtAction(request);
         return restoration
                 .courtAction(counterNoticeId, evidence, Caller.of(identity).id())
-                .map(Views.CounterNoticeView::of);
+                .map(c -> Views.CounterNoticeView.of(c, countdown));
     }
 
     /** An account's strikes in force (within the lookback), oldest first, and whether it is a repeat infringer. */

@@ -11,6 +11,7 @@ import org.modhub.moderation.dmca.domain.CourtActionRecord;
 import org.modhub.moderation.dmca.domain.NoticeCheck;
 import org.modhub.moderation.dmca.domain.NoticeInput;
 import org.modhub.moderation.dmca.domain.Redaction;
+import org.modhub.moderation.dmca.domain.RestorationCountdown;
 import org.modhub.moderation.dmca.domain.Uploaders;
 import org.modhub.moderation.dmca.persistence.CounterNoticeEntity;
 import org.modhub.moderation.dmca.persistence.NoticeEntity;
@@ -216,7 +217,7 @@ public final class Views {
             Instant orderedAt,
             CounterNoticeView counterNotice) {
 
-        static TakedownView of(TakedownEntity t, CounterNoticeEntity c) {
+        static TakedownView of(TakedownEntity t, CounterNoticeEntity c, RestorationCountdown countdown) {
             return new TakedownView(
                     t.id,
                     t.noticeId,
@@ -227,10 +228,16 @@ public final class Views {
                     t.status.name(),
                     t.removalDeadline,
                     t.orderedAt,
-                    c == null ? null : CounterNoticeView.of(c));
+                    c == null ? null : CounterNoticeView.of(c, countdown));
         }
     }
 
+    /**
+     * A counter-notice and its restoration clock.
+     *
+     * @param countdown while the clock runs: the day the content is restored and the business days left
+     *     (the service's own calendar); null once a court action, held evidence or restoration stopped it
+     */
     public record CounterNoticeView(
             UUID id,
             UUID noticeId,
@@ -240,9 +247,10 @@ public final class Views {
             Instant restoreAt,
             Instant courtActionAt,
             CourtActionRecord courtAction,
-            Instant restoredAt) {
+            Instant restoredAt,
+            RestorationCountdown.Countdown countdown) {
 
-        static CounterNoticeView of(CounterNoticeEntity c) {
+        static CounterNoticeView of(CounterNoticeEntity c, RestorationCountdown countdown) {
             return new CounterNoticeView(
                     c.id,
                     c.noticeId,
@@ -252,7 +260,8 @@ public final class Views {
                     c.restoreAt,
                     c.courtActionAt,
                     c.courtAction,
-                    c.restoredAt);
+                    c.restoredAt,
+                    countdown.of(c));
         }
     }
 

@@ -115,6 +115,26 @@ public final class BusinessCalendar {
         return plusBusinessDays(day, n).plusDays(1).atStartOfDay(zone).toInstant();
     }
 
+    /**
+     * The business days still ahead at {@code now} before {@code end} (an instant {@link #endOfBusinessDays}
+     * gave): those after today up to the last one the window counts, so on the day of receipt of a
+     * 14-day window it is 14, on its last business day 0. None once {@code end} has passed.
+     */
+    public int businessDaysLeft(Instant now, Instant end) {
+        if (!now.isBefore(end)) {
+            return 0;
+        }
+        LocalDate today = now.atZone(zone).toLocalDate();
+        LocalDate endDay = end.atZone(zone).toLocalDate();
+        int left = 0;
+        for (LocalDate d = today.plusDays(1); d.isBefore(endDay); d = d.plusDays(1)) {
+            if (isBusinessDay(d)) {
+                left++;
+            }
+        }
+        return left;
+    }
+
     private static LocalDate nth(int year, Month month, DayOfWeek dow, int n) {
         return LocalDate.of(year, month, 1).with(TemporalAdjusters.dayOfWeekInMonth(n, dow));
     }

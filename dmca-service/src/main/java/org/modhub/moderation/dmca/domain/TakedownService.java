@@ -31,6 +31,7 @@ import org.modhub.moderation.kit.mail.MailRequests;
 import org.modhub.moderation.kit.outbox.Outbox;
 import org.modhub.moderation.kit.problem.ProblemException;
 import org.modhub.moderation.kit.timer.Timers;
+import org.modhub.moderation.kit.validation.PageCursor;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -204,6 +205,17 @@ public class TakedownService {
     @WithSession
     public Uni<List<TakedownDetail>> details(UUID noticeId) {
         return takedowns.byNotice(noticeId).chain(this::withCounterNotices);
+    }
+
+    /** Up to {@code limit} takedowns of one status (null: any) after {@code after}, oldest first. */
+    @WithSession
+    public Uni<List<TakedownDetail>> list(TakedownStatus status, PageCursor after, int limit) {
+        return takedowns.byStatus(status, after, limit).chain(this::withCounterNotices);
+    }
+
+    /** The cursor after {@code takedown} in the list's order. */
+    public static PageCursor cursorOf(TakedownEntity takedown) {
+        return new PageCursor(takedown.createdAt, takedown.id);
     }
 
     @WithSession

@@ -220,6 +220,27 @@ class BusinessCalendarTest {
     }
 
     @Test
+    void theCountdownLeavesOutWeekendsAndHolidaysAndEndsAtZeroOnTheLastBusinessDay() {
+        BusinessCalendar calendar = new BusinessCalendar(NEW_YORK);
+        // Received Friday 20 November 2026; 14 business days end with Friday 11 December (Thanksgiving skipped).
+        Instant received = Instant.parse("2026-11-20T15:00:00Z");
+        Instant end = calendar.endOfBusinessDays(received, 14);
+        assertThat(calendar.businessDaysLeft(received, end)).isEqualTo(14);
+        // Wednesday 25 November: 26 (Thanksgiving) is not counted, so 27 Nov and 30 Nov-11 Dec are left.
+        assertThat(calendar.businessDaysLeft(Instant.parse("2026-11-25T15:00:00Z"), end))
+                .isEqualTo(11);
+        // A Saturday counts like the Friday before it: the weekend takes nothing off.
+        assertThat(calendar.businessDaysLeft(Instant.parse("2026-11-28T15:00:00Z"), end))
+                .isEqualTo(calendar.businessDaysLeft(Instant.parse("2026-11-27T15:00:00Z"), end))
+                .isEqualTo(10);
+        // 23:30 on the last business day in New York (04:30 UTC next day) still has nothing left but today.
+        assertThat(calendar.businessDaysLeft(Instant.parse("2026-12-12T04:30:00Z"), end))
+                .isZero();
+        assertThat(calendar.businessDaysLeft(end, end)).isZero();
+        assertThat(calendar.businessDaysLeft(end.plusSeconds(86_400 * 3), end)).isZero();
+    }
+
+    @Test
     void theRulesGiveTheNthWeekdayHolidays() {
         List<LocalDate> thanksgivings = java.util.stream.IntStream.rangeClosed(2020, 2030)
                 .mapToObj(y -> BusinessCalendar.holidays(y).stream()

@@ -57,7 +57,7 @@ class SignInAndGuardsTest {
 
         // No service answers behind this console: the page says which one cannot be reached, inside the layout.
         Response queue = session.get("/queue");
-        assertThat(queue.statusCode()).isEqualTo(503);
+        assertThat(queue.statusCode()).as(queue.body().asString()).isEqualTo(503);
         assertThat(queue.body().asString())
                 .contains("Signed in as <strong>alice</strong>")
                 .contains("Local sign-in: development only")

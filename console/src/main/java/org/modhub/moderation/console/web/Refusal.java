@@ -4,7 +4,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
@@ -37,7 +36,7 @@ public record Refusal(int status, String service, String title, String detail, S
         return new Refusal(status, service, title, detail, type);
     }
 
-    static Refusal unreachable(ProcessingException e, String service) {
+    static Refusal unreachable(String service) {
         return new Refusal(
                 503,
                 service,

@@ -43,7 +43,13 @@ public class Refusals {
 
     @ServerExceptionMapper
     public Response unreachable(ProcessingException e) {
-        return render(Refusal.unreachable(e, "service"));
+        return render(Refusal.unreachable("service"));
+    }
+
+    /** The reactive REST client reports a refused connection as the network layer's exception itself. */
+    @ServerExceptionMapper
+    public Response unreachable(java.net.ConnectException e) {
+        return render(Refusal.unreachable("service"));
     }
 
     private Response render(Refusal refusal) {

@@ -30,7 +30,9 @@ class DmcaViewsTest {
         List<ElementCheck> checks = ElementCheck.of(
                 List.of(DmcaNoticeElement.SIGNATURE, DmcaNoticeElement.MATERIAL_IDENTIFIED),
                 List.of(new Deficiency(
-                        DmcaNoticeElement.MATERIAL_IDENTIFIED, "infringingMaterial[0].url", "is not a URL on this hub")));
+                        DmcaNoticeElement.MATERIAL_IDENTIFIED,
+                        "infringingMaterial[0].url",
+                        "is not a URL on this hub")));
         assertThat(checks).extracting(ElementCheck::numeral).containsExactly("i", "ii", "iii", "iv", "v", "vi");
         assertThat(checks).extracting(ElementCheck::met).containsExactly(false, true, false, true, true, true);
         assertThat(checks.get(2).problems()).containsExactly("infringingMaterial[0].url: is not a URL on this hub");
@@ -40,8 +42,8 @@ class DmcaViewsTest {
 
     @Test
     void tickedOwnersAreGroupedByAccountAndNoneTickedLeavesTheChoiceToTheService() {
-        assertThat(DmcaForms.owners(List.of(
-                        "alice model:alice/a", "bob model:bob/b", "alice dataset:alice/d", "malformed", "x ")))
+        assertThat(DmcaForms.owners(
+                        List.of("alice model:alice/a", "bob model:bob/b", "alice dataset:alice/d", "malformed", "x ")))
                 .containsExactly(
                         new OwnerChoice("alice", List.of("model:alice/a", "dataset:alice/d")),
                         new OwnerChoice("bob", List.of("model:bob/b")));

@@ -3,6 +3,11 @@
 reporting-service review-service dmca-service appeals-service notification-service
 {{- end }}
 
+{{/* Every workload of the release: the five services and the staff console (values of the same shape). */}}
+{{- define "suite.workloadNames" -}}
+{{ include "suite.serviceNames" . }} console
+{{- end }}
+
 {{/* Labels of a resource the umbrella makes for a service: (dict "name" $name "root" $). */}}
 {{- define "suite.labels" -}}
 app.kubernetes.io/name: {{ .name }}

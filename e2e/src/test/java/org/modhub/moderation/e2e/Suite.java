@@ -46,6 +46,8 @@ final class Suite {
     final Path logDir;
     private Duration clockOffset = Duration.ZERO;
     private volatile boolean supervising = true;
+    /** The staff console, started on first use: only the browser tests need it. */
+    private ServiceProcess console;
 
     private Suite(DevStack stack, Path logDir, Path clockOffsetFile) {
         this.stack = stack;
@@ -251,9 +253,43 @@ final class Suite {
         return clockOffset;
     }
 
+    /**
+     * The staff console's base URL. It starts on the first call, as {@code bin/run} starts it: signed in through the
+     * stack's identity stand-in, calling these services with the signed-in person's token.
+     */
+    synchronized String consoleUrl() {
+        if (console == null) {
+            RepoLayout repo = RepoLayout.locate();
+            if (!Files.isRegularFile(repo.serviceJar(RepoLayout.CONSOLE))) {
+                throw new IllegalStateException("not packaged: " + repo.serviceJar(RepoLayout.CONSOLE)
+                        + "; run ./mvnw -B install -DskipTests first (or ./mvnw verify -pl e2e -am)");
+            }
+            int port = Ports.freePort();
+            Map<String, String> serviceUrls = new LinkedHashMap<>();
+            services.forEach((name, process) -> serviceUrls.put(name, process.url()));
+            ServiceProcess process = new ServiceProcess(
+                    RepoLayout.CONSOLE,
+                    port,
+                    repo.serviceJar(RepoLayout.CONSOLE),
+                    logDir.resolve("console.log"),
+                    logDir.resolveSibling("console.pid"));
+            List<String> javaOptions = Arrays.asList(LocalSuite.DEFAULT_SERVICE_JAVA_OPTS.split("\\s+"));
+            process.start(
+                    javaOptions,
+                    LocalSuite.consoleEnvironment(stack, serviceUrls, port),
+                    repo.serviceDir(RepoLayout.CONSOLE));
+            awaitReady(process, System.nanoTime() + READY_BUDGET.toNanos());
+            console = process;
+        }
+        return console.url();
+    }
+
     private void stopAll() {
         supervising = false;
         List<Thread> stoppers = new ArrayList<>();
+        if (console != null) {
+            stoppers.add(Thread.ofPlatform().start(() -> console.stop(Duration.ofSeconds(10))));
+        }
         for (ServiceProcess service : services.values()) {
             stoppers.add(Thread.ofPlatform().start(() -> service.stop(Duration.ofSeconds(10))));
         }

@@ -2,7 +2,9 @@ package org.modhub.moderation.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.modhub.moderation.k8s.RenderedChart.CONSOLE;
 import static org.modhub.moderation.k8s.RenderedChart.SERVICES;
+import static org.modhub.moderation.k8s.RenderedChart.WORKLOADS;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -36,6 +39,8 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
@@ -98,13 +103,13 @@ class ChartIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("renderings")
-    void everyServiceRunsHardenedWithProbesResourcesAndItsOwnAccount(
+    void everyServiceAndTheConsoleRunHardenedWithProbesResourcesAndTheirOwnAccount(
             String what, Path values, Map<String, String> set) {
         RenderedChart chart = RenderedChart.render(values, set);
         List<Deployment> deployments = chart.all(Deployment.class);
         assertThat(deployments)
                 .extracting(d -> d.getMetadata().getName())
-                .containsExactlyInAnyOrderElementsOf(SERVICES);
+                .containsExactlyInAnyOrderElementsOf(WORKLOADS);
         for (Deployment d : deployments) {
             String name = d.getMetadata().getName();
             PodSpec pod = d.getSpec().getTemplate().getSpec();
@@ -364,7 +369,14 @@ class ChartIT {
                 Arguments.of("global.kafka.bootstrapServers", "kafka", "host:port"),
                 Arguments.of("global.hub.url", "https://moderation:hunter2@hub.example.com", "no credentials in a URL"),
                 Arguments.of("global.hub.url", "hub.example.com", "the hub's URL has a scheme"),
-                Arguments.of("global.imagee.tag", "1", "misspelt key"));
+                Arguments.of("global.imagee.tag", "1", "misspelt key"),
+                Arguments.of("console.oidc.clientSecret", "hunter2", "the client secret only by Secret reference"),
+                Arguments.of("console.config.QUARKUS_OIDC_CREDENTIALS_SECRET", "hunter2", "no secret in a ConfigMap"),
+                Arguments.of("console.config.CONSOLE_LOCAL_SIGN_IN", "true", "local sign-in is development only"),
+                Arguments.of(
+                        "console.oidc.authServerUrl", "https://c:hunter2@idp.example.com", "no credentials in a URL"),
+                Arguments.of("console.ingress.tls.secretName", "", "the console is served over TLS only"),
+                Arguments.of("console.image.flavour", "graal", "only jvm or native"));
     }
 
     @Test
@@ -374,18 +386,30 @@ class ChartIT {
             NetworkPolicy np = chart.named(NetworkPolicy.class, service);
             assertThat(np.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
             assertThat(np.getSpec().getPodSelector().getMatchLabels()).containsEntry("app.kubernetes.io/name", service);
-            // The hub (and monitoring) may call the HTTP port; nothing else, and no other service.
+            // The hub (and monitoring) may call the HTTP port, and the staff console's pods; nothing else,
+            // and no other service.
             assertThat(np.getSpec().getIngress()).allSatisfy(rule -> {
-                assertThat(rule.getFrom())
-                        .isNotEmpty()
-                        .allSatisfy(peer -> assertThat(peer.getNamespaceSelector()
-                                        .getMatchLabels()
-                                        .get("kubernetes.io/metadata.name"))
-                                .isIn("hub", "monitoring"));
+                assertThat(rule.getFrom()).isNotEmpty().allSatisfy(peer -> {
+                    if (peer.getNamespaceSelector() == null) {
+                        assertThat(peer.getPodSelector().getMatchLabels())
+                                .as(service + " in-namespace caller")
+                                .containsEntry("app.kubernetes.io/name", CONSOLE);
+                    } else {
+                        assertThat(peer.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name"))
+                                .isIn("hub", "monitoring");
+                    }
+                });
                 assertThat(rule.getPorts())
                         .extracting(p -> p.getPort().getStrVal())
                         .containsExactly("http");
             });
+            assertThat(np.getSpec().getIngress())
+                    .as(service + " answers the console")
+                    .anyMatch(rule -> rule.getFrom().stream()
+                            .anyMatch(peer -> peer.getNamespaceSelector() == null
+                                    && CONSOLE.equals(peer.getPodSelector()
+                                            .getMatchLabels()
+                                            .get("app.kubernetes.io/name"))));
             Set<Integer> ports = new LinkedHashSet<>();
             for (NetworkPolicyEgressRule rule : np.getSpec().getEgress()) {
                 rule.getPorts().forEach(p -> ports.add(p.getPort().getIntVal()));
@@ -403,6 +427,188 @@ class ChartIT {
                     .as(service + " egress peers are named")
                     .allSatisfy(rule -> assertThat(rule.getTo()).isNotEmpty());
         }
+    }
+
+    @Test
+    void theConsoleIsServedByDefaultOverTlsAtItsHostAndSignsStaffInAtTheOidcProvider() {
+        RenderedChart chart = RenderedChart.render(null, Map.of());
+        Ingress ingress = chart.named(Ingress.class, CONSOLE);
+        assertThat(ingress.getSpec().getRules()).hasSize(1);
+        IngressRule rule = ingress.getSpec().getRules().get(0);
+        assertThat(rule.getHost()).isEqualTo("console.example.com");
+        assertThat(ingress.getSpec().getTls())
+                .as("TLS ends at the Ingress, for the host it routes")
+                .singleElement()
+                .satisfies(tls -> {
+                    assertThat(tls.getHosts()).containsExactly("console.example.com");
+                    assertThat(tls.getSecretName()).isEqualTo("console-tls");
+                });
+        var backend = rule.getHttp().getPaths().get(0).getBackend().getService();
+        assertThat(backend.getName()).isEqualTo(CONSOLE);
+        Service service = chart.named(Service.class, CONSOLE);
+        assertThat(service.getSpec().getPorts()).singleElement().satisfies(p -> {
+            assertThat(p.getName()).isEqualTo(backend.getPort().getName());
+            assertThat(p.getTargetPort().getStrVal()).isEqualTo("http");
+        });
+        assertThat(service.getSpec().getSelector())
+                .isEqualTo(chart.named(Deployment.class, CONSOLE)
+                        .getSpec()
+                        .getSelector()
+                        .getMatchLabels());
+
+        Container console = container(chart, CONSOLE);
+        assertThat(console.getPorts()).singleElement().satisfies(p -> {
+            assertThat(p.getName()).isEqualTo("http");
+            assertThat(p.getContainerPort()).isEqualTo(8080);
+        });
+        assertThat(console.getReadinessProbe().getHttpGet().getPort().getIntVal())
+                .isEqualTo(8080);
+        assertThat(secretRef(console, "QUARKUS_OIDC_CREDENTIALS_SECRET"))
+                .isEqualTo("moderation-console-oidc/client-secret");
+        Map<String, String> config =
+                chart.named(ConfigMap.class, CONSOLE + "-config").getData();
+        assertThat(config)
+                .containsEntry("QUARKUS_OIDC_AUTH_SERVER_URL", "https://hub.example.com/auth")
+                .containsEntry("QUARKUS_OIDC_CLIENT_ID", "console")
+                .containsEntry("QUARKUS_HTTP_PORT", "8080")
+                // Behind the TLS-terminating Ingress: redirects and Secure cookies see https.
+                .containsEntry("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING", "true")
+                .containsEntry("QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED", "true")
+                .doesNotContainKeys("QUARKUS_OIDC_CREDENTIALS_SECRET", "KAFKA_BOOTSTRAP_SERVERS")
+                .noneSatisfy((k, v) -> assertThat(k).startsWith("QUARKUS_DATASOURCE"));
+        // Each REST client's URL is the in-cluster Service of the service it calls.
+        for (String name : SERVICES) {
+            String client = name.replace("-service", "").toUpperCase(Locale.ROOT);
+            String url = config.get("QUARKUS_REST_CLIENT_" + client + "_URL");
+            assertThat(url).as(client).isEqualTo("http://" + name + ".moderation.svc");
+            assertThat(chart.named(Service.class, name).getSpec().getPorts())
+                    .as(name + " answers on the URL's port")
+                    .anyMatch(p -> p.getPort() == 80);
+        }
+        assertThat(container(chart, CONSOLE).getEnv())
+                .extracting(EnvVar::getName)
+                .doesNotContain("CONSOLE_LOCAL_SIGN_IN");
+        assertThat(chart.text).as("local sign-in is for development only").doesNotContain("CONSOLE_LOCAL_SIGN_IN");
+
+        RenderedChart otherIssuer = RenderedChart.render(
+                null, Map.of("console.oidc.authServerUrl", "https://sso.example.org/realms/staff"));
+        assertThat(podAnnotations(otherIssuer, CONSOLE).get("checksum/config"))
+                .as("a changed console configuration rolls its pods")
+                .isNotEqualTo(podAnnotations(chart, CONSOLE).get("checksum/config"));
+    }
+
+    @Test
+    void productionValuesNameTheConsolesHostClassIssuerAndClient() {
+        RenderedChart chart = RenderedChart.render(PRODUCTION, Map.of());
+        Ingress ingress = chart.named(Ingress.class, CONSOLE);
+        assertThat(ingress.getSpec().getIngressClassName()).isEqualTo("nginx");
+        assertThat(ingress.getSpec().getRules().get(0).getHost()).isEqualTo("moderation.hub.example.com");
+        assertThat(ingress.getSpec().getTls().get(0).getSecretName()).isEqualTo("moderation-console-tls");
+        assertThat(ingress.getMetadata().getAnnotations())
+                .containsEntry("cert-manager.io/cluster-issuer", "letsencrypt");
+        assertThat(chart.named(ConfigMap.class, CONSOLE + "-config").getData())
+                .containsEntry("QUARKUS_OIDC_CLIENT_ID", "moderation-console")
+                .containsEntry("QUARKUS_LOG_LEVEL", "INFO");
+        assertThat(container(chart, CONSOLE).getImage())
+                .as("console.image.flavour overrides the global native flavour")
+                .isEqualTo("registry.example.com/trust-and-safety/console:0.1.0");
+        assertThat(container(chart, CONSOLE)
+                        .getResources()
+                        .getLimits()
+                        .get("memory")
+                        .toString())
+                .as("JVM sizing for the JVM image")
+                .isEqualTo("512Mi");
+    }
+
+    @Test
+    void theConsoleNeedsItsOidcProviderAndDisappearsWhenDisabled() {
+        assertThatThrownBy(() -> RenderedChart.render(null, Map.of("console.oidc.authServerUrl", "")))
+                .hasMessageContaining("console.oidc.authServerUrl is required");
+
+        RenderedChart without =
+                RenderedChart.render(null, Map.of("console.enabled", "false", "console.oidc.authServerUrl", ""));
+        assertThat(without.resources)
+                .as("nothing of the console is installed")
+                .noneMatch(r -> r.getMetadata().getName().startsWith(CONSOLE));
+        assertThat(without.all(Ingress.class)).isEmpty();
+        assertThat(without.all(Deployment.class))
+                .extracting(d -> d.getMetadata().getName())
+                .containsExactlyInAnyOrderElementsOf(SERVICES);
+        for (String service : SERVICES) {
+            assertThat(without.named(NetworkPolicy.class, service).getSpec().getIngress())
+                    .as(service + " admits no console that is not there")
+                    .allSatisfy(rule -> assertThat(rule.getFrom())
+                            .allSatisfy(peer ->
+                                    assertThat(peer.getNamespaceSelector()).isNotNull()));
+        }
+
+        RenderedChart noIngress = RenderedChart.render(null, Map.of("console.ingress.enabled", "false"));
+        assertThat(noIngress.all(Ingress.class)).isEmpty();
+        noIngress.named(Deployment.class, CONSOLE);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("localSignIn")
+    void theConsolesLocalSignInCannotBeInstalled(String key, String value) {
+        assertThatThrownBy(() -> RenderedChart.render(null, Map.of(key, value)))
+                .hasMessageContaining("CONSOLE_LOCAL_SIGN_IN is for local development only");
+    }
+
+    static Stream<Arguments> localSignIn() {
+        return Stream.of(
+                Arguments.of("global.config.CONSOLE_LOCAL_SIGN_IN", "true"),
+                Arguments.of("console.extraEnv[0].name", "CONSOLE_LOCAL_SIGN_IN"));
+    }
+
+    @Test
+    void onlyTheIngressControllerReachesTheConsoleWhichReachesTheServicesAndItsOidcProvider() {
+        RenderedChart chart = RenderedChart.render(PRODUCTION, Map.of());
+        NetworkPolicy np = chart.named(NetworkPolicy.class, CONSOLE);
+        assertThat(np.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
+        assertThat(np.getSpec().getPodSelector().getMatchLabels()).containsEntry("app.kubernetes.io/name", CONSOLE);
+        assertThat(np.getSpec().getIngress()).allSatisfy(rule -> {
+            assertThat(rule.getPorts()).extracting(p -> p.getPort().getStrVal()).containsExactly("http");
+            assertThat(rule.getFrom())
+                    .isNotEmpty()
+                    .allSatisfy(peer -> assertThat(
+                                    peer.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name"))
+                            .isIn("ingress-nginx", "monitoring"));
+        });
+        assertThat(np.getSpec().getIngress())
+                .anyMatch(rule -> rule.getFrom().stream()
+                        .anyMatch(peer -> "ingress-nginx"
+                                .equals(peer.getNamespaceSelector()
+                                        .getMatchLabels()
+                                        .get("kubernetes.io/metadata.name"))));
+        List<NetworkPolicyEgressRule> egress = np.getSpec().getEgress();
+        assertThat(egress)
+                .as("egress peers are named")
+                .allSatisfy(rule -> assertThat(rule.getTo()).isNotEmpty());
+        NetworkPolicyEgressRule toServices = egress.stream()
+                .filter(r -> r.getPorts().stream()
+                        .anyMatch(p -> "http".equals(p.getPort().getStrVal())))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no egress to the services"));
+        assertThat(toServices.getTo())
+                .extracting(peer -> peer.getPodSelector().getMatchLabels().get("app.kubernetes.io/name"))
+                .containsExactlyInAnyOrderElementsOf(SERVICES);
+        Set<Integer> ports = new LinkedHashSet<>();
+        egress.forEach(r -> r.getPorts().stream()
+                .filter(p -> p.getPort().getIntVal() != null)
+                .forEach(p -> ports.add(p.getPort().getIntVal())));
+        assertThat(ports)
+                .as("DNS and HTTPS to the OIDC provider; no database, Kafka or mail")
+                .containsExactlyInAnyOrder(53, 443);
+        assertThat(egress.stream()
+                        .filter(r -> r.getPorts().stream()
+                                .anyMatch(p ->
+                                        Integer.valueOf(443).equals(p.getPort().getIntVal())))
+                        .flatMap(r -> r.getTo().stream())
+                        .map(peer ->
+                                peer.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name")))
+                .as("the OIDC provider's peers from networkPolicy.oidc")
+                .containsExactly("hub");
     }
 
     private static Container container(RenderedChart chart, String service) {

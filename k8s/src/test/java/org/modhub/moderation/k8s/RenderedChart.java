@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.TemplateCommand;
@@ -22,6 +23,13 @@ final class RenderedChart {
 
     static final List<String> SERVICES =
             List.of("reporting-service", "review-service", "dmca-service", "appeals-service", "notification-service");
+
+    /** The staff console, installed beside the services (console.enabled, on by default). */
+    static final String CONSOLE = "console";
+
+    /** Every Deployment of a default install: the five services and the console. */
+    static final List<String> WORKLOADS =
+            Stream.concat(SERVICES.stream(), Stream.of(CONSOLE)).toList();
 
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
     private static final Pattern DOCUMENT_SEPARATOR = Pattern.compile("(?m)^---\\s*$");

@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 
@@ -90,6 +91,15 @@ final class RequiredFields {
             }
             case NetworkPolicy n ->
                 assertThat(n.getSpec().getPodSelector()).as(id + " podSelector").isNotNull();
+            case Ingress i ->
+                i.getSpec()
+                        .getRules()
+                        .forEach(rule -> rule.getHttp().getPaths().forEach(path -> {
+                            assertThat(path.getPathType()).as(id + " pathType").isNotBlank();
+                            assertThat(path.getBackend().getService().getName())
+                                    .as(id + " backend service")
+                                    .isNotBlank();
+                        }));
             case ConfigMap c -> assertThat(c.getData()).as(id + " data").isNotNull();
             case ServiceAccount a -> assertThat(a.getMetadata().getName()).isNotBlank();
             case GenericKubernetesResource g -> {

@@ -1,18 +1,29 @@
 package org.modhub.moderation.review;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.modhub.moderation.contracts.Topics;
 import org.modhub.moderation.contracts.action.SourceType;
 import org.modhub.moderation.contracts.event.EventCodec;
@@ -30,6 +41,7 @@ import org.modhub.moderation.devstack.HubStandIn;
 import org.modhub.moderation.devstack.test.KafkaProbe;
 import org.modhub.moderation.devstack.test.Sql;
 import org.modhub.moderation.devstack.test.TestTokens;
+import org.modhub.moderation.review.transparency.TransparencyReport;
 
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -251,5 +263,94 @@ public final class ReviewFixtures {
             }
         }
         return out;
+    }
+
+    // --- the transparency report's page ---
+
+    /**
+     * The rows of the page's table with this caption, as a reader sees them: each row's header text to
+     * the texts of its cells; the head row under its first cell's text, the total row under "Total".
+     */
+    public static Map<String, List<String>> reportTable(Document page, String caption) {
+        Element table = page.select("table").stream()
+                .filter(t -> t.selectFirst("caption") != null
+                        && t.selectFirst("caption").text().equals(caption))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no table captioned '" + caption + "' in:\n" + page.text()));
+        Map<String, List<String>> rows = new LinkedHashMap<>();
+        for (Element row : table.select("tr")) {
+            List<String> cells =
+                    row.children().stream().skip(1).map(Element::text).toList();
+            rows.put(row.child(0).text(), cells);
+        }
+        return rows;
+    }
+
+    /**
+     * What makes the report's page fit to publish, whatever its figures: a language, one title heading
+     * and no skipped heading level, a caption on every table and a scope on every header cell, nothing
+     * fetched, no script, no {@code style=} attribute, a CSP whose hash is its style block's, and no
+     * JSON key or enum constant anywhere in it (not even in an attribute).
+     */
+    public static Document assertPublishableReportPage(String html) throws Exception {
+        Document page = Jsoup.parse(html);
+        assertThat(page.selectFirst("html").attr("lang")).isEqualTo("en");
+        assertThat(page.title()).startsWith("Transparency report, ");
+        assertThat(page.select("h1")).hasSize(1);
+        int level = 0;
+        for (Element heading : page.select("h1, h2, h3, h4, h5, h6")) {
+            int next = heading.tagName().charAt(1) - '0';
+            assertThat(next).as("heading after h%d: %s", level, heading.text()).isLessThanOrEqualTo(level + 1);
+            level = next;
+        }
+        for (Element table : page.select("table")) {
+            assertThat(table.select("> caption").text())
+                    .as("caption of\n%s", table)
+                    .isNotBlank();
+        }
+        for (Element header : page.select("th")) {
+            assertThat(header.attr("scope")).as("scope of %s", header).isIn("col", "row");
+        }
+        assertThat(page.select("script, link, img, iframe, object, embed")).isEmpty();
+        assertThat(page.select("[style], [src], [href], [onload], [onclick]")).isEmpty();
+        // Bars only beside one-dimensional breakdowns; a cross-tabulation is a table alone.
+        assertThat(page.select("svg")).isNotEmpty().allMatch(svg -> svg.closest("table.breakdown") != null);
+
+        String csp =
+                page.selectFirst("meta[http-equiv=Content-Security-Policy]").attr("content");
+        assertThat(csp).contains("default-src 'none'").doesNotContain("unsafe-inline");
+        assertThat(page.select("style")).hasSize(1);
+        String style = page.selectFirst("style").data();
+        String hash = Base64.getEncoder()
+                .encodeToString(MessageDigest.getInstance("SHA-256").digest(style.getBytes(StandardCharsets.UTF_8)));
+        assertThat(csp).contains("style-src 'sha256-" + hash + "'");
+
+        assertThat(html).doesNotContain("byCategoryAndSource", "SOURCE_TYPE_", "STATEMENT_CATEGORY_");
+        List<String> constants = Pattern.compile("\\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\\b")
+                .matcher(html)
+                .results()
+                .map(MatchResult::group)
+                .toList();
+        assertThat(constants).as("enum constants in the page").isEmpty();
+        for (String key : jsonKeys()) {
+            assertThat(html).as("the JSON key %s in the page", key).doesNotContain(key);
+        }
+        return page;
+    }
+
+    /** The report's JSON keys that are no English word ({@code byCategoryAndSource}, {@code medianDaysToDecide}). */
+    private static List<String> jsonKeys() {
+        List<String> keys = new ArrayList<>();
+        for (RecordComponent section : TransparencyReport.class.getRecordComponents()) {
+            Class<?> type = section.getType();
+            if (type.isRecord()) {
+                for (RecordComponent figure : type.getRecordComponents()) {
+                    if (!figure.getName().equals(figure.getName().toLowerCase())) {
+                        keys.add(figure.getName());
+                    }
+                }
+            }
+        }
+        return keys;
     }
 }

@@ -21,9 +21,17 @@ import org.modhub.moderation.contracts.subject.SubjectKind;
  */
 public enum ModerationAction {
     /** Ask the owner to change the content by a deadline; not a restriction yet. */
-    REQUEST_CHANGES(false, false, List.of(), null, null, EnumSet.complementOf(EnumSet.of(ACCOUNT))),
+    REQUEST_CHANGES(
+            "Changes requested of the owner",
+            false,
+            false,
+            List.of(),
+            null,
+            null,
+            EnumSet.complementOf(EnumSet.of(ACCOUNT))),
     /** Keep the repository out of trending and search ranking. */
     UNRANK(
+            "Removed from trending and search ranking",
             false,
             false,
             List.of(DsaDecisionVisibility.DECISION_VISIBILITY_CONTENT_DEMOTED),
@@ -32,6 +40,7 @@ public enum ModerationAction {
             EnumSet.of(MODEL, DATASET, SPACE)),
     /** Add the Not-For-All-Audiences tag: labelled, and hidden from those who did not opt in. */
     TAG_NOT_FOR_ALL_AUDIENCES(
+            "Tagged Not-For-All-Audiences",
             false,
             false,
             List.of(
@@ -42,6 +51,7 @@ public enum ModerationAction {
             EnumSet.of(MODEL, DATASET, SPACE)),
     /** Gate the files behind accepted conditions or the owner's approval. */
     GATE(
+            "Files gated behind conditions",
             false,
             false,
             List.of(DsaDecisionVisibility.DECISION_VISIBILITY_OTHER),
@@ -50,6 +60,7 @@ public enum ModerationAction {
             EnumSet.of(MODEL, DATASET)),
     /** Block access for everyone but the owner. */
     DISABLE(
+            "Access disabled",
             true,
             false,
             List.of(DsaDecisionVisibility.DECISION_VISIBILITY_CONTENT_DISABLED),
@@ -58,6 +69,7 @@ public enum ModerationAction {
             EnumSet.complementOf(EnumSet.of(ACCOUNT))),
     /** Delete the content. */
     REMOVE(
+            "Removed",
             true,
             false,
             List.of(DsaDecisionVisibility.DECISION_VISIBILITY_CONTENT_REMOVED),
@@ -66,6 +78,7 @@ public enum ModerationAction {
             EnumSet.complementOf(EnumSet.of(ACCOUNT))),
     /** Lock discussions, pull requests or comments on the subject. */
     RESTRICT_INTERACTIONS(
+            "Interactions restricted",
             false,
             false,
             List.of(DsaDecisionVisibility.DECISION_VISIBILITY_CONTENT_INTERACTION_RESTRICTED),
@@ -74,6 +87,7 @@ public enum ModerationAction {
             EnumSet.of(MODEL, DATASET, SPACE, DISCUSSION, PULL_REQUEST, POST)),
     /** Suspend the responsible account until an end date. */
     SUSPEND_ACCOUNT(
+            "Account suspended",
             true,
             true,
             List.of(),
@@ -82,6 +96,7 @@ public enum ModerationAction {
             EnumSet.allOf(SubjectKind.class)),
     /** Terminate the responsible account. */
     TERMINATE_ACCOUNT(
+            "Account terminated",
             true,
             false,
             List.of(),
@@ -89,8 +104,9 @@ public enum ModerationAction {
             DsaDecisionAccount.DECISION_ACCOUNT_TERMINATED,
             EnumSet.allOf(SubjectKind.class)),
     /** The subject does not breach the policy; only valid alone. */
-    NO_ACTION(false, false, List.of(), null, null, EnumSet.allOf(SubjectKind.class));
+    NO_ACTION("No action", false, false, List.of(), null, null, EnumSet.allOf(SubjectKind.class));
 
+    private final String label;
     private final boolean severe;
     private final boolean requiresEndDate;
     private final List<DsaDecisionVisibility> dsaVisibility;
@@ -99,18 +115,25 @@ public enum ModerationAction {
     private final Set<SubjectKind> appliesTo;
 
     ModerationAction(
+            String label,
             boolean severe,
             boolean requiresEndDate,
             List<DsaDecisionVisibility> dsaVisibility,
             String dsaVisibilityOther,
             DsaDecisionAccount dsaAccount,
             Set<SubjectKind> appliesTo) {
+        this.label = label;
         this.severe = severe;
         this.requiresEndDate = requiresEndDate;
         this.dsaVisibility = dsaVisibility;
         this.dsaVisibilityOther = dsaVisibilityOther;
         this.dsaAccount = dsaAccount;
         this.appliesTo = Set.copyOf(appliesTo);
+    }
+
+    /** A short human-readable name for this action (reports, consoles); JSON keeps the constant's name. */
+    public String label() {
+        return label;
     }
 
     /**

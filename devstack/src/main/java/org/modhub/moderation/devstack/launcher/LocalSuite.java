@@ -128,6 +128,19 @@ public final class LocalSuite {
         return serviceEnv;
     }
 
+    /**
+     * What the staff console gets: how to sign people in at this stack's identity stand-in, where each service
+     * answers ({@code serviceUrls}: service name to base URL) and its HTTP port.
+     */
+    public static Map<String, String> consoleEnvironment(DevStack stack, Map<String, String> serviceUrls, int port) {
+        Map<String, String> consoleEnv = new LinkedHashMap<>();
+        stack.consoleConfig().forEach((key, value) -> consoleEnv.put(DevStackEnv.toEnvName(key), value));
+        serviceUrls.forEach((service, url) -> consoleEnv.put(
+                "QUARKUS_REST_CLIENT_" + service.toUpperCase(java.util.Locale.ROOT) + "_URL", url));
+        consoleEnv.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        return consoleEnv;
+    }
+
     /** Starts the infrastructure and arms the shutdown hook; null (after saying why) on failure. */
     public DevStack startInfrastructure() {
         DevStackOptions options;

@@ -78,8 +78,11 @@ public record RepoLayout(Path root) {
         return serviceDir(service).resolve("target/quarkus-app/quarkus-run.jar");
     }
 
+    /** The staff console's module; it runs like a service (same process handling), but owns no data. */
+    public static final String CONSOLE = "console";
+
     public Path serviceDir(String service) {
-        return root.resolve(DevStackDefaults.serviceModule(service));
+        return root.resolve(CONSOLE.equals(service) ? CONSOLE : DevStackDefaults.serviceModule(service));
     }
 
     public Path serviceLog(String service) {

@@ -22,7 +22,7 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * The DSA transparency report (Art. 15, 24) of a period, for auditors (and admins): JSON by default,
- * CSV for {@code Accept: text/csv}, an HTML page with inline SVG charts for {@code Accept: text/html}.
+ * CSV for {@code Accept: text/csv}, a self-contained page to publish for {@code Accept: text/html}.
  * All three carry the same figures.
  */
 @Path("/api/v1/transparency/report")
@@ -63,7 +63,10 @@ public class TransparencyReportResource {
                     .build();
         }
         if (type == MediaType.TEXT_HTML_TYPE) {
-            return Response.ok(TransparencyReportHtml.write(report), HTML_UTF8).build();
+            // The page's own policy: nothing loads, no script, only its hashed style block.
+            return Response.ok(TransparencyReportHtml.write(report), HTML_UTF8)
+                    .header("Content-Security-Policy", TransparencyReportHtml.CONTENT_SECURITY_POLICY)
+                    .build();
         }
         return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
     }

@@ -3,9 +3,20 @@ package org.modhub.moderation.contracts.event.appeals;
 /** How an appeal was decided. */
 public enum AppealOutcome {
     /** The decision stands. */
-    UPHELD,
+    UPHELD("Decision upheld"),
     /** The decision is undone: restrictions lifted, or for a notifier's appeal, action now taken. */
-    REVERSED,
+    REVERSED("Decision reversed"),
     /** The decision is replaced by other actions. */
-    MODIFIED
+    MODIFIED("Decision modified");
+
+    private final String label;
+
+    AppealOutcome(String label) {
+        this.label = label;
+    }
+
+    /** A short human-readable name for this value (reports, consoles); JSON keeps the constant's name. */
+    public String label() {
+        return label;
+    }
 }

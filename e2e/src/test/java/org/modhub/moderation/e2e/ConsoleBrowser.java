@@ -171,21 +171,24 @@ final class ConsoleBrowser implements AutoCloseable {
      * critical violation, naming the rule, its help and the elements.
      */
     void assertAccessible() {
-        Path axe = Path.of(setting("e2e.axe", RepoLayout.locate().root() + "/.tools/axe-core/node_modules/axe-core/axe.min.js"));
+        Path axe = Path.of(
+                setting("e2e.axe", RepoLayout.locate().root() + "/.tools/axe-core/node_modules/axe-core/axe.min.js"));
         String source;
         try {
             source = Files.readString(axe);
         } catch (IOException e) {
-            throw new IllegalStateException("axe-core is not installed at " + axe + " (bin/lib/browser.sh installs it)", e);
+            throw new IllegalStateException(
+                    "axe-core is not installed at " + axe + " (bin/lib/browser.sh installs it)", e);
         }
         JavascriptExecutor js = (JavascriptExecutor) driver;
         js.executeScript(source);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-        String found = (String) js.executeAsyncScript(
-                "var done = arguments[arguments.length - 1];"
-                        + "axe.run(document, {resultTypes: ['violations']})"
-                        + ".then(function (r) { done(JSON.stringify(r.violations)); })"
-                        + ".catch(function (e) { done(JSON.stringify([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}])); });");
+        String found = (String)
+                js.executeAsyncScript(
+                        "var done = arguments[arguments.length - 1];"
+                                + "axe.run(document, {resultTypes: ['violations']})"
+                                + ".then(function (r) { done(JSON.stringify(r.violations)); })"
+                                + ".catch(function (e) { done(JSON.stringify([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}])); });");
         List<Map<String, Object>> violations;
         try {
             violations = JSON.readValue(found, new TypeReference<>() {});
@@ -217,7 +220,8 @@ final class ConsoleBrowser implements AutoCloseable {
             driver.quit();
         } finally {
             try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             } catch (IOException ignored) {
                 // A temporary profile; the OS cleans up what is left.
             }

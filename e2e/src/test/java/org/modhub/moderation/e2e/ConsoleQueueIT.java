@@ -43,7 +43,9 @@ class ConsoleQueueIT {
             browser.signIn(moderator, "moderator");
             // A moderator's first page is the queue; the page says whose session it is and that sign-in is local.
             assertThat(browser.driver().getCurrentUrl()).endsWith("/queue");
-            assertThat(browser.text()).contains("Signed in as " + moderator).contains("Local sign-in: development only");
+            assertThat(browser.text())
+                    .contains("Signed in as " + moderator)
+                    .contains("Local sign-in: development only");
 
             By row = By.cssSelector("tr[data-href='/cases/" + caseId + "']");
             WebElement found = browser.waitFor(row);
@@ -67,12 +69,13 @@ class ConsoleQueueIT {
         }
 
         // The claim is the service's: the case is held by that moderator.
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(hub.as("review", "lookup", "moderator")
-                        .get("/api/v1/cases/" + caseId)
-                        .json()
-                        .path("assignee")
-                        .asText())
-                .isEqualTo(moderator));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(hub.as("review", "lookup", "moderator")
+                                .get("/api/v1/cases/" + caseId)
+                                .json()
+                                .path("assignee")
+                                .asText())
+                        .isEqualTo(moderator));
     }
 
     @Test

@@ -26,8 +26,9 @@ import org.modhub.moderation.devstack.internal.FileTrees;
 import org.modhub.moderation.devstack.internal.RemoteControl;
 
 /**
- * PostgreSQL, Kafka, SMTP/IMAP and the hub stand-in for the services, started together, plus the development
- * key pair; {@link #config(String)} is what a service needs to use them.
+ * PostgreSQL, Kafka, SMTP/IMAP and the hub stand-in for the services, the identity stand-in for the console,
+ * started together, plus the development key pair; {@link #config(String)} is what a service needs to use them,
+ * {@link #consoleConfig()} what the console needs to sign people in.
  * <p>
  * Tests use {@link #shared()}: one stack per JVM, started on first use and stopped by a
  * shutdown hook. The launcher uses {@link #start(DevStackOptions)} with fixed ports and
@@ -50,6 +51,7 @@ public final class DevStack implements AutoCloseable {
     private final KafkaServer kafka;
     private final MailServer mail;
     private final HubStandIn hub;
+    private final IdentityStandIn identity;
     private final JwtKeys jwtKeys;
     private final TokenMinter tokens;
     private final Path tempDir;
@@ -60,12 +62,14 @@ public final class DevStack implements AutoCloseable {
             KafkaServer kafka,
             MailServer mail,
             HubStandIn hub,
+            IdentityStandIn identity,
             JwtKeys jwtKeys,
             Path tempDir) {
         this.postgres = postgres;
         this.kafka = kafka;
         this.mail = mail;
         this.hub = hub;
+        this.identity = identity;
         this.jwtKeys = jwtKeys;
         this.tokens = new TokenMinter(jwtKeys);
         this.tempDir = tempDir;
@@ -96,6 +100,7 @@ public final class DevStack implements AutoCloseable {
         boolean externalKafka = present(env, DevStackEnv.KAFKA_BOOTSTRAP);
         boolean externalMail = present(env, DevStackEnv.SMTP_HOST) || present(env, DevStackEnv.IMAP_HOST);
         boolean externalHub = present(env, DevStackEnv.HUB_URL);
+        boolean externalIdentity = present(env, DevStackEnv.IDP_URL);
 
         Path tempDir = null;
         boolean embeddedServer = !externalPostgres || !externalKafka;
@@ -186,7 +191,18 @@ public final class DevStack implements AutoCloseable {
                         ? options.jwtKeys()
                         : options.jwtDir() != null ? JwtKeys.loadOrCreate(options.jwtDir()) : JwtKeys.generate());
 
-        List<CompletableFuture<?>> all = List.of(postgres, kafka, mail, hub, keys);
+        // It signs with the stack's keys, so it starts when they are there.
+        CompletableFuture<IdentityStandIn> identity = keys.thenCompose(jwtKeys -> async("identity", () -> {
+            if (!externalIdentity) {
+                return IdentityStandIn.startEmbedded(options.identityPort(), jwtKeys, options.identityClients());
+            }
+            String url = env.get(DevStackEnv.IDP_URL).trim();
+            return control != null && controllable.contains("identity")
+                    ? IdentityStandIn.remote(url, action -> control.invoke("identity", action))
+                    : IdentityStandIn.external(url);
+        }));
+
+        List<CompletableFuture<?>> all = List.of(postgres, kafka, mail, hub, keys, identity);
         try {
             CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
         } catch (CompletionException e) {
@@ -196,7 +212,8 @@ public final class DevStack implements AutoCloseable {
             throw failure("the development stack did not start", all);
         }
 
-        DevStack stack = new DevStack(postgres.join(), kafka.join(), mail.join(), hub.join(), keys.join(), tempDir);
+        DevStack stack = new DevStack(
+                postgres.join(), kafka.join(), mail.join(), hub.join(), identity.join(), keys.join(), tempDir);
         if (options.createResources()) {
             try {
                 List<CompletableFuture<?>> resources = new ArrayList<>();
@@ -223,8 +240,13 @@ public final class DevStack implements AutoCloseable {
             }
         }
         LOG.info(() -> String.format(
-                "devstack ready in %d ms: %s; %s; %s; %s",
-                (System.nanoTime() - startedAt) / 1_000_000, stack.postgres, stack.kafka, stack.mail, stack.hub));
+                "devstack ready in %d ms: %s; %s; %s; %s; %s",
+                (System.nanoTime() - startedAt) / 1_000_000,
+                stack.postgres,
+                stack.kafka,
+                stack.mail,
+                stack.hub,
+                stack.identity));
         return stack;
     }
 
@@ -246,6 +268,29 @@ public final class DevStack implements AutoCloseable {
      */
     public HubStandIn hub() {
         return hub;
+    }
+
+    /**
+     * The console's identity provider ({@code quarkus.oidc.auth-server-url} = {@link IdentityStandIn#authServerUrl()}):
+     * the stand-in this stack started, or the one {@code DEVSTACK_IDP_URL} names.
+     */
+    public IdentityStandIn identity() {
+        return identity;
+    }
+
+    /**
+     * What the staff console needs to sign people in at {@link #identity()}: {@code quarkus.oidc.auth-server-url},
+     * {@code quarkus.oidc.client-id} ({@link DevStackDefaults#CONSOLE_CLIENT_ID}), {@code
+     * quarkus.oidc.credentials.secret} ({@link DevStackDefaults#CONSOLE_CLIENT_SECRET}) and {@code
+     * console.local-sign-in=true} (every page says it is a development sign-in).
+     */
+    public Map<String, String> consoleConfig() {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("quarkus.oidc.auth-server-url", identity.authServerUrl());
+        config.put("quarkus.oidc.client-id", DevStackDefaults.CONSOLE_CLIENT_ID);
+        config.put("quarkus.oidc.credentials.secret", DevStackDefaults.CONSOLE_CLIENT_SECRET);
+        config.put("console.local-sign-in", "true");
+        return java.util.Collections.unmodifiableMap(config);
     }
 
     public JwtKeys jwtKeys() {
@@ -323,15 +368,20 @@ public final class DevStack implements AutoCloseable {
         }
         env.put(DevStackEnv.HUB_URL, hub.url());
         env.put(DevStackEnv.HUB_TOKEN, hub.token());
+        env.put(DevStackEnv.IDP_URL, identity.url());
         return env;
     }
 
-    /** Stops what this stack started (hub stand-in, mail, Kafka, PostgreSQL) and deletes its temporary files. */
+    /**
+     * Stops what this stack started (identity and hub stand-ins, mail, Kafka, PostgreSQL) and deletes its temporary
+     * files.
+     */
     @Override
     public void close() {
         if (closed.getAndSet(true)) {
             return;
         }
+        closeQuietly(identity);
         closeQuietly(hub);
         closeQuietly(mail);
         closeQuietly(kafka);
@@ -387,6 +437,9 @@ public final class DevStack implements AutoCloseable {
         if (hub.isControllable()) {
             controllable.add("hub");
         }
+        if (identity.isControllable()) {
+            controllable.add("identity");
+        }
         coordinates.put(CONTROLLABLE_KEY, String.join(",", controllable));
         coordinates.put(PRIVATE_KEY_KEY, jwtKeys.privateKeyPem());
         return coordinates;
@@ -398,6 +451,7 @@ public final class DevStack implements AutoCloseable {
             case "kafka" -> kafka.control(action);
             case "mail" -> mail.control(action);
             case "hub" -> hub.control(action);
+            case "identity" -> identity.control(action);
             default -> throw new IllegalArgumentException("unknown component " + component);
         };
     }

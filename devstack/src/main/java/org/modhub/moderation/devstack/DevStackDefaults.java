@@ -37,6 +37,20 @@ public final class DevStackDefaults {
     public static final int SMTP_PORT = 3025;
     public static final int IMAP_PORT = 3143;
     public static final int HUB_PORT = 8090;
+    /** The identity provider stand-in ({@link IdentityStandIn}) under the launcher. */
+    public static final int IDP_PORT = 8091;
+    /** The staff console under the launcher; its sign-in redirects come back here. */
+    public static final int CONSOLE_PORT = 8086;
+
+    /** The console's OIDC client id ({@code quarkus.oidc.client-id}). */
+    public static final String CONSOLE_CLIENT_ID = "console";
+    /**
+     * The console's client secret at the local identity provider. A development value like {@link #HUB_TOKEN}:
+     * the provider only ever runs on the loopback interface and signs anyone in as anyone.
+     */
+    public static final String CONSOLE_CLIENT_SECRET = "devstack-console-secret";
+    /** Where the identity provider may send the console's sign-ins back (and its sign-outs): any local port. */
+    public static final List<String> CONSOLE_REDIRECT_PREFIXES = List.of("http://127.0.0.1:", "http://localhost:");
 
     /** Bearer token of the hub stand-in under the launcher (tests get a random one per stack). */
     public static final String HUB_TOKEN = "devstack-hub-token";

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * Environment variables the stack reads. The {@code DEVSTACK_PG_*}, {@code DEVSTACK_KAFKA_*},
- * {@code DEVSTACK_SMTP_*}, {@code DEVSTACK_IMAP_*}, {@code DEVSTACK_MAIL_*} and {@code DEVSTACK_HUB_*} variables point at
+ * {@code DEVSTACK_SMTP_*}, {@code DEVSTACK_IMAP_*}, {@code DEVSTACK_MAIL_*}, {@code DEVSTACK_HUB_*} and {@code DEVSTACK_IDP_URL} variables point at
  * EXTERNAL infrastructure: when a group is set, that component is not started, only its databases,
  * topics or nothing are created. The {@code DEVSTACK_PORT_*} variables only move the launcher's
  * own servers and services to other ports.
@@ -46,6 +46,12 @@ public final class DevStackEnv {
     public static final String HUB_TOKEN = "DEVSTACK_HUB_TOKEN";
 
     /**
+     * Base URL of an identity provider stand-in run elsewhere (another JVM's stack); its presence switches the
+     * stand-in to external. It signs with its own stack's keys.
+     */
+    public static final String IDP_URL = "DEVSTACK_IDP_URL";
+
+    /**
      * JVM options of each service under the launcher (default
      * {@link org.modhub.moderation.devstack.launcher.LocalSuite#DEFAULT_SERVICE_JAVA_OPTS}).
      */
@@ -65,6 +71,7 @@ public final class DevStackEnv {
     /**
      * Launcher port override, e.g. {@code DEVSTACK_PORT_PG}, {@code DEVSTACK_PORT_KAFKA},
      * {@code DEVSTACK_PORT_KAFKA_CONTROLLER}, {@code DEVSTACK_PORT_SMTP}, {@code DEVSTACK_PORT_IMAP}, {@code DEVSTACK_PORT_HUB},
+     * {@code DEVSTACK_PORT_IDP},
      * {@code DEVSTACK_PORT_REPORTING}.
      */
     public static String port(String name) {

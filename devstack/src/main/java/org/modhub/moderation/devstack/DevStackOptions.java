@@ -27,6 +27,8 @@ public final class DevStackOptions {
     private final int hubPort;
     private final Path hubFixtures;
     private final String hubToken;
+    private final int identityPort;
+    private final List<OidcClient> identityClients;
     private final Path jwtDir;
     private final JwtKeys jwtKeys;
     private final Path logDir;
@@ -48,6 +50,8 @@ public final class DevStackOptions {
         this.hubPort = builder.hubPort;
         this.hubFixtures = builder.hubFixtures;
         this.hubToken = builder.hubToken;
+        this.identityPort = builder.identityPort;
+        this.identityClients = List.copyOf(builder.identityClients);
         this.jwtDir = builder.jwtDir;
         this.jwtKeys = builder.jwtKeys;
         this.logDir = builder.logDir;
@@ -127,6 +131,15 @@ public final class DevStackOptions {
         return hubToken;
     }
 
+    public int identityPort() {
+        return identityPort;
+    }
+
+    /** The clients the identity stand-in knows (default: the console, {@link OidcClient#console()}). */
+    public List<OidcClient> identityClients() {
+        return identityClients;
+    }
+
     public Path jwtDir() {
         return jwtDir;
     }
@@ -169,6 +182,8 @@ public final class DevStackOptions {
         private int hubPort;
         private Path hubFixtures;
         private String hubToken;
+        private int identityPort;
+        private List<OidcClient> identityClients = List.of(OidcClient.console());
         private Path jwtDir;
         private JwtKeys jwtKeys;
         private Path logDir;
@@ -241,6 +256,17 @@ public final class DevStackOptions {
         /** The bearer token the hub stand-in requires; null for a random one. */
         public Builder hubToken(String token) {
             this.hubToken = token;
+            return this;
+        }
+
+        public Builder identityPort(int port) {
+            this.identityPort = port;
+            return this;
+        }
+
+        /** The clients the identity stand-in registers (replacing the default, the console). */
+        public Builder identityClients(List<OidcClient> clients) {
+            this.identityClients = List.copyOf(clients);
             return this;
         }
 

@@ -547,7 +547,8 @@ final class HubApi implements HttpHandler {
         return segments;
     }
 
-    private static Map<String, List<String>> form(String raw) {
+    /** A query string or form body as name to values, each percent-decoded ({@code +} is a space). */
+    static Map<String, List<String>> form(String raw) {
         Map<String, List<String>> values = new LinkedHashMap<>();
         if (raw == null || raw.isEmpty()) {
             return values;

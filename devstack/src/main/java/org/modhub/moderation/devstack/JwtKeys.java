@@ -19,6 +19,9 @@ import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
 import java.util.Optional;
 
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.lang.HashUtil;
 import org.modhub.moderation.devstack.internal.FileTrees;
 
 /**
@@ -35,11 +38,13 @@ public final class JwtKeys {
     private final RSAPrivateCrtKey privateKey;
     private final RSAPublicKey publicKey;
     private final Path publicKeyFile;
+    private final String keyId;
 
     private JwtKeys(RSAPrivateCrtKey privateKey, Path publicKeyFile) {
         this.privateKey = privateKey;
         this.publicKey = derivePublic(privateKey);
         this.publicKeyFile = publicKeyFile;
+        this.keyId = thumbprint(publicKey);
     }
 
     /** A fresh in-memory key pair. */
@@ -100,6 +105,23 @@ public final class JwtKeys {
         return pem("PUBLIC KEY", publicKey.getEncoded());
     }
 
+    /**
+     * The {@code kid} of every token signed with this pair: the key's RFC 7638 thumbprint, so it stays the same as
+     * long as the key does (across launcher restarts) and a verifier that picks keys by {@code kid} finds it.
+     */
+    public String keyId() {
+        return keyId;
+    }
+
+    /** The public key as a JWK set ({@code {"keys":[{"kty":"RSA","kid":...}]}}), what a {@code jwks_uri} serves. */
+    public String jwkSetJson() {
+        RsaJsonWebKey jwk = new RsaJsonWebKey(publicKey);
+        jwk.setKeyId(keyId);
+        jwk.setUse("sig");
+        jwk.setAlgorithm("RS256");
+        return "{\"keys\":[" + jwk.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY) + "]}";
+    }
+
     /** The public key file, for keys that live on disk. */
     public Optional<Path> publicKeyFile() {
         return Optional.ofNullable(publicKeyFile);
@@ -142,6 +164,10 @@ public final class JwtKeys {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot derive the RSA public key", e);
         }
+    }
+
+    private static String thumbprint(RSAPublicKey key) {
+        return new RsaJsonWebKey(key).calculateBase64urlEncodedThumbprint(HashUtil.SHA_256);
     }
 
     private static String pem(String type, byte[] der) {

@@ -11,7 +11,7 @@ import java.util.function.Function;
  * package-private declaring class would refuse.
  */
 public abstract sealed class ManagedServer implements AutoCloseable
-        permits HubStandIn, KafkaServer, MailServer, PostgresServer {
+        permits HubStandIn, IdentityStandIn, KafkaServer, MailServer, PostgresServer {
 
     private final String kind;
     private final boolean embedded;

@@ -16,7 +16,7 @@ public final class SharedStackBridge {
         return DevStack.shared().coordinates();
     }
 
-    /** Runs {@code action} on a component ({@code postgres}, {@code kafka}, {@code mail}, {@code hub}) of the shared stack. */
+    /** Runs {@code action} on a component ({@code postgres}, {@code kafka}, {@code mail}, {@code hub}, {@code identity}) of the shared stack. */
     public static String control(String component, String action) {
         return DevStack.shared().control(component, action);
     }

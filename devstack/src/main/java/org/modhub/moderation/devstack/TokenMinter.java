@@ -66,17 +66,29 @@ public final class TokenMinter {
         claims.setNotBefore(now);
         claims.setExpirationTime(NumericDate.fromSeconds(now.getValue() + ttl.toSeconds()));
         claims.setGeneratedJwtId();
+        return sign(claims);
+    }
 
+    /**
+     * Signs {@code claims} as they are (RS256, {@code kid} = {@link JwtKeys#keyId()}, so a verifier reading the
+     * JWKS finds the key; the services verify with the PEM and ignore it). The identity stand-in's ID tokens.
+     */
+    String sign(JwtClaims claims) {
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
         jws.setKey(keys.privateKey());
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        jws.setKeyIdHeaderValue(keys.keyId());
         jws.setHeader("typ", "JWT");
         try {
             return jws.getCompactSerialization();
         } catch (JoseException e) {
             throw new IllegalStateException("cannot sign the token", e);
         }
+    }
+
+    JwtKeys keys() {
+        return keys;
     }
 
     public String issuer() {

@@ -16,6 +16,7 @@ import org.modhub.moderation.devstack.DevStackDefaults;
 import org.modhub.moderation.devstack.DevStackEnv;
 import org.modhub.moderation.devstack.DevStackOptions;
 import org.modhub.moderation.devstack.HubStandIn;
+import org.modhub.moderation.devstack.IdentityStandIn;
 import org.modhub.moderation.devstack.MailServer;
 import org.modhub.moderation.devstack.internal.ChildProcesses;
 import org.modhub.moderation.devstack.internal.Ports;
@@ -163,7 +164,7 @@ public final class LocalSuite {
                     .build();
         }
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "devstack-stop"));
-        out.println("Starting PostgreSQL, Kafka, mail and the hub stand-in...");
+        out.println("Starting PostgreSQL, Kafka, mail, the hub stand-in and the identity provider...");
         long startedAt = System.nanoTime();
         stack = DevStack.start(options);
         if (state != null) {
@@ -192,9 +193,12 @@ public final class LocalSuite {
         return true;
     }
 
-    /** PostgreSQL, Kafka, SMTP, IMAP, the hub stand-in and the mailboxes. */
+    /** PostgreSQL, Kafka, SMTP, IMAP, the hub stand-in, the identity provider and the mailboxes. */
     public void printInfrastructure(PrintStream out) {
-        DevStack current = stack;
+        printInfrastructure(out, stack, repo);
+    }
+
+    static void printInfrastructure(PrintStream out, DevStack current, RepoLayout repo) {
         out.println("Infrastructure");
         out.printf(
                 "  PostgreSQL  %s:%d   user %s, password %s; databases %s%n",
@@ -218,8 +222,21 @@ public final class LocalSuite {
                 current.hub().url(),
                 current.hub().token(),
                 current.hub().fixturesFile().isPresent()
-                        ? "; edit " + shown(current.hub().fixturesFile().get()) + " (re-read on change)"
+                        ? "; edit " + shown(repo, current.hub().fixturesFile().get()) + " (re-read on change)"
                         : current.hub().isEmbedded() ? "; default fixtures" : " (external)");
+        out.printf(
+                "  Sign-in     %s   client %s, secret %s%s%n",
+                current.identity().authServerUrl(),
+                DevStackDefaults.CONSOLE_CLIENT_ID,
+                DevStackDefaults.CONSOLE_CLIENT_SECRET,
+                current.identity().isEmbedded()
+                        ? "; local sign-in form (development only), presets "
+                                + String.join(
+                                        ", ",
+                                        IdentityStandIn.PRESETS.stream()
+                                                .map(IdentityStandIn.Preset::username)
+                                                .toList())
+                        : " (external)");
         out.println("Mailboxes (IMAP login = the address)");
         for (String mailbox : MailServer.MAILBOXES) {
             out.printf(
@@ -232,7 +249,7 @@ public final class LocalSuite {
     }
 
     /** A path under the repository relative to it, as a developer would type it there. */
-    private String shown(java.nio.file.Path path) {
+    private static String shown(RepoLayout repo, java.nio.file.Path path) {
         return repo != null && path.startsWith(repo.root())
                 ? repo.root().relativize(path).toString()
                 : path.toString();
@@ -314,7 +331,7 @@ public final class LocalSuite {
         }
         DevStack current = stack;
         if (current != null) {
-            out.println("Stopping the hub stand-in, Kafka, mail and PostgreSQL...");
+            out.println("Stopping the identity provider, the hub stand-in, Kafka, mail and PostgreSQL...");
             current.close();
         }
         if (state != null) {
@@ -336,6 +353,7 @@ public final class LocalSuite {
                 .hubPort(port("hub", DevStackDefaults.HUB_PORT))
                 .hubFixtures(repo.hubFixtures())
                 .hubToken(env.getOrDefault(DevStackEnv.HUB_TOKEN, DevStackDefaults.HUB_TOKEN))
+                .identityPort(port("idp", DevStackDefaults.IDP_PORT))
                 .mailDomain(env.getOrDefault(DevStackEnv.MAIL_DOMAIN, DevStackDefaults.MAIL_DOMAIN))
                 .mailPasswords(state.mailPasswords())
                 .jwtDir(repo.jwtDir())
@@ -358,6 +376,9 @@ public final class LocalSuite {
         }
         if (!present(DevStackEnv.HUB_URL)) {
             ports.put("hub", options.hubPort());
+        }
+        if (!present(DevStackEnv.IDP_URL)) {
+            ports.put("idp", options.identityPort());
         }
         return portsFree(ports);
     }

@@ -125,7 +125,13 @@ public class DevStackResource implements QuarkusTestResourceLifecycleManager {
         throw new IllegalArgumentException("@InjectDevStack cannot fill " + field
                 + ": supported types are DevStack and "
                 + Arrays.toString(new String[] {
-                    "PostgresServer", "KafkaServer", "MailServer", "HubStandIn", "JwtKeys", "TokenMinter"
+                    "PostgresServer",
+                    "KafkaServer",
+                    "MailServer",
+                    "HubStandIn",
+                    "IdentityStandIn",
+                    "JwtKeys",
+                    "TokenMinter"
                 }));
     }
 }

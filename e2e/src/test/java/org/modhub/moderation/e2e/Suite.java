@@ -278,7 +278,12 @@ final class Suite {
                     javaOptions,
                     LocalSuite.consoleEnvironment(stack, serviceUrls, port),
                     repo.serviceDir(RepoLayout.CONSOLE));
-            awaitReady(process, System.nanoTime() + READY_BUDGET.toNanos());
+            ServiceProcess.Readiness readiness = process.awaitReady(System.nanoTime() + READY_BUDGET.toNanos());
+            if (readiness != ServiceProcess.Readiness.READY) {
+                process.stop(Duration.ofSeconds(5));
+                throw new IllegalStateException("console " + readiness + "; last lines of " + process.log() + ":\n"
+                        + ChildProcesses.tail(process.log(), 60));
+            }
             console = process;
         }
         return console.url();

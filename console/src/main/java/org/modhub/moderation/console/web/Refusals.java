@@ -1,5 +1,6 @@
 package org.modhub.moderation.console.web;
 
+import org.jboss.resteasy.reactive.ClientWebApplicationException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -61,8 +62,7 @@ public class Refusals {
     }
 
     private static boolean isFromAService(WebApplicationException e) {
-        return e.getClass().getName().startsWith("io.quarkus.rest.client")
-                || e.getClass().getName().startsWith("org.jboss.resteasy.reactive.client");
+        return e instanceof ClientWebApplicationException;
     }
 
     private static String serviceName(WebApplicationException e) {

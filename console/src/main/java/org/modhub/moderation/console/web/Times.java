@@ -10,10 +10,10 @@ import java.util.Locale;
 import io.quarkus.qute.TemplateExtension;
 
 /**
- * Instants as staff read them: {@code {time:at(c.dueAt)}} "6 Dec 2026 17:03 UTC", {@code {time:from(c.dueAt)}}
+ * Instants as staff read them: {@code {when:at(c.dueAt)}} "6 Dec 2026 17:03 UTC", {@code {when:from(c.dueAt)}}
  * "in 3 h" or "2 h ago". Every time is UTC and says so: moderators work across time zones.
  */
-@TemplateExtension(namespace = "time")
+@TemplateExtension(namespace = "when")
 public final class Times {
 
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'", Locale.ENGLISH)

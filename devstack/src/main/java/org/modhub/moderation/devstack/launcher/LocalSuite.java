@@ -101,9 +101,14 @@ public final class LocalSuite {
             services.add(process);
             process.start(javaOptions, serviceEnvironment(stack, service, process.port()), repo.serviceDir(service));
         }
-        if (!awaitServices(System.nanoTime() + READY_BUDGET.toNanos())) {
+        if (!awaitServices(List.copyOf(services), System.nanoTime() + READY_BUDGET.toNanos())) {
             out.println();
             out.println("Not every service became ready; stopping everything.");
+            return false;
+        }
+        if (!startConsole(javaOptions)) {
+            out.println();
+            out.println("The staff console did not become ready; stopping everything.");
             return false;
         }
         for (ServiceProcess service : services) {
@@ -116,6 +121,33 @@ public final class LocalSuite {
         }
         printSummary(Duration.ofNanos(System.nanoTime() - startedAt));
         return true;
+    }
+
+    /**
+     * The staff console, once the services answer: it signs people in at the identity stand-in and calls the
+     * services with their tokens. Skipped (with a word) when the console is not built.
+     */
+    private boolean startConsole(List<String> javaOptions) {
+        if (!Files.isRegularFile(repo.serviceJar(RepoLayout.CONSOLE))) {
+            out.println("The staff console is not built (" + repo.root().relativize(repo.serviceJar(RepoLayout.CONSOLE))
+                    + "); starting without it.");
+            return true;
+        }
+        int port = port(RepoLayout.CONSOLE, DevStackDefaults.CONSOLE_PORT);
+        if (!portsFree(Map.of(RepoLayout.CONSOLE, port))) {
+            return false;
+        }
+        Map<String, String> serviceUrls = new LinkedHashMap<>();
+        services.forEach(service -> serviceUrls.put(service.service(), service.url()));
+        ServiceProcess console = new ServiceProcess(
+                RepoLayout.CONSOLE,
+                port,
+                repo.serviceJar(RepoLayout.CONSOLE),
+                repo.serviceLog(RepoLayout.CONSOLE),
+                repo.runDir().resolve(RepoLayout.CONSOLE + ".pid"));
+        services.add(console);
+        console.start(javaOptions, consoleEnvironment(stack, serviceUrls, port), repo.serviceDir(RepoLayout.CONSOLE));
+        return awaitServices(List.of(console), System.nanoTime() + READY_BUDGET.toNanos());
     }
 
     /**
@@ -136,8 +168,8 @@ public final class LocalSuite {
     public static Map<String, String> consoleEnvironment(DevStack stack, Map<String, String> serviceUrls, int port) {
         Map<String, String> consoleEnv = new LinkedHashMap<>();
         stack.consoleConfig().forEach((key, value) -> consoleEnv.put(DevStackEnv.toEnvName(key), value));
-        serviceUrls.forEach((service, url) -> consoleEnv.put(
-                "QUARKUS_REST_CLIENT_" + service.toUpperCase(java.util.Locale.ROOT) + "_URL", url));
+        serviceUrls.forEach((service, url) ->
+                consoleEnv.put("QUARKUS_REST_CLIENT_" + service.toUpperCase(java.util.Locale.ROOT) + "_URL", url));
         consoleEnv.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         return consoleEnv;
     }
@@ -267,6 +299,14 @@ public final class LocalSuite {
                     "  %-13s %-23s swagger %s/q/swagger-ui   log %s%n",
                     service.service(), service.url(), service.url(), repo.root().relativize(service.log()));
         }
+        services.stream()
+                .filter(service -> service.service().equals(RepoLayout.CONSOLE))
+                .findFirst()
+                .ifPresent(console -> {
+                    out.println();
+                    out.println("Staff console  " + console.url().replace("127.0.0.1", "localhost")
+                            + "   sign in with any user and roles (local sign-in form: development only)");
+                });
         out.println();
         printInfrastructure(out);
         out.println();
@@ -281,9 +321,9 @@ public final class LocalSuite {
                                 : services.get(0).url()) + "/api/v1/...");
     }
 
-    private boolean awaitServices(long deadline) {
+    private boolean awaitServices(List<ServiceProcess> starting, long deadline) {
         List<CompletableFuture<ServiceProcess.Readiness>> waits = new ArrayList<>();
-        for (ServiceProcess service : services) {
+        for (ServiceProcess service : starting) {
             waits.add(CompletableFuture.supplyAsync(
                     () -> service.awaitReady(deadline),
                     task -> Thread.ofPlatform()
@@ -292,8 +332,8 @@ public final class LocalSuite {
                             .start(task)));
         }
         boolean allReady = true;
-        for (int i = 0; i < services.size(); i++) {
-            ServiceProcess service = services.get(i);
+        for (int i = 0; i < starting.size(); i++) {
+            ServiceProcess service = starting.get(i);
             ServiceProcess.Readiness readiness = waits.get(i).join();
             if (readiness == ServiceProcess.Readiness.READY) {
                 out.println("  " + service.service() + " ready on " + service.url());

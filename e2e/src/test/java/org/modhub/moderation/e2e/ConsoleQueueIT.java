@@ -68,14 +68,13 @@ class ConsoleQueueIT {
             assertThat(browser.driver().findElement(row).getText()).contains(moderator);
         }
 
-        // The claim is the service's: the case is held by that moderator.
-        await().atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> assertThat(hub.as("review", "lookup", "moderator")
-                                .get("/api/v1/cases/" + caseId)
-                                .json()
-                                .path("assignee")
-                                .asText())
-                        .isEqualTo(moderator));
+        // The claim is the service's: the staff queue lists the case as claimed by that moderator.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            var listed = hub.openCase("model:" + repo);
+            assertThat(listed).isPresent();
+            assertThat(listed.get().path("state").asText()).isEqualTo("CLAIMED");
+            assertThat(listed.get().path("assignee").asText()).isEqualTo(moderator);
+        });
     }
 
     @Test
@@ -84,8 +83,9 @@ class ConsoleQueueIT {
             // An auditor may read transparency figures, not the case queue: review-service says 403, the page says so.
             browser.signIn(unique("aud"), "auditor");
             browser.go("/queue");
-            assertThat(browser.driver().findElement(By.tagName("h1")).getText()).contains("refused");
-            assertThat(browser.text()).contains("403").contains("review-service");
+            // The heading is the service's own words for the refusal, and the page names who refused and how.
+            assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("The caller may not do this");
+            assertThat(browser.text()).contains("Answer of the review-service, status 403");
             assertThat(browser.driver().findElements(By.cssSelector("nav a[href='/queue']")))
                     .as("the queue is not in an auditor's navigation")
                     .isEmpty();

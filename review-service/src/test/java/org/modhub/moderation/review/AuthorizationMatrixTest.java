@@ -126,6 +126,10 @@ class AuthorizationMatrixTest {
                         (r, who) -> r.body(decision).post("/api/v1/cases/" + unknown + "/decisions"),
                         role -> only(role, DECIDERS, 404)),
                 new Endpoint(
+                        "POST /cases/{id}/decisions/preview",
+                        (r, who) -> r.body(decision).post("/api/v1/cases/" + unknown + "/decisions/preview"),
+                        role -> only(role, DECIDERS, 404)),
+                new Endpoint(
                         "POST /cases/{id}/owner-response",
                         (r, who) -> r.body(Map.of("response", "CHANGED", "text", "x"))
                                 .post("/api/v1/cases/" + caseId + "/owner-response"),

@@ -35,11 +35,11 @@ public interface ReviewApi {
 
     @GET
     @Path("/cases/{id}")
-    Uni<Map<String, Object>> caseDetail(@PathParam("id") String id);
+    Uni<CaseDetail> caseDetail(@PathParam("id") String id);
 
     @GET
     @Path("/cases/{id}/subject")
-    Uni<Map<String, Object>> subject(@PathParam("id") String id);
+    Uni<SubjectFacts> subject(@PathParam("id") String id);
 
     @POST
     @Path("/cases/{id}/claim")
@@ -51,15 +51,20 @@ public interface ReviewApi {
 
     @POST
     @Path("/cases/{id}/escalate")
-    Uni<Map<String, Object>> escalate(@PathParam("id") String id, Map<String, Object> body);
+    Uni<CaseSummary> escalate(@PathParam("id") String id, Map<String, Object> body);
 
     @POST
     @Path("/cases/{id}/notes")
-    Uni<Map<String, Object>> note(@PathParam("id") String id, Map<String, Object> body);
+    Uni<CaseDetail.Note> note(@PathParam("id") String id, Map<String, Object> body);
 
     @POST
     @Path("/cases/{id}/decisions")
-    Uni<Map<String, Object>> decide(@PathParam("id") String id, Map<String, Object> body);
+    Uni<CaseDetail.Decision> decide(@PathParam("id") String id, Map<String, Object> body);
+
+    /** What the decision would send, checked as deciding checks it; writes nothing. */
+    @POST
+    @Path("/cases/{id}/decisions/preview")
+    Uni<DecisionPreview> previewDecision(@PathParam("id") String id, Map<String, Object> body);
 
     @GET
     @Path("/decisions/{id}")

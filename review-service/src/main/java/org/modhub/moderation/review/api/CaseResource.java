@@ -194,6 +194,25 @@ public class CaseResource {
                 .map(d -> RestResponse.status(RestResponse.Status.CREATED, views.decision(d)));
     }
 
+    /**
+     * What the decision in the body would send if it took effect now, built by the code that sends it: the statement
+     * of reasons as the Transparency Database would get it and the owner's mail (template and model). The body is
+     * checked as {@link #decide} checks it (the same 422 problems naming fields, the same owner from the hub);
+     * nothing is written, so the case need not be claimed yet.
+     */
+    @POST
+    @Path("/{id}/decisions/preview")
+    @RolesAllowed({Roles.MODERATOR, Roles.SENIOR_MODERATOR})
+    public Uni<Views.DecisionPreviewView> preview(@PathParam("id") String id, Requests.DecisionRequest request) {
+        UUID caseId = caseId(id);
+        NewDecision input = decisionChecks.decision(request, clock.instant());
+        String moderator = caller().id();
+        return ownership
+                .forDecision(caseId, input.ownerId(), input.actions().contains(ModerationAction.REQUEST_CHANGES))
+                .chain(hub -> decisions.preview(caseId, moderator, input, hub))
+                .map(views::preview);
+    }
+
     /** The owner answers a request for changes: CHANGED (what they did) or DISPUTED (why). Anyone else gets 404. */
     @POST
     @Path("/{id}/owner-response")

@@ -2,11 +2,15 @@ package org.modhub.moderation.review.api;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.modhub.moderation.contracts.action.ModerationAction;
 import org.modhub.moderation.kit.audit.AuditEntry;
+import org.modhub.moderation.kit.config.KitConfig;
 import org.modhub.moderation.kit.hub.HubSubject;
+import org.modhub.moderation.review.domain.DecisionPreview;
 import org.modhub.moderation.review.domain.StatementOfReasons;
 import org.modhub.moderation.review.persistence.CaseEntity;
 import org.modhub.moderation.review.persistence.CaseNoteEntity;
@@ -16,11 +20,19 @@ import org.modhub.moderation.review.persistence.OwnerRequestEntity;
 import org.modhub.moderation.review.persistence.PolicyVersionEntity;
 import org.modhub.moderation.review.persistence.RestrictionEntity;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Response bodies, and the mapping from rows to what each audience may see. */
 @ApplicationScoped
 public class Views {
+
+    private final KitConfig kit;
+
+    public Views(KitConfig kit) {
+        this.kit = kit;
+    }
 
     public record CaseSummary(
             UUID id,
@@ -166,6 +178,67 @@ public class Views {
             Instant effectiveAt,
             String postedBy,
             Instant postedAt) {}
+
+    /**
+     * What a decision would send if it took effect now ({@code POST /cases/{id}/decisions/preview}).
+     *
+     * @param statement the statement as the Transparency Database would get it (its {@code puid} is the decision's,
+     *     so a submitted decision's differs); null when none would go there, then {@code statementNote} says why
+     * @param statementProblems why the database would refuse it, in its own words
+     * @param statementOfReasons the hub's own statement, as the owner's mail and the decision carry it
+     * @param ownerMail the owner's first mail (the statement of reasons, or the request for changes); null: none
+     * @param ownerMails every mail the owner would get, in order
+     * @param needsApproval whether the decision would wait for a senior moderator (four eyes)
+     */
+    public record DecisionPreviewView(
+            @JsonRawValue String statement,
+            String statementNote,
+            List<String> statementProblems,
+            StatementOfReasons statementOfReasons,
+            OwnerMailView ownerMail,
+            List<OwnerMailView> ownerMails,
+            boolean needsApproval) {}
+
+    /**
+     * A mail as review-service would ask notification-service for it (its {@code NotificationRequested}): the
+     * template and the model it is rendered with.
+     *
+     * @param mailed whether the hub has an address for the owner (without one nothing is mailed)
+     */
+    public record OwnerMailView(
+            String templateId,
+            String locale,
+            Map<String, String> parameters,
+            String recipientUserId,
+            boolean mailed,
+            String threadKey,
+            String replyMailbox) {}
+
+    public DecisionPreviewView preview(DecisionPreview p) {
+        List<OwnerMailView> mails = p.ownerMails().stream()
+                .map(m -> new OwnerMailView(
+                        m.template().id(),
+                        m.locale() != null ? m.locale() : kit.mail().locale(),
+                        new TreeMap<>(m.parameters()),
+                        m.userId(),
+                        m.email() != null,
+                        m.threadKey(),
+                        m.replyMailbox()))
+                .toList();
+        String note = p.submitted() != null
+                ? null
+                : !p.restricts()
+                        ? "No statement goes to the Transparency Database: no action restricts the subject."
+                        : "The Transparency Database would refuse this statement; nothing would be sent.";
+        return new DecisionPreviewView(
+                p.submitted(),
+                note,
+                p.problems(),
+                p.statement(),
+                mails.isEmpty() ? null : mails.get(0),
+                mails,
+                p.needsApproval());
+    }
 
     public CaseSummary summary(CaseEntity c, Instant now) {
         return new CaseSummary(

@@ -107,6 +107,23 @@ public class DecisionService {
         });
     }
 
+    /**
+     * What deciding would send (the statement of reasons, the owner's mails) if the decision took effect now, built
+     * as {@link #decide} builds it. Nothing is written and nothing is locked, so staff may preview before claiming.
+     */
+    @WithSession
+    public Uni<DecisionPreview> preview(UUID caseId, String moderator, NewDecision input, HubFacts hub) {
+        return cases.get(caseId)
+                .chain(c -> reports.list("caseId = ?1 and withdrawnAt is null", caseId)
+                        .chain(reported -> policies.currentVersion().chain(version -> {
+                            DecisionEntity d = newDecision(c, input, hub, moderator, version, reported);
+                            check(d, input.actions(), input.territorialScope(), moderator);
+                            d.changesRequested = input.changesRequested();
+                            d.ownerDeadline = input.ownerDeadline();
+                            return enforcement.preview(d, c);
+                        })));
+    }
+
     /** A senior moderator other than the decider approves; the decision takes effect now. */
     @WithTransaction
     public Uni<DecisionEntity> approve(UUID decisionId, String senior) {

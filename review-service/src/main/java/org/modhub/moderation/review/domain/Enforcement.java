@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.modhub.moderation.contracts.Topics;
@@ -16,6 +17,7 @@ import org.modhub.moderation.contracts.event.review.DecisionReversed;
 import org.modhub.moderation.contracts.event.review.DecisionTaken;
 import org.modhub.moderation.contracts.subject.SubjectRef;
 import org.modhub.moderation.kit.audit.AuditTrail;
+import org.modhub.moderation.kit.mail.MailRequest;
 import org.modhub.moderation.kit.outbox.Outbox;
 import org.modhub.moderation.kit.problem.ProblemException;
 import org.modhub.moderation.kit.timer.Timers;
@@ -108,65 +110,109 @@ public class Enforcement {
         d.status = DecisionStatus.ENFORCED;
         d.approvedBy = approver;
         d.decidedAt = now;
+        return statementOf(d, actions, scope).chain(statement -> {
+            d.statement = statement;
+            List<ModerationAction> restricting =
+                    actions.stream().filter(ModerationAction::restricts).toList();
+            boolean onlyChanges = actions.equals(List.of(ModerationAction.REQUEST_CHANGES));
+            Uni<Void> chain = Multi.createFrom()
+                    .iterable(restricting)
+                    .onItem()
+                    .transformToUniAndConcatenate(action -> impose(d, action, scope, now))
+                    .collect()
+                    .last()
+                    .replaceWithVoid();
+            if (d.endDate != null && !restricting.isEmpty()) {
+                chain = chain.chain(() -> timers.schedule(END_DATE_TIMER, d.id.toString(), d.endDate, null));
+            }
+            if (!restricting.isEmpty()) {
+                // The statement goes to the DSA Transparency Database (Art. 24(5)); queued here so none is
+                // forgotten.
+                // Rendered here, once: the export and the submitter read it as stored.
+                chain = chain.chain(() -> submitted(d, c, statement))
+                        .chain(json ->
+                                submissions.persist(StatementSubmissionEntity.pending(d.id, now, json.orElse(null))))
+                        .replaceWithVoid();
+            }
+            if (!onlyChanges) {
+                chain = chain.chain(() -> outbox.publish(
+                                Topics.REVIEW_EVENTS,
+                                EventSources.REVIEW_SERVICE,
+                                taken(d, actions, scope, d.decidedBy, d.approvedBy, d.decidedAt)))
+                        .chain(() -> notices.decided(d, actions, scope));
+            }
+            boolean caseFollows = c.state == CaseState.CLAIMED || c.state == CaseState.PENDING_APPROVAL;
+            if (caseFollows && actions.contains(ModerationAction.REQUEST_CHANGES)) {
+                chain = chain.chain(() -> owners.ask(c, d, d.changesRequested, d.ownerDeadline));
+            } else if (caseFollows) {
+                chain = chain.invoke(() -> close(c, now))
+                        .chain(() -> timers.cancel(CaseService.SLA_TIMER, c.id.toString()))
+                        .replaceWithVoid();
+            }
+            return chain.chain(() -> audit.record(
+                    approver != null ? approver : d.decidedBy,
+                    "decision.enforced",
+                    "decision",
+                    d.id,
+                    c.id,
+                    c.subjectKey,
+                    "actions " + d.actions + ", policy " + d.policyVersion
+                            + (d.legalProvision != null ? ", law " + d.legalProvision.citation() : "")));
+        });
+    }
+
+    /**
+     * What {@link #enforce} would send if {@code d} took effect now, writing nothing: its statement of reasons, the
+     * statement the Transparency Database would get (built by the same code, so staff see exactly what leaves the
+     * hub) and the owner's mails.
+     */
+    Uni<DecisionPreview> preview(DecisionEntity d, CaseEntity c) {
+        Instant now = clock.instant();
+        d.decidedAt = now;
+        List<ModerationAction> actions = d.actions();
+        List<String> scope = d.territorialScope;
+        boolean restricts = actions.stream().anyMatch(ModerationAction::restricts);
+        return statementOf(d, actions, scope)
+                .chain(statement -> (restricts
+                                ? submitted(d, c, statement)
+                                : Uni.createFrom().item(Optional.<String>empty()))
+                        .map(json -> {
+                            List<MailRequest> mails = new ArrayList<>();
+                            if (!actions.equals(List.of(ModerationAction.REQUEST_CHANGES))) {
+                                mails.add(OwnerNotices.decidedMail(d, actions, scope));
+                            }
+                            if (actions.contains(ModerationAction.REQUEST_CHANGES)) {
+                                mails.add(OwnerNotices.changesRequestedMail(
+                                        c, d, owners.request(c, d, d.changesRequested, d.ownerDeadline, now)));
+                            }
+                            return new DecisionPreview(
+                                    statement,
+                                    restricts,
+                                    json.orElse(null),
+                                    transparency.problems(d.id, statement, contentDate(d, c)),
+                                    mails,
+                                    d.needsApproval);
+                        }));
+    }
+
+    /**
+     * A decision's statement of reasons: its reports' strongest source and, for incompatible content, a link to the
+     * policy version in force ({@code decision_ground_reference_url}).
+     */
+    private Uni<StatementOfReasons> statementOf(DecisionEntity d, List<ModerationAction> actions, List<String> scope) {
         return sourceOf(d)
-                .chain(source -> policyVersions.findById(d.policyVersion).chain(policy -> {
-                    // The policy version in force, linked from the statement (decision_ground_reference_url) for
-                    // incompatible content.
+                .chain(source -> policyVersions.findById(d.policyVersion).map(policy -> {
                     String policyUrl = policy == null ? null : policy.url;
-                    StatementOfReasons statement =
-                            Statements.of(d, actions, scope, source.type(), source.automated(), appealUrl, policyUrl);
-                    d.statement = statement;
-                    List<ModerationAction> restricting =
-                            actions.stream().filter(ModerationAction::restricts).toList();
-                    boolean onlyChanges = actions.equals(List.of(ModerationAction.REQUEST_CHANGES));
-                    Uni<Void> chain = Multi.createFrom()
-                            .iterable(restricting)
-                            .onItem()
-                            .transformToUniAndConcatenate(action -> impose(d, action, scope, now))
-                            .collect()
-                            .last()
-                            .replaceWithVoid();
-                    if (d.endDate != null && !restricting.isEmpty()) {
-                        chain = chain.chain(() -> timers.schedule(END_DATE_TIMER, d.id.toString(), d.endDate, null));
-                    }
-                    if (!restricting.isEmpty()) {
-                        // The statement goes to the DSA Transparency Database (Art. 24(5)); queued here so none is
-                        // forgotten.
-                        // Rendered here, once: the export and the submitter read it as stored.
-                        chain = chain.chain(() -> involved(d))
-                                .chain(identities -> submissions.persist(StatementSubmissionEntity.pending(
-                                        d.id,
-                                        now,
-                                        transparency
-                                                .render(d.id, statement, contentDate(d, c), identities)
-                                                .orElse(null))))
-                                .replaceWithVoid();
-                    }
-                    if (!onlyChanges) {
-                        chain = chain.chain(() -> outbox.publish(
-                                        Topics.REVIEW_EVENTS,
-                                        EventSources.REVIEW_SERVICE,
-                                        taken(d, actions, scope, d.decidedBy, d.approvedBy, d.decidedAt)))
-                                .chain(() -> notices.decided(d, actions, scope));
-                    }
-                    boolean caseFollows = c.state == CaseState.CLAIMED || c.state == CaseState.PENDING_APPROVAL;
-                    if (caseFollows && actions.contains(ModerationAction.REQUEST_CHANGES)) {
-                        chain = chain.chain(() -> owners.ask(c, d, d.changesRequested, d.ownerDeadline));
-                    } else if (caseFollows) {
-                        chain = chain.invoke(() -> close(c, now))
-                                .chain(() -> timers.cancel(CaseService.SLA_TIMER, c.id.toString()))
-                                .replaceWithVoid();
-                    }
-                    return chain.chain(() -> audit.record(
-                            approver != null ? approver : d.decidedBy,
-                            "decision.enforced",
-                            "decision",
-                            d.id,
-                            c.id,
-                            c.subjectKey,
-                            "actions " + d.actions + ", policy " + d.policyVersion
-                                    + (d.legalProvision != null ? ", law " + d.legalProvision.citation() : "")));
+                    return Statements.of(d, actions, scope, source.type(), source.automated(), appealUrl, policyUrl);
                 }));
+    }
+
+    /**
+     * The statement as the Transparency Database gets it, free of the names and addresses of everyone involved;
+     * empty when it would not pass the database's checks.
+     */
+    private Uni<Optional<String>> submitted(DecisionEntity d, CaseEntity c, StatementOfReasons statement) {
+        return involved(d).map(identities -> transparency.render(d.id, statement, contentDate(d, c), identities));
     }
 
     /**

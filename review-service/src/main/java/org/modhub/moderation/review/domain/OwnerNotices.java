@@ -50,6 +50,11 @@ public class OwnerNotices {
 
     /** A decision took effect: the statement of reasons and when the internal complaint closes (DSA Art. 17, 20). */
     Uni<Void> decided(DecisionEntity d, List<ModerationAction> actions, List<String> scope) {
+        return mail.send(decidedMail(d, actions, scope));
+    }
+
+    /** The mail {@link #decided} asks for; also what a decision's preview shows staff before they submit. */
+    static MailRequest decidedMail(DecisionEntity d, List<ModerationAction> actions, List<String> scope) {
         Map<String, String> p = new HashMap<>();
         p.put("decisionId", d.id.toString());
         p.put("caseId", d.caseId.toString());
@@ -75,7 +80,7 @@ public class OwnerNotices {
                 "appealDeadline",
                 d.decidedAt.atZone(ZoneOffset.UTC).plusMonths(6).toInstant().toString());
         p.put("decidedAt", d.decidedAt.toString());
-        return mail.send(onDecision(MailTemplateId.OWNER_DECISION, d, d.id, p));
+        return onDecision(MailTemplateId.OWNER_DECISION, d, d.id, p);
     }
 
     /** Restrictions were lifted; on the thread of the decision that imposed them: a reply contests what remains of it. */
@@ -96,6 +101,11 @@ public class OwnerNotices {
 
     /** The owner is asked to change the subject by a deadline; a reply on the case's thread is their answer. */
     Uni<Void> changesRequested(CaseEntity c, DecisionEntity d, OwnerRequestEntity r) {
+        return mail.send(changesRequestedMail(c, d, r));
+    }
+
+    /** The mail {@link #changesRequested} asks for; also what a decision's preview shows staff. */
+    static MailRequest changesRequestedMail(CaseEntity c, DecisionEntity d, OwnerRequestEntity r) {
         Map<String, String> p = Map.of(
                 "caseId",
                 c.id.toString(),
@@ -109,11 +119,11 @@ public class OwnerNotices {
                 d.category.title(),
                 "explanation",
                 d.explanation);
-        return mail.send(MailRequest.to(MailTemplateId.OWNER_CHANGES_REQUESTED, r.ownerEmail, r.ownerId)
+        return MailRequest.to(MailTemplateId.OWNER_CHANGES_REQUESTED, r.ownerEmail, r.ownerId)
                 .parameters(p)
                 .thread(caseThread(c.id), Mailboxes.SAFETY)
                 .once(MailTemplateId.OWNER_CHANGES_REQUESTED.id() + ":" + r.id)
-                .locale(d.ownerLocale));
+                .locale(d.ownerLocale);
     }
 
     /** Mail about a decision: on its {@code decision:} thread, replies to legal@, where complaints go (the policy says so). */

@@ -75,16 +75,7 @@ public class OwnerService {
     /** Asks the owner for changes, in the caller's transaction: the case waits for them until the deadline. */
     Uni<Void> ask(CaseEntity c, DecisionEntity d, String message, Instant deadline) {
         Instant now = now();
-        OwnerRequestEntity r = new OwnerRequestEntity();
-        r.id = UUID.randomUUID();
-        r.caseId = c.id;
-        r.decisionId = d.id;
-        r.ownerId = d.ownerId;
-        r.ownerEmail = d.ownerEmail;
-        r.message = message;
-        r.deadline = deadline != null ? deadline : now.plus(config.owner().defaultDeadline());
-        r.requestedBy = d.decidedBy;
-        r.requestedAt = now;
+        OwnerRequestEntity r = request(c, d, message, deadline, now);
         c.state = CaseState.AWAITING_OWNER;
         c.updatedAt = now;
         return requests.persist(r)
@@ -109,6 +100,21 @@ public class OwnerService {
                         c.id,
                         c.subjectKey,
                         "deadline " + r.deadline));
+    }
+
+    /** The request {@link #ask} records (not yet written): the deadline given, or the configured default. */
+    OwnerRequestEntity request(CaseEntity c, DecisionEntity d, String message, Instant deadline, Instant now) {
+        OwnerRequestEntity r = new OwnerRequestEntity();
+        r.id = UUID.randomUUID();
+        r.caseId = c.id;
+        r.decisionId = d.id;
+        r.ownerId = d.ownerId;
+        r.ownerEmail = d.ownerEmail;
+        r.message = message;
+        r.deadline = deadline != null ? deadline : now.plus(config.owner().defaultDeadline());
+        r.requestedBy = d.decidedBy;
+        r.requestedAt = now;
+        return r;
     }
 
     /** The owner answers through the API; anyone else is told the case does not exist. */

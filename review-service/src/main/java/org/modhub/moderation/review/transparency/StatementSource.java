@@ -73,6 +73,19 @@ public class StatementSource {
     }
 
     /**
+     * Why the database would not take a decision's statement as {@link #render} builds it, in its own words ("field:
+     * message"); empty when it would, or when the decision restricts nothing.
+     */
+    public List<String> problems(UUID decisionId, StatementOfReasons sor, Instant contentDate) {
+        return StatementMapper.map(
+                        sor, contentDate, Redactor.of(List.of()), StatementSubmissionEntity.puidOf(decisionId))
+                .map(statement -> validator.validateJson(statement.toJson()).stream()
+                        .map(Violation::toString)
+                        .toList())
+                .orElse(List.of());
+    }
+
+    /**
      * The JSON of a row whose {@link #COLUMNS} start at column {@code at}, in UTF-8, as the export
      * writes it; empty when the decision restricts nothing, or when the statement would be refused (logged).
      */

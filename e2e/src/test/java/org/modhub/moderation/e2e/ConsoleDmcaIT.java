@@ -2,7 +2,6 @@ package org.modhub.moderation.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.modhub.moderation.e2e.Hub.HUB;
-import static org.modhub.moderation.e2e.Hub.address;
 import static org.modhub.moderation.e2e.Hub.unique;
 
 import java.time.LocalDate;
@@ -180,26 +179,7 @@ class ConsoleDmcaIT {
     }
 
     private static String sendNotice(String claimant, String repo) {
-        Map<String, Object> notice = new HashMap<>();
-        notice.put("signature", "/Jane Roe/");
-        notice.put(
-                "copyrightedWorks",
-                List.of(Map.of(
-                        "description", "The Acme Film Archive 2024", "url", "https://acme-pictures.example/archive")));
-        notice.put(
-                "infringingMaterial",
-                List.of(Map.of("url", HUB + repo, "description", "copies of the archive's frames")));
-        notice.put(
-                "contact",
-                Map.of(
-                        "name", "Jane Roe",
-                        "organisation", "Acme Pictures Inc.",
-                        "email", address(claimant),
-                        "address", "1 Studio Way, Burbank, CA 91505",
-                        "phone", "+1 818 555 0199"));
-        notice.put("goodFaithStatement", true);
-        notice.put("accuracyStatement", true);
-        notice.put("authorityUnderPenaltyOfPerjury", true);
+        Map<String, Object> notice = Hub.dmcaNotice(claimant, repo);
         Api.Response sent = Api.anonymous(Suite.get(), "dmca").post("/api/v1/dmca/notices", notice);
         assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
         assertThat(sent.text("status")).isEqualTo("PENDING_REVIEW");

@@ -139,6 +139,36 @@ final class Hub {
         return body;
     }
 
+    /** A complete 512(c)(3) notice from Jane Roe of Acme Pictures about {@code repo}, mailed answers to {@code claimant}. */
+    static Map<String, Object> dmcaNotice(String claimant, String repo) {
+        Map<String, Object> notice = new HashMap<>();
+        notice.put("signature", "/Jane Roe/");
+        notice.put(
+                "copyrightedWorks",
+                List.of(Map.of(
+                        "description", "The Acme Film Archive 2024", "url", "https://acme-pictures.example/archive")));
+        notice.put(
+                "infringingMaterial",
+                List.of(Map.of("url", HUB + repo, "description", "copies of the archive's frames")));
+        notice.put(
+                "contact",
+                Map.of(
+                        "name",
+                        "Jane Roe",
+                        "organisation",
+                        "Acme Pictures Inc.",
+                        "email",
+                        address(claimant),
+                        "address",
+                        "1 Studio Way, Burbank, CA 91505",
+                        "phone",
+                        "+1 818 555 0199"));
+        notice.put("goodFaithStatement", true);
+        notice.put("accuracyStatement", true);
+        notice.put("authorityUnderPenaltyOfPerjury", true);
+        return notice;
+    }
+
     /** Legal accepts a DMCA notice: the uploaders are each subject's primary owner on the hub, never typed (issue 23). */
     static Map<String, Object> acceptNotice() {
         return Map.of("decision", "ACCEPT");

@@ -13,6 +13,7 @@ import org.modhub.moderation.console.services.DecisionPreview;
 import org.modhub.moderation.console.services.ReviewApi;
 import org.modhub.moderation.console.services.SubjectFacts;
 import org.modhub.moderation.console.services.TemplatePreviewApi;
+import org.modhub.moderation.console.web.Refusal;
 import org.modhub.moderation.console.web.SignedIn;
 import org.modhub.moderation.contracts.Roles;
 import org.modhub.moderation.contracts.action.DecisionGround;
@@ -97,7 +98,7 @@ public class CaseResource {
 
     /** The live preview: what would be sent, or why the form cannot be decided as it stands. */
     public record PreviewView(
-            ServiceProblem problem,
+            Refusal problem,
             boolean needsApproval,
             List<MailView> mails,
             String statement,
@@ -180,8 +181,8 @@ public class CaseResource {
         return review.previewDecision(id, DecisionForm.body(form))
                 .chain(this::rendered)
                 .onFailure()
-                .recoverWithItem(e -> new PreviewView(
-                        ServiceProblem.of(e, "review-service"), false, List.of(), null, null, List.of()))
+                .recoverWithItem(
+                        e -> new PreviewView(Refusal.of(e, "review-service"), false, List.of(), null, null, List.of()))
                 .map(Templates::preview);
     }
 
@@ -224,7 +225,7 @@ public class CaseResource {
                 .map(r -> new MailView(mail.templateId(), mail.mailed(), r.subject(), r.text(), null, null))
                 .onFailure()
                 .recoverWithItem(e -> {
-                    ServiceProblem problem = ServiceProblem.of(e, "notification-service");
+                    Refusal problem = Refusal.of(e, "notification-service");
                     return new MailView(
                             mail.templateId(),
                             mail.mailed(),
@@ -241,7 +242,7 @@ public class CaseResource {
                 .map(s -> (Object) s)
                 .onFailure()
                 .recoverWithItem(e -> {
-                    ServiceProblem p = ServiceProblem.of(e, "review-service");
+                    Refusal p = Refusal.of(e, "review-service");
                     return p.title() + (p.detail() == null ? "" : ": " + p.detail());
                 });
         return Uni.combine()

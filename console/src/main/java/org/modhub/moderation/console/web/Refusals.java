@@ -36,7 +36,8 @@ public class Refusals {
         }
         if (!isFromAService(e)) {
             // The console's own answer (a 404 of ours, say).
-            return render(new Refusal(e.getResponse().getStatus(), "console", e.getMessage(), null, null));
+            return render(new Refusal(
+                    e.getResponse().getStatus(), "console", e.getMessage(), null, null, java.util.List.of()));
         }
         return render(Refusal.of(e, serviceName(e)));
     }

@@ -25,6 +25,7 @@ final class ServerTimers {
     /** The labels end at the line's last brace: a route's template has braces of its own ({@code uri="/cases/{id}"}). */
     private static final Pattern LINE = Pattern.compile(
             "^http_(server|client)_requests_seconds_(count|sum)\\{(.*)\\}\\s+([0-9.eE+-]+)$", Pattern.MULTILINE);
+
     private static final Pattern URI_LABEL = Pattern.compile("\\buri=\"([^\"]*)\"");
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

@@ -14,7 +14,7 @@ import org.modhub.moderation.devstack.launcher.RepoLayout;
 
 /**
  * {@code bin/bench}: starts the suite as {@code bin/run} does (on ephemeral infrastructure), runs
- * the five measurements of issue 11 and the hub directory's of issue 23 (one {@code *Phase} class each) in their order and writes
+ * the five measurements of issue 11, the hub directory's of issue 23 and the staff console's of issue 24 (one {@code *Phase} class each) in their order and writes
  * {@code bench/results/summary.md} and SVG plots. Every figure is measured in this run, beside its
  * baseline where one exists.
  */
@@ -76,8 +76,12 @@ public final class BenchMain {
             if (settings.runs("directory")) {
                 attempt("directory", () -> new DirectoryPhase(settings, stack, backlog, r).run());
             }
+            OpenCases openCases = new OpenCases(settings, stack, backlog, work, r);
             if (settings.runs("queue")) {
-                attempt("queue", () -> new QueuePhase(settings, stack, backlog, repo, work, r).run());
+                attempt("queue", () -> new QueuePhase(settings, stack, openCases, repo, work, r).run());
+            }
+            if (settings.runs("console")) {
+                attempt("console", () -> new ConsolePhase(settings, stack, openCases, repo, work, r).run());
             }
             if (settings.runs("export")) {
                 attempt("export", () -> new ExportPhase(settings, stack, r).run());

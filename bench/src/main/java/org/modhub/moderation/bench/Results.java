@@ -60,6 +60,20 @@ final class Results {
     long caseReports;
     GatlingRun.Result queuePage;
     GatlingRun.Result caseDetail;
+    /** The staff console (issue 24): start, session, each page beside its review-service baseline, weights. */
+    Stack.Start consoleStart;
+
+    double consolePeakRss = Double.NaN;
+    GatlingRun.Result consoleQueueBaseline;
+    GatlingRun.Result consoleQueue;
+    GatlingRun.Result consoleCaseBaseline;
+    GatlingRun.Result consoleCase;
+    PageWeight.Weight queueWeight;
+    PageWeight.Weight caseWeight;
+    /** The console's own HTTP timers (served and called) over each page's runs, warm-up included. */
+    Map<String, ServerTimers.Timer> consoleQueueTimers = Map.of();
+
+    Map<String, ServerTimers.Timer> consoleCaseTimers = Map.of();
     Export.Result export;
     DirectoryPhase.Result directory;
 
@@ -73,6 +87,10 @@ final class Results {
 
     boolean hasQueue() {
         return queuePage != null;
+    }
+
+    boolean hasConsole() {
+        return queueWeight != null;
     }
 
     boolean hasDirectory() {

@@ -38,7 +38,8 @@ record Settings(
         String aotJavaOpts) {
 
     /** Every part a full run measures. */
-    static final List<String> PARTS = List.of("intake", "pipeline", "directory", "queue", "export", "footprint");
+    static final List<String> PARTS =
+            List.of("intake", "pipeline", "directory", "queue", "console", "export", "footprint");
 
     static Settings fromSystemProperties() {
         boolean quick = Boolean.getBoolean("bench.quick");

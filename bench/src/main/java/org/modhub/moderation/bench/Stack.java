@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.modhub.moderation.devstack.DevStack;
+import org.modhub.moderation.devstack.DevStackDefaults;
 import org.modhub.moderation.devstack.DevStackEnv;
 import org.modhub.moderation.devstack.internal.ChildProcesses;
 import org.modhub.moderation.devstack.internal.OrphanGuard;
@@ -108,8 +109,29 @@ final class Stack implements AutoCloseable {
     }
 
     /** Starts a service with these JVM options ({@code {service}} = its name) and waits until it is ready; polls readiness every 20 ms. */
-    synchronized Start startService(String name, String javaOptions) {
+    Start startService(String name, String javaOptions) {
         int port = freePort();
+        return start(name, javaOptions, port, LocalSuite.serviceEnvironment(dev, name, port));
+    }
+
+    /**
+     * Starts the staff console as {@code bin/run} does, after the services: signing in at this stack's identity
+     * stand-in and calling the five services where they answer now.
+     */
+    Start startConsole() {
+        Map<String, String> serviceUrls = new LinkedHashMap<>();
+        for (String service : DevStackDefaults.SERVICES) {
+            serviceUrls.put(service, url(service));
+        }
+        int port = freePort();
+        return start(
+                RepoLayout.CONSOLE,
+                System.getenv().getOrDefault(DevStackEnv.SERVICE_JAVA_OPTS, SERVICE_JAVA_OPTS),
+                port,
+                LocalSuite.consoleEnvironment(dev, serviceUrls, port));
+    }
+
+    private synchronized Start start(String name, String javaOptions, int port, Map<String, String> environment) {
         Path log = logDir.resolve(name + ".log");
         List<String> command = new ArrayList<>();
         command.add(ChildProcesses.javaExecutable());
@@ -120,7 +142,7 @@ final class Stack implements AutoCloseable {
                 .directory(repo.serviceDir(name).toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().putAll(LocalSuite.serviceEnvironment(dev, name, port));
+        builder.environment().putAll(environment);
         builder.environment().putAll(extraEnv);
         long logOffset = log.toFile().length();
         long startedAt = System.nanoTime();

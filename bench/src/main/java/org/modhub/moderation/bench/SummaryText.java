@@ -31,6 +31,9 @@ final class SummaryText {
         if (r.hasQueue()) {
             queue();
         }
+        if (r.hasConsole()) {
+            console();
+        }
         if (r.hasExport()) {
             export();
         }
@@ -120,6 +123,9 @@ final class SummaryText {
                     ms(r.caseDetail.p99()),
                     "≤ 50 ms",
                     r.caseDetail.p99() <= 50 && r.caseDetail.ko() == 0));
+        }
+        if (r.hasConsole()) {
+            consoleGoals();
         }
         if (r.hasExport()) {
             md.append(row(
@@ -382,6 +388,138 @@ final class SummaryText {
         md.append(queueRow("`GET /api/v1/cases` (first page)", r.queuePage));
         md.append(queueRow("`GET /api/v1/cases/{id}` (random case)", r.caseDetail));
         md.append("\n");
+    }
+
+    private void consoleGoals() {
+        String cases = String.format(Locale.ROOT, "%,d open cases", r.openCases);
+        if (r.consoleQueue != null) {
+            md.append(row(
+                    "24",
+                    "console `GET /queue` p99, server time (" + cases + ")",
+                    ms(r.consoleQueue.p99()) + " (" + ratio(r.consoleQueue.p99(), r.consoleQueueBaseline.p99())
+                            + " its API request's)",
+                    "≤ 100 ms",
+                    r.consoleQueue.p99() <= 100 && r.consoleQueue.ko() == 0));
+        }
+        if (r.consoleCase != null) {
+            md.append(row(
+                    "24",
+                    "console `GET /cases/{id}` p99, server time",
+                    ms(r.consoleCase.p99()) + " (" + ratio(r.consoleCase.p99(), r.consoleCaseBaseline.p99())
+                            + " its API request's)",
+                    "≤ 100 ms",
+                    r.consoleCase.p99() <= 100 && r.consoleCase.ko() == 0));
+        }
+        for (PageWeight.Weight w : new PageWeight.Weight[] {r.queueWeight, r.caseWeight}) {
+            if (w != null) {
+                md.append(row(
+                        "24",
+                        "console page weight `" + (w == r.queueWeight ? "/queue" : "/cases/{id}")
+                                + "` (HTML + CSS + JS)",
+                        kb(w.total()),
+                        "≤ 200 KB",
+                        w.total() <= 200_000));
+            }
+        }
+    }
+
+    private void console() {
+        md.append("## 7. The staff console (issue 24)\n\n");
+        md.append(String.format(
+                Locale.ROOT,
+                "On the %,d open cases (%,d reports) bulk-loaded for part 3, the console started as `bin/run` starts it "
+                        + "(ready in %s, same JVM options as the services) and signed in as a moderator through the identity "
+                        + "stand-in's authorization-code flow (once, in the driver; Gatling sends the session cookies). "
+                        + "**Server time** = time to the full answer as Gatling on the same machine sees it (connection "
+                        + "shared, no think time, redirects not followed: an answer without the page's `<main>` fails). "
+                        + "Each page beside the review-service request it is built on, as the same person with a bearer token "
+                        + "(the **baseline**), open model at %.0f requests/s for %d s each after %d s of warm-up in the same "
+                        + "Gatling JVM (not counted). The console's peak RSS during this part: %s.%n%n",
+                r.openCases,
+                r.caseReports,
+                r.consoleStart == null ? "?" : ms(r.consoleStart.readyMillis()),
+                s.queueRate(),
+                s.queueSeconds(),
+                s.queueWarmupSeconds(),
+                mib(r.consolePeakRss)));
+        md.append("| request | n | p50 | p95 | p99 | max | failed | p50 / baseline | p99 / baseline | goal (p99) |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|\n");
+        if (r.consoleQueueBaseline != null) {
+            md.append(consoleRow("baseline `GET /api/v1/cases?state=OPEN&limit=50`", r.consoleQueueBaseline, null));
+        }
+        if (r.consoleQueue != null) {
+            md.append(consoleRow("console `GET /queue`", r.consoleQueue, r.consoleQueueBaseline));
+        }
+        if (r.consoleCaseBaseline != null) {
+            md.append(consoleRow("baseline `GET /api/v1/cases/{id}` (random case)", r.consoleCaseBaseline, null));
+        }
+        if (r.consoleCase != null) {
+            md.append(consoleRow("console `GET /cases/{id}` (random case)", r.consoleCase, r.consoleCaseBaseline));
+        }
+        md.append("\n**Page weights** (bytes of each body as the console sends it, uncompressed; no images):\n\n"
+                + "| page | HTML | style sheets and scripts | total | goal |\n|---|---|---|---|---|\n");
+        for (PageWeight.Weight w : new PageWeight.Weight[] {r.queueWeight, r.caseWeight}) {
+            if (w != null) {
+                List<String> assets = new ArrayList<>();
+                w.assets().forEach((path, bytes) -> assets.add("`" + path + "` " + kb(bytes)));
+                md.append(String.format(
+                        Locale.ROOT,
+                        "| `%s` | %s | %s | **%s** | ≤ 200 KB |%n",
+                        w == r.caseWeight ? "/cases/{id}" : w.path(),
+                        kb(w.html()),
+                        String.join(", ", assets),
+                        kb(w.total())));
+            }
+        }
+        timers("`GET /queue`", r.consoleQueueTimers);
+        timers("`GET /cases/{id}`", r.consoleCaseTimers);
+        md.append("\n");
+    }
+
+    /** Where the console's time went for one page: its Micrometer timers, served and called. */
+    private void timers(String page, Map<String, ServerTimers.Timer> timers) {
+        if (timers.isEmpty()) {
+            return;
+        }
+        List<String> parts = new ArrayList<>();
+        timers.values()
+                .forEach(t -> parts.add(String.format(
+                        Locale.ROOT,
+                        "%s `%s` %,d × mean %s",
+                        t.route().startsWith("server") ? "served" : "called",
+                        t.route().substring(t.route().indexOf(' ') + 1),
+                        t.count(),
+                        ms(t.meanMillis()))));
+        md.append("\nThe console's own timers (`http_server_requests_seconds`, `http_client_requests_seconds` on its "
+                        + "`/q/metrics`) over the runs of ")
+                .append(page)
+                .append(", warm-up included: ")
+                .append(String.join("; ", parts))
+                .append(".\n");
+    }
+
+    private static String consoleRow(String request, GatlingRun.Result res, GatlingRun.Result baseline) {
+        return String.format(
+                Locale.ROOT,
+                "| %s | %d | %s | %s | %s | %s | %d | %s | %s | %s |%n",
+                request,
+                res.ok(),
+                ms(res.p50()),
+                ms(res.p95()),
+                ms(res.p99()),
+                ms(res.max()),
+                res.ko(),
+                baseline == null ? "" : ratio(res.p50(), baseline.p50()),
+                baseline == null ? "" : ratio(res.p99(), baseline.p99()),
+                baseline == null ? "" : "≤ 100 ms");
+    }
+
+    private static String ratio(double value, double baseline) {
+        return baseline > 0 ? String.format(Locale.ROOT, "%.1f×", value / baseline) : "–";
+    }
+
+    static String kb(long bytes) {
+        return String.format(Locale.ROOT, "%.1f KB", bytes / 1000.0);
     }
 
     private void export() {

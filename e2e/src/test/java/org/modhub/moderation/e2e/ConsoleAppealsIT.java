@@ -134,6 +134,8 @@ class ConsoleAppealsIT {
             String resolved = browser.waitForText(By.id("resolution"), "Reversed by " + reviewer)
                     .getText();
             assertThat(resolved).contains("The link came from a compromised account and was removed.");
+            // The page reloads with the resolution: its status line says so too.
+            browser.waitForText(By.id("appeal-status"), "Reversed");
             browser.screenshot("appeal-resolve");
         }
 

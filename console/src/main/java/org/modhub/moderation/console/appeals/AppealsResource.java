@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.modhub.moderation.console.services.Appeal;
 import org.modhub.moderation.console.services.AppealsApi;
 import org.modhub.moderation.console.services.Decision;
@@ -115,7 +116,7 @@ public class AppealsResource {
     @POST
     @Path("/{id}/resolve")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<TemplateInstance> resolve(
+    public Uni<RestResponse<TemplateInstance>> resolve(
             @PathParam("id") String id,
             @FormParam("outcome") String outcome,
             @FormParam("newActions") List<String> newActions,
@@ -123,7 +124,11 @@ public class AppealsResource {
             @FormParam("manifestlyUnfounded") String manifestlyUnfounded) {
         AppealsApi.Resolution resolution = new AppealsApi.Resolution(
                 outcome, newActions == null ? List.of() : newActions, explanation, "true".equals(manifestlyUnfounded));
-        return appeals.resolve(id, resolution).map(Templates::appeal$resolved);
+        // The whole page changes with a resolution (its status, the decision's fate), so htmx reloads it.
+        return appeals.resolve(id, resolution)
+                .map(resolved -> RestResponse.ResponseBuilder.ok(Templates.appeal$resolved(resolved))
+                        .header("HX-Refresh", "true")
+                        .build());
     }
 
     static String next(String status, String cursor) {

@@ -295,6 +295,9 @@ public final class LocalSuite {
         out.println();
         out.println("Services");
         for (ServiceProcess service : services) {
+            if (service.service().equals(RepoLayout.CONSOLE)) {
+                continue; // no API of its own: printed below with how to sign in
+            }
             out.printf(
                     "  %-13s %-23s swagger %s/q/swagger-ui   log %s%n",
                     service.service(), service.url(), service.url(), repo.root().relativize(service.log()));
@@ -305,7 +308,8 @@ public final class LocalSuite {
                 .ifPresent(console -> {
                     out.println();
                     out.println("Staff console  " + console.url().replace("127.0.0.1", "localhost")
-                            + "   sign in with any user and roles (local sign-in form: development only)");
+                            + "   sign in with any user and roles (local sign-in form: development only)   log "
+                            + repo.root().relativize(console.log()));
                 });
         out.println();
         printInfrastructure(out);

@@ -1,12 +1,10 @@
 package org.modhub.moderation.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.modhub.moderation.e2e.Hub.HUB;
 import static org.modhub.moderation.e2e.Hub.unique;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -187,17 +185,7 @@ class ConsoleDmcaIT {
     }
 
     private static void fileCounterNotice(String noticeId, String uploader, String repo) {
-        Map<String, Object> counter = new HashMap<>();
-        counter.put("signature", "/John Doe/");
-        counter.put(
-                "material",
-                List.of(Map.of("url", HUB + repo, "description", "my fine-tuned model, trained on licensed data")));
-        counter.put("goodFaithUnderPenaltyOfPerjury", true);
-        counter.put("name", "John Doe");
-        counter.put("address", "10 Main Street, Springfield, IL 62701");
-        counter.put("phone", "+1 217 555 0142");
-        counter.put("consentToJurisdiction", true);
-        counter.put("consentToServiceOfProcess", true);
+        Map<String, Object> counter = Hub.counterNotice(repo);
         Api.Response countered =
                 hub.as("dmca", uploader, "user").post("/api/v1/dmca/notices/" + noticeId + "/counter-notices", counter);
         assertThat(countered.status()).as(countered.toString()).isEqualTo(201);

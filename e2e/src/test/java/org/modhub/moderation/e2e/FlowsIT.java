@@ -13,7 +13,6 @@ import static org.modhub.moderation.e2e.Hub.unique;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -440,16 +439,7 @@ class FlowsIT {
                 .doesNotContain("jane roe")
                 .doesNotContain("+1 818 555 0199");
 
-        Map<String, Object> counter = new HashMap<>();
-        counter.put("signature", "/John Doe/");
-        counter.put(
-                "material", List.of(Map.of("url", HUB + repo, "description", "my model, trained on licensed data")));
-        counter.put("goodFaithUnderPenaltyOfPerjury", true);
-        counter.put("name", "John Doe");
-        counter.put("address", "10 Main Street, Springfield, IL 62701");
-        counter.put("phone", "+1 217 555 0142");
-        counter.put("consentToJurisdiction", true);
-        counter.put("consentToServiceOfProcess", true);
+        Map<String, Object> counter = Hub.counterNotice(repo);
         Api.Response countered =
                 hub.as("dmca", uploader, "user").post("/api/v1/dmca/notices/" + noticeId + "/counter-notices", counter);
         assertThat(countered.status()).as(countered.toString()).isEqualTo(201);

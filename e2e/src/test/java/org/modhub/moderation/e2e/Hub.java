@@ -169,6 +169,21 @@ final class Hub {
         return notice;
     }
 
+    /** A complete counter-notice by John Doe, the uploader of {@code repo}, under penalty of perjury. */
+    static Map<String, Object> counterNotice(String repo) {
+        Map<String, Object> counter = new HashMap<>();
+        counter.put("signature", "/John Doe/");
+        counter.put(
+                "material", List.of(Map.of("url", HUB + repo, "description", "my model, trained on licensed data")));
+        counter.put("goodFaithUnderPenaltyOfPerjury", true);
+        counter.put("name", "John Doe");
+        counter.put("address", "10 Main Street, Springfield, IL 62701");
+        counter.put("phone", "+1 217 555 0142");
+        counter.put("consentToJurisdiction", true);
+        counter.put("consentToServiceOfProcess", true);
+        return counter;
+    }
+
     /** Legal accepts a DMCA notice: the uploaders are each subject's primary owner on the hub, never typed (issue 23). */
     static Map<String, Object> acceptNotice() {
         return Map.of("decision", "ACCEPT");

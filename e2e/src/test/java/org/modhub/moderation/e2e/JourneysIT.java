@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -638,7 +637,7 @@ class JourneysIT {
 
         // The uploader counter-notifies through the API the takedown mail links to.
         Api.Response countered = hub.as("dmca", uploader, "user")
-                .post("/api/v1/dmca/notices/" + noticeId + "/counter-notices", counterNotice(repo));
+                .post("/api/v1/dmca/notices/" + noticeId + "/counter-notices", Hub.counterNotice(repo));
         assertThat(countered.status()).as(countered.toString()).isEqualTo(201);
         String counterNoticeId = countered.text("id");
 
@@ -745,55 +744,17 @@ class JourneysIT {
                 .atMost(WAIT)
                 .untilAsserted(() -> assertThat(hub.restrictions(subjectKey)).isNotEmpty());
         Api.Response countered = hub.as("dmca", uploader, "user")
-                .post("/api/v1/dmca/notices/" + noticeId + "/counter-notices", counterNotice(repo));
+                .post("/api/v1/dmca/notices/" + noticeId + "/counter-notices", Hub.counterNotice(repo));
         assertThat(countered.status()).as(countered.toString()).isEqualTo(201);
         return new FlowsControl(uploader, subjectKey);
     }
 
     /** A complete DMCA notice on {@code repo} filed through the API by a rights holder; its id, pending review. */
     private String noticeByApi(String repo) {
-        Map<String, Object> notice = new HashMap<>();
-        notice.put("signature", "/Jane Roe/");
-        notice.put(
-                "copyrightedWorks",
-                List.of(Map.of(
-                        "description", "The Acme Film Archive 2024", "url", "https://acme-pictures.example/archive")));
-        notice.put(
-                "infringingMaterial",
-                List.of(Map.of("url", HUB + repo, "description", "copies of the archive's frames")));
-        notice.put(
-                "contact",
-                Map.of(
-                        "name",
-                        "Jane Roe",
-                        "organisation",
-                        "Acme Pictures Inc.",
-                        "email",
-                        address(unique("rights")),
-                        "address",
-                        "1 Studio Way, Burbank, CA 91505",
-                        "phone",
-                        "+1 818 555 0199"));
-        notice.put("goodFaithStatement", true);
-        notice.put("accuracyStatement", true);
-        notice.put("authorityUnderPenaltyOfPerjury", true);
+        Map<String, Object> notice = Hub.dmcaNotice(unique("rights"), repo);
         Api.Response sent = Api.anonymous(suite, "dmca").post("/api/v1/dmca/notices", notice);
         assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
         return sent.text("id");
-    }
-
-    private static Map<String, Object> counterNotice(String repo) {
-        Map<String, Object> counter = new HashMap<>();
-        counter.put("signature", "/John Doe/");
-        counter.put(
-                "material", List.of(Map.of("url", HUB + repo, "description", "my model, trained on licensed data")));
-        counter.put("goodFaithUnderPenaltyOfPerjury", true);
-        counter.put("name", "John Doe");
-        counter.put("address", "10 Main Street, Springfield, IL 62701");
-        counter.put("phone", "+1 217 555 0142");
-        counter.put("consentToJurisdiction", true);
-        counter.put("consentToServiceOfProcess", true);
-        return counter;
     }
 
     /** The court-action evidence that came by mail on the notice's thread, as legal sees it on the notice. */

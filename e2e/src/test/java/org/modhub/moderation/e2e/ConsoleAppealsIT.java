@@ -106,8 +106,7 @@ class ConsoleAppealsIT {
                                     + " target: '#resolution', swap: 'outerHTML', values: {outcome: 'REVERSED',"
                                     + " explanation: 'I decide my own case.'}});",
                             a.appealId());
-            String refusal = browser.waitForText(By.id("messages"), "must not have taken part")
-                    .getText();
+            String refusal = browser.waitForText(By.id("messages"), "must not have taken part");
             assertThat(refusal).contains("another reviewer must decide").contains("403");
 
             // A second senior moderator, who took no part.
@@ -131,8 +130,7 @@ class ConsoleAppealsIT {
                     .findElement(By.id("explanation"))
                     .sendKeys("The link came from a compromised account and was removed.");
             browser.driver().findElement(By.id("resolve")).click();
-            String resolved = browser.waitForText(By.id("resolution"), "Reversed by " + reviewer)
-                    .getText();
+            String resolved = browser.waitForText(By.id("resolution"), "Reversed by " + reviewer);
             assertThat(resolved).contains("The link came from a compromised account and was removed.");
             // The page reloads with the resolution: its status line says so too.
             browser.waitForText(By.id("appeal-status"), "Reversed");
@@ -180,7 +178,7 @@ class ConsoleAppealsIT {
                     .get();
             By row = By.id("dispute-" + disputeId);
             assertThat(browser.waitFor(row).getText()).contains(body).contains(today);
-            assertThat(browser.driver().findElement(By.id("dispute-figures")).getText())
+            assertThat(browser.textOf(By.id("dispute-figures")))
                     .contains("Submitted")
                     .contains(body);
             browser.assertAccessible();

@@ -17,8 +17,10 @@ import org.modhub.moderation.devstack.launcher.RepoLayout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -141,10 +143,30 @@ final class ConsoleBrowser implements AutoCloseable {
         return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
-    /** Waits until the element's text contains {@code text} (htmx swaps arrive after the click returns). */
-    WebElement waitForText(By by, String text) {
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
-        return driver.findElement(by);
+    /**
+     * Waits until the element's text contains {@code text} and returns that text. It is read inside the wait because
+     * htmx swaps (and reloads) arrive after the click returns: an element found a moment earlier may already be gone.
+     */
+    String waitForText(By by, String text) {
+        return settled().until(d -> {
+            String now = d.findElement(by).getText();
+            return now.contains(text) ? now : null;
+        });
+    }
+
+    /** The element's text once it can be read (an htmx swap in progress replaces the node under the reader). */
+    String textOf(By by) {
+        return settled().until(d -> d.findElement(by).getText());
+    }
+
+    /**
+     * A wait that reads again when the node it read was swapped out: Selenium reports that as a stale element or, in
+     * Chromium, as "Node with given id does not belong to the document".
+     */
+    private WebDriverWait settled() {
+        WebDriverWait wait = new WebDriverWait(driver, WAIT);
+        wait.ignoring(StaleElementReferenceException.class).ignoring(WebDriverException.class);
+        return wait;
     }
 
     /** The page's visible text. */

@@ -51,37 +51,32 @@ class ConsoleCaseIT {
             browser.waitFor(By.cssSelector("tr[data-href='/cases/" + caseId + "'] a"))
                     .click();
             browser.waitFor(By.tagName("h1"));
-            assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Case: model:" + repo);
-            assertThat(browser.driver().findElement(By.id("case-state")).getText())
-                    .startsWith("Open");
+            assertThat(browser.textOf(By.tagName("h1"))).isEqualTo("Case: model:" + repo);
+            assertThat(browser.textOf(By.id("case-state"))).startsWith("Open");
             // Not held yet: no decide form, only the claim button.
             assertThat(browser.driver().findElements(By.id("decide-form"))).isEmpty();
 
             // The report and its reporter (staff see who reported); the subject's owner from the hub.
             WebElement report = browser.waitFor(By.cssSelector("#reports tr.report"));
             assertThat(report.getText()).contains(reporter).contains("online casino");
-            assertThat(browser.driver().findElement(By.id("owners")).getText())
-                    .contains(owner)
-                    .contains("Primary");
+            assertThat(browser.textOf(By.id("owners"))).contains(owner).contains("Primary");
 
             browser.driver().findElement(By.id("claim")).click();
             browser.waitForText(By.id("case-state"), "Claimed");
-            assertThat(browser.driver().findElement(By.id("case-state")).getText())
-                    .contains(moderator);
+            assertThat(browser.textOf(By.id("case-state"))).contains(moderator);
             assertThat(browser.driver().findElements(By.id("claim"))).isEmpty();
 
             // A note, internal: back in the list as the service now lists it.
             String note = "Checked the card history: the casino links came with the last upload " + unique("n");
             browser.driver().findElement(By.id("note-body")).sendKeys(note);
             browser.driver().findElement(By.id("add-note")).click();
-            WebElement notes = browser.waitForText(By.id("notes"), note);
-            assertThat(notes.getText()).contains("Internal").contains(moderator);
+            String notes = browser.waitForText(By.id("notes"), note);
+            assertThat(notes).contains("Internal").contains(moderator);
 
             // Submitting an incomplete decision: the service's refusal, naming the field, in the message area.
             browser.driver().findElement(By.id("action-UNRANK")).click();
             browser.driver().findElement(By.id("submit-decision")).click();
-            assertThat(browser.waitForText(By.id("messages"), "facts").getText())
-                    .contains("400");
+            assertThat(browser.waitForText(By.id("messages"), "facts")).contains("400");
 
             // The live preview follows the form: what is missing, then the mail and the statement as typed.
             browser.driver()
@@ -96,16 +91,14 @@ class ConsoleCaseIT {
             String explanation = "Advertising unrelated services is spam under section 5.";
             browser.driver().findElement(By.id("explanation")).sendKeys(explanation);
             browser.waitForText(By.cssSelector("#preview .preview-text"), "The card advertises a casino");
-            assertThat(browser.driver().findElement(By.id("preview-statement")).getText())
+            assertThat(browser.textOf(By.id("preview-statement")))
                     .contains("\"decision_facts\" : \"The card advertises a casino\"")
                     .contains("\"decision_visibility\"");
             // Typing on changes both.
             browser.driver().findElement(By.id("facts")).sendKeys(" in every section.");
             browser.waitForText(By.id("preview-statement"), "a casino in every section.");
             browser.waitForText(By.cssSelector("#preview .preview-text"), "a casino in every section.");
-            assertThat(browser.driver()
-                            .findElement(By.cssSelector("#preview .preview-subject"))
-                            .getText())
+            assertThat(browser.textOf(By.cssSelector("#preview .preview-subject")))
                     .isNotBlank();
             assertThat(browser.driver().findElements(By.id("preview-four-eyes")))
                     .isEmpty();
@@ -118,11 +111,8 @@ class ConsoleCaseIT {
             browser.driver().findElement(By.id("submit-decision")).click();
             WebElement decided = browser.waitFor(By.id("decided"));
             assertThat(decided.getText()).contains("Decided: Enforced");
-            assertThat(browser.driver().findElement(By.id("case-state")).getText())
-                    .startsWith("Closed");
-            assertThat(browser.driver().findElement(By.id("decisions")).getText())
-                    .contains("Enforced")
-                    .contains("Unrank");
+            assertThat(browser.textOf(By.id("case-state"))).startsWith("Closed");
+            assertThat(browser.textOf(By.id("decisions"))).contains("Enforced").contains("Unrank");
             browser.assertAccessible();
         }
 

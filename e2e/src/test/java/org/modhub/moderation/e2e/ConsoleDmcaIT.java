@@ -75,13 +75,11 @@ class ConsoleDmcaIT {
                     "contact-information",
                     "good-faith-statement",
                     "accuracy-and-authority-statement")) {
-                assertThat(browser.driver()
-                                .findElement(By.id("element-" + element))
-                                .getText())
+                assertThat(browser.textOf(By.id("element-" + element)))
                         .as(element)
                         .contains("Met");
             }
-            assertThat(browser.driver().findElement(By.id("owners")).getText())
+            assertThat(browser.textOf(By.id("owners")))
                     .contains("model:" + repo)
                     .contains(uploader)
                     .contains("primary");
@@ -90,8 +88,7 @@ class ConsoleDmcaIT {
             // A rejection without a reason: the service's refusal is on the page, naming the field; nothing changed.
             browser.driver().findElement(By.id("reject")).click();
             browser.waitForText(By.id("messages"), "reason");
-            assertThat(browser.driver().findElement(By.id("notice-status")).getText())
-                    .isEqualTo("Pending review");
+            assertThat(browser.textOf(By.id("notice-status"))).isEqualTo("Pending review");
 
             browser.driver().findElement(By.id("accept")).click();
             browser.waitForText(By.id("decision-done"), "Accepted: 1 takedown(s) ordered");
@@ -121,9 +118,7 @@ class ConsoleDmcaIT {
                     + (left == 1 ? "" : "s") + " left";
 
             browser.go("/dmca/notices/" + noticeId);
-            assertThat(browser.driver()
-                            .findElement(By.cssSelector("#takedown-" + takedownId + " .countdown"))
-                            .getText())
+            assertThat(browser.textOf(By.cssSelector("#takedown-" + takedownId + " .countdown")))
                     .isEqualTo(expected);
 
             WebElement listed = findOnPages(browser, "/dmca/takedowns", By.id("takedown-" + takedownId));
@@ -140,20 +135,17 @@ class ConsoleDmcaIT {
             browser.assertAccessible();
 
             browser.go("/dmca/strikes/" + uploader);
-            assertThat(browser.driver().findElement(By.id("strike-summary")).getText())
-                    .contains("0 of 3");
+            assertThat(browser.textOf(By.id("strike-summary"))).contains("0 of 3");
             browser.assertAccessible();
 
             browser.go("/dmca/evidence");
-            assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Court-action evidence");
+            assertThat(browser.textOf(By.tagName("h1"))).isEqualTo("Court-action evidence");
             browser.assertAccessible();
 
             // An admin reads the notice and its countdown, and gets no decision buttons.
             browser.signIn(unique("ada"), "admin");
             browser.go("/dmca/notices/" + noticeId);
-            assertThat(browser.driver()
-                            .findElement(By.cssSelector("#takedown-" + takedownId + " .countdown"))
-                            .getText())
+            assertThat(browser.textOf(By.cssSelector("#takedown-" + takedownId + " .countdown")))
                     .isEqualTo(expected);
             assertThat(browser.driver().findElements(By.cssSelector("#accept, #reject, form.court-action")))
                     .isEmpty();

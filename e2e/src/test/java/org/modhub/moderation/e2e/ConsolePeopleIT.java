@@ -52,13 +52,10 @@ class ConsolePeopleIT {
 
             browser.waitFor(By.id("standing-facts"));
             assertThat(browser.driver().getCurrentUrl()).endsWith("/people/notifiers/" + notifier);
-            assertThat(browser.driver().findElement(By.tagName("h1")).getText()).contains(notifier);
-            assertThat(browser.driver().findElement(By.id("reports-filed")).getText())
-                    .isEqualTo("1");
-            assertThat(browser.driver().findElement(By.id("warnings")).getText())
-                    .startsWith("0");
-            assertThat(browser.driver().findElement(By.id("standing-status")).getText())
-                    .contains("In good standing");
+            assertThat(browser.textOf(By.tagName("h1"))).contains(notifier);
+            assertThat(browser.textOf(By.id("reports-filed"))).isEqualTo("1");
+            assertThat(browser.textOf(By.id("warnings"))).startsWith("0");
+            assertThat(browser.textOf(By.id("standing-status"))).contains("In good standing");
             assertThat(browser.driver().findElements(By.id("grant-trusted")))
                     .as("only admins mark trusted flaggers")
                     .isEmpty();
@@ -69,8 +66,7 @@ class ConsolePeopleIT {
                     .sendKeys("Three reports of the same model in an hour, none of them founded.");
             browser.driver().findElement(By.id("warn")).click();
             browser.waitForText(By.id("standing-message"), "Warning recorded");
-            assertThat(browser.driver().findElement(By.id("warnings")).getText())
-                    .startsWith("1 (last ");
+            assertThat(browser.textOf(By.id("warnings"))).startsWith("1 (last ");
             browser.assertAccessible();
         }
 
@@ -95,16 +91,13 @@ class ConsolePeopleIT {
             browser.waitFor(By.id("mute-reason")).sendKeys("   ");
             browser.driver().findElement(By.id("mute")).click();
             browser.waitForText(By.id("messages"), "reason");
-            assertThat(browser.driver().findElement(By.id("messages")).getText())
-                    .contains("400");
-            assertThat(browser.driver().findElement(By.id("standing-status")).getText())
-                    .doesNotContain("Muted");
+            assertThat(browser.textOf(By.id("messages"))).contains("400");
+            assertThat(browser.textOf(By.id("standing-status"))).doesNotContain("Muted");
 
             // An admin may grant trusted flagger status; the page shows the service's new standing.
             browser.driver().findElement(By.id("grant-trusted")).click();
             browser.waitForText(By.id("standing-message"), "Marked as trusted flagger");
-            assertThat(browser.driver().findElement(By.id("standing-status")).getText())
-                    .contains("Trusted flagger");
+            assertThat(browser.textOf(By.id("standing-status"))).contains("Trusted flagger");
             browser.waitFor(By.id("revoke-trusted"));
         }
     }
@@ -119,8 +112,7 @@ class ConsolePeopleIT {
             browser.driver().findElement(By.id("lookup-appellant")).click();
             browser.waitFor(By.id("no-record"));
             assertThat(browser.driver().getCurrentUrl()).endsWith("/people/appellants/user:" + who);
-            assertThat(browser.driver().findElement(By.id("standing-status")).getText())
-                    .contains("In good standing");
+            assertThat(browser.textOf(By.id("standing-status"))).contains("In good standing");
             assertThat(browser.driver().findElements(By.id("lift"))).isEmpty();
             browser.assertAccessible();
         }
@@ -207,8 +199,7 @@ class ConsolePeopleIT {
 
             browser.go("/mail/unmatched/" + id);
             assertThat(browser.waitFor(By.id("mail-text")).getText()).contains("who do I write to about my model?");
-            assertThat(browser.driver().findElement(By.id("handling")).getText())
-                    .contains("Handled by " + moderator);
+            assertThat(browser.textOf(By.id("handling"))).contains("Handled by " + moderator);
             browser.assertAccessible();
         }
     }

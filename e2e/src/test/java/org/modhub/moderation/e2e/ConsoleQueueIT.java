@@ -84,16 +84,14 @@ class ConsoleQueueIT {
             browser.signIn(unique("aud"), "auditor");
             browser.go("/queue");
             // The heading is the service's own words for the refusal, and the page names who refused and how.
-            assertThat(browser.driver().findElement(By.tagName("h1")).getText())
-                    .isEqualTo("The caller may not do this");
+            assertThat(browser.textOf(By.tagName("h1"))).isEqualTo("The caller may not do this");
             assertThat(browser.text()).contains("Answer of the review-service, status 403");
             assertThat(browser.driver().findElements(By.cssSelector("nav a[href='/queue']")))
                     .as("the queue is not in an auditor's navigation")
                     .isEmpty();
 
             browser.signIn(unique("user"), "user");
-            assertThat(browser.driver().findElement(By.tagName("h1")).getText())
-                    .isEqualTo("This console is for the hub's staff");
+            assertThat(browser.textOf(By.tagName("h1"))).isEqualTo("This console is for the hub's staff");
             assertThat(browser.driver().findElements(By.cssSelector("nav a"))).isEmpty();
             browser.assertAccessible();
         }

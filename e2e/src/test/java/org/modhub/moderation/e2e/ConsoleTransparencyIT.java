@@ -41,7 +41,7 @@ class ConsoleTransparencyIT {
         try (ConsoleBrowser browser = ConsoleBrowser.open()) {
             browser.signIn(unique("aud"), "auditor");
             browser.go("/transparency");
-            assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Transparency report");
+            assertThat(browser.textOf(By.tagName("h1"))).isEqualTo("Transparency report");
             String report = browser.waitFor(By.id("report")).getText();
             assertThat(report)
                     .contains("Notices received")
@@ -71,7 +71,7 @@ class ConsoleTransparencyIT {
                     .getText();
             assertThat(Long.parseLong(filed)).isPositive();
 
-            assertThat(browser.driver().findElement(By.id("submission-states")).getText())
+            assertThat(browser.textOf(By.id("submission-states")))
                     .contains("Waiting to be submitted")
                     .contains("Accepted by the database");
             browser.screenshot("transparency");
@@ -109,10 +109,7 @@ class ConsoleTransparencyIT {
             assertThat(browser.driver().findElements(By.cssSelector("nav a[href='/transparency']")))
                     .isEmpty();
             browser.go("/transparency");
-            assertThat(browser.driver()
-                            .findElement(By.cssSelector("main .problem"))
-                            .getText())
-                    .contains("403");
+            assertThat(browser.textOf(By.cssSelector("main .problem"))).contains("403");
         }
     }
 }

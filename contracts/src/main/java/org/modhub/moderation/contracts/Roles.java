@@ -20,10 +20,14 @@ public final class Roles {
     /** Automated detection systems that raise flags. */
     public static final String DETECTOR = "detector";
 
+    /** The hub's own services: check every upload against the hash bank (matching-service). */
+    public static final String HUB = "hub";
+
     /** Roles that may see staff views (reporter identity, internal notes). */
     public static final Set<String> STAFF = Set.of(MODERATOR, SENIOR_MODERATOR, LEGAL, ADMIN);
 
-    public static final Set<String> ALL = Set.of(USER, MODERATOR, SENIOR_MODERATOR, LEGAL, ADMIN, AUDITOR, DETECTOR);
+    public static final Set<String> ALL =
+            Set.of(USER, MODERATOR, SENIOR_MODERATOR, LEGAL, ADMIN, AUDITOR, DETECTOR, HUB);
 
     private Roles() {}
 }

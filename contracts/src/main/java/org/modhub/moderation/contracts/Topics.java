@@ -14,6 +14,7 @@ public final class Topics {
     public static final String REVIEW_EVENTS = "review.events";
     public static final String DMCA_EVENTS = "dmca.events";
     public static final String APPEALS_EVENTS = "appeals.events";
+    public static final String MATCHING_EVENTS = "matching.events";
     public static final String NOTIFICATION_REQUESTS = "notifications.requests";
     public static final String MAIL_INBOUND = "mail.inbound";
 
@@ -22,14 +23,21 @@ public final class Topics {
     public static final String DMCA_DLQ = "dmca.dlq";
     public static final String APPEALS_DLQ = "appeals.dlq";
     public static final String NOTIFICATION_DLQ = "notification.dlq";
+    public static final String MATCHING_DLQ = "matching.dlq";
 
     /** Every domain and request topic, in the order the architecture lists them. */
-    public static final List<String> EVENT_TOPICS =
-            List.of(REPORTING_EVENTS, REVIEW_EVENTS, DMCA_EVENTS, APPEALS_EVENTS, NOTIFICATION_REQUESTS, MAIL_INBOUND);
+    public static final List<String> EVENT_TOPICS = List.of(
+            REPORTING_EVENTS,
+            REVIEW_EVENTS,
+            DMCA_EVENTS,
+            APPEALS_EVENTS,
+            MATCHING_EVENTS,
+            NOTIFICATION_REQUESTS,
+            MAIL_INBOUND);
 
     /** One dead-letter topic per consuming service. */
     public static final List<String> DEAD_LETTER_TOPICS =
-            List.of(REPORTING_DLQ, REVIEW_DLQ, DMCA_DLQ, APPEALS_DLQ, NOTIFICATION_DLQ);
+            List.of(REPORTING_DLQ, REVIEW_DLQ, DMCA_DLQ, APPEALS_DLQ, NOTIFICATION_DLQ, MATCHING_DLQ);
 
     private Topics() {}
 }

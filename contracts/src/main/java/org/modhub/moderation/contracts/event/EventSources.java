@@ -10,6 +10,7 @@ public final class EventSources {
     public static final String REVIEW_SERVICE = "/modhub/moderation/review-service";
     public static final String DMCA_SERVICE = "/modhub/moderation/dmca-service";
     public static final String APPEALS_SERVICE = "/modhub/moderation/appeals-service";
+    public static final String MATCHING_SERVICE = "/modhub/moderation/matching-service";
     public static final String NOTIFICATION_SERVICE = "/modhub/moderation/notification-service";
 
     private EventSources() {}

@@ -22,6 +22,8 @@ import org.modhub.moderation.contracts.event.dmca.RestorationScheduled;
 import org.modhub.moderation.contracts.event.dmca.StrikeRecorded;
 import org.modhub.moderation.contracts.event.dmca.TakedownOrdered;
 import org.modhub.moderation.contracts.event.mail.InboundMailReceived;
+import org.modhub.moderation.contracts.event.matching.DerivativeFound;
+import org.modhub.moderation.contracts.event.matching.UploadMatched;
 import org.modhub.moderation.contracts.event.notification.NotificationRequested;
 import org.modhub.moderation.contracts.event.reporting.NotifierReinstated;
 import org.modhub.moderation.contracts.event.reporting.NotifierSuspended;
@@ -166,6 +168,17 @@ public final class EventTypes {
                     DisputeSettled.class,
                     Topics.APPEALS_EVENTS,
                     "An out-of-court dispute ended: its outcome and whether the hub implemented it (DSA Art. 24(1)(a))."),
+            // matching.events
+            new EventTypeDescriptor(
+                    UploadMatched.TYPE,
+                    UploadMatched.class,
+                    Topics.MATCHING_EVENTS,
+                    "An upload the hub checked matched banked content or names a removed model as its base model."),
+            new EventTypeDescriptor(
+                    DerivativeFound.TYPE,
+                    DerivativeFound.class,
+                    Topics.MATCHING_EVENTS,
+                    "A model derives from a model a decision removed; a person is to look at it."),
             // notifications.requests
             new EventTypeDescriptor(
                     NotificationRequested.TYPE,

@@ -37,6 +37,12 @@ import org.modhub.moderation.contracts.event.dmca.TakedownOrdered;
 import org.modhub.moderation.contracts.event.dmca.TakedownScope;
 import org.modhub.moderation.contracts.event.mail.InboundMailReceived;
 import org.modhub.moderation.contracts.event.mail.MailAttachment;
+import org.modhub.moderation.contracts.event.matching.DerivationRelation;
+import org.modhub.moderation.contracts.event.matching.DerivativeFound;
+import org.modhub.moderation.contracts.event.matching.MatchKind;
+import org.modhub.moderation.contracts.event.matching.MatchedFile;
+import org.modhub.moderation.contracts.event.matching.UploadMatched;
+import org.modhub.moderation.contracts.event.matching.UploadVerdict;
 import org.modhub.moderation.contracts.event.notification.NotificationRequested;
 import org.modhub.moderation.contracts.event.reporting.NotifierReinstated;
 import org.modhub.moderation.contracts.event.reporting.NotifierSuspended;
@@ -233,6 +239,32 @@ public final class Samples {
                         "A tag is enough for research quotations.",
                         "senior-3",
                         LATER));
+        put(
+                samples,
+                new UploadMatched(
+                        UUID.fromString("0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0"),
+                        SubjectRef.parse("model:mallory/llama-7b-copy"),
+                        MatchKind.CONTENT_HASH,
+                        List.of(new MatchedFile(
+                                "model.safetensors",
+                                "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")),
+                        MODEL,
+                        DECISION_ID,
+                        "industry-list-2026-11",
+                        "Removed: copyright infringement",
+                        UploadVerdict.REFUSE,
+                        T1));
+        put(
+                samples,
+                new DerivativeFound(
+                        SubjectRef.parse("model:bob/llama-7b-q4"),
+                        MODEL,
+                        DECISION_ID,
+                        DerivationRelation.QUANTIZED,
+                        List.of(
+                                SubjectRef.parse("model:carol/llama-7b-chat"),
+                                SubjectRef.parse("model:bob/llama-7b-q4")),
+                        T1));
         put(
                 samples,
                 new NotificationRequested(

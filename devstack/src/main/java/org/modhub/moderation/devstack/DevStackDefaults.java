@@ -21,9 +21,10 @@ public final class DevStackDefaults {
     public static final String SENDER_MAILBOX = "noreply";
 
     /** The services, in the order the architecture lists them; each owns the database of its name. */
-    public static final List<String> SERVICES = List.of("reporting", "review", "dmca", "appeals", "notification");
+    public static final List<String> SERVICES =
+            List.of("reporting", "review", "dmca", "appeals", "notification", "matching");
 
-    /** HTTP port of each service under the launcher. */
+    /** HTTP port of each service under the launcher: 8081 upwards in that order, stepping over the console's. */
     public static final Map<String, Integer> SERVICE_PORTS = servicePorts();
 
     /** Address every server binds and every client uses. */
@@ -82,6 +83,9 @@ public final class DevStackDefaults {
         Map<String, Integer> ports = new LinkedHashMap<>();
         int port = 8081;
         for (String service : SERVICES) {
+            if (port == CONSOLE_PORT) {
+                port++;
+            }
             ports.put(service, port++);
         }
         return java.util.Collections.unmodifiableMap(ports);

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * One Dockerfile per flavour for all five services (build argument SERVICE), so they cannot
+ * One Dockerfile per flavour for all six services (build argument SERVICE), so they cannot
  * drift apart; they copy what the Quarkus build writes and run as the user the chart expects.
  */
 class DockerfilesTest {

@@ -22,12 +22,18 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 final class RenderedChart {
 
     static final List<String> SERVICES =
-            List.of("reporting-service", "review-service", "dmca-service", "appeals-service", "notification-service");
+            List.of(
+                    "reporting-service",
+                    "review-service",
+                    "dmca-service",
+                    "appeals-service",
+                    "notification-service",
+                    "matching-service");
 
     /** The staff console, installed beside the services (console.enabled, on by default). */
     static final String CONSOLE = "console";
 
-    /** Every Deployment of a default install: the five services and the console. */
+    /** Every Deployment of a default install: the six services and the console. */
     static final List<String> WORKLOADS =
             Stream.concat(SERVICES.stream(), Stream.of(CONSOLE)).toList();
 

@@ -21,14 +21,13 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 /** The umbrella chart rendered by Helm itself, as typed Kubernetes objects. */
 final class RenderedChart {
 
-    static final List<String> SERVICES =
-            List.of(
-                    "reporting-service",
-                    "review-service",
-                    "dmca-service",
-                    "appeals-service",
-                    "notification-service",
-                    "matching-service");
+    static final List<String> SERVICES = List.of(
+            "reporting-service",
+            "review-service",
+            "dmca-service",
+            "appeals-service",
+            "notification-service",
+            "matching-service");
 
     /** The staff console, installed beside the services (console.enabled, on by default). */
     static final String CONSOLE = "console";

@@ -55,6 +55,10 @@ public interface MatchingConfig {
     }
 
     interface Imports {
+        /** Largest CSV body accepted (also the HTTP layer's body limit of this service). */
+        @WithDefault("64M")
+        MemorySize maxBodySize();
+
         /** Longest {@code source} of an imported row, in characters. */
         @WithDefault("200")
         int maxSourceLength();

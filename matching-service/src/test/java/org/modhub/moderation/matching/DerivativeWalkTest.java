@@ -77,7 +77,8 @@ class DerivativeWalkTest {
         String processed = "SELECT count(*) FROM kit_processed_event WHERE consumer = 'matching.review-events'";
         long before = Sql.count(db, processed);
         publish(decision);
-        await().atMost(WAIT).untilAsserted(() -> assertThat(Sql.count(db, processed)).isGreaterThan(before));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(Sql.count(db, processed)).isGreaterThan(before));
         assertThat(Sql.count(db, "SELECT count(*) FROM derivative_found WHERE decision_id = ?", decision.decisionId()))
                 .isEqualTo(3);
     }

@@ -77,10 +77,13 @@ public class CaseResource {
      *
      * @param subjectProblem why the hub's facts are missing (the hub cannot answer, or no longer has the subject)
      * @param decided the decision just submitted from this page, to say plainly what became of it
+     * @param linkedCases for each decision the case is linked to (removed content matched again), the case it was
+     *     taken on, where review-service names it to this person; absent: shown without a link
      */
     public record CasePage(
             String id,
             CaseDetail detail,
+            Map<String, String> linkedCases,
             SubjectFacts subject,
             String subjectProblem,
             CaseDetail.Decision decided,
@@ -249,10 +252,38 @@ public class CaseResource {
                 .all()
                 .unis(detail, subject)
                 .asTuple()
-                .map(t -> page(id, t.getItem1(), t.getItem2(), decided));
+                .chain(t ->
+                        linkedCases(t.getItem1()).map(linked -> page(id, t.getItem1(), linked, t.getItem2(), decided)));
     }
 
-    private CasePage page(String id, CaseDetail detail, Object subject, String decided) {
+    /**
+     * The cases of the decisions this case is linked to (a re-upload or derivative of content they removed), so the
+     * page can link to them. A decision the service does not show this person is left without a link.
+     */
+    private Uni<Map<String, String>> linkedCases(CaseDetail detail) {
+        List<String> decisionIds = detail.links().stream()
+                .map(CaseDetail.Link::linkedDecisionId)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList();
+        if (decisionIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        List<Uni<Map.Entry<String, String>>> lookups = decisionIds.stream()
+                .map(decisionId -> review.decision(decisionId)
+                        .map(d -> d.get("caseId") instanceof String caseId ? Map.entry(decisionId, caseId) : null)
+                        .onFailure()
+                        .recoverWithNull())
+                .toList();
+        return Uni.join().all(lookups).andCollectFailures().map(found -> {
+            Map<String, String> out = new HashMap<>();
+            found.stream().filter(java.util.Objects::nonNull).forEach(e -> out.put(e.getKey(), e.getValue()));
+            return out;
+        });
+    }
+
+    private CasePage page(
+            String id, CaseDetail detail, Map<String, String> linkedCases, Object subject, String decided) {
         String state = detail.summary().state();
         String assignee = detail.summary().assignee();
         boolean decider = me.hasAny(Roles.MODERATOR, Roles.SENIOR_MODERATOR);
@@ -266,6 +297,7 @@ public class CaseResource {
         return new CasePage(
                 id,
                 detail,
+                linkedCases,
                 subject instanceof SubjectFacts s ? s : null,
                 subject instanceof String problem ? problem : null,
                 just,

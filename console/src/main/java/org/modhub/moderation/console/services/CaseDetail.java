@@ -14,7 +14,8 @@ public record CaseDetail(
         List<Entry> history,
         List<Decision> decisions,
         List<OwnerRequest> ownerRequests,
-        List<Restriction> standingRestrictions) {
+        List<Restriction> standingRestrictions,
+        List<Link> links) {
 
     public CaseDetail {
         reports = reports == null ? List.of() : reports;
@@ -23,6 +24,30 @@ public record CaseDetail(
         decisions = decisions == null ? List.of() : decisions;
         ownerRequests = ownerRequests == null ? List.of() : ownerRequests;
         standingRestrictions = standingRestrictions == null ? List.of() : standingRestrictions;
+        links = links == null ? List.of() : links;
+    }
+
+    /**
+     * A tie to content a decision removed, as matching-service found it: {@code detection} REUPLOAD, BASE_MODEL or
+     * DERIVATIVE; {@code linkedDecisionId} null for an imported list's entry ({@code listSource}).
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Link(
+            String detection,
+            String linkedDecisionId,
+            String linkedSubject,
+            String listSource,
+            String reason,
+            String verdict,
+            String relation,
+            List<String> chain,
+            List<CaseSummary.MatchedFile> matchedFiles,
+            Instant linkedAt) {
+
+        public Link {
+            chain = chain == null ? List.of() : chain;
+            matchedFiles = matchedFiles == null ? List.of() : matchedFiles;
+        }
     }
 
     /** A report with who filed it: staff only, which the console is. */

@@ -1,6 +1,7 @@
 package org.modhub.moderation.console.services;
 
 import java.time.Instant;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
@@ -24,4 +25,19 @@ public record CaseSummary(
         String origin,
         String returnReason,
         Instant openedAt,
-        String recommendedAction) {}
+        String recommendedAction,
+        String linkedDecisionId,
+        String linkedSubject,
+        String detection,
+        List<String> chain,
+        List<MatchedFile> matchedFiles) {
+
+    public CaseSummary {
+        chain = chain == null ? List.of() : chain;
+        matchedFiles = matchedFiles == null ? List.of() : matchedFiles;
+    }
+
+    /** A file of a re-upload whose content hash is banked. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record MatchedFile(String path, String sha256) {}
+}

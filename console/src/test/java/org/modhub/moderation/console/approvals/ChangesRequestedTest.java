@@ -96,7 +96,12 @@ class ChangesRequestedTest {
                 "NOTICE",
                 returnReason,
                 NOW,
-                null);
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                List.of());
     }
 
     private static Decision decision(String id, String status, String by, String rejectedBy, String reason) {

@@ -113,7 +113,8 @@ public class CaseResource {
                         d.decisions().stream().map(views::decision).toList(),
                         d.ownerRequests().stream().map(views::ownerRequest).toList(),
                         d.standing().stream().map(views::restriction).toList(),
-                        d.strikeNoticeIds()));
+                        d.strikeNoticeIds(),
+                        d.links().stream().map(views::link).toList()));
     }
 
     @POST

@@ -7,12 +7,14 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import org.modhub.moderation.contracts.action.ModerationAction;
+import org.modhub.moderation.contracts.event.matching.MatchedFile;
 import org.modhub.moderation.kit.audit.AuditEntry;
 import org.modhub.moderation.kit.config.KitConfig;
 import org.modhub.moderation.kit.hub.HubSubject;
 import org.modhub.moderation.review.domain.DecisionPreview;
 import org.modhub.moderation.review.domain.StatementOfReasons;
 import org.modhub.moderation.review.persistence.CaseEntity;
+import org.modhub.moderation.review.persistence.CaseLinkEntity;
 import org.modhub.moderation.review.persistence.CaseNoteEntity;
 import org.modhub.moderation.review.persistence.CaseReportEntity;
 import org.modhub.moderation.review.persistence.DecisionEntity;
@@ -54,7 +56,40 @@ public class Views {
             Instant openedAt,
             Instant updatedAt,
             Instant closedAt,
-            String recommendedAction) {}
+            String recommendedAction,
+            UUID linkedDecisionId,
+            String linkedSubject,
+            String detection,
+            List<String> chain,
+            List<MatchedFileView> matchedFiles) {}
+
+    /** A file of a re-upload whose content hash is banked. */
+    public record MatchedFileView(String path, String sha256) {}
+
+    /**
+     * One tie between a case and content a decision removed, as matching-service reported it.
+     *
+     * @param detection REUPLOAD, BASE_MODEL or DERIVATIVE
+     * @param linkedDecisionId the decision that removed the content; null for an imported list's entry
+     * @param linkedSubject the removed content: the decision's subject, the base model, the root of the chain
+     * @param listSource for an imported list's entry, the list it names
+     * @param reason the bank entry's reason
+     * @param verdict what the hub was told to do with the upload (REFUSE, HOLD_FOR_REVIEW); null for a derivative
+     * @param relation for a derivative, how it derives from the model above it (FINETUNE, ADAPTER, QUANTIZED, MERGE)
+     * @param chain for a derivative, the models from the removed one (excluded) down to the case's subject
+     * @param matchedFiles for a re-upload, the files whose content hashes are banked
+     */
+    public record CaseLinkView(
+            String detection,
+            UUID linkedDecisionId,
+            String linkedSubject,
+            String listSource,
+            String reason,
+            String verdict,
+            String relation,
+            List<String> chain,
+            List<MatchedFileView> matchedFiles,
+            Instant linkedAt) {}
 
     /** A report in the staff view: with the reporter's identity, which never leaves staff views. */
     public record ReportView(
@@ -100,7 +135,8 @@ public class Views {
             List<DecisionView> decisions,
             List<OwnerRequestView> ownerRequests,
             List<RestrictionView> standingRestrictions,
-            List<UUID> strikeNoticeIds) {}
+            List<UUID> strikeNoticeIds,
+            List<CaseLinkView> links) {}
 
     public record DecisionView(
             UUID id,
@@ -261,7 +297,34 @@ public class Views {
                 c.openedAt,
                 c.updatedAt,
                 c.closedAt,
-                c.recommendedAction == null ? null : c.recommendedAction.name());
+                c.recommendedAction == null ? null : c.recommendedAction.name(),
+                c.linkedDecisionId,
+                c.linkedSubject,
+                c.detection == null ? null : c.detection.name(),
+                c.chain == null ? List.of() : c.chain,
+                files(c.matchedFiles()));
+    }
+
+    public CaseLinkView link(CaseLinkEntity l) {
+        return new CaseLinkView(
+                l.detection.name(),
+                l.linkedDecisionId,
+                l.linkedSubject,
+                l.listSource,
+                l.reason,
+                l.verdict,
+                l.relation,
+                l.chain == null ? List.of() : l.chain,
+                files(l.matchedFiles()),
+                l.linkedAt);
+    }
+
+    private static List<MatchedFileView> files(List<MatchedFile> files) {
+        return files == null
+                ? List.of()
+                : files.stream()
+                        .map(f -> new MatchedFileView(f.path(), f.sha256()))
+                        .toList();
     }
 
     public ReportView report(CaseReportEntity r) {

@@ -64,6 +64,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
             CourtActionReported.class,
             NotifierSuspended.class,
             org.modhub.moderation.contracts.event.dmca.StrikeRecorded.class,
+            org.modhub.moderation.contracts.event.matching.UploadMatched.class,
+            org.modhub.moderation.contracts.event.matching.DerivativeFound.class,
+            org.modhub.moderation.contracts.event.matching.MatchedFile.class,
             // statements of reasons: the stored statement, and the Transparency Database's format
             StatementOfReasons.class,
             TransparencyStatement.class,

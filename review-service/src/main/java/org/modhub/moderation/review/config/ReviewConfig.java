@@ -33,6 +33,9 @@ public interface ReviewConfig {
     /** Submission of statements of reasons to the EU DSA Transparency Database. */
     Transparency transparency();
 
+    /** Cases opened from matching-service's matches (matching.events). */
+    Matching matching();
+
     interface Due {
         /** Critical cases (child sexual content, terrorist content). */
         @WithDefault("4h")
@@ -111,6 +114,19 @@ public interface ReviewConfig {
         /** The least time between posting a policy version and its taking effect (the policy says ten days). */
         @WithDefault("10d")
         Duration minNotice();
+    }
+
+    interface Matching {
+        /**
+         * The policy category (its code) of a case opened for a match on an imported list's entry, which names no
+         * decision of ours to take the category from; the moderator still chooses the decision's own.
+         */
+        @WithDefault("unlawful")
+        String defaultCategory();
+
+        /** The subcategory (its code, of {@code default-category}) of such a case; unset: the category alone. */
+        @WithDefault("unlawful_content")
+        Optional<String> defaultSubcategory();
     }
 
     interface Transparency {

@@ -23,6 +23,8 @@ import org.modhub.moderation.kit.timer.Timers;
 import org.modhub.moderation.kit.validation.PageCursor;
 import org.modhub.moderation.review.config.ReviewConfig;
 import org.modhub.moderation.review.persistence.CaseEntity;
+import org.modhub.moderation.review.persistence.CaseLinkEntity;
+import org.modhub.moderation.review.persistence.CaseLinkRepository;
 import org.modhub.moderation.review.persistence.CaseNoteEntity;
 import org.modhub.moderation.review.persistence.CaseNoteRepository;
 import org.modhub.moderation.review.persistence.CaseReportEntity;
@@ -60,6 +62,7 @@ public class CaseService {
     private final DecisionRepository decisions;
     private final OwnerRequestRepository ownerRequests;
     private final RestrictionRepository restrictions;
+    private final CaseLinkRepository links;
     private final Outbox outbox;
     private final Timers timers;
     private final AuditTrail audit;
@@ -73,6 +76,7 @@ public class CaseService {
             DecisionRepository decisions,
             OwnerRequestRepository ownerRequests,
             RestrictionRepository restrictions,
+            CaseLinkRepository links,
             Outbox outbox,
             Timers timers,
             AuditTrail audit,
@@ -84,6 +88,7 @@ public class CaseService {
         this.decisions = decisions;
         this.ownerRequests = ownerRequests;
         this.restrictions = restrictions;
+        this.links = links;
         this.outbox = outbox;
         this.timers = timers;
         this.audit = audit;
@@ -336,7 +341,8 @@ public class CaseService {
             List<DecisionEntity> decisions,
             List<OwnerRequestEntity> ownerRequests,
             List<RestrictionEntity> standing,
-            List<UUID> strikeNoticeIds) {}
+            List<UUID> strikeNoticeIds,
+            List<CaseLinkEntity> links) {}
 
     @WithSession
     public Uni<Detail> detail(UUID caseId) {
@@ -353,9 +359,13 @@ public class CaseService {
                                                                         "subjectKey = ?1 and liftedAt is null order by imposedAt",
                                                                         c.subjectKey)
                                                                 .chain(standing -> RepeatInfringers.strikesOf(caseId)
-                                                                        .map(strikes -> new Detail(
-                                                                                c, reported, noted, history, decided,
-                                                                                requests, standing, strikes)))))))));
+                                                                        .chain(strikes -> links.list(
+                                                                                        "caseId = ?1 order by seq",
+                                                                                        caseId)
+                                                                                .map(linked -> new Detail(
+                                                                                        c, reported, noted, history,
+                                                                                        decided, requests, standing,
+                                                                                        strikes, linked))))))))));
     }
 
     @WithSession

@@ -110,7 +110,7 @@ public class Enforcement {
         d.status = DecisionStatus.ENFORCED;
         d.approvedBy = approver;
         d.decidedAt = now;
-        return statementOf(d, actions, scope).chain(statement -> {
+        return statementOf(d, c, actions, scope).chain(statement -> {
             d.statement = statement;
             List<ModerationAction> restricting =
                     actions.stream().filter(ModerationAction::restricts).toList();
@@ -172,7 +172,7 @@ public class Enforcement {
         List<ModerationAction> actions = d.actions();
         List<String> scope = d.territorialScope;
         boolean restricts = actions.stream().anyMatch(ModerationAction::restricts);
-        return statementOf(d, actions, scope)
+        return statementOf(d, c, actions, scope)
                 .chain(statement -> (restricts
                                 ? submitted(d, c, statement)
                                 : Uni.createFrom().item(Optional.<String>empty()))
@@ -199,8 +199,9 @@ public class Enforcement {
      * A decision's statement of reasons: its reports' strongest source and, for incompatible content, a link to the
      * policy version in force ({@code decision_ground_reference_url}).
      */
-    private Uni<StatementOfReasons> statementOf(DecisionEntity d, List<ModerationAction> actions, List<String> scope) {
-        return sourceOf(d)
+    private Uni<StatementOfReasons> statementOf(
+            DecisionEntity d, CaseEntity c, List<ModerationAction> actions, List<String> scope) {
+        return sourceOf(d, c)
                 .chain(source -> policyVersions.findById(d.policyVersion).map(policy -> {
                     String policyUrl = policy == null ? null : policy.url;
                     return Statements.of(d, actions, scope, source.type(), source.automated(), appealUrl, policyUrl);
@@ -270,19 +271,27 @@ public class Enforcement {
 
     private record Source(SourceType type, boolean automated) {}
 
-    private Uni<Source> sourceOf(DecisionEntity d) {
+    /**
+     * What led to a decision (Art. 17(3)(b)) and whether automated means detected it (Art. 17(3)(c)): a DMCA notice;
+     * else its reports' strongest source, or the hub's own initiative without reports. A case linked to removed
+     * content (matching-service's hash bank or model tree, issue 25) was detected by automated means whatever else
+     * it holds: without reports it is SOURCE_VOLUNTARY with automated detection; with reports, their source stays
+     * (a notice still has to be answered as one) and automated detection is still said.
+     */
+    private Uni<Source> sourceOf(DecisionEntity d, CaseEntity c) {
         List<UUID> reportIds = d.reportIds;
+        boolean matched = c.detection != null && c.id.equals(d.caseId);
         if (d.origin == DecisionOrigin.DMCA) {
             return Uni.createFrom().item(new Source(SourceType.SOURCE_ARTICLE_16, false));
         }
         if (reportIds.isEmpty()) {
-            return Uni.createFrom().item(new Source(SourceType.SOURCE_VOLUNTARY, false));
+            return Uni.createFrom().item(new Source(SourceType.SOURCE_VOLUNTARY, matched));
         }
         return reports.list("reportId in ?1", reportIds)
                 .map(rows -> new Source(
                         Statements.strongest(
                                 rows.stream().map(r -> r.sourceType).toList(), SourceType.SOURCE_VOLUNTARY),
-                        rows.stream().anyMatch(r -> r.automatedDetection)));
+                        matched || rows.stream().anyMatch(r -> r.automatedDetection)));
     }
 
     /**

@@ -1,15 +1,18 @@
 package org.modhub.moderation.review.persistence;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.modhub.moderation.contracts.action.ModerationAction;
+import org.modhub.moderation.contracts.event.matching.MatchedFile;
 import org.modhub.moderation.contracts.event.review.DecisionOrigin;
 import org.modhub.moderation.contracts.event.review.EscalationReason;
 import org.modhub.moderation.contracts.taxonomy.PolicyCategory;
 import org.modhub.moderation.contracts.taxonomy.PolicySubcategory;
 import org.modhub.moderation.contracts.taxonomy.Severity;
 import org.modhub.moderation.review.domain.CaseState;
+import org.modhub.moderation.review.domain.Detection;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -80,6 +83,44 @@ public class CaseEntity {
     @Enumerated(EnumType.STRING)
     @Column(name = "recommended_action")
     public ModerationAction recommendedAction;
+
+    /**
+     * How the subject was tied to content a decision removed (matching.events); null for a case not linked. With
+     * {@code linkedDecisionId} … {@code matchedFiles}: the case's first link (every link is a {@code case_link} row).
+     */
+    @Enumerated(EnumType.STRING)
+    public Detection detection;
+
+    /** The decision that removed the content; null for an imported list's entry. */
+    @Column(name = "linked_decision_id")
+    public UUID linkedDecisionId;
+
+    /** The removed content: the decision's subject, the base model, or the root of a derivative's chain. */
+    @Column(name = "linked_subject")
+    public String linkedSubject;
+
+    /** For a derivative, the models from the removed one (excluded) down to this subject. */
+    @Column(name = "link_chain")
+    public List<String> chain = List.of();
+
+    /** For a re-upload, its files whose content hashes are banked: paths, and their sha256 in the same order. */
+    @Column(name = "matched_paths")
+    public List<String> matchedPaths = List.of();
+
+    @Column(name = "matched_hashes")
+    public List<String> matchedHashes = List.of();
+
+    /** The matched files, as the event named them. */
+    public List<MatchedFile> matchedFiles() {
+        return java.util.stream.IntStream.range(0, Math.min(matchedPaths.size(), matchedHashes.size()))
+                .mapToObj(i -> new MatchedFile(matchedPaths.get(i), matchedHashes.get(i)))
+                .toList();
+    }
+
+    public void matchedFiles(List<MatchedFile> files) {
+        matchedPaths = files.stream().map(MatchedFile::path).toList();
+        matchedHashes = files.stream().map(MatchedFile::sha256).toList();
+    }
 
     @Column(name = "return_reason")
     public String returnReason;

@@ -38,6 +38,23 @@ class CasePriorityTest {
     }
 
     @Test
+    void aCaseLinkedToRemovedContentSortsAheadOfOrdinaryCasesOfItsSeverityButBehindEscalatedAndTrustedOnes() {
+        int linked = CasePriority.of(Severity.MEDIUM, false, true, 0, 0);
+        assertThat(linked)
+                .isGreaterThan(CasePriority.of(Severity.MEDIUM, false, false, 0, 5_000))
+                .isGreaterThan(CasePriority.of(Severity.MEDIUM, false, 0, 999))
+                .isLessThan(CasePriority.of(Severity.MEDIUM, true, false, 0, 0))
+                .isLessThan(CasePriority.of(Severity.MEDIUM, false, false, 1, 1))
+                .isLessThan(CasePriority.of(Severity.HIGH, false, false, 0, 0));
+        // Every term together still stays below the next severity.
+        assertThat(CasePriority.of(Severity.MEDIUM, true, true, 10_000, 10_000))
+                .isLessThan(CasePriority.of(Severity.HIGH, false, false, 0, 0));
+        // An escalated linked case before an escalated ordinary one.
+        assertThat(CasePriority.of(Severity.LOW, true, true, 0, 0))
+                .isGreaterThan(CasePriority.of(Severity.LOW, true, false, 0, 999));
+    }
+
+    @Test
     void aTrustedFlaggersNoticeIsDueInHalfTheTimeOfItsSeverity() {
         assertThat(CasePriority.dueAfter(Duration.ofDays(7), true, 2)).isEqualTo(Duration.ofHours(84));
         assertThat(CasePriority.dueAfter(Duration.ofDays(7), false, 2)).isEqualTo(Duration.ofDays(7));

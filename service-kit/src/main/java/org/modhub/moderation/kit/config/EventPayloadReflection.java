@@ -33,6 +33,12 @@ import org.modhub.moderation.contracts.event.dmca.TakedownOrdered;
 import org.modhub.moderation.contracts.event.dmca.TakedownScope;
 import org.modhub.moderation.contracts.event.mail.InboundMailReceived;
 import org.modhub.moderation.contracts.event.mail.MailAttachment;
+import org.modhub.moderation.contracts.event.matching.DerivationRelation;
+import org.modhub.moderation.contracts.event.matching.DerivativeFound;
+import org.modhub.moderation.contracts.event.matching.MatchKind;
+import org.modhub.moderation.contracts.event.matching.MatchedFile;
+import org.modhub.moderation.contracts.event.matching.UploadMatched;
+import org.modhub.moderation.contracts.event.matching.UploadVerdict;
 import org.modhub.moderation.contracts.event.notification.NotificationRequested;
 import org.modhub.moderation.contracts.event.reporting.NotifierReinstated;
 import org.modhub.moderation.contracts.event.reporting.NotifierSuspended;
@@ -98,6 +104,12 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
             TakedownScope.class,
             InboundMailReceived.class,
             MailAttachment.class,
+            DerivationRelation.class,
+            DerivativeFound.class,
+            MatchKind.class,
+            MatchedFile.class,
+            UploadMatched.class,
+            UploadVerdict.class,
             NotificationRequested.class,
             NotifierReinstated.class,
             NotifierSuspended.class,

@@ -65,6 +65,27 @@ class AuthorizationTest {
     }
 
     @Test
+    void onlyTheImportPathTakesLargeBodies() {
+        // 3 MB: over the 2M every endpoint keeps, under the 64M of list imports.
+        String padding = "x".repeat(3_000_000);
+        hub().body("{\"repository\":\"model:acme/big\",\"files\":[],\"padding\":\"" + padding + "\"}")
+                .post("/api/v1/uploads/check")
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:modhub:problem:payload-too-large"));
+        // The same size of CSV reaches the import, which reads it and names the bad line.
+        as("legal-1", "legal")
+                .contentType("text/csv")
+                .body("signal_type,signal,source,reason,verdict\nsha256," + padding + ",list,reason,REFUSE\n")
+                .post("/api/v1/bank/imports")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("line", equalTo(2));
+    }
+
+    @Test
     void aBadCheckNamesEveryBadField() {
         List<Map<String, String>> files = new ArrayList<>();
         files.add(Map.of("path", "a.bin", "sha256", randomSha()));

@@ -29,7 +29,6 @@ final class MistakeRequests implements AutoCloseable {
 
     private static final String NOT_A_FIELD = "notAField";
     private static final String NOT_AN_ID = "not-an-id";
-    private static final int OVERSIZED = 300 * 1024;
     /** A Java stack frame or exception class name, which no answer may carry. */
     private static final Pattern STACK_TRACE = Pattern.compile("\\bat [a-z]+\\.[a-zA-Z.$]+\\(|[a-zA-Z.]+Exception\\b");
 
@@ -37,14 +36,18 @@ final class MistakeRequests implements AutoCloseable {
     private final Call byId;
     private final Call staff;
     private final List<Call> lists;
+    /** Over the body limit of the service's write endpoints. */
+    private final int oversized;
+
     private final HttpClient client =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    MistakeRequests(BodyCall body, Call byId, Call staff, List<Call> lists) {
+    MistakeRequests(BodyCall body, Call byId, Call staff, List<Call> lists, int bodyLimit) {
         this.body = body;
         this.byId = byId;
         this.staff = staff;
         this.lists = List.copyOf(lists);
+        this.oversized = bodyLimit + 44 * 1024;
     }
 
     /** One way to make a mistake: the request, its path, and what must name the mistake in the answer. */
@@ -126,7 +129,7 @@ final class MistakeRequests implements AutoCloseable {
                 List.of(request("DELETE", staff.path(), staff.role(), HttpRequest.BodyPublishers.noBody(), null));
             case OVERSIZED_BODY ->
                 List.of(send(
-                        write, "{\"" + body.textField() + "\":\"" + "x".repeat(OVERSIZED) + "\"}", "application/json"));
+                        write, "{\"" + body.textField() + "\":\"" + "x".repeat(oversized) + "\"}", "application/json"));
             case NO_CONTENT_TYPE -> List.of(send(write, text, null));
             case WRONG_CONTENT_TYPE -> List.of(send(write, text, "text/plain"));
         };

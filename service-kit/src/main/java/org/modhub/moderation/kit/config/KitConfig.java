@@ -2,8 +2,10 @@ package org.modhub.moderation.kit.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -132,6 +134,16 @@ public interface KitConfig {
          */
         @WithDefault("256")
         int maxInFlight();
+
+        /**
+         * The body limit of every path but {@link #largeBodyPaths()} ({@code BodyLimitFilter}); never above
+         * {@code quarkus.http.limits.max-body-size}, which the large-body paths get.
+         */
+        @WithDefault("256K")
+        MemorySize bodyLimit();
+
+        /** Path prefixes that may send up to {@code quarkus.http.limits.max-body-size} (none by default). */
+        Optional<List<String>> largeBodyPaths();
     }
 
     interface Timers {

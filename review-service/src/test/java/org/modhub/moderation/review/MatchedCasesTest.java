@@ -16,6 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.modhub.moderation.contracts.Topics;
 import org.modhub.moderation.contracts.event.EventSources;
+import org.modhub.moderation.contracts.event.appeals.AppealOutcome;
+import org.modhub.moderation.contracts.event.appeals.AppealResolved;
+import org.modhub.moderation.contracts.event.appeals.AppellantRole;
 import org.modhub.moderation.contracts.event.matching.DerivationRelation;
 import org.modhub.moderation.contracts.event.matching.DerivativeFound;
 import org.modhub.moderation.contracts.event.matching.MatchKind;
@@ -220,6 +223,52 @@ class MatchedCasesTest {
         assertThat(statement).as("the exported statement").isNotNull();
         assertThat(statement.get("source_type").asText()).isEqualTo("SOURCE_VOLUNTARY");
         assertThat(statement.get("automated_detection").asText()).isEqualTo("Yes");
+    }
+
+    @Test
+    void whenTheRemovalIsReversedTheLinkedCaseStaysOpenSaysSoAndRanksAsAnOrdinaryCase() {
+        SubjectRef original = newModel();
+        String decisionId = removed(original);
+        String namespace = newOwner();
+        SubjectRef busy = SubjectRef.model(
+                namespace, "busy-" + UUID.randomUUID().toString().substring(0, 8));
+        SubjectRef copy = SubjectRef.model(
+                namespace, "copy-" + UUID.randomUUID().toString().substring(0, 8));
+        for (int i = 0; i < 3; i++) {
+            sendReport(spam(busy));
+        }
+        awaitCase(db, busy, 3);
+        send(Topics.MATCHING_EVENTS, EventSources.MATCHING_SERVICE, reupload(copy, original, decisionId));
+        String caseId = awaitOpenCase(copy);
+        assertThat(queueOrder(namespace)).containsExactly(copy.key(), busy.key());
+
+        // The owner's appeal reverses the removal.
+        send(
+                Topics.APPEALS_EVENTS,
+                EventSources.APPEALS_SERVICE,
+                new AppealResolved(
+                        UUID.randomUUID(),
+                        UUID.fromString(decisionId),
+                        original,
+                        AppellantRole.OWNER,
+                        AppealOutcome.REVERSED,
+                        List.of(),
+                        "The weights are the owner's own.",
+                        "rita-reviewer",
+                        now()));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(detail(caseId).getString("summary.linkedDecisionReversedBy"))
+                        .isNotNull());
+        JsonPath c = detail(caseId);
+        String reversal = c.getString("summary.linkedDecisionReversedBy");
+        assertThat(reversal).isNotEqualTo(decisionId);
+        assertThat(c.getString("summary.state")).isEqualTo("OPEN");
+        assertThat(c.getString("summary.linkedDecisionId")).isEqualTo(decisionId);
+        assertThat(c.<String>getList("history.action")).contains("case.link-reversed");
+        assertThat(c.<String>getList("history.detail"))
+                .anySatisfy(d -> assertThat(d).contains(decisionId).contains("reversed by decision " + reversal));
+        // No longer ahead of an ordinary case with more reports.
+        assertThat(queueOrder(namespace)).containsExactly(busy.key(), copy.key());
     }
 
     @Test

@@ -55,6 +55,11 @@ public final class CasePriority {
     }
 
     public static void update(CaseEntity c) {
-        c.priority = of(c.severity, c.escalated, c.detection != null, c.trustedReports, c.reportCount);
+        c.priority = of(
+                c.severity,
+                c.escalated,
+                c.detection != null && c.linkedDecisionReversedBy == null,
+                c.trustedReports,
+                c.reportCount);
     }
 }

@@ -61,6 +61,7 @@ public class Enforcement {
     private final Timers timers;
     private final AuditTrail audit;
     private final StatementSource transparency;
+    private final LinkedCases linkedCases;
     private final String appealUrl;
     private final Clock clock;
 
@@ -77,6 +78,7 @@ public class Enforcement {
             Timers timers,
             AuditTrail audit,
             StatementSource transparency,
+            LinkedCases linkedCases,
             ReviewConfig config,
             Clock clock) {
         this.decisions = decisions;
@@ -91,6 +93,7 @@ public class Enforcement {
         this.timers = timers;
         this.audit = audit;
         this.transparency = transparency;
+        this.linkedCases = linkedCases;
         this.appealUrl = config.mail().appealUrl();
         this.clock = clock;
     }
@@ -391,6 +394,7 @@ public class Enforcement {
                                         rev.caseId,
                                         rev.subjectKey,
                                         "reverses " + original.id + " (" + origin + "): lifted " + lifted))
+                                .chain(() -> linkedCases.removalReversed(original.id, rev.id, actor))
                                 .replaceWith(rev);
                     });
                 });

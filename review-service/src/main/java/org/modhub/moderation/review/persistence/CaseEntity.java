@@ -95,6 +95,13 @@ public class CaseEntity {
     @Column(name = "linked_decision_id")
     public UUID linkedDecisionId;
 
+    /**
+     * The decision that reversed {@link #linkedDecisionId} after the case was opened; null while the removal stands.
+     * The case stays for a person to close, but no longer ranks as linked to removed content.
+     */
+    @Column(name = "linked_decision_reversed_by")
+    public UUID linkedDecisionReversedBy;
+
     /** The removed content: the decision's subject, the base model, or the root of a derivative's chain. */
     @Column(name = "linked_subject")
     public String linkedSubject;

@@ -30,6 +30,13 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
         return java.time.OffsetDateTime.ofInstant(instant, java.time.ZoneOffset.UTC);
     }
 
+    /** The cases not yet closed whose first link is to {@code decisionId}, locked for the caller's transaction. */
+    public Uni<List<CaseEntity>> lockOpenLinkedTo(UUID decisionId) {
+        return find("linkedDecisionId = ?1 and state <> ?2", decisionId, CaseState.CLOSED)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
+    }
+
     /** The open case of a subject, locked for the caller's transaction; null if none. */
     public Uni<CaseEntity> lockOpenFor(String subjectKey) {
         return find("subjectKey = ?1 and state <> ?2", subjectKey, CaseState.CLOSED)

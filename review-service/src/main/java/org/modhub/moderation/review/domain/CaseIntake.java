@@ -10,7 +10,6 @@ import org.modhub.moderation.contracts.event.EventSources;
 import org.modhub.moderation.contracts.event.reporting.ReportFiled;
 import org.modhub.moderation.contracts.event.reporting.ReportWithdrawn;
 import org.modhub.moderation.contracts.event.review.CaseEscalated;
-import org.modhub.moderation.contracts.event.review.CaseOpened;
 import org.modhub.moderation.contracts.event.review.DecisionOrigin;
 import org.modhub.moderation.contracts.event.review.EscalationReason;
 import org.modhub.moderation.contracts.subject.SubjectRef;
@@ -41,6 +40,7 @@ public class CaseIntake {
     private final CaseReportRepository reports;
     private final Outbox outbox;
     private final Timers timers;
+    private final CaseOpenings openings;
     private final AuditTrail audit;
     private final ReviewConfig config;
     private final Clock clock;
@@ -50,6 +50,7 @@ public class CaseIntake {
             CaseReportRepository reports,
             Outbox outbox,
             Timers timers,
+            CaseOpenings openings,
             AuditTrail audit,
             ReviewConfig config,
             Clock clock) {
@@ -57,6 +58,7 @@ public class CaseIntake {
         this.reports = reports;
         this.outbox = outbox;
         this.timers = timers;
+        this.openings = openings;
         this.audit = audit;
         this.config = config;
         this.clock = clock;
@@ -94,21 +96,7 @@ public class CaseIntake {
         CaseReportEntity row = reportRow(c.id, report, severity);
         return cases.persist(c)
                 .chain(() -> reports.persist(row))
-                .chain(() -> timers.schedule(CaseService.SLA_TIMER, c.id.toString(), c.dueAt, null))
-                .chain(() -> outbox.publish(
-                        Topics.REVIEW_EVENTS,
-                        EventSources.REVIEW_SERVICE,
-                        new CaseOpened(
-                                c.id,
-                                report.subject(),
-                                c.category,
-                                c.subcategory,
-                                c.severity,
-                                c.origin,
-                                List.of(report.reportId()),
-                                null,
-                                null,
-                                c.openedAt)))
+                .chain(() -> openings.announce(c, report.subject(), List.of(report.reportId())))
                 .chain(() -> audit.record(
                         Audit.SYSTEM,
                         "case.opened",

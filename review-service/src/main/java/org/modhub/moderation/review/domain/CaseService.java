@@ -8,7 +8,6 @@ import java.util.UUID;
 import org.modhub.moderation.contracts.Topics;
 import org.modhub.moderation.contracts.event.EventSources;
 import org.modhub.moderation.contracts.event.review.CaseEscalated;
-import org.modhub.moderation.contracts.event.review.CaseOpened;
 import org.modhub.moderation.contracts.event.review.DecisionOrigin;
 import org.modhub.moderation.contracts.event.review.EscalationReason;
 import org.modhub.moderation.contracts.subject.SubjectRef;
@@ -19,7 +18,6 @@ import org.modhub.moderation.kit.audit.AuditEntry;
 import org.modhub.moderation.kit.audit.AuditTrail;
 import org.modhub.moderation.kit.outbox.Outbox;
 import org.modhub.moderation.kit.problem.ProblemException;
-import org.modhub.moderation.kit.timer.Timers;
 import org.modhub.moderation.kit.validation.PageCursor;
 import org.modhub.moderation.review.config.ReviewConfig;
 import org.modhub.moderation.review.persistence.CaseEntity;
@@ -64,7 +62,7 @@ public class CaseService {
     private final RestrictionRepository restrictions;
     private final CaseLinkRepository links;
     private final Outbox outbox;
-    private final Timers timers;
+    private final CaseOpenings openings;
     private final AuditTrail audit;
     private final ReviewConfig config;
     private final Clock clock;
@@ -78,7 +76,7 @@ public class CaseService {
             RestrictionRepository restrictions,
             CaseLinkRepository links,
             Outbox outbox,
-            Timers timers,
+            CaseOpenings openings,
             AuditTrail audit,
             ReviewConfig config,
             Clock clock) {
@@ -90,7 +88,7 @@ public class CaseService {
         this.restrictions = restrictions;
         this.links = links;
         this.outbox = outbox;
-        this.timers = timers;
+        this.openings = openings;
         this.audit = audit;
         this.config = config;
         this.clock = clock;
@@ -161,21 +159,7 @@ public class CaseService {
                             Audit.SYSTEM)
                     .chain(c -> {
                         c.returnReason = why;
-                        return timers.schedule(SLA_TIMER, c.id.toString(), c.dueAt, null)
-                                .chain(() -> outbox.publish(
-                                        Topics.REVIEW_EVENTS,
-                                        EventSources.REVIEW_SERVICE,
-                                        new CaseOpened(
-                                                c.id,
-                                                subject,
-                                                c.category,
-                                                c.subcategory,
-                                                c.severity,
-                                                c.origin,
-                                                List.of(),
-                                                null,
-                                                null,
-                                                c.openedAt)))
+                        return openings.announce(c, subject, List.of())
                                 .chain(() -> audit.record(
                                         Audit.SYSTEM, "case.reopened", "case", c.id, c.id, c.subjectKey, cause));
                     });

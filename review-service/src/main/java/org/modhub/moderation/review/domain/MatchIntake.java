@@ -12,7 +12,6 @@ import org.modhub.moderation.contracts.event.matching.MatchKind;
 import org.modhub.moderation.contracts.event.matching.MatchedFile;
 import org.modhub.moderation.contracts.event.matching.UploadMatched;
 import org.modhub.moderation.contracts.event.review.CaseEscalated;
-import org.modhub.moderation.contracts.event.review.CaseOpened;
 import org.modhub.moderation.contracts.event.review.DecisionOrigin;
 import org.modhub.moderation.contracts.event.review.EscalationReason;
 import org.modhub.moderation.contracts.subject.SubjectRef;
@@ -55,6 +54,7 @@ public class MatchIntake {
     private final DecisionRepository decisions;
     private final Outbox outbox;
     private final Timers timers;
+    private final CaseOpenings openings;
     private final AuditTrail audit;
     private final ReviewConfig config;
     private final Clock clock;
@@ -67,6 +67,7 @@ public class MatchIntake {
             DecisionRepository decisions,
             Outbox outbox,
             Timers timers,
+            CaseOpenings openings,
             AuditTrail audit,
             ReviewConfig config,
             Clock clock) {
@@ -75,6 +76,7 @@ public class MatchIntake {
         this.decisions = decisions;
         this.outbox = outbox;
         this.timers = timers;
+        this.openings = openings;
         this.audit = audit;
         this.config = config;
         this.clock = clock;
@@ -202,21 +204,7 @@ public class MatchIntake {
         CasePriority.update(c);
         return cases.persist(c)
                 .chain(() -> links.persist(row(c, link, now)))
-                .chain(() -> timers.schedule(CaseService.SLA_TIMER, c.id.toString(), c.dueAt, null))
-                .chain(() -> outbox.publish(
-                        Topics.REVIEW_EVENTS,
-                        EventSources.REVIEW_SERVICE,
-                        new CaseOpened(
-                                c.id,
-                                subject,
-                                c.category,
-                                c.subcategory,
-                                c.severity,
-                                c.origin,
-                                List.of(),
-                                null,
-                                null,
-                                c.openedAt)))
+                .chain(() -> openings.announce(c, subject, List.of()))
                 .chain(() -> audit.record(
                         Audit.SYSTEM,
                         "case.opened",

@@ -14,7 +14,6 @@ import org.modhub.moderation.contracts.action.ModerationAction;
 import org.modhub.moderation.contracts.event.EventSources;
 import org.modhub.moderation.contracts.event.dmca.StrikeRecorded;
 import org.modhub.moderation.contracts.event.review.CaseEscalated;
-import org.modhub.moderation.contracts.event.review.CaseOpened;
 import org.modhub.moderation.contracts.event.review.DecisionOrigin;
 import org.modhub.moderation.contracts.event.review.EscalationReason;
 import org.modhub.moderation.contracts.taxonomy.PolicyCategory;
@@ -22,7 +21,6 @@ import org.modhub.moderation.contracts.taxonomy.PolicySubcategory;
 import org.modhub.moderation.contracts.taxonomy.Taxonomy;
 import org.modhub.moderation.kit.audit.AuditTrail;
 import org.modhub.moderation.kit.outbox.Outbox;
-import org.modhub.moderation.kit.timer.Timers;
 import org.modhub.moderation.review.config.ReviewConfig;
 import org.modhub.moderation.review.persistence.CaseEntity;
 import org.modhub.moderation.review.persistence.CaseRepository;
@@ -48,7 +46,7 @@ public class RepeatInfringers {
     private final CaseRepository caseRows;
     private final RestrictionRepository restrictions;
     private final Outbox outbox;
-    private final Timers timers;
+    private final CaseOpenings openings;
     private final AuditTrail audit;
     private final ReviewConfig config;
     private final Clock clock;
@@ -58,7 +56,7 @@ public class RepeatInfringers {
             CaseRepository caseRows,
             RestrictionRepository restrictions,
             Outbox outbox,
-            Timers timers,
+            CaseOpenings openings,
             AuditTrail audit,
             ReviewConfig config,
             Clock clock) {
@@ -66,7 +64,7 @@ public class RepeatInfringers {
         this.caseRows = caseRows;
         this.restrictions = restrictions;
         this.outbox = outbox;
-        this.timers = timers;
+        this.openings = openings;
         this.audit = audit;
         this.config = config;
         this.clock = clock;
@@ -129,21 +127,7 @@ public class RepeatInfringers {
         // Flushed first: the strike links are inserted by SQL and reference the case row.
         return caseRows.persistAndFlush(c)
                 .chain(() -> link(c, notices, now))
-                .chain(() -> timers.schedule(CaseService.SLA_TIMER, c.id.toString(), c.dueAt, null))
-                .chain(() -> outbox.publish(
-                        Topics.REVIEW_EVENTS,
-                        EventSources.REVIEW_SERVICE,
-                        new CaseOpened(
-                                c.id,
-                                strike.account(),
-                                c.category,
-                                c.subcategory,
-                                c.severity,
-                                c.origin,
-                                List.of(),
-                                c.noticeId,
-                                null,
-                                now)))
+                .chain(() -> openings.announce(c, strike.account(), List.of()))
                 .chain(() -> outbox.publish(
                         Topics.REVIEW_EVENTS,
                         EventSources.REVIEW_SERVICE,

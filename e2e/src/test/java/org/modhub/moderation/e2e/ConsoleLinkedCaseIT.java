@@ -84,7 +84,18 @@ class ConsoleLinkedCaseIT {
             String sources = browser.waitForText(By.id("sources"), decisionId);
             assertThat(sources).contains("model:" + repo).contains("Refuse").contains("Active");
             browser.assertAccessible();
-            browser.driver().navigate().back();
+
+            // The bank's page for a moderator: its figures and the look-up, not the imported lists (legal's,
+            // auditors').
+            assertThat(browser.driver().findElements(By.cssSelector("nav a[href='/bank']")))
+                    .isEmpty();
+            browser.go("/bank");
+            assertThat(browser.textOf(By.id("stat-sources"))).containsPattern("^\\d+ \\(\\d+ active");
+            assertThat(browser.driver().findElements(By.id("f-sha256"))).hasSize(1);
+            assertThat(browser.driver().findElements(By.cssSelector("#imports-section, #import-form")))
+                    .isEmpty();
+            browser.assertAccessible();
+            browser.go("/cases/" + copyCase);
 
             // And to the removing decision's case.
             browser.waitFor(By.cssSelector("#linked a.linked-decision")).click();

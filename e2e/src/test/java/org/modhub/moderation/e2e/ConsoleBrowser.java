@@ -127,6 +127,27 @@ final class ConsoleBrowser implements AutoCloseable {
         return this;
     }
 
+    /** The element on a list page ({@code path}), following its "Next page" links: others' rows may come first. */
+    WebElement findOnPages(String path, By wanted) {
+        go(path);
+        for (int page = 0; page < 40; page++) {
+            List<WebElement> found = driver.findElements(wanted);
+            if (!found.isEmpty()) {
+                return found.get(0);
+            }
+            List<WebElement> next = driver.findElements(By.cssSelector("a[rel=next]"));
+            assertThat(next).as(wanted + " on " + path).isNotEmpty();
+            next.get(0).click();
+            waitFor(By.cssSelector("main#main"));
+        }
+        throw new AssertionError(wanted + " not found on " + path);
+    }
+
+    /** Scrolls the element to the middle of the window (before a screenshot of it). */
+    void scrollTo(WebElement element) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+    }
+
     String base() {
         return base;
     }
@@ -157,6 +178,11 @@ final class ConsoleBrowser implements AutoCloseable {
     /** The element's text once it can be read (an htmx swap in progress replaces the node under the reader). */
     String textOf(By by) {
         return settled().until(d -> d.findElement(by).getText());
+    }
+
+    /** An attribute of the element once it is there and can be read (see {@link #textOf}). */
+    String attributeOf(By by, String attribute) {
+        return settled().until(d -> d.findElement(by).getAttribute(attribute));
     }
 
     /**

@@ -23,7 +23,10 @@ public class SignedInBearer implements ClientHeadersFactory {
             MultivaluedMap<String, String> incoming, MultivaluedMap<String, String> outgoing) {
         MultivaluedMap<String, String> headers = new MultivaluedHashMap<>();
         headers.putSingle("Authorization", "Bearer " + accessToken.getToken());
-        headers.putSingle("Accept", "application/json");
+        // JSON (a refusal's problem details included) unless the call asks for another type (the bank's CSV export).
+        if (!outgoing.containsKey("Accept")) {
+            headers.putSingle("Accept", "application/json");
+        }
         return headers;
     }
 }

@@ -14,7 +14,9 @@ public enum Page {
     APPEALS("/appeals", "Appeals", Roles.LEGAL, Roles.SENIOR_MODERATOR, Roles.ADMIN),
     PEOPLE("/people", "People", Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.LEGAL, Roles.ADMIN),
     MAIL("/mail", "Mail", Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.LEGAL, Roles.ADMIN, Roles.AUDITOR),
-    TRANSPARENCY("/transparency", "Transparency", Roles.AUDITOR, Roles.ADMIN);
+    TRANSPARENCY("/transparency", "Transparency", Roles.AUDITOR, Roles.ADMIN),
+    /** Moderators look hashes up from a linked case's matched files; the navigation leads the bank's keepers here. */
+    BANK("/bank", "Bank", Roles.LEGAL, Roles.ADMIN, Roles.AUDITOR);
 
     private final String path;
     private final String title;

@@ -80,7 +80,8 @@ public class Refusals {
         {"Appeals", "appeals-service"},
         {"Appellants", "appeals-service"},
         {"Notification", "notification-service"},
-        {"TemplatePreview", "notification-service"}
+        {"TemplatePreview", "notification-service"},
+        {"Matching", "matching-service"}
     };
 
     private static String serviceName(WebApplicationException e) {

@@ -27,6 +27,7 @@ public record CaseSummary(
         Instant openedAt,
         String recommendedAction,
         String linkedDecisionId,
+        String linkedDecisionReversedBy,
         String linkedSubject,
         String detection,
         List<String> chain,

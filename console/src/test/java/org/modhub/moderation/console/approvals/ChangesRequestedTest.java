@@ -100,6 +100,7 @@ class ChangesRequestedTest {
                 null,
                 null,
                 null,
+                null,
                 List.of(),
                 List.of());
     }

@@ -126,6 +126,12 @@ class MatchingIT {
                                 .path("match")
                                 .isMissingNode())
                 .isTrue();
+        // The re-upload's case stays for a person, and says the removal it was linked to no longer stands.
+        JsonNode afterReversal = staffCase(copyCase);
+        assertThat(afterReversal.path("state").asText()).isEqualTo("OPEN");
+        assertThat(afterReversal.path("linkedDecisionReversedBy").asText())
+                .isNotBlank()
+                .isNotEqualTo(decisionId);
         SUMMARY.add(String.format(
                 "removal → weights banked → re-upload refused (decision named) → linked case → appeal reversed → "
                         + "accepted: ok (%.1f s)",

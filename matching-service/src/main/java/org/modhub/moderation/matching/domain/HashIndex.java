@@ -38,6 +38,8 @@ public final class HashIndex {
     private static final int INSERTION_SORT_BELOW = 16;
     private static final HexFormat HEX = HexFormat.of();
 
+    private static final int[] NONE = new int[0];
+
     private volatile State state = new State(List.of(), new BitSet(), 0);
 
     /** What readers see: the segments, which sources are active, and how many entries there are. */
@@ -96,13 +98,22 @@ public final class HashIndex {
                 found[count++] = segment.sources[i];
             }
         }
-        return Arrays.copyOf(found, count);
+        return count == 0 ? NONE : Arrays.copyOf(found, count);
     }
 
     /** The active sources that banked {@code sha256}. */
     public int[] activeSources(String sha256) {
-        State current = state;
-        return Arrays.stream(sources(sha256)).filter(current.active()::get).toArray();
+        // A loop, not a stream: this runs once per hash of every upload check, and a stream's set-up for an empty
+        // array was a quarter of the check's CPU (bench, issue 25).
+        BitSet active = state.active();
+        int[] found = sources(sha256);
+        int n = 0;
+        for (int id : found) {
+            if (active.get(id)) {
+                found[n++] = id;
+            }
+        }
+        return n == found.length ? found : Arrays.copyOf(found, n);
     }
 
     /** Whether an active source banked the hash. */

@@ -65,7 +65,18 @@ final class MatchingPhase {
             CheckLoad.Open atBaselineRate,
             Pauses pausesAtHalf,
             Memory busy,
-            double peakRssMiB) {}
+            double peakRssMiB,
+            Small small) {}
+
+    /** Batches of a size an ordinary large upload has: the closed steps, the best, the open model at half of it. */
+    static final int SMALL_BATCH = 100;
+
+    /**
+     * The same round's measurement with batches of {@link #SMALL_BATCH} hashes (after the 1,000-hash one): warm-up,
+     * closed steps, the open model at half the best and the service's GC pauses meanwhile.
+     */
+    record Small(
+            int batch, List<CheckLoad.Closed> closed, CheckLoad.Closed best, CheckLoad.Open atHalf, Pauses pauses) {}
 
     /**
      * @param bodyBytes bytes of one request body
@@ -261,6 +272,7 @@ final class MatchingPhase {
                     sameRate.ok(),
                     sameRate.sent());
         }
+        Small small = small(hubToken, top, gcLog);
         double peak = stack.peakRssMiB(phase).getOrDefault(SERVICE, Double.NaN);
         log(
                 "  RSS under load: peak %.0f MiB; heap after the closed steps %.0f MiB used of %.0f MiB committed",
@@ -280,7 +292,53 @@ final class MatchingPhase {
                 sameRate,
                 pauses,
                 busy,
-                peak);
+                peak,
+                small);
+    }
+
+    /** Batches of {@link #SMALL_BATCH}: 10 s of warm-up, the closed steps, the open model at half the best. */
+    private Small small(String hubToken, int top, Path gcLog) throws Exception {
+        CheckLoad load = CheckLoad.of(
+                stack.url(SERVICE), hubToken, SMALL_BATCH, settings.matchingHits(), settings.matchingHashes(), 32, 26);
+        log(
+                "  batches of %d: warm-up %d users, %.0f lookups/s",
+                SMALL_BATCH, top, load.closed(top, 10).lookupsPerSecond());
+        List<CheckLoad.Closed> closed = new ArrayList<>();
+        CheckLoad.Closed best = null;
+        for (int users : settings.matchingConcurrency()) {
+            CheckLoad.Closed c = load.closed(users, settings.matchingClosedSeconds());
+            closed.add(c);
+            log(
+                    "  batches of %d, closed %2d users: %,.0f lookups/s, p50 %.2f ms, p99 %.2f ms, failed %d",
+                    SMALL_BATCH,
+                    users,
+                    c.lookupsPerSecond(),
+                    c.latency().p50(),
+                    c.latency().p99(),
+                    c.failed());
+            if (c.failed() == 0 && (best == null || c.lookupsPerSecond() > best.lookupsPerSecond())) {
+                best = c;
+            }
+        }
+        if (best == null) {
+            throw new IllegalStateException("every closed step of small batches had failures");
+        }
+        double half = best.batchesPerSecond() / 2;
+        long gcFrom = Files.size(gcLog);
+        CheckLoad.Open open = load.open(half, settings.matchingOpenSeconds());
+        Pauses pauses = pauses(gcLog, gcFrom);
+        log(
+                "  batches of %d, open at %.1f batches/s: p50 %.2f ms, p99 %.2f ms, max %.2f ms, %d of %d answered 200;"
+                        + " GC %s",
+                SMALL_BATCH,
+                half,
+                open.latency().p50(),
+                open.latency().p99(),
+                open.latency().max(),
+                open.ok(),
+                open.sent(),
+                pauses);
+        return new Small(SMALL_BATCH, closed, best, open, pauses);
     }
 
     /** Runs the seed script with psql (from PATH, like pgbench) on the matching database; seconds it took. */

@@ -732,6 +732,23 @@ final class SummaryText {
                         + " the empty bank's p99 at half its rate)",
                 "≤ 5 ms",
                 l.atHalf().latency().p99() <= 5 && l.atHalf().failed() == 0));
+        MatchingPhase.Small es = e.small();
+        MatchingPhase.Small ls = l.small();
+        md.append(row(
+                "25",
+                String.format(
+                        Locale.ROOT,
+                        "upload check p99 at half of saturation, batches of %d (%,.0f lookups/s, open)",
+                        ls.batch(),
+                        ls.atHalf().lookupsPerSecond()),
+                ms(ls.atHalf().latency().p99()) + " (p50 "
+                        + ms(ls.atHalf().latency().p50()) + "; "
+                        + times(
+                                ls.atHalf().latency().p99(),
+                                es.atHalf().latency().p99())
+                        + " the empty bank's p99 at half its rate, same batches)",
+                "≤ 5 ms",
+                ls.atHalf().latency().p99() <= 5 && ls.atHalf().failed() == 0));
         md.append(row(
                 "25",
                 "matching-service start to ready with the bank loaded",
@@ -769,7 +786,10 @@ final class SummaryText {
                         + "`/q/health/ready`, which waits for the bank), %d s idle, RSS from `/proc` and the heap after a full "
                         + "GC (`jcmd GC.run`, `GC.heap_info`; its GC pauses logged with `-Xlog:gc`); a probe batch; %d s of warm-up at %d users; closed steps of "
                         + "%d s at %s users (saturation = the best step); then the open model at half of that many batches a "
-                        + "second for %d s, each request timed from when it was due. JVM options: `%s`.%n%n",
+                        + "second for %d s, each request timed from when it was due. Then the same again with batches of "
+                        + "100 files (as many banked hashes, 32 other bodies; an upload of a large repository has tens to a "
+                        + "hundred files): 10 s of warm-up, the closed steps, the open model at half of their best; its "
+                        + "baseline is the empty bank with the same batches. JVM options: `%s`.%n%n",
                 m.batch(),
                 m.bodyBytes(),
                 m.hits(),
@@ -876,6 +896,59 @@ final class SummaryText {
                 "… not answered 200",
                 Long.toString(e.atHalf().sent() - e.atHalf().ok()),
                 l == null ? null : Long.toString(l.atHalf().sent() - l.atHalf().ok()),
+                Double.NaN,
+                Double.NaN,
+                "");
+        MatchingPhase.Small es = e.small();
+        MatchingPhase.Small ls = l == null ? null : l.small();
+        matchingRow(
+                "batches of " + es.batch() + ": lookups/s at saturation (best closed step)",
+                lookups(es.best()),
+                ls == null ? null : lookups(ls.best()),
+                es.best().lookupsPerSecond(),
+                ls == null ? Double.NaN : ls.best().lookupsPerSecond(),
+                "");
+        matchingRow(
+                "… open model at half the best: rate",
+                openRate(es.atHalf()),
+                ls == null ? null : openRate(ls.atHalf()),
+                es.atHalf().rate(),
+                ls == null ? Double.NaN : ls.atHalf().rate(),
+                "");
+        matchingRow(
+                "… p50",
+                ms(es.atHalf().latency().p50()),
+                ls == null ? null : ms(ls.atHalf().latency().p50()),
+                es.atHalf().latency().p50(),
+                ls == null ? Double.NaN : ls.atHalf().latency().p50(),
+                "");
+        matchingRow(
+                "… p99",
+                ms(es.atHalf().latency().p99()),
+                ls == null ? null : ms(ls.atHalf().latency().p99()),
+                es.atHalf().latency().p99(),
+                ls == null ? Double.NaN : ls.atHalf().latency().p99(),
+                "≤ 5 ms");
+        matchingRow(
+                "… max",
+                ms(es.atHalf().latency().max()),
+                ls == null ? null : ms(ls.atHalf().latency().max()),
+                es.atHalf().latency().max(),
+                ls == null ? Double.NaN : ls.atHalf().latency().max(),
+                "");
+        matchingRow(
+                "… GC pauses meanwhile: count (full), longest, sum",
+                pauses(es.pauses()),
+                ls == null ? null : pauses(ls.pauses()),
+                Double.NaN,
+                Double.NaN,
+                "");
+        matchingRow(
+                "… not answered 200",
+                Long.toString(es.atHalf().sent() - es.atHalf().ok()),
+                ls == null
+                        ? null
+                        : Long.toString(ls.atHalf().sent() - ls.atHalf().ok()),
                 Double.NaN,
                 Double.NaN,
                 "");

@@ -88,7 +88,8 @@ class LauncherTest {
     void matchingGetsAHeapForItsHashBankAndAnyServiceCanBeGivenOptionsOfItsOwn() {
         // The JVM takes the last -Xmx: matching's 768m wins over the launcher's 384m.
         assertThat(LocalSuite.serviceJavaOptions("matching", Map.of()))
-                .isEqualTo(LocalSuite.DEFAULT_SERVICE_JAVA_OPTS + " -Xmx768m");
+                .isEqualTo(LocalSuite.DEFAULT_SERVICE_JAVA_OPTS
+                        + " -Xmx768m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:-ShrinkHeapInSteps");
         assertThat(LocalSuite.serviceJavaOptions("review", Map.of())).isEqualTo(LocalSuite.DEFAULT_SERVICE_JAVA_OPTS);
         assertThat(LocalSuite.serviceJavaOptions(
                         "matching",

@@ -49,10 +49,15 @@ public final class LocalSuite {
      * JVM options added after {@link #DEFAULT_SERVICE_JAVA_OPTS} (or {@code DEVSTACK_SERVICE_JAVA_OPTS}) for one
      * service; the JVM takes the last {@code -Xmx}. matching-service holds its hash bank in the heap: 10 M hashes
      * are 360 MB of arrays, more than 384m; loaded, about 400 MB of its heap were live in the bench (issue 25), so
-     * 768m. Under sustained load the serial collector lets the heap grow to that cap (see bench/HISTORY.md).
+     * 768m. Under sustained load the serial collector lets the heap grow to that cap; the free ratios and {@code
+     * -ShrinkHeapInSteps} let it give memory back at once after a full collection (see bench/HISTORY.md).
      * {@code DEVSTACK_<SERVICE>_JAVA_OPTS} replaces a service's entry.
      */
-    public static final Map<String, String> DEFAULT_SERVICE_EXTRA_JAVA_OPTS = Map.of("matching", "-Xmx768m");
+    private static final String MATCHING_EXTRA_JAVA_OPTS =
+            "-Xmx768m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:-ShrinkHeapInSteps";
+
+    public static final Map<String, String> DEFAULT_SERVICE_EXTRA_JAVA_OPTS =
+            Map.of("matching", MATCHING_EXTRA_JAVA_OPTS);
 
     private final RepoLayout repo;
     private final Map<String, String> env;

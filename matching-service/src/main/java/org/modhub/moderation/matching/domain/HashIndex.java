@@ -252,6 +252,8 @@ public final class HashIndex {
         private long[] keys;
         private int[] sources;
         private int size;
+        /** Whether every entry added so far came in order (not below the one before): then build() sorts nothing. */
+        private boolean inOrder = true;
 
         /** A builder for about {@code expected} entries (it grows if more come). */
         public Builder(int expected) {
@@ -271,6 +273,9 @@ public final class HashIndex {
                 sources = Arrays.copyOf(sources, capacity);
             }
             int at = 4 * size;
+            if (inOrder && size > 0 && compare(keys, size - 1, k0, k1, k2, k3) > 0) {
+                inOrder = false;
+            }
             keys[at] = k0;
             keys[at + 1] = k1;
             keys[at + 2] = k2;
@@ -303,7 +308,10 @@ public final class HashIndex {
             keys = null;
             sources = null;
             int[] prefix = null;
-            if (size >= PREFIX_TABLE_FROM) {
+            if (inOrder) {
+                // The bank's chunks are stored sorted and read in order (one source's load): nothing to sort.
+                prefix = size >= PREFIX_TABLE_FROM ? prefixOfSorted(k, size) : null;
+            } else if (size >= PREFIX_TABLE_FROM) {
                 prefix = radixByPrefix(k, s, size);
                 for (int b = 0; b < BUCKETS; b++) {
                     quicksort(k, s, prefix[b], prefix[b + 1] - 1);
@@ -337,6 +345,18 @@ public final class HashIndex {
                     swap(keys, sources, i, next[target]++);
                 }
             }
+        }
+        return start;
+    }
+
+    /** The buckets' starts (and the end) of entries already sorted. */
+    private static int[] prefixOfSorted(long[] keys, int size) {
+        int[] start = new int[BUCKETS + 1];
+        for (int i = 0; i < size; i++) {
+            start[bucket(keys, i) + 1]++;
+        }
+        for (int b = 0; b < BUCKETS; b++) {
+            start[b + 1] += start[b];
         }
         return start;
     }

@@ -14,7 +14,8 @@ import org.modhub.moderation.devstack.launcher.RepoLayout;
 
 /**
  * {@code bin/bench}: starts the suite as {@code bin/run} does (on ephemeral infrastructure), runs
- * the five measurements of issue 11, the hub directory's of issue 23 and the staff console's of issue 24 (one {@code *Phase} class each) in their order and writes
+ * the five measurements of issue 11, the hub directory's of issue 23, the staff console's of issue 24 and the upload
+ * check's of issue 25 (one {@code *Phase} class each) in their order and writes
  * {@code bench/results/summary.md} and SVG plots. Every figure is measured in this run, beside its
  * baseline where one exists.
  */
@@ -89,13 +90,17 @@ public final class BenchMain {
             if (settings.runs("footprint")) {
                 attempt("footprint (restarts)", footprint::restart);
             }
+            // After the footprint's restarts (whose AOT runs would load the seeded bank), before the intake's overload.
+            if (settings.runs("matching")) {
+                attempt("matching", () -> new MatchingPhase(settings, stack, repo, work, r).run());
+            }
             // Last: the open run at C/2 overloads the suite and leaves a backlog behind it.
             if (settings.runs("intake")) {
                 attempt("intake", () -> new IntakePhase(settings, stack, backlog, repo, work, results, r).run());
             }
         } finally {
             r.finishedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-            for (String phase : List.of("intake", "pipeline", "queue", "export")) {
+            for (String phase : List.of("intake", "pipeline", "queue", "export", "matching-empty", "matching-loaded")) {
                 stack.peakRssMiB(phase).forEach((service, mib) -> r.loadRss.merge(service, mib, Math::max));
             }
             log("Stopping the suite...");

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.modhub.moderation.devstack.DevStackDefaults;
+import org.modhub.moderation.devstack.DevStackEnv;
+import org.modhub.moderation.devstack.launcher.LocalSuite;
 
 /** 5. Footprint: each service's cold start and idle memory first, its stop, restarts and the JDK's AOT cache at the end. */
 final class FootprintPhase {
@@ -97,7 +99,12 @@ final class FootprintPhase {
                 if (round == 2 && !Files.isRegularFile(aot.resolve(service + ".aot"))) {
                     log("  no AOT cache was written for %s", service);
                 }
-                Stack.Start start = stack.startService(service, options);
+                // A service's own options (matching's heap) after the common ones, as the launcher adds them.
+                String extra = System.getenv()
+                        .getOrDefault(
+                                DevStackEnv.serviceJavaOpts(service),
+                                LocalSuite.DEFAULT_SERVICE_EXTRA_JAVA_OPTS.getOrDefault(service, ""));
+                Stack.Start start = stack.startService(service, (options + " " + extra).trim());
                 (round == 1 ? r.aotTrainingStarts : r.aotStarts).add(start);
                 log(
                         "  %s ready in %.0f ms (Quarkus: started in %.0f ms)",

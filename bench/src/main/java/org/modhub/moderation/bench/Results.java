@@ -76,6 +76,8 @@ final class Results {
     Map<String, ServerTimers.Timer> consoleCaseTimers = Map.of();
     Export.Result export;
     DirectoryPhase.Result directory;
+    /** The upload check (issue 25): an empty bank, then the seeded one. */
+    MatchingPhase.Result matching;
 
     boolean hasIntake() {
         return !Double.isNaN(ceiling);
@@ -95,6 +97,10 @@ final class Results {
 
     boolean hasDirectory() {
         return directory != null;
+    }
+
+    boolean hasMatching() {
+        return matching != null;
     }
 
     boolean hasExport() {

@@ -35,11 +35,18 @@ record Settings(
         int idleSeconds,
         int directoryLookups,
         int directoryWarmup,
+        long matchingHashes,
+        int matchingBatch,
+        int matchingHits,
+        List<Integer> matchingConcurrency,
+        int matchingWarmupSeconds,
+        int matchingClosedSeconds,
+        int matchingOpenSeconds,
         String aotJavaOpts) {
 
     /** Every part a full run measures. */
     static final List<String> PARTS =
-            List.of("intake", "pipeline", "directory", "queue", "console", "export", "footprint");
+            List.of("intake", "pipeline", "directory", "queue", "console", "export", "footprint", "matching");
 
     static Settings fromSystemProperties() {
         boolean quick = Boolean.getBoolean("bench.quick");
@@ -56,11 +63,7 @@ record Settings(
                 integer("bench.warmup.seconds", quick ? 10 : 60),
                 integer("bench.warmup.round.seconds", quick ? 5 : 30),
                 integer("bench.warmup.max.seconds", quick ? 10 : 600),
-                Arrays.stream(System.getProperty("bench.concurrency", "16,32,64")
-                                .split(","))
-                        .map(String::trim)
-                        .map(Integer::parseInt)
-                        .toList(),
+                integers("bench.concurrency", "16,32,64"),
                 integer("bench.closed.seconds", quick ? 8 : 20),
                 integer("bench.open.seconds", quick ? 8 : 20),
                 integer("bench.open.halfc.seconds", quick ? 5 : 10),
@@ -79,11 +82,26 @@ record Settings(
                 integer("bench.idle.seconds", quick ? 5 : 15),
                 integer("bench.directory.lookups", quick ? 50 : 300),
                 integer("bench.directory.warmup", quick ? 50 : 300),
+                Long.parseLong(System.getProperty("bench.matching.hashes", quick ? "1000000" : "10000000")
+                        .replace("_", "")),
+                integer("bench.matching.batch", 1000),
+                integer("bench.matching.hits", 3),
+                integers("bench.matching.concurrency", "1,2,4,8,16"),
+                integer("bench.matching.warmup.seconds", quick ? 5 : 30),
+                integer("bench.matching.closed.seconds", quick ? 5 : 15),
+                integer("bench.matching.open.seconds", quick ? 5 : 20),
                 System.getProperty("bench.aot.java.opts", Stack.SERVICE_JAVA_OPTS));
     }
 
     boolean runs(String part) {
         return only.contains(part);
+    }
+
+    private static List<Integer> integers(String key, String fallback) {
+        return Arrays.stream(System.getProperty(key, fallback).split(","))
+                .map(String::trim)
+                .map(Integer::parseInt)
+                .toList();
     }
 
     private static int integer(String key, int fallback) {

@@ -103,9 +103,12 @@ final class Stack implements AutoCloseable {
         return dev.postgres().connect(database);
     }
 
-    /** Starts a service with the launcher's JVM options and waits until it is ready. */
+    /**
+     * Starts a service with the launcher's JVM options (with its own added, as matching's bigger heap) and waits
+     * until it is ready.
+     */
     Start startService(String name) {
-        return startService(name, System.getenv().getOrDefault(DevStackEnv.SERVICE_JAVA_OPTS, SERVICE_JAVA_OPTS));
+        return startService(name, LocalSuite.serviceJavaOptions(name, System.getenv()));
     }
 
     /** Starts a service with these JVM options ({@code {service}} = its name) and waits until it is ready; polls readiness every 20 ms. */

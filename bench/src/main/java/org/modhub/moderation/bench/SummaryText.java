@@ -43,6 +43,9 @@ final class SummaryText {
         if (r.hasDirectory()) {
             directory();
         }
+        if (r.hasMatching()) {
+            matching();
+        }
         return md.toString();
     }
 
@@ -61,9 +64,12 @@ final class SummaryText {
                 .append("ratios are against a baseline measured in the same run.\n\n");
         md.append("Machine: ").append(r.environment).append(".\n");
         md.append("Everything shares these CPUs: PostgreSQL, the Kafka broker, the mail server (in the driver JVM), ")
-                .append("the five services (`")
+                .append("the six services (`")
                 .append(System.getenv().getOrDefault("DEVSTACK_SERVICE_JAVA_OPTS", Stack.SERVICE_JAVA_OPTS))
-                .append("`, JVM mode), Gatling and pgbench.\n\n");
+                .append("`, JVM mode; matching-service `")
+                .append(org.modhub.moderation.devstack.launcher.LocalSuite.serviceJavaOptions(
+                        MatchingPhase.SERVICE, System.getenv()))
+                .append("`), Gatling and pgbench.\n\n");
         md.append("Settings: ").append(settingsLine()).append("\n\n");
         if (!r.failures.isEmpty()) {
             md.append("**Parts that failed in this run** (their figures are missing below):\n\n");
@@ -145,6 +151,9 @@ final class SummaryText {
                     mib(r.export.rssPeakMiB()) + " (before: " + mib(r.export.rssBeforeMiB()) + ")",
                     "< 256 MB",
                     r.export.rssPeakMiB() < 256));
+        }
+        if (r.hasMatching() && r.matching.loaded() != null) {
+            matchingGoals();
         }
         List<Stack.Start> starts = r.warmStarts.isEmpty() ? r.coldStarts : r.warmStarts;
         if (!starts.isEmpty()) {
@@ -694,6 +703,372 @@ final class SummaryText {
             return "n/a";
         }
         return String.format(Locale.ROOT, value < 0.1 ? "%.3f" : value < 10 ? "%.2f" : "%.0f", value);
+    }
+
+    private void matchingGoals() {
+        MatchingPhase.Round e = r.matching.empty();
+        MatchingPhase.Round l = r.matching.loaded();
+        String hashes = String.format(Locale.ROOT, "%,d hashes", l.entries());
+        md.append(row(
+                "25",
+                "upload check lookups/s at saturation (" + hashes + ", batches of " + r.matching.batch() + ")",
+                String.format(
+                        Locale.ROOT,
+                        "%,.0f /s (%s the empty bank's %,.0f /s) (section 8)",
+                        l.best().lookupsPerSecond(),
+                        times(l.best().lookupsPerSecond(), e.best().lookupsPerSecond()),
+                        e.best().lookupsPerSecond()),
+                "≥ 20,000 /s",
+                l.best().lookupsPerSecond() >= 20_000));
+        md.append(row(
+                "25",
+                String.format(
+                        Locale.ROOT,
+                        "upload check p99 at half of that (%,.0f lookups/s, open)",
+                        l.atHalf().lookupsPerSecond()),
+                ms(l.atHalf().latency().p99()) + " (p50 "
+                        + ms(l.atHalf().latency().p50()) + "; "
+                        + times(l.atHalf().latency().p99(), e.atHalf().latency().p99())
+                        + " the empty bank's p99 at half its rate)",
+                "≤ 5 ms",
+                l.atHalf().latency().p99() <= 5 && l.atHalf().failed() == 0));
+        MatchingPhase.Small es = e.small();
+        MatchingPhase.Small ls = l.small();
+        md.append(row(
+                "25",
+                String.format(
+                        Locale.ROOT,
+                        "upload check p99 at half of saturation, batches of %d (%,.0f lookups/s, open)",
+                        ls.batch(),
+                        ls.atHalf().lookupsPerSecond()),
+                ms(ls.atHalf().latency().p99()) + " (p50 "
+                        + ms(ls.atHalf().latency().p50()) + "; "
+                        + times(
+                                ls.atHalf().latency().p99(),
+                                es.atHalf().latency().p99())
+                        + " the empty bank's p99 at half its rate, same batches)",
+                "≤ 5 ms",
+                ls.atHalf().latency().p99() <= 5 && ls.atHalf().failed() == 0));
+        md.append(row(
+                "25",
+                "matching-service start to ready with the bank loaded",
+                ms(l.start().readyMillis()) + " ("
+                        + times(l.start().readyMillis(), e.start().readyMillis()) + " the empty bank's)",
+                "≤ 10 s",
+                l.start().readyMillis() <= 10_000));
+        double peak = Math.max(l.peakRssMiB(), l.idle().rssMiB());
+        md.append(row(
+                "25",
+                "matching-service RSS, highest after load and under load",
+                mib(peak) + " (" + times(peak, Math.max(e.peakRssMiB(), e.idle().rssMiB())) + " the empty bank's)",
+                "≤ 1 GB",
+                peak * 1024 * 1024 <= 1e9));
+    }
+
+    /** 8. The upload check with the bank empty and seeded. */
+    private void matching() {
+        MatchingPhase.Result m = r.matching;
+        MatchingPhase.Round e = m.empty();
+        MatchingPhase.Round l = m.loaded();
+        md.append("## 8. Upload check (issue 25)\n\n");
+        md.append(String.format(
+                Locale.ROOT,
+                "`POST /api/v1/uploads/check` as the hub calls it (a token with the role `hub`), from the bench's JVM with "
+                        + "the JDK's `HttpClient` (HTTP/1.1, kept-alive connections; not Gatling: bodies built once, times in "
+                        + "µs), on the same machine. Each batch: one repository, %,d files (%,d bytes of JSON), of which %d "
+                        + "carry hashes the seed script banks (`sha256(int8send(i))`, random `i`) and the rest random hashes "
+                        + "(misses); 32 such bodies in turn, the same in both rounds. A hash in a batch is one lookup. A batch "
+                        + "with a match also records it in PostgreSQL (`upload_match`; one `UploadMatched` event per repository, "
+                        + "so 32 in all): with an empty bank nothing matches and no transaction is opened. "
+                        + "**Baseline**: the same requests against the same service with an empty bank, before seeding. "
+                        + "**Loaded**: `matching-service/bench/seed-bank.sql` (psql, %,d hashes, %s s, service stopped), then the "
+                        + "service started again. Each round: matching-service restarted (spawn → first 200 on "
+                        + "`/q/health/ready`, which waits for the bank), %d s idle, RSS from `/proc` and the heap after a full "
+                        + "GC (`jcmd GC.run`, `GC.heap_info`; its GC pauses logged with `-Xlog:gc`); a probe batch; %d s of warm-up at %d users; closed steps of "
+                        + "%d s at %s users (saturation = the best step); then the open model at half of that many batches a "
+                        + "second for %d s, each request timed from when it was due. Then the same again with batches of "
+                        + "100 files (as many banked hashes, 32 other bodies; an upload of a large repository has tens to a "
+                        + "hundred files): 10 s of warm-up, the closed steps, the open model at half of their best; its "
+                        + "baseline is the empty bank with the same batches. JVM options: `%s`.%n%n",
+                m.batch(),
+                m.bodyBytes(),
+                m.hits(),
+                m.seeded(),
+                Double.isNaN(m.seedSeconds()) ? "n/a" : f(m.seedSeconds()),
+                s.idleSeconds(),
+                s.matchingWarmupSeconds(),
+                s.matchingConcurrency().stream()
+                        .mapToInt(Integer::intValue)
+                        .max()
+                        .orElse(0),
+                s.matchingClosedSeconds(),
+                s.matchingConcurrency(),
+                s.matchingOpenSeconds(),
+                m.javaOptions()));
+        md.append("| | empty bank (baseline) | ")
+                .append(l == null ? "loaded" : String.format(Locale.ROOT, "%,d hashes", l.entries()))
+                .append(" | ratio | goal |\n|---|---|---|---|---|\n");
+        matchingRow(
+                "start → ready",
+                ms(e.start().readyMillis()),
+                l == null ? null : ms(l.start().readyMillis()),
+                e.start().readyMillis(),
+                l == null ? Double.NaN : l.start().readyMillis(),
+                "≤ 10 s");
+        matchingRow(
+                "… Quarkus \"started in\"",
+                ms(e.start().quarkusMillis()),
+                l == null ? null : ms(l.start().quarkusMillis()),
+                e.start().quarkusMillis(),
+                l == null ? Double.NaN : l.start().quarkusMillis(),
+                "");
+        matchingRow(
+                "… bank loaded (its log: read from PostgreSQL, sorted)",
+                ms(e.loadMillis()),
+                l == null ? null : ms(l.loadMillis()),
+                e.loadMillis(),
+                l == null ? Double.NaN : l.loadMillis(),
+                "");
+        matchingRow(
+                "index arrays (`/api/v1/bank/stats` `memoryBytes`)",
+                mb(e.indexBytes()),
+                l == null ? null : mb(l.indexBytes()),
+                e.indexBytes(),
+                l == null ? Double.NaN : l.indexBytes(),
+                "");
+        matchingRow(
+                "RSS after the start, idle",
+                mib(e.idle().rssMiB()),
+                l == null ? null : mib(l.idle().rssMiB()),
+                e.idle().rssMiB(),
+                l == null ? Double.NaN : l.idle().rssMiB(),
+                "≤ 1 GB");
+        matchingRow(
+                "heap after a full GC, idle (live data)",
+                mib(e.idle().heapUsedMiB()),
+                l == null ? null : mib(l.idle().heapUsedMiB()),
+                e.idle().heapUsedMiB(),
+                l == null ? Double.NaN : l.idle().heapUsedMiB(),
+                "");
+        matchingRow(
+                "lookups/s at saturation (best closed step)",
+                lookups(e.best()),
+                l == null ? null : lookups(l.best()),
+                e.best().lookupsPerSecond(),
+                l == null ? Double.NaN : l.best().lookupsPerSecond(),
+                "≥ 20,000 /s");
+        matchingRow(
+                "open model at half the best: rate",
+                openRate(e.atHalf()),
+                l == null ? null : openRate(l.atHalf()),
+                e.atHalf().rate(),
+                l == null ? Double.NaN : l.atHalf().rate(),
+                "");
+        matchingRow(
+                "… p50",
+                ms(e.atHalf().latency().p50()),
+                l == null ? null : ms(l.atHalf().latency().p50()),
+                e.atHalf().latency().p50(),
+                l == null ? Double.NaN : l.atHalf().latency().p50(),
+                "");
+        matchingRow(
+                "… p99",
+                ms(e.atHalf().latency().p99()),
+                l == null ? null : ms(l.atHalf().latency().p99()),
+                e.atHalf().latency().p99(),
+                l == null ? Double.NaN : l.atHalf().latency().p99(),
+                "≤ 5 ms");
+        matchingRow(
+                "… max",
+                ms(e.atHalf().latency().max()),
+                l == null ? null : ms(l.atHalf().latency().max()),
+                e.atHalf().latency().max(),
+                l == null ? Double.NaN : l.atHalf().latency().max(),
+                "");
+        matchingRow(
+                "… the service's GC pauses meanwhile: count (full), longest, sum",
+                pauses(e.pausesAtHalf()),
+                l == null ? null : pauses(l.pausesAtHalf()),
+                Double.NaN,
+                Double.NaN,
+                "");
+        matchingRow(
+                "… not answered 200",
+                Long.toString(e.atHalf().sent() - e.atHalf().ok()),
+                l == null ? null : Long.toString(l.atHalf().sent() - l.atHalf().ok()),
+                Double.NaN,
+                Double.NaN,
+                "");
+        MatchingPhase.Small es = e.small();
+        MatchingPhase.Small ls = l == null ? null : l.small();
+        matchingRow(
+                "batches of " + es.batch() + ": lookups/s at saturation (best closed step)",
+                lookups(es.best()),
+                ls == null ? null : lookups(ls.best()),
+                es.best().lookupsPerSecond(),
+                ls == null ? Double.NaN : ls.best().lookupsPerSecond(),
+                "");
+        matchingRow(
+                "… open model at half the best: rate",
+                openRate(es.atHalf()),
+                ls == null ? null : openRate(ls.atHalf()),
+                es.atHalf().rate(),
+                ls == null ? Double.NaN : ls.atHalf().rate(),
+                "");
+        matchingRow(
+                "… p50",
+                ms(es.atHalf().latency().p50()),
+                ls == null ? null : ms(ls.atHalf().latency().p50()),
+                es.atHalf().latency().p50(),
+                ls == null ? Double.NaN : ls.atHalf().latency().p50(),
+                "");
+        matchingRow(
+                "… p99",
+                ms(es.atHalf().latency().p99()),
+                ls == null ? null : ms(ls.atHalf().latency().p99()),
+                es.atHalf().latency().p99(),
+                ls == null ? Double.NaN : ls.atHalf().latency().p99(),
+                "≤ 5 ms");
+        matchingRow(
+                "… max",
+                ms(es.atHalf().latency().max()),
+                ls == null ? null : ms(ls.atHalf().latency().max()),
+                es.atHalf().latency().max(),
+                ls == null ? Double.NaN : ls.atHalf().latency().max(),
+                "");
+        matchingRow(
+                "… GC pauses meanwhile: count (full), longest, sum",
+                pauses(es.pauses()),
+                ls == null ? null : pauses(ls.pauses()),
+                Double.NaN,
+                Double.NaN,
+                "");
+        matchingRow(
+                "… not answered 200",
+                Long.toString(es.atHalf().sent() - es.atHalf().ok()),
+                ls == null
+                        ? null
+                        : Long.toString(ls.atHalf().sent() - ls.atHalf().ok()),
+                Double.NaN,
+                Double.NaN,
+                "");
+        matchingRow(
+                "RSS under load (highest sampled, every 250 ms)",
+                mib(e.peakRssMiB()),
+                l == null ? null : mib(l.peakRssMiB()),
+                e.peakRssMiB(),
+                l == null ? Double.NaN : l.peakRssMiB(),
+                "≤ 1 GB");
+        matchingRow(
+                "heap used / committed after the closed steps",
+                mib(e.busy().heapUsedMiB()) + " / " + mib(e.busy().heapCommittedMiB()),
+                l == null
+                        ? null
+                        : mib(l.busy().heapUsedMiB()) + " / " + mib(l.busy().heapCommittedMiB()),
+                e.busy().heapCommittedMiB(),
+                l == null ? Double.NaN : l.busy().heapCommittedMiB(),
+                "");
+        md.append("\n");
+        if (l != null && l.atBaselineRate() != null) {
+            CheckLoad.Open same = l.atBaselineRate();
+            md.append(String.format(
+                    Locale.ROOT,
+                    "The loaded bank at the baseline's open rate too (%s): p50 %s (%s), p99 %s (%s), max %s, %d of %d "
+                            + "answered 200.%n%n",
+                    openRate(same),
+                    ms(same.latency().p50()),
+                    times(same.latency().p50(), e.atHalf().latency().p50()),
+                    ms(same.latency().p99()),
+                    times(same.latency().p99(), e.atHalf().latency().p99()),
+                    ms(same.latency().max()),
+                    same.ok(),
+                    same.sent()));
+        }
+        md.append("Closed steps (each ")
+                .append(s.matchingClosedSeconds())
+                .append(" s; times of the batches, client side):\n\n");
+        md.append("| users | empty: lookups/s | p50 | p99 | failed | ")
+                .append(l == null ? "loaded" : "loaded")
+                .append(": lookups/s | p50 | p99 | failed |\n|---|---|---|---|---|---|---|---|---|\n");
+        for (int i = 0; i < e.closed().size(); i++) {
+            CheckLoad.Closed a = e.closed().get(i);
+            CheckLoad.Closed b =
+                    l == null || i >= l.closed().size() ? null : l.closed().get(i);
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %d | %,.0f | %s | %s | %d | %s | %s | %s | %s |%n",
+                    a.users(),
+                    a.lookupsPerSecond(),
+                    ms(a.latency().p50()),
+                    ms(a.latency().p99()),
+                    a.failed(),
+                    b == null ? "–" : String.format(Locale.ROOT, "%,.0f", b.lookupsPerSecond()),
+                    b == null ? "–" : ms(b.latency().p50()),
+                    b == null ? "–" : ms(b.latency().p99()),
+                    b == null ? "–" : Long.toString(b.failed())));
+        }
+        md.append("\nWarm-up rounds (lookups/s): empty ")
+                .append(String.join(
+                        ", ",
+                        e.warmup().stream().map(w -> f(w.lookupsPerSecond())).toList()));
+        if (l != null) {
+            md.append("; loaded ")
+                    .append(String.join(
+                            ", ",
+                            l.warmup().stream()
+                                    .map(w -> f(w.lookupsPerSecond()))
+                                    .toList()));
+        }
+        md.append(".\n\n");
+    }
+
+    private void matchingRow(String what, String empty, String loaded, double a, double b, String goal) {
+        md.append("| ")
+                .append(what)
+                .append(" | ")
+                .append(empty)
+                .append(" | ")
+                .append(loaded == null ? "–" : loaded)
+                .append(" | ")
+                .append(Double.isNaN(a) || Double.isNaN(b) ? "" : times(b, a))
+                .append(" | ")
+                .append(goal)
+                .append(" |\n");
+    }
+
+    private static String lookups(CheckLoad.Closed c) {
+        return String.format(
+                Locale.ROOT,
+                "**%,.0f /s** (%d users, %s batches/s, p99 %s)",
+                c.lookupsPerSecond(),
+                c.users(),
+                f(c.batchesPerSecond()),
+                ms(c.latency().p99()));
+    }
+
+    private static String pauses(MatchingPhase.Pauses p) {
+        return String.format(
+                Locale.ROOT, "%d (%d), %s, %s", p.count(), p.full(), ms(p.maxMillis()), ms(p.totalMillis()));
+    }
+
+    private static String openRate(CheckLoad.Open o) {
+        return String.format(
+                Locale.ROOT,
+                "%s batches/s = %,.0f lookups/s for %.0f s",
+                f(o.rate()),
+                o.lookupsPerSecond(),
+                o.seconds());
+    }
+
+    private static String mb(double bytes) {
+        return bytes < 0 ? "n/a" : String.format(Locale.ROOT, "%,.1f MB", bytes / 1e6);
+    }
+
+    /** {@code value} as a multiple of {@code baseline}, two decimals. */
+    private static String times(double value, double baseline) {
+        return baseline > 0 && !Double.isNaN(value)
+                ? String.format(Locale.ROOT, value / baseline >= 100 ? "%,.0f×" : "%.2f×", value / baseline)
+                : "–";
     }
 
     private String settingsLine() {

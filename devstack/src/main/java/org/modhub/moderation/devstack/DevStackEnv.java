@@ -57,6 +57,14 @@ public final class DevStackEnv {
      */
     public static final String SERVICE_JAVA_OPTS = "DEVSTACK_SERVICE_JAVA_OPTS";
 
+    /**
+     * JVM options added after those for one service, e.g. {@code DEVSTACK_MATCHING_JAVA_OPTS} (default {@link
+     * org.modhub.moderation.devstack.launcher.LocalSuite#DEFAULT_SERVICE_EXTRA_JAVA_OPTS}).
+     */
+    public static String serviceJavaOpts(String service) {
+        return "DEVSTACK_" + service.toUpperCase(Locale.ROOT) + "_JAVA_OPTS";
+    }
+
     private DevStackEnv() {}
 
     /**

@@ -9,11 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.jose4j.jwt.JwtClaims;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.modhub.moderation.devstack.launcher.LocalSuite;
 
 class LauncherTest {
 
@@ -80,5 +82,20 @@ class LauncherTest {
     @Test
     void shellQuotingSurvivesQuotes() {
         assertThat(Launcher.shellQuote("it's")).isEqualTo("'it'\\''s'");
+    }
+
+    @Test
+    void matchingGetsAHeapForItsHashBankAndAnyServiceCanBeGivenOptionsOfItsOwn() {
+        // The JVM takes the last -Xmx: matching's 768m wins over the launcher's 384m.
+        assertThat(LocalSuite.serviceJavaOptions("matching", Map.of()))
+                .isEqualTo(LocalSuite.DEFAULT_SERVICE_JAVA_OPTS
+                        + " -Xmx768m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:-ShrinkHeapInSteps");
+        assertThat(LocalSuite.serviceJavaOptions("review", Map.of())).isEqualTo(LocalSuite.DEFAULT_SERVICE_JAVA_OPTS);
+        assertThat(LocalSuite.serviceJavaOptions(
+                        "matching",
+                        Map.of(DevStackEnv.SERVICE_JAVA_OPTS, "-Xmx256m", "DEVSTACK_MATCHING_JAVA_OPTS", "-Xmx1g")))
+                .isEqualTo("-Xmx256m -Xmx1g");
+        assertThat(LocalSuite.serviceJavaOptions("review", Map.of("DEVSTACK_REVIEW_JAVA_OPTS", "-Xmx512m")))
+                .isEqualTo(LocalSuite.DEFAULT_SERVICE_JAVA_OPTS + " -Xmx512m");
     }
 }

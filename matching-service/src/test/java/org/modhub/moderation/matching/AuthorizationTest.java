@@ -2,6 +2,7 @@ package org.modhub.moderation.matching;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.modhub.moderation.matching.MatchingFixtures.as;
 import static org.modhub.moderation.matching.MatchingFixtures.hub;
 import static org.modhub.moderation.matching.MatchingFixtures.randomSha;
@@ -92,6 +93,9 @@ class AuthorizationTest {
         files.add(Map.of("path", "b.bin", "sha256", randomSha()));
         files.add(Map.of("path", "a.bin", "sha256", randomSha()));
         files.add(Map.of("path", "d.bin", "sha256", "xyz"));
+        files.add(Map.of("path", "e.bin", "sha256", "g" + randomSha().substring(1)));
+        files.add(Map.of("path", "f.bin", "sha256", randomSha().substring(1)));
+        files.add(Map.of("path", "g.bin", "sha256", randomSha().toUpperCase(java.util.Locale.ROOT)));
         hub().body(Map.of(
                         "repository",
                         "account:mallory",
@@ -106,6 +110,9 @@ class AuthorizationTest {
                 .body("errors.field", hasItem("repository"))
                 .body("errors.field", hasItem("files[2].path"))
                 .body("errors.field", hasItem("files[3].sha256"))
+                .body("errors.field", hasItem("files[4].sha256"))
+                .body("errors.field", hasItem("files[5].sha256"))
+                .body("errors.field", not(hasItem("files[6].sha256")))
                 .body("errors.field", hasItem("baseModels[1]"));
     }
 

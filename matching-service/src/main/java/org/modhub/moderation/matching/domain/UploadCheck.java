@@ -74,8 +74,8 @@ public class UploadCheck {
     Result lookUp(Upload upload) {
         UploadVerdict overall = UploadVerdict.ACCEPT;
         List<Outcome> files = new ArrayList<>(upload.files().size());
+        lookups.increment(upload.files().size());
         for (UploadFile file : upload.files()) {
-            lookups.increment();
             BankSource strictest = null;
             for (BankSource source : bank.activeSources(file.sha256())) {
                 if (strictest == null || source.verdict().stricter(strictest.verdict()) != strictest.verdict()) {

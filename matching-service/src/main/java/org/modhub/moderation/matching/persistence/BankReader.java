@@ -14,13 +14,16 @@ import javax.sql.DataSource;
 import org.modhub.moderation.contracts.event.matching.UploadVerdict;
 import org.modhub.moderation.matching.domain.BankSource;
 import org.modhub.moderation.matching.domain.HashIndex;
+import org.postgresql.PGStatement;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Reads the bank in bulk over JDBC, on a worker thread: the chunks stream through a server-side cursor (a few rows
  * of 2 MiB at a time) straight into a {@link HashIndex.Builder}, so loading holds the index being built and one
- * fetch, never the whole result set. Each read runs in one REPEATABLE READ snapshot, so the revision, the sources
+ * fetch, never the whole result set. The chunks come in binary (not pgjdbc's hex text) and in order of source and
+ * {@code seq}: a source's chunks are stored sorted, so a load of one source is already in hash order and the
+ * builder sorts nothing. Each read runs in one REPEATABLE READ snapshot, so the revision, the sources
  * and their chunks agree.
  */
 @ApplicationScoped
@@ -82,9 +85,12 @@ public class BankReader {
                 }
                 HashIndex.Builder builder = new HashIndex.Builder((int) Math.min(Integer.MAX_VALUE - 8, expected));
                 try (PreparedStatement st = c.prepareStatement("SELECT c.source_id, c.hashes FROM bank_chunk c "
-                        + "JOIN bank_source s ON s.id = c.source_id WHERE s.rev > ?")) {
+                        + "JOIN bank_source s ON s.id = c.source_id WHERE s.rev > ? ORDER BY c.source_id, c.seq")) {
                     st.setLong(1, after);
                     st.setFetchSize(CHUNKS_PER_FETCH);
+                    // pgjdbc sends bytea as hex text until a statement has run prepareThreshold (5) times; a
+                    // negative threshold asks for binary from the first execution: half the bytes, no hex decoding.
+                    st.unwrap(PGStatement.class).setPrepareThreshold(-1);
                     try (ResultSet rs = st.executeQuery()) {
                         while (rs.next()) {
                             int sourceId = rs.getInt(1);

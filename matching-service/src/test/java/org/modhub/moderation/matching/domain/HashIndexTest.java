@@ -86,6 +86,46 @@ class HashIndexTest {
     }
 
     @Test
+    void hashesThatArriveInOrderAreFoundWithoutSortingAndOneOutOfOrderStillSortsThem() {
+        int n = HashIndex.PREFIX_TABLE_FROM * 2 + 5;
+        Random random = new Random(11);
+        byte[][] hashes = new byte[n][HashIndex.HASH_BYTES];
+        for (byte[] h : hashes) {
+            random.nextBytes(h);
+        }
+        java.util.Arrays.sort(hashes, java.util.Arrays::compareUnsigned);
+        // As the bank stores them: sorted chunks in order (the last one short), one hash banked twice in a row.
+        hashes[1] = hashes[0].clone();
+        HexFormat hex = HexFormat.of();
+        HashIndex.Builder inOrder = new HashIndex.Builder(n);
+        HashIndex.Builder lastOutOfOrder = new HashIndex.Builder(n);
+        for (int from = 0; from < n; from += 4096) {
+            int to = Math.min(n, from + 4096);
+            byte[] chunk = new byte[(to - from) * HashIndex.HASH_BYTES];
+            for (int i = from; i < to; i++) {
+                System.arraycopy(hashes[i], 0, chunk, (i - from) * HashIndex.HASH_BYTES, HashIndex.HASH_BYTES);
+            }
+            inOrder.addRaw(chunk, 0, chunk.length, 5);
+            lastOutOfOrder.addRaw(chunk, 0, chunk.length, 5);
+        }
+        lastOutOfOrder.addRaw(hashes[n / 2], 0, HashIndex.HASH_BYTES, 6);
+        HashIndex sorted = new HashIndex();
+        sorted.add(inOrder.build(), new int[] {5}, true);
+        HashIndex resorted = new HashIndex();
+        resorted.add(lastOutOfOrder.build(), new int[] {5, 6}, true);
+
+        for (int i = 0; i < n; i++) {
+            String sha = hex.formatHex(hashes[i]);
+            assertThat(sorted.sources(sha)).as("hash %d", i).contains(5);
+            assertThat(resorted.sources(sha)).as("hash %d", i).contains(5);
+        }
+        assertThat(sorted.sources(hex.formatHex(hashes[0]))).containsExactly(5, 5);
+        assertThat(resorted.sources(hex.formatHex(hashes[n / 2]))).containsExactlyInAnyOrder(5, 6);
+        assertThat(sorted.sources(sha("not there"))).isEmpty();
+        assertThat(sorted.entries()).isEqualTo(n);
+    }
+
+    @Test
     void aHashCostsAboutThirtySixBytes() {
         int n = 1_000_000;
         byte[] raw = new byte[n * HashIndex.HASH_BYTES];

@@ -341,7 +341,9 @@ class FlowsIT {
                 case "review" -> "/api/v1/cases";
                 case "dmca" -> "/api/v1/dmca/notices";
                 case "appeals" -> "/api/v1/appeals/mine";
-                default -> "/api/v1/templates";
+                case "notification" -> "/api/v1/templates";
+                case "matching" -> "/api/v1/bank/stats";
+                default -> throw new IllegalStateException("no protected path named for " + service);
             };
             assertThat(Api.of(suite, service, forged).get(path).status())
                     .as(service + " with a forged token")
@@ -353,7 +355,8 @@ class FlowsIT {
                         .get("/api/v1/templates")
                         .status())
                 .isEqualTo(403);
-        SUMMARY.add("JWT across processes: no token 401, forged key 401 on all five, wrong role 403: ok");
+        SUMMARY.add("JWT across processes: no token 401, forged key 401 on all " + Suite.SERVICES.size()
+                + ", wrong role 403: ok");
     }
 
     @Test

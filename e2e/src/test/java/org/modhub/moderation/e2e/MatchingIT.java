@@ -187,7 +187,12 @@ class MatchingIT {
         // A new upload whose card names the removed model as its base model is held for review.
         String newcomer = hub.newOwner("new") + "/" + unique("base-ft");
         putModel(newcomer, List.of(), List.of());
-        JsonNode held = check(newcomer, Map.of("model.safetensors", sha256(newcomer)), List.of(base));
+        // Every replica learns of a decision from Kafka within one poll of the bank (matching.bank.refresh).
+        JsonNode held = await("the base model's removal known to the check")
+                .atMost(WAIT)
+                .until(
+                        () -> check(newcomer, Map.of("model.safetensors", sha256(newcomer)), List.of(base)),
+                        answer -> !"ACCEPT".equals(answer.path("verdict").asText()));
         assertThat(held.path("verdict").asText()).isEqualTo("HOLD_FOR_REVIEW");
         assertThat(held.path("baseModels")
                         .get(0)

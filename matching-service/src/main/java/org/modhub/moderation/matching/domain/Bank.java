@@ -46,31 +46,25 @@ public class Bank {
     void onStart(@Observes StartupEvent start) {
         // Loading ten million hashes takes seconds: off the start-up path, so the process is live (and reports
         // not ready) meanwhile.
-        Thread.ofVirtual().name("bank-load").start(this::loadUntilDone);
+        Thread.ofVirtual().name("bank-load").start(this::loadIfNotLoaded);
     }
 
-    private void loadUntilDone() {
-        long wait = 500;
-        while (loadedAt == null) {
-            try {
-                long started = System.nanoTime();
-                refresh();
-                Log.infof(
-                        "Hash bank loaded: %d entries of %d sources in %d ms (%d MB)",
-                        index.entries(),
-                        sources.size(),
-                        (System.nanoTime() - started) / 1_000_000,
-                        index.memoryBytes() >> 20);
-            } catch (RuntimeException e) {
-                Log.warnf("Hash bank not loaded yet (%s); trying again in %d ms", e.toString(), wait);
-                try {
-                    Thread.sleep(wait);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                wait = Math.min(wait * 2, 10_000);
-            }
+    /** The first load; while it fails (the database not up yet), the scheduled poll tries again. */
+    private synchronized void loadIfNotLoaded() {
+        if (loadedAt != null) {
+            return;
+        }
+        try {
+            long started = System.nanoTime();
+            refresh();
+            Log.infof(
+                    "Hash bank loaded: %d entries of %d sources in %d ms (%d MB)",
+                    index.entries(),
+                    sources.size(),
+                    (System.nanoTime() - started) / 1_000_000,
+                    index.memoryBytes() >> 20);
+        } catch (RuntimeException e) {
+            Log.warnf("Hash bank not loaded yet (%s); the next poll tries again", e.toString());
         }
     }
 
@@ -80,6 +74,7 @@ public class Bank {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         if (loadedAt == null) {
+            loadIfNotLoaded();
             return;
         }
         try {

@@ -25,6 +25,8 @@ import org.modhub.moderation.contracts.event.mail.InboundMailReceived;
 import org.modhub.moderation.contracts.event.matching.DerivativeFound;
 import org.modhub.moderation.contracts.event.matching.UploadMatched;
 import org.modhub.moderation.contracts.event.notification.NotificationRequested;
+import org.modhub.moderation.contracts.event.privacy.PrivacyAnswered;
+import org.modhub.moderation.contracts.event.privacy.PrivacyRequested;
 import org.modhub.moderation.contracts.event.reporting.NotifierReinstated;
 import org.modhub.moderation.contracts.event.reporting.NotifierSuspended;
 import org.modhub.moderation.contracts.event.reporting.NotifierWarned;
@@ -190,7 +192,18 @@ public final class EventTypes {
                     InboundMailReceived.TYPE,
                     InboundMailReceived.class,
                     Topics.MAIL_INBOUND,
-                    "A mail arrived in the safety@, dmca@ or legal@ inbox."));
+                    "A mail arrived in the safety@, dmca@ or legal@ inbox."),
+            // privacy.requests and privacy.answers
+            new EventTypeDescriptor(
+                    PrivacyRequested.TYPE,
+                    PrivacyRequested.class,
+                    Topics.PRIVACY_REQUESTS,
+                    "Staff recorded a data subject's access or erasure request (GDPR Arts. 15 and 17)."),
+            new EventTypeDescriptor(
+                    PrivacyAnswered.TYPE,
+                    PrivacyAnswered.class,
+                    Topics.PRIVACY_ANSWERS,
+                    "A service answered a data subject's request: what it holds, why, and what it did."));
 
     private static final Map<String, EventTypeDescriptor> BY_TYPE = index();
 

@@ -44,6 +44,11 @@ import org.modhub.moderation.contracts.event.matching.MatchedFile;
 import org.modhub.moderation.contracts.event.matching.UploadMatched;
 import org.modhub.moderation.contracts.event.matching.UploadVerdict;
 import org.modhub.moderation.contracts.event.notification.NotificationRequested;
+import org.modhub.moderation.contracts.event.privacy.ItemTreatment;
+import org.modhub.moderation.contracts.event.privacy.PersonalDataItem;
+import org.modhub.moderation.contracts.event.privacy.PrivacyAnswered;
+import org.modhub.moderation.contracts.event.privacy.PrivacyRequestKind;
+import org.modhub.moderation.contracts.event.privacy.PrivacyRequested;
 import org.modhub.moderation.contracts.event.reporting.NotifierReinstated;
 import org.modhub.moderation.contracts.event.reporting.NotifierSuspended;
 import org.modhub.moderation.contracts.event.reporting.NotifierWarned;
@@ -292,6 +297,34 @@ public final class Samples {
                         "Here is my signature.",
                         T0,
                         List.of(new MailAttachment("signature.pdf", "application/pdf", 20480))));
+        UUID privacyRequestId = UUID.fromString("5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d");
+        put(
+                samples,
+                new PrivacyRequested(
+                        privacyRequestId,
+                        PrivacyRequestKind.ERASURE,
+                        "user-42",
+                        List.of("Reporter@Example.org"),
+                        "legal-1",
+                        T0));
+        put(
+                samples,
+                new PrivacyAnswered(
+                        privacyRequestId,
+                        "dmca-service",
+                        PrivacyRequestKind.ERASURE,
+                        1,
+                        1,
+                        List.of(new PersonalDataItem(
+                                "dmca-counter-notice",
+                                "3e9f0c1a-2b3c-4d5e-8f9a-0b1c2d3e4f5a",
+                                "Your counter-notice of 2026-11-25 on model:acme/llama-7b",
+                                "17 U.S.C. 512(g): the record of a restoration; kept 3 years after the case closed",
+                                ItemTreatment.HELD,
+                                "17 U.S.C. 512(g) and 507(b)",
+                                T1,
+                                Map.of())),
+                        T1));
         return samples;
     }
 

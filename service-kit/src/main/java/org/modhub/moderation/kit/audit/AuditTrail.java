@@ -78,6 +78,76 @@ public class AuditTrail {
     }
 
     /**
+     * Replaces a person's identifiers in the log with {@code anonymousRef} (GDPR Art. 17): as actor or entity
+     * exactly, and their e-mail addresses and party keys wherever a detail quotes them. The log keeps every entry, so
+     * it still adds up; this is the one change the database lets through, and only in a transaction that asks for it
+     * ({@code kit.audit_redaction}).
+     *
+     * @return how many entries changed
+     */
+    public Uni<Integer> anonymise(List<String> identifiers, List<String> quotable, String anonymousRef) {
+        if (identifiers.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        String pattern = anyOf(quotable);
+        return Panache.currentTransaction()
+                .onItem()
+                .ifNull()
+                .failWith(
+                        () -> new IllegalStateException("Anonymising the audit log must join the caller's transaction"))
+                .chain(tx -> Panache.getSession())
+                .chain(s -> s.createNativeQuery("SELECT set_config('kit.audit_redaction', 'on', true)")
+                        .getSingleResult()
+                        .chain(ignored -> s.createNativeQuery("UPDATE kit_audit_log SET "
+                                        + "actor = CASE WHEN actor IN (:ids) THEN :ref ELSE actor END, "
+                                        + "entity_id = CASE WHEN entity_id IN (:ids) THEN :ref ELSE entity_id END, "
+                                        + "detail = CASE WHEN detail ~* :pattern THEN regexp_replace(detail, :pattern, :ref, 'gi') ELSE detail END "
+                                        + "WHERE actor IN (:ids) OR entity_id IN (:ids) OR detail ~* :pattern")
+                                .setParameter("ids", identifiers)
+                                .setParameter("ref", anonymousRef)
+                                .setParameter("pattern", pattern)
+                                .executeUpdate())
+                        .call(() -> s.createNativeQuery("SELECT set_config('kit.audit_redaction', 'off', true)")
+                                .getSingleResult()));
+    }
+
+    /** Entries that name one of the identifiers (as {@link #anonymise} matches them), oldest first, at most {@code limit}. */
+    public Uni<List<AuditEntry>> mentioning(List<String> identifiers, List<String> quotable, int limit) {
+        String pattern = anyOf(quotable);
+        return Panache.withSession(() -> Panache.getSession()
+                        .chain(s -> s.createNativeQuery(
+                                        "SELECT id, at, actor, action, entity_type, entity_id, scope_id, subject_key, detail "
+                                                + "FROM kit_audit_log WHERE actor IN (:ids) OR entity_id IN (:ids) "
+                                                + "OR detail ~* :pattern ORDER BY id LIMIT :limit",
+                                        Object[].class)
+                                .setParameter("ids", identifiers)
+                                .setParameter("pattern", pattern)
+                                .setParameter("limit", limit)
+                                .getResultList()))
+                .map(AuditTrail::entries);
+    }
+
+    /** A PostgreSQL regular expression matching any of the texts literally (there is at least one). */
+    private static String anyOf(List<String> quotable) {
+        if (quotable.isEmpty()) {
+            throw new IllegalArgumentException("a person has at least one quotable identifier");
+        }
+        return String.join("|", quotable.stream().map(AuditTrail::regexLiteral).toList());
+    }
+
+    /** A PostgreSQL regular expression matching {@code text} literally. */
+    static String regexLiteral(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (char c : text.toCharArray()) {
+            if ("\\.^$|?*+()[]{}".indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    /**
      * Entries oldest first after position {@code after}, optionally of one scope, one actor or one entity (null = any).
      *
      * @param limit at most this many
@@ -160,22 +230,24 @@ public class AuditTrail {
                     }
                     return query.getResultList();
                 }))
-                .map(rows -> {
-                    List<AuditEntry> entries = new ArrayList<>(rows.size());
-                    for (Object[] r : rows) {
-                        entries.add(new AuditEntry(
-                                ((Number) r[0]).longValue(),
-                                instant(r[1]),
-                                (String) r[2],
-                                (String) r[3],
-                                (String) r[4],
-                                (String) r[5],
-                                (String) r[6],
-                                (String) r[7],
-                                (String) r[8]));
-                    }
-                    return entries;
-                });
+                .map(AuditTrail::entries);
+    }
+
+    private static List<AuditEntry> entries(List<Object[]> rows) {
+        List<AuditEntry> entries = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            entries.add(new AuditEntry(
+                    ((Number) r[0]).longValue(),
+                    instant(r[1]),
+                    (String) r[2],
+                    (String) r[3],
+                    (String) r[4],
+                    (String) r[5],
+                    (String) r[6],
+                    (String) r[7],
+                    (String) r[8]));
+        }
+        return entries;
     }
 
     private static Instant instant(Object value) {

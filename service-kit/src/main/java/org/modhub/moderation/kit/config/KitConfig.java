@@ -3,6 +3,7 @@ package org.modhub.moderation.kit.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.quarkus.runtime.configuration.MemorySize;
@@ -36,6 +37,35 @@ public interface KitConfig {
 
     /** Mail this service asks notification-service for. */
     Mail mail();
+
+    /** Personal data: the retention schedule and data subjects' requests. */
+    Privacy privacy();
+
+    interface Privacy {
+
+        /**
+         * How long each kind of personal data is kept, by the kind a {@code RetentionRule} names (e.g.
+         * {@code kit.privacy.retention.closed-reports=730d}). Every rule a service has must have its period here: the
+         * service's application.properties gives the defaults and says why.
+         */
+        Map<String, Duration> retention();
+
+        /** How often a replica looks whether the daily retention run is due (one replica runs it). */
+        @WithDefault("1h")
+        Duration checkEvery();
+
+        /** Time between two retention runs. */
+        @WithDefault("1d")
+        Duration runEvery();
+
+        /** Rows one retention batch removes in its own short transaction. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** Largest serialized size of one part of an answer to a data subject's request (Kafka's limit is 1 MB). */
+        @WithDefault("256K")
+        MemorySize answerPartSize();
+    }
 
     interface Mail {
 

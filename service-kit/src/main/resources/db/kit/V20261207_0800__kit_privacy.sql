@@ -19,6 +19,6 @@ CREATE TABLE kit_retention_run (
     name         TEXT        PRIMARY KEY,
     started_at   TIMESTAMPTZ,
     finished_at  TIMESTAMPTZ,
-    removed      JSONB       NOT NULL DEFAULT '{}'      -- kind -> items removed by the last finished run
+    removed      TEXT        NOT NULL DEFAULT '{}'      -- JSON object: kind -> items removed by the last finished run
 );
 INSERT INTO kit_retention_run (name) VALUES ('daily');

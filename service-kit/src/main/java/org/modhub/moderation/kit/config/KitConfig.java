@@ -44,6 +44,13 @@ public interface KitConfig {
     interface Privacy {
 
         /**
+         * Whether this service holds personal data and answers {@code privacy.requests} (a build-time switch: its
+         * {@code PersonalDataHolder} bean and the channel {@code privacy-requests} must then exist).
+         */
+        @WithDefault("false")
+        boolean enabled();
+
+        /**
          * How long each kind of personal data is kept, by the kind a {@code RetentionRule} names (e.g.
          * {@code kit.privacy.retention.closed-reports=730d}). Every rule a service has must have its period here: the
          * service's application.properties gives the defaults and says why.

@@ -41,6 +41,9 @@ public class RetentionJob {
     /** A rule that keeps finding a full batch stops after this many in one run; the next run goes on. */
     static final int MAX_BATCHES_PER_RULE = 10_000;
 
+    /** Later than any start a run can have recorded (PostgreSQL's timestamps end long before Instant.MAX). */
+    private static final Instant ANY_TIME = Instant.parse("9999-01-01T00:00:00Z");
+
     private final List<RetentionRule> rules;
     private final KitConfig.Privacy config;
     private final Clock clock;
@@ -85,13 +88,14 @@ public class RetentionJob {
     public List<ScheduleLine> schedule() {
         List<ScheduleLine> lines = new ArrayList<>();
         for (RetentionRule rule : rules) {
-            lines.add(new ScheduleLine(rule.kind(), period(rule), rule.description()));
+            Duration period = period(rule);
+            lines.add(new ScheduleLine(rule.kind(), period.toString(), period.toDays(), rule.description()));
         }
         return lines;
     }
 
-    /** One line of the schedule. */
-    public record ScheduleLine(String kind, Duration period, String description) {}
+    /** One line of the schedule: the period as ISO-8601 ({@code PT4392H}) and in whole days. */
+    public record ScheduleLine(String kind, String period, long days, String description) {}
 
     @Scheduled(
             every = "${kit.privacy.check-every:1h}",
@@ -115,7 +119,7 @@ public class RetentionJob {
     /** Runs every rule now, whatever the last run was (operators and tests), and records the run. */
     public Uni<Map<String, Integer>> runNow() {
         Instant now = clock.instant();
-        return claim(now, Instant.MAX).chain(() -> run(now));
+        return claim(now, ANY_TIME).chain(() -> run(now));
     }
 
     private Uni<Boolean> claim(Instant now, Instant startedBefore) {
@@ -176,7 +180,7 @@ public class RetentionJob {
         }
         return Panache.withTransaction(() -> Panache.getSession()
                         .chain(s -> s.createNativeQuery("UPDATE kit_retention_run SET finished_at = :now, "
-                                        + "removed = CAST(:removed AS jsonb) WHERE name = 'daily'")
+                                        + "removed = :removed WHERE name = 'daily'")
                                 .setParameter("now", clock.instant())
                                 .setParameter("removed", counts)
                                 .executeUpdate()))
@@ -188,14 +192,23 @@ public class RetentionJob {
     public Uni<LastRun> lastRun() {
         return Panache.withSession(() -> Panache.getSession()
                 .chain(s -> s.createNativeQuery(
-                                "SELECT started_at, finished_at, CAST(removed AS text) FROM kit_retention_run WHERE name = 'daily'",
+                                "SELECT started_at, finished_at, removed FROM kit_retention_run WHERE name = 'daily'",
                                 Object[].class)
                         .getSingleResult())
-                .map(row -> new LastRun(instant(row[0]), instant(row[1]), (String) row[2])));
+                .map(row -> new LastRun(instant(row[0]), instant(row[1]), counts((String) row[2]))));
     }
 
-    /** The retention run's record; {@code removed} is a JSON object of kind to count. */
-    public record LastRun(Instant startedAt, Instant finishedAt, String removed) {}
+    /** The retention run's record: when the last run started and finished, and what each kind removed. */
+    public record LastRun(Instant startedAt, Instant finishedAt, Map<String, Integer> removed) {}
+
+    private Map<String, Integer> counts(String removed) {
+        try {
+            return json.readValue(
+                    removed, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Integer>>() {});
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("kit_retention_run.removed is not a JSON object of counts", e);
+        }
+    }
 
     private Duration period(RetentionRule rule) {
         return config.retention().get(rule.kind());

@@ -538,18 +538,18 @@ class PrivacyIT {
                         assertThat(i.treatment()).isEqualTo("ANONYMISED");
                     });
         }
-        // dmca: the counter-notice and the notice acted on are held under 17 U.S.C. 512, until a known date; the
-        // rejected notice they mailed is erased.
+        // dmca: the counter-notice and the takedown of their model are held under 17 U.S.C. 512; the rejected
+        // notice they mailed is erased.
         List<Item> dmcaHolds = items.get("dmca-service").stream()
                 .filter(i -> "HELD".equals(i.treatment()))
                 .toList();
         erased.assertThat(dmcaHolds)
                 .as("dmca-service holds the counter-notice " + s.counterNoticeId())
                 .anySatisfy(i -> assertThat(i.mentions(s.counterNoticeId())).isTrue());
-        erased.assertThat(dmcaHolds).as("dmca-service's holds").allSatisfy(i -> {
-            assertThat(i.hold()).contains("512");
-            assertThat(i.heldUntil()).isNotNull();
-        });
+        // The notice acted on is still open (the restoration waits), so its holds' end is not known yet.
+        erased.assertThat(dmcaHolds)
+                .as("dmca-service's holds")
+                .allSatisfy(i -> assertThat(i.hold()).contains("17 U.S.C. 512"));
         erased.assertThat(items.get("dmca-service"))
                 .as("dmca-service's rejected notice " + s.mailedNoticeId())
                 .anySatisfy(i -> {

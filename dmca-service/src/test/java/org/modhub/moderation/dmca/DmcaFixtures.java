@@ -21,6 +21,10 @@ import org.modhub.moderation.contracts.event.EventSources;
 import org.modhub.moderation.contracts.event.mail.InboundMailReceived;
 import org.modhub.moderation.contracts.event.mail.MailAttachment;
 import org.modhub.moderation.contracts.event.notification.NotificationRequested;
+import org.modhub.moderation.contracts.event.privacy.PersonalDataItem;
+import org.modhub.moderation.contracts.event.privacy.PrivacyAnswered;
+import org.modhub.moderation.contracts.event.privacy.PrivacyRequestKind;
+import org.modhub.moderation.contracts.event.privacy.PrivacyRequested;
 import org.modhub.moderation.devstack.DevStack;
 import org.modhub.moderation.devstack.HubStandIn;
 import org.modhub.moderation.devstack.test.KafkaProbe;
@@ -166,6 +170,82 @@ public final class DmcaFixtures {
 
     public static String model(String namespace) {
         return namespace + "/" + unique("model");
+    }
+
+    /** Legal rejects a notice. */
+    public static void reject(String noticeId) {
+        as("legal-1", "legal")
+                .body(Map.of("decision", "REJECT", "reason", "INSUFFICIENT", "explanation", "Not enough to act on."))
+                .post("/api/v1/dmca/notices/" + noticeId + "/decision")
+                .then()
+                .statusCode(200);
+    }
+
+    /** The uploader counter-notifies the notice's takedown of {@code url} by REST; returns the counter-notice. */
+    public static Map<?, ?> counterNotify(String uploader, String noticeId, String url) {
+        return as(uploader, "user")
+                .body(counterNotice(url))
+                .post("/api/v1/dmca/notices/" + noticeId + "/counter-notices")
+                .then()
+                .statusCode(201)
+                .extract()
+                .as(Map.class);
+    }
+
+    /** The id of the notice's first takedown, as legal sees it. */
+    public static String takedownOf(String noticeId) {
+        return as("legal-1", "legal")
+                .get("/api/v1/dmca/notices/" + noticeId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("takedowns[0].id");
+    }
+
+    // --- personal data (issue 26) ---
+
+    /** Publishes a data subject's request as appeals-service does, and returns its id. */
+    public static UUID requestPrivacy(PrivacyRequestKind kind, String accountId, String... emails) {
+        UUID requestId = UUID.randomUUID();
+        PrivacyRequested request = new PrivacyRequested(
+                requestId,
+                kind,
+                accountId,
+                List.of(emails),
+                "legal-1",
+                Instant.now().truncatedTo(ChronoUnit.MICROS));
+        KafkaProbe.send(Topics.PRIVACY_REQUESTS, requestId.toString(), encode(EventSources.APPEALS_SERVICE, request));
+        return requestId;
+    }
+
+    /** Every item of dmca-service's answer to {@code requestId}, once all its parts arrived. */
+    public static List<PersonalDataItem> awaitAnswer(KafkaProbe answers, UUID requestId) {
+        return await().atMost(WAIT)
+                .until(
+                        () -> {
+                            List<PrivacyAnswered> parts = events(
+                                    answers,
+                                    PrivacyAnswered.TYPE,
+                                    PrivacyAnswered.class,
+                                    a -> a.requestId().equals(requestId)
+                                            && a.service().equals("dmca-service"));
+                            if (parts.isEmpty()
+                                    || parts.stream()
+                                                    .map(PrivacyAnswered::part)
+                                                    .distinct()
+                                                    .count()
+                                            < parts.get(0).parts()) {
+                                return null;
+                            }
+                            List<PersonalDataItem> items = new ArrayList<>();
+                            parts.stream()
+                                    .collect(java.util.stream.Collectors.toMap(
+                                            PrivacyAnswered::part, a -> a, (a, b) -> a, java.util.TreeMap::new))
+                                    .values()
+                                    .forEach(a -> items.addAll(a.items()));
+                            return items;
+                        },
+                        items -> items != null);
     }
 
     // --- events ---

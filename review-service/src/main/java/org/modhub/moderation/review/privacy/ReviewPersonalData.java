@@ -107,7 +107,7 @@ public class ReviewPersonalData implements PersonalDataHolder {
     public Uni<List<PersonalDataItem>> erase(Person person) {
         List<PersonalDataItem> items = new ArrayList<>();
         String ref = person.anonymousRef();
-        String pattern = quotePattern(person);
+        String pattern = person.quotePattern();
         return eraseReports(person, pattern, ref, items)
                 .chain(() -> eraseOwnerData(person, ref, items))
                 .chain(() -> eraseQuotes(person, pattern, ref, items))
@@ -311,7 +311,7 @@ public class ReviewPersonalData implements PersonalDataHolder {
     }
 
     private Uni<List<CaseNoteEntity>> notesQuoting(Person person) {
-        return ids("SELECT id FROM case_note WHERE body ~* :pattern", person, quotePattern(person))
+        return ids("SELECT id FROM case_note WHERE body ~* :pattern", person, person.quotePattern())
                 .chain(ids -> ids.isEmpty()
                         ? Uni.createFrom().item(List.<CaseNoteEntity>of())
                         : readOnly(CaseNoteEntity.class, "from CaseNoteEntity where id in ?1 order by createdAt", ids));
@@ -374,33 +374,6 @@ public class ReviewPersonalData implements PersonalDataHolder {
         }
         return readOnly(CaseEntity.class, "from CaseEntity where id in ?1", ids)
                 .map(list -> list.stream().collect(Collectors.toMap(c -> c.id, (CaseEntity c) -> c.state)));
-    }
-
-    /**
-     * A PostgreSQL regular expression matching, literally and in any case, what a free text may quote of the person:
-     * their addresses and party keys (a bare account id could be an ordinary word).
-     */
-    static String quotePattern(Person person) {
-        List<String> quotable = new ArrayList<>(person.emails());
-        quotable.addAll(person.partyKeys());
-        if (person.hasAccount()) {
-            quotable.add("account:" + person.accountId());
-        }
-        return quotable.stream()
-                .sorted((a, b) -> b.length() - a.length()) // the longest first: "email:x@y" before "x@y"
-                .map(ReviewPersonalData::regexLiteral)
-                .collect(Collectors.joining("|"));
-    }
-
-    static String regexLiteral(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 8);
-        for (char c : text.toCharArray()) {
-            if ("\\.^$|?*+()[]{}".indexOf(c) >= 0) {
-                out.append('\\');
-            }
-            out.append(c);
-        }
-        return out.toString();
     }
 
     // --- items ---

@@ -85,11 +85,11 @@ public class AuditTrail {
      *
      * @return how many entries changed
      */
-    public Uni<Integer> anonymise(List<String> identifiers, List<String> quotable, String anonymousRef) {
+    public Uni<Integer> anonymise(List<String> identifiers, String quotePattern, String anonymousRef) {
         if (identifiers.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        String pattern = anyOf(quotable);
+        String pattern = quotePattern;
         return Panache.currentTransaction()
                 .onItem()
                 .ifNull()
@@ -112,8 +112,8 @@ public class AuditTrail {
     }
 
     /** Entries that name one of the identifiers (as {@link #anonymise} matches them), oldest first, at most {@code limit}. */
-    public Uni<List<AuditEntry>> mentioning(List<String> identifiers, List<String> quotable, int limit) {
-        String pattern = anyOf(quotable);
+    public Uni<List<AuditEntry>> mentioning(List<String> identifiers, String quotePattern, int limit) {
+        String pattern = quotePattern;
         return Panache.withSession(() -> Panache.getSession()
                         .chain(s -> s.createNativeQuery(
                                         "SELECT id, at, actor, action, entity_type, entity_id, scope_id, subject_key, detail "
@@ -125,26 +125,6 @@ public class AuditTrail {
                                 .setParameter("limit", limit)
                                 .getResultList()))
                 .map(AuditTrail::entries);
-    }
-
-    /** A PostgreSQL regular expression matching any of the texts literally (there is at least one). */
-    private static String anyOf(List<String> quotable) {
-        if (quotable.isEmpty()) {
-            throw new IllegalArgumentException("a person has at least one quotable identifier");
-        }
-        return String.join("|", quotable.stream().map(AuditTrail::regexLiteral).toList());
-    }
-
-    /** A PostgreSQL regular expression matching {@code text} literally. */
-    static String regexLiteral(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 8);
-        for (char c : text.toCharArray()) {
-            if ("\\.^$|?*+()[]{}".indexOf(c) >= 0) {
-                out.append('\\');
-            }
-            out.append(c);
-        }
-        return out.toString();
     }
 
     /**

@@ -76,6 +76,37 @@ public record Person(String accountId, List<String> emails, String anonymousRef)
         return emails.isEmpty() ? List.of(NONE) : emails;
     }
 
+    /**
+     * What a free text may quote of the person: their addresses, party keys and {@code account:<id>} (a bare account
+     * id could be an ordinary word), longest first so {@code email:x@y} is replaced whole before {@code x@y}.
+     */
+    public List<String> quotable() {
+        List<String> quotable = new ArrayList<>(emails);
+        quotable.addAll(partyKeys());
+        if (hasAccount()) {
+            quotable.add("account:" + accountId);
+        }
+        quotable.sort((a, b) -> b.length() - a.length());
+        return quotable;
+    }
+
+    /** A PostgreSQL regular expression matching any of {@link #quotable()} literally (use it with {@code ~*}). */
+    public String quotePattern() {
+        return String.join("|", quotable().stream().map(Person::regexLiteral).toList());
+    }
+
+    /** A PostgreSQL regular expression matching {@code text} literally. */
+    public static String regexLiteral(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (char c : text.toCharArray()) {
+            if ("\\.^$|?*+()[]{}".indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
     /** Every identifier of the person a record may hold verbatim: account id, addresses and party keys. */
     public List<String> identifiers() {
         List<String> ids = new ArrayList<>();

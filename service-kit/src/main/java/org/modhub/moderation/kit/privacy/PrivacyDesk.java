@@ -97,7 +97,7 @@ public class PrivacyDesk {
     }
 
     private Uni<List<PersonalDataItem>> auditFound(Person person) {
-        return audit.mentioning(person.identifiers(), quotable(person), MAX_AUDIT_ENTRIES)
+        return audit.mentioning(person.identifiers(), person.quotePattern(), MAX_AUDIT_ENTRIES)
                 .map(entries -> {
                     if (entries.isEmpty()) {
                         return List.of();
@@ -123,7 +123,7 @@ public class PrivacyDesk {
     }
 
     private Uni<List<PersonalDataItem>> auditAnonymised(Person person) {
-        return audit.anonymise(person.identifiers(), quotable(person), person.anonymousRef())
+        return audit.anonymise(person.identifiers(), person.quotePattern(), person.anonymousRef())
                 .map(changed -> changed == 0
                         ? List.of()
                         : List.of(new PersonalDataItem(
@@ -136,13 +136,6 @@ public class PrivacyDesk {
                                 null,
                                 null,
                                 Map.of())));
-    }
-
-    /** What a detail may quote: addresses and party keys; a bare account id only where it is the whole actor or entity. */
-    private static List<String> quotable(Person person) {
-        List<String> quotable = new ArrayList<>(person.emails());
-        quotable.addAll(person.partyKeys());
-        return quotable;
     }
 
     private Uni<Void> publish(PrivacyRequested request, List<PersonalDataItem> items) {

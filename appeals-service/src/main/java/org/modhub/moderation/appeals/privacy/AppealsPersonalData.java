@@ -33,6 +33,7 @@ import org.modhub.moderation.kit.privacy.Person;
 import org.modhub.moderation.kit.privacy.PersonalDataHolder;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -351,21 +352,12 @@ public class AppealsPersonalData implements PersonalDataHolder {
     private Uni<Holdings> load(Person person) {
         Mentions mentions = Mentions.of(person);
         List<String> keys = person.partyKeys();
-        List<String> accounts = person.accountOrNone();
-        List<String> emails = person.emailsOrNone();
-        return appeals.list(
-                        "appellantKey in ?1 or appellantId in ?2 or lower(appellantEmail) in ?3 order by filedAt, id",
-                        keys,
-                        accounts,
-                        emails)
+        Parameters byParty = parties(person, keys);
+        String party = partyClause(person, "appellantKey in :keys", "appellantId", "appellantEmail");
+        return appeals.list(party + " order by filedAt, id", byParty)
                 .chain(own -> mentioningAppeals(mentions, own)
                         .chain(mentioning -> standings
-                                .list(
-                                        "appellantKey in ?1 or appellantId in ?2 or lower(appellantEmail) in ?3"
-                                                + " order by appellantKey",
-                                        keys,
-                                        accounts,
-                                        emails)
+                                .list(party + " order by appellantKey", byParty)
                                 .chain(standing -> {
                                     Set<String> ladderKeys = new LinkedHashSet<>(keys);
                                     standing.forEach(s -> ladderKeys.add(s.appellantKey));
@@ -375,11 +367,14 @@ public class AppealsPersonalData implements PersonalDataHolder {
                                             .chain(steps -> timers(ladder)
                                                     .chain(timers -> notifiers
                                                             .list(
-                                                                    "reporterId in ?1 or lower(reporterEmail) in ?2 order by filedAt",
-                                                                    accounts,
-                                                                    emails)
-                                                            .chain(notified -> decisions
-                                                                    .list("ownerId in ?1 order by decidedAt", accounts)
+                                                                    partyClause(
+                                                                                    person,
+                                                                                    null,
+                                                                                    "reporterId",
+                                                                                    "reporterEmail")
+                                                                            + " order by filedAt",
+                                                                    parties(person, null))
+                                                            .chain(notified -> ownedDecisions(person)
                                                                     .chain(owned -> disputes(mentions, own)
                                                                             .map(disputes -> new Holdings(
                                                                                     mentions,
@@ -392,6 +387,45 @@ public class AppealsPersonalData implements PersonalDataHolder {
                                                                                     owned,
                                                                                     disputes))))));
                                 })));
+    }
+
+    /**
+     * "Names the person" in HQL: by {@code keyClause} (if given), the account id column (if the person has an account)
+     * and the address column, in any case (if they have addresses). A request names at least one of the two.
+     */
+    private static String partyClause(Person person, String keyClause, String idField, String emailField) {
+        List<String> or = new ArrayList<>();
+        if (keyClause != null) {
+            or.add(keyClause);
+        }
+        if (person.hasAccount()) {
+            or.add(idField + " = :account");
+        }
+        if (!person.emails().isEmpty()) {
+            or.add("lower(" + emailField + ") in :emails");
+        }
+        return "(" + String.join(" or ", or) + ")";
+    }
+
+    private static Parameters parties(Person person, List<String> keys) {
+        Parameters p = new Parameters();
+        if (keys != null) {
+            p.and("keys", keys);
+        }
+        if (person.hasAccount()) {
+            p.and("account", person.accountId());
+        }
+        if (!person.emails().isEmpty()) {
+            p.and("emails", person.emails());
+        }
+        return p;
+    }
+
+    /** Decisions on the person's content: owners are hub accounts, so none for a person named by address only. */
+    private Uni<List<DecisionCopyEntity>> ownedDecisions(Person person) {
+        return person.hasAccount()
+                ? decisions.list("ownerId = ?1 order by decidedAt", person.accountId())
+                : Uni.createFrom().item(List.of());
     }
 
     /**

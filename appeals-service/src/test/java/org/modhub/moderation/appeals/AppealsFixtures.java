@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,10 @@ import org.modhub.moderation.contracts.event.EventPayload;
 import org.modhub.moderation.contracts.event.EventSources;
 import org.modhub.moderation.contracts.event.mail.InboundMailReceived;
 import org.modhub.moderation.contracts.event.notification.NotificationRequested;
+import org.modhub.moderation.contracts.event.privacy.PersonalDataItem;
+import org.modhub.moderation.contracts.event.privacy.PrivacyAnswered;
+import org.modhub.moderation.contracts.event.privacy.PrivacyRequestKind;
+import org.modhub.moderation.contracts.event.privacy.PrivacyRequested;
 import org.modhub.moderation.contracts.event.reporting.ReportChannel;
 import org.modhub.moderation.contracts.event.reporting.ReportFiled;
 import org.modhub.moderation.contracts.event.reporting.ReportVisibility;
@@ -269,6 +274,69 @@ public final class AppealsFixtures {
         body.put("newActions", newActions);
         body.put("explanation", explanation);
         return body;
+    }
+
+    /** Resolves the appeal as {@code legal-1}: {@code UPHELD}, manifestly unfounded or not, with {@code explanation}. */
+    public static void resolve(String appealId, String explanation, boolean manifestlyUnfounded) {
+        Map<String, Object> body = new HashMap<>(resolution("UPHELD", List.of(), explanation));
+        body.put("manifestlyUnfounded", manifestlyUnfounded);
+        as("legal-1", "legal")
+                .body(body)
+                .post("/api/v1/appeals/" + appealId + "/resolve")
+                .then()
+                .statusCode(200);
+    }
+
+    /** Records a dispute as {@code legal-1} and returns its id. */
+    public static String dispute(UUID decisionId, String appealId, String settlementBody, String notes) {
+        Map<String, Object> request = new HashMap<>();
+        request.put("decisionId", decisionId.toString());
+        request.put("appealId", appealId);
+        request.put("body", settlementBody);
+        request.put(
+                "submittedOn", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
+        request.put("notes", notes);
+        return as("legal-1", "legal")
+                .body(request)
+                .post("/api/v1/disputes")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    // --- data subjects' requests (privacy.requests / privacy.answers) ---
+
+    /** Publishes a data subject's request as the privacy request ledger does, and returns its id. */
+    public static UUID privacyRequest(PrivacyRequestKind kind, String accountId, List<String> emails) {
+        PrivacyRequested request = new PrivacyRequested(
+                UUID.randomUUID(),
+                kind,
+                accountId,
+                emails,
+                "legal-1",
+                Instant.now().truncatedTo(ChronoUnit.MICROS));
+        KafkaProbe.send(Topics.PRIVACY_REQUESTS, request.partitionKey(), encode(EventSources.APPEALS_SERVICE, request));
+        return request.requestId();
+    }
+
+    /** This service's whole answer to the request (every part), once it is on privacy.answers. */
+    public static List<PersonalDataItem> answerTo(KafkaProbe answers, UUID requestId) {
+        List<PersonalDataItem> items = new ArrayList<>();
+        await().atMost(WAIT).untilAsserted(() -> {
+            // The outbox delivers at least once: a part sent again counts once.
+            Map<Integer, PrivacyAnswered> byPart = new java.util.TreeMap<>();
+            answers.ofType(PrivacyAnswered.TYPE).stream()
+                    .map(v -> data(v, PrivacyAnswered.class))
+                    .filter(a -> a.requestId().equals(requestId) && a.service().equals("appeals-service"))
+                    .forEach(a -> byPart.putIfAbsent(a.part(), a));
+            List<PrivacyAnswered> parts = List.copyOf(byPart.values());
+            assertThat(parts).isNotEmpty();
+            assertThat(parts).hasSize(parts.get(0).parts());
+            items.clear();
+            parts.forEach(p -> items.addAll(p.items()));
+        });
+        return items;
     }
 
     // --- events and mail ---

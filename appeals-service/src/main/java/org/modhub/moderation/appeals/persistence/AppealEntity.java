@@ -98,4 +98,8 @@ public class AppealEntity {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** When the appellant was replaced by an anonymous reference (erasure or retention); null while the row names them. */
+    @Column(name = "anonymised_at")
+    public Instant anonymisedAt;
 }

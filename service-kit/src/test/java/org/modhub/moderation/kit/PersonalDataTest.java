@@ -160,6 +160,22 @@ class PersonalDataTest {
     }
 
     @Test
+    void aRequestNamingOnlyAnAccountIsAnsweredToo() throws Exception {
+        String account = "acct-" + UUID.randomUUID();
+        note("someone-" + UUID.randomUUID() + "@example.org", "not theirs", false, clock.instant());
+        try (KafkaProbe answers = KafkaProbe.from(Topics.PRIVACY_ANSWERS)) {
+            UUID id = UUID.randomUUID();
+            PrivacyRequested request = new PrivacyRequested(
+                    id, PrivacyRequestKind.ERASURE, account, List.of(), "legal-1", clock.instant());
+            KafkaProbe.send(
+                    Topics.PRIVACY_REQUESTS,
+                    id.toString(),
+                    codec.encode(EventEnvelope.of("/modhub/moderation/appeals-service", request)));
+            assertThat(answer(answers, id)).isEmpty();
+        }
+    }
+
+    @Test
     void aLongAnswerTravelsInPartsEachUnderThePartSize() throws Exception {
         String carol = "carol-" + UUID.randomUUID() + "@example.org";
         List<UUID> ids = new ArrayList<>();

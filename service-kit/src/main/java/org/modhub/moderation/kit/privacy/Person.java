@@ -18,8 +18,8 @@ import org.modhub.moderation.contracts.event.privacy.PrivacyRequested;
  */
 public record Person(String accountId, List<String> emails, String anonymousRef) {
 
-    /** Matches no row: SQL's {@code IN ()} may not be empty. */
-    private static final String NONE = "\u0000none";
+    /** Matches no row (ids and addresses hold no spaces): SQL's {@code IN ()} may not be empty, and PostgreSQL refuses NUL. */
+    private static final String NONE = " (none) ";
 
     public Person {
         emails = emails == null

@@ -16,7 +16,9 @@ public enum Page {
     MAIL("/mail", "Mail", Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.LEGAL, Roles.ADMIN, Roles.AUDITOR),
     TRANSPARENCY("/transparency", "Transparency", Roles.AUDITOR, Roles.ADMIN),
     /** Moderators look hashes up from a linked case's matched files; the navigation leads the bank's keepers here. */
-    BANK("/bank", "Bank", Roles.LEGAL, Roles.ADMIN, Roles.AUDITOR);
+    BANK("/bank", "Bank", Roles.LEGAL, Roles.ADMIN, Roles.AUDITOR),
+    /** Data subjects' access and erasure requests (GDPR Arts. 15 and 17). */
+    PRIVACY("/privacy", "Privacy", Roles.LEGAL, Roles.ADMIN, Roles.AUDITOR);
 
     private final String path;
     private final String title;

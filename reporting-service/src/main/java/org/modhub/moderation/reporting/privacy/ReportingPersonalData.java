@@ -14,14 +14,12 @@ import org.modhub.moderation.contracts.event.privacy.PersonalDataItem;
 import org.modhub.moderation.kit.config.KitConfig;
 import org.modhub.moderation.kit.privacy.Person;
 import org.modhub.moderation.kit.privacy.PersonalDataHolder;
-import org.modhub.moderation.reporting.config.PrivacySwitch;
 import org.modhub.moderation.reporting.persistence.NotifierStandingEntity;
 import org.modhub.moderation.reporting.persistence.NotifierStandingRepository;
 import org.modhub.moderation.reporting.persistence.ReportEntity;
 import org.modhub.moderation.reporting.persistence.ReportRepository;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,14 +51,7 @@ public class ReportingPersonalData implements PersonalDataHolder {
     private final Map<String, Duration> periods;
 
     public ReportingPersonalData(
-            ReportRepository reports,
-            NotifierStandingRepository standings,
-            Clock clock,
-            KitConfig config,
-            PrivacySwitch privacy) {
-        if (!privacy.enabled()) {
-            Log.warn("kit.privacy.enabled is not set: data subjects' requests are not answered by this service");
-        }
+            ReportRepository reports, NotifierStandingRepository standings, Clock clock, KitConfig config) {
         this.reports = reports;
         this.standings = standings;
         this.clock = clock;

@@ -16,6 +16,9 @@ import org.modhub.moderation.contracts.event.EventEnvelope;
 import org.modhub.moderation.contracts.event.EventPayload;
 import org.modhub.moderation.contracts.event.EventSources;
 import org.modhub.moderation.contracts.event.mail.InboundMailReceived;
+import org.modhub.moderation.contracts.event.privacy.PrivacyAnswered;
+import org.modhub.moderation.contracts.event.privacy.PrivacyRequestKind;
+import org.modhub.moderation.contracts.event.privacy.PrivacyRequested;
 import org.modhub.moderation.contracts.event.review.DecisionOrigin;
 import org.modhub.moderation.contracts.event.review.DecisionTaken;
 import org.modhub.moderation.contracts.subject.SubjectRef;
@@ -155,6 +158,26 @@ public final class ReportingFixtures {
     }
 
     static final String SAFETY = Mailboxes.SAFETY;
+
+    // --- data subjects' requests (issue 26) ---
+
+    /** Publishes a data subject's request as appeals-service's privacy ledger does; returns its id. */
+    public static UUID requestPrivacy(PrivacyRequestKind kind, String accountId, List<String> emails) {
+        UUID id = UUID.randomUUID();
+        PrivacyRequested request = new PrivacyRequested(
+                id, kind, accountId, emails, "legal-1", Instant.now().truncatedTo(ChronoUnit.MICROS));
+        KafkaProbe.send(Topics.PRIVACY_REQUESTS, request.partitionKey(), encode(EventSources.APPEALS_SERVICE, request));
+        return id;
+    }
+
+    /** This service's whole answer to the request as seen on privacy.answers (all its parts), or null until then. */
+    public static List<PrivacyAnswered> privacyAnswer(KafkaProbe answers, UUID requestId) {
+        List<PrivacyAnswered> parts = answers.ofType(PrivacyAnswered.TYPE).stream()
+                .map(v -> data(v, PrivacyAnswered.class))
+                .filter(a -> a.requestId().equals(requestId) && a.service().equals("reporting-service"))
+                .toList();
+        return parts.isEmpty() || parts.size() < parts.get(0).parts() ? null : parts;
+    }
 
     /** The audit log entries about {@code entityId}, as an auditor reads them. */
     public static io.restassured.response.ValidatableResponse auditOf(String entityId) {

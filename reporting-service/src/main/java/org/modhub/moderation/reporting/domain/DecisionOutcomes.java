@@ -55,12 +55,15 @@ public class DecisionOutcomes {
             for (ReportEntity report : found) {
                 boolean newlyUnfounded = decision.manifestlyUnfounded() && !report.manifestlyUnfounded;
                 record(report, decision);
-                if (newlyUnfounded) {
+                // An anonymised report (its notifier asked for erasure) has no notifier left to climb the ladder.
+                if (newlyUnfounded && report.anonymisedAt == null) {
                     unfoundedByNotifier.merge(report.notifierKey, 1, Integer::sum);
                 }
             }
             Uni<Void> mails = Multi.createFrom()
                     .iterable(found)
+                    .select()
+                    .where(report -> report.anonymisedAt == null)
                     .onItem()
                     .transformToUniAndConcatenate(report -> tell(report, decision))
                     .collect()

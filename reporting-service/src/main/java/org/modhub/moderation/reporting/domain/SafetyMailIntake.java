@@ -149,6 +149,7 @@ public class SafetyMailIntake {
                 report.status = ReportStatus.AWAITING_LOCATION;
                 report.mailMessageId = received.messageId();
                 standing.reportsFiled++;
+                standing.updatedAt = now;
                 return reports.persist(report).chain(() -> askForLocation(report, received.messageId(), unknown));
             }
             Instant since = now.minus(config.intake().mergeWindow());
@@ -171,6 +172,7 @@ public class SafetyMailIntake {
                                     carriesMessageId[0] = true;
                                 }
                                 standing.reportsFiled++;
+                                standing.updatedAt = now;
                                 return reports.persist(report)
                                         .chain(() -> activate(report, standing.mutedAt(now), received.messageId()));
                             }))

@@ -131,6 +131,13 @@ public class ReportEntity {
     @Column(name = "withdrawal_reason")
     public String withdrawalReason;
 
+    /**
+     * When its notifier's identity was removed (an erasure, or the end of its retention period); null while it has
+     * one. An anonymised report still gets its outcome, but nobody is told and no one's standing moves.
+     */
+    @Column(name = "anonymised_at")
+    public Instant anonymisedAt;
+
     @Column(name = "filed_at")
     public Instant filedAt;
 

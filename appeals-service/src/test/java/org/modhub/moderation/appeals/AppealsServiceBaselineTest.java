@@ -32,7 +32,8 @@ class AppealsServiceBaselineTest extends ServiceBaselineChecks {
                 Call.post("/api/v1/appeals/00000000-0000-4000-8000-000000000001/resolve", "legal"),
                 Call.post("/api/v1/appellants/user:big-target/lift", "legal"),
                 Call.post("/api/v1/disputes", "legal"),
-                Call.post("/api/v1/disputes/00000000-0000-4000-8000-000000000001/outcome", "legal"));
+                Call.post("/api/v1/disputes/00000000-0000-4000-8000-000000000001/outcome", "legal"),
+                Call.post("/api/v1/privacy/requests", "legal"));
     }
 
     @Override
@@ -56,6 +57,7 @@ class AppealsServiceBaselineTest extends ServiceBaselineChecks {
                 Call.get("/api/v1/appeals", "legal"),
                 Call.get("/api/v1/appeals/mine", "user"),
                 Call.get("/api/v1/disputes", "legal"),
+                Call.get("/api/v1/privacy/requests", "auditor"),
                 Call.get("/api/v1/audit-log", "auditor"));
     }
 }

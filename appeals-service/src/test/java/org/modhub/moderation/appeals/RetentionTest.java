@@ -208,7 +208,12 @@ class RetentionTest {
         assertThat(schedule)
                 .extracting(l -> l.get("kind") + " " + days(l.get("period")))
                 .containsExactlyInAnyOrder(
-                        "resolved-appeals 365", "appellant-standing 365", "notifier-copies 190", "disputes 1095");
+                        "resolved-appeals 365",
+                        "appellant-standing 365",
+                        "notifier-copies 190",
+                        "disputes 1095",
+                        "finished-timers 90",
+                        "privacy-requests 1095");
         assertThat(schedule)
                 .allSatisfy(l -> assertThat((String) l.get("description")).isNotBlank());
         as("auditor-1", "auditor").get("/api/v1/privacy/retention").then().statusCode(200);

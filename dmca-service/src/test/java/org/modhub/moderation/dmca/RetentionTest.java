@@ -159,6 +159,7 @@ class RetentionTest {
         Map<String, Integer> first = OnVertx.await(retention::runNow);
         assertThat(first)
                 .containsOnlyKeys(
+                        "finished-timers",
                         "dmca-records",
                         "rejected-notices",
                         "thread-mail",
@@ -218,7 +219,9 @@ class RetentionTest {
                         Map.entry("rejected-notices", REJECTED.toString()),
                         Map.entry("thread-mail", RECORDS.toString()),
                         Map.entry("thread-correspondence", CORRESPONDENCE.toString()),
-                        Map.entry("notice-client-addresses", CLIENT_ADDRESSES.toString()));
+                        Map.entry("notice-client-addresses", CLIENT_ADDRESSES.toString()),
+                        Map.entry(
+                                "finished-timers", java.time.Duration.ofDays(90).toString()));
         assertThat(lines)
                 .allSatisfy(l -> assertThat((String) l.get("description")).isNotBlank());
         as("mod-1", "moderator").get("/api/v1/privacy/retention").then().statusCode(403);

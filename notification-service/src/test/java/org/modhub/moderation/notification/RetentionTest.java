@@ -191,7 +191,8 @@ class RetentionTest {
                                 "inbound-mail",
                                 "unmatched-mail",
                                 "mailbox-messages",
-                                "suppressions"))
+                                "suppressions",
+                                "finished-timers"))
                 .body("schedule.find { it.kind == 'mail-deliveries' }.days", equalTo(365))
                 .body("schedule.find { it.kind == 'inbound-mail' }.days", equalTo(90))
                 .body("schedule.find { it.kind == 'unmatched-mail' }.days", equalTo(180))

@@ -183,7 +183,8 @@ class RetentionTest {
                 .path("schedule");
         assertThat(schedule)
                 .extracting(line -> line.get("kind"), line -> line.get("days"))
-                .containsExactlyInAnyOrder(tuple("closed-reports", 183), tuple("notifier-standing", 365));
+                .containsExactlyInAnyOrder(
+                        tuple("closed-reports", 183), tuple("notifier-standing", 365), tuple("finished-timers", 90));
         assertThat(schedule)
                 .allSatisfy(line -> assertThat((String) line.get("description")).isNotBlank());
         as("mod-1", "moderator").get("/api/v1/privacy/retention").then().statusCode(403);

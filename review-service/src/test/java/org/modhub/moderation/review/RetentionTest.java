@@ -175,7 +175,9 @@ class RetentionTest {
         view.get("schedule")
                 .forEach(line ->
                         periods.put(line.get("kind").asText(), line.get("days").asLong()));
-        assertThat(periods).containsExactlyInAnyOrderEntriesOf(Map.of("case-reporters", 183L, "owner-contact", 1095L));
+        assertThat(periods)
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of("case-reporters", 183L, "owner-contact", 1095L, "finished-timers", 90L));
         assertThat(view.at("/lastRun/removed/owner-contact").asInt()).isZero(); // the last run, just above
         view.get("schedule")
                 .forEach(line -> assertThat(line.get("description").asText()).isNotBlank());

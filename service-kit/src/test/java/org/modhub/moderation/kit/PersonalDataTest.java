@@ -213,6 +213,19 @@ class PersonalDataTest {
             old.add(note(dave, "old " + i, false, now.minus(Duration.ofDays(31))));
         }
         UUID fresh = note(dave, "fresh", false, now.minus(Duration.ofDays(29)));
+        // The kit's own line: a timer that fired 91 days ago goes, one still pending stays.
+        String timerKey = "user:" + dave;
+        Sql.update(
+                db,
+                "INSERT INTO kit_timer (kind, timer_key, due_at, fired_at) VALUES ('test.reinstate', ?, ?, ?)",
+                timerKey,
+                java.sql.Timestamp.from(now.minus(Duration.ofDays(92))),
+                java.sql.Timestamp.from(now.minus(Duration.ofDays(91))));
+        Sql.update(
+                db,
+                "INSERT INTO kit_timer (kind, timer_key, due_at) VALUES ('test.pending', ?, ?)",
+                timerKey,
+                java.sql.Timestamp.from(now.plus(Duration.ofDays(3650))));
 
         Map<String, Integer> removed = OnVertx.await(retention::runNow);
         // Other tests' old notes may be removed too; dave's seven are, in batches of three, and the fresh one stays.

@@ -455,6 +455,35 @@ class PrivacyLedgerTest {
                 .then()
                 .statusCode(400)
                 .body("errors.field", hasItem("query.cursor"));
+
+        // The same person's erasure, once every service has answered it, takes the copy of their data out of the
+        // access answers: what was found and why stays.
+        UUID erasure = UUID.fromString(as(staff, "legal")
+                .body(Map.of("kind", "erasure", "emails", List.of(email.toUpperCase(java.util.Locale.ROOT))))
+                .post(PATH)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
+        for (String service : List.of(
+                "reporting-service", "review-service", "dmca-service", "appeals-service", "notification-service")) {
+            answer(erasure, service, PrivacyRequestKind.ERASURE, 1, 1);
+        }
+        await().atMost(WAIT).until(() -> "COMPLETE".equals(view(erasure).getString("status")));
+        JsonPath after = as(staff, "legal")
+                .get(PATH + "/" + id + "/document")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(items(after, "dmca-service"))
+                .extracting(i -> i.get("id"), i -> i.get("what"))
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("n-1", "dmca-notice n-1 naming you"),
+                        org.assertj.core.groups.Tuple.tuple("c-1", "dmca-counter-notice c-1 naming you"));
+        assertThat(after.getList("services.items.flatten().fields"))
+                .allSatisfy(f -> assertThat((Map<?, ?>) f).isNullOrEmpty());
+        assertThat(after.prettify()).doesNotContain("+49 30 1234").doesNotContain("Street 1");
     }
 
     @Test

@@ -213,7 +213,8 @@ class RetentionTest {
                         "notifier-copies 190",
                         "disputes 1095",
                         "finished-timers 90",
-                        "privacy-requests 1095");
+                        "privacy-requests 1095",
+                        "access-documents 30");
         assertThat(schedule)
                 .allSatisfy(l -> assertThat((String) l.get("description")).isNotBlank());
         as("auditor-1", "auditor").get("/api/v1/privacy/retention").then().statusCode(200);

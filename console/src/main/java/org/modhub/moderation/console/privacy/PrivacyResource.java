@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.jboss.resteasy.reactive.RestMulti;
 import org.modhub.moderation.console.services.Paged;
 import org.modhub.moderation.console.services.PrivacyApi;
 import org.modhub.moderation.console.services.PrivacyRequest;
@@ -88,12 +87,12 @@ public class PrivacyResource {
     @GET
     @Path("/{id}/document")
     @Produces(MediaType.APPLICATION_JSON)
-    public RestMulti<byte[]> document(@PathParam("id") String id) {
+    public Uni<Response> document(@PathParam("id") String id) {
         String name = "privacy-request-" + id.replaceAll("[^0-9a-fA-F-]", "") + ".json";
-        return RestMulti.fromMultiData(privacy.document(id))
-                .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
-                .header("Content-Type", MediaType.APPLICATION_JSON + "; charset=utf-8")
-                .build();
+        return privacy.document(id)
+                .map(json -> Response.ok(json, MediaType.APPLICATION_JSON + "; charset=utf-8")
+                        .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+                        .build());
     }
 
     /** The addresses typed one per line (or separated by commas or spaces); the service checks each. */

@@ -5,7 +5,6 @@ import java.util.List;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -37,9 +36,9 @@ public interface PrivacyApi {
     @POST
     Uni<PrivacyRequest> create(NewRequest request);
 
-    /** The document for the person, streamed through as the service writes it. */
+    /** The document for the person, as the service wrote it (read as text, so it is passed on byte for byte). */
     @GET
     @Path("/{id}/document")
     @Produces(MediaType.APPLICATION_JSON)
-    Multi<byte[]> document(@PathParam("id") String id);
+    Uni<String> document(@PathParam("id") String id);
 }

@@ -118,9 +118,13 @@ public class NoticeReview {
                         Audit.NOTICE,
                         notice.id,
                         notice.firstSubject(),
+                        // Each as account:<id>, the form an erasure finds in the audit log (Person.quotable).
                         owners.size() + " uploader(s) from the hub directory: "
                                 + String.join(
-                                        ", ", owners.stream().map(Owner::id).toList())))
+                                        ", ",
+                                        owners.stream()
+                                                .map(o -> "account:" + o.id())
+                                                .toList())))
                 .chain(() -> mail.send(MailThreads.onNotice(
                                 MailTemplateId.DMCA_NOTICE_ACCEPTED, notice.contactEmail, notice.id)
                         .parameters(Map.of(

@@ -27,9 +27,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class DeliveryOutcomes {
 
+    /** How an erasure marks a delivery's recipient (the kit's {@code Person.anonymousRef}). */
+    static final String ERASED = "erased:";
+
     private static final String RECORD_SENT =
             "UPDATE mail_delivery SET status = 'SENT', sent_at = $1, updated_at = $1, "
-                    + "lease_until = NULL, next_attempt_at = NULL, last_error = $2 WHERE id = $3 AND status = 'SENDING' AND attempts = $4";
+                    + "lease_until = NULL, next_attempt_at = NULL, last_error = $2 WHERE id = $3 AND status = 'SENDING' AND attempts = $4 "
+                    + "RETURNING recipient";
 
     private final MailDeliveryRepository deliveries;
     private final Suppressions suppressions;
@@ -37,6 +41,7 @@ public class DeliveryOutcomes {
     private final Clock clock;
     private final MeterRegistry registry;
     private final NotificationConfig.Outbound config;
+    private final Journal journal;
 
     public DeliveryOutcomes(
             MailDeliveryRepository deliveries,
@@ -44,7 +49,9 @@ public class DeliveryOutcomes {
             Pool pool,
             Clock clock,
             MeterRegistry registry,
-            NotificationConfig config) {
+            NotificationConfig config,
+            Journal journal) {
+        this.journal = journal;
         this.deliveries = deliveries;
         this.suppressions = suppressions;
         this.pool = pool;
@@ -64,9 +71,45 @@ public class DeliveryOutcomes {
                     if (result.rowCount() == 1) {
                         registry.counter("notification.mail.sent", "template", claim.templateId())
                                 .increment();
+                        String recipient = result.iterator().next().getString("recipient");
+                        if (recipient != null && recipient.startsWith(ERASED)) {
+                            dropJournalCopy(claim.messageId());
+                        }
                     }
                 })
                 .replaceWithVoid();
+    }
+
+    /**
+     * The recipient's erasure ran while this mail was on its way (it lets a mail in flight finish): the journal's copy,
+     * which reaches the journal a moment after the send, goes too, so nothing of the erased person stays. It is looked
+     * for a few times, on a worker thread, without holding up the sending lane.
+     */
+    private void dropJournalCopy(String messageId) {
+        Uni.createFrom()
+                .item(() -> {
+                    try {
+                        if (journal.deleteCopy(messageId) == 0) {
+                            throw new IllegalStateException("no journal copy of " + messageId + " yet");
+                        }
+                        return messageId;
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .runSubscriptionOn(io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool())
+                .onFailure()
+                .retry()
+                .withBackOff(java.time.Duration.ofMillis(500), java.time.Duration.ofSeconds(5))
+                .atMost(10)
+                .subscribe()
+                .with(
+                        id -> Log.infof(
+                                "Deleted the journal copy of %s: its recipient was erased while it was sent", id),
+                        failure -> Log.warnf(
+                                "The journal copy of %s, sent to an erased recipient, was not deleted: %s (the journal "
+                                        + "purge removes it within its retention)",
+                                messageId, failure.getMessage()));
     }
 
     Uni<Void> failed(Claim claim, Throwable cause) {

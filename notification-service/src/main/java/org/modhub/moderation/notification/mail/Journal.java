@@ -64,6 +64,34 @@ public class Journal {
     }
 
     /**
+     * Deletes the journal's copy of one mail, by Message-ID. Blocking; returns how many copies it deleted (0 when the
+     * copy has not arrived yet or is gone already).
+     */
+    public int deleteCopy(String messageId) throws MessagingException {
+        if (!enabled()) {
+            return 0;
+        }
+        try (Store store =
+                imap.connect(config.user().orElseThrow(), config.password().orElseThrow())) {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_WRITE);
+            int deleted = 0;
+            try {
+                for (Message message : inbox.search(new HeaderTerm("Message-ID", messageId))) {
+                    String[] ids = message.getHeader("Message-ID");
+                    if (ids != null && ids.length > 0 && ids[0].strip().equals(messageId)) {
+                        message.setFlag(Flags.Flag.DELETED, true);
+                        deleted++;
+                    }
+                }
+            } finally {
+                inbox.close(true);
+            }
+            return deleted;
+        }
+    }
+
+    /**
      * Deletes journal copies older than the retention, except those in {@code unresolved} (Message-IDs of deliveries a
      * retry may still look up). Age is judged on the mail server's clock (the newest copy's INTERNALDATE), not ours: a
      * sender whose clock runs ahead of the server's must not purge the copies a retry is about to ask for. Blocking;

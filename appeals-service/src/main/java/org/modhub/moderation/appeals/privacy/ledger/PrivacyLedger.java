@@ -260,9 +260,12 @@ public class PrivacyLedger {
                     }
                     request.completedAt = clock.instant();
                     Log.infof("Privacy request %s is complete: every service answered", request.id);
+                    Uni<Integer> copiesRemoved = request.kind == PrivacyRequestKind.ERASURE
+                            ? removeAccessCopies(request)
+                            : Uni.createFrom().item(0);
                     Set<String> others = new TreeSet<>(answered);
                     expected.forEach(others::remove);
-                    return audit.record(
+                    return copiesRemoved.chain(removed -> audit.record(
                             AuditTrail.system(SERVICE),
                             "privacy.completed",
                             ENTITY,
@@ -270,8 +273,30 @@ public class PrivacyLedger {
                             null,
                             request.kind.name().toLowerCase(Locale.ROOT) + " request answered in full by "
                                     + String.join(", ", expected)
-                                    + (others.isEmpty() ? "" : "; also answered: " + String.join(", ", others)));
+                                    + (others.isEmpty() ? "" : "; also answered: " + String.join(", ", others))
+                                    + (removed == 0
+                                            ? ""
+                                            : "; the data copied into " + removed
+                                                    + " answer part(s) of earlier access requests removed")));
                 });
+    }
+
+    /**
+     * The person asked for erasure and every service has erased: the copies of their data in earlier access answers
+     * (the same account or one of the same addresses) go too, keeping what was found and why.
+     */
+    private Uni<Integer> removeAccessCopies(PrivacyRequestEntity erasure) {
+        List<String> emails = erasure.emails == null || erasure.emails.isEmpty() ? List.of(" (none) ") : erasure.emails;
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(
+                                "UPDATE privacy_answer SET items = privacy_items_without_fields(items), "
+                                        + "fields_removed_at = :now WHERE fields_removed_at IS NULL AND request_id IN ("
+                                        + "SELECT id FROM privacy_request WHERE kind = 'ACCESS' AND (account_id = :account "
+                                        + "OR EXISTS (SELECT 1 FROM unnest(emails) e WHERE e IN (:emails))))")
+                        .setParameter("now", clock.instant())
+                        .setParameter("account", erasure.accountId == null ? " (none) " : erasure.accountId)
+                        .setParameter("emails", emails)
+                        .executeUpdate());
     }
 
     /** The audit line of one part: who answered, the counts, and the rules of the holds. */

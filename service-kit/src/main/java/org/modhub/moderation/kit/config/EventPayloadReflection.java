@@ -40,6 +40,11 @@ import org.modhub.moderation.contracts.event.matching.MatchedFile;
 import org.modhub.moderation.contracts.event.matching.UploadMatched;
 import org.modhub.moderation.contracts.event.matching.UploadVerdict;
 import org.modhub.moderation.contracts.event.notification.NotificationRequested;
+import org.modhub.moderation.contracts.event.privacy.ItemTreatment;
+import org.modhub.moderation.contracts.event.privacy.PersonalDataItem;
+import org.modhub.moderation.contracts.event.privacy.PrivacyAnswered;
+import org.modhub.moderation.contracts.event.privacy.PrivacyRequestKind;
+import org.modhub.moderation.contracts.event.privacy.PrivacyRequested;
 import org.modhub.moderation.contracts.event.reporting.NotifierReinstated;
 import org.modhub.moderation.contracts.event.reporting.NotifierSuspended;
 import org.modhub.moderation.contracts.event.reporting.NotifierWarned;
@@ -111,6 +116,11 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
             UploadMatched.class,
             UploadVerdict.class,
             NotificationRequested.class,
+            ItemTreatment.class,
+            PersonalDataItem.class,
+            PrivacyAnswered.class,
+            PrivacyRequestKind.class,
+            PrivacyRequested.class,
             NotifierReinstated.class,
             NotifierSuspended.class,
             NotifierWarned.class,

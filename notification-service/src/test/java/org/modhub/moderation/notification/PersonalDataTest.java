@@ -304,7 +304,10 @@ class PersonalDataTest {
             // The mail server: their mail and the journal's copies to them are gone.
             assertThat(messageIds(devStack, "safety", "Processed")).doesNotContain(toSafety);
             assertThat(messageIds(devStack, "feedback", "Processed")).doesNotContain(toFeedback);
-            assertThat(journalCopiesTo(person)).isEmpty();
+            // A mail a lane had claimed just before the erasure still goes out (to the address it held); its journal
+            // copy arrives after the send and is deleted as soon as the sender records it sent.
+            await().atMost(WAIT)
+                    .untilAsserted(() -> assertThat(journalCopiesTo(person)).isEmpty());
 
             // The other person's data is untouched; the person's part in it (handling their mail) is anonymised.
             assertThat(rows(

@@ -85,6 +85,38 @@ public class MailboxMessages {
         return walk(lower(emails), false);
     }
 
+    /**
+     * The journal's copy of a mail sent moments ago reaches the journal a little after the send, so a search may miss
+     * it. Each of these Message-IDs is looked for during {@code wait} and deleted when it arrives. Blocking (it waits on
+     * the worker thread it runs on); returns what it deleted.
+     */
+    public List<Found> expungeLateJournalCopies(Collection<String> messageIds, java.time.Duration wait)
+            throws MessagingException {
+        List<Found> deleted = new ArrayList<>();
+        if (!journal.enabled()) {
+            return deleted;
+        }
+        for (String messageId : messageIds) {
+            long deadline = System.nanoTime() + wait.toNanos();
+            while (true) {
+                if (journal.deleteCopy(messageId) > 0) {
+                    deleted.add(new Found(JOURNAL, "INBOX", messageId, null, null));
+                    break;
+                }
+                if (System.nanoTime() > deadline) {
+                    break;
+                }
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return deleted;
+                }
+            }
+        }
+        return deleted;
+    }
+
     /** Deletes (expunges) what {@link #of} finds; returns what it deleted. */
     public List<Found> expunge(Collection<String> emails) throws MessagingException {
         return walk(lower(emails), true);

@@ -204,7 +204,9 @@ public class NotificationPersonalData implements PersonalDataHolder {
     public Uni<List<PersonalDataItem>> erase(Person person) {
         List<PersonalDataItem> items = new ArrayList<>();
         String ref = person.anonymousRef();
+        List<String> justSent = new ArrayList<>();
         return deliveries(person)
+                .invoke(rows -> justSent.addAll(justSent(rows)))
                 .chain(rows -> anonymiseDeliveries(person, ids(rows))
                         .invoke(() -> rows.forEach(r -> items.add(done(
                                 "mail-delivery",
@@ -274,7 +276,14 @@ public class NotificationPersonalData implements PersonalDataHolder {
                                 SUPPRESSION_WHY)))))
                 // Last: the mail server is not part of the transaction. Should it fail, the request fails and is
                 // retried, and the database work above is rolled back with it.
-                .chain(() -> OffTheEventLoop.run(() -> mailboxes.expunge(person.emails())))
+                .chain(() -> OffTheEventLoop.run(() -> {
+                    List<MailboxMessages.Found> found = new ArrayList<>(mailboxes.expunge(person.emails()));
+                    // A mail sent moments ago may have its journal copy still on the way: wait for it briefly.
+                    List<String> missed = new ArrayList<>(justSent);
+                    found.forEach(m -> missed.remove(m.messageId()));
+                    found.addAll(mailboxes.expungeLateJournalCopies(missed, LATE_JOURNAL_COPY));
+                    return found;
+                }))
                 .invoke(messages -> messages.forEach(m -> items.add(done(
                         m.journalCopy() ? "journal-copy" : "mailbox-message",
                         m.id(),
@@ -355,11 +364,28 @@ public class NotificationPersonalData implements PersonalDataHolder {
     // --- what the person has here ---
 
     /** Deliveries to the person: 0 id, 1 template, 2 recipient, 3 account, 4 subject, 5 parameters, 6 in-reply-to, 7 status, 8 queued, 9 sent, 10 locale. */
+    /** How long an erasure waits for the journal copy of a mail sent moments before it. */
+    static final java.time.Duration LATE_JOURNAL_COPY = java.time.Duration.ofSeconds(5);
+
+    /** Mails sent so recently (a minute) that their journal copy may not have arrived yet: their Message-IDs. */
+    private List<String> justSent(List<Object[]> rows) {
+        java.time.Instant since = clock.instant().minusSeconds(60);
+        List<String> ids = new ArrayList<>();
+        for (Object[] r : rows) {
+            java.time.Instant sentAt = Rows.instant(r[9]);
+            if ("SENT".equals(r[7]) && sentAt != null && sentAt.isAfter(since) && r[11] != null) {
+                ids.add((String) r[11]);
+            }
+        }
+        return ids;
+    }
+
     private static Uni<List<Object[]>> deliveries(Person person) {
         Map<String, Object> p = new HashMap<>();
         return Rows.select(
                 "SELECT id, template_id, recipient, recipient_user_id, subject_line, CAST(parameters AS text), in_reply_to, "
-                        + "status, created_at, sent_at, locale FROM mail_delivery WHERE " + recipientIs(person, p)
+                        + "status, created_at, sent_at, locale, message_id FROM mail_delivery WHERE "
+                        + recipientIs(person, p)
                         + " ORDER BY created_at, id",
                 p);
     }

@@ -56,6 +56,12 @@ final class Rows {
         };
     }
 
+    /** A timestamp column as an instant; null as null. */
+    static Instant instant(Object value) {
+        String text = text(value);
+        return text == null ? null : Instant.parse(text);
+    }
+
     /**
      * A PostgreSQL regular expression matching any of the addresses literally (every character that is not a letter or
      * digit escaped), for {@code ~*} and {@code regexp_replace(..., 'gi')}.

@@ -35,6 +35,8 @@ public class DeliveryOutcomes {
                     + "lease_until = NULL, next_attempt_at = NULL, last_error = $2 WHERE id = $3 AND status = 'SENDING' AND attempts = $4 "
                     + "RETURNING recipient";
 
+    private static final String RECIPIENT = "SELECT recipient FROM mail_delivery WHERE id = $1";
+
     private final MailDeliveryRepository deliveries;
     private final Suppressions suppressions;
     private final Pool pool;
@@ -67,14 +69,25 @@ public class DeliveryOutcomes {
                 .completionStage(() -> pool.preparedQuery(RECORD_SENT)
                         .execute(Tuple.of(now, note, claim.id(), claim.attempts()))
                         .toCompletionStage())
-                .invoke(result -> {
+                .chain(result -> {
                     if (result.rowCount() == 1) {
                         registry.counter("notification.mail.sent", "template", claim.templateId())
                                 .increment();
-                        String recipient = result.iterator().next().getString("recipient");
-                        if (recipient != null && recipient.startsWith(ERASED)) {
-                            dropJournalCopy(claim.messageId());
-                        }
+                        return Uni.createFrom().item(result.iterator().next().getString("recipient"));
+                    }
+                    // Not ours to record any more (an erasure cancelled the row while it was on its way): the mail went
+                    // out all the same, so its recipient decides about the journal copy too.
+                    return Uni.createFrom()
+                            .completionStage(() -> pool.preparedQuery(RECIPIENT)
+                                    .execute(Tuple.of(claim.id()))
+                                    .toCompletionStage())
+                            .map(rows -> rows.rowCount() == 0
+                                    ? null
+                                    : rows.iterator().next().getString("recipient"));
+                })
+                .invoke(recipient -> {
+                    if (recipient != null && recipient.startsWith(ERASED)) {
+                        dropJournalCopy(claim.messageId());
                     }
                 })
                 .replaceWithVoid();

@@ -278,6 +278,13 @@ public class NotificationPersonalData implements PersonalDataHolder {
                 // retried, and the database work above is rolled back with it.
                 .chain(() -> OffTheEventLoop.run(() -> {
                     List<MailboxMessages.Found> found = new ArrayList<>(mailboxes.expunge(person.emails()));
+                    // Another session (the gateway, the journal purge) may hold a folder open while we expunge, and a
+                    // deletion can be lost to it: look again, and delete what is still there, a few times.
+                    for (int round = 0;
+                            round < 3 && !mailboxes.of(person.emails()).isEmpty();
+                            round++) {
+                        found.addAll(mailboxes.expunge(person.emails()));
+                    }
                     // A mail sent moments ago may have its journal copy still on the way: wait for it briefly.
                     List<String> missed = new ArrayList<>(justSent);
                     found.forEach(m -> missed.remove(m.messageId()));

@@ -289,7 +289,10 @@ public class NotificationPersonalData implements PersonalDataHolder {
                     List<String> missed = new ArrayList<>(justSent);
                     found.forEach(m -> missed.remove(m.messageId()));
                     found.addAll(mailboxes.expungeLateJournalCopies(missed, LATE_JOURNAL_COPY));
-                    return found;
+                    // A message deleted in a second look was found in the first one too: one item each.
+                    Map<String, MailboxMessages.Found> once = new java.util.LinkedHashMap<>();
+                    found.forEach(m -> once.putIfAbsent(m.id(), m));
+                    return List.copyOf(once.values());
                 }))
                 .invoke(messages -> messages.forEach(m -> items.add(done(
                         m.journalCopy() ? "journal-copy" : "mailbox-message",

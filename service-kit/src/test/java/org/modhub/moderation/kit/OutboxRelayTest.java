@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.modhub.moderation.devstack.test.Sql.count;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,15 +119,38 @@ class OutboxRelayTest {
     }
 
     @Test
-    void aReplicaHandsItsLeaseBackAndTakesItAgainForTheNextEvents() throws Exception {
+    void aCommitWakesTheRelaySoAnIdleRelayPublishesAtOnceNotAtItsNextPoll() throws Exception {
+        // Idle: nothing published for longer than kit.outbox.idle-after (5 s), so the relay polls only every 30 s.
+        await().atMost(Duration.ofSeconds(60)).until(() -> leaseHolder() == null);
+
+        UUID id = write("wake", "woken", false);
+        await().atMost(Duration.ofSeconds(10)).until(() -> sent(id));
+    }
+
+    @Test
+    void anIdleRelayHandsItsLeaseBackAndTakesItAgainForTheNextEvents() throws Exception {
         UUID before = write("lease-a", "before", false);
         await().atMost(Duration.ofSeconds(20)).until(() -> sent(before));
-
-        // What a stopping replica does: its UPDATE matched its own lease, so a successor need not wait for it to lapse.
+        // Busy for 5 s after its last event: the relay still holds the lease, and a stopping replica hands it back, so
+        // a
+        // successor need not wait for it to lapse.
         assertThat(handBack()).as("lease rows handed back").isEqualTo(1);
         UUID after = write("lease-b", "after", false);
         await().atMost(Duration.ofSeconds(20)).until(() -> sent(after));
-        assertThat(handBack()).as("the relay took the lease again to publish").isEqualTo(1);
+        assertThat(leaseHolder())
+                .as("the relay took the lease again to publish")
+                .isNotNull();
+
+        // Once idle, the relay hands the lease back by itself: another replica's commit is relayed by that replica.
+        await().atMost(Duration.ofSeconds(30)).until(() -> leaseHolder() == null);
+    }
+
+    private String leaseHolder() throws Exception {
+        try (Connection c = db.getConnection();
+                ResultSet rs = c.createStatement()
+                        .executeQuery("SELECT holder FROM kit_outbox_lease WHERE id = 1 AND expires_at > now()")) {
+            return rs.next() ? rs.getString(1) : null;
+        }
     }
 
     private int handBack() throws Exception {

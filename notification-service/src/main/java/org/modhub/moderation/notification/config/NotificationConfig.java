@@ -22,9 +22,16 @@ public interface NotificationConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** How often queued mail is looked for; a round sends until nothing is due or the batch is done. */
+        /**
+         * How often a busy lane looks for queued mail (one was queued, woke it or was sent within the last 2 s); a
+         * round sends until nothing is due or the batch is done. Queuing a mail wakes a lane once it is committed.
+         */
         @WithDefault("250ms")
         Duration pollEvery();
+
+        /** How often an idle lane looks: retries come due, and mail queued by another replica or left by a crash. */
+        @WithDefault("1s")
+        Duration idlePollEvery();
 
         /** The sender address (From); Message-IDs use its domain. */
         String from();

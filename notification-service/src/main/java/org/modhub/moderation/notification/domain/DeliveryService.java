@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.modhub.moderation.contracts.event.notification.NotificationRequested;
+import org.modhub.moderation.kit.timer.AfterCommit;
 import org.modhub.moderation.notification.config.NotificationConfig;
+import org.modhub.moderation.notification.mail.MailSender;
 import org.modhub.moderation.notification.mail.RenderedMail;
 import org.modhub.moderation.notification.mail.TemplateException;
 import org.modhub.moderation.notification.mail.TemplateRenderer;
@@ -33,6 +35,7 @@ public class DeliveryService {
     private final ThreadTokens threads;
     private final Clock clock;
     private final String messageIdDomain;
+    private final MailSender sender;
 
     public DeliveryService(
             MailDeliveryRepository deliveries,
@@ -40,8 +43,10 @@ public class DeliveryService {
             Suppressions suppressions,
             ThreadTokens threads,
             Clock clock,
-            NotificationConfig config) {
+            NotificationConfig config,
+            MailSender sender) {
         this.deliveries = deliveries;
+        this.sender = sender;
         this.renderer = renderer;
         this.suppressions = suppressions;
         this.threads = threads;
@@ -107,6 +112,9 @@ public class DeliveryService {
                     return threads.tokenFor(row.threadKey, now);
                 })
                 .chain(token -> deliveries.persist(row))
-                .replaceWithVoid();
+                // A lane sends it as soon as it is committed, not at its next poll.
+                .chain(() -> row.status == DeliveryStatus.QUEUED
+                        ? AfterCommit.run(sender::wake)
+                        : Uni.createFrom().voidItem());
     }
 }

@@ -1,11 +1,13 @@
 package org.modhub.moderation.notification.mail;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.modhub.moderation.kit.timer.Ticker;
 import org.modhub.moderation.notification.config.NotificationConfig;
@@ -39,6 +41,9 @@ public class MailSender {
             "SELECT 1 FROM mail_delivery WHERE (status = 'QUEUED' AND next_attempt_at <= $1) "
                     + "OR (status = 'SENDING' AND lease_until < $1) LIMIT 1";
 
+    /** How long after a mail was queued or found the lanes keep looking at their busy pace. */
+    private static final Duration BUSY_FOR = Duration.ofSeconds(2);
+
     private final MailClaims claims;
     private final DeliveryOutcomes outcomes;
     private final Pool pool;
@@ -48,6 +53,8 @@ public class MailSender {
     private final Clock clock;
     private final NotificationConfig.Outbound config;
     private final List<Ticker> tickers = new CopyOnWriteArrayList<>();
+    private final AtomicInteger nextLane = new AtomicInteger();
+    private volatile long busyUntil = System.nanoTime();
 
     public MailSender(
             MailClaims claims,
@@ -74,8 +81,26 @@ public class MailSender {
      */
     void start(@Observes StartupEvent started, Vertx vertx) {
         for (int lane = 1; lane <= Math.max(1, config.concurrency()); lane++) {
-            tickers.add(Ticker.start(vertx, "Mail sender lane " + lane, config.pollEvery(), this::tick));
+            tickers.add(Ticker.start(vertx, "Mail sender lane " + lane, this::pause, this::tick));
         }
+    }
+
+    /** A mail was queued and committed: one lane (in turn) looks at once. */
+    public void wake() {
+        busy();
+        if (!tickers.isEmpty()) {
+            tickers.get(Math.floorMod(nextLane.getAndIncrement(), tickers.size()))
+                    .wake();
+        }
+    }
+
+    private void busy() {
+        busyUntil = System.nanoTime() + BUSY_FOR.toNanos();
+    }
+
+    /** Fast while mail flows; idle lanes cost one index probe each a second. */
+    private Duration pause() {
+        return System.nanoTime() - busyUntil < 0 ? config.pollEvery() : config.idlePollEvery();
     }
 
     void stop(@Observes ShutdownEvent stopping) {
@@ -92,9 +117,13 @@ public class MailSender {
         return Uni.createFrom()
                 .completionStage(
                         () -> pool.preparedQuery(ANY_DUE).execute(Tuple.of(now)).toCompletionStage())
-                .chain(rows -> rows.size() == 0
-                        ? Uni.createFrom().voidItem()
-                        : sendDue(0).replaceWithVoid());
+                .chain(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    busy();
+                    return sendDue(0).replaceWithVoid();
+                });
     }
 
     private Uni<Integer> sendDue(int done) {

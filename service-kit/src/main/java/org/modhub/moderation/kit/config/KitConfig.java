@@ -112,9 +112,24 @@ public interface KitConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** How often the relay looks for unsent rows: the most an event waits in the outbox when Kafka is up. */
+        /**
+         * How often the relay looks for unsent rows while busy (it published or was woken within {@link #idleAfter()}).
+         * A commit that wrote an outbox row wakes this replica's relay at once, so this only bounds how long another
+         * replica's rows wait while this one holds the lease.
+         */
         @WithDefault("100ms")
         Duration pollEvery();
+
+        /**
+         * How often an idle relay looks: the fallback for rows another replica committed while this one holds the lease,
+         * rows a crash left, and rows written while Kafka was down.
+         */
+        @WithDefault("1s")
+        Duration idlePollEvery();
+
+        /** How long after its last wake or published row the relay counts as busy; then it hands its lease back. */
+        @WithDefault("2s")
+        Duration idleAfter();
 
         /** Rows published per round. */
         @WithDefault("200")

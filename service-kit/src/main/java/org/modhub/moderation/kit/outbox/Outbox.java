@@ -3,6 +3,7 @@ package org.modhub.moderation.kit.outbox;
 import org.modhub.moderation.contracts.event.EventCodec;
 import org.modhub.moderation.contracts.event.EventEnvelope;
 import org.modhub.moderation.contracts.event.EventPayload;
+import org.modhub.moderation.kit.timer.AfterCommit;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -17,9 +18,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class Outbox {
 
     private final EventCodec codec;
+    private final OutboxRelay relay;
 
-    public Outbox(EventCodec codec) {
+    public Outbox(EventCodec codec, OutboxRelay relay) {
         this.codec = codec;
+        this.relay = relay;
     }
 
     /**
@@ -50,6 +53,7 @@ public class Outbox {
                         .setParameter("key", key)
                         .setParameter("payload", json)
                         .executeUpdate())
-                .replaceWithVoid();
+                // The relay learns of the row when it is committed, not at its next poll.
+                .chain(() -> AfterCommit.run(relay::wake));
     }
 }

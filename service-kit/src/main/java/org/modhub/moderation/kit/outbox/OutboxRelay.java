@@ -62,7 +62,9 @@ public class OutboxRelay {
 
     private volatile Instant pausedUntil = Instant.EPOCH;
     private volatile Duration backoff;
-    private Ticker ticker;
+    private volatile long busyUntil = System.nanoTime();
+    private volatile boolean holdsLease;
+    private volatile Ticker ticker;
 
     public OutboxRelay(
             KitConfig config,
@@ -84,7 +86,29 @@ public class OutboxRelay {
     }
 
     void start(@Observes StartupEvent started, Vertx vertx) {
-        ticker = Ticker.start(vertx, "Outbox relay", config.pollEvery(), this::tick);
+        ticker = Ticker.start(vertx, "Outbox relay", this::pause, this::tick);
+    }
+
+    /** A commit wrote outbox rows: relay them now, and look often for a while. */
+    public void wake() {
+        busy();
+        Ticker running = ticker;
+        if (running != null) {
+            running.wake();
+        }
+    }
+
+    private void busy() {
+        busyUntil = System.nanoTime() + config.idleAfter().toNanos();
+    }
+
+    private boolean isBusy() {
+        return System.nanoTime() - busyUntil < 0;
+    }
+
+    /** Fast while busy; an idle relay costs one index probe a second (kit.outbox.idle-poll-every). */
+    private Duration pause() {
+        return isBusy() ? config.pollEvery() : config.idlePollEvery();
     }
 
     /** No rounds while the pools shut down; the lease goes back, so a successor (a rolling update) relays at once. */
@@ -104,7 +128,8 @@ public class OutboxRelay {
         return pool.preparedQuery(
                         "UPDATE kit_outbox_lease SET holder = NULL, expires_at = 'epoch' WHERE id = 1 AND holder = $1")
                 .execute(Tuple.of(replicaId))
-                .map(io.vertx.sqlclient.SqlResult::rowCount);
+                .map(io.vertx.sqlclient.SqlResult::rowCount)
+                .onSuccess(handedBack -> holdsLease = false);
     }
 
     Uni<Void> tick() {
@@ -116,9 +141,26 @@ public class OutboxRelay {
         // write transactions a second.
         return Uni.createFrom()
                 .completionStage(() -> pool.query(ANY_UNSENT).execute().toCompletionStage())
-                .chain(rows -> rows.size() == 0
-                        ? Uni.createFrom().voidItem()
-                        : relayOnce().replaceWithVoid());
+                .chain(rows -> rows.size() == 0 ? idle() : relayOnce().invoke(this::afterRelaying))
+                .replaceWithVoid();
+    }
+
+    private void afterRelaying(int sent) {
+        busy(); // unsent rows exist (perhaps waiting for Kafka, or for another replica's lease): keep looking often
+        if (sent == config.batchSize()) {
+            wake(); // a full batch: more may be waiting
+        }
+    }
+
+    /**
+     * Nothing to send. Once idle, the lease goes back, so another replica's commit is relayed by that replica at once
+     * rather than at this one's next idle poll.
+     */
+    private Uni<?> idle() {
+        if (!holdsLease || isBusy()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().completionStage(() -> handBackLease().toCompletionStage());
     }
 
     /**
@@ -142,7 +184,8 @@ public class OutboxRelay {
                         .setParameter("until", now.plus(config.leaseDuration()))
                         .setParameter("now", now)
                         .executeUpdate())
-                .map(updated -> updated == 1);
+                .map(updated -> updated == 1)
+                .invoke(held -> holdsLease = held);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,7 +1,6 @@
 package org.modhub.moderation.kit.timer;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import io.quarkus.logging.Log;
@@ -12,37 +11,78 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 /**
- * Runs a reactive round every {@code period}, also below a second, which {@code @Scheduled} cannot: its
- * simple scheduler looks at triggers once a second, so a 100 ms relay would really tick every second and
- * add up to a second to every Kafka hop. Each round runs on its own safe duplicated Vert.x context (what
- * Hibernate Reactive needs); a round still running when the next is due is skipped, not queued.
+ * Runs a reactive round, then waits, then runs the next: also below a second, which {@code @Scheduled} cannot (its
+ * simple scheduler looks at triggers once a second). The wait is asked anew after every round, so a loop can poll
+ * fast while busy and slowly while idle; {@link #wake()} runs a round at once (after a commit that left work), and a
+ * wake during a round runs another right after it. Each round runs on its own safe duplicated Vert.x context (what
+ * Hibernate Reactive needs); rounds never overlap.
+ *
+ * <p>All state changes happen on one event loop, so a wake from any thread can neither start two rounds nor leave
+ * two timers pending.
  */
 public final class Ticker implements AutoCloseable {
 
     private final Vertx vertx;
+    private final Context loop;
     private final String name;
+    private final Supplier<Duration> pause;
     private final Supplier<Uni<?>> round;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final long timerId;
+
+    // Touched on the loop's thread only.
+    private boolean running;
+    private boolean again;
+    private long timerId = -1;
     private volatile boolean closed;
 
-    private Ticker(Vertx vertx, String name, Duration period, Supplier<Uni<?>> round) {
+    private Ticker(Vertx vertx, String name, Supplier<Duration> pause, Supplier<Uni<?>> round) {
         this.vertx = vertx;
+        this.loop = vertx.getOrCreateContext();
         this.name = name;
+        this.pause = pause;
         this.round = round;
-        this.timerId = vertx.setPeriodic(Math.max(1, period.toMillis()), ignored -> fire());
+        loop.runOnContext(ignored -> schedule());
     }
 
-    /** Starts ticking now; {@link #close()} stops it. */
+    /** Runs a round every {@code period}; {@link #close()} stops it. */
     public static Ticker start(Vertx vertx, String name, Duration period, Supplier<Uni<?>> round) {
-        return new Ticker(vertx, name, period, round);
+        return new Ticker(vertx, name, () -> period, round);
+    }
+
+    /** Runs a round, then waits what {@code pause} says at that moment, and so on; {@link #close()} stops it. */
+    public static Ticker start(Vertx vertx, String name, Supplier<Duration> pause, Supplier<Uni<?>> round) {
+        return new Ticker(vertx, name, pause, round);
+    }
+
+    /** Runs a round now, or right after the one running (which may have looked before the caller's commit). */
+    public void wake() {
+        if (!closed) {
+            loop.runOnContext(ignored -> {
+                again = true;
+                fire();
+            });
+        }
+    }
+
+    private void schedule() {
+        if (!closed) {
+            timerId = vertx.setTimer(Math.max(1, pause.get().toMillis()), ignored -> {
+                timerId = -1;
+                fire();
+            });
+        }
     }
 
     private void fire() {
-        if (closed || !running.compareAndSet(false, true)) {
+        if (closed || running) {
             return;
         }
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        running = true;
+        again = false;
+        if (timerId != -1) {
+            vertx.cancelTimer(timerId);
+            timerId = -1;
+        }
+        Context context = VertxContext.createNewDuplicatedContext(loop);
         VertxContextSafetyToggle.setContextSafe(context, true);
         context.runOnContext(ignored -> {
             Uni<?> next;
@@ -51,18 +91,32 @@ public final class Ticker implements AutoCloseable {
             } catch (RuntimeException e) {
                 next = Uni.createFrom().failure(e);
             }
-            next.subscribe().with(done -> running.set(false), failure -> {
-                running.set(false);
+            next.subscribe().with(done -> loop.runOnContext(back -> finished()), failure -> {
                 if (!closed) {
                     Log.errorf(failure, "%s: round failed", name);
                 }
+                loop.runOnContext(back -> finished());
             });
         });
+    }
+
+    private void finished() {
+        running = false;
+        if (again) {
+            fire();
+        } else {
+            schedule();
+        }
     }
 
     @Override
     public void close() {
         closed = true;
-        vertx.cancelTimer(timerId);
+        loop.runOnContext(ignored -> {
+            if (timerId != -1) {
+                vertx.cancelTimer(timerId);
+                timerId = -1;
+            }
+        });
     }
 }

@@ -123,6 +123,25 @@ class TimerWorkerTest {
                 .isEqualTo(1);
     }
 
+    @Test
+    void aScheduledRoundLooksFirstAndFiresOnlyWhatIsDue() throws Exception {
+        String prefix = "round-" + UUID.randomUUID() + "-";
+        schedule(prefix + "due-", 2, clock.instant().minusSeconds(5), null);
+        schedule(prefix + "later-", 1, clock.instant().plus(Duration.ofHours(1)), null);
+
+        assertThat(OnVertx.await(worker::fireDueIfAny)).isGreaterThanOrEqualTo(2);
+        assertThat(count(db, "SELECT count(*) FROM kit_test_fired WHERE timer_key LIKE ?", prefix + "due-%"))
+                .isEqualTo(2);
+        assertThat(OnVertx.await(worker::fireDueIfAny))
+                .as("nothing due: nothing fired")
+                .isZero();
+
+        clock.advance(Duration.ofHours(2));
+        assertThat(OnVertx.await(worker::fireDueIfAny)).isGreaterThanOrEqualTo(1);
+        assertThat(count(db, "SELECT count(*) FROM kit_test_fired WHERE timer_key = ?", prefix + "later-0"))
+                .isEqualTo(1);
+    }
+
     private Integer fireDue() throws Exception {
         return OnVertx.await(worker::fireDue);
     }

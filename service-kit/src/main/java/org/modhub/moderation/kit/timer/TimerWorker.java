@@ -65,16 +65,23 @@ public class TimerWorker {
         if (!config.enabled() || handlers.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        // Most rounds find nothing due: one read on the bare pool (the index on due_at) before a Hibernate session and
-        // a claiming transaction, as the outbox relay does, so an idle service costs one index probe a second.
+        return fireDueIfAny().replaceWithVoid();
+    }
+
+    /**
+     * A scheduled round: most find nothing due, so first one read on the bare pool (the index on due_at), and only
+     * when a timer is due a Hibernate session and claiming transactions, as the outbox relay does: an idle service
+     * costs one index probe a second.
+     *
+     * @return how many timers were fired
+     */
+    public Uni<Integer> fireDueIfAny() {
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         return Uni.createFrom()
                 .completionStage(() -> pool.preparedQuery(ANY_DUE)
-                        .execute(Tuple.of(now, kinds))
+                        .execute(Tuple.of(now).addArrayOfString(kinds))
                         .toCompletionStage())
-                .chain(rows -> rows.size() == 0
-                        ? Uni.createFrom().voidItem()
-                        : fireDue().replaceWithVoid());
+                .chain(rows -> rows.size() == 0 ? Uni.createFrom().item(0) : fireDue());
     }
 
     /**

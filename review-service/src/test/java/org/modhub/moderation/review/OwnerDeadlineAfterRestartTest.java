@@ -26,6 +26,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.vertx.sqlclient.Pool;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -65,6 +66,9 @@ class OwnerDeadlineAfterRestartTest {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    Pool pool;
+
     @Test
     void theDeadlineFiresInANewWorkerAfterTheOneThatScheduledItIsGone() throws Exception {
         String caseId = claim(newCase(db, newModel()), "mia");
@@ -86,8 +90,8 @@ class OwnerDeadlineAfterRestartTest {
                 .atMost(Duration.ofSeconds(5))
                 .until(() -> state(db, caseId).equals("AWAITING_OWNER"));
 
-        TimerWorker fresh = new TimerWorker(handlers, kitConfig, clock, registry);
-        OnVertx.await(fresh::fireDue);
+        TimerWorker fresh = new TimerWorker(handlers, kitConfig, clock, registry, pool);
+        OnVertx.await(fresh::fireDueIfAny);
 
         assertThat(state(db, caseId)).isEqualTo("OPEN");
         assertThat(Sql.rows(db, "SELECT escalated, escalation_reason FROM review_case WHERE id = ?::uuid", caseId)

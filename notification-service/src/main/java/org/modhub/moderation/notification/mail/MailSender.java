@@ -81,7 +81,8 @@ public class MailSender {
      */
     void start(@Observes StartupEvent started, Vertx vertx) {
         for (int lane = 1; lane <= Math.max(1, config.concurrency()); lane++) {
-            tickers.add(Ticker.start(vertx, "Mail sender lane " + lane, this::pause, this::tick));
+            tickers.add(
+                    Ticker.start(vertx, "Mail sender lane " + lane, this::pause, Duration.ofMillis(50), this::tick));
         }
     }
 

@@ -14,8 +14,9 @@ import io.vertx.core.Vertx;
  * Runs a reactive round, then waits, then runs the next: also below a second, which {@code @Scheduled} cannot (its
  * simple scheduler looks at triggers once a second). The wait is asked anew after every round, so a loop can poll
  * fast while busy and slowly while idle; {@link #wake()} runs a round at once (after a commit that left work), and a
- * wake during a round runs another right after it. Each round runs on its own safe duplicated Vert.x context (what
- * Hibernate Reactive needs); rounds never overlap.
+ * wake during a round runs another after it. Woken rounds start at least {@code minGap} apart, so a stream of commits
+ * under load is taken in batches rather than one round per commit. Each round runs on its own safe duplicated Vert.x
+ * context (what Hibernate Reactive needs); rounds never overlap.
  *
  * <p>All state changes happen on one event loop, so a wake from any thread can neither start two rounds nor leave
  * two timers pending.
@@ -26,50 +27,75 @@ public final class Ticker implements AutoCloseable {
     private final Context loop;
     private final String name;
     private final Supplier<Duration> pause;
+    private final long minGapNanos;
     private final Supplier<Uni<?>> round;
 
     // Touched on the loop's thread only.
     private boolean running;
     private boolean again;
     private long timerId = -1;
+    private long timerDue;
+    private long lastStart = System.nanoTime();
     private volatile boolean closed;
 
-    private Ticker(Vertx vertx, String name, Supplier<Duration> pause, Supplier<Uni<?>> round) {
+    private Ticker(Vertx vertx, String name, Supplier<Duration> pause, Duration minGap, Supplier<Uni<?>> round) {
         this.vertx = vertx;
         this.loop = vertx.getOrCreateContext();
         this.name = name;
         this.pause = pause;
+        this.minGapNanos = minGap.toNanos();
         this.round = round;
-        loop.runOnContext(ignored -> schedule());
+        loop.runOnContext(ignored -> schedule(pause.get().toNanos()));
     }
 
     /** Runs a round every {@code period}; {@link #close()} stops it. */
     public static Ticker start(Vertx vertx, String name, Duration period, Supplier<Uni<?>> round) {
-        return new Ticker(vertx, name, () -> period, round);
+        return new Ticker(vertx, name, () -> period, Duration.ZERO, round);
     }
 
-    /** Runs a round, then waits what {@code pause} says at that moment, and so on; {@link #close()} stops it. */
-    public static Ticker start(Vertx vertx, String name, Supplier<Duration> pause, Supplier<Uni<?>> round) {
-        return new Ticker(vertx, name, pause, round);
+    /**
+     * Runs a round, then waits what {@code pause} says at that moment, and so on; a {@link #wake()} runs one sooner,
+     * but never sooner than {@code minGap} after the last one started. {@link #close()} stops it.
+     */
+    public static Ticker start(
+            Vertx vertx, String name, Supplier<Duration> pause, Duration minGap, Supplier<Uni<?>> round) {
+        return new Ticker(vertx, name, pause, minGap, round);
     }
 
-    /** Runs a round now, or right after the one running (which may have looked before the caller's commit). */
+    /** Runs a round soon, or after the one running (which may have looked before the caller's commit). */
     public void wake() {
         if (!closed) {
             loop.runOnContext(ignored -> {
                 again = true;
-                fire();
+                if (!running) {
+                    schedule(lastStart + minGapNanos - System.nanoTime());
+                }
             });
         }
     }
 
-    private void schedule() {
-        if (!closed) {
-            timerId = vertx.setTimer(Math.max(1, pause.get().toMillis()), ignored -> {
-                timerId = -1;
-                fire();
-            });
+    /** Fires in {@code nanos} (at once if not positive), unless a timer already fires sooner. */
+    private void schedule(long nanos) {
+        if (closed) {
+            return;
         }
+        long due = System.nanoTime() + Math.max(0, nanos);
+        if (timerId != -1) {
+            if (timerDue - due <= 0) {
+                return;
+            }
+            vertx.cancelTimer(timerId);
+            timerId = -1;
+        }
+        if (nanos <= 0) {
+            fire();
+            return;
+        }
+        timerDue = due;
+        timerId = vertx.setTimer(Math.max(1, nanos / 1_000_000), ignored -> {
+            timerId = -1;
+            fire();
+        });
     }
 
     private void fire() {
@@ -78,6 +104,7 @@ public final class Ticker implements AutoCloseable {
         }
         running = true;
         again = false;
+        lastStart = System.nanoTime();
         if (timerId != -1) {
             vertx.cancelTimer(timerId);
             timerId = -1;
@@ -102,11 +129,10 @@ public final class Ticker implements AutoCloseable {
 
     private void finished() {
         running = false;
-        if (again) {
-            fire();
-        } else {
-            schedule();
-        }
+        schedule(
+                again
+                        ? lastStart + minGapNanos - System.nanoTime()
+                        : pause.get().toNanos());
     }
 
     @Override

@@ -33,5 +33,49 @@ final class ExportPhase {
                 .forEach((part, ticks) -> r.exportCpu.put(
                         part, (ticks - cpuBefore.getOrDefault(part, 0L)) / 100.0)); // clock ticks are 1/100 s
         log("  export %s; CPU seconds by part %s", r.export, r.exportCpu);
+        databaseRead();
+    }
+
+    /**
+     * The export's baseline (issue 27): PostgreSQL's own read of the same rows, the stored statement of each enforced
+     * decision in the period in the export's order ({@code StatementExport}'s query, its one column that a stored
+     * statement needs), {@code COPY (…) TO STDOUT} through {@code psql} into the void.
+     */
+    private void databaseRead() throws Exception {
+        String where = "d.status = 'ENFORCED' AND d.kind = 'DECISION' AND d.statement IS NOT NULL AND d.decided_at >= '"
+                + Bulk.DECISIONS_FROM + "' AND d.decided_at < '" + Bulk.DECISIONS_TO + "'";
+        String copy =
+                "COPY (SELECT s.statement FROM decision d LEFT JOIN statement_submission s ON s.decision_id = d.id "
+                        + "WHERE " + where + " ORDER BY d.decided_at, d.id) TO STDOUT";
+        var postgres = stack.dev().postgres();
+        ProcessBuilder psql = new ProcessBuilder(
+                        "psql",
+                        "-X",
+                        "-q",
+                        "-v",
+                        "ON_ERROR_STOP=1",
+                        "-h",
+                        postgres.host(),
+                        "-p",
+                        Integer.toString(postgres.port()),
+                        "-U",
+                        postgres.username(),
+                        "-d",
+                        "review",
+                        "-c",
+                        copy)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        psql.environment().put("PGPASSWORD", postgres.password());
+        long started = System.nanoTime();
+        int exit = psql.start().waitFor();
+        r.exportDbSeconds = (System.nanoTime() - started) / 1e9;
+        if (exit != 0) {
+            throw new IllegalStateException("psql COPY exited with " + exit);
+        }
+        r.exportDbRows = Queries.count(stack, "review", "SELECT count(*) FROM decision d WHERE " + where);
+        log(
+                "  baseline: PostgreSQL COPY of %,d statements in %.1f s = %,.0f /s",
+                r.exportDbRows, r.exportDbSeconds, r.exportDbRows / r.exportDbSeconds);
     }
 }

@@ -134,15 +134,51 @@ final class Stack implements AutoCloseable {
                 LocalSuite.consoleEnvironment(dev, serviceUrls, port));
     }
 
-    private synchronized Start start(String name, String javaOptions, int port, Map<String, String> environment) {
-        Path log = logDir.resolve(name + ".log");
+    /** The name of the plain JVM ({@link IdleJvm}) while it runs as a part of this stack. */
+    static final String PLAIN_JVM = "plain JVM";
+
+    /**
+     * Starts {@link IdleJvm} (the bench module's classes) with the services' JVM options and waits for its first
+     * answer, polled as a service's readiness is: the baseline of a service's start, idle CPU and idle RSS. It counts
+     * as its own part ({@link #PLAIN_JVM}) until {@link #stopService} stops it.
+     */
+    Start startPlainJvm() {
+        int port = freePort();
+        String options = System.getenv().getOrDefault(DevStackEnv.SERVICE_JAVA_OPTS, SERVICE_JAVA_OPTS);
+        Path classes = repo.root().resolve("bench/target/classes");
+        return start(
+                PLAIN_JVM,
+                options,
+                List.of("-cp", classes.toString(), IdleJvm.class.getName(), Integer.toString(port)),
+                classes.getParent(),
+                port,
+                Map.of());
+    }
+
+    private Start start(String name, String javaOptions, int port, Map<String, String> environment) {
+        return start(
+                name,
+                javaOptions,
+                List.of("-jar", repo.serviceJar(name).toString()),
+                repo.serviceDir(name),
+                port,
+                environment);
+    }
+
+    private synchronized Start start(
+            String name,
+            String javaOptions,
+            List<String> main,
+            Path directory,
+            int port,
+            Map<String, String> environment) {
+        Path log = logDir.resolve(name.replace(' ', '-') + ".log");
         List<String> command = new ArrayList<>();
         command.add(ChildProcesses.javaExecutable());
         command.addAll(List.of(javaOptions.replace("{service}", name).trim().split("\\s+")));
-        command.add("-jar");
-        command.add(repo.serviceJar(name).toString());
+        command.addAll(main);
         ProcessBuilder builder = new ProcessBuilder(ChildProcesses.detached(command))
-                .directory(repo.serviceDir(name).toFile())
+                .directory(directory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
@@ -290,11 +326,7 @@ final class Stack implements AutoCloseable {
                             ? servicePids.get(pid)
                             : pid == self
                                     ? "driver and mail server"
-                                    : comm.startsWith("postgres")
-                                            ? "PostgreSQL"
-                                            : new String(Files.readAllBytes(proc.resolve("cmdline"))).contains("kafka")
-                                                    ? "Kafka"
-                                                    : "other";
+                                    : comm.startsWith("postgres") ? "PostgreSQL" : otherPart(proc, comm);
                     ticks.merge(part, used, Long::sum);
                 } catch (IOException | RuntimeException gone) {
                     // The process ended while we looked.
@@ -304,6 +336,27 @@ final class Stack implements AutoCloseable {
             return Map.of();
         }
         return ticks;
+    }
+
+    /** A process that is neither a service, PostgreSQL nor this driver: a load generator, the Kafka broker or other. */
+    private static String otherPart(Path proc, String comm) throws IOException {
+        if (comm.equals("pgbench") || comm.equals("psql")) {
+            return LOAD_GENERATOR;
+        }
+        String cmdline = new String(Files.readAllBytes(proc.resolve("cmdline")));
+        return cmdline.contains("io.gatling.app.Gatling")
+                ? LOAD_GENERATOR
+                : cmdline.contains("kafka") ? "Kafka" : "other";
+    }
+
+    /** The part {@link #cpuTicksByPart} counts Gatling's JVM, pgbench and psql in. */
+    static final String LOAD_GENERATOR = "load generator (Gatling, pgbench, psql)";
+
+    /** CPU seconds each part used between two readings of {@link #cpuTicksByPart} (clock ticks are 1/100 s). */
+    static Map<String, Double> cpuSecondsSince(Map<String, Long> before, Map<String, Long> after) {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        after.forEach((part, ticks) -> seconds.put(part, (ticks - before.getOrDefault(part, 0L)) / 100.0));
+        return seconds;
     }
 
     /** The whole machine's busy and total CPU time so far, in clock ticks (from /proc/stat). */

@@ -157,7 +157,7 @@ final class Efficiency {
             missing("decision → mail accepted, p99 at 10/s", "≤ 250 ms");
             return;
         }
-        String rate = SummaryText.f(r.settings.pipelineRate()) + "/s";
+        String rate = String.format(Locale.ROOT, "%.0f/s", r.settings.pipelineRate());
         double queue = r.pipeline.reportToQueue().p99();
         double mail = r.pipeline.decisionToMail().p99();
         row(
@@ -324,7 +324,10 @@ final class Efficiency {
     }
 
     private static String ratio(double value) {
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
+        if (Double.isInfinite(value)) {
+            return "n/a (baseline 0)";
+        }
+        if (Double.isNaN(value)) {
             return "n/a";
         }
         return String.format(Locale.ROOT, value < 0.1 ? "%.3f" : value < 10 ? "%.2f" : "%.0f", value);

@@ -99,7 +99,7 @@ final class PgBench {
                         + "gen_random_uuid(), " + subject
                         + ", 'model', E'https\\x3a//huggingface.co/bench/m-' || CAST(:s AS text), "
                         + "'PLATFORM_ABUSE', 'SPAM', '" + explanation
-                        + "', E'[\"https\\x3a//example.org/screenshot.png\"]', 'DE', "
+                        + "', ARRAY[E'https\\x3a//example.org/screenshot.png'], 'DE', "
                         + "false, false, NULL, 'bench-' || " + n + ", NULL, false, " + notifier + ", 'IN_PLATFORM', "
                         + "'SOURCE_ARTICLE_16', false, false, 'PUBLIC', 'RECEIVED', 0, NULL, NULL, NULL, NULL, NULL, NULL, false, "
                         + "NULL, now(), now(), 0);",

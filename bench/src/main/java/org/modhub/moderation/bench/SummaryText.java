@@ -662,7 +662,8 @@ final class SummaryText {
             md.append(String.format(
                     Locale.ROOT,
                     " Baseline (issue 27): PostgreSQL's own read of the same rows, `COPY (SELECT s.statement … ORDER BY "
-                            + "d.decided_at, d.id) TO STDOUT` through psql into /dev/null: %,d in %.1f s = %,.0f rows/s.",
+                            + "d.decided_at, d.id) TO STDOUT` through psql into /dev/null (`\\copy … to '/dev/null'`, psql's `\\timing`): "
+                            + "%,d in %.2f s = %,.0f rows/s.",
                     r.exportDbRows,
                     r.exportDbSeconds,
                     r.exportDbRows / r.exportDbSeconds));

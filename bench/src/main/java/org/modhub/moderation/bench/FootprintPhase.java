@@ -29,7 +29,6 @@ final class FootprintPhase {
 
     void start() {
         stack.phase("start");
-        plainJvm();
         for (String service : DevStackDefaults.SERVICES) {
             Stack.Start start = stack.startService(service);
             r.coldStarts.add(start);
@@ -37,13 +36,19 @@ final class FootprintPhase {
                     "  %s ready in %.0f ms (Quarkus: started in %.0f ms)",
                     service, start.readyMillis(), start.quarkusMillis());
         }
+        // The baseline (issue 27): a plain JVM with the same options, its start, then idle beside the services.
+        Stack.Start plain = stack.startPlainJvm();
+        r.plainStarts.add(plain);
+        log("  plain JVM (baseline) answered in %.0f ms", plain.readyMillis());
         stack.phase("idle");
         log("Idle for %d s...", settings.idleSeconds());
         Stack.sleep(settings.idleSeconds() * 1000L);
         for (String service : DevStackDefaults.SERVICES) {
             r.idleRss.put(service, stack.rssMiB(service));
         }
-        log("  idle RSS %s", r.idleRss);
+        r.plainFirstIdleRss = stack.rssMiB(Stack.PLAIN_JVM);
+        stack.stopService(Stack.PLAIN_JVM);
+        log("  idle RSS %s; plain JVM %.0f MiB", r.idleRss, r.plainFirstIdleRss);
     }
 
     void restart() {

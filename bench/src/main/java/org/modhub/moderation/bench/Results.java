@@ -37,6 +37,8 @@ final class Results {
 
     double plainIdleCpu = Double.NaN;
     double plainIdleRss = Double.NaN;
+    /** The plain JVM's RSS beside the services' first idle RSS ({@link #idleRss}). */
+    double plainFirstIdleRss = Double.NaN;
     /** Infrastructure hops (issue 27): Kafka produce → consume round trip and an SMTP send, from the bench JVM, ms. */
     Percentiles kafkaRoundTrip;
 

@@ -304,7 +304,8 @@ final class Stack implements AutoCloseable {
      * CPU time used so far (user + system, clock ticks) by every process on the machine, summed by part of the suite:
      * each service, PostgreSQL (every {@code postgres} process), the Kafka broker, this driver (which also runs the mail
      * server) and the rest. A PostgreSQL backend that ended (a bulk load's connection) still counts: the postmaster reaped
-     * it, which adds its time to the postmaster's own children's time; other processes that ended are not counted.
+     * it, which adds its time to the postmaster's own children's time; likewise this driver's children that ended
+     * (Gatling, pgbench, psql) count as the load generator; other processes that ended are not counted.
      */
     Map<String, Long> cpuTicksByPart() {
         Map<Long, String> servicePids = new java.util.HashMap<>();
@@ -328,6 +329,10 @@ final class Stack implements AutoCloseable {
                                     ? "driver and mail server"
                                     : comm.startsWith("postgres") ? "PostgreSQL" : otherPart(proc, comm);
                     ticks.merge(part, used, Long::sum);
+                    if (pid == self) {
+                        // This driver's children that ended and were waited for: Gatling's JVMs, pgbench and psql runs.
+                        ticks.merge(LOAD_GENERATOR, reapedChildrenTicksOf(stat), Long::sum);
+                    }
                 } catch (IOException | RuntimeException gone) {
                     // The process ended while we looked.
                 }
@@ -349,7 +354,10 @@ final class Stack implements AutoCloseable {
                 : cmdline.contains("kafka") ? "Kafka" : "other";
     }
 
-    /** The part {@link #cpuTicksByPart} counts Gatling's JVM, pgbench and psql in. */
+    /**
+     * The part {@link #cpuTicksByPart} counts Gatling's JVM, pgbench and psql in: running ones by their command, and
+     * those that ended by this driver's reaped children's time.
+     */
     static final String LOAD_GENERATOR = "load generator (Gatling, pgbench, psql)";
 
     /** CPU seconds each part used between two readings of {@link #cpuTicksByPart} (clock ticks are 1/100 s). */

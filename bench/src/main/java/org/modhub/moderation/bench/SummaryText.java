@@ -732,8 +732,8 @@ final class SummaryText {
             r.plainStarts.forEach(
                     st -> plain.append(plain.isEmpty() ? "" : ", ").append(ms(st.readyMillis())));
             md.append("\nBaseline (issue 27): a plain JVM with the same options (`IdleJvm`, the JDK's HTTP server "
-                            + "answering every GET), spawn to first answer polled the same way, before the first starts and "
-                            + "before the restarts: ")
+                            + "answering every GET), spawn to first answer polled the same way, after the first starts (then idle beside "
+                            + "the services: RSS " + mib(r.plainFirstIdleRss) + ") and before the restarts: ")
                     .append(plain)
                     .append(".\n");
         }

@@ -302,15 +302,19 @@ final class Stack implements AutoCloseable {
 
     /**
      * CPU time used so far (user + system, clock ticks) by every process on the machine, summed by part of the suite:
-     * each service, PostgreSQL (every {@code postgres} process), the Kafka broker, this driver (which also runs the mail
-     * server) and the rest. A PostgreSQL backend that ended (a bulk load's connection) still counts: the postmaster reaped
-     * it, which adds its time to the postmaster's own children's time; likewise this driver's children that ended
-     * (Gatling, pgbench, psql) count as the load generator; other processes that ended are not counted.
+     * each service, PostgreSQL (this stack's postmaster and its children), the Kafka broker (this stack's, by its
+     * pid), this driver (which also runs the mail server and the hub stand-in), the load generator (its child processes
+     * Gatling, pgbench and psql) and the rest of the machine ("other": on a shared machine, other people's processes,
+     * including their PostgreSQL and Kafka). A PostgreSQL backend that ended (a bulk load's connection) still counts:
+     * the postmaster reaped it, which adds its time to the postmaster's own children's time; likewise this driver's
+     * children that ended count as the load generator; other processes that ended are not counted.
      */
     Map<String, Long> cpuTicksByPart() {
         Map<Long, String> servicePids = new java.util.HashMap<>();
         services.forEach((name, service) -> servicePids.put(service.process().pid(), name));
         long self = ProcessHandle.current().pid();
+        long postmaster = dev.postgres().postmasterPid().orElse(-1);
+        long kafka = dev.kafka().pid().orElse(-1);
         Map<String, Long> ticks = new java.util.TreeMap<>();
         try (var procs = Files.list(Path.of("/proc"))) {
             for (Path proc : (Iterable<Path>) procs::iterator) {
@@ -322,17 +326,28 @@ final class Stack implements AutoCloseable {
                     long pid = Long.parseLong(name);
                     String stat = Files.readString(proc.resolve("stat"));
                     String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    long used = ticksOf(stat) + (comm.startsWith("postgres") ? reapedChildrenTicksOf(stat) : 0);
-                    String part = servicePids.containsKey(pid)
-                            ? servicePids.get(pid)
-                            : pid == self
-                                    ? "driver and mail server"
-                                    : comm.startsWith("postgres") ? "PostgreSQL" : otherPart(proc, comm);
-                    ticks.merge(part, used, Long::sum);
-                    if (pid == self) {
+                    long parent = parentOf(stat);
+                    String part;
+                    long used = ticksOf(stat);
+                    if (servicePids.containsKey(pid)) {
+                        part = servicePids.get(pid);
+                    } else if (pid == self) {
+                        part = "driver and mail server";
                         // This driver's children that ended and were waited for: Gatling's JVMs, pgbench and psql runs.
                         ticks.merge(LOAD_GENERATOR, reapedChildrenTicksOf(stat), Long::sum);
+                    } else if (postmaster > 0
+                            ? pid == postmaster || parent == postmaster
+                            : comm.startsWith("postgres")) {
+                        part = "PostgreSQL";
+                        used += pid == postmaster || postmaster <= 0 ? reapedChildrenTicksOf(stat) : 0;
+                    } else if (kafka > 0 ? pid == kafka || parent == kafka : isKafka(proc)) {
+                        part = "Kafka";
+                    } else if (parent == self) {
+                        part = LOAD_GENERATOR;
+                    } else {
+                        part = "other";
                     }
+                    ticks.merge(part, used, Long::sum);
                 } catch (IOException | RuntimeException gone) {
                     // The process ended while we looked.
                 }
@@ -343,20 +358,18 @@ final class Stack implements AutoCloseable {
         return ticks;
     }
 
-    /** A process that is neither a service, PostgreSQL nor this driver: a load generator, the Kafka broker or other. */
-    private static String otherPart(Path proc, String comm) throws IOException {
-        if (comm.equals("pgbench") || comm.equals("psql")) {
-            return LOAD_GENERATOR;
-        }
-        String cmdline = new String(Files.readAllBytes(proc.resolve("cmdline")));
-        return cmdline.contains("io.gatling.app.Gatling")
-                ? LOAD_GENERATOR
-                : cmdline.contains("kafka") ? "Kafka" : "other";
+    /** The parent pid in a {@code /proc/<pid>/stat} line (field 4). */
+    private static long parentOf(String stat) {
+        return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]);
+    }
+
+    private static boolean isKafka(Path proc) throws IOException {
+        return new String(Files.readAllBytes(proc.resolve("cmdline"))).contains("kafka");
     }
 
     /**
-     * The part {@link #cpuTicksByPart} counts Gatling's JVM, pgbench and psql in: running ones by their command, and
-     * those that ended by this driver's reaped children's time.
+     * The part {@link #cpuTicksByPart} counts Gatling's JVM, pgbench and psql in: this driver's children other than
+     * the services and the infrastructure, running or ended (its reaped children's time).
      */
     static final String LOAD_GENERATOR = "load generator (Gatling, pgbench, psql)";
 

@@ -36,18 +36,25 @@ final class FootprintPhase {
                     "  %s ready in %.0f ms (Quarkus: started in %.0f ms)",
                     service, start.readyMillis(), start.quarkusMillis());
         }
+        // The baseline (issue 27): a plain JVM with the same options, its start, then idle beside the services.
+        Stack.Start plain = stack.startPlainJvm();
+        r.plainStarts.add(plain);
+        log("  plain JVM (baseline) answered in %.0f ms", plain.readyMillis());
         stack.phase("idle");
         log("Idle for %d s...", settings.idleSeconds());
         Stack.sleep(settings.idleSeconds() * 1000L);
         for (String service : DevStackDefaults.SERVICES) {
             r.idleRss.put(service, stack.rssMiB(service));
         }
-        log("  idle RSS %s", r.idleRss);
+        r.plainFirstIdleRss = stack.rssMiB(Stack.PLAIN_JVM);
+        stack.stopService(Stack.PLAIN_JVM);
+        log("  idle RSS %s; plain JVM %.0f MiB", r.idleRss, r.plainFirstIdleRss);
     }
 
     void restart() {
         stack.phase("restart");
         log("Restarting each service (schema migrated, caches cold)...");
+        plainJvm();
         for (String service : DevStackDefaults.SERVICES) {
             Stack.Stop stop = stack.stopService(service);
             r.stops.add(stop);
@@ -68,6 +75,14 @@ final class FootprintPhase {
             stack.stopService(service);
             stack.startService(service);
         }
+    }
+
+    /** The baseline of a start (issue 27): a plain JVM with the services' options, spawn to its first answer. */
+    private void plainJvm() {
+        Stack.Start start = stack.startPlainJvm();
+        stack.stopService(Stack.PLAIN_JVM);
+        r.plainStarts.add(start);
+        log("  plain JVM (baseline) answered in %.0f ms", start.readyMillis());
     }
 
     /**

@@ -18,7 +18,10 @@ import org.modhub.moderation.devstack.internal.ChildProcesses;
  */
 final class GatlingRun {
 
-    /** Figures of one run (successful requests only for times). */
+    /**
+     * Figures of one run (successful requests only for times); {@code koP99} is the 99th percentile of the failed
+     * requests' times (how fast a refusal came back), NaN where none failed or the figure is not printed.
+     */
     record Result(
             String label,
             long ok,
@@ -28,7 +31,8 @@ final class GatlingRun {
             double p95,
             double p99,
             double max,
-            Path report) {}
+            Path report,
+            double koP99) {}
 
     private final Path benchDir;
     private final Path resultsDir;
@@ -87,7 +91,8 @@ final class GatlingRun {
                     value(global, "response time 95th percentile (ms)", 1),
                     value(global, "response time 99th percentile (ms)", 1),
                     value(global, "max response time (ms)", 1),
-                    runDir);
+                    runDir,
+                    count[2] == 0 ? Double.NaN : value(global, "response time 99th percentile (ms)", 2));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -126,7 +131,8 @@ final class GatlingRun {
                     number(rows, "95th percentile", 1),
                     number(rows, "99th percentile", 1),
                     number(rows, "Max", 1),
-                    all.report());
+                    all.report(),
+                    ko == 0 ? Double.NaN : number(rows, "99th percentile", 2));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -60,19 +60,46 @@ final class IntakePhase {
                 "SELECT payload FROM kit_outbox WHERE topic = 'reporting.events' ORDER BY id DESC LIMIT 1");
         Path script = pgbench.script(payload, settings.users());
         Files.copy(script, resultsDir.resolve("pgbench-reporting-filing.sql"), StandardCopyOption.REPLACE_EXISTING);
+        // Issue 27's baseline of the CPU per report: PostgreSQL's CPU per filing transaction over the C runs
+        // (pgbench's own CPU is counted apart, as the load generator).
+        Map<String, Long> before = stack.cpuTicksByPart();
         for (int i = 0; i < settings.pgbenchRuns(); i++) {
-            double tps = pgbench.ceiling(script, settings.pgbenchSeconds());
-            r.pgbenchTps.add(tps);
-            log("  pgbench run %d: %.0f tx/s", i + 1, tps);
+            PgBench.Run run = pgbench.ceiling(script, settings.pgbenchSeconds());
+            r.pgbenchTps.add(run.tps());
+            r.pgbenchTransactions += run.transactions();
+            log("  pgbench run %d: %.0f tx/s (%,d transactions)", i + 1, run.tps(), run.transactions());
         }
+        Map<String, Double> pgbenchCpu = Stack.cpuSecondsSince(before, stack.cpuTicksByPart());
+        r.pgbenchPostgresCpu = pgbenchCpu.getOrDefault("PostgreSQL", Double.NaN);
+        r.pgbenchOwnCpu = pgbenchCpu.getOrDefault(Stack.LOAD_GENERATOR, Double.NaN);
+        log(
+                "  PostgreSQL used %.1f CPU s for %,d transactions (pgbench itself %.1f s)",
+                r.pgbenchPostgresCpu, r.pgbenchTransactions, r.pgbenchOwnCpu);
         r.ceiling = median(r.pgbenchTps);
 
+        int most = settings.concurrency().stream()
+                .mapToInt(Integer::intValue)
+                .max()
+                .orElse(64);
         for (int users : settings.concurrency()) {
             backlog.drain();
             log("Closed model, %d users, %d s...", users, settings.closedSeconds());
+            Map<String, Long> cpuBefore = stack.cpuTicksByPart();
+            long started = System.nanoTime();
             GatlingRun.Result result = closed(gatling, base, "intake-closed-" + users, users, settings.closedSeconds());
             r.closed.put(users, result);
             log("  %s", result);
+            if (users == most) {
+                // Issue 27's CPU per report: every part's CPU from the round's start until what it filed reached
+                // review (and any mail it caused went out), so the consumers' work for these reports counts too.
+                backlog.drain();
+                backlog.drainMail();
+                r.intakeCpu.putAll(Stack.cpuSecondsSince(cpuBefore, stack.cpuTicksByPart()));
+                r.intakeCpuSeconds = (System.nanoTime() - started) / 1e9;
+                r.intakeCpuReports = result.ok();
+                r.intakeCpuUsers = users;
+                log("  CPU seconds by part over %.0f s (round and drain): %s", r.intakeCpuSeconds, r.intakeCpu);
+            }
         }
         r.saturation = r.closed.values().stream()
                 .mapToDouble(GatlingRun.Result::okPerSecond)
@@ -87,6 +114,14 @@ final class IntakePhase {
         backlog.drain();
         r.dbAtHalfT = pgbench.atRate(script, halfT, settings.openSeconds());
         log("  pgbench at %.0f/s: %s", halfT, r.dbAtHalfT);
+
+        // Issue 27's "2× capacity": twice the suite's measured saturation; past kit.http.max-in-flight a service
+        // refuses at once (503), which the answered requests' p99 and the refusals' own p99 show.
+        backlog.drain();
+        log("Open model at 2T = %.0f/s, %d s...", 2 * r.saturation, settings.openSeconds());
+        r.openDoubleT = open(gatling, base, "intake-open-double-t", 2 * r.saturation, settings.openSeconds());
+        log("  %s", r.openDoubleT);
+        backlog.drain();
 
         double half = r.ceiling / 2;
         r.dbAtHalfC = pgbench.atRate(script, half, settings.openHalfCSeconds());

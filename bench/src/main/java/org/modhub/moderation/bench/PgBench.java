@@ -27,15 +27,26 @@ final class PgBench {
 
     static final String DATABASE = "pgbench_reporting";
     private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
+    private static final Pattern PROCESSED = Pattern.compile("number of transactions actually processed: ([0-9]+)");
+
+    /** One saturation run: transactions per second and transactions done. */
+    record Run(double tps, long transactions) {}
 
     private final PostgresServer postgres;
     private final Path workDir;
     private final int clients;
+    private final String database;
 
     PgBench(PostgresServer postgres, Path workDir, int clients) {
+        this(postgres, workDir, clients, DATABASE);
+    }
+
+    /** pgbench against another database (a service's own, for the database's time of a service's queries). */
+    PgBench(PostgresServer postgres, Path workDir, int clients, String database) {
         this.postgres = postgres;
         this.workDir = workDir;
         this.clients = clients;
+        this.database = database;
     }
 
     /** Creates the database with the reporting schema: the kit's and the service's migrations in version order. */
@@ -88,7 +99,7 @@ final class PgBench {
                         + "gen_random_uuid(), " + subject
                         + ", 'model', E'https\\x3a//huggingface.co/bench/m-' || CAST(:s AS text), "
                         + "'PLATFORM_ABUSE', 'SPAM', '" + explanation
-                        + "', E'[\"https\\x3a//example.org/screenshot.png\"]', 'DE', "
+                        + "', ARRAY[E'https\\x3a//example.org/screenshot.png'], 'DE', "
                         + "false, false, NULL, 'bench-' || " + n + ", NULL, false, " + notifier + ", 'IN_PLATFORM', "
                         + "'SOURCE_ARTICLE_16', false, false, 'PUBLIC', 'RECEIVED', 0, NULL, NULL, NULL, NULL, NULL, NULL, false, "
                         + "NULL, now(), now(), 0);",
@@ -104,15 +115,16 @@ final class PgBench {
         return file;
     }
 
-    /** One saturation run: transactions per second. */
-    double ceiling(Path script, int seconds) {
+    /** One saturation run: transactions per second, and how many. */
+    Run ceiling(Path script, int seconds) {
         String output =
                 run(List.of("-c", Integer.toString(clients), "-j", "2", "-T", Integer.toString(seconds)), script, null);
         Matcher m = TPS.matcher(output);
-        if (!m.find()) {
+        Matcher n = PROCESSED.matcher(output);
+        if (!m.find() || !n.find()) {
             throw new IllegalStateException("pgbench printed no tps:\n" + output);
         }
-        return Double.parseDouble(m.group(1));
+        return new Run(Double.parseDouble(m.group(1)), Long.parseLong(n.group(1)));
     }
 
     /** A run at a fixed rate: each transaction's latency in ms (pgbench's per-transaction log). */
@@ -167,7 +179,7 @@ final class PgBench {
                 "-M",
                 "prepared"));
         command.addAll(options);
-        command.addAll(List.of("-f", script.toString(), DATABASE));
+        command.addAll(List.of("-f", script.toString(), database));
         try {
             Path out = Files.createTempFile(workDir, "pgbench", ".out");
             ProcessBuilder builder =

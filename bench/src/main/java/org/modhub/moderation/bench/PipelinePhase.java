@@ -70,6 +70,7 @@ final class PipelinePhase {
                 r.pipeline.queuedToSent());
         r.pipelineMeasured = settings.runs("pipeline");
         if (r.pipelineMeasured) {
+            hops();
             idleCpu();
             if (settings.pipelineOverloadItems() > 0) {
                 // Context: the same path at a rate whose work exceeds the two cores, so queues grow for as long as it
@@ -90,14 +91,35 @@ final class PipelinePhase {
         }
     }
 
-    /** CPU the warm suite uses doing nothing (after the pipeline drained): each service, and the whole machine. */
+    /**
+     * The baselines of the two latencies (issue 27): the infrastructure's own hops at the pipeline's rate, from the
+     * bench JVM: a Kafka produce → consume round trip, and an SMTP send.
+     */
+    private void hops() throws Exception {
+        log(
+                "Baselines: %d Kafka round trips, %d SMTP sends, at %.0f/s...",
+                settings.hopRecords(), settings.hopMails(), settings.pipelineRate());
+        r.kafkaRoundTrip = Hops.kafkaRoundTrip(stack, settings.hopRecords(), settings.pipelineRate());
+        r.smtpSend = Hops.smtpSend(stack, settings.hopMails(), settings.pipelineRate());
+        log("  Kafka produce -> consume %s; SMTP send %s", r.kafkaRoundTrip, r.smtpSend);
+    }
+
+    /**
+     * CPU the warm suite uses doing nothing (after the pipeline drained and its mails went out): each service, the
+     * whole machine, and a plain JVM with the services' options ({@link IdleJvm}, the baseline) in the same window;
+     * each one's RSS at the window's end.
+     */
     private void idleCpu() throws SQLException {
         backlog.drain();
         // And the mail queue: the pipeline's mails may still be going out.
         backlog.drainMail();
+        stack.phase("idle-baseline");
+        Stack.Start plain = stack.startPlainJvm();
+        log("  plain JVM answered in %.0f ms", plain.readyMillis());
         Stack.sleep(10_000);
         Map<String, Long> before = new LinkedHashMap<>();
         DevStackDefaults.SERVICES.forEach(service -> before.put(service, stack.cpuTicks(service)));
+        before.put(Stack.PLAIN_JVM, stack.cpuTicks(Stack.PLAIN_JVM));
         long[] machineBefore = Stack.machineTicks();
         long started = System.nanoTime();
         log("Idle CPU: %d s without requests...", settings.idleSeconds());
@@ -111,8 +133,19 @@ final class PipelinePhase {
                     after < 0 || before.get(service) < 0 ? Double.NaN : (after - before.get(service)) / seconds);
         }
         long[] machineAfter = Stack.machineTicks();
+        long plainAfter = stack.cpuTicks(Stack.PLAIN_JVM);
+        r.plainIdleCpu = plainAfter < 0 || before.get(Stack.PLAIN_JVM) < 0
+                ? Double.NaN
+                : (plainAfter - before.get(Stack.PLAIN_JVM)) / seconds;
+        r.plainIdleRss = stack.rssMiB(Stack.PLAIN_JVM);
+        DevStackDefaults.SERVICES.forEach(service -> r.idleRssSettled.put(service, stack.rssMiB(service)));
+        stack.stopService(Stack.PLAIN_JVM);
+        stack.phase("pipeline");
         r.idleMachineCpu =
                 100.0 * (machineAfter[0] - machineBefore[0]) / Math.max(1, machineAfter[1] - machineBefore[1]);
         log("  idle CPU (%% of one core) %s; machine busy %.1f %%", r.idleCpu, r.idleMachineCpu);
+        log(
+                "  idle RSS %s; plain JVM: CPU %.2f %% of a core, RSS %.0f MiB",
+                r.idleRssSettled, r.plainIdleCpu, r.plainIdleRss);
     }
 }

@@ -30,6 +30,23 @@ final class Results {
     double pipelineMachineBusy = Double.NaN;
     double pipelineMachineTotal = Double.NaN;
     double idleMachineCpu = Double.NaN;
+    /** The plain JVM ({@link IdleJvm}): its start to first answer, at the first start and at the restarts. */
+    final List<Stack.Start> plainStarts = new ArrayList<>();
+    /** Each service's RSS at the end of the idle-CPU window (the suite settled), and the plain JVM's CPU and RSS there. */
+    final Map<String, Double> idleRssSettled = new LinkedHashMap<>();
+
+    double plainIdleCpu = Double.NaN;
+    double plainIdleRss = Double.NaN;
+    /** The plain JVM's RSS beside the services' first idle RSS ({@link #idleRss}). */
+    double plainFirstIdleRss = Double.NaN;
+    /** Infrastructure hops (issue 27): Kafka produce → consume round trip and an SMTP send, from the bench JVM, ms. */
+    Percentiles kafkaRoundTrip;
+
+    Percentiles smtpSend;
+    /** The database's own time for the queue page's and the case detail's SQL (pgbench at the same rate), ms. */
+    Percentiles queuePageDb;
+
+    Percentiles caseDetailDb;
     final Map<String, Double> idleRssAfterRestart = new LinkedHashMap<>();
     final List<Stack.Start> aotTrainingStarts = new ArrayList<>();
     final List<Stack.Start> aotStarts = new ArrayList<>();
@@ -39,6 +56,23 @@ final class Results {
     final List<GatlingRun.Result> warmup = new ArrayList<>();
 
     final List<Double> pgbenchTps = new ArrayList<>();
+    /** Over the C runs: transactions, PostgreSQL's CPU seconds and pgbench's own (issue 27's CPU baseline). */
+    long pgbenchTransactions;
+
+    double pgbenchPostgresCpu = Double.NaN;
+    double pgbenchOwnCpu = Double.NaN;
+    /**
+     * CPU seconds by part over the warm intake's closed round at the highest concurrency, until the reports it filed
+     * were in review and their mails sent; the reports answered in it; the users; the window's wall time.
+     */
+    final Map<String, Double> intakeCpu = new LinkedHashMap<>();
+
+    long intakeCpuReports;
+    int intakeCpuUsers;
+    double intakeCpuSeconds;
+    /** Open model at 2 × T (issue 27's "2× capacity"). */
+    GatlingRun.Result openDoubleT;
+
     double ceiling = Double.NaN;
     final Map<Integer, GatlingRun.Result> closed = new LinkedHashMap<>();
     double saturation = Double.NaN;
@@ -75,6 +109,10 @@ final class Results {
 
     Map<String, ServerTimers.Timer> consoleCaseTimers = Map.of();
     Export.Result export;
+    /** Issue 27's export baseline: PostgreSQL's own read of the exported statements (COPY … TO STDOUT via psql). */
+    long exportDbRows;
+
+    double exportDbSeconds = Double.NaN;
     DirectoryPhase.Result directory;
     /** The upload check (issue 25): an empty bank, then the seeded one. */
     MatchingPhase.Result matching;

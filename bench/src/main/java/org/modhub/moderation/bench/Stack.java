@@ -134,15 +134,51 @@ final class Stack implements AutoCloseable {
                 LocalSuite.consoleEnvironment(dev, serviceUrls, port));
     }
 
-    private synchronized Start start(String name, String javaOptions, int port, Map<String, String> environment) {
-        Path log = logDir.resolve(name + ".log");
+    /** The name of the plain JVM ({@link IdleJvm}) while it runs as a part of this stack. */
+    static final String PLAIN_JVM = "plain JVM";
+
+    /**
+     * Starts {@link IdleJvm} (the bench module's classes) with the services' JVM options and waits for its first
+     * answer, polled as a service's readiness is: the baseline of a service's start, idle CPU and idle RSS. It counts
+     * as its own part ({@link #PLAIN_JVM}) until {@link #stopService} stops it.
+     */
+    Start startPlainJvm() {
+        int port = freePort();
+        String options = System.getenv().getOrDefault(DevStackEnv.SERVICE_JAVA_OPTS, SERVICE_JAVA_OPTS);
+        Path classes = repo.root().resolve("bench/target/classes");
+        return start(
+                PLAIN_JVM,
+                options,
+                List.of("-cp", classes.toString(), IdleJvm.class.getName(), Integer.toString(port)),
+                classes.getParent(),
+                port,
+                Map.of());
+    }
+
+    private Start start(String name, String javaOptions, int port, Map<String, String> environment) {
+        return start(
+                name,
+                javaOptions,
+                List.of("-jar", repo.serviceJar(name).toString()),
+                repo.serviceDir(name),
+                port,
+                environment);
+    }
+
+    private synchronized Start start(
+            String name,
+            String javaOptions,
+            List<String> main,
+            Path directory,
+            int port,
+            Map<String, String> environment) {
+        Path log = logDir.resolve(name.replace(' ', '-') + ".log");
         List<String> command = new ArrayList<>();
         command.add(ChildProcesses.javaExecutable());
         command.addAll(List.of(javaOptions.replace("{service}", name).trim().split("\\s+")));
-        command.add("-jar");
-        command.add(repo.serviceJar(name).toString());
+        command.addAll(main);
         ProcessBuilder builder = new ProcessBuilder(ChildProcesses.detached(command))
-                .directory(repo.serviceDir(name).toFile())
+                .directory(directory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
@@ -266,14 +302,19 @@ final class Stack implements AutoCloseable {
 
     /**
      * CPU time used so far (user + system, clock ticks) by every process on the machine, summed by part of the suite:
-     * each service, PostgreSQL (every {@code postgres} process), the Kafka broker, this driver (which also runs the mail
-     * server) and the rest. A PostgreSQL backend that ended (a bulk load's connection) still counts: the postmaster reaped
-     * it, which adds its time to the postmaster's own children's time; other processes that ended are not counted.
+     * each service, PostgreSQL (this stack's postmaster and its children), the Kafka broker (this stack's, by its
+     * pid), this driver (which also runs the mail server and the hub stand-in), the load generator (its child processes
+     * Gatling, pgbench and psql) and the rest of the machine ("other": on a shared machine, other people's processes,
+     * including their PostgreSQL and Kafka). A PostgreSQL backend that ended (a bulk load's connection) still counts:
+     * the postmaster reaped it, which adds its time to the postmaster's own children's time; likewise this driver's
+     * children that ended count as the load generator; other processes that ended are not counted.
      */
     Map<String, Long> cpuTicksByPart() {
         Map<Long, String> servicePids = new java.util.HashMap<>();
         services.forEach((name, service) -> servicePids.put(service.process().pid(), name));
         long self = ProcessHandle.current().pid();
+        long postmaster = dev.postgres().postmasterPid().orElse(-1);
+        long kafka = dev.kafka().pid().orElse(-1);
         Map<String, Long> ticks = new java.util.TreeMap<>();
         try (var procs = Files.list(Path.of("/proc"))) {
             for (Path proc : (Iterable<Path>) procs::iterator) {
@@ -285,16 +326,27 @@ final class Stack implements AutoCloseable {
                     long pid = Long.parseLong(name);
                     String stat = Files.readString(proc.resolve("stat"));
                     String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    long used = ticksOf(stat) + (comm.startsWith("postgres") ? reapedChildrenTicksOf(stat) : 0);
-                    String part = servicePids.containsKey(pid)
-                            ? servicePids.get(pid)
-                            : pid == self
-                                    ? "driver and mail server"
-                                    : comm.startsWith("postgres")
-                                            ? "PostgreSQL"
-                                            : new String(Files.readAllBytes(proc.resolve("cmdline"))).contains("kafka")
-                                                    ? "Kafka"
-                                                    : "other";
+                    long parent = parentOf(stat);
+                    String part;
+                    long used = ticksOf(stat);
+                    if (servicePids.containsKey(pid)) {
+                        part = servicePids.get(pid);
+                    } else if (pid == self) {
+                        part = "driver and mail server";
+                        // This driver's children that ended and were waited for: Gatling's JVMs, pgbench and psql runs.
+                        ticks.merge(LOAD_GENERATOR, reapedChildrenTicksOf(stat), Long::sum);
+                    } else if (postmaster > 0
+                            ? pid == postmaster || parent == postmaster
+                            : comm.startsWith("postgres")) {
+                        part = "PostgreSQL";
+                        used += pid == postmaster || postmaster <= 0 ? reapedChildrenTicksOf(stat) : 0;
+                    } else if (kafka > 0 ? pid == kafka || parent == kafka : isKafka(proc)) {
+                        part = "Kafka";
+                    } else if (parent == self) {
+                        part = LOAD_GENERATOR;
+                    } else {
+                        part = "other";
+                    }
                     ticks.merge(part, used, Long::sum);
                 } catch (IOException | RuntimeException gone) {
                     // The process ended while we looked.
@@ -304,6 +356,28 @@ final class Stack implements AutoCloseable {
             return Map.of();
         }
         return ticks;
+    }
+
+    /** The parent pid in a {@code /proc/<pid>/stat} line (field 4). */
+    private static long parentOf(String stat) {
+        return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]);
+    }
+
+    private static boolean isKafka(Path proc) throws IOException {
+        return new String(Files.readAllBytes(proc.resolve("cmdline"))).contains("kafka");
+    }
+
+    /**
+     * The part {@link #cpuTicksByPart} counts Gatling's JVM, pgbench and psql in: this driver's children other than
+     * the services and the infrastructure, running or ended (its reaped children's time).
+     */
+    static final String LOAD_GENERATOR = "load generator (Gatling, pgbench, psql)";
+
+    /** CPU seconds each part used between two readings of {@link #cpuTicksByPart} (clock ticks are 1/100 s). */
+    static Map<String, Double> cpuSecondsSince(Map<String, Long> before, Map<String, Long> after) {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        after.forEach((part, ticks) -> seconds.put(part, (ticks - before.getOrDefault(part, 0L)) / 100.0));
+        return seconds;
     }
 
     /** The whole machine's busy and total CPU time so far, in clock ticks (from /proc/stat). */

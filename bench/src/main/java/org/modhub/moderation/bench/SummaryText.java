@@ -21,6 +21,7 @@ final class SummaryText {
 
     String markdown() {
         header();
+        md.append(new Efficiency(r).markdown());
         goals();
         if (r.hasIntake()) {
             intake();
@@ -254,7 +255,51 @@ final class SummaryText {
         if (r.openHalfT != null) {
             md.append(openRow("T/2 = " + f(r.saturation / 2) + "/s (context)", r.openHalfT, r.dbAtHalfT));
         }
-        md.append("\n![intake](intake.svg)\n\n![latency](latency.svg)\n\n");
+        if (r.openDoubleT != null) {
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| 2T = %s/s (issue 27's 2× capacity) | %s | %s | %s | %s | %d (refusals' p99 %s) | – | – |%n",
+                    f(2 * r.saturation),
+                    ms(r.openDoubleT.p50()),
+                    ms(r.openDoubleT.p99()),
+                    ms(r.openDoubleT.max()),
+                    f(r.openDoubleT.okPerSecond()),
+                    r.openDoubleT.ko(),
+                    r.openDoubleT.ko() == 0 ? "–" : ms(r.openDoubleT.koP99())));
+        }
+        md.append('\n');
+        if (!r.intakeCpu.isEmpty()) {
+            md.append(String.format(
+                    Locale.ROOT,
+                    "CPU per report (issue 27): the closed round at %d users, from its start until review had taken in "
+                            + "what it filed and the mail queue was empty (%.0f s), %,d reports; CPU seconds by part (from `/proc`); "
+                            + "the suite = services, PostgreSQL and Kafka (the load generator and this driver with the mail server "
+                            + "and the hub stand-in are not counted). Baseline: PostgreSQL's CPU over the %d pgbench runs of C "
+                            + "(%.1f s for %,d transactions; pgbench itself %.1f s, not counted).%n%n"
+                            + "| part | CPU s | CPU ms per report |%n|---|---|---|%n",
+                    r.intakeCpuUsers,
+                    r.intakeCpuSeconds,
+                    r.intakeCpuReports,
+                    r.pgbenchTps.size(),
+                    r.pgbenchPostgresCpu,
+                    r.pgbenchTransactions,
+                    r.pgbenchOwnCpu));
+            r.intakeCpu.entrySet().stream()
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                    .forEach(e -> md.append(String.format(
+                            Locale.ROOT,
+                            "| %s%s | %.1f | %.2f |%n",
+                            e.getKey(),
+                            Efficiency.NOT_THE_SUITE.contains(e.getKey()) ? " (not the suite)" : "",
+                            e.getValue(),
+                            1000 * e.getValue() / Math.max(1, r.intakeCpuReports))));
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| **the suite** | %.1f | **%.2f** |%n%n",
+                    Efficiency.suiteCpu(r.intakeCpu),
+                    1000 * Efficiency.suiteCpu(r.intakeCpu) / Math.max(1, r.intakeCpuReports)));
+        }
+        md.append("![intake](intake.svg)\n\n![latency](latency.svg)\n\n");
     }
 
     private void pipeline() {
@@ -373,6 +418,36 @@ final class SummaryText {
                     s.idleSeconds(),
                     each,
                     r.idleMachineCpu));
+            StringBuilder rss = new StringBuilder();
+            r.idleRssSettled.forEach((service, mib) -> rss.append(rss.isEmpty() ? "" : ", ")
+                    .append(service)
+                    .append(' ')
+                    .append(mib(mib)));
+            md.append(String.format(
+                    Locale.ROOT,
+                    "Baseline in the same window (issue 27): a plain JVM with the services' options (`IdleJvm`: the JDK's "
+                            + "HTTP server, nothing else) used %.2f %% of a core, RSS %s. Each service's RSS at the window's end: "
+                            + "%s.%n%n",
+                    r.plainIdleCpu,
+                    mib(r.plainIdleRss),
+                    rss));
+        }
+        if (r.kafkaRoundTrip != null && r.smtpSend != null) {
+            md.append(String.format(
+                    Locale.ROOT,
+                    "The infrastructure's own hops (issue 27's baselines), from the bench JVM at %.0f/s after the round: "
+                            + "Kafka produce → consume round trip on the same broker (acks=all, one partition) n = %d, p50 %s / p99 %s "
+                            + "/ max %s; SMTP send to the same mail server (Jakarta Mail, one connection per mail) n = %d, "
+                            + "p50 %s / p99 %s / max %s.%n%n",
+                    s.pipelineRate(),
+                    r.kafkaRoundTrip.count(),
+                    duration(r.kafkaRoundTrip.p50()),
+                    duration(r.kafkaRoundTrip.p99()),
+                    duration(r.kafkaRoundTrip.max()),
+                    r.smtpSend.count(),
+                    duration(r.smtpSend.p50()),
+                    duration(r.smtpSend.p99()),
+                    duration(r.smtpSend.max())));
         }
         md.append("![pipeline](pipeline.svg)\n\n");
     }
@@ -397,6 +472,21 @@ final class SummaryText {
         md.append(queueRow("`GET /api/v1/cases` (first page)", r.queuePage));
         md.append(queueRow("`GET /api/v1/cases/{id}` (random case)", r.caseDetail));
         md.append("\n");
+        if (r.queuePageDb != null && r.caseDetailDb != null) {
+            md.append(String.format(
+                    Locale.ROOT,
+                    "Baseline (issue 27): the database's own time for the SQL each request runs (written out from "
+                            + "`CaseRepository.queue` and `CaseService.detail`; pgbench, 4 clients, at %.0f/s for %d s, one "
+                            + "transaction a request): queue page p50 %s / p99 %s (n = %d), case detail p50 %s / p99 %s (n = %d).%n%n",
+                    s.queueRate(),
+                    s.queueSeconds(),
+                    duration(r.queuePageDb.p50()),
+                    duration(r.queuePageDb.p99()),
+                    r.queuePageDb.count(),
+                    duration(r.caseDetailDb.p50()),
+                    duration(r.caseDetailDb.p99()),
+                    r.caseDetailDb.count()));
+        }
     }
 
     private void consoleGoals() {
@@ -568,6 +658,16 @@ final class SummaryText {
                     Runtime.getRuntime().availableProcessors(),
                     each));
         }
+        if (!Double.isNaN(r.exportDbSeconds)) {
+            md.append(String.format(
+                    Locale.ROOT,
+                    " Baseline (issue 27): PostgreSQL's own read of the same rows, `COPY (SELECT s.statement … ORDER BY "
+                            + "d.decided_at, d.id) TO STDOUT` through psql into /dev/null (`\\copy … to '/dev/null'`, psql's `\\timing`): "
+                            + "%,d in %.2f s = %,.0f rows/s.",
+                    r.exportDbRows,
+                    r.exportDbSeconds,
+                    r.exportDbRows / r.exportDbSeconds));
+        }
         md.append("\n\n");
     }
 
@@ -626,6 +726,16 @@ final class SummaryText {
                         cached == null ? "–" : ms(cached.quarkusMillis()),
                         mib(r.aotIdleRss.getOrDefault(service, Double.NaN))));
             }
+        }
+        if (!r.plainStarts.isEmpty()) {
+            StringBuilder plain = new StringBuilder();
+            r.plainStarts.forEach(
+                    st -> plain.append(plain.isEmpty() ? "" : ", ").append(ms(st.readyMillis())));
+            md.append("\nBaseline (issue 27): a plain JVM with the same options (`IdleJvm`, the JDK's HTTP server "
+                            + "answering every GET), spawn to first answer polled the same way, after the first starts (then idle beside "
+                            + "the services: RSS " + mib(r.plainFirstIdleRss) + ") and before the restarts: ")
+                    .append(plain)
+                    .append(".\n");
         }
         md.append("\n![start](start.svg)\n\n![memory](memory.svg)\n");
     }

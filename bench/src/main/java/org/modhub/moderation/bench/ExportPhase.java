@@ -4,6 +4,8 @@ import static org.modhub.moderation.bench.Log.log;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,24 +54,10 @@ final class ExportPhase {
                         + Bulk.DECISIONS_FROM + "' AND d.decided_at < '" + Bulk.DECISIONS_TO
                         + "' ORDER BY d.decided_at, d.id) to '/dev/null'";
         var postgres = stack.dev().postgres();
-        ProcessBuilder psql = new ProcessBuilder(
-                        "psql",
-                        "-X",
-                        "-v",
-                        "ON_ERROR_STOP=1",
-                        "-h",
-                        postgres.host(),
-                        "-p",
-                        Integer.toString(postgres.port()),
-                        "-U",
-                        postgres.username(),
-                        "-d",
-                        "review",
-                        "-c",
-                        "\\timing on",
-                        "-c",
-                        copy)
-                .redirectErrorStream(true);
+        List<String> command = new ArrayList<>(List.of("psql", "-X", "-v", "ON_ERROR_STOP=1"));
+        command.addAll(PgBench.connection(postgres));
+        command.addAll(List.of("-d", "review", "-c", "\\timing on", "-c", copy));
+        ProcessBuilder psql = new ProcessBuilder(command).redirectErrorStream(true);
         psql.environment().put("PGPASSWORD", postgres.password());
         Process process = psql.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -166,18 +166,15 @@ final class PgBench {
         return Percentiles.of(latencies);
     }
 
+    /** The options that point PostgreSQL's command-line tools (pgbench, psql) at the bench's server. */
+    static List<String> connection(PostgresServer postgres) {
+        return List.of("-h", postgres.host(), "-p", Integer.toString(postgres.port()), "-U", postgres.username());
+    }
+
     private String run(List<String> options, Path script, Path workingDir) {
-        List<String> command = new ArrayList<>(List.of(
-                "pgbench",
-                "-h",
-                postgres.host(),
-                "-p",
-                Integer.toString(postgres.port()),
-                "-U",
-                postgres.username(),
-                "-n",
-                "-M",
-                "prepared"));
+        List<String> command = new ArrayList<>(List.of("pgbench"));
+        command.addAll(connection(postgres));
+        command.addAll(List.of("-n", "-M", "prepared"));
         command.addAll(options);
         command.addAll(List.of("-f", script.toString(), database));
         try {

@@ -20,6 +20,6 @@ public final class IdleJvm {
             exchange.close();
         });
         server.start();
-        Thread.sleep(Long.MAX_VALUE);
+        Thread.currentThread().join(); // idles until the bench kills it
     }
 }

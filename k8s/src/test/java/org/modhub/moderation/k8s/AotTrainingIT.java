@@ -1,6 +1,7 @@
 package org.modhub.moderation.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -131,7 +132,8 @@ class AotTrainingIT {
     private record Start(double secondsToReady, String startedIn, String output) {}
 
     /** Starts the service, waits for ready (asserted), stops it with SIGTERM. */
-    private static Start start(DevStack stack, List<String> javaOptions, String name) throws IOException {
+    private static Start start(DevStack stack, List<String> javaOptions, String name)
+            throws IOException, InterruptedException {
         int port = Ports.freePort();
         Path log = WORK.resolve(name + ".log");
         ServiceProcess service =
@@ -142,30 +144,25 @@ class AotTrainingIT {
                 .build();
         long started = System.nanoTime();
         service.start(javaOptions, LocalSuite.serviceEnvironment(stack, "reporting", port), APP);
-        long deadline = started + Duration.ofMinutes(3).toNanos();
-        boolean isReady = false;
-        try {
-            while (!isReady && System.nanoTime() < deadline && service.process().isAlive()) {
-                try {
-                    isReady = HTTP.send(ready, HttpResponse.BodyHandlers.discarding())
-                                    .statusCode()
-                            == 200;
-                } catch (IOException notListening) {
-                    // not yet
-                }
-                if (!isReady) {
-                    Thread.sleep(100);
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        // Ready, or the process gave up: either ends the wait (a dead process is not waited on for three minutes).
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> !service.process().isAlive() || answers(ready));
+        boolean isReady = service.process().isAlive() && answers(ready);
         double seconds = (System.nanoTime() - started) / 1e9;
         service.stop(Duration.ofSeconds(40));
         String output = Files.readString(log);
         assertThat(isReady).as("%s: ready within 3 minutes; log %s", name, log).isTrue();
         Matcher startedIn = STARTED_IN.matcher(output);
         return new Start(seconds, startedIn.find() ? startedIn.group(1) : "?", output);
+    }
+
+    private static boolean answers(HttpRequest ready) throws InterruptedException {
+        try {
+            return HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException notListening) {
+            return false;
+        }
     }
 
     private static List<String> withCache(List<String> imageOptions, Path cache) {

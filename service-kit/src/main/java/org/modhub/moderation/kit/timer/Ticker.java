@@ -48,11 +48,6 @@ public final class Ticker implements AutoCloseable {
         loop.runOnContext(ignored -> schedule(pause.get().toNanos()));
     }
 
-    /** Runs a round every {@code period}; {@link #close()} stops it. */
-    public static Ticker start(Vertx vertx, String name, Duration period, Supplier<Uni<?>> round) {
-        return new Ticker(vertx, name, () -> period, Duration.ZERO, round);
-    }
-
     /**
      * Runs a round, then waits what {@code pause} says at that moment, and so on; a {@link #wake()} runs one sooner,
      * but never sooner than {@code minGap} after the last one started. {@link #close()} stops it.

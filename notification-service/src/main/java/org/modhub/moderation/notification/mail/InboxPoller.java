@@ -1,6 +1,5 @@
 package org.modhub.moderation.notification.mail;
 
-import java.io.ByteArrayOutputStream;
 import java.util.Map;
 
 import org.modhub.moderation.notification.config.NotificationConfig;
@@ -101,12 +100,14 @@ public class InboxPoller {
             Folder quarantine = ensure(store, box.quarantineFolder());
             try {
                 Message[] messages = reportsOnly ? inbox.search(unseenNotOurs) : inbox.getMessages();
-                int handled = 0;
-                for (Message message : messages) {
-                    if (handled++ >= config.batchSize()) {
-                        break;
-                    }
-                    handle(name, box, reportsOnly, inbox, processed, quarantine, message);
+                if (messages.length > config.batchSize()) {
+                    messages = java.util.Arrays.copyOf(messages, config.batchSize());
+                }
+                // Each message is read and moved by the UID fetched with its headers, never by its number (see
+                // ImapUids).
+                long[] uids = ImapUids.fetch(inbox, messages, "Message-ID", "From");
+                for (int i = 0; i < messages.length; i++) {
+                    handle(name, box, reportsOnly, inbox, processed, quarantine, messages[i], uids[i]);
                 }
             } finally {
                 inbox.close(true);
@@ -121,28 +122,36 @@ public class InboxPoller {
             Folder inbox,
             Folder processed,
             Folder quarantine,
-            Message message)
+            Message message,
+            long uid)
             throws MessagingException {
         // The server's RFC822.SIZE: an oversized message is never downloaded, only recorded by its headers and moved.
         int size = message.getSize();
         if (size > config.maxMessageBytes()) {
-            String key = MimeParser.messageKey(message.getHeader("Message-ID"), headerBytes(message));
+            byte[] header = ImapUids.body(inbox, uid, "HEADER");
+            if (header == null) {
+                return; // expunged by another session meanwhile
+            }
+            // The header lines without the blank line that ends them, then the size: what identified it before.
+            String lines = new String(header, java.nio.charset.StandardCharsets.ISO_8859_1);
+            if (lines.endsWith("\r\n\r\n")) {
+                lines = lines.substring(0, lines.length() - 2);
+            }
+            byte[] identity = (lines + size).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            String key = MimeParser.messageKey(message.getHeader("Message-ID"), identity);
             quarantine(
                     name,
                     inbox,
                     quarantine,
                     message,
+                    uid,
                     key,
                     "larger than " + config.maxMessageBytes() + " bytes (" + size + ")");
             return;
         }
-        byte[] raw;
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(size, 1024));
-            message.writeTo(out);
-            raw = out.toByteArray();
-        } catch (java.io.IOException e) {
-            throw new MessagingException("cannot read message " + message.getMessageNumber() + " of " + name, e);
+        byte[] raw = ImapUids.body(inbox, uid, "");
+        if (raw == null) {
+            return; // expunged by another session meanwhile
         }
         String key = MimeParser.messageKey(message.getHeader("Message-ID"), raw);
         // Recorded before (the move after the commit failed, or the connection dropped): move it on, never parse it
@@ -150,7 +159,7 @@ public class InboxPoller {
         String known = await(() -> inbound.dispositionOf(name, key), "look up " + key + " in " + name);
         if (known != null) {
             Log.infof("Mail %s in %s was recorded before (%s); only moving it", key, name, known);
-            move(inbox, message, "QUARANTINED".equals(known) ? quarantine : processed);
+            ImapUids.move(inbox, uid, ("QUARANTINED".equals(known) ? quarantine : processed).getFullName());
             return;
         }
         ParsedMail mail;
@@ -158,7 +167,7 @@ public class InboxPoller {
         try {
             mail = parser.parse(raw, started + config.parseBudget().toNanos());
         } catch (UnparsableMailException e) {
-            quarantine(name, inbox, quarantine, message, key, e.getMessage());
+            quarantine(name, inbox, quarantine, message, uid, key, e.getMessage());
             return;
         }
         // Our own mails carry Auto-Submitted, so their journal copies look like auto-replies: they must stay where
@@ -167,7 +176,7 @@ public class InboxPoller {
                 && mail.from() != null
                 && MailAddresses.bare(mail.from()).equals(ownAddress);
         if (reportsOnly && (mail.kind() == ParsedMail.Kind.ORDINARY || journalCopy)) {
-            message.setFlag(Flags.Flag.SEEN, true);
+            ImapUids.markSeen(inbox, java.util.List.of(uid));
             return;
         }
         // Blocks this worker thread until the transaction committed; a failure leaves the message for the next poll.
@@ -175,14 +184,15 @@ public class InboxPoller {
                 () -> inbound.accept(name, box.address(), mail), "record mail " + mail.messageId() + " of " + name);
         registry.counter("notification.inbound.handled", "mailbox", name, "outcome", outcome.name())
                 .increment();
-        move(inbox, message, processed);
+        ImapUids.move(inbox, uid, processed.getFullName());
     }
 
     /**
      * Records the message as quarantined, then moves it: once recorded, a failed move or a dropped connection only
      * means the next poll moves it, without reading or parsing it again. The poll goes on with the next message.
      */
-    private void quarantine(String name, Folder inbox, Folder quarantine, Message message, String key, String reason)
+    private void quarantine(
+            String name, Folder inbox, Folder quarantine, Message message, long uid, String key, String reason)
             throws MessagingException {
         String from = firstHeader(message, "From");
         boolean recorded =
@@ -192,18 +202,7 @@ public class InboxPoller {
                     .increment();
         }
         Log.warnf("Mail %s in %s moved to %s: %s", key, name, quarantine.getName(), reason);
-        move(inbox, message, quarantine);
-    }
-
-    /** The header lines alone, what identifies a message we will not download. */
-    private static byte[] headerBytes(Message message) throws MessagingException {
-        StringBuilder headers = new StringBuilder();
-        java.util.Enumeration<String> lines = ((jakarta.mail.internet.MimeMessage) message).getAllHeaderLines();
-        while (lines.hasMoreElements()) {
-            headers.append(lines.nextElement()).append("\r\n");
-        }
-        headers.append(message.getSize());
-        return headers.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ImapUids.move(inbox, uid, quarantine.getFullName());
     }
 
     private static String firstHeader(Message message, String name) {
@@ -225,11 +224,6 @@ public class InboxPoller {
         } catch (Throwable e) {
             throw new IllegalStateException("cannot " + what + ": " + e.getMessage(), e);
         }
-    }
-
-    private static void move(Folder from, Message message, Folder to) throws MessagingException {
-        from.copyMessages(new Message[] {message}, to);
-        message.setFlag(Flags.Flag.DELETED, true);
     }
 
     private static Folder ensure(Store store, String name) throws MessagingException {

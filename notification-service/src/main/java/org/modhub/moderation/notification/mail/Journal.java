@@ -1,6 +1,8 @@
 package org.modhub.moderation.notification.mail;
 
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -8,7 +10,6 @@ import org.modhub.moderation.notification.config.NotificationConfig;
 
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -75,19 +76,21 @@ public class Journal {
                 imap.connect(config.user().orElseThrow(), config.password().orElseThrow())) {
             Folder inbox = store.getFolder("INBOX");
             inbox.open(Folder.READ_WRITE);
-            int deleted = 0;
+            List<Long> copies = new ArrayList<>();
             try {
-                for (Message message : inbox.search(new HeaderTerm("Message-ID", messageId))) {
-                    String[] ids = message.getHeader("Message-ID");
+                Message[] candidates = inbox.search(new HeaderTerm("Message-ID", messageId));
+                long[] uids = ImapUids.fetch(inbox, candidates, "Message-ID");
+                for (int i = 0; i < candidates.length; i++) {
+                    String[] ids = candidates[i].getHeader("Message-ID");
                     if (ids != null && ids.length > 0 && ids[0].strip().equals(messageId)) {
-                        message.setFlag(Flags.Flag.DELETED, true);
-                        deleted++;
+                        copies.add(uids[i]);
                     }
                 }
+                ImapUids.delete(inbox, copies);
             } finally {
                 inbox.close(true);
             }
-            return deleted;
+            return copies.size();
         }
     }
 
@@ -105,7 +108,7 @@ public class Journal {
                 imap.connect(config.user().orElseThrow(), config.password().orElseThrow())) {
             Folder inbox = store.getFolder("INBOX");
             inbox.open(Folder.READ_WRITE);
-            int deleted = 0;
+            List<Long> old = new ArrayList<>();
             try {
                 // The gateway reads the same mailbox and may expunge a message under us: such a message is skipped.
                 Date newest = null;
@@ -116,24 +119,26 @@ public class Journal {
                     return 0;
                 }
                 Date before = Date.from(newest.toInstant().minus(config.retention()));
-                for (Message message : inbox.search(new ReceivedDateTerm(ComparisonTerm.LT, before))) {
+                Message[] candidates = inbox.search(new ReceivedDateTerm(ComparisonTerm.LT, before));
+                long[] uids = ImapUids.fetch(inbox, candidates, "Message-ID");
+                for (int i = 0; i < candidates.length; i++) {
                     try {
                         // IMAP SEARCH compares whole days; the exact cut is ours.
-                        Date received = message.getReceivedDate();
-                        String[] ids = message.getHeader("Message-ID");
+                        Date received = candidates[i].getReceivedDate();
+                        String[] ids = candidates[i].getHeader("Message-ID");
                         String id = ids == null || ids.length == 0 ? null : ids[0].strip();
                         if (received != null && received.before(before) && (id == null || !unresolved.contains(id))) {
-                            message.setFlag(Flags.Flag.DELETED, true);
-                            deleted++;
+                            old.add(uids[i]);
                         }
                     } catch (MessagingException gone) {
                         Log.debugf("Journal purge skipped a message that changed under it: %s", gone.getMessage());
                     }
                 }
+                ImapUids.delete(inbox, old);
             } finally {
                 inbox.close(true);
             }
-            return deleted;
+            return old.size();
         } catch (MessagingException e) {
             Log.warnf("Cannot purge the mail journal: %s", e.getMessage());
             return 0;

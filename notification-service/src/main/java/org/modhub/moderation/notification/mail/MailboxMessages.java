@@ -17,7 +17,6 @@ import org.modhub.moderation.notification.config.NotificationConfig;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.mail.Address;
-import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessageRemovedException;
@@ -149,28 +148,27 @@ public class MailboxMessages {
             return 0;
         }
         folder.open(Folder.READ_WRITE);
-        int deleted = 0;
+        List<Long> old = new ArrayList<>();
         try {
             // IMAP SEARCH BEFORE compares whole days: ask for a day more, cut exactly here.
             Date before = Date.from(cutoff.plus(Duration.ofDays(1)));
-            for (Message message : folder.search(new ReceivedDateTerm(ComparisonTerm.LT, before))) {
-                if (deleted >= limit) {
-                    break;
-                }
+            Message[] candidates = folder.search(new ReceivedDateTerm(ComparisonTerm.LT, before));
+            long[] uids = ImapUids.fetch(folder, candidates);
+            for (int i = 0; i < candidates.length && old.size() < limit; i++) {
                 try {
-                    Date received = message.getReceivedDate();
+                    Date received = candidates[i].getReceivedDate();
                     if (received != null && received.toInstant().isBefore(cutoff)) {
-                        message.setFlag(Flags.Flag.DELETED, true);
-                        deleted++;
+                        old.add(uids[i]);
                     }
                 } catch (MessageRemovedException gone) {
                     Log.debugf("A message in %s/%s went while the retention looked at it", name, folderName);
                 }
             }
+            ImapUids.delete(folder, old);
         } finally {
             folder.close(true);
         }
-        return deleted;
+        return old.size();
     }
 
     private List<Found> walk(Set<String> emails, boolean delete) throws MessagingException {
@@ -226,21 +224,27 @@ public class MailboxMessages {
         }
         folder.open(delete ? Folder.READ_WRITE : Folder.READ_ONLY);
         List<Found> found = new ArrayList<>();
+        List<Long> doomed = new ArrayList<>();
         try {
-            // The server narrows by substring (SEARCH FROM / TO / CC); the exact address is compared here.
-            for (Message message : folder.search(term(scan, emails))) {
+            // The server narrows by substring (SEARCH FROM / TO / CC); the exact address is compared here, on what the
+            // same FETCH returned with each message's UID.
+            Message[] candidates = folder.search(term(scan, emails));
+            long[] uids = ImapUids.fetch(folder, candidates, "Message-ID");
+            for (int i = 0; i < candidates.length; i++) {
+                Message message = candidates[i];
                 try {
                     if (!matches(message, scan, emails)) {
                         continue;
                     }
                     found.add(describe(scan, message));
-                    if (delete) {
-                        message.setFlag(Flags.Flag.DELETED, true);
-                    }
+                    doomed.add(uids[i]);
                 } catch (MessageRemovedException gone) {
                     // Expunged by another session meanwhile (the poller moved it, the journal purge dropped it).
                     Log.debugf("A message in %s/%s went while it was being looked at", scan.name(), scan.folder());
                 }
+            }
+            if (delete) {
+                ImapUids.delete(folder, doomed);
             }
         } finally {
             folder.close(delete);

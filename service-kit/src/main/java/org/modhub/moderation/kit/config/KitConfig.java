@@ -57,6 +57,13 @@ public interface KitConfig {
          */
         Map<String, Duration> retention();
 
+        /**
+         * Whether replicas look on their own whether the daily run is due. Off in tests, where a run 30 s after the
+         * start would land in whichever test runs then, on its moved clock: they run it themselves.
+         */
+        @WithDefault("true")
+        boolean scheduled();
+
         /** How often a replica looks whether the daily retention run is due (one replica runs it). */
         @WithDefault("1h")
         Duration checkEvery();

@@ -102,7 +102,7 @@ public class RetentionJob {
             delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> runIfDue() {
-        if (rules.isEmpty()) {
+        if (rules.isEmpty() || !config.scheduled()) {
             return Uni.createFrom().voidItem();
         }
         Instant now = clock.instant();

@@ -36,6 +36,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.modhub.moderation.contracts.Topics;
 import org.modhub.moderation.devstack.internal.ChildProcesses;
 import org.modhub.moderation.devstack.internal.ContextClassLoader;
+import org.modhub.moderation.devstack.internal.FileTrees;
 import org.modhub.moderation.devstack.internal.Ports;
 
 /**
@@ -92,19 +93,37 @@ public final class KafkaServer extends ManagedServer {
      * @param logFile        broker output; null for {@code workDir/kafka.log}
      */
     public static KafkaServer startEmbedded(int port, int controllerPort, Path workDir, Path logFile) {
-        int clientPort = Ports.orFree(port);
-        int quorumPort = controllerPort > 0 ? controllerPort : Ports.freePortOtherThan(clientPort);
         Path dir = Objects.requireNonNull(workDir, "workDir").toAbsolutePath();
-        KafkaServer server = new KafkaServer(
-                DevStackDefaults.HOST,
-                clientPort,
-                quorumPort,
-                dir,
-                logFile != null ? logFile : dir.resolve("kafka.log"),
-                DevStackDefaults.HOST + ":" + clientPort,
-                null);
-        server.start();
-        return server;
+        boolean fresh = !Files.exists(dir);
+        Path log = logFile != null ? logFile : dir.resolve("kafka.log");
+        for (int attempt = 1; ; attempt++) {
+            int clientPort = Ports.orFree(port);
+            int quorumPort = controllerPort > 0 ? controllerPort : Ports.freePortOtherThan(clientPort);
+            KafkaServer server = new KafkaServer(
+                    DevStackDefaults.HOST,
+                    clientPort,
+                    quorumPort,
+                    dir,
+                    log,
+                    DevStackDefaults.HOST + ":" + clientPort,
+                    null);
+            try {
+                server.start();
+                return server;
+            } catch (IllegalStateException e) {
+                // A port picked as free can be taken before the broker binds it: an outgoing connection gets it as its
+                // local port (both come from the same range). Picked ports are picked again; given ones are not.
+                boolean picked = port <= 0 || controllerPort <= 0;
+                if (!picked || attempt == 3 || !ChildProcesses.tail(log, 200).contains("Address already in use")) {
+                    throw e;
+                }
+                LOG.warning(() -> "Kafka could not bind port " + clientPort + " or " + quorumPort
+                        + " (taken meanwhile); starting it again on other ports");
+                if (fresh) {
+                    FileTrees.deleteQuietly(dir);
+                }
+            }
+        }
     }
 
     /** An external cluster: nothing is started; {@link #ensureTopics()} creates topics there. */

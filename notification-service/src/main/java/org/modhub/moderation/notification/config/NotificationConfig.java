@@ -30,7 +30,7 @@ public interface NotificationConfig {
         Duration pollEvery();
 
         /** How often an idle lane looks: retries come due, and mail queued by another replica or left by a crash. */
-        @WithDefault("1s")
+        @WithDefault("5s")
         Duration idlePollEvery();
 
         /** The sender address (From); Message-IDs use its domain. */

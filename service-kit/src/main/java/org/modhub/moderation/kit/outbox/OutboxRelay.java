@@ -109,7 +109,7 @@ public class OutboxRelay {
         return System.nanoTime() - busyUntil < 0;
     }
 
-    /** Fast while busy; an idle relay costs one index probe a second (kit.outbox.idle-poll-every). */
+    /** Fast while busy; an idle relay costs one index probe every kit.outbox.idle-poll-every (5 s). */
     private Duration pause() {
         return isBusy() ? config.pollEvery() : config.idlePollEvery();
     }

@@ -57,7 +57,7 @@ public class TimerWorker {
     }
 
     @Scheduled(
-            every = "${kit.timers.poll-every:1s}",
+            every = "${kit.timers.poll-every:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class, // no rounds while the pools shut down
             identity = "kit-timer-worker")
@@ -71,7 +71,7 @@ public class TimerWorker {
     /**
      * A scheduled round: most find nothing due, so first one read on the bare pool (the index on due_at), and only
      * when a timer is due a Hibernate session and claiming transactions, as the outbox relay does: an idle service
-     * costs one index probe a second.
+     * costs one index probe every kit.timers.poll-every (5 s).
      *
      * @return how many timers were fired
      */

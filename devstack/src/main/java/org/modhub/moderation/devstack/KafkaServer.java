@@ -112,9 +112,11 @@ public final class KafkaServer extends ManagedServer {
                 return server;
             } catch (IllegalStateException e) {
                 // A port picked as free can be taken before the broker binds it: an outgoing connection gets it as its
-                // local port (both come from the same range). Picked ports are picked again; given ones are not.
-                boolean picked = port <= 0 || controllerPort <= 0;
-                if (!picked || attempt == 3 || !ChildProcesses.tail(log, 200).contains("Address already in use")) {
+                // local port (both come from the same range). Only a picked port that was taken is picked again.
+                String tail = ChildProcesses.tail(log, 200);
+                boolean pickedTaken = (port <= 0 && tail.contains(":" + clientPort + ": Address already in use"))
+                        || (controllerPort <= 0 && tail.contains(":" + quorumPort + ": Address already in use"));
+                if (!pickedTaken || attempt == 3) {
                     throw e;
                 }
                 LOG.warning(() -> "Kafka could not bind port " + clientPort + " or " + quorumPort

@@ -1,5 +1,8 @@
 package org.modhub.moderation.notification.mail;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import org.modhub.moderation.notification.config.NotificationConfig;
@@ -101,7 +104,7 @@ public class InboxPoller {
             try {
                 Message[] messages = reportsOnly ? inbox.search(unseenNotOurs) : inbox.getMessages();
                 if (messages.length > config.batchSize()) {
-                    messages = java.util.Arrays.copyOf(messages, config.batchSize());
+                    messages = Arrays.copyOf(messages, config.batchSize());
                 }
                 // Each message is read and moved by the UID fetched with its headers, never by its number (see
                 // ImapUids).
@@ -133,11 +136,11 @@ public class InboxPoller {
                 return; // expunged by another session meanwhile
             }
             // The header lines without the blank line that ends them, then the size: what identified it before.
-            String lines = new String(header, java.nio.charset.StandardCharsets.ISO_8859_1);
+            String lines = new String(header, StandardCharsets.ISO_8859_1);
             if (lines.endsWith("\r\n\r\n")) {
                 lines = lines.substring(0, lines.length() - 2);
             }
-            byte[] identity = (lines + size).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] identity = (lines + size).getBytes(StandardCharsets.UTF_8);
             String key = MimeParser.messageKey(message.getHeader("Message-ID"), identity);
             quarantine(
                     name,
@@ -176,7 +179,7 @@ public class InboxPoller {
                 && mail.from() != null
                 && MailAddresses.bare(mail.from()).equals(ownAddress);
         if (reportsOnly && (mail.kind() == ParsedMail.Kind.ORDINARY || journalCopy)) {
-            ImapUids.markSeen(inbox, java.util.List.of(uid));
+            ImapUids.markSeen(inbox, List.of(uid));
             return;
         }
         // Blocks this worker thread until the transaction committed; a failure leaves the message for the next poll.

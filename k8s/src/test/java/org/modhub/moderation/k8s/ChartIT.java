@@ -67,6 +67,12 @@ class ChartIT {
                                 "strimzi.topics.enabled",
                                 "true",
                                 "global.cloudnativepg.enabled",
+                                "true",
+                                "monitoring.prometheusRule.enabled",
+                                "true",
+                                "monitoring.serviceMonitor.enabled",
+                                "true",
+                                "monitoring.dashboards.enabled",
                                 "true")));
     }
 
@@ -95,7 +101,7 @@ class ChartIT {
             if (r instanceof GenericKubernetesResource custom) {
                 assertThat(custom.getApiVersion())
                         .as(id + " is one of the optional operator resources")
-                        .isIn("kafka.strimzi.io/v1beta2", "postgresql.cnpg.io/v1");
+                        .isIn("kafka.strimzi.io/v1beta2", "postgresql.cnpg.io/v1", "monitoring.coreos.com/v1");
             }
             RequiredFields.check(r);
         }

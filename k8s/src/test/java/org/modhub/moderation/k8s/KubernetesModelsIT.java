@@ -46,6 +46,12 @@ class KubernetesModelsIT {
                                         "strimzi.topics.enabled",
                                         "true",
                                         "global.cloudnativepg.enabled",
+                                        "true",
+                                        "monitoring.prometheusRule.enabled",
+                                        "true",
+                                        "monitoring.serviceMonitor.enabled",
+                                        "true",
+                                        "monitoring.dashboards.enabled",
                                         "true")));
         for (var e : renderings.entrySet()) {
             Path file = dir.resolve(e.getKey() + ".yaml").toAbsolutePath();

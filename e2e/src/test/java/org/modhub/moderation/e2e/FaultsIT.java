@@ -55,6 +55,8 @@ class FaultsIT {
     private static final Duration CLIENT_PATIENCE = Duration.ofSeconds(120);
     private static final Duration SETTLE = Duration.ofMinutes(FULL ? 10 : 4);
     private static final List<String> DEAD_LETTER_TOPICS = Topics.DEAD_LETTER_TOPICS;
+    private static final List<String> POISONED_TOPICS =
+            List.of(Topics.REPORTING_EVENTS, Topics.REVIEW_EVENTS, Topics.NOTIFICATION_REQUESTS, Topics.MAIL_INBOUND);
     private static final Pattern REPORT_ID =
             Pattern.compile("([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
 
@@ -82,6 +84,13 @@ class FaultsIT {
         System.out.printf(
                 "e2e faults: %d reports at %.0f/s, %d fault round(s), seed %d (-De2e.seed=%d repeats the fault plan)%n",
                 REPORTS, REPORTS_PER_SECOND, FAULT_ROUNDS, SEED, SEED);
+        // The operator's view from the start: Prometheus has scraped every service (dead-letter counters at 0)
+        // before the poison goes out, so the alert sees each first dead letter as an increase.
+        Prometheus prometheus = suite.prometheus();
+        await("Prometheus scraping every service")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> prometheus.jobsUp().containsAll(Suite.SERVICES));
         Set<String> poison = sendPoison();
 
         AtomicBoolean streaming = new AtomicBoolean(true);
@@ -152,6 +161,9 @@ class FaultsIT {
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             // Reported below.
         }
+
+        // The alerts once everything has settled: only the dead letters of the poison, each topic's.
+        SettledAlerts alerts = SettledAlerts.await(prometheus, POISONED_TOPICS, Duration.ofSeconds(90));
 
         // --- the counts ---
         List<String> acceptedIds = new ArrayList<>(accepted.values());
@@ -265,6 +277,7 @@ class FaultsIT {
                 "  dead letters         %s (poison sent %d, found %d, others %d)%n",
                 deadLetters, poison.size(), poisonSeen.size(), strayDeadLetters.size());
         strayDeadLetters.stream().limit(10).forEach(stray -> System.out.println("  stray dead letter    " + stray));
+        System.out.printf("  alerts after settling %s; unexpected %s%n", alerts.active(), alerts.unexpected());
         System.out.printf(
                 "  time                 %.0f s (faults done after %.0f s)%n",
                 (System.nanoTime() - startedAt) / 1e9, (faultsDoneAt - startedAt) / 1e9);
@@ -291,6 +304,15 @@ class FaultsIT {
                 .as("dead letters other than the poison sent on purpose")
                 .isEmpty();
         assertThat(poisonSeen).as("every poison message dead-lettered").isEqualTo(poison);
+        assertThat(alerts.unexpected())
+                .as("alert conditions holding after the suite settled (pending or firing), besides the poison's")
+                .isEmpty();
+        assertThat(alerts.deadLetteredTopics())
+                .as("EventsDeadLettered for the topic of each poison message")
+                .containsExactlyInAnyOrderElementsOf(POISONED_TOPICS);
+        assertThat(prometheus.metricNames())
+                .as("every series the chart's alerts and dashboards read is exported by some service")
+                .containsAll(MonitoringNames.used());
     }
 
     // --- the stream ---
@@ -503,8 +525,7 @@ class FaultsIT {
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         Set<String> markers = new java.util.HashSet<>();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
-            for (String topic : List.of(
-                    Topics.REPORTING_EVENTS, Topics.REVIEW_EVENTS, Topics.NOTIFICATION_REQUESTS, Topics.MAIL_INBOUND)) {
+            for (String topic : POISONED_TOPICS) {
                 String marker = "e2e-poison-" + run + "-" + topic;
                 String key = topic.equals(Topics.MAIL_INBOUND) ? "safety" : "poison";
                 producer.send(new ProducerRecord<>(

@@ -48,6 +48,8 @@ final class Suite {
     private volatile boolean supervising = true;
     /** The staff console, started on first use: only the browser tests need it. */
     private ServiceProcess console;
+    /** Prometheus with the chart's alert rules, started on first use: only the fault test needs it. */
+    private Prometheus prometheus;
 
     private Suite(DevStack stack, Path logDir, Path clockOffsetFile) {
         this.stack = stack;
@@ -110,6 +112,9 @@ final class Suite {
             // The hub directory's answers live 1 s, not 5 min: a journey stops the hub stand-in mid-flow and must meet
             // what a service meets once its cache has run out, not an answer kept from the step before.
             env.put("KIT_HUB_CACHE_TTL", "1s");
+            // Gauges read from the database every 2 s, not 15 s: the fault test reads the alerts right after it
+            // settles.
+            env.put("KIT_METRICS_SAMPLE_EVERY", "2s");
             process.start(javaOptions, env, repo.serviceDir(service));
             suite.services.put(service, process);
         }
@@ -289,8 +294,28 @@ final class Suite {
         return console.url();
     }
 
+    /**
+     * A Prometheus scraping every service (job = the service's name) and evaluating the chart's alert rules. It
+     * starts on the first call; the services' ports stay the same across the restarts of the faults.
+     */
+    synchronized Prometheus prometheus() {
+        if (prometheus == null) {
+            Map<String, String> targets = new LinkedHashMap<>();
+            services.forEach((name, process) -> targets.put(name, DevStackDefaults.HOST + ":" + process.port()));
+            prometheus = Prometheus.start(
+                    RepoLayout.locate().root(),
+                    logDir.resolveSibling("prometheus"),
+                    logDir.resolve("prometheus.log"),
+                    targets);
+        }
+        return prometheus;
+    }
+
     private void stopAll() {
         supervising = false;
+        if (prometheus != null) {
+            prometheus.close();
+        }
         List<Thread> stoppers = new ArrayList<>();
         if (console != null) {
             stoppers.add(Thread.ofPlatform().start(() -> console.stop(Duration.ofSeconds(10))));

@@ -71,7 +71,9 @@ class AlertRulesTest {
         assertThat(sections).containsAll(anchors);
         for (int i = 0; i < alerts.size(); i++) {
             // Its own section, or its family's (CasesOverdueBacklog is told under CasesOverdue).
-            assertThat(alerts.get(i).toLowerCase()).as("runbook section of " + alerts.get(i)).startsWith(anchors.get(i));
+            assertThat(alerts.get(i).toLowerCase())
+                    .as("runbook section of " + alerts.get(i))
+                    .startsWith(anchors.get(i));
         }
     }
 
@@ -82,11 +84,17 @@ class AlertRulesTest {
         ObjectMapper json = new ObjectMapper();
         int queries = 0;
         try (Stream<Path> files = Files.list(DASHBOARDS)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 for (JsonNode panel : json.readTree(file.toFile()).path("panels")) {
                     for (JsonNode target : panel.path("targets")) {
-                        rules.append("      - record: dashboard:query_").append(++queries).append('\n');
-                        rules.append("        expr: ").append(json.writeValueAsString(target.path("expr").asText())).append('\n');
+                        rules.append("      - record: dashboard:query_")
+                                .append(++queries)
+                                .append('\n');
+                        rules.append("        expr: ")
+                                .append(json.writeValueAsString(
+                                        target.path("expr").asText()))
+                                .append('\n');
                     }
                 }
             }
@@ -119,10 +127,13 @@ class AlertRulesTest {
             process = new ProcessBuilder(command).redirectErrorStream(true).start();
         } catch (IOException e) {
             throw new AssertionError(
-                    "promtool not found: bin/test installs Debian's prometheus package (apt-get install prometheus)", e);
+                    "promtool not found: bin/test installs Debian's prometheus package (apt-get install prometheus)",
+                    e);
         }
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("promtool finished").isTrue();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                .as("promtool finished")
+                .isTrue();
         return new Result(process.exitValue(), output);
     }
 }

@@ -75,8 +75,12 @@ class MonitoringChartIT {
             Map<?, ?> spec = spec(monitor);
             Map<?, ?> matchLabels = (Map<?, ?>) ((Map<?, ?>) spec.get("selector")).get("matchLabels");
             Service service = chart.named(Service.class, name);
-            assertThat(service.getMetadata().getLabels()).as(name + " Service labels").containsAllEntriesOf(strings(matchLabels));
-            assertThat(service.getSpec().getPorts()).extracting(p -> p.getName()).contains("http");
+            assertThat(service.getMetadata().getLabels())
+                    .as(name + " Service labels")
+                    .containsAllEntriesOf(strings(matchLabels));
+            assertThat(service.getSpec().getPorts())
+                    .extracting(p -> p.getName())
+                    .contains("http");
             Map<?, ?> endpoint = (Map<?, ?>) ((List<?>) spec.get("endpoints")).get(0);
             assertThat(endpoint.get("port")).isEqualTo("http");
             assertThat(endpoint.get("path")).isEqualTo("/q/metrics");
@@ -106,7 +110,9 @@ class MonitoringChartIT {
             assertThat(dashboard.path("uid").asText()).isNotBlank();
             assertThat(dashboard.path("panels")).isNotEmpty();
             for (JsonNode panel : dashboard.path("panels")) {
-                assertThat(panel.path("targets")).as(panel.path("title").asText()).isNotEmpty();
+                assertThat(panel.path("targets"))
+                        .as(panel.path("title").asText())
+                        .isNotEmpty();
                 assertThat(panel.path("datasource").path("uid").asText()).isEqualTo("${datasource}");
             }
         }

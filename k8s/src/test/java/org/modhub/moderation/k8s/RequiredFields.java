@@ -115,6 +115,8 @@ final class RequiredFields {
                     case "KafkaNodePool" -> assertThat(spec).as(id).containsKeys("replicas", "roles", "storage");
                     case "KafkaTopic" -> assertThat(spec).as(id).containsKeys("topicName", "partitions", "replicas");
                     case "Cluster" -> assertThat(spec).as(id).containsKeys("instances", "storage");
+                    case "PrometheusRule" -> assertThat(spec).as(id).containsKeys("groups");
+                    case "ServiceMonitor" -> assertThat(spec).as(id).containsKeys("selector", "endpoints");
                     default -> throw new AssertionError("unexpected custom resource " + id);
                 }
             }

@@ -132,6 +132,13 @@ class DocNamesTest {
                 methods.add(method.group(1));
             }
         }
+        // The chart's alerts are names a README may cite like a type (`EventsDeadLettered`).
+        for (Path rules : files("alerts.yaml")) {
+            Matcher alert = Pattern.compile("(?m)^\\s+- alert: (\\w+)$").matcher(Files.readString(rules));
+            while (alert.find()) {
+                types.add(alert.group(1));
+            }
+        }
         for (String ending : List.of(".properties", ".yaml", ".yml", ".tpl")) {
             for (Path file : files(ending)) {
                 configText.append(Files.readString(file)).append('\n');

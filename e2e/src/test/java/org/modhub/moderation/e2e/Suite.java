@@ -44,15 +44,19 @@ final class Suite {
     final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     final Path clockOffsetFile;
     final Path logDir;
+    /** Where every service exports the spans of sampled traces (TracingIT). */
+    final OtlpReceiver traces;
+
     private Duration clockOffset = Duration.ZERO;
     private volatile boolean supervising = true;
     /** The staff console, started on first use: only the browser tests need it. */
     private ServiceProcess console;
 
-    private Suite(DevStack stack, Path logDir, Path clockOffsetFile) {
+    private Suite(DevStack stack, Path logDir, Path clockOffsetFile, OtlpReceiver traces) {
         this.stack = stack;
         this.logDir = logDir;
         this.clockOffsetFile = clockOffsetFile;
+        this.traces = traces;
     }
 
     static synchronized Suite get() {
@@ -89,7 +93,7 @@ final class Suite {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Suite suite = new Suite(stack, logDir, offsetFile);
+        Suite suite = new Suite(stack, logDir, offsetFile, OtlpReceiver.start());
         Runtime.getRuntime().addShutdownHook(new Thread(suite::stopAll, "e2e-stop"));
         List<String> javaOptions = Arrays.asList(System.getenv()
                 .getOrDefault(DevStackEnv.SERVICE_JAVA_OPTS, LocalSuite.DEFAULT_SERVICE_JAVA_OPTS)
@@ -110,6 +114,13 @@ final class Suite {
             // The hub directory's answers live 1 s, not 5 min: a journey stops the hub stand-in mid-flow and must meet
             // what a service meets once its cache has run out, not an answer kept from the step before.
             env.put("KIT_HUB_CACHE_TTL", "1s");
+            // Spans go to the in-process receiver, but only of traces a test starts sampled (a traceparent ending -01):
+            // no new trace is kept (ratio 0), so the other tests' requests cost no export.
+            env.put("KIT_TRACING_EXPORT", "true");
+            env.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", suite.traces.endpoint());
+            env.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf");
+            env.put("QUARKUS_OTEL_TRACES_SAMPLER_ARG", "0");
+            env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms");
             process.start(javaOptions, env, repo.serviceDir(service));
             suite.services.put(service, process);
         }

@@ -44,6 +44,9 @@ final class Suite {
     final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     final Path clockOffsetFile;
     final Path logDir;
+    /** Where every service exports the spans of sampled traces (TracingIT). */
+    final OtlpReceiver traces;
+
     private Duration clockOffset = Duration.ZERO;
     private volatile boolean supervising = true;
     /** The staff console, started on first use: only the browser tests need it. */
@@ -51,10 +54,11 @@ final class Suite {
     /** Prometheus with the chart's alert rules, started on first use: only the fault test needs it. */
     private Prometheus prometheus;
 
-    private Suite(DevStack stack, Path logDir, Path clockOffsetFile) {
+    private Suite(DevStack stack, Path logDir, Path clockOffsetFile, OtlpReceiver traces) {
         this.stack = stack;
         this.logDir = logDir;
         this.clockOffsetFile = clockOffsetFile;
+        this.traces = traces;
     }
 
     static synchronized Suite get() {
@@ -91,7 +95,7 @@ final class Suite {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Suite suite = new Suite(stack, logDir, offsetFile);
+        Suite suite = new Suite(stack, logDir, offsetFile, OtlpReceiver.start());
         Runtime.getRuntime().addShutdownHook(new Thread(suite::stopAll, "e2e-stop"));
         List<String> javaOptions = Arrays.asList(System.getenv()
                 .getOrDefault(DevStackEnv.SERVICE_JAVA_OPTS, LocalSuite.DEFAULT_SERVICE_JAVA_OPTS)
@@ -115,6 +119,13 @@ final class Suite {
             // Gauges read from the database every 2 s, not 15 s: the fault test reads the alerts right after it
             // settles.
             env.put("KIT_METRICS_SAMPLE_EVERY", "2s");
+            // Spans go to the in-process receiver, but only of traces a test starts sampled (a traceparent ending -01):
+            // no new trace is kept (ratio 0), so the other tests' requests cost no export.
+            env.put("KIT_TRACING_EXPORT", "true");
+            env.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", suite.traces.endpoint());
+            env.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf");
+            env.put("QUARKUS_OTEL_TRACES_SAMPLER_ARG", "0");
+            env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms");
             process.start(javaOptions, env, repo.serviceDir(service));
             suite.services.put(service, process);
         }

@@ -73,7 +73,11 @@ class ChartIT {
                                 "monitoring.serviceMonitor.enabled",
                                 "true",
                                 "monitoring.dashboards.enabled",
-                                "true")));
+                                "true",
+                                "tracing.enabled",
+                                "true",
+                                "tracing.otlpEndpoint",
+                                "http://otel-collector.observability.svc:4317")));
     }
 
     @Test
@@ -315,6 +319,51 @@ class ChartIT {
     }
 
     @Test
+    void everyServiceSendsItsSpansToTheCollectorOnlyWhenTracingIsEnabled() {
+        List<String> tracingEnv = List.of(
+                "KIT_TRACING_EXPORT",
+                "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT",
+                "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL",
+                "QUARKUS_OTEL_TRACES_SAMPLER_ARG");
+        RenderedChart off = RenderedChart.render(PRODUCTION, Map.of());
+        RenderedChart on = RenderedChart.render(
+                PRODUCTION,
+                Map.of(
+                        "tracing.enabled", "true",
+                        "tracing.otlpEndpoint", "http://otel-collector.observability.svc:4318",
+                        "tracing.protocol", "http/protobuf",
+                        "tracing.samplerRatio", "0",
+                        "networkPolicy.otlp.port", "4318"));
+        for (String service : SERVICES) {
+            assertThat(off.named(ConfigMap.class, service + "-config").getData())
+                    .as(service)
+                    .doesNotContainKeys(tracingEnv.toArray(String[]::new));
+            assertThat(egressPorts(off, service)).as(service).doesNotContain(4317, 4318);
+            assertThat(on.named(ConfigMap.class, service + "-config").getData())
+                    .as(service)
+                    .containsEntry("KIT_TRACING_EXPORT", "true")
+                    .containsEntry(
+                            "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT",
+                            "http://otel-collector.observability.svc:4318")
+                    .containsEntry("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf")
+                    .as(service + ": a ratio of 0 keeps no new trace, it is not left out")
+                    .containsEntry("QUARKUS_OTEL_TRACES_SAMPLER_ARG", "0");
+            assertThat(egressPorts(on, service)).as(service).contains(4318);
+        }
+        assertThatThrownBy(() -> RenderedChart.render(null, Map.of("tracing.enabled", "true")))
+                .hasMessageContaining("tracing.otlpEndpoint is required");
+    }
+
+    private static Set<Integer> egressPorts(RenderedChart chart, String service) {
+        Set<Integer> ports = new LinkedHashSet<>();
+        for (NetworkPolicyEgressRule rule :
+                chart.named(NetworkPolicy.class, service).getSpec().getEgress()) {
+            rule.getPorts().forEach(p -> ports.add(p.getPort().getIntVal()));
+        }
+        return ports;
+    }
+
+    @Test
     void optionalOperatorResourcesAreOffByDefault() {
         RenderedChart chart = RenderedChart.render(null, Map.of());
         assertThat(chart.all(GenericKubernetesResource.class)).isEmpty();
@@ -376,6 +425,9 @@ class ChartIT {
                 Arguments.of("global.hub.url", "https://moderation:hunter2@hub.example.com", "no credentials in a URL"),
                 Arguments.of("global.hub.url", "hub.example.com", "the hub's URL has a scheme"),
                 Arguments.of("global.imagee.tag", "1", "misspelt key"),
+                Arguments.of("tracing.otlpEndpoint", "http://u:hunter2@collector:4317", "no credentials in a URL"),
+                Arguments.of("tracing.protocol", "http/json", "grpc or http/protobuf"),
+                Arguments.of("tracing.samplerRatio", "2", "a share of traces, 0 to 1"),
                 Arguments.of("console.oidc.clientSecret", "hunter2", "the client secret only by Secret reference"),
                 Arguments.of("console.config.QUARKUS_OIDC_CREDENTIALS_SECRET", "hunter2", "no secret in a ConfigMap"),
                 Arguments.of("console.config.CONSOLE_LOCAL_SIGN_IN", "true", "local sign-in is development only"),

@@ -23,6 +23,8 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.modhub.moderation.contracts.event.EventEnvelope;
+import org.modhub.moderation.contracts.event.EventSources;
 import org.modhub.moderation.contracts.event.notification.NotificationRequested;
 import org.modhub.moderation.devstack.DevStack;
 import org.modhub.moderation.devstack.ReceivedMail;
@@ -148,6 +150,28 @@ class OutboundMailTest {
                 .substring("safety+".length(), mail.replyTo().get(0).indexOf('@'));
         assertThat(rows(db, "SELECT thread_key FROM mail_thread WHERE token = ?", token))
                 .containsExactly(List.of(request.threadKey()));
+    }
+
+    @Test
+    void aQueuedMailKeepsTheTraceOfTheRequestThatAskedForIt() {
+        String to = newRecipient("traced");
+        NotificationRequested request = receipt(to);
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        publishRaw(
+                request.threadKey(),
+                NotificationFixtures.CODEC.encode(EventEnvelope.of(EventSources.REPORTING_SERVICE, request)
+                        .withTrace("00-" + traceId + "-00f067aa0ba902b7-01", null)));
+
+        await().atMost(WAIT).until(() -> inbox(to), list -> list.size() == 1);
+        // The consumer's span in the requester's trace: the sender's "smtp send" span is its child.
+        assertThat(rows(
+                        db,
+                        "SELECT traceparent FROM mail_delivery WHERE idempotency_key = ?",
+                        request.idempotencyKey()))
+                .singleElement()
+                .satisfies(row -> assertThat((String) row.get(0))
+                        .startsWith("00-" + traceId + "-")
+                        .doesNotContain("00f067aa0ba902b7"));
     }
 
     @Test

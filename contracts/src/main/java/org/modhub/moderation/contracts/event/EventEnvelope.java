@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -27,6 +28,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param datacontenttype always {@code application/json}
  * @param dataschema the URI of the type's JSON Schema
  * @param partitionkey the Kafka record key (CloudEvents Partitioning extension)
+ * @param traceparent the W3C trace context of the work that wrote the event (CloudEvents Distributed Tracing
+ *     extension), so the consumer's work joins the producer's trace; absent in events written before it existed
+ * @param tracestate the W3C {@code tracestate} that came with {@code traceparent}, where there was one
  * @param data the payload record as JSON
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -40,6 +44,8 @@ import com.fasterxml.jackson.databind.JsonNode;
     "datacontenttype",
     "dataschema",
     "partitionkey",
+    "traceparent",
+    "tracestate",
     "data"
 })
 public record EventEnvelope(
@@ -52,6 +58,8 @@ public record EventEnvelope(
         String datacontenttype,
         @Nullable String dataschema,
         @Nullable String partitionkey,
+        @Nullable String traceparent,
+        @Nullable String tracestate,
         JsonNode data) {
 
     public static final String SPEC_VERSION = "1.0";
@@ -60,6 +68,13 @@ public record EventEnvelope(
     public static final String STRUCTURED_CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
 
     public static final int MAX_ID_LENGTH = 256;
+
+    /** W3C Trace Context: version, trace id, parent id, flags; later versions may append fields after a dash. */
+    private static final Pattern TRACEPARENT =
+            Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}(-[\\x21-\\x7e]{1,200})?");
+
+    /** W3C Trace Context asks vendors to pass on at least 512 characters of tracestate; more is cut, not carried. */
+    public static final int MAX_TRACESTATE_LENGTH = 512;
 
     public EventEnvelope {
         if (!SPEC_VERSION.equals(specversion)) {
@@ -93,9 +108,37 @@ public record EventEnvelope(
         } else if (!DATA_CONTENT_TYPE.equals(datacontenttype)) {
             throw new IllegalArgumentException("datacontenttype must be '" + DATA_CONTENT_TYPE + "'");
         }
+        if (traceparent != null && !TRACEPARENT.matcher(traceparent).matches()) {
+            throw new IllegalArgumentException("traceparent must be absent or a W3C traceparent");
+        }
+        if (tracestate != null
+                && (traceparent == null
+                        || tracestate.isBlank()
+                        || tracestate.length() > MAX_TRACESTATE_LENGTH
+                        || tracestate.chars().anyMatch(c -> c < 0x20 || c > 0x7e))) {
+            throw new IllegalArgumentException("tracestate must be absent, or come with a traceparent in at most "
+                    + MAX_TRACESTATE_LENGTH + " printable characters");
+        }
         if (data == null || data.isNull() || data.isMissingNode()) {
             throw new IllegalArgumentException("data is required");
         }
+    }
+
+    /** This event carrying the trace context it was written in ({@code traceparent} null: none). */
+    public EventEnvelope withTrace(@Nullable String traceparent, @Nullable String tracestate) {
+        return new EventEnvelope(
+                specversion,
+                id,
+                source,
+                type,
+                subject,
+                time,
+                datacontenttype,
+                dataschema,
+                partitionkey,
+                traceparent,
+                traceparent == null ? null : tracestate,
+                data);
     }
 
     /**
@@ -127,6 +170,8 @@ public record EventEnvelope(
                 DATA_CONTENT_TYPE,
                 descriptor.schemaUri(),
                 payload.partitionKey(),
+                null,
+                null,
                 data);
     }
 }

@@ -113,6 +113,38 @@ class EventCodecTest {
     }
 
     @Test
+    void theTraceContextTravelsWithTheEventAndOlderEventsWithoutItAreStillRead() throws Exception {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        EventEnvelope traced = EventEnvelope.of(EventSources.REPORTING_SERVICE, Samples.reportFiled())
+                .withTrace(traceparent, "vendor=abc");
+
+        ObjectNode json = (ObjectNode) mapper.readTree(codec.encode(traced));
+        assertThat(json.get("traceparent").asText()).isEqualTo(traceparent);
+        assertThat(codec.decode(mapper.writeValueAsString(json))).isEqualTo(traced);
+
+        json.remove("traceparent");
+        json.remove("tracestate");
+        EventEnvelope older = codec.decode(mapper.writeValueAsString(json));
+        assertThat(older.traceparent()).isNull();
+        assertThat(codec.data(older)).isEqualTo(Samples.reportFiled());
+        assertThat(codec.encode(older)).doesNotContain("trace");
+    }
+
+    @Test
+    void aTraceContextThatIsNotW3CIsRefused() throws Exception {
+        EventEnvelope envelope = EventEnvelope.of(EventSources.REPORTING_SERVICE, Samples.reportFiled());
+        assertThatThrownBy(() -> envelope.withTrace("00-not-a-trace-01", null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("traceparent");
+
+        ObjectNode json = (ObjectNode) mapper.readTree(codec.encode(envelope));
+        json.put("tracestate", "vendor=abc");
+        assertThatThrownBy(() -> codec.decode(mapper.writeValueAsString(json)))
+                .isInstanceOf(EventDecodingException.class)
+                .hasMessageContaining("tracestate");
+    }
+
+    @Test
     void dataIsReadOnlyAsTheClassOfItsType() {
         EventEnvelope envelope = EventEnvelope.of(EventSources.REPORTING_SERVICE, Samples.reportFiled());
         assertThatThrownBy(() -> codec.data(envelope, DecisionTaken.class))
@@ -132,6 +164,8 @@ class EventCodecTest {
                 envelope.subject(),
                 envelope.time(),
                 "application/json",
+                null,
+                null,
                 null,
                 null,
                 envelope.data());

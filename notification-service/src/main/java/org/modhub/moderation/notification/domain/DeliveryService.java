@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.modhub.moderation.contracts.event.notification.NotificationRequested;
 import org.modhub.moderation.kit.timer.AfterCommit;
+import org.modhub.moderation.kit.tracing.TraceContexts;
 import org.modhub.moderation.notification.config.NotificationConfig;
 import org.modhub.moderation.notification.mail.MailSender;
 import org.modhub.moderation.notification.mail.RenderedMail;
@@ -88,6 +89,7 @@ public class DeliveryService {
         row.createdAt = now;
         row.updatedAt = now;
         row.attempts = 0;
+        row.traceparent = TraceContexts.currentTraceparent();
         try {
             RenderedMail mail = renderer.render(request.templateId(), request.locale(), request.parameters());
             row.subjectLine = mail.subject();

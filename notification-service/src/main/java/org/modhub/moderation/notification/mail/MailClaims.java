@@ -37,10 +37,11 @@ public class MailClaims {
             String replyTo,
             String inReplyTo,
             int attempts,
-            boolean interrupted) {
+            boolean interrupted,
+            String traceparent) {
 
         /** A row looked at but not to be sent now (suppressed or rate limited). */
-        static final Claim SKIPPED = new Claim(null, null, null, null, null, Map.of(), null, null, 0, false);
+        static final Claim SKIPPED = new Claim(null, null, null, null, null, Map.of(), null, null, 0, false, null);
     }
 
     private final MailDeliveryRepository deliveries;
@@ -126,7 +127,8 @@ public class MailClaims {
                                 replyTo(row.replyMailbox, token),
                                 row.inReplyTo,
                                 row.attempts,
-                                interrupted));
+                                interrupted,
+                                row.traceparent));
             });
         });
     }

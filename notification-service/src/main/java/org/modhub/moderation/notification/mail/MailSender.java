@@ -10,9 +10,14 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.modhub.moderation.kit.timer.Ticker;
+import org.modhub.moderation.kit.tracing.Spans;
+import org.modhub.moderation.kit.tracing.TraceContexts;
 import org.modhub.moderation.notification.config.NotificationConfig;
 import org.modhub.moderation.notification.mail.MailClaims.Claim;
 
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
@@ -32,7 +37,8 @@ import jakarta.enterprise.event.Observes;
  * {@link MailClaims} and its outcome recorded by {@link DeliveryOutcomes}, each in its own transaction, so no
  * transaction spans the SMTP conversation. Every attempt after the first, and every claim whose lease lapsed (the
  * sender died mid-way), first asks the {@link Journal} whether the previous attempt reached the server; only if it did
- * not is the mail sent again.
+ * not is the mail sent again. Each SMTP conversation is a span {@code smtp send <template>} in the trace the mail was
+ * queued in, so the trace of a report or decision ends with the mails it caused.
  */
 @ApplicationScoped
 public class MailSender {
@@ -44,6 +50,9 @@ public class MailSender {
     /** How long after a mail was queued or found the lanes keep looking at their busy pace. */
     private static final Duration BUSY_FOR = Duration.ofSeconds(2);
 
+    private static final AttributeKey<String> DELIVERY = AttributeKey.stringKey("modhub.mail.delivery_id");
+    private static final AttributeKey<String> TEMPLATE = AttributeKey.stringKey("modhub.mail.template");
+
     private final MailClaims claims;
     private final DeliveryOutcomes outcomes;
     private final Pool pool;
@@ -52,6 +61,7 @@ public class MailSender {
     private final ReactiveMailer mailer;
     private final Clock clock;
     private final NotificationConfig.Outbound config;
+    private final Spans spans;
     private final List<Ticker> tickers = new CopyOnWriteArrayList<>();
     private final AtomicInteger nextLane = new AtomicInteger();
     private volatile long busyUntil = System.nanoTime();
@@ -64,7 +74,8 @@ public class MailSender {
             ReactiveMailer mailer,
             Clock clock,
             NotificationConfig config,
-            Pool pool) {
+            Pool pool,
+            Spans spans) {
         this.claims = claims;
         this.outcomes = outcomes;
         this.pool = pool;
@@ -73,6 +84,7 @@ public class MailSender {
         this.mailer = mailer;
         this.clock = clock;
         this.config = config.outbound();
+        this.spans = spans;
     }
 
     /**
@@ -167,15 +179,22 @@ public class MailSender {
                                 claim.id());
                         return outcomes.sent(claim, "confirmed by the journal after an interrupted attempt");
                     }
-                    return mailer.send(build(claim))
-                            .ifNoItem()
-                            .after(config.sendTimeout())
-                            .fail()
-                            .emitOn(onContext)
-                            .chain(() -> outcomes.sent(claim, null));
+                    return send(claim).emitOn(onContext).chain(() -> outcomes.sent(claim, null));
                 })
                 .onFailure()
                 .recoverWithUni(failure -> outcomes.failed(claim, failure).emitOn(onContext));
+    }
+
+    private Uni<Void> send(Claim claim) {
+        return spans.run(
+                "smtp send " + claim.templateId(),
+                SpanKind.CLIENT,
+                TraceContexts.parentOf(claim.traceparent(), null).orElseGet(io.opentelemetry.context.Context::root),
+                Attributes.of(DELIVERY, claim.id().toString(), TEMPLATE, claim.templateId()),
+                () -> mailer.send(build(claim))
+                        .ifNoItem()
+                        .after(config.sendTimeout())
+                        .fail());
     }
 
     private Mail build(Claim claim) {

@@ -86,4 +86,7 @@ public class MailDeliveryEntity {
 
     @Column(name = "sent_at")
     public Instant sentAt;
+
+    /** The W3C trace context the mail was queued in; its sending joins that trace. */
+    public String traceparent;
 }

@@ -40,6 +40,19 @@ public interface KitConfig {
     /** Personal data: the retention schedule and data subjects' requests. */
     Privacy privacy();
 
+    /** Where the spans this service makes go. */
+    Tracing tracing();
+
+    interface Tracing {
+
+        /**
+         * Whether spans are sent over OTLP to {@code quarkus.otel.exporter.otlp.traces.endpoint}. Off, spans are still
+         * made (trace ids in the logs and in the events) and dropped; see {@code kit.tracing.SpansKeptHere}.
+         */
+        @WithDefault("false")
+        boolean export();
+    }
+
     interface Privacy {
 
         /**

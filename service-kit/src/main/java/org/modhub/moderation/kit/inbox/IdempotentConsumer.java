@@ -7,8 +7,14 @@ import org.modhub.moderation.contracts.event.EventCodec;
 import org.modhub.moderation.contracts.event.EventDecodingException;
 import org.modhub.moderation.contracts.event.EventEnvelope;
 import org.modhub.moderation.kit.config.KitConfig;
+import org.modhub.moderation.kit.tracing.Spans;
+import org.modhub.moderation.kit.tracing.TraceContexts;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Context;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -27,18 +33,27 @@ import jakarta.enterprise.context.ApplicationScoped;
  * partition moves on. A failure to reach the database (refused or lost connection, timeout) is
  * not the message's fault: it is retried with backoff until the database answers again, never
  * dead-lettered, so a PostgreSQL restart loses no event (found by the e2e fault test).
+ *
+ * <p>A handled event is applied inside a CONSUMER span, the child of the trace context the event was written in
+ * ({@code traceparent}), made current while the handler runs: the events and mails it causes join the same trace, so
+ * one trace follows a report from its request to its case and its mails.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
 
+    private static final AttributeKey<String> EVENT_ID = AttributeKey.stringKey("cloudevents.event_id");
+    private static final AttributeKey<String> EVENT_TYPE = AttributeKey.stringKey("cloudevents.event_type");
+
     private final EventCodec codec;
     private final KitConfig.Consumer config;
     private final MeterRegistry registry;
+    private final Spans spans;
 
-    public IdempotentConsumer(EventCodec codec, KitConfig config, MeterRegistry registry) {
+    public IdempotentConsumer(EventCodec codec, KitConfig config, MeterRegistry registry, Spans spans) {
         this.codec = codec;
         this.config = config.consumer();
         this.registry = registry;
+        this.spans = spans;
     }
 
     /**
@@ -62,6 +77,23 @@ public class IdempotentConsumer {
             Log.tracef("Event %s (%s) is not handled by %s; skipped", envelope.id(), envelope.type(), consumer);
             return Uni.createFrom().voidItem();
         }
+        Context parent = TraceContexts.parentOf(envelope).orElseGet(Context::root);
+        return spans.run(
+                consumer + " process " + shortType(envelope.type()),
+                SpanKind.CONSUMER,
+                parent,
+                Attributes.of(EVENT_ID, envelope.id(), EVENT_TYPE, envelope.type()),
+                () -> applyWithRetries(consumer, envelope, handler));
+    }
+
+    /** {@code org.modhub.moderation.reporting.ReportFiled.v1} reads as {@code ReportFiled} in a span's name. */
+    static String shortType(String type) {
+        String[] parts = type.split("\\.");
+        return parts.length >= 2 ? parts[parts.length - 2] : type;
+    }
+
+    private Uni<Void> applyWithRetries(
+            String consumer, EventEnvelope envelope, Function<EventEnvelope, Uni<Void>> handler) {
         return applyOnce(consumer, envelope, handler)
                 // The database (or another dependency) is unreachable: not the message's fault, and
                 // no other message could be applied either. Wait for it, however long, instead of

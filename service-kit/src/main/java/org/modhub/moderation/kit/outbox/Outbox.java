@@ -4,6 +4,7 @@ import org.modhub.moderation.contracts.event.EventCodec;
 import org.modhub.moderation.contracts.event.EventEnvelope;
 import org.modhub.moderation.contracts.event.EventPayload;
 import org.modhub.moderation.kit.timer.AfterCommit;
+import org.modhub.moderation.kit.tracing.TraceContexts;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -12,7 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Producer side of "no lost work": an event is written to {@code kit_outbox} in the caller's
  * transaction, so it exists if and only if the state change it announces was committed.
- * {@link OutboxRelay} publishes it afterwards.
+ * {@link OutboxRelay} publishes it afterwards. The event carries the trace context current when it was written
+ * (CloudEvents {@code traceparent}), so the work it causes elsewhere, later, joins the same trace.
  */
 @ApplicationScoped
 public class Outbox {
@@ -33,7 +35,7 @@ public class Outbox {
      * @return the queued envelope (its id is the CloudEvent id consumers deduplicate on)
      */
     public Uni<EventEnvelope> publish(String topic, String source, EventPayload payload) {
-        EventEnvelope envelope = EventEnvelope.of(source, payload);
+        EventEnvelope envelope = TraceContexts.stamp(EventEnvelope.of(source, payload));
         return enqueue(topic, envelope.partitionkey(), envelope.id(), codec.encode(envelope))
                 .replaceWith(envelope);
     }

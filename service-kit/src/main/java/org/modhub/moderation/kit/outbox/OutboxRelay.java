@@ -18,6 +18,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.modhub.moderation.kit.config.KitConfig;
 import org.modhub.moderation.kit.timer.Ticker;
+import org.modhub.moderation.kit.tracing.TraceContexts;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -29,6 +30,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
@@ -258,7 +260,14 @@ public class OutboxRelay {
                 .withTopic(row.topic())
                 .withKey(row.key())
                 .build();
-        return emitter.sendMessage(Message.of(row.payload()).addMetadata(metadata));
+        Message<String> message = Message.of(row.payload()).addMetadata(metadata);
+        // The connector's producer span (and the traceparent header it writes) continues the trace the event was
+        // written in, not a new one per relay round.
+        message = TraceContexts.parentOf(TraceContexts.traceparentIn(row.payload()), null)
+                .map(TracingMetadata::withCurrent)
+                .map(message::addMetadata)
+                .orElse(message);
+        return emitter.sendMessage(message);
     }
 
     private Uni<Void> markSent(List<Long> ids) {

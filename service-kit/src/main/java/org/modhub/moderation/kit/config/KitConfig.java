@@ -40,6 +40,19 @@ public interface KitConfig {
     /** Personal data: the retention schedule and data subjects' requests. */
     Privacy privacy();
 
+    /** Gauges read from the database ({@code MetricSampler}). */
+    Metrics metrics();
+
+    interface Metrics {
+
+        /**
+         * How often every replica reads its {@code MetricSample}s (one short query each): a scheduler expression, read by
+         * {@code MetricSampler}'s {@code @Scheduled}; {@code off} in tests, which sample when they want to.
+         */
+        @WithDefault("15s")
+        String sampleEvery();
+    }
+
     interface Privacy {
 
         /**

@@ -18,6 +18,7 @@ import org.modhub.moderation.contracts.event.EventCodec;
 import org.modhub.moderation.contracts.event.EventEnvelope;
 import org.modhub.moderation.contracts.event.reporting.NotifierReinstated;
 import org.modhub.moderation.devstack.test.KafkaProbe;
+import org.modhub.moderation.devstack.test.ScrapedMetrics;
 import org.modhub.moderation.kit.testapp.TestEvents;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,6 +26,10 @@ import jakarta.inject.Inject;
 
 @QuarkusTest
 class IdempotentConsumerTest {
+
+    private static final String CONSUMER = "kit-test.notes";
+    private static final String POISON = "kit_consumer_poison_total";
+    private static final String DEAD_LETTERED = "kit_consumer_dead_lettered_total";
 
     @Inject
     DataSource db;
@@ -77,6 +82,7 @@ class IdempotentConsumerTest {
     void unreadableMessageGoesToDeadLetterTopicAndPartitionMovesOn() {
         String key = "poison-" + UUID.randomUUID();
         String poison = "{not json at all " + key;
+        double poisoned = ScrapedMetrics.scrape().count(POISON, "consumer", CONSUMER, "topic", Topics.REPORTING_EVENTS);
         KafkaProbe.send(Topics.REPORTING_EVENTS, key, poison);
         KafkaProbe.send(Topics.REPORTING_EVENTS, key, encode(key, "after poison " + key));
 
@@ -92,6 +98,9 @@ class IdempotentConsumerTest {
                                 .contains("Unreadable event");
                     }));
         }
+        assertThat(ScrapedMetrics.scrape().count(POISON, "consumer", CONSUMER, "topic", Topics.REPORTING_EVENTS))
+                .as("what an operator sees: the topic the unreadable record came from")
+                .isGreaterThanOrEqualTo(poisoned + 1);
     }
 
     @Test
@@ -99,6 +108,8 @@ class IdempotentConsumerTest {
         String key = "failing-" + UUID.randomUUID();
         String failing = encode(key, "fail");
         String failingId = codec.decode(failing).id();
+        double deadLettered =
+                ScrapedMetrics.scrape().count(DEAD_LETTERED, "consumer", CONSUMER, "topic", Topics.REPORTING_EVENTS);
         KafkaProbe.send(Topics.REPORTING_EVENTS, key, failing);
         KafkaProbe.send(Topics.REPORTING_EVENTS, key, encode(key, "after failure " + key));
 
@@ -114,6 +125,9 @@ class IdempotentConsumerTest {
                                 .contains("handler refuses note");
                     }));
         }
+        assertThat(ScrapedMetrics.scrape().count(DEAD_LETTERED, "consumer", CONSUMER, "topic", Topics.REPORTING_EVENTS))
+                .as("what an operator sees: the topic the dead-lettered event came from")
+                .isGreaterThanOrEqualTo(deadLettered + 1);
         // The failed attempts rolled back: the event is not recorded as processed, so a replay from
         // the dead-letter topic after a fix would apply it.
         assertThat(count(db, "SELECT count(*) FROM kit_processed_event WHERE event_id = ?", failingId))

@@ -11,6 +11,7 @@ import org.modhub.moderation.contracts.event.review.DecisionTaken;
 import org.modhub.moderation.kit.inbox.IdempotentConsumer;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -40,9 +41,10 @@ public class DecisionEventsConsumer {
     }
 
     @Incoming(REVIEW_CHANNEL)
-    public Uni<Void> onReviewEvent(String value) {
+    public Uni<Void> onReviewEvent(String value, IncomingKafkaRecordMetadata<String, String> record) {
         return consumer.consume(
                 REVIEW_CONSUMER,
+                record.getTopic(),
                 value,
                 Map.of(
                         DecisionTaken.TYPE, envelope -> copies.taken(codec.data(envelope, DecisionTaken.class)),
@@ -51,9 +53,10 @@ public class DecisionEventsConsumer {
     }
 
     @Incoming(REPORTING_CHANNEL)
-    public Uni<Void> onReportingEvent(String value) {
+    public Uni<Void> onReportingEvent(String value, IncomingKafkaRecordMetadata<String, String> record) {
         return consumer.consume(
                 REPORTING_CONSUMER,
+                record.getTopic(),
                 value,
                 Map.of(ReportFiled.TYPE, envelope -> copies.reportFiled(codec.data(envelope, ReportFiled.class))));
     }

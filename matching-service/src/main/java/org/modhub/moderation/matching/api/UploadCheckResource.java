@@ -35,10 +35,12 @@ public class UploadCheckResource {
     private final UploadCheck check;
     private final MatchingConfig config;
     private final Timer latency;
+    private final MeterRegistry registry;
 
     public UploadCheckResource(UploadCheck check, MatchingConfig config, MeterRegistry registry) {
         this.check = check;
         this.config = config;
+        this.registry = registry;
         this.latency = Timer.builder("matching.check.latency")
                 .publishPercentiles(0.5, 0.99)
                 .register(registry);
@@ -50,7 +52,28 @@ public class UploadCheckResource {
         long started = System.nanoTime();
         return check.check(upload)
                 .map(result -> view(upload, result))
-                .invoke(() -> latency.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS));
+                .invoke(() -> latency.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS))
+                .onFailure()
+                .invoke(failure -> registry.counter("matching.check.failures", "reason", reason(failure))
+                        .increment());
+    }
+
+    /**
+     * Why a check could not be answered, for {@code matching_check_failures_total{reason}}: {@code database} when
+     * PostgreSQL failed or could not be reached (recording a match's event is the one write of a check), {@code error}
+     * for anything else. A caller's mistake (a 400) is no failure of the check and is not counted: it is refused before
+     * the check runs.
+     */
+    static String reason(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.vertx.pgclient.PgException
+                    || t instanceof io.vertx.sqlclient.ClosedConnectionException
+                    || t instanceof java.net.ConnectException
+                    || t instanceof org.hibernate.HibernateException) {
+                return "database";
+            }
+        }
+        return "error";
     }
 
     UploadCheck.Upload upload(CheckRequest request) {

@@ -10,6 +10,7 @@ import org.modhub.moderation.kit.inbox.IdempotentConsumer;
 import org.modhub.moderation.matching.domain.DecisionBanking;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -36,9 +37,10 @@ public class ReviewEventsConsumer {
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> onReviewEvent(String value) {
+    public Uni<Void> onReviewEvent(String value, IncomingKafkaRecordMetadata<String, String> record) {
         return consumer.consume(
                 CONSUMER,
+                record.getTopic(),
                 value,
                 Map.of(
                         DecisionTaken.TYPE, envelope -> banking.taken(codec.data(envelope, DecisionTaken.class)),

@@ -117,6 +117,8 @@ public class DeliveryService {
                 // A lane sends it as soon as it is committed, not at its next poll.
                 .chain(() -> row.status == DeliveryStatus.QUEUED
                         ? AfterCommit.run(sender::wake)
-                        : Uni.createFrom().voidItem());
+                        : row.status == DeliveryStatus.SUPPRESSED
+                                ? suppressions.countSuppressedMail()
+                                : Uni.createFrom().voidItem());
     }
 }

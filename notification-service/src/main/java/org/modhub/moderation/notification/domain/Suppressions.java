@@ -5,9 +5,11 @@ import java.util.Locale;
 import java.util.UUID;
 
 import org.modhub.moderation.kit.audit.AuditTrail;
+import org.modhub.moderation.kit.timer.AfterCommit;
 import org.modhub.moderation.notification.mail.ParsedMail;
 import org.modhub.moderation.notification.persistence.MailDeliveryRepository;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
@@ -21,12 +23,29 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class Suppressions {
 
+    /**
+     * The one reason an address is on the list today: it bounced for good (a delivery report, or the SMTP server refused
+     * it). Complaints and unsubscriptions would be further values of {@code notification_mail_suppressed_total{reason}}.
+     */
+    public static final String BOUNCED = "bounced";
+
     private final AuditTrail audit;
     private final MailDeliveryRepository deliveries;
+    private final MeterRegistry registry;
 
-    public Suppressions(AuditTrail audit, MailDeliveryRepository deliveries) {
+    public Suppressions(AuditTrail audit, MailDeliveryRepository deliveries, MeterRegistry registry) {
+        this.registry = registry;
         this.audit = audit;
         this.deliveries = deliveries;
+    }
+
+    /**
+     * A mail was not sent because its address is suppressed: counted in {@code notification_mail_suppressed_total} once
+     * the caller's transaction committed (a rolled-back attempt, retried, counts once).
+     */
+    public Uni<Void> countSuppressedMail() {
+        return AfterCommit.run(() -> registry.counter("notification.mail.suppressed", "reason", BOUNCED)
+                .increment());
     }
 
     public Uni<Boolean> isSuppressed(String address) {

@@ -1,7 +1,9 @@
 package org.modhub.moderation.notification.mail;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +15,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -36,6 +39,8 @@ import jakarta.mail.search.SearchTerm;
 @ApplicationScoped
 public class InboxPoller {
 
+    private static final SearchTerm NOT_DELETED = new FlagTerm(new Flags(Flags.Flag.DELETED), false);
+
     /** The name under which delivery reports are recorded (not an inbox of {@code Mailboxes}). */
     public static final String BOUNCES = "bounces";
 
@@ -49,8 +54,14 @@ public class InboxPoller {
     private final InboundService inbound;
     private final MeterRegistry registry;
     private final MimeParser parser;
+    private final InboxWatch watch;
 
-    public InboxPoller(NotificationConfig config, ImapConnector imap, InboundService inbound, MeterRegistry registry) {
+    public InboxPoller(
+            NotificationConfig config,
+            ImapConnector imap,
+            InboundService inbound,
+            MeterRegistry registry,
+            InboxWatch watch) {
         this.config = config.inbound();
         this.ownAddress = MailAddresses.bare(config.outbound().from());
         this.unseenNotOurs = new AndTerm(
@@ -58,6 +69,7 @@ public class InboxPoller {
         this.imap = imap;
         this.inbound = inbound;
         this.registry = registry;
+        this.watch = watch;
         this.parser = new MimeParser(
                 imap.session(),
                 this.config.maxAttachmentBytes(),
@@ -83,6 +95,7 @@ public class InboxPoller {
     private void pollQuietly(String name, NotificationConfig.Mailbox box, boolean reportsOnly) {
         try {
             pollMailbox(name, box, reportsOnly);
+            watch.polled(name);
         } catch (MessagingException | RuntimeException e) {
             registry.counter("notification.inbound.poll_failures", "mailbox", name)
                     .increment();
@@ -113,8 +126,39 @@ public class InboxPoller {
                     handle(name, box, reportsOnly, inbox, processed, quarantine, messages[i], uids[i]);
                 }
             } finally {
+                noteWhatIsLeft(name, inbox, reportsOnly);
                 inbox.close(true);
             }
+        }
+    }
+
+    /**
+     * Tells {@link InboxWatch} when the oldest message still waiting in the inbox arrived (the server's received date):
+     * after a poll that went through, what did not fit its batch; after one that failed on a message, that message
+     * too. Only undeleted messages count (a moved one is deleted here until the folder closes), and in the sender's
+     * mailbox only the unseen ones not from us, what the next poll would take. At most the first
+     * {@code batch-size} are looked at.
+     */
+    private void noteWhatIsLeft(String name, Folder inbox, boolean reportsOnly) {
+        try {
+            SearchTerm waiting = reportsOnly ? new AndTerm(unseenNotOurs, NOT_DELETED) : NOT_DELETED;
+            Message[] left = inbox.search(waiting);
+            if (left.length > config.batchSize()) {
+                left = Arrays.copyOf(left, config.batchSize());
+            }
+            FetchProfile received = new FetchProfile();
+            received.add(FetchProfile.Item.ENVELOPE); // INTERNALDATE comes with it
+            inbox.fetch(left, received);
+            Instant oldest = null;
+            for (Message message : left) {
+                Date at = message.isExpunged() ? null : message.getReceivedDate();
+                if (at != null && (oldest == null || at.toInstant().isBefore(oldest))) {
+                    oldest = at.toInstant();
+                }
+            }
+            watch.left(name, oldest);
+        } catch (MessagingException | RuntimeException e) {
+            Log.debugf("Could not look at what is left in %s (kept the last look): %s", name, e.toString());
         }
     }
 

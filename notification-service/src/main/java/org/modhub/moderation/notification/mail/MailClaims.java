@@ -91,7 +91,7 @@ public class MailClaims {
                 row.lastError = "address suppressed after a hard bounce";
                 row.updatedAt = now;
                 row.leaseUntil = null;
-                return Uni.createFrom().item(Claim.SKIPPED);
+                return suppressions.countSuppressedMail().replaceWith(Claim.SKIPPED);
             }
             Uni<Long> recent = interrupted
                     ? Uni.createFrom().item(0L)

@@ -35,6 +35,7 @@ public class NotificationRequestsConsumer {
     public Uni<Void> onRequest(ConsumerRecord<String, String> record) {
         return consumer.consume(
                 CONSUMER,
+                record.topic(),
                 record.value(),
                 Map.of(
                         NotificationRequested.TYPE,

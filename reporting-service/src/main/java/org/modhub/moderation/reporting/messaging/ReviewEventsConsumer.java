@@ -9,6 +9,7 @@ import org.modhub.moderation.kit.inbox.IdempotentConsumer;
 import org.modhub.moderation.reporting.domain.DecisionOutcomes;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -35,9 +36,10 @@ public class ReviewEventsConsumer {
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> onEvent(String value) {
+    public Uni<Void> onEvent(String value, IncomingKafkaRecordMetadata<String, String> record) {
         return consumer.consume(
                 CONSUMER,
+                record.getTopic(),
                 value,
                 Map.of(DecisionTaken.TYPE, envelope -> outcomes.apply(codec.data(envelope, DecisionTaken.class))));
     }

@@ -14,6 +14,7 @@ import org.modhub.moderation.review.domain.LedgerFeeds;
 import org.modhub.moderation.review.transparency.TransparencyFacts;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -41,9 +42,10 @@ public class AppealsEventsConsumer {
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> onEvent(String value) {
+    public Uni<Void> onEvent(String value, IncomingKafkaRecordMetadata<String, String> record) {
         return consumer.consume(
                 CONSUMER,
+                record.getTopic(),
                 value,
                 Map.of(
                         AppealResolved.TYPE,

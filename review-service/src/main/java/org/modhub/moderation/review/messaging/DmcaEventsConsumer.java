@@ -16,6 +16,7 @@ import org.modhub.moderation.review.domain.RepeatInfringers;
 import org.modhub.moderation.review.transparency.TransparencyFacts;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -49,9 +50,10 @@ public class DmcaEventsConsumer {
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> onEvent(String value) {
+    public Uni<Void> onEvent(String value, IncomingKafkaRecordMetadata<String, String> record) {
         return consumer.consume(
                 CONSUMER,
+                record.getTopic(),
                 value,
                 Map.of(
                         TakedownOrdered.TYPE, envelope -> feeds.takedown(codec.data(envelope, TakedownOrdered.class)),

@@ -10,6 +10,7 @@ import org.modhub.moderation.kit.inbox.IdempotentConsumer;
 import org.modhub.moderation.review.domain.MatchIntake;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -34,9 +35,10 @@ public class MatchingEventsConsumer {
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> onEvent(String value) {
+    public Uni<Void> onEvent(String value, IncomingKafkaRecordMetadata<String, String> record) {
         return consumer.consume(
                 CONSUMER,
+                record.getTopic(),
                 value,
                 Map.of(
                         UploadMatched.TYPE, envelope -> intake.uploadMatched(codec.data(envelope, UploadMatched.class)),

@@ -12,6 +12,7 @@ import org.modhub.moderation.review.domain.CaseIntake;
 import org.modhub.moderation.review.transparency.TransparencyFacts;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -39,9 +40,10 @@ public class ReportingEventsConsumer {
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> onEvent(String value) {
+    public Uni<Void> onEvent(String value, IncomingKafkaRecordMetadata<String, String> record) {
         return consumer.consume(
                 CONSUMER,
+                record.getTopic(),
                 value,
                 Map.of(
                         ReportFiled.TYPE, envelope -> intake.addReport(codec.data(envelope, ReportFiled.class)),

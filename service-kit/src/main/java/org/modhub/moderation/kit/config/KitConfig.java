@@ -53,6 +53,19 @@ public interface KitConfig {
         boolean export();
     }
 
+    /** Gauges read from the database ({@code MetricSampler}). */
+    Metrics metrics();
+
+    interface Metrics {
+
+        /**
+         * How often every replica reads its {@code MetricSample}s (one short query each): a scheduler expression, read by
+         * {@code MetricSampler}'s {@code @Scheduled}; {@code off} in tests, which sample when they want to.
+         */
+        @WithDefault("15s")
+        String sampleEvery();
+    }
+
     interface Privacy {
 
         /**

@@ -60,16 +60,21 @@ public class IdempotentConsumer {
      * Applies the handler for its type to the event in {@code rawValue} once for {@code consumer}.
      *
      * @param consumer a stable name of the consuming logic, e.g. {@code review.reporting-events}
+     * @param topic the topic the event was read from (the {@code topic} of {@code kit_consumer_dead_lettered_total} and
+     *     {@code kit_consumer_poison_total}): an adapter takes it from the record's metadata, e.g. a second parameter
+     *     {@code IncomingKafkaRecordMetadata<String, String>} of its {@code @Incoming} method
      * @param handlers by event type ({@code ReportFiled.TYPE}); other types are skipped
      * @return completes when the event was applied, had been applied before, or is not handled here
      */
     public Uni<Void> consume(
-            String consumer, String rawValue, Map<String, Function<EventEnvelope, Uni<Void>>> handlers) {
+            String consumer, String topic, String rawValue, Map<String, Function<EventEnvelope, Uni<Void>>> handlers) {
+        String from = topic == null ? "unknown" : topic;
         EventEnvelope envelope;
         try {
             envelope = codec.decode(rawValue);
         } catch (RuntimeException e) {
-            registry.counter("kit.consumer.poison", "consumer", consumer).increment();
+            registry.counter("kit.consumer.poison", "consumer", consumer, "topic", from)
+                    .increment();
             return Uni.createFrom().failure(new PoisonMessageException("Unreadable event: " + e.getMessage(), e));
         }
         Function<EventEnvelope, Uni<Void>> handler = handlers.get(envelope.type());
@@ -108,7 +113,7 @@ public class IdempotentConsumer {
                 .atMost(Math.max(0, config.maxAttempts() - 1))
                 .onFailure()
                 .invoke(failure -> {
-                    registry.counter("kit.consumer.dead-lettered", "consumer", consumer)
+                    registry.counter("kit.consumer.dead-lettered", "consumer", consumer, "topic", from)
                             .increment();
                     Log.errorf(
                             "Event %s (%s) could not be applied by %s and goes to the dead-letter topic: %s",

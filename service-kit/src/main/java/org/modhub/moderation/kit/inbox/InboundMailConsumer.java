@@ -43,18 +43,19 @@ public class InboundMailConsumer {
         if (!isFor(owner, record.key()) || record.value() == null) {
             return Uni.createFrom().voidItem();
         }
-        return consumer.consume(consumerName, record.value(), Map.of(InboundMailReceived.TYPE, envelope -> {
-            InboundMailReceived mail = codec.data(envelope, InboundMailReceived.class);
-            if (!mail.isFor(owner)) {
-                Log.warnf(
-                        "Mail %s keyed for %s belongs to %s; skipped",
-                        mail.messageId(),
-                        owner.key(),
-                        mail.owner().map(MailRoutes.Owner::key).orElse("staff"));
-                return Uni.createFrom().voidItem();
-            }
-            return handler.apply(mail);
-        }));
+        return consumer.consume(
+                consumerName, record.topic(), record.value(), Map.of(InboundMailReceived.TYPE, envelope -> {
+                    InboundMailReceived mail = codec.data(envelope, InboundMailReceived.class);
+                    if (!mail.isFor(owner)) {
+                        Log.warnf(
+                                "Mail %s keyed for %s belongs to %s; skipped",
+                                mail.messageId(),
+                                owner.key(),
+                                mail.owner().map(MailRoutes.Owner::key).orElse("staff"));
+                        return Uni.createFrom().voidItem();
+                    }
+                    return handler.apply(mail);
+                }));
     }
 
     /** The owner's key, or a mailbox whose intake the owner is (the key of records from before the owner keys). */

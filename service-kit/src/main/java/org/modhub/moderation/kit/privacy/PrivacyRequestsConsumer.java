@@ -9,6 +9,7 @@ import org.modhub.moderation.kit.inbox.IdempotentConsumer;
 
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -41,9 +42,10 @@ public class PrivacyRequestsConsumer {
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> onPrivacyRequest(String value) {
+    public Uni<Void> onPrivacyRequest(String value, IncomingKafkaRecordMetadata<String, String> record) {
         return consumer.consume(
                 name,
+                record.getTopic(),
                 value,
                 Map.of(PrivacyRequested.TYPE, envelope -> desk.answer(codec.data(envelope, PrivacyRequested.class))));
     }

@@ -1,6 +1,7 @@
 package org.modhub.moderation.kit.timer;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -11,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.modhub.moderation.kit.config.KitConfig;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -34,6 +36,18 @@ public class TimerWorker {
     private static final String ANY_DUE = "SELECT 1 FROM kit_timer WHERE fired_at IS NULL AND cancelled_at IS NULL "
             + "AND dead_at IS NULL AND due_at <= $1 AND kind = ANY($2) LIMIT 1";
 
+    /** The lateness histogram's buckets (kit_timers_lateness_seconds_bucket{le}), as the alert rules name them. */
+    private static final Duration[] LATENESS_BUCKETS = {
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(30),
+        Duration.ofMinutes(1),
+        Duration.ofMinutes(5),
+        Duration.ofMinutes(15),
+        Duration.ofHours(1),
+        Duration.ofDays(1)
+    };
+
     private final Map<String, TimerHandler> handlers = new HashMap<>();
     private final String[] kinds;
     private final Pool pool;
@@ -54,6 +68,11 @@ public class TimerWorker {
         this.config = config.timers();
         this.clock = clock;
         this.registry = registry;
+    }
+
+    /** The kinds this replica fires: those with a handler. */
+    public java.util.Set<String> kinds() {
+        return java.util.Set.copyOf(handlers.keySet());
     }
 
     @Scheduled(
@@ -127,14 +146,29 @@ public class TimerWorker {
                                             .setParameter("now", now)
                                             .setParameter("id", timer.id())
                                             .executeUpdate()))
-                            .invoke(() -> registry.counter("kit.timers.fired", "kind", timer.kind())
-                                    .increment())
+                            .invoke(() -> fired(timer, now))
                             .replaceWith(Outcome.FIRED);
                 }))
                 .onFailure()
                 .recoverWithUni(failure -> claimed.get() == null
                         ? Uni.createFrom().failure(failure)
                         : recordFailure(claimed.get().id(), now, failure));
+    }
+
+    /**
+     * Counts the firing and records its lateness ({@code kit_timers_lateness_seconds{kind}}): from the due time to the
+     * firing by the service clock, in buckets an alert can name (a legal clock counts in days; the worker looks every
+     * few seconds).
+     */
+    private void fired(DueTimer timer, OffsetDateTime now) {
+        registry.counter("kit.timers.fired", "kind", timer.kind()).increment();
+        Duration lateness = Duration.between(timer.dueAt(), now.toInstant());
+        Timer.builder("kit.timers.lateness")
+                .description("From a timer's due time to its firing, by the service clock")
+                .tag("kind", timer.kind())
+                .serviceLevelObjectives(LATENESS_BUCKETS)
+                .register(registry)
+                .record(lateness.isNegative() ? Duration.ZERO : lateness);
     }
 
     @SuppressWarnings("unchecked")
@@ -190,6 +224,7 @@ public class TimerWorker {
             boolean dead = attempts >= config.maxAttempts();
             OffsetDateTime retryAt = now.plus(config.retryBackoff().multipliedBy(1L << Math.min(attempts - 1, 10)));
             if (dead) {
+                registry.counter("kit.timers.dead", "kind", timer.kind()).increment();
                 Log.errorf(
                         "Timer %s/%s failed %d times and is parked as dead: %s",
                         timer.kind(), timer.key(), attempts, error);

@@ -13,6 +13,7 @@ import org.modhub.moderation.kit.outbox.Outbox;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -34,8 +35,8 @@ public class NoteEventsConsumer {
     }
 
     @Incoming("kit-test-in")
-    public Uni<Void> onEvent(String value) {
-        return consumer.consume("kit-test.notes", value, Map.of(ReportWithdrawn.TYPE, envelope -> {
+    public Uni<Void> onEvent(String value, IncomingKafkaRecordMetadata<String, String> record) {
+        return consumer.consume("kit-test.notes", record.getTopic(), value, Map.of(ReportWithdrawn.TYPE, envelope -> {
             ReportWithdrawn note = codec.data(envelope, ReportWithdrawn.class);
             if ("fail".equals(note.reason())) {
                 return Uni.createFrom().failure(new IllegalStateException("handler refuses note " + note.reportId()));

@@ -8,6 +8,7 @@ import org.modhub.moderation.contracts.event.privacy.PrivacyAnswered;
 import org.modhub.moderation.kit.inbox.IdempotentConsumer;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -33,9 +34,10 @@ public class PrivacyAnswersConsumer {
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> onPrivacyAnswer(String value) {
+    public Uni<Void> onPrivacyAnswer(String value, IncomingKafkaRecordMetadata<String, String> record) {
         return consumer.consume(
                 CONSUMER,
+                record.getTopic(),
                 value,
                 Map.of(PrivacyAnswered.TYPE, envelope -> ledger.answered(codec.data(envelope, PrivacyAnswered.class))));
     }

@@ -1,0 +1,39 @@
+package org.modhub.moderation.notification.mail;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.modhub.moderation.kit.metrics.MetricSample;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * {@code notification_outbound_oldest_unsent_seconds}: how long the oldest mail the SMTP server has not accepted yet,
+ * and that has not failed for good, has waited since it was queued (0 when none). That is every QUEUED row (waiting
+ * for a lane, a retry or the recipient's rate limit) and every SENDING one; SENT, FAILED, BOUNCED and SUPPRESSED are
+ * done. Sampled by the kit's {@code MetricSampler}.
+ */
+@ApplicationScoped
+public class OutboundBacklogSample implements MetricSample {
+
+    private static final String QUERY =
+            "SELECT min(created_at) FROM mail_delivery WHERE status IN ('QUEUED', 'SENDING')";
+
+    @Override
+    public Uni<List<Reading>> read(Pool pool, Instant now) {
+        return Uni.createFrom()
+                .completionStage(() -> pool.query(QUERY).execute().toCompletionStage())
+                .map(rows -> {
+                    OffsetDateTime oldest = null;
+                    for (Row row : rows) {
+                        oldest = row.getOffsetDateTime(0);
+                    }
+                    return List.of(Reading.of(
+                            "notification.outbound.oldest_unsent_seconds", MetricSample.ageSeconds(now, oldest)));
+                });
+    }
+}

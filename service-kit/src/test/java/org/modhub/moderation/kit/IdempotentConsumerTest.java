@@ -82,7 +82,7 @@ class IdempotentConsumerTest {
     void unreadableMessageGoesToDeadLetterTopicAndPartitionMovesOn() {
         String key = "poison-" + UUID.randomUUID();
         String poison = "{not json at all " + key;
-        double poisoned = ScrapedMetrics.scrape().count(POISON, "consumer", CONSUMER, "topic", Topics.REPORTING_EVENTS);
+        double poisoned = ScrapedMetrics.scrape().count(POISON, "topic", Topics.REPORTING_EVENTS);
         KafkaProbe.send(Topics.REPORTING_EVENTS, key, poison);
         KafkaProbe.send(Topics.REPORTING_EVENTS, key, encode(key, "after poison " + key));
 
@@ -98,7 +98,7 @@ class IdempotentConsumerTest {
                                 .contains("Unreadable event");
                     }));
         }
-        assertThat(ScrapedMetrics.scrape().count(POISON, "consumer", CONSUMER, "topic", Topics.REPORTING_EVENTS))
+        assertThat(ScrapedMetrics.scrape().count(POISON, "topic", Topics.REPORTING_EVENTS))
                 .as("what an operator sees: the topic the unreadable record came from")
                 .isGreaterThanOrEqualTo(poisoned + 1);
     }
@@ -108,8 +108,7 @@ class IdempotentConsumerTest {
         String key = "failing-" + UUID.randomUUID();
         String failing = encode(key, "fail");
         String failingId = codec.decode(failing).id();
-        double deadLettered =
-                ScrapedMetrics.scrape().count(DEAD_LETTERED, "consumer", CONSUMER, "topic", Topics.REPORTING_EVENTS);
+        double deadLettered = ScrapedMetrics.scrape().count(DEAD_LETTERED, "topic", Topics.REPORTING_EVENTS);
         KafkaProbe.send(Topics.REPORTING_EVENTS, key, failing);
         KafkaProbe.send(Topics.REPORTING_EVENTS, key, encode(key, "after failure " + key));
 
@@ -125,7 +124,7 @@ class IdempotentConsumerTest {
                                 .contains("handler refuses note");
                     }));
         }
-        assertThat(ScrapedMetrics.scrape().count(DEAD_LETTERED, "consumer", CONSUMER, "topic", Topics.REPORTING_EVENTS))
+        assertThat(ScrapedMetrics.scrape().count(DEAD_LETTERED, "topic", Topics.REPORTING_EVENTS))
                 .as("what an operator sees: the topic the dead-lettered event came from")
                 .isGreaterThanOrEqualTo(deadLettered + 1);
         // The failed attempts rolled back: the event is not recorded as processed, so a replay from

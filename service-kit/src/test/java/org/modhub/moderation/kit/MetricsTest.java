@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.modhub.moderation.devstack.test.Sql.update;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -12,6 +13,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.modhub.moderation.contracts.Topics;
 import org.modhub.moderation.devstack.test.OnVertx;
 import org.modhub.moderation.devstack.test.ScrapedMetrics;
 import org.modhub.moderation.kit.metrics.MetricSampler;
@@ -19,6 +21,7 @@ import org.modhub.moderation.kit.outbox.OutboxRelay;
 import org.modhub.moderation.kit.testapp.LateTimerHandler;
 import org.modhub.moderation.kit.testapp.MutableClock;
 import org.modhub.moderation.kit.testapp.NoteService;
+import org.modhub.moderation.kit.testapp.TestTimerHandler;
 import org.modhub.moderation.kit.timer.TimerWorker;
 import org.modhub.moderation.kit.timer.Timers;
 
@@ -92,6 +95,28 @@ class MetricsTest {
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() ->
                         assertThat(sampled("kit_outbox_oldest_unsent_seconds")).isZero());
+    }
+
+    @Test
+    void theCountersTheAlertsIncreaseAreRegisteredAtStartNotAtTheirFirstCount() {
+        // increase() needs a sample before the first failure: a counter born at 1 would never alert. Nothing in the
+        // kit's tests dead-letters privacy.requests, so these series exist only because they were registered at start.
+        ScrapedMetrics seen = ScrapedMetrics.scrape();
+        for (String counter : List.of(
+                "kit_consumer_dead_lettered_total", "kit_consumer_poison_total", "kit_consumer_duplicates_total")) {
+            assertThat(seen.find(counter, "topic", Topics.PRIVACY_REQUESTS))
+                    .as(counter + " of a topic a channel reads")
+                    .isPresent();
+        }
+        for (String series : List.of(
+                "kit_timers_dead_total",
+                "kit_timers_failures_total",
+                "kit_timers_fired_total",
+                "kit_timers_lateness_seconds_count")) {
+            assertThat(seen.find(series, "kind", TestTimerHandler.KIND))
+                    .as(series + " of each kind handled here")
+                    .isPresent();
+        }
     }
 
     @Test

@@ -15,8 +15,6 @@ import org.modhub.moderation.matching.config.MatchingConfig;
 import org.modhub.moderation.matching.domain.BankSource;
 import org.modhub.moderation.matching.domain.UploadCheck;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -34,16 +32,12 @@ public class UploadCheckResource {
 
     private final UploadCheck check;
     private final MatchingConfig config;
-    private final Timer latency;
-    private final MeterRegistry registry;
+    private final CheckMeters meters;
 
-    public UploadCheckResource(UploadCheck check, MatchingConfig config, MeterRegistry registry) {
+    public UploadCheckResource(UploadCheck check, MatchingConfig config, CheckMeters meters) {
         this.check = check;
         this.config = config;
-        this.registry = registry;
-        this.latency = Timer.builder("matching.check.latency")
-                .publishPercentiles(0.5, 0.99)
-                .register(registry);
+        this.meters = meters;
     }
 
     @POST
@@ -52,10 +46,10 @@ public class UploadCheckResource {
         long started = System.nanoTime();
         return check.check(upload)
                 .map(result -> view(upload, result))
-                .invoke(() -> latency.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS))
+                .invoke(() ->
+                        meters.latency().record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS))
                 .onFailure()
-                .invoke(failure -> registry.counter("matching.check.failures", "reason", reason(failure))
-                        .increment());
+                .invoke(failure -> meters.failures(reason(failure)).increment());
     }
 
     /**

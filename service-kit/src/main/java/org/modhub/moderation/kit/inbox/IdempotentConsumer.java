@@ -10,7 +10,6 @@ import org.modhub.moderation.kit.config.KitConfig;
 import org.modhub.moderation.kit.tracing.Spans;
 import org.modhub.moderation.kit.tracing.TraceContexts;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanKind;
@@ -46,13 +45,13 @@ public class IdempotentConsumer {
 
     private final EventCodec codec;
     private final KitConfig.Consumer config;
-    private final MeterRegistry registry;
+    private final ConsumerMeters meters;
     private final Spans spans;
 
-    public IdempotentConsumer(EventCodec codec, KitConfig config, MeterRegistry registry, Spans spans) {
+    public IdempotentConsumer(EventCodec codec, KitConfig config, ConsumerMeters meters, Spans spans) {
         this.codec = codec;
         this.config = config.consumer();
-        this.registry = registry;
+        this.meters = meters;
         this.spans = spans;
     }
 
@@ -73,8 +72,7 @@ public class IdempotentConsumer {
         try {
             envelope = codec.decode(rawValue);
         } catch (RuntimeException e) {
-            registry.counter("kit.consumer.poison", "consumer", consumer, "topic", from)
-                    .increment();
+            meters.poison(from).increment();
             return Uni.createFrom().failure(new PoisonMessageException("Unreadable event: " + e.getMessage(), e));
         }
         Function<EventEnvelope, Uni<Void>> handler = handlers.get(envelope.type());
@@ -88,7 +86,7 @@ public class IdempotentConsumer {
                 SpanKind.CONSUMER,
                 parent,
                 Attributes.of(EVENT_ID, envelope.id(), EVENT_TYPE, envelope.type()),
-                () -> applyWithRetries(consumer, envelope, handler));
+                () -> applyWithRetries(consumer, from, envelope, handler));
     }
 
     /** {@code org.modhub.moderation.reporting.ReportFiled.v1} reads as {@code ReportFiled} in a span's name. */
@@ -98,8 +96,8 @@ public class IdempotentConsumer {
     }
 
     private Uni<Void> applyWithRetries(
-            String consumer, EventEnvelope envelope, Function<EventEnvelope, Uni<Void>> handler) {
-        return applyOnce(consumer, envelope, handler)
+            String consumer, String from, EventEnvelope envelope, Function<EventEnvelope, Uni<Void>> handler) {
+        return applyOnce(consumer, from, envelope, handler)
                 // The database (or another dependency) is unreachable: not the message's fault, and
                 // no other message could be applied either. Wait for it, however long, instead of
                 // spending the attempts and dead-lettering good work during an outage or restart.
@@ -113,8 +111,7 @@ public class IdempotentConsumer {
                 .atMost(Math.max(0, config.maxAttempts() - 1))
                 .onFailure()
                 .invoke(failure -> {
-                    registry.counter("kit.consumer.dead-lettered", "consumer", consumer, "topic", from)
-                            .increment();
+                    meters.deadLettered(from).increment();
                     Log.errorf(
                             "Event %s (%s) could not be applied by %s and goes to the dead-letter topic: %s",
                             envelope.id(), envelope.type(), consumer, failure.toString());
@@ -164,7 +161,8 @@ public class IdempotentConsumer {
         return failure instanceof PoisonMessageException || failure instanceof EventDecodingException;
     }
 
-    private Uni<Void> applyOnce(String consumer, EventEnvelope envelope, Function<EventEnvelope, Uni<Void>> handler) {
+    private Uni<Void> applyOnce(
+            String consumer, String from, EventEnvelope envelope, Function<EventEnvelope, Uni<Void>> handler) {
         return Panache.withTransaction(() -> Panache.getSession()
                 .chain(s -> s.createNativeQuery("INSERT INTO kit_processed_event (consumer, event_id, event_type) "
                                 + "VALUES (:consumer, :id, :type) ON CONFLICT DO NOTHING")
@@ -174,8 +172,7 @@ public class IdempotentConsumer {
                         .executeUpdate())
                 .chain(inserted -> {
                     if (inserted == 0) {
-                        registry.counter("kit.consumer.duplicates", "consumer", consumer)
-                                .increment();
+                        meters.duplicates(from).increment();
                         Log.debugf("Event %s already applied by %s; skipped", envelope.id(), consumer);
                         return Uni.createFrom().voidItem();
                     }

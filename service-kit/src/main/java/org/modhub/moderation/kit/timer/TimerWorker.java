@@ -11,8 +11,6 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.modhub.moderation.kit.config.KitConfig;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -36,27 +34,15 @@ public class TimerWorker {
     private static final String ANY_DUE = "SELECT 1 FROM kit_timer WHERE fired_at IS NULL AND cancelled_at IS NULL "
             + "AND dead_at IS NULL AND due_at <= $1 AND kind = ANY($2) LIMIT 1";
 
-    /** The lateness histogram's buckets (kit_timers_lateness_seconds_bucket{le}), as the alert rules name them. */
-    private static final Duration[] LATENESS_BUCKETS = {
-        Duration.ofSeconds(1),
-        Duration.ofSeconds(5),
-        Duration.ofSeconds(30),
-        Duration.ofMinutes(1),
-        Duration.ofMinutes(5),
-        Duration.ofMinutes(15),
-        Duration.ofHours(1),
-        Duration.ofDays(1)
-    };
-
     private final Map<String, TimerHandler> handlers = new HashMap<>();
     private final String[] kinds;
     private final Pool pool;
     private final KitConfig.Timers config;
     private final Clock clock;
-    private final MeterRegistry registry;
+    private final TimerMeters meters;
 
     public TimerWorker(
-            @Any Instance<TimerHandler> handlers, KitConfig config, Clock clock, MeterRegistry registry, Pool pool) {
+            @Any Instance<TimerHandler> handlers, KitConfig config, Clock clock, TimerMeters meters, Pool pool) {
         for (TimerHandler handler : handlers) {
             TimerHandler previous = this.handlers.put(handler.kind(), handler);
             if (previous != null) {
@@ -67,7 +53,7 @@ public class TimerWorker {
         this.pool = pool;
         this.config = config.timers();
         this.clock = clock;
-        this.registry = registry;
+        this.meters = meters;
     }
 
     /** The kinds this replica fires: those with a handler. */
@@ -161,14 +147,9 @@ public class TimerWorker {
      * few seconds).
      */
     private void fired(DueTimer timer, OffsetDateTime now) {
-        registry.counter("kit.timers.fired", "kind", timer.kind()).increment();
+        meters.fired(timer.kind()).increment();
         Duration lateness = Duration.between(timer.dueAt(), now.toInstant());
-        Timer.builder("kit.timers.lateness")
-                .description("From a timer's due time to its firing, by the service clock")
-                .tag("kind", timer.kind())
-                .serviceLevelObjectives(LATENESS_BUCKETS)
-                .register(registry)
-                .record(lateness.isNegative() ? Duration.ZERO : lateness);
+        meters.lateness(timer.kind()).record(lateness.isNegative() ? Duration.ZERO : lateness);
     }
 
     @SuppressWarnings("unchecked")
@@ -218,13 +199,13 @@ public class TimerWorker {
             if (timer == null) {
                 return Uni.createFrom().item(Outcome.FAILED);
             }
-            registry.counter("kit.timers.failures", "kind", timer.kind()).increment();
+            meters.failures(timer.kind()).increment();
             int attempts = timer.attempts() + 1;
             String error = failure.toString();
             boolean dead = attempts >= config.maxAttempts();
             OffsetDateTime retryAt = now.plus(config.retryBackoff().multipliedBy(1L << Math.min(attempts - 1, 10)));
             if (dead) {
-                registry.counter("kit.timers.dead", "kind", timer.kind()).increment();
+                meters.dead(timer.kind()).increment();
                 Log.errorf(
                         "Timer %s/%s failed %d times and is parked as dead: %s",
                         timer.kind(), timer.key(), attempts, error);

@@ -46,6 +46,7 @@ class MailMetricsTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String LAST_SUCCESS = "notification_inbound_last_success_age_seconds";
     private static final String OLDEST = "notification_inbound_oldest_unprocessed_seconds";
+    private static final String OUTBOUND = "notification_outbound_oldest_unsent_seconds";
     private static final String POLL_FAILURES = "notification_inbound_poll_failures_total";
     private static final String STALL = "metrics_test_stall";
 
@@ -126,23 +127,49 @@ class MailMetricsTest {
     }
 
     @Test
-    void aMailHeldBackShowsHowLongItHasWaitedToBeSent() throws Exception {
-        // The test profile allows 3 mails per address and hour: the fourth waits.
-        String to = newRecipient("backlog");
-        List.of(receipt(to), receipt(to), receipt(to), receipt(to)).forEach(NotificationFixtures::publish);
-        await().atMost(WAIT)
-                .untilAsserted(() -> assertThat(count(
-                                db,
-                                "SELECT count(*) FROM mail_delivery WHERE recipient = ? AND status = 'QUEUED' "
-                                        + "AND last_error LIKE 'rate limited%'",
-                                to))
-                        .isEqualTo(1));
-
+    void aMailTheRateLimitHoldsBackIsNoStallButOneTheSmtpServerDoesNotTakeIs() throws Exception {
+        // The test profile allows 3 mails per address and hour: the fourth waits, as the policy wants.
+        String held = newRecipient("rate-limited");
+        List.of(receipt(held), receipt(held), receipt(held), receipt(held)).forEach(NotificationFixtures::publish);
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(count(
+                            db,
+                            "SELECT count(*) FROM mail_delivery WHERE recipient = ? AND status = 'QUEUED' "
+                                    + "AND last_error LIKE 'rate limited%'",
+                            held))
+                    .isEqualTo(1);
+            assertThat(count(
+                            db,
+                            "SELECT count(*) FROM mail_delivery WHERE status IN ('QUEUED', 'SENDING') AND recipient <> ?",
+                            held))
+                    .as("no other mail waiting")
+                    .isZero();
+        });
         clock.advance(Duration.ofMinutes(20));
         OnVertx.await(() -> sampler.sampleNow());
-        assertThat(ScrapedMetrics.scrape().value("notification_outbound_oldest_unsent_seconds"))
-                .as("OutboundMailStalled fires above 900 s")
-                .isGreaterThan(900);
+        assertThat(ScrapedMetrics.scrape().value(OUTBOUND))
+                .as("a mail the recipient's rate limit holds is not one the SMTP server failed to take")
+                .isLessThan(900);
+
+        String stalled = newRecipient("smtp-down");
+        devStack.mail().stop();
+        try {
+            publish(receipt(stalled));
+            await().atMost(WAIT)
+                    .untilAsserted(() -> assertThat(count(
+                                    db,
+                                    "SELECT count(*) FROM mail_delivery WHERE recipient = ? AND status = 'QUEUED' "
+                                            + "AND attempts >= 1",
+                                    stalled))
+                            .isEqualTo(1));
+            clock.advance(Duration.ofMinutes(20));
+            OnVertx.await(() -> sampler.sampleNow());
+            assertThat(ScrapedMetrics.scrape().value(OUTBOUND))
+                    .as("OutboundMailStalled fires above 900 s")
+                    .isGreaterThan(900);
+        } finally {
+            devStack.mail().start();
+        }
     }
 
     @Test

@@ -17,10 +17,10 @@ import org.modhub.moderation.devstack.test.OnVertx;
 import org.modhub.moderation.devstack.test.Sql;
 import org.modhub.moderation.kit.config.KitConfig;
 import org.modhub.moderation.kit.timer.TimerHandler;
+import org.modhub.moderation.kit.timer.TimerMeters;
 import org.modhub.moderation.kit.timer.TimerWorker;
 import org.modhub.moderation.review.domain.OwnerService;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -64,7 +64,7 @@ class OwnerDeadlineAfterRestartTest {
     Clock clock;
 
     @Inject
-    MeterRegistry registry;
+    TimerMeters meters;
 
     @Inject
     Pool pool;
@@ -90,7 +90,7 @@ class OwnerDeadlineAfterRestartTest {
                 .atMost(Duration.ofSeconds(5))
                 .until(() -> state(db, caseId).equals("AWAITING_OWNER"));
 
-        TimerWorker fresh = new TimerWorker(handlers, kitConfig, clock, registry, pool);
+        TimerWorker fresh = new TimerWorker(handlers, kitConfig, clock, meters, pool);
         OnVertx.await(fresh::fireDueIfAny);
 
         assertThat(state(db, caseId)).isEqualTo("OPEN");

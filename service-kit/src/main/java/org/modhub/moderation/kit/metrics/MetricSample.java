@@ -8,6 +8,7 @@ import java.util.List;
 import io.micrometer.core.instrument.Tags;
 import io.smallrye.mutiny.Uni;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
 
 /**
  * Gauges a service reads from its own tables: a bean of this type is read by {@link MetricSampler} every
@@ -32,6 +33,22 @@ public interface MetricSample {
         public static Reading of(String name, double value, String... tags) {
             return new Reading(name, Tags.of(tags), value);
         }
+    }
+
+    /**
+     * A sample of one age: {@code query} returns at most one row whose first column is the oldest timestamp (none or
+     * null: nothing waits), read as the series {@code name} in seconds up to {@code now}.
+     */
+    static Uni<List<Reading>> age(Pool pool, String query, Instant now, String name) {
+        return Uni.createFrom()
+                .completionStage(() -> pool.query(query).execute().toCompletionStage())
+                .map(rows -> {
+                    OffsetDateTime oldest = null;
+                    for (Row row : rows) {
+                        oldest = row.getOffsetDateTime(0);
+                    }
+                    return List.of(Reading.of(name, ageSeconds(now, oldest)));
+                });
     }
 
     /** Seconds from {@code oldest} to {@code now}; 0 when there is none (or it lies ahead). */

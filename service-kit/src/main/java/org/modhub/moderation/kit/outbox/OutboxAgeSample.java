@@ -1,14 +1,12 @@
 package org.modhub.moderation.kit.outbox;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.modhub.moderation.kit.metrics.MetricSample;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -25,14 +23,6 @@ public class OutboxAgeSample implements MetricSample {
 
     @Override
     public Uni<List<Reading>> read(Pool pool, Instant now) {
-        return Uni.createFrom()
-                .completionStage(() -> pool.query(QUERY).execute().toCompletionStage())
-                .map(rows -> {
-                    OffsetDateTime oldest = null;
-                    for (Row row : rows) {
-                        oldest = row.getOffsetDateTime(0);
-                    }
-                    return List.of(Reading.of(OLDEST_UNSENT, MetricSample.ageSeconds(now, oldest)));
-                });
+        return MetricSample.age(pool, QUERY, now, OLDEST_UNSENT);
     }
 }

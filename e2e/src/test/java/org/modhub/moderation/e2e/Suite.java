@@ -312,7 +312,7 @@ final class Suite {
     synchronized Prometheus prometheus() {
         if (prometheus == null) {
             Map<String, String> targets = new LinkedHashMap<>();
-            services.forEach((name, process) -> targets.put(name, DevStackDefaults.HOST + ":" + process.port()));
+            services.forEach((name, process) -> targets.put(job(name), DevStackDefaults.HOST + ":" + process.port()));
             prometheus = Prometheus.start(
                     RepoLayout.locate().root(),
                     logDir.resolveSibling("prometheus"),
@@ -320,6 +320,11 @@ final class Suite {
                     targets);
         }
         return prometheus;
+    }
+
+    /** A service's job as Prometheus knows it in a cluster: its Service's name ({@code reporting-service}). */
+    static String job(String service) {
+        return service + "-service";
     }
 
     private void stopAll() {

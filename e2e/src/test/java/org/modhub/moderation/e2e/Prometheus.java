@@ -80,6 +80,8 @@ final class Prometheus implements AutoCloseable {
                 .append("\"]\n"));
         int port = Ports.freePort();
         try {
+            // A fresh database each run: series of an earlier run would hold alerts of their own.
+            deleteTree(dir.resolve("data"));
             Files.createDirectories(dir);
             Path file = dir.resolve("prometheus.yml");
             Files.writeString(file, config);
@@ -194,6 +196,17 @@ final class Prometheus implements AutoCloseable {
     public void close() {
         guard.close();
         ChildProcesses.stop(process.toHandle(), Duration.ofSeconds(5));
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private static void sleep(Duration d) {

@@ -65,6 +65,7 @@ class DocNamesTest {
             "ReactiveMailer",
             "Mailer",
             "PanacheRepositoryBase",
+            "IncomingKafkaRecordMetadata",
             "PanacheEntityBase",
             "WithTransaction",
             "WithSession",

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -20,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -118,6 +120,14 @@ class FaultsIT {
         chaos.join();
         suite.awaitAllReady();
         long faultsDoneAt = System.nanoTime();
+        // The alerts must clear once the faults are over: watched from now on, beside the waits for decisions and
+        // mails below. Rates look back 2 to 15 minutes, so settling can take a few minutes after the last fault.
+        AtomicLong alertsSettledAt = new AtomicLong();
+        CompletableFuture<SettledAlerts> settledAlerts = CompletableFuture.supplyAsync(() -> {
+            SettledAlerts settled = SettledAlerts.await(prometheus, POISONED_TOPICS, Duration.ofMinutes(6));
+            alertsSettledAt.set(System.nanoTime());
+            return settled;
+        });
 
         // Decisions on every accepted report, then the mails.
         streaming.set(false);
@@ -164,12 +174,9 @@ class FaultsIT {
             // Reported below.
         }
 
-        // The alerts once everything has settled: only the dead letters of the poison, each topic's. Rates are
-        // taken over 5 minutes (hub lookups that failed while services restarted, for one), so settling may take
-        // that long after the last fault.
-        long settlingFrom = System.nanoTime();
-        SettledAlerts alerts = SettledAlerts.await(prometheus, POISONED_TOPICS, Duration.ofMinutes(6));
-        double alertsSettledAfter = (System.nanoTime() - settlingFrom) / 1e9;
+        // The alerts once everything has settled: only the dead letters of the poison, each topic's.
+        SettledAlerts alerts = settledAlerts.join();
+        double alertsSettledAfter = (alertsSettledAt.get() - faultsDoneAt) / 1e9;
         Set<String> missingSeries = new java.util.TreeSet<>(MonitoringNames.used());
         missingSeries.removeAll(prometheus.metricNames());
 
@@ -286,7 +293,7 @@ class FaultsIT {
                 deadLetters, poison.size(), poisonSeen.size(), strayDeadLetters.size());
         strayDeadLetters.stream().limit(10).forEach(stray -> System.out.println("  stray dead letter    " + stray));
         System.out.printf(
-                "  alerts after settling %s (%.0f s); unexpected %s%n",
+                "  alerts after settling %s (%.0f s after the faults); unexpected %s%n",
                 alerts.active(), alertsSettledAfter, alerts.unexpected());
         System.out.printf("  monitoring series    %s missing of those the chart reads%n", missingSeries);
         System.out.printf(

@@ -28,7 +28,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * A real Prometheus server (Debian's package; {@code bin/lib/prometheus.sh} installs it where missing) that scrapes
  * every service of the suite and evaluates the chart's alert rules, as an operator's Prometheus would: job = the
- * service's name, as a ServiceMonitor names it. Scrapes and evaluations every second, so a test sees a condition
+ * service's name, as a ServiceMonitor names it. Scrapes and evaluations every 2 s, so a test sees a condition
  * within seconds.
  */
 final class Prometheus implements AutoCloseable {
@@ -70,7 +70,7 @@ final class Prometheus implements AutoCloseable {
                     + " package (apt-get install prometheus)");
         }
         StringBuilder config = new StringBuilder();
-        config.append("global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\n  evaluation_interval: 1s\n");
+        config.append("global:\n  scrape_interval: 2s\n  scrape_timeout: 2s\n  evaluation_interval: 2s\n");
         config.append("rule_files:\n  - ").append(repoRoot.resolve(RULES)).append('\n');
         config.append("scrape_configs:\n");
         targets.forEach((job, target) -> config.append("  - job_name: ")

@@ -15,7 +15,7 @@ record SettledAlerts(List<Prometheus.Alert> active, List<Prometheus.Alert> unexp
 
     /**
      * Reads the alerts until only the expected hold (the gauges are sampled every 2 s and the rules evaluated every
-     * second, so a condition the faults left behind clears within seconds once its cause has), or {@code patience}
+     * 2 s, so a condition the faults left behind clears within seconds once its cause has), or {@code patience}
      * runs out; then returns what holds.
      */
     static SettledAlerts await(Prometheus prometheus, List<String> poisonedTopics, Duration patience) {

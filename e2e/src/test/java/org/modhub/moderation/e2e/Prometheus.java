@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.awaitility.Awaitility;
 import org.modhub.moderation.devstack.internal.ChildProcesses;
 import org.modhub.moderation.devstack.internal.OrphanGuard;
 import org.modhub.moderation.devstack.internal.Ports;
@@ -105,21 +106,20 @@ final class Prometheus implements AutoCloseable {
     }
 
     private void awaitReady() {
-        long deadline = System.nanoTime() + READY_BUDGET.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("prometheus exited with " + process.exitValue() + "; see its log");
-            }
-            try {
-                if (get("/-/ready").statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            sleep(Duration.ofMillis(200));
-        }
-        throw new IllegalStateException("prometheus not ready within " + READY_BUDGET);
+        Awaitility.await("prometheus ready")
+                .atMost(READY_BUDGET)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException(
+                                "prometheus exited with " + process.exitValue() + "; see its log");
+                    }
+                    try {
+                        return get("/-/ready").statusCode() == 200;
+                    } catch (IOException notYet) {
+                        return false; // not listening yet
+                    }
+                });
     }
 
     /** The jobs whose last scrape succeeded ({@code up == 1}). */
@@ -206,15 +206,6 @@ final class Prometheus implements AutoCloseable {
             for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
-        }
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -4,6 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The chart's alerts once the suite has settled after the faults: which hold (pending or firing), and which of those
@@ -19,21 +23,20 @@ record SettledAlerts(List<Prometheus.Alert> active, List<Prometheus.Alert> unexp
      * runs out; then returns what holds.
      */
     static SettledAlerts await(Prometheus prometheus, List<String> poisonedTopics, Duration patience) {
-        long deadline = System.nanoTime() + patience.toNanos();
-        SettledAlerts last;
-        do {
-            last = read(prometheus, poisonedTopics);
-            if (last.unexpected.isEmpty() && last.deadLetteredTopics.containsAll(poisonedTopics)) {
-                return last;
-            }
-            try {
-                Thread.sleep(1_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return last;
-            }
-        } while (System.nanoTime() < deadline);
-        return last;
+        AtomicReference<SettledAlerts> last = new AtomicReference<>();
+        try {
+            Awaitility.await("the alerts settle")
+                    .atMost(patience)
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> {
+                        SettledAlerts now = read(prometheus, poisonedTopics);
+                        last.set(now);
+                        return now.unexpected.isEmpty() && now.deadLetteredTopics.containsAll(poisonedTopics);
+                    });
+        } catch (ConditionTimeoutException e) {
+            // What still holds is returned, and the test names it.
+        }
+        return last.get();
     }
 
     private static SettledAlerts read(Prometheus prometheus, List<String> poisonedTopics) {

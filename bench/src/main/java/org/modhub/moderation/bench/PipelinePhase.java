@@ -33,17 +33,29 @@ final class PipelinePhase {
             // The same path once, unmeasured: the figures are of warm JVMs (JIT compilation took about
             // 40 % of review-service's CPU in a cold pipeline run), as with the intake's warm-up.
             int warmup = settings.pipelineWarmupItems();
-            log(
-                    "Pipeline warm-up: %d reports, then %d decisions, at %.0f/s...",
-                    warmup, warmup, settings.pipelineRate());
-            r.pipelineWarmup = new Pipeline(stack).run(warmup, settings.pipelineRate());
-            log(
-                    "  (warm-up) report -> queue %s (relayed %s, then consumed %s); decision -> mail %s",
-                    r.pipelineWarmup.reportToQueue(),
-                    r.pipelineWarmup.reportToRelayed(),
-                    r.pipelineWarmup.relayedToQueue(),
-                    r.pipelineWarmup.decisionToMail());
-            backlog.drain();
+            // Again while a round had failed requests, at most three: on JVMs just started the hub stand-in's answers
+            // can take seconds, the services' hub breaker opens and the round's items fail at once, warming nothing.
+            for (int round = 1; ; round++) {
+                log(
+                        "Pipeline warm-up (round %d): %d reports, then %d decisions, at %.0f/s...",
+                        round, warmup, warmup, settings.pipelineRate());
+                Pipeline.Result result = new Pipeline(stack).run(warmup, settings.pipelineRate());
+                if (round == 1) {
+                    r.pipelineWarmup = result;
+                }
+                log(
+                        "  (warm-up) report -> queue %s (relayed %s, then consumed %s); decision -> mail %s; "
+                                + "%d failed requests",
+                        result.reportToQueue(),
+                        result.reportToRelayed(),
+                        result.relayedToQueue(),
+                        result.decisionToMail(),
+                        result.failures());
+                backlog.drain();
+                if (result.failures() == 0 || round == 3) {
+                    break;
+                }
+            }
         }
         log("Pipeline: %d reports, then %d decisions, at %.0f/s...", items, items, settings.pipelineRate());
         Map<String, Long> cpuBefore = stack.cpuTicksByPart();

@@ -48,7 +48,7 @@ public final class DevStack implements AutoCloseable {
     private static DevStack shared;
 
     private final PostgresServer postgres;
-    private final KafkaServer kafka;
+    private final KafkaCluster kafka;
     private final MailServer mail;
     private final HubStandIn hub;
     private final IdentityStandIn identity;
@@ -59,7 +59,7 @@ public final class DevStack implements AutoCloseable {
 
     private DevStack(
             PostgresServer postgres,
-            KafkaServer kafka,
+            KafkaCluster kafka,
             MailServer mail,
             HubStandIn hub,
             IdentityStandIn identity,
@@ -135,16 +135,19 @@ public final class DevStack implements AutoCloseable {
                     ? PostgresServer.remote(host, port, user, password, action -> control.invoke("postgres", action))
                     : PostgresServer.external(host, port, user, password);
         });
-        CompletableFuture<KafkaServer> kafka = async("kafka", () -> {
+        CompletableFuture<KafkaCluster> kafka = async("kafka", () -> {
             if (!externalKafka) {
                 Path dir = options.kafkaDir() != null ? options.kafkaDir() : temp.resolve("kafka");
-                return KafkaServer.startEmbedded(
-                        options.kafkaPort(), options.kafkaControllerPort(), dir, logDir.resolve("kafka.log"));
+                return options.kafkaBrokers() > 1
+                        ? KafkaCluster.startEmbedded(options.kafkaBrokers(), dir, logDir)
+                        : KafkaCluster.of(KafkaServer.startEmbedded(
+                                options.kafkaPort(), options.kafkaControllerPort(), dir, logDir.resolve("kafka.log")));
             }
             String bootstrap = env.get(DevStackEnv.KAFKA_BOOTSTRAP);
-            return control != null && controllable.contains("kafka")
-                    ? KafkaServer.remote(bootstrap, action -> control.invoke("kafka", action))
-                    : KafkaServer.external(bootstrap);
+            return KafkaCluster.of(
+                    control != null && controllable.contains("kafka")
+                            ? KafkaServer.remote(bootstrap, action -> control.invoke("kafka", action))
+                            : KafkaServer.external(bootstrap));
         });
         CompletableFuture<MailServer> mail = async("mail", () -> {
             if (!externalMail) {
@@ -254,7 +257,20 @@ public final class DevStack implements AutoCloseable {
         return postgres;
     }
 
+    /**
+     * The broker. A stack started with {@link DevStackOptions.Builder#kafkaBrokers(int) several brokers} has no
+     * single one and says so: use {@link #kafkaCluster()}.
+     */
     public KafkaServer kafka() {
+        if (kafka.size() > 1) {
+            throw new IllegalStateException(
+                    "Kafka runs as a cluster of " + kafka.size() + " nodes here: use DevStack.kafkaCluster()");
+        }
+        return kafka.node(1);
+    }
+
+    /** Kafka whether one broker or several: clients, topics, a rolling {@code restart()} and each {@code node(i)}. */
+    public KafkaCluster kafkaCluster() {
         return kafka;
     }
 

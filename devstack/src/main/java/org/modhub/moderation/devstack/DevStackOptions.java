@@ -20,6 +20,7 @@ public final class DevStackOptions {
     private final int kafkaPort;
     private final int kafkaControllerPort;
     private final Path kafkaDir;
+    private final int kafkaBrokers;
     private final int smtpPort;
     private final int imapPort;
     private final String mailDomain;
@@ -43,6 +44,7 @@ public final class DevStackOptions {
         this.kafkaPort = builder.kafkaPort;
         this.kafkaControllerPort = builder.kafkaControllerPort;
         this.kafkaDir = builder.kafkaDir;
+        this.kafkaBrokers = builder.kafkaBrokers;
         this.smtpPort = builder.smtpPort;
         this.imapPort = builder.imapPort;
         this.mailDomain = builder.mailDomain;
@@ -98,6 +100,10 @@ public final class DevStackOptions {
 
     public Path kafkaDir() {
         return kafkaDir;
+    }
+
+    public int kafkaBrokers() {
+        return kafkaBrokers;
     }
 
     public int smtpPort() {
@@ -175,6 +181,7 @@ public final class DevStackOptions {
         private int kafkaPort;
         private int kafkaControllerPort;
         private Path kafkaDir;
+        private int kafkaBrokers = 1;
         private int smtpPort;
         private int imapPort;
         private String mailDomain = DevStackDefaults.MAIL_DOMAIN;
@@ -215,9 +222,21 @@ public final class DevStackOptions {
             return this;
         }
 
-        /** Holds the broker's configuration, cluster id and log directory. */
+        /** Holds the broker's configuration, cluster id and log directory (a cluster's: one per node). */
         public Builder kafkaDir(Path dir) {
             this.kafkaDir = dir;
+            return this;
+        }
+
+        /**
+         * How many Kafka brokers (default 1). More make a {@link KafkaCluster} on free ports, each node broker and
+         * controller, in which one may be down: {@link DevStack#kafkaCluster()}; it logs to {@code kafka-<id>.log}.
+         */
+        public Builder kafkaBrokers(int brokers) {
+            if (brokers < 1) {
+                throw new IllegalArgumentException("Kafka needs a broker at least, not " + brokers);
+            }
+            this.kafkaBrokers = brokers;
             return this;
         }
 
@@ -281,7 +300,7 @@ public final class DevStackOptions {
             return this;
         }
 
-        /** Where {@code postgres.log} and {@code kafka.log} go. */
+        /** Where {@code postgres.log} and {@code kafka.log} (a cluster's {@code kafka-<id>.log}) go. */
         public Builder logDir(Path dir) {
             this.logDir = dir;
             return this;
@@ -311,6 +330,9 @@ public final class DevStackOptions {
         }
 
         public DevStackOptions build() {
+            if (kafkaBrokers > 1 && (kafkaPort > 0 || kafkaControllerPort > 0)) {
+                throw new IllegalArgumentException("a Kafka cluster takes free ports; kafkaPort is for one broker");
+            }
             return new DevStackOptions(this);
         }
     }

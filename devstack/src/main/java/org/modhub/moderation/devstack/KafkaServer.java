@@ -28,7 +28,7 @@ import java.util.logging.Logger;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListTopicsOptions;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Uuid;
@@ -41,7 +41,8 @@ import org.modhub.moderation.devstack.internal.Ports;
 
 /**
  * Apache Kafka in KRaft mode (one node, broker and controller) as a child JVM built from the
- * {@code kafka-runtime} artifact, or an external cluster where only topics are created.
+ * {@code kafka-runtime} artifact, or an external cluster where only topics are created. A node of a
+ * {@link KafkaCluster} is one of these too, with a {@link Membership} of its own.
  * <p>
  * The child runs {@code BrokerMain}, which formats the storage on first start and exits when its
  * stdin reaches EOF, so the broker never outlives this JVM. {@link #stop()} (SIGTERM, then SIGKILL
@@ -62,6 +63,7 @@ public final class KafkaServer extends ManagedServer {
     private final Path workDir;
     private final Path logFile;
     private final String bootstrapServers;
+    private final Membership membership;
 
     private Process process;
     private boolean logStarted;
@@ -73,6 +75,7 @@ public final class KafkaServer extends ManagedServer {
             Path workDir,
             Path logFile,
             String bootstrapServers,
+            Membership membership,
             Function<String, String> remote) {
         super("Kafka", workDir != null, remote);
         this.host = host;
@@ -81,6 +84,24 @@ public final class KafkaServer extends ManagedServer {
         this.workDir = workDir;
         this.logFile = logFile;
         this.bootstrapServers = bootstrapServers;
+        this.membership = membership;
+    }
+
+    /**
+     * A node's place in its cluster: its id, the controller quorum ({@code 1@host:port,2@host:port,...}), the
+     * replicas of every topic and the cluster id all nodes share (null: one generated for the work directory).
+     */
+    record Membership(int nodeId, String voters, int replicas, String clusterId) {
+
+        /** The only node: its own quorum, one replica. */
+        static Membership alone(String host, int controllerPort) {
+            return new Membership(1, "1@" + host + ":" + controllerPort, 1, null);
+        }
+
+        /** A majority of the replicas: acks=all writes go on while the others are down. */
+        int minInsyncReplicas() {
+            return replicas / 2 + 1;
+        }
     }
 
     /**
@@ -106,6 +127,7 @@ public final class KafkaServer extends ManagedServer {
                     dir,
                     log,
                     DevStackDefaults.HOST + ":" + clientPort,
+                    Membership.alone(DevStackDefaults.HOST, quorumPort),
                     null);
             try {
                 server.start();
@@ -113,9 +135,8 @@ public final class KafkaServer extends ManagedServer {
             } catch (IllegalStateException e) {
                 // A port picked as free can be taken before the broker binds it: an outgoing connection gets it as its
                 // local port (both come from the same range). Only a picked port that was taken is picked again.
-                String tail = ChildProcesses.tail(log, 200);
-                boolean pickedTaken = (port <= 0 && tail.contains(":" + clientPort + ": Address already in use"))
-                        || (controllerPort <= 0 && tail.contains(":" + quorumPort + ": Address already in use"));
+                boolean pickedTaken = (port <= 0 && server.couldNotBind(clientPort))
+                        || (controllerPort <= 0 && server.couldNotBind(quorumPort));
                 if (!pickedTaken || attempt == 3) {
                     throw e;
                 }
@@ -128,14 +149,27 @@ public final class KafkaServer extends ManagedServer {
         }
     }
 
+    /** A node of a {@link KafkaCluster}, not started: the cluster starts its nodes together. */
+    static KafkaServer node(int port, int controllerPort, Path workDir, Path logFile, Membership membership) {
+        return new KafkaServer(
+                DevStackDefaults.HOST,
+                port,
+                controllerPort,
+                workDir,
+                logFile,
+                DevStackDefaults.HOST + ":" + port,
+                membership,
+                null);
+    }
+
     /** An external cluster: nothing is started; {@link #ensureTopics()} creates topics there. */
     public static KafkaServer external(String bootstrapServers) {
-        return new KafkaServer(null, 0, 0, null, null, bootstrapServers, null);
+        return new KafkaServer(null, 0, 0, null, null, bootstrapServers, null, null);
     }
 
     /** A broker run by the JVM-wide stack in another class loader, controlled through it. */
     static KafkaServer remote(String bootstrapServers, Function<String, String> control) {
-        return new KafkaServer(null, 0, 0, null, null, bootstrapServers, control);
+        return new KafkaServer(null, 0, 0, null, null, bootstrapServers, null, control);
     }
 
     /** What clients put in {@code bootstrap.servers}. */
@@ -228,7 +262,7 @@ public final class KafkaServer extends ManagedServer {
                     classpath,
                     MAIN_CLASS,
                     config.toString(),
-                    clusterId()));
+                    membership.clusterId() != null ? membership.clusterId() : clusterId(workDir)));
             ProcessBuilder builder = new ProcessBuilder(ChildProcesses.detached(command))
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
@@ -264,6 +298,13 @@ public final class KafkaServer extends ManagedServer {
         LOG.info(() -> "Kafka on " + bootstrapServers + " stopped");
     }
 
+    /** Asks the broker to stop (SIGTERM) without waiting: a {@link KafkaCluster} stops its nodes together. */
+    synchronized void terminate() {
+        if (process != null) {
+            process.destroy();
+        }
+    }
+
     /** Kills the broker (SIGKILL), as a crash would; {@link #start()} recovers its logs. */
     public synchronized void kill() {
         run("kill", this::killEmbedded);
@@ -294,8 +335,22 @@ public final class KafkaServer extends ManagedServer {
         return logFile;
     }
 
+    public int port() {
+        return port;
+    }
+
     public int controllerPort() {
         return controllerPort;
+    }
+
+    /** {@code node.id}: 1 for a broker of its own, 1 to N in a cluster of N. */
+    public int nodeId() {
+        return membership != null ? membership.nodeId() : 1;
+    }
+
+    /** Whether the last start failed because {@code port} was taken. */
+    boolean couldNotBind(int port) {
+        return ChildProcesses.tail(logFile, 200).contains(":" + port + ": Address already in use");
     }
 
     @Override
@@ -326,20 +381,27 @@ public final class KafkaServer extends ManagedServer {
         try (Admin admin = admin()) {
             while (true) {
                 checkAlive();
+                Exception failure = null;
                 try {
-                    admin.listTopics(new ListTopicsOptions().timeoutMs(2_000))
-                            .names()
-                            .get(3, TimeUnit.SECONDS);
-                    return;
-                } catch (Exception e) {
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException(
-                                "Kafka did not answer within " + STARTUP_TIMEOUT + "; last lines of " + logFile + ":\n"
-                                        + ChildProcesses.tail(logFile, 30),
-                                e);
+                    // Listed once registered and unfenced: caught up and serving (in a cluster, once a quorum formed).
+                    boolean listed = admin.describeCluster(new DescribeClusterOptions().timeoutMs(2_000))
+                            .nodes()
+                            .get(3, TimeUnit.SECONDS)
+                            .stream()
+                            .anyMatch(node -> node.id() == nodeId());
+                    if (listed) {
+                        return;
                     }
-                    sleep(200);
+                } catch (Exception e) {
+                    failure = e;
                 }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(
+                            "Kafka did not answer within " + STARTUP_TIMEOUT + "; last lines of " + logFile + ":\n"
+                                    + ChildProcesses.tail(logFile, 30),
+                            failure);
+                }
+                sleep(200);
             }
         }
     }
@@ -388,8 +450,8 @@ public final class KafkaServer extends ManagedServer {
         String properties = """
                 # Written by devstack on every start; edits are overwritten.
                 process.roles=broker,controller
-                node.id=1
-                controller.quorum.voters=1@%1$s:%3$d
+                node.id=%5$d
+                controller.quorum.voters=%6$s
                 listeners=PLAINTEXT://%1$s:%2$d,CONTROLLER://%1$s:%3$d
                 advertised.listeners=PLAINTEXT://%1$s:%2$d
                 controller.listener.names=CONTROLLER
@@ -397,15 +459,14 @@ public final class KafkaServer extends ManagedServer {
                 listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
                 log.dirs=%4$s
                 num.partitions=1
-                default.replication.factor=1
-                # One node: every internal topic has a single replica.
-                offsets.topic.replication.factor=1
+                default.replication.factor=%7$d
+                %9$soffsets.topic.replication.factor=%7$d
                 offsets.topic.num.partitions=3
-                transaction.state.log.replication.factor=1
-                transaction.state.log.min.isr=1
+                transaction.state.log.replication.factor=%7$d
+                transaction.state.log.min.isr=%8$d
                 transaction.state.log.num.partitions=3
-                share.coordinator.state.topic.replication.factor=1
-                share.coordinator.state.topic.min.isr=1
+                share.coordinator.state.topic.replication.factor=%7$d
+                share.coordinator.state.topic.min.isr=%8$d
                 # Consumers join without the 3 s wait meant for a cluster of many members.
                 group.initial.rebalance.delay.ms=0
                 # Topics exist because devstack created them, never because a client misspelt one.
@@ -415,18 +476,40 @@ public final class KafkaServer extends ManagedServer {
                 num.io.threads=4
                 num.recovery.threads.per.data.dir=1
                 background.threads=4
-                """.formatted(host, port, controllerPort, workDir.resolve("data"));
+                """.formatted(
+                        host,
+                        port,
+                        controllerPort,
+                        workDir.resolve("data"),
+                        membership.nodeId(),
+                        membership.voters(),
+                        membership.replicas(),
+                        membership.minInsyncReplicas(),
+                        replicationLines());
         Path file = workDir.resolve("server.properties");
         Files.writeString(file, properties, StandardCharsets.UTF_8);
         return file;
     }
 
-    /** The cluster id, generated once per work directory: the formatted storage records it. */
-    private String clusterId() throws IOException {
-        Path file = workDir.resolve("cluster.id");
+    /** What {@code server.properties} says about replication before the internal topics' settings. */
+    private String replicationLines() {
+        if (membership.replicas() == 1) {
+            return "# One node: every internal topic has a single replica.\n";
+        }
+        // Writes need a majority of the replicas, so one node may be down; none that fell behind becomes a leader.
+        return "# %1$d replicas of every topic, internal ones too; acks=all writes need %2$d in sync.\n"
+                        .formatted(membership.replicas(), membership.minInsyncReplicas())
+                + "min.insync.replicas=%d\nunclean.leader.election.enable=false\n"
+                        .formatted(membership.minInsyncReplicas());
+    }
+
+    /** The cluster id, generated once per directory: the formatted storage records it. */
+    static String clusterId(Path dir) throws IOException {
+        Path file = dir.resolve("cluster.id");
         if (Files.exists(file)) {
             return Files.readString(file).trim();
         }
+        Files.createDirectories(dir);
         String id = Uuid.randomUuid().toString();
         Files.writeString(file, id);
         return id;
@@ -515,6 +598,7 @@ public final class KafkaServer extends ManagedServer {
 
     @Override
     public String toString() {
-        return "Kafka " + bootstrapServers + (isEmbedded() ? " (embedded, " + workDir + ")" : " (external)");
+        String node = membership != null && membership.replicas() > 1 ? "node " + nodeId() + " " : "";
+        return "Kafka " + node + bootstrapServers + (isEmbedded() ? " (embedded, " + workDir + ")" : " (external)");
     }
 }

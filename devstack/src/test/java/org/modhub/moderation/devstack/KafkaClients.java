@@ -2,6 +2,7 @@ package org.modhub.moderation.devstack;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,7 +34,11 @@ final class KafkaClients {
     }
 
     static KafkaConsumer<String, String> consumer(KafkaServer kafka, String group) {
-        Map<String, Object> config = kafka.clientConfig();
+        return consumer(kafka.clientConfig(), group);
+    }
+
+    static KafkaConsumer<String, String> consumer(Map<String, Object> clientConfig, String group) {
+        Map<String, Object> config = new HashMap<>(clientConfig);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

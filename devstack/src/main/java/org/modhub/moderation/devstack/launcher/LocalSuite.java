@@ -270,7 +270,7 @@ public final class LocalSuite {
                 String.join(", ", DevStackDefaults.SERVICES));
         out.printf(
                 "  Kafka       %s   topics %s%n",
-                current.kafka().bootstrapServers(),
+                current.kafkaCluster().bootstrapServers(),
                 String.join(", ", concat(Topics.EVENT_TOPICS, Topics.DEAD_LETTER_TOPICS)));
         out.printf(
                 "  SMTP        %s:%d%n",

@@ -226,10 +226,11 @@ public final class KafkaCluster implements AutoCloseable {
                     Set<String> topics = admin.listTopics(new ListTopicsOptions().listInternal(true))
                             .names()
                             .get(10, TimeUnit.SECONDS);
-                    boolean inSync = admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).values()
-                            .stream()
-                            .flatMap(topic -> topic.partitions().stream())
-                            .allMatch(partition -> partition.isr().size() == partition.replicas().size());
+                    boolean inSync =
+                            admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).values().stream()
+                                    .flatMap(topic -> topic.partitions().stream())
+                                    .allMatch(partition -> partition.isr().size()
+                                            == partition.replicas().size());
                     if (inSync) {
                         return;
                     }

@@ -384,7 +384,8 @@ public final class KafkaServer extends ManagedServer {
                 Exception failure = null;
                 try {
                     // Listed once registered and unfenced: caught up and serving (in a cluster, once a quorum formed).
-                    boolean listed = admin.describeCluster(new DescribeClusterOptions().timeoutMs(2_000))
+                    boolean listed = admin
+                            .describeCluster(new DescribeClusterOptions().timeoutMs(2_000))
                             .nodes()
                             .get(3, TimeUnit.SECONDS)
                             .stream()

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,22 +58,24 @@ final class Api {
         }
     }
 
-    private final String baseUrl;
+    /** Asked before each request: with replicas, the suite hands them out in turn, as a Kubernetes Service. */
+    private final Supplier<String> baseUrl;
+
     private final String token;
     private final Map<String, String> extraHeaders;
 
-    private Api(String baseUrl, String token, Map<String, String> extraHeaders) {
+    private Api(Supplier<String> baseUrl, String token, Map<String, String> extraHeaders) {
         this.baseUrl = baseUrl;
         this.token = token;
         this.extraHeaders = extraHeaders;
     }
 
     static Api of(Suite suite, String service, String token) {
-        return new Api(suite.url(service), token, Map.of());
+        return new Api(() -> suite.url(service), token, Map.of());
     }
 
     static Api anonymous(Suite suite, String service) {
-        return new Api(suite.url(service), null, Map.of());
+        return new Api(() -> suite.url(service), null, Map.of());
     }
 
     Api withHeader(String name, String value) {
@@ -82,12 +85,12 @@ final class Api {
     }
 
     Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+        return send(HttpRequest.newBuilder(URI.create(baseUrl.get() + path)).GET());
     }
 
     /** A GET for something that is not JSON (e.g. {@code /q/metrics}, asked for as {@code text/plain}). */
     Response get(String path, String accept) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), accept);
+        return send(HttpRequest.newBuilder(URI.create(baseUrl.get() + path)).GET(), accept);
     }
 
     /** Every item of a paged list ({@code {items, nextCursor}}), page after page; {@code path} may carry a query. */
@@ -116,7 +119,7 @@ final class Api {
         } catch (IOException e) {
             throw new IllegalArgumentException(e);
         }
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+        return send(HttpRequest.newBuilder(URI.create(baseUrl.get() + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -38,11 +39,15 @@ import org.modhub.moderation.devstack.ReceivedMail;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A stream of reports, and the decisions on them, while every service is killed with SIGKILL and
+ * A stream of reports, and the decisions of two moderators on them, while every service is killed with SIGKILL and
  * restarted, the Kafka broker is restarted and PostgreSQL is restarted, at random points. Then:
  * every report that got a 201 is in exactly one case, every decision sent exactly one mail per
- * recipient, no outbox row is left unpublished, and the dead-letter topics hold only the poison
- * messages sent on purpose. Bounded by default; {@code -De2e.full=true} runs the long version.
+ * recipient, every restriction with an end date was lifted exactly once by its timer, no case was held by both
+ * moderators, no consumer applied two events of one subject out of order, no outbox row is left unpublished, and the
+ * dead-letter topics hold only the poison messages sent on purpose. Bounded by default; {@code -De2e.full=true} runs
+ * the long version, which {@code bin/e2e --full} runs with two replicas per service ({@link Suite#REPLICAS}: a
+ * fault kills one replica at a time), three Kafka brokers (a fault kills one) and a rolling upgrade of
+ * reporting-service to the next version's test build ({@code -De2e.upgrade=true}, {@link RollingUpgrade}).
  */
 class FaultsIT {
 
@@ -51,9 +56,15 @@ class FaultsIT {
     /** Rounds of faults; each kills every service once and restarts Kafka and PostgreSQL once. */
     private static final int FAULT_ROUNDS = Integer.getInteger("e2e.fault-rounds", FULL ? 3 : 1);
 
-    private static final double REPORTS_PER_SECOND =
-            Double.parseDouble(System.getProperty("e2e.rate", FULL ? "10" : "8"));
+    private static final double REPORTS_PER_SECOND = Double.parseDouble(System.getProperty("e2e.rate", "8"));
     private static final long SEED = Long.getLong("e2e.seed", System.nanoTime());
+    /** Whether the chaos includes a rolling upgrade of reporting-service to the next version's build. */
+    private static final boolean UPGRADE = Boolean.getBoolean("e2e.upgrade");
+    /** One decision in this many restricts until an end date 30 to 60 s away: its timer must lift it once. */
+    private static final int TIMED_EVERY = 4;
+    /** reporting.rate-limit.max-reports: reports one notifier may file in the window, on any replica. */
+    private static final int RATE_LIMIT = 20;
+
     private static final Duration CLIENT_PATIENCE = Duration.ofSeconds(120);
     private static final Duration SETTLE = Duration.ofMinutes(FULL ? 10 : 4);
     private static final List<String> DEAD_LETTER_TOPICS = Topics.DEAD_LETTER_TOPICS;
@@ -76,9 +87,14 @@ class FaultsIT {
     private final Map<Integer, String> rejected = new ConcurrentHashMap<>();
     /** Case id → decision id. */
     private final Map<String, String> decisions = new ConcurrentHashMap<>();
+    /** Decision id → its end date, for the decisions whose restriction lifts itself. */
+    private final Map<String, Instant> timedDecisions = new ConcurrentHashMap<>();
+    /** Case id → the moderators whose claim of it was answered 200. */
+    private final Map<String, Set<String>> claimedBy = new ConcurrentHashMap<>();
 
     private final AtomicInteger decisionRetries = new AtomicInteger();
     private final List<String> faults = new CopyOnWriteArrayList<>();
+    private final AtomicInteger plannedFaults = new AtomicInteger();
 
     @Test
     void nothingIsLostOrDuplicatedWhileEverythingCrashes() throws Exception {
@@ -96,11 +112,17 @@ class FaultsIT {
                         .jobsUp()
                         .containsAll(Suite.SERVICES.stream().map(Suite::job).toList()));
         Set<String> poison = sendPoison();
+        Instant runStart = Instant.now().minusSeconds(1);
+        RateLimitProbe.Result rateLimit = new RateLimitProbe(hub, "ratelimit." + run).fileConcurrently(RATE_LIMIT + 8);
+        RollingUpgrade upgrade = UPGRADE ? new RollingUpgrade(suite) : null;
 
         AtomicBoolean streaming = new AtomicBoolean(true);
         ExecutorService clients = Executors.newFixedThreadPool(8);
-        Thread decider = Thread.ofPlatform().name("e2e-decider").start(() -> decide(streaming));
-        Thread chaos = Thread.ofPlatform().name("e2e-chaos").start(this::chaos);
+        List<Thread> deciders = new ArrayList<>();
+        for (String moderator : List.of("fault-mod-a-" + run, "fault-mod-b-" + run)) {
+            deciders.add(Thread.ofPlatform().name("e2e-" + moderator).start(() -> decide(moderator, streaming)));
+        }
+        Thread chaos = Thread.ofPlatform().name("e2e-chaos").start(() -> chaos(upgrade));
 
         long streamStart = System.nanoTime();
         for (int i = 0; i < REPORTS; i++) {
@@ -131,10 +153,13 @@ class FaultsIT {
 
         // Decisions on every accepted report, then the mails.
         streaming.set(false);
-        decider.join(SETTLE.toMillis());
-        assertThat(decider.isAlive())
-                .as("decisions on every accepted report within " + SETTLE)
-                .isFalse();
+        long decidersDeadline = System.nanoTime() + SETTLE.toNanos();
+        for (Thread decider : deciders) {
+            decider.join(Math.max(1, (decidersDeadline - System.nanoTime()) / 1_000_000));
+            assertThat(decider.isAlive())
+                    .as("decisions on every accepted report within " + SETTLE)
+                    .isFalse();
+        }
 
         Map<String, String> expectedMail = expectedMail();
         Map<String, Integer> seen = new HashMap<>();
@@ -195,6 +220,42 @@ class FaultsIT {
                 "model:fo-" + run + "-%/fault");
         long storedReports =
                 hub.count("reporting", "SELECT count(*) FROM report WHERE reporter_id LIKE ?", "fr-" + run + "-%");
+        // Each timed decision's timer fired once, and lifted its restriction once.
+        List<String> timed = new ArrayList<>(timedDecisions.keySet());
+        Map<String, Long> liftedByDecision = new HashMap<>();
+        for (List<Object> row : hub.sql(
+                "review",
+                "SELECT reverses_decision_id::text, count(*) FROM decision WHERE kind = 'REVERSAL' "
+                        + "AND subject_key LIKE ? GROUP BY reverses_decision_id",
+                "model:fo-" + run + "-%/fault")) {
+            liftedByDecision.put((String) row.get(0), ((Number) row.get(1)).longValue());
+        }
+        long liftedOnce = timed.stream()
+                .filter(id -> liftedByDecision.getOrDefault(id, 0L) == 1)
+                .count();
+        long liftedTwice = liftedByDecision.values().stream().filter(n -> n > 1).count();
+        long timersFired = timed.isEmpty()
+                ? 0
+                : hub.count(
+                        "review",
+                        "SELECT count(*) FROM kit_timer WHERE kind = 'review.restriction-end' AND fired_at IS NOT NULL "
+                                + "AND timer_key = ANY (?)",
+                        (Object) timed.toArray(String[]::new));
+        List<String> heldByTwo = claimedBy.entrySet().stream()
+                .filter(e -> e.getValue().size() > 1)
+                .map(e -> e.getKey() + " " + e.getValue())
+                .toList();
+        EventOrder order = new EventOrder(hub);
+        Map<String, EventOrder.Result> orders = new LinkedHashMap<>();
+        orders.put("review.events → appeals", order.check("review", Topics.REVIEW_EVENTS, "appeals", runStart));
+        orders.put("review.events → matching", order.check("review", Topics.REVIEW_EVENTS, "matching", runStart));
+        orders.put("review.events → reporting", order.check("review", Topics.REVIEW_EVENTS, "reporting", runStart));
+        orders.put(
+                "notifications.requests (review) → notification",
+                order.check("review", Topics.NOTIFICATION_REQUESTS, "notification", runStart));
+        List<String> inversions =
+                orders.values().stream().flatMap(r -> r.inversions().stream()).toList();
+        RollingUpgrade.Outcome upgraded = upgrade == null ? null : RollingUpgrade.outcome(hub, "fr-" + run + "-");
         int lostMail = 0;
         int duplicatedMail = 0;
         Map<String, Integer> lostByKind = new java.util.TreeMap<>();
@@ -265,8 +326,37 @@ class FaultsIT {
                 "  decisions            %d taken (%d answered 201, %d calls failed in a fault and were retried), "
                         + "cases decided twice %d%n",
                 decisionsTaken, decisions.size(), decisionRetries.get(), casesWithTwoDecisions);
+        System.out.printf("  replicas             %d per service, %d Kafka broker(s)%n", Suite.REPLICAS, Suite.BROKERS);
         System.out.printf(
-                "  mails expected       %d (receipt + outcome per report, owner statement per decision)%n",
+                "  rate limit           one notifier, %d reports at once over the replicas: %d accepted, %d refused "
+                        + "429, %d other (limit %d)%n",
+                rateLimit.sent(),
+                rateLimit.accepted(),
+                rateLimit.limited(),
+                rateLimit.other().size(),
+                RATE_LIMIT);
+        System.out.printf(
+                "  claims               %d cases claimed, held by both moderators: %d%s%n",
+                claimedBy.size(),
+                heldByTwo.size(),
+                heldByTwo.isEmpty() ? "" : " " + heldByTwo.stream().limit(5).toList());
+        System.out.printf(
+                "  timers               %d restrictions with an end date: timer fired %d, lifted once %d, "
+                        + "lifted twice %d%n",
+                timed.size(), timersFired, liftedOnce, liftedTwice);
+        orders.forEach((pair, result) -> System.out.printf(
+                "  event order          %s: %d subjects with several events, %d applications, %d out of order%n",
+                pair, result.keys(), result.events(), result.inversions().size()));
+        inversions.stream().limit(5).forEach(inversion -> System.out.println("  out of order         " + inversion));
+        if (upgraded != null) {
+            System.out.printf(
+                    "  rolling upgrade      reporting to the next version: migration applied %s, reports with the "
+                            + "new column %d, events with the new field %d%n",
+                    upgraded.migrated(), upgraded.rowsWithNewColumn(), upgraded.eventsWithNewField());
+        }
+        System.out.printf(
+                "  mails expected       %d (receipt + outcome per report, owner statement per decision, owner's "
+                        + "lifting per end date)%n",
                 expectedMail.size());
         System.out.printf(
                 "  mails delivered      %d, lost %d, duplicated %d, unexpected %d%n",
@@ -301,7 +391,24 @@ class FaultsIT {
                 (System.nanoTime() - startedAt) / 1e9, (faultsDoneAt - startedAt) / 1e9);
         System.out.println();
 
-        assertThat(faults).as("faults injected").hasSize(FAULT_ROUNDS * (Suite.SERVICES.size() + 2));
+        assertThat(faults).as("faults injected").hasSize(plannedFaults.get());
+        assertThat(rateLimit.accepted())
+                .as("reports one notifier got accepted at once over the replicas (limit " + RATE_LIMIT + ")")
+                .isEqualTo(RATE_LIMIT);
+        assertThat(rateLimit.limited()).as("reports refused 429").isEqualTo(rateLimit.sent() - RATE_LIMIT);
+        assertThat(heldByTwo).as("cases claimed by both moderators").isEmpty();
+        assertThat(timersFired).as("end-date timers fired").isEqualTo(timed.size());
+        assertThat(liftedOnce)
+                .as("restrictions lifted exactly once by their end date")
+                .isEqualTo(timed.size());
+        assertThat(liftedTwice).as("restrictions lifted twice").isZero();
+        assertThat(inversions).as("events of one subject applied out of order").isEmpty();
+        if (upgraded != null) {
+            assertThat(upgraded.visible())
+                    .as("the next version migrated the database, filled its new column and sent its new field: "
+                            + upgraded)
+                    .isTrue();
+        }
         assertThat(accepted.size() + rejected.size()).isEqualTo(REPORTS);
         assertThat(rejected)
                 .as("reports the suite never accepted although the client retried for " + CLIENT_PATIENCE)
@@ -381,8 +488,12 @@ class FaultsIT {
 
     // --- the moderator ---
 
-    private void decide(AtomicBoolean streaming) {
-        String moderator = "fault-mod-" + run;
+    /**
+     * One moderator working the queue beside the other: claims open cases of this run (the other may win the race:
+     * 409) and decides those it holds. Every {@value #TIMED_EVERY}th decision restricts until an end date half a minute
+     * to a minute away.
+     */
+    private void decide(String moderator, AtomicBoolean streaming) {
         Api api = hub.as("review", moderator, "moderator");
         String prefix = "model:fo-" + run + "-";
         while (true) {
@@ -406,17 +517,30 @@ class FaultsIT {
                     if (state.equals("OPEN")) {
                         Api.Response claim = api.post("/api/v1/cases/" + caseId + "/claim", null);
                         if (claim.status() != 200) {
-                            continue; // a fault: the next round finds it OPEN or CLAIMED by us
+                            continue; // the other moderator's, or a fault: the next round finds it CLAIMED by us
                         }
+                        claimedBy
+                                .computeIfAbsent(caseId, id -> ConcurrentHashMap.newKeySet())
+                                .add(moderator);
                     }
-                    Api.Response decided = api.post(
-                            "/api/v1/cases/" + caseId + "/decisions",
-                            Hub.decisionBody(
-                                    List.of("UNRANK"),
-                                    "The model card is an advert for an online casino.",
-                                    "Advertising unrelated services is spam under section 5 of the content policy."));
+                    Map<String, Object> body = Hub.decisionBody(
+                            List.of("UNRANK"),
+                            "The model card is an advert for an online casino.",
+                            "Advertising unrelated services is spam under section 5 of the content policy.");
+                    Instant endDate = null;
+                    if (Math.floorMod(caseId.hashCode(), TIMED_EVERY) == 0) {
+                        endDate = Instant.now()
+                                .plus(suite.clockOffset())
+                                .plusSeconds(30 + random(30))
+                                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+                        body.put("endDate", endDate.toString());
+                    }
+                    Api.Response decided = api.post("/api/v1/cases/" + caseId + "/decisions", body);
                     if (decided.status() == 201) {
                         decisions.put(caseId, decided.text("id"));
+                        if (endDate != null) {
+                            timedDecisions.put(decided.text("id"), endDate);
+                        }
                         worked++;
                     } else {
                         decisionRetries.incrementAndGet();
@@ -444,15 +568,30 @@ class FaultsIT {
 
     // --- the chaos ---
 
-    private void chaos() {
+    /**
+     * The faults, spread over the stream in a random order: each round kills every replica of every service once
+     * (SIGKILL, one replica at a time), a Kafka broker (restarted: with one broker a restart, with a cluster a kill
+     * of one of them) and PostgreSQL (restarted); with {@code upgrade}, the first round also rolls reporting-service
+     * over to the next version.
+     */
+    private void chaos(RollingUpgrade upgrade) {
         List<String> plan = new ArrayList<>();
         for (int round = 0; round < FAULT_ROUNDS; round++) {
-            List<String> targets = new ArrayList<>(Suite.SERVICES);
-            targets.add("kafka");
+            List<String> targets = new ArrayList<>();
+            for (String service : Suite.SERVICES) {
+                for (int replica = 1; replica <= Suite.REPLICAS; replica++) {
+                    targets.add(service + "#" + replica);
+                }
+            }
+            targets.add(Suite.BROKERS == 1 ? "kafka" : "broker#" + (1 + random(Suite.BROKERS)));
             targets.add("postgres");
+            if (round == 0 && upgrade != null) {
+                targets.add("upgrade");
+            }
             Collections.shuffle(targets, random);
             plan.addAll(targets);
         }
+        plannedFaults.set(plan.size());
         double streamSeconds = REPORTS / REPORTS_PER_SECOND;
         // Spread over the stream, leaving its last tenth quiet.
         double gap = streamSeconds * 0.9 / (plan.size() + 1);
@@ -465,21 +604,31 @@ class FaultsIT {
             }
             String target = plan.get(i);
             long at = System.nanoTime();
-            switch (target) {
-                case "kafka" -> suite.stack.kafka().restart();
-                case "postgres" -> {
-                    suite.stack.postgres().stop();
-                    sleep(1000 + random(2000));
-                    suite.stack.postgres().start();
-                }
-                default -> {
-                    suite.killAndRestart(target);
-                }
+            String fault;
+            if (target.equals("kafka")) {
+                suite.stack.kafkaCluster().restart();
+                fault = "restart kafka";
+            } else if (target.startsWith("broker#")) {
+                int broker = Integer.parseInt(target.substring("broker#".length()));
+                suite.killBroker(broker);
+                sleep(2000 + random(3000));
+                suite.startBroker(broker);
+                fault = "kill -9 kafka broker " + broker;
+            } else if (target.equals("postgres")) {
+                suite.stack.postgres().stop();
+                sleep(1000 + random(2000));
+                suite.stack.postgres().start();
+                fault = "restart postgres";
+            } else if (target.equals("upgrade")) {
+                upgrade.run();
+                fault = "rolling upgrade of " + RollingUpgrade.SERVICE;
+            } else {
+                String service = target.substring(0, target.indexOf('#'));
+                int replica = Integer.parseInt(target.substring(target.indexOf('#') + 1));
+                Suite.killAndRestart(suite.replicas(service).get(replica - 1));
+                fault = "kill -9 " + (Suite.REPLICAS == 1 ? service : target);
             }
-            faults.add(String.format(
-                    "%s@%.0fs",
-                    target.equals("kafka") || target.equals("postgres") ? "restart " + target : "kill -9 " + target,
-                    (at - chaosStart) / 1e9));
+            faults.add(String.format("%s@%.0fs", fault, (at - chaosStart) / 1e9));
         }
     }
 
@@ -494,6 +643,20 @@ class FaultsIT {
             expected.put(reporter + "|outcome|" + reportId, reportId);
             expected.put(ownerAddress(index) + "|owner", reportId);
         });
+        // A timed decision's lifting goes to the owner of its case: the case's subject names the namespace.
+        Set<String> timedCases = new java.util.HashSet<>();
+        decisions.forEach((caseId, decisionId) -> {
+            if (timedDecisions.containsKey(decisionId)) {
+                timedCases.add(caseId);
+            }
+        });
+        for (List<Object> row :
+                hub.sql("review", "SELECT id::text, subject_key FROM review_case WHERE id::text = ANY (?)", (Object)
+                        timedCases.toArray(String[]::new))) {
+            String namespace =
+                    ((String) row.get(1)).substring("model:".length()).split("/")[0];
+            expected.put(namespace + "@" + DevStackDefaults.MAIL_DOMAIN + "|lifted", (String) row.get(0));
+        }
         return expected;
     }
 
@@ -520,6 +683,8 @@ class FaultsIT {
                             key = to + "|receipt|" + id.group(1);
                         } else if (subject.startsWith("Decision on your report") && id.find()) {
                             key = to + "|outcome|" + id.group(1);
+                        } else if (to.startsWith("fo-") && subject.startsWith("The restriction on")) {
+                            key = to + "|lifted";
                         } else if (to.startsWith("fo-")) {
                             key = to + "|owner";
                         } else {
@@ -537,7 +702,7 @@ class FaultsIT {
 
     /** Messages no consumer can read, on each topic a service consumes; each must end in a dead-letter topic. */
     private Set<String> sendPoison() {
-        Map<String, Object> config = new HashMap<>(suite.stack.kafka().clientConfig());
+        Map<String, Object> config = new HashMap<>(suite.stack.kafkaCluster().clientConfig());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         config.put(ProducerConfig.ACKS_CONFIG, "all");

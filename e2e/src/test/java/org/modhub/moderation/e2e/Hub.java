@@ -245,7 +245,7 @@ final class Hub {
 
     /** Every record now in {@code topic}, from the beginning. */
     List<ConsumerRecord<String, String>> records(String topic) {
-        Map<String, Object> config = new HashMap<>(suite.stack.kafka().clientConfig());
+        Map<String, Object> config = new HashMap<>(suite.stack.kafkaCluster().clientConfig());
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -63,8 +63,8 @@ final class Prometheus implements AutoCloseable {
         }
     }
 
-    /** Starts Prometheus in {@code dir} with one job per entry of {@code targets} (job → host:port). */
-    static Prometheus start(Path repoRoot, Path dir, Path log, Map<String, String> targets) {
+    /** Starts Prometheus in {@code dir} with one job per entry of {@code targets} (job → its replicas' host:port). */
+    static Prometheus start(Path repoRoot, Path dir, Path log, Map<String, List<String>> targets) {
         String binary = System.getenv().getOrDefault("E2E_PROMETHEUS", "/usr/bin/prometheus");
         if (!Files.isExecutable(Path.of(binary))) {
             throw new IllegalStateException(binary + " is missing: bin/e2e and bin/test install Debian's prometheus"
@@ -74,10 +74,10 @@ final class Prometheus implements AutoCloseable {
         config.append("global:\n  scrape_interval: 2s\n  scrape_timeout: 2s\n  evaluation_interval: 2s\n");
         config.append("rule_files:\n  - ").append(repoRoot.resolve(RULES)).append('\n');
         config.append("scrape_configs:\n");
-        targets.forEach((job, target) -> config.append("  - job_name: ")
+        targets.forEach((job, replicas) -> config.append("  - job_name: ")
                 .append(job)
                 .append("\n    metrics_path: /q/metrics\n    static_configs:\n      - targets: [\"")
-                .append(target)
+                .append(String.join("\", \"", replicas))
                 .append("\"]\n"));
         int port = Ports.freePort();
         try {
@@ -122,10 +122,11 @@ final class Prometheus implements AutoCloseable {
                 });
     }
 
-    /** The jobs whose last scrape succeeded ({@code up == 1}). */
+    /** The jobs whose last scrape of every replica succeeded. */
     Set<String> jobsUp() {
         Set<String> up = new TreeSet<>();
-        for (JsonNode sample : query("up == 1")) {
+        // Every replica of the job: a dead letter counted by a replica not scraped yet would be no increase.
+        for (JsonNode sample : query("min by (job) (up) == 1")) {
             up.add(sample.path("metric").path("job").asText());
         }
         return up;

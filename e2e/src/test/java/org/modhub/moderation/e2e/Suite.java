@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.modhub.moderation.devstack.DevStack;
 import org.modhub.moderation.devstack.DevStackDefaults;
@@ -25,15 +27,22 @@ import org.modhub.moderation.devstack.launcher.ServiceProcess;
 
 /**
  * The whole suite as {@code bin/run} starts it: PostgreSQL, Kafka, the mail server and the hub stand-in from
- * devstack, and the five services as separate processes from their packaged
+ * devstack, and the services as separate processes from their packaged
  * {@code target/quarkus-app}, configured through the environment by devstack's launcher code.
  * Unlike {@code bin/run} it uses free ports and temporary state (so it never meets a running
  * {@code bin/run}), and gives each service an adjustable clock ({@code kit.clock.offset-file}).
- * One suite per test JVM, shared by the test classes, stopped by a shutdown hook.
+ * With {@code -De2e.replicas=N} each service runs N times on one database, as pods behind a Kubernetes Service:
+ * {@link #url} hands out the replicas in turn, skipping those not running. {@code -De2e.brokers=3} runs Kafka as a
+ * cluster of three brokers. One suite per test JVM, shared by the test classes, stopped by a shutdown hook.
  */
 final class Suite {
 
     static final List<String> SERVICES = DevStackDefaults.SERVICES;
+    /** Processes per service; the full fault test runs two, as the chart does. */
+    static final int REPLICAS = Integer.getInteger("e2e.replicas", 1);
+    /** Kafka brokers; the full fault test runs a cluster of three (replication factor 3, two in sync). */
+    static final int BROKERS = Integer.getInteger("e2e.brokers", 1);
+
     private static final Duration READY_BUDGET = Duration.ofMinutes(3);
     /** Longest wait before starting an exited service again (the wait doubles from 1 s, as a kubelet's back-off). */
     private static final Duration MAX_RESTART_BACKOFF = Duration.ofSeconds(8);
@@ -41,7 +50,11 @@ final class Suite {
     private static Suite instance;
 
     final DevStack stack;
-    final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    /** Each service's replicas, in the order they were started (the first is replica 1). */
+    final Map<String, List<ServiceProcess>> services = new LinkedHashMap<>();
+
+    private final Map<String, AtomicInteger> turns = new ConcurrentHashMap<>();
+    private List<String> javaOptions = List.of();
     final Path clockOffsetFile;
     final Path logDir;
     /** Where every service exports the spans of sampled traces (TracingIT). */
@@ -87,6 +100,7 @@ final class Suite {
         DevStack stack = DevStack.start(DevStackOptions.builder()
                 .env(Map.of()) // always our own infrastructure: the faults stop and start it
                 .mailDomain(DevStackDefaults.MAIL_DOMAIN)
+                .kafkaBrokers(BROKERS)
                 .logDir(logDir)
                 .build());
         Path offsetFile = target.resolve("clock-offset");
@@ -97,37 +111,16 @@ final class Suite {
         }
         Suite suite = new Suite(stack, logDir, offsetFile, OtlpReceiver.start());
         Runtime.getRuntime().addShutdownHook(new Thread(suite::stopAll, "e2e-stop"));
-        List<String> javaOptions = Arrays.asList(System.getenv()
+        suite.javaOptions = Arrays.asList(System.getenv()
                 .getOrDefault(DevStackEnv.SERVICE_JAVA_OPTS, LocalSuite.DEFAULT_SERVICE_JAVA_OPTS)
                 .trim()
                 .split("\\s+"));
         for (String service : SERVICES) {
-            int port = Ports.freePort();
-            ServiceProcess process = new ServiceProcess(
-                    service,
-                    port,
-                    repo.serviceJar(service),
-                    logDir.resolve(service + ".log"),
-                    target.resolve(service + ".pid"));
-            Map<String, String> env = new LinkedHashMap<>(LocalSuite.serviceEnvironment(stack, service, port));
-            env.put("KIT_CLOCK_OFFSET_FILE", offsetFile.toString());
-            // Test pace, not production: the gateway looks at the inboxes every second, not every 10 s.
-            env.put("NOTIFICATION_INBOUND_POLL_EVERY", "1s");
-            // The hub directory's answers live 1 s, not 5 min: a journey stops the hub stand-in mid-flow and must meet
-            // what a service meets once its cache has run out, not an answer kept from the step before.
-            env.put("KIT_HUB_CACHE_TTL", "1s");
-            // Gauges read from the database every 2 s, not 15 s: the fault test reads the alerts right after it
-            // settles.
-            env.put("KIT_METRICS_SAMPLE_EVERY", "2s");
-            // Spans go to the in-process receiver, but only of traces a test starts sampled (a traceparent ending -01):
-            // no new trace is kept (ratio 0), so the other tests' requests cost no export.
-            env.put("KIT_TRACING_EXPORT", "true");
-            env.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", suite.traces.endpoint());
-            env.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf");
-            env.put("QUARKUS_OTEL_TRACES_SAMPLER_ARG", "0");
-            env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms");
-            process.start(javaOptions, env, repo.serviceDir(service));
-            suite.services.put(service, process);
+            List<ServiceProcess> replicas = new ArrayList<>();
+            for (int replica = 1; replica <= REPLICAS; replica++) {
+                replicas.add(suite.startReplica(repo, target, service, replica));
+            }
+            suite.services.put(service, List.copyOf(replicas));
         }
         Thread.ofPlatform().daemon().name("e2e-supervisor").start(suite::supervise);
         suite.awaitAllReady();
@@ -135,17 +128,65 @@ final class Suite {
         return suite;
     }
 
+    private ServiceProcess startReplica(RepoLayout repo, Path target, String service, int replica) {
+        int port = Ports.freePort();
+        String name = REPLICAS == 1 ? service : service + "-" + replica;
+        ServiceProcess process = new ServiceProcess(
+                service, port, repo.serviceJar(service), logDir.resolve(name + ".log"), target.resolve(name + ".pid"));
+        Map<String, String> env = new LinkedHashMap<>(LocalSuite.serviceEnvironment(stack, service, port));
+        env.put("KIT_CLOCK_OFFSET_FILE", clockOffsetFile.toString());
+        // Test pace, not production: the gateway looks at the inboxes every second, not every 10 s.
+        env.put("NOTIFICATION_INBOUND_POLL_EVERY", "1s");
+        // The hub directory's answers live 1 s, not 5 min: a journey stops the hub stand-in mid-flow and must meet
+        // what a service meets once its cache has run out, not an answer kept from the step before.
+        env.put("KIT_HUB_CACHE_TTL", "1s");
+        // Gauges read from the database every 2 s, not 15 s: the fault test reads the alerts right after it
+        // settles.
+        env.put("KIT_METRICS_SAMPLE_EVERY", "2s");
+        // Spans go to the in-process receiver, but only of traces a test starts sampled (a traceparent ending -01):
+        // no new trace is kept (ratio 0), so the other tests' requests cost no export.
+        env.put("KIT_TRACING_EXPORT", "true");
+        env.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", traces.endpoint());
+        env.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf");
+        env.put("QUARKUS_OTEL_TRACES_SAMPLER_ARG", "0");
+        env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms");
+        process.start(javaOptions, env, repo.serviceDir(service));
+        return process;
+    }
+
     String describe() {
         List<String> parts = new ArrayList<>();
-        services.values().forEach(s -> parts.add(s.service() + " " + s.url()));
+        services.values().stream().flatMap(List::stream).forEach(s -> parts.add(s.service() + " " + s.url()));
         parts.add(stack.postgres().toString());
-        parts.add(stack.kafka().toString());
+        parts.add(stack.kafkaCluster().toString());
         parts.add(stack.mail().toString());
         return String.join(", ", parts);
     }
 
+    /**
+     * Where the next request to {@code service} goes: its replicas in turn, as a Kubernetes Service spreads requests
+     * over its pods, skipping a replica whose process is not running (a Service drops a pod that is not ready).
+     */
     String url(String service) {
-        return services.get(service).url();
+        List<ServiceProcess> replicas = services.get(service);
+        if (replicas.size() == 1) {
+            return replicas.getFirst().url();
+        }
+        int first = Math.floorMod(
+                turns.computeIfAbsent(service, s -> new AtomicInteger()).getAndIncrement(), replicas.size());
+        for (int i = 0; i < replicas.size(); i++) {
+            ServiceProcess replica = replicas.get((first + i) % replicas.size());
+            Process process = replica.process();
+            if (process != null && process.isAlive()) {
+                return replica.url();
+            }
+        }
+        return replicas.get(first).url();
+    }
+
+    /** The replicas of {@code service}, the first being replica 1. */
+    List<ServiceProcess> replicas(String service) {
+        return services.get(service);
     }
 
     /** A token the services accept, with the {@code email} claim the hub's tokens carry. */
@@ -162,7 +203,7 @@ final class Suite {
     void awaitAllReady() {
         long deadline = System.nanoTime() + READY_BUDGET.toNanos();
         List<CompletableFuture<Void>> waits = new ArrayList<>();
-        for (ServiceProcess service : services.values()) {
+        for (ServiceProcess service : all()) {
             waits.add(CompletableFuture.runAsync(() -> awaitReady(service, deadline)));
         }
         CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new)).join();
@@ -192,10 +233,10 @@ final class Suite {
         Map<String, Long> startedAt = new HashMap<>();
         while (supervising) {
             long now = System.nanoTime();
-            for (ServiceProcess service : services.values()) {
+            for (ServiceProcess service : all()) {
                 synchronized (service) {
                     Process process = service.process();
-                    String name = service.service();
+                    String name = service.log().getFileName().toString().replace(".log", "");
                     if (process != null && process.isAlive()) {
                         exitedAt.remove(name);
                         if (now - startedAt.getOrDefault(name, now)
@@ -233,17 +274,54 @@ final class Suite {
         }
     }
 
-    /** SIGKILL, then start it again at once (not waiting for readiness), before the supervisor sees it gone. */
+    private List<ServiceProcess> all() {
+        return services.values().stream().flatMap(List::stream).toList();
+    }
+
+    /** Every replica of {@code service}: SIGKILL, then start again at once (not waiting for readiness). */
     void killAndRestart(String service) {
-        ServiceProcess process = services.get(service);
-        synchronized (process) {
-            process.kill();
-            process.restart();
+        services.get(service).forEach(Suite::killAndRestart);
+    }
+
+    /** SIGKILL, then start it again at once (not waiting for readiness), before the supervisor sees it gone. */
+    static void killAndRestart(ServiceProcess replica) {
+        synchronized (replica) {
+            replica.kill();
+            replica.restart();
         }
     }
 
+    /**
+     * One step of a rolling upgrade: the replica is stopped as Kubernetes stops a pod (SIGTERM, then SIGKILL after
+     * the grace period), started from {@code nextJar} on the same port and configuration, and awaited ready.
+     */
+    void replace(ServiceProcess replica, Path nextJar) {
+        synchronized (replica) {
+            replica.stop(Duration.ofSeconds(30));
+            replica.restartFrom(nextJar);
+        }
+        awaitReady(replica, System.nanoTime() + READY_BUDGET.toNanos());
+    }
+
+    /** SIGKILL of one broker of the Kafka cluster ({@code broker} from 1), as a crash. */
+    void killBroker(int broker) {
+        stack.kafkaCluster().node(broker).kill();
+    }
+
+    /** Starts a killed broker again on its port and log directory; it catches up with the others. */
+    void startBroker(int broker) {
+        stack.kafkaCluster().node(broker).start();
+    }
+
+    /** Waits until one replica is ready. */
+    void awaitReady(ServiceProcess replica) {
+        awaitReady(replica, System.nanoTime() + READY_BUDGET.toNanos());
+    }
+
+    /** Waits until every replica of {@code service} is ready. */
     void awaitReady(String service) {
-        awaitReady(services.get(service), System.nanoTime() + READY_BUDGET.toNanos());
+        long deadline = System.nanoTime() + READY_BUDGET.toNanos();
+        services.get(service).forEach(replica -> awaitReady(replica, deadline));
     }
 
     /** Moves every service's clock forward to {@code offset} from real time. */
@@ -282,7 +360,8 @@ final class Suite {
             }
             int port = Ports.freePort();
             Map<String, String> serviceUrls = new LinkedHashMap<>();
-            services.forEach((name, process) -> serviceUrls.put(name, process.url()));
+            services.forEach((name, replicas) ->
+                    serviceUrls.put(name, replicas.getFirst().url()));
             ServiceProcess process = new ServiceProcess(
                     RepoLayout.CONSOLE,
                     port,
@@ -311,8 +390,12 @@ final class Suite {
      */
     synchronized Prometheus prometheus() {
         if (prometheus == null) {
-            Map<String, String> targets = new LinkedHashMap<>();
-            services.forEach((name, process) -> targets.put(job(name), DevStackDefaults.HOST + ":" + process.port()));
+            Map<String, List<String>> targets = new LinkedHashMap<>();
+            services.forEach((name, replicas) -> targets.put(
+                    job(name),
+                    replicas.stream()
+                            .map(replica -> DevStackDefaults.HOST + ":" + replica.port())
+                            .toList()));
             prometheus = Prometheus.start(
                     RepoLayout.locate().root(),
                     logDir.resolveSibling("prometheus"),
@@ -336,7 +419,7 @@ final class Suite {
         if (console != null) {
             stoppers.add(Thread.ofPlatform().start(() -> console.stop(Duration.ofSeconds(10))));
         }
-        for (ServiceProcess service : services.values()) {
+        for (ServiceProcess service : all()) {
             stoppers.add(Thread.ofPlatform().start(() -> service.stop(Duration.ofSeconds(10))));
         }
         for (Thread stopper : stoppers) {

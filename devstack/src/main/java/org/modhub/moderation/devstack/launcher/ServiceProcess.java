@@ -34,7 +34,7 @@ public final class ServiceProcess {
 
     private final String service;
     private final int port;
-    private final Path jar;
+    private Path jar;
     private final Path log;
     private final Path pidFile;
     private Process process;
@@ -61,6 +61,11 @@ public final class ServiceProcess {
 
     public Path log() {
         return log;
+    }
+
+    /** The packaged application this process runs ({@link #restartFrom} changes it). */
+    public synchronized Path jar() {
+        return jar;
     }
 
     public String url() {
@@ -175,5 +180,14 @@ public final class ServiceProcess {
             throw new IllegalStateException(service + " still runs; stop or kill it first");
         }
         start(javaOptions, env, workDir);
+    }
+
+    /**
+     * Starts the service again from another build (same port, configuration and log), as a rolling upgrade replaces
+     * a pod's image: the caller stops or kills this one first.
+     */
+    public synchronized void restartFrom(Path otherJar) {
+        jar = otherJar;
+        restart();
     }
 }

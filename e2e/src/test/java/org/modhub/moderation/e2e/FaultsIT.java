@@ -60,7 +60,7 @@ class FaultsIT {
     private static final long SEED = Long.getLong("e2e.seed", System.nanoTime());
     /** Whether the chaos includes a rolling upgrade of reporting-service to the next version's build. */
     private static final boolean UPGRADE = Boolean.getBoolean("e2e.upgrade");
-    /** One decision in this many restricts until an end date 30 to 60 s away: its timer must lift it once. */
+    /** One decision in this many restricts until an end date 15 to 30 s away: its timer must lift it once. */
     private static final int TIMED_EVERY = 4;
     /** reporting.rate-limit.max-reports: reports one notifier may file in the window, on any replica. */
     private static final int RATE_LIMIT = 20;
@@ -490,8 +490,8 @@ class FaultsIT {
 
     /**
      * One moderator working the queue beside the other: claims open cases of this run (the other may win the race:
-     * 409) and decides those it holds. Every {@value #TIMED_EVERY}th decision restricts until an end date half a minute
-     * to a minute away.
+     * 409) and decides those it holds. Every {@value #TIMED_EVERY}th decision restricts until an end date 15 to 30 s
+     * away.
      */
     private void decide(String moderator, AtomicBoolean streaming) {
         Api api = hub.as("review", moderator, "moderator");
@@ -531,7 +531,7 @@ class FaultsIT {
                     if (Math.floorMod(caseId.hashCode(), TIMED_EVERY) == 0) {
                         endDate = Instant.now()
                                 .plus(suite.clockOffset())
-                                .plusSeconds(30 + random(30))
+                                .plusSeconds(15 + random(15))
                                 .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
                         body.put("endDate", endDate.toString());
                     }

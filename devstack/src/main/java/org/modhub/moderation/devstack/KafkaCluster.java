@@ -245,7 +245,7 @@ public final class KafkaCluster implements AutoCloseable {
                             "Kafka's replicas on " + bootstrapServers() + " are not all in sync after " + timeout,
                             failure);
                 }
-                sleep(200);
+                KafkaServer.sleep(200);
             }
         }
     }
@@ -277,7 +277,7 @@ public final class KafkaCluster implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!done.test((int) nodes.stream().filter(KafkaServer::isRunning).count())
                 && System.nanoTime() < deadline) {
-            sleep(100);
+            KafkaServer.sleep(100);
         }
     }
 
@@ -305,15 +305,6 @@ public final class KafkaCluster implements AutoCloseable {
         }
         if (failure != null) {
             throw failure;
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for Kafka", e);
         }
     }
 

@@ -588,7 +588,8 @@ public final class KafkaServer extends ManagedServer {
         }
     }
 
-    private static void sleep(long millis) {
+    /** A pause while waiting for a broker or a cluster; an interrupt ends the wait. */
+    static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -23,6 +23,9 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 final class Api {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    /** How long a call waits for its answer before it counts as none (status 0). */
+    static final Duration TIMEOUT = Duration.ofSeconds(20);
+
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
@@ -129,7 +132,7 @@ final class Api {
     }
 
     private Response send(HttpRequest.Builder builder, String accept) {
-        builder.timeout(Duration.ofSeconds(20)).header("Accept", accept);
+        builder.timeout(TIMEOUT).header("Accept", accept);
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }

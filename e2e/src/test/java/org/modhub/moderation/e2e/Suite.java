@@ -67,6 +67,7 @@ final class Suite {
     private final Map<String, AtomicInteger> turns = new ConcurrentHashMap<>();
     /** Replicas whose last readiness probe failed: {@link #url} passes them by. */
     private final Set<ServiceProcess> notReady = ConcurrentHashMap.newKeySet();
+
     private List<String> javaOptions = List.of();
     final Path clockOffsetFile;
     final Path logDir;

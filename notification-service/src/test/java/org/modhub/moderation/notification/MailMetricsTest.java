@@ -138,6 +138,10 @@ class MailMetricsTest {
                                     + "AND last_error LIKE 'rate limited%'",
                             held))
                     .isEqualTo(1);
+            // The three before it sent, not still SENDING: a SENDING mail is one the gauge counts (CI once sampled
+            // the third mid-send, 20 minutes old after the clock moved).
+            assertThat(count(db, "SELECT count(*) FROM mail_delivery WHERE recipient = ? AND status = 'SENT'", held))
+                    .isEqualTo(3);
             assertThat(count(
                             db,
                             "SELECT count(*) FROM mail_delivery WHERE status IN ('QUEUED', 'SENDING') AND recipient <> ?",

@@ -187,6 +187,8 @@ class FaultsIT {
             await("every expected mail")
                     .atMost(SETTLE)
                     .pollInterval(Duration.ofSeconds(3))
+                    // GreenMail's message lists are read while mail still arrives: a look that races one is retried.
+                    .ignoreException(java.util.ConcurrentModificationException.class)
                     .until(() -> {
                         seen.clear();
                         seen.putAll(mailCounts());

@@ -130,10 +130,9 @@ class FaultsIT {
         RollingUpgrade upgrade = UPGRADE ? new RollingUpgrade(suite) : null;
 
         AtomicBoolean streaming = new AtomicBoolean(true);
-        // A thread per client, as each report comes from its own person: a slow answer to one never delays the
-        // next one's sending, so the stream keeps its rate whatever the suite does.
-        // The bounded run keeps its eight clients retrying every 0.5-1 s: with Retry-After honoured there, CI once
-        // saw 76 of 500 refused while the single reporting process's hub circuit kept opening.
+        // With replicas, a thread per client, as each report comes from its own person: a slow answer to one never
+        // delays the next one's sending. The bounded run keeps its eight clients retrying every 0.5-1 s: with
+        // Retry-After honoured there, CI once saw 76 of 500 refused while the single process's hub circuit flapped.
         ExecutorService clients =
                 ONE_AT_A_TIME ? Executors.newVirtualThreadPerTaskExecutor() : Executors.newFixedThreadPool(8);
         List<Thread> deciders = new ArrayList<>();
@@ -495,12 +494,12 @@ class FaultsIT {
                 rejected.put(index, response.toString());
                 return;
             }
-            // As a well-behaved client: the wait a 503 asks for (Retry-After), else exponential back-off with
-            // jitter, so a suite coming back from a fault is not met by every waiting client at once.
             if (!ONE_AT_A_TIME) {
                 sleep(500 + random(500));
                 continue;
             }
+            // As a well-behaved client: the wait a 503 asks for (Retry-After), else exponential back-off with
+            // jitter, so a suite coming back from a fault is not met by every waiting client at once.
             long retryAfter = response.header("Retry-After")
                     .filter(seconds -> seconds.trim().matches("\\d{1,4}"))
                     .map(seconds -> Long.parseLong(seconds.trim()) * 1000)
